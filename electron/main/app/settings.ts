@@ -1,0 +1,10 @@
+import type { Knex } from 'knex';
+
+export async function getSetting(db: Knex, key: string): Promise<string | null> {
+  const row = (await db('settings').select('value').where({ key }).first()) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export async function setSetting(db: Knex, key: string, value: string): Promise<void> {
+  await db('settings').insert({ key, value }).onConflict('key').merge();
+}

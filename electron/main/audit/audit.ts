@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../../../shared/app/schemas';
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string | number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one entry to the audit log, inside the caller's transaction. */
+export async function appendAudit(
+  trx: Knex | Knex.Transaction,
+  actor: Actor,
+  channel: string,
+  at: string,
+  entry: AuditEntry,
+): Promise<void> {
+  await trx('audit_log').insert({
+    at,
+    user_id: actor.id,
+    user_name: actor.name,
+    channel,
+    entity: entry.entity,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    action: entry.action,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+  });
+}

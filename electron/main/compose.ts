@@ -1,0 +1,29 @@
+import type { Knex } from 'knex';
+import { defaultLocale } from '../../shared/i18n';
+import { savedLocale } from './app/handlers';
+import { createDispatcher, LOCAL_ADMIN, type Dispatch, type Session } from './ipc/dispatcher';
+import { handlers } from './handlers';
+import type { Platform } from './platform';
+
+export interface Services {
+  dispatch: Dispatch;
+  session: Session;
+}
+
+/**
+ * The composition root shared by the Electron main process, the browser harness, the
+ * tests and the bench: one database, one platform, one dispatcher over every handler.
+ */
+export async function createServices(
+  db: Knex,
+  platform: Platform,
+  opts: { onInternalError?: (channel: string, err: unknown) => void } = {},
+): Promise<Services> {
+  const session: Session = {
+    actor: LOCAL_ADMIN,
+    locale: (await savedLocale(db)) ?? defaultLocale,
+    writtenFiles: new Set(),
+  };
+  const dispatch = createDispatcher({ db, handlers, session, platform, onInternalError: opts.onInternalError });
+  return { dispatch, session };
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { checkIntegrity, createKnex } from './connection';
+
+/** A backup that cannot be restored; reason names the startup.backup* message. */
+export class BackupError extends Error {
+  constructor(
+    readonly reason: 'missing' | 'damaged',
+    readonly backupPath: string,
+  ) {
+    super(`backup ${reason}: ${backupPath}`);
+  }
+}
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+/**
+ * A consistent copy of the open database through SQLite's VACUUM INTO (never a plain
+ * copy of an open file). Answers the new file's path.
+ */
+export async function backupDatabase(db: Knex, backupDir: string, reason: string, now = new Date()): Promise<string> {
+  fs.mkdirSync(backupDir, { recursive: true });
+  let target = path.join(backupDir, `arteinpe-${stamp(now)}-${reason}.sqlite`);
+  for (let i = 2; fs.existsSync(target); i++) {
+    target = path.join(backupDir, `arteinpe-${stamp(now)}-${reason}-${i}.sqlite`);
+  }
+  await db.raw('VACUUM INTO ?', [target]);
+  return target;
+}
+
+/** The backups in a folder, newest first. */
+export function listBackups(backupDir: string): string[] {
+  if (!fs.existsSync(backupDir)) return [];
+  return fs
+    .readdirSync(backupDir)
+    .filter((f) => /^arteinpe-.*\.sqlite$/.test(f))
+    .map((f) => path.join(backupDir, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs || b.localeCompare(a));
+}
+
+export const latestBackup = (backupDir: string): string | null => listBackups(backupDir)[0] ?? null;
+
+/**
+ * Puts a backup in place of a damaged database. The backup is checked first; the
+ * damaged file (and its WAL) is kept aside, never deleted. The database must be closed.
+ */
+export async function restoreBackup(backupPath: string, dbPath: string, now = new Date()): Promise<{ damagedPath: string | null }> {
+  if (!fs.existsSync(backupPath)) throw new BackupError('missing', backupPath);
+  const probe = createKnex(backupPath, { inspect: true });
+  try {
+    const report = await checkIntegrity(probe);
+    if (!report.ok) throw new BackupError('damaged', backupPath);
+  } finally {
+    await probe.destroy();
+  }
+  let damagedPath: string | null = null;
+  if (fs.existsSync(dbPath)) {
+    damagedPath = `${dbPath}.danado-${stamp(now)}`;
+    fs.renameSync(dbPath, damagedPath);
+  }
+  for (const suffix of ['-wal', '-shm']) {
+    const side = dbPath + suffix;
+    if (fs.existsSync(side)) fs.renameSync(side, (damagedPath ?? dbPath) + suffix);
+  }
+  fs.copyFileSync(backupPath, dbPath);
+  return { damagedPath };
+}

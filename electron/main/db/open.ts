@@ -1,0 +1,41 @@
+import type { Knex } from 'knex';
+import { migrationSource } from '../../../migrations';
+import { backupDatabase, latestBackup } from './backup';
+import { checkIntegrity, createKnex } from './connection';
+
+export async function pendingMigrations(db: Knex): Promise<string[]> {
+  const [, pending] = (await db.migrate.list({ migrationSource })) as [unknown[], Array<string | { file: string }>];
+  return pending.map((p) => (typeof p === 'string' ? p : p.file));
+}
+
+/** Whether the file holds anything worth a backup (knex's own bookkeeping does not count). */
+async function hasUserTables(db: Knex): Promise<boolean> {
+  const rows = (await db.raw(
+    "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'knex_migrations%'",
+  )) as Array<{ n: number }>;
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export type StartResult =
+  | { status: 'ok'; db: Knex; migrated: string[]; backup: string | null }
+  | { status: 'damaged'; problems: string[]; latestBackup: string | null };
+
+/**
+ * Opens the database for the app: integrity check first; then, when migrations are
+ * pending on a file that already holds data, a backup (VACUUM INTO) before migrating.
+ */
+export async function startDatabase(opts: { dbPath: string; backupDir: string }): Promise<StartResult> {
+  const db = createKnex(opts.dbPath);
+  const integrity = await checkIntegrity(db);
+  if (!integrity.ok) {
+    await db.destroy();
+    return { status: 'damaged', problems: integrity.problems, latestBackup: latestBackup(opts.backupDir) };
+  }
+  const pending = await pendingMigrations(db);
+  let backup: string | null = null;
+  if (pending.length > 0 && (await hasUserTables(db))) {
+    backup = await backupDatabase(db, opts.backupDir, 'antes-de-migrar');
+  }
+  const [, migrated] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
+  return { status: 'ok', db, migrated, backup };
+}

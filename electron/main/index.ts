@@ -1,0 +1,155 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { createServices } from './compose';
+import { restoreBackup, BackupError } from './db/backup';
+import { startDatabase } from './db/open';
+import { electronPlatform } from './electron-platform';
+import { translator } from './i18n';
+import { registerIpc } from './ipc/register';
+import { buildMenu } from './menu';
+import {
+  APP_HOST,
+  APP_SCHEME,
+  DEVELOPMENT_CSP,
+  PRODUCTION_CSP,
+  isAllowedNavigation,
+  resolveInside,
+  trustedOrigins,
+} from './security';
+import { createMainWindow } from './window';
+import { defaultLocale } from '../../shared/i18n';
+
+// Only the Electron entry: app lifecycle, the window, the protocol and IPC registration.
+// Everything else is plain Node under electron/main/<domain>/.
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const rendererDir = path.join(__dirname, '../renderer');
+const preloadPath = path.join(__dirname, '../preload/index.js');
+const origins = trustedOrigins(devServerUrl);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+// Every web contents: no new windows, no navigation away from the app, no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (e, url) => {
+    if (!isAllowedNavigation(url, origins)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isAllowedNavigation(url, origins)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', PRODUCTION_CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [devServerUrl ? DEVELOPMENT_CSP : PRODUCTION_CSP],
+      },
+    });
+  });
+}
+
+/** Opens the database; a damaged file is reported in plain Spanish with the offer to restore the last backup. */
+async function openData(dbPath: string, backupDir: string) {
+  const t = translator(defaultLocale);
+  for (;;) {
+    const started = await startDatabase({ dbPath, backupDir });
+    if (started.status === 'ok') return started.db;
+    const backup = started.latestBackup;
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: t('startup.damagedTitle'),
+      message: t('startup.damagedTitle'),
+      detail: backup
+        ? t('startup.damagedText', { path: dbPath, backup: path.basename(backup) })
+        : t('startup.damagedNoBackup', { path: dbPath }),
+      buttons: backup ? [t('startup.restore'), t('startup.quit')] : [t('startup.quit')],
+      defaultId: 0,
+      cancelId: backup ? 1 : 0,
+    });
+    if (!backup || response !== 0) return null;
+    try {
+      const { damagedPath } = await restoreBackup(backup, dbPath);
+      await dialog.showMessageBox({
+        type: 'info',
+        message: t('startup.restored', { backup: path.basename(backup), damaged: damagedPath ?? '—' }),
+      });
+    } catch (err) {
+      const key = err instanceof BackupError ? `startup.backup_${err.reason}` : 'startup.openFailed';
+      dialog.showErrorBox(t('startup.damagedTitle'), t(key, { reason: String(err), backup: path.basename(backup) }));
+      return null;
+    }
+  }
+}
+
+app.whenReady().then(async () => {
+  const dataDir = app.getPath('userData');
+  const paths = { dbPath: path.join(dataDir, 'arteinpe.sqlite'), backupDir: path.join(dataDir, 'copias-de-seguridad') };
+  hardenSession();
+  serveRenderer();
+
+  let db;
+  try {
+    db = await openData(paths.dbPath, paths.backupDir);
+  } catch (err) {
+    dialog.showErrorBox(translator(defaultLocale)('startup.damagedTitle'), translator(defaultLocale)('startup.openFailed', { reason: String(err) }));
+    db = null;
+  }
+  if (!db) {
+    app.quit();
+    return;
+  }
+
+  const services = await createServices(db, electronPlatform(paths), {
+    onInternalError: (channel, err) => console.error(`[ipc] ${channel}`, err),
+  });
+  const setMenu = () =>
+    Menu.setApplicationMenu(buildMenu(translator(services.session.locale), { dataDir, dev: !!devServerUrl }));
+  registerIpc(ipcMain, services.dispatch, services.session, origins, (channel) => {
+    if (channel === 'app.setLocale') setMenu();
+  });
+  setMenu();
+  createMainWindow({ preloadPath, devServerUrl, title: translator(services.session.locale)('app.name') });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0)
+      createMainWindow({ preloadPath, devServerUrl, title: translator(services.session.locale)('app.name') });
+  });
+  app.on('will-quit', () => void db.destroy());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

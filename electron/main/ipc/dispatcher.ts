@@ -1,0 +1,136 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import { channelNames, type ChannelName } from '../../../shared/channels';
+import { contract, type ChannelOutput, type ChannelParsedInput } from '../../../shared/contract';
+import type { Actor } from '../../../shared/app/schemas';
+import type { Locale } from '../../../shared/format';
+import type { Result } from '../../../shared/ipc';
+import { issuesByField } from '../../../shared/validation';
+import { appendAudit, type AuditEntry } from '../audit/audit';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect';
+import { translator, type Translate } from '../i18n';
+import type { Platform } from '../platform';
+import { AppError } from './errors';
+
+/** Who is using the app and in which language. One local administrator until users and roles land. */
+export interface Session {
+  actor: Actor;
+  locale: Locale;
+  /** Files this session wrote (exports), the only ones the renderer may ask to reveal. */
+  writtenFiles: Set<string>;
+}
+
+export const LOCAL_ADMIN: Actor = { id: 'admin-local', name: 'Administrador local' };
+
+export interface HandlerContext {
+  /** Inside a write channel: the channel's transaction. */
+  db: Knex;
+  session: Session;
+  channel: ChannelName;
+  /** The request's time, UTC ISO: every row a request writes carries the same one. */
+  now: string;
+  t: Translate;
+  platform: Platform;
+  /** Appends an audit entry in the same transaction (write channels only). */
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export type Handler<K extends ChannelName> = (
+  input: ChannelParsedInput<K>,
+  ctx: HandlerContext,
+) => Promise<ChannelOutput<K>>;
+
+/** One handler per channel of the contract: a missing one is a type error. */
+export type Handlers = { [K in ChannelName]: Handler<K> };
+
+export interface DispatcherDeps {
+  db: Knex;
+  handlers: Handlers;
+  session: Session;
+  platform: Platform;
+  /** The permission step; every channel is allowed until users and roles land. */
+  authorize?: (actor: Actor, channel: ChannelName) => boolean;
+  /** Checks every answer against the contract's output schema (on by default). */
+  checkOutput?: boolean;
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
+
+class MissingAudit extends Error {}
+
+/**
+ * The pipeline every IPC call goes through, in main: known channel → input parsed with
+ * the contract's schema → permission → handler (a write inside one transaction with its
+ * audit entry) → output checked → { ok, data } or { ok: false, error } in the user's language.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const authorize = deps.authorize ?? (() => true);
+  const checkOutput = deps.checkOutput ?? true;
+
+  async function run(name: ChannelName, input: unknown): Promise<unknown> {
+    const def = contract[name];
+    const handler = deps.handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    const base = {
+      session: deps.session,
+      channel: name,
+      now: new Date().toISOString(),
+      t: translator(deps.session.locale),
+      platform: deps.platform,
+    };
+    const finish = (out: unknown) => (checkOutput ? (def.output as z.ZodType).parse(out) : out);
+
+    if (def.kind !== 'write') {
+      const ctx: HandlerContext = {
+        ...base,
+        db: deps.db,
+        audit: () => Promise.reject(new Error(`${name} is not a write channel and cannot audit`)),
+      };
+      return finish(await handler(input, ctx));
+    }
+    return deps.db.transaction(async (trx) => {
+      let audited = 0;
+      const ctx: HandlerContext = {
+        ...base,
+        db: trx,
+        audit: async (entry) => {
+          audited++;
+          await appendAudit(trx, deps.session.actor, name, base.now, entry);
+        },
+      };
+      const out = finish(await handler(input, ctx));
+      if (audited === 0) throw new MissingAudit(`${name} wrote without an audit entry`);
+      return out;
+    });
+  }
+
+  return async function dispatch(channel, rawInput) {
+    const t = translator(deps.session.locale);
+    const fail = (e: AppError): Result<never> => ({
+      ok: false,
+      error: {
+        code: e.code,
+        message: t(e.key, e.params),
+        fields: Object.fromEntries(Object.entries(e.fields).map(([k, ref]) => [k, t(ref.key, ref.params ?? {})])),
+      },
+    });
+    if (!isChannel(channel)) return fail(new AppError('unknown_channel', 'errors.unknownChannel'));
+    if (!authorize(deps.session.actor, channel)) return fail(new AppError('forbidden', 'errors.forbidden'));
+
+    const parsed = contract[channel].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return fail(new AppError('validation', 'errors.validation', {}, issuesByField(parsed.error)));
+    }
+    try {
+      return { ok: true, data: await run(channel, parsed.data) };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err);
+      if (isUniqueViolation(err)) return fail(new AppError('conflict', 'errors.conflict'));
+      if (isForeignKeyViolation(err)) return fail(new AppError('in_use', 'errors.inUse'));
+      deps.onInternalError?.(channel, err);
+      return fail(new AppError('internal', 'errors.internal'));
+    }
+  };
+}

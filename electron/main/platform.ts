@@ -1,0 +1,24 @@
+/**
+ * What the services need from the machine they run on. The Electron main process
+ * implements it with dialogs and the shell; the browser harness and the tests with
+ * plain folders. Services see only this interface, never 'electron'.
+ */
+export interface SaveRequest {
+  /** File name offered in the dialog, e.g. "establecimientos-2026-11-26.xlsx". */
+  defaultName: string;
+  filterName: string;
+  extensions: string[];
+}
+
+export interface Platform {
+  shell: 'electron' | 'browser';
+  version: string;
+  paths: {
+    dbPath: string;
+    backupDir: string;
+  };
+  /** Asks where to save a file; null when the user cancels. */
+  chooseSavePath(request: SaveRequest): Promise<string | null>;
+  /** Shows a file in the system's file manager. */
+  showInFolder(filePath: string): Promise<void>;
+}

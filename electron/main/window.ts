@@ -1,0 +1,25 @@
+import { BrowserWindow } from 'electron';
+import windowStateKeeper from 'electron-window-state';
+import { APP_ENTRY, secureWebPreferences } from './security';
+
+/** The one main window: secure preferences, its last size and position remembered. */
+export function createMainWindow(opts: { preloadPath: string; devServerUrl: string | undefined; title: string }): BrowserWindow {
+  const state = windowStateKeeper({ defaultWidth: 1280, defaultHeight: 820 });
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 960,
+    minHeight: 600,
+    title: opts.title,
+    show: false,
+    autoHideMenuBar: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(opts.preloadPath),
+  });
+  state.manage(win);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(opts.devServerUrl ?? APP_ENTRY);
+  return win;
+}

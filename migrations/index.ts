@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+import * as m0001 from './20261126_0001_foundation';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Every migration, in the order it runs. Append only: a landed migration is frozen. */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261126_0001_foundation', m0001],
+];
+
+/** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => migrations.map(([name]) => name),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const found = migrations.find(([n]) => n === name);
+    if (!found) throw new Error(`Unknown migration ${name}`);
+    return found[1];
+  },
+};

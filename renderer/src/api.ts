@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { ChannelName } from '../../shared/channels';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { ApiError } from '../../shared/ipc';
+
+/** A refusal from main, already in the user's language. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+/** Calls one channel through window.api and unwraps its Result. */
+export async function call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const result = await window.api[name](input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.data;
+}
+
+export function useApiQuery<K extends ChannelName>(
+  name: K,
+  input: ChannelInput<K>,
+  options: Omit<UseQueryOptions<ChannelOutput<K>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<ChannelOutput<K>, ApiCallError>({
+    queryKey: [name, input],
+    queryFn: () => call(name, input),
+    ...options,
+  });
+}
+
+/**
+ * A write or action channel. After success every query is refetched: lists, counts and
+ * the dashboard always show what is in the database.
+ */
+export function useApiMutation<K extends ChannelName>(name: K) {
+  const client = useQueryClient();
+  return useMutation<ChannelOutput<K>, ApiCallError, ChannelInput<K>>({
+    mutationFn: (input) => call(name, input),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}

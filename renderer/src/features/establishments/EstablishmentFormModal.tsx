@@ -1,0 +1,181 @@
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  EstablishmentInput,
+  populations,
+  type Establishment,
+  type Population,
+} from '../../../../shared/establishments/schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { schemaValidator } from '../../forms';
+
+interface FormValues {
+  code: string;
+  name: string;
+  regionalOfficeId: string | null;
+  population: string | null;
+  city: string;
+  inProgramme: boolean;
+}
+
+const emptyValues: FormValues = {
+  code: '',
+  name: '',
+  regionalOfficeId: null,
+  population: null,
+  city: '',
+  inProgramme: false,
+};
+
+const toInput = (v: FormValues) => ({
+  code: v.code,
+  name: v.name,
+  regionalOfficeId: v.regionalOfficeId === null ? undefined : Number(v.regionalOfficeId),
+  population: (v.population ?? undefined) as Population | undefined,
+  city: v.city,
+  inProgramme: v.inProgramme,
+});
+
+/**
+ * Create or edit one establishment. The shared schema validates as the clerk types and
+ * main validates again; a refused save keeps everything typed and shows main's message.
+ */
+export function EstablishmentFormModal({
+  opened,
+  onClose,
+  establishment,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  establishment: Establishment | null;
+}) {
+  const { t } = useTranslation();
+  const offices = useApiQuery('regionalOffices.list', {});
+  const create = useApiMutation('establishments.create');
+  const update = useApiMutation('establishments.update');
+  const [formError, setFormError] = useState<string | null>(null);
+  const validate = schemaValidator(EstablishmentInput, t);
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: emptyValues,
+    validate: (values) => validate(toInput(values)),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    setFormError(null);
+    form.setErrors({});
+    form.setValues(
+      establishment
+        ? {
+            code: establishment.code,
+            name: establishment.name,
+            regionalOfficeId: String(establishment.regionalOfficeId),
+            population: establishment.population,
+            city: establishment.city,
+            inProgramme: establishment.inProgramme,
+          }
+        : emptyValues,
+    );
+    form.resetDirty();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  }, [opened, establishment]);
+
+  const onError = (err: ApiCallError) => {
+    setFormError(err.error.message);
+    form.setErrors(err.error.fields);
+  };
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    const input = toInput(values) as EstablishmentInput;
+    if (establishment) {
+      update.mutate(
+        { ...input, id: establishment.id, version: establishment.version },
+        {
+          onSuccess: (saved) => {
+            notifications.show({ color: 'teal', message: t('establishments.updated', { name: saved.name }) });
+            onClose();
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(input, {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'teal', message: t('establishments.created', { name: saved.name }) });
+          onClose();
+        },
+        onError,
+      });
+    }
+  });
+
+  const saving = create.isPending || update.isPending;
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={establishment ? t('establishments.editTitle') : t('establishments.newTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              data-autofocus
+              required
+              label={t('establishments.code')}
+              description={t('establishments.codeHint')}
+              maxLength={20}
+              {...form.getInputProps('code')}
+            />
+            <Select
+              required
+              label={t('establishments.regionalOffice')}
+              data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.seat})` }))}
+              searchable
+              selectFirstOptionOnChange
+              {...form.getInputProps('regionalOfficeId')}
+            />
+          </SimpleGrid>
+          <TextInput
+            required
+            label={t('establishments.name')}
+            placeholder={t('establishments.namePlaceholder')}
+            maxLength={120}
+            {...form.getInputProps('name')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput required label={t('establishments.city')} maxLength={80} {...form.getInputProps('city')} />
+            <Select
+              required
+              label={t('establishments.population')}
+              data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
+              {...form.getInputProps('population')}
+            />
+          </SimpleGrid>
+          <Checkbox label={t('establishments.inProgrammeLabel')} {...form.getInputProps('inProgramme', { type: 'checkbox' })} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

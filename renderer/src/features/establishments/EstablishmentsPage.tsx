@@ -1,0 +1,340 @@
+import { ActionIcon, Badge, Button, Card, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatDateTime } from '../../../../shared/format';
+import { pageSizes } from '../../../../shared/ipc';
+import {
+  establishmentSortColumns,
+  populations,
+  type Establishment,
+  type Population,
+} from '../../../../shared/establishments/schemas';
+import { call, useApiMutation, useApiQuery } from '../../api';
+import { ColumnPicker } from '../../components/ColumnPicker';
+import { EmptyState } from '../../components/EmptyState';
+import { ExportMenu } from '../../components/ExportMenu';
+import { PageHeader } from '../../components/PageHeader';
+import { EstablishmentFormModal } from './EstablishmentFormModal';
+
+type SortColumn = (typeof establishmentSortColumns)[number];
+type Status = 'active' | 'inactive' | 'all';
+
+const isSortColumn = (s: string): s is SortColumn => (establishmentSortColumns as readonly string[]).includes(s);
+
+export function EstablishmentsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search, 250);
+  const [regionalOfficeId, setRegionalOfficeId] = useState<string | null>(params.get('oficina'));
+  const [population, setPopulation] = useState<string | null>(null);
+  const [programme, setProgramme] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>('all');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.establishments.pageSize', defaultValue: 25 });
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Establishment>>({
+    columnAccessor: 'name',
+    direction: 'asc',
+  });
+  const [hidden, setHidden] = useLocalStorage<string[]>({
+    key: 'arteinpe.establishments.hiddenColumns',
+    defaultValue: ['updatedAt'],
+  });
+  const [editing, setEditing] = useState<Establishment | null>(null);
+  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+
+  const filter = useMemo(
+    () => ({
+      search: debouncedSearch,
+      regionalOfficeId: regionalOfficeId === null ? null : Number(regionalOfficeId),
+      population: population as Population | null,
+      inProgramme: programme === null ? null : programme === 'yes',
+      status,
+    }),
+    [debouncedSearch, regionalOfficeId, population, programme, status],
+  );
+  const sort = isSortColumn(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'name';
+
+  useEffect(() => setPage(1), [filter, pageSize]);
+
+  const offices = useApiQuery('regionalOffices.list', {});
+  const list = useApiQuery(
+    'establishments.list',
+    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { placeholderData: (prev) => prev },
+  );
+  const setActive = useApiMutation('establishments.setActive');
+  const remove = useApiMutation('establishments.delete');
+
+  const filtersActive =
+    search !== '' || regionalOfficeId !== null || population !== null || programme !== null || status !== 'all';
+  const clearFilters = () => {
+    setSearch('');
+    setRegionalOfficeId(null);
+    setPopulation(null);
+    setProgramme(null);
+    setStatus('all');
+    setParams({});
+  };
+
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const openEdit = (e: Establishment) => {
+    setEditing(e);
+    setFormOpen(true);
+  };
+  const closeForm = () => {
+    setFormOpen(false);
+    if (params.get('nuevo')) setParams({});
+  };
+
+  const failed = (err: Error) => notifications.show({ color: 'red', message: err.message, autoClose: 10000 });
+
+  const toggleActive = (e: Establishment) =>
+    setActive.mutate(
+      { id: e.id, version: e.version, active: !e.active },
+      {
+        onSuccess: (saved) =>
+          notifications.show({
+            color: 'teal',
+            message: t(saved.active ? 'establishments.reactivated' : 'establishments.deactivated', { name: saved.name }),
+          }),
+        onError: failed,
+      },
+    );
+
+  const confirmDelete = (e: Establishment) =>
+    modals.openConfirmModal({
+      title: t('establishments.deleteTitle'),
+      children: <Text size="sm">{t('establishments.deleteConfirm', { name: e.name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        remove.mutate(
+          { id: e.id },
+          {
+            onSuccess: () => notifications.show({ color: 'teal', message: t('establishments.deleted', { name: e.name }) }),
+            onError: failed,
+          },
+        ),
+    });
+
+  const columnLabels: Record<string, string> = {
+    code: t('establishments.code'),
+    name: t('establishments.name'),
+    regionalOffice: t('establishments.regionalOffice'),
+    population: t('establishments.population'),
+    city: t('establishments.city'),
+    inProgramme: t('establishments.inProgramme'),
+    active: t('common.status'),
+    updatedAt: t('common.updatedAt'),
+  };
+
+  const dataColumns: DataTableColumn<Establishment>[] = [
+    { accessor: 'code', sortable: true, width: 130 },
+    { accessor: 'name', sortable: true },
+    { accessor: 'regionalOffice', sortable: true, render: (e) => e.regionalOfficeName },
+    { accessor: 'population', sortable: true, render: (e) => t(`establishments.populations.${e.population}`) },
+    { accessor: 'city', sortable: true },
+    {
+      accessor: 'inProgramme',
+      sortable: true,
+      render: (e) =>
+        e.inProgramme ? (
+          <Badge variant="light" tt="none">
+            {t('common.yes')}
+          </Badge>
+        ) : (
+          <Text c="dimmed" size="sm">
+            {t('common.no')}
+          </Text>
+        ),
+    },
+    {
+      accessor: 'active',
+      sortable: true,
+      noWrap: true,
+      width: 120,
+      render: (e) =>
+        e.active ? (
+          <Badge color="teal" variant="dot" tt="none">
+            {t('common.active')}
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="dot" tt="none">
+            {t('common.inactive')}
+          </Badge>
+        ),
+    },
+    { accessor: 'updatedAt', sortable: true, render: (e) => formatDateTime(e.updatedAt) },
+  ];
+  const columns = dataColumns
+    .filter((c) => !hidden.includes(String(c.accessor)))
+    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
+
+  columns.push({
+    accessor: 'actions',
+    title: t('common.actions'),
+    textAlign: 'right',
+    width: 130,
+    render: (e) => (
+      <Group gap={4} justify="flex-end" wrap="nowrap">
+        <Tooltip label={t('common.edit')}>
+          <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${e.name}`} onClick={() => openEdit(e)}>
+            <IconEdit size={18} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={e.active ? t('establishments.deactivate') : t('establishments.reactivate')}>
+          <ActionIcon
+            variant="subtle"
+            color={e.active ? 'orange' : 'teal'}
+            aria-label={`${e.active ? t('establishments.deactivate') : t('establishments.reactivate')}: ${e.name}`}
+            onClick={() => toggleActive(e)}
+          >
+            {e.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('common.delete')}>
+          <ActionIcon variant="subtle" color="red" aria-label={`${t('common.delete')}: ${e.name}`} onClick={() => confirmDelete(e)}>
+            <IconTrash size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    ),
+  });
+
+  const total = list.data?.total ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('establishments.title')}
+        subtitle={t('establishments.subtitle')}
+        actions={
+          <>
+            <ColumnPicker
+              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
+              hidden={hidden}
+              onChange={setHidden}
+            />
+            <ExportMenu
+              disabled={total === 0}
+              onExport={(format) => call('establishments.export', { filter, format, sort, direction: sortStatus.direction })}
+            />
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+              {t('establishments.new')}
+            </Button>
+          </>
+        }
+      />
+
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            aria-label={t('common.search')}
+            placeholder={t('establishments.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={290}
+            rightSection={
+              search ? (
+                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
+                  <IconX size={14} />
+                </ActionIcon>
+              ) : null
+            }
+          />
+          <Select
+            label={t('establishments.filterRegion')}
+            placeholder={t('common.all')}
+            clearable
+            data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+            value={regionalOfficeId}
+            onChange={setRegionalOfficeId}
+            w={170}
+          />
+          <Select
+            label={t('establishments.filterPopulation')}
+            placeholder={t('common.all')}
+            clearable
+            data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
+            value={population}
+            onChange={setPopulation}
+            w={140}
+          />
+          <Select
+            label={t('establishments.filterProgramme')}
+            placeholder={t('common.all')}
+            clearable
+            data={[
+              { value: 'yes', label: t('establishments.inProgrammeOnly') },
+              { value: 'no', label: t('establishments.notInProgramme') },
+            ]}
+            value={programme}
+            onChange={setProgramme}
+            w={180}
+          />
+          <Select
+            label={t('common.status')}
+            data={[
+              { value: 'all', label: t('common.activeAll') },
+              { value: 'active', label: t('common.activeOnly') },
+              { value: 'inactive', label: t('common.inactiveOnly') },
+            ]}
+            value={status}
+            onChange={(v) => setStatus((v ?? 'all') as Status)}
+            allowDeselect={false}
+            w={180}
+          />
+          {filtersActive && (
+            <Button variant="subtle" onClick={clearFilters}>
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      <DataTable<Establishment>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={total === 0 ? 260 : undefined}
+        records={list.data?.rows ?? []}
+        columns={columns}
+        fetching={list.isFetching && !list.data}
+        totalRecords={total}
+        recordsPerPage={pageSize}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPageOptions={[...pageSizes]}
+        onRecordsPerPageChange={setPageSize}
+        recordsPerPageLabel={t('common.perPage')}
+        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+        sortStatus={sortStatus}
+        onSortStatusChange={setSortStatus}
+        onRowDoubleClick={({ record }) => openEdit(record)}
+        rowStyle={(e) => (e.active ? undefined : { opacity: 0.6 })}
+        emptyState={
+          filtersActive ? (
+            <EmptyState title={t('establishments.noMatchTitle')} text={t('establishments.noMatchText')} />
+          ) : (
+            <EmptyState title={t('establishments.emptyTitle')} text={t('establishments.emptyText')} />
+          )
+        }
+      />
+
+      <EstablishmentFormModal opened={formOpen} onClose={closeForm} establishment={editing} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { requiredOr } from '../ipc';
+
+export const locales = ['es-PE', 'en'] as const;
+export const LocaleSchema = z.enum(locales, { error: requiredOr('errors.choose') });
+
+export const Actor = z.object({ id: z.string(), name: z.string() });
+export type Actor = z.infer<typeof Actor>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  locale: LocaleSchema,
+  dataPath: z.string(),
+  /** True once the demonstration dataset has been loaded into this database. */
+  demo: z.boolean(),
+  /** True while the database holds no establishment: the app then offers the demonstration data. */
+  empty: z.boolean(),
+  user: Actor,
+  /** Where the app runs: the Electron window, or the browser harness on a machine without Electron. */
+  shell: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SetLocale = z.object({ locale: LocaleSchema }).strict();
+
+export const DemoLoaded = z.object({ establishments: z.number().int().nonnegative() });
+
+export const ShowInFolder = z.object({ path: z.string().min(1).max(4096) }).strict();
+
+export const DashboardSummary = z.object({
+  regionalOffices: z.number().int(),
+  establishments: z.number().int(),
+  activeEstablishments: z.number().int(),
+  inProgramme: z.number().int(),
+  inProgrammeByPopulation: z.object({ varones: z.number().int(), mujeres: z.number().int(), mixto: z.number().int() }),
+  byRegionalOffice: z.array(
+    z.object({ id: z.number().int(), name: z.string(), total: z.number().int(), inProgramme: z.number().int() }),
+  ),
+});
+export type DashboardSummary = z.infer<typeof DashboardSummary>;

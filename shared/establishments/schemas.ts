@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { ExportFormat, Id, SortDirection, pageOf, pageSizes, requiredOr } from '../ipc';
+
+/** Which population an establishment holds. */
+export const populations = ['varones', 'mujeres', 'mixto'] as const;
+export const Population = z.enum(populations, { error: requiredOr('errors.choose') });
+export type Population = z.infer<typeof Population>;
+
+export const RegionalOffice = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  seat: z.string(),
+  establishmentCount: z.number().int().nonnegative(),
+  inProgrammeCount: z.number().int().nonnegative(),
+});
+export type RegionalOffice = z.infer<typeof RegionalOffice>;
+
+const text = (min: number, max: number) =>
+  z
+    .string({ error: requiredOr('errors.invalid') })
+    .trim()
+    .min(1, 'errors.required')
+    .min(min)
+    .max(max);
+
+/**
+ * The establishment's code: letters, digits and hyphens, kept in capitals
+ * ("EP-LIM-01"). Typed or scanned, it is compared without regard to case.
+ */
+export const EstablishmentCode = z
+  .string({ error: requiredOr('errors.invalid') })
+  .trim()
+  .min(1, 'errors.required')
+  .max(20)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'errors.establishmentCode')
+  .transform((v) => v.toUpperCase());
+
+/** What a clerk types in the create and edit forms; validated in the form and again in main. */
+export const EstablishmentInput = z.object({
+  code: EstablishmentCode,
+  name: text(3, 120),
+  regionalOfficeId: Id,
+  population: Population,
+  city: text(2, 80),
+  inProgramme: z.boolean({ error: requiredOr('errors.invalid') }),
+});
+export type EstablishmentInput = z.input<typeof EstablishmentInput>;
+
+export const Establishment = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  regionalOfficeId: z.number().int(),
+  regionalOfficeName: z.string(),
+  population: Population,
+  city: z.string(),
+  inProgramme: z.boolean(),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Establishment = z.infer<typeof Establishment>;
+
+export const establishmentSortColumns = [
+  'code',
+  'name',
+  'regionalOffice',
+  'city',
+  'population',
+  'inProgramme',
+  'active',
+  'updatedAt',
+] as const;
+
+export const EstablishmentFilter = z
+  .object({
+    search: z.string().trim().max(100).default(''),
+    regionalOfficeId: Id.nullable().default(null),
+    population: Population.nullable().default(null),
+    inProgramme: z.boolean().nullable().default(null),
+    status: z.enum(['active', 'inactive', 'all']).default('all'),
+  })
+  .strict();
+export type EstablishmentFilter = z.input<typeof EstablishmentFilter>;
+
+export const EstablishmentListQuery = EstablishmentFilter.extend({
+  sort: z.enum(establishmentSortColumns).default('name'),
+  direction: SortDirection.default('asc'),
+  page: z.number().int().positive().max(100000).default(1),
+  pageSize: z
+    .number()
+    .int()
+    .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
+    .default(25),
+}).strict();
+export type EstablishmentListQuery = z.input<typeof EstablishmentListQuery>;
+
+export const EstablishmentPage = pageOf(Establishment);
+
+export const EstablishmentUpdate = EstablishmentInput.extend({ id: Id, version: z.number().int().nonnegative() });
+export type EstablishmentUpdate = z.input<typeof EstablishmentUpdate>;
+
+export const EstablishmentSetActive = z
+  .object({ id: Id, active: z.boolean(), version: z.number().int().nonnegative() })
+  .strict();
+
+export const EstablishmentExport = z
+  .object({
+    filter: EstablishmentFilter,
+    format: ExportFormat,
+    sort: z.enum(establishmentSortColumns).default('name'),
+    direction: SortDirection.default('asc'),
+  })
+  .strict();

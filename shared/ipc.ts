@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * The shape of every channel answer. Main never throws across IPC: it answers a Result.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'in_use'
+  | 'stale'
+  | 'forbidden'
+  | 'unknown_channel'
+  | 'untrusted_sender'
+  | 'cancelled'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** A sentence in the user's language (Spanish by default). */
+  message: string;
+  /** Field path (dot-joined) → message in the user's language. */
+  fields: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/**
+ * query: reads; runs outside a transaction.
+ * write: changes the database; runs inside one transaction and must leave an audit entry.
+ * action: works outside the database (a file on disk, a dialog); never writes rows.
+ */
+export type ChannelKind = 'query' | 'write' | 'action';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: ChannelKind;
+  input: I;
+  output: O;
+}
+
+export const channel = <I extends z.ZodType, O extends z.ZodType>(
+  kind: ChannelKind,
+  input: I,
+  output: O,
+): ChannelDef<I, O> => ({ kind, input, output });
+
+/** Channels that take no input accept nothing but an empty object. */
+export const NoInput = z.object({}).strict();
+
+/**
+ * The message of a schema's type check: "obligatorio" when the value is missing, `otherwise`
+ * when it is there but of the wrong kind. Other checks (too short, too long) keep theirs.
+ */
+export const requiredOr =
+  (otherwise: string) =>
+  (issue: { code?: string; input?: unknown }): string | undefined => {
+    if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return undefined;
+    return issue.input === undefined || issue.input === null || issue.input === '' ? 'errors.required' : otherwise;
+  };
+
+export const Id = z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').positive('errors.invalid');
+
+export const pageSizes = [10, 25, 50, 100] as const;
+
+export const SortDirection = z.enum(['asc', 'desc']);
+
+export const pageOf = <T extends z.ZodType>(row: T) =>
+  z.object({
+    rows: z.array(row),
+    total: z.number().int().nonnegative(),
+    page: z.number().int().positive(),
+    pageSize: z.number().int().positive(),
+  });
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const ExportFormat = z.enum(['xlsx', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int().nonnegative() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type ExportResult = z.infer<typeof ExportResult>;

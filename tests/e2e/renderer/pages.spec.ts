@@ -1,0 +1,50 @@
+import { expect, screen, test } from '../fixtures';
+
+test.describe('Every page', () => {
+  test('regional offices list the eight offices and lead to their establishments', async ({ app, harness }) => {
+    await harness.services.dispatch('demo.load', {});
+    await app.getByRole('link', { name: 'Oficinas regionales' }).click();
+    await expect(app.getByRole('heading', { name: 'Oficinas regionales' })).toBeVisible();
+    const rows = app.getByRole('row');
+    for (const [name, seat] of [
+      ['Lima', 'Lima'],
+      ['Norte', 'Chiclayo'],
+      ['Sur', 'Arequipa'],
+      ['Centro', 'Huancayo'],
+      ['Oriente', 'Huánuco'],
+      ['Sur Oriente', 'Cusco'],
+      ['Nor Oriente', 'San Martín'],
+      ['Altiplano', 'Puno'],
+    ]) {
+      await expect(rows.filter({ has: app.getByRole('cell', { name: name!, exact: true }) }).filter({ hasText: seat! })).toHaveCount(1);
+    }
+    await screen(app, '09-oficinas-regionales');
+    await app.getByRole('row', { name: /Altiplano/ }).getByRole('button', { name: 'Ver establecimientos' }).click();
+    await expect(app.getByRole('heading', { name: 'Establecimientos penitenciarios' })).toBeVisible();
+    await expect(app.getByText('1–2 de 2')).toBeVisible();
+    await expect(app.getByRole('row', { name: /E\.P\. de Puno/ })).toBeVisible();
+  });
+
+  test('English is the second language, and the choice is kept', async ({ app, harness }) => {
+    await harness.services.dispatch('demo.load', {});
+    await app.getByText('EN', { exact: true }).click();
+    await expect(app.getByRole('heading', { name: 'Home' })).toBeVisible();
+    await expect(app.getByRole('link', { name: 'Establishments' })).toBeVisible();
+    await app.getByRole('link', { name: 'Establishments' }).click();
+    await expect(app.getByRole('heading', { name: 'Penitentiary establishments' })).toBeVisible();
+    await screen(app, '10-establishments-english');
+    await app.reload();
+    await expect(app.getByRole('heading', { name: 'Penitentiary establishments' })).toBeVisible();
+    await app.getByText('ES', { exact: true }).click();
+    await expect(app.getByRole('heading', { name: 'Establecimientos penitenciarios' })).toBeVisible();
+  });
+
+  test('dark theme', async ({ app, harness }) => {
+    await harness.services.dispatch('demo.load', {});
+    await app.getByRole('button', { name: 'Tema' }).click();
+    await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await app.getByRole('link', { name: 'Establecimientos' }).click();
+    await expect(app.getByText('1–20 de 20')).toBeVisible();
+    await screen(app, '11-establecimientos-tema-oscuro');
+  });
+});

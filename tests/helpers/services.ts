@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import type { ChannelName } from '../../shared/channels';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Result } from '../../shared/ipc';
+import { createServices, type Services } from '../../electron/main/compose';
+import { startDatabase } from '../../electron/main/db/open';
+import type { Platform } from '../../electron/main/platform';
+
+export interface TestApp extends Services {
+  db: Knex;
+  dir: string;
+  exportDir: string;
+  /** What the next save dialog answers: a file name in exportDir, or null (cancelled). */
+  nextSave: { cancel: boolean };
+  shown: string[];
+  call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>>;
+  ok<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
+  close(): Promise<void>;
+}
+
+/** A fresh database file in a temporary folder, migrated, with the app's services over it. */
+export async function testApp(): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-test-'));
+  const exportDir = path.join(dir, 'exports');
+  fs.mkdirSync(exportDir);
+  const paths = { dbPath: path.join(dir, 'arteinpe.sqlite'), backupDir: path.join(dir, 'backups') };
+  const started = await startDatabase(paths);
+  if (started.status !== 'ok') throw new Error('fresh database reported damaged');
+  const nextSave = { cancel: false };
+  const shown: string[] = [];
+  const platform: Platform = {
+    shell: 'electron',
+    version: '0.0.0-test',
+    paths,
+    chooseSavePath: async (req) => (nextSave.cancel ? null : path.join(exportDir, req.defaultName)),
+    showInFolder: async (p) => {
+      shown.push(p);
+    },
+  };
+  const services = await createServices(started.db, platform, {
+    onInternalError: (channel, err) => console.error(channel, err),
+  });
+  const call = ((name: string, input: unknown) => services.dispatch(name, input)) as TestApp['call'];
+  return {
+    ...services,
+    db: started.db,
+    dir,
+    exportDir,
+    nextSave,
+    shown,
+    call,
+    ok: async (name, input) => {
+      const r = await call(name, input);
+      if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
+      return r.data;
+    },
+    close: async () => {
+      await started.db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every row of every table, to prove that a refused call changed nothing. */
+export async function snapshot(db: Knex): Promise<string> {
+  const tables = (await db('sqlite_master')
+    .where({ type: 'table' })
+    .whereNot('name', 'like', 'sqlite_%')
+    .orderBy('name')
+    .pluck('name')) as string[];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = await db(t).select('*').orderByRaw('rowid');
+  return JSON.stringify(out);
+}
+
+export const validEstablishment = (over: Record<string, unknown> = {}) => ({
+  code: 'EP-TST-01',
+  name: 'E.P. de Prueba',
+  regionalOfficeId: 1,
+  population: 'varones' as const,
+  city: 'Lima',
+  inProgramme: true,
+  ...over,
+});

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// npm test: every tier, one summary line.
+//   tier 4 (static): strict TypeScript, lint with the folder rules
+//   tier 1 (vitest): shared rules, migrations, services, every IPC channel on real SQLite files
+//   build: electron-vite build (main, preload and the production renderer)
+//   tier 2 (Playwright + Debian chromium): the production renderer bound to the real main-process handlers
+//   tier 3 (Playwright Electron): the real app where the Electron binary exists; otherwise reported as skipped
+// Ends with "N passed, N failed, N skipped" counting every tier; exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(label, args, env = {}) {
+  console.log(`\n=== ${label}: ${args.join(' ')}`);
+  const r = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(label, ok) {
+  totals[ok ? 'passed' : 'failed']++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+// Tier 4: static checks, one count each.
+check('typecheck (tsc --noEmit, strict)', run('typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+check('lint (eslint, folder rules as errors)', run('lint', ['eslint', '--max-warnings', '0', '.']));
+
+// Tier 1: vitest.
+const vitestJson = path.join(results, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+const vitestOk = run('vitest', ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = readJson(vitestJson);
+if (v) {
+  const skipped = (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  totals.passed += v.numPassedTests;
+  totals.failed += v.numFailedTests;
+  totals.skipped += skipped;
+  lines.push(`     vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${skipped} skipped`);
+  if (!vitestOk && v.numFailedTests === 0) check('vitest run (crashed outside a test)', false);
+} else {
+  check('vitest run (no report)', false);
+}
+
+// Build: main, preload and the production renderer.
+const built = run('build', ['electron-vite', 'build']);
+check('electron-vite build (main, preload, renderer)', built);
+
+// Tiers 2 and 3: Playwright.
+const pwJson = path.join(results, 'e2e.json');
+fs.rmSync(pwJson, { force: true });
+if (built) {
+  const pwOk = run('playwright', ['playwright', 'test', '--config', 'tests/e2e/playwright.config.ts']);
+  const p = readJson(pwJson);
+  if (p?.stats) {
+    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = p.stats;
+    totals.passed += expected;
+    totals.failed += unexpected + flaky;
+    totals.skipped += skipped;
+    lines.push(`     playwright: ${expected} passed, ${unexpected + flaky} failed, ${skipped} skipped`);
+    const skips = [];
+    const walk = (suite) => {
+      for (const s of suite.suites ?? []) walk(s);
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests ?? [])
+          if (t.status === 'skipped') {
+            const why = t.annotations?.find((a) => a.type === 'skip')?.description ?? '';
+            skips.push(`     skipped: ${spec.title} — ${why}`);
+          }
+    };
+    for (const s of p.suites ?? []) walk(s);
+    lines.push(...skips);
+    if (!pwOk && unexpected + flaky === 0) check('playwright run (crashed outside a test)', false);
+  } else {
+    check('playwright run (no report)', false);
+  }
+} else {
+  lines.push('     playwright: not run (the build failed)');
+  totals.failed++;
+}
+
+console.log('\n=== summary');
+for (const l of lines) console.log(l);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,42 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The folder rules of DESIGN.md are lint errors: each forbidden import below must be reported. */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function errorsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.severity === 2 && m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('folder rules enforced by lint', () => {
+  it('renderer/ imports neither electron, Node modules, knex nor anything under electron/', async () => {
+    for (const imp of ["'electron'", "'node:fs'", "'path'", "'knex'", "'../../electron/main/compose'"]) {
+      const errs = await errorsFor('renderer/src/features/x/Page.tsx', `import x from ${imp};\nexport default x;\n`);
+      expect(errs, imp).toHaveLength(1);
+    }
+    expect(await errorsFor('renderer/src/features/x/Page.tsx', "import { z } from 'zod';\nexport default z;\n")).toEqual([]);
+  });
+
+  it('shared/ stays pure', async () => {
+    for (const imp of ["'electron'", "'node:crypto'", "'react'", "'knex'", "'../electron/main/db/open'", "'@mantine/core'"]) {
+      expect(await errorsFor('shared/x.ts', `import x from ${imp};\nexport default x;\n`), imp).toHaveLength(1);
+    }
+    expect(await errorsFor('shared/x.ts', "import { z } from 'zod';\nexport default z;\n")).toEqual([]);
+  });
+
+  it('services never import electron; only the Electron entry files may', async () => {
+    const code = "import { app } from 'electron';\nexport default app;\n";
+    expect(await errorsFor('electron/main/establishments/repository.ts', code)).toHaveLength(1);
+    expect(await errorsFor('electron/main/ipc/dispatcher.ts', code)).toHaveLength(1);
+    expect(await errorsFor('electron/harness/server.ts', code)).toHaveLength(1);
+    expect(await errorsFor('electron/main/index.ts', code)).toEqual([]);
+    expect(await errorsFor('electron/preload/index.ts', code)).toEqual([]);
+  });
+
+  it('migrations import only knex', async () => {
+    expect(await errorsFor('migrations/x.ts', "import fs from 'node:fs';\nexport default fs;\n")).toHaveLength(1);
+    expect(await errorsFor('migrations/x.ts', "import { z } from '../shared/ipc';\nexport default z;\n")).toHaveLength(1);
+    expect(await errorsFor('migrations/x.ts', "import type { Knex } from 'knex';\nexport type K = Knex;\n")).toEqual([]);
+  });
+});
