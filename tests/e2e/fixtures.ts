@@ -13,6 +13,7 @@ export const screensDir = path.join(root, 'test-results/screens');
  * main-process services and pipeline, over a fresh database for every test.
  */
 export const test = base.extend<{ harness: Harness; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their (here: no) dependencies
   harness: async ({}, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');

@@ -25,12 +25,18 @@ test('the Electron app starts, opens its window securely and shows the dashboard
     const win = await app.firstWindow();
     await expect(win.getByRole('heading', { name: 'La base de datos está vacía' })).toBeVisible();
     expect(win.url()).toMatch(/^app:\/\/arteinpe\//);
-    expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!;
-      return w.webContents.getLastWebPreferences();
-    });
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // No Node in the page, and only the contract's functions on window.api.
+    const page = await win.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      api: Object.keys((window as unknown as { api: object }).api).length,
+    }));
+    expect(page).toMatchObject({ require: 'undefined', process: 'undefined' });
+    expect(page.api).toBeGreaterThan(0);
+    // Navigation away from the app is refused.
+    await win.evaluate(() => (window.location.href = 'https://www.gob.pe/inpe'));
+    await win.waitForTimeout(500);
+    expect(win.url()).toMatch(/^app:\/\/arteinpe\//);
   } finally {
     await app.close();
     fs.rmSync(userData, { recursive: true, force: true });

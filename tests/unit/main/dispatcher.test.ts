@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const platformOf = (a: TestApp) => ({
+const platformOf = (_app: TestApp) => ({
   shell: 'browser' as const,
   version: 't',
   paths: { dbPath: '', backupDir: '' },
