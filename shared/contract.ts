@@ -1,35 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ChannelName } from './channels';
-import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef, type Result } from './ipc';
-import { AppInfo, DashboardSummary, DemoLoaded, SetLocale, ShowInFolder } from './app/schemas';
-import {
-  Establishment,
-  EstablishmentExport,
-  EstablishmentInput,
-  EstablishmentListQuery,
-  EstablishmentSetActive,
-  EstablishmentUpdate,
-  RegionalOffice,
-} from './establishments/schemas';
+import type { ChannelDef, Result } from './ipc';
+import { appContract } from './app/contract';
+import { establishmentContract } from './establishments/contract';
 
 /**
- * The IPC contract: every channel with its kind and its input and output schemas.
- * Main registers one handler per entry; the preload exposes exactly these names.
+ * The IPC contract: every channel with its kind and its input and output schemas, one
+ * part per domain (shared/<domain>/contract.ts). Main registers one handler per entry;
+ * the preload exposes exactly these names.
  */
 export const contract = {
-  'app.info': channel('query', NoInput, AppInfo),
-  'app.setLocale': channel('write', SetLocale, SetLocale),
-  'demo.load': channel('write', NoInput, DemoLoaded),
-  'dashboard.summary': channel('query', NoInput, DashboardSummary),
-  'files.showInFolder': channel('action', ShowInFolder, z.object({ shown: z.boolean() })),
-  'regionalOffices.list': channel('query', NoInput, z.array(RegionalOffice)),
-  'establishments.list': channel('query', EstablishmentListQuery, pageOf(Establishment)),
-  'establishments.get': channel('query', z.object({ id: Id }).strict(), Establishment),
-  'establishments.create': channel('write', EstablishmentInput.strict(), Establishment),
-  'establishments.update': channel('write', EstablishmentUpdate.strict(), Establishment),
-  'establishments.setActive': channel('write', EstablishmentSetActive, Establishment),
-  'establishments.delete': channel('write', z.object({ id: Id }).strict(), z.object({ deleted: z.literal(true) })),
-  'establishments.export': channel('action', EstablishmentExport, ExportResult),
+  ...appContract,
+  ...establishmentContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

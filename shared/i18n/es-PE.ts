@@ -1,4 +1,10 @@
-/** Spanish (Peru): the application's first language. Every user-visible text lives here. */
+import type { Widen } from './types';
+
+/**
+ * Spanish (Peru): the application's first language. Every user-visible text lives here;
+ * an area with many texts keeps them in shared/i18n/areas/<area>.ts (Spanish and English
+ * side by side) and is added below under its own key.
+ */
 export const esPE = {
   app: {
     name: 'ArteINPE',
@@ -201,5 +207,4 @@ export const esPE = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Catalog = Widen<typeof esPE>;

@@ -1,0 +1,7 @@
+export const appChannels = [
+  'app.info',
+  'app.setLocale',
+  'demo.load',
+  'dashboard.summary',
+  'files.showInFolder',
+] as const;

@@ -1,0 +1,10 @@
+export const establishmentChannels = [
+  'regionalOffices.list',
+  'establishments.list',
+  'establishments.get',
+  'establishments.create',
+  'establishments.update',
+  'establishments.setActive',
+  'establishments.delete',
+  'establishments.export',
+] as const;

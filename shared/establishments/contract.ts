@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
+import type { establishmentChannels } from './channels';
+import {
+  Establishment,
+  EstablishmentExport,
+  EstablishmentInput,
+  EstablishmentListQuery,
+  EstablishmentSetActive,
+  EstablishmentUpdate,
+  RegionalOffice,
+} from './schemas';
+
+export const establishmentContract = {
+  'regionalOffices.list': channel('query', NoInput, z.array(RegionalOffice)),
+  'establishments.list': channel('query', EstablishmentListQuery, pageOf(Establishment)),
+  'establishments.get': channel('query', z.object({ id: Id }).strict(), Establishment),
+  'establishments.create': channel('write', EstablishmentInput.strict(), Establishment),
+  'establishments.update': channel('write', EstablishmentUpdate.strict(), Establishment),
+  'establishments.setActive': channel('write', EstablishmentSetActive, Establishment),
+  'establishments.delete': channel('write', z.object({ id: Id }).strict(), z.object({ deleted: z.literal(true) })),
+  'establishments.export': channel('action', EstablishmentExport, ExportResult),
+} satisfies { [K in (typeof establishmentChannels)[number]]: ChannelDef };
