@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as m0001 from './20261126_0001_foundation';
+import * as m0002 from './20261126_0002_inventory';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -9,6 +10,7 @@ interface Migration {
 /** Every migration, in the order it runs. Append only: a landed migration is frozen. */
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261126_0001_foundation', m0001],
+  ['20261126_0002_inventory', m0002],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */
