@@ -128,7 +128,10 @@ export async function up(knex: Knex): Promise<void> {
     t.string('closed_at', 30).nullable();
     t.string('closed_by', 200).nullable();
     t.string('acta_number', 80).nullable();
+    t.string('acta_date', 10).nullable();
     t.text('notes').nullable();
+    /** At close: the result as it stood (found, missing, elsewhere, unknown), kept for the signed acta. */
+    t.text('closed_result_json').nullable();
     t.index(['establishment_id', 'status']);
   });
 

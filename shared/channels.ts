@@ -1,11 +1,28 @@
 import { appChannels } from './app/channels';
 import { establishmentChannels } from './establishments/channels';
+import { importChannels } from './import/channels';
+import { jobChannels } from './jobs/channels';
+import {
+  consumableChannels,
+  instrumentChannels,
+  inventoryReportChannels,
+  stocktakeChannels,
+} from './instruments/channels';
 
 /**
  * The names of every IPC channel, and nothing else: the preload and the browser harness
  * build window.api from this list without loading the schemas. Each domain lists its own
  * in shared/<domain>/channels.ts; contract.ts must define exactly these (the compiler checks it).
  */
-export const channelNames = [...appChannels, ...establishmentChannels] as const;
+export const channelNames = [
+  ...appChannels,
+  ...establishmentChannels,
+  ...jobChannels,
+  ...importChannels,
+  ...instrumentChannels,
+  ...stocktakeChannels,
+  ...consumableChannels,
+  ...inventoryReportChannels,
+] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -3,6 +3,14 @@ import type { ChannelName } from './channels';
 import type { ChannelDef, Result } from './ipc';
 import { appContract } from './app/contract';
 import { establishmentContract } from './establishments/contract';
+import { importContract } from './import/contract';
+import { jobContract } from './jobs/contract';
+import {
+  consumableContract,
+  instrumentContract,
+  inventoryReportContract,
+  stocktakeContract,
+} from './instruments/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -12,6 +20,12 @@ import { establishmentContract } from './establishments/contract';
 export const contract = {
   ...appContract,
   ...establishmentContract,
+  ...jobContract,
+  ...importContract,
+  ...instrumentContract,
+  ...stocktakeContract,
+  ...consumableContract,
+  ...inventoryReportContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

@@ -60,6 +60,36 @@ export const requiredOr =
 
 export const Id = z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').positive('errors.invalid');
 
+/** A calendar day as ISO yyyy-mm-dd (shown as dd/mm/aaaa); it must exist (no 31/02). */
+export const IsoDate = z
+  .string({ error: requiredOr('errors.invalidDate') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.invalidDate')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2100;
+  }, 'errors.invalidDate');
+
+/** Money in integer céntimos (PEN), never a float. */
+export const Centimos = z
+  .number({ error: requiredOr('errors.invalidAmount') })
+  .int('errors.invalidAmount')
+  .nonnegative('errors.invalidAmount')
+  .max(100_000_000_000, 'errors.invalidAmount');
+
+/** Optional free text: trimmed, empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string({ error: 'errors.invalid' })
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Required free text, trimmed. */
+export const requiredText = (max: number, min = 1) =>
+  z.string({ error: requiredOr('errors.invalid') }).trim().min(1, 'errors.required').min(min).max(max);
+
 export const pageSizes = [10, 25, 50, 100] as const;
 
 export const SortDirection = z.enum(['asc', 'desc']);

@@ -13,7 +13,9 @@ export interface MessageRef {
  * Spanish sentence.
  */
 export function issueMessage(issue: z.core.$ZodIssue): MessageRef {
-  if (issue.message.startsWith('errors.')) return { key: issue.message };
+  // A catalog key the schema names ("errors.x", "inventory.settings.maskInvalid"): dotted
+  // words, no spaces — zod's own English sentences never look like that.
+  if (/^[a-z][A-Za-z]*(\.[A-Za-z_]+)+$/.test(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return { key: 'errors.tooShort', params: { min: Number(issue.minimum) } };

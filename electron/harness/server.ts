@@ -7,6 +7,7 @@ import { channelNames } from '../../shared/channels';
 import { createServices, type Services } from '../main/compose';
 import { startDatabase } from '../main/db/open';
 import type { Platform } from '../main/platform';
+import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from './chromium-pdf';
 import { PRODUCTION_CSP, resolveInside } from '../main/security';
 
 /**
@@ -61,7 +62,7 @@ const apiScript = `(() => {
 })();
 `;
 
-function browserPlatform(paths: Platform['paths'], exportDir: string, version: string): Platform {
+function browserPlatform(paths: Platform['paths'], exportDir: string, version: string, printer: ChromiumPdfPrinter): Platform {
   return {
     shell: 'browser',
     version,
@@ -73,10 +74,12 @@ function browserPlatform(paths: Platform['paths'], exportDir: string, version: s
     async showInFolder() {
       // No file manager to open from a browser page.
     },
+    printPdf: (req) => printer.printPdf(req),
   };
 }
 
-async function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
+// Large enough for an import: a 15 MB spreadsheet travels as about 20 MB of base64.
+async function readBody(req: http.IncomingMessage, limit = 24 * 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -88,11 +91,16 @@ async function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Pro
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
-  const paths = { dbPath: opts.dbPath, backupDir: path.join(path.dirname(opts.dbPath), 'copias-de-seguridad') };
+  const paths = {
+    dbPath: opts.dbPath,
+    backupDir: path.join(path.dirname(opts.dbPath), 'copias-de-seguridad'),
+    attachmentsDir: path.join(path.dirname(opts.dbPath), 'adjuntos'),
+  };
   const started = await startDatabase(paths);
   if (started.status !== 'ok') throw new Error(`Base de datos dañada: ${started.problems.join('; ')}`);
   const db = started.db;
-  const services = await createServices(db, browserPlatform(paths, opts.exportDir, opts.version ?? '0.0.0'), {
+  const printer = createChromiumPdfPrinter();
+  const services = await createServices(db, browserPlatform(paths, opts.exportDir, opts.version ?? '0.0.0', printer), {
     onInternalError: (channel, err) => console.error(`[harness] ${channel}`, err),
   });
 
@@ -149,6 +157,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await printer.close();
       await db.destroy();
     },
   };

@@ -3,11 +3,14 @@ import { defaultLocale } from '../../shared/i18n';
 import { savedLocale } from './app/handlers';
 import { createDispatcher, LOCAL_ADMIN, type Dispatch, type Session } from './ipc/dispatcher';
 import { handlers } from './handlers';
+import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
 
 export interface Services {
   dispatch: Dispatch;
   session: Session;
+  /** Long-running jobs (imports): progress, cancel, status; handlers reach it as ctx.jobs. */
+  jobs: JobRegistry;
 }
 
 /**
@@ -24,6 +27,7 @@ export async function createServices(
     locale: (await savedLocale(db)) ?? defaultLocale,
     writtenFiles: new Set(),
   };
-  const dispatch = createDispatcher({ db, handlers, session, platform, onInternalError: opts.onInternalError });
-  return { dispatch, session };
+  const jobs = createJobRegistry({ session, onInternalError: opts.onInternalError });
+  const dispatch = createDispatcher({ db, handlers, session, platform, jobs, onInternalError: opts.onInternalError });
+  return { dispatch, session, jobs };
 }

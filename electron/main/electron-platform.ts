@@ -1,6 +1,55 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, shell } from 'electron';
-import type { Platform } from './platform';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import type { PdfRequest, Platform } from './platform';
+
+/** An in-memory session (no "persist:" prefix) only for printing: nothing of it reaches disk. */
+const PDF_PARTITION = 'arteinpe-pdf';
+let pdfSessionReady = false;
+
+/** Prints static HTML in a hidden, sandboxed window without JavaScript; the temp file is always removed. */
+async function printPdf(req: PdfRequest): Promise<Buffer> {
+  if (!pdfSessionReady) {
+    // The document is local and self-contained (images as data: URLs): no network, no permissions.
+    const ses = session.fromPartition(PDF_PARTITION);
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !/^(file|data):/i.test(details.url) });
+    });
+    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    pdfSessionReady = true;
+  }
+  const dir = await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'arteinpe-pdf-'));
+  const file = path.join(dir, 'documento.html');
+  let win: BrowserWindow | null = null;
+  try {
+    await fs.promises.writeFile(file, req.html, 'utf8');
+    win = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        partition: PDF_PARTITION,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    });
+    await win.loadFile(file);
+    return await win.webContents.printToPDF({
+      pageSize: req.pageSize,
+      landscape: req.landscape ?? false,
+      printBackground: true,
+      preferCSSPageSize: true,
+      // Margins come from the document's @page rule (as with page.pdf() in the harness).
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
+  } finally {
+    if (win && !win.isDestroyed()) win.destroy();
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** The Platform of the real app: native save dialogs and the system file manager. */
 export function electronPlatform(paths: Platform['paths']): Platform {
@@ -21,5 +70,6 @@ export function electronPlatform(paths: Platform['paths']): Platform {
     async showInFolder(filePath) {
       shell.showItemInFolder(filePath);
     },
+    printPdf,
   };
 }

@@ -116,7 +116,11 @@ async function openData(dbPath: string, backupDir: string) {
 
 app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
-  const paths = { dbPath: path.join(dataDir, 'arteinpe.sqlite'), backupDir: path.join(dataDir, 'copias-de-seguridad') };
+  const paths = {
+    dbPath: path.join(dataDir, 'arteinpe.sqlite'),
+    backupDir: path.join(dataDir, 'copias-de-seguridad'),
+    attachmentsDir: path.join(dataDir, 'adjuntos'),
+  };
   hardenSession();
   serveRenderer();
 

@@ -16,9 +16,22 @@ export interface Platform {
   paths: {
     dbPath: string;
     backupDir: string;
+    /** The managed folder of attachments (photos, scanned documents), named by content hash. */
+    attachmentsDir: string;
   };
   /** Asks where to save a file; null when the user cancels. */
   chooseSavePath(request: SaveRequest): Promise<string | null>;
   /** Shows a file in the system's file manager. */
   showInFolder(filePath: string): Promise<void>;
+  /**
+   * Prints a complete, static HTML document (see pdf/html.ts) to PDF with the app's
+   * Chromium. A CSS `@page { size }` in the document wins over `pageSize`/`landscape`.
+   */
+  printPdf(request: PdfRequest): Promise<Buffer>;
+}
+
+export interface PdfRequest {
+  html: string;
+  pageSize: 'A4' | 'A5' | 'Letter';
+  landscape?: boolean;
 }

@@ -23,7 +23,11 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const SetLocale = z.object({ locale: LocaleSchema }).strict();
 
-export const DemoLoaded = z.object({ establishments: z.number().int().nonnegative() });
+export const DemoLoaded = z.object({
+  establishments: z.number().int().nonnegative(),
+  instruments: z.number().int().nonnegative(),
+  movements: z.number().int().nonnegative(),
+});
 
 export const ShowInFolder = z.object({ path: z.string().min(1).max(4096) }).strict();
 

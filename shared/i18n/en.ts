@@ -1,7 +1,11 @@
 import type { Catalog } from './es-PE';
+import { inventoryEn } from './areas/inventory';
+import { importEn } from './areas/import';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
 export const en: Catalog = {
+  import: importEn,
+  inventory: inventoryEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',
@@ -58,6 +62,8 @@ export const en: Catalog = {
     activeAll: 'Active and inactive',
     activeOnly: 'Active only',
     inactiveOnly: 'Inactive only',
+    datePlaceholder: 'dd/mm/yyyy',
+    fileSaved: 'File generated',
     updatedAt: 'Last modified',
   },
   dashboard: {
@@ -76,7 +82,7 @@ export const en: Catalog = {
       'No establishment has been registered yet. Register the first one, or load a demonstration dataset to get to know the application.',
     loadDemo: 'Load demonstration data',
     demoWarning: 'Demonstration data is fictitious and stays marked as such. Use it only in a test database.',
-    demoLoaded: '{{count}} demonstration establishments were loaded.',
+    demoLoaded: 'The demonstration data was loaded: {{count}} establishments and {{instruments}} instruments.',
     firstEstablishment: 'Register the first establishment',
   },
   regionalOffices: {
@@ -138,6 +144,10 @@ export const en: Catalog = {
     tooSmall: 'The value must be at least {{min}}.',
     tooBig: 'The value must be at most {{max}}.',
     unexpectedField: 'This field does not belong to this form.',
+    fileTooLargeUpload: 'The file is too large (20 MB at most).',
+    invalidDate: 'Type a valid date (dd/mm/yyyy).',
+    invalidAmount: 'Type a valid amount in soles, with up to two decimals.',
+    patrimonialCode: 'Use letters, digits, hyphens, dots or slashes, starting with a letter or a digit.',
     establishmentCode: 'Use only letters, digits and hyphens, starting with a letter or a digit.',
     validation: 'Check the highlighted fields.',
     notFound: 'The record no longer exists. It may have been deleted.',
@@ -154,6 +164,9 @@ export const en: Catalog = {
     demoNotEmpty: 'Demonstration data can only be loaded into an empty database.',
     unknownFile: 'That file was not created by this session of the application.',
     exportFailed: 'The file could not be saved: {{reason}}',
+    notAnImage: '“{{name}}” is not an image (JPEG, PNG, WebP, TIFF or GIF).',
+    notADocument: '“{{name}}” is not a document: attach a PDF or an image (JPEG, PNG, WebP, TIFF or GIF).',
+    fileTooLarge: '“{{name}}” is larger than {{max}} MB.',
   },
   startup: {
     damagedTitle: 'The database is damaged',
@@ -196,6 +209,7 @@ export const en: Catalog = {
     establishments: 'establishments',
     sheetEstablishments: 'Establishments',
     xlsxFilter: 'Excel workbook',
+    pdfFilter: 'PDF document',
     csvFilter: 'CSV text',
   },
 };

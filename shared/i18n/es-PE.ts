@@ -1,4 +1,6 @@
 import type { Widen } from './types';
+import { importEs } from './areas/import';
+import { inventoryEs } from './areas/inventory';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -6,6 +8,8 @@ import type { Widen } from './types';
  * side by side) and is added below under its own key.
  */
 export const esPE = {
+  import: importEs,
+  inventory: inventoryEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',
@@ -62,6 +66,8 @@ export const esPE = {
     activeAll: 'Activos e inactivos',
     activeOnly: 'Solo activos',
     inactiveOnly: 'Solo inactivos',
+    datePlaceholder: 'dd/mm/aaaa',
+    fileSaved: 'Archivo generado',
     updatedAt: 'Última modificación',
   },
   dashboard: {
@@ -81,7 +87,7 @@ export const esPE = {
     loadDemo: 'Cargar datos de demostración',
     demoWarning:
       'Los datos de demostración son ficticios y quedan marcados como tales. Úselos solo en una base de prueba.',
-    demoLoaded: 'Se cargaron {{count}} establecimientos de demostración.',
+    demoLoaded: 'Se cargaron los datos de demostración: {{count}} establecimientos y {{instruments}} instrumentos.',
     firstEstablishment: 'Registrar el primer establecimiento',
   },
   regionalOffices: {
@@ -144,6 +150,10 @@ export const esPE = {
     tooSmall: 'El valor debe ser al menos {{min}}.',
     tooBig: 'El valor debe ser como máximo {{max}}.',
     unexpectedField: 'Este dato no corresponde a este formulario.',
+    fileTooLargeUpload: 'El archivo es demasiado grande (máximo 20 MB).',
+    invalidDate: 'Escriba una fecha válida (dd/mm/aaaa).',
+    invalidAmount: 'Escriba un monto válido en soles, con hasta dos decimales.',
+    patrimonialCode: 'Use letras, números, guiones, puntos o barras, empezando por una letra o un número.',
     establishmentCode: 'Use solo letras, números y guiones, empezando por una letra o un número.',
     validation: 'Revise los campos marcados.',
     notFound: 'El registro ya no existe. Puede haber sido eliminado.',
@@ -161,6 +171,9 @@ export const esPE = {
     demoNotEmpty: 'Los datos de demostración solo se cargan en una base vacía.',
     unknownFile: 'Ese archivo no fue creado por esta sesión de la aplicación.',
     exportFailed: 'No se pudo guardar el archivo: {{reason}}',
+    notAnImage: '«{{name}}» no es una imagen (JPEG, PNG, WebP, TIFF o GIF).',
+    notADocument: '«{{name}}» no es un documento: adjunte un PDF o una imagen (JPEG, PNG, WebP, TIFF o GIF).',
+    fileTooLarge: '«{{name}}» pesa más de {{max}} MB.',
   },
   startup: {
     damagedTitle: 'La base de datos está dañada',
@@ -203,6 +216,7 @@ export const esPE = {
     establishments: 'establecimientos',
     sheetEstablishments: 'Establecimientos',
     xlsxFilter: 'Libro de Excel',
+    pdfFilter: 'Documento PDF',
     csvFilter: 'Texto CSV',
   },
 };

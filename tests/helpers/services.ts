@@ -8,9 +8,11 @@ import type { Result } from '../../shared/ipc';
 import { createServices, type Services } from '../../electron/main/compose';
 import { startDatabase } from '../../electron/main/db/open';
 import type { Platform } from '../../electron/main/platform';
+import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 
 export interface TestApp extends Services {
   db: Knex;
+  platform: Platform;
   dir: string;
   exportDir: string;
   /** What the next save dialog answers: a file name in exportDir, or null (cancelled). */
@@ -26,11 +28,16 @@ export async function testApp(): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-test-'));
   const exportDir = path.join(dir, 'exports');
   fs.mkdirSync(exportDir);
-  const paths = { dbPath: path.join(dir, 'arteinpe.sqlite'), backupDir: path.join(dir, 'backups') };
+  const paths = {
+    dbPath: path.join(dir, 'arteinpe.sqlite'),
+    backupDir: path.join(dir, 'backups'),
+    attachmentsDir: path.join(dir, 'adjuntos'),
+  };
   const started = await startDatabase(paths);
   if (started.status !== 'ok') throw new Error('fresh database reported damaged');
   const nextSave = { cancel: false };
   const shown: string[] = [];
+  const printer = createChromiumPdfPrinter();
   const platform: Platform = {
     shell: 'electron',
     version: '0.0.0-test',
@@ -39,6 +46,7 @@ export async function testApp(): Promise<TestApp> {
     showInFolder: async (p) => {
       shown.push(p);
     },
+    printPdf: (req) => printer.printPdf(req),
   };
   const services = await createServices(started.db, platform, {
     onInternalError: (channel, err) => console.error(channel, err),
@@ -47,6 +55,7 @@ export async function testApp(): Promise<TestApp> {
   return {
     ...services,
     db: started.db,
+    platform,
     dir,
     exportDir,
     nextSave,
@@ -58,6 +67,7 @@ export async function testApp(): Promise<TestApp> {
       return r.data;
     },
     close: async () => {
+      await printer.close();
       await started.db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -9,6 +9,18 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+const rowOf = (actor: Actor, channel: string, at: string, entry: AuditEntry) => ({
+  at,
+  user_id: actor.id,
+  user_name: actor.name,
+  channel,
+  entity: entry.entity,
+  entity_id: entry.entityId === null ? null : String(entry.entityId),
+  action: entry.action,
+  before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+  after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+});
+
 /** Appends one entry to the audit log, inside the caller's transaction. */
 export async function appendAudit(
   trx: Knex | Knex.Transaction,
@@ -17,15 +29,18 @@ export async function appendAudit(
   at: string,
   entry: AuditEntry,
 ): Promise<void> {
-  await trx('audit_log').insert({
-    at,
-    user_id: actor.id,
-    user_name: actor.name,
-    channel,
-    entity: entry.entity,
-    entity_id: entry.entityId === null ? null : String(entry.entityId),
-    action: entry.action,
-    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-  });
+  await trx('audit_log').insert(rowOf(actor, channel, at, entry));
+}
+
+/** Appends many entries at once (bulk writes: imports), inside the caller's transaction. */
+export async function appendAudits(
+  trx: Knex | Knex.Transaction,
+  actor: Actor,
+  channel: string,
+  at: string,
+  entries: AuditEntry[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    await trx('audit_log').insert(entries.slice(i, i + 200).map((e) => rowOf(actor, channel, at, e)));
+  }
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { insertEstablishment, type EstablishmentValues } from '../establishments/repository';
 import { demoEstablishments, demoProgrammeEstablishments } from './establishments';
+import { generateConsumables, generateInventory } from './inventory';
 
 /**
  * demo: a small, living programme for a newcomer (the seven programme establishments and a
@@ -37,8 +38,36 @@ export async function buildDataset(db: Knex, scale: Scale): Promise<Dataset> {
   return { establishments };
 }
 
-/** Inserts a dataset through the same repository functions the channels use. Call inside a transaction. */
-export async function loadDataset(db: Knex, data: Dataset, actor: Actor, now: string): Promise<{ establishments: number }> {
+/** How much inventory each scale gets: the programme's 7 prisons today; 30,000 instruments nationally. */
+export const inventoryScales = {
+  demo: { instruments: 140, movementsPerInstrument: 4, seed: 2026 },
+  national: { instruments: 30_000, movementsPerInstrument: 10.4, seed: 69 },
+} as const;
+
+/** The establishments of a dataset alone, through the repository the channels use. */
+export async function loadEstablishments(db: Knex, data: Dataset, actor: Actor, now: string): Promise<void> {
   for (const e of data.establishments) await insertEstablishment(db, e, actor, now);
-  return { establishments: data.establishments.length };
+}
+
+/**
+ * Inserts a dataset: establishments through the same repository functions the channels
+ * use, then the inventory made by the same state machine. Call inside a transaction.
+ */
+export async function loadDataset(
+  db: Knex,
+  data: Dataset,
+  actor: Actor,
+  now: string,
+  scale: Scale = 'demo',
+): Promise<{ establishments: number; instruments: number; movements: number }> {
+  await loadEstablishments(db, data, actor, now);
+  const programme = (await db('establishments').where({ in_programme: true }).pluck('id')) as number[];
+  const inventory = await generateInventory(
+    db,
+    { ...inventoryScales[scale], establishmentIds: scale === 'demo' ? programme : null },
+    actor,
+    now,
+  );
+  if (scale === 'demo') await generateConsumables(db, programme, actor, now);
+  return { establishments: data.establishments.length, ...inventory };
 }

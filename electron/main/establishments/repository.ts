@@ -139,6 +139,19 @@ export async function findIdByCode(db: Knex, code: string): Promise<number | nul
   return row?.id ?? null;
 }
 
+/** Code → id of the establishments with these codes (for imports: one query per 500 codes). */
+export async function findIdsByCodes(db: Knex, codes: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const unique = [...new Set(codes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = (await db('establishments')
+      .select('id', 'code')
+      .whereIn('code', unique.slice(i, i + 500))) as Array<{ id: number; code: string }>;
+    for (const r of rows) out.set(r.code, r.id);
+  }
+  return out;
+}
+
 export async function regionalOfficeExists(db: Knex, id: number): Promise<boolean> {
   return (await db('regional_offices').select('id').where('id', id).first()) !== undefined;
 }

@@ -47,23 +47,25 @@ export function writeFileAtomic(target: string, bytes: Buffer): void {
   fs.renameSync(tmp, target);
 }
 
+const filterKeys: Record<string, string> = { xlsx: 'export.xlsxFilter', csv: 'export.csvFilter', pdf: 'export.pdfFilter' };
+
 /**
- * The whole export step shared by every list: ask where (save dialog), build, write,
- * remember the file so the renderer may ask to show it in its folder.
+ * The save step shared by every export, report and PDF: ask where (save dialog), build
+ * the bytes only then, write atomically, and remember the file so the renderer may ask to
+ * show it in its folder.
  */
-export async function exportTable<T>(
+export async function saveExport(
   ctx: HandlerContext,
-  opts: { baseName: string; sheetName: string; format: ExportFormat; columns: Column<T>[]; rows: T[] },
+  opts: { baseName: string; extension: 'xlsx' | 'csv' | 'pdf'; rows: number; build: () => Promise<Buffer> },
 ): Promise<ExportResult> {
-  const ext = opts.format;
   const date = ctx.now.slice(0, 10);
   const target = await ctx.platform.chooseSavePath({
-    defaultName: `${opts.baseName}-${date}.${ext}`,
-    filterName: ctx.t(ext === 'xlsx' ? 'export.xlsxFilter' : 'export.csvFilter'),
-    extensions: [ext],
+    defaultName: `${opts.baseName}-${date}.${opts.extension}`,
+    filterName: ctx.t(filterKeys[opts.extension]!),
+    extensions: [opts.extension],
   });
   if (!target) return { status: 'cancelled' };
-  const bytes = await tableBytes(opts.format, opts.sheetName, opts.columns, opts.rows);
+  const bytes = await opts.build();
   try {
     writeFileAtomic(target, bytes);
   } catch (err) {
@@ -71,5 +73,18 @@ export async function exportTable<T>(
     throw new AppError('internal', 'errors.exportFailed', { reason });
   }
   ctx.session.writtenFiles.add(path.resolve(target));
-  return { status: 'saved', path: target, rows: opts.rows.length };
+  return { status: 'saved', path: target, rows: opts.rows };
+}
+
+/** A list exported as it is shown: XLSX or CSV of the filtered rows. */
+export function exportTable<T>(
+  ctx: HandlerContext,
+  opts: { baseName: string; sheetName: string; format: ExportFormat; columns: Column<T>[]; rows: T[] },
+): Promise<ExportResult> {
+  return saveExport(ctx, {
+    baseName: opts.baseName,
+    extension: opts.format,
+    rows: opts.rows.length,
+    build: () => tableBytes(opts.format, opts.sheetName, opts.columns, opts.rows),
+  });
 }

@@ -6,11 +6,13 @@ import type { Actor } from '../../../shared/app/schemas';
 import type { Locale } from '../../../shared/format';
 import type { Result } from '../../../shared/ipc';
 import { issuesByField } from '../../../shared/validation';
-import { appendAudit, type AuditEntry } from '../audit/audit';
+import type { AuditEntry } from '../audit/audit';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect';
 import { translator, type Translate } from '../i18n';
 import type { Platform } from '../platform';
 import { AppError } from './errors';
+import { runAuditedWrite } from './audited-write';
+import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
 
 /** Who is using the app and in which language. One local administrator until users and roles land. */
 export interface Session {
@@ -33,6 +35,8 @@ export interface HandlerContext {
   platform: Platform;
   /** Appends an audit entry in the same transaction (write channels only). */
   audit(entry: AuditEntry): Promise<void>;
+  /** Long-running jobs (progress, cancel) of this session; see jobs/jobs.ts. */
+  jobs: JobRegistry;
 }
 
 export type Handler<K extends ChannelName> = (
@@ -48,6 +52,8 @@ export interface DispatcherDeps {
   handlers: Handlers;
   session: Session;
   platform: Platform;
+  /** The session's job registry (compose.ts creates it; a private one otherwise). */
+  jobs?: JobRegistry;
   /** The permission step; every channel is allowed until users and roles land. */
   authorize?: (actor: Actor, channel: ChannelName) => boolean;
   /** Checks every answer against the contract's output schema (on by default). */
@@ -59,8 +65,6 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
 
-class MissingAudit extends Error {}
-
 /**
  * The pipeline every IPC call goes through, in main: known channel → input parsed with
  * the contract's schema → permission → handler (a write inside one transaction with its
@@ -69,6 +73,7 @@ class MissingAudit extends Error {}
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const authorize = deps.authorize ?? (() => true);
   const checkOutput = deps.checkOutput ?? true;
+  const jobs = deps.jobs ?? createJobRegistry({ session: deps.session });
 
   async function run(name: ChannelName, input: unknown): Promise<unknown> {
     const def = contract[name];
@@ -79,6 +84,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       now: new Date().toISOString(),
       t: translator(deps.session.locale),
       platform: deps.platform,
+      jobs,
     };
     const finish = (out: unknown) => (checkOutput ? (def.output as z.ZodType).parse(out) : out);
 
@@ -90,20 +96,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       };
       return finish(await handler(input, ctx));
     }
-    return deps.db.transaction(async (trx) => {
-      let audited = 0;
-      const ctx: HandlerContext = {
-        ...base,
-        db: trx,
-        audit: async (entry) => {
-          audited++;
-          await appendAudit(trx, deps.session.actor, name, base.now, entry);
-        },
-      };
-      const out = finish(await handler(input, ctx));
-      if (audited === 0) throw new MissingAudit(`${name} wrote without an audit entry`);
-      return out;
-    });
+    return runAuditedWrite(
+      deps.db,
+      deps.session,
+      name,
+      async (trx, audit) => finish(await handler(input, { ...base, db: trx, audit })),
+      base.now,
+    );
   }
 
   return async function dispatch(channel, rawInput) {

@@ -1,10 +1,20 @@
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import 'dayjs/locale/es';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EstablishmentsPage } from '../features/establishments/EstablishmentsPage';
+import { InstrumentsPage } from '../features/instruments/InstrumentsPage';
+import { InstrumentTypesPage } from '../features/instruments/InstrumentTypesPage';
+import { ConsumablesPage } from '../features/consumables/ConsumablesPage';
+import { InventoryReportsPage } from '../features/inventory-reports/InventoryReportsPage';
+import { StocktakeCountPage } from '../features/stocktake/StocktakeCountPage';
+import { StocktakesPage } from '../features/stocktake/StocktakesPage';
 import { RegionalOfficesPage } from '../features/regional-offices/RegionalOfficesPage';
 import { routes } from './routes';
 import { Shell } from './Shell';
@@ -25,19 +35,33 @@ const router = createHashRouter([
       { index: true, element: <DashboardPage /> },
       { path: routes.establishments.slice(1), element: <EstablishmentsPage /> },
       { path: routes.regionalOffices.slice(1), element: <RegionalOfficesPage /> },
+      { path: routes.instruments.slice(1), element: <InstrumentsPage /> },
+      { path: routes.instrumentTypes.slice(1), element: <InstrumentTypesPage /> },
+      { path: routes.stocktakes.slice(1), element: <StocktakesPage /> },
+      { path: `${routes.stocktakes.slice(1)}/:id`, element: <StocktakeCountPage /> },
+      { path: routes.consumables.slice(1), element: <ConsumablesPage /> },
+      { path: routes.inventoryReports.slice(1), element: <InventoryReportsPage /> },
     ],
   },
 ]);
 
+/** Calendars in the interface's language, weeks from Monday (as in Peru). */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'es', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="bottom-right" />
-          <RouterProvider router={router} />
-        </ModalsProvider>
-      </QueryClientProvider>
+      <LocalizedDates>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" />
+            <RouterProvider router={router} />
+          </ModalsProvider>
+        </QueryClientProvider>
+      </LocalizedDates>
     </MantineProvider>
   );
 }

@@ -15,7 +15,19 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconHome, IconMapPin, IconMoon, IconSun, IconUser } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconCategory,
+  IconClipboardCheck,
+  IconHome,
+  IconMapPin,
+  IconMoon,
+  IconPackage,
+  IconPiano,
+  IconReportAnalytics,
+  IconSun,
+  IconUser,
+} from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -33,6 +45,16 @@ const navigation = [
     items: [
       { to: routes.establishments, label: 'nav.establishments', icon: IconBuildingCommunity },
       { to: routes.regionalOffices, label: 'nav.regionalOffices', icon: IconMapPin },
+    ],
+  },
+  {
+    group: 'inventory.nav.group',
+    items: [
+      { to: routes.instruments, label: 'inventory.nav.instruments', icon: IconPiano },
+      { to: routes.instrumentTypes, label: 'inventory.nav.types', icon: IconCategory },
+      { to: routes.stocktakes, label: 'inventory.stocktake.navTitle', icon: IconClipboardCheck },
+      { to: routes.consumables, label: 'inventory.consumables.navTitle', icon: IconPackage },
+      { to: routes.inventoryReports, label: 'inventory.reports.navTitle', icon: IconReportAnalytics },
     ],
   },
 ] as const;

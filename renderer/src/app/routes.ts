@@ -3,4 +3,9 @@ export const routes = {
   dashboard: '/',
   establishments: '/establecimientos',
   regionalOffices: '/oficinas-regionales',
+  instruments: '/instrumentos',
+  instrumentTypes: '/tipos-de-instrumento',
+  stocktakes: '/inventario-fisico',
+  consumables: '/consumibles',
+  inventoryReports: '/reportes-inventario',
 } as const;

@@ -1,9 +1,8 @@
-import { Button, Menu, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
-import { call, useApiQuery } from '../api';
+import { useSaveFile } from './files';
 
 /**
  * "Exportar" for a list: Excel or CSV of what the filters show. The result says where
@@ -17,47 +16,9 @@ export function ExportMenu({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const info = useApiQuery('app.info', {});
-
-  const run = async (format: ExportFormat) => {
-    const id = notifications.show({ loading: true, message: t('app.loading'), autoClose: false, withCloseButton: false });
-    try {
-      const result = await onExport(format);
-      if (result.status === 'cancelled') {
-        notifications.hide(id);
-        return;
-      }
-      notifications.update({
-        id,
-        loading: false,
-        color: 'teal',
-        autoClose: 12000,
-        withCloseButton: true,
-        title: t('common.exported', { count: result.rows }),
-        message: (
-          <Stack gap={4}>
-            <Text size="sm" data-testid="export-path" style={{ wordBreak: 'break-all' }}>
-              {t('common.savedTo', { path: result.path })}
-            </Text>
-            {info.data?.shell === 'electron' && (
-              <Button size="compact-xs" variant="light" onClick={() => void call('files.showInFolder', { path: result.path })}>
-                {t('common.openFolder')}
-              </Button>
-            )}
-          </Stack>
-        ),
-      });
-    } catch (err) {
-      notifications.update({
-        id,
-        loading: false,
-        color: 'red',
-        autoClose: false,
-        withCloseButton: true,
-        message: err instanceof Error ? err.message : t('app.unexpected'),
-      });
-    }
-  };
+  const save = useSaveFile();
+  const run = (format: ExportFormat) =>
+    void save(() => onExport(format), { title: (r) => t('common.exported', { count: r.rows }) }).catch(() => undefined);
 
   return (
     <Menu position="bottom-end" withinPortal>
@@ -67,10 +28,10 @@ export function ExportMenu({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void run('xlsx')}>
+        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => run('xlsx')}>
           {t('common.exportXlsx')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv')}>
+        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => run('csv')}>
           {t('common.exportCsv')}
         </Menu.Item>
       </Menu.Dropdown>

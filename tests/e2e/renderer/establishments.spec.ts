@@ -7,7 +7,7 @@ test.describe('Establecimientos', () => {
     await expect(app.getByRole('heading', { name: 'La base de datos está vacía' })).toBeVisible();
     await screen(app, '01-inicio-base-vacia');
     await app.getByRole('button', { name: 'Cargar datos de demostración' }).click();
-    await expect(app.getByText('Se cargaron 20 establecimientos de demostración.')).toBeVisible();
+    await expect(app.getByText('Se cargaron los datos de demostración: 20 establecimientos y 140 instrumentos.')).toBeVisible();
     await expect(app.getByText('Datos de demostración', { exact: true })).toBeVisible();
     await expect(app.getByTestId('stat-Establecimientos registrados')).toHaveText('20');
     await expect(app.getByTestId('stat-Establecimientos en el programa')).toHaveText('7');

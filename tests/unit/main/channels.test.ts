@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
@@ -21,7 +22,139 @@ afterEach(() => app.close());
 
 type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
 
+/** An instrument registered in the central warehouse, for the inventory channels. */
+async function instrument(code = 'INS-0001', establishmentId: number | null = null) {
+  return app.ok('instruments.create', {
+    code,
+    typeId: 1,
+    costCentimos: 125000,
+    funding: 'presupuesto_inpe',
+    condition: 'bueno',
+    altaDate: '2026-03-01',
+    establishmentId,
+  });
+}
+async function openStocktake() {
+  return app.ok('stocktakes.open', { establishmentId: seeded.id });
+}
+const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#b33' } }).png().toBuffer();
+const saved = (d: unknown) => {
+  const r = d as { status: string; path: string };
+  expect(r.status).toBe('saved');
+  expect(fs.statSync(r.path).size).toBeGreaterThan(0);
+};
+
+/** A small establishments CSV inspected for import: its uploadId and a mapping that fits it. */
+const importCsv = 'Código;Nombre;Oficina regional;Población;Ciudad\nEP-IMP-01;E.P. Importado;Oriente;Varones;Huánuco\n';
+const importMapping = { code: 'Código', name: 'Nombre', regionalOffice: 'Oficina regional', population: 'Población', city: 'Ciudad' };
+async function importUpload() {
+  const dataBase64 = Buffer.from(importCsv, 'utf8').toString('base64');
+  return (await app.ok('import.inspect', { target: 'establishments', fileName: 'e.csv', dataBase64 })).uploadId;
+}
+async function importJob(kind: 'import.dryRun' | 'import.run' = 'import.dryRun') {
+  return (await app.ok(kind, { uploadId: await importUpload(), mapping: importMapping, mode: 'create' })).jobId;
+}
+
 const valid: { [K in ChannelName]: Case } = {
+  'instrumentTypes.list': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(50) },
+  'instrumentTypes.create': {
+    input: () => ({ name: 'Cuatro venezolano', family: 'cuerdas_pulsadas' }),
+    check: (d) => expect(d).toMatchObject({ name: 'Cuatro venezolano', active: true, instrumentCount: 0 }),
+  },
+  'instrumentTypes.update': {
+    input: async () => {
+      const [first] = await app.ok('instrumentTypes.list', {});
+      return { id: first!.id, version: first!.version, name: `${first!.name} (sinfónico)`, family: first!.family, active: false };
+    },
+    check: (d) => expect(d).toMatchObject({ active: false, version: 2 }),
+  },
+  'instruments.list': { input: async () => (await instrument(), {}), check: (d) => expect(d).toMatchObject({ total: 1 }) },
+  'instruments.get': { input: async () => ({ id: (await instrument()).id }), check: (d) => expect(d).toMatchObject({ status: 'en_almacen' }) },
+  'instruments.history': {
+    input: async () => ({ id: (await instrument('INS-0002', seeded.id)).id }),
+    check: (d) => expect((d as Array<{ kind: string }>).map((m) => m.kind)).toEqual(['asignacion', 'alta']),
+  },
+  'instruments.create': {
+    input: () => ({ code: 'ins-9', typeId: 2, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-15' }),
+    check: (d) => expect(d).toMatchObject({ code: 'INS-9', status: 'en_almacen', condition: 'nuevo', movementCount: 1 }),
+  },
+  'instruments.update': {
+    input: async () => {
+      const i = await instrument();
+      return { id: i.id, version: i.version, code: i.code, typeId: i.typeId, costCentimos: 99900, funding: 'aliado', brand: 'Yamaha' };
+    },
+    check: (d) => expect(d).toMatchObject({ brand: 'Yamaha', costCentimos: 99900, funding: 'aliado' }),
+  },
+  'instruments.move': {
+    input: async () => ({
+      instrumentIds: [(await instrument()).id],
+      movement: { kind: 'asignacion', toEstablishmentId: seeded.id, date: '2026-03-02' },
+    }),
+    check: (d) => expect(d).toMatchObject({ count: 1 }),
+  },
+  'instruments.export': { input: async () => (await instrument(), { filter: {}, format: 'csv' }), check: saved },
+  'instruments.photos': { input: async () => ({ id: (await instrument()).id }), check: (d) => expect(d).toEqual([]) },
+  'inventory.settings': { input: () => ({}), check: (d) => expect(d).toEqual({ codeMask: '' }) },
+  'inventory.setSettings': { input: () => ({ codeMask: 'inpe-9999-999999' }), check: (d) => expect(d).toEqual({ codeMask: 'INPE-9999-999999' }) },
+  'instruments.addPhoto': {
+    input: async () => ({ id: (await instrument()).id, fileName: 'violin.png', dataBase64: (await png()).toString('base64') }),
+    check: (d) => expect(d).toMatchObject([{ originalName: 'violin.png', isPrimary: true, width: 40, height: 30 }]),
+  },
+  'instruments.setPrimaryPhoto': {
+    input: async () => {
+      const i = await instrument();
+      const [p] = await app.ok('instruments.addPhoto', { id: i.id, fileName: 'a.png', dataBase64: (await png()).toString('base64') });
+      return { id: i.id, hash: p!.hash };
+    },
+    check: (d) => expect(d).toMatchObject([{ isPrimary: true }]),
+  },
+  'instruments.removePhoto': {
+    input: async () => {
+      const i = await instrument();
+      const [p] = await app.ok('instruments.addPhoto', { id: i.id, fileName: 'a.png', dataBase64: (await png()).toString('base64') });
+      return { id: i.id, hash: p!.hash };
+    },
+    check: (d) => expect(d).toEqual([]),
+  },
+  'stocktakes.list': { input: async () => (await openStocktake(), {}), check: (d) => expect(d).toHaveLength(1) },
+  'stocktakes.open': { input: () => ({ establishmentId: seeded.id }), check: (d) => expect(d).toMatchObject({ status: 'abierto' }) },
+  'stocktakes.get': { input: async () => ({ id: (await openStocktake()).id }), check: (d) => expect(d).toMatchObject({ expected: 0 }) },
+  'stocktakes.count': {
+    input: async () => ({ id: (await openStocktake()).id, code: 'no-existe-1' }),
+    check: (d) => expect(d).toMatchObject({ result: 'unknown', line: { code: 'NO-EXISTE-1' } }),
+  },
+  'stocktakes.uncount': {
+    input: async () => {
+      const s = await openStocktake();
+      await app.ok('stocktakes.count', { id: s.id, code: 'X-1' });
+      return { id: s.id, code: 'X-1' };
+    },
+    check: (d) => expect(d).toEqual({ removed: true }),
+  },
+  'stocktakes.close': {
+    input: async () => ({ id: (await openStocktake()).id, actaNumber: 'ACTA-1', date: '2026-11-20', confirm: true }),
+    check: (d) => expect(d).toMatchObject({ stocktake: { status: 'cerrado' }, movements: 0 }),
+  },
+  'stocktakes.acta': { input: async () => ({ id: (await openStocktake()).id }), check: saved },
+  'consumables.items': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(5) },
+  'consumables.createItem': { input: () => ({ name: 'Parche de timbal', unit: 'unidad' }), check: (d) => expect(d).toMatchObject({ active: true }) },
+  'consumables.stock': { input: () => ({}), check: (d) => expect(d).toEqual([]) },
+  'consumables.move': {
+    input: () => ({ itemId: 1, establishmentId: seeded.id, kind: 'ingreso', quantity: 12, date: '2026-11-01' }),
+    check: (d) => expect(d).toMatchObject({ stock: 12, low: false }),
+  },
+  'consumables.setMinimum': {
+    input: () => ({ itemId: 1, establishmentId: seeded.id, minimum: 5 }),
+    check: (d) => expect(d).toMatchObject({ stock: 0, minimum: 5, low: true }),
+  },
+  'inventory.summary': { input: async () => (await instrument(), {}), check: (d) => expect(d).toMatchObject({ totalInstruments: 1, totalValueCentimos: 125000 }) },
+  'inventory.labels': { input: async () => ({ instrumentIds: [(await instrument()).id], symbology: 'qr' }), check: saved },
+  'inventory.reportByEstablishment': {
+    input: async () => (await instrument('INS-7', seeded.id), { establishmentId: seeded.id, format: 'xlsx' }),
+    check: saved,
+  },
+  'inventory.reportByCondition': { input: () => ({ format: 'xlsx' }), check: saved },
+  'inventory.reportMovements': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }), check: saved },
   'app.info': { input: () => ({}), check: (d) => expect(d).toMatchObject({ locale: 'es-PE', empty: false, demo: false }) },
   'app.setLocale': { input: () => ({ locale: 'en' }), check: () => expect(app.session.locale).toBe('en') },
   'demo.load': {
@@ -58,9 +191,100 @@ const valid: { [K in ChannelName]: Case } = {
       expect(fs.existsSync(r.path)).toBe(true);
     },
   },
+  'jobs.status': {
+    input: async () => ({ id: await importJob() }),
+    check: async (d) => {
+      expect(d).toMatchObject({ kind: 'import.dryRun', state: expect.stringMatching(/running|done/) });
+      expect(await app.jobs.wait((d as { id: string }).id)).toMatchObject({ state: 'done' });
+    },
+  },
+  'jobs.cancel': {
+    input: async () => ({ id: await importJob('import.run') }),
+    check: async (d) => {
+      const s = await app.jobs.wait((d as { id: string }).id);
+      expect(s!.state).toMatch(/cancelled|done/);
+    },
+  },
+  'import.inspect': {
+    input: () => ({ target: 'establishments', fileName: 'e.csv', dataBase64: Buffer.from(importCsv).toString('base64') }),
+    check: (d) => expect(d).toMatchObject({ rowCount: 1, headers: Object.values(importMapping), suggestedMapping: importMapping }),
+  },
+  'import.dryRun': {
+    input: async () => ({ uploadId: await importUpload(), mapping: importMapping, mode: 'create' }),
+    check: async (d) => {
+      const s = await app.jobs.wait((d as { jobId: string }).jobId);
+      expect(s).toMatchObject({ state: 'done', result: { total: 1, valid: 1, toCreate: 1, errors: [] } });
+    },
+  },
+  'import.run': {
+    input: async () => ({ uploadId: await importUpload(), mapping: importMapping, mode: 'upsert' }),
+    check: async (d) => {
+      const s = await app.jobs.wait((d as { jobId: string }).jobId);
+      expect(s).toMatchObject({ state: 'done', result: { total: 1, created: 1, updated: 0 } });
+    },
+  },
 };
 
 const invalid: { [K in ChannelName]: unknown[] } = {
+  'instrumentTypes.list': [{ family: 'x' }],
+  'instrumentTypes.create': [{}, { name: 'x', family: 'percusion' }, { name: 'Bombo', family: 'metales' }],
+  'instrumentTypes.update': [{ id: 1, name: 'Violín' }, { id: 1, version: 1, name: 'Violín', family: 'percusion', active: 'sí' }],
+  'instruments.list': [{ status: 'perdido' }, { establishmentId: 'almacen' }, { sort: 'precio' }, { pageSize: 1000 }],
+  'instruments.get': [{}, { id: 'INS-1' }],
+  'instruments.history': [{ id: 0 }],
+  'instruments.create': [
+    {},
+    { code: 'A B?', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01' },
+    { code: 'A-1', typeId: 1, costCentimos: 10.5, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01' },
+    { code: 'A-1', typeId: 1, costCentimos: -1, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01' },
+    { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'regalo', condition: 'nuevo', altaDate: '2026-01-01' },
+    { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'roto', altaDate: '2026-01-01' },
+    { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '31/02/2026' },
+    { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-02-31' },
+    { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01', status: 'asignado' },
+  ],
+  'instruments.update': [{ id: 1, code: 'A-1' }, { id: 1, version: 1, code: '', typeId: 1, costCentimos: 0, funding: 'donacion' }],
+  'instruments.move': [
+    { instrumentIds: [], movement: { kind: 'asignacion', toEstablishmentId: 1, date: '2026-01-01' } },
+    { instrumentIds: [1], movement: { kind: 'teletransporte', date: '2026-01-01' } },
+    { instrumentIds: [1], movement: { kind: 'despacho', toEstablishmentId: 1, date: '2026-01-01' } },
+    { instrumentIds: [1], movement: { kind: 'baja', date: '2026-01-01', description: 'roto' } },
+    { instrumentIds: [1], movement: { kind: 'recepcion', person: 'Ana', date: '2026-01-01' } },
+    { instrumentIds: ['1'], movement: { kind: 'extravio', description: 'x', date: '2026-01-01' } },
+  ],
+  'instruments.export': [{ filter: {}, format: 'pdf' }, { filter: { status: 'x' }, format: 'xlsx' }],
+  'instruments.photos': [{ id: 'x' }],
+  'inventory.settings': [{ codeMask: '' }],
+  'inventory.setSettings': [{ codeMask: '[0-9]+' }, { codeMask: 'X'.repeat(41) }, { mask: '9' }],
+  'instruments.addPhoto': [{ id: 1, fileName: 'a.png' }, { id: 1, fileName: 'a.png', dataBase64: 'no es base64!' }, { id: 1, fileName: '', dataBase64: 'AAAA' }],
+  'instruments.setPrimaryPhoto': [{ id: 1, hash: '../../etc/passwd' }],
+  'instruments.removePhoto': [{ id: 1 }],
+  'stocktakes.list': [{ status: 'pendiente' }],
+  'stocktakes.open': [{}, { establishmentId: 'Lurigancho' }],
+  'stocktakes.get': [{ id: null }],
+  'stocktakes.count': [{ id: 1 }, { id: 1, code: '' }, { id: 1, code: 'A', condition: 'roto' }],
+  'stocktakes.uncount': [{ id: 1 }],
+  'stocktakes.close': [
+    { id: 1, actaNumber: 'A-1', date: '2026-01-01' },
+    { id: 1, actaNumber: 'A-1', date: '2026-01-01', confirm: false },
+    { id: 1, actaNumber: '', date: '2026-01-01', confirm: true },
+  ],
+  'stocktakes.acta': [{}],
+  'consumables.items': [{ all: true }],
+  'consumables.createItem': [{ name: 'Cuerdas' }, { name: 'C', unit: 'u' }],
+  'consumables.stock': [{ establishmentId: 'x' }],
+  'consumables.move': [
+    { itemId: 1, establishmentId: 1, kind: 'ingreso', quantity: 0, date: '2026-01-01' },
+    { itemId: 1, establishmentId: 1, kind: 'ingreso', quantity: 1.5, date: '2026-01-01' },
+    { itemId: 1, establishmentId: 1, kind: 'robo', quantity: 1, date: '2026-01-01' },
+    { itemId: 1, establishmentId: 1, kind: 'entrega', quantity: -3, date: '2026-01-01' },
+  ],
+  'consumables.setMinimum': [{ itemId: 1, establishmentId: 1, minimum: -1 }, { itemId: 1, establishmentId: 1 }],
+  'inventory.summary': [{ establishmentId: 1 }],
+  'inventory.labels': [{ instrumentIds: [], symbology: 'qr' }, { instrumentIds: [1], symbology: 'datamatrix' }],
+  'inventory.reportByEstablishment': [{ establishmentId: 1, format: 'docx' }, { format: 'pdf' }],
+  'inventory.reportByCondition': [{ format: 'pdf' }],
+  'inventory.reportMovements': [{ from: '2026-12-31', to: '2026-01-01' }, { from: '2026-01-01' }],
   'app.info': [{ extra: 1 }, 'texto', 42],
   'app.setLocale': [{}, { locale: 'fr' }, { locale: 1 }, { locale: 'es-PE', x: 1 }],
   'demo.load': [{ scale: 'national' }, [1, 2]],
@@ -101,13 +325,37 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   'establishments.setActive': [{ id: 1 }, { id: 1, version: 1, active: 'no' }, { id: 1, active: true }],
   'establishments.delete': [{}, { id: '1' }, { id: 0 }],
   'establishments.export': [{ filter: {} }, { filter: {}, format: 'pdf' }, { format: 'xlsx' }, { filter: { page: 2 }, format: 'csv' }],
+  'jobs.status': [{}, { id: 1 }, { id: '' }, { id: 'a b' }, { id: 'x'.repeat(65) }, { id: 'abc', extra: 1 }],
+  'jobs.cancel': [{}, { id: null }, { id: '../x' }, { id: 'abc', force: true }],
+  'import.inspect': [
+    {},
+    { target: 'participants', fileName: 'a.csv', dataBase64: 'YQ==' },
+    { target: 'establishments', fileName: '', dataBase64: 'YQ==' },
+    { target: 'establishments', fileName: 'a.csv', dataBase64: '' },
+    { target: 'establishments', fileName: 'a.csv', dataBase64: 'no es base64!' },
+    { target: 'establishments', fileName: 'a.csv', dataBase64: 'A'.repeat(21_000_000) },
+    { target: 'establishments', fileName: 'a.csv', dataBase64: 'YQ==', path: '/etc/passwd' },
+  ],
+  'import.dryRun': [
+    {},
+    { uploadId: 'abc', mapping: {}, mode: 'borrar' },
+    { uploadId: '', mapping: {}, mode: 'create' },
+    { uploadId: 'abc', mapping: { code: 5 }, mode: 'create' },
+    { uploadId: 'abc', mapping: { 'mal campo': 'A' }, mode: 'create' },
+    { uploadId: 'abc', mapping: 'Código', mode: 'create' },
+  ],
+  'import.run': [
+    { uploadId: 'abc', mapping: {} },
+    { uploadId: 'abc', mapping: {}, mode: 'upsert', dryRun: false },
+    { uploadId: 7, mapping: {}, mode: 'create' },
+  ],
 };
 
 describe('every channel with valid input', () => {
   for (const name of channelNames) {
     it(`${name} answers ok`, async () => {
       if (name === 'demo.load') await app.ok('establishments.delete', { id: seeded.id });
-      let input = valid[name].input();
+      let input = await valid[name].input();
       if (name === 'files.showInFolder') {
         const exported = await app.ok('establishments.export', { filter: {}, format: 'csv' });
         if (exported.status !== 'saved') throw new Error('export cancelled');

@@ -12,9 +12,10 @@ afterEach(() => app.close());
 const platformOf = (_app: TestApp) => ({
   shell: 'browser' as const,
   version: 't',
-  paths: { dbPath: '', backupDir: '' },
+  paths: { dbPath: '', backupDir: '', attachmentsDir: '' },
   chooseSavePath: async () => null,
   showInFolder: async () => undefined,
+  printPdf: async () => Buffer.alloc(0),
 });
 
 describe('the IPC pipeline', () => {

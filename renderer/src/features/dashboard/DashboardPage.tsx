@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { InventoryDashboardSection } from '../inventory-reports/InventoryDashboardSection';
 import { routes } from '../../app/routes';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
@@ -57,7 +58,10 @@ export function DashboardPage() {
                     {},
                     {
                       onSuccess: (r) =>
-                        notifications.show({ color: 'teal', message: t('dashboard.demoLoaded', { count: r.establishments }) }),
+                        notifications.show({
+                          color: 'teal',
+                          message: t('dashboard.demoLoaded', { count: r.establishments, instruments: r.instruments }),
+                        }),
                       onError: (err) => notifications.show({ color: 'red', message: err.message }),
                     },
                   )
@@ -125,6 +129,8 @@ export function DashboardPage() {
           </Card>
         </Stack>
       )}
+
+      {s && <InventoryDashboardSection />}
     </>
   );
 }

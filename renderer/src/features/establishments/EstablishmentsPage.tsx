@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Card, Group, Select, Text, TextInput, Toolti
 import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { IconEdit, IconFileImport, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { call, useApiMutation, useApiQuery } from '../../api';
 import { ColumnPicker } from '../../components/ColumnPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
+import { ImportWizard } from '../../components/import/ImportWizard';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
 
@@ -49,6 +50,7 @@ export function EstablishmentsPage() {
   });
   const [editing, setEditing] = useState<Establishment | null>(null);
   const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const [importOpen, setImportOpen] = useState(false);
 
   const filter = useMemo(
     () => ({
@@ -230,6 +232,11 @@ export function EstablishmentsPage() {
               disabled={total === 0}
               onExport={(format) => call('establishments.export', { filter, format, sort, direction: sortStatus.direction })}
             />
+            <Tooltip label={t('import.buttonHint')}>
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
+                {t('import.button')}
+              </Button>
+            </Tooltip>
             <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
               {t('establishments.new')}
             </Button>
@@ -335,6 +342,7 @@ export function EstablishmentsPage() {
       />
 
       <EstablishmentFormModal opened={formOpen} onClose={closeForm} establishment={editing} />
+      <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="establishments" />
     </>
   );
 }

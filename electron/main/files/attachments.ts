@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import sharp from 'sharp';
+import { AppError } from '../ipc/errors';
+
+/**
+ * Managed attachments (instrument photos, artwork photos, scanned actas and contracts):
+ * files in one folder beside the database, named by the SHA-256 of their content and
+ * referenced from the `attachments` table. The same bytes stored twice are one file and
+ * one row. Originals are kept byte for byte (for print); images also get a small JPEG
+ * thumbnail for the screens. Plain Node: the app, the harness and the tests share it.
+ */
+
+export type AttachmentKind = 'image' | 'document';
+
+export interface StoredAttachment {
+  hash: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  sizeBytes: number;
+  originalName: string;
+}
+
+/** Thumbnails fit inside this square, never upscaled. */
+export const THUMBNAIL_MAX_PX = 320;
+export const THUMBNAIL_DIR = 'miniaturas';
+
+/** The image formats accepted, by sharp's format name, with their MIME type and file extension. */
+const imageFormats: Record<string, { mime: string; ext: string }> = {
+  jpeg: { mime: 'image/jpeg', ext: 'jpg' },
+  png: { mime: 'image/png', ext: 'png' },
+  webp: { mime: 'image/webp', ext: 'webp' },
+  tiff: { mime: 'image/tiff', ext: 'tif' },
+  gif: { mime: 'image/gif', ext: 'gif' },
+};
+const extByMime: Record<string, string> = {
+  ...Object.fromEntries(Object.values(imageFormats).map((f) => [f.mime, f.ext])),
+  'application/pdf': 'pdf',
+};
+
+const HASH = /^[0-9a-f]{64}$/;
+const isHash = (hash: string): boolean => HASH.test(hash);
+
+const megabytes = (bytes: number): number => Number((bytes / (1024 * 1024)).toFixed(1));
+
+interface Inspected {
+  mime: string;
+  width: number | null;
+  height: number | null;
+  thumbnail: Buffer | null;
+}
+
+/** Decodes an image fully (a truncated or disguised file fails here); null when it is not an accepted image. */
+async function inspectImage(bytes: Buffer): Promise<Inspected | null> {
+  try {
+    const meta = await sharp(bytes).metadata();
+    const format = imageFormats[meta.format];
+    if (!format) return null;
+    const thumbnail = await sharp(bytes)
+      .autoOrient()
+      .resize(THUMBNAIL_MAX_PX, THUMBNAIL_MAX_PX, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 80, mozjpeg: true })
+      .toBuffer();
+    // As it is seen: a phone photo taken upright reports its upright size.
+    const size = meta.autoOrient ?? meta;
+    return { mime: format.mime, width: size.width ?? null, height: size.height ?? null, thumbnail };
+  } catch {
+    return null;
+  }
+}
+
+const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+
+/** Writes a file whole or not at all; an existing file with that name is the same content and stays. */
+async function writeOnce(target: string, bytes: Buffer): Promise<void> {
+  if (fs.existsSync(target)) return;
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await fs.promises.writeFile(tmp, bytes, { flag: 'wx' });
+    await fs.promises.rename(tmp, target);
+  } finally {
+    await fs.promises.rm(tmp, { force: true });
+  }
+}
+
+/** Where the original of an attachment lives: `<dir>/<hash[0..2]>/<hash>.<ext>`. */
+export function attachmentFilePath(attachmentsDir: string, hash: string, mime: string): string {
+  if (!isHash(hash)) throw new RangeError(`not an attachment hash: ${JSON.stringify(hash)}`);
+  const ext = extByMime[mime];
+  if (!ext) throw new RangeError(`not an attachment type: ${JSON.stringify(mime)}`);
+  return path.join(attachmentsDir, hash.slice(0, 2), `${hash}.${ext}`);
+}
+
+/** Where the JPEG thumbnail of an image attachment lives. */
+export function thumbnailFilePath(attachmentsDir: string, hash: string): string {
+  if (!isHash(hash)) throw new RangeError(`not an attachment hash: ${JSON.stringify(hash)}`);
+  return path.join(attachmentsDir, THUMBNAIL_DIR, `${hash}.jpg`);
+}
+
+/**
+ * Validates and stores one uploaded file, inside the caller's transaction for the row.
+ * Refusals (AppError 'validation') happen before anything is written.
+ */
+export async function storeAttachment(
+  db: Knex,
+  attachmentsDir: string,
+  file: { name: string; bytes: Buffer },
+  opts: { kind: AttachmentKind; maxBytes: number },
+  actor: { id: string; name: string },
+  now: string,
+): Promise<StoredAttachment> {
+  const name = path.basename(file.name.replace(/\\/g, '/')).slice(0, 255) || 'archivo';
+  if (file.bytes.length > opts.maxBytes) throw new AppError('validation', 'errors.fileTooLarge', { name, max: megabytes(opts.maxBytes) });
+
+  let inspected: Inspected | null;
+  if (opts.kind === 'document' && isPdf(file.bytes)) {
+    inspected = { mime: 'application/pdf', width: null, height: null, thumbnail: null };
+  } else {
+    inspected = await inspectImage(file.bytes);
+    if (!inspected) throw new AppError('validation', opts.kind === 'image' ? 'errors.notAnImage' : 'errors.notADocument', { name });
+  }
+
+  const hash = createHash('sha256').update(file.bytes).digest('hex');
+  // Files first: a row never points at a missing file. A rolled-back transaction leaves at
+  // most an unreferenced file, which the next store of the same bytes reuses.
+  await writeOnce(attachmentFilePath(attachmentsDir, hash, inspected.mime), file.bytes);
+  if (inspected.thumbnail) await writeOnce(thumbnailFilePath(attachmentsDir, hash), inspected.thumbnail);
+
+  const existing = (await db('attachments').where({ hash }).first()) as AttachmentRow | undefined;
+  if (existing) return fromRow(existing);
+  const row: AttachmentRow = {
+    hash,
+    original_name: name,
+    mime: inspected.mime,
+    size_bytes: file.bytes.length,
+    width: inspected.width,
+    height: inspected.height,
+    created_at: now,
+    created_by: actor.name,
+  };
+  await db('attachments').insert(row).onConflict('hash').ignore();
+  return fromRow(row);
+}
+
+interface AttachmentRow {
+  hash: string;
+  original_name: string;
+  mime: string;
+  size_bytes: number;
+  width: number | null;
+  height: number | null;
+  created_at: string;
+  created_by: string;
+}
+
+const fromRow = (r: AttachmentRow): StoredAttachment => ({
+  hash: r.hash,
+  mime: r.mime,
+  width: r.width ?? null,
+  height: r.height ?? null,
+  sizeBytes: Number(r.size_bytes),
+  originalName: r.original_name,
+});
+
+const dataUrl = (mime: string, file: string): string | null => {
+  try {
+    return `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
+  } catch {
+    return null;
+  }
+};
+
+/** The thumbnail as a data: URL for the renderer (its CSP allows data: images); null if there is none. */
+export function thumbnailDataUrl(attachmentsDir: string, hash: string): string | null {
+  if (!isHash(hash)) return null;
+  return dataUrl('image/jpeg', thumbnailFilePath(attachmentsDir, hash));
+}
+
+/**
+ * The untouched original of an image attachment as a data: URL, e.g. for a printed catalog;
+ * null otherwise. Chromium draws JPEG, PNG, WebP and GIF, not TIFF: print TIFFs through
+ * printableImageDataUrl.
+ */
+export function imageDataUrl(attachmentsDir: string, hash: string, mime: string): string | null {
+  if (!isHash(hash) || !mime.startsWith('image/') || !extByMime[mime]) return null;
+  return dataUrl(mime, attachmentFilePath(attachmentsDir, hash, mime));
+}
+
+/** An image attachment as Chromium can print it: the original, or for a TIFF a lossless PNG of it. */
+export async function printableImageDataUrl(attachmentsDir: string, hash: string, mime: string): Promise<string | null> {
+  if (mime !== 'image/tiff') return imageDataUrl(attachmentsDir, hash, mime);
+  if (!isHash(hash)) return null;
+  try {
+    const png = await sharp(attachmentFilePath(attachmentsDir, hash, mime)).autoOrient().png().toBuffer();
+    return `data:image/png;base64,${png.toString('base64')}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,190 @@
+import type { InventorySummary } from '../../../shared/instruments/report-schemas';
+import { conditions } from '../../../shared/instruments/rules';
+import { formatDate } from '../../../shared/format';
+import { toCount } from '../db/dialect';
+import { AppError, notFound } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { saveExport, tableBytes } from '../export/table';
+import { stockRows } from './consumables';
+import { inventoryReportHtml, labelsHtml } from './documents';
+import * as repo from './repository';
+
+type Row = Record<string, unknown>;
+
+type ReportHandlers = Pick<
+  Handlers,
+  | 'inventory.summary'
+  | 'inventory.labels'
+  | 'inventory.reportByEstablishment'
+  | 'inventory.reportByCondition'
+  | 'inventory.reportMovements'
+>;
+
+/** Instruments still in the inventory (not written off, not lost). */
+const live = ['en_almacen', 'asignado', 'en_transito', 'en_reparacion'];
+
+async function establishmentOf(ctx: HandlerContext, id: number) {
+  const e = (await ctx.db('establishments as e')
+    .join('regional_offices as r', 'r.id', 'e.regional_office_id')
+    .where('e.id', id)
+    .first('e.name', 'r.name as office')) as { name: string; office: string } | undefined;
+  if (!e) throw notFound();
+  return { name: e.name, regionalOffice: e.office };
+}
+
+export async function inventorySummary(ctx: HandlerContext): Promise<InventorySummary> {
+  const db = ctx.db;
+  const rows = (await db('instruments as i')
+    .leftJoin('establishments as e', 'e.id', 'i.establishment_id')
+    .whereIn('i.status', live)
+    .groupBy('i.establishment_id', 'e.name', 'i.condition')
+    .select('i.establishment_id', 'e.name', 'i.condition')
+    .count({ n: '*' })
+    .sum({ value: 'i.cost_centimos' })) as Row[];
+  const map = new Map<string, InventorySummary['byEstablishment'][number]>();
+  for (const r of rows) {
+    const key = String(r.establishment_id ?? 'central');
+    const entry =
+      map.get(key) ??
+      ({
+        establishmentId: r.establishment_id === null ? null : Number(r.establishment_id),
+        name: (r.name as string | null) ?? null,
+        total: 0,
+        valueCentimos: 0,
+        nuevo: 0,
+        bueno: 0,
+        regular: 0,
+        malo: 0,
+        inoperativo: 0,
+      } as InventorySummary['byEstablishment'][number]);
+    const n = toCount(r);
+    entry.total += n;
+    entry.valueCentimos += Number(r.value ?? 0);
+    entry[r.condition as (typeof conditions)[number]] += n;
+    map.set(key, entry);
+  }
+  const byEstablishment = [...map.values()].sort((a, b) => b.total - a.total);
+  const statusCounts = (await db('instruments').whereIn('status', ['en_transito', 'en_reparacion']).groupBy('status').select('status').count({ n: '*' })) as Row[];
+  const low = await stockRows(db, null, true);
+  return {
+    totalInstruments: byEstablishment.reduce((a, e) => a + e.total, 0),
+    totalValueCentimos: byEstablishment.reduce((a, e) => a + e.valueCentimos, 0),
+    byEstablishment,
+    inTransit: toCount(statusCounts.find((r) => r.status === 'en_transito')),
+    inRepair: toCount(statusCounts.find((r) => r.status === 'en_reparacion')),
+    lowStock: low.map((r) => ({ itemName: r.itemName, establishmentName: r.establishmentName, stock: r.stock, minimum: r.minimum ?? 0, unit: r.unit })),
+  };
+}
+
+export const inventoryReportHandlers: ReportHandlers = {
+  'inventory.summary': (_input, ctx) => inventorySummary(ctx),
+
+  'inventory.labels': async ({ instrumentIds, symbology }, ctx) => {
+    const instruments = await repo.getInstruments(ctx.db, [...new Set(instrumentIds)]);
+    if (instruments.length !== new Set(instrumentIds).size) throw new AppError('not_found', 'inventory.errors.unknownInstrument');
+    instruments.sort((a, b) => a.code.localeCompare(b.code));
+    return saveExport(ctx, {
+      baseName: ctx.t('inventory.reports.fileLabels'),
+      extension: 'pdf',
+      rows: instruments.length,
+      build: () => ctx.platform.printPdf({ html: labelsHtml(instruments, symbology, ctx.t, ctx.session.locale), pageSize: 'A4' }),
+    });
+  },
+
+  'inventory.reportByEstablishment': async ({ establishmentId, format }, ctx) => {
+    const establishment = await establishmentOf(ctx, establishmentId);
+    const instruments = await repo.allInstruments(
+      ctx.db,
+      { search: '', typeId: null, family: null, establishmentId, status: null, condition: null },
+      'code',
+      'asc',
+    );
+    const inInventory = instruments.filter((i) => live.includes(i.status));
+    const { t } = ctx;
+    const base = `${t('inventory.reports.fileInventory')}-${establishment.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+    if (format === 'pdf') {
+      return saveExport(ctx, {
+        baseName: base,
+        extension: 'pdf',
+        rows: inInventory.length,
+        build: () =>
+          ctx.platform.printPdf({
+            html: inventoryReportHtml(establishment, inInventory, t, ctx.session.locale, ctx.now, ctx.session.actor.name),
+            pageSize: 'A4',
+          }),
+      });
+    }
+    return saveExport(ctx, {
+      baseName: base,
+      extension: 'xlsx',
+      rows: inInventory.length,
+      build: () =>
+        tableBytes('xlsx', establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '), [
+          { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
+          { header: t('inventory.instruments.type'), width: 22, value: (i) => i.typeName },
+          { header: t('inventory.instruments.family'), width: 18, value: (i) => t(`inventory.families.${i.family}`) },
+          { header: t('inventory.instruments.brand'), width: 16, value: (i) => i.brand },
+          { header: t('inventory.instruments.model'), width: 16, value: (i) => i.model },
+          { header: t('inventory.instruments.serialNumber'), width: 16, value: (i) => i.serialNumber },
+          { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
+          { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
+          { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
+          { header: t('inventory.instruments.acquisitionDate'), width: 14, value: (i) => formatDate(i.acquisitionDate) },
+          { header: t('inventory.instruments.cost'), width: 14, value: (i) => i.costCentimos / 100 },
+        ], inInventory),
+    });
+  },
+
+  'inventory.reportByCondition': async (_input, ctx) => {
+    const { t } = ctx;
+    const summary = await inventorySummary(ctx);
+    const rows = summary.byEstablishment.map((e) => ({ ...e, name: e.name ?? t('inventory.instruments.central') }));
+    return saveExport(ctx, {
+      baseName: t('inventory.reports.fileCondition'),
+      extension: 'xlsx',
+      rows: rows.length,
+      build: () =>
+        tableBytes('xlsx', t('inventory.reports.byCondition').slice(0, 31), [
+          { header: t('inventory.instruments.establishment'), width: 36, value: (r) => r.name },
+          ...conditions.map((c) => ({ header: t(`inventory.conditions.${c}`), width: 12, value: (r: (typeof rows)[number]) => r[c] })),
+          { header: t('inventory.reports.total'), width: 10, value: (r) => r.total },
+          { header: t('inventory.instruments.value'), width: 16, value: (r) => r.valueCentimos / 100 },
+        ], rows),
+    });
+  },
+
+  'inventory.reportMovements': async ({ from, to, establishmentId }, ctx) => {
+    const { t } = ctx;
+    const q = ctx.db('instrument_movements as m')
+      .join('instruments as i', 'i.id', 'm.instrument_id')
+      .join('instrument_types as ty', 'ty.id', 'i.type_id')
+      .leftJoin('establishments as f', 'f.id', 'm.from_establishment_id')
+      .leftJoin('establishments as d', 'd.id', 'm.to_establishment_id')
+      .whereBetween('m.date', [from, to])
+      .orderBy('m.date')
+      .orderBy('m.id')
+      .select('m.*', 'i.code', 'ty.name as type_name', 'f.name as from_name', 'd.name as to_name');
+    if (establishmentId !== null) {
+      q.where((w) => w.where('m.from_establishment_id', establishmentId).orWhere('m.to_establishment_id', establishmentId));
+    }
+    const rows = (await q) as Row[];
+    const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    return saveExport(ctx, {
+      baseName: t('inventory.reports.fileMovements'),
+      extension: 'xlsx',
+      rows: rows.length,
+      build: () =>
+        tableBytes('xlsx', t('inventory.reports.movements').slice(0, 31), [
+          { header: t('inventory.movement.date'), width: 12, value: (r) => formatDate(String(r.date)) },
+          { header: t('inventory.instruments.code'), width: 18, value: (r) => s(r.code) },
+          { header: t('inventory.instruments.type'), width: 20, value: (r) => s(r.type_name) },
+          { header: t('inventory.movement.kind'), width: 28, value: (r) => t(`inventory.kinds.${String(r.kind)}`) },
+          { header: t('inventory.movement.toEstablishment'), width: 30, value: (r) => s(r.to_name) },
+          { header: t('inventory.instruments.establishment'), width: 30, value: (r) => s(r.from_name) },
+          { header: t('inventory.movement.documentNumber'), width: 16, value: (r) => s(r.document_number) },
+          { header: t('inventory.movement.description'), width: 40, value: (r) => s(r.description) },
+          { header: t('inventory.movement.recordedBy'), width: 22, value: (r) => s(r.recorded_by) },
+        ], rows),
+    });
+  },
+};

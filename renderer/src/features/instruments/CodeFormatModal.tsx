@@ -1,0 +1,71 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { maskExample } from '../../../../shared/instruments/code-format';
+import { useApiMutation, useApiQuery } from '../../api';
+
+/** The patrimonial code's format: free text by default, or a mask such as INPE-9999-999999. */
+export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const settings = useApiQuery('inventory.settings', {}, { enabled: opened });
+  const save = useApiMutation('inventory.setSettings');
+  const [mask, setMask] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (opened && settings.data) {
+      setMask(settings.data.codeMask);
+      setError(null);
+    }
+  }, [opened, settings.data]);
+
+  const example = mask.trim() ? maskExample(mask) : null;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('inventory.settings.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(
+            { codeMask: mask },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: t('inventory.settings.saved') });
+                onClose();
+              },
+              onError: (err) => setError(err.error.fields.codeMask ?? err.message),
+            },
+          );
+        }}
+      >
+        <Stack>
+          <TextInput
+            data-autofocus
+            label={t('inventory.settings.mask')}
+            description={t('inventory.settings.maskHint')}
+            placeholder={t('inventory.settings.free')}
+            value={mask}
+            onChange={(e) => setMask(e.currentTarget.value.toUpperCase())}
+            error={error}
+            maxLength={40}
+          />
+          {example ? (
+            <Text size="sm">{t('inventory.settings.example', { example })}</Text>
+          ) : (
+            <Alert variant="light" p="xs">
+              {t('inventory.settings.free')}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

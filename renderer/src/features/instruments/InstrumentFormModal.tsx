@@ -1,0 +1,332 @@
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconBarcode, IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { conditions, fundings } from '../../../../shared/instruments/rules';
+import {
+  InstrumentCreate,
+  InstrumentFields,
+  type Instrument,
+  type InstrumentCreate as InstrumentCreateInput,
+  type InstrumentUpdate,
+} from '../../../../shared/instruments/schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { schemaValidator } from '../../forms';
+import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, typeOptions } from './ui';
+
+interface FormValues {
+  code: string;
+  serialNumber: string;
+  typeId: string | null;
+  brand: string;
+  model: string;
+  acquisitionDate: string | null;
+  cost: number | string;
+  funding: string | null;
+  supplier: string;
+  supplierDocument: string;
+  notes: string;
+  condition: string | null;
+  altaDate: string | null;
+  establishmentId: string | null;
+}
+
+const emptyValues = (): FormValues => ({
+  code: '',
+  serialNumber: '',
+  typeId: null,
+  brand: '',
+  model: '',
+  acquisitionDate: null,
+  cost: '',
+  funding: null,
+  supplier: '',
+  supplierDocument: '',
+  notes: '',
+  condition: null,
+  altaDate: todayIso(),
+  establishmentId: null,
+});
+
+const fromInstrument = (i: Instrument): FormValues => ({
+  code: i.code,
+  serialNumber: i.serialNumber ?? '',
+  typeId: String(i.typeId),
+  brand: i.brand ?? '',
+  model: i.model ?? '',
+  acquisitionDate: i.acquisitionDate,
+  cost: centimosToSoles(i.costCentimos),
+  funding: i.funding,
+  supplier: i.supplier ?? '',
+  supplierDocument: i.supplierDocument ?? '',
+  notes: i.notes ?? '',
+  condition: i.condition,
+  altaDate: null,
+  establishmentId: null,
+});
+
+/** The descriptive fields, as the shared schema reads them. */
+const toFields = (v: FormValues) => ({
+  code: v.code,
+  serialNumber: v.serialNumber,
+  typeId: v.typeId === null ? undefined : Number(v.typeId),
+  brand: v.brand,
+  model: v.model,
+  acquisitionDate: v.acquisitionDate,
+  costCentimos: solesToCentimos(v.cost),
+  funding: v.funding ?? undefined,
+  supplier: v.supplier,
+  supplierDocument: v.supplierDocument,
+  notes: v.notes,
+});
+
+const toCreate = (v: FormValues) => ({
+  ...toFields(v),
+  condition: v.condition ?? undefined,
+  altaDate: v.altaDate ?? undefined,
+  establishmentId: v.establishmentId === null ? null : Number(v.establishmentId),
+});
+
+/** Schema field → form field, where they differ. */
+const fieldNames = { costCentimos: 'cost' };
+
+/**
+ * Register a new instrument (its alta, and optionally its first assignment) or edit the
+ * descriptive fields of one. The code field takes a barcode scanner: its Enter moves on
+ * to the next field instead of submitting. A refused save keeps everything typed.
+ */
+export function InstrumentFormModal({
+  opened,
+  onClose,
+  instrument,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  instrument: Instrument | null;
+}) {
+  const { t } = useTranslation();
+  const types = useApiQuery('instrumentTypes.list', {});
+  const establishments = useEstablishmentOptions('active');
+  const create = useApiMutation('instruments.create');
+  const update = useApiMutation('instruments.update');
+  const [formError, setFormError] = useState<string | null>(null);
+  const serialRef = useRef<HTMLInputElement>(null);
+  const validateCreate = schemaValidator(InstrumentCreate, t);
+  const validateFields = schemaValidator(InstrumentFields, t);
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: emptyValues(),
+    validate: (values) =>
+      renameErrors(instrument ? validateFields(toFields(values)) : validateCreate(toCreate(values)), fieldNames),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    setFormError(null);
+    form.setErrors({});
+    form.setValues(instrument ? fromInstrument(instrument) : emptyValues());
+    form.resetDirty();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  }, [opened, instrument]);
+
+  const onError = (err: ApiCallError) => {
+    setFormError(err.error.message);
+    form.setErrors(renameErrors(err.error.fields, fieldNames));
+  };
+
+  const save = (values: FormValues, registerAnother: boolean) => {
+    setFormError(null);
+    if (instrument) {
+      update.mutate(
+        { ...(toFields(values) as Omit<InstrumentUpdate, 'id' | 'version'>), id: instrument.id, version: instrument.version },
+        {
+          onSuccess: (saved) => {
+            notifications.show({ color: 'teal', message: t('inventory.instruments.updated', { code: saved.code }) });
+            onClose();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    create.mutate(toCreate(values) as InstrumentCreateInput, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: t('inventory.instruments.created', { code: saved.code }) });
+        if (registerAnother) {
+          // The next one of the same purchase: keep what they share, clear what is unique.
+          form.setValues({ code: '', serialNumber: '', notes: '' });
+          form.setErrors({});
+          form.getInputNode('code')?.focus();
+        } else onClose();
+      },
+      onError,
+    });
+  };
+
+  const saving = create.isPending || update.isPending;
+  const typeData = typeOptions(types.data ?? [], t, (ty) => ty.active || ty.id === instrument?.typeId);
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={instrument ? t('inventory.instruments.editTitle') : t('inventory.instruments.newTitle')}
+      size={900}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        onSubmit={form.onSubmit((values) => save(values, false))}
+        noValidate
+      >
+        <Stack gap="sm">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          {instrument && (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle />}>
+              {t('inventory.instruments.derivedHint')}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              data-autofocus
+              required
+              label={t('inventory.instruments.code')}
+              description={t('inventory.instruments.codeHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              leftSection={<IconBarcode size={16} />}
+              maxLength={40}
+              autoComplete="off"
+              onKeyDown={(e) => {
+                // A scanner ends the code with Enter: go on to the next field, never submit half a form.
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  serialRef.current?.focus();
+                }
+              }}
+              {...form.getInputProps('code')}
+            />
+            <TextInput
+              ref={serialRef}
+              label={t('inventory.instruments.serialNumber')}
+              maxLength={80}
+              autoComplete="off"
+              {...form.getInputProps('serialNumber')}
+            />
+            <Select
+              required
+              label={t('inventory.instruments.type')}
+              data={typeData}
+              searchable
+              filter={accentFilter}
+              selectFirstOptionOnChange
+              maxDropdownHeight={320}
+              {...form.getInputProps('typeId')}
+            />
+            <TextInput label={t('inventory.instruments.brand')} maxLength={80} {...form.getInputProps('brand')} />
+            <TextInput label={t('inventory.instruments.model')} maxLength={80} {...form.getInputProps('model')} />
+            <Select
+              required
+              label={t('inventory.instruments.funding')}
+              data={fundings.map((f) => ({ value: f, label: t(`inventory.fundings.${f}`) }))}
+              {...form.getInputProps('funding')}
+            />
+            <DateField label={t('inventory.instruments.acquisitionDate')} clearable {...form.getInputProps('acquisitionDate')} />
+            <NumberInput
+              required
+              label={t('inventory.instruments.cost')}
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  S/
+                </Text>
+              }
+              decimalScale={2}
+              fixedDecimalScale
+              thousandSeparator=","
+              decimalSeparator="."
+              allowNegative={false}
+              hideControls
+              {...form.getInputProps('cost')}
+            />
+            <TextInput label={t('inventory.instruments.supplier')} maxLength={160} {...form.getInputProps('supplier')} />
+            <TextInput
+              label={t('inventory.instruments.supplierDocument')}
+              maxLength={80}
+              {...form.getInputProps('supplierDocument')}
+            />
+            <Textarea
+              style={{ gridColumn: 'span 2' }}
+              label={t('inventory.instruments.notes')}
+              autosize
+              minRows={1}
+              maxRows={5}
+              maxLength={2000}
+              {...form.getInputProps('notes')}
+            />
+          </SimpleGrid>
+          {!instrument && (
+            <>
+              <Divider label={t('inventory.kinds.alta')} labelPosition="left" mt="xs" />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Select
+                  required
+                  label={t('inventory.instruments.condition')}
+                  data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
+                  {...form.getInputProps('condition')}
+                />
+                <DateField required label={t('inventory.instruments.altaDate')} {...form.getInputProps('altaDate')} />
+                <Select
+                  label={t('inventory.instruments.initialEstablishment')}
+                  description={t('inventory.instruments.initialEstablishmentHint')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  placeholder={t('inventory.instruments.central')}
+                  data={establishments}
+                  searchable
+                  filter={accentFilter}
+                  clearable
+                  selectFirstOptionOnChange
+                  {...form.getInputProps('establishmentId')}
+                />
+              </SimpleGrid>
+            </>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            {!instrument && (
+              <Button
+                variant="light"
+                loading={saving}
+                onClick={() => form.onSubmit((values) => save(values, true))()}
+              >
+                {t('inventory.instruments.saveAndNew')}
+              </Button>
+            )}
+            <Button type="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,474 @@
+import { ActionIcon, Button, Card, Group, Menu, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import {
+  IconArrowsExchange,
+  IconBarcode,
+  IconFileDescription,
+  IconFileImport,
+  IconPlus,
+  IconQrcode,
+  IconSearch,
+  IconSettings,
+  IconTags,
+  IconUser,
+  IconX,
+} from '@tabler/icons-react';
+import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatDate, formatDateTime } from '../../../../shared/format';
+import { pageSizes } from '../../../../shared/ipc';
+import { conditions, families, statuses, type Condition, type Family, type Status } from '../../../../shared/instruments/rules';
+import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../shared/instruments/schemas';
+import { call, useApiQuery } from '../../api';
+import { ColumnPicker } from '../../components/ColumnPicker';
+import { EmptyState } from '../../components/EmptyState';
+import { ExportMenu } from '../../components/ExportMenu';
+import { useSaveFile } from '../../components/files';
+import { ImportWizard } from '../../components/import/ImportWizard';
+import { PageHeader } from '../../components/PageHeader';
+import { CodeFormatModal } from './CodeFormatModal';
+import { InstrumentDrawer } from './InstrumentDrawer';
+import { InstrumentFormModal } from './InstrumentFormModal';
+import { MovementModal } from './MovementModal';
+import { useEstablishmentOptions } from '../../components/fields';
+import { accentFilter, ConditionBadge, custodianLabel, locationLabel, StatusBadge, typeOptions, useMoney } from './ui';
+
+/** Filters share the row: they grow with the window and wrap only when it is narrow. */
+const filterStyle = { flex: '1 1 0', minWidth: 130 } as const;
+
+type SortColumn = (typeof instrumentSortColumns)[number];
+const isSortColumn = (s: string): s is SortColumn => (instrumentSortColumns as readonly string[]).includes(s);
+
+/**
+ * The instrument register: server-side search, filters, sorting and paging; a selection
+ * that takes one movement at once (dispatch twenty violins); a row opens the record.
+ * Deep links: ?tipo=<typeId>, ?ubicacion=<establishmentId|central>, ?ficha=<id>, ?nuevo=1.
+ */
+export function InstrumentsPage() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const [params, setParams] = useSearchParams();
+
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search, 250);
+  const [typeId, setTypeId] = useState<string | null>(params.get('tipo'));
+  const [family, setFamily] = useState<string | null>(null);
+  const [location, setLocation] = useState<string | null>(params.get('ubicacion'));
+  const [status, setStatus] = useState<string | null>(null);
+  const [condition, setCondition] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.instruments.pageSize', defaultValue: 25 });
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Instrument>>({ columnAccessor: 'code', direction: 'asc' });
+  const [hidden, setHidden] = useLocalStorage<string[]>({
+    key: 'arteinpe.instruments.hiddenColumns',
+    defaultValue: ['serialNumber', 'family', 'custodian', 'acquisitionDate', 'funding', 'updatedAt'],
+  });
+  // With no column of its own, the custodian shows under the location: where it is, and who holds it.
+  const custodianInline = hidden.includes('custodian');
+  const [selected, setSelected] = useState<Instrument[]>([]);
+  const [moveTargets, setMoveTargets] = useState<Instrument[] | null>(null);
+  const [editing, setEditing] = useState<Instrument | null>(null);
+  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const [importOpen, setImportOpen] = useState(false);
+  const [formatOpen, setFormatOpen] = useState(false);
+  const saveFile = useSaveFile();
+  const printLabels = (symbology: 'qr' | 'code128') =>
+    void saveFile(() => call('inventory.labels', { instrumentIds: selected.map((i) => i.id), symbology })).catch(() => undefined);
+  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+
+  const filter = useMemo<InstrumentFilter>(
+    () => ({
+      search: debouncedSearch,
+      typeId: typeId === null ? null : Number(typeId),
+      family: family as Family | null,
+      establishmentId: location === null ? null : location === 'central' ? 'central' : Number(location),
+      status: status as Status | null,
+      condition: condition as Condition | null,
+    }),
+    [debouncedSearch, typeId, family, location, status, condition],
+  );
+  const sort = isSortColumn(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'code';
+
+  useEffect(() => setPage(1), [filter, pageSize]);
+
+  const types = useApiQuery('instrumentTypes.list', {});
+  const establishments = useEstablishmentOptions('all');
+  const list = useApiQuery(
+    'instruments.list',
+    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { placeholderData: (prev) => prev },
+  );
+
+  // A selection outlives paging and filtering; keep its rows as fresh as the list.
+  useEffect(() => {
+    const rows = list.data?.rows;
+    if (!rows) return;
+    setSelected((prev) => {
+      let changed = false;
+      const next = prev.map((p) => {
+        const fresh = rows.find((r) => r.id === p.id);
+        if (fresh && fresh.version !== p.version) {
+          changed = true;
+          return fresh;
+        }
+        return p;
+      });
+      return changed ? next : prev;
+    });
+  }, [list.data]);
+
+  const filtersActive =
+    search !== '' || typeId !== null || family !== null || location !== null || status !== null || condition !== null;
+  const clearFilters = () => {
+    setSearch('');
+    setTypeId(null);
+    setFamily(null);
+    setLocation(null);
+    setStatus(null);
+    setCondition(null);
+    setParams((p) => {
+      p.delete('tipo');
+      p.delete('ubicacion');
+      return p;
+    });
+  };
+
+  const openRecord = (i: Instrument) =>
+    setParams((p) => {
+      p.set('ficha', String(i.id));
+      return p;
+    });
+  const closeRecord = () =>
+    setParams((p) => {
+      p.delete('ficha');
+      return p;
+    });
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const openEdit = (i: Instrument) => {
+    setEditing(i);
+    setFormOpen(true);
+  };
+  const closeForm = () => {
+    setFormOpen(false);
+    if (params.get('nuevo'))
+      setParams((p) => {
+        p.delete('nuevo');
+        return p;
+      });
+  };
+
+  const columnLabels: Record<string, string> = {
+    code: t('inventory.instruments.code'),
+    type: t('inventory.instruments.type'),
+    family: t('inventory.instruments.family'),
+    brand: t('inventory.instruments.brandModel'),
+    serialNumber: t('inventory.instruments.serialNumber'),
+    establishment: t('inventory.instruments.establishment'),
+    status: t('inventory.instruments.status'),
+    condition: t('inventory.instruments.conditionShort'),
+    custodian: t('inventory.instruments.custodian'),
+    cost: t('inventory.instruments.value'),
+    acquisitionDate: t('inventory.instruments.acquisitionDate'),
+    funding: t('inventory.instruments.funding'),
+    updatedAt: t('common.updatedAt'),
+  };
+
+  const dataColumns: DataTableColumn<Instrument>[] = [
+    {
+      accessor: 'code',
+      sortable: true,
+      noWrap: true,
+      render: (i) => (
+        <Text size="sm" fw={600}>
+          {i.code}
+        </Text>
+      ),
+    },
+    { accessor: 'type', sortable: true, render: (i) => i.typeName },
+    { accessor: 'family', render: (i) => t(`inventory.families.${i.family}`) },
+    { accessor: 'brand', sortable: true, render: (i) => [i.brand, i.model].filter(Boolean).join(' ') },
+    { accessor: 'serialNumber' },
+    {
+      accessor: 'establishment',
+      sortable: true,
+      render: (i) => (
+        <>
+          {locationLabel(i, t)}
+          {custodianInline && i.custodianName && (
+            <Group gap={4} wrap="nowrap" c="dimmed" title={custodianLabel(i, t)}>
+              <IconUser size={12} aria-hidden style={{ flexShrink: 0 }} />
+              <Text size="xs">{i.custodianName}</Text>
+            </Group>
+          )}
+        </>
+      ),
+    },
+    { accessor: 'status', sortable: true, noWrap: true, render: (i) => <StatusBadge status={i.status} /> },
+    { accessor: 'condition', sortable: true, noWrap: true, render: (i) => <ConditionBadge condition={i.condition} /> },
+    { accessor: 'custodian', render: (i) => custodianLabel(i, t) },
+    { accessor: 'cost', sortable: true, noWrap: true, textAlign: 'right', render: (i) => money(i.costCentimos) },
+    { accessor: 'acquisitionDate', sortable: true, noWrap: true, render: (i) => formatDate(i.acquisitionDate) },
+    { accessor: 'funding', render: (i) => t(`inventory.fundings.${i.funding}`) },
+    { accessor: 'updatedAt', sortable: true, noWrap: true, render: (i) => formatDateTime(i.updatedAt) },
+  ];
+  const columns = dataColumns
+    .filter((c) => !hidden.includes(String(c.accessor)))
+    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
+  columns.push({
+    accessor: 'actions',
+    title: '',
+    textAlign: 'right',
+    width: 52,
+    render: (i) => (
+      <Group gap={2} justify="flex-end" wrap="nowrap">
+        <Tooltip label={t('inventory.instruments.details')}>
+          <ActionIcon
+            variant="subtle"
+            aria-label={`${t('inventory.instruments.details')}: ${i.code}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              openRecord(i);
+            }}
+          >
+            <IconFileDescription size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    ),
+  });
+
+  const total = list.data?.total ?? 0;
+  const allTypes = types.data ?? [];
+  const typeFilterData = typeOptions(allTypes, t, (ty) => family === null || ty.family === family);
+
+  return (
+    <>
+      <PageHeader
+        title={t('inventory.instruments.title')}
+        subtitle={t('inventory.instruments.subtitle')}
+        actions={
+          <>
+            <ColumnPicker
+              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
+              hidden={hidden}
+              onChange={setHidden}
+            />
+            <Tooltip label={t('inventory.settings.title')}>
+              <ActionIcon variant="default" size="lg" aria-label={t('inventory.settings.title')} onClick={() => setFormatOpen(true)}>
+                <IconSettings size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('import.buttonHint')}>
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
+                {t('import.button')}
+              </Button>
+            </Tooltip>
+            <ExportMenu
+              disabled={total === 0}
+              onExport={(format) => call('instruments.export', { filter, format, sort, direction: sortStatus.direction })}
+            />
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+              {t('inventory.instruments.new')}
+            </Button>
+          </>
+        }
+      />
+
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            style={{ flex: '2 1 0', minWidth: 200 }}
+            aria-label={t('common.search')}
+            placeholder={t('inventory.instruments.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            rightSection={
+              search ? (
+                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
+                  <IconX size={14} />
+                </ActionIcon>
+              ) : null
+            }
+          />
+          <Select
+            label={t('inventory.instruments.family')}
+            placeholder={t('inventory.instruments.allF')}
+            clearable
+            data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
+            value={family}
+            onChange={(v) => {
+              setFamily(v);
+              if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) setTypeId(null);
+            }}
+            style={filterStyle}
+          />
+          <Select
+            label={t('inventory.instruments.type')}
+            placeholder={t('common.all')}
+            clearable
+            searchable
+            filter={accentFilter}
+            data={typeFilterData}
+            value={typeId}
+            onChange={setTypeId}
+            style={filterStyle}
+            maxDropdownHeight={320}
+          />
+          <Select
+            label={t('inventory.instruments.establishment')}
+            placeholder={t('inventory.instruments.allF')}
+            clearable
+            searchable
+            filter={accentFilter}
+            data={[{ value: 'central', label: t('inventory.instruments.central') }, ...establishments]}
+            value={location}
+            onChange={setLocation}
+            comboboxProps={{ width: 300, position: 'bottom-start' }}
+            style={{ ...filterStyle, flexGrow: 1.3 }}
+          />
+          <Select
+            label={t('inventory.instruments.status')}
+            placeholder={t('inventory.instruments.allF')}
+            clearable
+            data={statuses.map((s) => ({ value: s, label: t(`inventory.statuses.${s}`) }))}
+            value={status}
+            onChange={setStatus}
+            style={filterStyle}
+          />
+          <Select
+            label={t('inventory.instruments.conditionShort')}
+            placeholder={t('common.all')}
+            clearable
+            data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
+            value={condition}
+            onChange={setCondition}
+            style={filterStyle}
+          />
+          {filtersActive && (
+            <Button variant="subtle" onClick={clearFilters}>
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      {selected.length > 0 && (
+        <Paper withBorder p="xs" mb="sm" bg="var(--mantine-primary-color-light)" data-testid="selection-bar">
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text fw={600} size="sm">
+                {t('inventory.instruments.selected', { count: selected.length })}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {selected.map((i) => i.code).join(', ')}
+              </Text>
+            </Stack>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Button variant="subtle" size="sm" onClick={() => setSelected([])}>
+                {t('inventory.instruments.clearSelection')}
+              </Button>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button size="sm" variant="default" leftSection={<IconTags size={16} />}>
+                    {t('inventory.labelsMenu.button')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconQrcode size={16} />} onClick={() => printLabels('qr')}>
+                    {t('inventory.labelsMenu.qr')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconBarcode size={16} />} onClick={() => printLabels('code128')}>
+                    {t('inventory.labelsMenu.barcode')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+              <Button size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMoveTargets(selected)}>
+                {t('inventory.instruments.moveSelection')}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      )}
+
+      <DataTable<Instrument>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={total === 0 ? 260 : undefined}
+        records={list.data?.rows ?? []}
+        columns={columns}
+        fetching={list.isFetching && !list.data}
+        totalRecords={total}
+        recordsPerPage={pageSize}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPageOptions={[...pageSizes]}
+        onRecordsPerPageChange={setPageSize}
+        recordsPerPageLabel={t('common.perPage')}
+        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+        getPaginationControlProps={(control) =>
+          control === 'previous'
+            ? { 'aria-label': t('inventory.instruments.previousPage') }
+            : control === 'next'
+              ? { 'aria-label': t('inventory.instruments.nextPage') }
+              : {}
+        }
+        sortStatus={sortStatus}
+        onSortStatusChange={setSortStatus}
+        selectedRecords={selected}
+        onSelectedRecordsChange={setSelected}
+        allRecordsSelectionCheckboxProps={{ 'aria-label': t('inventory.instruments.selectAllPage') }}
+        getRecordSelectionCheckboxProps={(i) => ({ 'aria-label': t('inventory.instruments.selectOne', { code: i.code }) })}
+        onRowClick={({ record }) => openRecord(record)}
+        rowStyle={(i) => (i.status === 'de_baja' || i.status === 'extraviado' ? { opacity: 0.6 } : undefined)}
+        emptyState={
+          filtersActive ? (
+            <EmptyState title={t('inventory.instruments.noMatchTitle')} text={t('inventory.instruments.noMatchText')} />
+          ) : (
+            <EmptyState
+              title={t('inventory.instruments.emptyTitle')}
+              text={t('inventory.instruments.emptyText')}
+              action={
+                // The empty state is an overlay without pointer events: only while it shows, its button takes clicks.
+                list.data && total === 0 ? (
+                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
+                    {t('inventory.instruments.new')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          )
+        }
+      />
+
+      <InstrumentFormModal opened={formOpen} onClose={closeForm} instrument={editing} />
+      <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="instruments" />
+      <CodeFormatModal opened={formatOpen} onClose={() => setFormatOpen(false)} />
+      <InstrumentDrawer
+        instrumentId={recordId}
+        onClose={closeRecord}
+        onMove={(i) => setMoveTargets([i])}
+        onEdit={openEdit}
+      />
+      <MovementModal
+        opened={moveTargets !== null}
+        onClose={() => setMoveTargets(null)}
+        instruments={moveTargets ?? []}
+        onDone={() => {
+          if (moveTargets && moveTargets.length > 1) setSelected([]);
+        }}
+        onRemove={(codes) => {
+          setMoveTargets((prev) => (prev ?? []).filter((i) => !codes.includes(i.code)));
+          setSelected((prev) => prev.filter((i) => !codes.includes(i.code)));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export const importChannels = ['import.inspect', 'import.dryRun', 'import.run'] as const;

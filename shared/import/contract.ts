@@ -1,0 +1,16 @@
+import { channel, type ChannelDef } from '../ipc';
+import { JobStarted } from '../jobs/schemas';
+import type { importChannels } from './channels';
+import { ImportInspect, ImportInspection, ImportRequest } from './schemas';
+
+/**
+ * import.inspect reads a file and keeps it in memory under an uploadId;
+ * import.dryRun starts a job whose result is an ImportReport and writes nothing;
+ * import.run starts a job that writes every row in one transaction (result ImportResult)
+ * or, when any row has an error, writes nothing and fails with the ImportReport.
+ */
+export const importContract = {
+  'import.inspect': channel('action', ImportInspect, ImportInspection),
+  'import.dryRun': channel('action', ImportRequest, JobStarted),
+  'import.run': channel('action', ImportRequest, JobStarted),
+} satisfies { [K in (typeof importChannels)[number]]: ChannelDef };

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ExportResult, Id, IsoDate } from '../ipc';
+
+export const ReportFormat = z.enum(['xlsx', 'pdf'], { error: 'errors.choose' });
+
+export const InventoryReportRequest = z.object({ establishmentId: Id, format: ReportFormat }).strict();
+export const ConditionReportRequest = z.object({ format: z.literal('xlsx') }).strict();
+export const MovementsReportRequest = z
+  .object({ from: IsoDate, to: IsoDate, establishmentId: Id.nullable().default(null) })
+  .strict()
+  .refine((r) => r.from <= r.to, { path: ['to'], message: 'inventory.reports.periodOrder' });
+
+export const LabelsRequest = z
+  .object({ instrumentIds: z.array(Id).min(1, 'errors.required').max(2000), symbology: z.enum(['qr', 'code128']) })
+  .strict();
+
+export const ActaRequest = z.object({ id: Id }).strict();
+
+export { ExportResult };
+
+/** The inventory's part of the dashboard. */
+export const InventorySummary = z.object({
+  totalInstruments: z.number().int(),
+  totalValueCentimos: z.number().int(),
+  byEstablishment: z.array(
+    z.object({
+      establishmentId: z.number().int().nullable(),
+      name: z.string().nullable(),
+      total: z.number().int(),
+      valueCentimos: z.number().int(),
+      nuevo: z.number().int(),
+      bueno: z.number().int(),
+      regular: z.number().int(),
+      malo: z.number().int(),
+      inoperativo: z.number().int(),
+    }),
+  ),
+  inTransit: z.number().int(),
+  inRepair: z.number().int(),
+  lowStock: z.array(
+    z.object({ itemName: z.string(), establishmentName: z.string(), stock: z.number().int(), minimum: z.number().int(), unit: z.string() }),
+  ),
+});
+export type InventorySummary = z.infer<typeof InventorySummary>;

@@ -1,0 +1,1 @@
+export const jobChannels = ['jobs.status', 'jobs.cancel'] as const;

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, screen, test } from '../fixtures';
+
+const HEADERS = ['Código', 'Nombre', 'Oficina regional', 'Población', 'Ciudad', 'En el programa'];
+
+/** A workbook as a clerk would keep it: a title above the table, then the headers. */
+async function workbook(dir: string, name: string, rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Establecimientos');
+  ws.addRow(['Establecimientos para el programa 2027']);
+  ws.addRow(HEADERS);
+  for (const r of rows) ws.addRow(r);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+test.describe('Importar establecimientos', () => {
+  test('a file with errors imports nothing; the corrected file imports, keyboard first', async ({ app, harness }) => {
+    await harness.services.dispatch('demo.load', {});
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-import-'));
+    const bad = await workbook(dir, 'establecimientos-con-errores.xlsx', [
+      ['EP-IMP-01', 'E.P. de Tingo María', 'Huanuco', 'Varones', 'Tingo María', 'Sí'], // row 3
+      ['EP-IMP-02', 'E.P. de Chachapoyas', 'Amazonas', 'Mixto', 'Chachapoyas', 'No'], // row 4: unknown office
+      ['EP-IMP-01', 'E.P. de Sullana II', 'Norte', 'Varones', 'Sullana', 'S'], // row 5: same code as row 3
+    ]);
+    const good = await workbook(dir, 'establecimientos.xlsx', [
+      ['EP-IMP-01', 'E.P. de Tingo María', 'Huanuco', 'Varones', 'Tingo María', 'Sí'],
+      ['EP-IMP-02', 'E.P. de Chachapoyas', 'Nor Oriente', 'Mixto', 'Chachapoyas', 'No'],
+      ['EP-IMP-03', 'E.P. de Sullana II', 'NOR', 'Mujeres', 'Sullana', 'X'],
+    ]);
+
+    await app.getByRole('link', { name: 'Establecimientos' }).click();
+    await expect(app.getByText('1–20 de 20')).toBeVisible();
+    await app.getByRole('button', { name: 'Importar' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Importar establecimientos' });
+    await expect(dialog).toBeVisible();
+    await screen(app, '12-importar-archivo');
+
+    // 1) The file, chosen with the keyboard: the file button has the focus.
+    const fileButton = dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' });
+    await expect(fileButton).toBeFocused();
+    const [chooser] = await Promise.all([app.waitForEvent('filechooser'), app.keyboard.press('Enter')]);
+    await chooser.setFiles(bad);
+
+    // 2) The columns: recognised from their titles, the title row passed over.
+    await expect(dialog.getByText('establecimientos-con-errores.xlsx: 3 filas de datos en 6 columnas.')).toBeVisible();
+    const mapping = dialog.getByTestId('import-mapping');
+    await expect(mapping.getByRole('combobox', { name: 'Código' })).toHaveValue('Código');
+    await expect(mapping.getByRole('combobox', { name: 'Oficina regional' })).toHaveValue('Oficina regional');
+    await expect(mapping.getByRole('combobox', { name: 'En el programa' })).toHaveValue('En el programa');
+    await expect(mapping).toContainText('Huanuco · Amazonas · Norte');
+    await screen(app, '12-importar-columnas');
+
+    // 3) The dry run: each bad row with its row number as Excel shows it; Importar stays off.
+    await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
+    const errors = dialog.getByTestId('import-errors');
+    await expect(errors).toBeVisible();
+    await expect(dialog.getByTestId('import-stat-invalid')).toContainText('3');
+    await expect(dialog.getByText('Hay 3 filas con errores.', { exact: false })).toBeVisible();
+    await expect(errors.getByRole('row', { name: /^3 Código EP-IMP-01/ })).toContainText(
+      'El código EP-IMP-01 se repite en las filas 3 y 5 del archivo.',
+    );
+    await expect(errors.getByRole('row', { name: /^4 Oficina regional Amazonas/ })).toContainText(
+      'No existe la oficina regional «Amazonas».',
+    );
+    await expect(errors.getByRole('row', { name: /^5 Código EP-IMP-01/ })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Importar', exact: true })).toBeDisabled();
+    await screen(app, '12-importar-revision-errores');
+    expect(await harness.db('establishments').where('code', 'like', 'EP-IMP-%').count({ n: '*' })).toEqual([{ n: 0 }]);
+
+    // Another file: the corrected one.
+    await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
+    const [chooser2] = await Promise.all([
+      app.waitForEvent('filechooser'),
+      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
+    ]);
+    await chooser2.setFiles(good);
+    await expect(dialog.getByText('establecimientos.xlsx: 3 filas de datos en 6 columnas.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
+    await expect(dialog.getByText('Todas las filas están correctas. Todavía no se ha guardado nada.')).toBeVisible();
+    await expect(dialog.getByTestId('import-stat-toCreate')).toContainText('3');
+    await screen(app, '12-importar-revision-correcta');
+
+    // 4) The import.
+    await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
+    await expect(dialog.getByTestId('import-result')).toHaveText(
+      'Se importaron 3 establecimientos: 3 nuevos, 0 actualizados.',
+    );
+    await screen(app, '12-importar-resultado');
+    await dialog.getByRole('button', { name: 'Cerrar' }).click();
+    await expect(dialog).toBeHidden();
+
+    // The list shows the new rows.
+    await expect(app.getByText('1–23 de 23')).toBeVisible();
+    await app.getByRole('textbox', { name: 'Buscar' }).fill('EP-IMP');
+    await expect(app.getByText('1–3 de 3')).toBeVisible();
+    await expect(app.getByRole('row', { name: /EP-IMP-01/ })).toContainText('E.P. de Tingo María');
+    await expect(app.getByRole('row', { name: /EP-IMP-01/ })).toContainText('Oriente');
+    await expect(app.getByRole('row', { name: /EP-IMP-02/ })).toContainText('Nor Oriente');
+    await expect(app.getByRole('row', { name: /EP-IMP-03/ })).toContainText('Mujeres');
+    await screen(app, '12-importar-lista');
+
+    // The next import proposes the columns used this time.
+    await app.getByRole('button', { name: 'Importar' }).click();
+    const [chooser3] = await Promise.all([app.waitForEvent('filechooser'), app.keyboard.press('Enter')]);
+    await chooser3.setFiles(good);
+    await expect(dialog.getByText('Se propone la asignación de columnas de la última importación.')).toBeVisible();
+    await app.keyboard.press('Escape');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+test.describe('Importar: una importación larga', () => {
+  test('shows its progress and can be cancelled; nothing is saved', async ({ app, harness }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-import-'));
+    const rows: string[][] = [];
+    for (let i = 1; i <= 8000; i++) rows.push([`EP-LOTE-${i}`, `E.P. de Prueba ${i}`, 'Lima', 'Varones', 'Lima', 'No']);
+    const file = await workbook(dir, 'lote-grande.xlsx', rows);
+
+    await app.getByRole('link', { name: 'Establecimientos' }).click();
+    await app.getByRole('button', { name: 'Importar' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Importar establecimientos' });
+    const [chooser] = await Promise.all([app.waitForEvent('filechooser'), app.keyboard.press('Enter')]);
+    await chooser.setFiles(file);
+    await expect(dialog.getByText('lote-grande.xlsx: 8000 filas de datos en 6 columnas.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
+    await expect(dialog.getByTestId('import-stat-toCreate')).toContainText('8000');
+
+    await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
+    const progress = dialog.getByTestId('import-progress');
+    await expect(progress).toContainText('Guardando');
+    await expect(progress).toContainText(/\d+ de 8000/);
+    await screen(app, '12-importar-progreso');
+    await progress.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(dialog.getByText('Se canceló la importación. No se guardó ningún cambio.')).toBeVisible();
+    expect(await harness.db('establishments').count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(await harness.db('audit_log').where({ channel: 'import.run' }).count({ n: '*' })).toEqual([{ n: 0 }]);
+    await dialog.getByRole('button', { name: 'Cerrar' }).click();
+    await expect(app.getByText('Aún no hay establecimientos')).toBeVisible();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
