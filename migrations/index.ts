@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import * as m0001 from './20261126_0001_foundation';
 import * as m0002 from './20261126_0002_inventory';
+import * as m0003 from './20261126_0003_contracts';
+import * as m0004 from './20261126_0004_users';
+import * as m0005 from './20261126_0005_programmes';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -11,6 +14,9 @@ interface Migration {
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261126_0001_foundation', m0001],
   ['20261126_0002_inventory', m0002],
+  ['20261126_0003_contracts', m0003],
+  ['20261126_0004_users', m0004],
+  ['20261126_0005_programmes', m0005],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -8,6 +8,10 @@ import {
   inventoryReportChannels,
   stocktakeChannels,
 } from './instruments/channels';
+import { budgetChannels, conformityChannels, contractChannels, teacherChannels } from './contracts/channels';
+import { programmeChannels } from './programmes/channels';
+import { auditChannels, authChannels, userChannels } from './auth/channels';
+import { backupChannels } from './backups/channels';
 
 /**
  * The names of every IPC channel, and nothing else: the preload and the browser harness
@@ -23,6 +27,15 @@ export const channelNames = [
   ...stocktakeChannels,
   ...consumableChannels,
   ...inventoryReportChannels,
+  ...teacherChannels,
+  ...contractChannels,
+  ...conformityChannels,
+  ...budgetChannels,
+  ...programmeChannels,
+  ...authChannels,
+  ...userChannels,
+  ...auditChannels,
+  ...backupChannels,
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -11,6 +11,10 @@ import {
   inventoryReportContract,
   stocktakeContract,
 } from './instruments/contract';
+import { budgetContract, conformityContract, contractContract, teacherContract } from './contracts/contract';
+import { programmeContract } from './programmes/contract';
+import { auditContract, authContract, userContract } from './auth/contract';
+import { backupContract } from './backups/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -26,6 +30,15 @@ export const contract = {
   ...stocktakeContract,
   ...consumableContract,
   ...inventoryReportContract,
+  ...teacherContract,
+  ...contractContract,
+  ...conformityContract,
+  ...budgetContract,
+  ...programmeContract,
+  ...authContract,
+  ...userContract,
+  ...auditContract,
+  ...backupContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'in_use'
   | 'stale'
   | 'forbidden'
+  /** Nobody is signed in: the sign-in screen. */
+  | 'unauthenticated'
+  /** The session locked after 15 idle minutes: the password opens it again. */
+  | 'locked'
   | 'unknown_channel'
   | 'untrusted_sender'
   | 'cancelled'
@@ -93,6 +97,21 @@ export const requiredText = (max: number, min = 1) =>
 export const pageSizes = [10, 25, 50, 100] as const;
 
 export const SortDirection = z.enum(['asc', 'desc']);
+
+/** Rows per page a list offers. */
+export const PageSize = z
+  .number()
+  .int()
+  .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
+  .default(25);
+
+/** The sorting and paging part of every list query: one of the list's sort columns, a direction, a page. */
+export const listPaging = <const S extends readonly [string, ...string[]]>(sortColumns: S, defaultSort: S[number]) => ({
+  sort: z.enum(sortColumns).default(defaultSort as never),
+  direction: SortDirection.default('asc'),
+  page: z.number().int().positive().max(1_000_000).default(1),
+  pageSize: PageSize,
+});
 
 export const pageOf = <T extends z.ZodType>(row: T) =>
   z.object({

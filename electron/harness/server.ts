@@ -75,6 +75,18 @@ function browserPlatform(paths: Platform['paths'], exportDir: string, version: s
       // No file manager to open from a browser page.
     },
     printPdf: (req) => printer.printPdf(req),
+    // No folder dialog in a browser page: backups go to the export folder, and a restore
+    // "from another folder" takes the newest backup found there.
+    async chooseFolder(req) {
+      fs.mkdirSync(exportDir, { recursive: true });
+      if (req.purpose === 'backup') return exportDir;
+      const found = fs
+        .readdirSync(exportDir)
+        .filter((f) => /^arteinpe-\d{8}-\d{6}-/.test(f))
+        .sort()
+        .pop();
+      return found ? path.join(exportDir, found) : null;
+    },
   };
 }
 

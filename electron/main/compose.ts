@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { defaultLocale } from '../../shared/i18n';
 import { savedLocale } from './app/handlers';
-import { createDispatcher, LOCAL_ADMIN, type Dispatch, type Session } from './ipc/dispatcher';
+import { createDispatcher, type Dispatch, type Session } from './ipc/dispatcher';
+import { newSessionAuth, NOBODY } from './auth/access';
 import { handlers } from './handlers';
 import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
@@ -20,10 +21,12 @@ export interface Services {
 export async function createServices(
   db: Knex,
   platform: Platform,
-  opts: { onInternalError?: (channel: string, err: unknown) => void } = {},
+  opts: { onInternalError?: (channel: string, err: unknown) => void; clock?: () => number } = {},
 ): Promise<Services> {
   const session: Session = {
-    actor: LOCAL_ADMIN,
+    // Nobody is signed in until the sign-in screen (or the first-run administrator) says who.
+    actor: NOBODY,
+    auth: newSessionAuth(opts.clock),
     locale: (await savedLocale(db)) ?? defaultLocale,
     writtenFiles: new Set(),
   };

@@ -24,7 +24,9 @@ async function printPdf(req: PdfRequest): Promise<Buffer> {
   let win: BrowserWindow | null = null;
   try {
     await fs.promises.writeFile(file, req.html, 'utf8');
-    win = new BrowserWindow({
+    // Static HTML without JavaScript (javascript: false) in a partition that refuses every
+    // request but file: and data:: a middle click has nothing to open, and index.ts denies new windows.
+    win = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
       show: false,
       webPreferences: {
         partition: PDF_PARTITION,
@@ -71,5 +73,15 @@ export function electronPlatform(paths: Platform['paths']): Platform {
       shell.showItemInFolder(filePath);
     },
     printPdf,
+    async chooseFolder(req) {
+      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = {
+        title: req.title,
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] as Array<'openDirectory' | 'createDirectory' | 'dontAddToRecent'>,
+      };
+      const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return res.canceled || !res.filePaths[0] ? null : res.filePaths[0];
+    },
   };
 }

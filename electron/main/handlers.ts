@@ -9,6 +9,12 @@ import { photoHandlers } from './instruments/photos';
 import { inventoryReportHandlers } from './instruments/reports';
 import { settingsHandlers } from './instruments/settings';
 import { stocktakeHandlers } from './instruments/stocktake';
+import { contractsAreaHandlers } from './contracts/handlers';
+import { programmeHandlers } from './programmes/handlers';
+import { authHandlers } from './auth/handlers';
+import { userHandlers } from './auth/users';
+import { auditHandlers } from './audit/viewer';
+import { backupHandlers } from './backups/handlers';
 
 /** Every channel's handler. A channel of the contract without one here fails to compile. */
 export const handlers: Handlers = {
@@ -22,4 +28,10 @@ export const handlers: Handlers = {
   ...stocktakeHandlers,
   ...consumableHandlers,
   ...inventoryReportHandlers,
+  ...contractsAreaHandlers,
+  ...programmeHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
 };

@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { createServices } from './compose';
 import { restoreBackup, BackupError } from './db/backup';
+import { detectNetworkShare } from './backups/network';
+import { scheduleDailyBackups } from './backups/schedule';
 import { startDatabase } from './db/open';
 import { electronPlatform } from './electron-platform';
 import { translator } from './i18n';
@@ -72,8 +74,10 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
+    // Electronegativity cannot evaluate the choice below; both policies are constants in
+    // security.ts, checked by tests/unit/main/security.test.ts and window-security.test.ts.
     callback({
-      responseHeaders: {
+      responseHeaders: { // eng-disable CSP_GLOBAL_CHECK
         ...details.responseHeaders,
         'Content-Security-Policy': [devServerUrl ? DEVELOPMENT_CSP : PRODUCTION_CSP],
       },
@@ -146,6 +150,27 @@ app.whenReady().then(async () => {
   });
   setMenu();
   createMainWindow({ preloadPath, devServerUrl, title: translator(services.session.locale)('app.name') });
+
+  // The daily automatic backup (7 daily, 4 weekly, 12 monthly kept), and a warning when the
+  // data folder is on a network share, where SQLite is not safe.
+  const stopBackups = scheduleDailyBackups({
+    db,
+    attachmentsDir: paths.attachmentsDir,
+    backupDir: paths.backupDir,
+    appVersion: app.getVersion(),
+    onError: (err) => console.error('[copia automática]', err),
+  });
+  app.on('will-quit', stopBackups);
+  void detectNetworkShare(dataDir).then((share) => {
+    if (!share) return;
+    const t = translator(services.session.locale);
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: t('backups.networkShare.title'),
+      message: t('backups.networkShare.title'),
+      detail: t(`backups.networkShare.${share}`, { path: dataDir }),
+    });
+  });
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0)

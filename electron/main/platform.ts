@@ -28,6 +28,17 @@ export interface Platform {
    * Chromium. A CSS `@page { size }` in the document wins over `pageSize`/`landscape`.
    */
   printPdf(request: PdfRequest): Promise<Buffer>;
+  /**
+   * Asks for a folder: where to write a backup (a USB stick), or the backup folder to
+   * restore. null when the user cancels; absent where the machine has no such dialog.
+   */
+  chooseFolder?(request: FolderRequest): Promise<string | null>;
+}
+
+export interface FolderRequest {
+  purpose: 'backup' | 'restore';
+  /** The dialog's title, in the user's language. */
+  title: string;
 }
 
 export interface PdfRequest {

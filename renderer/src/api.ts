@@ -10,10 +10,20 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Told when main answers that nobody is signed in or the session is locked (features/auth/AuthGate.tsx listens). */
+const sessionListeners = new Set<() => void>();
+export function onSessionLost(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => void sessionListeners.delete(listener);
+}
+
 /** Calls one channel through window.api and unwraps its Result. */
 export async function call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const result = await window.api[name](input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'unauthenticated' || result.error.code === 'locked') for (const l of sessionListeners) l();
+    throw new ApiCallError(result.error);
+  }
   return result.data;
 }
 

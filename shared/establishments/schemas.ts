@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportFormat, Id, SortDirection, pageOf, pageSizes, requiredOr } from '../ipc';
+import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr } from '../ipc';
 
 /** Which population an establishment holds. */
 export const populations = ['varones', 'mujeres', 'mixto'] as const;
@@ -86,16 +86,7 @@ export const EstablishmentFilter = z
   .strict();
 export type EstablishmentFilter = z.input<typeof EstablishmentFilter>;
 
-export const EstablishmentListQuery = EstablishmentFilter.extend({
-  sort: z.enum(establishmentSortColumns).default('name'),
-  direction: SortDirection.default('asc'),
-  page: z.number().int().positive().max(100000).default(1),
-  pageSize: z
-    .number()
-    .int()
-    .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
-    .default(25),
-}).strict();
+export const EstablishmentListQuery = EstablishmentFilter.extend(listPaging(establishmentSortColumns, 'name')).strict();
 export type EstablishmentListQuery = z.input<typeof EstablishmentListQuery>;
 
 export const EstablishmentPage = pageOf(Establishment);

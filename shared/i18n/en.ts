@@ -1,11 +1,25 @@
 import type { Catalog } from './es-PE';
 import { inventoryEn } from './areas/inventory';
+import { contractsEn } from './areas/contracts';
+import { programmesEn } from './areas/programmes';
+import { authEn } from './areas/auth';
+import { usersEn } from './areas/users';
+import { auditEn } from './areas/audit';
+import { backupsEn } from './areas/backups';
+import { privacyEn } from './areas/privacy';
 import { importEn } from './areas/import';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
 export const en: Catalog = {
   import: importEn,
   inventory: inventoryEn,
+  contracts: contractsEn,
+  programmes: programmesEn,
+  auth: authEn,
+  users: usersEn,
+  audit: auditEn,
+  backups: backupsEn,
+  privacy: privacyEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',

@@ -1,6 +1,13 @@
 import type { Widen } from './types';
 import { importEs } from './areas/import';
 import { inventoryEs } from './areas/inventory';
+import { contractsEs } from './areas/contracts';
+import { programmesEs } from './areas/programmes';
+import { authEs } from './areas/auth';
+import { usersEs } from './areas/users';
+import { auditEs } from './areas/audit';
+import { backupsEs } from './areas/backups';
+import { privacyEs } from './areas/privacy';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -10,6 +17,13 @@ import { inventoryEs } from './areas/inventory';
 export const esPE = {
   import: importEs,
   inventory: inventoryEs,
+  contracts: contractsEs,
+  programmes: programmesEs,
+  auth: authEs,
+  users: usersEs,
+  audit: auditEs,
+  backups: backupsEs,
+  privacy: privacyEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Centimos, ExportFormat, Id, IsoDate, SortDirection, optionalText, pageOf, pageSizes, requiredOr, requiredText } from '../ipc';
+import { Centimos, ExportFormat, Id, IsoDate, SortDirection, listPaging, optionalText, pageOf, requiredOr, requiredText } from '../ipc';
 import { conditions, custodianTypes, families, fundings, movementKinds, statuses } from './rules';
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
@@ -126,16 +126,7 @@ export const InstrumentFilter = z
   .strict();
 export type InstrumentFilter = z.input<typeof InstrumentFilter>;
 
-export const InstrumentListQuery = InstrumentFilter.extend({
-  sort: z.enum(instrumentSortColumns).default('code'),
-  direction: SortDirection.default('asc'),
-  page: z.number().int().positive().max(1_000_000).default(1),
-  pageSize: z
-    .number()
-    .int()
-    .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
-    .default(25),
-}).strict();
+export const InstrumentListQuery = InstrumentFilter.extend(listPaging(instrumentSortColumns, 'code')).strict();
 export type InstrumentListQuery = z.input<typeof InstrumentListQuery>;
 
 export const InstrumentPage = pageOf(Instrument);

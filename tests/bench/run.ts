@@ -14,6 +14,7 @@ import { LOCAL_ADMIN } from '../../electron/main/ipc/dispatcher';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { scenarios as extraScenarios } from './scenarios';
+import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 
 const WARMUP = 50;
 const RUNS = 500;
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
       showInFolder: async () => undefined,
       printPdf: (req) => printer.printPdf(req),
     };
-    const { dispatch, jobs } = await createServices(db, platform);
+    const { dispatch, jobs, session } = await createServices(db, platform);
+    // The bench works as the administrator (the app itself starts signed out).
+    await ensureUser(db, { username: 'bench', fullName: 'Administrador (bench)', role: 'administrador', password: 'Bench-2026-clave' });
+    await signInAs(db, session, 'bench');
     const ok = async (channel: string, input: unknown) => {
       const r = await dispatch(channel, input);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);

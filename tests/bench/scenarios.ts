@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import type { Knex } from 'knex';
 import type { Dispatch } from '../../electron/main/ipc/dispatcher';
 import type { JobRegistry } from '../../electron/main/jobs/jobs';
+import { programmeScenarios } from './programmes';
+import { contractScenarios } from './contracts';
+import { backupScenarios } from './backups';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
 export interface ScenarioContext {
@@ -64,4 +67,4 @@ const import10k: Scenario = async ({ db, dispatch, jobs }) => {
   ];
 };
 
-export const scenarios: Scenario[] = [import10k];
+export const scenarios: Scenario[] = [import10k, programmeScenarios, contractScenarios, backupScenarios];

@@ -3,6 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../../electron/harness/server';
+import { ensureUser, signInAs } from '../../electron/main/auth/seed';
+import type { Role } from '../../shared/auth/permissions';
+import { TEST_ADMIN, TEST_PASSWORD, testAccount } from '../helpers/services';
+
+export { TEST_ADMIN, TEST_PASSWORD, testAccount };
+
+/**
+ * Who the page starts as: an administrator (the default), another role (an account named
+ * after it, password TEST_PASSWORD), null for the sign-in screen (the administrator exists),
+ * or 'firstRun' for a database without any account.
+ * Per file or describe block: test.use({ signedInAs: 'consulta' }).
+ */
+export type SignedInAs = Role | null | 'firstRun';
 
 const root = path.resolve(__dirname, '../..');
 export const rendererDir = path.join(root, 'out/renderer');
@@ -12,9 +25,9 @@ export const screensDir = path.join(root, 'test-results/screens');
  * Tier 2: the production renderer build in Chromium, with window.api bound to the same
  * main-process services and pipeline, over a fresh database for every test.
  */
-export const test = base.extend<{ harness: Harness; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their (here: no) dependencies
-  harness: async ({}, use) => {
+export const test = base.extend<{ harness: Harness; app: Page; signedInAs: SignedInAs }>({
+  signedInAs: ['administrador', { option: true }],
+  harness: async ({ signedInAs }, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');
     }
@@ -25,6 +38,15 @@ export const test = base.extend<{ harness: Harness; app: Page }>({
       rendererDir,
       version: 'e2e',
     });
+    // The harness starts signed out, like the app: sign in whom the test asks for.
+    if (signedInAs !== 'firstRun') {
+      await ensureUser(h.db, { ...TEST_ADMIN, role: 'administrador', password: TEST_PASSWORD });
+      if (signedInAs !== null) {
+        const account = testAccount(signedInAs);
+        await ensureUser(h.db, { ...account, role: signedInAs, password: TEST_PASSWORD });
+        await signInAs(h.db, h.services.session, account.username);
+      }
+    }
     await use(h);
     await h.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,20 +1,12 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../../electron/harness/chromium-pdf';
 
 const root = path.resolve(__dirname, '../..');
 
 /** Debian's chromium (Playwright cannot download its own browser on the build machines). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=Translate',
-];
+export const chromiumArgs = [...CHROMIUM_FLAGS, '--disable-features=Translate'];
 
 export default defineConfig({
   testDir: __dirname,

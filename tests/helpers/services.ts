@@ -9,6 +9,26 @@ import { createServices, type Services } from '../../electron/main/compose';
 import { startDatabase } from '../../electron/main/db/open';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
+import type { Role } from '../../shared/auth/permissions';
+import { signOutSession } from '../../electron/main/auth/access';
+import { ensureUser, signInAs } from '../../electron/main/auth/seed';
+
+/** The password of every account testApp creates. */
+export const TEST_PASSWORD = 'Clave-de-prueba-2026';
+/** The administrator every testApp signs in as by default (the audit log names it so). */
+export const TEST_ADMIN = { username: 'admin-local', fullName: 'Administrador local' } as const;
+
+export interface TestAppOptions {
+  /**
+   * Who is signed in: an administrator by default; another role (an account named after
+   * the role, e.g. "inventario"); or null to start signed out (the administrator exists).
+   */
+  as?: Role | null;
+  /** For a role other than administrador: the establishments the account is restricted to. */
+  establishmentIds?: number[];
+  /** The clock of the session (the idle lock). */
+  clock?: () => number;
+}
 
 export interface TestApp extends Services {
   db: Knex;
@@ -17,14 +37,22 @@ export interface TestApp extends Services {
   exportDir: string;
   /** What the next save dialog answers: a file name in exportDir, or null (cancelled). */
   nextSave: { cancel: boolean };
+  /** What the next folder dialog answers (backups): a folder, or null (cancelled). */
+  nextFolder: { path: string | null };
   shown: string[];
   call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>>;
   ok<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
   close(): Promise<void>;
+  /** Signs the session in as the account of a role (created when missing), or out (null). */
+  signInAs(role: Role | null, opts?: { establishmentIds?: number[] }): Promise<void>;
 }
 
+/** The account testApp uses for a role: the administrator, or one named after the role. */
+export const testAccount = (role: Role) =>
+  role === 'administrador' ? TEST_ADMIN : { username: role, fullName: `Usuario ${role}` };
+
 /** A fresh database file in a temporary folder, migrated, with the app's services over it. */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-test-'));
   const exportDir = path.join(dir, 'exports');
   fs.mkdirSync(exportDir);
@@ -36,6 +64,7 @@ export async function testApp(): Promise<TestApp> {
   const started = await startDatabase(paths);
   if (started.status !== 'ok') throw new Error('fresh database reported damaged');
   const nextSave = { cancel: false };
+  const nextFolder: { path: string | null } = { path: path.join(dir, 'usb') };
   const shown: string[] = [];
   const printer = createChromiumPdfPrinter();
   const platform: Platform = {
@@ -47,10 +76,22 @@ export async function testApp(): Promise<TestApp> {
       shown.push(p);
     },
     printPdf: (req) => printer.printPdf(req),
+    chooseFolder: async () => nextFolder.path,
   };
   const services = await createServices(started.db, platform, {
     onInternalError: (channel, err) => console.error(channel, err),
+    clock: opts.clock,
   });
+  const signIn = async (role: Role | null, o: { establishmentIds?: number[] } = {}) => {
+    await ensureUser(started.db, { ...TEST_ADMIN, role: 'administrador', password: TEST_PASSWORD });
+    if (role === null) return signOutSession(services.session);
+    const account = testAccount(role);
+    if (role !== 'administrador') {
+      await ensureUser(started.db, { ...account, role, password: TEST_PASSWORD, establishmentIds: o.establishmentIds ?? [] });
+    }
+    await signInAs(started.db, services.session, account.username);
+  };
+  await signIn(opts.as === undefined ? 'administrador' : opts.as, { establishmentIds: opts.establishmentIds });
   const call = ((name: string, input: unknown) => services.dispatch(name, input)) as TestApp['call'];
   return {
     ...services,
@@ -59,7 +100,9 @@ export async function testApp(): Promise<TestApp> {
     dir,
     exportDir,
     nextSave,
+    nextFolder,
     shown,
+    signInAs: signIn,
     call,
     ok: async (name, input) => {
       const r = await call(name, input);

@@ -29,13 +29,20 @@ export async function backupDatabase(db: Knex, backupDir: string, reason: string
   return target;
 }
 
-/** The backups in a folder, newest first. */
+/**
+ * The backups' database files in a folder, newest first: the copies made before a
+ * migration (arteinpe-….sqlite) and the database of each full backup folder
+ * (arteinpe-…/arteinpe.sqlite, see backups/archive.ts).
+ */
 export function listBackups(backupDir: string): string[] {
   if (!fs.existsSync(backupDir)) return [];
   return fs
     .readdirSync(backupDir)
-    .filter((f) => /^arteinpe-.*\.sqlite$/.test(f))
-    .map((f) => path.join(backupDir, f))
+    .flatMap((f) => {
+      if (/^arteinpe-.*\.sqlite$/.test(f)) return [path.join(backupDir, f)];
+      const inFolder = path.join(backupDir, f, 'arteinpe.sqlite');
+      return /^arteinpe-[^.]*$/.test(f) && fs.existsSync(path.join(backupDir, f, 'manifest.json')) && fs.existsSync(inFolder) ? [inFolder] : [];
+    })
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs || b.localeCompare(a));
 }
 

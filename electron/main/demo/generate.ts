@@ -3,6 +3,8 @@ import type { Actor } from '../../../shared/app/schemas';
 import { insertEstablishment, type EstablishmentValues } from '../establishments/repository';
 import { demoEstablishments, demoProgrammeEstablishments } from './establishments';
 import { generateConsumables, generateInventory } from './inventory';
+import { generateContracts } from './contracts';
+import { generateProgrammes } from '../programmes/demo';
 
 /**
  * demo: a small, living programme for a newcomer (the seven programme establishments and a
@@ -69,5 +71,8 @@ export async function loadDataset(
     now,
   );
   if (scale === 'demo') await generateConsumables(db, programme, actor, now);
+  const everyActive = (await db('establishments').where({ active: true }).pluck('id')) as number[];
+  await generateProgrammes(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
+  await generateContracts(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   return { establishments: data.establishments.length, ...inventory };
 }

@@ -10,6 +10,7 @@ import type {
   establishmentSortColumns,
 } from '../../../shared/establishments/schemas';
 import { toBool, toCount } from '../db/dialect';
+import { whereWords } from '../db/search';
 
 /** The filter after the contract's defaults are applied. */
 export type Filter = Required<{ [K in keyof EstablishmentFilter]-?: Exclude<EstablishmentFilter[K], undefined> }>;
@@ -83,13 +84,9 @@ const toEstablishment = (r: Row): Establishment => ({
   updatedBy: r.updated_by,
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filtered(db: Knex, f: Filter): Knex.QueryBuilder {
   const q = db('establishments as e').join('regional_offices as r', 'r.id', 'e.regional_office_id');
-  for (const word of normalizeText(f.search).split(' ').filter(Boolean)) {
-    q.whereRaw("e.search_text LIKE ? ESCAPE '\\'", [`%${escapeLike(word)}%`]);
-  }
+  whereWords(q, 'e.search_text', f.search);
   if (f.regionalOfficeId !== null) q.where('e.regional_office_id', f.regionalOfficeId);
   if (f.population !== null) q.where('e.population', f.population);
   if (f.inProgramme !== null) q.where('e.in_programme', f.inProgramme);

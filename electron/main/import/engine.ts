@@ -128,6 +128,9 @@ function getUpload(session: Session, id: string): Upload {
   return u;
 }
 
+/** The target an upload was inspected for (the permission check of import.dryRun and import.run). */
+export const uploadTarget = (session: Session, id: string): ImportTargetName => getUpload(session, id).target;
+
 // ─── Matching headers to fields ───────────────────────────────────────────────────────────
 
 /** Lower case, no accents, punctuation as spaces: "Cód. del E.P." → "cod del e p". */

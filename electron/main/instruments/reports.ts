@@ -1,10 +1,10 @@
 import type { InventorySummary } from '../../../shared/instruments/report-schemas';
-import { conditions } from '../../../shared/instruments/rules';
+import { conditions, families } from '../../../shared/instruments/rules';
 import { formatDate } from '../../../shared/format';
 import { toCount } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
-import { saveExport, tableBytes } from '../export/table';
+import { saveExport, tableBytes, tableWorkbook } from '../export/table';
 import { stockRows } from './consumables';
 import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
@@ -118,8 +118,8 @@ export const inventoryReportHandlers: ReportHandlers = {
       baseName: base,
       extension: 'xlsx',
       rows: inInventory.length,
-      build: () =>
-        tableBytes('xlsx', establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '), [
+      build: async () => {
+        const wb = tableWorkbook(establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '), [
           { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
           { header: t('inventory.instruments.type'), width: 22, value: (i) => i.typeName },
           { header: t('inventory.instruments.family'), width: 18, value: (i) => t(`inventory.families.${i.family}`) },
@@ -131,7 +131,24 @@ export const inventoryReportHandlers: ReportHandlers = {
           { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
           { header: t('inventory.instruments.acquisitionDate'), width: 14, value: (i) => formatDate(i.acquisitionDate) },
           { header: t('inventory.instruments.cost'), width: 14, value: (i) => i.costCentimos / 100 },
-        ], inInventory),
+        ], inInventory);
+        // The totals the PDF shows, on a sheet of their own: by family (count, value) and by condition.
+        const summary = wb.addWorksheet(t('inventory.reports.summarySheet'));
+        summary.columns = [{ width: 28 }, { width: 12 }, { width: 16 }];
+        summary.addRow([t('inventory.instruments.family'), t('inventory.reports.total'), t('inventory.instruments.cost')]).font = { bold: true };
+        for (const f of families) {
+          const list = inInventory.filter((i) => i.family === f);
+          if (list.length) summary.addRow([t(`inventory.families.${f}`), list.length, list.reduce((a, i) => a + i.costCentimos, 0) / 100]);
+        }
+        summary.addRow([]);
+        summary.addRow([t('inventory.instruments.condition'), t('inventory.reports.total')]).font = { bold: true };
+        for (const c of conditions) summary.addRow([t(`inventory.conditions.${c}`), inInventory.filter((i) => i.condition === c).length]);
+        summary.addRow([]);
+        summary.addRow([t('inventory.reports.total'), inInventory.length, inInventory.reduce((a, i) => a + i.costCentimos, 0) / 100]).font = {
+          bold: true,
+        };
+        return Buffer.from(await wb.xlsx.writeBuffer());
+      },
     });
   },
 

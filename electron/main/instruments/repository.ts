@@ -11,6 +11,7 @@ import type {
   instrumentSortColumns,
 } from '../../../shared/instruments/schemas';
 import { toBool, toCount } from '../db/dialect';
+import { whereWords } from '../db/search';
 
 export type Filter = { [K in keyof InstrumentFilter]-?: Exclude<InstrumentFilter[K], undefined> };
 export type SortColumn = (typeof instrumentSortColumns)[number];
@@ -105,8 +106,6 @@ export const toInstrument = (r: Row): Instrument => ({
   updatedBy: String(r.updated_by),
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const joined = (db: Knex) =>
   db('instruments as i')
     .join('instrument_types as t', 't.id', 'i.type_id')
@@ -115,9 +114,7 @@ const joined = (db: Knex) =>
 
 function filtered(db: Knex, f: Filter): Knex.QueryBuilder {
   const q = joined(db);
-  for (const word of normalizeText(f.search).split(' ').filter(Boolean)) {
-    q.whereRaw("i.search_text LIKE ? ESCAPE '\\'", [`%${escapeLike(word)}%`]);
-  }
+  whereWords(q, 'i.search_text', f.search);
   if (f.typeId !== null) q.where('i.type_id', f.typeId);
   if (f.family !== null) q.where('t.family', f.family);
   if (f.establishmentId === 'central') q.whereNull('i.establishment_id');
@@ -131,9 +128,7 @@ function filtered(db: Knex, f: Filter): Knex.QueryBuilder {
 function countQuery(db: Knex, f: Filter): Knex.QueryBuilder {
   if (f.family !== null) return filtered(db, f);
   const q = db('instruments as i');
-  for (const word of normalizeText(f.search).split(' ').filter(Boolean)) {
-    q.whereRaw("i.search_text LIKE ? ESCAPE '\\'", [`%${escapeLike(word)}%`]);
-  }
+  whereWords(q, 'i.search_text', f.search);
   if (f.typeId !== null) q.where('i.type_id', f.typeId);
   if (f.establishmentId === 'central') q.whereNull('i.establishment_id');
   else if (f.establishmentId !== null) q.where('i.establishment_id', f.establishmentId);

@@ -13,10 +13,14 @@ import type { Platform } from '../platform';
 import { AppError } from './errors';
 import { runAuditedWrite } from './audited-write';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
+import { establishmentRefusal, sessionMayCall, sessionRefusal, type SessionAuth } from '../auth/access';
 
-/** Who is using the app and in which language. One local administrator until users and roles land. */
+/** Who is using the app and in which language. */
 export interface Session {
+  /** Who writes are attributed to: the signed-in user (auth/access.ts). */
   actor: Actor;
+  /** The signed-in user, the idle lock (auth/access.ts); absent: nobody is signed in. */
+  auth?: SessionAuth;
   locale: Locale;
   /** Files this session wrote (exports), the only ones the renderer may ask to reveal. */
   writtenFiles: Set<string>;
@@ -54,7 +58,7 @@ export interface DispatcherDeps {
   platform: Platform;
   /** The session's job registry (compose.ts creates it; a private one otherwise). */
   jobs?: JobRegistry;
-  /** The permission step; every channel is allowed until users and roles land. */
+  /** The permission step; by default the signed-in user's role (shared/auth/permissions.ts). */
   authorize?: (actor: Actor, channel: ChannelName) => boolean;
   /** Checks every answer against the contract's output schema (on by default). */
   checkOutput?: boolean;
@@ -66,12 +70,14 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
 
 /**
- * The pipeline every IPC call goes through, in main: known channel → input parsed with
- * the contract's schema → permission → handler (a write inside one transaction with its
- * audit entry) → output checked → { ok, data } or { ok: false, error } in the user's language.
+ * The pipeline every IPC call goes through, in main: known channel → signed in and not
+ * locked (auth/access.ts) → permission of the user's role → input parsed with the
+ * contract's schema → only the user's establishments named → handler (a write inside one
+ * transaction with its audit entry) → output checked → { ok, data } or { ok: false, error }
+ * in the user's language.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const authorize = deps.authorize ?? (() => true);
+  const authorize = deps.authorize ?? ((_actor: Actor, name: ChannelName) => sessionMayCall(deps.session, name));
   const checkOutput = deps.checkOutput ?? true;
   const jobs = deps.jobs ?? createJobRegistry({ session: deps.session });
 
@@ -116,12 +122,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       },
     });
     if (!isChannel(channel)) return fail(new AppError('unknown_channel', 'errors.unknownChannel'));
+    const refused = sessionRefusal(deps.session, channel);
+    if (refused) return fail(refused);
     if (!authorize(deps.session.actor, channel)) return fail(new AppError('forbidden', 'errors.forbidden'));
 
     const parsed = contract[channel].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       return fail(new AppError('validation', 'errors.validation', {}, issuesByField(parsed.error)));
     }
+    const outside = establishmentRefusal(deps.session, channel, parsed.data);
+    if (outside) return fail(outside);
     try {
       return { ok: true, data: await run(channel, parsed.data) };
     } catch (err) {

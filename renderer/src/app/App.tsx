@@ -16,6 +16,13 @@ import { InventoryReportsPage } from '../features/inventory-reports/InventoryRep
 import { StocktakeCountPage } from '../features/stocktake/StocktakeCountPage';
 import { StocktakesPage } from '../features/stocktake/StocktakesPage';
 import { RegionalOfficesPage } from '../features/regional-offices/RegionalOfficesPage';
+import { programmeRoutes } from '../features/programmes/routes';
+import { contractsRoutes } from '../features/contracts/routes';
+import { AuditPage } from '../features/audit/AuditPage';
+import { AuthGate } from '../features/auth/AuthGate';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { routes } from './routes';
 import { Shell } from './Shell';
 import { theme } from './theme';
@@ -41,6 +48,12 @@ const router = createHashRouter([
       { path: `${routes.stocktakes.slice(1)}/:id`, element: <StocktakeCountPage /> },
       { path: routes.consumables.slice(1), element: <ConsumablesPage /> },
       { path: routes.inventoryReports.slice(1), element: <InventoryReportsPage /> },
+      { path: routes.users.slice(1), element: <UsersPage /> },
+      { path: routes.audit.slice(1), element: <AuditPage /> },
+      { path: routes.backups.slice(1), element: <BackupsPage /> },
+      { path: routes.privacy.slice(1), element: <PrivacyPage /> },
+      ...programmeRoutes,
+      ...contractsRoutes,
     ],
   },
 ]);
@@ -58,7 +71,9 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
             <Notifications position="bottom-right" />
-            <RouterProvider router={router} />
+            <AuthGate>
+              <RouterProvider router={router} />
+            </AuthGate>
           </ModalsProvider>
         </QueryClientProvider>
       </LocalizedDates>

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   AppShell,
   Badge,
   Burger,
@@ -26,38 +27,63 @@ import {
   IconPiano,
   IconReportAnalytics,
   IconSun,
-  IconUser,
+  IconDatabaseExport,
+  IconHistory,
+  IconLock,
+  IconShieldLock,
+  IconUsers,
 } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import type { ChannelName } from '../../../shared/channels';
 import { useApiMutation, useApiQuery } from '../api';
 import { ErrorState } from '../components/ErrorState';
+import { programmeNavigation } from '../features/programmes/navigation';
+import { contractsNavigation } from '../features/contracts/navigation';
+import { canUse, useUser } from '../features/auth/session';
+import { UserMenu } from '../features/auth/UserMenu';
 import { routes } from './routes';
 
 const navigation = [
   {
     group: 'nav.general',
-    items: [{ to: routes.dashboard, label: 'nav.dashboard', icon: IconHome }],
+    items: [
+      { to: routes.dashboard, label: 'nav.dashboard', icon: IconHome },
+      { to: routes.privacy, label: 'privacy.navTitle', icon: IconShieldLock },
+    ],
   },
   {
     group: 'nav.registry',
     items: [
-      { to: routes.establishments, label: 'nav.establishments', icon: IconBuildingCommunity },
-      { to: routes.regionalOffices, label: 'nav.regionalOffices', icon: IconMapPin },
+      { to: routes.establishments, label: 'nav.establishments', icon: IconBuildingCommunity, channel: 'establishments.list' },
+      { to: routes.regionalOffices, label: 'nav.regionalOffices', icon: IconMapPin, channel: 'regionalOffices.list' },
     ],
   },
   {
     group: 'inventory.nav.group',
     items: [
-      { to: routes.instruments, label: 'inventory.nav.instruments', icon: IconPiano },
-      { to: routes.instrumentTypes, label: 'inventory.nav.types', icon: IconCategory },
-      { to: routes.stocktakes, label: 'inventory.stocktake.navTitle', icon: IconClipboardCheck },
-      { to: routes.consumables, label: 'inventory.consumables.navTitle', icon: IconPackage },
-      { to: routes.inventoryReports, label: 'inventory.reports.navTitle', icon: IconReportAnalytics },
+      { to: routes.instruments, label: 'inventory.nav.instruments', icon: IconPiano, channel: 'instruments.list' },
+      { to: routes.instrumentTypes, label: 'inventory.nav.types', icon: IconCategory, channel: 'instrumentTypes.list' },
+      { to: routes.stocktakes, label: 'inventory.stocktake.navTitle', icon: IconClipboardCheck, channel: 'stocktakes.list' },
+      { to: routes.consumables, label: 'inventory.consumables.navTitle', icon: IconPackage, channel: 'consumables.stock' },
+      { to: routes.inventoryReports, label: 'inventory.reports.navTitle', icon: IconReportAnalytics, channel: 'inventory.reportByCondition' },
+    ],
+  },
+  programmeNavigation,
+  contractsNavigation,
+  {
+    group: 'auth.nav.group',
+    items: [
+      { to: routes.users, label: 'users.navTitle', icon: IconUsers, channel: 'users.list' },
+      { to: routes.audit, label: 'audit.navTitle', icon: IconHistory, channel: 'audit.list' },
+      { to: routes.backups, label: 'backups.navTitle', icon: IconDatabaseExport, channel: 'backups.list' },
     ],
   },
 ] as const;
+
+/** A navigation item shows only when the signed-in role may call the channel its page opens with (main enforces it anyway). */
+type NavItem = { to: string; label: string; icon: (typeof navigation)[number]['items'][number]['icon']; channel?: ChannelName };
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -66,6 +92,13 @@ export function Shell() {
   const location = useLocation();
   const info = useApiQuery('app.info', {});
   const setLocale = useApiMutation('app.setLocale');
+  const user = useUser();
+  const sections = navigation
+    .map((section) => ({ ...section, items: (section.items as readonly NavItem[]).filter((item) => !item.channel || canUse(user, item.channel)) }))
+    .filter((section) => section.items.length > 0);
+  // A page the role may not use, reached by its address: say so instead of showing it half-refused.
+  const here = navigation.flatMap((section) => section.items as readonly NavItem[]).find((item) => item.to !== routes.dashboard && location.pathname.startsWith(item.to));
+  const forbiddenPage = !!here?.channel && !canUse(user, here.channel);
 
   useEffect(() => {
     if (info.data && i18n.language !== info.data.locale) void i18n.changeLanguage(info.data.locale);
@@ -111,12 +144,7 @@ export function Shell() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Group gap={4} wrap="nowrap" visibleFrom="sm">
-              <IconUser size={16} aria-hidden />
-              <Text size="sm" aria-label={t('app.user')}>
-                {info.data.user.name}
-              </Text>
-            </Group>
+            <UserMenu />
             <SegmentedControl
               size="xs"
               aria-label={t('app.language')}
@@ -144,8 +172,9 @@ export function Shell() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
-        {navigation.map((section) => (
+      {/* Many areas: the navigation scrolls on its own instead of cutting the last groups off. */}
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')} style={{ overflowY: 'auto' }}>
+        {sections.map((section) => (
           <Stack key={section.group} gap={2} mb="md">
             <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" py={4}>
               {t(section.group)}
@@ -166,7 +195,13 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Outlet />
+        {forbiddenPage ? (
+          <Alert color="orange" icon={<IconLock size={18} />} title={t('auth.forbiddenPage.title')} maw={640}>
+            {t('auth.forbiddenPage.text')}
+          </Alert>
+        ) : (
+          <Outlet />
+        )}
       </AppShell.Main>
     </AppShell>
   );

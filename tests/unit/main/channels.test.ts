@@ -3,6 +3,9 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { programmeCases } from './programme-channel-cases';
+import { contractChannelCases } from './contracts-channel-cases';
+import { authChannelCases } from './auth-channel-cases';
 
 /**
  * Every channel of the contract, called through the same pipeline the window uses,
@@ -19,6 +22,8 @@ beforeEach(async () => {
   seeded = { id: e.id, version: e.version };
 });
 afterEach(() => app.close());
+const contractCases = contractChannelCases(() => ({ app, establishmentId: seeded.id }));
+const authCases = authChannelCases(() => ({ app, establishmentId: seeded.id }));
 
 type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
 
@@ -55,7 +60,12 @@ async function importJob(kind: 'import.dryRun' | 'import.run' = 'import.dryRun')
   return (await app.ok(kind, { uploadId: await importUpload(), mapping: importMapping, mode: 'create' })).jobId;
 }
 
+const programme = programmeCases(() => ({ app, seeded }));
+
 const valid: { [K in ChannelName]: Case } = {
+  ...programme.valid,
+  ...contractCases.valid,
+  ...authCases.valid,
   'instrumentTypes.list': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(50) },
   'instrumentTypes.create': {
     input: () => ({ name: 'Cuatro venezolano', family: 'cuerdas_pulsadas' }),
@@ -226,6 +236,9 @@ const valid: { [K in ChannelName]: Case } = {
 };
 
 const invalid: { [K in ChannelName]: unknown[] } = {
+  ...programme.invalid,
+  ...contractCases.invalid,
+  ...authCases.invalid,
   'instrumentTypes.list': [{ family: 'x' }],
   'instrumentTypes.create': [{}, { name: 'x', family: 'percusion' }, { name: 'Bombo', family: 'metales' }],
   'instrumentTypes.update': [{ id: 1, name: 'Violín' }, { id: 1, version: 1, name: 'Violín', family: 'percusion', active: 'sí' }],

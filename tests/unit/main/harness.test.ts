@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { PRODUCTION_CSP } from '../../../electron/main/security';
+import { ensureUser, signInAs } from '../../../electron/main/auth/seed';
 
 let dir: string;
 let h: Harness;
@@ -13,6 +14,11 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>x</title></head><body></body></html>');
   h = await startHarness({ dbPath: path.join(dir, 'db.sqlite'), exportDir: path.join(dir, 'exp'), rendererDir });
+  // The harness starts signed out, like the app: nothing but the sign-in channels answers.
+  const before = await fetch(`${h.url}api/regionalOffices.list`, { method: 'POST', body: '{}' }).then((r) => r.json());
+  expect(before).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  await ensureUser(h.db, { username: 'admin', fullName: 'Administradora', role: 'administrador', password: 'Clave-2026-segura' });
+  await signInAs(h.db, h.services.session, 'admin');
 });
 afterAll(async () => {
   await h.close();

@@ -180,6 +180,9 @@ describe('physical stocktake', () => {
     // A new session over the same file, as after restarting the app.
     const { createServices } = await import('../../../electron/main/compose');
     const reopened = await createServices(app.db, app.platform);
+    // The restarted app starts signed out: the same administrator signs in again.
+    const { signInAs } = await import('../../../electron/main/auth/seed');
+    await signInAs(app.db, reopened.session, 'admin-local');
     const r = await reopened.dispatch('stocktakes.get', { id: s.id });
     expect(r).toMatchObject({ ok: true, data: { stocktake: { status: 'abierto', counted: 1 }, found: [{ code: 'VIO-301' }] } });
   });

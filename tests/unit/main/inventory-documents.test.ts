@@ -66,6 +66,12 @@ describe('inventory documents', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(5);
     expect(ws.getRow(2).getCell(1).value).toBe('LUR-001');
+    const summary = wb.getWorksheet('Resumen')!;
+    const rows = summary.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(['Cuerdas frotadas', 2, 1750]);
+    expect(rows).toContainEqual(['Vientos metal', 1, 12000.5]);
+    expect(rows).toContainEqual(['Malo', 1]);
+    expect(rows).toContainEqual(['Total', 4, 14350.5]);
   }, 60000);
 
   it('instruments by condition across prisons, and movements in a period', async () => {

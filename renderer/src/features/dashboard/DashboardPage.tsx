@@ -7,6 +7,8 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { InventoryDashboardSection } from '../inventory-reports/InventoryDashboardSection';
+import { ProgrammeDashboardSection } from '../programmes/ProgrammeDashboardSection';
+import { ContractsDashboardSection } from '../contracts/ContractsDashboardSection';
 import { routes } from '../../app/routes';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
@@ -131,6 +133,8 @@ export function DashboardPage() {
       )}
 
       {s && <InventoryDashboardSection />}
+      {s && <ProgrammeDashboardSection />}
+      {s && <ContractsDashboardSection />}
     </>
   );
 }

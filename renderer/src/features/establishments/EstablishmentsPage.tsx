@@ -22,6 +22,7 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { ImportWizard } from '../../components/import/ImportWizard';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
+import { useCan } from '../auth/session';
 
 type SortColumn = (typeof establishmentSortColumns)[number];
 type Status = 'active' | 'inactive' | 'all';
@@ -73,6 +74,8 @@ export function EstablishmentsPage() {
     { placeholderData: (prev) => prev },
   );
   const setActive = useApiMutation('establishments.setActive');
+  // Everyone reads the establishments; only the administrador changes them (main enforces it).
+  const canWrite = useCan('establishments.create');
   const remove = useApiMutation('establishments.delete');
 
   const filtersActive =
@@ -183,7 +186,7 @@ export function EstablishmentsPage() {
     .filter((c) => !hidden.includes(String(c.accessor)))
     .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
 
-  columns.push({
+  if (canWrite) columns.push({
     accessor: 'actions',
     title: t('common.actions'),
     textAlign: 'right',
@@ -232,14 +235,18 @@ export function EstablishmentsPage() {
               disabled={total === 0}
               onExport={(format) => call('establishments.export', { filter, format, sort, direction: sortStatus.direction })}
             />
-            <Tooltip label={t('import.buttonHint')}>
-              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
-                {t('import.button')}
+            {canWrite && (
+              <Tooltip label={t('import.buttonHint')}>
+                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
+                  {t('import.button')}
+                </Button>
+              </Tooltip>
+            )}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                {t('establishments.new')}
               </Button>
-            </Tooltip>
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-              {t('establishments.new')}
-            </Button>
+            )}
           </>
         }
       />
@@ -330,7 +337,7 @@ export function EstablishmentsPage() {
         paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
         sortStatus={sortStatus}
         onSortStatusChange={setSortStatus}
-        onRowDoubleClick={({ record }) => openEdit(record)}
+        onRowDoubleClick={canWrite ? ({ record }) => openEdit(record) : undefined}
         rowStyle={(e) => (e.active ? undefined : { opacity: 0.6 })}
         emptyState={
           filtersActive ? (

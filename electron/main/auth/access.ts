@@ -1,0 +1,160 @@
+import type { Actor } from '../../../shared/app/schemas';
+import { classify, mayCall, roleHas, type Permission } from '../../../shared/auth/permissions';
+import { IDLE_LOCK_MINUTES, type SessionUser } from '../../../shared/auth/schemas';
+import type { ChannelName } from '../../../shared/channels';
+import { contract } from '../../../shared/contract';
+import { importTargets } from '../../../shared/import/schemas';
+import { AppError } from '../ipc/errors';
+import type { HandlerContext, Session } from '../ipc/dispatcher';
+
+/**
+ * Who is signed in to a Session, and the checks every channel call goes through in main
+ * (ipc/dispatcher.ts): signed in → not locked → role may call the channel → the input
+ * names only establishments the user may work with. Handlers reach the same facts through
+ * the helpers at the end of this file (permissions such as personalData, the user's
+ * establishments).
+ */
+export interface SessionAuth {
+  user: SessionUser | null;
+  /** Closed by the idle lock (or by the user): only auth.unlock and auth.signOut answer. */
+  locked: boolean;
+  /** When the user last did something (ms since epoch, by `clock`). */
+  lastActivity: number;
+  /** The clock (tests move it forward). */
+  clock: () => number;
+}
+
+export const IDLE_LOCK_MS = IDLE_LOCK_MINUTES * 60_000;
+
+/** Who a write is attributed to while nobody is signed in (only the first-run administrator's creation). */
+export const NOBODY: Actor = { id: 'sin-sesion', name: 'Sin sesión' };
+
+export function newSessionAuth(clock: () => number = Date.now): SessionAuth {
+  return { user: null, locked: false, lastActivity: clock(), clock };
+}
+
+export const actorOf = (user: SessionUser): Actor => ({ id: user.username, name: user.fullName });
+
+export function signInSession(session: Session, user: SessionUser): void {
+  const auth = (session.auth ??= newSessionAuth());
+  auth.user = user;
+  auth.locked = false;
+  auth.lastActivity = auth.clock();
+  session.actor = actorOf(user);
+  session.writtenFiles.clear();
+}
+
+export function signOutSession(session: Session): void {
+  if (session.auth) {
+    session.auth.user = null;
+    session.auth.locked = false;
+  }
+  session.actor = NOBODY;
+  session.writtenFiles.clear();
+}
+
+/**
+ * Calls that do not count as the user doing something (the renderer's polling). auth.status
+ * does count: the renderer asks it as a heartbeat while someone is using the keyboard or
+ * the mouse (features/auth/AuthGate.tsx), and it touches the session itself (touchSession).
+ */
+const passiveChannels: ReadonlySet<string> = new Set(['app.info', 'jobs.status']);
+
+/** The user did something: the idle clock starts again (unless the session is already locked). */
+export function touchSession(session: Session): void {
+  const auth = session.auth;
+  if (auth?.user && !checkIdle(session)) auth.lastActivity = auth.clock();
+}
+
+/** Closes the session when it has been idle too long; answers whether it is locked. */
+export function checkIdle(session: Session): boolean {
+  const auth = session.auth;
+  if (!auth?.user) return false;
+  if (!auth.locked && auth.clock() - auth.lastActivity > IDLE_LOCK_MS) auth.locked = true;
+  return auth.locked;
+}
+
+/**
+ * The session step, before the permission step: a channel other than the public ones
+ * needs a signed-in, unlocked session whose password need not be changed first.
+ */
+export function sessionRefusal(session: Session, channel: ChannelName): AppError | null {
+  const access = classify(channel, contract[channel].kind);
+  if (access?.type === 'public') return null;
+  const auth = session.auth;
+  if (!auth?.user) return new AppError('unauthenticated', 'auth.errors.signedOut');
+  const locked = checkIdle(session);
+  if (access?.type === 'locked' || channel === 'auth.signOut') return null;
+  if (locked) return new AppError('locked', 'auth.errors.locked');
+  if (auth.user.mustChangePassword && !channel.startsWith('auth.') && channel !== 'app.setLocale') {
+    return new AppError('forbidden', 'auth.errors.mustChangePassword');
+  }
+  if (!passiveChannels.has(channel)) auth.lastActivity = auth.clock();
+  return null;
+}
+
+/** The permission step: the signed-in user's role may call this channel (see shared/auth/permissions.ts). */
+export function sessionMayCall(session: Session, channel: ChannelName): boolean {
+  const kind = contract[channel].kind;
+  const access = classify(channel, kind);
+  if (access?.type === 'public') return true;
+  const user = session.auth?.user;
+  return !!user && mayCall(user.role, channel, kind, importTargets);
+}
+
+/** Input fields that name an establishment; a user restricted to some may name only those. */
+const establishmentKeys = /^(establishmentId|toEstablishmentId|fromEstablishmentId|establishmentIds)$/;
+
+function namedEstablishments(value: unknown, out: number[], depth = 0): number[] {
+  if (depth > 6 || value === null || typeof value !== 'object') return out;
+  if (Array.isArray(value)) {
+    for (const v of value) namedEstablishments(v, out, depth + 1);
+    return out;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (establishmentKeys.test(k)) {
+      for (const id of Array.isArray(v) ? v : [v]) if (typeof id === 'number') out.push(id);
+    } else namedEstablishments(v, out, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * The establishment step, after parsing: a user restricted to some establishments may not
+ * name another one in any input (a filter, a movement's destination, a stocktake…).
+ * Lists that are not filtered by establishment are narrowed by the modules themselves
+ * with establishmentScope().
+ */
+export function establishmentRefusal(session: Session, channel: ChannelName, input: unknown): AppError | null {
+  const scope = establishmentScope(session);
+  if (scope === null || channel.startsWith('users.')) return null;
+  const outside = namedEstablishments(input, []).filter((id) => !scope.includes(id));
+  return outside.length > 0 ? new AppError('forbidden', 'auth.errors.establishmentNotAllowed') : null;
+}
+
+// ─── For handlers ────────────────────────────────────────────────────────────────────────
+
+/** Whether the signed-in user holds a permission (personalData: participants' names and codes). */
+export function hasPermission(session: Session, permission: Permission): boolean {
+  const user = session.auth?.user;
+  return !!user && roleHas(user.role, permission);
+}
+
+/** Refuses the call unless the signed-in user holds the permission. */
+export function requirePermission(ctx: Pick<HandlerContext, 'session'>, permission: Permission): void {
+  if (!hasPermission(ctx.session, permission)) throw new AppError('forbidden', 'privacy.errors.noPersonalData');
+}
+
+/** The establishments the signed-in user may work with, or null for all of them. */
+export function establishmentScope(session: Session): number[] | null {
+  const ids = session.auth?.user?.establishmentIds ?? [];
+  return ids.length === 0 ? null : ids;
+}
+
+/** Refuses work on an establishment outside the user's (a record's establishment, read from the database). */
+export function requireEstablishment(ctx: Pick<HandlerContext, 'session'>, establishmentId: number | null): void {
+  const scope = establishmentScope(ctx.session);
+  if (scope !== null && (establishmentId === null || !scope.includes(establishmentId))) {
+    throw new AppError('forbidden', 'auth.errors.establishmentNotAllowed');
+  }
+}

@@ -1,0 +1,171 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../../../shared/app/schemas';
+import { roles, rolePermissions, type Role } from '../../../shared/auth/permissions';
+import type { SessionUser, User, UserListQuery } from '../../../shared/auth/schemas';
+import { normalizeText } from '../../../shared/format';
+import { toBool } from '../db/dialect';
+
+type Row = Record<string, unknown>;
+
+export interface UserRow {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  active: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+const toRow = (r: Row): UserRow => ({
+  id: Number(r.id),
+  username: String(r.username),
+  fullName: String(r.full_name),
+  role: (roles as readonly string[]).includes(String(r.role)) ? (r.role as Role) : 'consulta',
+  passwordHash: String(r.password_hash),
+  mustChangePassword: toBool(r.must_change_password),
+  active: toBool(r.active),
+  failedAttempts: Number(r.failed_attempts),
+  lockedUntil: str(r.locked_until),
+  lastSignInAt: str(r.last_sign_in_at),
+  version: Number(r.version),
+  createdAt: String(r.created_at),
+  updatedAt: String(r.updated_at),
+  updatedBy: String(r.updated_by),
+});
+
+export async function countUsers(db: Knex): Promise<number> {
+  const [row] = (await db('users').count({ n: '*' })) as Array<{ n: number | string }>;
+  return Number(row?.n ?? 0);
+}
+
+export async function userById(db: Knex, id: number): Promise<UserRow | null> {
+  const r = (await db('users').where({ id }).first()) as Row | undefined;
+  return r ? toRow(r) : null;
+}
+
+export async function userByUsername(db: Knex, username: string): Promise<UserRow | null> {
+  const r = (await db('users').where({ username: username.trim().toLowerCase() }).first()) as Row | undefined;
+  return r ? toRow(r) : null;
+}
+
+export async function establishmentIdsOf(db: Knex, userId: number): Promise<number[]> {
+  return ((await db('user_establishments').where({ user_id: userId }).orderBy('establishment_id').pluck('establishment_id')) as unknown[]).map(Number);
+}
+
+export async function sessionUserOf(db: Knex, row: UserRow): Promise<SessionUser> {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role,
+    establishmentIds: await establishmentIdsOf(db, row.id),
+    permissions: [...rolePermissions[row.role]],
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
+/** A user as the administrator's list shows it (never the hash). */
+export async function getUser(db: Knex, id: number): Promise<User | null> {
+  const row = await userById(db, id);
+  return row ? (await toUsers(db, [row]))[0]! : null;
+}
+
+async function toUsers(db: Knex, rows: UserRow[]): Promise<User[]> {
+  const links = (await db('user_establishments as ue')
+    .join('establishments as e', 'e.id', 'ue.establishment_id')
+    .whereIn(
+      'ue.user_id',
+      rows.map((r) => r.id),
+    )
+    .orderBy('e.name_key')
+    .select('ue.user_id', 'e.id', 'e.name')) as Row[];
+  return rows.map((r) => {
+    const mine = links.filter((l) => Number(l.user_id) === r.id);
+    return {
+      id: r.id,
+      username: r.username,
+      fullName: r.fullName,
+      role: r.role,
+      establishmentIds: mine.map((l) => Number(l.id)),
+      establishmentNames: mine.map((l) => String(l.name)),
+      active: r.active,
+      mustChangePassword: r.mustChangePassword,
+      failedAttempts: r.failedAttempts,
+      lockedUntil: r.lockedUntil,
+      lastSignInAt: r.lastSignInAt,
+      version: r.version,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      updatedBy: r.updatedBy,
+    };
+  });
+}
+
+export async function listUsers(db: Knex, q: UserListQuery): Promise<User[]> {
+  const query = db('users').orderBy('full_name');
+  if (q.role) query.where({ role: q.role });
+  if ((q.status ?? 'all') !== 'all') query.where({ active: q.status === 'active' });
+  let rows = ((await query.select('*')) as Row[]).map(toRow);
+  const words = normalizeText(q.search ?? '').split(' ').filter(Boolean);
+  if (words.length > 0) rows = rows.filter((r) => words.every((w) => normalizeText(`${r.username} ${r.fullName}`).includes(w)));
+  return toUsers(db, rows);
+}
+
+export async function insertUser(
+  db: Knex,
+  v: { username: string; fullName: string; role: Role; passwordHash: string; mustChangePassword: boolean },
+  actor: Actor,
+  now: string,
+): Promise<number> {
+  const [row] = (await db('users')
+    .insert({
+      username: v.username,
+      full_name: v.fullName,
+      role: v.role,
+      password_hash: v.passwordHash,
+      must_change_password: v.mustChangePassword,
+      active: true,
+      failed_attempts: 0,
+      version: 1,
+      created_at: now,
+      created_by: actor.name,
+      updated_at: now,
+      updated_by: actor.name,
+    })
+    .returning('id')) as Array<{ id: number } | number>;
+  return typeof row === 'number' ? row : Number(row!.id);
+}
+
+export async function setEstablishments(db: Knex, userId: number, ids: number[]): Promise<void> {
+  await db('user_establishments').where({ user_id: userId }).delete();
+  const unique = [...new Set(ids)];
+  if (unique.length > 0) await db('user_establishments').insert(unique.map((id) => ({ user_id: userId, establishment_id: id })));
+}
+
+/** Updates a user at a known version; false when someone changed it meanwhile. */
+export async function updateUser(db: Knex, id: number, version: number, values: Row, actor: Actor, now: string): Promise<boolean> {
+  const n = await db('users')
+    .where({ id, version })
+    .update({ ...values, version: version + 1, updated_at: now, updated_by: actor.name });
+  return n === 1;
+}
+
+/** Sign-in bookkeeping (failed attempts, lock, last sign-in): not an edit of the account, so no new version. */
+export async function recordSignIn(db: Knex, id: number, values: Row): Promise<void> {
+  await db('users').where({ id }).update(values);
+}
+
+export async function activeAdministrators(db: Knex): Promise<number> {
+  const [row] = (await db('users').where({ role: 'administrador', active: true }).count({ n: '*' })) as Array<{ n: number | string }>;
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import type { BackupDone, RestoreReport } from '../../../shared/backups/schemas';
+import { signOutSession } from '../auth/access';
+import { runAuditedWrite } from '../ipc/audited-write';
+import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { AppError } from '../ipc/errors';
+import { BackupCheckError, createFullBackup, restoreFullBackup } from './archive';
+import { detectNetworkShare } from './network';
+import { backupInfos, rotate } from './store';
+
+type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
+
+/** A backup that cannot be restored, told in plain Spanish next to what was wrong. */
+const refusal = (err: BackupCheckError) =>
+  new AppError('validation', `backups.errors.${err.problem}`, { detail: path.basename(err.detail) || err.detail });
+
+async function chooseFolder(ctx: HandlerContext, purpose: 'backup' | 'restore'): Promise<string | null> {
+  if (!ctx.platform.chooseFolder) throw new AppError('forbidden', 'backups.errors.noDialog');
+  return ctx.platform.chooseFolder({ purpose, title: ctx.t(purpose === 'backup' ? 'backups.chooseDestination' : 'backups.chooseSource') });
+}
+
+export const backupHandlers: BackupHandlers = {
+  'backups.list': async (_input, ctx) => {
+    const { backupDir, dbPath } = ctx.platform.paths;
+    const backups = backupInfos(backupDir);
+    return {
+      dataPath: dbPath,
+      backupDir,
+      networkShare: await detectNetworkShare(path.dirname(dbPath)),
+      lastBackupAt: backups[0]?.createdAt ?? null,
+      backups,
+    };
+  },
+
+  'backups.create': async ({ destination }, ctx) => {
+    const destDir = destination === 'local' ? ctx.platform.paths.backupDir : await chooseFolder(ctx, 'backup');
+    const { db, session, platform } = ctx;
+    return {
+      jobId: ctx.jobs.start('backups.create', async (job): Promise<BackupDone> => {
+        if (destDir === null) return { status: 'cancelled', path: null, name: null, databaseBytes: 0, attachmentFiles: 0, totalBytes: 0 };
+        const made = await createFullBackup({
+          db,
+          attachmentsDir: platform.paths.attachmentsDir,
+          destDir,
+          reason: 'manual',
+          createdBy: session.actor.name,
+          appVersion: platform.version,
+          job,
+        });
+        if (destination === 'local') rotate(destDir);
+        session.writtenFiles.add(path.resolve(made.path));
+        return {
+          status: 'saved',
+          path: made.path,
+          name: made.name,
+          databaseBytes: made.manifest.database.bytes,
+          attachmentFiles: made.manifest.attachments.length,
+          totalBytes: made.totalBytes,
+        };
+      }),
+    };
+  },
+
+  'backups.restore': async ({ source }, ctx): Promise<RestoreReport> => {
+    const { backupDir, attachmentsDir } = ctx.platform.paths;
+    const folder = source.kind === 'local' ? path.join(backupDir, source.name) : await chooseFolder(ctx, 'restore');
+    if (folder === null) return { status: 'cancelled' };
+    const actor = ctx.session.actor;
+    let outcome;
+    try {
+      outcome = await restoreFullBackup({ db: ctx.db, folder, attachmentsDir, backupDir, createdBy: actor.name, appVersion: ctx.platform.version });
+    } catch (err) {
+      if (err instanceof BackupCheckError) throw refusal(err);
+      throw err;
+    }
+    rotate(backupDir);
+    // The restored data has its own audit log: the restore is the first thing it records.
+    await runAuditedWrite(ctx.db, { actor }, ctx.channel, (_trx, audit) =>
+      audit({
+        entity: 'backup',
+        entityId: outcome.manifest.name,
+        action: 'restore',
+        after: { restoredFrom: outcome.manifest.name, createdAt: outcome.manifest.createdAt, safetyCopy: outcome.safetyCopy.name, migrated: outcome.migrated },
+      }),
+    );
+    // Users and passwords are those of the restored data: everyone signs in again.
+    signOutSession(ctx.session);
+    return {
+      status: 'restored',
+      restoredFrom: outcome.manifest.name,
+      backupCreatedAt: outcome.manifest.createdAt,
+      safetyCopy: outcome.safetyCopy.name,
+      databaseBytes: outcome.manifest.database.bytes,
+      attachmentsChecked: outcome.manifest.attachments.length,
+      attachmentsCopied: outcome.attachmentsCopied,
+      migrated: outcome.migrated,
+    };
+  },
+};

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import type { BackupInfo } from '../../../shared/backups/schemas';
+import { createFullBackup, readManifest, removeLeftovers, type BackupResult, type Manifest } from './archive';
+import { limaDay, newest, retention } from './rotation';
+
+/**
+ * The backups in the app's own backup folder (the user data folder): listing, the daily
+ * automatic backup and its rotation (7 daily, 4 weekly, 12 monthly). Manual backups kept
+ * there and the copies made before a restore are limited to the newest few.
+ */
+export const KEEP_MANUAL = 10;
+export const KEEP_BEFORE_RESTORE = 5;
+
+export interface StoredBackup {
+  name: string;
+  path: string;
+  manifest: Manifest;
+}
+
+/** The complete backups in a folder (those with a readable manifest), newest first. */
+export function listFullBackups(dir: string): StoredBackup[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: StoredBackup[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^arteinpe-\d{8}-\d{6}-[a-z-]+(-\d+)?$/.test(name)) continue;
+    const full = path.join(dir, name);
+    try {
+      if (!fs.statSync(full).isDirectory()) continue;
+      out.push({ name, path: full, manifest: readManifest(full) });
+    } catch {
+      // Not a complete backup (no manifest): never offered.
+    }
+  }
+  return out.sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt) || b.name.localeCompare(a.name));
+}
+
+/** What the backups page shows of each. */
+export function backupInfos(dir: string): BackupInfo[] {
+  const all = listFullBackups(dir);
+  const keep = retention(all.filter((b) => b.manifest.reason === 'automatica').map((b) => ({ name: b.name, createdAt: b.manifest.createdAt })));
+  return all.map((b) => ({
+    name: b.name,
+    reason: b.manifest.reason,
+    createdAt: b.manifest.createdAt,
+    databaseBytes: b.manifest.database.bytes,
+    attachmentFiles: b.manifest.attachments.length,
+    attachmentBytes: b.manifest.attachments.reduce((a, f) => a + f.bytes, 0),
+    keptAs: keep.get(b.name) ?? [],
+  }));
+}
+
+/** Removes the backups the rotation no longer keeps; answers their names. */
+export function rotate(dir: string): string[] {
+  const all = listFullBackups(dir);
+  const dated = (reason: string) => all.filter((b) => b.manifest.reason === reason).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt }));
+  const keep = new Set<string>([
+    ...retention(dated('automatica')).keys(),
+    ...newest(dated('manual'), KEEP_MANUAL),
+    ...newest(dated('antes-de-restaurar'), KEEP_BEFORE_RESTORE),
+    ...dated('antes-de-migrar').map((b) => b.name),
+  ]);
+  const removed: string[] = [];
+  for (const b of all) {
+    if (keep.has(b.name)) continue;
+    fs.rmSync(b.path, { recursive: true, force: true });
+    removed.push(b.name);
+  }
+  removeLeftovers(dir);
+  return removed;
+}
+
+/**
+ * The daily automatic backup: made when none exists yet for today (Lima's calendar), then
+ * the rotation. Called at start and by a timer (electron/main/index.ts).
+ */
+export async function ensureDailyBackup(opts: {
+  db: Knex;
+  attachmentsDir: string;
+  backupDir: string;
+  appVersion: string;
+  now?: string;
+}): Promise<BackupResult | null> {
+  const now = opts.now ?? new Date().toISOString();
+  const today = limaDay(now);
+  const done = listFullBackups(opts.backupDir).some((b) => b.manifest.reason === 'automatica' && limaDay(b.manifest.createdAt) === today);
+  if (done) return null;
+  const made = await createFullBackup({
+    db: opts.db,
+    attachmentsDir: opts.attachmentsDir,
+    destDir: opts.backupDir,
+    reason: 'automatica',
+    createdBy: 'ArteINPE',
+    appVersion: opts.appVersion,
+    now,
+  });
+  rotate(opts.backupDir);
+  return made;
+}

@@ -1,0 +1,69 @@
+import type { CertificateCandidate } from '../../../shared/programmes/schemas';
+import { saveExport } from '../export/table';
+import { AppError, notFound } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { certificatesHtml, type CertificateData } from './documents';
+import { canSeeNames, logPersonalExport } from './privacy';
+import * as repo from './repository';
+
+type CertificateHandlers = Pick<Handlers, 'certificates.candidates' | 'certificates.issue'>;
+
+/** Everyone enrolled in the workshop with the hours their attendance adds up to; completed ones may get a certificate. */
+async function candidates(ctx: HandlerContext, workshopId: number): Promise<CertificateCandidate[]> {
+  if (!(await repo.getWorkshop(ctx.db, workshopId))) throw notFound();
+  const list = await repo.enrolmentsWhere(ctx.db, ctx.session, (q) => q.where('n.workshop_id', workshopId));
+  return list.map((e) => ({
+    enrolmentId: e.id,
+    participantId: e.participantId,
+    code: e.participantCode,
+    firstNames: e.firstNames,
+    lastNames: e.lastNames,
+    stage: e.stage,
+    minutes: e.minutes ?? 0,
+    present: e.present ?? 0,
+    sessions: e.sessions ?? 0,
+  }));
+}
+
+export const certificateHandlers: CertificateHandlers = {
+  'certificates.candidates': ({ id }, ctx) => candidates(ctx, id),
+
+  'certificates.issue': async ({ workshopId, participantIds, date }, ctx) => {
+    const w = await repo.getWorkshop(ctx.db, workshopId);
+    if (!w) throw new AppError('validation', 'errors.validation', {}, { workshopId: { key: 'programmes.errors.unknownWorkshop' } });
+    const all = await candidates(ctx, workshopId);
+    const completed = all.filter((c) => c.stage === 'completado');
+    let chosen = completed;
+    if (participantIds.length > 0) {
+      const wanted = new Set(participantIds);
+      chosen = completed.filter((c) => wanted.has(c.participantId));
+      if (chosen.length !== wanted.size) {
+        throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.notCompleted' } });
+      }
+    }
+    if (chosen.length === 0) throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.noneCompleted' } });
+    const names = canSeeNames(ctx.session);
+    const items: CertificateData[] = chosen.map((c) => ({
+      name: names && c.firstNames && c.lastNames ? `${c.firstNames} ${c.lastNames}` : c.code,
+      code: c.code,
+      minutes: c.minutes,
+      workshopName: w.name,
+      programme: w.programme,
+      establishmentName: w.establishmentName,
+      startDate: w.startDate,
+      endDate: w.endDate,
+    }));
+    const base =
+      chosen.length === 1
+        ? `${ctx.t('programmes.export.certificate')}-${chosen[0]!.code}`
+        : `${ctx.t('programmes.export.certificates')}-${w.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+    const result = await saveExport(ctx, {
+      baseName: base,
+      extension: 'pdf',
+      rows: items.length,
+      build: () => ctx.platform.printPdf({ html: certificatesHtml(items, date, ctx.t, ctx.session.locale), pageSize: 'A4', landscape: true }),
+    });
+    if (result.status === 'saved' && names) await logPersonalExport(ctx.session, { what: 'certificates.issue', participants: items.length, path: result.path });
+    return result;
+  },
+};

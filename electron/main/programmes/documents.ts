@@ -1,0 +1,311 @@
+import ExcelJS from 'exceljs';
+import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
+import { audienceGroups, hoursOf } from '../../../shared/programmes/rules';
+import type { ProgrammeFigures, UnescoEntry } from '../../../shared/programmes/schemas';
+import type { Translate } from '../i18n';
+import { escapeHtml as h, htmlDocument } from '../pdf/html';
+
+/**
+ * The programme's printed documents as pure functions from data to HTML (printed by
+ * Platform.printPdf) or to a workbook: certificates, the annual report, the UNESCO entry.
+ * The reports take aggregates only (ProgrammeFigures): no participant's name can reach them.
+ */
+
+const numberFmt = (locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-PE', { maximumFractionDigits: 1 });
+const usdFmt = (cents: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-PE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+const pct = (v: number | null, locale: Locale) => (v === null ? '—' : `${numberFmt(locale).format(Math.round(v * 1000) / 10)} %`);
+
+/** "26 de noviembre de 2026" / "26 November 2026". */
+export function longDate(iso: string, t: Translate): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return t('programmes.certificates.longDate', { day: d, month: t(`programmes.months.m${m}`), year: y });
+}
+
+// ── Certificates ────────────────────────────────────────────────────────────────
+
+export interface CertificateData {
+  /** The name as it may be printed (or the code where names may not be shown). */
+  name: string;
+  code: string;
+  minutes: number;
+  workshopName: string;
+  programme: string;
+  establishmentName: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+const certificateCss = `
+.cert { height: 180mm; display: flex; flex-direction: column; justify-content: space-between; border: 2.5pt double #1f3a68; padding: 12mm 16mm; text-align: center; }
+.cert .org { font-size: 11pt; letter-spacing: 0.08em; text-transform: uppercase; color: #1f3a68; font-weight: bold; }
+.cert .sub { font-size: 9.5pt; color: #333; }
+.cert h1 { font-size: 26pt; letter-spacing: 0.06em; margin: 6mm 0 4mm; color: #1f3a68; }
+.cert .to { font-size: 12pt; }
+.cert .name { font-size: 22pt; font-weight: bold; margin: 3mm 0 1mm; }
+.cert .code { font-size: 10pt; color: #333; }
+.cert .body { font-size: 12.5pt; line-height: 1.55; margin: 5mm 12mm 0; }
+.cert .place { font-size: 11pt; margin-top: 6mm; }
+.cert .signs { display: grid; grid-template-columns: 1fr 1fr; gap: 30mm; margin: 0 20mm; }
+.cert .signs div { border-top: 0.7pt solid #000; padding-top: 1.5mm; font-size: 9.5pt; }
+`;
+
+export function certificatesHtml(items: CertificateData[], date: string, t: Translate, locale: Locale): string {
+  const fmt = numberFmt(locale);
+  const pages = items
+    .map(
+      (c, i) => `
+<section class="cert${i < items.length - 1 ? ' page-break' : ''}">
+  <div>
+    <div class="org">Instituto Nacional Penitenciario</div>
+    <div class="sub">${h(t('app.tagline'))}</div>
+    <h1>${h(t('programmes.certificates.heading'))}</h1>
+    <div class="to">${h(t('programmes.certificates.awardedTo'))}</div>
+    <div class="name">${h(c.name)}</div>
+    <div class="code">${h(t('programmes.certificates.internalCode', { code: c.code }))}</div>
+    <p class="body">${h(
+      t('programmes.certificates.body', {
+        workshop: c.workshopName,
+        programme: t(`programmes.programmes.${c.programme}`),
+        establishment: c.establishmentName,
+        from: formatDate(c.startDate),
+        to: formatDate(c.endDate ?? date),
+        hours: fmt.format(hoursOf(c.minutes)),
+      }),
+    )}</p>
+    <div class="place">${h(t('programmes.certificates.place', { date: longDate(date, t) }))}</div>
+  </div>
+  <div class="signs">
+    <div>${h(t('programmes.certificates.signDirector'))}</div>
+    <div>${h(t('programmes.certificates.signCoordinator'))}</div>
+  </div>
+</section>`,
+    )
+    .join('');
+  return htmlDocument({
+    lang: locale,
+    title: t('programmes.certificates.heading'),
+    css: certificateCss,
+    page: { size: 'A4', landscape: true, margin: '12mm' },
+    body: pages,
+  });
+}
+
+// ── The annual report ───────────────────────────────────────────────────────────
+
+const reportCss = `
+.org { font-size: 8.5pt; letter-spacing: 0.04em; text-transform: uppercase; color: #333; margin-bottom: 1mm; }
+.figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 3mm 0 2mm; }
+.figures div { border: 0.5pt solid #555; padding: 2mm; }
+.figures b { display: block; font-size: 15pt; }
+th { background: #eee; }
+.footer { margin-top: 6mm; font-size: 8pt; color: #444; }
+ul { margin: 0 0 2mm 5mm; padding: 0; }
+`;
+
+/** The key figures as label/value pairs: shared by the PDF and the workbook's first sheet. */
+export function keyFigures(f: ProgrammeFigures, t: Translate, locale: Locale): Array<[string, string | number]> {
+  const fmt = numberFmt(locale);
+  return [
+    [t('programmes.reports.participants'), f.participants.total],
+    [t('programmes.reports.men'), f.participants.men],
+    [t('programmes.reports.women'), f.participants.women],
+    [t('programmes.reports.newParticipants'), f.participants.new],
+    [t('programmes.reports.activeAtEnd'), f.participants.active],
+    [t('programmes.reports.establishments'), f.establishments.total],
+    [t('programmes.reports.establishmentsSplit'), t('programmes.reports.split', { men: f.establishments.men, women: f.establishments.women, mixed: f.establishments.mixed })],
+    [t('programmes.reports.workshops'), f.workshops.total],
+    [t('programmes.reports.sessions'), f.workshops.sessions],
+    [t('programmes.reports.hoursDelivered'), fmt.format(f.workshops.hours)],
+    [t('programmes.reports.ensembles'), f.ensembles.total],
+    [t('programmes.reports.ensembleMembers'), f.ensembles.members],
+    [t('programmes.reports.events'), f.events.total],
+    [t('programmes.reports.audience'), f.events.totalAudience],
+    [t('programmes.reports.partners'), f.partners.length],
+    [t('programmes.reports.agreementsInForce'), f.agreementsInForce],
+    [t('programmes.reports.retention'), pct(f.evaluation.retention, locale)],
+    [t('programmes.reports.completion'), pct(f.evaluation.completion, locale)],
+    [t('programmes.reports.attendanceRate'), pct(f.evaluation.attendanceRate, locale)],
+    [t('programmes.reports.hoursPerParticipant'), f.evaluation.hoursPerParticipant === null ? '—' : fmt.format(f.evaluation.hoursPerParticipant)],
+  ];
+}
+
+const table = (head: string[], rows: Array<Array<string | number>>, numeric: number[] = []) =>
+  `<table><thead><tr>${head.map((x, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${h(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+
+export function annualReportHtml(f: ProgrammeFigures, t: Translate, locale: Locale, now: string, user: string): string {
+  const fmt = numberFmt(locale);
+  const money = (c: number) => formatMoney(c, locale);
+  const body = `
+<div class="org">Instituto Nacional Penitenciario — ${h(t('app.tagline'))}</div>
+<h1>${h(t('programmes.reports.annualTitle'))}</h1>
+<p>${h(t('programmes.reports.period', { from: formatDate(f.from), to: formatDate(f.to) }))}</p>
+<div class="figures">
+  <div>${h(t('programmes.reports.participants'))}<b>${fmt.format(f.participants.total)}</b></div>
+  <div>${h(t('programmes.reports.establishments'))}<b>${fmt.format(f.establishments.total)}</b></div>
+  <div>${h(t('programmes.reports.events'))}<b>${fmt.format(f.events.total)}</b></div>
+  <div>${h(t('programmes.reports.audience'))}<b>${fmt.format(f.events.totalAudience)}</b></div>
+</div>
+<h2>${h(t('programmes.reports.keyFigures'))}</h2>
+${table([t('programmes.reports.indicator'), t('programmes.reports.value')], keyFigures(f, t, locale), [1])}
+<h2>${h(t('programmes.reports.byEstablishment'))}</h2>
+${table(
+  [t('programmes.common.establishment'), t('programmes.reports.population'), t('programmes.reports.participants'), t('programmes.reports.men'), t('programmes.reports.women'), t('programmes.reports.workshops'), t('programmes.reports.ensembles')],
+  f.byEstablishment.map((e) => [e.name, t(`establishments.populations.${e.population}`), e.participants, e.men, e.women, e.workshops, e.ensembles]),
+  [2, 3, 4, 5, 6],
+)}
+<h2>${h(t('programmes.reports.byProgramme'))}</h2>
+${table(
+  [t('programmes.workshops.programme'), t('programmes.reports.workshops'), t('programmes.reports.participants'), t('programmes.reports.sessions'), t('programmes.reports.hours')],
+  f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, fmt.format(p.hours)]),
+  [1, 2, 3, 4],
+)}
+<h2>${h(t('programmes.reports.ensemblesByType'))}</h2>
+${table([t('programmes.ensembles.type'), t('programmes.reports.count')], f.ensembles.byType.map((g) => [t(`programmes.ensembleTypes.${g.type}`), g.count]), [1])}
+<h2>${h(t('programmes.reports.eventsByType'))}</h2>
+${table(
+  [t('programmes.events.type'), t('programmes.reports.count'), t('programmes.reports.audience')],
+  f.events.byType.map((e) => [t(`programmes.eventTypes.${e.type}`), e.count, e.audience]),
+  [1, 2],
+)}
+<h3>${h(t('programmes.reports.audienceByGroup'))}</h3>
+${table(audienceGroups.map((g) => t(`programmes.audienceGroups.${g}`)), [audienceGroups.map((g) => f.events.audience[g])], [0, 1, 2, 3, 4])}
+<h2>${h(t('programmes.reports.partnersHeading'))}</h2>
+${table(
+  [t('programmes.partners.name'), t('programmes.partners.type'), t('programmes.reports.events'), t('programmes.reports.agreements')],
+  f.partners.map((p) => [p.name, t(`programmes.partnerTypes.${p.type}`), p.events, p.agreements]),
+  [2, 3],
+)}
+<h2>${h(t('programmes.reports.finance'))}</h2>
+${
+  f.finance
+    ? `<p>${h(t('programmes.reports.financeLine', { year: f.finance.year, pen: money(f.finance.pen), usd: usdFmt(f.finance.usd, locale), rate: f.finance.exchangeRate }))}</p>`
+    : `<p>${h(t('programmes.reports.financeUnavailable'))}</p>`
+}
+<p class="footer">${h(t('programmes.reports.generatedAt', { date: formatDateTime(now), user }))} ${h(t('programmes.reports.aggregatesOnly'))}</p>`;
+  return htmlDocument({ lang: locale, title: `${t('programmes.reports.annualTitle')} ${f.from.slice(0, 4)}`, css: reportCss, body });
+}
+
+export async function annualReportXlsx(f: ProgrammeFigures, t: Translate, locale: Locale): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ArteINPE';
+  wb.created = new Date();
+  const sheet = (name: string, head: string[], rows: Array<Array<string | number>>, widths: number[]) => {
+    const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = head.map((header, i) => ({ header, width: widths[i] ?? 14 }));
+    for (const r of rows) ws.addRow(r);
+    ws.getRow(1).font = { bold: true };
+  };
+  sheet(
+    t('programmes.reports.keyFigures'),
+    [t('programmes.reports.indicator'), t('programmes.reports.value')],
+    [[t('programmes.reports.periodLabel'), `${formatDate(f.from)} – ${formatDate(f.to)}`], ...keyFigures(f, t, locale)],
+    [40, 28],
+  );
+  sheet(
+    t('programmes.reports.byEstablishment'),
+    [t('programmes.common.establishment'), t('programmes.reports.population'), t('programmes.reports.participants'), t('programmes.reports.men'), t('programmes.reports.women'), t('programmes.reports.workshops'), t('programmes.reports.ensembles')],
+    f.byEstablishment.map((e) => [e.name, t(`establishments.populations.${e.population}`), e.participants, e.men, e.women, e.workshops, e.ensembles]),
+    [36, 12, 14, 10, 10, 10, 10],
+  );
+  sheet(
+    t('programmes.reports.byProgramme'),
+    [t('programmes.workshops.programme'), t('programmes.reports.workshops'), t('programmes.reports.participants'), t('programmes.reports.sessions'), t('programmes.reports.hours')],
+    f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, p.hours]),
+    [26, 12, 14, 12, 12],
+  );
+  sheet(
+    t('programmes.reports.eventsByType'),
+    [t('programmes.events.type'), t('programmes.reports.count'), t('programmes.reports.audience'), ...audienceGroups.map((g) => t(`programmes.audienceGroups.${g}`))],
+    [
+      ...f.events.byType.map((e) => [t(`programmes.eventTypes.${e.type}`), e.count, e.audience]),
+      [t('programmes.reports.total'), f.events.total, f.events.totalAudience, ...audienceGroups.map((g) => f.events.audience[g])],
+    ],
+    [30, 10, 12, 12, 12, 14, 14, 12],
+  );
+  sheet(
+    t('programmes.reports.partnersHeading'),
+    [t('programmes.partners.name'), t('programmes.partners.type'), t('programmes.reports.events'), t('programmes.reports.agreements')],
+    f.partners.map((p) => [p.name, t(`programmes.partnerTypes.${p.type}`), p.events, p.agreements]),
+    [40, 26, 10, 12],
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ── The UNESCO 2005 Convention entry ────────────────────────────────────────────
+
+/** The programme's entry for the periodic report, written from the figures of the period. */
+export function unescoEntry(f: ProgrammeFigures, t: Translate, locale: Locale): UnescoEntry {
+  const fmt = numberFmt(locale);
+  const activities = [
+    ...f.byProgramme.map((p) =>
+      t('programmes.unesco.activityProgramme', {
+        programme: t(`programmes.programmes.${p.programme}`),
+        workshops: p.workshops,
+        sessions: p.sessions,
+        hours: fmt.format(p.hours),
+        participants: p.participants,
+      }),
+    ),
+    ...f.events.byType.map((e) => t('programmes.unesco.activityEvents', { type: t(`programmes.eventTypes.${e.type}`), count: e.count, audience: fmt.format(e.audience) })),
+  ];
+  const results = [
+    t('programmes.unesco.resultParticipants', { total: fmt.format(f.participants.total), men: fmt.format(f.participants.men), women: fmt.format(f.participants.women) }),
+    t('programmes.unesco.resultPrisons', { total: f.establishments.total, men: f.establishments.men, women: f.establishments.women, mixed: f.establishments.mixed }),
+    t('programmes.unesco.resultEnsembles', {
+      total: f.ensembles.total,
+      members: fmt.format(f.ensembles.members),
+      types: f.ensembles.byType.map((g) => `${t(`programmes.ensembleTypes.${g.type}`).toLowerCase()} (${g.count})`).join(', ') || '—',
+    }),
+    t('programmes.unesco.resultEvents', {
+      total: f.events.total,
+      audience: fmt.format(f.events.totalAudience),
+      groups: audienceGroups.map((g) => `${t(`programmes.audienceGroups.${g}`)}: ${fmt.format(f.events.audience[g])}`).join('; '),
+    }),
+    t('programmes.unesco.resultAlliances', { partners: f.partners.length, agreements: f.agreementsInForce }),
+  ];
+  const financial = f.finance
+    ? t('programmes.unesco.financial', { usd: usdFmt(f.finance.usd, locale), year: f.finance.year, pen: formatMoney(f.finance.pen, locale), rate: f.finance.exchangeRate })
+    : t('programmes.unesco.financialUnavailable');
+  const evaluation = [
+    t('programmes.unesco.evalRetention', { value: pct(f.evaluation.retention, locale), withdrawn: f.evaluation.withdrawn }),
+    t('programmes.unesco.evalHours', { value: f.evaluation.hoursPerParticipant === null ? '—' : fmt.format(f.evaluation.hoursPerParticipant) }),
+    t('programmes.unesco.evalCompletion', { value: pct(f.evaluation.completion, locale), completed: f.evaluation.completed }),
+    t('programmes.unesco.evalAttendance', { value: pct(f.evaluation.attendanceRate, locale) }),
+  ];
+  return {
+    title: t('programmes.unesco.policyTitle'),
+    period: `${formatDate(f.from)} – ${formatDate(f.to)}`,
+    description: t('programmes.unesco.description'),
+    activities,
+    results,
+    financial,
+    partners: f.partners.map((p) => ({ name: p.name, type: t(`programmes.partnerTypes.${p.type}`) })),
+    evaluation,
+    figures: f,
+  };
+}
+
+export function unescoHtml(e: UnescoEntry, t: Translate, locale: Locale, now: string, user: string): string {
+  const list = (items: string[]) => `<ul>${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`;
+  const body = `
+<div class="org">${h(t('programmes.unesco.header'))}</div>
+<h1>${h(e.title)}</h1>
+<p><b>${h(t('programmes.unesco.agency'))}</b> Instituto Nacional Penitenciario (INPE) — ${h(t('programmes.reports.period', { from: e.period.split(' – ')[0], to: e.period.split(' – ')[1] }))}</p>
+<h2>${h(t('programmes.unesco.qDescription'))}</h2>
+<p>${h(e.description)}</p>
+<h3>${h(t('programmes.unesco.activities'))}</h3>
+${list(e.activities)}
+<h2>${h(t('programmes.unesco.qResults'))}</h2>
+${list(e.results)}
+<h2>${h(t('programmes.unesco.qFinancial'))}</h2>
+<p>${h(e.financial)}</p>
+<h2>${h(t('programmes.unesco.qPartners'))}</h2>
+${table([t('programmes.unesco.partnerName'), t('programmes.unesco.partnerType')], e.partners.map((p) => [p.name, p.type]))}
+<h2>${h(t('programmes.unesco.qEvaluation'))}</h2>
+${list(e.evaluation)}
+<p class="footer">${h(t('programmes.reports.generatedAt', { date: formatDateTime(now), user }))} ${h(t('programmes.reports.aggregatesOnly'))}</p>`;
+  return htmlDocument({ lang: locale, title: e.title, css: reportCss, body });
+}

@@ -1,0 +1,167 @@
+import { formatDate, normalizeText } from '../../../shared/format';
+import type { Workshop } from '../../../shared/programmes/schemas';
+import { toBool } from '../db/dialect';
+import { exportTable } from '../export/table';
+import { AppError, notFound, stale } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import * as repo from './repository';
+
+type WorkshopHandlers = Pick<
+  Handlers,
+  'workshops.list' | 'workshops.get' | 'workshops.create' | 'workshops.update' | 'workshops.export' | 'sessions.list' | 'sessions.create' | 'sessions.update'
+>;
+
+/** Workshops, ensembles and participants belong to an active establishment. */
+export async function checkEstablishment(ctx: HandlerContext, id: number, field = 'establishmentId'): Promise<void> {
+  const e = (await ctx.db('establishments').where({ id }).first('active')) as { active: unknown } | undefined;
+  if (!e || !toBool(e.active)) {
+    throw new AppError('validation', 'errors.validation', {}, { [field]: { key: 'programmes.errors.unknownEstablishment' } });
+  }
+}
+
+export async function mustWorkshop(ctx: HandlerContext, id: number, field?: string): Promise<Workshop> {
+  const w = await repo.getWorkshop(ctx.db, id);
+  if (!w) {
+    if (field) throw new AppError('validation', 'errors.validation', {}, { [field]: { key: 'programmes.errors.unknownWorkshop' } });
+    throw notFound();
+  }
+  return w;
+}
+
+interface WorkshopValues {
+  name: string;
+  programme: string;
+  discipline: string;
+  establishmentId: number;
+  teachers: string | null;
+  schedule: string | null;
+  startDate: string;
+  endDate: string | null;
+  capacity: number;
+  notes: string | null;
+}
+
+const workshopRow = (v: WorkshopValues) => ({
+  name: v.name,
+  name_key: normalizeText(v.name),
+  programme: v.programme,
+  discipline: v.discipline,
+  establishment_id: v.establishmentId,
+  teachers: v.teachers,
+  schedule: v.schedule,
+  start_date: v.startDate,
+  end_date: v.endDate,
+  capacity: v.capacity,
+  notes: v.notes,
+});
+
+/** A session falls within the workshop's period. */
+function checkSessionDate(w: Workshop, date: string): void {
+  if (date < w.startDate || (w.endDate !== null && date > w.endDate)) {
+    throw new AppError('validation', 'errors.validation', {}, {
+      date: { key: 'programmes.errors.sessionOutsidePeriod', params: { from: formatDate(w.startDate), to: formatDate(w.endDate) || '…' } },
+    });
+  }
+}
+
+export const workshopHandlers: WorkshopHandlers = {
+  'workshops.list': (q, ctx) => repo.listWorkshops(ctx.db, q),
+
+  'workshops.get': ({ id }, ctx) => mustWorkshop(ctx, id),
+
+  'workshops.create': async (input, ctx) => {
+    await checkEstablishment(ctx, input.establishmentId);
+    const [row] = (await ctx.db('workshops')
+      .insert({ ...workshopRow(input), active: true, version: 1, ...repo.attributed(ctx.session.actor, ctx.now) })
+      .returning('id')) as Array<{ id: number }>;
+    const created = await mustWorkshop(ctx, row!.id);
+    await ctx.audit({ entity: 'workshop', entityId: created.id, action: 'create', after: created });
+    return created;
+  },
+
+  'workshops.update': async ({ id, version, active, ...values }, ctx) => {
+    const before = await mustWorkshop(ctx, id);
+    if (before.version !== version) throw stale();
+    if (values.establishmentId !== before.establishmentId) {
+      await checkEstablishment(ctx, values.establishmentId);
+      // The group's members are at the establishment: a workshop with people enrolled does not move.
+      if (before.enrolled > 0) {
+        throw new AppError('validation', 'errors.validation', {}, { establishmentId: { key: 'programmes.errors.workshopHasMembers' } });
+      }
+    }
+    const n = await ctx.db('workshops')
+      .where({ id, version })
+      .update({ ...workshopRow(values), active, version: version + 1, ...repo.touched(ctx.session.actor, ctx.now) });
+    if (n !== 1) throw stale();
+    const after = await mustWorkshop(ctx, id);
+    await ctx.audit({ entity: 'workshop', entityId: id, action: 'update', before, after });
+    return after;
+  },
+
+  'workshops.export': async ({ filter, format }, ctx) => {
+    const { t } = ctx;
+    const rows = await repo.allWorkshops(ctx.db, {
+      search: filter.search ?? '',
+      programme: filter.programme ?? null,
+      establishmentId: filter.establishmentId ?? null,
+      status: filter.status ?? 'active',
+    });
+    return exportTable(ctx, {
+      baseName: t('programmes.export.workshops'),
+      sheetName: t('programmes.workshops.title').slice(0, 31),
+      format,
+      rows,
+      columns: [
+        { header: t('programmes.workshops.name'), width: 34, value: (w) => w.name },
+        { header: t('programmes.workshops.programme'), width: 20, value: (w) => t(`programmes.programmes.${w.programme}`) },
+        { header: t('programmes.workshops.discipline'), width: 20, value: (w) => w.discipline },
+        { header: t('programmes.common.establishment'), width: 32, value: (w) => w.establishmentName },
+        { header: t('programmes.workshops.teachers'), width: 28, value: (w) => w.teachers },
+        { header: t('programmes.workshops.schedule'), width: 24, value: (w) => w.schedule },
+        { header: t('programmes.workshops.startDate'), width: 12, value: (w) => formatDate(w.startDate) },
+        { header: t('programmes.workshops.endDate'), width: 12, value: (w) => formatDate(w.endDate) },
+        { header: t('programmes.workshops.capacity'), width: 10, value: (w) => w.capacity },
+        { header: t('programmes.workshops.enrolled'), width: 10, value: (w) => w.enrolled },
+        { header: t('programmes.workshops.sessions'), width: 10, value: (w) => w.sessions },
+      ],
+    });
+  },
+
+  'sessions.list': async ({ workshopId }, ctx) => {
+    await mustWorkshop(ctx, workshopId);
+    return repo.listSessions(ctx.db, workshopId);
+  },
+
+  'sessions.create': async ({ workshopId, date, durationMinutes, topic }, ctx) => {
+    const w = await mustWorkshop(ctx, workshopId, 'workshopId');
+    checkSessionDate(w, date);
+    const [row] = (await ctx.db('workshop_sessions')
+      .insert({
+        workshop_id: workshopId,
+        date,
+        duration_minutes: durationMinutes,
+        topic,
+        attendance_at: null,
+        attendance_by: null,
+        version: 1,
+        ...repo.attributed(ctx.session.actor, ctx.now),
+      })
+      .returning('id')) as Array<{ id: number }>;
+    const created = (await repo.getSession(ctx.db, row!.id))!;
+    await ctx.audit({ entity: 'session', entityId: created.id, action: 'create', after: created });
+    return created;
+  },
+
+  'sessions.update': async ({ id, version, date, durationMinutes, topic }, ctx) => {
+    const before = await repo.getSession(ctx.db, id);
+    if (!before) throw notFound();
+    if (before.version !== version) throw stale();
+    checkSessionDate(await mustWorkshop(ctx, before.workshopId), date);
+    await ctx.db('workshop_sessions')
+      .where({ id, version })
+      .update({ date, duration_minutes: durationMinutes, topic, version: version + 1, ...repo.touched(ctx.session.actor, ctx.now) });
+    const after = (await repo.getSession(ctx.db, id))!;
+    await ctx.audit({ entity: 'session', entityId: id, action: 'update', before, after });
+    return after;
+  },
+};

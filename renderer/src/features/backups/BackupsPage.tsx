@@ -1,0 +1,249 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Modal, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconAlertTriangle, IconDatabaseExport, IconDeviceFloppy, IconHistory, IconRestore, IconUsb } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupDone, BackupInfo } from '../../../../shared/backups/schemas';
+import { formatDateTime } from '../../../../shared/format';
+import { ApiCallError, call, useApiQuery } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { SavedFileNote } from '../../components/files';
+import { PageHeader } from '../../components/PageHeader';
+import { useJobStatus } from '../../components/useJobStatus';
+import { rememberRestore } from '../auth/restoreNotice';
+
+/** Bytes as the office reads them: "12,3 MB". */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-PE', { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
+}
+
+type RestoreTarget = { kind: 'local'; backup: BackupInfo } | { kind: 'external' };
+
+/** Backups: where the data is, the automatic ones, one to a USB stick, restore. */
+export function BackupsPage() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const overview = useApiQuery('backups.list', {});
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJobStatus(jobId);
+  const [saved, setSaved] = useState<BackupDone | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const size = (n: number) => formatBytes(n, i18n.language);
+
+  const start = async (destination: 'local' | 'external') => {
+    setError(null);
+    setSaved(null);
+    try {
+      setJobId((await call('backups.create', { destination })).jobId);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  // A finished job: where the backup went, or why it did not.
+  const refetch = overview.refetch;
+  useEffect(() => {
+    if (!job || job.state === 'running' || !jobId) return;
+    setJobId(null);
+    if (job.state === 'done') {
+      const r = job.result as BackupDone;
+      if (r.status === 'saved') setSaved(r);
+      else setError(t('backups.cancelled'));
+      void refetch();
+    } else setError(job.error?.message ?? t('app.unexpected'));
+  }, [job, jobId, refetch, t]);
+
+  const restore = async () => {
+    if (!restoring) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const source = restoring.kind === 'local' ? { kind: 'local' as const, name: restoring.backup.name } : { kind: 'external' as const };
+      const report = await call('backups.restore', { source, confirm: true });
+      setRestoring(null);
+      if (report.status === 'restored') {
+        // The session ended with the restore: the sign-in screen tells what was done.
+        rememberRestore(report);
+        await client.resetQueries();
+      }
+    } catch (err) {
+      setRestoring(null);
+      setError(err instanceof ApiCallError ? err.error.message : String(err));
+    } finally {
+      setBusy(false);
+      setConfirmed(false);
+    }
+  };
+
+  const o = overview.data;
+  const percent = job && job.total > 0 ? Math.round((100 * job.done) / job.total) : 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('backups.title')}
+        subtitle={t('backups.subtitle')}
+        actions={
+          <>
+            <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => void start('local')} disabled={!!jobId}>
+              {t('backups.createLocal')}
+            </Button>
+            <Tooltip label={t('backups.createExternalHint')}>
+              <Button leftSection={<IconUsb size={16} />} onClick={() => void start('external')} disabled={!!jobId}>
+                {t('backups.createExternal')}
+              </Button>
+            </Tooltip>
+          </>
+        }
+      />
+      <Stack gap="sm">
+        {o?.networkShare && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('backups.networkShare.title')} data-testid="network-share-warning">
+            {t(`backups.networkShare.${o.networkShare}`, { path: o.dataPath })}
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)} icon={<IconAlertTriangle size={18} />}>
+            {error}
+          </Alert>
+        )}
+        {saved?.path && (
+          <Stack gap={4}>
+            <Alert color="teal" variant="light">
+              {t('backups.created', { path: saved.name, size: size(saved.totalBytes) })}
+            </Alert>
+            <SavedFileNote path={saved.path} />
+          </Stack>
+        )}
+        {o && (
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t('backups.dataFolder')}
+              </Text>
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {o.dataPath}
+              </Text>
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t('backups.backupFolder')}
+              </Text>
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {o.backupDir}
+              </Text>
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t('backups.lastBackup')}
+              </Text>
+              <Text size="sm" fw={600}>
+                {o.lastBackupAt ? formatDateTime(o.lastBackupAt) : t('backups.noBackups')}
+              </Text>
+            </Card>
+          </SimpleGrid>
+        )}
+        <Group justify="flex-end">
+          <Button variant="subtle" leftSection={<IconRestore size={16} />} onClick={() => setRestoring({ kind: 'external' })}>
+            {t('backups.restoreExternal')}
+          </Button>
+        </Group>
+        <DataTable<BackupInfo>
+          withTableBorder
+          borderRadius="sm"
+          striped
+          idAccessor="name"
+          minHeight={(o?.backups.length ?? 0) === 0 ? 220 : undefined}
+          records={o?.backups ?? []}
+          fetching={overview.isFetching && !o}
+          columns={[
+            { accessor: 'createdAt', title: t('backups.columns.createdAt'), render: (b) => formatDateTime(b.createdAt) },
+            { accessor: 'reason', title: t('backups.columns.reason'), render: (b) => t(`backups.reasons.${b.reason}`) },
+            {
+              accessor: 'keptAs',
+              title: t('backups.columns.keptAs'),
+              render: (b) => (
+                <Group gap={4}>
+                  {b.keptAs.map((s) => (
+                    <Badge key={s} size="sm" variant="light" tt="none">
+                      {t(`backups.slots.${s}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              ),
+            },
+            { accessor: 'databaseBytes', title: t('backups.columns.database'), textAlign: 'right', render: (b) => size(b.databaseBytes) },
+            {
+              accessor: 'attachments',
+              title: t('backups.columns.attachments'),
+              textAlign: 'right',
+              render: (b) => t('backups.attachmentsSummary', { count: b.attachmentFiles, size: size(b.attachmentBytes) }),
+            },
+            {
+              accessor: 'actions',
+              title: t('common.actions'),
+              textAlign: 'right',
+              render: (b) => (
+                <Button size="compact-sm" variant="light" leftSection={<IconHistory size={14} />} onClick={() => setRestoring({ kind: 'local', backup: b })}>
+                  {t('backups.restore')}
+                </Button>
+              ),
+            },
+          ]}
+          emptyState={<EmptyState title={t('backups.noBackups')} text={t('backups.subtitle')} />}
+        />
+      </Stack>
+
+      <Modal opened={!!jobId} onClose={() => undefined} withCloseButton={false} title={t('backups.creating')} closeOnClickOutside={false} closeOnEscape={false}>
+        <Stack data-testid="backup-progress">
+          <Text size="sm">{t(`backups.phases.${job?.phase ?? 'database'}`, { defaultValue: t('app.loading') })}</Text>
+          <Progress value={percent} animated aria-label={t('backups.creating')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => jobId && void call('jobs.cancel', { id: jobId })}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+
+      <Modal
+        opened={!!restoring}
+        onClose={() => !busy && setRestoring(null)}
+        title={
+          restoring?.kind === 'local' ? t('backups.restoreTitle', { date: formatDateTime(restoring.backup.createdAt) }) : t('backups.restoreTitleExternal')
+        }
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack>
+          <Text size="sm">{t('backups.restoreText')}</Text>
+          <Checkbox label={t('backups.restoreConfirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} disabled={busy} />
+          {busy && (
+            <Group gap="xs">
+              <Loader size="sm" />
+              <Text size="sm">{t('backups.restoring')}</Text>
+            </Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRestoring(null)} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" leftSection={<IconDatabaseExport size={16} />} disabled={!confirmed} loading={busy} onClick={() => void restore()}>
+              {t('backups.restore')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

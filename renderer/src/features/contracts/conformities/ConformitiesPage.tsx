@@ -1,0 +1,344 @@
+import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { MonthPickerInput } from '@mantine/dates';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { IconCash, IconCheck, IconDots, IconEdit, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../../../../../shared/format';
+import { pageSizes } from '../../../../../shared/ipc';
+import { conformitySortColumns, conformityStatuses, type Conformity, type ConformityListQuery } from '../../../../../shared/contracts/schemas';
+import { useApiQuery } from '../../../api';
+import { routes } from '../../../app/routes';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
+import { useCan } from '../../auth/session';
+import { ConformityStatusBadge, ContractStatusBadge, useMoney, usePeriodLabel } from '../ui';
+import { ConformityFormModal } from './ConformityFormModal';
+import { PayModal, VoidModal } from './PaymentModals';
+
+type SortColumn = (typeof conformitySortColumns)[number];
+
+/**
+ * The monthly sign-off desk: first the months that should have a conformity and do not, each
+ * with its "Registrar conformidad"; then every conformity with its receipt, withholding, net
+ * and payment, filtered in main, with the totals of the filter.
+ */
+export function ConformitiesPage() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const periodLabel = usePeriodLabel();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [status, setStatus] = useState<string | null>(null);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.conformities.pageSize', defaultValue: 25 });
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Conformity>>({ columnAccessor: 'period', direction: 'desc' });
+  const [form, setForm] = useState<{ conformity: Conformity | null; contractId: number | null; period: string | null } | null>(null);
+  const [paying, setPaying] = useState<Conformity | null>(null);
+  const [voiding, setVoiding] = useState<Conformity | null>(null);
+  const missing = useApiQuery('conformities.missing', { limit: 200 });
+  const canWrite = useCan('conformities.create');
+
+  const query = useMemo<ConformityListQuery>(
+    () => ({
+      search: debounced,
+      status: status as Conformity['status'] | null,
+      periodFrom: from ? from.slice(0, 7) : null,
+      periodTo: to ? to.slice(0, 7) : null,
+    }),
+    [debounced, status, from, to],
+  );
+  useEffect(() => setPage(1), [query, pageSize]);
+  const sort = (conformitySortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'period';
+  const list = useApiQuery(
+    'conformities.list',
+    { ...query, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { placeholderData: (p) => p },
+  );
+  const total = list.data?.total ?? 0;
+  const filtersActive = search !== '' || status !== null || from !== null || to !== null;
+  const m = missing.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('contracts.conformities.title')}
+        subtitle={t('contracts.conformities.subtitle')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ conformity: null, contractId: null, period: null })}>
+              {t('contracts.conformities.register')}
+            </Button>
+          )
+        }
+      />
+
+      <Card withBorder padding="md" mb="md" data-testid="missing">
+        <Group justify="space-between" mb="xs">
+          <Group gap="xs">
+            <Title order={4}>{t('contracts.conformities.missingTitle')}</Title>
+            {m && m.total > 0 && (
+              <Badge color="orange" variant="filled">
+                {m.total}
+              </Badge>
+            )}
+          </Group>
+          {m && m.total > m.rows.length && (
+            <Text size="xs" c="dimmed">
+              {t('contracts.conformities.missingMore', { shown: m.rows.length, total: m.total })}
+            </Text>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('contracts.conformities.missingText')}
+        </Text>
+        {m && m.rows.length === 0 ? (
+          <Text size="sm" c="teal.8">
+            {t('contracts.conformities.noneMissing')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={700} mah={320} type="native">
+            <Table verticalSpacing={4} striped stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('contracts.conformities.period')}</Table.Th>
+                  <Table.Th>{t('contracts.conformities.contract')}</Table.Th>
+                  <Table.Th>{t('contracts.conformities.teacher')}</Table.Th>
+                  <Table.Th ta="right">{t('contracts.contracts.expected')}</Table.Th>
+                  <Table.Th>{t('contracts.contracts.status')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(m?.rows ?? []).map((r) => (
+                  <Table.Tr key={`${r.contractId}-${r.period}`}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`${routes.contracts}?ficha=${r.contractId}`} size="sm" fw={600}>
+                        {r.contractNumber}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{r.teacherName}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {money(r.expectedCentimos)}
+                    </Table.Td>
+                    <Table.Td>
+                      <ContractStatusBadge status={r.status} size="sm" />
+                    </Table.Td>
+                    <Table.Td ta="right" display={canWrite ? undefined : 'none'}>
+                      <Button
+                        size="compact-xs"
+                        leftSection={<IconCheck size={12} />}
+                        aria-label={`${t('contracts.conformities.register')}: ${r.contractNumber} ${periodLabel(r.period)}`}
+                        onClick={() => setForm({ conformity: null, contractId: r.contractId, period: r.period })}
+                      >
+                        {t('contracts.conformities.register')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+
+      <Title order={4} mb="xs">
+        {t('contracts.conformities.list')}
+      </Title>
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            style={{ flex: '2 1 0', minWidth: 220 }}
+            aria-label={t('common.search')}
+            placeholder={t('contracts.conformities.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            rightSection={
+              search ? (
+                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
+                  <IconX size={14} />
+                </ActionIcon>
+              ) : null
+            }
+          />
+          <Select
+            label={t('contracts.conformities.status')}
+            placeholder={t('common.all')}
+            clearable
+            data={conformityStatuses.map((s) => ({ value: s, label: t(`contracts.conformityStatuses.${s}`) }))}
+            value={status}
+            onChange={setStatus}
+            w={190}
+          />
+          <MonthPickerInput label={t('contracts.conformities.periodFrom')} valueFormat="MM/YYYY" clearable value={from} onChange={setFrom} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
+          <MonthPickerInput label={t('contracts.conformities.periodTo')} valueFormat="MM/YYYY" clearable value={to} onChange={setTo} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
+          {filtersActive && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setSearch('');
+                setStatus(null);
+                setFrom(null);
+                setTo(null);
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+      {list.data && total > 0 && (
+        <Text size="sm" mb="xs" data-testid="conformity-totals">
+          {t('contracts.conformities.totals', {
+            gross: money(list.data.totals.grossCentimos),
+            retention: money(list.data.totals.retentionCentimos),
+            net: money(list.data.totals.netCentimos),
+          })}
+        </Text>
+      )}
+      <DataTable<Conformity>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={total === 0 ? 220 : undefined}
+        records={list.data?.rows ?? []}
+        fetching={list.isFetching && !list.data}
+        totalRecords={total}
+        recordsPerPage={pageSize}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPageOptions={[...pageSizes]}
+        onRecordsPerPageChange={setPageSize}
+        recordsPerPageLabel={t('common.perPage')}
+        paginationText={({ from: a, to: b, totalRecords }) => t('common.pageOf', { from: a, to: b, total: totalRecords })}
+        sortStatus={sortStatus}
+        onSortStatusChange={setSortStatus}
+        rowStyle={(f) => (f.status === 'anulada' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
+        columns={[
+          { accessor: 'period', title: t('contracts.conformities.period'), sortable: true, noWrap: true, render: (f) => periodLabel(f.period) },
+          {
+            accessor: 'contract',
+            title: t('contracts.conformities.contract'),
+            sortable: true,
+            width: 215,
+            render: (f) => (
+              <>
+                <Anchor component={Link} to={`${routes.contracts}?ficha=${f.contractId}`} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {f.contractNumber}
+                </Anchor>
+                <Text size="xs" c="dimmed" lineClamp={1} title={f.teacherName}>
+                  {f.teacherName}
+                </Text>
+              </>
+            ),
+          },
+          {
+            accessor: 'conformityDate',
+            title: t('contracts.conformities.conformityDate'),
+            sortable: true,
+            width: 200,
+            render: (f) => (
+              <>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDate(f.conformityDate)}
+                  {f.receiptNumber && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      · {t('contracts.conformities.receiptShort')} {f.receiptNumber}
+                    </Text>
+                  )}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1} title={f.givenBy}>
+                  {f.givenBy}
+                </Text>
+              </>
+            ),
+          },
+          { accessor: 'gross', title: t('contracts.conformities.gross'), sortable: true, textAlign: 'right', noWrap: true, render: (f) => money(f.grossCentimos) },
+          {
+            accessor: 'retention',
+            title: t('contracts.conformities.retention'),
+            textAlign: 'right',
+            noWrap: true,
+            render: (f) => (f.suspended ? <Text size="sm" c="dimmed">{t('contracts.conformities.suspended')}</Text> : money(f.retentionCentimos)),
+          },
+          { accessor: 'net', title: t('contracts.conformities.net'), textAlign: 'right', noWrap: true, render: (f) => <Text size="sm" fw={600}>{money(f.netCentimos)}</Text> },
+          {
+            accessor: 'paymentDate',
+            title: t('contracts.conformities.paymentDate'),
+            sortable: true,
+            noWrap: true,
+            render: (f) => (
+              <>
+                <ConformityStatusBadge status={f.status} />
+                {f.paymentDate && (
+                  <Text size="xs" c="dimmed">
+                    {formatDate(f.paymentDate)} {f.paymentReference ? `· ${f.paymentReference}` : ''}
+                  </Text>
+                )}
+                {f.voidReason && (
+                  <Text size="xs" c="dimmed">
+                    {f.voidReason}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            accessor: 'actions',
+            title: '',
+            width: 84,
+            render: (f) =>
+              f.status === 'pendiente_pago' && canWrite ? (
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Tooltip label={t('contracts.conformities.pay')}>
+                    <ActionIcon variant="filled" aria-label={t('contracts.conformities.pay')} onClick={() => setPaying(f)}>
+                      <IconCash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" aria-label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}>
+                        <IconDots size={16} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item leftSection={<IconEdit size={14} />} onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}>
+                        {t('contracts.conformities.editTitle')}
+                      </Menu.Item>
+                      <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => setVoiding(f)}>
+                        {t('contracts.conformities.void')}
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Group>
+              ) : null,
+          },
+        ]}
+        emptyState={
+          filtersActive ? (
+            <EmptyState title={t('contracts.conformities.noMatchTitle')} text={t('contracts.conformities.noMatchText')} />
+          ) : (
+            <EmptyState title={t('contracts.conformities.emptyTitle')} text={t('contracts.conformities.emptyText')} />
+          )
+        }
+      />
+      <ConformityFormModal
+        opened={form !== null}
+        onClose={() => setForm(null)}
+        conformity={form?.conformity ?? null}
+        presetContractId={form?.contractId ?? null}
+        presetPeriod={form?.period ?? null}
+      />
+      <PayModal conformity={paying} onClose={() => setPaying(null)} />
+      <VoidModal conformity={voiding} onClose={() => setVoiding(null)} />
+    </>
+  );
+}

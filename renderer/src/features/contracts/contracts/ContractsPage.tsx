@@ -1,0 +1,389 @@
+import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { IconAlertTriangle, IconFileDescription, IconPlus, IconRefresh, IconSearch, IconX } from '@tabler/icons-react';
+import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatDate } from '../../../../../shared/format';
+import { pageSizes } from '../../../../../shared/ipc';
+import { budgetLines, contractStatuses, modalities, type BudgetLine, type ContractStatus, type Modality } from '../../../../../shared/contracts/rules';
+import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
+import { call, useApiQuery } from '../../../api';
+import { ColumnPicker } from '../../../components/ColumnPicker';
+import { EmptyState } from '../../../components/EmptyState';
+import { ExportMenu } from '../../../components/ExportMenu';
+import { useEstablishmentOptions } from '../../../components/fields';
+import { PageHeader } from '../../../components/PageHeader';
+import { useCan } from '../../auth/session';
+import { accentFilter, ContractStatusBadge, useMoney } from '../ui';
+import { ContractDrawer, type LifecycleAction } from './ContractDrawer';
+import { ContractFormModal } from './ContractFormModal';
+import { ActivateModal, RenewModal, TerminateModal } from './LifecycleModals';
+
+type SortColumn = (typeof contractSortColumns)[number];
+const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
+
+/**
+ * Contracts and service orders: who, which number, where, until when, for how much and in
+ * which status (por vencer 30 days before the end). Filters and sorting run in main; the list
+ * exports as shown. Deep links: ?ficha=<id>, ?estado=<status>, ?nuevo=1&docente=<id>.
+ */
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [status, setStatus] = useState<string | null>(params.get('estado'));
+  const [modality, setModality] = useState<string | null>(null);
+  const [establishment, setEstablishment] = useState<string | null>(null);
+  const [line, setLine] = useState<string | null>(null);
+  const [year, setYear] = useState<number | string>('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.contracts.pageSize', defaultValue: 25 });
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Contract>>({ columnAccessor: 'endDate', direction: 'asc' });
+  const [hidden, setHidden] = useLocalStorage<string[]>({ key: 'arteinpe.contracts.hiddenColumns', defaultValue: ['modality', 'budgetLine', 'hoursPerWeek'] });
+  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const [editing, setEditing] = useState<Contract | null>(null);
+  const [lifecycle, setLifecycle] = useState<{ action: Exclude<LifecycleAction, 'edit'>; contract: Contract } | null>(null);
+  const [warnings, setWarnings] = useState<{ number: string; list: ContractWarning[] } | null>(null);
+  const establishments = useEstablishmentOptions('all');
+  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  const presetTeacher = params.get('docente');
+  const canWrite = useCan('contracts.create');
+
+  const filter = useMemo<ContractFilter>(
+    () => ({
+      search: debounced,
+      status: status as ContractStatus | null,
+      modality: modality as Modality | null,
+      establishmentId: establishment === null ? null : Number(establishment),
+      budgetLine: line as BudgetLine | null,
+      year: typeof year === 'number' && year >= 2000 && year <= 2100 ? year : null,
+    }),
+    [debounced, status, modality, establishment, line, year],
+  );
+  useEffect(() => setPage(1), [filter, pageSize]);
+  const sort = (contractSortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'endDate';
+  const list = useApiQuery(
+    'contracts.list',
+    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { placeholderData: (prev) => prev },
+  );
+  const total = list.data?.total ?? 0;
+  const filtersActive = search !== '' || status !== null || modality !== null || establishment !== null || line !== null || year !== '';
+
+  const openRecord = (id: number) =>
+    setParams((p) => {
+      p.set('ficha', String(id));
+      return p;
+    });
+  const closeRecord = () =>
+    setParams((p) => {
+      p.delete('ficha');
+      return p;
+    });
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const closeForm = () => {
+    setFormOpen(false);
+    if (params.get('nuevo') || params.get('docente'))
+      setParams((p) => {
+        p.delete('nuevo');
+        p.delete('docente');
+        return p;
+      });
+  };
+  const afterSave = (c: Contract, w: ContractWarning[]) => {
+    setWarnings(w.length ? { number: c.number, list: w } : null);
+    openRecord(c.id);
+  };
+  const onAction = (action: LifecycleAction, c: Contract) => {
+    if (action === 'edit') {
+      setEditing(c);
+      setFormOpen(true);
+    } else setLifecycle({ action, contract: c });
+  };
+
+  const columnLabels: Record<string, string> = {
+    number: t('contracts.contracts.number'),
+    teacher: t('contracts.contracts.teacher'),
+    modality: t('contracts.contracts.modality'),
+    establishments: t('contracts.contracts.establishments'),
+    startDate: t('contracts.contracts.startDate'),
+    endDate: t('contracts.contracts.endDate'),
+    amount: t('contracts.contracts.amount'),
+    hoursPerWeek: t('contracts.contracts.hoursPerWeek'),
+    budgetLine: t('contracts.contracts.budgetLine'),
+    status: t('contracts.contracts.status'),
+  };
+
+  const dataColumns: DataTableColumn<Contract>[] = [
+    {
+      accessor: 'number',
+      sortable: true,
+      noWrap: true,
+      render: (c) => (
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {c.number}
+          </Text>
+          {c.previousNumber && (
+            <Tooltip label={`${t('contracts.contracts.previous')} ${c.previousNumber}`}>
+              <IconRefresh size={14} aria-label={`${t('contracts.contracts.previous')} ${c.previousNumber}`} />
+            </Tooltip>
+          )}
+          {c.overBudget && (
+            <Tooltip label={t('contracts.contracts.overBudget')}>
+              <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('contracts.contracts.overBudget')} />
+            </Tooltip>
+          )}
+        </Group>
+      ),
+    },
+    {
+      accessor: 'teacher',
+      sortable: true,
+      width: 230,
+      render: (c) => (
+        <>
+          <Text size="sm">{c.teacherName}</Text>
+          <Text size="xs" c="dimmed">
+            {t(`contracts.modalitiesShort.${c.modality}`)}
+          </Text>
+        </>
+      ),
+    },
+    { accessor: 'modality', render: (c) => t(`contracts.modalities.${c.modality}`) },
+    {
+      accessor: 'establishments',
+      render: (c) => (
+        <Stack gap={0}>
+          {c.establishments.map((e) => (
+            <Text size="sm" key={e.establishmentId} lineClamp={1} title={e.workshops ? `${e.name}: ${e.workshops}` : e.name}>
+              {e.name}
+            </Text>
+          ))}
+        </Stack>
+      ),
+    },
+    { accessor: 'startDate', sortable: true, noWrap: true, render: (c) => formatDate(c.startDate) },
+    {
+      accessor: 'endDate',
+      sortable: true,
+      noWrap: true,
+      render: (c) => (
+        <>
+          <Text size="sm">{formatDate(c.endDate)}</Text>
+          {c.status === 'por_vencer' && (
+            <Text size="xs" c="orange.8" fw={600}>
+              {c.daysToEnd === 0 ? t('contracts.contracts.endsToday') : t('contracts.contracts.endsIn', { count: c.daysToEnd })}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      accessor: 'amount',
+      sortable: true,
+      noWrap: true,
+      textAlign: 'right',
+      render: (c) =>
+        c.amountCentimos === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('contracts.contracts.noFee')}
+          </Text>
+        ) : (
+          <>
+            <Text size="sm">{money(c.amountCentimos)}</Text>
+            <Text size="xs" c="dimmed">
+              {c.amountType === 'mensual' ? t('contracts.amountTypes.mensual') : t('contracts.contracts.total')}
+            </Text>
+          </>
+        ),
+    },
+    { accessor: 'hoursPerWeek', textAlign: 'right' },
+    { accessor: 'budgetLine', render: (c) => t(`contracts.budgetLines.${c.budgetLine}`) },
+    { accessor: 'status', sortable: true, noWrap: true, render: (c) => <ContractStatusBadge status={c.status} /> },
+  ];
+  const columns = dataColumns
+    .filter((c) => !hidden.includes(String(c.accessor)))
+    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
+  columns.push({
+    accessor: 'actions',
+    title: '',
+    width: 52,
+    render: (c) => (
+      <Tooltip label={t('contracts.contracts.details')}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`${t('contracts.contracts.details')}: ${c.number}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            openRecord(c.id);
+          }}
+        >
+          <IconFileDescription size={18} />
+        </ActionIcon>
+      </Tooltip>
+    ),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('contracts.contracts.title')}
+        subtitle={t('contracts.contracts.subtitle')}
+        actions={
+          <>
+            <ColumnPicker columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))} hidden={hidden} onChange={setHidden} />
+            <ExportMenu disabled={total === 0} onExport={(format) => call('contracts.export', { filter, format, sort, direction: sortStatus.direction })} />
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                {t('contracts.contracts.new')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {warnings && (
+        <Alert color="orange" icon={<IconAlertTriangle />} mb="sm" withCloseButton onClose={() => setWarnings(null)} title={`${t('contracts.contracts.warningsTitle')}: ${warnings.number}`}>
+          <Stack gap={2}>
+            {warnings.list.map((w) => (
+              <Text size="sm" key={w.message}>
+                {w.message}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            style={{ flex: '2 1 0', minWidth: 220 }}
+            aria-label={t('common.search')}
+            placeholder={t('contracts.contracts.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            rightSection={
+              search ? (
+                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
+                  <IconX size={14} />
+                </ActionIcon>
+              ) : null
+            }
+          />
+          <Select
+            label={t('contracts.contracts.status')}
+            placeholder={t('common.all')}
+            clearable
+            data={contractStatuses.map((s) => ({ value: s, label: t(`contracts.statuses.${s}`) }))}
+            value={status}
+            onChange={setStatus}
+            style={filterStyle}
+          />
+          <Select
+            label={t('contracts.contracts.modality')}
+            placeholder={t('common.all')}
+            clearable
+            data={modalities.map((m) => ({ value: m, label: t(`contracts.modalities.${m}`) }))}
+            value={modality}
+            onChange={setModality}
+            comboboxProps={{ width: 240 }}
+            style={filterStyle}
+          />
+          <Select
+            label={t('contracts.contracts.establishment')}
+            placeholder={t('common.all')}
+            clearable
+            searchable
+            filter={accentFilter}
+            data={establishments}
+            value={establishment}
+            onChange={setEstablishment}
+            comboboxProps={{ width: 300, position: 'bottom-start' }}
+            style={{ ...filterStyle, flexGrow: 1.4 }}
+          />
+          <Select
+            label={t('contracts.contracts.budgetLine')}
+            placeholder={t('common.all')}
+            clearable
+            data={budgetLines.map((l) => ({ value: l, label: t(`contracts.budgetLines.${l}`) }))}
+            value={line}
+            onChange={setLine}
+            style={{ ...filterStyle, minWidth: 170 }}
+          />
+          <NumberInput hideControls label={t('contracts.contracts.year')} placeholder={t('common.all')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={90} />
+          {filtersActive && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setSearch('');
+                setStatus(null);
+                setModality(null);
+                setEstablishment(null);
+                setLine(null);
+                setYear('');
+                setParams((p) => {
+                  p.delete('estado');
+                  return p;
+                });
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      <DataTable<Contract>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={total === 0 ? 260 : undefined}
+        records={list.data?.rows ?? []}
+        fetching={list.isFetching && !list.data}
+        totalRecords={total}
+        recordsPerPage={pageSize}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPageOptions={[...pageSizes]}
+        onRecordsPerPageChange={setPageSize}
+        recordsPerPageLabel={t('common.perPage')}
+        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+        sortStatus={sortStatus}
+        onSortStatusChange={setSortStatus}
+        onRowClick={({ record }) => openRecord(record.id)}
+        rowStyle={(c) => (c.status === 'resuelto' ? { opacity: 0.65 } : undefined)}
+        columns={columns}
+        emptyState={
+          filtersActive ? (
+            <EmptyState title={t('contracts.contracts.noMatchTitle')} text={t('contracts.contracts.noMatchText')} />
+          ) : (
+            <EmptyState
+              title={t('contracts.contracts.emptyTitle')}
+              text={t('contracts.contracts.emptyText')}
+              action={
+                list.data && total === 0 && canWrite ? (
+                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
+                    {t('contracts.contracts.new')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          )
+        }
+      />
+      <ContractFormModal opened={formOpen} onClose={closeForm} contract={editing} presetTeacherId={presetTeacher} onSaved={afterSave} />
+      <ContractDrawer contractId={recordId} onClose={closeRecord} onAction={onAction} />
+      <ActivateModal contract={lifecycle?.action === 'activate' ? lifecycle.contract : null} onClose={() => setLifecycle(null)} onDone={afterSave} />
+      <TerminateModal contract={lifecycle?.action === 'terminate' ? lifecycle.contract : null} onClose={() => setLifecycle(null)} onDone={afterSave} />
+      <RenewModal contract={lifecycle?.action === 'renew' ? lifecycle.contract : null} onClose={() => setLifecycle(null)} onDone={afterSave} />
+    </>
+  );
+}

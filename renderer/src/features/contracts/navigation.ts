@@ -1,0 +1,13 @@
+import { IconCoin, IconFileCertificate, IconRosetteDiscountCheck, IconSchool } from '@tabler/icons-react';
+import { routes } from '../../app/routes';
+
+/** The contracts group in the navigation bar; each page opens with the channel named. */
+export const contractsNavigation = {
+  group: 'contracts.nav.group',
+  items: [
+    { to: routes.teachers, label: 'contracts.nav.teachers', icon: IconSchool, channel: 'teachers.list' },
+    { to: routes.contracts, label: 'contracts.nav.contracts', icon: IconFileCertificate, channel: 'contracts.list' },
+    { to: routes.conformities, label: 'contracts.nav.conformities', icon: IconRosetteDiscountCheck, channel: 'conformities.list' },
+    { to: routes.budget, label: 'contracts.nav.budget', icon: IconCoin, channel: 'budget.summary' },
+  ],
+} as const;

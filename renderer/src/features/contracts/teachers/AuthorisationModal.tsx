@@ -1,0 +1,138 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuthorisationInput, type Authorisation } from '../../../../../shared/contracts/schemas';
+import { useApiMutation, type ApiCallError } from '../../../api';
+import { DateField, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { schemaValidator } from '../../../forms';
+import { accentFilter } from '../ui';
+
+interface Values {
+  establishmentId: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  documentNumber: string;
+  notes: string;
+}
+
+/** Give or correct a teacher's access authorisation to one establishment, with its validity. */
+export function AuthorisationModal({
+  teacherId,
+  authorisation,
+  opened,
+  onClose,
+}: {
+  teacherId: number;
+  authorisation: Authorisation | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useApiMutation('teachers.saveAuthorisation');
+  const establishments = useEstablishmentOptions('active');
+  const [formError, setFormError] = useState<string | null>(null);
+  const toInput = (v: Values) => ({
+    teacherId,
+    id: authorisation?.id ?? null,
+    establishmentId: v.establishmentId === null ? undefined : Number(v.establishmentId),
+    validFrom: v.validFrom ?? undefined,
+    validTo: v.validTo ?? undefined,
+    documentNumber: v.documentNumber,
+    notes: v.notes,
+  });
+  const validate = schemaValidator(AuthorisationInput, t);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { establishmentId: null, validFrom: todayIso(), validTo: null, documentNumber: '', notes: '' },
+    validate: (v) => validate(toInput(v)),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    setFormError(null);
+    form.setErrors({});
+    const values: Values =
+      authorisation
+        ? {
+            establishmentId: String(authorisation.establishmentId),
+            validFrom: authorisation.validFrom,
+            validTo: authorisation.validTo,
+            documentNumber: authorisation.documentNumber,
+            notes: authorisation.notes ?? '',
+          }
+        : { establishmentId: null, validFrom: todayIso(), validTo: null, documentNumber: '', notes: '' };
+    form.setValues(values);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  }, [opened, authorisation]);
+
+  const options = authorisation && !establishments.some((e) => e.value === String(authorisation.establishmentId))
+    ? [...establishments, { value: String(authorisation.establishmentId), label: authorisation.establishmentName }]
+    : establishments;
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={authorisation ? t('contracts.authorisations.editTitle') : t('contracts.authorisations.newTitle')}
+      size={640}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) => {
+          setFormError(null);
+          save.mutate(toInput(v) as never, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: t('contracts.authorisations.saved') });
+              onClose();
+            },
+            onError: (err: ApiCallError) => {
+              setFormError(err.error.message);
+              form.setErrors(err.error.fields);
+            },
+          });
+        })}
+      >
+        <Stack gap="sm">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Select
+            data-autofocus
+            required
+            label={t('contracts.authorisations.establishment')}
+            data={options}
+            searchable
+            filter={accentFilter}
+            selectFirstOptionOnChange
+            {...form.getInputProps('establishmentId')}
+          />
+          <SimpleGrid cols={2}>
+            <DateField required label={t('contracts.authorisations.validFrom')} {...form.getInputProps('validFrom')} />
+            <DateField required label={t('contracts.authorisations.validTo')} {...form.getInputProps('validTo')} />
+          </SimpleGrid>
+          <TextInput
+            required
+            label={t('contracts.authorisations.documentNumber')}
+            placeholder={t('contracts.authorisations.documentPlaceholder')}
+            maxLength={80}
+            {...form.getInputProps('documentNumber')}
+          />
+          <Textarea label={t('contracts.authorisations.notes')} autosize minRows={1} maxRows={3} maxLength={500} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,245 @@
+import { ActionIcon, Alert, Button, Checkbox, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { disciplines, sexes } from '../../../../../shared/contracts/rules';
+import { TeacherCreate, TeacherUpdate, type Teacher, type TeacherCreate as TeacherCreateInput, type TeacherUpdate as TeacherUpdateInput } from '../../../../../shared/contracts/schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { DateField } from '../../../components/fields';
+import { schemaValidator } from '../../../forms';
+import { useCan } from '../../auth/session';
+
+interface FormValues {
+  dni: string;
+  ruc: string;
+  firstNames: string;
+  lastNames: string;
+  sex: string | null;
+  phone: string;
+  email: string;
+  address: string;
+  disciplines: string[];
+  specialties: string[];
+  suspensions: Array<{ fiscalYear: number | string; operationNumber: string; filedOn: string | null }>;
+  notes: string;
+  active: boolean;
+}
+
+const empty = (): FormValues => ({
+  dni: '',
+  ruc: '',
+  firstNames: '',
+  lastNames: '',
+  sex: null,
+  phone: '',
+  email: '',
+  address: '',
+  disciplines: [],
+  specialties: [],
+  suspensions: [],
+  notes: '',
+  active: true,
+});
+
+const fromTeacher = (t: Teacher): FormValues => ({
+  dni: t.dni,
+  ruc: t.ruc ?? '',
+  firstNames: t.firstNames,
+  lastNames: t.lastNames,
+  sex: t.sex,
+  phone: t.phone ?? '',
+  email: t.email ?? '',
+  address: t.address ?? '',
+  disciplines: t.disciplines,
+  specialties: t.specialties,
+  suspensions: t.suspensions.map((s) => ({ ...s })),
+  notes: t.notes ?? '',
+  active: t.active,
+});
+
+const toInput = (v: FormValues) => ({
+  dni: v.dni,
+  ruc: v.ruc,
+  firstNames: v.firstNames,
+  lastNames: v.lastNames,
+  sex: v.sex ?? undefined,
+  phone: v.phone,
+  email: v.email,
+  address: v.address,
+  disciplines: v.disciplines,
+  specialties: v.specialties,
+  suspensions: v.suspensions.map((s) => ({
+    fiscalYear: s.fiscalYear === '' ? undefined : Number(s.fiscalYear),
+    operationNumber: s.operationNumber,
+    filedOn: s.filedOn ?? undefined,
+  })),
+  notes: v.notes,
+});
+
+/**
+ * Register or edit a teacher: identity (DNI, RUC checked as SUNAT does), disciplines and
+ * specialties (instrument names are suggested from the inventory's types), contact, and the
+ * certificates that suspend the 8% withholding. A refused save keeps everything typed.
+ */
+export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean; onClose: () => void; teacher: Teacher | null }) {
+  const { t } = useTranslation();
+  const create = useApiMutation('teachers.create');
+  const update = useApiMutation('teachers.update');
+  const types = useApiQuery('instrumentTypes.list', {}, { enabled: useCan('instrumentTypes.list') });
+  const [formError, setFormError] = useState<string | null>(null);
+  const validateCreate = schemaValidator(TeacherCreate, t);
+  const validateUpdate = schemaValidator(TeacherUpdate, t);
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: empty(),
+    validate: (v) => (teacher ? validateUpdate({ ...toInput(v), id: teacher.id, version: teacher.version, active: v.active }) : validateCreate(toInput(v))),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    setFormError(null);
+    form.setErrors({});
+    form.setValues(teacher ? fromTeacher(teacher) : empty());
+    form.resetDirty();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  }, [opened, teacher]);
+
+  const onError = (err: ApiCallError) => {
+    setFormError(err.error.message);
+    form.setErrors(err.error.fields);
+  };
+
+  const save = (v: FormValues) => {
+    setFormError(null);
+    if (teacher) {
+      update.mutate({ ...(toInput(v) as Omit<TeacherUpdateInput, 'id' | 'version' | 'active'>), id: teacher.id, version: teacher.version, active: v.active }, {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'teal', message: t('contracts.teachers.updated', { name: saved.fullName }) });
+          onClose();
+        },
+        onError,
+      });
+      return;
+    }
+    create.mutate(toInput(v) as TeacherCreateInput, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: t('contracts.teachers.created', { name: saved.fullName }) });
+        onClose();
+      },
+      onError,
+    });
+  };
+
+  const instrumentNames = [...new Set((types.data ?? []).filter((x) => x.family !== 'audio_accesorios').map((x) => x.name))];
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={teacher ? t('contracts.teachers.editTitle') : t('contracts.teachers.newTitle')}
+      size={860}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={form.onSubmit(save)} noValidate>
+        <Stack gap="sm">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput data-autofocus required label={t('contracts.teachers.dni')} maxLength={8} inputMode="numeric" autoComplete="off" {...form.getInputProps('dni')} />
+            <TextInput
+              label={t('contracts.teachers.ruc')}
+              description={t('contracts.teachers.rucHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              maxLength={11}
+              inputMode="numeric"
+              autoComplete="off"
+              {...form.getInputProps('ruc')}
+            />
+            <Select
+              required
+              label={t('contracts.teachers.sex')}
+              data={sexes.map((s) => ({ value: s, label: t(`contracts.sexes.${s}`) }))}
+              {...form.getInputProps('sex')}
+            />
+            <TextInput required label={t('contracts.teachers.lastNames')} maxLength={80} {...form.getInputProps('lastNames')} />
+            <TextInput required label={t('contracts.teachers.firstNames')} maxLength={80} {...form.getInputProps('firstNames')} />
+            <TextInput label={t('contracts.teachers.phone')} maxLength={30} {...form.getInputProps('phone')} />
+            <TextInput label={t('contracts.teachers.email')} maxLength={120} {...form.getInputProps('email')} />
+            <TextInput style={{ gridColumn: 'span 2' }} label={t('contracts.teachers.address')} maxLength={200} {...form.getInputProps('address')} />
+            <MultiSelect
+              required
+              label={t('contracts.teachers.disciplines')}
+              placeholder={form.values.disciplines.length ? undefined : t('contracts.teachers.disciplinesPlaceholder')}
+              data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
+              {...form.getInputProps('disciplines')}
+            />
+            <TagsInput
+              style={{ gridColumn: 'span 2' }}
+              label={t('contracts.teachers.specialties')}
+              description={t('contracts.teachers.specialtiesHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              data={instrumentNames}
+              maxTags={20}
+              clearable
+              {...form.getInputProps('specialties')}
+            />
+          </SimpleGrid>
+
+          <Divider label={t('contracts.teachers.suspensions')} labelPosition="left" mt="xs" />
+          <Text size="xs" c="dimmed" mt={-6}>
+            {t('contracts.teachers.suspensionsHint')}
+          </Text>
+          {form.values.suspensions.map((_, i) => (
+            <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
+              <NumberInput
+                required
+                w={110}
+                label={t('contracts.teachers.fiscalYear')}
+                min={2000}
+                max={2100}
+                allowDecimal={false}
+                hideControls
+                {...form.getInputProps(`suspensions.${i}.fiscalYear`)}
+              />
+              <TextInput required style={{ flex: 1 }} label={t('contracts.teachers.operationNumber')} maxLength={40} {...form.getInputProps(`suspensions.${i}.operationNumber`)} />
+              <DateField required style={{ flex: 1 }} label={t('contracts.teachers.filedOn')} {...form.getInputProps(`suspensions.${i}.filedOn`)} />
+              <Tooltip label={t('contracts.teachers.removeSuspension')}>
+                <ActionIcon mt={26} variant="subtle" color="red" aria-label={t('contracts.teachers.removeSuspension')} onClick={() => form.removeListItem('suspensions', i)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem('suspensions', { fiscalYear: new Date().getFullYear(), operationNumber: '', filedOn: null })}
+            >
+              {t('contracts.teachers.addSuspension')}
+            </Button>
+          </Group>
+
+          <Textarea label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={4} maxLength={2000} {...form.getInputProps('notes')} />
+          {teacher && (
+            <Checkbox label={t('contracts.teachers.active')} description={t('contracts.teachers.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,276 @@
+import { ActionIcon, Badge, Button, Card, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { pageSizes } from '../../../../../shared/ipc';
+import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
+import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
+import { useApiQuery } from '../../../api';
+import { EmptyState } from '../../../components/EmptyState';
+import { useEstablishmentOptions } from '../../../components/fields';
+import { PageHeader } from '../../../components/PageHeader';
+import { useCan } from '../../auth/session';
+import { accentFilter } from '../ui';
+import { TeacherDrawer } from './TeacherDrawer';
+import { TeacherFormModal } from './TeacherFormModal';
+
+type SortColumn = (typeof teacherSortColumns)[number];
+const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
+
+/**
+ * Teachers and instructors: search by name, DNI, RUC or specialty; filter by discipline and
+ * by the establishment where they may enter today. A row opens the record (?ficha=<id>).
+ */
+export function TeachersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [discipline, setDiscipline] = useState<string | null>(null);
+  const [establishment, setEstablishment] = useState<string | null>(null);
+  const [status, setStatus] = useState<'active' | 'inactive' | 'all'>('active');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.teachers.pageSize', defaultValue: 25 });
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Teacher>>({ columnAccessor: 'name', direction: 'asc' });
+  const [editing, setEditing] = useState<Teacher | null>(null);
+  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const establishments = useEstablishmentOptions('all');
+  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  const canWrite = useCan('teachers.create');
+
+  const filter = useMemo<TeacherFilter>(
+    () => ({ search: debounced, discipline: discipline as Discipline | null, establishmentId: establishment === null ? null : Number(establishment), status }),
+    [debounced, discipline, establishment, status],
+  );
+  useEffect(() => setPage(1), [filter, pageSize]);
+  const sort = (teacherSortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'name';
+  const list = useApiQuery(
+    'teachers.list',
+    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { placeholderData: (prev) => prev },
+  );
+  const total = list.data?.total ?? 0;
+  const filtersActive = search !== '' || discipline !== null || establishment !== null || status !== 'active';
+
+  const open = (id: number) =>
+    setParams((p) => {
+      p.set('ficha', String(id));
+      return p;
+    });
+  const closeRecord = () =>
+    setParams((p) => {
+      p.delete('ficha');
+      return p;
+    });
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const closeForm = () => {
+    setFormOpen(false);
+    if (params.get('nuevo'))
+      setParams((p) => {
+        p.delete('nuevo');
+        return p;
+      });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('contracts.teachers.title')}
+        subtitle={t('contracts.teachers.subtitle')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+              {t('contracts.teachers.new')}
+            </Button>
+          )
+        }
+      />
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            style={{ flex: '2 1 0', minWidth: 220 }}
+            aria-label={t('common.search')}
+            placeholder={t('contracts.teachers.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            rightSection={
+              search ? (
+                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
+                  <IconX size={14} />
+                </ActionIcon>
+              ) : null
+            }
+          />
+          <Select
+            label={t('contracts.teachers.disciplines')}
+            placeholder={t('contracts.teachers.allDisciplines')}
+            clearable
+            data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
+            value={discipline}
+            onChange={setDiscipline}
+            style={filterStyle}
+          />
+          <Select
+            label={t('contracts.teachers.authorisedEstablishment')}
+            placeholder={t('common.all')}
+            clearable
+            searchable
+            filter={accentFilter}
+            data={establishments}
+            value={establishment}
+            onChange={setEstablishment}
+            comboboxProps={{ width: 300, position: 'bottom-start' }}
+            style={{ ...filterStyle, flexGrow: 1.4 }}
+          />
+          <Select
+            label={t('common.status')}
+            data={[
+              { value: 'active', label: t('common.activeOnly') },
+              { value: 'inactive', label: t('common.inactiveOnly') },
+              { value: 'all', label: t('common.activeAll') },
+            ]}
+            value={status}
+            onChange={(v) => setStatus((v as typeof status) ?? 'active')}
+            allowDeselect={false}
+            style={filterStyle}
+          />
+          {filtersActive && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setSearch('');
+                setDiscipline(null);
+                setEstablishment(null);
+                setStatus('active');
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      <DataTable<Teacher>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={total === 0 ? 260 : undefined}
+        records={list.data?.rows ?? []}
+        fetching={list.isFetching && !list.data}
+        totalRecords={total}
+        recordsPerPage={pageSize}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPageOptions={[...pageSizes]}
+        onRecordsPerPageChange={setPageSize}
+        recordsPerPageLabel={t('common.perPage')}
+        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+        sortStatus={sortStatus}
+        onSortStatusChange={setSortStatus}
+        onRowClick={({ record }) => open(record.id)}
+        rowStyle={(r) => (r.active ? undefined : { opacity: 0.6 })}
+        columns={[
+          {
+            accessor: 'name',
+            title: t('contracts.teachers.name'),
+            sortable: true,
+            width: 260,
+            render: (r) => (
+              <>
+                <Text size="sm" fw={600}>
+                  {r.fullName}
+                </Text>
+                {r.specialties.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    {r.specialties.join(', ')}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { accessor: 'dni', title: t('contracts.teachers.dni'), sortable: true, noWrap: true },
+          { accessor: 'ruc', title: t('contracts.teachers.ruc'), noWrap: true, render: (r) => r.ruc ?? '—' },
+          {
+            accessor: 'disciplines',
+            title: t('contracts.teachers.disciplines'),
+            render: (r) => (
+              <Group gap={4}>
+                {r.disciplines.map((d) => (
+                  <Badge key={d} size="sm" variant="light" tt="none">
+                    {t(`contracts.disciplines.${d}`)}
+                  </Badge>
+                ))}
+              </Group>
+            ),
+          },
+          {
+            accessor: 'authorisedAt',
+            title: t('contracts.teachers.authorisedAt'),
+            render: (r) =>
+              r.authorisedAt.length ? (
+                r.authorisedAt.join(', ')
+              ) : (
+                <Text size="sm" c="orange.8">
+                  {t('contracts.teachers.noAuthorisation')}
+                </Text>
+              ),
+          },
+          { accessor: 'contractsInForce', title: t('contracts.teachers.contractsInForce'), textAlign: 'right', width: 160 },
+          {
+            accessor: 'actions',
+            title: '',
+            width: 52,
+            render: (r) => (
+              <Tooltip label={t('contracts.teachers.details')}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={`${t('contracts.teachers.details')}: ${r.fullName}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    open(r.id);
+                  }}
+                >
+                  <IconFileDescription size={18} />
+                </ActionIcon>
+              </Tooltip>
+            ),
+          },
+        ]}
+        emptyState={
+          filtersActive ? (
+            <EmptyState title={t('contracts.teachers.noMatchTitle')} text={t('contracts.teachers.noMatchText')} />
+          ) : (
+            <EmptyState
+              title={t('contracts.teachers.emptyTitle')}
+              text={t('contracts.teachers.emptyText')}
+              action={
+                list.data && total === 0 && canWrite ? (
+                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
+                    {t('contracts.teachers.new')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          )
+        }
+      />
+      <TeacherFormModal opened={formOpen} onClose={closeForm} teacher={editing} />
+      <TeacherDrawer
+        teacherId={recordId}
+        onClose={closeRecord}
+        onEdit={(x) => {
+          setEditing(x);
+          setFormOpen(true);
+        }}
+      />
+    </>
+  );
+}

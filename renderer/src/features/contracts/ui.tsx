@@ -1,0 +1,235 @@
+import { ActionIcon, Badge, Button, FileButton, Group, Select, Stack, Table, Text, Tooltip, type MantineColor } from '@mantine/core';
+import { IconDeviceFloppy, IconPaperclip, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, type Locale } from '../../../../shared/format';
+import { formatUsd } from '../../../../shared/contracts/format';
+import type { ContractStatus } from '../../../../shared/contracts/rules';
+import type { AttachedDocument, Authorisation } from '../../../../shared/contracts/schemas';
+import type { ExportResult } from '../../../../shared/ipc';
+import { whole } from '../instruments/ui';
+import { type ApiCallError } from '../../api';
+import { useSaveFile } from '../../components/files';
+
+export { accentFilter, centimosToSoles, renameErrors, solesToCentimos, useMoney, whole } from '../instruments/ui';
+
+export const useUsd = () => {
+  const { i18n } = useTranslation();
+  return (cents: number) => formatUsd(cents, i18n.language as Locale);
+};
+
+/** "2026-03" → "marzo 2026" (or "March 2026"). */
+export function usePeriodLabel() {
+  const { i18n } = useTranslation();
+  return (period: string) => {
+    const [y, m] = period.split('-').map(Number) as [number, number];
+    const name = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-US' : 'es-PE', { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y, m - 1, 1)),
+    );
+    return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${y}`;
+  };
+}
+
+const statusColors: Record<ContractStatus, MantineColor> = {
+  borrador: 'gray',
+  vigente: 'teal',
+  por_vencer: 'orange',
+  vencido: 'red',
+  resuelto: 'dark',
+};
+
+export function ContractStatusBadge({ status, size = 'md' }: { status: ContractStatus; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={statusColors[status]} variant={status === 'vigente' ? 'light' : status === 'borrador' ? 'outline' : 'filled'} tt="none" size={size} styles={whole}>
+      {t(`contracts.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+const conformityColors: Record<string, MantineColor> = { pendiente_pago: 'yellow', pagada: 'teal', anulada: 'gray' };
+
+export function ConformityStatusBadge({ status }: { status: 'pendiente_pago' | 'pagada' | 'anulada' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={conformityColors[status]} variant="light" tt="none" styles={whole}>
+      {t(`contracts.conformityStatuses.${status}`)}
+    </Badge>
+  );
+}
+
+const authColors: Record<Authorisation['status'], MantineColor> = { vigente: 'teal', por_vencer: 'orange', vencida: 'red', futura: 'blue' };
+
+export function AuthorisationBadge({ status }: { status: Authorisation['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={authColors[status]} variant="light" tt="none" styles={whole}>
+      {t(`contracts.authorisationStatuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** Bytes of a chosen file as base64, the way main takes files from the renderer. */
+export async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/**
+ * Attached documents of a teacher or a contract: choose a kind, attach a PDF or an image, keep a
+ * copy of one where the user wants it, remove a link (the file stays in the managed folder).
+ */
+export function DocumentsPanel({
+  documents,
+  kinds,
+  defaultKind,
+  onAdd,
+  onRemove,
+  onCopy,
+  readOnly = false,
+}: {
+  readOnly?: boolean;
+  documents: AttachedDocument[];
+  kinds: readonly string[];
+  defaultKind: string;
+  onAdd: (file: { fileName: string; dataBase64: string; kind: string }) => Promise<unknown>;
+  onRemove: (hash: string) => Promise<unknown>;
+  onCopy: (hash: string) => Promise<ExportResult>;
+}) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<string>(defaultKind);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const saveFile = useSaveFile();
+
+  const add = async (files: File[]) => {
+    setBusy(true);
+    const failed: string[] = [];
+    for (const file of files) {
+      try {
+        await onAdd({ fileName: file.name, dataBase64: await toBase64(file), kind });
+      } catch (err) {
+        failed.push((err as ApiCallError).message ?? String(err));
+      }
+    }
+    setErrors(failed);
+    setBusy(false);
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
+        <Text fw={600} size="sm">
+          {t('contracts.documents.title')}
+        </Text>
+        <Group gap="xs" align="flex-end" wrap="nowrap" display={readOnly ? 'none' : undefined}>
+          <Select
+            size="xs"
+            aria-label={t('contracts.documents.kind')}
+            data={kinds.map((k) => ({ value: k, label: t(`contracts.documentKinds.${k}`) }))}
+            value={kind}
+            onChange={(v) => setKind(v ?? defaultKind)}
+            allowDeselect={false}
+            w={200}
+          />
+          <FileButton onChange={(files) => void add(files)} accept="application/pdf,image/jpeg,image/png,image/webp,image/tiff" multiple>
+            {(props) => (
+              <Button {...props} size="xs" variant="light" loading={busy} leftSection={<IconPaperclip size={14} />}>
+                {t('contracts.documents.add')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('contracts.documents.hint')}
+      </Text>
+      {errors.map((e) => (
+        <Text key={e} c="red" size="sm" role="alert">
+          {e}
+        </Text>
+      ))}
+      {documents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('contracts.documents.none')}
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} data-testid="documents">
+          <Table.Tbody>
+            {documents.map((d) => (
+              <Table.Tr key={d.hash}>
+                <Table.Td>
+                  <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                    {d.originalName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`contracts.documentKinds.${d.kind}`)} · {sizeText(d.sizeBytes)} · {formatDateTime(d.addedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td w={80}>
+                  <Group gap={2} justify="flex-end" wrap="nowrap">
+                    <Tooltip label={t('contracts.documents.saveCopy')}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`${t('contracts.documents.saveCopy')}: ${d.originalName}`}
+                        onClick={() => void saveFile(() => onCopy(d.hash)).catch(() => undefined)}
+                      >
+                        <IconDeviceFloppy size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('contracts.documents.remove')}>
+                      <ActionIcon
+                        display={readOnly ? 'none' : undefined}
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('contracts.documents.remove')}: ${d.originalName}`}
+                        onClick={() => void onRemove(d.hash).catch(() => undefined)}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** A label and its value, in the records' drawers. */
+export function Field({ label, children, span }: { label: string; children: React.ReactNode; span?: boolean }) {
+  return (
+    <Stack gap={0} style={span ? { gridColumn: '1 / -1' } : undefined}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {children || '—'}
+      </Text>
+    </Stack>
+  );
+}
+
+/** A money input's left section. */
+export const Soles = () => (
+  <Text size="sm" c="dimmed">
+    S/
+  </Text>
+);
+
+/** Number input props for soles with 2 decimals, as the inventory's cost field. */
+export const solesInputProps = {
+  decimalScale: 2,
+  fixedDecimalScale: true,
+  thousandSeparator: ',',
+  decimalSeparator: '.',
+  allowNegative: false,
+  hideControls: true,
+} as const;

@@ -1,0 +1,133 @@
+import { Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, useApiQuery } from '../../api';
+import { DateField } from '../../components/fields';
+import { SavedFileNote, useSaveFile } from '../../components/files';
+import { PageHeader } from '../../components/PageHeader';
+
+/** The annual report (XLSX, PDF) and the UNESCO 2005 Convention entry, regenerated from the data for a chosen period. */
+export function ProgrammeReportsPage() {
+  const { t } = useTranslation();
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState<string | null>(`${year}-01-01`);
+  const [to, setTo] = useState<string | null>(`${year}-12-31`);
+  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saveFile = useSaveFile();
+  const valid = from !== null && to !== null && from <= to;
+  const entry = useApiQuery('programmeReports.unesco', { from: from ?? '', to: to ?? '' }, { enabled: valid });
+  const run = (channel: 'programmeReports.annual' | 'programmeReports.unescoExport', format: 'xlsx' | 'pdf') =>
+    void saveFile(() => call(channel, { from: from ?? '', to: to ?? '', format }), { inline: true })
+      .then((r) => {
+        setErrors({});
+        if (r) setSavedPath(r.path);
+      })
+      .catch((err: { error?: { fields: Record<string, string> } }) => setErrors(err.error?.fields ?? {}));
+  const e = entry.data;
+  return (
+    <>
+      <PageHeader title={t('programmes.reports.title')} subtitle={t('programmes.reports.subtitle')} />
+      <Card withBorder padding="sm" mb="md">
+        <Group align="flex-end">
+          <DateField label={t('programmes.common.from')} value={from} onChange={setFrom} error={errors.from} w={170} />
+          <DateField label={t('programmes.common.to')} value={to} onChange={setTo} error={errors.to ?? (from && to && from > to ? t('programmes.errors.periodOrder') : undefined)} w={170} />
+        </Group>
+      </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">
+        <Card withBorder padding="md">
+          <Title order={4}>{t('programmes.reports.annualTitle')}</Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('programmes.reports.annualHint')}
+          </Text>
+          <Group>
+            <Button leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => run('programmeReports.annual', 'xlsx')}>
+              {t('programmes.reports.xlsx')}
+            </Button>
+            <Button variant="light" leftSection={<IconFileTypePdf size={16} />} disabled={!valid} onClick={() => run('programmeReports.annual', 'pdf')}>
+              {t('programmes.reports.pdf')}
+            </Button>
+          </Group>
+        </Card>
+        <Card withBorder padding="md">
+          <Title order={4}>{t('programmes.reports.unescoTitle')}</Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('programmes.reports.unescoHint')}
+          </Text>
+          <Group>
+            <Button leftSection={<IconFileTypePdf size={16} />} disabled={!valid} onClick={() => run('programmeReports.unescoExport', 'pdf')}>
+              {t('programmes.reports.pdf')}
+            </Button>
+            <Button variant="light" leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => run('programmeReports.unescoExport', 'xlsx')}>
+              {t('programmes.reports.xlsx')}
+            </Button>
+          </Group>
+        </Card>
+      </SimpleGrid>
+      {savedPath && (
+        <Stack mb="md">
+          <SavedFileNote path={savedPath} />
+        </Stack>
+      )}
+      {e && (
+        <Card withBorder padding="md" data-testid="unesco-preview">
+          <Text size="xs" c="dimmed" tt="uppercase">
+            {t('programmes.reports.preview')} — {t('programmes.unesco.header')}
+          </Text>
+          <Title order={3} mt={4}>
+            {e.title}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('programmes.reports.periodLabel')}: {e.period}
+          </Text>
+          <Title order={5}>{t('programmes.unesco.qDescription')}</Title>
+          <Text size="sm" mb="xs">
+            {e.description}
+          </Text>
+          <Text size="sm" fw={600}>
+            {t('programmes.unesco.activities')}
+          </Text>
+          <List size="sm" mb="sm">
+            {e.activities.map((a) => (
+              <List.Item key={a}>{a}</List.Item>
+            ))}
+          </List>
+          <Title order={5}>{t('programmes.unesco.qResults')}</Title>
+          <List size="sm" mb="sm">
+            {e.results.map((a) => (
+              <List.Item key={a}>{a}</List.Item>
+            ))}
+          </List>
+          <Title order={5}>{t('programmes.unesco.qFinancial')}</Title>
+          <Text size="sm" mb="sm">
+            {e.financial}
+          </Text>
+          <Title order={5}>{t('programmes.unesco.qPartners')}</Title>
+          <Table mb="sm" maw={720}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('programmes.unesco.partnerName')}</Table.Th>
+                <Table.Th>{t('programmes.unesco.partnerType')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {e.partners.map((p) => (
+                <Table.Tr key={p.name}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{p.type}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Title order={5}>{t('programmes.unesco.qEvaluation')}</Title>
+          <List size="sm">
+            {e.evaluation.map((a) => (
+              <List.Item key={a}>{a}</List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { IconCalendarEvent, IconChalkboard, IconHeartHandshake, IconMusic, IconReportAnalytics, IconUsersGroup } from '@tabler/icons-react';
+import { routes } from '../../app/routes';
+
+/** The programmes' group in the navigation bar; each page opens with the channel named. */
+export const programmeNavigation = {
+  group: 'programmes.nav.group',
+  items: [
+    { to: routes.workshops, label: 'programmes.nav.workshops', icon: IconChalkboard, channel: 'workshops.list' },
+    { to: routes.participants, label: 'programmes.nav.participants', icon: IconUsersGroup, channel: 'participants.list' },
+    { to: routes.ensembles, label: 'programmes.nav.ensembles', icon: IconMusic, channel: 'ensembles.list' },
+    { to: routes.events, label: 'programmes.nav.events', icon: IconCalendarEvent, channel: 'events.list' },
+    { to: routes.partners, label: 'programmes.nav.partners', icon: IconHeartHandshake, channel: 'partners.list' },
+    { to: routes.programmeReports, label: 'programmes.nav.reports', icon: IconReportAnalytics, channel: 'programmeReports.figures' },
+  ],
+} as const;

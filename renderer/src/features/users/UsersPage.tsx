@@ -1,0 +1,216 @@
+import { ActionIcon, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconEdit, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../../shared/auth/permissions';
+import { userStatuses, type User } from '../../../../shared/auth/schemas';
+import { formatDateTime } from '../../../../shared/format';
+import { useApiMutation, useApiQuery } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { useUser } from '../auth/session';
+import { ResetPasswordModal, UserFormModal, useRoleOptions } from './UserFormModal';
+
+type Status = (typeof userStatuses)[number];
+
+/** The administrator's accounts page: who may use the app, with which role and establishments. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [role, setRole] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>('all');
+  const [editing, setEditing] = useState<User | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const roleOptions = useRoleOptions();
+  const list = useApiQuery('users.list', { search: debounced, role: (role ?? undefined) as Role | undefined, status }, { placeholderData: (p) => p });
+  const setActive = useApiMutation('users.setActive');
+  const now = new Date().toISOString();
+
+  const toggle = (u: User) => {
+    const run = () =>
+      setActive.mutate(
+        { id: u.id, version: u.version, active: !u.active },
+        {
+          onSuccess: (saved) => notifications.show({ color: 'teal', message: t(saved.active ? 'users.enabled' : 'users.disabled', { username: saved.username }) }),
+          onError: (err) => notifications.show({ color: 'red', message: err.message, autoClose: 10000 }),
+        },
+      );
+    if (!u.active) return run();
+    modals.openConfirmModal({
+      title: t('users.disableTitle', { name: u.fullName }),
+      children: <Text size="sm">{t('users.disableText')}</Text>,
+      labels: { confirm: t('users.disable'), cancel: t('common.cancel') },
+      confirmProps: { color: 'orange' },
+      onConfirm: run,
+    });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        subtitle={t('users.subtitle')}
+        actions={
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              setEditing(null);
+              setFormOpen(true);
+            }}
+          >
+            {t('users.create')}
+          </Button>
+        }
+      />
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            aria-label={t('common.search')}
+            placeholder={t('users.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={280}
+          />
+          <Select label={t('users.role')} placeholder={t('users.allRoles')} clearable data={roleOptions} value={role} onChange={setRole} w={180} />
+          <Select
+            label={t('users.status')}
+            data={userStatuses.map((s) => ({ value: s, label: t(`users.statuses.${s}`) }))}
+            value={status}
+            onChange={(v) => setStatus((v ?? 'all') as Status)}
+            allowDeselect={false}
+            w={160}
+          />
+        </Group>
+      </Card>
+      <DataTable<User>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={(list.data ?? []).length === 0 ? 220 : undefined}
+        records={list.data ?? []}
+        fetching={list.isFetching && !list.data}
+        onRowDoubleClick={({ record }) => {
+          setEditing(record);
+          setFormOpen(true);
+        }}
+        rowStyle={(u) => (u.active ? undefined : { opacity: 0.6 })}
+        columns={[
+          {
+            accessor: 'fullName',
+            title: t('auth.fullName'),
+            render: (u) => (
+              <Stack gap={0}>
+                <Text size="sm" fw={500}>
+                  {u.fullName}
+                  {me?.id === u.id && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({t('users.you')})
+                    </Text>
+                  )}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {u.username}
+                </Text>
+              </Stack>
+            ),
+          },
+          {
+            accessor: 'role',
+            title: t('users.role'),
+            render: (u) => (
+              <Badge variant="light" tt="none" color={u.role === 'administrador' ? 'grape' : u.role === 'consulta' ? 'gray' : 'indigo'}>
+                {t(`auth.roles.${u.role}`)}
+              </Badge>
+            ),
+          },
+          {
+            accessor: 'establishments',
+            title: t('users.establishments'),
+            render: (u) =>
+              u.establishmentNames.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('users.allEstablishments')}
+                </Text>
+              ) : (
+                <Text size="sm">{u.establishmentNames.join(', ')}</Text>
+              ),
+          },
+          {
+            accessor: 'active',
+            title: t('users.status'),
+            render: (u) => (
+              <Stack gap={2}>
+                <Badge color={u.active ? 'teal' : 'gray'} variant="dot" tt="none">
+                  {u.active ? t('users.active') : t('users.inactive')}
+                </Badge>
+                {u.lockedUntil && u.lockedUntil > now && (
+                  <Badge color="red" variant="light" tt="none">
+                    {t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}
+                  </Badge>
+                )}
+                {u.mustChangePassword && (
+                  <Text size="xs" c="dimmed">
+                    {t('users.mustChange')}
+                  </Text>
+                )}
+              </Stack>
+            ),
+          },
+          { accessor: 'lastSignInAt', title: t('users.lastSignIn'), render: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t('users.never')) },
+          {
+            accessor: 'actions',
+            title: t('common.actions'),
+            textAlign: 'right',
+            width: 130,
+            render: (u) => (
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <Tooltip label={t('common.edit')}>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={`${t('common.edit')}: ${u.fullName}`}
+                    onClick={() => {
+                      setEditing(u);
+                      setFormOpen(true);
+                    }}
+                  >
+                    <IconEdit size={18} />
+                  </ActionIcon>
+                </Tooltip>
+                <Tooltip label={t('users.resetPassword')}>
+                  <ActionIcon variant="subtle" aria-label={`${t('users.resetPassword')}: ${u.fullName}`} onClick={() => setResetting(u)}>
+                    <IconKey size={18} />
+                  </ActionIcon>
+                </Tooltip>
+                {me?.id !== u.id && (
+                  <Tooltip label={u.active ? t('users.disable') : t('users.enable')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color={u.active ? 'orange' : 'teal'}
+                      aria-label={`${u.active ? t('users.disable') : t('users.enable')}: ${u.fullName}`}
+                      onClick={() => toggle(u)}
+                    >
+                      {u.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+            ),
+          },
+        ]}
+        emptyState={<EmptyState title={t('users.empty')} text={t('users.subtitle')} />}
+      />
+      <UserFormModal opened={formOpen} onClose={() => setFormOpen(false)} user={editing} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}

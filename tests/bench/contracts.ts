@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import { addDays, EXPIRY_WARNING_DAYS, limaToday } from '../../shared/contracts/rules';
+import type { Scenario } from './scenarios';
+
+/**
+ * The contracts area over the national dataset (3,000 teachers, 12,000 contracts, 100,000
+ * conformities): the contracts list as the officer filters it, against the same work in plain
+ * SQL on the same file, and one fiscal year's budget summary.
+ */
+
+const WARMUP = 50;
+const RUNS = 500;
+
+async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn(WARMUP + i);
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const pct = (sorted: number[], p: number) => Number(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!.toFixed(3));
+
+export const contractScenarios: Scenario = async ({ db, dispatch }) => {
+  const ok = async (channel: string, input: unknown) => {
+    const r = await dispatch(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.data;
+  };
+  const count = async (table: string) => Number(((await db(table).count({ n: '*' })) as Array<{ n: number }>)[0]?.n ?? 0);
+  const contracts = await count('contracts');
+  const teachers = await count('teachers');
+  const conformities = await count('service_conformities');
+  const lines: Array<Record<string, unknown>> = [];
+  const today = limaToday(new Date().toISOString());
+  const soon = addDays(today, EXPIRY_WARNING_DAYS);
+
+  // contracts.list: one establishment's contracts in force (vigente), sorted by end date,
+  // first page of 25 with the total count — rotating over establishments.
+  {
+    const ests = (await db('establishments').where({ active: true }).pluck('id')) as number[];
+    const query = (i: number) => ({ establishmentId: ests[i % ests.length]!, status: 'vigente', sort: 'endDate', direction: 'asc', page: 1, pageSize: 25 });
+    const piped = await time((i) => ok('contracts.list', query(i)));
+    const raw = await time(async (i) => {
+      const e = query(i).establishmentId;
+      await db.raw(
+        `SELECT count(*) AS n FROM contracts c
+          WHERE c.status = 'vigente' AND c.end_date > ?
+            AND EXISTS (SELECT 1 FROM contract_establishments ce WHERE ce.contract_id = c.id AND ce.establishment_id = ?)`,
+        [soon, e],
+      );
+      const rows = (await db.raw(
+        `SELECT c.*, t.first_names, t.last_names, t.dni AS teacher_dni, p.number AS previous_number, r.id AS renewed_by_id, r.number AS renewed_by_number
+           FROM contracts c
+           JOIN teachers t ON t.id = c.teacher_id
+           LEFT JOIN contracts p ON p.id = c.previous_contract_id
+           LEFT JOIN contracts r ON r.previous_contract_id = c.id
+          WHERE c.status = 'vigente' AND c.end_date > ?
+            AND EXISTS (SELECT 1 FROM contract_establishments ce WHERE ce.contract_id = c.id AND ce.establishment_id = ?)
+          ORDER BY c.end_date ASC, c.id ASC LIMIT 25 OFFSET 0`,
+        [soon, e],
+      )) as Array<{ id: number }>;
+      if (rows.length) {
+        await db.raw(
+          `SELECT ce.contract_id, ce.establishment_id, ce.workshops, e.name FROM contract_establishments ce
+             JOIN establishments e ON e.id = ce.establishment_id
+            WHERE ce.contract_id IN (${rows.map(() => '?').join(',')}) ORDER BY e.name_key`,
+          rows.map((r) => r.id),
+        );
+      }
+    });
+    const p50 = pct(piped, 50);
+    const rawP50 = pct(raw, 50);
+    lines.push({
+      scenario: 'contracts.list',
+      n: contracts,
+      teachers,
+      p50_ms: p50,
+      p95_ms: pct(piped, 95),
+      raw_p50_ms: rawP50,
+      ratio: Number((p50 / rawP50).toFixed(2)),
+      goal: 'p95 <= 25 ms and <= 2x raw',
+    });
+  }
+
+  // budget.summary: one fiscal year, every line, committed and executed summed from the records.
+  {
+    const years = (await db('budget_years').orderBy('year').pluck('year')) as number[];
+    const piped = await time((i) => ok('budget.summary', { year: years[i % years.length]! }));
+    lines.push({
+      scenario: 'budget.summary',
+      n: conformities,
+      contracts,
+      p50_ms: pct(piped, 50),
+      p95_ms: pct(piped, 95),
+      goal: 'p95 <= 50 ms',
+    });
+  }
+  return lines;
+};

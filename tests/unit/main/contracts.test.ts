@@ -1,0 +1,497 @@
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
+import { LOCAL_ADMIN } from '../../../electron/main/ipc/dispatcher';
+import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/budget';
+import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import {
+  authorise,
+  budget,
+  conformityInput,
+  contractInput,
+  daysFromNow,
+  firstDay,
+  lastDay,
+  people,
+  period,
+  signedContract,
+  teacher,
+  today,
+  type Ok,
+} from '../../helpers/contracts';
+
+let app: TestApp;
+let ok: Ok;
+let est: Record<string, number>;
+const LURIGANCHO = 'E.P. de Lurigancho';
+const CHORRILLOS = 'E.P. de Mujeres de Chorrillos';
+const AREQUIPA = 'E.P. de Arequipa';
+
+beforeEach(async () => {
+  app = await testApp();
+  ok = (name, input) => app.ok(name, input);
+  await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
+  const rows = (await app.db('establishments').select('id', 'name')) as Array<{ id: number; name: string }>;
+  est = Object.fromEntries(rows.map((r) => [r.name, r.id]));
+});
+afterEach(() => app.close());
+
+/** A refusal: its code, the message next to each field, and nothing written. */
+async function refused<K extends Parameters<TestApp['call']>[0]>(name: K, input: Parameters<TestApp['call']>[1] & object) {
+  const before = await snapshot(app.db);
+  const r = await app.call(name, input as never);
+  expect(await snapshot(app.db)).toBe(before);
+  if (r.ok) throw new Error(`${name} was accepted`);
+  return r.error;
+}
+
+describe('teachers', () => {
+  it('refuses a second teacher with the same DNI or RUC next to the field', async () => {
+    await teacher(ok, 'rosa');
+    expect(await refused('teachers.create', { ...people.rosa, ruc: null, disciplines: ['ceramica'] })).toMatchObject({
+      code: 'conflict',
+      fields: { dni: 'Ya está registrado un docente con el DNI 46849786.' },
+    });
+    expect(await refused('teachers.create', { ...people.julio, ruc: '10468497862', disciplines: ['musica'] })).toMatchObject({
+      code: 'validation',
+      fields: { ruc: 'Un RUC que empieza por 10 contiene el DNI del docente.' },
+    });
+    expect(await refused('teachers.create', { ...people.julio, ruc: '10076543212', disciplines: ['musica'] })).toMatchObject({
+      fields: { ruc: 'El RUC no es válido: su dígito verificador no corresponde.' },
+    });
+  });
+
+  it('search finds a teacher without accents, by DNI or specialty, and filters by authorisation', async () => {
+    const rosa = await teacher(ok, 'rosa', { specialties: ['Violín', 'Viola'] });
+    await teacher(ok, 'julio', { disciplines: ['teatro'], specialties: [] });
+    await authorise(ok, rosa.id, est[LURIGANCHO]!);
+    const names = async (q: object) => (await ok('teachers.list', q)).rows.map((r) => r.lastNames);
+    expect(await names({ search: 'huaman' })).toEqual(['Ramos Huamán']);
+    expect(await names({ search: '4684' })).toEqual(['Quispe Mamani']);
+    expect(await names({ search: 'violin' })).toEqual(['Quispe Mamani']);
+    expect(await names({ discipline: 'teatro' })).toEqual(['Ramos Huamán']);
+    expect(await names({ establishmentId: est[LURIGANCHO]! })).toEqual(['Quispe Mamani']);
+    expect((await ok('teachers.list', {})).rows[0]).toMatchObject({ fullName: 'Quispe Mamani, Rosa Elena', authorisedAt: [LURIGANCHO] });
+  });
+
+  it('an authorisation shows whether it is valid, ending soon, expired or not yet valid', async () => {
+    const t = await teacher(ok);
+    await authorise(ok, t.id, est[LURIGANCHO]!, firstDay(-12), daysFromNow(45));
+    await authorise(ok, t.id, est[CHORRILLOS]!, firstDay(-6), daysFromNow(12));
+    await authorise(ok, t.id, est[AREQUIPA]!, firstDay(-12), daysFromNow(-1));
+    const d = await ok('teachers.get', { id: t.id });
+    expect(Object.fromEntries(d.authorisations.map((a) => [a.establishmentName, a.status]))).toEqual({
+      [LURIGANCHO]: 'vigente',
+      [CHORRILLOS]: 'por_vencer',
+      [AREQUIPA]: 'vencida',
+    });
+    const alerts = await ok('contracts.alerts', {});
+    expect(alerts.authorisations.map((a) => [a.establishmentName, a.daysLeft])).toEqual([[CHORRILLOS, 12]]);
+    // Once renewed (a later authorisation for the same prison), it is no longer an alert.
+    await authorise(ok, t.id, est[CHORRILLOS]!, daysFromNow(13), lastDay(12));
+    expect((await ok('contracts.alerts', {})).authorisations).toEqual([]);
+  });
+
+  it('documents: a PDF is attached and copied back byte for byte; a text file is refused', async () => {
+    const t = await teacher(ok);
+    const bytes = Buffer.from('%PDF-1.4\n% CV de Rosa\n%%EOF\n');
+    const [doc] = await ok('teachers.addDocument', { id: t.id, kind: 'cv', fileName: 'C:\\Users\\ofi\\cv rosa.pdf', dataBase64: bytes.toString('base64') });
+    expect(doc).toMatchObject({ originalName: 'cv rosa.pdf', kind: 'cv', mime: 'application/pdf', sizeBytes: bytes.length });
+    const copy = await ok('teachers.documentCopy', { id: t.id, hash: doc!.hash });
+    if (copy.status !== 'saved') throw new Error('cancelled');
+    expect(copy.path.endsWith('cv rosa.pdf')).toBe(true);
+    expect((await import('node:fs')).readFileSync(copy.path).equals(bytes)).toBe(true);
+    const error = await refused('teachers.addDocument', { id: t.id, kind: 'otro', fileName: 'notas.txt', dataBase64: Buffer.from('hola').toString('base64') });
+    expect(error.message).toBe('«notas.txt» no es un documento: adjunte un PDF o una imagen (JPEG, PNG, WebP, TIFF o GIF).');
+  });
+});
+
+describe('contract lifecycle', () => {
+  it('a draft warns about missing authorisation; activation needs confirmation beyond the budget; then it cannot be edited', async () => {
+    const t = await teacher(ok);
+    const { contract, warnings } = await ok('contracts.create', contractInput(t.id, est[LURIGANCHO]!));
+    expect(contract).toMatchObject({ status: 'borrador', totalCentimos: 2_500_000, establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }] });
+    expect(warnings.map((w) => w.message)).toEqual([
+      `El docente no tiene autorización de ingreso vigente en ${LURIGANCHO} al inicio del contrato (${firstDay(-5).split('-').reverse().join('/')}).`,
+    ]);
+    await authorise(ok, t.id, est[LURIGANCHO]!);
+    expect((await ok('contracts.get', { id: contract.id })).warnings).toEqual([]);
+
+    // The current year's docentes line has S/ 10,000.00: far less than the contract needs in it.
+    const year = Number(today().slice(0, 4));
+    await budget(ok, year, 1_000_000);
+    const error = await refused('contracts.activate', { id: contract.id, version: contract.version, signedOn: today() });
+    expect(error.code).toBe('conflict');
+    expect(error.fields.confirmOverBudget).toMatch(/^El contrato necesita S\/\s?[\d,.]+ en \d{4} y la línea Docentes solo tiene S\/\s?10,000\.00 disponible\./);
+    const activated = await ok('contracts.activate', { id: contract.id, version: contract.version, signedOn: today(), confirmOverBudget: true });
+    expect(activated.contract).toMatchObject({ status: 'vigente', overBudget: true, signedOn: today() });
+    expect(activated.warnings.map((w) => w.kind)).toEqual(['overBudget']);
+
+    const edit = await refused('contracts.update', { ...contractInput(t.id, est[LURIGANCHO]!, { hoursPerWeek: 20 }), id: contract.id, version: activated.contract.version });
+    expect(edit).toMatchObject({ code: 'conflict', message: 'El contrato OS N° 0123-2026 ya fue firmado: solo un borrador se puede modificar.' });
+    const d = await ok('contracts.get', { id: contract.id });
+    expect(d.events.map((e) => e.kind)).toEqual(['creado', 'activado']);
+    expect(d.events[1]!.detail).toBe('Activado con confirmación: excede el disponible de su línea presupuestal.');
+  });
+
+  it('a service order needs the teacher’s RUC; a CAS contract does not', async () => {
+    const carmen = await teacher(ok, 'carmen');
+    expect(await refused('contracts.create', contractInput(carmen.id, est[LURIGANCHO]!))).toMatchObject({
+      fields: { teacherId: expect.stringContaining('Rojas Salas, Carmen no tiene RUC') },
+    });
+    const cas = await ok('contracts.create', contractInput(carmen.id, est[LURIGANCHO]!, { modality: 'cas', number: 'CAS N° 015-2026' }));
+    expect(cas.contract.modality).toBe('cas');
+  });
+
+  it('two contracts in force of a teacher may not overlap at the same establishment', async () => {
+    const t = await teacher(ok);
+    const first = await signedContract(ok, t.id, est[LURIGANCHO]!);
+    const { contract: second } = await ok(
+      'contracts.create',
+      contractInput(t.id, est[LURIGANCHO]!, { number: 'OS N° 0200-2026', startDate: firstDay(-1), endDate: lastDay(2) }),
+    );
+    const error = await refused('contracts.activate', { id: second.id, version: second.version, signedOn: today(), confirmOverBudget: true });
+    expect(error.message).toBe(
+      `Se superpone con el contrato vigente OS N° 0123-2026 del mismo docente en ${LURIGANCHO} (${first.startDate.split('-').reverse().join('/')} – ${first.endDate.split('-').reverse().join('/')}).`,
+    );
+    // At another prison the same months are fine.
+    const { contract: third } = await ok(
+      'contracts.create',
+      contractInput(t.id, est[CHORRILLOS]!, { number: 'OS N° 0201-2026', startDate: firstDay(-1), endDate: lastDay(2) }),
+    );
+    expect((await ok('contracts.activate', { id: third.id, version: third.version, signedOn: today(), confirmOverBudget: true })).contract.status).toBe('vigente');
+  });
+
+  it('renewal makes a linked draft; the chain is visible from every link; a contract renews once', async () => {
+    const t = await teacher(ok);
+    await authorise(ok, t.id, est[LURIGANCHO]!);
+    const first = await signedContract(ok, t.id, est[LURIGANCHO]!);
+    expect(await refused('contracts.renew', { id: first.id, number: 'OS N° 0999-2026', startDate: first.endDate, endDate: lastDay(8), amountCentimos: 250_000 })).toMatchObject({
+      fields: { startDate: `La renovación empieza después del fin del contrato anterior (${first.endDate.split('-').reverse().join('/')}).` },
+    });
+    const renewal = await ok('contracts.renew', { id: first.id, number: 'OS N° 0456-2027', startDate: firstDay(5), endDate: lastDay(10), amountCentimos: 260_000 });
+    expect(renewal.contract).toMatchObject({
+      status: 'borrador',
+      previousContractId: first.id,
+      previousNumber: 'OS N° 0123-2026',
+      object: first.object,
+      establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }],
+      totalCentimos: 6 * 260_000,
+    });
+    const again = await refused('contracts.renew', { id: first.id, number: 'OS N° 0457-2027', startDate: firstDay(5), endDate: lastDay(10), amountCentimos: 1 });
+    expect(again.message).toBe('El contrato OS N° 0123-2026 ya fue renovado.');
+    const activated = await ok('contracts.activate', { id: renewal.contract.id, version: renewal.contract.version, signedOn: today(), confirmOverBudget: true });
+    const second = await ok('contracts.renew', { id: activated.contract.id, number: 'OS N° 0100-2027', startDate: firstDay(11), endDate: lastDay(14), amountCentimos: 260_000 });
+    for (const id of [first.id, renewal.contract.id, second.contract.id]) {
+      expect((await ok('contracts.get', { id })).chain.map((c) => c.number)).toEqual(['OS N° 0123-2026', 'OS N° 0456-2027', 'OS N° 0100-2027']);
+    }
+    expect((await ok('contracts.get', { id: first.id })).contract).toMatchObject({ renewedByNumber: 'OS N° 0456-2027' });
+    expect((await ok('contracts.get', { id: first.id })).events.map((e) => e.kind)).toEqual(['creado', 'activado', 'renovado']);
+  });
+
+  it('resolution ends it early: later months are no longer committed nor missing; not before its last conformity', async () => {
+    const t = await teacher(ok);
+    const c = await signedContract(ok, t.id, est[LURIGANCHO]!); // months −5 … +4
+    await ok('conformities.create', conformityInput(c.id, -2));
+    expect((await ok('conformities.missing', {})).rows.map((m) => m.period)).toEqual([period(-5), period(-4), period(-3), period(-1)]);
+    expect(await refused('contracts.terminate', { id: c.id, version: c.version, date: lastDay(-3), reason: 'Renuncia del docente' })).toMatchObject({
+      fields: { date: `Hay una conformidad registrada para ${period(-2)}, posterior a esa fecha.` },
+    });
+    expect(await refused('contracts.terminate', { id: c.id, version: c.version, date: lastDay(6), reason: 'Renuncia del docente' })).toMatchObject({
+      fields: { date: expect.stringMatching(/^La fecha de resolución debe estar entre el/) },
+    });
+    const r = await ok('contracts.terminate', { id: c.id, version: c.version, date: lastDay(-2), reason: 'Renuncia del docente' });
+    expect(r.contract).toMatchObject({ status: 'resuelto', resolvedOn: lastDay(-2), resolutionReason: 'Renuncia del docente' });
+    const d = await ok('contracts.get', { id: c.id });
+    expect(d.schedule.map((m) => m.period)).toEqual([period(-5), period(-4), period(-3), period(-2)]);
+    expect((await ok('conformities.missing', {})).rows.map((m) => m.period)).toEqual([period(-5), period(-4), period(-3)]);
+    expect((await refused('contracts.terminate', { id: c.id, version: r.contract.version, date: today(), reason: 'Otra vez' })).message).toBe('El contrato OS N° 0123-2026 no está vigente.');
+  });
+
+  it('the list filters by the status the officer sees: por vencer, vencido, borrador', async () => {
+    const t = await teacher(ok);
+    await signedContract(ok, t.id, est[LURIGANCHO]!, { number: 'OS 1-2026', startDate: firstDay(-3), endDate: daysFromNow(20) });
+    await signedContract(ok, t.id, est[CHORRILLOS]!, { number: 'OS 2-2026', startDate: firstDay(-6), endDate: daysFromNow(-3) });
+    await signedContract(ok, t.id, est[AREQUIPA]!, { number: 'OS 3-2026', startDate: firstDay(-1), endDate: lastDay(6) });
+    await ok('contracts.create', contractInput(t.id, est[AREQUIPA]!, { number: 'OS 4-2026', startDate: firstDay(7), endDate: lastDay(9) }));
+    const numbers = async (q: object) => (await ok('contracts.list', q)).rows.map((c) => c.number);
+    expect(await numbers({ status: 'por_vencer' })).toEqual(['OS 1-2026']);
+    expect(await numbers({ status: 'vencido' })).toEqual(['OS 2-2026']);
+    expect(await numbers({ status: 'vigente' })).toEqual(['OS 3-2026']);
+    expect(await numbers({ status: 'borrador' })).toEqual(['OS 4-2026']);
+    expect(await numbers({ establishmentId: est[AREQUIPA]!, sort: 'number' })).toEqual(['OS 3-2026', 'OS 4-2026']);
+    expect(await numbers({ search: 'quispe os 2-2026' })).toEqual(['OS 2-2026']);
+    expect((await ok('contracts.alerts', {})).expiring).toEqual([
+      expect.objectContaining({ number: 'OS 1-2026', daysLeft: 20, teacherName: 'Quispe Mamani, Rosa Elena' }),
+    ]);
+  });
+
+  it('the number is unique however it is typed', async () => {
+    const t = await teacher(ok);
+    await ok('contracts.create', contractInput(t.id, est[LURIGANCHO]!));
+    expect(await refused('contracts.create', contractInput(t.id, est[LURIGANCHO]!, { number: 'os n.° 0123-2026' }))).toMatchObject({
+      code: 'conflict',
+      fields: { number: 'Ya existe un contrato con el número os n.° 0123-2026.' },
+    });
+  });
+});
+
+describe('conformities and payments', () => {
+  let contractId: number;
+  beforeEach(async () => {
+    const t = await teacher(ok);
+    contractId = (await signedContract(ok, t.id, est[LURIGANCHO]!)).id;
+  });
+
+  it('withholds 8% above S/ 1,500.00, nothing at or below it', async () => {
+    const above = await ok('conformities.create', conformityInput(contractId, -5, { grossCentimos: 150_001 }));
+    const at = await ok('conformities.create', conformityInput(contractId, -4, { grossCentimos: 150_000 }));
+    const below = await ok('conformities.create', conformityInput(contractId, -3, { grossCentimos: 99_950 }));
+    expect([above, at, below].map((f) => [f.grossCentimos, f.retentionCentimos, f.netCentimos])).toEqual([
+      [150_001, 12_000, 138_001],
+      [150_000, 0, 150_000],
+      [99_950, 0, 99_950],
+    ]);
+  });
+
+  it('a suspension on file for the receipt’s year spares the retention', async () => {
+    const t = (await ok('contracts.get', { id: contractId })).contract.teacherId;
+    const current = (await ok('teachers.get', { id: t })).teacher;
+    const receiptDate = lastDay(-3);
+    const year = Number(receiptDate.slice(0, 4));
+    await ok('teachers.update', {
+      ...people.rosa,
+      id: t,
+      version: current.version,
+      active: true,
+      disciplines: ['musica'],
+      suspensions: [{ fiscalYear: year, operationNumber: '80123456', filedOn: `${year}-01-02` }],
+    });
+    const f = await ok('conformities.create', conformityInput(contractId, -3, { receiptDate }));
+    expect(f).toMatchObject({ grossCentimos: 250_000, retentionCentimos: 0, netCentimos: 250_000, suspended: true });
+  });
+
+  it('a CAS contract has no fee receipt and no retention', async () => {
+    const t = await teacher(ok, 'carmen');
+    const cas = await signedContract(ok, t.id, est[CHORRILLOS]!, { modality: 'cas', number: 'CAS N° 015-2026', amountCentimos: 300_000 });
+    const f = await ok('conformities.create', conformityInput(cas.id, -2, { receiptNumber: null, receiptDate: null, grossCentimos: 300_000 }));
+    expect(f).toMatchObject({ retentionCentimos: 0, netCentimos: 300_000, suspended: false });
+  });
+
+  it('refuses what the records do not allow, next to the field, and writes nothing', async () => {
+    await ok('conformities.create', conformityInput(contractId, -2));
+    expect(await refused('conformities.create', conformityInput(contractId, -2))).toMatchObject({
+      code: 'conflict',
+      fields: { period: 'Ese mes del contrato OS N° 0123-2026 ya tiene conformidad.' },
+    });
+    expect(await refused('conformities.create', conformityInput(contractId, -8))).toMatchObject({
+      fields: { period: 'Ese mes no está dentro del periodo del contrato OS N° 0123-2026.' },
+    });
+    expect(await refused('conformities.create', conformityInput(contractId, -3, { conformityDate: daysFromNow(1) }))).toMatchObject({
+      fields: { conformityDate: 'La fecha no puede ser posterior a hoy.' },
+    });
+    expect(await refused('conformities.create', conformityInput(contractId, -3, { receiptNumber: null, receiptDate: null }))).toMatchObject({
+      fields: { receiptNumber: 'Una orden de servicio se paga con recibo por honorarios: indique su número.' },
+    });
+    // The contract pays S/ 25,000.00 in all; S/ 2,500.00 are already signed off.
+    expect(await refused('conformities.create', conformityInput(contractId, -3, { grossCentimos: 2_250_001 }))).toMatchObject({
+      fields: { grossCentimos: 'El monto supera lo que el contrato tiene por pagar (S/ 22500.00).' },
+    });
+    const t = (await ok('contracts.get', { id: contractId })).contract.teacherId;
+    const { contract: draft } = await ok('contracts.create', contractInput(t, est[AREQUIPA]!, { number: 'OS 9-2026' }));
+    expect(await refused('conformities.create', conformityInput(draft.id, -2))).toMatchObject({
+      fields: { contractId: 'El contrato OS 9-2026 es un borrador: primero actívelo con su fecha de firma.' },
+    });
+  });
+
+  it('payment after the conformity; a paid one is closed; a void one frees its month', async () => {
+    const f = await ok('conformities.create', conformityInput(contractId, -2));
+    expect(await refused('conformities.pay', { id: f.id, version: f.version, paymentDate: lastDay(-2) })).toMatchObject({
+      fields: { paymentDate: 'El pago no puede ser anterior a la conformidad.' },
+    });
+    const paid = await ok('conformities.pay', { id: f.id, version: f.version, paymentDate: today(), paymentReference: 'CP-0456' });
+    expect(paid).toMatchObject({ status: 'pagada', paymentDate: today(), paymentReference: 'CP-0456' });
+    expect((await refused('conformities.void', { id: f.id, version: paid.version, reason: 'Error de registro' })).message).toBe('Una conformidad pagada no se anula.');
+    expect((await refused('conformities.update', { ...conformityInput(contractId, -2, { grossCentimos: 1 }), id: f.id, version: paid.version })).message).toBe(
+      'La conformidad está Pagada: ya no se puede modificar.',
+    );
+
+    const g = await ok('conformities.create', conformityInput(contractId, -1));
+    await ok('conformities.void', { id: g.id, version: g.version, reason: 'Mes equivocado' });
+    expect((await ok('conformities.missing', {})).rows.map((m) => m.period)).toContain(period(-1));
+    const again = await ok('conformities.create', conformityInput(contractId, -1, { grossCentimos: 240_000 }));
+    expect(again.status).toBe('pendiente_pago');
+    const list = await ok('conformities.list', { contractId });
+    expect(list.total).toBe(3);
+    expect(list.totals).toEqual({ grossCentimos: 490_000, retentionCentimos: 39_200, netCentimos: 450_800 }); // the void one does not count
+  });
+});
+
+describe('budget figures from the records', () => {
+  it('committed, executed and available per line match the hand-computed figures', async () => {
+    const Y = Number(today().slice(0, 4)) - 1;
+    const m = (month: number, day = 1, year = Y) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    await ok('budget.save', {
+      year: Y,
+      exchangeRate: 3.75,
+      lines: { instrumentos: 2_000_000, docentes: 5_500_000, capacitacion: 1_000_000, materiales: 0, eventos: 0 },
+      version: null,
+    });
+    const rosa = await teacher(ok, 'rosa');
+    const julio = await teacher(ok, 'julio');
+    const carmen = await teacher(ok, 'carmen');
+    // Service order, March–August at S/ 2,500.00 a month.
+    const os = await signedContract(ok, rosa.id, est[LURIGANCHO]!, { number: 'OS 1', startDate: m(3), endDate: m(8, 31) });
+    // CAS, the whole year at S/ 3,000.00.
+    const cas = await signedContract(ok, carmen.id, est[CHORRILLOS]!, { modality: 'cas', number: 'CAS 1', startDate: m(1), endDate: m(12, 31), amountCentimos: 300_000 });
+    // Training, S/ 8,000.00 in total from October to January: S/ 2,000.00 a month, one of them next year.
+    const training = await signedContract(ok, julio.id, est[AREQUIPA]!, {
+      number: 'OS 2', budgetLine: 'capacitacion', amountType: 'total', amountCentimos: 800_000, startDate: m(10), endDate: m(1, 31, Y + 1),
+    });
+    // From January, S/ 1,000.00 a month, resolved on 15 April: four months are left.
+    const resolved = await signedContract(ok, julio.id, est[LURIGANCHO]!, { number: 'OS 3', startDate: m(1), endDate: lastDay(6), amountCentimos: 100_000 });
+    await ok('contracts.terminate', { id: resolved.id, version: resolved.version, date: m(4, 15), reason: 'Traslado del taller' });
+    // A draft commits nothing.
+    await ok('contracts.create', contractInput(rosa.id, est[AREQUIPA]!, { number: 'OS 4', startDate: m(9), endDate: m(12, 31) }));
+
+    const sign = async (contractId: number, month: number, gross: number, paid: boolean, year = Y) => {
+      const f = await ok('conformities.create', {
+        contractId,
+        period: `${year}-${String(month).padStart(2, '0')}`,
+        deliverable: 'Informe mensual',
+        conformityDate: m(month, 28, year),
+        givenBy: 'Lic. Ana Torres',
+        receiptNumber: `E001-${month}`,
+        receiptDate: m(month, 28, year),
+        grossCentimos: gross,
+      });
+      if (paid) await ok('conformities.pay', { id: f.id, version: f.version, paymentDate: m(month, 28, year) });
+      return f;
+    };
+    for (const month of [3, 4, 5]) await sign(os.id, month, 250_000, true);
+    await sign(os.id, 6, 240_000, false); // signed off, not yet paid
+    const voided = await sign(os.id, 7, 250_000, false);
+    await ok('conformities.void', { id: voided.id, version: voided.version, reason: 'Mes equivocado' });
+    for (const month of [1, 2, 3]) await sign(cas.id, month, 300_000, true);
+    await sign(resolved.id, 1, 100_000, true);
+    await sign(training.id, 10, 200_000, true);
+    // Instruments bought this year with INPE's budget count on the instrumentos line; a donation and last year's purchase do not.
+    for (const [code, date, funding, cost] of [
+      ['INS-1', m(5, 10), 'presupuesto_inpe', 1_250_000],
+      ['INS-2', m(6, 1), 'donacion', 900_000],
+      ['INS-3', m(12, 20, Y - 1), 'presupuesto_inpe', 700_000],
+    ] as const) {
+      await ok('instruments.create', { code, typeId: 1, costCentimos: cost, funding, condition: 'nuevo', altaDate: date, acquisitionDate: date });
+    }
+
+    const s = await ok('budget.summary', { year: Y });
+    const line = (l: string) => s.lines.find((x) => x.line === l)!;
+    // docentes — executed: OS 3 × 2,500 + CAS 3 × 3,000 + OS 3 1 × 1,000 = 17,500.00;
+    // committed: OS June 2,400 (unpaid) + July, August 2 × 2,500 + CAS 9 × 3,000 + OS 3 Feb–Apr 3 × 1,000 = 37,400.00.
+    expect(line('docentes')).toMatchObject({
+      budgetCentimos: 5_500_000,
+      executedCentimos: 1_750_000,
+      executedPaymentsCentimos: 1_750_000,
+      committedCentimos: 3_740_000,
+      availableCentimos: 10_000,
+      usedPercent: 99.8,
+      alert: true,
+    });
+    expect(line('capacitacion')).toMatchObject({ executedCentimos: 200_000, committedCentimos: 400_000, availableCentimos: 400_000, usedPercent: 60, alert: false });
+    expect(line('instrumentos')).toMatchObject({ executedCentimos: 1_250_000, executedInstrumentsCentimos: 1_250_000, committedCentimos: 0, availableCentimos: 750_000 });
+    expect(s.total).toMatchObject({
+      budgetCentimos: 8_500_000,
+      committedCentimos: 4_140_000,
+      executedCentimos: 3_200_000,
+      availableCentimos: 1_160_000,
+      usdCents: { budget: 2_266_667, committed: 1_104_000, executed: 853_333, available: 309_333 },
+    });
+    // The months' cached state says exactly what the contracts and conformities say.
+    expect(await yearFigures(app.db, Y)).toEqual(await yearFiguresFromRecords(app.db, Y));
+    // Next year holds the training contract's last installment.
+    const next = await ok('budget.summary', { year: Y + 1 });
+    expect(next.lines.find((x) => x.line === 'capacitacion')!.committedCentimos).toBe(200_000);
+    expect(next.defined).toBe(false);
+
+    // The report says the same, in PEN with USD beside it.
+    const pdf = await ok('budget.export', { year: Y, format: 'pdf' });
+    if (pdf.status !== 'saved') throw new Error('cancelled');
+    const text = execFileSync('pdftotext', ['-layout', pdf.path, '-']).toString('utf8');
+    expect(text).toContain(`Ejecución presupuestal ${Y}`);
+    expect(text).toMatch(/Docentes\s+S\/\s?55,000\.00\s+S\/\s?37,400\.00\s+S\/\s?17,500\.00\s+S\/\s?100\.00\s+99\.8 %/);
+    expect(text).toMatch(/US\$\s?22,666\.67/);
+    const xlsx = await ok('budget.export', { year: Y, format: 'xlsx' });
+    if (xlsx.status !== 'saved') throw new Error('cancelled');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.path);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Línea', 'Presupuesto (S/)', 'Comprometido (S/)', 'Ejecutado (S/)', 'Disponible (S/)', 'Usado',
+      'Presupuesto (US$)', 'Comprometido (US$)', 'Ejecutado (US$)', 'Disponible (US$)',
+    ]);
+    expect(ws.getRow(3).values).toEqual([undefined, 'Docentes', 55_000, 37_400, 17_500, 100, 0.998, 14_666.67, 9_973.33, 4_666.67, 26.67]);
+  });
+
+  it('a second save of a year without its version is refused; an edit over a newer version is stale', async () => {
+    const s = await budget(ok, 2030);
+    expect(await refused('budget.save', { year: 2030, exchangeRate: 3.5, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: null })).toMatchObject({
+      code: 'conflict',
+      fields: { year: 'El año 2030 ya tiene presupuesto: edítelo.' },
+    });
+    await ok('budget.save', { year: 2030, exchangeRate: 3.5, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: s.version });
+    expect((await refused('budget.save', { year: 2030, exchangeRate: 3.6, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: s.version })).code).toBe('stale');
+  });
+});
+
+describe('the demonstration data', () => {
+  it('follows the rules: valid RUCs, no overlaps, figures that match the records, S/ 500,000.00 at 3.40', async () => {
+    const fresh = await testApp();
+    try {
+      await fresh.ok('demo.load', {});
+      const rucs = (await fresh.db('teachers').whereNotNull('ruc').pluck('ruc')) as string[];
+      expect(rucs.length).toBeGreaterThan(8);
+      const { isValidRuc } = await import('../../../shared/contracts/rules');
+      expect(rucs.every(isValidRuc)).toBe(true);
+      const year = Number(today().slice(0, 4));
+      expect(await yearFigures(fresh.db, year)).toEqual(await yearFiguresFromRecords(fresh.db, year));
+      const s = await fresh.ok('budget.summary', { year });
+      expect(s).toMatchObject({ exchangeRate: 3.4, total: { budgetCentimos: 50_000_000, usdCents: { budget: 14_705_882 } } });
+      const list = await fresh.ok('contracts.list', { pageSize: 100 });
+      expect(list.total).toBeGreaterThanOrEqual(12);
+      expect(new Set(list.rows.map((c) => c.status))).toEqual(new Set(['borrador', 'vigente', 'por_vencer', 'vencido', 'resuelto']));
+      const alerts = await fresh.ok('contracts.alerts', {});
+      expect(alerts.expiring.length).toBeGreaterThan(0);
+      expect(alerts.authorisations.length).toBeGreaterThan(0);
+      expect(alerts.missingConformities).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('exports', () => {
+  it('the contracts list in Excel, and a one-page contract summary in PDF', async () => {
+    const t = await teacher(ok);
+    const c = await signedContract(ok, t.id, est[LURIGANCHO]!);
+    await ok('conformities.create', conformityInput(c.id, -2));
+    const x = await ok('contracts.export', { filter: {}, format: 'xlsx' });
+    if (x.status !== 'saved') throw new Error('cancelled');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(x.path);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Número');
+    expect(ws.getRow(2).getCell(1).value).toBe('OS N° 0123-2026');
+    expect(ws.getRow(2).getCell(2).value).toBe('Quispe Mamani, Rosa Elena');
+    expect(ws.getRow(2).getCell(11).value).toBe(25_000);
+    const p = await ok('contracts.summaryPdf', { id: c.id });
+    if (p.status !== 'saved') throw new Error('cancelled');
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [p.path]).toString())![1])).toBe(1);
+    const text = execFileSync('pdftotext', ['-layout', p.path, '-']).toString('utf8');
+    expect(text).toContain('Resumen de contrato: OS N° 0123-2026');
+    expect(text).toContain('Quispe Mamani, Rosa Elena — DNI 46849786 — RUC 10468497862');
+    expect(text).toContain('Pendiente de pago');
+    expect(text).toContain('Sin conformidad');
+  });
+});

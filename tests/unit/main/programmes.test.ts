@@ -1,0 +1,390 @@
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+
+/**
+ * Programmes through the same pipeline the window uses: the custody change, attendance
+ * figures against hand-computed ones, the UNESCO entry's figures from a known dataset,
+ * certificates, and the rule that aggregate reports never carry a participant's name.
+ */
+
+let app: TestApp;
+let men: number;
+let women: number;
+let other: number;
+
+beforeEach(async () => {
+  app = await testApp();
+  men = (await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-01', name: 'E.P. Varones Prueba', population: 'varones' }))).id;
+  women = (await app.ok('establishments.create', validEstablishment({ code: 'EP-MUJ-01', name: 'E.P. Mujeres Prueba', population: 'mujeres' }))).id;
+  other = (await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-02', name: 'E.P. Destino Prueba', population: 'varones' }))).id;
+}, 30000);
+afterEach(() => app.close());
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+
+async function participant(code: string, firstNames: string, lastNames: string, establishmentId: number, sex: 'masculino' | 'femenino' = 'masculino') {
+  return app.ok('participants.create', { code, firstNames, lastNames, sex, birthYear: 1990, establishmentId, date: '2026-02-01' });
+}
+
+async function workshop(establishmentId: number, over: Record<string, unknown> = {}) {
+  return app.ok('workshops.create', {
+    name: 'Banda sinfónica',
+    programme: 'inpe_orquestando',
+    discipline: 'Vientos',
+    establishmentId,
+    startDate: '2026-03-01',
+    endDate: '2026-12-15',
+    capacity: 30,
+    ...over,
+  });
+}
+
+async function session(workshopId: number, date: string, durationMinutes = 120) {
+  return app.ok('sessions.create', { workshopId, date, durationMinutes });
+}
+
+async function mark(sessionId: number, marks: Array<[number, boolean]>) {
+  return app.ok('attendance.save', { sessionId, marks: marks.map(([participantId, present]) => ({ participantId, present })) });
+}
+
+describe('custody change', () => {
+  it('a transfer ends the open enrolments at the origin, lists the instruments to recover, and keeps the history', async () => {
+    const p = await participant('PPL-0001', 'Juan', 'Pérez', men);
+    const w = await workshop(men);
+    const g = await app.ok('ensembles.create', { name: 'Banda de prueba', type: 'banda_sinfonica', establishmentId: men });
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-02' });
+    await app.ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-02', part: 'Trompeta' });
+    // The inventory: a trumpet in his custody, and one with someone else.
+    const held = await app.ok('instruments.create', { code: 'TRP-01', typeId: 1, costCentimos: 1000, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-10', establishmentId: men });
+    const notHis = await app.ok('instruments.create', { code: 'TRP-02', typeId: 1, costCentimos: 1000, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-10', establishmentId: men });
+    await app.ok('instruments.move', { instrumentIds: [held.id], movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Juan Pérez (ppl-0001)', date: '2026-03-05' } });
+    await app.ok('instruments.move', { instrumentIds: [notHis.id], movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Otro (PPL-0002)', date: '2026-03-05' } });
+
+    expect((await app.ok('participants.instruments', { id: p.id }))!.map((i) => i.code)).toEqual(['TRP-01']);
+
+    const r = await app.ok('participants.custodyChange', { participantId: p.id, version: p.version, kind: 'traslado', date: '2026-06-10', toEstablishmentId: other, documentNumber: 'OF-123' });
+    expect(r.enrolmentsEnded).toBe(2);
+    expect(r.instrumentsToRecover!.map((i) => i.code)).toEqual(['TRP-01']);
+    expect(r.participant).toMatchObject({ status: 'trasladado', establishmentId: other, openEnrolments: 0 });
+
+    const enrolments = await app.ok('enrolments.list', { participantId: p.id });
+    expect(enrolments).toHaveLength(2);
+    for (const e of enrolments) expect(e).toMatchObject({ stage: 'retirado', endedOn: '2026-06-10', endReason: 'traslado' });
+    const history = await app.ok('participants.history', { id: p.id });
+    expect(history.map((m) => [m.kind, m.fromEstablishmentName, m.toEstablishmentName, m.enrolmentsEnded])).toEqual([
+      ['traslado', 'E.P. Varones Prueba', 'E.P. Destino Prueba', 2],
+      ['alta', null, 'E.P. Varones Prueba', 0],
+    ]);
+    // The workshop's list no longer counts him, but still shows his closed enrolment.
+    expect((await app.ok('workshops.get', { id: w.id })).enrolled).toBe(0);
+    expect(await app.ok('enrolments.list', { workshopId: w.id, openOnly: true })).toHaveLength(0);
+  });
+
+  it('refusals change nothing: same establishment, a date before the last change, a release of a released participant', async () => {
+    const p = await participant('PPL-0003', 'Luis', 'Quispe', men);
+    const cases = [
+      [{ kind: 'traslado', toEstablishmentId: men, date: '2026-05-01' }, 'toEstablishmentId', 'El destino es el mismo establecimiento en el que está el participante.'],
+      [{ kind: 'egreso', date: '2026-01-15' }, 'date', 'La fecha no puede ser anterior al último cambio registrado (01/02/2026).'],
+      [{ kind: 'reincorporacion', date: '2026-05-01' }, 'kind', '«Reincorporación al programa» no corresponde a un participante en situación «Activo».'],
+    ] as const;
+    for (const [change, field, message] of cases) {
+      const before = await snapshot(app.db);
+      const r = await app.call('participants.custodyChange', { participantId: p.id, version: p.version, ...change });
+      expect(r).toMatchObject({ ok: false, error: { code: 'validation', fields: { [field]: message } } });
+      expect(await snapshot(app.db)).toBe(before);
+    }
+    const released = await app.ok('participants.custodyChange', { participantId: p.id, version: p.version, kind: 'egreso', date: '2026-05-01' });
+    expect(released.participant.status).toBe('egresado');
+    expect(released.instrumentsToRecover).toEqual([]);
+    const before = await snapshot(app.db);
+    const again = await app.call('participants.custodyChange', { participantId: p.id, version: released.participant.version, kind: 'traslado', toEstablishmentId: other, date: '2026-06-01' });
+    expect(again).toMatchObject({ ok: false, error: { fields: { kind: expect.stringContaining('Egresado') } } });
+    expect(await snapshot(app.db)).toBe(before);
+    // A released participant cannot be enrolled either.
+    const w = await workshop(men);
+    expect(await app.call('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-06-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { participantIds: 'El participante PPL-0003 está «Egresado»: solo se inscribe a participantes activos.' } },
+    });
+  });
+});
+
+describe('attendance', () => {
+  it('rate, absences in a row and hours match the hand-computed figures', async () => {
+    const ana = await participant('PPL-A', 'Ana', 'Flores', women, 'femenino');
+    const rosa = await participant('PPL-B', 'Rosa', 'Mamani', women, 'femenino');
+    const w = await workshop(women, { name: 'Coro polifónico', capacity: 10 });
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: [ana.id], date: '2026-03-01' });
+    const s1 = await session(w.id, '2026-03-02', 120);
+    const s2 = await session(w.id, '2026-03-09', 90);
+    // Rosa joins after the second session.
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: [rosa.id], date: '2026-03-10' });
+    const s3 = await session(w.id, '2026-03-16', 120);
+    const s4 = await session(w.id, '2026-03-23', 60);
+    const s5 = await session(w.id, '2026-03-30', 180);
+    const notTaken = await session(w.id, '2026-04-06', 120);
+
+    // On s1 only Ana is in the group.
+    const sheet1 = await app.ok('attendance.get', { id: s1.id });
+    expect(sheet1.rows.map((r) => r.code)).toEqual(['PPL-A']);
+    await mark(s1.id, [[ana.id, true]]);
+    await mark(s2.id, [[ana.id, true]]);
+    await mark(s3.id, [[ana.id, false], [rosa.id, true]]);
+    await mark(s4.id, [[ana.id, false], [rosa.id, false]]);
+    // Before s5: Ana 2 of 4 with 2 absences in a row; Rosa 1 of 2 with 1.
+    const sheet5 = await app.ok('attendance.get', { id: s5.id });
+    expect(sheet5.rows.map((r) => [r.code, r.rate, r.consecutiveAbsences, r.present])).toEqual([
+      ['PPL-A', 0.5, 2, null],
+      ['PPL-B', 0.5, 1, null],
+    ]);
+    await mark(s5.id, [[ana.id, false], [rosa.id, true]]);
+    expect((await app.ok('attendance.get', { id: notTaken.id })).rows.every((r) => r.present === null)).toBe(true);
+
+    const figures = Object.fromEntries((await app.ok('enrolments.list', { workshopId: w.id })).map((e) => [e.participantCode, e]));
+    // Ana: s1..s5 counted, present s1 (120) + s2 (90) = 210 min; 2/5; absent s3, s4, s5 in a row.
+    expect(figures['PPL-A']).toMatchObject({ sessions: 5, present: 2, rate: 0.4, consecutiveAbsences: 3, minutes: 210, stage: 'activo' });
+    // Rosa: s3..s5 counted, present s3 (120) + s5 (180) = 300 min; 2/3; none in a row.
+    expect(figures['PPL-B']).toMatchObject({ sessions: 3, present: 2, consecutiveAbsences: 0, minutes: 300, stage: 'activo' });
+    expect(figures['PPL-B']!.rate).toBeCloseTo(2 / 3, 10);
+
+    const summary = await app.ok('programmeReports.summary', {});
+    expect(summary.alerts.absenceAlerts).toBe(1);
+    // Correcting s5 for Ana clears her alert.
+    await mark(s5.id, [[ana.id, true]]);
+    expect((await app.ok('programmeReports.summary', {})).alerts.absenceAlerts).toBe(0);
+    const sessions = await app.ok('sessions.list', { workshopId: w.id });
+    expect(sessions.find((s) => s.id === s5.id)).toMatchObject({ attendanceTaken: true, present: 2, marked: 2 });
+    expect(sessions.find((s) => s.id === notTaken.id)).toMatchObject({ attendanceTaken: false, marked: 0 });
+  });
+
+  it('a list with someone outside the group is refused and nothing is saved', async () => {
+    const a = await participant('PPL-C', 'Carlos', 'Huamán', men);
+    const stranger = await participant('PPL-D', 'Jorge', 'Chávez', men);
+    const w = await workshop(men);
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: [a.id], date: '2026-03-01' });
+    const s = await session(w.id, '2026-03-02');
+    const before = await snapshot(app.db);
+    const r = await app.call('attendance.save', { sessionId: s.id, marks: [{ participantId: a.id, present: true }, { participantId: stranger.id, present: true }] });
+    expect(r).toMatchObject({ ok: false, error: { fields: { marks: 'La lista incluye 1 persona(s) que no pertenecen al grupo en la fecha de la sesión.' } } });
+    expect(await snapshot(app.db)).toBe(before);
+  });
+});
+
+/** A known dataset: 3 participants (2 men, 1 woman) in 2 prisons, a workshop with 2 sessions, an ensemble, 2 events, 2 partners. */
+async function knownDataset() {
+  const juan = await participant('PPL-100', 'Zacarías', 'Ñahuincopa Tello', men);
+  const pedro = await participant('PPL-101', 'Pedro', 'Yupanqui Soto', men);
+  const maria = await participant('PPL-200', 'Gumercinda', 'Huillca Apaza', women, 'femenino');
+  const w = await workshop(men, { capacity: 20 });
+  const wc = await workshop(women, { name: 'Cerámica de alta temperatura', programme: 'ceramica', discipline: 'Cerámica', startDate: '2026-03-01', endDate: '2026-06-30' });
+  await app.ok('enrolments.create', { workshopId: w.id, participantIds: [juan.id, pedro.id], date: '2026-03-01' });
+  await app.ok('enrolments.create', { workshopId: wc.id, participantIds: [maria.id], date: '2026-03-01' });
+  const s1 = await session(w.id, '2026-03-02', 120);
+  const s2 = await session(w.id, '2026-03-09', 120);
+  const s3 = await session(wc.id, '2026-03-03', 180);
+  await mark(s1.id, [[juan.id, true], [pedro.id, true]]);
+  await mark(s2.id, [[juan.id, true], [pedro.id, false]]);
+  await mark(s3.id, [[maria.id, true]]);
+  // Pedro withdraws; María completes ceramics.
+  const [pe] = (await app.ok('enrolments.list', { participantId: pedro.id }));
+  await app.ok('enrolments.setStage', { id: pe!.id, version: pe!.version, stage: 'retirado', date: '2026-04-01', reason: 'Decisión personal' });
+  const [me] = (await app.ok('enrolments.list', { participantId: maria.id }));
+  await app.ok('enrolments.setStage', { id: me!.id, version: me!.version, stage: 'completado', date: '2026-06-30' });
+  const band = await app.ok('ensembles.create', { name: 'Banda sinfónica Varones', type: 'banda_sinfonica', establishmentId: men });
+  await app.ok('enrolments.create', { ensembleId: band.id, participantIds: [juan.id], date: '2026-03-15', part: 'Trompeta' });
+  const mml = await app.ok('partners.create', { name: 'Municipalidad Metropolitana de Lima', type: 'sector_publico' });
+  const pucp = await app.ok('partners.create', { name: 'Museo de Artes y Tradiciones Populares (PUCP)', type: 'privado' });
+  await app.ok('partners.create', { name: 'Aliado sin actividad', type: 'sociedad_civil' });
+  await app.ok('agreements.create', { partnerId: mml.id, title: 'Arte sin Barreras', object: 'Puestas en escena', startDate: '2025-03-01', endDate: '2027-02-28' });
+  const season = await app.ok('seasons.create', { name: 'Temporada 2026', startDate: '2026-03-01', endDate: '2026-12-20' });
+  const audiences = (internos: number, familiares: number, personal: number, externo: number, autoridades: number) => ({ internos, familiares, personal, externo, autoridades });
+  await app.ok('events.create', { type: 'concierto_educativo', seasonId: season.id, title: 'Concierto de apertura', date: '2026-04-10', venueKind: 'establecimiento', establishmentId: men, partnerIds: [mml.id], ensembleIds: [band.id], audiences: audiences(200, 30, 15, 0, 5) });
+  await app.ok('events.create', { type: 'inauguracion_exposicion', seasonId: season.id, title: 'InternArte', date: '2026-08-20', venueKind: 'externo', venueName: 'Museo (PUCP)', partnerIds: [pucp.id], audiences: audiences(0, 10, 5, 300, 3) });
+  // Outside the period: not counted.
+  await app.ok('events.create', { type: 'recital', title: 'Recital 2025', date: '2025-12-01', venueKind: 'establecimiento', establishmentId: men, audiences: audiences(50, 0, 0, 0, 0) });
+  return { juan, pedro, maria };
+}
+
+describe('UNESCO 2005 Convention entry and the annual report', () => {
+  it('figures from a known dataset', async () => {
+    await knownDataset();
+    const e = await app.ok('programmeReports.unesco', { from: '2026-01-01', to: '2026-12-31' });
+    const f = e.figures;
+    expect(f.participants).toEqual({ total: 3, men: 2, women: 1, active: 1, new: 3 });
+    expect(f.establishments).toEqual({ total: 2, men: 1, women: 1, mixed: 0 });
+    expect(f.workshops).toEqual({ total: 2, sessions: 3, hours: 7 });
+    expect(f.ensembles).toEqual({ total: 1, members: 1, byType: [{ type: 'banda_sinfonica', count: 1 }] });
+    expect(f.events.total).toBe(2);
+    expect(f.events.audience).toEqual({ internos: 200, familiares: 40, personal: 20, externo: 300, autoridades: 8 });
+    expect(f.events.totalAudience).toBe(568);
+    expect(f.partners).toEqual([
+      { name: 'Municipalidad Metropolitana de Lima', type: 'sector_publico', events: 1, agreements: 1 },
+      { name: 'Museo de Artes y Tradiciones Populares (PUCP)', type: 'privado', events: 1, agreements: 0 },
+    ]);
+    // Workshop enrolments: 3; Pedro withdrew by choice, María completed: retention 2/3, completion 1/2.
+    expect(f.evaluation.retention).toBeCloseTo(2 / 3, 10);
+    expect(f.evaluation).toMatchObject({ completion: 0.5, completed: 1, withdrawn: 1, endedByCustody: 0 });
+    // Marks: 5, present 4 → 0.8; present minutes 120+120+120+180 = 540 over 3 participants = 3 h each.
+    expect(f.evaluation.attendanceRate).toBe(0.8);
+    expect(f.evaluation.hoursPerParticipant).toBe(3);
+    expect(f.finance).toBeNull();
+    expect(e.results).toEqual([
+      '3 participantes beneficiarios (2 varones y 1 mujeres).',
+      '2 establecimientos penitenciarios (1 de varones, 1 de mujeres y 0 mixtos).',
+      '1 elencos conformados con 1 integrantes: banda sinfónica (1).',
+      '2 eventos con 568 asistentes (Internos: 200; Familiares: 40; Personal INPE: 20; Público externo: 300; Autoridades: 8).',
+      'Alianzas institucionales: 2 aliados y 1 convenios vigentes.',
+    ]);
+    expect(e.financial).toBe('No disponible: el presupuesto del programa no está registrado en esta instalación.');
+    expect(e.partners).toEqual([
+      { name: 'Municipalidad Metropolitana de Lima', type: 'Sector público' },
+      { name: 'Museo de Artes y Tradiciones Populares (PUCP)', type: 'Sector privado' },
+    ]);
+    expect(e.evaluation[1]).toBe('Horas de asistencia por participante: 3.');
+    // A narrower period counts only what falls in it: Pedro left in April and ceramics ended in June.
+    const second = await app.ok('programmeReports.figures', { from: '2026-07-01', to: '2026-12-31' });
+    expect(second.events.total).toBe(1);
+    expect(second.participants).toEqual({ total: 1, men: 1, women: 0, active: 1, new: 0 });
+  });
+
+  it('financial resources in USD from the budget and exchange rate of the year', async () => {
+    await app.db('budget_years').insert({ year: 2026, exchange_rate_e4: 34000, notes: null, version: 1, updated_at: '2026-01-02T00:00:00Z', updated_by: 'prueba' });
+    await app.db('budget_lines').insert([
+      { year: 2026, line: 'instrumentos', amount_centimos: 30_000_000 },
+      { year: 2026, line: 'docentes', amount_centimos: 20_000_000 },
+    ]);
+    const e = await app.ok('programmeReports.unesco', { from: '2026-01-01', to: '2026-12-31' });
+    // S/ 500,000.00 at 3.40 soles per dollar = USD 147,058.82.
+    expect(e.figures.finance).toMatchObject({ year: 2026, pen: 50_000_000, usd: 14_705_882, exchangeRate: 3.4 });
+    expect(e.financial.replace(/\u00a0/g, ' ')).toBe('Aproximadamente USD 147,058.82 en 2026 (S/ 500,000.00 al tipo de cambio 3.4), según el presupuesto del programa.');
+  });
+
+  it('no participant name in the aggregate reports (annual XLSX and PDF, UNESCO PDF and entry)', async () => {
+    await knownDataset();
+    const names = ['Zacarías', 'Ñahuincopa', 'Yupanqui', 'Gumercinda', 'Huillca', 'PPL-100', 'PPL-200'];
+    const entry = JSON.stringify(await app.ok('programmeReports.unesco', { from: '2026-01-01', to: '2026-12-31' }));
+    for (const n of names) expect(entry).not.toContain(n);
+
+    const xlsx = await app.ok('programmeReports.annual', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
+    if (xlsx.status !== 'saved') throw new Error('cancelled');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.path);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    expect(cells).toContain('Participantes (beneficiarios)');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cifras clave', 'Por establecimiento', 'Por programa', 'Eventos por tipo', 'Aliados']);
+    for (const n of names) expect(cells.join('\n')).not.toContain(n);
+
+    for (const [channel, heading] of [
+      ['programmeReports.annual', 'Reporte anual del programa de arte y cultura'],
+      ['programmeReports.unescoExport', 'Gestión y promoción del arte y la cultura en el tratamiento penitenciario'],
+    ] as const) {
+      const pdf = await app.ok(channel, { from: '2026-01-01', to: '2026-12-31', format: 'pdf' });
+      if (pdf.status !== 'saved') throw new Error('cancelled');
+      const text = pdfText(pdf.path).replace(/\s+/g, ' ');
+      expect(text).toContain(heading);
+      expect(text).toContain('Municipalidad Metropolitana de Lima');
+      for (const n of names) expect(text).not.toContain(n);
+    }
+  }, 60000);
+});
+
+describe('certificates', () => {
+  it('one Spanish PDF page per participant who completed, with the hours from attendance', async () => {
+    const { maria } = await knownDataset();
+    const ws = await app.ok('workshops.list', { search: 'ceramica' });
+    const w = ws.rows[0]!;
+    const candidates = await app.ok('certificates.candidates', { id: w.id });
+    expect(candidates).toMatchObject([{ code: 'PPL-200', stage: 'completado', minutes: 180 }]);
+    const r = await app.ok('certificates.issue', { workshopId: w.id, participantIds: [maria.id], date: '2026-07-05' });
+    if (r.status !== 'saved') throw new Error('cancelled');
+    const text = pdfText(r.path).replace(/\s+/g, ' ');
+    expect(text).toContain('CERTIFICADO DE PARTICIPACIÓN');
+    expect(text).toContain('Gumercinda Huillca Apaza');
+    expect(text).toContain('Código interno: PPL-200');
+    expect(text).toContain('«Cerámica de alta temperatura» del programa Cerámica, realizado en el E.P. Mujeres Prueba del 01/03/2026 al 30/06/2026, con 3 horas de asistencia acumulada.');
+    expect(text).toContain('Lima, 5 de julio de 2026');
+    expect(pdfPages(r.path)).toBe(1);
+
+    // Bulk for the band: nobody completed it yet → refused, nothing written.
+    const band = (await app.ok('workshops.list', { search: 'banda' })).rows[0]!;
+    expect(await app.call('certificates.issue', { workshopId: band.id, date: '2026-07-05' })).toMatchObject({
+      ok: false,
+      error: { fields: { participantIds: 'Nadie ha completado aún este taller: no hay certificados que emitir.' } },
+    });
+  }, 60000);
+
+  it('in bulk: one page each for everyone who completed the workshop', async () => {
+    const people = [];
+    for (let i = 1; i <= 3; i++) people.push(await participant(`PPL-90${i}`, `Nombre${'ABC'[i - 1]}`, `Apellido${'XYZ'[i - 1]}`, men));
+    const w = await workshop(men, { name: 'Cuerdas frotadas' });
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: people.map((p) => p.id), date: '2026-03-01' });
+    const s = await session(w.id, '2026-03-02', 150);
+    await mark(s.id, people.map((p) => [p.id, true] as [number, boolean]));
+    for (const e of await app.ok('enrolments.list', { workshopId: w.id })) {
+      await app.ok('enrolments.setStage', { id: e.id, version: e.version, stage: 'completado', date: '2026-07-31' });
+    }
+    const r = await app.ok('certificates.issue', { workshopId: w.id, date: '2026-08-01' });
+    if (r.status !== 'saved') throw new Error('cancelled');
+    expect(r.rows).toBe(3);
+    expect(pdfPages(r.path)).toBe(3);
+    const text = pdfText(r.path);
+    for (const n of ['NombreA ApellidoX', 'NombreB ApellidoY', 'NombreC ApellidoZ']) expect(text).toContain(n);
+    expect(text.replace(/\s+/g, ' ')).toContain('con 2.5 horas de asistencia acumulada');
+  }, 60000);
+});
+
+describe('enrolment rules', () => {
+  it('capacity, establishment and duplicates are refused next to the field, changing nothing', async () => {
+    const a = await participant('PPL-E1', 'Uno', 'Prueba', men);
+    const b = await participant('PPL-E2', 'Dos', 'Prueba', men);
+    const c = await participant('PPL-E3', 'Tres', 'Prueba', women, 'femenino');
+    const w = await workshop(men, { capacity: 1 });
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: [a.id], date: '2026-03-01' });
+    const cases = [
+      [[b.id], 'El taller tiene capacidad para 1 participantes; quedan 0 cupos.'],
+      [[a.id], 'Ya están inscritos en este grupo: PPL-E1.'],
+      [[c.id], 'El participante PPL-E3 está en otro establecimiento.'],
+    ] as const;
+    for (const [ids, message] of cases) {
+      const before = await snapshot(app.db);
+      expect(await app.call('enrolments.create', { workshopId: w.id, participantIds: [...ids], date: '2026-03-02' })).toMatchObject({
+        ok: false,
+        error: { fields: { participantIds: message } },
+      });
+      expect(await snapshot(app.db)).toBe(before);
+    }
+  });
+
+  it('the type-ahead finds by code prefix and by any words of the names, without accents', async () => {
+    await participant('PPL-7001', 'José Luis', 'Ñaupari Cárdenas', men);
+    await participant('PPL-7002', 'María', 'Cárdenas Ríos', women, 'femenino');
+    await participant('ABC-1', 'Pedro', 'Llosa', men);
+    expect((await app.ok('participants.search', { q: 'ppl-70' })).map((h) => h.code)).toEqual(['PPL-7001', 'PPL-7002']);
+    expect((await app.ok('participants.search', { q: 'cardenas jose' })).map((h) => h.code)).toEqual(['PPL-7001']);
+    expect((await app.ok('participants.search', { q: 'naupari' }))[0]).toMatchObject({ firstNames: 'José Luis', lastNames: 'Ñaupari Cárdenas', establishmentName: 'E.P. Varones Prueba' });
+    expect((await app.ok('participants.search', { q: 'cardenas', establishmentId: women })).map((h) => h.code)).toEqual(['PPL-7002']);
+  });
+});
+
+describe('the demonstration programme', () => {
+  it('about 520 participants in the 7 programme prisons, with workshops, ensembles, a season and partners', async () => {
+    await app.db.transaction(async (trx) => {
+      for (const t of ['establishments']) await trx(t).delete();
+    });
+    await app.ok('demo.load', {});
+    const summary = await app.ok('programmeReports.summary', {});
+    const participants = (await app.db('participants').count({ n: '*' }))[0] as { n: number };
+    expect(Number(participants.n)).toBeGreaterThanOrEqual(520);
+    expect(summary.byEstablishment).toHaveLength(7);
+    expect(summary.byEstablishment.filter((e) => e.women > 0 && e.men === 0)).toHaveLength(2);
+    expect(summary.activeEnsembles).toBeGreaterThanOrEqual(7);
+    expect(summary.season?.events).toBe(13);
+    expect(summary.alerts.agreementsExpiring.map((a) => a.partnerName)).toEqual(['Ministerio de Educación (MINEDU)']);
+    const partners = await app.ok('partners.list', {});
+    expect(partners.map((p) => p.name)).toEqual(expect.arrayContaining(['Municipalidad Metropolitana de Lima', 'Alianza Francesa de Lima']));
+  }, 60000);
+});
