@@ -1,15 +1,14 @@
 import type { Session } from '../ipc/dispatcher';
+import { canSeePersonalData } from '../privacy/personal-data';
 
 /**
  * The one place that decides whether a participant's names (persons deprived of liberty)
  * may leave the database: every list, record, grid, export and certificate that shows a
  * name asks here first; where the answer is no, only the INPE code is shown.
- *
- * TODO(personalData): when users and roles land, answer with the session's 'personalData'
- * permission instead of true.
+ * The answer is the session's 'personalData' permission (administrador, programas).
  */
-export function canSeeNames(_session: Session): boolean {
-  return true;
+export function canSeeNames(session: Session): boolean {
+  return canSeePersonalData(session);
 }
 
 /** Names as they may be shown to this session: the names, or null for both (the code stands in). */
