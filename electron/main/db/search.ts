@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { normalizeText } from '../../../shared/format';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Escapes LIKE's wildcards so that what the user types is literal (use with ESCAPE '\\'). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The search box: every word typed must appear in `column` (a normalized search key: lower

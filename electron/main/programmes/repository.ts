@@ -15,24 +15,17 @@ import type {
   workshopSortColumns,
 } from '../../../shared/programmes/schemas';
 import { toBool, toCount } from '../db/dialect';
+import { whereWords } from '../db/search';
 import type { Session } from '../ipc/dispatcher';
 import { visibleNames } from './privacy';
 
 export type Row = Record<string, unknown>;
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export { escapeLike, whereWords } from '../db/search';
 
 export const attributed = (actor: Actor, now: string) => ({ created_at: now, created_by: actor.name, updated_at: now, updated_by: actor.name });
 export const touched = (actor: Actor, now: string) => ({ updated_at: now, updated_by: actor.name });
-
-/** Each word typed must appear in the column (accents and case ignored). */
-export function whereWords(q: Knex.QueryBuilder, column: string, search: string): Knex.QueryBuilder {
-  for (const word of normalizeText(search).split(' ').filter(Boolean)) {
-    q.whereRaw(`${column} LIKE ? ESCAPE '\\'`, [`%${escapeLike(word)}%`]);
-  }
-  return q;
-}
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
 
