@@ -4,6 +4,9 @@ import * as m0002 from './20261126_0002_inventory';
 import * as m0003 from './20261126_0003_contracts';
 import * as m0004 from './20261126_0004_users';
 import * as m0005 from './20261126_0005_programmes';
+import * as m0006 from './20261126_0006_internarte';
+import * as m0007 from './20261126_0007_office';
+import * as m0008 from './20261126_0008_event_title_key';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +20,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261126_0003_contracts', m0003],
   ['20261126_0004_users', m0004],
   ['20261126_0005_programmes', m0005],
+  ['20261126_0006_internarte', m0006],
+  ['20261126_0007_office', m0007],
+  ['20261126_0008_event_title_key', m0008],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

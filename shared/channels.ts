@@ -12,6 +12,9 @@ import { budgetChannels, conformityChannels, contractChannels, teacherChannels }
 import { programmeChannels } from './programmes/channels';
 import { auditChannels, authChannels, userChannels } from './auth/channels';
 import { backupChannels } from './backups/channels';
+import { catalogChannels } from './catalog/channels';
+import { artworkChannels, exhibitionChannels } from './internarte/channels';
+import { officeChannels } from './office/channels';
 
 /**
  * The names of every IPC channel, and nothing else: the preload and the browser harness
@@ -36,6 +39,10 @@ export const channelNames = [
   ...userChannels,
   ...auditChannels,
   ...backupChannels,
+  ...catalogChannels,
+  ...artworkChannels,
+  ...exhibitionChannels,
+  ...officeChannels,
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -15,6 +15,9 @@ import { budgetContract, conformityContract, contractContract, teacherContract }
 import { programmeContract } from './programmes/contract';
 import { auditContract, authContract, userContract } from './auth/contract';
 import { backupContract } from './backups/contract';
+import { catalogContract } from './catalog/contract';
+import { artworkContract, exhibitionContract } from './internarte/contract';
+import { officeContract } from './office/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -39,6 +42,10 @@ export const contract = {
   ...userContract,
   ...auditContract,
   ...backupContract,
+  ...catalogContract,
+  ...artworkContract,
+  ...exhibitionContract,
+  ...officeContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'untrusted_sender'
   | 'cancelled'
+  /** Office mode: the server's schema is newer than this app; writes wait for an update. */
+  | 'read_only'
   | 'internal';
 
 export interface ApiError {

@@ -2,6 +2,7 @@
 // npm test: every tier, one summary line.
 //   tier 4 (static): strict TypeScript, lint with the folder rules
 //   tier 1 (vitest): shared rules, migrations, services, every IPC channel on real SQLite files
+//   tier 1 on PostgreSQL: the same database tests against a throwaway PostgreSQL server (office mode)
 //   build: electron-vite build (main, preload and the production renderer)
 //   tier 2 (Playwright + Debian chromium): the production renderer bound to the real main-process handlers
 //   tier 3 (Playwright Electron): the real app where the Electron binary exists; otherwise reported as skipped
@@ -43,7 +44,10 @@ check('lint (eslint, folder rules as errors)', run('lint', ['eslint', '--max-war
 // Tier 1: vitest.
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-const vitestOk = run('vitest', ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+// On SQLite files, even when ARTEINPE_TEST_PG is set (that server is for the PostgreSQL run below).
+const vitestOk = run('vitest', ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
+  ARTEINPE_TEST_PG: '',
+});
 const v = readJson(vitestJson);
 if (v) {
   const skipped = (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
@@ -54,6 +58,57 @@ if (v) {
   if (!vitestOk && v.numFailedTests === 0) check('vitest run (crashed outside a test)', false);
 } else {
   check('vitest run (no report)', false);
+}
+
+// Tier 1 again on PostgreSQL (office mode, issue 8): every test file that opens the database
+// runs a second time with ARTEINPE_TEST_PG, each testApp on a fresh database of that server.
+// The server: ARTEINPE_TEST_PG when given; otherwise a throwaway one started here with
+// .ci/pg-server.sh where PostgreSQL is installed; otherwise this tier is reported SKIPPED
+// (counted as skipped, never as passed).
+{
+  const dbFiles = fs
+    .readdirSync(path.join(root, 'tests/unit/main'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `tests/unit/main/${f}`)
+    .filter((f) => /from '\.\.\/\.\.\/helpers\/(services|fuzz|pg)'|electron\/main\/db\//.test(fs.readFileSync(path.join(root, f), 'utf8')))
+    .sort();
+  let url = process.env.ARTEINPE_TEST_PG || '';
+  let startedHere = false;
+  let why = '';
+  const pgEnv = { ...process.env, ARTEINPE_PG_STATE: path.join(results, 'postgres.state') };
+  if (!url && process.platform !== 'win32') {
+    const r = spawnSync('bash', [path.join(root, '.ci/pg-server.sh'), 'start'], { cwd: root, encoding: 'utf8', env: pgEnv });
+    if (r.status === 0) {
+      url = r.stdout.trim().split('\n').pop() ?? '';
+      startedHere = true;
+    } else {
+      why = (r.stderr || r.stdout || '').trim().split('\n').pop() ?? '';
+    }
+  }
+  if (!url) {
+    const reason = `no PostgreSQL server (set ARTEINPE_TEST_PG, or install postgresql so .ci/pg-server.sh can start one)${why ? `: ${why}` : ''}`;
+    console.log(`\n=== vitest on PostgreSQL: SKIPPED — ${reason}`);
+    totals.skipped++;
+    lines.push(`SKIP vitest on PostgreSQL (${dbFiles.length} files) — ${reason}`);
+  } else {
+    const pgJson = path.join(results, 'vitest-postgres.json');
+    fs.rmSync(pgJson, { force: true });
+    const pgOk = run('vitest on PostgreSQL', ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=dot', '--reporter=json', `--outputFile.json=${pgJson}`, ...dbFiles], {
+      ARTEINPE_TEST_PG: url,
+    });
+    if (startedHere) spawnSync('bash', [path.join(root, '.ci/pg-server.sh'), 'stop'], { cwd: root, stdio: 'inherit', env: pgEnv });
+    const pv = readJson(pgJson);
+    if (pv) {
+      const skipped = (pv.numPendingTests ?? 0) + (pv.numTodoTests ?? 0);
+      totals.passed += pv.numPassedTests;
+      totals.failed += pv.numFailedTests;
+      totals.skipped += skipped;
+      lines.push(`     vitest on PostgreSQL (${dbFiles.length} files): ${pv.numPassedTests} passed, ${pv.numFailedTests} failed, ${skipped} skipped (SQLite-only tests, each with its reason)`);
+      if (!pgOk && pv.numFailedTests === 0) check('vitest on PostgreSQL (crashed outside a test)', false);
+    } else {
+      check('vitest on PostgreSQL (no report)', false);
+    }
+  }
 }
 
 // Build: main, preload and the production renderer.

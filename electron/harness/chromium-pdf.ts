@@ -1,4 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { PdfRequest } from '../main/platform';
 
 /** The flags Debian's Chromium needs on the build machines (see DEVELOPERS.md). */
@@ -14,7 +18,49 @@ export const CHROMIUM_FLAGS = [
 
 export interface ChromiumPdfPrinter {
   printPdf(request: PdfRequest): Promise<Buffer>;
+  /** The same print streamed to a file (Chromium's stream read in 64 KB pieces): memory stays flat. */
+  printPdfToFile(request: PdfRequest, target: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Paper sizes in inches, as page.pdf({ format }) sends them (an @page size in the document wins). */
+const PAPER_INCHES: Record<PdfRequest['pageSize'], { width: number; height: number }> = {
+  A4: { width: 8.27, height: 11.7 },
+  A5: { width: 5.83, height: 8.27 },
+  Letter: { width: 8.5, height: 11 },
+};
+
+/** A file: URL inside `dir` (or the folder itself)? Anything unparsable is outside. */
+export function isFileUrlInside(url: string, dir: string): boolean {
+  try {
+    const rel = path.relative(path.resolve(dir), fileURLToPath(url));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Loads the request's HTML in a page of `context`: inline (only data: URLs may load), or,
+ * with assetsDir, from a file written inside that folder (file: only within it). Answers a
+ * clean-up for the written file.
+ */
+async function loadDocument(context: BrowserContext, req: PdfRequest): Promise<{ page: Page; cleanup: () => Promise<void> }> {
+  const dir = req.assetsDir;
+  await context.route(/.*/, (route) => {
+    const url = route.request().url();
+    if (/^data:/i.test(url) || (dir && /^file:/i.test(url) && isFileUrlInside(url, dir))) return route.continue();
+    return route.abort();
+  });
+  const page = await context.newPage();
+  if (!dir) {
+    await page.setContent(req.html, { waitUntil: 'load' });
+    return { page, cleanup: async () => undefined };
+  }
+  const file = path.join(dir, `documento-${randomUUID()}.html`);
+  await fs.promises.writeFile(file, req.html, 'utf8');
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, cleanup: () => fs.promises.rm(file, { force: true }) };
 }
 
 /**
@@ -44,11 +90,11 @@ export function createChromiumPdfPrinter(): ChromiumPdfPrinter {
   return {
     async printPdf(req) {
       const context = await (await browser()).newContext({ javaScriptEnabled: false });
+      let cleanup = async () => undefined as void;
       try {
-        await context.route(/^(?!data:)/i, (route) => route.abort());
-        const page = await context.newPage();
-        await page.setContent(req.html, { waitUntil: 'load' });
-        return await page.pdf({
+        const loaded = await loadDocument(context, req);
+        cleanup = loaded.cleanup;
+        return await loaded.page.pdf({
           format: req.pageSize,
           landscape: req.landscape ?? false,
           printBackground: true,
@@ -56,6 +102,44 @@ export function createChromiumPdfPrinter(): ChromiumPdfPrinter {
         });
       } finally {
         await context.close();
+        await cleanup();
+      }
+    },
+    async printPdfToFile(req, target) {
+      const context = await (await browser()).newContext({ javaScriptEnabled: false });
+      let cleanup = async () => undefined as void;
+      let out: fs.promises.FileHandle | null = null;
+      try {
+        const loaded = await loadDocument(context, req);
+        cleanup = loaded.cleanup;
+        const paper = PAPER_INCHES[req.pageSize];
+        const cdp = await context.newCDPSession(loaded.page);
+        // What page.pdf() sends, but answered as a stream that is copied to the file piece by piece.
+        const { stream } = await cdp.send('Page.printToPDF', {
+          paperWidth: req.landscape ? paper.height : paper.width,
+          paperHeight: req.landscape ? paper.width : paper.height,
+          landscape: req.landscape ?? false,
+          printBackground: true,
+          preferCSSPageSize: true,
+          marginTop: 0,
+          marginBottom: 0,
+          marginLeft: 0,
+          marginRight: 0,
+          transferMode: 'ReturnAsStream',
+        });
+        if (!stream) throw new Error('Chromium answered no PDF stream');
+        out = await fs.promises.open(target, 'w');
+        for (;;) {
+          // Small pieces: each answer (base64 in a JSON message) stays in V8's young generation and is freed at once.
+          const chunk = await cdp.send('IO.read', { handle: stream, size: 64 * 1024 });
+          if (chunk.data) await out.write(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
+          if (chunk.eof) break;
+        }
+        await cdp.send('IO.close', { handle: stream });
+      } finally {
+        await out?.close();
+        await context.close();
+        await cleanup();
       }
     },
     async close() {

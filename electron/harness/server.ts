@@ -7,6 +7,7 @@ import { channelNames } from '../../shared/channels';
 import { createServices, type Services } from '../main/compose';
 import { startDatabase } from '../main/db/open';
 import type { Platform } from '../main/platform';
+import { memorySecrets } from './secrets';
 import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from './chromium-pdf';
 import { PRODUCTION_CSP, resolveInside } from '../main/security';
 
@@ -75,6 +76,8 @@ function browserPlatform(paths: Platform['paths'], exportDir: string, version: s
       // No file manager to open from a browser page.
     },
     printPdf: (req) => printer.printPdf(req),
+    printPdfToFile: (req, target) => printer.printPdfToFile(req, target),
+    secrets: memorySecrets(),
     // No folder dialog in a browser page: backups go to the export folder, and a restore
     // "from another folder" takes the newest backup found there.
     async chooseFolder(req) {

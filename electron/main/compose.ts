@@ -4,6 +4,7 @@ import { savedLocale } from './app/handlers';
 import { createDispatcher, type Dispatch, type Session } from './ipc/dispatcher';
 import { newSessionAuth, NOBODY } from './auth/access';
 import { handlers } from './handlers';
+import { markReadOnly } from './ipc/audited-write';
 import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
 
@@ -21,8 +22,14 @@ export interface Services {
 export async function createServices(
   db: Knex,
   platform: Platform,
-  opts: { onInternalError?: (channel: string, err: unknown) => void; clock?: () => number } = {},
+  opts: {
+    onInternalError?: (channel: string, err: unknown) => void;
+    clock?: () => number;
+    /** Office mode: the server's schema is newer than this app (db/server.ts); every write is refused. */
+    readOnly?: { unknownMigrations: string[] };
+  } = {},
 ): Promise<Services> {
+  if (opts.readOnly) markReadOnly(db, opts.readOnly);
   const session: Session = {
     // Nobody is signed in until the sign-in screen (or the first-run administrator) says who.
     actor: NOBODY,

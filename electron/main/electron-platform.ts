@@ -1,27 +1,51 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import type { PdfRequest, Platform } from './platform';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
+import type { PdfRequest, Platform, Secrets } from './platform';
 
 /** An in-memory session (no "persist:" prefix) only for printing: nothing of it reaches disk. */
 const PDF_PARTITION = 'arteinpe-pdf';
 let pdfSessionReady = false;
+/** The folders a print in progress may read from (its own temp folder, the request's assetsDir). */
+const pdfReadableDirs = new Map<string, number>();
 
-/** Prints static HTML in a hidden, sandboxed window without JavaScript; the temp file is always removed. */
+/** data: always; file: only inside a folder of a print in progress; nothing else. */
+function pdfRequestAllowed(url: string): boolean {
+  if (/^data:/i.test(url)) return true;
+  if (!/^file:/i.test(url)) return false;
+  try {
+    const file = fileURLToPath(url);
+    return [...pdfReadableDirs.keys()].some((dir) => {
+      const rel = path.relative(dir, file);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Prints static HTML in a hidden, sandboxed window without JavaScript; the HTML file it
+ * writes is always removed. With req.assetsDir (prepared images referenced by relative
+ * URL) the HTML is written inside that folder, which the caller owns and removes.
+ */
 async function printPdf(req: PdfRequest): Promise<Buffer> {
   if (!pdfSessionReady) {
-    // The document is local and self-contained (images as data: URLs): no network, no permissions.
+    // The document is local: images as data: URLs or files of its own folder; no network, no permissions.
     const ses = session.fromPartition(PDF_PARTITION);
     ses.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !/^(file|data):/i.test(details.url) });
+      callback({ cancel: !pdfRequestAllowed(details.url) });
     });
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
     pdfSessionReady = true;
   }
-  const dir = await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'arteinpe-pdf-'));
-  const file = path.join(dir, 'documento.html');
+  const dir = req.assetsDir ? path.resolve(req.assetsDir) : await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'arteinpe-pdf-'));
+  const file = path.join(dir, req.assetsDir ? `documento-${randomUUID()}.html` : 'documento.html');
   let win: BrowserWindow | null = null;
+  pdfReadableDirs.set(dir, (pdfReadableDirs.get(dir) ?? 0) + 1);
   try {
     await fs.promises.writeFile(file, req.html, 'utf8');
     // Static HTML without JavaScript (javascript: false) in a partition that refuses every
@@ -49,11 +73,34 @@ async function printPdf(req: PdfRequest): Promise<Buffer> {
     });
   } finally {
     if (win && !win.isDestroyed()) win.destroy();
-    await fs.promises.rm(dir, { recursive: true, force: true });
+    const users = (pdfReadableDirs.get(dir) ?? 1) - 1;
+    if (users > 0) pdfReadableDirs.set(dir, users);
+    else pdfReadableDirs.delete(dir);
+    await fs.promises.rm(req.assetsDir ? file : dir, { recursive: true, force: true });
   }
 }
 
 /** The Platform of the real app: native save dialogs and the system file manager. */
+/**
+ * The office server's password, sealed with Electron's safeStorage (DPAPI on Windows,
+ * Keychain on macOS, the desktop's secret store on Linux). The asynchronous API: the
+ * synchronous one is deprecated in Electron 45 and removed in 46. On Linux without a
+ * secret store safeStorage falls back to a hard-coded key: that is reported as
+ * unavailable, so no password is kept at all rather than one that only looks protected.
+ */
+const electronSecrets: Secrets = {
+  async available() {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
+    return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+  },
+  async seal(plain) {
+    return (await safeStorage.encryptStringAsync(plain)).toString('base64');
+  },
+  async open(sealed) {
+    return (await safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'))).result;
+  },
+};
+
 export function electronPlatform(paths: Platform['paths']): Platform {
   return {
     shell: 'electron',
@@ -73,6 +120,17 @@ export function electronPlatform(paths: Platform['paths']): Platform {
       shell.showItemInFolder(filePath);
     },
     printPdf,
+    secrets: electronSecrets,
+    restartDataLayer() {
+      // The data layer is the whole main process's: relaunch once the answer has reached the window.
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 1500);
+    },
+    async printPdfToFile(req, target) {
+      await fs.promises.writeFile(target, await printPdf(req));
+    },
     async chooseFolder(req) {
       const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
       const options = {

@@ -15,6 +15,10 @@ import { authHandlers } from './auth/handlers';
 import { userHandlers } from './auth/users';
 import { auditHandlers } from './audit/viewer';
 import { backupHandlers } from './backups/handlers';
+import { catalogHandlers } from './internarte/catalog/handlers';
+import { artworkHandlers } from './internarte/artworks';
+import { exhibitionHandlers } from './internarte/exhibitions';
+import { officeHandlers } from './office/handlers';
 
 /** Every channel's handler. A channel of the contract without one here fails to compile. */
 export const handlers: Handlers = {
@@ -34,4 +38,8 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...catalogHandlers,
+  ...artworkHandlers,
+  ...exhibitionHandlers,
+  ...officeHandlers,
 };

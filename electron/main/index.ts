@@ -6,6 +6,11 @@ import { restoreBackup, BackupError } from './db/backup';
 import { detectNetworkShare } from './backups/network';
 import { scheduleDailyBackups } from './backups/schedule';
 import { startDatabase } from './db/open';
+import { startServerDatabase } from './db/server';
+import { readChoice, serverOfChoice } from './office/config';
+import { classifyConnectionError } from './office/probe';
+import type { Platform } from './platform';
+import type { Knex } from 'knex';
 import { electronPlatform } from './electron-platform';
 import { translator } from './i18n';
 import { registerIpc } from './ipc/register';
@@ -85,11 +90,45 @@ function hardenSession(): void {
   });
 }
 
+/**
+ * Office mode: when this PC is set to use the office's server, opens it (migration lock,
+ * schema check, migrations: db/server.ts). A server that cannot be opened is explained in
+ * plain Spanish, with the choice of this PC's own file or quitting. null: use the file.
+ */
+async function openOfficeServer(platform: Platform): Promise<{ db: Knex; readOnly: { unknownMigrations: string[] } | null } | null | 'quit'> {
+  const t = translator(defaultLocale);
+  const choice = readChoice(platform.paths);
+  if (choice.mode !== 'server' || !choice.server) return null;
+  let problem: string;
+  const params = { host: choice.server.host, port: choice.server.port, database: choice.server.database, version: '', tables: '', detail: '' };
+  try {
+    const config = await serverOfChoice(platform, choice);
+    if (!config) throw Object.assign(new Error(t('office.errors.noSecrets')), { code: '28P01' });
+    const started = await startServerDatabase(config);
+    if (started.status === 'ok') return { db: started.db, readOnly: started.readOnly ? { unknownMigrations: started.unknownMigrations } : null };
+    problem = started.status;
+    if (started.status === 'tooOld') params.version = started.version;
+  } catch (err) {
+    problem = classifyConnectionError(err);
+    params.detail = err instanceof Error ? err.message : String(err);
+  }
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: t('office.startup.title'),
+    message: t('office.startup.title'),
+    detail: `${t(`office.test.${problem}`, params)}\n\n${t('office.startup.fallback')}`,
+    buttons: [t('office.startup.useLocal'), t('startup.quit')],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  return response === 0 ? null : 'quit';
+}
+
 /** Opens the database; a damaged file is reported in plain Spanish with the offer to restore the last backup. */
-async function openData(dbPath: string, backupDir: string) {
+async function openData(dbPath: string, backupDir: string, attachmentsDir: string) {
   const t = translator(defaultLocale);
   for (;;) {
-    const started = await startDatabase({ dbPath, backupDir });
+    const started = await startDatabase({ dbPath, backupDir, attachmentsDir, appVersion: app.getVersion() });
     if (started.status === 'ok') return started.db;
     const backup = started.latestBackup;
     const { response } = await dialog.showMessageBox({
@@ -128,20 +167,31 @@ app.whenReady().then(async () => {
   hardenSession();
   serveRenderer();
 
+  const platform = electronPlatform(paths);
+  // Office mode (Settings → Base de datos): the office's PostgreSQL server instead of this PC's file.
+  const office = await openOfficeServer(platform);
+  if (office === 'quit') {
+    app.quit();
+    return;
+  }
   let db;
-  try {
-    db = await openData(paths.dbPath, paths.backupDir);
-  } catch (err) {
-    dialog.showErrorBox(translator(defaultLocale)('startup.damagedTitle'), translator(defaultLocale)('startup.openFailed', { reason: String(err) }));
-    db = null;
+  if (office) db = office.db;
+  else {
+    try {
+      db = await openData(paths.dbPath, paths.backupDir, paths.attachmentsDir);
+    } catch (err) {
+      dialog.showErrorBox(translator(defaultLocale)('startup.damagedTitle'), translator(defaultLocale)('startup.openFailed', { reason: String(err) }));
+      db = null;
+    }
   }
   if (!db) {
     app.quit();
     return;
   }
 
-  const services = await createServices(db, electronPlatform(paths), {
+  const services = await createServices(db, platform, {
     onInternalError: (channel, err) => console.error(`[ipc] ${channel}`, err),
+    readOnly: office?.readOnly ?? undefined,
   });
   const setMenu = () =>
     Menu.setApplicationMenu(buildMenu(translator(services.session.locale), { dataDir, dev: !!devServerUrl }));
@@ -152,8 +202,9 @@ app.whenReady().then(async () => {
   createMainWindow({ preloadPath, devServerUrl, title: translator(services.session.locale)('app.name') });
 
   // The daily automatic backup (7 daily, 4 weekly, 12 monthly kept), and a warning when the
-  // data folder is on a network share, where SQLite is not safe.
-  const stopBackups = scheduleDailyBackups({
+  // data folder is on a network share, where SQLite is not safe. Not in office mode: the
+  // server's backups are its administrator's (a copy of this PC's file would miss the data).
+  const stopBackups = office ? () => undefined : scheduleDailyBackups({
     db,
     attachmentsDir: paths.attachmentsDir,
     backupDir: paths.backupDir,
@@ -162,7 +213,7 @@ app.whenReady().then(async () => {
   });
   app.on('will-quit', stopBackups);
   void detectNetworkShare(dataDir).then((share) => {
-    if (!share) return;
+    if (!share || office) return;
     const t = translator(services.session.locale);
     void dialog.showMessageBox({
       type: 'warning',

@@ -29,10 +29,30 @@ export interface Platform {
    */
   printPdf(request: PdfRequest): Promise<Buffer>;
   /**
+   * printPdf, written straight to `target` instead of answered in memory (a catalog of
+   * hundreds of images). Absent, callers write printPdf's answer themselves.
+   */
+  printPdfToFile?(request: PdfRequest, target: string): Promise<void>;
+  /**
    * Asks for a folder: where to write a backup (a USB stick), or the backup folder to
    * restore. null when the user cancels; absent where the machine has no such dialog.
    */
   chooseFolder?(request: FolderRequest): Promise<string | null>;
+  /**
+   * The operating system's protected storage for secrets (the office server's password):
+   * Electron's safeStorage in the app (DPAPI on Windows). A sealed secret is base64 text
+   * that only this user on this machine can open; absent where the machine has none.
+   */
+  secrets?: Secrets;
+  /** Restarts the data layer after Settings → Base de datos changed (the app relaunches); absent: at the next start. */
+  restartDataLayer?(): void;
+}
+
+export interface Secrets {
+  /** Whether secrets can really be protected here (not a hard-coded key). */
+  available(): Promise<boolean>;
+  seal(plain: string): Promise<string>;
+  open(sealed: string): Promise<string>;
 }
 
 export interface FolderRequest {
@@ -45,4 +65,10 @@ export interface PdfRequest {
   html: string;
   pageSize: 'A4' | 'A5' | 'Letter';
   landscape?: boolean;
+  /**
+   * A folder of prepared files (the catalog's images) that the HTML references by relative
+   * URL. The printer then loads the HTML from inside this folder and allows file: requests
+   * only within it. Without it the document must be self-contained (data: URLs only).
+   */
+  assetsDir?: string;
 }

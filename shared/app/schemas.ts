@@ -18,6 +18,8 @@ export const AppInfo = z.object({
   user: Actor,
   /** Where the app runs: the Electron window, or the browser harness on a machine without Electron. */
   shell: z.enum(['electron', 'browser']),
+  /** Office mode: the server's schema is newer than this app; every write is refused until it is updated. */
+  readOnly: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -16,16 +16,20 @@ export type Role = (typeof roles)[number];
 
 /**
  * Permissions beyond channels. personalData: participants' (persons deprived of liberty)
- * names and codes, and exports that contain them.
+ * names and codes, and exports that contain them. artists: the real names of the artists
+ * of InternArte's works (persons deprived of liberty), inside the app; the exposiciones
+ * role needs them to handle the signed consent forms, other roles see each artist only as
+ * the artist's consent allows (full name, initials, pseudonym or anonymous). A role with
+ * personalData sees them too.
  */
-export const permissions = ['personalData'] as const;
+export const permissions = ['personalData', 'artists'] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  administrador: ['personalData'],
+  administrador: ['personalData', 'artists'],
   inventario: [],
   contratos: [],
-  exposiciones: [],
+  exposiciones: ['artists'],
   programas: ['personalData'],
   consulta: [],
 };

@@ -7,7 +7,10 @@ import { usersEn } from './areas/users';
 import { auditEn } from './areas/audit';
 import { backupsEn } from './areas/backups';
 import { privacyEn } from './areas/privacy';
+import { internarteEn } from './areas/internarte';
+import { officeEn } from './areas/office';
 import { importEn } from './areas/import';
+import { catalogEn } from './areas/catalog';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
 export const en: Catalog = {
@@ -20,6 +23,9 @@ export const en: Catalog = {
   audit: auditEn,
   backups: backupsEn,
   privacy: privacyEn,
+  internarte: internarteEn,
+  office: officeEn,
+  catalog: catalogEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',
@@ -95,6 +101,7 @@ export const en: Catalog = {
     emptyText:
       'No establishment has been registered yet. Register the first one, or load a demonstration dataset to get to know the application.',
     loadDemo: 'Load demonstration data',
+    emptyAskAdmin: 'The system administrator registers the establishments or loads the demonstration data.',
     demoWarning: 'Demonstration data is fictitious and stays marked as such. Use it only in a test database.',
     demoLoaded: 'The demonstration data was loaded: {{count}} establishments and {{instruments}} instruments.',
     firstEstablishment: 'Register the first establishment',

@@ -8,6 +8,9 @@ import { usersEs } from './areas/users';
 import { auditEs } from './areas/audit';
 import { backupsEs } from './areas/backups';
 import { privacyEs } from './areas/privacy';
+import { internarteEs } from './areas/internarte';
+import { officeEs } from './areas/office';
+import { catalogEs } from './areas/catalog';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -24,6 +27,9 @@ export const esPE = {
   audit: auditEs,
   backups: backupsEs,
   privacy: privacyEs,
+  internarte: internarteEs,
+  office: officeEs,
+  catalog: catalogEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',
@@ -99,6 +105,7 @@ export const esPE = {
     emptyText:
       'Aún no hay establecimientos registrados. Puede registrar el primero o cargar un conjunto de datos de demostración para conocer la aplicación.',
     loadDemo: 'Cargar datos de demostración',
+    emptyAskAdmin: 'El administrador del sistema registra los establecimientos o carga los datos de demostración.',
     demoWarning:
       'Los datos de demostración son ficticios y quedan marcados como tales. Úselos solo en una base de prueba.',
     demoLoaded: 'Se cargaron los datos de demostración: {{count}} establecimientos y {{instruments}} instrumentos.',

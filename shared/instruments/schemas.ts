@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Centimos, ExportFormat, Id, IsoDate, SortDirection, listPaging, optionalText, pageOf, requiredOr, requiredText } from '../ipc';
+import { PersonalDataReason } from '../auth/schemas';
 import { conditions, custodianTypes, families, fundings, movementKinds, statuses } from './rules';
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
@@ -137,6 +138,8 @@ export const InstrumentExport = z
     format: ExportFormat,
     sort: z.enum(instrumentSortColumns).default('code'),
     direction: SortDirection.default('asc'),
+    /** The register names custodians: why the file leaves the app (the personal-data export log). */
+    reason: PersonalDataReason,
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Centimos, ExportFormat, Id, IsoDate, SortDirection, optionalText, pageOf, pageSizes, requiredOr, requiredText } from '../ipc';
+import { PersonalDataReason } from '../auth/schemas';
 import {
   audienceGroups,
   custodyKinds,
@@ -203,7 +204,7 @@ export const ParticipantListQuery = ParticipantFilter.extend({
   pageSize: PageSize,
 }).strict();
 
-export const ParticipantExport = z.object({ filter: ParticipantFilter, format: ExportFormat }).strict();
+export const ParticipantExport = z.object({ filter: ParticipantFilter, format: ExportFormat, reason: PersonalDataReason }).strict();
 
 /** Type-ahead: a few participants whose code or names contain every word typed. */
 export const ParticipantSearch = z
@@ -643,6 +644,8 @@ export const CertificateRequest = z
     /** Empty: every participant who completed the workshop. */
     participantIds: z.array(Id).max(500).default([]),
     date: IsoDate,
+    /** Certificates carry names: why they leave the app (the personal-data export log). */
+    reason: PersonalDataReason,
   })
   .strict();
 

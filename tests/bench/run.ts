@@ -14,6 +14,7 @@ import { LOCAL_ADMIN } from '../../electron/main/ipc/dispatcher';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { scenarios as extraScenarios } from './scenarios';
+import { benchServerUrl, officeBench } from './office';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 
 const WARMUP = 50;
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
       chooseSavePath: async (req) => path.join(dir, req.defaultName),
       showInFolder: async () => undefined,
       printPdf: (req) => printer.printPdf(req),
+      printPdfToFile: (req, target) => printer.printPdfToFile(req, target),
     };
     const { dispatch, jobs, session } = await createServices(db, platform);
     // The bench works as the administrator (the app itself starts signed out).
@@ -184,6 +186,10 @@ async function main(): Promise<void> {
     for (const s of extraScenarios) {
       for (const line of await s({ db, dispatch, jobs, dir, loaded })) emit(line);
     }
+
+    // Office mode: the same list and write scenarios on a PostgreSQL server, when one is named.
+    const pgUrl = benchServerUrl();
+    if (pgUrl) await officeBench(pgUrl, platform, { emit, time, percentile });
   } finally {
     await printer.close();
     await db.destroy();

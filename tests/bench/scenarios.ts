@@ -6,6 +6,7 @@ import type { JobRegistry } from '../../electron/main/jobs/jobs';
 import { programmeScenarios } from './programmes';
 import { contractScenarios } from './contracts';
 import { backupScenarios } from './backups';
+import { catalogScenarios } from './catalog';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
 export interface ScenarioContext {
@@ -67,4 +68,4 @@ const import10k: Scenario = async ({ db, dispatch, jobs }) => {
   ];
 };
 
-export const scenarios: Scenario[] = [import10k, programmeScenarios, contractScenarios, backupScenarios];
+export const scenarios: Scenario[] = [import10k, programmeScenarios, contractScenarios, backupScenarios, catalogScenarios];

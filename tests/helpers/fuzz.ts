@@ -5,6 +5,7 @@ import { channelNames, type ChannelName } from '../../shared/channels';
 import { contract } from '../../shared/contract';
 import { signInAs } from '../../electron/main/auth/seed';
 import { testApp, type TestApp } from './services';
+import { sqliteOnly } from './pg';
 
 /**
  * Every IPC channel fuzzed with at least 1,000 random payloads (fast-check), through main's
@@ -131,7 +132,7 @@ export function fuzzChannels(part: 0 | 1): void {
     await signInAs(app.db, app.session, 'admin-local');
   }
 
-  describe(`every channel with ${RUNS} random payloads (seed ${seed}), part ${part + 1} of 2`, () => {
+  describe.skipIf(sqliteOnly("fuzzing reads SQLite's total_changes() to prove refused payloads wrote nothing; the pipeline is the same on both"))(`every channel with ${RUNS} random payloads (seed ${seed}), part ${part + 1} of 2`, () => {
     (channelNames as readonly ChannelName[]).forEach((channel, index) => {
       if (index % 2 !== part) return;
       it(`${channel}: no crash, no write`, { timeout: 120_000 }, async () => {

@@ -7,8 +7,12 @@ import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/ipc';
 import { createServices, type Services } from '../../electron/main/compose';
 import { startDatabase } from '../../electron/main/db/open';
+import { createServerKnex, type ServerConfig } from '../../electron/main/db/connection';
+import { isPostgres } from '../../electron/main/db/dialect';
+import { createTestDatabase, onPostgres } from './pg';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
+import { memorySecrets } from '../../electron/harness/secrets';
 import type { Role } from '../../shared/auth/permissions';
 import { signOutSession } from '../../electron/main/auth/access';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
@@ -28,10 +32,14 @@ export interface TestAppOptions {
   establishmentIds?: number[];
   /** The clock of the session (the idle lock). */
   clock?: () => number;
+  /** A SQLite file even in the PostgreSQL tier (the source of a copy to the server). */
+  sqlite?: boolean;
 }
 
 export interface TestApp extends Services {
   db: Knex;
+  /** In the PostgreSQL tier: the test database on the server (other processes connect to it); null on SQLite. */
+  server: ServerConfig | null;
   platform: Platform;
   dir: string;
   exportDir: string;
@@ -51,7 +59,24 @@ export interface TestApp extends Services {
 export const testAccount = (role: Role) =>
   role === 'administrador' ? TEST_ADMIN : { username: role, fullName: `Usuario ${role}` };
 
-/** A fresh database file in a temporary folder, migrated, with the app's services over it. */
+/**
+ * A fresh migrated database: a SQLite file in the test's folder, or — in the PostgreSQL
+ * tier (ARTEINPE_TEST_PG, see helpers/pg.ts) — a fresh database on the test server,
+ * dropped again by drop().
+ */
+async function openTestDatabase(paths: { dbPath: string; backupDir: string }, sqlite = false): Promise<{ db: Knex; drop(): Promise<void>; server: ServerConfig | null }> {
+  if (onPostgres() && !sqlite) {
+    // Already migrated (a clone of the migrated template, or one reset to it): opening it
+    // as the app does (db/server.ts startServerDatabase) is tested in office.test.ts.
+    const target = await createTestDatabase();
+    return { db: createServerKnex(target.config, { poolMax: 4 }), drop: target.drop, server: target.config };
+  }
+  const started = await startDatabase(paths);
+  if (started.status !== 'ok') throw new Error('fresh database reported damaged');
+  return { db: started.db, drop: async () => undefined, server: null };
+}
+
+/** A fresh database (a SQLite file in a temporary folder, or a server database in the PostgreSQL tier), migrated, with the app's services over it. */
 export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-test-'));
   const exportDir = path.join(dir, 'exports');
@@ -61,8 +86,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     backupDir: path.join(dir, 'backups'),
     attachmentsDir: path.join(dir, 'adjuntos'),
   };
-  const started = await startDatabase(paths);
-  if (started.status !== 'ok') throw new Error('fresh database reported damaged');
+  const started = await openTestDatabase(paths, opts.sqlite);
   const nextSave = { cancel: false };
   const nextFolder: { path: string | null } = { path: path.join(dir, 'usb') };
   const shown: string[] = [];
@@ -76,7 +100,9 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
       shown.push(p);
     },
     printPdf: (req) => printer.printPdf(req),
+    printPdfToFile: (req, target) => printer.printPdfToFile(req, target),
     chooseFolder: async () => nextFolder.path,
+    secrets: memorySecrets(),
   };
   const services = await createServices(started.db, platform, {
     onInternalError: (channel, err) => console.error(channel, err),
@@ -96,6 +122,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   return {
     ...services,
     db: started.db,
+    server: started.server,
     platform,
     dir,
     exportDir,
@@ -112,6 +139,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     close: async () => {
       await printer.close();
       await started.db.destroy();
+      await started.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -119,6 +147,20 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
 
 /** Every row of every table, to prove that a refused call changed nothing. */
 export async function snapshot(db: Knex): Promise<string> {
+  if (isPostgres(db)) {
+    const names = (await db('information_schema.tables')
+      .where({ table_schema: db.raw('current_schema()'), table_type: 'BASE TABLE' })
+      .orderBy('table_name')
+      .pluck('table_name')) as string[];
+    const all: Record<string, unknown[]> = {};
+    for (const t of names) {
+      const cols = (await db('information_schema.columns').where({ table_schema: db.raw('current_schema()'), table_name: t }).count({ n: '*' }).first()) as { n: number };
+      // No rowid on PostgreSQL: every column, in order, is a stable order for a snapshot.
+      const order = Array.from({ length: Number(cols.n) }, (_, i) => i + 1).join(', ');
+      all[t] = await db(t).select('*').orderByRaw(order);
+    }
+    return JSON.stringify(all);
+  }
   const tables = (await db('sqlite_master')
     .where({ type: 'table' })
     .whereNot('name', 'like', 'sqlite_%')

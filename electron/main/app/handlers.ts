@@ -1,3 +1,4 @@
+import { readOnlyReason } from '../ipc/audited-write';
 import path from 'node:path';
 import { locales } from '../../../shared/app/schemas';
 import type { Locale } from '../../../shared/format';
@@ -27,6 +28,7 @@ export const appHandlers: AppHandlers = {
     empty: (await countEstablishments(ctx.db)) === 0,
     user: ctx.session.actor,
     shell: ctx.platform.shell,
+    readOnly: readOnlyReason(ctx.db) !== null,
   }),
 
   'app.setLocale': async ({ locale }, ctx) => {
@@ -39,7 +41,7 @@ export const appHandlers: AppHandlers = {
 
   'demo.load': async (_input, ctx) => {
     if ((await countEstablishments(ctx.db)) > 0) throw new AppError('conflict', 'errors.demoNotEmpty');
-    const loaded = await loadDataset(ctx.db, await buildDataset(ctx.db, 'demo'), ctx.session.actor, ctx.now);
+    const loaded = await loadDataset(ctx.db, await buildDataset(ctx.db, 'demo'), ctx.session.actor, ctx.now, 'demo', ctx.platform.paths.attachmentsDir);
     await setSetting(ctx.db, 'demo', 'true');
     await ctx.audit({ entity: 'dataset', entityId: 'demo', action: 'load', after: loaded });
     return loaded;

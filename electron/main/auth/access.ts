@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { classify, mayCall, roleHas, type Permission } from '../../../shared/auth/permissions';
 import { IDLE_LOCK_MINUTES, type SessionUser } from '../../../shared/auth/schemas';
@@ -123,7 +124,7 @@ function namedEstablishments(value: unknown, out: number[], depth = 0): number[]
  * The establishment step, after parsing: a user restricted to some establishments may not
  * name another one in any input (a filter, a movement's destination, a stocktake…).
  * Lists that are not filtered by establishment are narrowed by the modules themselves
- * with establishmentScope().
+ * with whereInScope() and single records are checked with requireEstablishment().
  */
 export function establishmentRefusal(session: Session, channel: ChannelName, input: unknown): AppError | null {
   const scope = establishmentScope(session);
@@ -151,10 +152,54 @@ export function establishmentScope(session: Session): number[] | null {
   return ids.length === 0 ? null : ids;
 }
 
-/** Refuses work on an establishment outside the user's (a record's establishment, read from the database). */
-export function requireEstablishment(ctx: Pick<HandlerContext, 'session'>, establishmentId: number | null): void {
-  const scope = establishmentScope(ctx.session);
-  if (scope !== null && (establishmentId === null || !scope.includes(establishmentId))) {
+/** Whether a record of these establishments (any of them) is the user's; a record of none is not, for a restricted user. */
+export function inEstablishmentScope(session: Session, ...establishmentIds: Array<number | null | undefined>): boolean {
+  const scope = establishmentScope(session);
+  return scope === null || establishmentIds.some((id) => id !== null && id !== undefined && scope.includes(id));
+}
+
+/**
+ * Refuses work on a record outside the user's establishments (its establishment(s), read
+ * from the database): the one check every single-record read and write of a module with
+ * establishments goes through. Several ids: the record is the user's when any is
+ * (an instrument in transit to one of theirs, an event where their ensemble plays).
+ */
+export function requireEstablishment(ctx: Pick<HandlerContext, 'session'>, ...establishmentIds: Array<number | null | undefined>): void {
+  if (!inEstablishmentScope(ctx.session, ...establishmentIds)) {
     throw new AppError('forbidden', 'auth.errors.establishmentNotAllowed');
   }
+}
+
+/**
+ * Narrows a list, summary or export query to the signed-in user's establishments: the
+ * one helper every module with establishments uses (nothing changes for a user who works
+ * with all of them). `columns`: the query's establishment column(s); a row is kept when
+ * any of them is one of the user's, so rows of no establishment (the central warehouse,
+ * an event outside the prisons) are left out for a restricted user. A column may also be
+ * a sub-query building function for rows reached through another table.
+ */
+export function whereInScope<Q extends Knex.QueryBuilder>(
+  session: Session,
+  q: Q,
+  ...columns: Array<string | ((scope: number[]) => Knex.QueryBuilder)>
+): Q {
+  const scope = establishmentScope(session);
+  if (scope === null) return q;
+  q.where((b) => {
+    for (const c of columns) {
+      if (typeof c === 'string') b.orWhereIn(c, scope);
+      else b.orWhereExists(c(scope));
+    }
+  });
+  return q;
+}
+
+/** Keeps the items of a list computed in memory (a summary's rows) that are in the user's establishments. */
+export function filterInScope<T>(session: Session, items: readonly T[], establishmentOf: (item: T) => number | null | undefined): T[] {
+  const scope = establishmentScope(session);
+  if (scope === null) return [...items];
+  return items.filter((i) => {
+    const id = establishmentOf(i);
+    return id !== null && id !== undefined && scope.includes(id);
+  });
 }

@@ -4,6 +4,7 @@ import { signOutSession } from '../auth/access';
 import { runAuditedWrite } from '../ipc/audited-write';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { AppError } from '../ipc/errors';
+import { isPostgres } from '../db/dialect';
 import { BackupCheckError, createFullBackup, restoreFullBackup } from './archive';
 import { detectNetworkShare } from './network';
 import { backupInfos, rotate } from './store';
@@ -33,6 +34,7 @@ export const backupHandlers: BackupHandlers = {
   },
 
   'backups.create': async ({ destination }, ctx) => {
+    if (isPostgres(ctx.db)) throw new AppError('conflict', 'office.errors.serverBackups');
     const destDir = destination === 'local' ? ctx.platform.paths.backupDir : await chooseFolder(ctx, 'backup');
     const { db, session, platform } = ctx;
     return {
@@ -62,6 +64,7 @@ export const backupHandlers: BackupHandlers = {
   },
 
   'backups.restore': async ({ source }, ctx): Promise<RestoreReport> => {
+    if (isPostgres(ctx.db)) throw new AppError('conflict', 'office.errors.serverBackups');
     const { backupDir, attachmentsDir } = ctx.platform.paths;
     const folder = source.kind === 'local' ? path.join(backupDir, source.name) : await chooseFolder(ctx, 'restore');
     if (folder === null) return { status: 'cancelled' };

@@ -7,11 +7,16 @@ import { limaDay, newest, retention } from './rotation';
 
 /**
  * The backups in the app's own backup folder (the user data folder): listing, the daily
- * automatic backup and its rotation (7 daily, 4 weekly, 12 monthly). Manual backups kept
- * there and the copies made before a restore are limited to the newest few.
+ * automatic backup and its rotation (7 daily, 4 weekly, 12 monthly). The backup made
+ * before a migration is an automatic backup too: it counts as its day's backup in the
+ * same rotation. Manual backups kept there and the copies made before a restore are
+ * limited to the newest few.
  */
 export const KEEP_MANUAL = 10;
 export const KEEP_BEFORE_RESTORE = 5;
+
+/** The automatic backups, which the 7/4/12 rotation keeps: the daily one and the one before a migration. */
+const rotated: readonly string[] = ['automatica', 'antes-de-migrar'];
 
 export interface StoredBackup {
   name: string;
@@ -39,7 +44,7 @@ export function listFullBackups(dir: string): StoredBackup[] {
 /** What the backups page shows of each. */
 export function backupInfos(dir: string): BackupInfo[] {
   const all = listFullBackups(dir);
-  const keep = retention(all.filter((b) => b.manifest.reason === 'automatica').map((b) => ({ name: b.name, createdAt: b.manifest.createdAt })));
+  const keep = retention(all.filter((b) => rotated.includes(b.manifest.reason)).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt })));
   return all.map((b) => ({
     name: b.name,
     reason: b.manifest.reason,
@@ -54,12 +59,11 @@ export function backupInfos(dir: string): BackupInfo[] {
 /** Removes the backups the rotation no longer keeps; answers their names. */
 export function rotate(dir: string): string[] {
   const all = listFullBackups(dir);
-  const dated = (reason: string) => all.filter((b) => b.manifest.reason === reason).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt }));
+  const dated = (...reasons: string[]) => all.filter((b) => reasons.includes(b.manifest.reason)).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt }));
   const keep = new Set<string>([
-    ...retention(dated('automatica')).keys(),
+    ...retention(dated(...rotated)).keys(),
     ...newest(dated('manual'), KEEP_MANUAL),
     ...newest(dated('antes-de-restaurar'), KEEP_BEFORE_RESTORE),
-    ...dated('antes-de-migrar').map((b) => b.name),
   ]);
   const removed: string[] = [];
   for (const b of all) {
@@ -84,7 +88,7 @@ export async function ensureDailyBackup(opts: {
 }): Promise<BackupResult | null> {
   const now = opts.now ?? new Date().toISOString();
   const today = limaDay(now);
-  const done = listFullBackups(opts.backupDir).some((b) => b.manifest.reason === 'automatica' && limaDay(b.manifest.createdAt) === today);
+  const done = listFullBackups(opts.backupDir).some((b) => rotated.includes(b.manifest.reason) && limaDay(b.manifest.createdAt) === today);
   if (done) return null;
   const made = await createFullBackup({
     db: opts.db,

@@ -6,7 +6,8 @@ import { toBool, toCount } from '../db/dialect';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { escapeLike, fieldError, num, str, todayOf, type Row } from './common';
-import { getContract, missingConformitiesQuery } from './contracts';
+import { contractScope, getContract, missingConformitiesQuery } from './contracts';
+import { requireEstablishment } from '../auth/access';
 import { fullName } from './teachers';
 
 type Query = { [K in keyof ConformityListQuery]-?: Exclude<ConformityListQuery[K], undefined> };
@@ -54,8 +55,9 @@ const toConformity = (r: Row): Conformity => ({
   updatedBy: String(r.updated_by),
 });
 
-function filtered(db: Knex, q: Query): Knex.QueryBuilder {
-  const b = joined(db);
+function filtered(ctx: Pick<HandlerContext, 'db' | 'session'>, q: Query): Knex.QueryBuilder {
+  const b = joined(ctx.db);
+  contractScope(ctx)(b);
   for (const word of normalizeText(q.search).split(' ').filter(Boolean)) {
     b.whereRaw("c.search_text LIKE ? ESCAPE '\\'", [`%${escapeLike(word)}%`]);
   }
@@ -74,6 +76,8 @@ export async function getConformity(db: Knex, id: number): Promise<Conformity | 
 async function mustGet(ctx: HandlerContext, id: number): Promise<Conformity> {
   const f = await getConformity(ctx.db, id);
   if (!f) throw notFound();
+  const c = await getContract(ctx.db, f.contractId, todayOf(ctx));
+  requireEstablishment(ctx, ...(c?.establishments ?? []).map((e) => e.establishmentId));
   return f;
 }
 
@@ -169,12 +173,12 @@ type ConformityHandlers = Pick<
 
 export const conformityHandlers: ConformityHandlers = {
   'conformities.list': async (q, ctx) => {
-    const [agg] = (await filtered(ctx.db, q)
+    const [agg] = (await filtered(ctx, q)
       .count({ n: '*' })
       .sum({ g: ctx.db.raw("CASE WHEN f.status <> 'anulada' THEN f.gross_centimos ELSE 0 END") })
       .sum({ r: ctx.db.raw("CASE WHEN f.status <> 'anulada' THEN f.retention_centimos ELSE 0 END") })
       .sum({ t: ctx.db.raw("CASE WHEN f.status <> 'anulada' THEN f.net_centimos ELSE 0 END") })) as Row[];
-    const rows = (await filtered(ctx.db, q)
+    const rows = (await filtered(ctx, q)
       .select(selectColumns)
       .orderBy(sortExpressions[q.sort], q.direction)
       .orderBy('f.id', q.direction)
@@ -193,6 +197,7 @@ export const conformityHandlers: ConformityHandlers = {
     const today = todayOf(ctx);
     const base = () => {
       const q = missingConformitiesQuery(ctx.db, today);
+      contractScope(ctx)(q);
       for (const word of normalizeText(search).split(' ').filter(Boolean)) {
         q.whereRaw("c.search_text LIKE ? ESCAPE '\\'", [`%${escapeLike(word)}%`]);
       }

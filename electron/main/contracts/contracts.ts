@@ -35,6 +35,7 @@ import { isUniqueViolation, toBool, toCount } from '../db/dialect';
 import { exportTable, saveExport, type Column } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { requireEstablishment, whereInScope } from '../auth/access';
 import { budgetSummary } from './budget';
 import {
   addDocument,
@@ -119,8 +120,19 @@ function whereStatus(q: Knex.QueryBuilder, status: ContractStatus, today: string
   }
 }
 
+/** Narrows a contracts query (alias c) further: a restricted user's establishments. */
+export type ContractNarrow = (q: Knex.QueryBuilder) => void;
+
+/** A restricted user's contracts: those with one of their establishments (auth/access.ts). */
+export const contractScope = (ctx: Pick<HandlerContext, 'db' | 'session'>): ContractNarrow => (q) => {
+  whereInScope(ctx.session, q, (scope) =>
+    ctx.db('contract_establishments as cs').whereRaw('cs.contract_id = c.id').whereIn('cs.establishment_id', scope).select(ctx.db.raw('1')),
+  );
+};
+
 /** Filters that read the contracts table only (the count needs no join). */
-function applyFilter(db: Knex, q: Knex.QueryBuilder, f: Filter, today: string): Knex.QueryBuilder {
+function applyFilter(db: Knex, q: Knex.QueryBuilder, f: Filter, today: string, narrow?: ContractNarrow): Knex.QueryBuilder {
+  narrow?.(q);
   for (const word of normalizeText(f.search).split(' ').filter(Boolean)) {
     q.whereRaw("c.search_text LIKE ? ESCAPE '\\'", [`%${escapeLike(word)}%`]);
   }
@@ -191,9 +203,10 @@ export async function listContracts(
   db: Knex,
   f: Filter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
   today: string,
+  narrow?: ContractNarrow,
 ): Promise<Page<Contract>> {
-  const [countRow] = (await applyFilter(db, db('contracts as c'), f, today).count({ n: '*' })) as Row[];
-  const rows = (await applyFilter(db, joined(db), f, today)
+  const [countRow] = (await applyFilter(db, db('contracts as c'), f, today, narrow).count({ n: '*' })) as Row[];
+  const rows = (await applyFilter(db, joined(db), f, today, narrow)
     .select(selectColumns)
     .orderBy(sortExpressions[f.sort], f.direction)
     .orderBy('c.id', f.direction)
@@ -208,8 +221,8 @@ export async function listContracts(
   };
 }
 
-export async function allContracts(db: Knex, f: Filter, sort: SortColumn, direction: 'asc' | 'desc', today: string): Promise<Contract[]> {
-  const rows = (await applyFilter(db, joined(db), f, today).select(selectColumns).orderBy(sortExpressions[sort], direction).orderBy('c.id', direction)) as Row[];
+export async function allContracts(db: Knex, f: Filter, sort: SortColumn, direction: 'asc' | 'desc', today: string, narrow?: ContractNarrow): Promise<Contract[]> {
+  const rows = (await applyFilter(db, joined(db), f, today, narrow).select(selectColumns).orderBy(sortExpressions[sort], direction).orderBy('c.id', direction)) as Row[];
   const out: Contract[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const slice = rows.slice(i, i + 500);
@@ -228,6 +241,7 @@ export async function getContract(db: Knex, id: number, today: string): Promise<
 async function mustGet(ctx: HandlerContext, id: number): Promise<Contract> {
   const c = await getContract(ctx.db, id, todayOf(ctx));
   if (!c) throw notFound();
+  requireEstablishment(ctx, ...c.establishments.map((e) => e.establishmentId));
   return c;
 }
 
@@ -502,8 +516,13 @@ export async function contractAlerts(ctx: HandlerContext): Promise<ContractAlert
   const db = ctx.db;
   const today = todayOf(ctx);
   const soon = addDays(today, EXPIRY_WARNING_DAYS);
+  // A user restricted to some establishments is alerted about theirs (auth/access.ts).
+  const scoped = (q: Knex.QueryBuilder) => {
+    contractScope(ctx)(q);
+    return q;
+  };
   const [expiring, auths, [missingCount], sample] = await Promise.all([
-    db('contracts as c')
+    scoped(db('contracts as c'))
       .join('teachers as t', 't.id', 'c.teacher_id')
       .where('c.status', 'vigente')
       .where('c.end_date', '>=', today)
@@ -513,7 +532,7 @@ export async function contractAlerts(ctx: HandlerContext): Promise<ContractAlert
       .limit(50)
       .select('c.id', 'c.number', 'c.end_date', 't.first_names', 't.last_names') as Promise<Row[]>,
     // An authorisation already followed by a later one for the same prison is not an alert.
-    db('teacher_authorisations as a')
+    whereInScope(ctx.session, db('teacher_authorisations as a'), 'a.establishment_id')
       .join('teachers as t', 't.id', 'a.teacher_id')
       .join('establishments as e', 'e.id', 'a.establishment_id')
       .where('t.active', true)
@@ -528,8 +547,8 @@ export async function contractAlerts(ctx: HandlerContext): Promise<ContractAlert
       .orderBy('a.valid_to')
       .limit(50)
       .select('a.id', 'a.teacher_id', 'a.valid_to', 't.first_names', 't.last_names', 'e.name as establishment_name') as Promise<Row[]>,
-    missingConformitiesQuery(db, today).count({ n: '*' }) as Promise<Row[]>,
-    missingConformitiesQuery(db, today)
+    scoped(missingConformitiesQuery(db, today)).count({ n: '*' }) as Promise<Row[]>,
+    scoped(missingConformitiesQuery(db, today))
       .join('teachers as t', 't.id', 'c.teacher_id')
       .orderBy('m.period')
       .orderBy('c.number_key')
@@ -615,7 +634,7 @@ type ContractHandlers = Pick<
 const money = (ctx: HandlerContext, c: number) => formatMoney(c, ctx.session.locale);
 
 export const contractHandlers: ContractHandlers = {
-  'contracts.list': (q, ctx) => listContracts(ctx.db, q, todayOf(ctx)),
+  'contracts.list': (q, ctx) => listContracts(ctx.db, q, todayOf(ctx), contractScope(ctx)),
 
   'contracts.get': ({ id }, ctx) => contractDetail(ctx, id),
 
@@ -778,7 +797,7 @@ export const contractHandlers: ContractHandlers = {
   'contracts.documentCopy': ({ id, hash }, ctx) => saveDocumentCopy(ctx, contractDocs, id, hash),
 
   'contracts.export': async ({ filter, format, sort, direction }, ctx) => {
-    const rows = await allContracts(ctx.db, filter as Filter, sort, direction, todayOf(ctx));
+    const rows = await allContracts(ctx.db, filter as Filter, sort, direction, todayOf(ctx), contractScope(ctx));
     return exportTable(ctx, {
       baseName: ctx.t('contracts.contracts.fileName'),
       sheetName: ctx.t('contracts.contracts.sheet'),

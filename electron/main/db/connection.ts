@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
 
 /** How each SQLite connection is set up: write-ahead log, foreign keys enforced, wait instead of failing when busy. */
 const CONNECTION_PRAGMAS = [
@@ -52,3 +53,65 @@ export async function checkIntegrity(db: Knex): Promise<IntegrityReport> {
   }
 }
 
+
+/** Where the office's PostgreSQL server is (Settings → Base de datos); the password comes from the platform's secrets. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  /** TLS to the server; rejectUnauthorized stays on (a certificate the OS trusts). */
+  ssl: boolean;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+const serverTypeParser = ((oid: number, format?: string) => {
+  if (oid === INT8_OID) return (v: string) => Number.parseInt(v, 10);
+  if (oid === NUMERIC_OID) return (v: string) => Number(v);
+  return pg.types.getTypeParser(oid, (format ?? 'text') as 'text');
+}) as unknown as typeof pg.types.getTypeParser;
+
+/** A server config from a postgres:// URL (tests, the bench, command-line tools). */
+export function serverConfigFromUrl(url: string): ServerConfig {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    ssl: u.searchParams.get('sslmode') === 'require',
+  };
+}
+
+/**
+ * A knex instance on the office's PostgreSQL server. A pool of a few connections: the
+ * server serialises nothing for us, so writes that derive state lock their rows (FOR
+ * UPDATE, see dialect.ts forUpdate) and records carry versions.
+ */
+export function createServerKnex(config: ServerConfig, opts: { poolMax?: number; connectTimeoutMs?: number; quiet?: boolean } = {}): Knex {
+  const silent = () => undefined;
+  return knexFactory({
+    // A connection test reports its own problem in Spanish; knex's warning would only repeat it.
+    ...(opts.quiet ? { log: { warn: silent, error: silent, debug: silent, deprecate: silent } } : {}),
+    client: 'pg',
+    connection: {
+      host: config.host,
+      port: config.port,
+      database: config.database,
+      user: config.user,
+      password: config.password,
+      ssl: config.ssl ? { rejectUnauthorized: true } : false,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      application_name: 'ArteINPE',
+      // bigint (counts, céntimos) and numeric (sums) arrive as numbers, as on SQLite: every
+      // amount this app keeps is far below 2^53.
+      types: { getTypeParser: serverTypeParser } as unknown as Knex.PgConnectionConfig['types'],
+    },
+    pool: { min: 0, max: opts.poolMax ?? 6 },
+    acquireConnectionTimeout: opts.connectTimeoutMs ? opts.connectTimeoutMs + 2_000 : 30_000,
+  });
+}

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 /**
  * The one place where the SQL dialects differ (SQLite today, PostgreSQL for office mode).
  */
@@ -30,3 +31,36 @@ export function toCount(row: Record<string, unknown> | undefined, column = 'n'):
 
 /** SQLite stores booleans as 0/1; PostgreSQL answers true/false. */
 export const toBool = (v: unknown): boolean => v === true || v === 1 || v === '1';
+
+/** Whether a knex instance (or transaction) talks to PostgreSQL (office mode) rather than SQLite. */
+export const isPostgres = (db: Knex): boolean => (db.client as { config: { client: unknown } }).config.client === 'pg';
+
+/**
+ * Locks the rows a write is about to derive state from, before it reads them: on
+ * PostgreSQL SELECT … FOR UPDATE in id order (two clerks moving the same instruments
+ * queue up, without deadlock, and the second reads the first's result and gets the state
+ * machine's refusal); on SQLite nothing, a write transaction already runs alone.
+ */
+export async function lockRows(db: Knex, table: string, ids: number[]): Promise<void> {
+  if (!isPostgres(db) || ids.length === 0) return;
+  const sorted = [...ids].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 1000) {
+    await db(table).whereIn('id', sorted.slice(i, i + 1000)).orderBy('id').forUpdate().select('id');
+  }
+}
+
+/**
+ * After rows were inserted with explicit ids (the demonstration dataset, the copy to the
+ * server), PostgreSQL's sequences must move past them; SQLite needs nothing.
+ */
+export async function resetSequences(db: Knex): Promise<void> {
+  if (!isPostgres(db)) return;
+  const rows = (await db.raw(
+    `SELECT c.table_name AS t FROM information_schema.columns c
+       JOIN information_schema.tables x ON x.table_schema = c.table_schema AND x.table_name = c.table_name AND x.table_type = 'BASE TABLE'
+      WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND c.column_default LIKE 'nextval(%'`,
+  )) as { rows: Array<{ t: string }> };
+  for (const { t } of rows.rows) {
+    await db.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM ??), 0), 1), (SELECT MAX(id) FROM ??) IS NOT NULL)`, [t, t, t]);
+  }
+}

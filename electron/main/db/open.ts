@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { Knex } from 'knex';
 import { migrationSource } from '../../../migrations';
-import { backupDatabase, latestBackup } from './backup';
+import { createFullBackup } from '../backups/archive';
+import { rotate } from '../backups/store';
+import { latestBackup } from './backup';
 import { checkIntegrity, createKnex } from './connection';
 
 export async function pendingMigrations(db: Knex): Promise<string[]> {
@@ -22,9 +25,12 @@ export type StartResult =
 
 /**
  * Opens the database for the app: integrity check first; then, when migrations are
- * pending on a file that already holds data, a backup (VACUUM INTO) before migrating.
+ * pending on a file that already holds data, a full backup before migrating: the
+ * database (VACUUM INTO), the managed attachments and the SHA-256 manifest, made by
+ * backups/archive.ts like every other backup and counted in the automatic rotation
+ * (backups/store.ts). `backup` answers the backup's folder.
  */
-export async function startDatabase(opts: { dbPath: string; backupDir: string }): Promise<StartResult> {
+export async function startDatabase(opts: { dbPath: string; backupDir: string; attachmentsDir?: string; appVersion?: string }): Promise<StartResult> {
   const db = createKnex(opts.dbPath);
   const integrity = await checkIntegrity(db);
   if (!integrity.ok) {
@@ -34,7 +40,17 @@ export async function startDatabase(opts: { dbPath: string; backupDir: string })
   const pending = await pendingMigrations(db);
   let backup: string | null = null;
   if (pending.length > 0 && (await hasUserTables(db))) {
-    backup = await backupDatabase(db, opts.backupDir, 'antes-de-migrar');
+    const made = await createFullBackup({
+      db,
+      // The managed attachments live beside the database unless told otherwise (files/attachments.ts).
+      attachmentsDir: opts.attachmentsDir ?? path.join(path.dirname(opts.dbPath), 'adjuntos'),
+      destDir: opts.backupDir,
+      reason: 'antes-de-migrar',
+      createdBy: 'ArteINPE',
+      appVersion: opts.appVersion ?? '',
+    });
+    backup = made.path;
+    rotate(opts.backupDir);
   }
   const [, migrated] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
   return { status: 'ok', db, migrated, backup };

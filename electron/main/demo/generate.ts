@@ -5,6 +5,8 @@ import { demoEstablishments, demoProgrammeEstablishments } from './establishment
 import { generateConsumables, generateInventory } from './inventory';
 import { generateContracts } from './contracts';
 import { generateProgrammes } from '../programmes/demo';
+import { generateInternArte } from './internarte';
+import { resetSequences } from '../db/dialect';
 
 /**
  * demo: a small, living programme for a newcomer (the seven programme establishments and a
@@ -61,6 +63,8 @@ export async function loadDataset(
   actor: Actor,
   now: string,
   scale: Scale = 'demo',
+  /** Where generated photos go (InternArte's works); without it the works have none. */
+  attachmentsDir: string | null = null,
 ): Promise<{ establishments: number; instruments: number; movements: number }> {
   await loadEstablishments(db, data, actor, now);
   const programme = (await db('establishments').where({ in_programme: true }).pluck('id')) as number[];
@@ -74,5 +78,7 @@ export async function loadDataset(
   const everyActive = (await db('establishments').where({ active: true }).pluck('id')) as number[];
   await generateProgrammes(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   await generateContracts(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
+  if (scale === 'demo') await generateInternArte(db, programme, attachmentsDir, actor, now);
+  await resetSequences(db); // office mode: the dataset inserts explicit ids
   return { establishments: data.establishments.length, ...inventory };
 }

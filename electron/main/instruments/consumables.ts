@@ -4,6 +4,7 @@ import { normalizeText } from '../../../shared/format';
 import { toBool } from '../db/dialect';
 import { AppError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { whereInScope } from '../auth/access';
 
 type Row = Record<string, unknown>;
 
@@ -51,8 +52,10 @@ const toStock = (r: Row): StockRow => {
   };
 };
 
-export async function stockRows(db: Knex, establishmentId: number | null, lowOnly: boolean): Promise<StockRow[]> {
+/** `narrow`: a restricted user's establishments (auth/access.ts whereInScope on p.establishment_id). */
+export async function stockRows(db: Knex, establishmentId: number | null, lowOnly: boolean, narrow: (q: Knex.QueryBuilder) => void = () => {}): Promise<StockRow[]> {
   const q = stockQuery(db);
+  narrow(q);
   if (establishmentId !== null) q.where('p.establishment_id', establishmentId);
   // Spanish order: accents and "de" do not push names out of place.
   const collator = new Intl.Collator('es', { sensitivity: 'base' });
@@ -69,6 +72,11 @@ async function stockOf(db: Knex, itemId: number, establishmentId: number): Promi
   const e = (await db('establishments').where({ id: establishmentId }).first()) as Row;
   return { itemId, itemName: String(item.name), unit: String(item.unit), establishmentId, establishmentName: String(e.name), stock: 0, minimum: null, low: false };
 }
+
+/** A restricted user's stock: that of their establishments. */
+export const stockScope = (ctx: HandlerContext) => (q: Knex.QueryBuilder) => {
+  whereInScope(ctx.session, q, 'p.establishment_id');
+};
 
 async function checkRefs(ctx: HandlerContext, itemId: number, establishmentId: number): Promise<void> {
   const fields: Record<string, { key: string }> = {};
@@ -105,7 +113,7 @@ export const consumableHandlers: ConsumableHandlers = {
     return item;
   },
 
-  'consumables.stock': ({ establishmentId, lowOnly }, ctx) => stockRows(ctx.db, establishmentId, lowOnly),
+  'consumables.stock': ({ establishmentId, lowOnly }, ctx) => stockRows(ctx.db, establishmentId, lowOnly, stockScope(ctx)),
 
   'consumables.move': async (m, ctx) => {
     await checkRefs(ctx, m.itemId, m.establishmentId);

@@ -3,10 +3,13 @@ import { formatDate, normalizeText } from '../../../shared/format';
 import { isUniqueViolation, toBool } from '../db/dialect';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
-import { exportTable, type Column } from '../export/table';
+import type { Column } from '../export/table';
+import { requireEstablishment, whereInScope } from '../auth/access';
+import { canSeePersonalData, exportTableWithReason } from '../privacy/personal-data';
 import { altaOf, effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';
 import { checkCodeFormat, codeMask } from './settings';
+import { lockRows } from '../db/dialect';
 
 type InstrumentHandlers = Pick<
   Handlers,
@@ -25,8 +28,14 @@ type InstrumentHandlers = Pick<
 async function mustGet(ctx: HandlerContext, id: number): Promise<Instrument> {
   const found = await repo.getInstrument(ctx.db, id);
   if (!found) throw notFound();
+  requireEstablishment(ctx, found.establishmentId, found.transitToEstablishmentId);
   return found;
 }
+
+/** A restricted user's instruments: those at (or on their way to) one of their establishments. */
+export const instrumentScope = (ctx: HandlerContext): repo.Narrow => (q) => {
+  whereInScope(ctx.session, q, 'i.establishment_id', 'i.transit_to_establishment_id');
+};
 
 async function checkFields(ctx: HandlerContext, v: repo.InstrumentValues, selfId: number | null): Promise<void> {
   checkCodeFormat(v.code, await codeMask(ctx.db));
@@ -72,7 +81,13 @@ function exportColumns(ctx: HandlerContext): Column<Instrument>[] {
     },
     { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
     { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
-    { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
+    {
+      header: t('inventory.instruments.custodian'),
+      width: 24,
+      // A participant (a person deprived of liberty) holding an instrument is named only to roles with the personal-data permission.
+      value: (i) =>
+        i.custodianType === 'participante' && !canSeePersonalData(ctx.session) ? t('inventory.custodianTypes.participante') : i.custodianName,
+    },
     { header: t('inventory.instruments.acquisitionDate'), width: 14, value: (i) => formatDate(i.acquisitionDate) },
     { header: t('inventory.instruments.cost'), width: 14, value: (i) => i.costCentimos / 100 },
     { header: t('inventory.instruments.funding'), width: 18, value: (i) => t(`inventory.fundings.${i.funding}`) },
@@ -110,7 +125,7 @@ export const instrumentHandlers: InstrumentHandlers = {
     return after;
   },
 
-  'instruments.list': (q, ctx) => repo.listInstruments(ctx.db, q),
+  'instruments.list': (q, ctx) => repo.listInstruments(ctx.db, q, instrumentScope(ctx)),
 
   'instruments.get': ({ id }, ctx) => mustGet(ctx, id),
 
@@ -164,10 +179,12 @@ export const instrumentHandlers: InstrumentHandlers = {
 
   'instruments.move': async ({ instrumentIds, movement }, ctx) => {
     const ids = [...new Set(instrumentIds)];
+    await lockRows(ctx.db, 'instruments', ids); // office mode: concurrent moves of the same instruments queue up
     const instruments = await repo.getInstruments(ctx.db, ids);
     if (instruments.length !== ids.length) {
       throw new AppError('not_found', 'inventory.errors.unknownInstrument');
     }
+    for (const i of instruments) requireEstablishment(ctx, i.establishmentId, i.transitToEstablishmentId);
     if ('toEstablishmentId' in movement) await checkEstablishment(ctx, movement.toEstablishmentId, 'movement.toEstablishmentId');
     return moveInstruments(
       ctx.db,
@@ -177,9 +194,13 @@ export const instrumentHandlers: InstrumentHandlers = {
     );
   },
 
-  'instruments.export': async ({ filter, format, sort, direction }, ctx) => {
-    const rows = await repo.allInstruments(ctx.db, filter, sort, direction);
-    return exportTable(ctx, {
+  'instruments.export': async ({ filter, format, sort, direction, reason }, ctx) => {
+    const rows = await repo.allInstruments(ctx.db, filter, sort, direction, instrumentScope(ctx));
+    // The register names each instrument's custodian (a teacher, a participant): the file is logged with its reason.
+    return exportTableWithReason(ctx, {
+      reason,
+      what: ctx.t('inventory.export.what'),
+      anyRole: true,
       baseName: ctx.t('inventory.export.instruments'),
       sheetName: ctx.t('inventory.export.sheet'),
       format,

@@ -3,6 +3,7 @@ import { toBool } from '../db/dialect';
 import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
 import { notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { requireEstablishment } from '../auth/access';
 
 /** Photos up to 20 MB: the original is kept for print, a thumbnail is made for the screen. */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
@@ -28,7 +29,11 @@ async function photosOf(ctx: HandlerContext, instrumentId: number): Promise<Inst
 }
 
 async function mustExist(ctx: HandlerContext, id: number): Promise<void> {
-  if (!(await ctx.db('instruments').where({ id }).first('id'))) throw notFound();
+  const i = (await ctx.db('instruments').where({ id }).first('id', 'establishment_id', 'transit_to_establishment_id')) as
+    | { establishment_id: number | null; transit_to_establishment_id: number | null }
+    | undefined;
+  if (!i) throw notFound();
+  requireEstablishment(ctx, i.establishment_id, i.transit_to_establishment_id);
 }
 
 type PhotoHandlers = Pick<Handlers, 'instruments.photos' | 'instruments.addPhoto' | 'instruments.setPrimaryPhoto' | 'instruments.removePhoto'>;

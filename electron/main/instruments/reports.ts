@@ -5,7 +5,8 @@ import { toCount } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { saveExport, tableBytes, tableWorkbook } from '../export/table';
-import { stockRows } from './consumables';
+import { stockRows, stockScope } from './consumables';
+import { requireEstablishment, whereInScope } from '../auth/access';
 import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
 
@@ -34,7 +35,7 @@ async function establishmentOf(ctx: HandlerContext, id: number) {
 
 export async function inventorySummary(ctx: HandlerContext): Promise<InventorySummary> {
   const db = ctx.db;
-  const rows = (await db('instruments as i')
+  const rows = (await whereInScope(ctx.session, db('instruments as i'), 'i.establishment_id', 'i.transit_to_establishment_id')
     .leftJoin('establishments as e', 'e.id', 'i.establishment_id')
     .whereIn('i.status', live)
     .groupBy('i.establishment_id', 'e.name', 'i.condition')
@@ -64,8 +65,9 @@ export async function inventorySummary(ctx: HandlerContext): Promise<InventorySu
     map.set(key, entry);
   }
   const byEstablishment = [...map.values()].sort((a, b) => b.total - a.total);
-  const statusCounts = (await db('instruments').whereIn('status', ['en_transito', 'en_reparacion']).groupBy('status').select('status').count({ n: '*' })) as Row[];
-  const low = await stockRows(db, null, true);
+  const statusCounts = (await whereInScope(ctx.session, db('instruments as i'), 'i.establishment_id', 'i.transit_to_establishment_id')
+    .whereIn('status', ['en_transito', 'en_reparacion']).groupBy('status').select('status').count({ n: '*' })) as Row[];
+  const low = await stockRows(db, null, true, stockScope(ctx));
   return {
     totalInstruments: byEstablishment.reduce((a, e) => a + e.total, 0),
     totalValueCentimos: byEstablishment.reduce((a, e) => a + e.valueCentimos, 0),
@@ -82,6 +84,7 @@ export const inventoryReportHandlers: ReportHandlers = {
   'inventory.labels': async ({ instrumentIds, symbology }, ctx) => {
     const instruments = await repo.getInstruments(ctx.db, [...new Set(instrumentIds)]);
     if (instruments.length !== new Set(instrumentIds).size) throw new AppError('not_found', 'inventory.errors.unknownInstrument');
+    for (const i of instruments) requireEstablishment(ctx, i.establishmentId, i.transitToEstablishmentId);
     instruments.sort((a, b) => a.code.localeCompare(b.code));
     return saveExport(ctx, {
       baseName: ctx.t('inventory.reports.fileLabels'),
@@ -181,6 +184,7 @@ export const inventoryReportHandlers: ReportHandlers = {
       .orderBy('m.date')
       .orderBy('m.id')
       .select('m.*', 'i.code', 'ty.name as type_name', 'f.name as from_name', 'd.name as to_name');
+    whereInScope(ctx.session, q, 'm.from_establishment_id', 'm.to_establishment_id');
     if (establishmentId !== null) {
       q.where((w) => w.where('m.from_establishment_id', establishmentId).orWhere('m.to_establishment_id', establishmentId));
     }

@@ -112,8 +112,13 @@ const joined = (db: Knex) =>
     .leftJoin('establishments as e', 'e.id', 'i.establishment_id')
     .leftJoin('establishments as et', 'et.id', 'i.transit_to_establishment_id');
 
-function filtered(db: Knex, f: Filter): Knex.QueryBuilder {
+/** Narrows a query further (a restricted user's establishments: auth/access.ts whereInScope). */
+export type Narrow = (q: Knex.QueryBuilder) => void;
+const noNarrow: Narrow = () => {};
+
+function filtered(db: Knex, f: Filter, narrow: Narrow = noNarrow): Knex.QueryBuilder {
   const q = joined(db);
+  narrow(q);
   whereWords(q, 'i.search_text', f.search);
   if (f.typeId !== null) q.where('i.type_id', f.typeId);
   if (f.family !== null) q.where('t.family', f.family);
@@ -125,9 +130,10 @@ function filtered(db: Knex, f: Filter): Knex.QueryBuilder {
 }
 
 /** Only the instruments table is needed to count most filters: skip the joins when possible. */
-function countQuery(db: Knex, f: Filter): Knex.QueryBuilder {
-  if (f.family !== null) return filtered(db, f);
+function countQuery(db: Knex, f: Filter, narrow: Narrow): Knex.QueryBuilder {
+  if (f.family !== null) return filtered(db, f, narrow);
   const q = db('instruments as i');
+  narrow(q);
   whereWords(q, 'i.search_text', f.search);
   if (f.typeId !== null) q.where('i.type_id', f.typeId);
   if (f.establishmentId === 'central') q.whereNull('i.establishment_id');
@@ -140,9 +146,10 @@ function countQuery(db: Knex, f: Filter): Knex.QueryBuilder {
 export async function listInstruments(
   db: Knex,
   f: Filter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
+  narrow: Narrow = noNarrow,
 ): Promise<Page<Instrument>> {
-  const [countRow] = (await countQuery(db, f).count({ n: '*' })) as Row[];
-  const rows = (await filtered(db, f)
+  const [countRow] = (await countQuery(db, f, narrow).count({ n: '*' })) as Row[];
+  const rows = (await filtered(db, f, narrow)
     .select(selectColumns)
     .orderBy(sortExpressions[f.sort], f.direction)
     .orderBy('i.id', f.direction)
@@ -151,8 +158,8 @@ export async function listInstruments(
   return { rows: rows.map(toInstrument), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 
-export async function allInstruments(db: Knex, f: Filter, sort: SortColumn, direction: 'asc' | 'desc'): Promise<Instrument[]> {
-  const rows = (await filtered(db, f).select(selectColumns).orderBy(sortExpressions[sort], direction).orderBy('i.id', direction)) as Row[];
+export async function allInstruments(db: Knex, f: Filter, sort: SortColumn, direction: 'asc' | 'desc', narrow: Narrow = noNarrow): Promise<Instrument[]> {
+  const rows = (await filtered(db, f, narrow).select(selectColumns).orderBy(sortExpressions[sort], direction).orderBy('i.id', direction)) as Row[];
   return rows.map(toInstrument);
 }
 

@@ -5,11 +5,12 @@ import type { Stocktake, StocktakeDetail, StocktakeLine } from '../../../shared/
 import { normalizeText } from '../../../shared/format';
 import { toBool } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
-import type { Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { saveExport } from '../export/table';
 import { moveInstruments, type MovementRecordBase } from './ledger';
 import { stocktakeActaHtml } from './documents';
 import * as repo from './repository';
+import { requireEstablishment, whereInScope } from '../auth/access';
 
 type Row = Record<string, unknown>;
 
@@ -39,6 +40,13 @@ async function mustGet(db: Knex, id: number): Promise<Stocktake> {
   const row = (await stocktakes(db).where('s.id', id).first()) as Row | undefined;
   if (!row) throw notFound();
   return toStocktake(row);
+}
+
+/** A stocktake of one of the user's establishments (auth/access.ts), or a refusal. */
+async function mustBeTheirs(ctx: HandlerContext, id: number): Promise<Stocktake> {
+  const s = await mustGet(ctx.db, id);
+  requireEstablishment(ctx, s.establishmentId);
+  return s;
 }
 
 async function mustBeOpen(db: Knex, id: number): Promise<Stocktake> {
@@ -132,7 +140,7 @@ type StocktakeHandlers = Pick<
 
 export const stocktakeHandlers: StocktakeHandlers = {
   'stocktakes.list': async ({ establishmentId, status }, ctx) => {
-    const q = stocktakes(ctx.db).orderBy('s.id', 'desc');
+    const q = whereInScope(ctx.session, stocktakes(ctx.db).orderBy('s.id', 'desc'), 's.establishment_id');
     if (establishmentId !== null) q.where('s.establishment_id', establishmentId);
     if (status !== null) q.where('s.status', status);
     return ((await q) as Row[]).map(toStocktake);
@@ -157,9 +165,13 @@ export const stocktakeHandlers: StocktakeHandlers = {
     return created;
   },
 
-  'stocktakes.get': ({ id }, ctx) => stocktakeDetail(ctx.db, id),
+  'stocktakes.get': async ({ id }, ctx) => {
+    await mustBeTheirs(ctx, id);
+    return stocktakeDetail(ctx.db, id);
+  },
 
   'stocktakes.count': async ({ id, code, condition }, ctx) => {
+    await mustBeTheirs(ctx, id);
     const s = await mustBeOpen(ctx.db, id);
     const instrumentId = await repo.findInstrumentIdByCode(ctx.db, code);
     const instrument = instrumentId === null ? null : await repo.getInstrument(ctx.db, instrumentId);
@@ -184,6 +196,7 @@ export const stocktakeHandlers: StocktakeHandlers = {
   },
 
   'stocktakes.uncount': async ({ id, code }, ctx) => {
+    await mustBeTheirs(ctx, id);
     await mustBeOpen(ctx.db, id);
     const n = await ctx.db('stocktake_counts').where({ stocktake_id: id, code: code.toUpperCase() }).delete();
     await ctx.audit({ entity: 'stocktake', entityId: id, action: 'uncount', before: { code } });
@@ -191,6 +204,7 @@ export const stocktakeHandlers: StocktakeHandlers = {
   },
 
   'stocktakes.close': async ({ id, actaNumber, date }, ctx) => {
+    await mustBeTheirs(ctx, id);
     await mustBeOpen(ctx.db, id);
     const detail = await stocktakeDetail(ctx.db, id);
     const E = detail.stocktake.establishmentId;
@@ -238,6 +252,7 @@ export const stocktakeHandlers: StocktakeHandlers = {
   },
 
   'stocktakes.acta': async ({ id }, ctx) => {
+    await mustBeTheirs(ctx, id);
     const detail = await stocktakeDetail(ctx.db, id);
     const office = (await ctx.db('establishments as e')
       .join('regional_offices as r', 'r.id', 'e.regional_office_id')

@@ -1,6 +1,20 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
+import { AppError } from './errors';
 import { appendAudit, appendAudits, type AuditEntry } from '../audit/audit';
+
+const readOnlyDatabases = new WeakMap<Knex, { unknownMigrations: string[] }>();
+
+/**
+ * Office mode: the server's schema is newer than this app (migrations it does not know,
+ * db/server.ts). Every write through runAuditedWrite — every write channel and every job
+ * that writes — is then refused with "actualice la aplicación"; reading still works.
+ */
+export function markReadOnly(db: Knex, why: { unknownMigrations: string[] }): void {
+  readOnlyDatabases.set(db, why);
+}
+
+export const readOnlyReason = (db: Knex) => readOnlyDatabases.get(db) ?? null;
 
 /** A write that left no audit entry: refused, and its transaction rolled back. */
 export class MissingAudit extends Error {}
@@ -22,6 +36,7 @@ export async function runAuditedWrite<T>(
   fn: (trx: Knex.Transaction, audit: Audit) => Promise<T>,
   now: string = new Date().toISOString(),
 ): Promise<T> {
+  if (readOnlyDatabases.has(db)) throw new AppError('read_only', 'office.errors.outdatedApp');
   return db.transaction(async (trx) => {
     let audited = 0;
     const audit: Audit = Object.assign(

@@ -6,6 +6,7 @@ import type { Actor } from '../../../shared/app/schemas';
 import type { Locale } from '../../../shared/format';
 import type { Result } from '../../../shared/ipc';
 import { issuesByField } from '../../../shared/validation';
+import { formatDate, formatDateTime } from '../../../shared/format';
 import type { AuditEntry } from '../audit/audit';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect';
 import { translator, type Translate } from '../i18n';
@@ -66,6 +67,37 @@ export interface DispatcherDeps {
 }
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+/** The record a write names: its `id`, or its one `…Id` field (a participant's custody change). */
+function recordIdOf(input: unknown): number | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const data = input as Record<string, unknown>;
+  if (typeof data.id === 'number') return data.id;
+  const ids = Object.entries(data).filter(([k, v]) => /^[a-z]+Id$/.test(k) && typeof v === 'number');
+  return ids.length === 1 ? (ids[0]![1] as number) : null;
+}
+
+/**
+ * A save over a newer change (optimistic concurrency): the refusal says who made that
+ * change and when, from the audit log's latest entry for the same record in the same
+ * domain (the user's transaction is already rolled back). Without one, the plain message.
+ */
+async function whoChanged(db: Knex, channel: ChannelName, input: unknown, err: AppError): Promise<AppError> {
+  const id = recordIdOf(input);
+  if (id === null) return err;
+  try {
+    const domain = channel.split('.')[0]!;
+    const last = (await db('audit_log')
+      .where({ entity_id: String(id) })
+      .where('channel', 'like', `${domain}.%`)
+      .orderBy('id', 'desc')
+      .first('user_name', 'at')) as { user_name: string; at: string } | undefined;
+    if (!last) return err;
+    return new AppError('stale', 'office.errors.staleBy', { name: last.user_name, date: formatDate(last.at), time: formatDateTime(last.at).slice(11) }, err.fields);
+  } catch {
+    return err;
+  }
+}
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
 
@@ -135,6 +167,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     try {
       return { ok: true, data: await run(channel, parsed.data) };
     } catch (err) {
+      if (err instanceof AppError && err.code === 'stale') return fail(await whoChanged(deps.db, channel, parsed.data, err));
       if (err instanceof AppError) return fail(err);
       if (isUniqueViolation(err)) return fail(new AppError('conflict', 'errors.conflict'));
       if (isForeignKeyViolation(err)) return fail(new AppError('in_use', 'errors.inUse'));

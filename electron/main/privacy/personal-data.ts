@@ -51,12 +51,15 @@ export async function recordPersonalDataExport(db: Knex, session: Session, chann
  * An export that carries personal data: only for a role holding 'personalData'; asks where
  * (save dialog), writes the file, and logs who, when, what and why. When the log cannot be
  * written the file is removed again: no file with personal data leaves unlogged.
+ * `anyRole`: the file is open to roles without the permission because the caller masked
+ * the participants' names for them (the instrument register's custodians); it is still
+ * logged with its reason.
  */
 export async function exportWithReason(
   ctx: HandlerContext,
-  opts: { reason: string; what: string; baseName: string; extension: 'xlsx' | 'csv' | 'pdf'; rows: number; build: () => Promise<Buffer> },
+  opts: { reason: string; what: string; baseName: string; extension: 'xlsx' | 'csv' | 'pdf'; rows: number; build: () => Promise<Buffer>; anyRole?: boolean },
 ): Promise<ExportResult> {
-  requirePermission(ctx, 'personalData');
+  if (!opts.anyRole) requirePermission(ctx, 'personalData');
   const saved = await saveExport(ctx, opts);
   if (saved.status !== 'saved') return saved;
   try {
@@ -72,9 +75,10 @@ export async function exportWithReason(
 /** exportTable (export/table.ts) for a list with personal data: the same XLSX/CSV, logged with its reason. */
 export function exportTableWithReason<T>(
   ctx: HandlerContext,
-  opts: { reason: string; what: string; baseName: string; sheetName: string; format: ExportFormat; columns: Column<T>[]; rows: T[] },
+  opts: { reason: string; what: string; baseName: string; sheetName: string; format: ExportFormat; columns: Column<T>[]; rows: T[]; anyRole?: boolean },
 ): Promise<ExportResult> {
   return exportWithReason(ctx, {
+    anyRole: opts.anyRole,
     reason: opts.reason,
     what: opts.what,
     baseName: opts.baseName,

@@ -1,16 +1,17 @@
 import type { CertificateCandidate } from '../../../shared/programmes/schemas';
-import { saveExport } from '../export/table';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { certificatesHtml, type CertificateData } from './documents';
-import { canSeeNames, logPersonalExport } from './privacy';
+import { canSeeNames } from './privacy';
+import { exportWithReason } from '../privacy/personal-data';
+import { mustWorkshop } from './workshops';
 import * as repo from './repository';
 
 type CertificateHandlers = Pick<Handlers, 'certificates.candidates' | 'certificates.issue'>;
 
 /** Everyone enrolled in the workshop with the hours their attendance adds up to; completed ones may get a certificate. */
 async function candidates(ctx: HandlerContext, workshopId: number): Promise<CertificateCandidate[]> {
-  if (!(await repo.getWorkshop(ctx.db, workshopId))) throw notFound();
+  await mustWorkshop(ctx, workshopId);
   const list = await repo.enrolmentsWhere(ctx.db, ctx.session, (q) => q.where('n.workshop_id', workshopId));
   return list.map((e) => ({
     enrolmentId: e.id,
@@ -28,9 +29,8 @@ async function candidates(ctx: HandlerContext, workshopId: number): Promise<Cert
 export const certificateHandlers: CertificateHandlers = {
   'certificates.candidates': ({ id }, ctx) => candidates(ctx, id),
 
-  'certificates.issue': async ({ workshopId, participantIds, date }, ctx) => {
-    const w = await repo.getWorkshop(ctx.db, workshopId);
-    if (!w) throw new AppError('validation', 'errors.validation', {}, { workshopId: { key: 'programmes.errors.unknownWorkshop' } });
+  'certificates.issue': async ({ workshopId, participantIds, date, reason }, ctx) => {
+    const w = await mustWorkshop(ctx, workshopId, 'workshopId');
     const all = await candidates(ctx, workshopId);
     const completed = all.filter((c) => c.stage === 'completado');
     let chosen = completed;
@@ -57,13 +57,13 @@ export const certificateHandlers: CertificateHandlers = {
       chosen.length === 1
         ? `${ctx.t('programmes.export.certificate')}-${chosen[0]!.code}`
         : `${ctx.t('programmes.export.certificates')}-${w.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}`;
-    const result = await saveExport(ctx, {
+    return exportWithReason(ctx, {
+      reason,
+      what: ctx.t('programmes.export.certificatesWhat', { workshop: w.name, establishment: w.establishmentName }),
       baseName: base,
       extension: 'pdf',
       rows: items.length,
       build: () => ctx.platform.printPdf({ html: certificatesHtml(items, date, ctx.t, ctx.session.locale), pageSize: 'A4', landscape: true }),
     });
-    if (result.status === 'saved' && names) await logPersonalExport(ctx.session, { what: 'certificates.issue', participants: items.length, path: result.path });
-    return result;
   },
 };

@@ -343,6 +343,7 @@ export async function generateProgrammes(
         type,
         season_id: season!.id,
         title,
+        title_key: normalizeText(title),
         date,
         time: pick(['10:00', '11:00', '15:00', '16:30']),
         venue_kind: external ? 'externo' : 'establecimiento',

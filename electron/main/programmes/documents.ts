@@ -51,7 +51,6 @@ const certificateCss = `
 `;
 
 export function certificatesHtml(items: CertificateData[], date: string, t: Translate, locale: Locale): string {
-  const fmt = numberFmt(locale);
   const pages = items
     .map(
       (c, i) => `
@@ -70,7 +69,7 @@ export function certificatesHtml(items: CertificateData[], date: string, t: Tran
         establishment: c.establishmentName,
         from: formatDate(c.startDate),
         to: formatDate(c.endDate ?? date),
-        hours: fmt.format(hoursOf(c.minutes)),
+        hours: hoursOf(c.minutes),
       }),
     )}</p>
     <div class="place">${h(t('programmes.certificates.place', { date: longDate(date, t) }))}</div>
@@ -245,23 +244,23 @@ export function unescoEntry(f: ProgrammeFigures, t: Translate, locale: Locale): 
         programme: t(`programmes.programmes.${p.programme}`),
         workshops: p.workshops,
         sessions: p.sessions,
-        hours: fmt.format(p.hours),
+        hours: p.hours,
         participants: p.participants,
       }),
     ),
-    ...f.events.byType.map((e) => t('programmes.unesco.activityEvents', { type: t(`programmes.eventTypes.${e.type}`), count: e.count, audience: fmt.format(e.audience) })),
+    ...f.events.byType.map((e) => t('programmes.unesco.activityEvents', { type: t(`programmes.eventTypes.${e.type}`), events: e.count, audience: e.audience })),
   ];
   const results = [
-    t('programmes.unesco.resultParticipants', { total: fmt.format(f.participants.total), men: fmt.format(f.participants.men), women: fmt.format(f.participants.women) }),
+    t('programmes.unesco.resultParticipants', { total: f.participants.total, men: f.participants.men, women: f.participants.women }),
     t('programmes.unesco.resultPrisons', { total: f.establishments.total, men: f.establishments.men, women: f.establishments.women, mixed: f.establishments.mixed }),
     t('programmes.unesco.resultEnsembles', {
       total: f.ensembles.total,
-      members: fmt.format(f.ensembles.members),
+      members: f.ensembles.members,
       types: f.ensembles.byType.map((g) => `${t(`programmes.ensembleTypes.${g.type}`).toLowerCase()} (${g.count})`).join(', ') || '—',
     }),
     t('programmes.unesco.resultEvents', {
       total: f.events.total,
-      audience: fmt.format(f.events.totalAudience),
+      audience: f.events.totalAudience,
       groups: audienceGroups.map((g) => `${t(`programmes.audienceGroups.${g}`)}: ${fmt.format(f.events.audience[g])}`).join('; '),
     }),
     t('programmes.unesco.resultAlliances', { partners: f.partners.length, agreements: f.agreementsInForce }),

@@ -7,6 +7,7 @@ import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import * as repo from './repository';
 import { checkEstablishment } from './workshops';
+import { requireEstablishment, whereInScope } from '../auth/access';
 
 type EnsembleHandlers = Pick<Handlers, 'ensembles.list' | 'ensembles.get' | 'ensembles.create' | 'ensembles.update'>;
 
@@ -38,6 +39,7 @@ export async function getEnsemble(db: Knex, id: number): Promise<Ensemble | null
 async function mustEnsemble(ctx: HandlerContext, id: number): Promise<Ensemble> {
   const g = await getEnsemble(ctx.db, id);
   if (!g) throw notFound();
+  requireEstablishment(ctx, g.establishmentId);
   return g;
 }
 
@@ -53,7 +55,7 @@ const rowOf = (v: { name: string; type: string; establishmentId: number; directo
 
 export const ensembleHandlers: EnsembleHandlers = {
   'ensembles.list': async ({ search, establishmentId, type, status }, ctx) => {
-    const q = ctx.db('ensembles as g').join('establishments as e', 'e.id', 'g.establishment_id').select(columns(ctx.db));
+    const q = whereInScope(ctx.session, ctx.db('ensembles as g').join('establishments as e', 'e.id', 'g.establishment_id').select(columns(ctx.db)), 'g.establishment_id');
     repo.whereWords(q, 'g.name_key', search);
     if (establishmentId !== null) q.where('g.establishment_id', establishmentId);
     if (type !== null) q.where('g.type', type);

@@ -5,6 +5,8 @@ import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import * as repo from './repository';
+import { normalizeText } from '../../../shared/format';
+import { requireEstablishment, whereInScope } from '../auth/access';
 
 type EventHandlers = Pick<
   Handlers,
@@ -61,12 +63,21 @@ async function checkSeasonName(ctx: HandlerContext, name: string, selfId: number
 
 // ── Events ──────────────────────────────────────────────────────────────────────
 
-async function eventsWhere(db: Knex, where: (q: Knex.QueryBuilder) => void): Promise<ProgrammeEvent[]> {
+/**
+ * A restricted user's events: those held at one of their establishments, or where one of
+ * their establishments' ensembles performs (an external concert of their band).
+ */
+export const ensembleAtScope = (db: Knex) => (scope: number[]) =>
+  db('event_ensembles as le').join('ensembles as ge', 'ge.id', 'le.ensemble_id').whereRaw('le.event_id = e.id').whereIn('ge.establishment_id', scope).select(db.raw('1'));
+
+async function eventsWhere(ctx: HandlerContext, where: (q: Knex.QueryBuilder) => void, scoped = true): Promise<ProgrammeEvent[]> {
+  const db = ctx.db;
   const q = db('events as e')
     .leftJoin('seasons as s', 's.id', 'e.season_id')
     .leftJoin('establishments as x', 'x.id', 'e.establishment_id')
     .select('e.*', 's.name as season_name', 'x.name as establishment_name', db.raw('(SELECT COUNT(*) FROM event_photos p WHERE p.event_id = e.id) AS photos_n'));
   where(q);
+  if (scoped) whereInScope(ctx.session, q, 'e.establishment_id', ensembleAtScope(db));
   const rows = (await q.orderBy('e.date').orderBy('e.time').orderBy('e.id')) as repo.Row[];
   const ids = rows.map((r) => Number(r.id));
   const partners = new Map<number, Array<{ id: number; name: string }>>();
@@ -110,8 +121,12 @@ async function eventsWhere(db: Knex, where: (q: Knex.QueryBuilder) => void): Pro
 }
 
 async function mustEvent(ctx: HandlerContext, id: number): Promise<ProgrammeEvent> {
-  const [e] = await eventsWhere(ctx.db, (q) => q.where('e.id', id));
+  const [e] = await eventsWhere(ctx, (q) => q.where('e.id', id), false);
   if (!e) throw notFound();
+  const ensembleEstablishments = e.ensembles.length
+    ? ((await ctx.db('ensembles').whereIn('id', e.ensembles.map((g) => g.id)).pluck('establishment_id')) as number[])
+    : [];
+  requireEstablishment(ctx, e.establishmentId, ...ensembleEstablishments);
   return e;
 }
 
@@ -154,6 +169,7 @@ const eventRow = (v: EventValues) => ({
   type: v.type,
   season_id: v.seasonId,
   title: v.title,
+  title_key: normalizeText(v.title),
   date: v.date,
   time: v.time,
   venue_kind: v.venueKind,
@@ -214,12 +230,12 @@ export const eventHandlers: EventHandlers = {
   },
 
   'events.list': ({ seasonId, from, to, type, search }, ctx) =>
-    eventsWhere(ctx.db, (q) => {
+    eventsWhere(ctx, (q) => {
       if (seasonId !== null) q.where('e.season_id', seasonId);
       if (from !== null) q.where('e.date', '>=', from);
       if (to !== null) q.where('e.date', '<=', to);
       if (type !== null) q.where('e.type', type);
-      if (search) q.whereRaw('LOWER(e.title) LIKE ?', [`%${repo.escapeLike(search.toLowerCase())}%`]);
+      if (search) repo.whereWords(q, 'e.title_key', search);
     }),
 
   'events.get': ({ id }, ctx) => mustEvent(ctx, id),

@@ -9,12 +9,13 @@ import {
 } from '../../../shared/programmes/rules';
 import type { HeldInstrument, Participant, ParticipantMovement } from '../../../shared/programmes/schemas';
 import { isUniqueViolation, toBool } from '../db/dialect';
-import { exportTable } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
-import { canSeeNames, logPersonalExport } from './privacy';
+import { canSeeNames } from './privacy';
+import { exportTableWithReason } from '../privacy/personal-data';
 import * as repo from './repository';
-import { checkEstablishment } from './workshops';
+import { checkEstablishment, mustWorkshop } from './workshops';
+import { requireEstablishment } from '../auth/access';
 
 type ParticipantHandlers = Pick<
   Handlers,
@@ -40,6 +41,7 @@ const fieldError = (field: string, key: string, params: Record<string, string | 
 async function mustParticipant(ctx: HandlerContext, id: number): Promise<Participant> {
   const p = await repo.getParticipant(ctx.db, ctx.session, id);
   if (!p) throw notFound();
+  requireEstablishment(ctx, p.establishmentId);
   return p;
 }
 
@@ -296,7 +298,7 @@ export const participantHandlers: ParticipantHandlers = {
 
   'participants.instruments': async ({ id }, ctx) => heldInstruments(ctx, (await mustParticipant(ctx, id)).code),
 
-  'participants.export': async ({ filter, format }, ctx) => {
+  'participants.export': async ({ filter, format, reason }, ctx) => {
     const { t } = ctx;
     const rows = await repo.allParticipants(ctx.db, ctx.session, {
       search: filter.search ?? '',
@@ -305,7 +307,10 @@ export const participantHandlers: ParticipantHandlers = {
       sex: filter.sex ?? null,
     });
     const names = canSeeNames(ctx.session);
-    const result = await exportTable(ctx, {
+    const where = filter.establishmentId ? rows[0]?.establishmentName ?? null : null;
+    return exportTableWithReason(ctx, {
+      reason,
+      what: where ? t('programmes.export.participantsWhatAt', { establishment: where }) : t('programmes.export.participantsWhat'),
       baseName: t('programmes.export.participants'),
       sheetName: t('programmes.participants.title').slice(0, 31),
       format,
@@ -325,8 +330,6 @@ export const participantHandlers: ParticipantHandlers = {
         { header: t('programmes.participants.openEnrolments'), width: 12, value: (p) => p.openEnrolments },
       ],
     });
-    if (result.status === 'saved' && names) await logPersonalExport(ctx.session, { what: 'participants.export', participants: rows.length, path: result.path });
-    return result;
   },
 
   // ── Enrolments ──
@@ -345,6 +348,7 @@ export const participantHandlers: ParticipantHandlers = {
     const field = workshopId !== null ? 'workshopId' : 'ensembleId';
     const group = (await ctx.db(table).where({ id: groupId }).first()) as repo.Row | undefined;
     if (!group) throw fieldError(field, workshopId !== null ? 'programmes.errors.unknownWorkshop' : 'programmes.errors.unknownEnsemble');
+    requireEstablishment(ctx, Number(group.establishment_id));
     if (!toBool(group.active)) throw fieldError(field, 'programmes.errors.groupInactive');
     const ids = [...new Set(participantIds)];
     const people = (await ctx.db('participants').whereIn('id', ids).select('id', 'code', 'status', 'establishment_id')) as repo.Row[];
@@ -438,6 +442,7 @@ export const participantHandlers: ParticipantHandlers = {
   'attendance.get': async ({ id }, ctx) => {
     const session = await repo.getSession(ctx.db, id);
     if (!session) throw notFound();
+    await mustWorkshop(ctx, session.workshopId);
     const w = (await ctx.db('workshops as w').join('establishments as e', 'e.id', 'w.establishment_id').where('w.id', session.workshopId).first('w.name', 'e.name as e_name')) as repo.Row;
     const people = await sheetParticipants(ctx, session.workshopId, id, session.date);
     const marks = (await ctx.db('attendance').where({ session_id: id }).select('participant_id', 'present')) as repo.Row[];
@@ -480,6 +485,8 @@ export const participantHandlers: ParticipantHandlers = {
   'attendance.save': async ({ sessionId, marks }, ctx) => {
     const session = (await ctx.db('workshop_sessions').where({ id: sessionId }).first('id', 'workshop_id', 'date')) as repo.Row | undefined;
     if (!session) throw fieldError('sessionId', 'programmes.errors.unknownSession');
+    const group = (await ctx.db('workshops').where({ id: session.workshop_id }).first('establishment_id')) as repo.Row;
+    requireEstablishment(ctx, Number(group.establishment_id));
     const people = await sheetParticipants(ctx, Number(session.workshop_id), sessionId, String(session.date));
     const inGroup = new Map(people.map((p) => [Number(p.id), p]));
     const strangers = marks.filter((m) => !inGroup.has(m.participantId));

@@ -16,21 +16,8 @@ export function visibleNames(session: Session, firstNames: string, lastNames: st
   return canSeeNames(session) ? { firstNames, lastNames } : { firstNames: null, lastNames: null };
 }
 
-export interface PersonalExport {
-  /** What was exported: 'participants.export', 'certificates.issue'… */
-  what: string;
-  /** How many participants' names went into the file. */
-  participants: number;
-  /** The file written. */
-  path: string;
-}
-
-/**
- * Records that a file with participants' names left the application.
- *
- * TODO(personalData): a no-op until the export-with-reason log of users and roles lands;
- * then ask for the reason and append it to that log.
+/*
+ * Files with participants' names (participants.export, certificates.issue) leave the app
+ * only through exportWithReason / exportTableWithReason (privacy/personal-data.ts): the
+ * user gives a reason and the export is logged.
  */
-export async function logPersonalExport(_session: Session, _entry: PersonalExport): Promise<void> {
-  // Intentionally empty for now: see the TODO above.
-}

@@ -3,7 +3,8 @@ import type { ProgrammeSummary } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { annualReportHtml, annualReportXlsx, unescoEntry, unescoHtml } from './documents';
-import { audiencesOf } from './events';
+import { audiencesOf, ensembleAtScope } from './events';
+import { whereInScope } from '../auth/access';
 import { programmeFigures } from './figures';
 import { agreementsWhere } from './partners';
 import type { Row } from './repository';
@@ -22,7 +23,9 @@ const limaToday = (now: string) => new Date(Date.parse(now) - 5 * 3600 * 1000).t
  */
 async function instrumentsToRecover(ctx: HandlerContext): Promise<number | null> {
   if (!(await ctx.db.schema.hasTable('instruments'))) return null;
-  const held = (await ctx.db('instruments').where({ custodian_type: 'participante' }).select('custodian_name')) as Row[];
+  const held = (await whereInScope(ctx.session, ctx.db('instruments as i'), 'i.establishment_id', 'i.transit_to_establishment_id')
+    .where({ custodian_type: 'participante' })
+    .select('custodian_name')) as Row[];
   if (held.length === 0) return 0;
   const tokensOf = (name: string) => name.toUpperCase().split(/[^A-Z0-9-]+/).filter((x) => x.length >= 3);
   const tokens = [...new Set(held.flatMap((r) => tokensOf(String(r.custodian_name ?? ''))))];
@@ -37,7 +40,8 @@ export async function programmeSummary(ctx: HandlerContext): Promise<ProgrammeSu
   const db = ctx.db;
   const today = limaToday(ctx.now);
   // Grouped on the participants' covering index alone; the (few) names are read after.
-  const bySex = (await db('participants')
+  // A user restricted to some establishments sees their figures (auth/access.ts whereInScope).
+  const bySex = (await whereInScope(ctx.session, db('participants'), 'establishment_id')
     .where('status', 'activo')
     .groupBy('establishment_id', 'sex')
     .select('establishment_id', 'sex')
@@ -54,8 +58,10 @@ export async function programmeSummary(ctx: HandlerContext): Promise<ProgrammeSu
     map.set(id, e);
   }
   const byEstablishment = [...map.values()].sort((a, b) => b.men + b.women - (a.men + a.women) || a.name.localeCompare(b.name));
-  const [w] = (await db('workshops').where({ active: true }).where((q) => q.whereNull('end_date').orWhere('end_date', '>=', today)).count({ n: '*' })) as Row[];
-  const [g] = (await db('ensembles').where({ active: true }).count({ n: '*' })) as Row[];
+  const [w] = (await whereInScope(ctx.session, db('workshops'), 'establishment_id')
+    .where({ active: true }).where((q) => q.whereNull('end_date').orWhere('end_date', '>=', today)).count({ n: '*' })) as Row[];
+  const [g] = (await whereInScope(ctx.session, db('ensembles'), 'establishment_id')
+    .where({ active: true }).count({ n: '*' })) as Row[];
   const current =
     ((await db('seasons').where('start_date', '<=', today).where('end_date', '>=', today).orderBy('start_date', 'desc').first()) as Row | undefined) ??
     ((await db('seasons').where('start_date', '<=', today).orderBy('start_date', 'desc').first()) as Row | undefined) ??
@@ -63,7 +69,9 @@ export async function programmeSummary(ctx: HandlerContext): Promise<ProgrammeSu
   const audience = Object.fromEntries(audienceGroups.map((x) => [x, 0])) as Audiences;
   let season: ProgrammeSummary['season'] = null;
   if (current) {
-    const events = (await db('events').where({ season_id: current.id }).select('*')) as Row[];
+    const events = (await whereInScope(ctx.session, db('events as e'), 'e.establishment_id', ensembleAtScope(db))
+      .where({ season_id: current.id })
+      .select('e.*')) as Row[];
     for (const e of events) {
       const a = audiencesOf(e);
       for (const k of audienceGroups) audience[k] += a[k];
@@ -77,7 +85,13 @@ export async function programmeSummary(ctx: HandlerContext): Promise<ProgrammeSu
     };
   }
   const expiring = (await agreementsWhere(ctx, (q) => q.whereNotNull('a.end_date').where('a.end_date', '>=', today))).filter((a) => a.state === 'por_vencer');
-  const [absences] = (await db('enrolments').whereIn('stage', [...openStages]).where('absence_run', '>=', ABSENCE_ALERT).count({ n: '*' })) as Row[];
+  const [absences] = (await whereInScope(
+    ctx.session,
+    db('enrolments as n'),
+    (scope) => db('workshops as w').whereRaw('w.id = n.workshop_id').whereIn('w.establishment_id', scope).select(db.raw('1')),
+    (scope) => db('ensembles as g').whereRaw('g.id = n.ensemble_id').whereIn('g.establishment_id', scope).select(db.raw('1')),
+  )
+    .whereIn('n.stage', [...openStages]).where('n.absence_run', '>=', ABSENCE_ALERT).count({ n: '*' })) as Row[];
   return {
     participants: byEstablishment.reduce((s, e) => s + e.men + e.women, 0),
     byEstablishment,

@@ -17,6 +17,7 @@ import type {
 import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
 import type { Session } from '../ipc/dispatcher';
+import { whereInScope } from '../auth/access';
 import { visibleNames } from './privacy';
 
 export type Row = Record<string, unknown>;
@@ -41,8 +42,8 @@ const workshopSort: Record<(typeof workshopSortColumns)[number], string> = {
 
 const openList = () => openStages.map((s) => `'${s}'`).join(', ');
 
-function workshopsQuery(db: Knex, f: WFilter): Knex.QueryBuilder {
-  const q = db('workshops as w').join('establishments as e', 'e.id', 'w.establishment_id');
+function workshopsQuery(db: Knex, session: Session, f: WFilter): Knex.QueryBuilder {
+  const q = whereInScope(session, db('workshops as w').join('establishments as e', 'e.id', 'w.establishment_id'), 'w.establishment_id');
   whereWords(q, 'w.name_key', f.search);
   if (f.programme !== null) q.where('w.programme', f.programme);
   if (f.establishmentId !== null) q.where('w.establishment_id', f.establishmentId);
@@ -81,10 +82,11 @@ const toWorkshop = (r: Row): Workshop => ({
 
 export async function listWorkshops(
   db: Knex,
+  session: Session,
   f: WFilter & { sort: (typeof workshopSortColumns)[number]; direction: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<Page<Workshop>> {
-  const [c] = (await workshopsQuery(db, f).count({ n: '*' })) as Row[];
-  const rows = (await workshopsQuery(db, f)
+  const [c] = (await workshopsQuery(db, session, f).count({ n: '*' })) as Row[];
+  const rows = (await workshopsQuery(db, session, f)
     .select(workshopColumns(db))
     .orderBy(workshopSort[f.sort], f.direction)
     .orderBy('w.id', f.direction)
@@ -93,8 +95,8 @@ export async function listWorkshops(
   return { rows: rows.map(toWorkshop), total: toCount(c), page: f.page, pageSize: f.pageSize };
 }
 
-export async function allWorkshops(db: Knex, f: WFilter): Promise<Workshop[]> {
-  return ((await workshopsQuery(db, f).select(workshopColumns(db)).orderBy('w.name_key')) as Row[]).map(toWorkshop);
+export async function allWorkshops(db: Knex, session: Session, f: WFilter): Promise<Workshop[]> {
+  return ((await workshopsQuery(db, session, f).select(workshopColumns(db)).orderBy('w.name_key')) as Row[]).map(toWorkshop);
 }
 
 export async function getWorkshop(db: Knex, id: number): Promise<Workshop | null> {
@@ -155,8 +157,8 @@ const participantSort: Record<(typeof participantSortColumns)[number], string> =
 export const participantSearchText = (code: string, firstNames: string, lastNames: string) => normalizeText(`${code} ${lastNames} ${firstNames}`);
 export const participantSortKey = (firstNames: string, lastNames: string) => normalizeText(`${lastNames} ${firstNames}`);
 
-function participantsQuery(db: Knex, f: PFilter): Knex.QueryBuilder {
-  const q = db('participants as p').join('establishments as e', 'e.id', 'p.establishment_id');
+function participantsQuery(db: Knex, session: Session, f: PFilter): Knex.QueryBuilder {
+  const q = whereInScope(session, db('participants as p').join('establishments as e', 'e.id', 'p.establishment_id'), 'p.establishment_id');
   whereWords(q, 'p.search_text', f.search);
   if (f.establishmentId !== null) q.where('p.establishment_id', f.establishmentId);
   if (f.status !== null) q.where('p.status', f.status);
@@ -190,13 +192,13 @@ export async function listParticipants(
   session: Session,
   f: PFilter & { sort: (typeof participantSortColumns)[number]; direction: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<Page<Participant>> {
-  const countQ = db('participants as p');
+  const countQ = whereInScope(session, db('participants as p'), 'p.establishment_id');
   whereWords(countQ, 'p.search_text', f.search);
   if (f.establishmentId !== null) countQ.where('p.establishment_id', f.establishmentId);
   if (f.status !== null) countQ.where('p.status', f.status);
   if (f.sex !== null) countQ.where('p.sex', f.sex);
   const [c] = (await countQ.count({ n: '*' })) as Row[];
-  const rows = (await participantsQuery(db, f)
+  const rows = (await participantsQuery(db, session, f)
     .select(participantColumns(db))
     .orderBy(participantSort[f.sort], f.direction)
     .orderBy('p.id', f.direction)
@@ -206,7 +208,7 @@ export async function listParticipants(
 }
 
 export async function allParticipants(db: Knex, session: Session, f: PFilter): Promise<Participant[]> {
-  return ((await participantsQuery(db, f).select(participantColumns(db)).orderBy('p.sort_key')) as Row[]).map(toParticipant(session));
+  return ((await participantsQuery(db, session, f).select(participantColumns(db)).orderBy('p.sort_key')) as Row[]).map(toParticipant(session));
 }
 
 export async function getParticipant(db: Knex, session: Session, id: number): Promise<Participant | null> {
@@ -223,6 +225,7 @@ export async function searchParticipants(
   q: { q: string; establishmentId: number | null; activeOnly: boolean; limit: number },
 ): Promise<ParticipantHit[]> {
   const scope = (b: Knex.QueryBuilder) => {
+    whereInScope(session, b, 'p.establishment_id');
     if (q.establishmentId !== null) b.where('p.establishment_id', q.establishmentId);
     if (q.activeOnly) b.where('p.status', 'activo');
     return b;
@@ -276,7 +279,7 @@ export async function enrolmentsWhere(
   session: Session,
   where: (q: Knex.QueryBuilder) => void,
 ): Promise<Enrolment[]> {
-  const q = enrolmentsJoined(db).select(enrolmentColumns);
+  const q = whereInScope(session, enrolmentsJoined(db).select(enrolmentColumns), 'w.establishment_id', 'g.establishment_id');
   where(q);
   const rows = (await q.orderBy('p.sort_key').orderBy('n.id')) as Row[];
   const workshopIds = [...new Set(rows.map((r) => num(r.workshop_id)).filter((x): x is number => x !== null))];

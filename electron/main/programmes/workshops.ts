@@ -5,6 +5,7 @@ import { exportTable } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import * as repo from './repository';
+import { requireEstablishment } from '../auth/access';
 
 type WorkshopHandlers = Pick<
   Handlers,
@@ -25,6 +26,7 @@ export async function mustWorkshop(ctx: HandlerContext, id: number, field?: stri
     if (field) throw new AppError('validation', 'errors.validation', {}, { [field]: { key: 'programmes.errors.unknownWorkshop' } });
     throw notFound();
   }
+  requireEstablishment(ctx, w.establishmentId);
   return w;
 }
 
@@ -65,7 +67,7 @@ function checkSessionDate(w: Workshop, date: string): void {
 }
 
 export const workshopHandlers: WorkshopHandlers = {
-  'workshops.list': (q, ctx) => repo.listWorkshops(ctx.db, q),
+  'workshops.list': (q, ctx) => repo.listWorkshops(ctx.db, ctx.session, q),
 
   'workshops.get': ({ id }, ctx) => mustWorkshop(ctx, id),
 
@@ -100,7 +102,7 @@ export const workshopHandlers: WorkshopHandlers = {
 
   'workshops.export': async ({ filter, format }, ctx) => {
     const { t } = ctx;
-    const rows = await repo.allWorkshops(ctx.db, {
+    const rows = await repo.allWorkshops(ctx.db, ctx.session, {
       search: filter.search ?? '',
       programme: filter.programme ?? null,
       establishmentId: filter.establishmentId ?? null,

@@ -18,9 +18,11 @@ import { StocktakesPage } from '../features/stocktake/StocktakesPage';
 import { RegionalOfficesPage } from '../features/regional-offices/RegionalOfficesPage';
 import { programmeRoutes } from '../features/programmes/routes';
 import { contractsRoutes } from '../features/contracts/routes';
+import { internarteRoutes } from '../features/internarte/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { AuthGate } from '../features/auth/AuthGate';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { DatabaseSettingsPage } from '../features/settings-database/DatabaseSettingsPage';
 import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { routes } from './routes';
@@ -51,9 +53,11 @@ const router = createHashRouter([
       { path: routes.users.slice(1), element: <UsersPage /> },
       { path: routes.audit.slice(1), element: <AuditPage /> },
       { path: routes.backups.slice(1), element: <BackupsPage /> },
+      { path: routes.databaseSettings.slice(1), element: <DatabaseSettingsPage /> },
       { path: routes.privacy.slice(1), element: <PrivacyPage /> },
       ...programmeRoutes,
       ...contractsRoutes,
+      ...internarteRoutes,
     ],
   },
 ]);

@@ -28,6 +28,7 @@ import {
   IconReportAnalytics,
   IconSun,
   IconDatabaseExport,
+  IconServer,
   IconHistory,
   IconLock,
   IconShieldLock,
@@ -41,6 +42,7 @@ import { useApiMutation, useApiQuery } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { programmeNavigation } from '../features/programmes/navigation';
 import { contractsNavigation } from '../features/contracts/navigation';
+import { internarteNavigation } from '../features/internarte/navigation';
 import { canUse, useUser } from '../features/auth/session';
 import { UserMenu } from '../features/auth/UserMenu';
 import { routes } from './routes';
@@ -72,12 +74,14 @@ const navigation = [
   },
   programmeNavigation,
   contractsNavigation,
+  internarteNavigation,
   {
     group: 'auth.nav.group',
     items: [
       { to: routes.users, label: 'users.navTitle', icon: IconUsers, channel: 'users.list' },
       { to: routes.audit, label: 'audit.navTitle', icon: IconHistory, channel: 'audit.list' },
       { to: routes.backups, label: 'backups.navTitle', icon: IconDatabaseExport, channel: 'backups.list' },
+      { to: routes.databaseSettings, label: 'office.page.nav', icon: IconServer, channel: 'settings.database' },
     ],
   },
 ] as const;
@@ -135,6 +139,13 @@ export function Shell() {
                 {t('app.tagline')}
               </Text>
             </Stack>
+            {info.data.readOnly && (
+              <Tooltip label={t('office.readOnlyBanner')} multiline w={320}>
+                <Badge color="red" variant="filled" data-testid="read-only-badge">
+                  {t('office.page.readOnly')}
+                </Badge>
+              </Tooltip>
+            )}
             {info.data.demo && (
               <Tooltip label={t('app.demoBadgeHint')} multiline w={260}>
                 <Badge color="orange" variant="light">

@@ -18,8 +18,11 @@ export const routes = {
   events: '/eventos',
   partners: '/aliados',
   programmeReports: '/reportes-programa',
+  artworks: '/obras',
+  exhibitions: '/exposiciones',
   users: '/usuarios',
   audit: '/auditoria',
   backups: '/copias-de-seguridad',
+  databaseSettings: '/base-de-datos',
   privacy: '/privacidad',
 } as const;

@@ -2,23 +2,31 @@ import { Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
+import { askPersonalDataReason } from '../features/privacy/PersonalDataReason';
 import { useSaveFile } from './files';
 
 /**
  * "Exportar" for a list: Excel or CSV of what the filters show. The result says where
- * the file went and, in the desktop app, offers to open its folder.
+ * the file went and, in the desktop app, offers to open its folder. A list with personal
+ * data passes `reasonFor` (what the file holds, in words): the user is asked why first
+ * (privacy/PersonalDataReason.tsx) and the reason goes to the channel, which logs it.
  */
 export function ExportMenu({
   onExport,
   disabled,
+  reasonFor,
 }: {
-  onExport: (format: ExportFormat) => Promise<ExportResult>;
+  onExport: (format: ExportFormat, reason: string) => Promise<ExportResult>;
   disabled?: boolean;
+  reasonFor?: string;
 }) {
   const { t } = useTranslation();
   const save = useSaveFile();
-  const run = (format: ExportFormat) =>
-    void save(() => onExport(format), { title: (r) => t('common.exported', { count: r.rows }) }).catch(() => undefined);
+  const run = async (format: ExportFormat) => {
+    const reason = reasonFor === undefined ? '' : await askPersonalDataReason(t, reasonFor);
+    if (reason === null) return;
+    await save(() => onExport(format, reason), { title: (r) => t('common.exported', { count: r.rows }) }).catch(() => undefined);
+  };
 
   return (
     <Menu position="bottom-end" withinPortal>
@@ -28,10 +36,10 @@ export function ExportMenu({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => run('xlsx')}>
+        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void run('xlsx')}>
           {t('common.exportXlsx')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => run('csv')}>
+        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv')}>
           {t('common.exportCsv')}
         </Menu.Item>
       </Menu.Dropdown>

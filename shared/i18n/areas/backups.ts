@@ -37,7 +37,8 @@ export const backupsEs = {
     database: 'Base de datos',
     attachments: 'Adjuntos',
   },
-  attachmentsSummary: '{{count}} archivos, {{size}}',
+  attachmentsSummary_one: '{{count}} archivo, {{size}}',
+  attachmentsSummary_other: '{{count}} archivos, {{size}}',
   phases: {
     database: 'Copiando la base de datos…',
     attachments: 'Copiando y comprobando los adjuntos…',
@@ -101,7 +102,8 @@ export const backupsEn: Widen<typeof backupsEs> = {
     database: 'Database',
     attachments: 'Attachments',
   },
-  attachmentsSummary: '{{count}} files, {{size}}',
+  attachmentsSummary_one: '{{count}} file, {{size}}',
+  attachmentsSummary_other: '{{count}} files, {{size}}',
   phases: {
     database: 'Copying the database…',
     attachments: 'Copying and checking the attachments…',

@@ -393,6 +393,8 @@ export const inventoryEs = {
   export: {
     instruments: 'instrumentos',
     sheet: 'Instrumentos',
+    what: 'Registro de instrumentos (con los nombres de sus custodios)',
+    reasonFor: 'el registro de instrumentos con los nombres de sus custodios',
   },
 };
 
@@ -788,5 +790,7 @@ export const inventoryEn: Widen<typeof inventoryEs> = {
   export: {
     instruments: 'instruments',
     sheet: 'Instruments',
+    what: 'Instrument register (with the custodians\' names)',
+    reasonFor: 'the instrument register with the custodians\' names',
   },
 };

@@ -22,7 +22,7 @@ export const privacyEs = {
     artworks: { data: 'Obras y lo que la persona autorizó (mostrar su nombre, su foto, venta)', why: 'Las exposiciones de InternArte respetan lo que cada artista consintió.' },
   },
   whoNames: 'Administrador y Programas',
-  whoArtworks: 'Administrador, Programas y Exposiciones (según lo que autorizó)',
+  whoArtworks: 'El nombre real del artista: Administrador y Exposiciones (que archivan el consentimiento firmado). Los demás roles, los catálogos, las cartelas y las exportaciones: solo como el artista lo autorizó.',
   notStoredTitle: 'Qué no guarda',
   notStored:
     'Ni documento de identidad, ni delito, ni situación jurídica, ni fecha completa de nacimiento, ni dirección, ni datos de familiares, ni datos de salud. No los registre en los campos de notas.',
@@ -68,7 +68,7 @@ export const privacyEn: Widen<typeof privacyEs> = {
     artworks: { data: 'Artworks and what the person allowed (showing their name, their photo, sale)', why: 'InternArte exhibitions respect what each artist consented to.' },
   },
   whoNames: 'Administrator and Programmes',
-  whoArtworks: 'Administrator, Programmes and Exhibitions (as the artist allowed)',
+  whoArtworks: "The artist's real name: Administrator and Exhibitions (who file the signed consent). Other roles, catalogs, labels and exports: only as the artist allowed.",
   notStoredTitle: 'What it does not keep',
   notStored:
     'No identity document, offence, legal situation, full date of birth, address, family data or health data. Do not record them in the notes fields.',

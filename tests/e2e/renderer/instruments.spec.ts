@@ -358,7 +358,14 @@ test.describe('Inventario de instrumentos', () => {
     await expect(app.getByText('1–1 de 1')).toBeVisible();
     await app.getByRole('button', { name: 'Exportar' }).click();
     await app.getByRole('menuitem', { name: /CSV/ }).click();
+    // The register names custodians: the export asks why, and is logged.
+    const reason = app.getByRole('dialog', { name: 'Motivo de la exportación' });
+    await reason.getByLabel('Motivo').fill('Inventario anual para la auditoría');
+    await reason.getByRole('button', { name: 'Exportar' }).click();
     await expect(app.getByText(/instrumentos-\d{4}-\d{2}-\d{2}\.csv/)).toBeVisible();
+    expect(await harness.db('personal_data_exports').select('channel', 'reason', 'rows')).toEqual([
+      { channel: 'instruments.export', reason: 'Inventario anual para la auditoría', rows: 1 },
+    ]);
     const csv = fs.readdirSync(harness.exportDir).find((f) => f.endsWith('.csv'))!;
     const text = fs.readFileSync(`${harness.exportDir}/${csv}`, 'utf8');
     expect(text).toContain('TRB-0001');

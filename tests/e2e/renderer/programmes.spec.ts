@@ -97,10 +97,10 @@ test.describe('Programas', () => {
     await expect(rows.nth(0)).toHaveAttribute('data-present', 'true');
     await expect(rows.nth(1)).toHaveAttribute('data-present', 'false');
     await expect(rows.nth(2)).toHaveAttribute('data-present', 'true');
-    await expect(app.getByTestId('attendance-counts')).toHaveText('2 presentes · 1 ausentes · 0 sin marcar');
+    await expect(app.getByTestId('attendance-counts')).toHaveText('2 presentes · 1 ausente · 0 sin marcar');
     await screen(app, '62-asistencia');
     await app.keyboard.press('Control+Enter');
-    await expect(app.getByText('Asistencia guardada: 2 presentes, 1 ausentes.')).toBeVisible();
+    await expect(app.getByText('Asistencia guardada: 2 presentes, 1 ausente.')).toBeVisible();
     const firstCode = (await rows.nth(0).locator('td').nth(1).innerText()).trim();
     const first = people.find((p) => p.code === firstCode)!;
 
@@ -118,7 +118,15 @@ test.describe('Programas', () => {
     await expect(app.getByRole('button', { name: /Emitir certificados de todos los que completaron \(1\)/ })).toBeEnabled();
     await screen(app, '63-certificados');
     await app.getByRole('button', { name: `Certificado: ${first.code}` }).click();
+    // Certificates carry the participant's names: the reason is asked for and logged.
+    const reason = app.getByRole('dialog', { name: 'Motivo de la exportación' });
+    await expect(reason).toContainText('certificados con los nombres de los participantes');
+    await reason.getByLabel('Motivo').fill('Entrega en la clausura del taller');
+    await reason.getByRole('button', { name: 'Exportar' }).click();
     const text = pdfText(await savedPath(app));
+    expect(await harness.db('personal_data_exports').select('channel', 'reason', 'rows')).toEqual([
+      { channel: 'certificates.issue', reason: 'Entrega en la clausura del taller', rows: 1 },
+    ]);
     expect(text).toContain('CERTIFICADO DE PARTICIPACIÓN');
     expect(text).toContain(`${first.first_names} ${first.last_names}`);
     expect(text).toContain(`Código interno: ${first.code}`);

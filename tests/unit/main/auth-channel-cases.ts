@@ -43,7 +43,7 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
     'auth.setupAdmin': {
       // The first run: no account exists yet.
       input: async () => (await app().db('users').delete(), { username: 'Jefa.Arte', fullName: 'María Flores', password: 'Inpe-2026-arte', confirm: 'Inpe-2026-arte' }),
-      check: (d) => expect(d).toMatchObject({ username: 'jefa.arte', role: 'administrador', permissions: ['personalData'], mustChangePassword: false }),
+      check: (d) => expect(d).toMatchObject({ username: 'jefa.arte', role: 'administrador', permissions: ['personalData', 'artists'], mustChangePassword: false }),
     },
     'auth.signIn': {
       input: () => ({ username: 'ADMIN-LOCAL', password: TEST_PASSWORD }),

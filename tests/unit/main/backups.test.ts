@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listFiles, readManifest, removeLeftovers, verifyBackup } from '../../../electron/main/backups/archive';
+import { sqliteOnly } from '../../helpers/pg';
+import { createFullBackup, listFiles, readManifest, removeLeftovers, verifyBackup } from '../../../electron/main/backups/archive';
 import { networkShareOf, parseMounts, parseNetUse } from '../../../electron/main/backups/network';
 import { isoWeek, limaDay, retention } from '../../../electron/main/backups/rotation';
 import { ensureDailyBackup, listFullBackups, rotate } from '../../../electron/main/backups/store';
@@ -35,7 +36,7 @@ async function backupNow(): Promise<string> {
   return (s!.result as { name: string }).name;
 }
 
-describe('a full backup', () => {
+describe.skipIf(sqliteOnly('a full backup copies the SQLite file (VACUUM INTO); the office server is backed up on the server'))('a full backup', () => {
   it('holds a consistent database, every managed attachment and a manifest of their SHA-256', async () => {
     await someData();
     const name = await backupNow();
@@ -90,7 +91,7 @@ describe('a full backup', () => {
   });
 });
 
-describe('restore', () => {
+describe.skipIf(sqliteOnly('restoring puts a SQLite file back in place'))('restore', () => {
   it('checks the backup, keeps the current state, restores data and attachments, and says what it did', async () => {
     const { e } = await someData();
     const name = await backupNow();
@@ -181,7 +182,7 @@ describe('restore', () => {
   });
 });
 
-describe('rotation: 7 daily, 4 weekly, 12 monthly', () => {
+describe.skipIf(sqliteOnly('the rotation of backups of the SQLite file'))('rotation: 7 daily, 4 weekly, 12 monthly', () => {
   it('keeps the newest of each of the last 7 days, 4 weeks and 12 months (Lima’s calendar)', () => {
     // A year and a half of one automatic backup a day at 23:30 Lima (04:30 UTC the next day).
     const days = 540;
@@ -226,6 +227,25 @@ describe('rotation: 7 daily, 4 weekly, 12 monthly', () => {
     expect(kept.length).toBeLessThan(14);
     expect(kept.filter((b) => limaDay(b.manifest.createdAt) >= limaDay(day(33)))).toHaveLength(7);
     expect(rotate(opts.backupDir)).toEqual([]);
+  });
+
+  it('the backup before a migration counts in the same rotation: it is its day\'s automatic backup, and old ones go', async () => {
+    const opts = { db: app.db, attachmentsDir: app.platform.paths.attachmentsDir, backupDir: app.platform.paths.backupDir, appVersion: 't' };
+    const day = (d: number) => new Date(Date.parse('2026-01-01T15:00:00Z') + d * 86_400_000).toISOString();
+    const beforeMigration = (d: number) => createFullBackup({ ...opts, destDir: opts.backupDir, reason: 'antes-de-migrar', createdBy: 'ArteINPE', now: day(d) });
+    await beforeMigration(0);
+    expect(await ensureDailyBackup({ ...opts, now: day(0) })).toBeNull(); // that day is covered
+    for (let d = 1; d < 40; d++) {
+      if (d % 10 === 0) await beforeMigration(d);
+      await ensureDailyBackup({ ...opts, now: day(d) });
+    }
+    const kept = listFullBackups(opts.backupDir);
+    const keep = retention(kept.map((b) => ({ name: b.name, createdAt: b.manifest.createdAt })));
+    expect(kept.map((b) => b.name).sort()).toEqual([...keep.keys()].sort());
+    expect(kept.length).toBeLessThan(14);
+    // The oldest copy before a migration (day 0, a Thursday in a past month) was rotated away like any daily backup.
+    expect(kept.filter((b) => b.manifest.reason === 'antes-de-migrar').map((b) => limaDay(b.manifest.createdAt))).not.toContain(limaDay(day(0)));
+    expect(kept.filter((b) => b.manifest.reason === 'antes-de-migrar').length).toBeGreaterThan(0);
   });
 });
 

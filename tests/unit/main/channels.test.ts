@@ -6,6 +6,10 @@ import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpe
 import { programmeCases } from './programme-channel-cases';
 import { contractChannelCases } from './contracts-channel-cases';
 import { authChannelCases } from './auth-channel-cases';
+import { internarteCases } from './internarte-channel-cases';
+import { catalogCases } from './catalog-channel-cases';
+import { officeCases } from './office-channel-cases';
+import { onPostgres } from '../../helpers/pg';
 
 /**
  * Every channel of the contract, called through the same pipeline the window uses,
@@ -61,9 +65,21 @@ async function importJob(kind: 'import.dryRun' | 'import.run' = 'import.dryRun')
 }
 
 const programme = programmeCases(() => ({ app, seeded }));
+const internarte = internarteCases(() => ({ app, seeded }));
+const catalog = catalogCases(() => ({ app, seeded }));
+const office = officeCases(() => ({ app }));
+
+/** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
+const refusedOnServer = {
+  'backups.create': { destination: 'local' },
+  'backups.restore': { source: { kind: 'local', name: 'arteinpe-20260101-000000-manual' }, confirm: true },
+};
 
 const valid: { [K in ChannelName]: Case } = {
   ...programme.valid,
+  ...internarte.valid,
+  ...catalog.valid,
+  ...office.valid,
   ...contractCases.valid,
   ...authCases.valid,
   'instrumentTypes.list': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(50) },
@@ -102,7 +118,7 @@ const valid: { [K in ChannelName]: Case } = {
     }),
     check: (d) => expect(d).toMatchObject({ count: 1 }),
   },
-  'instruments.export': { input: async () => (await instrument(), { filter: {}, format: 'csv' }), check: saved },
+  'instruments.export': { input: async () => (await instrument(), { filter: {}, format: 'csv', reason: 'Inventario anual para la auditoría' }), check: saved },
   'instruments.photos': { input: async () => ({ id: (await instrument()).id }), check: (d) => expect(d).toEqual([]) },
   'inventory.settings': { input: () => ({}), check: (d) => expect(d).toEqual({ codeMask: '' }) },
   'inventory.setSettings': { input: () => ({ codeMask: 'inpe-9999-999999' }), check: (d) => expect(d).toEqual({ codeMask: 'INPE-9999-999999' }) },
@@ -237,6 +253,9 @@ const valid: { [K in ChannelName]: Case } = {
 
 const invalid: { [K in ChannelName]: unknown[] } = {
   ...programme.invalid,
+  ...internarte.invalid,
+  ...catalog.invalid,
+  ...office.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,
   'instrumentTypes.list': [{ family: 'x' }],
@@ -265,7 +284,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
     { instrumentIds: [1], movement: { kind: 'recepcion', person: 'Ana', date: '2026-01-01' } },
     { instrumentIds: ['1'], movement: { kind: 'extravio', description: 'x', date: '2026-01-01' } },
   ],
-  'instruments.export': [{ filter: {}, format: 'pdf' }, { filter: { status: 'x' }, format: 'xlsx' }],
+  'instruments.export': [{ filter: {}, format: 'pdf', reason: 'Inventario anual' }, { filter: { status: 'x' }, format: 'xlsx', reason: 'Inventario anual' }, { filter: {}, format: 'xlsx' }],
   'instruments.photos': [{ id: 'x' }],
   'inventory.settings': [{ codeMask: '' }],
   'inventory.setSettings': [{ codeMask: '[0-9]+' }, { codeMask: 'X'.repeat(41) }, { mask: '9' }],
@@ -367,6 +386,14 @@ const invalid: { [K in ChannelName]: unknown[] } = {
 describe('every channel with valid input', () => {
   for (const name of channelNames) {
     it(`${name} answers ok`, async () => {
+      if (onPostgres() && name in refusedOnServer) {
+        // Office mode refuses these by design, in Spanish, changing nothing.
+        const before = await snapshot(app.db);
+        const r = await app.call(name, refusedOnServer[name as keyof typeof refusedOnServer] as never);
+        expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('servidor de la oficina') } });
+        expect(await snapshot(app.db)).toBe(before);
+        return;
+      }
       if (name === 'demo.load') await app.ok('establishments.delete', { id: seeded.id });
       let input = await valid[name].input();
       if (name === 'files.showInFolder') {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteOnly } from '../../helpers/pg';
 import { verifyBackup } from '../../../electron/main/backups/archive';
 import { listFullBackups } from '../../../electron/main/backups/store';
 import { createKnex } from '../../../electron/main/db/connection';
@@ -115,7 +116,7 @@ async function check(): Promise<string[]> {
   return problems;
 }
 
-describe('crash safety', () => {
+describe.skipIf(sqliteOnly('SIGKILL crash safety is about the SQLite file and its WAL on this PC'))('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs at random moments: intact database, committed work kept, nothing half-written`, { timeout: 240_000 }, async () => {
     let kills = 0;
     for (let i = 0; i < KILLS; i++) {

@@ -2,23 +2,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteOnly } from '../../helpers/pg';
 import { migrationSource, migrations } from '../../../migrations';
 import { backupDatabase, listBackups, restoreBackup } from '../../../electron/main/db/backup';
 import { createKnex } from '../../../electron/main/db/connection';
 import { startDatabase } from '../../../electron/main/db/open';
+import { verifyBackup } from '../../../electron/main/backups/archive';
+import { listFullBackups } from '../../../electron/main/backups/store';
 
 let dir: string;
-let paths: { dbPath: string; backupDir: string };
+let paths: { dbPath: string; backupDir: string; attachmentsDir: string };
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-db-'));
-  paths = { dbPath: path.join(dir, 'arteinpe.sqlite'), backupDir: path.join(dir, 'copias') };
+  paths = { dbPath: path.join(dir, 'arteinpe.sqlite'), backupDir: path.join(dir, 'copias'), attachmentsDir: path.join(dir, 'adjuntos') };
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const tables = async (db: ReturnType<typeof createKnex>) =>
   (await db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').orderBy('name').pluck('name')) as string[];
 
-describe('migrations', () => {
+describe.skipIf(sqliteOnly('migrations on a SQLite file (the server\'s are in office.test.ts)'))('migrations', () => {
   it('run up from an empty file and down again', async () => {
     const db = createKnex(paths.dbPath);
     try {
@@ -65,7 +68,7 @@ describe('migrations', () => {
   });
 });
 
-describe('start-up', () => {
+describe.skipIf(sqliteOnly('start-up of a SQLite file: integrity check, backup before migrating, restore'))('start-up', () => {
   it('a new, empty file is migrated without a backup (nothing to lose)', async () => {
     const started = await startDatabase(paths);
     if (started.status !== 'ok') throw new Error('damaged');
@@ -75,19 +78,26 @@ describe('start-up', () => {
     expect(listBackups(paths.backupDir)).toEqual([]);
   });
 
-  it('pending migrations on a file with data are preceded by a backup that holds that data', async () => {
-    // A database from before the foundation: some table with rows, no migrations run yet.
+  it('pending migrations on a file with data are preceded by a full backup: that data, the attachments and their hashes', async () => {
+    // A database from before the foundation: some table with rows, no migrations run yet; a photo in the managed folder.
     const old = createKnex(paths.dbPath);
     await old.schema.createTable('hoja_antigua', (t) => t.string('instrumento'));
     await old('hoja_antigua').insert([{ instrumento: 'violín' }, { instrumento: 'cajón' }]);
     await old.destroy();
+    fs.mkdirSync(path.join(paths.attachmentsDir, 'ab'), { recursive: true });
+    fs.writeFileSync(path.join(paths.attachmentsDir, 'ab', 'abcdef.jpg'), 'foto del violín');
 
     const started = await startDatabase(paths);
     if (started.status !== 'ok') throw new Error('damaged');
     await started.db.destroy();
     expect(started.backup).not.toBeNull();
-    expect(listBackups(paths.backupDir)).toEqual([started.backup]);
-    const copy = createKnex(started.backup!, { inspect: true });
+    // A backup folder like every other (backups/archive.ts), verified by its manifest, listed among the automatic ones.
+    const manifest = await verifyBackup(started.backup!);
+    expect(manifest).toMatchObject({ reason: 'antes-de-migrar', migrations: [], attachments: [{ file: 'adjuntos/ab/abcdef.jpg', bytes: Buffer.byteLength('foto del violín') }] });
+    expect(listFullBackups(paths.backupDir).map((b) => b.path)).toEqual([started.backup]);
+    const dbCopy = path.join(started.backup!, 'arteinpe.sqlite');
+    expect(listBackups(paths.backupDir)).toEqual([dbCopy]);
+    const copy = createKnex(dbCopy, { inspect: true });
     try {
       expect(await copy('hoja_antigua').pluck('instrumento')).toEqual(['violín', 'cajón']);
       expect(await tables(copy)).not.toContain('establishments');

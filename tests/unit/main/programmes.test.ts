@@ -168,7 +168,7 @@ describe('attendance', () => {
     const s = await session(w.id, '2026-03-02');
     const before = await snapshot(app.db);
     const r = await app.call('attendance.save', { sessionId: s.id, marks: [{ participantId: a.id, present: true }, { participantId: stranger.id, present: true }] });
-    expect(r).toMatchObject({ ok: false, error: { fields: { marks: 'La lista incluye 1 persona(s) que no pertenecen al grupo en la fecha de la sesión.' } } });
+    expect(r).toMatchObject({ ok: false, error: { fields: { marks: 'La lista incluye 1 persona que no pertenece al grupo en la fecha de la sesión.' } } });
     expect(await snapshot(app.db)).toBe(before);
   });
 });
@@ -232,11 +232,11 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
     expect(f.evaluation.hoursPerParticipant).toBe(3);
     expect(f.finance).toBeNull();
     expect(e.results).toEqual([
-      '3 participantes beneficiarios (2 varones y 1 mujeres).',
+      '3 participantes beneficiarios (2 varones y 1 mujer).',
       '2 establecimientos penitenciarios (1 de varones, 1 de mujeres y 0 mixtos).',
-      '1 elencos conformados con 1 integrantes: banda sinfónica (1).',
+      '1 elenco conformado con 1 integrante: banda sinfónica (1).',
       '2 eventos con 568 asistentes (Internos: 200; Familiares: 40; Personal INPE: 20; Público externo: 300; Autoridades: 8).',
-      'Alianzas institucionales: 2 aliados y 1 convenios vigentes.',
+      'Alianzas institucionales: 2 aliados y 1 convenio vigente.',
     ]);
     expect(e.financial).toBe('No disponible: el presupuesto del programa no está registrado en esta instalación.');
     expect(e.partners).toEqual([
@@ -299,7 +299,7 @@ describe('certificates', () => {
     const w = ws.rows[0]!;
     const candidates = await app.ok('certificates.candidates', { id: w.id });
     expect(candidates).toMatchObject([{ code: 'PPL-200', stage: 'completado', minutes: 180 }]);
-    const r = await app.ok('certificates.issue', { workshopId: w.id, participantIds: [maria.id], date: '2026-07-05' });
+    const r = await app.ok('certificates.issue', { workshopId: w.id, participantIds: [maria.id], date: '2026-07-05', reason: 'Entrega de certificados en la clausura' });
     if (r.status !== 'saved') throw new Error('cancelled');
     const text = pdfText(r.path).replace(/\s+/g, ' ');
     expect(text).toContain('CERTIFICADO DE PARTICIPACIÓN');
@@ -311,7 +311,7 @@ describe('certificates', () => {
 
     // Bulk for the band: nobody completed it yet → refused, nothing written.
     const band = (await app.ok('workshops.list', { search: 'banda' })).rows[0]!;
-    expect(await app.call('certificates.issue', { workshopId: band.id, date: '2026-07-05' })).toMatchObject({
+    expect(await app.call('certificates.issue', { workshopId: band.id, date: '2026-07-05', reason: 'Entrega de certificados en la clausura' })).toMatchObject({
       ok: false,
       error: { fields: { participantIds: 'Nadie ha completado aún este taller: no hay certificados que emitir.' } },
     });
@@ -327,7 +327,7 @@ describe('certificates', () => {
     for (const e of await app.ok('enrolments.list', { workshopId: w.id })) {
       await app.ok('enrolments.setStage', { id: e.id, version: e.version, stage: 'completado', date: '2026-07-31' });
     }
-    const r = await app.ok('certificates.issue', { workshopId: w.id, date: '2026-08-01' });
+    const r = await app.ok('certificates.issue', { workshopId: w.id, date: '2026-08-01', reason: 'Entrega de certificados en la clausura' });
     if (r.status !== 'saved') throw new Error('cancelled');
     expect(r.rows).toBe(3);
     expect(pdfPages(r.path)).toBe(3);
@@ -345,7 +345,7 @@ describe('enrolment rules', () => {
     const w = await workshop(men, { capacity: 1 });
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [a.id], date: '2026-03-01' });
     const cases = [
-      [[b.id], 'El taller tiene capacidad para 1 participantes; quedan 0 cupos.'],
+      [[b.id], 'El taller tiene capacidad para 1 participante; quedan 0 cupos.'],
       [[a.id], 'Ya están inscritos en este grupo: PPL-E1.'],
       [[c.id], 'El participante PPL-E3 está en otro establecimiento.'],
     ] as const;

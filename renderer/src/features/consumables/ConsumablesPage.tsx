@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useEstablishmentOptions } from '../../components/fields';
 import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
+import { useCan } from '../auth/session';
 
 const number = (n: number) => n.toLocaleString('es-PE');
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
@@ -27,6 +28,9 @@ export function ConsumablesPage() {
   const [moving, setMoving] = useState<{ itemId: number | null; establishmentId: number | null } | null>(null);
   const [minimumOf, setMinimumOf] = useState<StockRow | null>(null);
   const [newItem, setNewItem] = useState(false);
+  const canCreate = useCan('consumables.createItem');
+  const canMove = useCan('consumables.move');
+  const canMinimum = useCan('consumables.setMinimum');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.consumables.pageSize', defaultValue: 50 });
 
@@ -53,15 +57,19 @@ export function ConsumablesPage() {
         subtitle={t('inventory.consumables.subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconPackage size={16} />} onClick={() => setNewItem(true)}>
-              {t('inventory.consumables.newItem')}
-            </Button>
-            <Button
-              leftSection={<IconArrowsExchange size={16} />}
-              onClick={() => setMoving({ itemId: null, establishmentId: establishmentId === null ? null : Number(establishmentId) })}
-            >
-              {t('inventory.consumables.move')}
-            </Button>
+            {canCreate && (
+              <Button variant="default" leftSection={<IconPackage size={16} />} onClick={() => setNewItem(true)}>
+                {t('inventory.consumables.newItem')}
+              </Button>
+            )}
+            {canMove && (
+              <Button
+                leftSection={<IconArrowsExchange size={16} />}
+                onClick={() => setMoving({ itemId: null, establishmentId: establishmentId === null ? null : Number(establishmentId) })}
+              >
+                {t('inventory.consumables.move')}
+              </Button>
+            )}
           </>
         }
       />
@@ -164,6 +172,7 @@ export function ConsumablesPage() {
             width: 170,
             render: (r) => (
               <Group gap={4} justify="flex-end" wrap="nowrap">
+                {canMinimum && (
                 <Button
                   size="compact-sm"
                   variant="subtle"
@@ -172,6 +181,8 @@ export function ConsumablesPage() {
                 >
                   {t('inventory.consumables.setMinimum')}
                 </Button>
+                )}
+                {canMove && (
                 <Tooltip label={t('inventory.consumables.move')}>
                   <ActionIcon
                     variant="subtle"
@@ -181,6 +192,7 @@ export function ConsumablesPage() {
                     <IconArrowsExchange size={18} />
                   </ActionIcon>
                 </Tooltip>
+                )}
               </Group>
             ),
           },

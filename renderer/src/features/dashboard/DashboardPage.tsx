@@ -8,8 +8,10 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { InventoryDashboardSection } from '../inventory-reports/InventoryDashboardSection';
 import { ProgrammeDashboardSection } from '../programmes/ProgrammeDashboardSection';
+import { InternArteDashboardSection } from '../internarte/InternArteDashboardSection';
 import { ContractsDashboardSection } from '../contracts/ContractsDashboardSection';
 import { routes } from '../../app/routes';
+import { useCan } from '../auth/session';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
   return (
@@ -35,6 +37,9 @@ export function DashboardPage() {
   const info = useApiQuery('app.info', {});
   const summary = useApiQuery('dashboard.summary', {});
   const loadDemo = useApiMutation('demo.load');
+  // The demonstration dataset and the first establishment are the administrador's (shared/auth/permissions.ts).
+  const canDemo = useCan('demo.load');
+  const canCreate = useCan('establishments.create');
 
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;
@@ -48,10 +53,14 @@ export function DashboardPage() {
           <Stack gap="sm">
             <Title order={3}>{t('dashboard.emptyTitle')}</Title>
             <Text>{t('dashboard.emptyText')}</Text>
-            <Alert color="orange" variant="light">
-              {t('dashboard.demoWarning')}
-            </Alert>
+            {canDemo && (
+              <Alert color="orange" variant="light">
+                {t('dashboard.demoWarning')}
+              </Alert>
+            )}
+            {!canDemo && !canCreate && <Text c="dimmed">{t('dashboard.emptyAskAdmin')}</Text>}
             <Group>
+              {canDemo && (
               <Button
                 leftSection={<IconDatabaseImport size={16} />}
                 loading={loadDemo.isPending}
@@ -71,9 +80,12 @@ export function DashboardPage() {
               >
                 {t('dashboard.loadDemo')}
               </Button>
-              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => void navigate(`${routes.establishments}?nuevo=1`)}>
-                {t('dashboard.firstEstablishment')}
-              </Button>
+              )}
+              {canCreate && (
+                <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => void navigate(`${routes.establishments}?nuevo=1`)}>
+                  {t('dashboard.firstEstablishment')}
+                </Button>
+              )}
             </Group>
           </Stack>
         </Card>
@@ -134,6 +146,7 @@ export function DashboardPage() {
 
       {s && <InventoryDashboardSection />}
       {s && <ProgrammeDashboardSection />}
+      {s && <InternArteDashboardSection />}
       {s && <ContractsDashboardSection />}
     </>
   );

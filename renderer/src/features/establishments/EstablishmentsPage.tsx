@@ -1,14 +1,13 @@
-import { ActionIcon, Badge, Button, Card, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { ActionIcon, Badge, Button, Group, Select, Text, Tooltip } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconFileImport, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useMemo, useState } from 'react';
+import { IconEdit, IconFileImport, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../../shared/format';
-import { pageSizes } from '../../../../shared/ipc';
 import {
   establishmentSortColumns,
   populations,
@@ -20,31 +19,27 @@ import { ColumnPicker } from '../../components/ColumnPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { ImportWizard } from '../../components/import/ImportWizard';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
 import { useCan } from '../auth/session';
 
-type SortColumn = (typeof establishmentSortColumns)[number];
 type Status = 'active' | 'inactive' | 'all';
-
-const isSortColumn = (s: string): s is SortColumn => (establishmentSortColumns as readonly string[]).includes(s);
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
 
-  const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 250);
   const [regionalOfficeId, setRegionalOfficeId] = useState<string | null>(params.get('oficina'));
   const [population, setPopulation] = useState<string | null>(null);
   const [programme, setProgramme] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.establishments.pageSize', defaultValue: 25 });
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Establishment>>({
-    columnAccessor: 'name',
-    direction: 'asc',
+  const listState = useListState<Establishment>({
+    sort: { columnAccessor: 'name', direction: 'asc' },
+    pageSizeKey: 'arteinpe.establishments.pageSize',
+    filters: [regionalOfficeId, population, programme, status],
   });
+  const { search, setSearch, debouncedSearch } = listState;
   const [hidden, setHidden] = useLocalStorage<string[]>({
     key: 'arteinpe.establishments.hiddenColumns',
     defaultValue: ['updatedAt'],
@@ -63,14 +58,12 @@ export function EstablishmentsPage() {
     }),
     [debouncedSearch, regionalOfficeId, population, programme, status],
   );
-  const sort = isSortColumn(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'name';
-
-  useEffect(() => setPage(1), [filter, pageSize]);
+  const sort = listState.sortBy(establishmentSortColumns, 'name');
 
   const offices = useApiQuery('regionalOffices.list', {});
   const list = useApiQuery(
     'establishments.list',
-    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { ...filter, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
     { placeholderData: (prev) => prev },
   );
   const setActive = useApiMutation('establishments.setActive');
@@ -233,7 +226,7 @@ export function EstablishmentsPage() {
             />
             <ExportMenu
               disabled={total === 0}
-              onExport={(format) => call('establishments.export', { filter, format, sort, direction: sortStatus.direction })}
+              onExport={(format) => call('establishments.export', { filter, format, sort, direction: listState.sortStatus.direction })}
             />
             {canWrite && (
               <Tooltip label={t('import.buttonHint')}>
@@ -251,93 +244,62 @@ export function EstablishmentsPage() {
         }
       />
 
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('establishments.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={290}
-            rightSection={
-              search ? (
-                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
-                  <IconX size={14} />
-                </ActionIcon>
-              ) : null
-            }
-          />
-          <Select
-            label={t('establishments.filterRegion')}
-            placeholder={t('common.all')}
-            clearable
-            data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
-            value={regionalOfficeId}
-            onChange={setRegionalOfficeId}
-            w={170}
-          />
-          <Select
-            label={t('establishments.filterPopulation')}
-            placeholder={t('common.all')}
-            clearable
-            data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
-            value={population}
-            onChange={setPopulation}
-            w={140}
-          />
-          <Select
-            label={t('establishments.filterProgramme')}
-            placeholder={t('common.all')}
-            clearable
-            data={[
-              { value: 'yes', label: t('establishments.inProgrammeOnly') },
-              { value: 'no', label: t('establishments.notInProgramme') },
-            ]}
-            value={programme}
-            onChange={setProgramme}
-            w={180}
-          />
-          <Select
-            label={t('common.status')}
-            data={[
-              { value: 'all', label: t('common.activeAll') },
-              { value: 'active', label: t('common.activeOnly') },
-              { value: 'inactive', label: t('common.inactiveOnly') },
-            ]}
-            value={status}
-            onChange={(v) => setStatus((v ?? 'all') as Status)}
-            allowDeselect={false}
-            w={180}
-          />
-          {filtersActive && (
-            <Button variant="subtle" onClick={clearFilters}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('establishments.searchPlaceholder')} w={290} />
+        <Select
+          label={t('establishments.filterRegion')}
+          placeholder={t('common.all')}
+          clearable
+          data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          value={regionalOfficeId}
+          onChange={setRegionalOfficeId}
+          w={170}
+        />
+        <Select
+          label={t('establishments.filterPopulation')}
+          placeholder={t('common.all')}
+          clearable
+          data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
+          value={population}
+          onChange={setPopulation}
+          w={140}
+        />
+        <Select
+          label={t('establishments.filterProgramme')}
+          placeholder={t('common.all')}
+          clearable
+          data={[
+            { value: 'yes', label: t('establishments.inProgrammeOnly') },
+            { value: 'no', label: t('establishments.notInProgramme') },
+          ]}
+          value={programme}
+          onChange={setProgramme}
+          w={180}
+        />
+        <Select
+          label={t('common.status')}
+          data={[
+            { value: 'all', label: t('common.activeAll') },
+            { value: 'active', label: t('common.activeOnly') },
+            { value: 'inactive', label: t('common.inactiveOnly') },
+          ]}
+          value={status}
+          onChange={(v) => setStatus((v ?? 'all') as Status)}
+          allowDeselect={false}
+          w={180}
+        />
+        {filtersActive && (
+          <Button variant="subtle" onClick={clearFilters}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
 
-      <DataTable<Establishment>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 260 : undefined}
-        records={list.data?.rows ?? []}
+      <ListTable<Establishment>
+        list={listState}
+        query={list}
         columns={columns}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        onRowDoubleClick={canWrite ? ({ record }) => openEdit(record) : undefined}
+        onRowDoubleClick={canWrite ? openEdit : undefined}
         rowStyle={(e) => (e.active ? undefined : { opacity: 0.6 })}
         emptyState={
           filtersActive ? (

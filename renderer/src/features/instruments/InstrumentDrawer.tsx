@@ -33,6 +33,7 @@ import type { Instrument, Movement } from '../../../../shared/instruments/schema
 import { useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { InstrumentPhotos } from './InstrumentPhotos';
+import { useCan } from '../auth/session';
 import { ConditionBadge, custodianLabel, locationLabel, StatusBadge, useMoney } from './ui';
 
 function Field({ label, children, span }: { label: string; children: ReactNode; span?: boolean }) {
@@ -148,6 +149,8 @@ export function InstrumentDrawer({
 }) {
   const { t } = useTranslation();
   const money = useMoney();
+  const canEdit = useCan('instruments.update');
+  const canMove = useCan('instruments.move');
   // Keep showing the last record while the drawer slides closed.
   const [shownId, setShownId] = useState(instrumentId);
   if (instrumentId !== null && instrumentId !== shownId) setShownId(instrumentId);
@@ -185,12 +188,16 @@ export function InstrumentDrawer({
               </Text>
             </Stack>
             <Group gap="xs" wrap="nowrap">
-              <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => onEdit(i)}>
-                {t('common.edit')}
-              </Button>
-              <Button leftSection={<IconArrowsExchange size={16} />} onClick={() => onMove(i)}>
-                {t('inventory.instruments.moveSelection')}
-              </Button>
+              {canEdit && (
+                <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => onEdit(i)}>
+                  {t('common.edit')}
+                </Button>
+              )}
+              {canMove && (
+                <Button leftSection={<IconArrowsExchange size={16} />} onClick={() => onMove(i)}>
+                  {t('inventory.instruments.moveSelection')}
+                </Button>
+              )}
             </Group>
           </Group>
 

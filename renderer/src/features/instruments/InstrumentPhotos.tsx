@@ -3,6 +3,7 @@ import { IconPhotoPlus, IconStar, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { useCan } from '../auth/session';
 
 /** Bytes of a chosen file as base64, the way main takes files from the renderer. */
 async function toBase64(file: File): Promise<string> {
@@ -21,6 +22,7 @@ export function InstrumentPhotos({ instrumentId }: { instrumentId: number }) {
   const photos = useApiQuery('instruments.photos', { id: instrumentId });
   const setPrimary = useApiMutation('instruments.setPrimaryPhoto');
   const remove = useApiMutation('instruments.removePhoto');
+  const canWrite = useCan('instruments.addPhoto');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -45,13 +47,15 @@ export function InstrumentPhotos({ instrumentId }: { instrumentId: number }) {
         <Text fw={600} size="sm">
           {t('inventory.photos.title')}
         </Text>
-        <FileButton onChange={(files) => void add(files)} accept="image/jpeg,image/png,image/webp,image/tiff,image/gif" multiple>
-          {(props) => (
-            <Button {...props} size="compact-sm" variant="light" loading={busy} leftSection={<IconPhotoPlus size={16} />}>
-              {t('inventory.photos.add')}
-            </Button>
-          )}
-        </FileButton>
+        {canWrite && (
+          <FileButton onChange={(files) => void add(files)} accept="image/jpeg,image/png,image/webp,image/tiff,image/gif" multiple>
+            {(props) => (
+              <Button {...props} size="compact-sm" variant="light" loading={busy} leftSection={<IconPhotoPlus size={16} />}>
+                {t('inventory.photos.add')}
+              </Button>
+            )}
+          </FileButton>
+        )}
       </Group>
       {errors.map((e) => (
         <Alert key={e} color="red" p="xs" role="alert">
@@ -75,6 +79,7 @@ export function InstrumentPhotos({ instrumentId }: { instrumentId: number }) {
                   {t('inventory.photos.primary')}
                 </Badge>
               ) : (
+                canWrite && (
                 <Tooltip label={t('inventory.photos.makePrimary')}>
                   <ActionIcon
                     size="sm"
@@ -85,7 +90,9 @@ export function InstrumentPhotos({ instrumentId }: { instrumentId: number }) {
                     <IconStar size={14} />
                   </ActionIcon>
                 </Tooltip>
+                )
               )}
+              {canWrite && (
               <Tooltip label={t('inventory.photos.remove')}>
                 <ActionIcon
                   size="sm"
@@ -97,6 +104,7 @@ export function InstrumentPhotos({ instrumentId }: { instrumentId: number }) {
                   <IconTrash size={14} />
                 </ActionIcon>
               </Tooltip>
+              )}
             </Group>
           </Card>
         ))}

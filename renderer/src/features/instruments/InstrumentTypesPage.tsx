@@ -33,6 +33,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { schemaValidator } from '../../forms';
 import { whole } from './ui';
+import { useCan } from '../auth/session';
 
 interface TypeValues {
   name: string;
@@ -134,6 +135,8 @@ export function InstrumentTypesPage() {
   const { t } = useTranslation();
   const types = useApiQuery('instrumentTypes.list', {});
   const update = useApiMutation('instrumentTypes.update');
+  const canCreate = useCan('instrumentTypes.create');
+  const canEdit = useCan('instrumentTypes.update');
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<InstrumentType | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -168,9 +171,11 @@ export function InstrumentTypesPage() {
         title={t('inventory.types.title')}
         subtitle={t('inventory.types.subtitle')}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-            {t('inventory.types.new')}
-          </Button>
+          canCreate && (
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+              {t('inventory.types.new')}
+            </Button>
+          )
         }
       />
       <TextInput
@@ -254,6 +259,7 @@ export function InstrumentTypesPage() {
                           )}
                         </Table.Td>
                         <Table.Td>
+                          {canEdit && (
                           <Group gap={2} justify="flex-end" wrap="nowrap">
                             <Tooltip label={t('common.edit')}>
                               <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${ty.name}`} onClick={() => openEdit(ty)}>
@@ -271,6 +277,7 @@ export function InstrumentTypesPage() {
                               </ActionIcon>
                             </Tooltip>
                           </Group>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

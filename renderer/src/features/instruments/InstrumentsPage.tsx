@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Card, Group, Menu, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { ActionIcon, Button, Group, Menu, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import {
   IconArrowsExchange,
   IconBarcode,
@@ -7,18 +7,15 @@ import {
   IconFileImport,
   IconPlus,
   IconQrcode,
-  IconSearch,
   IconSettings,
   IconTags,
   IconUser,
-  IconX,
 } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../shared/format';
-import { pageSizes } from '../../../../shared/ipc';
 import { conditions, families, statuses, type Condition, type Family, type Status } from '../../../../shared/instruments/rules';
 import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../shared/instruments/schemas';
 import { call, useApiQuery } from '../../api';
@@ -27,6 +24,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useSaveFile } from '../../components/files';
 import { ImportWizard } from '../../components/import/ImportWizard';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { CodeFormatModal } from './CodeFormatModal';
 import { InstrumentDrawer } from './InstrumentDrawer';
@@ -34,12 +32,11 @@ import { InstrumentFormModal } from './InstrumentFormModal';
 import { MovementModal } from './MovementModal';
 import { useEstablishmentOptions } from '../../components/fields';
 import { accentFilter, ConditionBadge, custodianLabel, locationLabel, StatusBadge, typeOptions, useMoney } from './ui';
+import { useCan } from '../auth/session';
 
 /** Filters share the row: they grow with the window and wrap only when it is narrow. */
 const filterStyle = { flex: '1 1 0', minWidth: 130 } as const;
 
-type SortColumn = (typeof instrumentSortColumns)[number];
-const isSortColumn = (s: string): s is SortColumn => (instrumentSortColumns as readonly string[]).includes(s);
 
 /**
  * The instrument register: server-side search, filters, sorting and paging; a selection
@@ -51,16 +48,17 @@ export function InstrumentsPage() {
   const money = useMoney();
   const [params, setParams] = useSearchParams();
 
-  const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 250);
   const [typeId, setTypeId] = useState<string | null>(params.get('tipo'));
   const [family, setFamily] = useState<string | null>(null);
   const [location, setLocation] = useState<string | null>(params.get('ubicacion'));
   const [status, setStatus] = useState<string | null>(null);
   const [condition, setCondition] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.instruments.pageSize', defaultValue: 25 });
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Instrument>>({ columnAccessor: 'code', direction: 'asc' });
+  const listState = useListState<Instrument>({
+    sort: { columnAccessor: 'code', direction: 'asc' },
+    pageSizeKey: 'arteinpe.instruments.pageSize',
+    filters: [typeId, family, location, status, condition],
+  });
+  const { search, setSearch, debouncedSearch, sortStatus } = listState;
   const [hidden, setHidden] = useLocalStorage<string[]>({
     key: 'arteinpe.instruments.hiddenColumns',
     defaultValue: ['serialNumber', 'family', 'custodian', 'acquisitionDate', 'funding', 'updatedAt'],
@@ -77,6 +75,14 @@ export function InstrumentsPage() {
   const printLabels = (symbology: 'qr' | 'code128') =>
     void saveFile(() => call('inventory.labels', { instrumentIds: selected.map((i) => i.id), symbology })).catch(() => undefined);
   const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  // What the role may do (shared/auth/permissions.ts, enforced again in main): the rest is not shown.
+  const canCreate = useCan('instruments.create');
+  const canMove = useCan('instruments.move');
+  const canLabel = useCan('inventory.labels');
+  const canExport = useCan('instruments.export');
+  const canImport = useCan('import.run');
+  const canSettings = useCan('inventory.setSettings');
+  const canSelect = canMove || canLabel;
 
   const filter = useMemo<InstrumentFilter>(
     () => ({
@@ -89,15 +95,13 @@ export function InstrumentsPage() {
     }),
     [debouncedSearch, typeId, family, location, status, condition],
   );
-  const sort = isSortColumn(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'code';
-
-  useEffect(() => setPage(1), [filter, pageSize]);
+  const sort = listState.sortBy(instrumentSortColumns, 'code');
 
   const types = useApiQuery('instrumentTypes.list', {});
   const establishments = useEstablishmentOptions('all');
   const list = useApiQuery(
     'instruments.list',
-    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { ...filter, sort, direction: sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
     { placeholderData: (prev) => prev },
   );
 
@@ -258,105 +262,98 @@ export function InstrumentsPage() {
               hidden={hidden}
               onChange={setHidden}
             />
-            <Tooltip label={t('inventory.settings.title')}>
-              <ActionIcon variant="default" size="lg" aria-label={t('inventory.settings.title')} onClick={() => setFormatOpen(true)}>
-                <IconSettings size={18} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('import.buttonHint')}>
-              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
-                {t('import.button')}
+            {canSettings && (
+              <Tooltip label={t('inventory.settings.title')}>
+                <ActionIcon variant="default" size="lg" aria-label={t('inventory.settings.title')} onClick={() => setFormatOpen(true)}>
+                  <IconSettings size={18} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            {canImport && (
+              <Tooltip label={t('import.buttonHint')}>
+                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
+                  {t('import.button')}
+                </Button>
+              </Tooltip>
+            )}
+            {canExport && (
+              <ExportMenu
+                disabled={total === 0}
+                reasonFor={t('inventory.export.reasonFor')}
+                onExport={(format, reason) => call('instruments.export', { filter, format, sort, direction: sortStatus.direction, reason })}
+              />
+            )}
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                {t('inventory.instruments.new')}
               </Button>
-            </Tooltip>
-            <ExportMenu
-              disabled={total === 0}
-              onExport={(format) => call('instruments.export', { filter, format, sort, direction: sortStatus.direction })}
-            />
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-              {t('inventory.instruments.new')}
-            </Button>
+            )}
           </>
         }
       />
 
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: '2 1 0', minWidth: 200 }}
-            aria-label={t('common.search')}
-            placeholder={t('inventory.instruments.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? (
-                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
-                  <IconX size={14} />
-                </ActionIcon>
-              ) : null
-            }
-          />
-          <Select
-            label={t('inventory.instruments.family')}
-            placeholder={t('inventory.instruments.allF')}
-            clearable
-            data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
-            value={family}
-            onChange={(v) => {
-              setFamily(v);
-              if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) setTypeId(null);
-            }}
-            style={filterStyle}
-          />
-          <Select
-            label={t('inventory.instruments.type')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            filter={accentFilter}
-            data={typeFilterData}
-            value={typeId}
-            onChange={setTypeId}
-            style={filterStyle}
-            maxDropdownHeight={320}
-          />
-          <Select
-            label={t('inventory.instruments.establishment')}
-            placeholder={t('inventory.instruments.allF')}
-            clearable
-            searchable
-            filter={accentFilter}
-            data={[{ value: 'central', label: t('inventory.instruments.central') }, ...establishments]}
-            value={location}
-            onChange={setLocation}
-            comboboxProps={{ width: 300, position: 'bottom-start' }}
-            style={{ ...filterStyle, flexGrow: 1.3 }}
-          />
-          <Select
-            label={t('inventory.instruments.status')}
-            placeholder={t('inventory.instruments.allF')}
-            clearable
-            data={statuses.map((s) => ({ value: s, label: t(`inventory.statuses.${s}`) }))}
-            value={status}
-            onChange={setStatus}
-            style={filterStyle}
-          />
-          <Select
-            label={t('inventory.instruments.conditionShort')}
-            placeholder={t('common.all')}
-            clearable
-            data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
-            value={condition}
-            onChange={setCondition}
-            style={filterStyle}
-          />
-          {filtersActive && (
-            <Button variant="subtle" onClick={clearFilters}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('inventory.instruments.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 200 }} />
+        <Select
+          label={t('inventory.instruments.family')}
+          placeholder={t('inventory.instruments.allF')}
+          clearable
+          data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
+          value={family}
+          onChange={(v) => {
+            setFamily(v);
+            if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) setTypeId(null);
+          }}
+          style={filterStyle}
+        />
+        <Select
+          label={t('inventory.instruments.type')}
+          placeholder={t('common.all')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={typeFilterData}
+          value={typeId}
+          onChange={setTypeId}
+          style={filterStyle}
+          maxDropdownHeight={320}
+        />
+        <Select
+          label={t('inventory.instruments.establishment')}
+          placeholder={t('inventory.instruments.allF')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={[{ value: 'central', label: t('inventory.instruments.central') }, ...establishments]}
+          value={location}
+          onChange={setLocation}
+          comboboxProps={{ width: 300, position: 'bottom-start' }}
+          style={{ ...filterStyle, flexGrow: 1.3 }}
+        />
+        <Select
+          label={t('inventory.instruments.status')}
+          placeholder={t('inventory.instruments.allF')}
+          clearable
+          data={statuses.map((s) => ({ value: s, label: t(`inventory.statuses.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          style={filterStyle}
+        />
+        <Select
+          label={t('inventory.instruments.conditionShort')}
+          placeholder={t('common.all')}
+          clearable
+          data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
+          value={condition}
+          onChange={setCondition}
+          style={filterStyle}
+        />
+        {filtersActive && (
+          <Button variant="subtle" onClick={clearFilters}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
 
       {selected.length > 0 && (
         <Paper withBorder p="xs" mb="sm" bg="var(--mantine-primary-color-light)" data-testid="selection-bar">
@@ -373,6 +370,7 @@ export function InstrumentsPage() {
               <Button variant="subtle" size="sm" onClick={() => setSelected([])}>
                 {t('inventory.instruments.clearSelection')}
               </Button>
+              {canLabel && (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <Button size="sm" variant="default" leftSection={<IconTags size={16} />}>
@@ -388,45 +386,33 @@ export function InstrumentsPage() {
                   </Menu.Item>
                 </Menu.Dropdown>
               </Menu>
-              <Button size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMoveTargets(selected)}>
-                {t('inventory.instruments.moveSelection')}
-              </Button>
+              )}
+              {canMove && (
+                <Button size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMoveTargets(selected)}>
+                  {t('inventory.instruments.moveSelection')}
+                </Button>
+              )}
             </Group>
           </Group>
         </Paper>
       )}
 
-      <DataTable<Instrument>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 260 : undefined}
-        records={list.data?.rows ?? []}
+      <ListTable<Instrument>
+        list={listState}
+        query={list}
         columns={columns}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        getPaginationControlProps={(control) =>
-          control === 'previous'
-            ? { 'aria-label': t('inventory.instruments.previousPage') }
-            : control === 'next'
-              ? { 'aria-label': t('inventory.instruments.nextPage') }
-              : {}
+        pageLabels={{ previous: t('inventory.instruments.previousPage'), next: t('inventory.instruments.nextPage') }}
+        selection={
+          canSelect
+            ? {
+                selected,
+                onChange: setSelected,
+                allLabel: t('inventory.instruments.selectAllPage'),
+                rowLabel: (i) => t('inventory.instruments.selectOne', { code: i.code }),
+              }
+            : undefined
         }
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        selectedRecords={selected}
-        onSelectedRecordsChange={setSelected}
-        allRecordsSelectionCheckboxProps={{ 'aria-label': t('inventory.instruments.selectAllPage') }}
-        getRecordSelectionCheckboxProps={(i) => ({ 'aria-label': t('inventory.instruments.selectOne', { code: i.code }) })}
-        onRowClick={({ record }) => openRecord(record)}
+        onRowClick={openRecord}
         rowStyle={(i) => (i.status === 'de_baja' || i.status === 'extraviado' ? { opacity: 0.6 } : undefined)}
         emptyState={
           filtersActive ? (
@@ -437,7 +423,7 @@ export function InstrumentsPage() {
               text={t('inventory.instruments.emptyText')}
               action={
                 // The empty state is an overlay without pointer events: only while it shows, its button takes clicks.
-                list.data && total === 0 ? (
+                list.data && total === 0 && canCreate ? (
                   <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
                     {t('inventory.instruments.new')}
                   </Button>

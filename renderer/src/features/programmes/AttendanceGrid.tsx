@@ -8,6 +8,7 @@ import { ABSENCE_ALERT } from '../../../../shared/programmes/rules';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { nameOf, usePercent } from './ui';
+import { useCan } from '../auth/session';
 
 /**
  * One session's attendance for the whole group, from the keyboard: ↑ ↓ move, Space toggles,
@@ -19,6 +20,8 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
   const pct = usePercent();
   const sheet = useApiQuery('attendance.get', { id: sessionId });
   const save = useApiMutation('attendance.save');
+  // The read-only role sees the marks; it cannot change them.
+  const canSave = useCan('attendance.save');
   const [marks, setMarks] = useState<Map<number, boolean | null>>(new Map());
   const [cursor, setCursor] = useState(0);
   const [dirty, setDirty] = useState(false);
@@ -38,7 +41,7 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
 
   const set = (i: number, value: boolean | null | 'toggle') => {
     const row = rows[i];
-    if (!row) return;
+    if (!row || !canSave) return;
     setMarks((prev) => {
       const next = new Map(prev);
       const current = prev.get(row.participantId) ?? null;
@@ -59,7 +62,9 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
     else if (key === 'p' || key === 'a') {
       set(cursor, key === 'p');
       setCursor((c) => Math.min(last, c + 1));
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      if (canSave) submit();
+    }
     else return;
     e.preventDefault();
   };
@@ -103,6 +108,7 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
             {t('programmes.attendance.counts', counts)}
           </Text>
         </Stack>
+        {canSave && (
         <Group gap="xs">
           <Button variant="default" size="sm" onClick={() => { setMarks(new Map(rows.map((r) => [r.participantId, true]))); setDirty(true); }}>
             {t('programmes.attendance.allPresent')}
@@ -114,10 +120,13 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
             {t('programmes.attendance.save')}
           </Button>
         </Group>
+        )}
       </Group>
-      <Text size="xs" c="dimmed">
-        {t('programmes.attendance.hint')}
-      </Text>
+      {canSave && (
+        <Text size="xs" c="dimmed">
+          {t('programmes.attendance.hint')}
+        </Text>
+      )}
       {dirty && (
         <Alert color="yellow" variant="light" p="xs">
           {t('programmes.attendance.unsaved')}
@@ -162,7 +171,7 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
                       gridRef.current?.focus();
                     }}
                     style={{
-                      cursor: 'pointer',
+                      cursor: canSave ? 'pointer' : undefined,
                       background: active ? 'var(--mantine-primary-color-light)' : undefined,
                       boxShadow: active ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
                     }}

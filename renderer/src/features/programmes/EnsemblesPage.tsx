@@ -15,6 +15,7 @@ import { accentFilter } from '../instruments/ui';
 import { EnrolModal } from './EnrolModal';
 import { StageModal } from './StageModal';
 import { nameOf, StageBadge, useOptions } from './ui';
+import { useCan } from '../auth/session';
 
 function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onClose: () => void; ensemble: Ensemble | null }) {
   const { t } = useTranslation();
@@ -77,6 +78,9 @@ function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | nul
   const { t } = useTranslation();
   const [enrolOpen, setEnrolOpen] = useState(false);
   const [staging, setStaging] = useState<Enrolment | null>(null);
+  const canEnrol = useCan('enrolments.create');
+  const canStage = useCan('enrolments.setStage');
+  const canEdit = useCan('ensembles.update');
   const members = useApiQuery('enrolments.list', { ensembleId: ensemble?.id ?? 0, openOnly: true }, { enabled: ensemble !== null });
   return (
     <Drawer opened={ensemble !== null} onClose={onClose} position="right" size={600} title={ensemble ? t('programmes.ensembles.membersOf', { name: ensemble.name }) : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -86,12 +90,16 @@ function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | nul
             {t(`programmes.ensembleTypes.${ensemble.type}`)} · {ensemble.establishmentName} · {ensemble.director ?? ''}
           </Text>
           <Group>
-            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEnrolOpen(true)} disabled={!ensemble.active}>
-              {t('programmes.ensembles.addMembers')}
-            </Button>
-            <Button variant="default" onClick={() => onEdit(ensemble)}>
-              {t('common.edit')}
-            </Button>
+            {canEnrol && (
+              <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEnrolOpen(true)} disabled={!ensemble.active}>
+                {t('programmes.ensembles.addMembers')}
+              </Button>
+            )}
+            {canEdit && (
+              <Button variant="default" onClick={() => onEdit(ensemble)}>
+                {t('common.edit')}
+              </Button>
+            )}
           </Group>
           <Table striped verticalSpacing={4} fz="sm">
             <Table.Thead>
@@ -113,9 +121,11 @@ function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | nul
                     <StageBadge stage={e.stage} />
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setStaging(e)}>
-                      {t('programmes.enrolments.changeStage')}
-                    </Button>
+                    {canStage && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => setStaging(e)} aria-label={`${t('programmes.enrolments.changeStageOrPart')}: ${e.participantCode}`}>
+                        {t('programmes.enrolments.changeStageOrPart')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -137,6 +147,7 @@ export function EnsemblesPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Ensemble | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
+  const canCreate = useCan('ensembles.create');
   const establishments = useEstablishmentOptions('all');
   const typeOptions = useOptions(ensembleTypes, 'programmes.ensembleTypes');
   const list = useApiQuery('ensembles.list', { type: type as EnsembleType | null, establishmentId: establishment ? Number(establishment) : null, status: 'all' });
@@ -148,9 +159,11 @@ export function EnsemblesPage() {
         title={t('programmes.ensembles.title')}
         subtitle={t('programmes.ensembles.subtitle')}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
-            {t('programmes.ensembles.new')}
-          </Button>
+          canCreate && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+              {t('programmes.ensembles.new')}
+            </Button>
+          )
         }
       />
       <Group mb="sm" gap="sm">

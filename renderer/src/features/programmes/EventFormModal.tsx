@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { accentFilter } from '../instruments/ui';
 import { toBase64, useNumber, useOptions } from './ui';
+import { useCan } from '../auth/session';
 
 const zero = (): Audiences => ({ internos: 0, familiares: 0, personal: 0, externo: 0, autoridades: 0 });
 
@@ -17,10 +18,13 @@ function EventPhotos({ eventId }: { eventId: number }) {
   const photos = useApiQuery('events.photos', { id: eventId });
   const add = useApiMutation('events.addPhoto');
   const remove = useApiMutation('events.removePhoto');
+  const canAdd = useCan('events.addPhoto');
+  const canRemove = useCan('events.removePhoto');
   return (
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={5}>{t('programmes.events.photos')}</Title>
+        {canAdd && (
         <FileButton
           accept="image/jpeg,image/png,image/webp,image/tiff,image/gif"
           onChange={(file) => {
@@ -39,6 +43,7 @@ function EventPhotos({ eventId }: { eventId: number }) {
             </Button>
           )}
         </FileButton>
+        )}
       </Group>
       <SimpleGrid cols={4}>
         {(photos.data ?? []).map((p) => (
@@ -48,9 +53,11 @@ function EventPhotos({ eventId }: { eventId: number }) {
               <Text size="xs" truncate>
                 {p.originalName}
               </Text>
-              <ActionIcon size="sm" variant="subtle" color="red" aria-label={`${t('programmes.events.removePhoto')}: ${p.originalName}`} onClick={() => remove.mutate({ id: eventId, hash: p.hash })}>
-                <IconTrash size={14} />
-              </ActionIcon>
+              {canRemove && (
+                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`${t('programmes.events.removePhoto')}: ${p.originalName}`} onClick={() => remove.mutate({ id: eventId, hash: p.hash })}>
+                  <IconTrash size={14} />
+                </ActionIcon>
+              )}
             </Group>
           </Card>
         ))}
@@ -61,6 +68,8 @@ function EventPhotos({ eventId }: { eventId: number }) {
 
 /** An event with its venue, partners, performing ensembles and audiences as head counts by group. */
 export function EventFormModal({ opened, onClose, event, seasonId }: { opened: boolean; onClose: () => void; event: ProgrammeEvent | null; seasonId: number | null }) {
+  // The read-only role opens an event to read it: no save.
+  const canSave = useCan(event ? 'events.update' : 'events.create');
   const { t } = useTranslation();
   const num = useNumber();
   const establishments = useEstablishmentOptions('all');
@@ -210,9 +219,11 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={save} loading={create.isPending || update.isPending}>
-            {t('common.save')}
-          </Button>
+          {canSave && (
+            <Button onClick={save} loading={create.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Modal>

@@ -12,6 +12,7 @@ import { DateField, todayIso } from '../../components/fields';
 import { PageHeader } from '../../components/PageHeader';
 import { EventFormModal } from './EventFormModal';
 import { useNumber } from './ui';
+import { useCan } from '../auth/session';
 
 function SeasonModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { t } = useTranslation();
@@ -137,6 +138,8 @@ export function EventsPage() {
   const [seasonOpen, setSeasonOpen] = useState(false);
   const [editing, setEditing] = useState<ProgrammeEvent | null>(null);
   const [formOpen, setFormOpen] = useState(false);
+  const canSeason = useCan('seasons.create');
+  const canCreate = useCan('events.create');
   useEffect(() => {
     if (seasonId === null && seasons.data && seasons.data.length > 0) setSeasonId(String(seasons.data[0]!.id));
   }, [seasons.data, seasonId]);
@@ -154,12 +157,16 @@ export function EventsPage() {
         subtitle={t('programmes.events.subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={() => setSeasonOpen(true)}>
-              {t('programmes.seasons.new')}
-            </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
-              {t('programmes.events.new')}
-            </Button>
+            {canSeason && (
+              <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={() => setSeasonOpen(true)}>
+                {t('programmes.seasons.new')}
+              </Button>
+            )}
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+                {t('programmes.events.new')}
+              </Button>
+            )}
           </>
         }
       />
@@ -175,7 +182,7 @@ export function EventsPage() {
           />
           {season && (
             <Text size="sm" c="dimmed" mb={6}>
-              {formatDate(season.startDate)} – {formatDate(season.endDate)} · {t('programmes.events.seasonSummary', { events: season.events, audience: num(season.audience) })}
+              {formatDate(season.startDate)} – {formatDate(season.endDate)} · {t('programmes.events.seasonSummary', { events: season.events, audience: season.audience })}
             </Text>
           )}
         </Group>

@@ -1,25 +1,22 @@
-import { ActionIcon, Alert, Button, Card, Divider, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Timeline, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowsExchange, IconEdit, IconPlus, IconSearch, IconShieldLock, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { IconArrowsExchange, IconEdit, IconPlus, IconShieldLock } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../../shared/format';
-import { pageSizes } from '../../../../shared/ipc';
 import { participantStatuses, sexes, type ParticipantStatus, type Sex } from '../../../../shared/programmes/rules';
 import { participantSortColumns, type Participant, type ParticipantFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../components/fields';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../instruments/ui';
 import { CustodyModal } from './CustodyModal';
 import { ParticipantFormModal } from './ParticipantFormModal';
 import { Field, nameOf, ParticipantStatusBadge, StageBadge, usePercent, useOptions } from './ui';
 
-type Sort = (typeof participantSortColumns)[number];
 const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
 
 function ParticipantDrawer({ id, onClose, onEdit, onCustody }: { id: number | null; onClose: () => void; onEdit: (p: Participant) => void; onCustody: (p: Participant) => void }) {
@@ -126,14 +123,11 @@ function ParticipantDrawer({ id, onClose, onEdit, onCustody }: { id: number | nu
 export function ParticipantsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [sex, setSex] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Participant>>({ columnAccessor: 'name', direction: 'asc' });
+  const listState = useListState<Participant>({ sort: { columnAccessor: 'name', direction: 'asc' }, filters: [establishment, status, sex] });
+  const { search, setSearch, debouncedSearch: debounced, sortStatus, page, pageSize } = listState;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Participant | null>(null);
   const [custody, setCustody] = useState<Participant | null>(null);
@@ -146,8 +140,7 @@ export function ParticipantsPage() {
     () => ({ search: debounced, establishmentId: establishment ? Number(establishment) : null, status: status as ParticipantStatus | null, sex: sex as Sex | null }),
     [debounced, establishment, status, sex],
   );
-  useEffect(() => setPage(1), [filter, pageSize]);
-  const sort = (participantSortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as Sort) : 'name';
+  const sort = listState.sortBy(participantSortColumns, 'name');
   const list = useApiQuery('participants.list', { ...filter, sort, direction: sortStatus.direction, page, pageSize }, { placeholderData: (p) => p });
   const total = list.data?.total ?? 0;
   const filtersActive = search !== '' || establishment !== null || status !== null || sex !== null;
@@ -164,7 +157,7 @@ export function ParticipantsPage() {
         subtitle={t('programmes.participants.subtitle')}
         actions={
           <>
-            <ExportMenu disabled={total === 0} onExport={(format) => call('participants.export', { filter, format })} />
+            <ExportMenu disabled={total === 0} reasonFor={t('programmes.export.reasonParticipants')} onExport={(format, reason) => call('participants.export', { filter, format, reason })} />
             <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
               {t('programmes.participants.new')}
             </Button>
@@ -174,46 +167,22 @@ export function ParticipantsPage() {
       <Alert variant="light" color="gray" icon={<IconShieldLock size={18} />} mb="sm" p="xs">
         <Text size="sm">{t('programmes.participants.privacy')}</Text>
       </Alert>
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: '2 1 0', minWidth: 220 }}
-            aria-label={t('common.search')}
-            placeholder={t('programmes.participants.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={search ? <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}><IconX size={14} /></ActionIcon> : null}
-          />
-          <Select label={t('programmes.common.establishment')} placeholder={t('programmes.common.all')} clearable searchable filter={accentFilter} data={establishments} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
-          <Select label={t('programmes.participants.status')} placeholder={t('programmes.common.allF')} clearable data={statusOptions} value={status} onChange={setStatus} style={filterStyle} />
-          <Select label={t('programmes.participants.sex')} placeholder={t('programmes.common.all')} clearable data={sexOptions} value={sex} onChange={setSex} style={filterStyle} />
-          {filtersActive && (
-            <Button variant="subtle" onClick={() => { setSearch(''); setEstablishment(null); setStatus(null); setSex(null); }}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
-      <DataTable<Participant>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 240 : undefined}
-        records={list.data?.rows ?? []}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        onRowClick={({ record }) => open(record)}
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('programmes.participants.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <Select label={t('programmes.common.establishment')} placeholder={t('programmes.common.all')} clearable searchable filter={accentFilter} data={establishments} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
+        <Select label={t('programmes.participants.status')} placeholder={t('programmes.common.allF')} clearable data={statusOptions} value={status} onChange={setStatus} style={filterStyle} />
+        <Select label={t('programmes.participants.sex')} placeholder={t('programmes.common.all')} clearable data={sexOptions} value={sex} onChange={setSex} style={filterStyle} />
+        {filtersActive && (
+          <Button variant="subtle" onClick={() => { setSearch(''); setEstablishment(null); setStatus(null); setSex(null); }}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
+      <ListTable<Participant>
+        list={listState}
+        query={list}
+        emptyHeight={240}
+        onRowClick={(record) => open(record)}
         columns={[
           { accessor: 'code', title: t('programmes.participants.codeShort'), sortable: true, noWrap: true, render: (p) => <Text size="sm" fw={600}>{p.code}</Text> },
           { accessor: 'name', title: t('programmes.participants.name'), sortable: true, render: (p) => nameOf(p) },

@@ -14,6 +14,8 @@ import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { solesToCentimos } from '../instruments/ui';
 import { Field, toBase64, useOptions } from './ui';
+import { PartnerExhibitions } from '../internarte/PartnerExhibitions';
+import { useCan } from '../auth/session';
 
 const stateColors: Record<Agreement['state'], MantineColor> = { vigente: 'teal', por_vencer: 'orange', vencido: 'red', indefinido: 'gray' };
 
@@ -80,6 +82,8 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
   const detail = useApiQuery('partners.get', { id: id ?? 0 }, { enabled: id !== null });
   const agreements = useApiQuery('agreements.list', { partnerId: id ?? 0 }, { enabled: id !== null });
   const donate = useApiMutation('partners.addDonation');
+  const canEdit = useCan('partners.update');
+  const canDonate = useCan('partners.addDonation');
   const [date, setDate] = useState<string | null>(todayIso());
   const [description, setDescription] = useState('');
   const [value, setValue] = useState<number | string>('');
@@ -96,12 +100,19 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
             <Field label={t('programmes.partners.contactEmail')}>{d.partner.contactEmail}</Field>
             <Field label={t('programmes.partners.contactPhone')}>{d.partner.contactPhone}</Field>
           </SimpleGrid>
-          <Group>
-            <Button variant="default" onClick={() => onEdit(d.partner)}>
-              {t('common.edit')}
-            </Button>
-          </Group>
+          {canEdit && (
+            <Group>
+              <Button variant="default" onClick={() => onEdit(d.partner)}>
+                {t('common.edit')}
+              </Button>
+            </Group>
+          )}
           <Divider label={t('programmes.partners.agreements')} labelPosition="left" />
+          {(agreements.data ?? []).length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('programmes.partners.noAgreements')}
+            </Text>
+          )}
           {(agreements.data ?? []).map((a) => (
             <Text size="sm" key={a.id}>
               <b>{a.title}</b> · {formatDate(a.startDate)} – {formatDate(a.endDate) || '…'}{' '}
@@ -116,11 +127,11 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
           ) : (
             d.events.map((e) => (
               <Text size="sm" key={e.id}>
-                {formatDate(e.date)} · {e.title} · {t(`programmes.eventTypes.${e.type}`)} · {e.totalAudience}
+                {formatDate(e.date)} · {e.title} · {t(`programmes.eventTypes.${e.type}`)} · {t('programmes.n.attendees', { count: e.totalAudience })}
               </Text>
             ))
           )}
-          <Text size="xs" c="dimmed">{t('programmes.partners.exhibitionsNote')}</Text>
+          <PartnerExhibitions partnerId={d.partner.id} />
           <Divider label={t('programmes.partners.donations')} labelPosition="left" />
           {d.donations.length === 0 ? (
             <Text size="sm" c="dimmed">{t('programmes.partners.noDonations')}</Text>
@@ -131,6 +142,8 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
               </Text>
             ))
           )}
+          {canDonate && (
+          <>
           <Group align="flex-end" grow>
             <DateField label={t('programmes.partners.donationDate')} value={date} onChange={setDate} error={errors.date} />
             <TextInput label={t('programmes.partners.donationDescription')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
@@ -158,6 +171,8 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
               {t('programmes.partners.addDonation')}
             </Button>
           </Group>
+          </>
+          )}
         </Stack>
       )}
     </Drawer>
@@ -170,12 +185,16 @@ function AgreementFormModal({ opened, onClose, agreement }: { opened: boolean; o
   const create = useApiMutation('agreements.create');
   const update = useApiMutation('agreements.update');
   const attach = useApiMutation('agreements.attachDocument');
+  const canSave = useCan(agreement ? 'agreements.update' : 'agreements.create');
+  const canAttach = useCan('agreements.attachDocument');
   const blank = { partnerId: null as string | null, title: '', object: '', documentNumber: '', startDate: todayIso() as string | null, endDate: null as string | null, notes: '' };
   const [v, setV] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [attached, setAttached] = useState<string | null>(null);
   useEffect(() => {
     if (!opened) return;
     setErrors({});
+    setAttached(null);
     setV(agreement ? { partnerId: String(agreement.partnerId), title: agreement.title, object: agreement.object, documentNumber: agreement.documentNumber ?? '', startDate: agreement.startDate, endDate: agreement.endDate, notes: agreement.notes ?? '' } : blank);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
   }, [opened, agreement]);
@@ -197,15 +216,16 @@ function AgreementFormModal({ opened, onClose, agreement }: { opened: boolean; o
   return (
     <Modal opened={opened} onClose={onClose} size={640} title={t(agreement ? 'programmes.agreements.editTitle' : 'programmes.agreements.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        <Select label={t('programmes.agreements.partner')} withAsterisk searchable data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))} value={v.partnerId} onChange={(x) => setV({ ...v, partnerId: x })} error={errors.partnerId} data-autofocus />
-        <TextInput label={t('programmes.agreements.titleField')} withAsterisk value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} error={errors.title} />
+        {/* A new agreement starts with its partner; an open one with its title (a focused list would open over the form). */}
+        <Select label={t('programmes.agreements.partner')} withAsterisk searchable data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))} value={v.partnerId} onChange={(x) => setV({ ...v, partnerId: x })} error={errors.partnerId} data-autofocus={agreement ? undefined : true} />
+        <TextInput label={t('programmes.agreements.titleField')} withAsterisk value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} error={errors.title} data-autofocus={agreement ? true : undefined} />
         <Textarea label={t('programmes.agreements.object')} withAsterisk autosize minRows={2} value={v.object} onChange={(e) => setV({ ...v, object: e.currentTarget.value })} error={errors.object} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t('programmes.agreements.documentNumber')} value={v.documentNumber} onChange={(e) => setV({ ...v, documentNumber: e.currentTarget.value })} error={errors.documentNumber} />
           <DateField label={t('programmes.agreements.startDate')} withAsterisk value={v.startDate} onChange={(x) => setV({ ...v, startDate: x })} error={errors.startDate} />
           <DateField label={t('programmes.agreements.endDate')} clearable value={v.endDate} onChange={(x) => setV({ ...v, endDate: x })} error={errors.endDate} />
         </SimpleGrid>
-        {agreement && (
+        {agreement && canAttach && (
           <Group>
             <FileButton
               accept="application/pdf,image/jpeg,image/png,image/webp,image/tiff,image/gif"
@@ -214,7 +234,13 @@ function AgreementFormModal({ opened, onClose, agreement }: { opened: boolean; o
                 void toBase64(file).then((dataBase64) =>
                   attach.mutate(
                     { id: agreement.id, fileName: file.name, dataBase64 },
-                    { onSuccess: () => notifications.show({ color: 'teal', message: t('programmes.agreements.attached') }), onError: (err) => notifications.show({ color: 'red', message: err.message }) },
+                    {
+                      onSuccess: () => {
+                        setAttached(file.name);
+                        notifications.show({ color: 'teal', message: t('programmes.agreements.attached') });
+                      },
+                      onError: (err) => notifications.show({ color: 'red', message: err.message }),
+                    },
                   ),
                 );
               }}
@@ -225,16 +251,18 @@ function AgreementFormModal({ opened, onClose, agreement }: { opened: boolean; o
                 </Button>
               )}
             </FileButton>
-            {agreement.document && <Text size="sm">{agreement.document.name}</Text>}
+            {(attached ?? agreement.document?.name) && <Text size="sm">{attached ?? agreement.document?.name}</Text>}
           </Group>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={save} loading={create.isPending || update.isPending}>
-            {t('common.save')}
-          </Button>
+          {canSave && (
+            <Button onClick={save} loading={create.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Modal>
@@ -250,6 +278,9 @@ export function PartnersPage() {
   const [partnerForm, setPartnerForm] = useState<{ open: boolean; partner: Partner | null }>({ open: false, partner: null });
   const [agreementForm, setAgreementForm] = useState<{ open: boolean; agreement: Agreement | null }>({ open: false, agreement: null });
   const [openId, setOpenId] = useState<number | null>(null);
+  const canPartner = useCan('partners.create');
+  const canAgreement = useCan('agreements.create');
+  const canCopy = useCan('agreements.saveDocument');
   const typeOptions = useOptions(partnerTypes, 'programmes.partnerTypes');
   const partners = useApiQuery('partners.list', { type: type as PartnerType | null, status: 'all' });
   const agreements = useApiQuery('agreements.list', {});
@@ -262,12 +293,16 @@ export function PartnersPage() {
         subtitle={t('programmes.partners.subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setAgreementForm({ open: true, agreement: null })}>
-              {t('programmes.agreements.new')}
-            </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setPartnerForm({ open: true, partner: null })}>
-              {t('programmes.partners.new')}
-            </Button>
+            {canAgreement && (
+              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setAgreementForm({ open: true, agreement: null })}>
+                {t('programmes.agreements.new')}
+              </Button>
+            )}
+            {canPartner && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setPartnerForm({ open: true, partner: null })}>
+                {t('programmes.partners.new')}
+              </Button>
+            )}
           </>
         }
       />
@@ -335,7 +370,7 @@ export function PartnersPage() {
                     {a.state === 'por_vencer' && a.daysLeft !== null && <Text span size="xs" c="orange.8">{t('programmes.agreements.daysLeft', { count: a.daysLeft })}</Text>}
                   </Table.Td>
                   <Table.Td onClick={(e) => e.stopPropagation()}>
-                    {a.document && (
+                    {a.document && canCopy && (
                       <Button size="compact-xs" variant="subtle" leftSection={<IconDownload size={14} />} onClick={() => void saveFile(() => call('agreements.saveDocument', { id: a.id })).catch(() => undefined)}>
                         {t('programmes.agreements.saveCopy')}
                       </Button>

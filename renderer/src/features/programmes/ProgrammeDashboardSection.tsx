@@ -39,11 +39,12 @@ export function ProgrammeDashboardSection() {
   const summary = useApiQuery('programmeReports.summary', {});
   const s = summary.data;
   if (!s) return null;
-  if (s.participants === 0 && s.activeWorkshops === 0 && s.activeEnsembles === 0 && !s.season) return null;
-  const max = Math.max(1, ...s.byEstablishment.map((e) => e.men + e.women));
-  const audience = audienceGroups.reduce((a, g) => a + s.audienceByGroup[g], 0);
   const alerts = s.alerts;
   const anyAlert = alerts.agreementsExpiring.length > 0 || alerts.absenceAlerts > 0 || (alerts.instrumentsWithParticipants ?? 0) > 0;
+  // Nothing of the programme yet: no section — unless an alert (an agreement about to expire) needs reading.
+  if (s.participants === 0 && s.activeWorkshops === 0 && s.activeEnsembles === 0 && !s.season && !anyAlert) return null;
+  const max = Math.max(1, ...s.byEstablishment.map((e) => e.men + e.women));
+  const audience = audienceGroups.reduce((a, g) => a + s.audienceByGroup[g], 0);
   return (
     <Stack mt="md" data-testid="programme-dashboard">
       <Title order={3}>{t('programmes.dashboard.title')}</Title>

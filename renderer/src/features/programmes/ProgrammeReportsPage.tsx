@@ -6,6 +6,7 @@ import { call, useApiQuery } from '../../api';
 import { DateField } from '../../components/fields';
 import { SavedFileNote, useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/session';
 
 /** The annual report (XLSX, PDF) and the UNESCO 2005 Convention entry, regenerated from the data for a chosen period. */
 export function ProgrammeReportsPage() {
@@ -17,6 +18,8 @@ export function ProgrammeReportsPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saveFile = useSaveFile();
   const valid = from !== null && to !== null && from <= to;
+  const canAnnual = useCan('programmeReports.annual');
+  const canUnesco = useCan('programmeReports.unescoExport');
   const entry = useApiQuery('programmeReports.unesco', { from: from ?? '', to: to ?? '' }, { enabled: valid });
   const run = (channel: 'programmeReports.annual' | 'programmeReports.unescoExport', format: 'xlsx' | 'pdf') =>
     void saveFile(() => call(channel, { from: from ?? '', to: to ?? '', format }), { inline: true })
@@ -41,6 +44,7 @@ export function ProgrammeReportsPage() {
           <Text size="sm" c="dimmed" mb="sm">
             {t('programmes.reports.annualHint')}
           </Text>
+          {canAnnual && (
           <Group>
             <Button leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => run('programmeReports.annual', 'xlsx')}>
               {t('programmes.reports.xlsx')}
@@ -49,12 +53,14 @@ export function ProgrammeReportsPage() {
               {t('programmes.reports.pdf')}
             </Button>
           </Group>
+          )}
         </Card>
         <Card withBorder padding="md">
           <Title order={4}>{t('programmes.reports.unescoTitle')}</Title>
           <Text size="sm" c="dimmed" mb="sm">
             {t('programmes.reports.unescoHint')}
           </Text>
+          {canUnesco && (
           <Group>
             <Button leftSection={<IconFileTypePdf size={16} />} disabled={!valid} onClick={() => run('programmeReports.unescoExport', 'pdf')}>
               {t('programmes.reports.pdf')}
@@ -63,6 +69,7 @@ export function ProgrammeReportsPage() {
               {t('programmes.reports.xlsx')}
             </Button>
           </Group>
+          )}
         </Card>
       </SimpleGrid>
       {savedPath && (

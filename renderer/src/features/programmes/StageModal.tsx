@@ -18,7 +18,8 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
   const save = useApiMutation('enrolments.setStage');
   useEffect(() => {
     if (!enrolment) return;
-    setStage(stageTransitions[enrolment.stage][0] ?? enrolment.stage);
+    // A workshop enrolment usually moves on; an ensemble member's dialog is as often opened to change the part: keep the stage.
+    setStage(enrolment.ensembleId !== null ? enrolment.stage : (stageTransitions[enrolment.stage][0] ?? enrolment.stage));
     setDate(todayIso());
     setReason('');
     setPart(enrolment.part ?? '');
@@ -44,7 +45,11 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
                 { id: enrolment.id, version: enrolment.version, stage: (stage ?? enrolment.stage) as Stage, date: date ?? '', reason, part },
                 {
                   onSuccess: (e) => {
-                    notifications.show({ color: 'teal', message: t('programmes.enrolments.stageSaved', { stage: t(`programmes.stages.${e.stage}`) }) });
+                    const message =
+                      e.stage === enrolment.stage
+                        ? t('programmes.enrolments.partSaved', { part: e.part ?? '—' })
+                        : t('programmes.enrolments.stageSaved', { stage: t(`programmes.stages.${e.stage}`) });
+                    notifications.show({ color: 'teal', message });
                     onClose();
                   },
                   onError: (err) => {

@@ -14,11 +14,13 @@ import { ErrorState } from '../../components/ErrorState';
 import { DateField, todayIso } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
+import { askPersonalDataReason } from '../privacy/PersonalDataReason';
 import { AttendanceGrid } from './AttendanceGrid';
 import { EnrolModal } from './EnrolModal';
 import { StageModal } from './StageModal';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { Field, nameOf, StageBadge, useNumber, usePercent } from './ui';
+import { useCan } from '../auth/session';
 
 function Members({ workshop }: { workshop: Workshop }) {
   const { t } = useTranslation();
@@ -27,15 +29,19 @@ function Members({ workshop }: { workshop: Workshop }) {
   const [showClosed, setShowClosed] = useState(false);
   const [enrolOpen, setEnrolOpen] = useState(false);
   const [staging, setStaging] = useState<Enrolment | null>(null);
+  const canEnrol = useCan('enrolments.create');
+  const canStage = useCan('enrolments.setStage');
   const list = useApiQuery('enrolments.list', { workshopId: workshop.id, openOnly: !showClosed });
   const rows = list.data ?? [];
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Switch label={t('programmes.enrolments.showClosed')} checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
-        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEnrolOpen(true)} disabled={!workshop.active}>
-          {t('programmes.enrolments.enrol')}
-        </Button>
+        {canEnrol && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEnrolOpen(true)} disabled={!workshop.active}>
+            {t('programmes.enrolments.enrol')}
+          </Button>
+        )}
       </Group>
       {rows.length === 0 ? (
         <EmptyState title={t('programmes.enrolments.empty')} text={t('programmes.enrolments.participantsHint')} />
@@ -68,7 +74,7 @@ function Members({ workshop }: { workshop: Workshop }) {
                 </Table.Td>
                 <Table.Td ta="right">{num(hoursOf(e.minutes ?? 0))}</Table.Td>
                 <Table.Td ta="right">
-                  {(e.stage === 'inscrito' || e.stage === 'activo') && (
+                  {canStage && (e.stage === 'inscrito' || e.stage === 'activo') && (
                     <Button size="compact-xs" variant="subtle" onClick={() => setStaging(e)} aria-label={`${t('programmes.enrolments.changeStage')}: ${e.participantCode}`}>
                       {t('programmes.enrolments.changeStage')}
                     </Button>
@@ -130,15 +136,19 @@ function NewSessionModal({ workshop, opened, onClose, onCreated }: { workshop: W
 function Sessions({ workshop, onTake }: { workshop: Workshop; onTake: (id: number) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const canCreate = useCan('sessions.create');
+  const canTake = useCan('attendance.save');
   const list = useApiQuery('sessions.list', { workshopId: workshop.id });
   const rows = list.data ?? [];
   return (
     <Stack gap="sm">
-      <Group justify="flex-end">
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
-          {t('programmes.sessions.new')}
-        </Button>
-      </Group>
+      {canCreate && (
+        <Group justify="flex-end">
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
+            {t('programmes.sessions.new')}
+          </Button>
+        </Group>
+      )}
       {rows.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('programmes.sessions.empty')}
@@ -163,7 +173,7 @@ function Sessions({ workshop, onTake }: { workshop: Workshop; onTake: (id: numbe
                 <Table.Td>{s.attendanceTaken ? t('programmes.sessions.taken', { present: s.present, marked: s.marked }) : <Text span c="dimmed" size="sm">{t('programmes.sessions.notTaken')}</Text>}</Table.Td>
                 <Table.Td ta="right">
                   <Button size="compact-xs" variant="light" leftSection={<IconChecklist size={14} />} onClick={() => onTake(s.id)}>
-                    {t('programmes.sessions.take')}
+                    {canTake ? t('programmes.sessions.take') : t('programmes.sessions.view')}
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -203,22 +213,30 @@ function Certificates({ workshop }: { workshop: Workshop }) {
   const num = useNumber();
   const saveFile = useSaveFile();
   const [date, setDate] = useState<string | null>(todayIso());
+  const canIssue = useCan('certificates.issue');
   const list = useApiQuery('certificates.candidates', { id: workshop.id });
   const rows = list.data ?? [];
   const completed = rows.filter((r) => r.stage === 'completado');
-  const issue = (participantIds: number[]) =>
-    void saveFile(() => call('certificates.issue', { workshopId: workshop.id, participantIds, date: date ?? '' }), { title: (r) => t('common.exported', { count: r.rows }) }).catch(() => undefined);
+  const issue = async (participantIds: number[]) => {
+    const reason = await askPersonalDataReason(t, t('programmes.export.reasonCertificates'));
+    if (reason === null) return;
+    await saveFile(() => call('certificates.issue', { workshopId: workshop.id, participantIds, date: date ?? '', reason }), { title: (r) => t('common.exported', { count: r.rows }) }).catch(
+      () => undefined,
+    );
+  };
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
         {t('programmes.certificates.hint')}
       </Text>
-      <Group align="flex-end">
-        <DateField label={t('programmes.certificates.issueDate')} value={date} onChange={setDate} w={180} />
-        <Button leftSection={<IconCertificate size={16} />} disabled={completed.length === 0} onClick={() => issue([])}>
-          {t('programmes.certificates.issueAll')} ({completed.length})
-        </Button>
-      </Group>
+      {canIssue && (
+        <Group align="flex-end">
+          <DateField label={t('programmes.certificates.issueDate')} value={date} onChange={setDate} w={180} />
+          <Button leftSection={<IconCertificate size={16} />} disabled={completed.length === 0} onClick={() => void issue([])}>
+            {t('programmes.certificates.issueAll')} ({completed.length})
+          </Button>
+        </Group>
+      )}
       {rows.length === 0 ? (
         <Text c="dimmed">{t('programmes.certificates.none')}</Text>
       ) : (
@@ -242,8 +260,8 @@ function Certificates({ workshop }: { workshop: Workshop }) {
                 </Table.Td>
                 <Table.Td ta="right">{num(hoursOf(c.minutes))}</Table.Td>
                 <Table.Td ta="right">
-                  {c.stage === 'completado' && (
-                    <Button size="compact-xs" variant="light" leftSection={<IconCertificate size={14} />} onClick={() => issue([c.participantId])} aria-label={`${t('programmes.certificates.issueOne')}: ${c.code}`}>
+                  {canIssue && c.stage === 'completado' && (
+                    <Button size="compact-xs" variant="light" leftSection={<IconCertificate size={14} />} onClick={() => void issue([c.participantId])} aria-label={`${t('programmes.certificates.issueOne')}: ${c.code}`}>
                       {t('programmes.certificates.issueOne')}
                     </Button>
                   )}
@@ -263,6 +281,7 @@ export function WorkshopPage() {
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
+  const canEdit = useCan('workshops.update');
   const workshop = useApiQuery('workshops.get', { id: Number(id) });
   const tab = params.get('tab') ?? 'participantes';
   const sessionId = params.get('sesion') ? Number(params.get('sesion')) : null;
@@ -287,9 +306,11 @@ export function WorkshopPage() {
         title={w.name}
         subtitle={`${t(`programmes.programmes.${w.programme}`)} · ${w.establishmentName}`}
         actions={
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
+          canEdit && (
+            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )
         }
       />
       <Card withBorder mb="md" padding="sm">

@@ -1,12 +1,9 @@
-import { ActionIcon, Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Select, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../shared/format';
-import { pageSizes } from '../../../../shared/ipc';
 import { programmes, type Programme } from '../../../../shared/programmes/rules';
 import { workshopSortColumns, type Workshop, type WorkshopFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
@@ -14,27 +11,27 @@ import { routes } from '../../app/routes';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../components/fields';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../instruments/ui';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { useOptions } from './ui';
+import { useCan } from '../auth/session';
 
-type Sort = (typeof workshopSortColumns)[number];
 const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
 
 /** The workshops: search, filters, sorting and paging in main; a row opens the workshop. */
 export function WorkshopsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const [programme, setProgramme] = useState<string | null>(null);
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('active');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Workshop>>({ columnAccessor: 'name', direction: 'asc' });
+  const listState = useListState<Workshop>({ sort: { columnAccessor: 'name', direction: 'asc' }, filters: [programme, establishment, status] });
+  const { search, setSearch, debouncedSearch: debounced, sortStatus, page, pageSize } = listState;
   const [formOpen, setFormOpen] = useState(false);
+  const canCreate = useCan('workshops.create');
+  const canExport = useCan('workshops.export');
   const establishments = useEstablishmentOptions('all');
   const programmeOptions = useOptions(programmes, 'programmes.programmes');
 
@@ -42,8 +39,7 @@ export function WorkshopsPage() {
     () => ({ search: debounced, programme: programme as Programme | null, establishmentId: establishment ? Number(establishment) : null, status: status as 'active' }),
     [debounced, programme, establishment, status],
   );
-  useEffect(() => setPage(1), [filter, pageSize]);
-  const sort = (workshopSortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as Sort) : 'name';
+  const sort = listState.sortBy(workshopSortColumns, 'name');
   const list = useApiQuery('workshops.list', { ...filter, sort, direction: sortStatus.direction, page, pageSize }, { placeholderData: (p) => p });
   const total = list.data?.total ?? 0;
   const filtersActive = search !== '' || programme !== null || establishment !== null || status !== 'active';
@@ -55,64 +51,42 @@ export function WorkshopsPage() {
         subtitle={t('programmes.workshops.subtitle')}
         actions={
           <>
-            <ExportMenu disabled={total === 0} onExport={(format) => call('workshops.export', { filter, format })} />
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-              {t('programmes.workshops.new')}
-            </Button>
+            {canExport && <ExportMenu disabled={total === 0} onExport={(format) => call('workshops.export', { filter, format })} />}
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+                {t('programmes.workshops.new')}
+              </Button>
+            )}
           </>
         }
       />
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: '2 1 0', minWidth: 200 }}
-            aria-label={t('common.search')}
-            placeholder={t('programmes.workshops.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={search ? <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}><IconX size={14} /></ActionIcon> : null}
-          />
-          <Select label={t('programmes.workshops.programme')} placeholder={t('programmes.common.all')} clearable data={programmeOptions} value={programme} onChange={setProgramme} style={filterStyle} />
-          <Select label={t('programmes.common.establishment')} placeholder={t('programmes.common.all')} clearable searchable filter={accentFilter} data={establishments} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
-          <Select
-            label={t('common.status')}
-            data={[
-              { value: 'active', label: t('common.activeOnly') },
-              { value: 'inactive', label: t('common.inactiveOnly') },
-              { value: 'all', label: t('common.activeAll') },
-            ]}
-            value={status}
-            onChange={(v) => setStatus(v ?? 'active')}
-            allowDeselect={false}
-            style={filterStyle}
-          />
-          {filtersActive && (
-            <Button variant="subtle" onClick={() => { setSearch(''); setProgramme(null); setEstablishment(null); setStatus('active'); }}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
-      <DataTable<Workshop>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 240 : undefined}
-        records={list.data?.rows ?? []}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        onRowClick={({ record }) => void navigate(`${routes.workshops}/${record.id}`)}
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('programmes.workshops.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 200 }} />
+        <Select label={t('programmes.workshops.programme')} placeholder={t('programmes.common.all')} clearable data={programmeOptions} value={programme} onChange={setProgramme} style={filterStyle} />
+        <Select label={t('programmes.common.establishment')} placeholder={t('programmes.common.all')} clearable searchable filter={accentFilter} data={establishments} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
+        <Select
+          label={t('common.status')}
+          data={[
+            { value: 'active', label: t('common.activeOnly') },
+            { value: 'inactive', label: t('common.inactiveOnly') },
+            { value: 'all', label: t('common.activeAll') },
+          ]}
+          value={status}
+          onChange={(v) => setStatus(v ?? 'active')}
+          allowDeselect={false}
+          style={filterStyle}
+        />
+        {filtersActive && (
+          <Button variant="subtle" onClick={() => { setSearch(''); setProgramme(null); setEstablishment(null); setStatus('active'); }}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
+      <ListTable<Workshop>
+        list={listState}
+        query={list}
+        emptyHeight={240}
+        onRowClick={(record) => void navigate(`${routes.workshops}/${record.id}`)}
         rowStyle={(w) => (w.active ? undefined : { opacity: 0.6 })}
         columns={[
           { accessor: 'name', title: t('programmes.workshops.name'), sortable: true, render: (w) => <Text size="sm" fw={600}>{w.name}</Text> },
@@ -130,7 +104,7 @@ export function WorkshopsPage() {
             <EmptyState
               title={t('programmes.workshops.emptyTitle')}
               text={t('programmes.workshops.emptyText')}
-              action={list.data && total === 0 ? <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>{t('programmes.workshops.new')}</Button> : undefined}
+              action={list.data && total === 0 && canCreate ? <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>{t('programmes.workshops.new')}</Button> : undefined}
             />
           )
         }

@@ -50,6 +50,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSaveFile } from '../../components/files';
 import { CloseStocktakeModal } from './CloseStocktakeModal';
 import { registeredWhere, StocktakeStatusBadge } from './ui';
+import { useCan } from '../auth/session';
 
 type Result = 'found' | 'elsewhere' | 'unknown' | 'repeated';
 
@@ -108,7 +109,10 @@ export function StocktakeCountPage() {
   const [closing, setClosing] = useState(false);
   const [actaBusy, setActaBusy] = useState(false);
 
-  const isOpen = detail.data?.stocktake.status === 'abierto';
+  // Counting, uncounting and closing are for the roles that may (the read-only role sees the result).
+  const canCount = useCan('stocktakes.count');
+  const canActa = useCan('stocktakes.acta');
+  const isOpen = detail.data?.stocktake.status === 'abierto' && canCount;
 
   /** Back to the code field, unless a dialog is open or (unless forced) the clerk is in another field. */
   const refocus = useCallback((force = false) => {
@@ -227,9 +231,11 @@ export function StocktakeCountPage() {
         actions={
           <>
             <StocktakeStatusBadge status={s.status} />
-            <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={actaBusy} onClick={() => void acta()}>
-              {t('inventory.stocktake.acta')}
-            </Button>
+            {canActa && (
+              <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={actaBusy} onClick={() => void acta()}>
+                {t('inventory.stocktake.acta')}
+              </Button>
+            )}
             {isOpen && (
               <Button color="red" leftSection={<IconLock size={16} />} onClick={() => setClosing(true)}>
                 {t('inventory.stocktake.close')}
@@ -239,7 +245,7 @@ export function StocktakeCountPage() {
         }
       />
 
-      {!isOpen && (
+      {detail.data?.stocktake.status === 'cerrado' && (
         <Alert color="gray" icon={<IconLock size={18} />} mb="md">
           {t('inventory.stocktake.closedInfo', { date: formatDate(s.closedAt), user: s.closedBy ?? '', acta: s.actaNumber ?? '' })}
         </Alert>

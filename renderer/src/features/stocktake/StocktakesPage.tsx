@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { schemaValidator } from '../../forms';
 import { useEstablishmentOptions } from '../../components/fields';
 import { StocktakeStatusBadge, stocktakePath } from './ui';
+import { useCan } from '../auth/session';
 
 /** The stocktakes, newest first; "Abrir inventario" starts the count of one establishment. */
 export function StocktakesPage() {
@@ -25,6 +26,8 @@ export function StocktakesPage() {
   const [establishmentId, setEstablishmentId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
+  const canOpen = useCan('stocktakes.open');
+  const canCount = useCan('stocktakes.count');
   const list = useApiQuery(
     'stocktakes.list',
     {
@@ -44,9 +47,11 @@ export function StocktakesPage() {
         title={t('inventory.stocktake.title')}
         subtitle={t('inventory.stocktake.subtitle')}
         actions={
-          <Button leftSection={<IconClipboardList size={16} />} onClick={() => setOpening(true)}>
-            {t('inventory.stocktake.new')}
-          </Button>
+          canOpen && (
+            <Button leftSection={<IconClipboardList size={16} />} onClick={() => setOpening(true)}>
+              {t('inventory.stocktake.new')}
+            </Button>
+          )
         }
       />
 
@@ -130,7 +135,7 @@ export function StocktakesPage() {
                   void navigate(stocktakePath(s.id));
                 }}
               >
-                {s.status === 'abierto' ? t('inventory.stocktake.continue') : t('inventory.stocktake.view')}
+                {s.status === 'abierto' && canCount ? t('inventory.stocktake.continue') : t('inventory.stocktake.view')}
               </Button>
             ),
           },

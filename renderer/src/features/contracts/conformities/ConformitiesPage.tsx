@@ -1,24 +1,21 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, Table, Text, Title, Tooltip } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
-import { IconCash, IconCheck, IconDots, IconEdit, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useMemo, useState } from 'react';
+import { IconCash, IconCheck, IconDots, IconEdit, IconPlus, IconX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../../../shared/format';
-import { pageSizes } from '../../../../../shared/ipc';
 import { conformitySortColumns, conformityStatuses, type Conformity, type ConformityListQuery } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { EmptyState } from '../../../components/EmptyState';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../auth/session';
 import { ConformityStatusBadge, ContractStatusBadge, useMoney, usePeriodLabel } from '../ui';
 import { ConformityFormModal } from './ConformityFormModal';
 import { PayModal, VoidModal } from './PaymentModals';
 
-type SortColumn = (typeof conformitySortColumns)[number];
 
 /**
  * The monthly sign-off desk: first the months that should have a conformity and do not, each
@@ -29,14 +26,15 @@ export function ConformitiesPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const periodLabel = usePeriodLabel();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const [status, setStatus] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.conformities.pageSize', defaultValue: 25 });
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Conformity>>({ columnAccessor: 'period', direction: 'desc' });
+  const listState = useListState<Conformity>({
+    sort: { columnAccessor: 'period', direction: 'desc' },
+    pageSizeKey: 'arteinpe.conformities.pageSize',
+    filters: [status, from, to],
+  });
+  const { search, setSearch, debouncedSearch: debounced } = listState;
   const [form, setForm] = useState<{ conformity: Conformity | null; contractId: number | null; period: string | null } | null>(null);
   const [paying, setPaying] = useState<Conformity | null>(null);
   const [voiding, setVoiding] = useState<Conformity | null>(null);
@@ -52,11 +50,10 @@ export function ConformitiesPage() {
     }),
     [debounced, status, from, to],
   );
-  useEffect(() => setPage(1), [query, pageSize]);
-  const sort = (conformitySortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'period';
+  const sort = listState.sortBy(conformitySortColumns, 'period');
   const list = useApiQuery(
     'conformities.list',
-    { ...query, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { ...query, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
     { placeholderData: (p) => p },
   );
   const total = list.data?.total ?? 0;
@@ -150,49 +147,33 @@ export function ConformitiesPage() {
       <Title order={4} mb="xs">
         {t('contracts.conformities.list')}
       </Title>
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: '2 1 0', minWidth: 220 }}
-            aria-label={t('common.search')}
-            placeholder={t('contracts.conformities.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? (
-                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
-                  <IconX size={14} />
-                </ActionIcon>
-              ) : null
-            }
-          />
-          <Select
-            label={t('contracts.conformities.status')}
-            placeholder={t('common.all')}
-            clearable
-            data={conformityStatuses.map((s) => ({ value: s, label: t(`contracts.conformityStatuses.${s}`) }))}
-            value={status}
-            onChange={setStatus}
-            w={190}
-          />
-          <MonthPickerInput label={t('contracts.conformities.periodFrom')} valueFormat="MM/YYYY" clearable value={from} onChange={setFrom} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
-          <MonthPickerInput label={t('contracts.conformities.periodTo')} valueFormat="MM/YYYY" clearable value={to} onChange={setTo} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
-          {filtersActive && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setSearch('');
-                setStatus(null);
-                setFrom(null);
-                setTo(null);
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('contracts.conformities.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <Select
+          label={t('contracts.conformities.status')}
+          placeholder={t('common.all')}
+          clearable
+          data={conformityStatuses.map((s) => ({ value: s, label: t(`contracts.conformityStatuses.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          w={190}
+        />
+        <MonthPickerInput label={t('contracts.conformities.periodFrom')} valueFormat="MM/YYYY" clearable value={from} onChange={setFrom} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
+        <MonthPickerInput label={t('contracts.conformities.periodTo')} valueFormat="MM/YYYY" clearable value={to} onChange={setTo} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
+        {filtersActive && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              setStatus(null);
+              setFrom(null);
+              setTo(null);
+            }}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
       {list.data && total > 0 && (
         <Text size="sm" mb="xs" data-testid="conformity-totals">
           {t('contracts.conformities.totals', {
@@ -202,24 +183,10 @@ export function ConformitiesPage() {
           })}
         </Text>
       )}
-      <DataTable<Conformity>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 220 : undefined}
-        records={list.data?.rows ?? []}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from: a, to: b, totalRecords }) => t('common.pageOf', { from: a, to: b, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
+      <ListTable<Conformity>
+        list={listState}
+        query={list}
+        emptyHeight={220}
         rowStyle={(f) => (f.status === 'anulada' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
         columns={[
           { accessor: 'period', title: t('contracts.conformities.period'), sortable: true, noWrap: true, render: (f) => periodLabel(f.period) },

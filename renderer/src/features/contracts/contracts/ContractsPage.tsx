@@ -1,12 +1,11 @@
-import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
-import { IconAlertTriangle, IconFileDescription, IconPlus, IconRefresh, IconSearch, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useMemo, useState } from 'react';
+import { ActionIcon, Alert, Button, Group, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { IconAlertTriangle, IconFileDescription, IconPlus, IconRefresh } from '@tabler/icons-react';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../../../shared/format';
-import { pageSizes } from '../../../../../shared/ipc';
 import { budgetLines, contractStatuses, modalities, type BudgetLine, type ContractStatus, type Modality } from '../../../../../shared/contracts/rules';
 import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
@@ -14,6 +13,7 @@ import { ColumnPicker } from '../../../components/ColumnPicker';
 import { EmptyState } from '../../../components/EmptyState';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../../components/fields';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../auth/session';
 import { accentFilter, ContractStatusBadge, useMoney } from '../ui';
@@ -21,7 +21,6 @@ import { ContractDrawer, type LifecycleAction } from './ContractDrawer';
 import { ContractFormModal } from './ContractFormModal';
 import { ActivateModal, RenewModal, TerminateModal } from './LifecycleModals';
 
-type SortColumn = (typeof contractSortColumns)[number];
 const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
 
 /**
@@ -33,16 +32,17 @@ export function ContractsPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const [status, setStatus] = useState<string | null>(params.get('estado'));
   const [modality, setModality] = useState<string | null>(null);
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [line, setLine] = useState<string | null>(null);
   const [year, setYear] = useState<number | string>('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.contracts.pageSize', defaultValue: 25 });
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Contract>>({ columnAccessor: 'endDate', direction: 'asc' });
+  const listState = useListState<Contract>({
+    sort: { columnAccessor: 'endDate', direction: 'asc' },
+    pageSizeKey: 'arteinpe.contracts.pageSize',
+    filters: [status, modality, establishment, line, year],
+  });
+  const { search, setSearch, debouncedSearch: debounced, sortStatus } = listState;
   const [hidden, setHidden] = useLocalStorage<string[]>({ key: 'arteinpe.contracts.hiddenColumns', defaultValue: ['modality', 'budgetLine', 'hoursPerWeek'] });
   const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
   const [editing, setEditing] = useState<Contract | null>(null);
@@ -64,11 +64,10 @@ export function ContractsPage() {
     }),
     [debounced, status, modality, establishment, line, year],
   );
-  useEffect(() => setPage(1), [filter, pageSize]);
-  const sort = (contractSortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'endDate';
+  const sort = listState.sortBy(contractSortColumns, 'endDate');
   const list = useApiQuery(
     'contracts.list',
-    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { ...filter, sort, direction: sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
     { placeholderData: (prev) => prev },
   );
   const total = list.data?.total ?? 0;
@@ -260,105 +259,74 @@ export function ContractsPage() {
           </Stack>
         </Alert>
       )}
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: '2 1 0', minWidth: 220 }}
-            aria-label={t('common.search')}
-            placeholder={t('contracts.contracts.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? (
-                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
-                  <IconX size={14} />
-                </ActionIcon>
-              ) : null
-            }
-          />
-          <Select
-            label={t('contracts.contracts.status')}
-            placeholder={t('common.all')}
-            clearable
-            data={contractStatuses.map((s) => ({ value: s, label: t(`contracts.statuses.${s}`) }))}
-            value={status}
-            onChange={setStatus}
-            style={filterStyle}
-          />
-          <Select
-            label={t('contracts.contracts.modality')}
-            placeholder={t('common.all')}
-            clearable
-            data={modalities.map((m) => ({ value: m, label: t(`contracts.modalities.${m}`) }))}
-            value={modality}
-            onChange={setModality}
-            comboboxProps={{ width: 240 }}
-            style={filterStyle}
-          />
-          <Select
-            label={t('contracts.contracts.establishment')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            filter={accentFilter}
-            data={establishments}
-            value={establishment}
-            onChange={setEstablishment}
-            comboboxProps={{ width: 300, position: 'bottom-start' }}
-            style={{ ...filterStyle, flexGrow: 1.4 }}
-          />
-          <Select
-            label={t('contracts.contracts.budgetLine')}
-            placeholder={t('common.all')}
-            clearable
-            data={budgetLines.map((l) => ({ value: l, label: t(`contracts.budgetLines.${l}`) }))}
-            value={line}
-            onChange={setLine}
-            style={{ ...filterStyle, minWidth: 170 }}
-          />
-          <NumberInput hideControls label={t('contracts.contracts.year')} placeholder={t('common.all')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={90} />
-          {filtersActive && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setSearch('');
-                setStatus(null);
-                setModality(null);
-                setEstablishment(null);
-                setLine(null);
-                setYear('');
-                setParams((p) => {
-                  p.delete('estado');
-                  return p;
-                });
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('contracts.contracts.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <Select
+          label={t('contracts.contracts.status')}
+          placeholder={t('common.all')}
+          clearable
+          data={contractStatuses.map((s) => ({ value: s, label: t(`contracts.statuses.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          style={filterStyle}
+        />
+        <Select
+          label={t('contracts.contracts.modality')}
+          placeholder={t('common.all')}
+          clearable
+          data={modalities.map((m) => ({ value: m, label: t(`contracts.modalities.${m}`) }))}
+          value={modality}
+          onChange={setModality}
+          comboboxProps={{ width: 240 }}
+          style={filterStyle}
+        />
+        <Select
+          label={t('contracts.contracts.establishment')}
+          placeholder={t('common.all')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={establishments}
+          value={establishment}
+          onChange={setEstablishment}
+          comboboxProps={{ width: 300, position: 'bottom-start' }}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+        />
+        <Select
+          label={t('contracts.contracts.budgetLine')}
+          placeholder={t('common.all')}
+          clearable
+          data={budgetLines.map((l) => ({ value: l, label: t(`contracts.budgetLines.${l}`) }))}
+          value={line}
+          onChange={setLine}
+          style={{ ...filterStyle, minWidth: 170 }}
+        />
+        <NumberInput hideControls label={t('contracts.contracts.year')} placeholder={t('common.all')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={90} />
+        {filtersActive && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              setStatus(null);
+              setModality(null);
+              setEstablishment(null);
+              setLine(null);
+              setYear('');
+              setParams((p) => {
+                p.delete('estado');
+                return p;
+              });
+            }}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
 
-      <DataTable<Contract>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 260 : undefined}
-        records={list.data?.rows ?? []}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        onRowClick={({ record }) => openRecord(record.id)}
+      <ListTable<Contract>
+        list={listState}
+        query={list}
+        onRowClick={(record) => openRecord(record.id)}
         rowStyle={(c) => (c.status === 'resuelto' ? { opacity: 0.65 } : undefined)}
         columns={columns}
         emptyState={

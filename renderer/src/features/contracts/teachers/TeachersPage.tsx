@@ -1,23 +1,20 @@
-import { ActionIcon, Badge, Button, Card, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
-import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useMemo, useState } from 'react';
+import { ActionIcon, Badge, Button, Group, Select, Text, Tooltip } from '@mantine/core';
+import { IconFileDescription, IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { pageSizes } from '../../../../../shared/ipc';
 import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
 import { useEstablishmentOptions } from '../../../components/fields';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../auth/session';
 import { accentFilter } from '../ui';
 import { TeacherDrawer } from './TeacherDrawer';
 import { TeacherFormModal } from './TeacherFormModal';
 
-type SortColumn = (typeof teacherSortColumns)[number];
 const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
 
 /**
@@ -27,14 +24,15 @@ const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
 export function TeachersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const [discipline, setDiscipline] = useState<string | null>(null);
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [status, setStatus] = useState<'active' | 'inactive' | 'all'>('active');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.teachers.pageSize', defaultValue: 25 });
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Teacher>>({ columnAccessor: 'name', direction: 'asc' });
+  const listState = useListState<Teacher>({
+    sort: { columnAccessor: 'name', direction: 'asc' },
+    pageSizeKey: 'arteinpe.teachers.pageSize',
+    filters: [discipline, establishment, status],
+  });
+  const { search, setSearch, debouncedSearch: debounced } = listState;
   const [editing, setEditing] = useState<Teacher | null>(null);
   const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
   const establishments = useEstablishmentOptions('all');
@@ -45,11 +43,10 @@ export function TeachersPage() {
     () => ({ search: debounced, discipline: discipline as Discipline | null, establishmentId: establishment === null ? null : Number(establishment), status }),
     [debounced, discipline, establishment, status],
   );
-  useEffect(() => setPage(1), [filter, pageSize]);
-  const sort = (teacherSortColumns as readonly string[]).includes(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'name';
+  const sort = listState.sortBy(teacherSortColumns, 'name');
   const list = useApiQuery(
     'teachers.list',
-    { ...filter, sort, direction: sortStatus.direction, page, pageSize: pageSizes.includes(pageSize as 25) ? pageSize : 25 },
+    { ...filter, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
     { placeholderData: (prev) => prev },
   );
   const total = list.data?.total ?? 0;
@@ -91,91 +88,60 @@ export function TeachersPage() {
           )
         }
       />
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: '2 1 0', minWidth: 220 }}
-            aria-label={t('common.search')}
-            placeholder={t('contracts.teachers.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? (
-                <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
-                  <IconX size={14} />
-                </ActionIcon>
-              ) : null
-            }
-          />
-          <Select
-            label={t('contracts.teachers.disciplines')}
-            placeholder={t('contracts.teachers.allDisciplines')}
-            clearable
-            data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
-            value={discipline}
-            onChange={setDiscipline}
-            style={filterStyle}
-          />
-          <Select
-            label={t('contracts.teachers.authorisedEstablishment')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            filter={accentFilter}
-            data={establishments}
-            value={establishment}
-            onChange={setEstablishment}
-            comboboxProps={{ width: 300, position: 'bottom-start' }}
-            style={{ ...filterStyle, flexGrow: 1.4 }}
-          />
-          <Select
-            label={t('common.status')}
-            data={[
-              { value: 'active', label: t('common.activeOnly') },
-              { value: 'inactive', label: t('common.inactiveOnly') },
-              { value: 'all', label: t('common.activeAll') },
-            ]}
-            value={status}
-            onChange={(v) => setStatus((v as typeof status) ?? 'active')}
-            allowDeselect={false}
-            style={filterStyle}
-          />
-          {filtersActive && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setSearch('');
-                setDiscipline(null);
-                setEstablishment(null);
-                setStatus('active');
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
-      </Card>
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('contracts.teachers.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <Select
+          label={t('contracts.teachers.disciplines')}
+          placeholder={t('contracts.teachers.allDisciplines')}
+          clearable
+          data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
+          value={discipline}
+          onChange={setDiscipline}
+          style={filterStyle}
+        />
+        <Select
+          label={t('contracts.teachers.authorisedEstablishment')}
+          placeholder={t('common.all')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={establishments}
+          value={establishment}
+          onChange={setEstablishment}
+          comboboxProps={{ width: 300, position: 'bottom-start' }}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+        />
+        <Select
+          label={t('common.status')}
+          data={[
+            { value: 'active', label: t('common.activeOnly') },
+            { value: 'inactive', label: t('common.inactiveOnly') },
+            { value: 'all', label: t('common.activeAll') },
+          ]}
+          value={status}
+          onChange={(v) => setStatus((v as typeof status) ?? 'active')}
+          allowDeselect={false}
+          style={filterStyle}
+        />
+        {filtersActive && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              setDiscipline(null);
+              setEstablishment(null);
+              setStatus('active');
+            }}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
 
-      <DataTable<Teacher>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={total === 0 ? 260 : undefined}
-        records={list.data?.rows ?? []}
-        fetching={list.isFetching && !list.data}
-        totalRecords={total}
-        recordsPerPage={pageSize}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        onRowClick={({ record }) => open(record.id)}
+      <ListTable<Teacher>
+        list={listState}
+        query={list}
+        onRowClick={(record) => open(record.id)}
         rowStyle={(r) => (r.active ? undefined : { opacity: 0.6 })}
         columns={[
           {

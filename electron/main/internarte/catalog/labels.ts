@@ -1,0 +1,53 @@
+import type { Translate } from '../../i18n';
+import { escapeHtml as h, htmlDocument } from '../../pdf/html';
+import type { CatalogData } from '../catalog-data';
+import { captionLines, consentDate, cssString } from './captions';
+
+/**
+ * The wall labels (cartelas) as a pure function: an A4 sheet of 8 labels (2 × 4, 90 × 64 mm)
+ * with dotted cut lines and corner marks, one label per work of CatalogData (purpose
+ * 'labels': the works the artists allowed to be exhibited), with the catalog's caption.
+ */
+
+const LABEL_W = 90;
+const LABEL_H = 64;
+
+const css = (note: string) => `
+@page {
+  size: A4;
+  margin: 10mm 12mm 14mm;
+  @bottom-left { content: ${cssString(note)}; font: 6.5pt "DejaVu Sans", Arial, sans-serif; color: #666; vertical-align: top; padding-top: 4mm; }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #444; vertical-align: top; padding-top: 4mm; }
+}
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a; }
+.sheet-head { font-size: 7pt; color: #555; margin: 0 0 3mm; display: flex; justify-content: space-between; }
+.labels { display: grid; grid-template-columns: repeat(2, ${LABEL_W}mm); grid-auto-rows: ${LABEL_H}mm; gap: 4mm 6mm; justify-content: center; }
+.label { position: relative; border: 0.5pt dashed #9a9a9a; padding: 6mm 6.5mm 5mm; overflow: hidden; break-inside: avoid; display: flex; flex-direction: column; }
+.label::before, .label::after { content: ""; position: absolute; width: 3mm; height: 3mm; border-color: #000; border-style: solid; }
+.label::before { top: -0.3mm; left: -0.3mm; border-width: 0.6pt 0 0 0.6pt; }
+.label::after { bottom: -0.3mm; right: -0.3mm; border-width: 0 0.6pt 0.6pt 0; }
+.c-artist { font-size: 11.5pt; font-weight: bold; line-height: 1.25; margin-bottom: 1mm; }
+.c-title { font-family: "DejaVu Serif", Georgia, serif; font-size: 12.5pt; line-height: 1.25; margin-bottom: 2.5mm; }
+.c-title cite { font-style: italic; }
+.c-technique, .c-materials, .c-dims, .c-est, .c-price { font-size: 8.5pt; line-height: 1.4; }
+.c-est { margin-top: 1mm; }
+.c-price { margin-top: 1mm; font-weight: bold; }
+.l-foot { margin-top: auto; display: flex; justify-content: space-between; gap: 4mm; border-top: 0.4pt solid #bbb; padding-top: 1.5mm; font-size: 6.5pt; color: #555; }
+.l-foot .no { font-weight: bold; color: #8c2f1b; white-space: nowrap; }
+`;
+
+export function labelsHtml(data: CatalogData, t: Translate): string {
+  const note = t('catalog.doc.consentNote', { date: consentDate(data.consentAsOf) });
+  const title = data.exhibition.title;
+  const cells = data.works
+    .map(
+      (w) => `<div class="label" data-artwork="${w.artworkId}">
+${captionLines(w, data.lang, t).join('')}
+<div class="l-foot"><span>${h(title)}</span><span class="no">${h(t('catalog.doc.catalogNumber', { n: w.catalogNumber }))}</span></div>
+</div>`,
+    )
+    .join('\n');
+  const body = `<div class="sheet-head"><span>${h(t('catalog.doc.labelsTitle', { title }))}</span><span>${h(t('catalog.doc.labelsNote'))}</span></div>
+${data.works.length ? `<div class="labels">${cells}</div>` : `<p>${h(t('catalog.doc.noWorks'))}</p>`}`;
+  return htmlDocument({ lang: data.lang, title: t('catalog.doc.labelsTitle', { title }), css: css(note), body, page: { size: 'A4', margin: '10mm 12mm 14mm' } });
+}

@@ -1,0 +1,196 @@
+import { ActionIcon, Card, Group, TextInput } from '@mantine/core';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableRowClickHandler,
+  type DataTableSortStatus,
+} from 'mantine-datatable';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pageSizes, type Page } from '../../../shared/ipc';
+
+/**
+ * The pieces every server-side list page shares (establishments, instruments, teachers,
+ * contracts, conformities, participants, workshops): the list's state (search box with its
+ * debounce, page, page size, sort), the filter bar with its search box, and the table with
+ * Spanish paging. A page keeps only what is its own: its filters, columns and actions.
+ */
+
+export interface ListState<T> {
+  /** What is typed in the search box, and the same after the debounce (what is sent to main). */
+  search: string;
+  setSearch: (value: string) => void;
+  debouncedSearch: string;
+  page: number;
+  setPage: (page: number) => void;
+  /** Always one of the page sizes main accepts (shared/ipc.ts pageSizes). */
+  pageSize: number;
+  setPageSize: (size: number) => void;
+  sortStatus: DataTableSortStatus<T>;
+  setSortStatus: (status: DataTableSortStatus<T>) => void;
+  /** The sort column to send: the table's, when main sorts by it, or the fallback. */
+  sortBy<S extends string>(columns: readonly S[], fallback: S): S;
+}
+
+/**
+ * A list's state. The page goes back to 1 whenever the search, the page size or one of
+ * `filters` (the page's other filters, compared by value) changes. `pageSizeKey`: where
+ * the chosen page size is remembered between sessions.
+ */
+export function useListState<T>(opts: {
+  sort: DataTableSortStatus<T>;
+  pageSizeKey?: string;
+  filters?: unknown;
+  initialSearch?: string;
+}): ListState<T> {
+  const [search, setSearch] = useState(opts.initialSearch ?? '');
+  const [debouncedSearch] = useDebouncedValue(search, 250);
+  const [page, setPage] = useState(1);
+  const [storedSize, setStoredSize] = useLocalStorage<number>({ key: opts.pageSizeKey ?? 'arteinpe.list.pageSize', defaultValue: 25 });
+  const [localSize, setLocalSize] = useState(25);
+  const rawSize = opts.pageSizeKey ? storedSize : localSize;
+  const pageSize = (pageSizes as readonly number[]).includes(rawSize) ? rawSize : 25;
+  const setPageSize = opts.pageSizeKey ? setStoredSize : setLocalSize;
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<T>>(opts.sort);
+  const filtersKey = JSON.stringify(opts.filters ?? null);
+  useEffect(() => setPage(1), [debouncedSearch, filtersKey, pageSize]);
+  return {
+    search,
+    setSearch,
+    debouncedSearch,
+    page,
+    setPage,
+    pageSize,
+    setPageSize,
+    sortStatus,
+    setSortStatus,
+    sortBy: (columns, fallback) => {
+      const c = String(sortStatus.columnAccessor);
+      return (columns as readonly string[]).includes(c) ? (c as typeof fallback) : fallback;
+    },
+  };
+}
+
+/** The search box of a list: a magnifier, the placeholder saying what it searches, and a clear button. */
+export function SearchBox({
+  value,
+  onChange,
+  placeholder,
+  w,
+  style,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  w?: number;
+  style?: CSSProperties;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      aria-label={t('common.search')}
+      placeholder={placeholder}
+      leftSection={<IconSearch size={16} />}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      w={w}
+      style={style}
+      rightSection={
+        value ? (
+          <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => onChange('')}>
+            <IconX size={14} />
+          </ActionIcon>
+        ) : null
+      }
+    />
+  );
+}
+
+/** The card above a list with its search box and filters, in one wrapping row. */
+export function FilterBar({ children }: { children: ReactNode }) {
+  return (
+    <Card withBorder padding="sm" mb="sm">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        {children}
+      </Group>
+    </Card>
+  );
+}
+
+/** Optional row selection (a bar of actions over several records). */
+export interface ListSelection<T> {
+  selected: T[];
+  onChange: (records: T[]) => void;
+  /** Accessible names of the select-all and per-row checkboxes. */
+  allLabel: string;
+  rowLabel: (record: T) => string;
+}
+
+/**
+ * A page of a server-side list in the app's table: striped, bordered, sorted and paged in
+ * main, with the paging in the user's language. `query`: the list's useApiQuery.
+ */
+export function ListTable<T>({
+  list,
+  query,
+  columns,
+  emptyState,
+  emptyHeight = 260,
+  onRowClick,
+  onRowDoubleClick,
+  rowStyle,
+  selection,
+  pageLabels,
+}: {
+  list: ListState<T>;
+  query: { data?: Page<T>; isFetching: boolean };
+  columns: DataTableColumn<T>[];
+  emptyState?: ReactNode;
+  emptyHeight?: number;
+  onRowClick?: (record: T) => void;
+  onRowDoubleClick?: (record: T) => void;
+  rowStyle?: (record: T) => CSSProperties | undefined;
+  selection?: ListSelection<T>;
+  /** Names of the previous and next page buttons, where a test or a screen reader needs them. */
+  pageLabels?: { previous: string; next: string };
+}) {
+  const { t } = useTranslation();
+  const total = query.data?.total ?? 0;
+  const click: DataTableRowClickHandler<T> | undefined = onRowClick ? ({ record }) => onRowClick(record) : undefined;
+  const doubleClick: DataTableRowClickHandler<T> | undefined = onRowDoubleClick ? ({ record }) => onRowDoubleClick(record) : undefined;
+  return (
+    <DataTable<T>
+      withTableBorder
+      borderRadius="sm"
+      striped
+      highlightOnHover
+      minHeight={total === 0 ? emptyHeight : undefined}
+      records={query.data?.rows ?? []}
+      columns={columns}
+      fetching={query.isFetching && !query.data}
+      totalRecords={total}
+      recordsPerPage={list.pageSize}
+      page={list.page}
+      onPageChange={list.setPage}
+      recordsPerPageOptions={[...pageSizes]}
+      onRecordsPerPageChange={list.setPageSize}
+      recordsPerPageLabel={t('common.perPage')}
+      paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+      getPaginationControlProps={
+        pageLabels ? (control) => (control === 'previous' ? { 'aria-label': pageLabels.previous } : control === 'next' ? { 'aria-label': pageLabels.next } : {}) : undefined
+      }
+      sortStatus={list.sortStatus}
+      onSortStatusChange={list.setSortStatus}
+      selectedRecords={selection?.selected}
+      onSelectedRecordsChange={selection?.onChange}
+      allRecordsSelectionCheckboxProps={selection ? { 'aria-label': selection.allLabel } : undefined}
+      getRecordSelectionCheckboxProps={selection ? (r) => ({ 'aria-label': selection.rowLabel(r) }) : undefined}
+      onRowClick={click}
+      onRowDoubleClick={doubleClick}
+      rowStyle={rowStyle}
+      emptyState={emptyState}
+    />
+  );
+}

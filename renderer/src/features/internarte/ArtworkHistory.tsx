@@ -1,0 +1,299 @@
+import { Alert, Anchor, Badge, Button, Card, FileButton, Group, Image, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPhotoPlus, IconPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate, formatDateTime } from '../../../../shared/format';
+import { allowedCustody, conditionGrades, type ConditionGrade, type CustodyStatus } from '../../../../shared/internarte/rules';
+import type { Artwork } from '../../../../shared/internarte/schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { routes } from '../../app/routes';
+import { DateField, todayIso } from '../../components/fields';
+import { useCan } from '../auth/session';
+import { useMoney } from '../instruments/ui';
+import { CustodyBadge, uploadOf } from './ui';
+
+const gradeColors: Record<ConditionGrade, string> = { bueno: 'teal', regular: 'yellow', malo: 'red' };
+
+/** Condition reports: dated, by whom, with photos; a new one is added, none is rewritten. */
+export function ConditionPanel({ artworkId }: { artworkId: number }) {
+  const { t } = useTranslation();
+  const reports = useApiQuery('artworks.conditionReports', { id: artworkId });
+  const add = useApiMutation('artworks.addConditionReport');
+  const canAdd = useCan('artworks.addConditionReport');
+  const [open, setOpen] = useState(false);
+  const [v, setV] = useState({ date: todayIso() as string | null, examinedBy: '', grade: 'bueno' as string | null, text: '' });
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) {
+      setV({ date: todayIso(), examinedBy: '', grade: 'bueno', text: '' });
+      setFiles([]);
+      setErrors({});
+      setFormError(null);
+    }
+  }, [open]);
+  const submit = async () => {
+    const photos = await Promise.all(files.map(uploadOf));
+    add.mutate(
+      { artworkId, date: v.date ?? '', examinedBy: v.examinedBy, grade: (v.grade ?? '') as ConditionGrade, text: v.text, photos },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('internarte.condition.added') });
+          setOpen(false);
+        },
+        onError: (err: ApiCallError) => {
+          setFormError(err.error.message);
+          setErrors(err.error.fields);
+        },
+      },
+    );
+  };
+  return (
+    <Stack>
+      {canAdd && (
+        <Group justify="flex-end">
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
+            {t('internarte.condition.add')}
+          </Button>
+        </Group>
+      )}
+      {reports.data?.length === 0 && <Text c="dimmed">{t('internarte.condition.empty')}</Text>}
+      {(reports.data ?? []).map((r) => (
+        <Card key={r.id} withBorder>
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Text fw={600}>{formatDate(r.date)}</Text>
+              <Badge color={gradeColors[r.grade]} variant="light" tt="none">
+                {t(`internarte.grades.${r.grade}`)}
+              </Badge>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('internarte.condition.fields.examinedBy')}: {r.examinedBy} · {r.recordedBy}, {formatDateTime(r.recordedAt)}
+            </Text>
+          </Group>
+          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+            {r.text}
+          </Text>
+          {r.photos.length > 0 && (
+            <Group gap="xs" mt="xs">
+              {r.photos.map((p) => p.thumbnail && <Image key={p.hash} src={p.thumbnail} alt={p.originalName} w={90} h={90} fit="cover" radius="sm" />)}
+            </Group>
+          )}
+        </Card>
+      ))}
+      <Modal opened={open} onClose={() => setOpen(false)} size={600} title={t('internarte.condition.add')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Stack gap="sm">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={3}>
+            <DateField required label={t('internarte.condition.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
+            <TextInput required label={t('internarte.condition.fields.examinedBy')} value={v.examinedBy} onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })} error={errors.examinedBy} maxLength={160} />
+            <Select required label={t('internarte.condition.fields.grade')} data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))} value={v.grade} onChange={(x) => setV({ ...v, grade: x })} error={errors.grade} />
+          </SimpleGrid>
+          <Textarea required label={t('internarte.condition.fields.text')} autosize minRows={3} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} error={errors.text} maxLength={4000} />
+          <Group gap="sm">
+            <FileButton onChange={setFiles} accept="image/jpeg,image/png,image/webp,image/tiff,image/gif" multiple>
+              {(props) => (
+                <Button {...props} variant="default" leftSection={<IconPhotoPlus size={16} />}>
+                  {t('internarte.condition.choosePhotos')}
+                </Button>
+              )}
+            </FileButton>
+            <Text size="sm" c="dimmed">
+              {t('internarte.condition.photosChosen', { count: files.length })}
+            </Text>
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={add.isPending} onClick={() => void submit()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+/** The custody ledger: the current status, the changes that apply now, and every entry. */
+export function CustodyPanel({ artwork }: { artwork: Artwork }) {
+  const { t } = useTranslation();
+  const history = useApiQuery('artworks.custody', { id: artwork.id });
+  const move = useApiMutation('artworks.moveCustody');
+  const canMove = useCan('artworks.moveCustody');
+  const options = allowedCustody(artwork.custodyStatus);
+  const [to, setTo] = useState<string | null>(null);
+  const [date, setDate] = useState<string | null>(todayIso());
+  const [place, setPlace] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = () => {
+    setFormError(null);
+    move.mutate(
+      { artworkId: artwork.id, to: (to ?? '') as CustodyStatus, date: date ?? '', place },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('internarte.custody.recorded') });
+          setTo(null);
+          setPlace('');
+          setErrors({});
+        },
+        onError: (err) => {
+          setFormError(err.error.message);
+          setErrors(err.error.fields);
+        },
+      },
+    );
+  };
+  return (
+    <Stack>
+      <Card withBorder>
+        <Group gap="sm" mb="sm">
+          <Text fw={600}>{t('internarte.custody.current')}:</Text>
+          <CustodyBadge status={artwork.custodyStatus} />
+        </Group>
+        {canMove &&
+          (artwork.custodyStatus === 'prestada' ? (
+            <Alert color="blue">{t('internarte.custody.onLoanHint')}</Alert>
+          ) : options.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('internarte.custody.nothingAllowed')}
+            </Text>
+          ) : (
+            <Stack gap="xs">
+              <Title order={5}>{t('internarte.custody.record')}</Title>
+              {formError && (
+                <Alert color="red" role="alert">
+                  {formError}
+                </Alert>
+              )}
+              <Group align="flex-end" gap="sm" wrap="wrap">
+                <Select label={t('internarte.custody.fields.to')} data={options.map((o) => ({ value: o, label: t(`internarte.custodyStatuses.${o}`) }))} value={to} onChange={setTo} error={errors.to} w={220} />
+                <DateField label={t('internarte.custody.fields.date')} value={date} onChange={setDate} error={errors.date} w={160} />
+                <TextInput label={t('internarte.custody.fields.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} style={{ flex: 1, minWidth: 200 }} maxLength={200} />
+                <Button onClick={submit} loading={move.isPending} disabled={to === null}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            </Stack>
+          ))}
+      </Card>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>{t('internarte.custody.fields.date')}</Table.Th>
+            <Table.Th>{t('internarte.artworks.fields.custody')}</Table.Th>
+            <Table.Th>{t('internarte.custody.fields.place')}</Table.Th>
+            <Table.Th>{t('internarte.custody.fields.exhibition')}</Table.Th>
+            <Table.Th>{t('internarte.custody.fields.recordedBy')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(history.data ?? []).map((h) => (
+            <Table.Tr key={h.id} data-testid="custody-entry">
+              <Table.Td>{h.seq}</Table.Td>
+              <Table.Td>{formatDate(h.date)}</Table.Td>
+              <Table.Td>
+                <CustodyBadge status={h.status} />
+              </Table.Td>
+              <Table.Td>{h.place ?? '—'}</Table.Td>
+              <Table.Td>
+                {h.exhibitionId ? (
+                  <Anchor component={Link} to={`${routes.exhibitions}/${h.exhibitionId}`} size="sm">
+                    {h.exhibitionTitle}
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{h.recordedBy}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(h.recordedAt)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** The exhibitions a work is in, and its loans. */
+export function ArtworkExhibitionsPanel({ artworkId }: { artworkId: number }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const exhibitions = useApiQuery('artworks.exhibitions', { id: artworkId });
+  const loans = useApiQuery('artworks.loans', { id: artworkId });
+  return (
+    <Stack>
+      {exhibitions.data?.length === 0 && <Text c="dimmed">{t('internarte.exhibitions.none')}</Text>}
+      {(exhibitions.data?.length ?? 0) > 0 && (
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('internarte.exhibitions.fields.title')}</Table.Th>
+              <Table.Th>{t('internarte.exhibitions.fields.venue')}</Table.Th>
+              <Table.Th>{t('internarte.exhibitions.fields.dates')}</Table.Th>
+              <Table.Th>{t('internarte.exhibitions.fields.catalogNumber')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(exhibitions.data ?? []).map((x) => (
+              <Table.Tr key={x.exhibitionId}>
+                <Table.Td>
+                  <Anchor component={Link} to={`${routes.exhibitions}/${x.exhibitionId}`} size="sm">
+                    {x.title}
+                  </Anchor>
+                  {x.loanOpen && (
+                    <Badge ml="xs" size="sm" color="indigo" variant="light" tt="none">
+                      {t('internarte.custodyStatuses.prestada')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{x.venue ?? '—'}</Table.Td>
+                <Table.Td>{x.startsOn || x.endsOn ? `${formatDate(x.startsOn) || '—'} – ${formatDate(x.endsOn) || '—'}` : '—'}</Table.Td>
+                <Table.Td>{x.catalogNumber}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {(loans.data?.length ?? 0) > 0 && (
+        <>
+          <Title order={5}>{t('internarte.exhibitions.tabs.loans')}</Title>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('internarte.loans.fields.exhibition')}</Table.Th>
+                <Table.Th>{t('internarte.loans.fields.lentOn')}</Table.Th>
+                <Table.Th>{t('internarte.loans.fields.returnedOn')}</Table.Th>
+                <Table.Th>{t('internarte.loans.fields.insurance')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(loans.data ?? []).map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>{l.exhibitionTitle}</Table.Td>
+                  <Table.Td>{formatDate(l.lentOn)}</Table.Td>
+                  <Table.Td>{l.returnedOn ? formatDate(l.returnedOn) : t('internarte.loans.open')}</Table.Td>
+                  <Table.Td>{money(l.insuranceCentimos)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,316 @@
+import { Alert, Badge, Button, Card, Checkbox, FileButton, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileCertificate, IconPaperclip } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../../../shared/format';
+import { consentedArtist, namingModes, type NamingMode } from '../../../../shared/internarte/rules';
+import { ConsentRecord, type Artwork } from '../../../../shared/internarte/schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { DateField, todayIso } from '../../components/fields';
+import { schemaValidator } from '../../forms';
+import { useCan } from '../auth/session';
+import { uploadOf } from './ui';
+
+const uses = ['mayExhibit', 'mayCatalog', 'mayPhotograph', 'maySell'] as const;
+
+/**
+ * What the artist allowed for this work, and its history: every change is a new entry,
+ * the latest decides; "Revocar" adds an entry that allows nothing. Granting anything
+ * needs the signed document attached.
+ */
+export function ConsentPanel({ artwork }: { artwork: Artwork }) {
+  const { t } = useTranslation();
+  const history = useApiQuery('artworks.consents', { id: artwork.id });
+  const canRecord = useCan('artworks.recordConsent');
+  const [recordOpen, setRecordOpen] = useState(false);
+  const [revokeOpen, setRevokeOpen] = useState(false);
+  const c = artwork.consent;
+  const yesNo = (v: boolean) => (
+    <Badge color={v ? 'teal' : 'gray'} variant="light" tt="none">
+      {t(v ? 'internarte.consent.yes' : 'internarte.consent.no')}
+    </Badge>
+  );
+
+  return (
+    <Stack>
+      <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t('internarte.consent.current')}</Title>
+          {canRecord && (
+            <Group gap="xs">
+              {c.recorded && (c.mayExhibit || c.mayCatalog || c.mayPhotograph || c.maySell || c.naming !== 'anonimo') && (
+                <Button color="red" variant="light" onClick={() => setRevokeOpen(true)}>
+                  {t('internarte.consent.revoke')}
+                </Button>
+              )}
+              <Button leftSection={<IconFileCertificate size={16} />} onClick={() => setRecordOpen(true)}>
+                {t('internarte.consent.record')}
+              </Button>
+            </Group>
+          )}
+        </Group>
+        {!c.recorded ? (
+          <Alert color="orange">{t('internarte.consent.none')}</Alert>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('internarte.consent.fields.naming')}
+              </Text>
+              <Text size="sm" data-testid="consent-naming">
+                {t(`internarte.namingModes.${c.naming}`)}
+                {c.naming === 'seudonimo' && c.pseudonym ? `: ${c.pseudonym}` : ''}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('internarte.consent.fields.date')}
+              </Text>
+              <Text size="sm">{formatDate(c.date)}</Text>
+            </div>
+            <div />
+            {uses.map((u) => (
+              <Group key={u} gap="xs" wrap="nowrap">
+                {yesNo(c[u])}
+                <Text size="sm">{t(`internarte.consent.fields.${u}`)}</Text>
+              </Group>
+            ))}
+          </SimpleGrid>
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          {t('internarte.consent.history')}
+        </Title>
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('internarte.consent.fields.date')}</Table.Th>
+                <Table.Th>{t('internarte.consent.fields.naming')}</Table.Th>
+                {uses.map((u) => (
+                  <Table.Th key={u}>{t(`internarte.artworks.consentBadges.${u === 'mayExhibit' ? 'exhibit' : u === 'mayCatalog' ? 'catalog' : u === 'mayPhotograph' ? 'photo' : 'sale'}`)}</Table.Th>
+                ))}
+                <Table.Th>{t('internarte.consent.fields.document')}</Table.Th>
+                <Table.Th>{t('internarte.consent.fields.recordedBy')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(history.data ?? []).map((h) => (
+                <Table.Tr key={h.id} data-testid="consent-entry">
+                  <Table.Td>{formatDate(h.date)}</Table.Td>
+                  <Table.Td>
+                    {h.revocation ? (
+                      <Badge color="red" variant="light" tt="none">
+                        {t('internarte.consent.revocation')}
+                      </Badge>
+                    ) : (
+                      <>
+                        {t(`internarte.namingModes.${h.naming}`)}
+                        {h.pseudonym ? `: ${h.pseudonym}` : ''}
+                      </>
+                    )}
+                    {h.notes && (
+                      <Text size="xs" c="dimmed">
+                        {h.notes}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {uses.map((u) => (
+                    <Table.Td key={u}>{t(h[u] ? 'internarte.consent.yes' : 'internarte.consent.no')}</Table.Td>
+                  ))}
+                  <Table.Td>{h.documentName ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{h.recordedBy}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(h.recordedAt)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {history.data?.length === 0 && (
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('internarte.consent.none')}
+          </Text>
+        )}
+      </Card>
+      <ConsentModal opened={recordOpen} onClose={() => setRecordOpen(false)} artwork={artwork} />
+      <RevokeModal opened={revokeOpen} onClose={() => setRevokeOpen(false)} artworkId={artwork.id} />
+    </Stack>
+  );
+}
+
+interface Values {
+  date: string | null;
+  naming: NamingMode;
+  pseudonym: string;
+  mayExhibit: boolean;
+  mayCatalog: boolean;
+  mayPhotograph: boolean;
+  maySell: boolean;
+  notes: string;
+}
+
+function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: () => void; artwork: Artwork }) {
+  const { t } = useTranslation();
+  const record = useApiMutation('artworks.recordConsent');
+  const start = (): Values => ({
+    date: todayIso(),
+    naming: artwork.consent.recorded ? artwork.consent.naming : 'nombre_completo',
+    pseudonym: artwork.consent.pseudonym ?? '',
+    mayExhibit: artwork.consent.mayExhibit,
+    mayCatalog: artwork.consent.mayCatalog,
+    mayPhotograph: artwork.consent.mayPhotograph,
+    maySell: artwork.consent.maySell,
+    notes: '',
+  });
+  const [v, setV] = useState<Values>(start);
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    setV(start());
+    setFile(null);
+    setErrors({});
+    setFormError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  }, [opened]);
+
+  const preview = artwork.artistName ? consentedArtist(artwork.artistName, { ...v, pseudonym: v.pseudonym || null }) ?? t('internarte.anonymous') : null;
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    const document = file ? await uploadOf(file) : null;
+    const input = { artworkId: artwork.id, date: v.date ?? '', naming: v.naming, pseudonym: v.pseudonym, mayExhibit: v.mayExhibit, mayCatalog: v.mayCatalog, mayPhotograph: v.mayPhotograph, maySell: v.maySell, notes: v.notes, document };
+    const local = schemaValidator(ConsentRecord, t)(input);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    record.mutate(input, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('internarte.consent.recorded') });
+        onClose();
+      },
+      onError: (err: ApiCallError) => {
+        setFormError(err.error.message);
+        setErrors(err.error.fields);
+      },
+    });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} size={640} title={t('internarte.consent.record')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="sm">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={2}>
+            <DateField required label={t('internarte.consent.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
+            <Select
+              required
+              label={t('internarte.consent.fields.naming')}
+              data={namingModes.map((n) => ({ value: n, label: t(`internarte.namingModes.${n}`) }))}
+              value={v.naming}
+              onChange={(x) => setV({ ...v, naming: (x ?? 'anonimo') as NamingMode })}
+              error={errors.naming}
+            />
+          </SimpleGrid>
+          {v.naming === 'seudonimo' && (
+            <TextInput required label={t('internarte.consent.fields.pseudonym')} value={v.pseudonym} onChange={(e) => setV({ ...v, pseudonym: e.currentTarget.value })} error={errors.pseudonym} maxLength={80} />
+          )}
+          {preview && (
+            <Text size="sm" c="dimmed" data-testid="consent-preview">
+              {t('internarte.consent.shownAs', { label: preview })}
+            </Text>
+          )}
+          {uses.map((u) => (
+            <Checkbox key={u} label={t(`internarte.consent.fields.${u}`)} checked={v[u]} onChange={(e) => setV({ ...v, [u]: e.currentTarget.checked })} />
+          ))}
+          <Stack gap={4}>
+            <Group gap="sm">
+              <FileButton onChange={setFile} accept="application/pdf,image/jpeg,image/png,image/webp,image/tiff">
+                {(props) => (
+                  <Button {...props} variant="default" leftSection={<IconPaperclip size={16} />}>
+                    {t('internarte.consent.chooseDocument')}
+                  </Button>
+                )}
+              </FileButton>
+              <Text size="sm" c={file ? undefined : 'dimmed'}>
+                {file ? t('internarte.consent.documentChosen', { name: file.name }) : t('internarte.consent.fields.document')}
+              </Text>
+            </Group>
+            {errors.document && (
+              <Text size="sm" c="red" role="alert">
+                {errors.document}
+              </Text>
+            )}
+          </Stack>
+          <Textarea label={t('internarte.consent.fields.notes')} autosize minRows={1} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} error={errors.notes} maxLength={1000} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={record.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RevokeModal({ opened, onClose, artworkId }: { opened: boolean; onClose: () => void; artworkId: number }) {
+  const { t } = useTranslation();
+  const revoke = useApiMutation('artworks.revokeConsent');
+  const [date, setDate] = useState<string | null>(todayIso());
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (opened) {
+      setDate(todayIso());
+      setNotes('');
+      setErrors({});
+    }
+  }, [opened]);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('internarte.consent.revokeTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack gap="sm">
+        <Alert color="orange">{t('internarte.consent.revokeText')}</Alert>
+        <DateField required label={t('internarte.consent.fields.date')} value={date} onChange={setDate} error={errors.date} />
+        <Textarea label={t('internarte.consent.fields.reason')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={1000} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={revoke.isPending}
+            onClick={() =>
+              revoke.mutate(
+                { artworkId, date: date ?? '', notes },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', message: t('internarte.consent.revoked') });
+                    onClose();
+                  },
+                  onError: (err) => setErrors(err.error.fields),
+                },
+              )
+            }
+          >
+            {t('internarte.consent.revoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

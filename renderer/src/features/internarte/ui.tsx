@@ -1,0 +1,96 @@
+import { Badge, Group, Text, type MantineColor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CustodyStatus } from '../../../../shared/internarte/rules';
+import type { ConsentNow } from '../../../../shared/internarte/schemas';
+import { whole } from '../instruments/ui';
+import { useHasPermission } from '../auth/session';
+
+/** Whether this role sees artists' real names (administrador, exposiciones; main decides the same). */
+export function useSeesArtists(): boolean {
+  const artists = useHasPermission('artists');
+  const personal = useHasPermission('personalData');
+  return artists || personal;
+}
+
+/** Bytes of a chosen or dropped file as base64, the way main takes files from the renderer. */
+export async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export const uploadOf = async (file: File) => ({ fileName: file.name, dataBase64: await toBase64(file) });
+
+/** Millimetres → the centimetres a form shows (one decimal). */
+export const mmToCmInput = (mm: number | null): number | string => (mm === null ? '' : mm / 10);
+/** Centimetres as typed (one decimal) → integer millimetres; undefined when empty, NaN when not a number. */
+export const cmInputToMm = (v: number | string): number | undefined => {
+  if (v === '' || v === null || v === undefined) return undefined;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(',', '.'));
+  return Number.isFinite(n) ? Math.round(n * 10) : Number.NaN;
+};
+
+/** "32 × 21 × 21" in centimetres, as labels print it. */
+export function dimensionsCm(h: number, w: number, d: number | null, locale: string): string {
+  const cm = (mm: number) => (mm / 10).toLocaleString(locale, { maximumFractionDigits: 1 });
+  return [h, w, d].filter((n): n is number => n !== null).map(cm).join(' × ');
+}
+
+const custodyColors: Record<CustodyStatus, MantineColor> = {
+  en_taller: 'gray',
+  en_transito: 'yellow',
+  en_sala: 'teal',
+  prestada: 'indigo',
+  vendida: 'grape',
+  devuelta_al_autor: 'orange',
+};
+
+export function CustodyBadge({ status }: { status: CustodyStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={custodyColors[status]} variant="light" tt="none" styles={whole}>
+      {t(`internarte.custodyStatuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** What the artist allowed, as small badges; "Sin consentimiento" when nothing is recorded or all was revoked. */
+export function ConsentBadges({ consent }: { consent: Pick<ConsentNow, 'mayExhibit' | 'mayCatalog' | 'mayPhotograph' | 'maySell'> }) {
+  const { t } = useTranslation();
+  const items = [
+    ['exhibit', consent.mayExhibit],
+    ['catalog', consent.mayCatalog],
+    ['photo', consent.mayPhotograph],
+    ['sale', consent.maySell],
+  ] as const;
+  if (!items.some(([, v]) => v)) {
+    return (
+      <Badge color="red" variant="light" tt="none" styles={whole}>
+        {t('internarte.artworks.consentNone')}
+      </Badge>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap">
+      {items
+        .filter(([, v]) => v)
+        .map(([k]) => (
+          <Badge key={k} size="sm" color="teal" variant="dot" tt="none" styles={whole}>
+            {t(`internarte.artworks.consentBadges.${k}`)}
+          </Badge>
+        ))}
+    </Group>
+  );
+}
+
+export function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{children ?? '—'}</Text>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Id, requiredOr } from '../ipc';
+
+/** Paper sizes the catalog is printed on (portrait). */
+export const catalogPageSizes = ['A4', 'A5', 'Letter'] as const;
+/** Works per page: one, two, or a grid (six on A4 and Letter, four on A5). */
+export const catalogLayouts = ['one', 'two', 'grid'] as const;
+/** The language of the printed texts (headings, captions' words, footer). */
+export const outputLanguages = ['es-PE', 'en'] as const;
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
+
+export const CatalogOptions = z
+  .object({
+    exhibitionId: Id,
+    pageSize: choice(catalogPageSizes).default('A4'),
+    layout: choice(catalogLayouts).default('one'),
+    lang: choice(outputLanguages).default('es-PE'),
+  })
+  .strict();
+export type CatalogOptions = z.input<typeof CatalogOptions>;
+
+/** The catalog's first pages as main prints them, with small images inlined (data: URLs). */
+export const CatalogPreview = z.object({
+  /** A complete, static HTML document: shown in a sandboxed frame (srcdoc), never run. */
+  html: z.string(),
+  worksShown: z.number().int().nonnegative(),
+  worksTotal: z.number().int().nonnegative(),
+  /** Works in the catalog without a publishable photo (no photo, or no consent for it). */
+  worksWithoutImage: z.number().int().nonnegative(),
+  consentAsOf: z.string(),
+});
+export type CatalogPreview = z.infer<typeof CatalogPreview>;
+
+/** catalog.export: the save dialog was cancelled, or the job that makes the PDF started. */
+export const CatalogExportStarted = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('started'), jobId: z.string(), path: z.string() }),
+]);
+export type CatalogExportStarted = z.infer<typeof CatalogExportStarted>;
+
+/** What a finished catalog job answers (JobStatus.result of kind 'catalog.export'). */
+export const CatalogExportDone = z.object({
+  status: z.literal('saved'),
+  path: z.string(),
+  works: z.number().int().nonnegative(),
+  images: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type CatalogExportDone = z.infer<typeof CatalogExportDone>;
+
+export const LabelsRequest = z
+  .object({
+    exhibitionId: Id,
+    lang: choice(outputLanguages).default('es-PE'),
+  })
+  .strict();
+export type LabelsRequest = z.input<typeof LabelsRequest>;

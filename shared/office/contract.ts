@@ -1,0 +1,16 @@
+import { channel, NoInput, type ChannelDef } from '../ipc';
+import type { officeChannels } from './channels';
+import { ConnectionTest, CopyReport, CopyToServer, DatabaseSave, DatabaseSaved, DatabaseSettings, ServerSettingsInput } from './schemas';
+
+/**
+ * settings.testDatabase connects to the server named and says in plain Spanish what is
+ * wrong, changing nothing anywhere. settings.saveDatabase keeps the choice (the password
+ * sealed with the platform's secrets, never in plain text) and restarts the data layer.
+ */
+export const officeContract = {
+  'settings.database': channel('query', NoInput, DatabaseSettings),
+  'settings.testDatabase': channel('action', ServerSettingsInput, ConnectionTest),
+  'settings.saveDatabase': channel('write', DatabaseSave, DatabaseSaved),
+  /** The one-time copy of this PC's data into an EMPTY server database, checked table by table (office/copy.ts). */
+  'settings.copyToServer': channel('action', CopyToServer, CopyReport),
+} satisfies { [K in (typeof officeChannels)[number]]: ChannelDef };

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { requiredOr } from '../ipc';
+
+/**
+ * Settings → Base de datos (issue 8): "Este equipo" (the embedded SQLite file, the
+ * default) or "Servidor de la oficina" (PostgreSQL shared by several PCs).
+ */
+export const databaseModes = ['local', 'server'] as const;
+export const DatabaseMode = z.enum(databaseModes);
+export type DatabaseMode = z.infer<typeof DatabaseMode>;
+
+const hostPattern = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
+
+export const ServerFields = {
+  host: z
+    .string({ error: requiredOr('errors.invalid') })
+    .trim()
+    .min(1, 'errors.required')
+    .max(253)
+    .regex(hostPattern, 'office.errors.host'),
+  port: z.number({ error: requiredOr('office.errors.port') }).int('office.errors.port').min(1, 'office.errors.port').max(65535, 'office.errors.port'),
+  database: z
+    .string({ error: requiredOr('errors.invalid') })
+    .trim()
+    .min(1, 'errors.required')
+    .max(63)
+    .regex(/^[A-Za-z_][A-Za-z0-9_$-]*$/, 'office.errors.identifier'),
+  user: z
+    .string({ error: requiredOr('errors.invalid') })
+    .trim()
+    .min(1, 'errors.required')
+    .max(63)
+    .regex(/^[A-Za-z_][A-Za-z0-9_$.@-]*$/, 'office.errors.identifier'),
+  /** Empty: keep the saved password (the form never receives it back). */
+  password: z.string({ error: 'errors.invalid' }).max(200).default(''),
+  ssl: z.boolean({ error: requiredOr('errors.invalid') }),
+};
+
+export const ServerSettingsInput = z.object(ServerFields).strict();
+export type ServerSettingsInput = z.input<typeof ServerSettingsInput>;
+
+export const DatabaseSettings = z.object({
+  /** What this PC is set to use (takes effect at the next start of the data layer). */
+  mode: DatabaseMode,
+  /** What the running app uses now. */
+  active: DatabaseMode,
+  server: z
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      database: z.string(),
+      user: z.string(),
+      ssl: z.boolean(),
+      hasPassword: z.boolean(),
+    })
+    .nullable(),
+  /** The server's schema is newer than this app: writes are refused until it is updated. */
+  readOnly: z.boolean(),
+  /** Whether this machine can keep a password protected (Electron's safeStorage). */
+  secretsAvailable: z.boolean(),
+});
+export type DatabaseSettings = z.infer<typeof DatabaseSettings>;
+
+/** What "Probar conexión" found: ok, or the one problem, named. */
+export const connectionProblems = ['unreachable', 'auth', 'noDatabase', 'tooOld', 'foreign', 'newer', 'tls', 'other'] as const;
+export type ConnectionProblem = (typeof connectionProblems)[number];
+
+export const ConnectionTest = z.object({
+  ok: z.boolean(),
+  problem: z.enum(connectionProblems).nullable(),
+  /** One sentence in the user's language. */
+  message: z.string(),
+  serverVersion: z.string().nullable(),
+  /** For a database of ours: whether it is empty (a copy of this PC's data may go there). */
+  empty: z.boolean().nullable(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
+export const DatabaseSave = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('local') }).strict(),
+  z.object({ mode: z.literal('server'), ...ServerFields }).strict(),
+]);
+export type DatabaseSave = z.input<typeof DatabaseSave>;
+
+export const DatabaseSaved = z.object({ mode: DatabaseMode, restartRequired: z.boolean() });
+
+/** "Llevar mis datos al servidor": the server named, and the user's confirmation. */
+export const CopyToServer = z.object({ ...ServerFields, confirm: z.literal(true, { error: 'office.errors.confirmCopy' }) }).strict();
+export type CopyToServer = z.input<typeof CopyToServer>;
+
+export const CopyReport = z.object({
+  ok: z.boolean(),
+  /** One sentence in the user's language: what was copied and checked, or why nothing was. */
+  message: z.string(),
+  tables: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative(), sha256: z.string() })),
+  totalRows: z.number().int().nonnegative(),
+});
+export type CopyReport = z.infer<typeof CopyReport>;

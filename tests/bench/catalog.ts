@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { seedArtworksForBench } from '../../electron/main/demo/internarte';
+import type { Dispatch } from '../../electron/main/ipc/dispatcher';
+import type { JobRegistry } from '../../electron/main/jobs/jobs';
+import { photoLikeJpeg } from '../helpers/catalog';
+import type { Scenario } from './scenarios';
+
+/**
+ * catalog.pdf200: an exhibition of 200 works, each with its 2,400 × 3,000 px photo (a
+ * photograph-like JPEG made once with sharp), every artist's consent recorded (seeded with
+ * demo/internarte.ts seedArtworksForBench: names, initials, pseudonyms, anonymous); then "Exportar catálogo (PDF)" as the window calls it: catalogData
+ * (consent applied) → images prepared at 300 ppi → HTML → Chromium prints to the file.
+ *
+ * Printed: seconds (from the call to the finished file), the phases, `mb` = the peak growth
+ * of this process's resident memory during the run over its level just before (sampled every
+ * 10 ms; a small catalog is made first so the browser and the image library are loaded),
+ * `heap_mb` = the same for V8's heap, the PDF's size and pages, and — for the whole picture —
+ * the Chromium processes that print (Linux, PSS): their growth during the run (`browser_mb`)
+ * and their peak (`browser_peak_mb`).
+ */
+
+const WORKS = 200;
+const MB = 1024 * 1024;
+
+async function call(dispatch: Dispatch, channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const r = await dispatch(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message} ${JSON.stringify(r.error.fields)}`);
+  return r.data as Record<string, unknown>;
+}
+
+/**
+ * Memory (bytes) of this process's descendants (the browser's processes) from /proc, as PSS:
+ * shared pages (the browser's code, mapped in each of its processes) counted once. 0 off Linux.
+ */
+function descendantsPss(): number {
+  if (process.platform !== 'linux') return 0;
+  const parent = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parent) {
+      if (!mine.has(pid) && mine.has(ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of mine) {
+    if (pid === process.pid) continue;
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+async function exportAndWait(dispatch: Dispatch, jobs: JobRegistry, exhibitionId: number, onPhase?: (phase: string) => void) {
+  const unwatch = onPhase ? jobs.watch((s) => s.phase && onPhase(s.phase)) : () => undefined;
+  try {
+    const started = await call(dispatch, 'catalog.export', { exhibitionId, pageSize: 'A4', layout: 'one', lang: 'es-PE' });
+    if (started.status !== 'started') throw new Error('catalog.export: the save dialog answered nothing');
+    const done = await jobs.wait(String(started.jobId));
+    if (done?.state !== 'done') throw new Error(`catalog.export: ${JSON.stringify(done?.error)}`);
+    return done.result as { path: string; pages: number; bytes: number; works: number; images: number };
+  } finally {
+    unwatch();
+  }
+}
+
+export const catalogScenarios: Scenario = async ({ db, dispatch, jobs, dir }) => {
+  const photo = path.join(dir, 'foto-obra-2400x3000.jpg');
+  await photoLikeJpeg(photo, 2400, 3000);
+  // The managed attachments folder of the bench's platform (run.ts), where catalogData finds the originals.
+  const attachmentsDir = path.join(dir, 'adjuntos');
+  const t0 = performance.now();
+  const seed = (count: number, title: string) =>
+    db.transaction(async (trx) => (await seedArtworksForBench(trx, { attachmentsDir }, { count, imagePath: photo, title })).exhibitionId);
+  const warm = await seed(2, 'Calentamiento del catálogo');
+  const exhibitionId = await seed(WORKS, 'InternArte: otra forma de libertad');
+  process.stderr.write(`catalog.pdf200: ${WORKS} works seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+
+  // A small catalog first: the browser, the image library and the code paths are loaded.
+  fs.rmSync((await exportAndWait(dispatch, jobs, warm)).path, { force: true });
+
+  global.gc?.();
+  const rss0 = process.memoryUsage().rss;
+  const heap0 = process.memoryUsage().heapUsed;
+  let rssPeak = rss0;
+  let heapPeak = heap0;
+  const browser0 = descendantsPss();
+  let browserPeak = browser0;
+  const fast = setInterval(() => {
+    const m = process.memoryUsage();
+    rssPeak = Math.max(rssPeak, m.rss);
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+  }, 10);
+  const slow = setInterval(() => {
+    browserPeak = Math.max(browserPeak, descendantsPss());
+  }, 250);
+  let printStart = 0;
+  const start = performance.now();
+  let made;
+  try {
+    made = await exportAndWait(dispatch, jobs, exhibitionId, (phase) => {
+      if (phase === 'print' && !printStart) printStart = performance.now();
+    });
+  } finally {
+    clearInterval(fast);
+    clearInterval(slow);
+  }
+  const end = performance.now();
+  const m = process.memoryUsage();
+  rssPeak = Math.max(rssPeak, m.rss);
+  heapPeak = Math.max(heapPeak, m.heapUsed);
+  fs.rmSync(made.path, { force: true });
+  const s = (ms: number) => Number((ms / 1000).toFixed(2));
+  return [
+    {
+      scenario: 'catalog.pdf200',
+      n: made.works,
+      images: made.images,
+      seconds: s(end - start),
+      data_and_images_s: s((printStart || end) - start),
+      print_s: s(end - (printStart || end)),
+      mb: Number(((rssPeak - rss0) / MB).toFixed(1)),
+      heap_mb: Number(((heapPeak - heap0) / MB).toFixed(1)),
+      pdf_mb: Number((made.bytes / MB).toFixed(1)),
+      pages: made.pages,
+      browser_mb: Number(((browserPeak - browser0) / MB).toFixed(0)),
+      browser_peak_mb: Number((browserPeak / MB).toFixed(0)),
+      goal: '<= 30 s and <= 60 MB',
+    },
+  ];
+};

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { expect } from 'vitest';
+import type { officeChannels } from '../../../shared/office/channels';
+import { choicePath } from '../../../electron/main/office/config';
+import type { TestApp } from '../../helpers/services';
+import { onPostgres } from '../../helpers/pg';
+
+/**
+ * Settings → Base de datos (office mode): cases for channels.test.ts. The connection test
+ * points at a port where nothing listens on this machine, so it answers "unreachable"
+ * quickly and changes nothing.
+ */
+type Name = (typeof officeChannels)[number];
+type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
+
+export const unreachableServer = { host: '127.0.0.1', port: 1, database: 'arteinpe', user: 'arteinpe', password: 'x', ssl: false };
+
+export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
+  return {
+    valid: {
+      'settings.database': {
+        input: () => ({}),
+        check: (d) => expect(d).toMatchObject({ mode: 'local', server: null, readOnly: false, secretsAvailable: true }),
+      },
+      'settings.testDatabase': {
+        input: () => unreachableServer,
+        check: (d) =>
+          expect(d).toMatchObject({ ok: false, problem: 'unreachable', message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1 en el puerto 1') }),
+      },
+      'settings.saveDatabase': {
+        input: () => ({ mode: 'local' }),
+        check: (d) => {
+          expect(d).toMatchObject({ mode: 'local' });
+          expect(JSON.parse(fs.readFileSync(choicePath(get().app.platform.paths), 'utf8'))).toMatchObject({ mode: 'local' });
+        },
+      },
+      'settings.copyToServer': {
+        input: () => ({ ...unreachableServer, confirm: true }),
+        check: (d) =>
+          expect(d).toMatchObject(
+            onPostgres()
+              ? { ok: false, message: expect.stringContaining('ya trabaja con el servidor'), totalRows: 0 }
+              : { ok: false, message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1'), totalRows: 0 },
+          ),
+      },
+    },
+    invalid: {
+      'settings.database': [{ extra: 1 }, 'texto'],
+      'settings.testDatabase': [
+        {},
+        { ...unreachableServer, host: '' },
+        { ...unreachableServer, host: 'servidor oficina' },
+        { ...unreachableServer, port: 0 },
+        { ...unreachableServer, port: '5432' },
+        { ...unreachableServer, database: '1base' },
+        { ...unreachableServer, ssl: 'si' },
+        { ...unreachableServer, extra: 1 },
+      ],
+      'settings.copyToServer': [{ ...unreachableServer }, { ...unreachableServer, confirm: false }, { ...unreachableServer, confirm: true, port: -1 }, {}],
+      'settings.saveDatabase': [{}, { mode: 'nube' }, { mode: 'server' }, { mode: 'local', host: 'x' }, { ...unreachableServer, mode: 'server', port: 70000 }],
+    },
+  };
+}
