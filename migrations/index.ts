@@ -7,6 +7,7 @@ import * as m0005 from './20261126_0005_programmes';
 import * as m0006 from './20261126_0006_internarte';
 import * as m0007 from './20261126_0007_office';
 import * as m0008 from './20261126_0008_event_title_key';
+import * as m0009 from './20261126_0009_attachment_blobs';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261126_0006_internarte', m0006],
   ['20261126_0007_office', m0007],
   ['20261126_0008_event_title_key', m0008],
+  ['20261126_0009_attachment_blobs', m0009],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -7,12 +7,27 @@ import { handlers } from './handlers';
 import { markReadOnly } from './ipc/audited-write';
 import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
+import { isPostgres } from './db/dialect';
+import { DatabaseStore, FolderStore, type AttachmentStore } from './files/store';
 
 export interface Services {
   dispatch: Dispatch;
   session: Session;
   /** Long-running jobs (imports): progress, cancel, status; handlers reach it as ctx.jobs. */
   jobs: JobRegistry;
+  /** Where attachments' contents live (files/store.ts); handlers reach it as ctx.attachments. */
+  attachments: AttachmentStore;
+}
+
+/**
+ * Where attachments live: on this PC's SQLite, the folder beside it; on the office's
+ * server, where every PC reaches them — its database (each PC caching in its own folder),
+ * unless the administrator named a shared folder of the office.
+ */
+export function attachmentStoreFor(db: Knex, platform: Platform, sharedDir: string | null = null): AttachmentStore {
+  if (!isPostgres(db)) return new FolderStore(platform.paths.attachmentsDir);
+  if (sharedDir) return new FolderStore(sharedDir);
+  return new DatabaseStore(db, platform.paths.attachmentsDir);
 }
 
 /**
@@ -27,6 +42,8 @@ export async function createServices(
     clock?: () => number;
     /** Office mode: the server's schema is newer than this app (db/server.ts); every write is refused. */
     readOnly?: { unknownMigrations: string[] };
+    /** Office mode: the shared folder the administrator named for attachments; absent, they live in the server's database. */
+    sharedAttachmentsDir?: string | null;
   } = {},
 ): Promise<Services> {
   if (opts.readOnly) markReadOnly(db, opts.readOnly);
@@ -38,6 +55,7 @@ export async function createServices(
     writtenFiles: new Set(),
   };
   const jobs = createJobRegistry({ session, onInternalError: opts.onInternalError });
-  const dispatch = createDispatcher({ db, handlers, session, platform, jobs, onInternalError: opts.onInternalError });
-  return { dispatch, session, jobs };
+  const attachments = attachmentStoreFor(db, platform, opts.sharedAttachmentsDir ?? null);
+  const dispatch = createDispatcher({ db, handlers, session, platform, jobs, attachments, onInternalError: opts.onInternalError });
+  return { dispatch, session, jobs, attachments };
 }

@@ -15,7 +15,22 @@ export const SectionModeSchema = choice(sectionModes);
 
 const Version = z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').nonnegative('errors.invalid');
 const Bool = z.boolean({ error: requiredOr('errors.invalid') });
-const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
+/** An optional input: absent or null both arrive as null. */
+const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v): z.output<T> | null => v ?? null);
+const optionalDate = orNull(IsoDate);
+/** What a list's search box sends. */
+const SearchText = z.string().trim().max(100).default('');
+/** An update names its record and the version the user saw (optimistic concurrency). */
+const editing = { id: Id, version: Version };
+/** What an artist may allow: in an input (`Bool`, with its message) or in an answer. */
+const grants = <T extends z.ZodType>(flag: T) => ({ mayExhibit: flag, mayCatalog: flag, mayPhotograph: flag, maySell: flag });
+/** Who wrote a record last and its version, in answers. */
+const stamped = { version: z.number().int(), updatedAt: z.string(), updatedBy: z.string() };
+/** Who recorded a ledger entry and when, in answers. */
+const recorded = { recordedAt: z.string(), recordedBy: z.string() };
+/** An exhibition as other lists name it, in answers. */
+const exhibitionHeading = { title: z.string(), venue: z.string().nullable(), startsOn: z.string().nullable(), endsOn: z.string().nullable() };
+const NamedRef = z.object({ id: z.number().int(), name: z.string() });
 /** Millimetres, integers (the form takes centimetres with one decimal). */
 const Millimetres = z
   .number({ error: requiredOr('internarte.errors.dimension') })
@@ -35,24 +50,18 @@ export { UploadedFile };
 export const ArtworkFields = z.object({
   title: requiredText(200),
   /** A participant of the programme… */
-  artistParticipantId: Id.nullish().transform((v) => v ?? null),
+  artistParticipantId: orNull(Id),
   /** …or a name typed in when the participant is not in the register. */
   artistName: optionalText(160),
   establishmentId: Id,
-  workshopId: Id.nullish().transform((v) => v ?? null),
+  workshopId: orNull(Id),
   technique: TechniqueSchema,
   materials: optionalText(300),
   heightMm: Millimetres,
   widthMm: Millimetres,
-  depthMm: Millimetres.nullish().transform((v) => v ?? null),
-  year: z
-    .number({ error: requiredOr('internarte.errors.year') })
-    .int('internarte.errors.year')
-    .min(1950, 'internarte.errors.year')
-    .max(2100, 'internarte.errors.year')
-    .nullish()
-    .transform((v) => v ?? null),
-  priceCentimos: Centimos.nullish().transform((v) => v ?? null),
+  depthMm: orNull(Millimetres),
+  year: orNull(z.number({ error: requiredOr('internarte.errors.year') }).int('internarte.errors.year').min(1950, 'internarte.errors.year').max(2100, 'internarte.errors.year')),
+  priceCentimos: orNull(Centimos),
   saleStatus: SaleStatusSchema.default('no_a_la_venta'),
   notes: optionalText(2000),
 });
@@ -74,7 +83,7 @@ export const ArtworkCreate = ArtworkFields.extend({ receivedOn: optionalDate })
   .superRefine(oneArtist)
   .superRefine(priceWhenForSale);
 export type ArtworkCreate = z.input<typeof ArtworkCreate>;
-export const ArtworkUpdate = ArtworkFields.extend({ id: Id, version: Version }).strict().superRefine(oneArtist).superRefine(priceWhenForSale);
+export const ArtworkUpdate = ArtworkFields.extend(editing).strict().superRefine(oneArtist).superRefine(priceWhenForSale);
 export type ArtworkUpdate = z.input<typeof ArtworkUpdate>;
 
 /** What an artist allowed, as the latest consent entry says (or nothing, when there is none). */
@@ -83,10 +92,7 @@ export const ConsentNow = z.object({
   date: z.string().nullable(),
   naming: NamingModeSchema,
   pseudonym: z.string().nullable(),
-  mayExhibit: z.boolean(),
-  mayCatalog: z.boolean(),
-  mayPhotograph: z.boolean(),
-  maySell: z.boolean(),
+  ...grants(z.boolean()),
 });
 export type ConsentNow = z.infer<typeof ConsentNow>;
 
@@ -115,9 +121,7 @@ export const Artwork = z.object({
   thumbnail: z.string().nullable(),
   photoCount: z.number().int(),
   notes: z.string().nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Artwork = z.infer<typeof Artwork>;
 
@@ -127,7 +131,7 @@ export const ConsentFilter = z.enum(['sin_consentimiento', 'exhibir', 'catalogo'
 
 export const ArtworkFilter = z
   .object({
-    search: z.string().trim().max(100).default(''),
+    search: SearchText,
     establishmentId: Id.nullable().default(null),
     technique: TechniqueSchema.nullable().default(null),
     custodyStatus: CustodyStatusSchema.nullable().default(null),
@@ -159,7 +163,7 @@ export const ArtworkOptions = z.object({
   workshops: z.array(z.object({ id: z.number().int(), name: z.string(), establishmentId: z.number().int(), establishmentName: z.string() })),
 });
 
-export const ArtistOptionsQuery = z.object({ search: z.string().trim().max(100).default('') }).strict();
+export const ArtistOptionsQuery = z.object({ search: SearchText }).strict();
 export const ArtistOption = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -179,13 +183,10 @@ export const ConsentRecord = z
     date: IsoDate,
     naming: NamingModeSchema,
     pseudonym: optionalText(80),
-    mayExhibit: Bool,
-    mayCatalog: Bool,
-    mayPhotograph: Bool,
-    maySell: Bool,
+    ...grants(Bool),
     notes: optionalText(1000),
     /** The signed form (PDF or image): required when anything is granted. */
-    document: UploadedFile.nullish().transform((v) => v ?? null),
+    document: orNull(UploadedFile),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -203,7 +204,7 @@ export const ConsentRevoke = z
     artworkId: Id,
     date: IsoDate,
     notes: optionalText(1000),
-    document: UploadedFile.nullish().transform((v) => v ?? null),
+    document: orNull(UploadedFile),
   })
   .strict();
 
@@ -213,15 +214,11 @@ export const ConsentEntry = z.object({
   revocation: z.boolean(),
   naming: NamingModeSchema,
   pseudonym: z.string().nullable(),
-  mayExhibit: z.boolean(),
-  mayCatalog: z.boolean(),
-  mayPhotograph: z.boolean(),
-  maySell: z.boolean(),
+  ...grants(z.boolean()),
   notes: z.string().nullable(),
   documentHash: z.string().nullable(),
   documentName: z.string().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
 });
 export type ConsentEntry = z.infer<typeof ConsentEntry>;
 
@@ -248,8 +245,7 @@ export const ConditionReport = z.object({
   grade: ConditionGradeSchema,
   text: z.string(),
   photos: z.array(SmallPhoto),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
 });
 export type ConditionReport = z.infer<typeof ConditionReport>;
 
@@ -276,17 +272,13 @@ export const CustodyEntry = z.object({
   exhibitionId: z.number().int().nullable(),
   exhibitionTitle: z.string().nullable(),
   loanId: z.number().int().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
 });
 export type CustodyEntry = z.infer<typeof CustodyEntry>;
 
 export const ArtworkExhibition = z.object({
   exhibitionId: z.number().int(),
-  title: z.string(),
-  venue: z.string().nullable(),
-  startsOn: z.string().nullable(),
-  endsOn: z.string().nullable(),
+  ...exhibitionHeading,
   catalogNumber: z.string(),
   loanOpen: z.boolean(),
 });
@@ -320,44 +312,36 @@ const datesInOrder = <T extends { startsOn: string | null; endsOn: string | null
 };
 export const ExhibitionCreate = ExhibitionFields.strict().superRefine(datesInOrder);
 export type ExhibitionCreate = z.input<typeof ExhibitionCreate>;
-export const ExhibitionUpdate = ExhibitionFields.extend({ id: Id, version: Version }).strict().superRefine(datesInOrder);
+export const ExhibitionUpdate = ExhibitionFields.extend(editing).strict().superRefine(datesInOrder);
 export type ExhibitionUpdate = z.input<typeof ExhibitionUpdate>;
 
 export const Exhibition = z.object({
   id: z.number().int(),
-  title: z.string(),
+  ...exhibitionHeading,
   subtitle: z.string().nullable(),
-  venue: z.string().nullable(),
-  startsOn: z.string().nullable(),
-  endsOn: z.string().nullable(),
   curators: z.array(z.string()),
   presentation: z.string().nullable(),
   curatorialText: z.string().nullable(),
   credits: z.string().nullable(),
   sectionMode: SectionModeSchema,
-  partners: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  partners: z.array(NamedRef),
   workCount: z.number().int(),
   openLoans: z.number().int(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Exhibition = z.infer<typeof Exhibition>;
 
 export const exhibitionSortColumns = ['title', 'startsOn', 'venue', 'updatedAt'] as const;
 export const ExhibitionListQuery = z
-  .object({ search: z.string().trim().max(100).default(''), ...listPaging(exhibitionSortColumns, 'startsOn') })
+  .object({ search: SearchText, ...listPaging(exhibitionSortColumns, 'startsOn') })
   .strict();
 export type ExhibitionListQuery = z.input<typeof ExhibitionListQuery>;
 
-export const ExhibitionOptions = z.object({ partners: z.array(z.object({ id: z.number().int(), name: z.string() })) });
+export const ExhibitionOptions = z.object({ partners: z.array(NamedRef) });
 export const PartnerRef = z.object({ partnerId: Id }).strict();
 export const PartnerExhibition = z.object({
   id: z.number().int(),
-  title: z.string(),
-  venue: z.string().nullable(),
-  startsOn: z.string().nullable(),
-  endsOn: z.string().nullable(),
+  ...exhibitionHeading,
   workCount: z.number().int(),
 });
 

@@ -13,12 +13,13 @@ import type { Scenario } from './scenarios';
  * demo/internarte.ts seedArtworksForBench: names, initials, pseudonyms, anonymous); then "Exportar catálogo (PDF)" as the window calls it: catalogData
  * (consent applied) → images prepared at 300 ppi → HTML → Chromium prints to the file.
  *
- * Printed: seconds (from the call to the finished file), the phases, `mb` = the peak growth
- * of this process's resident memory during the run over its level just before (sampled every
+ * Printed: seconds (from the call to the finished file), the phases, `mb` = the finished
+ * PDF's size (what the goal's "60 MB" bounds, as backup.full's MB is the backup's size) and
+ * its pages; and, for the whole picture of memory on an old PC: `rss_mb` = the peak growth of
+ * this process's resident memory during the run over its level just before (sampled every
  * 10 ms; a small catalog is made first so the browser and the image library are loaded),
- * `heap_mb` = the same for V8's heap, the PDF's size and pages, and — for the whole picture —
- * the Chromium processes that print (Linux, PSS): their growth during the run (`browser_mb`)
- * and their peak (`browser_peak_mb`).
+ * `heap_mb` = the same for V8's heap, and the Chromium processes that print (Linux, PSS):
+ * their growth during the run (`browser_mb`) and their peak (`browser_peak_mb`).
  */
 
 const WORKS = 200;
@@ -138,13 +139,13 @@ export const catalogScenarios: Scenario = async ({ db, dispatch, jobs, dir }) =>
       seconds: s(end - start),
       data_and_images_s: s((printStart || end) - start),
       print_s: s(end - (printStart || end)),
-      mb: Number(((rssPeak - rss0) / MB).toFixed(1)),
-      heap_mb: Number(((heapPeak - heap0) / MB).toFixed(1)),
-      pdf_mb: Number((made.bytes / MB).toFixed(1)),
+      mb: Number((made.bytes / MB).toFixed(1)),
       pages: made.pages,
+      rss_mb: Number(((rssPeak - rss0) / MB).toFixed(1)),
+      heap_mb: Number(((heapPeak - heap0) / MB).toFixed(1)),
       browser_mb: Number(((browserPeak - browser0) / MB).toFixed(0)),
       browser_peak_mb: Number((browserPeak / MB).toFixed(0)),
-      goal: '<= 30 s and <= 60 MB',
+      goal: '<= 30 s and PDF <= 60 MB',
     },
   ];
 };

@@ -41,7 +41,7 @@ export const appHandlers: AppHandlers = {
 
   'demo.load': async (_input, ctx) => {
     if ((await countEstablishments(ctx.db)) > 0) throw new AppError('conflict', 'errors.demoNotEmpty');
-    const loaded = await loadDataset(ctx.db, await buildDataset(ctx.db, 'demo'), ctx.session.actor, ctx.now, 'demo', ctx.platform.paths.attachmentsDir);
+    const loaded = await loadDataset(ctx.db, await buildDataset(ctx.db, 'demo'), ctx.session.actor, ctx.now, 'demo', ctx.attachments);
     await setSetting(ctx.db, 'demo', 'true');
     await ctx.audit({ entity: 'dataset', entityId: 'demo', action: 'load', after: loaded });
     return loaded;

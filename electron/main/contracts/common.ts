@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { ExportResult } from '../../../shared/ipc';
@@ -63,7 +62,7 @@ export async function addDocument(
 ): Promise<{ hash: string; name: string }> {
   const stored = await storeAttachment(
     ctx.db,
-    ctx.platform.paths.attachmentsDir,
+    ctx.attachments,
     { name: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
     { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
     ctx.session.actor,
@@ -95,8 +94,7 @@ export async function saveDocumentCopy(ctx: HandlerContext, t: DocTable, ownerId
     .where({ [`d.${t.owner}`]: ownerId, 'd.attachment_hash': hash })
     .first('a.hash', 'a.mime', 'a.original_name')) as Row | undefined;
   if (!row) throw notFound();
-  const source = attachmentFilePath(ctx.platform.paths.attachmentsDir, String(row.hash), String(row.mime));
-  const ext = path.extname(source).slice(1);
+  const ext = path.extname(attachmentFilePath('', String(row.hash), String(row.mime))).slice(1);
   const base = path.basename(String(row.original_name), path.extname(String(row.original_name))) || 'documento';
   const target = await ctx.platform.chooseSavePath({
     defaultName: `${base}.${ext}`,
@@ -105,7 +103,9 @@ export async function saveDocumentCopy(ctx: HandlerContext, t: DocTable, ownerId
   });
   if (!target) return { status: 'cancelled' };
   try {
-    writeFileAtomic(target, fs.readFileSync(source));
+    const bytes = await ctx.attachments.read(String(row.hash), String(row.mime));
+    if (!bytes) throw new Error(`${String(row.original_name)}: ${ctx.t('errors.notFound')}`);
+    writeFileAtomic(target, bytes);
   } catch (err) {
     throw new AppError('internal', 'errors.exportFailed', { reason: err instanceof Error ? err.message : String(err) });
   }

@@ -7,6 +7,7 @@ import { generateContracts } from './contracts';
 import { generateProgrammes } from '../programmes/demo';
 import { generateInternArte } from './internarte';
 import { resetSequences } from '../db/dialect';
+import type { StoreOrFolder } from '../files/store';
 
 /**
  * demo: a small, living programme for a newcomer (the seven programme establishments and a
@@ -63,8 +64,8 @@ export async function loadDataset(
   actor: Actor,
   now: string,
   scale: Scale = 'demo',
-  /** Where generated photos go (InternArte's works); without it the works have none. */
-  attachmentsDir: string | null = null,
+  /** Where generated photos go (InternArte's works: the attachment store, or a folder); without it the works have none. */
+  attachmentsDir: StoreOrFolder | null = null,
 ): Promise<{ establishments: number; instruments: number; movements: number }> {
   await loadEstablishments(db, data, actor, now);
   const programme = (await db('establishments').where({ in_programme: true }).pluck('id')) as number[];

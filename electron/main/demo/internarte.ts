@@ -5,6 +5,7 @@ import type { Actor } from '../../../shared/app/schemas';
 import { normalizeText } from '../../../shared/format';
 import type { NamingMode, Technique } from '../../../shared/internarte/rules';
 import { storeAttachment } from '../files/attachments';
+import type { StoreOrFolder } from '../files/store';
 import { appendCustody, insertArtwork } from '../internarte/repository';
 
 /**
@@ -118,7 +119,7 @@ async function addConsent(db: Knex, artworkId: number, plan: Exclude<Plan, null 
  * The demonstration's InternArte. attachmentsDir null: the works are registered without
  * photos or signed forms (consents then stay unrecorded, since a grant needs its document).
  */
-export async function generateInternArte(db: Knex, establishmentIds: number[], attachmentsDir: string | null, actor: Actor, now: string): Promise<{ artworks: number }> {
+export async function generateInternArte(db: Knex, establishmentIds: number[], attachmentsDir: StoreOrFolder | null, actor: Actor, now: string): Promise<{ artworks: number }> {
   if (establishmentIds.length === 0) return { artworks: 0 };
   const today = now.slice(0, 10);
   const ests = (await db('establishments').whereIn('id', establishmentIds).orderBy('id').pluck('id')) as number[];

@@ -1,14 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import sharp from 'sharp';
 import { AppError } from '../ipc/errors';
+import { isHash, storeOf, type StoreOrFolder } from './store';
+
+export { attachmentFilePath, thumbnailFilePath, THUMBNAIL_DIR, FolderStore, DatabaseStore, type AttachmentStore } from './store';
 
 /**
  * Managed attachments (instrument photos, artwork photos, scanned actas and contracts):
- * files in one folder beside the database, named by the SHA-256 of their content and
- * referenced from the `attachments` table. The same bytes stored twice are one file and
+ * contents named by their SHA-256, kept by an AttachmentStore (files/store.ts: the folder
+ * beside the database, or the office's server) and referenced from the `attachments` table. The same bytes stored twice are one file and
  * one row. Originals are kept byte for byte (for print); images also get a small JPEG
  * thumbnail for the screens. Plain Node: the app, the harness and the tests share it.
  */
@@ -26,7 +28,6 @@ export interface StoredAttachment {
 
 /** Thumbnails fit inside this square, never upscaled. */
 export const THUMBNAIL_MAX_PX = 320;
-export const THUMBNAIL_DIR = 'miniaturas';
 
 /** The image formats accepted, by sharp's format name, with their MIME type and file extension. */
 const imageFormats: Record<string, { mime: string; ext: string }> = {
@@ -36,13 +37,8 @@ const imageFormats: Record<string, { mime: string; ext: string }> = {
   tiff: { mime: 'image/tiff', ext: 'tif' },
   gif: { mime: 'image/gif', ext: 'gif' },
 };
-const extByMime: Record<string, string> = {
-  ...Object.fromEntries(Object.values(imageFormats).map((f) => [f.mime, f.ext])),
-  'application/pdf': 'pdf',
-};
 
-const HASH = /^[0-9a-f]{64}$/;
-const isHash = (hash: string): boolean => HASH.test(hash);
+const imageMimes = new Set(Object.values(imageFormats).map((f) => f.mime));
 
 const megabytes = (bytes: number): number => Number((bytes / (1024 * 1024)).toFixed(1));
 
@@ -75,40 +71,13 @@ async function inspectImage(bytes: Buffer): Promise<Inspected | null> {
 
 const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
-/** Writes a file whole or not at all; an existing file with that name is the same content and stays. */
-async function writeOnce(target: string, bytes: Buffer): Promise<void> {
-  if (fs.existsSync(target)) return;
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await fs.promises.writeFile(tmp, bytes, { flag: 'wx' });
-    await fs.promises.rename(tmp, target);
-  } finally {
-    await fs.promises.rm(tmp, { force: true });
-  }
-}
-
-/** Where the original of an attachment lives: `<dir>/<hash[0..2]>/<hash>.<ext>`. */
-export function attachmentFilePath(attachmentsDir: string, hash: string, mime: string): string {
-  if (!isHash(hash)) throw new RangeError(`not an attachment hash: ${JSON.stringify(hash)}`);
-  const ext = extByMime[mime];
-  if (!ext) throw new RangeError(`not an attachment type: ${JSON.stringify(mime)}`);
-  return path.join(attachmentsDir, hash.slice(0, 2), `${hash}.${ext}`);
-}
-
-/** Where the JPEG thumbnail of an image attachment lives. */
-export function thumbnailFilePath(attachmentsDir: string, hash: string): string {
-  if (!isHash(hash)) throw new RangeError(`not an attachment hash: ${JSON.stringify(hash)}`);
-  return path.join(attachmentsDir, THUMBNAIL_DIR, `${hash}.jpg`);
-}
-
 /**
  * Validates and stores one uploaded file, inside the caller's transaction for the row.
  * Refusals (AppError 'validation') happen before anything is written.
  */
 export async function storeAttachment(
   db: Knex,
-  attachmentsDir: string,
+  store: StoreOrFolder,
   file: { name: string; bytes: Buffer },
   opts: { kind: AttachmentKind; maxBytes: number },
   actor: { id: string; name: string },
@@ -126,10 +95,8 @@ export async function storeAttachment(
   }
 
   const hash = createHash('sha256').update(file.bytes).digest('hex');
-  // Files first: a row never points at a missing file. A rolled-back transaction leaves at
-  // most an unreferenced file, which the next store of the same bytes reuses.
-  await writeOnce(attachmentFilePath(attachmentsDir, hash, inspected.mime), file.bytes);
-  if (inspected.thumbnail) await writeOnce(thumbnailFilePath(attachmentsDir, hash), inspected.thumbnail);
+  // The content first: a row never points at a missing content.
+  await storeOf(store).put(db, { hash, mime: inspected.mime, content: file.bytes, thumbnail: inspected.thumbnail });
 
   const existing = (await db('attachments').where({ hash }).first()) as AttachmentRow | undefined;
   if (existing) return fromRow(existing);
@@ -167,18 +134,12 @@ const fromRow = (r: AttachmentRow): StoredAttachment => ({
   originalName: r.original_name,
 });
 
-const dataUrl = (mime: string, file: string): string | null => {
-  try {
-    return `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
-  } catch {
-    return null;
-  }
-};
+const dataUrl = (mime: string, bytes: Buffer | null): string | null => (bytes ? `data:${mime};base64,${bytes.toString('base64')}` : null);
 
 /** The thumbnail as a data: URL for the renderer (its CSP allows data: images); null if there is none. */
-export function thumbnailDataUrl(attachmentsDir: string, hash: string): string | null {
+export async function thumbnailDataUrl(store: StoreOrFolder, hash: string): Promise<string | null> {
   if (!isHash(hash)) return null;
-  return dataUrl('image/jpeg', thumbnailFilePath(attachmentsDir, hash));
+  return dataUrl('image/jpeg', await storeOf(store).thumbnail(hash));
 }
 
 /**
@@ -186,17 +147,19 @@ export function thumbnailDataUrl(attachmentsDir: string, hash: string): string |
  * null otherwise. Chromium draws JPEG, PNG, WebP and GIF, not TIFF: print TIFFs through
  * printableImageDataUrl.
  */
-export function imageDataUrl(attachmentsDir: string, hash: string, mime: string): string | null {
-  if (!isHash(hash) || !mime.startsWith('image/') || !extByMime[mime]) return null;
-  return dataUrl(mime, attachmentFilePath(attachmentsDir, hash, mime));
+export async function imageDataUrl(store: StoreOrFolder, hash: string, mime: string): Promise<string | null> {
+  if (!isHash(hash) || !mime.startsWith('image/') || !imageMimes.has(mime)) return null;
+  return dataUrl(mime, await storeOf(store).read(hash, mime));
 }
 
 /** An image attachment as Chromium can print it: the original, or for a TIFF a lossless PNG of it. */
-export async function printableImageDataUrl(attachmentsDir: string, hash: string, mime: string): Promise<string | null> {
-  if (mime !== 'image/tiff') return imageDataUrl(attachmentsDir, hash, mime);
+export async function printableImageDataUrl(store: StoreOrFolder, hash: string, mime: string): Promise<string | null> {
+  if (mime !== 'image/tiff') return imageDataUrl(store, hash, mime);
   if (!isHash(hash)) return null;
+  const original = await storeOf(store).read(hash, mime);
+  if (!original) return null;
   try {
-    const png = await sharp(attachmentFilePath(attachmentsDir, hash, mime)).autoOrient().png().toBuffer();
+    const png = await sharp(original).autoOrient().png().toBuffer();
     return `data:image/png;base64,${png.toString('base64')}`;
   } catch {
     return null;

@@ -3,6 +3,7 @@ import { normalizeText } from '../../../shared/format';
 import { requireEstablishment, whereInScope } from '../auth/access';
 import { toBool, toCount } from '../db/dialect';
 import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
+import { addGalleryPhoto, galleryPhotos, MAX_PHOTO_BYTES, removeGalleryPhoto, setPrimaryGalleryPhoto, type Gallery } from '../files/gallery';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import * as repo from './repository';
@@ -11,13 +12,13 @@ import { exportTableWithReason } from '../privacy/personal-data';
 import type { Column } from '../export/table';
 
 /** Photos up to 20 MB (the original is kept for print); signed documents too. */
-export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export const viewOf = (ctx: HandlerContext): repo.ViewContext => ({ session: ctx.session, t: ctx.t, attachmentsDir: ctx.platform.paths.attachmentsDir });
+export const viewOf = (ctx: HandlerContext): repo.ViewContext => ({ session: ctx.session, t: ctx.t, attachments: ctx.attachments });
 
 /** The artwork, or not found; a restricted user reaches only works of their establishments. */
 export async function mustGetArtwork(ctx: HandlerContext, id: number): Promise<Artwork> {
@@ -33,7 +34,7 @@ export async function storePhotos(ctx: HandlerContext, files: Array<{ fileName: 
     out.push(
       await storeAttachment(
         ctx.db,
-        ctx.platform.paths.attachmentsDir,
+        ctx.attachments,
         { name: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') },
         { kind: 'image', maxBytes: MAX_PHOTO_BYTES },
         ctx.session.actor,
@@ -44,10 +45,10 @@ export async function storePhotos(ctx: HandlerContext, files: Array<{ fileName: 
   return out;
 }
 
-export const smallPhoto = (ctx: HandlerContext, r: Row) => ({
+export const smallPhoto = async (ctx: HandlerContext, r: Row) => ({
   hash: String(r.attachment_hash),
   originalName: String(r.original_name),
-  thumbnail: thumbnailDataUrl(ctx.platform.paths.attachmentsDir, String(r.attachment_hash)),
+  thumbnail: await thumbnailDataUrl(ctx.attachments, String(r.attachment_hash)),
 });
 
 async function checkFields(ctx: HandlerContext, v: { artistParticipantId: number | null; establishmentId: number; workshopId: number | null }, current: Artwork | null) {
@@ -73,23 +74,10 @@ async function realName(ctx: HandlerContext, v: { artistParticipantId: number | 
   return p ? `${String(p.first_names)} ${String(p.last_names)}` : '';
 }
 
-async function photosOf(ctx: HandlerContext, artworkId: number): Promise<ArtworkPhoto[]> {
-  const rows = (await ctx.db('artwork_photos as p')
-    .join('attachments as a', 'a.hash', 'p.attachment_hash')
-    .where('p.artwork_id', artworkId)
-    .orderBy([{ column: 'p.is_primary', order: 'desc' }, { column: 'p.id', order: 'asc' }])
-    .select('p.*', 'a.original_name', 'a.width', 'a.height')) as Row[];
-  return rows.map((r) => ({
-    hash: String(r.attachment_hash),
-    originalName: String(r.original_name),
-    isPrimary: toBool(r.is_primary),
-    width: r.width === null ? null : Number(r.width),
-    height: r.height === null ? null : Number(r.height),
-    thumbnail: thumbnailDataUrl(ctx.platform.paths.attachmentsDir, String(r.attachment_hash)),
-    addedAt: String(r.added_at),
-    addedBy: String(r.added_by),
-  }));
-}
+/** An artwork's photos (files/gallery.ts: the same gallery as an instrument's). */
+const gallery: Gallery = { table: 'artwork_photos', owner: 'artwork_id', entity: 'artwork' };
+
+const photosOf = (ctx: HandlerContext, artworkId: number): Promise<ArtworkPhoto[]> => galleryPhotos(ctx, gallery, artworkId);
 
 export async function consentsOf(ctx: HandlerContext, artworkId: number): Promise<ConsentEntry[]> {
   const rows = (await ctx.db('artwork_consents as c')
@@ -121,13 +109,14 @@ async function conditionReportsOf(ctx: HandlerContext, artworkId: number): Promi
     .join('attachments as a', 'a.hash', 'cp.attachment_hash')
     .whereIn('cp.report_id', reports.map((r) => Number(r.id)))
     .select('cp.report_id', 'cp.attachment_hash', 'a.original_name')) as Row[];
+  const small = await Promise.all(photos.map(async (p) => ({ reportId: Number(p.report_id), photo: await smallPhoto(ctx, p) })));
   return reports.map((r) => ({
     id: Number(r.id),
     date: String(r.date),
     examinedBy: String(r.examined_by),
     grade: r.grade as ConditionReport['grade'],
     text: String(r.text),
-    photos: photos.filter((p) => Number(p.report_id) === Number(r.id)).map((p) => smallPhoto(ctx, p)),
+    photos: small.filter((p) => p.reportId === Number(r.id)).map((p) => p.photo),
     recordedAt: String(r.recorded_at),
     recordedBy: String(r.recorded_by),
   }));
@@ -268,42 +257,17 @@ export const artworkHandlers: ArtworkHandlers = {
 
   'artworks.addPhoto': async ({ id, fileName, dataBase64 }, ctx) => {
     await mustGetArtwork(ctx, id);
-    const [stored] = await storePhotos(ctx, [{ fileName, dataBase64 }]);
-    const existing = (await ctx.db('artwork_photos').where({ artwork_id: id })) as Row[];
-    if (!existing.some((r) => r.attachment_hash === stored!.hash)) {
-      await ctx.db('artwork_photos').insert({
-        artwork_id: id,
-        attachment_hash: stored!.hash,
-        is_primary: existing.length === 0,
-        added_at: ctx.now,
-        added_by: ctx.session.actor.name,
-      });
-    }
-    await ctx.audit({ entity: 'artwork', entityId: id, action: 'photo:add', after: { hash: stored!.hash, name: stored!.originalName } });
-    return photosOf(ctx, id);
+    return addGalleryPhoto(ctx, gallery, id, { fileName, dataBase64 });
   },
 
   'artworks.setPrimaryPhoto': async ({ id, hash }, ctx) => {
     await mustGetArtwork(ctx, id);
-    if (!(await ctx.db('artwork_photos').where({ artwork_id: id, attachment_hash: hash }).first())) throw notFound();
-    await ctx.db('artwork_photos').where({ artwork_id: id }).update({ is_primary: false });
-    await ctx.db('artwork_photos').where({ artwork_id: id, attachment_hash: hash }).update({ is_primary: true });
-    await ctx.audit({ entity: 'artwork', entityId: id, action: 'photo:primary', after: { hash } });
-    return photosOf(ctx, id);
+    return setPrimaryGalleryPhoto(ctx, gallery, id, hash);
   },
 
   'artworks.removePhoto': async ({ id, hash }, ctx) => {
     await mustGetArtwork(ctx, id);
-    const link = (await ctx.db('artwork_photos').where({ artwork_id: id, attachment_hash: hash }).first()) as Row | undefined;
-    if (!link) throw notFound();
-    // The link goes; the file stays in the managed folder (nothing is lost).
-    await ctx.db('artwork_photos').where({ artwork_id: id, attachment_hash: hash }).delete();
-    if (toBool(link.is_primary)) {
-      const next = (await ctx.db('artwork_photos').where({ artwork_id: id }).orderBy('id').first('id')) as { id: number } | undefined;
-      if (next) await ctx.db('artwork_photos').where({ id: next.id }).update({ is_primary: true });
-    }
-    await ctx.audit({ entity: 'artwork', entityId: id, action: 'photo:remove', before: { hash } });
-    return photosOf(ctx, id);
+    return removeGalleryPhoto(ctx, gallery, id, hash);
   },
 
   'artworks.consents': async ({ id }, ctx) => {
@@ -317,7 +281,7 @@ export const artworkHandlers: ArtworkHandlers = {
     if (input.document) {
       const stored = await storeAttachment(
         ctx.db,
-        ctx.platform.paths.attachmentsDir,
+        ctx.attachments,
         { name: input.document.fileName, bytes: Buffer.from(input.document.dataBase64, 'base64') },
         { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
         ctx.session.actor,
@@ -351,7 +315,7 @@ export const artworkHandlers: ArtworkHandlers = {
     if (input.document) {
       const stored = await storeAttachment(
         ctx.db,
-        ctx.platform.paths.attachmentsDir,
+        ctx.attachments,
         { name: input.document.fileName, bytes: Buffer.from(input.document.dataBase64, 'base64') },
         { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
         ctx.session.actor,

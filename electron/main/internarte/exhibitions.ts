@@ -141,7 +141,8 @@ export async function checklistOf(ctx: HandlerContext, exhibitionId: number): Pr
       ctx.db.raw('(select ph.attachment_hash from artwork_photos ph where ph.artwork_id = a.id order by ph.is_primary desc, ph.id asc limit 1) as primary_hash'),
     )) as Row[];
   const seesNames = repo.canSeeArtists(ctx.session);
-  return rows.map((r) => {
+  const thumbnails = await Promise.all(rows.map((r) => (r.primary_hash ? thumbnailDataUrl(ctx.attachments, String(r.primary_hash)) : null)));
+  return rows.map((r, i) => {
     const consent = repo.consentOfRow(r);
     const realName = repo.realNameOf(r);
     const technique = r.technique as ChecklistRow['technique'];
@@ -161,7 +162,7 @@ export async function checklistOf(ctx: HandlerContext, exhibitionId: number): Pr
       mayExhibit: consent.mayExhibit,
       mayCatalog: consent.mayCatalog,
       loanOpen: Number(r.open_loans) > 0,
-      thumbnail: r.primary_hash ? thumbnailDataUrl(ctx.platform.paths.attachmentsDir, String(r.primary_hash)) : null,
+      thumbnail: thumbnails[i] ?? null,
     };
   });
 }
@@ -182,6 +183,7 @@ export async function loansWhere(ctx: HandlerContext, where: (q: Knex.QueryBuild
     .whereIn('lp.loan_id', rows.map((r) => Number(r.id)))
     .orderBy('lp.id')
     .select('lp.loan_id', 'lp.phase', 'lp.attachment_hash', 'a.original_name')) as Row[];
+  const small = await Promise.all(photos.map(async (p) => ({ loanId: Number(p.loan_id), phase: p.phase, photo: await smallPhoto(ctx, p) })));
   return rows.map((r) => ({
     id: Number(r.id),
     exhibitionId: Number(r.exhibition_id),
@@ -196,8 +198,8 @@ export async function loansWhere(ctx: HandlerContext, where: (q: Knex.QueryBuild
     insuranceCentimos: Number(r.insurance_centimos),
     conditionOut: String(r.condition_out),
     conditionBack: str(r.condition_back),
-    photosOut: photos.filter((p) => Number(p.loan_id) === Number(r.id) && p.phase === 'salida').map((p) => smallPhoto(ctx, p)),
-    photosBack: photos.filter((p) => Number(p.loan_id) === Number(r.id) && p.phase === 'retorno').map((p) => smallPhoto(ctx, p)),
+    photosOut: small.filter((p) => p.loanId === Number(r.id) && p.phase === 'salida').map((p) => p.photo),
+    photosBack: small.filter((p) => p.loanId === Number(r.id) && p.phase === 'retorno').map((p) => p.photo),
     lentBy: String(r.lent_by),
     returnedBy: str(r.returned_by),
   }));
@@ -447,7 +449,7 @@ export const exhibitionHandlers: ExhibitionHandlers = {
 
   'exhibitions.exportChecklist': async ({ exhibitionId, format }, ctx) => {
     // Exactly what the wall labels may show: works allowed to be exhibited, the artist as consent names them.
-    const data = await catalogData(ctx.db, ctx.platform.paths, exhibitionId, 'labels', ctx.session.locale);
+    const data = await catalogData(ctx.db, ctx.attachments, exhibitionId, 'labels', ctx.session.locale);
     return exportTable(ctx, {
       baseName: ctx.t('internarte.outputs.checklistFile'),
       sheetName: ctx.t('internarte.outputs.checklistSheet'),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { techniques, type SectionMode, type Technique } from '../../../shared/internarte/rules';
-import { attachmentFilePath } from '../files/attachments';
+import { storeOf, type AttachmentStore } from '../files/store';
 import { translator } from '../i18n';
 import { AppError } from '../ipc/errors';
 import type { CatalogData, CatalogImage, CatalogWork, OutputLanguage } from './catalog-data';
@@ -25,11 +25,13 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 export async function catalogData(
   db: Knex,
-  paths: { attachmentsDir: string },
+  /** The attachment store (ctx.attachments), or a folder of attachments (the platform's paths). */
+  store: AttachmentStore | { attachmentsDir: string },
   exhibitionId: number,
   purpose: OutputPurpose,
   lang: OutputLanguage,
 ): Promise<CatalogData> {
+  const attachments$ = 'attachmentsDir' in store ? storeOf(store.attachmentsDir) : store;
   const t = translator(lang);
   const consentAsOf = new Date().toISOString();
   const ex = (await db('exhibitions').where({ id: exhibitionId }).first()) as Row | undefined;
@@ -94,9 +96,11 @@ export async function catalogData(
     const title = String(r.title);
     let image: CatalogImage | null = null;
     const att = consent.mayPhotograph && typeof r.primary_hash === 'string' ? attachments.get(r.primary_hash) : undefined;
-    if (att && att.width !== null && att.height !== null) {
+    // A real file for Chromium: on the office's server, fetched once into this PC's cache.
+    const file = att && att.width !== null && att.height !== null ? await attachments$.localPath(String(att.hash), String(att.mime)) : null;
+    if (att && file) {
       image = {
-        path: attachmentFilePath(paths.attachmentsDir, String(att.hash), String(att.mime)),
+        path: file,
         width: Number(att.width),
         height: Number(att.height),
         alt: t('internarte.outputs.alt', { title, artist: artistLabel }),

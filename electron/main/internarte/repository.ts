@@ -15,6 +15,7 @@ import { hasPermission } from '../auth/access';
 import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
 import { thumbnailDataUrl } from '../files/attachments';
+import type { AttachmentStore } from '../files/store';
 import { AppError } from '../ipc/errors';
 import type { Session } from '../ipc/dispatcher';
 import type { Translate } from '../i18n';
@@ -117,10 +118,15 @@ const sortExpressions: Record<SortColumn, string> = {
 export interface ViewContext {
   session: Session;
   t: Translate;
-  attachmentsDir: string;
+  attachments: AttachmentStore;
 }
 
-export function toArtwork(r: Row, v: ViewContext): Artwork {
+/** The work with its primary photo's thumbnail (read from the attachment store). */
+async function withThumbnail(r: Row, v: ViewContext): Promise<Artwork> {
+  return toArtwork(r, v, r.primary_hash ? await thumbnailDataUrl(v.attachments, String(r.primary_hash)) : null);
+}
+
+export function toArtwork(r: Row, v: ViewContext, thumbnail: string | null = null): Artwork {
   const consent = consentOfRow(r);
   const realName = realNameOf(r);
   const seesNames = canSeeArtists(v.session);
@@ -144,7 +150,7 @@ export function toArtwork(r: Row, v: ViewContext): Artwork {
     saleStatus: r.sale_status as Artwork['saleStatus'],
     custodyStatus: r.custody_status as Artwork['custodyStatus'],
     consent,
-    thumbnail: r.primary_hash ? thumbnailDataUrl(v.attachmentsDir, String(r.primary_hash)) : null,
+    thumbnail,
     photoCount: Number(r.photo_count ?? 0),
     notes: str(r.notes),
     version: Number(r.version),
@@ -203,7 +209,7 @@ export async function listArtworks(
     .orderBy('a.id', f.direction)
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)) as Row[];
-  return { rows: rows.map((r) => toArtwork(r, v)), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
+  return { rows: await Promise.all(rows.map((r) => withThumbnail(r, v))), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 
 /** Every artwork the filters show, in order (for the export). */
@@ -219,7 +225,7 @@ export async function getArtworkRow(db: Knex, id: number): Promise<Row | null> {
 
 export async function getArtwork(db: Knex, id: number, v: ViewContext): Promise<Artwork | null> {
   const row = await getArtworkRow(db, id);
-  return row ? toArtwork(row, v) : null;
+  return row ? withThumbnail(row, v) : null;
 }
 
 /** The current consent of one work, read now. */

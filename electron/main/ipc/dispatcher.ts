@@ -11,6 +11,7 @@ import type { AuditEntry } from '../audit/audit';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect';
 import { translator, type Translate } from '../i18n';
 import type { Platform } from '../platform';
+import { FolderStore, type AttachmentStore } from '../files/store';
 import { AppError } from './errors';
 import { runAuditedWrite } from './audited-write';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
@@ -38,6 +39,8 @@ export interface HandlerContext {
   now: string;
   t: Translate;
   platform: Platform;
+  /** Where attachments' contents live: this PC's folder, the office's server or its shared folder (files/store.ts). */
+  attachments: AttachmentStore;
   /** Appends an audit entry in the same transaction (write channels only). */
   audit(entry: AuditEntry): Promise<void>;
   /** Long-running jobs (progress, cancel) of this session; see jobs/jobs.ts. */
@@ -57,6 +60,8 @@ export interface DispatcherDeps {
   handlers: Handlers;
   session: Session;
   platform: Platform;
+  /** The attachment store (compose.ts chooses it); the platform's attachments folder by default. */
+  attachments?: AttachmentStore;
   /** The session's job registry (compose.ts creates it; a private one otherwise). */
   jobs?: JobRegistry;
   /** The permission step; by default the signed-in user's role (shared/auth/permissions.ts). */
@@ -112,6 +117,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const authorize = deps.authorize ?? ((_actor: Actor, name: ChannelName) => sessionMayCall(deps.session, name));
   const checkOutput = deps.checkOutput ?? true;
   const jobs = deps.jobs ?? createJobRegistry({ session: deps.session });
+  const attachments = deps.attachments ?? new FolderStore(deps.platform.paths.attachmentsDir);
 
   async function run(name: ChannelName, input: unknown): Promise<unknown> {
     const def = contract[name];
@@ -122,6 +128,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       now: new Date().toISOString(),
       t: translator(deps.session.locale),
       platform: deps.platform,
+      attachments,
       jobs,
     };
     const finish = (out: unknown) => (checkOutput ? (def.output as z.ZodType).parse(out) : out);

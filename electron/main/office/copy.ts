@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit';
 import { createServerKnex, type ServerConfig } from '../db/connection';
 import { resetSequences } from '../db/dialect';
 import { inspectServerSchema, startServerDatabase } from '../db/server';
+import type { AttachmentStore } from '../files/store';
 
 /**
  * "Llevar mis datos al servidor" (issue 8): the one-time copy of this PC's SQLite data into
@@ -12,7 +13,9 @@ import { inspectServerSchema, startServerDatabase } from '../db/server';
  * migrations, under the migration lock); then every row of every table goes over in ONE
  * transaction, and before it commits each table is checked on both sides — the same number
  * of rows and the same SHA-256 of its rows — so that a copy that does not match leaves the
- * server as empty as it found it. Attachments' files stay in this PC's folder (see the report).
+ * server as empty as it found it. The attachments' contents go too, from this PC's folder into
+ * the server's attachment_blobs (files/store.ts), each checked by the server against its
+ * SHA-256; a file missing from this PC's folder is counted and named in the report.
  */
 export interface CopyTable {
   name: string;
@@ -22,13 +25,16 @@ export interface CopyTable {
 }
 
 export type CopyOutcome =
-  | { ok: true; tables: CopyTable[]; totalRows: number }
+  | { ok: true; tables: CopyTable[]; totalRows: number; files: { copied: number; missing: number } }
   | { ok: false; problem: 'notEmpty' | 'alreadyServer' | 'mismatch'; detail: string };
 
 const BATCH_ROWS = 400;
 
 /** The copy's own tables and SQLite's bookkeeping are not data. */
-const skipped = (t: string) => t.startsWith('knex_migrations') || t.startsWith('sqlite_');
+/** The server's attachment contents: filled from this PC's attachment folder, not from a table. */
+const BLOBS = 'attachment_blobs';
+
+const skipped = (t: string) => t.startsWith('knex_migrations') || t.startsWith('sqlite_') || t === BLOBS;
 
 /** One row as canonical JSON: booleans as true/false whichever side stored them, keys in order. */
 function canonicalRow(row: Record<string, unknown>, booleans: Set<string>): string {
@@ -88,7 +94,31 @@ async function neverUsed(db: Knex): Promise<boolean> {
   return true;
 }
 
-export async function copyToServer(source: Knex, config: ServerConfig, actor: Actor, now: string): Promise<CopyOutcome> {
+/**
+ * Every attachment of this PC into the server's attachment_blobs, inside the copy's
+ * transaction; the server computes each content's SHA-256 and it must be the name it is
+ * stored under. A content missing (or damaged) on this PC is not copied and is counted.
+ */
+async function copyAttachments(source: Knex, files: AttachmentStore, trx: Knex): Promise<{ entry: CopyTable; missing: number }> {
+  const rows = (await source('attachments').orderBy('hash').select('hash', 'mime')) as Array<{ hash: string; mime: string }>;
+  const copied: string[] = [];
+  let missing = 0;
+  for (const { hash, mime } of rows) {
+    const content = await files.read(hash, mime);
+    if (!content || crypto.createHash('sha256').update(content).digest('hex') !== hash) {
+      missing++;
+      continue;
+    }
+    await trx(BLOBS).insert({ hash, content, thumbnail: await files.thumbnail(hash) });
+    copied.push(hash);
+  }
+  const checked = (await trx.raw(`SELECT hash FROM ${BLOBS} WHERE encode(sha256(content), 'hex') = hash ORDER BY hash`)) as { rows: Array<{ hash: string }> };
+  const there = checked.rows.map((r) => r.hash);
+  if (there.length !== copied.length || there.some((h, i) => h !== copied[i])) throw new CopyMismatch(BLOBS);
+  return { entry: { name: BLOBS, rows: there.length, sha256: crypto.createHash('sha256').update(there.join('\n')).digest('hex') }, missing };
+}
+
+export async function copyToServer(source: Knex, config: ServerConfig, actor: Actor, now: string, files: AttachmentStore): Promise<CopyOutcome> {
   // Refused before anything is created on the server: only an empty database receives a copy.
   const probe = createServerKnex(config, { poolMax: 1, quiet: true });
   try {
@@ -109,8 +139,10 @@ export async function copyToServer(source: Knex, config: ServerConfig, actor: Ac
       .pluck('table_name')) as string[];
     const tables = await dependencyOrder(server, serverTables.filter((t) => !skipped(t) && sourceTables.includes(t)));
     const report: CopyTable[] = [];
+    let missing = 0;
     await server.transaction(async (trx) => {
       // The migrations' own seed rows (regional offices, instrument types…) give way to this PC's.
+      await trx(BLOBS).del();
       for (const t of [...tables].reverse()) await trx(t).del();
       for (const t of tables) {
         const columns = await serverColumns(trx, t);
@@ -132,15 +164,21 @@ export async function copyToServer(source: Knex, config: ServerConfig, actor: Ac
         if (back.length !== rows.length || here !== there) throw new CopyMismatch(t);
         report.push({ name: t, rows: rows.length, sha256: there });
       }
+      const blobs = await copyAttachments(source, files, trx);
+      missing = blobs.missing;
       await resetSequences(trx);
+      const rows = report.reduce((n, r) => n + r.rows, 0);
+      report.push(blobs.entry);
       await appendAudit(trx, actor, 'settings.copyToServer', now, {
         entity: 'database',
         entityId: null,
         action: 'copyToServer',
-        after: { tables: report.length, rows: report.reduce((n, r) => n + r.rows, 0) },
+        after: { tables: report.length - 1, rows, files: blobs.entry.rows, missingFiles: missing },
       });
     });
-    return { ok: true, tables: report, totalRows: report.reduce((n, r) => n + r.rows, 0) };
+    const files$ = report.find((t) => t.name === BLOBS)!;
+    const tablesOnly = report.filter((t) => t !== files$);
+    return { ok: true, tables: report, totalRows: tablesOnly.reduce((n, r) => n + r.rows, 0), files: { copied: files$.rows, missing } };
   } catch (err) {
     if (err instanceof CopyMismatch) return { ok: false, problem: 'mismatch', detail: err.table };
     throw err;

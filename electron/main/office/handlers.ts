@@ -89,11 +89,15 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
     const config = await serverOf(ctx, form);
     const tested = await testServer(ctx, config);
     if (!tested.ok) return { ok: false, message: tested.message, ...none };
-    const outcome = await copyToServer(ctx.db, config, ctx.session.actor, ctx.now);
+    const outcome = await copyToServer(ctx.db, config, ctx.session.actor, ctx.now, ctx.attachments);
     if (!outcome.ok) return { ok: false, message: ctx.t(`office.copy.${outcome.problem}`, { database: config.database, table: outcome.detail }), ...none };
     return {
       ok: true,
-      message: ctx.t('office.copy.done', { rows: outcome.totalRows, tables: outcome.tables.length }),
+      message: [
+        ctx.t('office.copy.done', { rows: outcome.totalRows, tables: outcome.tables.length - 1 }),
+        ctx.t('office.copy.filesCopied', { count: outcome.files.copied }),
+        ...(outcome.files.missing > 0 ? [ctx.t('office.copy.filesMissing', { count: outcome.files.missing })] : []),
+      ].join(' '),
       tables: outcome.tables,
       totalRows: outcome.totalRows,
     };

@@ -194,13 +194,15 @@ async function photosOf(ctx: HandlerContext, eventId: number): Promise<EventPhot
     .where('p.event_id', eventId)
     .orderBy('p.id')
     .select('p.*', 'a.original_name')) as repo.Row[];
-  return rows.map((r) => ({
-    hash: String(r.attachment_hash),
-    originalName: String(r.original_name),
-    thumbnail: thumbnailDataUrl(ctx.platform.paths.attachmentsDir, String(r.attachment_hash)),
-    addedAt: String(r.added_at),
-    addedBy: String(r.added_by),
-  }));
+  return Promise.all(
+    rows.map(async (r) => ({
+      hash: String(r.attachment_hash),
+      originalName: String(r.original_name),
+      thumbnail: await thumbnailDataUrl(ctx.attachments, String(r.attachment_hash)),
+      addedAt: String(r.added_at),
+      addedBy: String(r.added_by),
+    })),
+  );
 }
 
 export const eventHandlers: EventHandlers = {
@@ -274,7 +276,7 @@ export const eventHandlers: EventHandlers = {
     await mustEvent(ctx, id);
     const stored = await storeAttachment(
       ctx.db,
-      ctx.platform.paths.attachmentsDir,
+      ctx.attachments,
       { name: fileName, bytes: Buffer.from(dataBase64, 'base64') },
       { kind: 'image', maxBytes: MAX_PHOTO_BYTES },
       ctx.session.actor,

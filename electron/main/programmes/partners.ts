@@ -4,13 +4,12 @@ import { AGREEMENT_ALERT_DAYS, totalAudience } from '../../../shared/programmes/
 import type { Agreement, Partner, PartnerDetail } from '../../../shared/programmes/schemas';
 import { toBool } from '../db/dialect';
 import { saveExport } from '../export/table';
-import { attachmentFilePath, printableImageDataUrl, storeAttachment } from '../files/attachments';
+import { printableImageDataUrl, storeAttachment } from '../files/attachments';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import { audiencesOf } from './events';
 import * as repo from './repository';
-import fs from 'node:fs';
 
 type PartnerHandlers = Pick<
   Handlers,
@@ -230,7 +229,7 @@ export const partnerHandlers: PartnerHandlers = {
     const before = await mustAgreement(ctx, id);
     const stored = await storeAttachment(
       ctx.db,
-      ctx.platform.paths.attachmentsDir,
+      ctx.attachments,
       { name: fileName, bytes: Buffer.from(dataBase64, 'base64') },
       { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
       ctx.session.actor,
@@ -253,8 +252,12 @@ export const partnerHandlers: PartnerHandlers = {
       extension: 'pdf',
       rows: 1,
       build: async () => {
-        if (att.mime === 'application/pdf') return fs.readFileSync(attachmentFilePath(ctx.platform.paths.attachmentsDir, a.document!.hash, att.mime));
-        const src = await printableImageDataUrl(ctx.platform.paths.attachmentsDir, a.document!.hash, att.mime);
+        if (att.mime === 'application/pdf') {
+          const pdf = await ctx.attachments.read(a.document!.hash, att.mime);
+          if (!pdf) throw new AppError('not_found', 'programmes.errors.noDocument');
+          return pdf;
+        }
+        const src = await printableImageDataUrl(ctx.attachments, a.document!.hash, att.mime);
         return ctx.platform.printPdf({
           html: htmlDocument({ lang: ctx.session.locale, title: a.title, body: `<img src="${h(src)}" alt="${h(a.title)}">` }),
           pageSize: 'A4',

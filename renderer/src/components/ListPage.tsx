@@ -1,6 +1,6 @@
-import { ActionIcon, Card, Group, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Select, TextInput, Tooltip, type ComboboxProps } from '@mantine/core';
 import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
-import { IconSearch, IconX } from '@tabler/icons-react';
+import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import {
   DataTable,
   type DataTableColumn,
@@ -9,7 +9,11 @@ import {
 } from 'mantine-datatable';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { pageSizes, type Page } from '../../../shared/ipc';
+import { accentFilter } from '../features/instruments/ui';
+import { EmptyState } from './EmptyState';
+import { useEstablishmentOptions } from './fields';
 
 /**
  * The pieces every server-side list page shares (establishments, instruments, teachers,
@@ -191,6 +195,127 @@ export function ListTable<T>({
       onRowDoubleClick={doubleClick}
       rowStyle={rowStyle}
       emptyState={emptyState}
+    />
+  );
+}
+
+/** "Quitar filtros": shown only while a filter is set. */
+export function ClearFiltersButton({ active, onClear }: { active: boolean; onClear: () => void }) {
+  const { t } = useTranslation();
+  if (!active) return null;
+  return (
+    <Button variant="subtle" onClick={onClear}>
+      {t('common.clearFilters')}
+    </Button>
+  );
+}
+
+/**
+ * What an empty list says: "nothing matches" while filters are set; otherwise that there is
+ * nothing yet, with the button that creates the first record (`onNew`, when the user may).
+ */
+export function ListEmptyState({
+  filtered,
+  noMatch,
+  title,
+  text,
+  newLabel,
+  onNew,
+}: {
+  /** Whether filters are set; `noMatch` is what the list says then. */
+  filtered?: boolean;
+  noMatch?: { title: string; text: string };
+  title: string;
+  text: string;
+  newLabel?: string;
+  onNew?: () => void;
+}) {
+  if (filtered && noMatch) return <EmptyState title={noMatch.title} text={noMatch.text} />;
+  return (
+    <EmptyState
+      title={title}
+      text={text}
+      action={
+        onNew && newLabel ? (
+          <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={onNew}>
+            {newLabel}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** The last column of a list whose rows open a record: a "details" button named after the row. */
+export function detailsColumn<T>(label: string, name: (record: T) => string, onOpen: (record: T) => void): DataTableColumn<T> {
+  return {
+    accessor: 'actions',
+    title: '',
+    width: 52,
+    render: (r) => (
+      <Tooltip label={label}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`${label}: ${name(r)}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpen(r);
+          }}
+        >
+          <IconFileDescription size={18} />
+        </ActionIcon>
+      </Tooltip>
+    ),
+  };
+}
+
+/** The record a list shows in its drawer, kept in the address (`?ficha=<id>`) so that links can open it. */
+export function useRecordParam(key = 'ficha') {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(key);
+  return {
+    recordId: raw ? Number(raw) : null,
+    openRecord: (id: number) =>
+      setParams((p) => {
+        p.set(key, String(id));
+        return p;
+      }),
+    closeRecord: () =>
+      setParams((p) => {
+        p.delete(key);
+        return p;
+      }),
+  };
+}
+
+/** A list's filter by establishment (every one, active or not), searchable without accents. */
+export function EstablishmentFilter({
+  label,
+  value,
+  onChange,
+  style,
+  comboboxProps = { width: 300, position: 'bottom-start' },
+}: {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  style?: CSSProperties;
+  comboboxProps?: ComboboxProps;
+}) {
+  const { t } = useTranslation();
+  const establishments = useEstablishmentOptions('all');
+  return (
+    <Select
+      label={label}
+      placeholder={t('common.all')}
+      clearable
+      searchable
+      filter={accentFilter}
+      data={establishments}
+      value={value}
+      onChange={onChange}
+      comboboxProps={comboboxProps}
+      style={style}
     />
   );
 }

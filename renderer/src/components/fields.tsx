@@ -1,3 +1,4 @@
+import { Alert, Button, Group, NumberInput, Text, type NumberInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -31,4 +32,54 @@ export function DateField(
 export function useEstablishmentOptions(status: 'active' | 'all' = 'active') {
   const list = useApiQuery('establishments.list', { pageSize: 100, status, sort: 'name', direction: 'asc' });
   return (list.data?.rows ?? []).map((e) => ({ value: String(e.id), label: e.name }));
+}
+
+/**
+ * The buttons at the foot of a form: "Cancelar" and the one that saves ("Guardar" unless
+ * `label` says otherwise). Without `onSave` the save button submits the form.
+ */
+export function FormActions({ onCancel, saving, onSave, label }: { onCancel: () => void; saving: boolean; onSave?: () => void; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type={onSave ? 'button' : 'submit'} loading={saving} onClick={onSave}>
+        {label ?? t('common.save')}
+      </Button>
+    </Group>
+  );
+}
+
+/** A money input's left section. */
+export const Soles = () => (
+  <Text size="sm" c="dimmed">
+    S/
+  </Text>
+);
+
+/** Number input props for an amount in soles with 2 decimals (the caller turns it into céntimos). */
+export const solesInputProps = {
+  decimalScale: 2,
+  fixedDecimalScale: true,
+  thousandSeparator: ',',
+  decimalSeparator: '.',
+  allowNegative: false,
+  hideControls: true,
+} as const;
+
+/** An amount in soles as typed: S/ before it, two decimals. */
+export function SolesInput(props: NumberInputProps) {
+  return <NumberInput leftSection={<Soles />} {...solesInputProps} {...props} />;
+}
+
+/** A form's refusal that belongs to no single field, above the fields; nothing when there is none. */
+export function FormErrorAlert({ error }: { error: string | null | undefined }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert">
+      {error}
+    </Alert>
+  );
 }

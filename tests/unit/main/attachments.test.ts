@@ -121,7 +121,7 @@ describe('managed attachments', () => {
     expect(meta.format).toBe('jpeg');
     expect([meta.width, meta.height]).toEqual([320, 240]);
 
-    const url = thumbnailDataUrl(dir, hash)!;
+    const url = (await thumbnailDataUrl(dir, hash))!;
     expect(url.startsWith('data:image/jpeg;base64,')).toBe(true);
     const decoded = await sharp(Buffer.from(url.slice('data:image/jpeg;base64,'.length), 'base64')).metadata();
     expect([decoded.width, decoded.height]).toEqual([320, 240]);
@@ -191,8 +191,8 @@ describe('managed attachments', () => {
     const stored = await storeAttachment(app.db, dir, { name: 'Orden de servicio 0042-2026.pdf', bytes: MINIMAL_PDF }, document, actor, NOW);
     expect(stored).toMatchObject({ mime: 'application/pdf', width: null, height: null, sizeBytes: MINIMAL_PDF.length });
     expect(fs.readFileSync(path.join(dir, stored.hash.slice(0, 2), `${stored.hash}.pdf`)).equals(MINIMAL_PDF)).toBe(true);
-    expect(thumbnailDataUrl(dir, stored.hash)).toBeNull();
-    expect(imageDataUrl(dir, stored.hash, stored.mime)).toBeNull();
+    expect(await thumbnailDataUrl(dir, stored.hash)).toBeNull();
+    expect(await imageDataUrl(dir, stored.hash, stored.mime)).toBeNull();
     expect(await app.db('attachments').where({ hash: stored.hash }).first()).toMatchObject({ original_name: 'Orden de servicio 0042-2026.pdf' });
   });
 
@@ -200,7 +200,7 @@ describe('managed attachments', () => {
     const tiff = await picture(300, 400).tiff().toBuffer();
     const scan = await storeAttachment(app.db, dir, { name: 'acta-escaneada.tif', bytes: tiff }, document, actor, NOW);
     expect(scan).toMatchObject({ mime: 'image/tiff', width: 300, height: 400 });
-    expect(thumbnailDataUrl(dir, scan.hash)).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await thumbnailDataUrl(dir, scan.hash)).toMatch(/^data:image\/jpeg;base64,/);
     // Chromium cannot draw a TIFF: the printable version is a PNG of the same pixels.
     const printable = (await printableImageDataUrl(dir, scan.hash, scan.mime))!;
     expect(printable.startsWith('data:image/png;base64,')).toBe(true);
@@ -226,11 +226,11 @@ describe('managed attachments', () => {
 
     const stored = await storeAttachment(app.db, dir, { name: 'a.png', bytes: png }, image, actor, NOW);
     expect(await app.db('attachments').count({ n: '*' })).toEqual([{ n: 1 }]);
-    expect(imageDataUrl(dir, stored.hash, stored.mime)).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(await imageDataUrl(dir, stored.hash, stored.mime)).toBe(`data:image/png;base64,${png.toString('base64')}`);
   });
 
-  it('a hash that is not one never becomes a path', () => {
+  it('a hash that is not one never becomes a path', async () => {
     expect(() => attachmentFilePath(dir, '../../arteinpe', 'image/png')).toThrow(RangeError);
-    expect(thumbnailDataUrl(dir, '../' + 'a'.repeat(61))).toBeNull();
+    expect(await thumbnailDataUrl(dir, '../' + 'a'.repeat(61))).toBeNull();
   });
 });

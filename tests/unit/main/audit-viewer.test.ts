@@ -95,6 +95,7 @@ describe('exports with personal data (the helper other modules call)', () => {
     now: new Date().toISOString(),
     t: translator('es-PE'),
     platform: app.platform,
+    attachments: app.attachments,
     audit: async () => undefined,
     jobs: app.jobs,
   });

@@ -209,19 +209,27 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     const report = await pc.ok('settings.copyToServer', { ...form, confirm: true });
     expect(report.ok, report.message).toBe(true);
     expect(report.message).toMatch(/^Se copiaron \d+ registros de \d+ tablas al servidor y se comprobaron tabla por tabla/);
+    // The attachments' files go too (issue 8), each checked by its SHA-256 on the server.
+    const attachments = Number(((await pc.db('attachments').count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
+    expect(attachments).toBeGreaterThan(0);
+    expect(report.message).toContain(`También se llevaron ${attachments} archivos adjuntos, comprobados por su huella SHA-256.`);
+    expect(report.message).not.toContain('Faltaba');
 
     // Every table: the same number of rows on both sides.
     const server = createServerKnex(config, { poolMax: 2 });
     cleanups.push(() => server.destroy());
     for (const t of report.tables) {
-      const here = Number(((await pc.db(t.name).count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
+      // attachment_blobs: on the PC the contents are files, one per attachment.
+      const here = Number(((await pc.db(t.name === 'attachment_blobs' ? 'attachments' : t.name).count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
       const there = Number(((await server(t.name).count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
       expect(there, t.name).toBe(t.name === 'audit_log' ? here + 1 : here); // the copy is audited on the server
     }
     expect(report.tables.find((t) => t.name === 'instrument_movements')!.rows).toBeGreaterThan(100);
 
     // The app on the server shows what the PC showed, and new records get new ids.
-    const office = await createServices(server, pc.platform);
+    // Another PC: its own local folder, empty — the photos come from the server.
+    const officeDir = path.join(pc.dir, 'otra-pc-adjuntos');
+    const office = await createServices(server, { ...pc.platform, paths: { ...pc.platform.paths, attachmentsDir: officeDir } });
     await signInAs(server, office.session, 'admin-local');
     const same = async (channel: string, input: unknown) => {
       const a = await pc.dispatch(channel, input);
@@ -232,6 +240,11 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     await same('instruments.history', { id: first!.id });
     await same('establishments.list', { search: 'chosica', sort: 'name', direction: 'asc', page: 1, pageSize: 25 });
     await same('dashboard.summary', {});
+    const withPhoto = (await pc.db('artwork_photos').first('artwork_id')) as { artwork_id: number };
+    await same('artworks.photos', { id: withPhoto.artwork_id });
+    const photos = (await office.dispatch('artworks.photos', { id: withPhoto.artwork_id })) as { ok: true; data: Array<{ thumbnail: string | null }> };
+    expect(photos.data[0]!.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
+    expect(fs.existsSync(officeDir)).toBe(true); // fetched once into that PC's own folder
     const created = await office.dispatch('establishments.create', validEstablishment({ code: 'EP-NUEVO-01' }));
     expect(created.ok, JSON.stringify(created)).toBe(true);
 

@@ -31,7 +31,7 @@ const noWorks = () => new AppError('conflict', 'catalog.errors.noWorks');
 
 export const catalogHandlers: CatalogHandlers = {
   'catalog.preview': async ({ exhibitionId, pageSize, layout, lang }, ctx) => {
-    const data = await catalogData(ctx.db, ctx.platform.paths, exhibitionId, 'catalog', lang);
+    const data = await catalogData(ctx.db, ctx.attachments, exhibitionId, 'catalog', lang);
     const { html, worksShown } = await catalogPreviewHtml(data, pageSize, layout, translator(lang));
     return {
       html,
@@ -43,8 +43,8 @@ export const catalogHandlers: CatalogHandlers = {
   },
 
   'catalog.export': async ({ exhibitionId, pageSize, layout, lang }, ctx) => {
-    const { db, platform, session } = ctx;
-    const first = await catalogData(db, platform.paths, exhibitionId, 'catalog', lang);
+    const { db, platform, session, attachments } = ctx;
+    const first = await catalogData(db, attachments, exhibitionId, 'catalog', lang);
     if (first.works.length === 0) throw noWorks();
     const target = await platform.chooseSavePath({
       defaultName: `catalogo-${fileSlug(first.exhibition.title)}-${ctx.now.slice(0, 10)}.pdf`,
@@ -53,7 +53,7 @@ export const catalogHandlers: CatalogHandlers = {
     });
     if (!target) return { status: 'cancelled' };
     const jobId = ctx.jobs.start('catalog.export', async (job): Promise<CatalogExportDone> => {
-      const data = await catalogData(db, platform.paths, exhibitionId, 'catalog', lang);
+      const data = await catalogData(db, attachments, exhibitionId, 'catalog', lang);
       if (data.works.length === 0) throw noWorks();
       const made = await makeCatalogPdf({ data, pageSize, layout, target, t: translator(lang), platform, job });
       session.writtenFiles.add(path.resolve(made.path));
@@ -63,7 +63,7 @@ export const catalogHandlers: CatalogHandlers = {
   },
 
   'catalog.labels': async ({ exhibitionId, lang }, ctx) => {
-    const first = await catalogData(ctx.db, ctx.platform.paths, exhibitionId, 'labels', lang);
+    const first = await catalogData(ctx.db, ctx.attachments, exhibitionId, 'labels', lang);
     if (first.works.length === 0) throw noWorks();
     let rows = first.works.length;
     const saved = await saveExport(ctx, {
@@ -72,7 +72,7 @@ export const catalogHandlers: CatalogHandlers = {
       rows,
       // Read again once the dialog has answered: a consent revoked meanwhile already applies.
       build: async () => {
-        const data = await catalogData(ctx.db, ctx.platform.paths, exhibitionId, 'labels', lang);
+        const data = await catalogData(ctx.db, ctx.attachments, exhibitionId, 'labels', lang);
         if (data.works.length === 0) throw noWorks();
         rows = data.works.length;
         return ctx.platform.printPdf({ html: labelsHtml(data, translator(lang)), pageSize: 'A4' });

@@ -217,19 +217,4 @@ export function Field({ label, children, span }: { label: string; children: Reac
   );
 }
 
-/** A money input's left section. */
-export const Soles = () => (
-  <Text size="sm" c="dimmed">
-    S/
-  </Text>
-);
-
-/** Number input props for soles with 2 decimals, as the inventory's cost field. */
-export const solesInputProps = {
-  decimalScale: 2,
-  fixedDecimalScale: true,
-  thousandSeparator: ',',
-  decimalSeparator: '.',
-  allowNegative: false,
-  hideControls: true,
-} as const;
+export { Soles, solesInputProps } from '../../components/fields';

@@ -4,11 +4,9 @@ import {
   Divider,
   Group,
   Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -27,7 +25,7 @@ import {
 } from '../../../../shared/instruments/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import { schemaValidator } from '../../forms';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, typeOptions } from './ui';
 
 interface FormValues {
@@ -250,22 +248,7 @@ export function InstrumentFormModal({
               {...form.getInputProps('funding')}
             />
             <DateField label={t('inventory.instruments.acquisitionDate')} clearable {...form.getInputProps('acquisitionDate')} />
-            <NumberInput
-              required
-              label={t('inventory.instruments.cost')}
-              leftSection={
-                <Text size="sm" c="dimmed">
-                  S/
-                </Text>
-              }
-              decimalScale={2}
-              fixedDecimalScale
-              thousandSeparator=","
-              decimalSeparator="."
-              allowNegative={false}
-              hideControls
-              {...form.getInputProps('cost')}
-            />
+            <SolesInput required label={t('inventory.instruments.cost')} {...form.getInputProps('cost')} />
             <TextInput label={t('inventory.instruments.supplier')} maxLength={160} {...form.getInputProps('supplier')} />
             <TextInput
               label={t('inventory.instruments.supplierDocument')}

@@ -5,7 +5,6 @@ import {
   Group,
   List,
   Modal,
-  NumberInput,
   ScrollArea,
   Select,
   SimpleGrid,
@@ -24,7 +23,7 @@ import { conditions, custodianTypes, type MovementKind } from '../../../../share
 import { MovementInput, type Instrument } from '../../../../shared/instruments/schemas';
 import { useApiMutation, type ApiCallError } from '../../api';
 import { schemaValidator } from '../../forms';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { accentFilter, allowedForAll, locationLabel, renameErrors, solesToCentimos, StatusBadge } from './ui';
 
 type ManualKind = Exclude<MovementKind, 'alta' | 'regularizacion'>;
@@ -277,20 +276,7 @@ export function MovementModal({
         );
       case 'cost':
         return (
-          <NumberInput
-            {...common}
-            leftSection={
-              <Text size="sm" c="dimmed">
-                S/
-              </Text>
-            }
-            decimalScale={2}
-            fixedDecimalScale
-            thousandSeparator=","
-            decimalSeparator="."
-            allowNegative={false}
-            hideControls
-          />
+          <SolesInput {...common} />
         );
       case 'description':
         return null; // full width, below

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { saleStatuses, techniques } from '../../../../shared/internarte/rules';
 import { ArtworkCreate, ArtworkFields, type Artwork, type ArtworkCreate as ArtworkCreateInput, type ArtworkUpdate } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, FormActions, FormErrorAlert, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 import { accentFilter, centimosToSoles, solesToCentimos } from '../instruments/ui';
 import { cmInputToMm, mmToCmInput, useSeesArtists } from './ui';
@@ -151,11 +151,7 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
     <Modal opened={opened} onClose={onClose} size={860} title={t(artwork ? 'internarte.artworks.edit' : 'internarte.artworks.new')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormErrorAlert error={formError} />
           <TextInput data-autofocus required label={t('internarte.artworks.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={200} />
           {seesNames ? (
             <Stack gap={6}>
@@ -224,15 +220,8 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
               onChange={(x) => set('saleStatus', x ?? 'no_a_la_venta')}
               error={errors.saleStatus}
             />
-            <NumberInput
+            <SolesInput
               label={t('internarte.artworks.fields.price')}
-              leftSection={<Text size="sm" c="dimmed">S/</Text>}
-              decimalScale={2}
-              fixedDecimalScale
-              thousandSeparator=","
-              decimalSeparator="."
-              allowNegative={false}
-              hideControls
               value={v.price}
               onChange={(x) => set('price', x)}
               error={errors.price}
@@ -240,14 +229,7 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
             {!artwork && <DateField label={t('internarte.custody.fields.date')} description={t('internarte.custodyStatuses.en_taller')} value={v.receivedOn} onChange={(x) => set('receivedOn', x)} error={errors.receivedOn} />}
           </SimpleGrid>
           <Textarea label={t('internarte.artworks.fields.notes')} autosize minRows={1} maxRows={4} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} maxLength={2000} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, FileButton, Group, Image, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Image, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPhotoPlus, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,10 +9,10 @@ import { allowedCustody, conditionGrades, type ConditionGrade, type CustodyStatu
 import type { Artwork } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import { routes } from '../../app/routes';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, FormActions, FormErrorAlert, todayIso } from '../../components/fields';
 import { useCan } from '../auth/session';
 import { useMoney } from '../instruments/ui';
-import { CustodyBadge, uploadOf } from './ui';
+import { CustodyBadge, PhotosPicker, RecordedCell, uploadOf } from './ui';
 
 const gradeColors: Record<ConditionGrade, string> = { bueno: 'teal', regular: 'yellow', malo: 'red' };
 
@@ -86,37 +86,15 @@ export function ConditionPanel({ artworkId }: { artworkId: number }) {
       ))}
       <Modal opened={open} onClose={() => setOpen(false)} size={600} title={t('internarte.condition.add')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormErrorAlert error={formError} />
           <SimpleGrid cols={3}>
             <DateField required label={t('internarte.condition.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
             <TextInput required label={t('internarte.condition.fields.examinedBy')} value={v.examinedBy} onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })} error={errors.examinedBy} maxLength={160} />
             <Select required label={t('internarte.condition.fields.grade')} data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))} value={v.grade} onChange={(x) => setV({ ...v, grade: x })} error={errors.grade} />
           </SimpleGrid>
           <Textarea required label={t('internarte.condition.fields.text')} autosize minRows={3} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} error={errors.text} maxLength={4000} />
-          <Group gap="sm">
-            <FileButton onChange={setFiles} accept="image/jpeg,image/png,image/webp,image/tiff,image/gif" multiple>
-              {(props) => (
-                <Button {...props} variant="default" leftSection={<IconPhotoPlus size={16} />}>
-                  {t('internarte.condition.choosePhotos')}
-                </Button>
-              )}
-            </FileButton>
-            <Text size="sm" c="dimmed">
-              {t('internarte.condition.photosChosen', { count: files.length })}
-            </Text>
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={add.isPending} onClick={() => void submit()}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <PhotosPicker files={files} onChange={setFiles} />
+          <FormActions onCancel={() => setOpen(false)} saving={add.isPending} onSave={() => void submit()} />
         </Stack>
       </Modal>
     </Stack>
@@ -170,11 +148,7 @@ export function CustodyPanel({ artwork }: { artwork: Artwork }) {
           ) : (
             <Stack gap="xs">
               <Title order={5}>{t('internarte.custody.record')}</Title>
-              {formError && (
-                <Alert color="red" role="alert">
-                  {formError}
-                </Alert>
-              )}
+              <FormErrorAlert error={formError} />
               <Group align="flex-end" gap="sm" wrap="wrap">
                 <Select label={t('internarte.custody.fields.to')} data={options.map((o) => ({ value: o, label: t(`internarte.custodyStatuses.${o}`) }))} value={to} onChange={setTo} error={errors.to} w={220} />
                 <DateField label={t('internarte.custody.fields.date')} value={date} onChange={setDate} error={errors.date} w={160} />
@@ -215,12 +189,7 @@ export function CustodyPanel({ artwork }: { artwork: Artwork }) {
                   '—'
                 )}
               </Table.Td>
-              <Table.Td>
-                <Text size="xs">{h.recordedBy}</Text>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(h.recordedAt)}
-                </Text>
-              </Table.Td>
+              <RecordedCell entry={h} />
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,12 +1,13 @@
-import { Anchor, Button, Card, Group, Image, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconPhoto } from '@tabler/icons-react';
+import { Card, Group, Image, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDateTime } from '../../../../shared/format';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
+import { RecordPage } from '../../components/RecordPage';
 import { useCan } from '../auth/session';
 import { useMoney } from '../instruments/ui';
 import { ArtworkFormModal } from './ArtworkFormModal';
@@ -23,20 +24,18 @@ export function ArtworkPage() {
   const artwork = useApiQuery('artworks.get', { id });
   const canEdit = useCan('artworks.update');
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<string | null>('data');
   const a = artwork.data;
   if (artwork.error) return <ErrorState error={artwork.error} onRetry={() => void artwork.refetch()} />;
   if (!a) return null;
 
   return (
-    <Stack>
-      <Anchor component={Link} to={routes.artworks} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('internarte.artworks.back')}
-        </Group>
-      </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+    <RecordPage
+      backTo={routes.artworks}
+      backLabel={t('internarte.artworks.back')}
+      headingWrap={false}
+      onEdit={canEdit ? () => setEditing(true) : undefined}
+      initialTab="data"
+      heading={
         <Group align="flex-start" wrap="nowrap">
           {a.thumbnail ? <Image src={a.thumbnail} alt={a.title} w={96} h={96} fit="cover" radius="sm" /> : <IconPhoto size={64} color="var(--mantine-color-gray-4)" aria-hidden />}
           <Stack gap={4}>
@@ -53,64 +52,44 @@ export function ArtworkPage() {
             </Group>
           </Stack>
         </Group>
-        {canEdit && (
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-        )}
-      </Group>
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="data">{t('internarte.artworks.tabs.data')}</Tabs.Tab>
-          <Tabs.Tab value="photos">
-            {t('internarte.artworks.tabs.photos')} ({a.photoCount})
-          </Tabs.Tab>
-          <Tabs.Tab value="consent">{t('internarte.artworks.tabs.consent')}</Tabs.Tab>
-          <Tabs.Tab value="condition">{t('internarte.artworks.tabs.condition')}</Tabs.Tab>
-          <Tabs.Tab value="custody">{t('internarte.artworks.tabs.custody')}</Tabs.Tab>
-          <Tabs.Tab value="exhibitions">{t('internarte.artworks.tabs.exhibitions')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="data" pt="md">
-          <Card withBorder>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Field label={t('internarte.artworks.fields.artist')}>{a.artistLabel}</Field>
-              <Field label={t('internarte.artworks.fields.establishment')}>{a.establishmentName}</Field>
-              <Field label={t('internarte.artworks.fields.workshop')}>{a.workshopName ?? t('internarte.artworks.noWorkshop')}</Field>
-              <Field label={t('internarte.artworks.fields.technique')}>{t(`internarte.techniques.${a.technique}`)}</Field>
-              <Field label={t('internarte.artworks.fields.materials')}>{a.materials}</Field>
-              <Field label={t('internarte.artworks.fields.dimensions')}>{dimensionsCm(a.heightMm, a.widthMm, a.depthMm, i18n.language)}</Field>
-              <Field label={t('internarte.artworks.fields.year')}>{a.year}</Field>
-              <Field label={t('internarte.artworks.fields.saleStatus')}>{t(`internarte.saleStatuses.${a.saleStatus}`)}</Field>
-              <Field label={t('internarte.artworks.fields.price')}>{a.priceCentimos === null ? null : money(a.priceCentimos)}</Field>
-              <Field label={t('internarte.artworks.fields.notes')}>{a.notes}</Field>
-              <Field label={t('internarte.artworks.fields.updatedAt')}>
-                {formatDateTime(a.updatedAt)} · {a.updatedBy}
-              </Field>
-            </SimpleGrid>
-            {a.artistName === null && (
-              <Text size="xs" c="dimmed" mt="sm">
-                {t('internarte.artworks.artistHidden')}
-              </Text>
-            )}
-          </Card>
-        </Tabs.Panel>
-        <Tabs.Panel value="photos" pt="md">
-          <ArtworkPhotos artworkId={a.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="consent" pt="md">
-          <ConsentPanel artwork={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="condition" pt="md">
-          <ConditionPanel artworkId={a.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="custody" pt="md">
-          <CustodyPanel artwork={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="exhibitions" pt="md">
-          <ArtworkExhibitionsPanel artworkId={a.id} />
-        </Tabs.Panel>
-      </Tabs>
+      }
+      tabs={[
+        {
+          value: 'data',
+          label: t('internarte.artworks.tabs.data'),
+          panel: (
+            <Card withBorder>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Field label={t('internarte.artworks.fields.artist')}>{a.artistLabel}</Field>
+                <Field label={t('internarte.artworks.fields.establishment')}>{a.establishmentName}</Field>
+                <Field label={t('internarte.artworks.fields.workshop')}>{a.workshopName ?? t('internarte.artworks.noWorkshop')}</Field>
+                <Field label={t('internarte.artworks.fields.technique')}>{t(`internarte.techniques.${a.technique}`)}</Field>
+                <Field label={t('internarte.artworks.fields.materials')}>{a.materials}</Field>
+                <Field label={t('internarte.artworks.fields.dimensions')}>{dimensionsCm(a.heightMm, a.widthMm, a.depthMm, i18n.language)}</Field>
+                <Field label={t('internarte.artworks.fields.year')}>{a.year}</Field>
+                <Field label={t('internarte.artworks.fields.saleStatus')}>{t(`internarte.saleStatuses.${a.saleStatus}`)}</Field>
+                <Field label={t('internarte.artworks.fields.price')}>{a.priceCentimos === null ? null : money(a.priceCentimos)}</Field>
+                <Field label={t('internarte.artworks.fields.notes')}>{a.notes}</Field>
+                <Field label={t('internarte.artworks.fields.updatedAt')}>
+                  {formatDateTime(a.updatedAt)} · {a.updatedBy}
+                </Field>
+              </SimpleGrid>
+              {a.artistName === null && (
+                <Text size="xs" c="dimmed" mt="sm">
+                  {t('internarte.artworks.artistHidden')}
+                </Text>
+              )}
+            </Card>
+          ),
+        },
+        { value: 'photos', label: `${t('internarte.artworks.tabs.photos')} (${a.photoCount})`, panel: <ArtworkPhotos artworkId={a.id} /> },
+        { value: 'consent', label: t('internarte.artworks.tabs.consent'), panel: <ConsentPanel artwork={a} /> },
+        { value: 'condition', label: t('internarte.artworks.tabs.condition'), panel: <ConditionPanel artworkId={a.id} /> },
+        { value: 'custody', label: t('internarte.artworks.tabs.custody'), panel: <CustodyPanel artwork={a} /> },
+        { value: 'exhibitions', label: t('internarte.artworks.tabs.exhibitions'), panel: <ArtworkExhibitionsPanel artworkId={a.id} /> },
+      ]}
+    >
       <ArtworkFormModal opened={editing} onClose={() => setEditing(false)} artwork={a} />
-    </Stack>
+    </RecordPage>
   );
 }

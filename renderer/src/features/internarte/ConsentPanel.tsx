@@ -3,14 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconFileCertificate, IconPaperclip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../../../../shared/format';
+import { formatDate } from '../../../../shared/format';
 import { consentedArtist, namingModes, type NamingMode } from '../../../../shared/internarte/rules';
 import { ConsentRecord, type Artwork } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, FormActions, FormErrorAlert, todayIso } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 import { useCan } from '../auth/session';
-import { uploadOf } from './ui';
+import { RecordedCell, uploadOf } from './ui';
 
 const uses = ['mayExhibit', 'mayCatalog', 'mayPhotograph', 'maySell'] as const;
 
@@ -121,12 +121,7 @@ export function ConsentPanel({ artwork }: { artwork: Artwork }) {
                     <Table.Td key={u}>{t(h[u] ? 'internarte.consent.yes' : 'internarte.consent.no')}</Table.Td>
                   ))}
                   <Table.Td>{h.documentName ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{h.recordedBy}</Text>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(h.recordedAt)}
-                    </Text>
-                  </Table.Td>
+                  <RecordedCell entry={h} />
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -207,11 +202,7 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
     <Modal opened={opened} onClose={onClose} size={640} title={t('internarte.consent.record')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormErrorAlert error={formError} />
           <SimpleGrid cols={2}>
             <DateField required label={t('internarte.consent.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
             <Select
@@ -254,14 +245,7 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
             )}
           </Stack>
           <Textarea label={t('internarte.consent.fields.notes')} autosize minRows={1} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} error={errors.notes} maxLength={1000} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={record.isPending} />
         </Stack>
       </form>
     </Modal>

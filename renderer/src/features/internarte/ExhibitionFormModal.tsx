@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionModes, type SectionMode } from '../../../../shared/internarte/rules';
 import { ExhibitionCreate, type Exhibition } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { DateField } from '../../components/fields';
+import { DateField, FormActions, FormErrorAlert } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 
 interface Values {
@@ -94,11 +94,7 @@ export function ExhibitionFormModal({ opened, onClose, exhibition, onSaved }: { 
     <Modal opened={opened} onClose={onClose} size={860} title={t(exhibition ? 'internarte.exhibitions.edit' : 'internarte.exhibitions.new')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormErrorAlert error={formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput data-autofocus required label={t('internarte.exhibitions.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={200} />
             <TextInput label={t('internarte.exhibitions.fields.subtitle')} value={v.subtitle} onChange={(e) => set('subtitle', e.currentTarget.value)} error={errors.subtitle} maxLength={200} />
@@ -127,14 +123,7 @@ export function ExhibitionFormModal({ opened, onClose, exhibition, onSaved }: { 
           <Textarea label={t('internarte.exhibitions.fields.presentation')} autosize minRows={3} maxRows={10} value={v.presentation} onChange={(e) => set('presentation', e.currentTarget.value)} error={errors.presentation} />
           <Textarea label={t('internarte.exhibitions.fields.curatorialText')} autosize minRows={3} maxRows={10} value={v.curatorialText} onChange={(e) => set('curatorialText', e.currentTarget.value)} error={errors.curatorialText} />
           <Textarea label={t('internarte.exhibitions.fields.credits')} autosize minRows={2} maxRows={8} value={v.credits} onChange={(e) => set('credits', e.currentTarget.value)} error={errors.credits} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

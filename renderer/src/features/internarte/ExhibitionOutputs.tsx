@@ -96,18 +96,14 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
             {t('catalog.ui.hint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <div>
-              <Text size="sm" fw={500} mb={4} id="catalog-page-size">
-                {t('catalog.ui.pageSize')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="catalog-page-size"
-                value={pageSize}
-                onChange={(v) => setPageSize(v as PageSize)}
-                data={catalogPageSizes.map((s) => ({ value: s, label: t(`catalog.ui.pageSizes.${s}`) }))}
-                disabled={running}
-              />
-            </div>
+            <LabelledSegments
+              id="catalog-page-size"
+              label={t('catalog.ui.pageSize')}
+              value={pageSize}
+              onChange={(v) => setPageSize(v as PageSize)}
+              data={catalogPageSizes.map((s) => ({ value: s, label: t(`catalog.ui.pageSizes.${s}`) }))}
+              disabled={running}
+            />
             <Select
               label={t('catalog.ui.layout')}
               value={layout}
@@ -116,18 +112,14 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
               allowDeselect={false}
               disabled={running}
             />
-            <div>
-              <Text size="sm" fw={500} mb={4} id="catalog-lang">
-                {t('catalog.ui.language')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="catalog-lang"
-                value={lang}
-                onChange={(v) => setLang(v as Lang)}
-                data={outputLanguages.map((l) => ({ value: l, label: t(`catalog.ui.languages.${l}`) }))}
-                disabled={running}
-              />
-            </div>
+            <LabelledSegments
+              id="catalog-lang"
+              label={t('catalog.ui.language')}
+              value={lang}
+              onChange={(v) => setLang(v as Lang)}
+              data={outputLanguages.map((l) => ({ value: l, label: t(`catalog.ui.languages.${l}`) }))}
+              disabled={running}
+            />
           </SimpleGrid>
           <Group gap="xs">
             <Button variant="default" leftSection={previewing ? <Loader size={14} /> : <IconEye size={16} />} onClick={() => void openPreview()} disabled={previewing || running}>
@@ -213,5 +205,28 @@ function CatalogPreviewModal({ preview, onClose }: { preview: CatalogPreview | n
         </Stack>
       )}
     </Modal>
+  );
+}
+
+/** A segmented choice with its label above, named by that label for screen readers and tests. */
+function LabelledSegments({
+  id,
+  label,
+  ...control
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  data: { value: string; label: string }[];
+  disabled: boolean;
+}) {
+  return (
+    <div>
+      <Text size="sm" fw={500} mb={4} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} {...control} />
+    </div>
   );
 }

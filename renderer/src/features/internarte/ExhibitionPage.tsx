@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, FileButton, Group, Image, Modal, NumberInput, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Checkbox, Group, Image, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowDown, IconArrowLeft, IconArrowUp, IconEdit, IconPhotoPlus, IconPlus, IconSearch, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconSearch, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,13 +10,14 @@ import type { ChecklistRow, Exhibition, Loan } from '../../../../shared/internar
 import { call, useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import { routes } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
+import { RecordPage } from '../../components/RecordPage';
 import { ExportMenu } from '../../components/ExportMenu';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, FormActions, FormErrorAlert, SolesInput, todayIso } from '../../components/fields';
 import { useCan } from '../auth/session';
 import { solesToCentimos, useMoney } from '../instruments/ui';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
 import { ExhibitionOutputs } from './ExhibitionOutputs';
-import { ConsentBadges, CustodyBadge, Field, uploadOf } from './ui';
+import { ConsentBadges, CustodyBadge, Field, PhotosPicker, uploadOf } from './ui';
 
 /** One exhibition: its data and partners, the checklist, the loans to the venue, and its printed outputs. */
 export function ExhibitionPage() {
@@ -25,19 +26,16 @@ export function ExhibitionPage() {
   const exhibition = useApiQuery('exhibitions.get', { id });
   const canEdit = useCan('exhibitions.update');
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<string | null>('checklist');
   const x = exhibition.data;
   if (exhibition.error) return <ErrorState error={exhibition.error} onRetry={() => void exhibition.refetch()} />;
   if (!x) return null;
   return (
-    <Stack>
-      <Anchor component={Link} to={routes.exhibitions} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('internarte.exhibitions.back')}
-        </Group>
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
+    <RecordPage
+      backTo={routes.exhibitions}
+      backLabel={t('internarte.exhibitions.back')}
+      onEdit={canEdit ? () => setEditing(true) : undefined}
+      initialTab="checklist"
+      heading={
         <Stack gap={2}>
           <Title order={2}>{x.title}</Title>
           {x.subtitle && <Text c="dimmed">{x.subtitle}</Text>}
@@ -45,38 +43,16 @@ export function ExhibitionPage() {
             {[x.venue, x.startsOn || x.endsOn ? `${formatDate(x.startsOn) || '—'} – ${formatDate(x.endsOn) || '—'}` : null].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
-        {canEdit && (
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-        )}
-      </Group>
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="data">{t('internarte.exhibitions.tabs.data')}</Tabs.Tab>
-          <Tabs.Tab value="checklist">
-            {t('internarte.exhibitions.tabs.checklist')} ({x.workCount})
-          </Tabs.Tab>
-          <Tabs.Tab value="loans">
-            {t('internarte.exhibitions.tabs.loans')} ({x.openLoans})
-          </Tabs.Tab>
-          <Tabs.Tab value="outputs">{t('internarte.exhibitions.tabs.outputs')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="data" pt="md">
-          <ExhibitionData exhibition={x} />
-        </Tabs.Panel>
-        <Tabs.Panel value="checklist" pt="md">
-          <Checklist exhibition={x} />
-        </Tabs.Panel>
-        <Tabs.Panel value="loans" pt="md">
-          <Loans exhibition={x} />
-        </Tabs.Panel>
-        <Tabs.Panel value="outputs" pt="md">
-          <ExhibitionOutputs exhibitionId={x.id} />
-        </Tabs.Panel>
-      </Tabs>
+      }
+      tabs={[
+        { value: 'data', label: t('internarte.exhibitions.tabs.data'), panel: <ExhibitionData exhibition={x} /> },
+        { value: 'checklist', label: `${t('internarte.exhibitions.tabs.checklist')} (${x.workCount})`, panel: <Checklist exhibition={x} /> },
+        { value: 'loans', label: `${t('internarte.exhibitions.tabs.loans')} (${x.openLoans})`, panel: <Loans exhibition={x} /> },
+        { value: 'outputs', label: t('internarte.exhibitions.tabs.outputs'), panel: <ExhibitionOutputs exhibitionId={x.id} /> },
+      ]}
+    >
       <ExhibitionFormModal opened={editing} onClose={() => setEditing(false)} exhibition={x} />
-    </Stack>
+    </RecordPage>
   );
 }
 
@@ -358,24 +334,6 @@ function ChecklistItemModal({ row, onClose, exhibition }: { row: ChecklistRow | 
   );
 }
 
-function PhotosPicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="sm">
-      <FileButton onChange={onChange} accept="image/jpeg,image/png,image/webp,image/tiff,image/gif" multiple>
-        {(props) => (
-          <Button {...props} variant="default" leftSection={<IconPhotoPlus size={16} />}>
-            {t('internarte.condition.choosePhotos')}
-          </Button>
-        )}
-      </FileButton>
-      <Text size="sm" c="dimmed">
-        {t('internarte.condition.photosChosen', { count: files.length })}
-      </Text>
-    </Group>
-  );
-}
-
 function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | null; onClose: () => void; exhibition: Exhibition }) {
   const { t } = useTranslation();
   const lend = useApiMutation('exhibitions.lend');
@@ -411,27 +369,16 @@ function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | null; onC
   return (
     <Modal opened={row !== null} onClose={onClose} size={600} title={`${t('internarte.loans.lendTitle')}: ${row?.title ?? ''}`} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert error={formError} />
         <Text size="sm" c="dimmed">
           {exhibition.venue}
         </Text>
         <SimpleGrid cols={3}>
           <DateField required label={t('internarte.loans.fields.lentOn')} value={v.lentOn} onChange={(x) => setV({ ...v, lentOn: x })} error={errors.lentOn} />
           <DateField label={t('internarte.loans.fields.dueOn')} clearable value={v.dueOn} onChange={(x) => setV({ ...v, dueOn: x })} error={errors.dueOn} />
-          <NumberInput
+          <SolesInput
             required
             label={t('internarte.loans.fields.insurance')}
-            leftSection={<Text size="sm" c="dimmed">S/</Text>}
-            decimalScale={2}
-            fixedDecimalScale
-            thousandSeparator=","
-            decimalSeparator="."
-            allowNegative={false}
-            hideControls
             value={v.insurance}
             onChange={(x) => setV({ ...v, insurance: x })}
             error={errors.insurance || undefined}
@@ -439,14 +386,7 @@ function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | null; onC
         </SimpleGrid>
         <Textarea required label={t('internarte.loans.fields.conditionOut')} autosize minRows={2} value={v.conditionOut} onChange={(e) => setV({ ...v, conditionOut: e.currentTarget.value })} error={errors.conditionOut} maxLength={2000} />
         <PhotosPicker files={files} onChange={setFiles} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={lend.isPending} onClick={() => void submit()}>
-            {t('internarte.loans.lend')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={lend.isPending} onSave={() => void submit()} label={t('internarte.loans.lend')} />
       </Stack>
     </Modal>
   );
@@ -564,25 +504,14 @@ function ReturnModal({ loan, onClose }: { loan: Loan | null; onClose: () => void
   return (
     <Modal opened={loan !== null} onClose={onClose} size={560} title={`${t('internarte.loans.returnTitle')}: ${loan?.artworkTitle ?? ''}`} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert error={formError} />
         <Text size="sm">
           {t('internarte.loans.fields.conditionOut')}: {loan?.conditionOut}
         </Text>
         <DateField required label={t('internarte.loans.fields.returnedOn')} value={date} onChange={setDate} error={errors.returnedOn} />
         <Textarea required label={t('internarte.loans.fields.conditionBack')} autosize minRows={2} value={condition} onChange={(e) => setCondition(e.currentTarget.value)} error={errors.conditionBack} maxLength={2000} />
         <PhotosPicker files={files} onChange={setFiles} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={ret.isPending} onClick={() => void submit()}>
-            {t('internarte.loans.return')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={ret.isPending} onSave={() => void submit()} label={t('internarte.loans.return')} />
       </Stack>
     </Modal>
   );

@@ -1,37 +1,31 @@
-import { ActionIcon, Button, Card, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useState } from 'react';
+import { Button, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../shared/format';
-import { pageSizes } from '../../../../shared/ipc';
 import { exhibitionSortColumns, type Exhibition } from '../../../../shared/internarte/schemas';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { EmptyState } from '../../components/EmptyState';
+import { FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
-
-type SortColumn = (typeof exhibitionSortColumns)[number];
-const isSortColumn = (s: string): s is SortColumn => (exhibitionSortColumns as readonly string[]).includes(s);
 
 /** The exhibitions, newest first; a row opens the exhibition's page. */
 export function ExhibitionsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const canCreate = useCan('exhibitions.create');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<Exhibition>>({ columnAccessor: 'startsOn', direction: 'desc' });
+  const listState = useListState<Exhibition>({ sort: { columnAccessor: 'startsOn', direction: 'desc' } });
+  const { search, setSearch, debouncedSearch } = listState;
   const [formOpen, setFormOpen] = useState(false);
-  useEffect(() => setPage(1), [debounced, pageSize]);
-  const sort = isSortColumn(String(sortStatus.columnAccessor)) ? (sortStatus.columnAccessor as SortColumn) : 'startsOn';
-  const list = useApiQuery('exhibitions.list', { search: debounced, sort, direction: sortStatus.direction, page, pageSize }, { placeholderData: (prev) => prev });
+  const sort = listState.sortBy(exhibitionSortColumns, 'startsOn');
+  const list = useApiQuery(
+    'exhibitions.list',
+    { search: debouncedSearch, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
+    { placeholderData: (prev) => prev },
+  );
   const open = (x: Exhibition) => void navigate(`${routes.exhibitions}/${x.id}`);
 
   return (
@@ -47,52 +41,19 @@ export function ExhibitionsPage() {
           )
         }
       />
-      <Card withBorder padding="sm" mb="sm">
-        <TextInput
-          aria-label={t('common.search')}
-          placeholder={t('internarte.exhibitions.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          rightSection={
-            search ? (
-              <ActionIcon variant="subtle" size="sm" aria-label={t('common.clearFilters')} onClick={() => setSearch('')}>
-                <IconX size={14} />
-              </ActionIcon>
-            ) : null
-          }
-        />
-      </Card>
-      <DataTable<Exhibition>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={list.data?.total === 0 ? 260 : undefined}
-        records={list.data?.rows ?? []}
-        fetching={list.isFetching && !list.data}
-        totalRecords={list.data?.total ?? 0}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPage={pageSize}
-        recordsPerPageOptions={[...pageSizes]}
-        onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        onRowClick={({ record }) => open(record)}
+      <FilterBar>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('internarte.exhibitions.searchPlaceholder')} style={{ flex: 1 }} />
+      </FilterBar>
+      <ListTable<Exhibition>
+        list={listState}
+        query={list}
+        onRowClick={open}
         emptyState={
-          <EmptyState
+          <ListEmptyState
             title={t('internarte.exhibitions.title')}
             text={t('internarte.exhibitions.empty')}
-            action={
-              list.data && list.data.total === 0 && canCreate && !search ? (
-                <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-                  {t('internarte.exhibitions.new')}
-                </Button>
-              ) : undefined
-            }
+            newLabel={t('internarte.exhibitions.new')}
+            onNew={list.data && list.data.total === 0 && canCreate && !search ? () => setFormOpen(true) : undefined}
           />
         }
         columns={[

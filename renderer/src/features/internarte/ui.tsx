@@ -1,5 +1,7 @@
-import { Badge, Group, Text, type MantineColor } from '@mantine/core';
+import { Badge, Button, FileButton, Group, Table, Text, type MantineColor } from '@mantine/core';
+import { IconPhotoPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../../shared/format';
 import type { CustodyStatus } from '../../../../shared/internarte/rules';
 import type { ConsentNow } from '../../../../shared/internarte/schemas';
 import { whole } from '../instruments/ui';
@@ -92,5 +94,36 @@ export function Field({ label, children }: { label: string; children: React.Reac
       </Text>
       <Text size="sm">{children ?? '—'}</Text>
     </div>
+  );
+}
+
+/** Photos to go with a report (condition, loan out, return): a button to choose them and how many are chosen. */
+export function PhotosPicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm">
+      <FileButton onChange={onChange} accept="image/jpeg,image/png,image/webp,image/tiff,image/gif" multiple>
+        {(props) => (
+          <Button {...props} variant="default" leftSection={<IconPhotoPlus size={16} />}>
+            {t('internarte.condition.choosePhotos')}
+          </Button>
+        )}
+      </FileButton>
+      <Text size="sm" c="dimmed">
+        {t('internarte.condition.photosChosen', { count: files.length })}
+      </Text>
+    </Group>
+  );
+}
+
+/** A ledger row's last cell: who recorded the entry, and when. */
+export function RecordedCell({ entry }: { entry: { recordedBy: string; recordedAt: string } }) {
+  return (
+    <Table.Td>
+      <Text size="xs">{entry.recordedBy}</Text>
+      <Text size="xs" c="dimmed">
+        {formatDateTime(entry.recordedAt)}
+      </Text>
+    </Table.Td>
   );
 }

@@ -8,8 +8,7 @@ import { formatDate } from '../../../../../shared/format';
 import { conformitySortColumns, conformityStatuses, type Conformity, type ConformityListQuery } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
-import { EmptyState } from '../../../components/EmptyState';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
+import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../auth/session';
 import { ConformityStatusBadge, ContractStatusBadge, useMoney, usePeriodLabel } from '../ui';
@@ -160,19 +159,15 @@ export function ConformitiesPage() {
         />
         <MonthPickerInput label={t('contracts.conformities.periodFrom')} valueFormat="MM/YYYY" clearable value={from} onChange={setFrom} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
         <MonthPickerInput label={t('contracts.conformities.periodTo')} valueFormat="MM/YYYY" clearable value={to} onChange={setTo} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
-        {filtersActive && (
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setSearch('');
-              setStatus(null);
-              setFrom(null);
-              setTo(null);
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
+        <ClearFiltersButton
+          active={filtersActive}
+          onClear={() => {
+            setSearch('');
+            setStatus(null);
+            setFrom(null);
+            setTo(null);
+          }}
+        />
       </FilterBar>
       {list.data && total > 0 && (
         <Text size="sm" mb="xs" data-testid="conformity-totals">
@@ -290,11 +285,12 @@ export function ConformitiesPage() {
           },
         ]}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('contracts.conformities.noMatchTitle')} text={t('contracts.conformities.noMatchText')} />
-          ) : (
-            <EmptyState title={t('contracts.conformities.emptyTitle')} text={t('contracts.conformities.emptyText')} />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('contracts.conformities.noMatchTitle'), text: t('contracts.conformities.noMatchText') }}
+            title={t('contracts.conformities.emptyTitle')}
+            text={t('contracts.conformities.emptyText')}
+          />
         }
       />
       <ConformityFormModal

@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconAlertTriangle, IconFileDescription, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconRefresh } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +10,11 @@ import { budgetLines, contractStatuses, modalities, type BudgetLine, type Contra
 import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
 import { ColumnPicker } from '../../../components/ColumnPicker';
-import { EmptyState } from '../../../components/EmptyState';
 import { ExportMenu } from '../../../components/ExportMenu';
-import { useEstablishmentOptions } from '../../../components/fields';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
+import { ClearFiltersButton, detailsColumn, EstablishmentFilter, FilterBar, ListEmptyState, ListTable, SearchBox, useListState, useRecordParam } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../auth/session';
-import { accentFilter, ContractStatusBadge, useMoney } from '../ui';
+import { ContractStatusBadge, useMoney } from '../ui';
 import { ContractDrawer, type LifecycleAction } from './ContractDrawer';
 import { ContractFormModal } from './ContractFormModal';
 import { ActivateModal, RenewModal, TerminateModal } from './LifecycleModals';
@@ -48,8 +46,7 @@ export function ContractsPage() {
   const [editing, setEditing] = useState<Contract | null>(null);
   const [lifecycle, setLifecycle] = useState<{ action: Exclude<LifecycleAction, 'edit'>; contract: Contract } | null>(null);
   const [warnings, setWarnings] = useState<{ number: string; list: ContractWarning[] } | null>(null);
-  const establishments = useEstablishmentOptions('all');
-  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  const { recordId, openRecord, closeRecord } = useRecordParam();
   const presetTeacher = params.get('docente');
   const canWrite = useCan('contracts.create');
 
@@ -73,16 +70,6 @@ export function ContractsPage() {
   const total = list.data?.total ?? 0;
   const filtersActive = search !== '' || status !== null || modality !== null || establishment !== null || line !== null || year !== '';
 
-  const openRecord = (id: number) =>
-    setParams((p) => {
-      p.set('ficha', String(id));
-      return p;
-    });
-  const closeRecord = () =>
-    setParams((p) => {
-      p.delete('ficha');
-      return p;
-    });
   const openNew = () => {
     setEditing(null);
     setFormOpen(true);
@@ -208,28 +195,10 @@ export function ContractsPage() {
     { accessor: 'budgetLine', render: (c) => t(`contracts.budgetLines.${c.budgetLine}`) },
     { accessor: 'status', sortable: true, noWrap: true, render: (c) => <ContractStatusBadge status={c.status} /> },
   ];
-  const columns = dataColumns
+  const columns: DataTableColumn<Contract>[] = dataColumns
     .filter((c) => !hidden.includes(String(c.accessor)))
     .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
-  columns.push({
-    accessor: 'actions',
-    title: '',
-    width: 52,
-    render: (c) => (
-      <Tooltip label={t('contracts.contracts.details')}>
-        <ActionIcon
-          variant="subtle"
-          aria-label={`${t('contracts.contracts.details')}: ${c.number}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            openRecord(c.id);
-          }}
-        >
-          <IconFileDescription size={18} />
-        </ActionIcon>
-      </Tooltip>
-    ),
-  });
+  columns.push(detailsColumn<Contract>(t('contracts.contracts.details'), (c) => c.number, (c) => openRecord(c.id)));
 
   return (
     <>
@@ -280,18 +249,7 @@ export function ContractsPage() {
           comboboxProps={{ width: 240 }}
           style={filterStyle}
         />
-        <Select
-          label={t('contracts.contracts.establishment')}
-          placeholder={t('common.all')}
-          clearable
-          searchable
-          filter={accentFilter}
-          data={establishments}
-          value={establishment}
-          onChange={setEstablishment}
-          comboboxProps={{ width: 300, position: 'bottom-start' }}
-          style={{ ...filterStyle, flexGrow: 1.4 }}
-        />
+        <EstablishmentFilter label={t('contracts.contracts.establishment')} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
         <Select
           label={t('contracts.contracts.budgetLine')}
           placeholder={t('common.all')}
@@ -302,25 +260,21 @@ export function ContractsPage() {
           style={{ ...filterStyle, minWidth: 170 }}
         />
         <NumberInput hideControls label={t('contracts.contracts.year')} placeholder={t('common.all')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={90} />
-        {filtersActive && (
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setSearch('');
-              setStatus(null);
-              setModality(null);
-              setEstablishment(null);
-              setLine(null);
-              setYear('');
-              setParams((p) => {
-                p.delete('estado');
-                return p;
-              });
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
+        <ClearFiltersButton
+          active={filtersActive}
+          onClear={() => {
+            setSearch('');
+            setStatus(null);
+            setModality(null);
+            setEstablishment(null);
+            setLine(null);
+            setYear('');
+            setParams((p) => {
+              p.delete('estado');
+              return p;
+            });
+          }}
+        />
       </FilterBar>
 
       <ListTable<Contract>
@@ -330,21 +284,14 @@ export function ContractsPage() {
         rowStyle={(c) => (c.status === 'resuelto' ? { opacity: 0.65 } : undefined)}
         columns={columns}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('contracts.contracts.noMatchTitle')} text={t('contracts.contracts.noMatchText')} />
-          ) : (
-            <EmptyState
-              title={t('contracts.contracts.emptyTitle')}
-              text={t('contracts.contracts.emptyText')}
-              action={
-                list.data && total === 0 && canWrite ? (
-                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
-                    {t('contracts.contracts.new')}
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('contracts.contracts.noMatchTitle'), text: t('contracts.contracts.noMatchText') }}
+            title={t('contracts.contracts.emptyTitle')}
+            text={t('contracts.contracts.emptyText')}
+            newLabel={t('contracts.contracts.new')}
+            onNew={list.data && total === 0 && canWrite ? openNew : undefined}
+          />
         }
       />
       <ContractFormModal opened={formOpen} onClose={closeForm} contract={editing} presetTeacherId={presetTeacher} onSaved={afterSave} />

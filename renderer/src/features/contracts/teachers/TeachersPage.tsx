@@ -1,17 +1,14 @@
-import { ActionIcon, Badge, Button, Group, Select, Text, Tooltip } from '@mantine/core';
-import { IconFileDescription, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Select, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
-import { EmptyState } from '../../../components/EmptyState';
-import { useEstablishmentOptions } from '../../../components/fields';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
+import { ClearFiltersButton, detailsColumn, EstablishmentFilter, FilterBar, ListEmptyState, ListTable, SearchBox, useListState, useRecordParam } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../auth/session';
-import { accentFilter } from '../ui';
 import { TeacherDrawer } from './TeacherDrawer';
 import { TeacherFormModal } from './TeacherFormModal';
 
@@ -35,8 +32,7 @@ export function TeachersPage() {
   const { search, setSearch, debouncedSearch: debounced } = listState;
   const [editing, setEditing] = useState<Teacher | null>(null);
   const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
-  const establishments = useEstablishmentOptions('all');
-  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  const { recordId, openRecord: open, closeRecord } = useRecordParam();
   const canWrite = useCan('teachers.create');
 
   const filter = useMemo<TeacherFilter>(
@@ -52,16 +48,6 @@ export function TeachersPage() {
   const total = list.data?.total ?? 0;
   const filtersActive = search !== '' || discipline !== null || establishment !== null || status !== 'active';
 
-  const open = (id: number) =>
-    setParams((p) => {
-      p.set('ficha', String(id));
-      return p;
-    });
-  const closeRecord = () =>
-    setParams((p) => {
-      p.delete('ficha');
-      return p;
-    });
   const openNew = () => {
     setEditing(null);
     setFormOpen(true);
@@ -99,18 +85,7 @@ export function TeachersPage() {
           onChange={setDiscipline}
           style={filterStyle}
         />
-        <Select
-          label={t('contracts.teachers.authorisedEstablishment')}
-          placeholder={t('common.all')}
-          clearable
-          searchable
-          filter={accentFilter}
-          data={establishments}
-          value={establishment}
-          onChange={setEstablishment}
-          comboboxProps={{ width: 300, position: 'bottom-start' }}
-          style={{ ...filterStyle, flexGrow: 1.4 }}
-        />
+        <EstablishmentFilter label={t('contracts.teachers.authorisedEstablishment')} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
         <Select
           label={t('common.status')}
           data={[
@@ -123,19 +98,15 @@ export function TeachersPage() {
           allowDeselect={false}
           style={filterStyle}
         />
-        {filtersActive && (
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setSearch('');
-              setDiscipline(null);
-              setEstablishment(null);
-              setStatus('active');
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
+        <ClearFiltersButton
+          active={filtersActive}
+          onClear={() => {
+            setSearch('');
+            setDiscipline(null);
+            setEstablishment(null);
+            setStatus('active');
+          }}
+        />
       </FilterBar>
 
       <ListTable<Teacher>
@@ -190,42 +161,17 @@ export function TeachersPage() {
               ),
           },
           { accessor: 'contractsInForce', title: t('contracts.teachers.contractsInForce'), textAlign: 'right', width: 160 },
-          {
-            accessor: 'actions',
-            title: '',
-            width: 52,
-            render: (r) => (
-              <Tooltip label={t('contracts.teachers.details')}>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={`${t('contracts.teachers.details')}: ${r.fullName}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    open(r.id);
-                  }}
-                >
-                  <IconFileDescription size={18} />
-                </ActionIcon>
-              </Tooltip>
-            ),
-          },
+          detailsColumn<Teacher>(t('contracts.teachers.details'), (r) => r.fullName, (r) => open(r.id)),
         ]}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('contracts.teachers.noMatchTitle')} text={t('contracts.teachers.noMatchText')} />
-          ) : (
-            <EmptyState
-              title={t('contracts.teachers.emptyTitle')}
-              text={t('contracts.teachers.emptyText')}
-              action={
-                list.data && total === 0 && canWrite ? (
-                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
-                    {t('contracts.teachers.new')}
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('contracts.teachers.noMatchTitle'), text: t('contracts.teachers.noMatchText') }}
+            title={t('contracts.teachers.emptyTitle')}
+            text={t('contracts.teachers.emptyText')}
+            newLabel={t('contracts.teachers.new')}
+            onNew={list.data && total === 0 && canWrite ? openNew : undefined}
+          />
         }
       />
       <TeacherFormModal opened={formOpen} onClose={closeForm} teacher={editing} />

@@ -1,0 +1,88 @@
+import type { InstrumentPhoto } from '../../../shared/instruments/schemas';
+import { toBool } from '../db/dialect';
+import { notFound } from '../ipc/errors';
+import type { HandlerContext } from '../ipc/dispatcher';
+import { storeAttachment, thumbnailDataUrl } from './attachments';
+
+/**
+ * A record's photo gallery (an instrument's, an artwork's): photos linked to a record in a
+ * table `<table>(<owner column>, attachment_hash, is_primary, added_at, added_by)`, the
+ * first one primary; adding the same photo twice links it once; removing a link keeps the
+ * content (nothing is lost) and passes "primary" to the oldest photo left. The caller
+ * checks that the record exists and may be reached, and audits under its entity's name.
+ */
+export interface Gallery {
+  table: string;
+  owner: string;
+  /** The audit log's entity name, e.g. 'instrument'. */
+  entity: string;
+}
+
+type Row = Record<string, unknown>;
+
+/** Photos up to 20 MB: the original is kept for print, a thumbnail is made for the screen. */
+export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+
+export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: number): Promise<InstrumentPhoto[]> {
+  const rows = (await ctx.db(`${g.table} as p`)
+    .join('attachments as a', 'a.hash', 'p.attachment_hash')
+    .where(`p.${g.owner}`, ownerId)
+    .orderBy([{ column: 'p.is_primary', order: 'desc' }, { column: 'p.id', order: 'asc' }])
+    .select('p.*', 'a.original_name', 'a.width', 'a.height')) as Row[];
+  return Promise.all(
+    rows.map(async (r) => ({
+      hash: String(r.attachment_hash),
+      originalName: String(r.original_name),
+      isPrimary: toBool(r.is_primary),
+      width: r.width === null ? null : Number(r.width),
+      height: r.height === null ? null : Number(r.height),
+      thumbnail: await thumbnailDataUrl(ctx.attachments, String(r.attachment_hash)),
+      addedAt: String(r.added_at),
+      addedBy: String(r.added_by),
+    })),
+  );
+}
+
+export async function addGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, file: { fileName: string; dataBase64: string }): Promise<InstrumentPhoto[]> {
+  const stored = await storeAttachment(
+    ctx.db,
+    ctx.attachments,
+    { name: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+    { kind: 'image', maxBytes: MAX_PHOTO_BYTES },
+    ctx.session.actor,
+    ctx.now,
+  );
+  const existing = (await ctx.db(g.table).where({ [g.owner]: ownerId })) as Row[];
+  if (!existing.some((r) => r.attachment_hash === stored.hash)) {
+    await ctx.db(g.table).insert({
+      [g.owner]: ownerId,
+      attachment_hash: stored.hash,
+      is_primary: existing.length === 0,
+      added_at: ctx.now,
+      added_by: ctx.session.actor.name,
+    });
+  }
+  await ctx.audit({ entity: g.entity, entityId: ownerId, action: 'photo:add', after: { hash: stored.hash, name: stored.originalName } });
+  return galleryPhotos(ctx, g, ownerId);
+}
+
+export async function setPrimaryGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, hash: string): Promise<InstrumentPhoto[]> {
+  if (!(await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).first())) throw notFound();
+  await ctx.db(g.table).where({ [g.owner]: ownerId }).update({ is_primary: false });
+  await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).update({ is_primary: true });
+  await ctx.audit({ entity: g.entity, entityId: ownerId, action: 'photo:primary', after: { hash } });
+  return galleryPhotos(ctx, g, ownerId);
+}
+
+export async function removeGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, hash: string): Promise<InstrumentPhoto[]> {
+  const link = (await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).first()) as Row | undefined;
+  if (!link) throw notFound();
+  // The link goes; the content stays in the store (nothing is lost).
+  await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).delete();
+  if (toBool(link.is_primary)) {
+    const next = (await ctx.db(g.table).where({ [g.owner]: ownerId }).orderBy('id').first('id')) as { id: number } | undefined;
+    if (next) await ctx.db(g.table).where({ id: next.id }).update({ is_primary: true });
+  }
+  await ctx.audit({ entity: g.entity, entityId: ownerId, action: 'photo:remove', before: { hash } });
+  return galleryPhotos(ctx, g, ownerId);
+}
