@@ -9,6 +9,7 @@ import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
 import { isPostgres } from './db/dialect';
 import { DatabaseStore, FolderStore, type AttachmentStore } from './files/store';
+import { OfficeAttachmentStore, readSharedFolder } from './office/attachments';
 
 export interface Services {
   dispatch: Dispatch;
@@ -42,7 +43,7 @@ export async function createServices(
     clock?: () => number;
     /** Office mode: the server's schema is newer than this app (db/server.ts); every write is refused. */
     readOnly?: { unknownMigrations: string[] };
-    /** Office mode: the shared folder the administrator named for attachments; absent, they live in the server's database. */
+    /** Office mode: overrides the shared attachments folder the administrator set on the server (settings row, office/attachments.ts); null: the server's database. */
     sharedAttachmentsDir?: string | null;
   } = {},
 ): Promise<Services> {
@@ -55,7 +56,10 @@ export async function createServices(
     writtenFiles: new Set(),
   };
   const jobs = createJobRegistry({ session, onInternalError: opts.onInternalError });
-  const attachments = attachmentStoreFor(db, platform, opts.sharedAttachmentsDir ?? null);
+  // Office mode: the place the administrator chose for the whole office (a settings row on the server), read at start.
+  const attachments = isPostgres(db)
+    ? new OfficeAttachmentStore(db, platform.paths.attachmentsDir, opts.sharedAttachmentsDir !== undefined ? opts.sharedAttachmentsDir : await readSharedFolder(db))
+    : attachmentStoreFor(db, platform);
   const dispatch = createDispatcher({ db, handlers, session, platform, jobs, attachments, onInternalError: opts.onInternalError });
   return { dispatch, session, jobs, attachments };
 }

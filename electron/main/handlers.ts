@@ -19,6 +19,7 @@ import { catalogHandlers } from './internarte/catalog/handlers';
 import { artworkHandlers } from './internarte/artworks';
 import { exhibitionHandlers } from './internarte/exhibitions';
 import { officeHandlers } from './office/handlers';
+import { officeAttachmentHandlers } from './office/attachments';
 
 /** Every channel's handler. A channel of the contract without one here fails to compile. */
 export const handlers: Handlers = {
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...artworkHandlers,
   ...exhibitionHandlers,
   ...officeHandlers,
+  ...officeAttachmentHandlers,
 };

@@ -96,3 +96,32 @@ export const CopyReport = z.object({
   totalRows: z.number().int().nonnegative(),
 });
 export type CopyReport = z.infer<typeof CopyReport>;
+
+/**
+ * Office mode: where the attachments of the whole office live (one value on the server,
+ * not per PC): the server's database (the default) or a shared folder every PC reaches,
+ * typically a Windows share such as \\servidor\arteinpe\adjuntos.
+ */
+export const AttachmentsFolderSettings = z.object({
+  /** False on "Este equipo": the attachments live in the folder beside this PC's database. */
+  available: z.boolean(),
+  place: z.enum(['database', 'folder']),
+  folder: z.string().nullable(),
+  /** How many attachments the office keeps (moved when the place changes). */
+  count: z.number().int(),
+});
+export type AttachmentsFolderSettings = z.infer<typeof AttachmentsFolderSettings>;
+
+export const AttachmentsFolderSave = z
+  .object({
+    /** The shared folder; null goes back to the server's database. */
+    folder: z
+      .string({ error: requiredOr('errors.invalid') })
+      .trim()
+      .min(1, 'errors.required')
+      .max(400)
+      .refine((f) => !/[\0<>"|?*]/.test(f.replace(/^\\\\\?\\/, '')), 'office.attachments.errors.badPath')
+      .nullable(),
+  })
+  .strict();
+export type AttachmentsFolderSave = z.input<typeof AttachmentsFolderSave>;

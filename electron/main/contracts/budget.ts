@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contracts/rules';
 import type { BudgetLineRow, BudgetSummary } from '../../../shared/contracts/schemas';
 import { formatUsd } from '../../../shared/contracts/format';
+import { inTurn, later } from '../db/dialect';
 import { saveExport, tableWorkbook } from '../export/table';
 import { AppError, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
@@ -48,7 +49,7 @@ export async function yearFigures(db: Knex, year: number): Promise<Record<Budget
     BudgetLine,
     LineFiguresDetail
   >;
-  const [months, instruments] = await Promise.all([
+  const [months, instruments] = await inTurn([
     db('contract_months')
       .where('period', '>=', from)
       .where('period', '<=', to)
@@ -60,7 +61,7 @@ export async function yearFigures(db: Knex, year: number): Promise<Record<Budget
         db.raw('SUM(CASE WHEN conformity_id IS NOT NULL AND paid = ? THEN conformity_gross_centimos ELSE 0 END) AS pending_s', [false]),
         db.raw('SUM(CASE WHEN paid = ? THEN conformity_gross_centimos ELSE 0 END) AS paid_s', [true]),
       ) as Promise<Row[]>,
-    instrumentPurchases(db, year),
+    later(() => instrumentPurchases(db, year)),
   ]);
   for (const r of months) {
     out[r.line as BudgetLine].committed += num(r.open_s) + num(r.pending_s);
@@ -90,7 +91,7 @@ export async function yearFiguresFromRecords(db: Knex, year: number): Promise<Re
     BudgetLine,
     LineFiguresDetail
   >;
-  const [open, conformities, instruments] = await Promise.all([
+  const [open, conformities, instruments] = await inTurn([
     db('contract_months as m')
       .join('contracts as c', 'c.id', 'm.contract_id')
       .where('m.period', '>=', from)

@@ -31,7 +31,7 @@ import type {
   ContractWarning,
   contractSortColumns,
 } from '../../../shared/contracts/schemas';
-import { isUniqueViolation, toBool, toCount } from '../db/dialect';
+import { inTurn, isUniqueViolation, later, toBool, toCount } from '../db/dialect';
 import { exportTable, saveExport, type Column } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
@@ -454,11 +454,11 @@ async function chainOf(db: Knex, c: Contract, today: string): Promise<ContractDe
 export async function contractDetail(ctx: HandlerContext, id: number): Promise<ContractDetail> {
   const today = todayOf(ctx);
   const contract = await mustGet(ctx, id);
-  const [months, conformities, events, teacher, suspensions] = await Promise.all([
+  const [months, conformities, events, teacher, suspensions] = await inTurn([
     ctx.db('contract_months').where({ contract_id: id }).orderBy('period') as Promise<Row[]>,
     ctx.db('service_conformities').where({ contract_id: id }).whereNot('status', 'anulada').select('id', 'period', 'status', 'gross_centimos', 'payment_date') as Promise<Row[]>,
     ctx.db('contract_events').where({ contract_id: id }).orderBy('seq') as Promise<Row[]>,
-    teacherRow(ctx.db, contract.teacherId),
+    later(() => teacherRow(ctx.db, contract.teacherId)),
     ctx.db('teacher_suspensions').where({ teacher_id: contract.teacherId }).orderBy('fiscal_year', 'desc') as Promise<Row[]>,
   ]);
   const currentPeriod = periodOf(today);
@@ -521,7 +521,7 @@ export async function contractAlerts(ctx: HandlerContext): Promise<ContractAlert
     contractScope(ctx)(q);
     return q;
   };
-  const [expiring, auths, [missingCount], sample] = await Promise.all([
+  const [expiring, auths, [missingCount], sample] = await inTurn([
     scoped(db('contracts as c'))
       .join('teachers as t', 't.id', 'c.teacher_id')
       .where('c.status', 'vigente')

@@ -4,7 +4,7 @@ import { normalizeText } from '../../../shared/format';
 import type { Page } from '../../../shared/ipc';
 import { addDays, EXPIRY_WARNING_DAYS, type Discipline } from '../../../shared/contracts/rules';
 import type { Authorisation, Teacher, TeacherDetail, TeacherFilter, teacherSortColumns } from '../../../shared/contracts/schemas';
-import { isUniqueViolation, toBool, toCount } from '../db/dialect';
+import { inTurn, isUniqueViolation, toBool, toCount } from '../db/dialect';
 import { notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import {
@@ -75,7 +75,7 @@ function filtered(db: Knex, f: Filter, today: string): Knex.QueryBuilder {
 async function hydrate(db: Knex, rows: Row[], today: string): Promise<Teacher[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.id));
-  const [disc, susp, auth, contracts] = await Promise.all([
+  const [disc, susp, auth, contracts] = await inTurn([
     db('teacher_disciplines').whereIn('teacher_id', ids).select('teacher_id', 'discipline') as Promise<Row[]>,
     db('teacher_suspensions').whereIn('teacher_id', ids).orderBy('fiscal_year', 'desc').select('*') as Promise<Row[]>,
     db('teacher_authorisations as a')

@@ -64,3 +64,20 @@ export async function resetSequences(db: Knex): Promise<void> {
     await db.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM ??), 0), 1), (SELECT MAX(id) FROM ??) IS NOT NULL)`, [t, t, t]);
   }
 }
+
+/**
+ * What Promise.all does for queries, one after another: on PostgreSQL a transaction is one
+ * connection, which takes one query at a time (pg 8 warns about overlapping ones and pg 9
+ * refuses them). Knex builders start only when awaited, so pass them as they are; wrap
+ * anything that starts at once (an async function's call) in `later`.
+ */
+export async function inTurn<T extends readonly unknown[] | []>(items: T): Promise<{ -readonly [P in keyof T]: Awaited<T[P]> }> {
+  const out: unknown[] = [];
+  for (const item of items) out.push(await item);
+  return out as { -readonly [P in keyof T]: Awaited<T[P]> };
+}
+
+/** A promise-like that starts its work only when inTurn awaits it. */
+export const later = <T>(start: () => PromiseLike<T>): PromiseLike<T> => ({
+  then: (ok, ko) => start().then(ok, ko),
+});

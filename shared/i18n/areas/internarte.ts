@@ -168,7 +168,8 @@ export const internarteEs = {
     added: 'Informe registrado.',
     fields: { date: 'Fecha', examinedBy: 'Examinado por', grade: 'Estado', text: 'Observaciones', photos: 'Fotos' },
     choosePhotos: 'Elegir fotos',
-    photosChosen: '{{count}} foto(s) elegida(s)',
+    photosChosen_one: '{{count}} foto elegida',
+    photosChosen_other: '{{count}} fotos elegidas',
   },
   custody: {
     current: 'Situación actual',
@@ -214,7 +215,8 @@ export const internarteEs = {
   checklist: {
     add: 'Agregar obras',
     addTitle: 'Agregar obras a la exposición',
-    added: '{{count}} obra(s) agregada(s).',
+    added_one: '{{count}} obra agregada.',
+    added_other: '{{count}} obras agregadas.',
     empty: 'La lista de obras está vacía. Agregue obras con «Agregar obras».',
     columns: {
       number: 'N.º',
@@ -441,7 +443,8 @@ export const internarteEn: Widen<typeof internarteEs> = {
     added: 'Report recorded.',
     fields: { date: 'Date', examinedBy: 'Examined by', grade: 'Condition', text: 'Observations', photos: 'Photos' },
     choosePhotos: 'Choose photos',
-    photosChosen: '{{count}} photo(s) chosen',
+    photosChosen_one: '{{count}} photo chosen',
+    photosChosen_other: '{{count}} photos chosen',
   },
   custody: {
     current: 'Current status',
@@ -487,7 +490,8 @@ export const internarteEn: Widen<typeof internarteEs> = {
   checklist: {
     add: 'Add works',
     addTitle: 'Add works to the exhibition',
-    added: '{{count}} work(s) added.',
+    added_one: '{{count}} work added.',
+    added_other: '{{count}} works added.',
     empty: 'The checklist is empty. Add works with “Add works”.',
     columns: {
       number: 'No.',

@@ -8,7 +8,7 @@ import { contractChannelCases } from './contracts-channel-cases';
 import { authChannelCases } from './auth-channel-cases';
 import { internarteCases } from './internarte-channel-cases';
 import { catalogCases } from './catalog-channel-cases';
-import { officeCases } from './office-channel-cases';
+import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 
 /**
@@ -390,6 +390,14 @@ describe('every channel with valid input', () => {
         // Office mode refuses these by design, in Spanish, changing nothing.
         const before = await snapshot(app.db);
         const r = await app.call(name, refusedOnServer[name as keyof typeof refusedOnServer] as never);
+        expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('servidor de la oficina') } });
+        expect(await snapshot(app.db)).toBe(before);
+        return;
+      }
+      if (!onPostgres() && name in refusedOnThisPc) {
+        // "Este equipo" refuses what only the office server shares, in Spanish, changing nothing.
+        const before = await snapshot(app.db);
+        const r = await app.call(name, refusedOnThisPc[name as keyof typeof refusedOnThisPc] as never);
         expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('servidor de la oficina') } });
         expect(await snapshot(app.db)).toBe(before);
         return;

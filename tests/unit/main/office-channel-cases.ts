@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { officeChannels } from '../../../shared/office/channels';
 import { choicePath } from '../../../electron/main/office/config';
@@ -43,8 +44,23 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
               : { ok: false, message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1'), totalRows: 0 },
           ),
       },
+      'settings.attachmentsFolder': {
+        input: () => ({}),
+        check: (d) => expect(d).toMatchObject({ available: onPostgres() }),
+      },
+      // On "Este equipo" it is refused (refusedOnThisPc below); on the server a shared folder is set.
+      'settings.saveAttachmentsFolder': {
+        input: () => {
+          const folder = path.join(get().app.dir, 'adjuntos-compartidos');
+          fs.mkdirSync(folder, { recursive: true });
+          return { folder };
+        },
+        check: (d) => expect(d).toMatchObject({ available: true, place: 'folder', folder: path.join(get().app.dir, 'adjuntos-compartidos') }),
+      },
     },
     invalid: {
+      'settings.attachmentsFolder': [{ folder: 'x' }, 'texto'],
+      'settings.saveAttachmentsFolder': [{}, { folder: '' }, { folder: '   ' }, { folder: 5 }, { folder: 'C:\\adjuntos|fotos' }, { folder: 'x'.repeat(401) }, { folder: null, extra: 1 }, 'texto'],
       'settings.database': [{ extra: 1 }, 'texto'],
       'settings.testDatabase': [
         {},
@@ -61,3 +77,9 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
     },
   };
 }
+
+/** On "Este equipo" (SQLite): channels that only the office server offers, refused in Spanish, changing nothing. */
+export const refusedOnThisPc = {
+  'settings.saveAttachmentsFolder': { folder: '/tmp' },
+};
+

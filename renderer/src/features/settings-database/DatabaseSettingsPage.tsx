@@ -7,6 +7,7 @@ import { ServerSettingsInput, type ConnectionTest, type CopyReport, type Databas
 import { ApiCallError, call, useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { schemaValidator } from '../../forms';
+import { AttachmentsPlaceSection } from './AttachmentsPlaceSection';
 
 interface FormValues {
   mode: DatabaseMode;
@@ -251,6 +252,7 @@ export function DatabaseSettingsPage() {
           </Group>
         </Stack>
       </form>
+      {loaded?.active === 'server' && <AttachmentsPlaceSection />}
     </Stack>
   );
 }
