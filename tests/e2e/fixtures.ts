@@ -71,8 +71,9 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
 export { expect };
 
 /** A full-page screenshot kept as a test artifact under test-results/screens/. */
-export async function screen(page: Page, name: string): Promise<void> {
+export async function screen(page: Page, name: string, opts: { settle?: boolean } = {}): Promise<void> {
   fs.mkdirSync(screensDir, { recursive: true });
-  await page.waitForLoadState('networkidle');
+  // settle: false for a page that polls while long work runs (its network never goes idle until the end).
+  if (opts.settle !== false) await page.waitForLoadState('networkidle');
   await page.screenshot({ path: path.join(screensDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

@@ -176,6 +176,20 @@ function exportColumns(ctx: HandlerContext): Column<Artwork>[] {
 
 type ArtworkHandlers = Pick<Handlers, Extract<keyof Handlers, `artworks.${string}`>>;
 
+/** The signed consent (or revocation) document, stored as a managed attachment; null without one. */
+async function storeConsentDocument(ctx: HandlerContext, document: { fileName: string; dataBase64: string } | null | undefined): Promise<string | null> {
+  if (!document) return null;
+  const stored = await storeAttachment(
+    ctx.db,
+    ctx.attachments,
+    { name: document.fileName, bytes: Buffer.from(document.dataBase64, 'base64') },
+    { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
+    ctx.session.actor,
+    ctx.now,
+  );
+  return stored.hash;
+}
+
 export const artworkHandlers: ArtworkHandlers = {
   'artworks.list': ({ sort, direction, page, pageSize, ...filter }, ctx) =>
     repo.listArtworks(ctx.db, { ...filter, sort, direction, page, pageSize }, viewOf(ctx), (q) => whereInScope(ctx.session, q, 'a.establishment_id')),
@@ -277,18 +291,7 @@ export const artworkHandlers: ArtworkHandlers = {
 
   'artworks.recordConsent': async (input, ctx) => {
     await mustGetArtwork(ctx, input.artworkId);
-    let documentHash: string | null = null;
-    if (input.document) {
-      const stored = await storeAttachment(
-        ctx.db,
-        ctx.attachments,
-        { name: input.document.fileName, bytes: Buffer.from(input.document.dataBase64, 'base64') },
-        { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
-        ctx.session.actor,
-        ctx.now,
-      );
-      documentHash = stored.hash;
-    }
+    const documentHash = await storeConsentDocument(ctx, input.document);
     const row = {
       artwork_id: input.artworkId,
       date: input.date,
@@ -311,18 +314,7 @@ export const artworkHandlers: ArtworkHandlers = {
 
   'artworks.revokeConsent': async (input, ctx) => {
     await mustGetArtwork(ctx, input.artworkId);
-    let documentHash: string | null = null;
-    if (input.document) {
-      const stored = await storeAttachment(
-        ctx.db,
-        ctx.attachments,
-        { name: input.document.fileName, bytes: Buffer.from(input.document.dataBase64, 'base64') },
-        { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
-        ctx.session.actor,
-        ctx.now,
-      );
-      documentHash = stored.hash;
-    }
+    const documentHash = await storeConsentDocument(ctx, input.document);
     // A revocation is a new entry that allows nothing: every output made after it leaves the work out.
     const row = {
       artwork_id: input.artworkId,
