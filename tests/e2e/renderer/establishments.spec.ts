@@ -37,12 +37,17 @@ test.describe('Establecimientos', () => {
     await dialog.getByLabel('Código').fill('ep-lim-99');
     await app.keyboard.press('Tab');
     await app.keyboard.type('Lima');
+    // Enter picks the highlighted option once the filtered list is there (a loaded machine is slower).
+    await expect(app.getByRole('option', { name: /^Lima/ }).first()).toBeVisible();
     await app.keyboard.press('Enter');
+    await expect(dialog.getByRole('combobox', { name: 'Oficina regional' })).toHaveValue(/^Lima/);
     await dialog.getByLabel('Nombre').fill('E.P. de Prueba Ñaña');
     await dialog.getByLabel('Ciudad').fill('Chaclacayo');
     await dialog.getByRole('combobox', { name: 'Población' }).focus();
     await app.keyboard.press('ArrowDown');
+    await expect(app.getByRole('option', { name: 'Varones' })).toBeVisible();
     await app.keyboard.press('Enter');
+    await expect(dialog.getByRole('combobox', { name: 'Población' })).toHaveValue('Varones');
     await dialog.getByLabel('Participa en el programa de arte y cultura').press('Space');
     await dialog.getByLabel('Ciudad').press('Enter');
     await expect(dialog).toBeHidden();
