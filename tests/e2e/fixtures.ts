@@ -18,8 +18,9 @@ export { TEST_ADMIN, TEST_PASSWORD, testAccount };
 export type SignedInAs = Role | null | 'firstRun';
 
 const root = path.resolve(__dirname, '../..');
-export const rendererDir = path.join(root, 'out/renderer');
-export const screensDir = path.join(root, 'test-results/screens');
+/** The renderer build under test: out/renderer, or ARTEINPE_RENDERER_DIR (a private build, so parallel work does not share one). */
+export const rendererDir = process.env.ARTEINPE_RENDERER_DIR ?? path.join(root, 'out/renderer');
+export const screensDir = process.env.ARTEINPE_SCREENS_DIR ?? path.join(root, 'test-results/screens');
 
 /**
  * Tier 2: the production renderer build in Chromium, with window.api bound to the same
