@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The folder rules of DESIGN.md, as errors:
+ * The folder rules of docs/ARCHITECTURE.md, as errors:
  * - renderer/ and shared/ import neither electron nor Node modules; the renderer reaches
  *   main only through window.api, never by importing electron/;
  * - shared/ is pure: zod and pure helpers, no React, no knex;

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { PdfRequest } from '../main/platform';
 
-/** The flags Debian's Chromium needs on the build machines (see DEVELOPERS.md). */
+/** The flags Debian's Chromium needs on the build machines (no sandbox as root, no GPU, no background networking on a closed network: docs/ARCHITECTURE.md, test tiers). */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

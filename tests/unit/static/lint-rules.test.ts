@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The folder rules of DESIGN.md are lint errors: each forbidden import below must be reported. */
+/** The folder rules of docs/ARCHITECTURE.md are lint errors: each forbidden import below must be reported. */
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function errorsFor(filePath: string, code: string): Promise<string[]> {
