@@ -61,11 +61,41 @@ const isValidDay = (y: number, m: number, d: number): boolean =>
   y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
+ * Why a typed date was refused: nothing typed; day and month without a 4-digit year
+ * ("12/03", "12/03/26"); a day that does not exist ("31/02/2025"); a year outside
+ * 1900–2100; anything else.
+ */
+export type DateProblem = 'empty' | 'partial' | 'impossible' | 'outOfRange' | 'invalid';
+
+export type DateReading = { ok: true; iso: string } | { ok: false; problem: DateProblem };
+
+/**
+ * A date as a clerk types it → ISO 'yyyy-mm-dd', or why it cannot be read. Accepts
+ * dd/mm/aaaa and d/m/aaaa (also with '-' or '.') and aaaa-mm-dd. Day first, as in Peru:
+ * 03/04/2026 is 3 April. Nothing is guessed: no two-digit years, no day substituted.
+ */
+export function readDate(input: string | null | undefined): DateReading {
+  if (typeof input !== 'string') return { ok: false, problem: 'empty' };
+  const s = input.trim();
+  if (s === '') return { ok: false, problem: 'empty' };
+  let y: number;
+  let m: number;
+  let d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[3]), Number(dmy[4])];
+  else if (/^\d{1,2}([/.-])\d{1,2}(\1\d{0,3})?\1?$/.test(s)) return { ok: false, problem: 'partial' };
+  else return { ok: false, problem: 'invalid' };
+  if (y < 1900 || y > 2100) return { ok: false, problem: 'outOfRange' };
+  if (!isValidDay(y, m, d)) return { ok: false, problem: 'impossible' };
+  return { ok: true, iso: `${y}-${pad(m)}-${pad(d)}` };
+}
+
+/**
  * A date as a clerk types it or a spreadsheet holds it → ISO 'yyyy-mm-dd', or null when it
- * is not a real date. Accepts dd/mm/aaaa and d/m/aaaa (also with '-' or '.'), aaaa-mm-dd,
- * and a JS Date as exceljs reads a date cell (its UTC day; a time of day is ignored).
- * Day first, as in Peru: 03/04/2026 is 3 April. Two-digit years are refused (ambiguous),
- * and so is a day that does not exist (31/02/2026).
+ * is not a real date (see readDate for text), or a JS Date as exceljs reads a date cell (its
+ * UTC day; a time of day is ignored).
  */
 export function parseDateInput(input: string | Date | null | undefined): string | null {
   if (input instanceof Date) {
@@ -77,48 +107,128 @@ export function parseDateInput(input: string | Date | null | undefined): string 
     if (!isValidDay(y, d.getUTCMonth() + 1, d.getUTCDate())) return null;
     return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
-  if (typeof input !== 'string') return null;
-  const s = input.trim();
-  let y: number;
-  let m: number;
-  let d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const dmy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[3]), Number(dmy[4])];
-  else return null;
-  return isValidDay(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+  const r = readDate(input);
+  return r.ok ? r.iso : null;
+}
+
+/** An ISO day 'yyyy-mm-dd' that exists (what a date field holds once it reads the text). */
+export const isIsoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && readDate(v).ok;
+
+/**
+ * Why a typed amount was refused: nothing typed; a minus where amounts cannot be negative;
+ * more than two decimals ("1234.567", "1.005"); a single point or comma followed by three
+ * digits ("1.234", "1,234", "12.345": thousands or decimals? we ask instead of guessing);
+ * separators that do not agree ("1,234.567,00", "1.234 567"); too large to be exact;
+ * anything else ("abc", "1e5", "US$ 100").
+ */
+export type MoneyProblem = 'empty' | 'negative' | 'decimals' | 'doubtful' | 'mixed' | 'tooLarge' | 'invalid';
+
+export type MoneyReading = { ok: true; centimos: number } | { ok: false; problem: MoneyProblem };
+
+const refuse = (problem: MoneyProblem): MoneyReading => ({ ok: false, problem });
+
+/** Digits grouped in threes by `sep` ("1,234,567"); a lone group of up to 3 digits is fine too. */
+const groupedBy = (s: string, sep: string): boolean => {
+  const parts = s.split(sep);
+  return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+};
+
+/** The integer part: plain digits, or grouped by one separator (never two kinds). */
+function readWhole(s: string, allowed: string[]): string | MoneyProblem {
+  if (/^\d+$/.test(s)) return s;
+  const used = [...new Set(s.replace(/\d/g, ''))];
+  if (used.length > 1) return 'mixed';
+  const sep = used[0]!;
+  if (!allowed.includes(sep)) return 'mixed';
+  return groupedBy(s, sep) ? s.split(sep).join('') : 'invalid';
 }
 
 /**
- * An amount in soles → integer céntimos, or null when it is not a plain non-negative
- * amount with at most 2 decimals. Accepts "1234.5", "1,234.50", "S/ 1 234.50",
- * "S/. 1,234.50", "1234" and numbers (1234.5, as a spreadsheet cell holds them). The
- * decimal separator is the point (Peru); commas or spaces group thousands in threes.
- * Refused, never guessed: negatives, "1,5", "1.234,50", "12.345" with 3 decimals (no
- * rounding), anything else. The result is always an integer: no float arithmetic.
+ * An amount in soles as a clerk types it or a spreadsheet holds it → integer céntimos, or
+ * why it cannot be read without guessing. Accepts the usual Peruvian and spreadsheet forms:
+ * "1234.56", "1,234.56", "1234,56", "1.234,56", "S/ 1 234,56", "S/. 1,234.56", "1234", and
+ * numbers (1234.5, as a spreadsheet cell holds them). A point or comma followed by one or
+ * two digits is the decimal separator; with both, the last one is. Refused, never guessed:
+ * negatives (unless `allowNegative`), more than two decimals (no rounding, no cutting), one
+ * separator followed by exactly three digits ("1.234": ask), separators that disagree. The
+ * result is always an integer: no float arithmetic.
+ */
+export function readMoney(input: string | number | null | undefined, opts: { allowNegative?: boolean } = {}): MoneyReading {
+  let s: string;
+  let negative = false;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return refuse('invalid');
+    if (input < 0) {
+      if (!opts.allowNegative) return refuse('negative');
+      negative = true;
+    }
+    // A cell holds a binary double: read it at Excel's 15 significant digits (0.1 + 0.2 is 0.3).
+    s = String(Number(Math.abs(input).toPrecision(15)));
+    if (/e/i.test(s)) return refuse('tooLarge');
+    const frac = s.split('.')[1];
+    if (frac && frac.length > 2) return refuse('decimals');
+  } else if (typeof input === 'string') {
+    s = input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
+    const sign = /^-\s*/.exec(s);
+    if (sign) [negative, s] = [true, s.slice(sign[0].length)];
+    s = s.replace(/^S\/\.?\s*/i, '');
+    const signAfter = /^-\s*/.exec(s);
+    if (!negative && signAfter) [negative, s] = [true, s.slice(signAfter[0].length)];
+    s = s.trim();
+    if (s === '') return refuse(negative ? 'invalid' : 'empty');
+  } else return refuse('empty');
+
+  // "5." or ".5", letters, another currency, an exponent: not an amount.
+  if (!/^\d[\d., ]*$/.test(s) || !/\d$/.test(s) || / {2}/.test(s)) return refuse('invalid');
+  const marks = s.replace(/[\d ]/g, '');
+  let whole: string;
+  let fraction = '';
+  if (marks === '') {
+    const w = readWhole(s, [' ']);
+    if (w === 'invalid' || w === 'mixed') return refuse(w as MoneyProblem);
+    whole = w;
+  } else {
+    const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+    const mark = s[last]!;
+    const head = s.slice(0, last);
+    const tail = s.slice(last + 1);
+    if (!/^\d+$/.test(tail)) return refuse('mixed');
+    const kinds = new Set(marks);
+    if (kinds.size === 1 && marks.length > 1) {
+      // "1,234,567" or "1.234.567": the only separator, repeated, can only group thousands.
+      const w = readWhole(s, [mark]);
+      if (w === 'invalid' || w === 'mixed') return refuse(w as MoneyProblem);
+      whole = w;
+    } else {
+      if (kinds.size === 1 && tail.length === 3 && /^[1-9]\d{0,2}$/.test(head)) return refuse('doubtful');
+      if (tail.length > 2) return refuse('decimals');
+      const other = mark === '.' ? ',' : '.';
+      if (head.includes(mark)) return refuse('mixed');
+      const w = readWhole(head, [other, ' ']);
+      if (w === 'invalid' || w === 'mixed') return refuse(w as MoneyProblem);
+      whole = w;
+      fraction = tail;
+    }
+  }
+  const centimos = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(centimos)) return refuse('tooLarge');
+  if (negative && !opts.allowNegative) return refuse('negative');
+  return { ok: true, centimos: negative ? -centimos : centimos };
+}
+
+/**
+ * An amount in soles → integer céntimos, or null when readMoney refuses it (non-negative
+ * amounts only). Kept for imports and other callers that only need the number.
  */
 export function parseMoneyToCentimos(input: string | number | null | undefined): number | null {
-  let s: string;
-  if (typeof input === 'number') {
-    if (!Number.isFinite(input) || input < 0) return null;
-    // A cell holds a binary double: read it at Excel's 15 significant digits (0.1 + 0.2 is 0.3).
-    s = String(Number(input.toPrecision(15)));
-    if (/e/i.test(s)) return null;
-  } else if (typeof input === 'string') {
-    s = input
-      .replace(/[\u00a0\u2007\u202f]/g, ' ')
-      .trim()
-      .replace(/^S\/\.?\s*/i, '')
-      .trim();
-  } else return null;
-  const plain = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  const grouped = /^(\d{1,3}(?:([, ])\d{3})(?:\2\d{3})*)(?:\.(\d{1,2}))?$/.exec(s);
-  let whole: string;
-  let fraction: string;
-  if (plain) [whole, fraction] = [plain[1]!, plain[2] ?? ''];
-  else if (grouped) [whole, fraction] = [grouped[1]!.replace(/[, ]/g, ''), grouped[3] ?? ''];
-  else return null;
-  const centimos = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return Number.isSafeInteger(centimos) ? centimos : null;
+  const r = readMoney(input);
+  return r.ok ? r.centimos : null;
+}
+
+/** Céntimos as a money field shows them to edit: "1,234.56" (es-PE grouping; readMoney reads it back). */
+export function centimosToText(centimos: number): string {
+  const sign = centimos < 0 ? '-' : '';
+  const abs = Math.abs(centimos);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }

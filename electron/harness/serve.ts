@@ -25,6 +25,8 @@ startHarness({
 }).then(
   (h) => {
     console.log(`ArteINPE (navegador) en ${h.url}`);
+    console.log('Abra la dirección completa: incluye la clave de acceso de este inicio, que cambia cada vez.');
+    console.log('Solo para probar la aplicación y para pruebas: no lo use con datos reales.');
     console.log(`Base de datos: ${dbPath}`);
     console.log(`Exportaciones: ${h.exportDir}`);
     console.log('Ctrl+C para terminar.');

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -10,12 +11,22 @@ import type { Platform } from '../main/platform';
 import { memorySecrets } from './secrets';
 import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from './chromium-pdf';
 import { PRODUCTION_CSP, resolveInside } from '../main/security';
+import { translator } from '../main/i18n';
 
 /**
  * The browser harness: the production renderer build served from 127.0.0.1, with
  * window.api bound over HTTP to the very same main-process services and pipeline the
  * Electron app uses. For machines without the Electron binary (npm run start:browser)
- * and for the tier-2 tests.
+ * and for the tier-2 tests — for trying the app and testing, not for real data.
+ *
+ * Who may call a channel: only the page opened with this launch's address. Each start
+ * draws a random key (`token`), part of the address it prints (…/?token=…); the page keeps
+ * it in sessionStorage (and takes it out of the address bar) and sends it in a header
+ * with every call. A channel call is refused (403, a Spanish message) without that key,
+ * from another page's Origin (or Sec-Fetch-Site other than same-origin), with a body that
+ * is not application/json, or addressed to a host name other than 127.0.0.1/localhost
+ * with this port (DNS rebinding). A page of another site can therefore neither send a
+ * "simple" cross-site request (text/plain, no custom header) nor read the key.
  */
 export interface HarnessOptions {
   dbPath: string;
@@ -27,7 +38,12 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
+  /** The address to open, with this launch's key (…/?token=…). */
   url: string;
+  /** The bare address, without the key. */
+  origin: string;
+  /** This launch's key: the X-ArteINPE-Token header of every channel call. */
+  token: string;
   db: Knex;
   services: Services;
   exportDir: string;
@@ -47,21 +63,49 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The page's window.api, built from the contract's channel names (a file, so the strict CSP holds). */
+/** The header that carries the launch's key. */
+export const TOKEN_HEADER = 'x-arteinpe-token';
+
+/**
+ * The page's window.api, built from the contract's channel names (a file, so the strict
+ * CSP holds). It takes the key from the address (?token=…) into sessionStorage — so a
+ * reload keeps it, and it leaves the address bar and the history — and sends it with
+ * every call. It holds no key itself: a page of another site that loads it learns nothing.
+ */
 const apiScript = `(() => {
   const names = ${JSON.stringify(channelNames)};
+  const KEY = 'arteinpe.harness.token';
+  const params = new URLSearchParams(location.search);
+  const fromAddress = params.get('token');
+  if (fromAddress) {
+    sessionStorage.setItem(KEY, fromAddress);
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(history.state, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+  }
+  const token = sessionStorage.getItem(KEY) || '';
   const api = {};
   for (const name of names) {
     api[name] = (input) =>
       fetch('/api/' + name, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': token },
         body: JSON.stringify(input === undefined ? {} : input),
       }).then((r) => r.json());
   }
   window.api = Object.freeze(api);
 })();
 `;
+
+/** Equal keys, compared in constant time. */
+function sameKey(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function browserPlatform(paths: Platform['paths'], exportDir: string, version: string, printer: ChromiumPdfPrinter): Platform {
   return {
@@ -124,22 +168,49 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       .readFileSync(path.join(opts.rendererDir, 'index.html'), 'utf8')
       .replace('<head>', '<head>\n    <script src="/harness-api.js"></script>');
 
-  let expectedHost = '';
-  const server = http.createServer(async (req, res) => {
+  const token = crypto.randomBytes(32).toString('base64url');
+  let hosts: string[] = [];
+  let origins: string[] = [];
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const t = translator(services.session.locale);
     const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, {
         'Content-Type': type,
         'Content-Security-Policy': PRODUCTION_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
+        // The first address carries the key: never pass it on in a Referer.
+        'Referrer-Policy': 'no-referrer',
       });
       res.end(body);
     };
+    const page = (status: number, text: string) =>
+      send(
+        status,
+        'text/html; charset=utf-8',
+        `<!doctype html>\n<html lang="${services.session.locale}"><head><meta charset="utf-8"><title>${escapeHtml(t('auth.harness.title'))}</title></head>` +
+          `<body><main><h1>${escapeHtml(t('auth.harness.title'))}</h1><p>${escapeHtml(text)}</p></main></body></html>\n`,
+      );
+    /** A refused channel call: a Result the page's window.api shows like any refusal, in Spanish. */
+    const refuse = (key: string) =>
+      send(403, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'forbidden', message: t(key), fields: {} } }));
     try {
-      // Only pages addressed to this very server (no DNS rebinding from another site).
-      if (req.headers.host !== expectedHost) return send(403, 'text/plain', 'forbidden');
-      const url = new URL(req.url ?? '/', `http://${expectedHost}`);
-      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      // Only requests addressed to this very server by name (no DNS rebinding from another site).
+      const host = req.headers.host ?? '';
+      if (!hosts.includes(host)) return page(403, t('auth.harness.wrongHost', { url: `http://${hosts[0]}/` }));
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(405, 'text/plain; charset=utf-8', t('auth.harness.method'));
+        // Only this page: another site's Origin (a browser always sends one with a POST) is refused…
+        const origin = req.headers.origin;
+        const site = req.headers['sec-fetch-site'];
+        if ((origin !== undefined && !origins.includes(origin)) || (site !== undefined && site !== 'same-origin')) {
+          return refuse('auth.harness.foreignOrigin');
+        }
+        // …and so is a call without this launch's key, or one whose body is not JSON (a "simple" cross-site request).
+        if (!sameKey(req.headers[TOKEN_HEADER], token)) return refuse('auth.harness.noToken');
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type !== 'application/json') return refuse('auth.harness.notJson');
         let input: unknown;
         try {
           input = JSON.parse((await readBody(req)) || '{}');
@@ -149,22 +220,32 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         const result = await services.dispatch(url.pathname.slice('/api/'.length), input);
         return send(200, 'application/json; charset=utf-8', JSON.stringify(result));
       }
-      if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');
+      if (req.method !== 'GET') return send(405, 'text/plain; charset=utf-8', t('auth.harness.method'));
       if (url.pathname === '/harness-api.js') return send(200, contentTypes['.js']!, apiScript);
       if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypes['.html']!, indexHtml());
       const file = resolveInside(opts.rendererDir, url.pathname);
-      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, 'text/plain', 'not found');
+      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, 'text/plain; charset=utf-8', t('auth.harness.notFound'));
       return send(200, contentTypes[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
     } catch (err) {
       console.error('[harness]', err);
-      return send(500, 'text/plain', 'error');
+      return send(500, 'text/plain; charset=utf-8', t('errors.internal'));
     }
+  };
+  // Requests still being answered when the harness closes: awaited before the database goes.
+  const inFlight = new Set<Promise<void>>();
+  const server = http.createServer((req, res) => {
+    const p = handle(req, res).finally(() => inFlight.delete(p));
+    inFlight.add(p);
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  expectedHost = `127.0.0.1:${port}`;
+  // 127.0.0.1 (the address printed) and localhost (what people type) name this server; nothing else does.
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  origins = hosts.map((h) => `http://${h}`);
   return {
-    url: `http://${expectedHost}/`,
+    url: `http://${hosts[0]}/?token=${token}`,
+    origin: `http://${hosts[0]}`,
+    token,
     db,
     services,
     exportDir: opts.exportDir,
@@ -172,6 +253,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await Promise.allSettled([...inFlight]);
       await printer.close();
       await db.destroy();
     },

@@ -8,7 +8,7 @@ import { markReadOnly } from './ipc/audited-write';
 import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
 import { isPostgres } from './db/dialect';
-import { DatabaseStore, FolderStore, type AttachmentStore } from './files/store';
+import { FolderStore, type AttachmentStore } from './files/store';
 import { OfficeAttachmentStore, readSharedFolder } from './office/attachments';
 
 export interface Services {
@@ -21,14 +21,12 @@ export interface Services {
 }
 
 /**
- * Where attachments live: on this PC's SQLite, the folder beside it; on the office's
- * server, where every PC reaches them — its database (each PC caching in its own folder),
- * unless the administrator named a shared folder of the office.
+ * Where attachments live on this PC's SQLite: the folder beside it. On the office's server
+ * (createServices), OfficeAttachmentStore: the server's database, each PC caching in its own
+ * folder, or the shared folder the administrator named, every read checked against its hash.
  */
-export function attachmentStoreFor(db: Knex, platform: Platform, sharedDir: string | null = null): AttachmentStore {
-  if (!isPostgres(db)) return new FolderStore(platform.paths.attachmentsDir);
-  if (sharedDir) return new FolderStore(sharedDir);
-  return new DatabaseStore(db, platform.paths.attachmentsDir);
+function localAttachmentStore(platform: Platform): AttachmentStore {
+  return new FolderStore(platform.paths.attachmentsDir);
 }
 
 /**
@@ -59,7 +57,7 @@ export async function createServices(
   // Office mode: the place the administrator chose for the whole office (a settings row on the server), read at start.
   const attachments = isPostgres(db)
     ? new OfficeAttachmentStore(db, platform.paths.attachmentsDir, opts.sharedAttachmentsDir !== undefined ? opts.sharedAttachmentsDir : await readSharedFolder(db))
-    : attachmentStoreFor(db, platform);
+    : localAttachmentStore(platform);
   const dispatch = createDispatcher({ db, handlers, session, platform, jobs, attachments, onInternalError: opts.onInternalError });
   return { dispatch, session, jobs, attachments };
 }

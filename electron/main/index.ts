@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { createServices } from './compose';
 import { restoreBackup, BackupError } from './db/backup';
+import { BackupCheckError, DATABASE_FILE } from './backups/archive';
 import { detectNetworkShare } from './backups/network';
 import { scheduleDailyBackups } from './backups/schedule';
 import { startDatabase } from './db/open';
@@ -124,6 +125,9 @@ async function openOfficeServer(platform: Platform): Promise<{ db: Knex; readOnl
   return response === 0 ? null : 'quit';
 }
 
+/** A backup as the user knows it: a full backup by its folder's name, an older single-file copy by its file's. */
+const backupName = (file: string) => path.basename(path.basename(file) === DATABASE_FILE ? path.dirname(file) : file);
+
 /** Opens the database; a damaged file is reported in plain Spanish with the offer to restore the last backup. */
 async function openData(dbPath: string, backupDir: string, attachmentsDir: string) {
   const t = translator(defaultLocale);
@@ -136,7 +140,7 @@ async function openData(dbPath: string, backupDir: string, attachmentsDir: strin
       title: t('startup.damagedTitle'),
       message: t('startup.damagedTitle'),
       detail: backup
-        ? t('startup.damagedText', { path: dbPath, backup: path.basename(backup) })
+        ? t('startup.damagedText', { path: dbPath, backup: backupName(backup) })
         : t('startup.damagedNoBackup', { path: dbPath }),
       buttons: backup ? [t('startup.restore'), t('startup.quit')] : [t('startup.quit')],
       defaultId: 0,
@@ -144,14 +148,18 @@ async function openData(dbPath: string, backupDir: string, attachmentsDir: strin
     });
     if (!backup || response !== 0) return null;
     try {
-      const { damagedPath } = await restoreBackup(backup, dbPath);
+      // The same verified restore as the backups page: every file checked first, the attachments too.
+      const { damagedPath } = await restoreBackup(backup, dbPath, undefined, { attachmentsDir });
       await dialog.showMessageBox({
         type: 'info',
-        message: t('startup.restored', { backup: path.basename(backup), damaged: damagedPath ?? '—' }),
+        message: t('startup.restored', { backup: backupName(backup), damaged: damagedPath ?? '—' }),
       });
     } catch (err) {
-      const key = err instanceof BackupError ? `startup.backup_${err.reason}` : 'startup.openFailed';
-      dialog.showErrorBox(t('startup.damagedTitle'), t(key, { reason: String(err), backup: path.basename(backup) }));
+      const text =
+        err instanceof BackupCheckError
+          ? t('backups.startupRefused', { backup: backupName(backup), reason: t(`backups.errors.${err.problem}`, { detail: err.detail }) })
+          : t(err instanceof BackupError ? `startup.backup_${err.reason}` : 'startup.openFailed', { reason: String(err), backup: backupName(backup) });
+      dialog.showErrorBox(t('startup.damagedTitle'), text);
       return null;
     }
   }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { issuesByField } from '../../shared/validation';
@@ -11,7 +12,23 @@ export function schemaValidator<T>(schema: z.ZodType, t: TFunction) {
     const parsed = schema.safeParse(values);
     if (parsed.success) return {};
     const out: Record<string, string> = {};
-    for (const [field, ref] of Object.entries(issuesByField(parsed.error))) out[field] = t(ref.key, ref.params ?? {});
+    for (const [field, ref] of Object.entries(issuesByField(parsed.error, values))) out[field] = t(ref.key, ref.params ?? {});
     return out;
   };
+}
+
+/**
+ * Runs `reset` when a dialog opens, or when it turns to another record while open — never
+ * because the record object was fetched again in the background (a refetch gives a new
+ * object with the same id, and what the clerk typed or ticked must stay).
+ * `recordKey` is the record's id (null or undefined for a new one).
+ */
+export function useResetOnOpen(opened: boolean, recordKey: string | number | null | undefined, reset: () => void): void {
+  const last = useRef<{ opened: boolean; key: string | number | null | undefined }>({ opened: false, key: undefined });
+  useEffect(() => {
+    const before = last.current;
+    last.current = { opened, key: recordKey };
+    if (opened && (!before.opened || before.key !== recordKey)) reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening or another record only, never because `reset` or the record object is new
+  }, [opened, recordKey]);
 }

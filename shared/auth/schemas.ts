@@ -78,6 +78,8 @@ export const AuthStatus = z.object({
   /** Signed in, but the idle lock closed the session: the password opens it again. */
   locked: z.boolean(),
   idleMinutes: z.number().int().positive(),
+  /** Signed out because an administrator (on this or another PC) deactivated the account: the sign-in screen says so. */
+  ended: z.enum(['deactivated']).nullable(),
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 

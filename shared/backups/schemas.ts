@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonalDataReason } from '../auth/schemas';
 import { requiredOr } from '../ipc';
 
 /**
@@ -45,8 +46,16 @@ export const BackupsOverview = z.object({
 });
 export type BackupsOverview = z.infer<typeof BackupsOverview>;
 
-/** local: into the app's backup folder; external: a folder the user chooses (a USB stick). */
-export const BackupCreate = z.object({ destination: z.enum(['local', 'external'], { error: requiredOr('errors.choose') }) }).strict();
+/**
+ * local: into the app's backup folder; external: a folder the user chooses (a USB stick).
+ * A backup that leaves the PC is a full copy of every person's data: it asks why, and main
+ * logs it like every file with personal data (personal_data_exports) and audits it.
+ */
+export const BackupCreate = z.discriminatedUnion(
+  'destination',
+  [z.object({ destination: z.literal('local') }).strict(), z.object({ destination: z.literal('external'), reason: PersonalDataReason }).strict()],
+  { error: requiredOr('errors.choose') },
+);
 export type BackupCreate = z.input<typeof BackupCreate>;
 
 /** What a finished backup job answers. */

@@ -40,8 +40,11 @@ export const Dni = z
   .string({ error: requiredOr('contracts.errors.dni') })
   .trim()
   .min(1, 'errors.required')
-  .regex(/^\d{8}$/, 'contracts.errors.dni')
-  .refine((v) => v !== '00000000', 'contracts.errors.dni');
+  .superRefine((v, ctx) => {
+    // Digits only, but not 8 of them: say how many there are (never cut to 8).
+    if (/^\d+$/.test(v) && v.length !== 8) ctx.addIssue({ code: 'custom', message: 'contracts.errors.dniLength', params: { length: v.length } });
+    else if (!/^\d{8}$/.test(v) || v === '00000000') ctx.addIssue({ code: 'custom', message: 'contracts.errors.dni' });
+  });
 
 /** RUC: 11 digits, prefix 10/15/17/20, SUNAT check digit. Empty is "no RUC". */
 export const Ruc = z
@@ -52,7 +55,8 @@ export const Ruc = z
   .superRefine((v, ctx) => {
     if (v === null) return;
     const problem = rucProblem(v);
-    if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'contracts.errors.rucFormat' });
+    if (problem === 'format' && /^\d+$/.test(v)) ctx.addIssue({ code: 'custom', message: 'contracts.errors.rucLength', params: { length: v.length } });
+    else if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'contracts.errors.rucFormat' });
     else if (problem === 'prefix') ctx.addIssue({ code: 'custom', message: 'contracts.errors.rucPrefix' });
     else if (problem === 'checkDigit') ctx.addIssue({ code: 'custom', message: 'contracts.errors.rucCheckDigit' });
   });

@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { PersonalDataReason } from '../auth/schemas';
 import { ExportResult, Id, IsoDate } from '../ipc';
 
 export const ReportFormat = z.enum(['xlsx', 'pdf'], { error: 'errors.choose' });
 
-export const InventoryReportRequest = z.object({ establishmentId: Id, format: ReportFormat }).strict();
+/**
+ * reason: asked only when the report would name a participant holding an instrument, that
+ * is for a role with the personal-data permission (main answers a `reason` field error
+ * without it); the file is then logged with it. Roles without the permission get the
+ * custodian masked and need none.
+ */
+export const InventoryReportRequest = z.object({ establishmentId: Id, format: ReportFormat, reason: PersonalDataReason.optional() }).strict();
 export const ConditionReportRequest = z.object({ format: z.literal('xlsx') }).strict();
 export const MovementsReportRequest = z
   .object({ from: IsoDate, to: IsoDate, establishmentId: Id.nullable().default(null) })

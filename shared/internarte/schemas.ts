@@ -215,7 +215,10 @@ export const ConsentEntry = z.object({
   naming: NamingModeSchema,
   pseudonym: z.string().nullable(),
   ...grants(z.boolean()),
+  /** The notes, the document's name and reference: null for the roles that do not see artists' real names. */
   notes: z.string().nullable(),
+  /** Whether a signed document is on file (told to every role). */
+  hasDocument: z.boolean(),
   documentHash: z.string().nullable(),
   documentName: z.string().nullable(),
   ...recorded,

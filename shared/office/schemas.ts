@@ -9,6 +9,16 @@ export const databaseModes = ['local', 'server'] as const;
 export const DatabaseMode = z.enum(databaseModes);
 export type DatabaseMode = z.infer<typeof DatabaseMode>;
 
+/** A CA certificate file is a few kilobytes; a bundle of a few certificates stays far below this. */
+export const MAX_CA_PEM = 64 * 1024;
+
+/** One or more PEM certificates (BEGIN/END CERTIFICATE with base64 between), nothing else but blank space. */
+export function looksLikePemCertificate(text: string): boolean {
+  const block = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
+  const blocks = text.match(block);
+  return !!blocks && text.replace(block, '').trim() === '';
+}
+
 const hostPattern = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
 
 export const ServerFields = {
@@ -31,9 +41,23 @@ export const ServerFields = {
     .min(1, 'errors.required')
     .max(63)
     .regex(/^[A-Za-z_][A-Za-z0-9_$.@-]*$/, 'office.errors.identifier'),
-  /** Empty: keep the saved password (the form never receives it back). */
+  /**
+   * Empty: the saved password, but only for the very server it was saved for (same host,
+   * port, database and user, and no weaker TLS): the form never receives it back.
+   */
   password: z.string({ error: 'errors.invalid' }).max(200).default(''),
-  ssl: z.boolean({ error: requiredOr('errors.invalid') }),
+  /** TLS to the server, verified: on unless the administrator turns it off. */
+  ssl: z.boolean({ error: 'errors.invalid' }).default(true),
+  /**
+   * The certificate of the authority (CA) that signed the server's certificate, as the PEM
+   * text of the file the administrator chose; null: the authorities this PC trusts.
+   */
+  caCert: z
+    .string({ error: 'errors.invalid' })
+    .max(MAX_CA_PEM, 'office.errors.caCert')
+    .refine(looksLikePemCertificate, 'office.errors.caCert')
+    .nullable()
+    .default(null),
 };
 
 export const ServerSettingsInput = z.object(ServerFields).strict();
@@ -51,6 +75,10 @@ export const DatabaseSettings = z.object({
       database: z.string(),
       user: z.string(),
       ssl: z.boolean(),
+      /** The CA certificate kept for this server (PEM text: a public certificate, not a secret). */
+      caCert: z.string().nullable(),
+      /** Who the kept CA certificate names (its subject), to show instead of the PEM text. */
+      caCertSubject: z.string().nullable(),
       hasPassword: z.boolean(),
     })
     .nullable(),
@@ -62,7 +90,27 @@ export const DatabaseSettings = z.object({
 export type DatabaseSettings = z.infer<typeof DatabaseSettings>;
 
 /** What "Probar conexión" found: ok, or the one problem, named. */
-export const connectionProblems = ['unreachable', 'auth', 'noDatabase', 'tooOld', 'foreign', 'newer', 'tls', 'other'] as const;
+export const connectionProblems = [
+  'unreachable',
+  'auth',
+  /** The password field was empty and the saved one belongs to another server: it is not sent. */
+  'passwordNeeded',
+  'noDatabase',
+  'tooOld',
+  'foreign',
+  'newer',
+  /** TLS is on and the server does not accept encrypted connections. */
+  'tlsUnsupported',
+  /** The server's certificate is not signed by a trusted authority (nor the CA chosen). */
+  'tlsUntrusted',
+  /** The server's certificate is for another name than the host typed. */
+  'tlsName',
+  /** The server's certificate has expired or is not valid yet. */
+  'tlsExpired',
+  /** Any other TLS failure. */
+  'tls',
+  'other',
+] as const;
 export type ConnectionProblem = (typeof connectionProblems)[number];
 
 export const ConnectionTest = z.object({
@@ -109,6 +157,8 @@ export const AttachmentsFolderSettings = z.object({
   folder: z.string().nullable(),
   /** How many attachments the office keeps (moved when the place changes). */
   count: z.number().int(),
+  /** The host of the office's database server this PC uses (to warn when the shared folder is elsewhere, shared/office/hosts.ts). */
+  serverHost: z.string().nullable(),
 });
 export type AttachmentsFolderSettings = z.infer<typeof AttachmentsFolderSettings>;
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,13 @@ export const backupScenarios: Scenario = async ({ db, dir }) => {
   const files = 250;
   const size = 2 * 1024 * 1024;
   fs.mkdirSync(attachmentsDir, { recursive: true });
-  for (let i = 0; i < files; i++) fs.writeFileSync(path.join(attachmentsDir, `${randomBytes(32).toString('hex')}.jpg`), randomBytes(size));
+  // Named as the app names them (files/store.ts: <2 hex>/<sha256>.jpg): backups copy only managed attachments.
+  for (let i = 0; i < files; i++) {
+    const bytes = randomBytes(size);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    fs.mkdirSync(path.join(attachmentsDir, hash.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(attachmentsDir, hash.slice(0, 2), `${hash}.jpg`), bytes);
+  }
   const dest = path.join(dir, 'copia-bench');
   try {
     const t0 = performance.now();

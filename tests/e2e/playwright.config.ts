@@ -22,7 +22,9 @@ export default defineConfig({
     timezoneId: 'America/Lima',
     viewport: { width: 1366, height: 800 },
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A trace records every step (DOM snapshots, a screencast): it doubles the tier's time on a
+    // 2-core machine. Off by default; ARTEINPE_TRACE=1 keeps one for each failed test.
+    trace: process.env.ARTEINPE_TRACE ? 'retain-on-failure' : 'off',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [

@@ -16,6 +16,17 @@ import { memorySecrets } from '../../electron/harness/secrets';
 import type { Role } from '../../shared/auth/permissions';
 import { signOutSession } from '../../electron/main/auth/access';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
+import { setHashCostForTests } from '../../electron/main/auth/passwords';
+
+/**
+ * The password hashing cost of every test process that uses these helpers (and the
+ * Playwright fixtures): N = 2^10 instead of the app's 2^17, which takes 128 MiB and over
+ * a second per hash here — the suite creates and signs in hundreds of accounts. Only
+ * through this explicit hook (auth/passwords.ts); auth-hardening.test.ts undoes it to test
+ * the production cost and the upgrade of old hashes.
+ */
+export const TEST_HASH_COST = { N: 2 ** 10, r: 8, p: 1 } as const;
+setHashCostForTests(TEST_HASH_COST);
 
 /** The password of every account testApp creates. */
 export const TEST_PASSWORD = 'Clave-de-prueba-2026';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
+import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
 import type { AuditEntry, AuditFilter } from '../../../shared/auth/schemas';
-import { formatDateTime } from '../../../shared/format';
 import type { Page } from '../../../shared/ipc';
 import { toCount } from '../db/dialect';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
@@ -105,12 +105,12 @@ export const auditHandlers: AuditHandlers = {
       format,
       rows,
       columns: [
-        { header: t('audit.columns.at'), width: 18, value: (e) => formatDateTime(e.at) },
+        { header: t('audit.columns.at'), width: 18, kind: 'dateTime', value: (e) => e.at },
         { header: t('audit.columns.user'), width: 26, value: (e) => `${e.userName} (${e.userId})` },
-        { header: t('audit.columns.channel'), width: 26, value: (e) => e.channel },
-        { header: t('audit.columns.entity'), width: 18, value: (e) => t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) },
+        { header: t('audit.columns.channel'), width: 34, value: (e) => auditChannelLabel(t, e.channel) },
+        { header: t('audit.columns.entity'), width: 18, value: (e) => auditEntityLabel(t, e.entity) },
         { header: t('audit.columns.entityId'), width: 12, value: (e) => e.entityId },
-        { header: t('audit.columns.action'), width: 16, value: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
+        { header: t('audit.columns.action'), width: 22, value: (e) => auditActionLabel(t, e.action) },
         { header: t('audit.columns.changes'), width: 60, value: (e) => clip(describeChange(e.before, e.after)) },
         { header: t('audit.columns.before'), width: 40, value: (e) => clip(e.before) },
         { header: t('audit.columns.after'), width: 40, value: (e) => clip(e.after) },

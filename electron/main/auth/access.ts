@@ -5,8 +5,10 @@ import { IDLE_LOCK_MINUTES, type SessionUser } from '../../../shared/auth/schema
 import type { ChannelName } from '../../../shared/channels';
 import { contract } from '../../../shared/contract';
 import { importTargets } from '../../../shared/import/schemas';
+import { jobChannels } from '../../../shared/jobs/channels';
 import { AppError } from '../ipc/errors';
 import type { HandlerContext, Session } from '../ipc/dispatcher';
+import { accountStamp, sessionUserOf, userById } from './repository';
 
 /**
  * Who is signed in to a Session, and the checks every channel call goes through in main
@@ -23,6 +25,10 @@ export interface SessionAuth {
   lastActivity: number;
   /** The clock (tests move it forward). */
   clock: () => number;
+  /** The account's version when `user` was read: another PC's edit of the account changes it (refreshSessionUser). */
+  userVersion: number;
+  /** Why the last session ended without the user signing out (an administrator deactivated the account); told on the sign-in screen. */
+  ended: 'deactivated' | null;
 }
 
 export const IDLE_LOCK_MS = IDLE_LOCK_MINUTES * 60_000;
@@ -31,14 +37,17 @@ export const IDLE_LOCK_MS = IDLE_LOCK_MINUTES * 60_000;
 export const NOBODY: Actor = { id: 'sin-sesion', name: 'Sin sesión' };
 
 export function newSessionAuth(clock: () => number = Date.now): SessionAuth {
-  return { user: null, locked: false, lastActivity: clock(), clock };
+  return { user: null, locked: false, lastActivity: clock(), clock, userVersion: 0, ended: null };
 }
 
 export const actorOf = (user: SessionUser): Actor => ({ id: user.username, name: user.fullName });
 
-export function signInSession(session: Session, user: SessionUser): void {
+/** `version`: the account's version as read with `user` (repository UserRow.version). */
+export function signInSession(session: Session, user: SessionUser, version: number): void {
   const auth = (session.auth ??= newSessionAuth());
   auth.user = user;
+  auth.userVersion = version;
+  auth.ended = null;
   auth.locked = false;
   auth.lastActivity = auth.clock();
   session.actor = actorOf(user);
@@ -49,6 +58,7 @@ export function signOutSession(session: Session): void {
   if (session.auth) {
     session.auth.user = null;
     session.auth.locked = false;
+    session.auth.ended = null;
   }
   session.actor = NOBODY;
   session.writtenFiles.clear();
@@ -73,6 +83,38 @@ export function checkIdle(session: Session): boolean {
   if (!auth?.user) return false;
   if (!auth.locked && auth.clock() - auth.lastActivity > IDLE_LOCK_MS) auth.locked = true;
   return auth.locked;
+}
+
+const jobChannelSet: ReadonlySet<string> = new Set(jobChannels);
+
+/**
+ * The account step, first of all for a signed-in session: the role, the establishments and
+ * the active flag are the database's, not those read at sign-in — on an office server an
+ * administrator on another PC may have changed them. One read by primary key per call
+ * (the account's version); only when the version moved is the account read again. A
+ * deactivated (or deleted) account's session ends: a channel other than the public ones is
+ * refused with the reason, and auth.status tells it to the sign-in screen.
+ */
+export async function refreshSessionUser(db: Knex, session: Session, channel: ChannelName): Promise<AppError | null> {
+  const auth = session.auth;
+  const user = auth?.user;
+  if (!auth || !user) return null;
+  // A running job's progress and its Cancel answer from memory: a long import holds SQLite's
+  // one connection until it ends, and reading the account would make them wait for it. The
+  // account is read again on the next call that reaches the data.
+  if (jobChannelSet.has(channel)) return null;
+  const stamp = await accountStamp(db, user.id);
+  if (stamp?.active && stamp.version === auth.userVersion) return null;
+  const row = stamp?.active ? await userById(db, user.id) : null;
+  if (!row?.active) {
+    signOutSession(session);
+    auth.ended = 'deactivated';
+    return classify(channel, contract[channel].kind)?.type === 'public' ? null : new AppError('unauthenticated', 'auth.errors.deactivated');
+  }
+  auth.user = await sessionUserOf(db, row);
+  auth.userVersion = row.version;
+  session.actor = actorOf(auth.user);
+  return null;
 }
 
 /**

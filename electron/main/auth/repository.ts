@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/app/schemas';
 import { roles, rolePermissions, type Role } from '../../../shared/auth/permissions';
 import type { SessionUser, User, UserListQuery } from '../../../shared/auth/schemas';
 import { normalizeText } from '../../../shared/format';
-import { toBool } from '../db/dialect';
+import { isPostgres, toBool } from '../db/dialect';
 
 type Row = Record<string, unknown>;
 
@@ -163,6 +163,94 @@ export async function updateUser(db: Knex, id: number, version: number, values: 
 /** Sign-in bookkeeping (failed attempts, lock, last sign-in): not an edit of the account, so no new version. */
 export async function recordSignIn(db: Knex, id: number, values: Row): Promise<void> {
   await db('users').where({ id }).update(values);
+}
+
+/**
+ * A stronger hash of the same password, written at sign-in: only over the hash that was
+ * verified (an administrator's reset meanwhile wins). Not an edit of the account, so no new version.
+ */
+export async function upgradePasswordHash(db: Knex, id: number, verified: string, stronger: string): Promise<void> {
+  await db('users').where({ id, password_hash: verified }).update({ password_hash: stronger });
+}
+
+/**
+ * Counts a sign-in attempt BEFORE its password is checked, in one statement (atomic on
+ * SQLite and on PostgreSQL, where concurrent attempts on the same row queue on its lock):
+ * an account that is locked is not counted and answers `admitted: false`; the attempt that
+ * reaches `max` locks the account until `lockUntil` (and starts the count again). Many
+ * attempts at once therefore get at most `max` password checks per lock period.
+ */
+export async function countAttempt(
+  db: Knex,
+  id: number,
+  v: { now: string; lockUntil: string; max: number },
+): Promise<{ admitted: false } | { admitted: true; failures: number; lockedUntil: string | null }> {
+  return db.transaction(async (trx) => {
+    const n = await trx('users')
+      .where({ id })
+      .where((b) => b.whereNull('locked_until').orWhere('locked_until', '<=', v.now))
+      .update({
+        failed_attempts: trx.raw('CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END', [v.max]),
+        locked_until: trx.raw('CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE NULL END', [v.max, v.lockUntil]),
+      });
+    if (n !== 1) return { admitted: false as const };
+    // Our own write, read inside the same transaction (PostgreSQL keeps the row locked until commit).
+    const row = (await trx('users').where({ id }).first('failed_attempts', 'locked_until')) as Row;
+    const lockedUntil = str(row.locked_until);
+    return { admitted: true as const, failures: lockedUntil ? v.max : Number(row.failed_attempts), lockedUntil };
+  });
+}
+
+/**
+ * What the dispatcher re-reads on every call of a signed-in session (one read by primary
+ * key): the account's version (every edit of role, establishments, password or active
+ * flag increments it) and whether it is active; null when the account is gone.
+ */
+export async function accountStamp(db: Knex, id: number): Promise<{ version: number; active: boolean } | null> {
+  const r = (await db('users').where({ id }).first('version', 'active')) as Row | undefined;
+  return r ? { version: Number(r.version), active: toBool(r.active) } : null;
+}
+
+/**
+ * First run: the administrator's account, inserted only while no account exists — one
+ * guarded INSERT … SELECT … WHERE NOT EXISTS. On PostgreSQL (several PCs may run the first
+ * run at once) the users table is locked for the transaction first, so that the second
+ * PC's insert sees the first one's account; SQLite runs one write at a time anyway.
+ * Answers the new id, or null when an account already existed. Inside the caller's transaction.
+ */
+export async function insertFirstAdministrator(
+  trx: Knex,
+  v: { username: string; fullName: string; passwordHash: string },
+  actor: Actor,
+  now: string,
+): Promise<number | null> {
+  if (isPostgres(trx)) await trx.raw('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
+  const values: Record<string, string | number | boolean> = {
+    username: v.username,
+    full_name: v.fullName,
+    role: 'administrador',
+    password_hash: v.passwordHash,
+    must_change_password: false,
+    active: true,
+    failed_attempts: 0,
+    last_sign_in_at: now,
+    version: 1,
+    created_at: now,
+    created_by: actor.name,
+    updated_at: now,
+    updated_by: actor.name,
+  };
+  const columns = Object.keys(values);
+  // Typed placeholders: PostgreSQL does not infer a parameter's type from the target column in INSERT … SELECT.
+  const typeOf = (x: unknown) => (typeof x === 'boolean' ? 'boolean' : typeof x === 'number' ? 'integer' : 'text');
+  const placeholders = Object.values(values).map((x) => `CAST(? AS ${typeOf(x)})`);
+  const bindings = Object.values(values).map((x) => (typeof x === 'boolean' && !isPostgres(trx) ? Number(x) : x));
+  const result = (await trx.raw(
+    `INSERT INTO users (${columns.map(() => '??').join(', ')}) SELECT ${placeholders.join(', ')} WHERE NOT EXISTS (SELECT 1 FROM users) RETURNING id`,
+    [...columns, ...bindings],
+  )) as { rows: Row[] } | Row[];
+  const rows = Array.isArray(result) ? result : result.rows;
+  return rows.length === 1 ? Number(rows[0]!.id) : null;
 }
 
 export async function activeAdministrators(db: Knex): Promise<number> {

@@ -40,5 +40,5 @@ export async function ensureUser(
 export async function signInAs(db: Knex, session: Session, username: string): Promise<void> {
   const row = await repo.userByUsername(db, username);
   if (!row) throw new Error(`no user ${username}`);
-  signInSession(session, await repo.sessionUserOf(db, row));
+  signInSession(session, await repo.sessionUserOf(db, row), row.version);
 }

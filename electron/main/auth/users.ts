@@ -37,6 +37,7 @@ async function refreshSession(ctx: HandlerContext, id: number): Promise<void> {
   const row = await repo.userById(ctx.db, id);
   if (!row) return;
   auth.user = await repo.sessionUserOf(ctx.db, row);
+  auth.userVersion = row.version;
   ctx.session.actor = actorOf(auth.user);
 }
 

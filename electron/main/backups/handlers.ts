@@ -1,19 +1,30 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { ParticipantListQuery } from '../../../shared/programmes/schemas';
 import type { BackupDone, RestoreReport } from '../../../shared/backups/schemas';
-import { signOutSession } from '../auth/access';
+import { requirePermission, signOutSession } from '../auth/access';
 import { runAuditedWrite } from '../ipc/audited-write';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { AppError } from '../ipc/errors';
 import { isPostgres } from '../db/dialect';
 import { BackupCheckError, createFullBackup, restoreFullBackup } from './archive';
+import { recordPersonalDataExport } from '../privacy/personal-data';
+import { listParticipants } from '../programmes/repository';
 import { detectNetworkShare } from './network';
 import { backupInfos, rotate } from './store';
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
 
-/** A backup that cannot be restored, told in plain Spanish next to what was wrong. */
+/** A backup that cannot be restored, told in plain Spanish next to what was wrong (a file by its name; a refused path or schema object whole). */
 const refusal = (err: BackupCheckError) =>
-  new AppError('validation', `backups.errors.${err.problem}`, { detail: path.basename(err.detail) || err.detail });
+  new AppError('validation', `backups.errors.${err.problem}`, {
+    detail: (['unsafePath', 'link', 'foreign'].includes(err.problem) ? err.detail.slice(0, 200) : path.basename(err.detail)) || err.detail,
+  });
+
+/** How many people's records a full copy carries (for the personal-data export log). */
+async function peopleIn(ctx: HandlerContext): Promise<number> {
+  return (await listParticipants(ctx.db, ctx.session, ParticipantListQuery.parse({}))).total;
+}
 
 async function chooseFolder(ctx: HandlerContext, purpose: 'backup' | 'restore'): Promise<string | null> {
   if (!ctx.platform.chooseFolder) throw new AppError('forbidden', 'backups.errors.noDialog');
@@ -33,10 +44,17 @@ export const backupHandlers: BackupHandlers = {
     };
   },
 
-  'backups.create': async ({ destination }, ctx) => {
+  'backups.create': async (input, ctx) => {
     if (isPostgres(ctx.db)) throw new AppError('conflict', 'office.errors.serverBackups');
+    const { destination } = input;
+    // A copy that leaves the PC carries every participant's data: only for a role that may
+    // see it, with its reason (the schema refuses it without one).
+    if (destination === 'external') requirePermission(ctx, 'personalData');
     const destDir = destination === 'local' ? ctx.platform.paths.backupDir : await chooseFolder(ctx, 'backup');
-    const { db, session, platform } = ctx;
+    const { db, session, platform, channel, t } = ctx;
+    const actor = session.actor;
+    const reason = input.destination === 'external' ? input.reason : '';
+    const people = destination === 'external' ? await peopleIn(ctx) : 0;
     return {
       jobId: ctx.jobs.start('backups.create', async (job): Promise<BackupDone> => {
         if (destDir === null) return { status: 'cancelled', path: null, name: null, databaseBytes: 0, attachmentFiles: 0, totalBytes: 0 };
@@ -50,6 +68,36 @@ export const backupHandlers: BackupHandlers = {
           job,
         });
         if (destination === 'local') rotate(destDir);
+        else {
+          // Logged (personal-data export log) and audited in one transaction; if that fails
+          // the copy is removed again: no copy of the personal data leaves unlogged.
+          try {
+            const now = new Date().toISOString();
+            await runAuditedWrite(
+              db,
+              { actor },
+              channel,
+              async (trx, audit) => {
+                await recordPersonalDataExport(trx, { ...session, actor }, channel, now, {
+                  what: t('backups.externalWhat', { name: made.name }),
+                  reason,
+                  rows: people,
+                  path: made.path,
+                });
+                await audit({
+                  entity: 'backup',
+                  entityId: made.name,
+                  action: 'export',
+                  after: { path: made.path, reason, people, attachments: made.manifest.attachments.length, totalBytes: made.totalBytes },
+                });
+              },
+              now,
+            );
+          } catch (err) {
+            fs.rmSync(made.path, { recursive: true, force: true });
+            throw err;
+          }
+        }
         session.writtenFiles.add(path.resolve(made.path));
         return {
           status: 'saved',

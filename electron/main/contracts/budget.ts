@@ -227,22 +227,20 @@ async function budgetWorkbook(ctx: HandlerContext, s: BudgetSummary): Promise<Bu
   const { t } = ctx;
   type R = Omit<BudgetLineRow, 'line'> & { label: string };
   const rows: R[] = [...s.lines.map((l) => ({ ...l, label: t(`contracts.budgetLines.${l.line}`) })), { ...s.total, label: t('contracts.budget.total') }];
-  const soles = (c: number) => c / 100;
+  // Amounts in céntimos (US cents): the sheet shows them as numbers in S/ (US$) with two decimals.
   const wb = tableWorkbook<R>(t('contracts.budget.sheet', { year: s.year }).slice(0, 31), [
     { header: t('contracts.budget.line'), width: 20, value: (r) => r.label },
-    { header: `${t('contracts.budget.budget')} (S/)`, width: 16, value: (r) => soles(r.budgetCentimos) },
-    { header: `${t('contracts.budget.committed')} (S/)`, width: 16, value: (r) => soles(r.committedCentimos) },
-    { header: `${t('contracts.budget.executed')} (S/)`, width: 16, value: (r) => soles(r.executedCentimos) },
-    { header: `${t('contracts.budget.available')} (S/)`, width: 16, value: (r) => soles(r.availableCentimos) },
-    { header: t('contracts.budget.used'), width: 10, value: (r) => (r.usedPercent === null ? null : r.usedPercent / 100) },
-    { header: `${t('contracts.budget.budget')} (US$)`, width: 16, value: (r) => (r.usdCents ? r.usdCents.budget / 100 : null) },
-    { header: `${t('contracts.budget.committed')} (US$)`, width: 16, value: (r) => (r.usdCents ? r.usdCents.committed / 100 : null) },
-    { header: `${t('contracts.budget.executed')} (US$)`, width: 16, value: (r) => (r.usdCents ? r.usdCents.executed / 100 : null) },
-    { header: `${t('contracts.budget.available')} (US$)`, width: 16, value: (r) => (r.usdCents ? r.usdCents.available / 100 : null) },
+    { header: `${t('contracts.budget.budget')} (S/)`, width: 16, kind: 'money', value: (r) => r.budgetCentimos },
+    { header: `${t('contracts.budget.committed')} (S/)`, width: 16, kind: 'money', value: (r) => r.committedCentimos },
+    { header: `${t('contracts.budget.executed')} (S/)`, width: 16, kind: 'money', value: (r) => r.executedCentimos },
+    { header: `${t('contracts.budget.available')} (S/)`, width: 16, kind: 'money', value: (r) => r.availableCentimos },
+    { header: t('contracts.budget.used'), width: 10, kind: 'percent', value: (r) => (r.usedPercent === null ? null : r.usedPercent / 100) },
+    { header: `${t('contracts.budget.budget')} (US$)`, width: 16, kind: 'usd', value: (r) => r.usdCents?.budget ?? null },
+    { header: `${t('contracts.budget.committed')} (US$)`, width: 16, kind: 'usd', value: (r) => r.usdCents?.committed ?? null },
+    { header: `${t('contracts.budget.executed')} (US$)`, width: 16, kind: 'usd', value: (r) => r.usdCents?.executed ?? null },
+    { header: `${t('contracts.budget.available')} (US$)`, width: 16, kind: 'usd', value: (r) => r.usdCents?.available ?? null },
   ], rows);
   const ws = wb.worksheets[0]!;
-  for (const c of [2, 3, 4, 5, 7, 8, 9, 10]) ws.getColumn(c).numFmt = '#,##0.00';
-  ws.getColumn(6).numFmt = '0.0%';
   ws.getRow(rows.length + 1).font = { bold: true };
   const note = ws.addRow([]);
   note.getCell(1).value = s.exchangeRate === null ? '' : t('contracts.budget.rateNote', { rate: s.exchangeRate.toFixed(4) });

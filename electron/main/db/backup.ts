@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { ATTACHMENTS_DIR, DATABASE_FILE, MANIFEST, prepareRestore, refuseForeignSchema, restoreAttachments, type RestorePlan } from '../backups/archive';
 import { checkIntegrity, createKnex } from './connection';
 
 /** A backup that cannot be restored; reason names the startup.backup* message. */
@@ -49,17 +50,35 @@ export function listBackups(backupDir: string): string[] {
 export const latestBackup = (backupDir: string): string | null => listBackups(backupDir)[0] ?? null;
 
 /**
- * Puts a backup in place of a damaged database. The backup is checked first; the
- * damaged file (and its WAL) is kept aside, never deleted. The database must be closed.
+ * Puts a backup in place of a damaged database (the start-up's "restore the latest
+ * backup"). A full backup (a folder: arteinpe.sqlite beside its manifest.json) goes through
+ * the same checks as any restore (backups/archive.ts prepareRestore: every file's SHA-256,
+ * only attachment paths, no links, the app's schema) and brings its attachments back into
+ * `attachmentsDir` too; an older single-file copy is checked for integrity and schema. All
+ * checks run before anything is written; the damaged file (and its WAL) is kept aside,
+ * never deleted. The database must be closed. A refusal is a BackupError or a
+ * BackupCheckError (backups.errors.*).
  */
-export async function restoreBackup(backupPath: string, dbPath: string, now = new Date()): Promise<{ damagedPath: string | null }> {
+export async function restoreBackup(
+  backupPath: string,
+  dbPath: string,
+  now = new Date(),
+  opts: { attachmentsDir?: string } = {},
+): Promise<{ damagedPath: string | null; attachmentsCopied: number }> {
   if (!fs.existsSync(backupPath)) throw new BackupError('missing', backupPath);
-  const probe = createKnex(backupPath, { inspect: true });
-  try {
-    const report = await checkIntegrity(probe);
-    if (!report.ok) throw new BackupError('damaged', backupPath);
-  } finally {
-    await probe.destroy();
+  const folder = path.dirname(backupPath);
+  let plan: RestorePlan | null = null;
+  if (path.basename(backupPath) === DATABASE_FILE && fs.existsSync(path.join(folder, MANIFEST))) {
+    plan = await prepareRestore({ folder, attachmentsDir: opts.attachmentsDir ?? path.join(path.dirname(dbPath), ATTACHMENTS_DIR) });
+  } else {
+    const probe = createKnex(backupPath, { inspect: true });
+    try {
+      const report = await checkIntegrity(probe);
+      if (!report.ok) throw new BackupError('damaged', backupPath);
+      await refuseForeignSchema(probe, path.basename(backupPath));
+    } finally {
+      await probe.destroy();
+    }
   }
   let damagedPath: string | null = null;
   if (fs.existsSync(dbPath)) {
@@ -70,6 +89,7 @@ export async function restoreBackup(backupPath: string, dbPath: string, now = ne
     const side = dbPath + suffix;
     if (fs.existsSync(side)) fs.renameSync(side, (damagedPath ?? dbPath) + suffix);
   }
-  fs.copyFileSync(backupPath, dbPath);
-  return { damagedPath };
+  const attachmentsCopied = plan ? await restoreAttachments(plan) : 0;
+  fs.copyFileSync(plan?.database ?? backupPath, dbPath);
+  return { damagedPath, attachmentsCopied };
 }

@@ -61,8 +61,20 @@ export interface ServerConfig {
   database: string;
   user: string;
   password: string;
-  /** TLS to the server; rejectUnauthorized stays on (a certificate the OS trusts). */
+  /**
+   * TLS to the server (on by default in Settings → Base de datos), always verified
+   * (rejectUnauthorized): the server's certificate must be signed by `caCert` when given,
+   * otherwise by an authority Node trusts, and name the host typed.
+   */
   ssl: boolean;
+  /** The PEM text of the CA certificate that signed the server's certificate; null/absent: Node's trusted authorities. */
+  caCert?: string | null;
+}
+
+/** pg's `ssl` option for a config: verified TLS (with the chosen CA when there is one) or none. */
+export function sslOption(config: Pick<ServerConfig, 'ssl' | 'caCert'>): false | { rejectUnauthorized: true; ca?: string } {
+  if (!config.ssl) return false;
+  return config.caCert ? { rejectUnauthorized: true, ca: config.caCert } : { rejectUnauthorized: true };
 }
 
 const INT8_OID = 20;
@@ -74,7 +86,11 @@ const serverTypeParser = ((oid: number, format?: string) => {
   return pg.types.getTypeParser(oid, (format ?? 'text') as 'text');
 }) as unknown as typeof pg.types.getTypeParser;
 
-/** A server config from a postgres:// URL (tests, the bench, command-line tools). */
+/**
+ * A server config from a postgres:// URL (tests, the bench, command-line tools). TLS as the
+ * URL's sslmode says: require, verify-ca or verify-full turn it on (always verified here);
+ * without sslmode it is off, as for the throwaway test server, which has no TLS.
+ */
 export function serverConfigFromUrl(url: string): ServerConfig {
   const u = new URL(url);
   return {
@@ -83,7 +99,7 @@ export function serverConfigFromUrl(url: string): ServerConfig {
     database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
-    ssl: u.searchParams.get('sslmode') === 'require',
+    ssl: ['require', 'verify-ca', 'verify-full'].includes(u.searchParams.get('sslmode') ?? ''),
   };
 }
 
@@ -104,7 +120,7 @@ export function createServerKnex(config: ServerConfig, opts: { poolMax?: number;
       database: config.database,
       user: config.user,
       password: config.password,
-      ssl: config.ssl ? { rejectUnauthorized: true } : false,
+      ssl: sslOption(config),
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
       application_name: 'ArteINPE',
       // bigint (counts, céntimos) and numeric (sums) arrive as numbers, as on SQLite: every

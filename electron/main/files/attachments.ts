@@ -69,6 +69,11 @@ async function inspectImage(bytes: Buffer): Promise<Inspected | null> {
   }
 }
 
+/** The screens' thumbnail of an image's bytes, made as when it was stored; null when they are not an accepted image. */
+export async function thumbnailOf(bytes: Buffer): Promise<Buffer | null> {
+  return (await inspectImage(bytes))?.thumbnail ?? null;
+}
+
 const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
 /**

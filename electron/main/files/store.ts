@@ -2,6 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { defaultLocale } from '../../../shared/i18n';
+import { translator } from '../i18n';
+import { AppError } from '../ipc/errors';
 
 /**
  * Where the bytes of the attachments live (issue 8): one interface, two places.
@@ -89,10 +92,39 @@ const readOrNull = async (file: string): Promise<Buffer | null> => {
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * A file of a shared folder whose content no longer has the hash it is named by (someone
+ * with access to the share changed or replaced it): refused with a Spanish message that
+ * names the file, never used.
+ */
+export class AttachmentChanged extends AppError {
+  constructor(readonly file: string) {
+    super('conflict', 'office.attachments.errors.changed', { file });
+    // Callers that pass on only an error's message (an export's reason) still say it in Spanish.
+    this.message = translator(defaultLocale)('office.attachments.errors.changed', { file });
+  }
+}
+
 /** Attachments as files in a folder (this PC's, or a shared folder of the office). */
 export class FolderStore implements AttachmentStore {
   readonly kind = 'folder' as const;
-  constructor(readonly dir: string) {}
+  /**
+   * verify: every original read is checked against the hash it is named by, and a changed
+   * one is refused (AttachmentChanged) — for the office's shared folder, which other people
+   * and machines can write. This PC's own folder is as trusted as its database file.
+   */
+  constructor(
+    readonly dir: string,
+    readonly opts: { verify?: boolean } = {},
+  ) {}
+
+  /** The original's bytes, checked when this store verifies; null when missing. */
+  private async original(hash: string, mime: string): Promise<Buffer | null> {
+    const file = attachmentFilePath(this.dir, hash, mime);
+    const bytes = await readOrNull(file);
+    if (bytes && this.opts.verify && sha256(bytes) !== hash) throw new AttachmentChanged(file);
+    return bytes;
+  }
 
   async put(_db: Knex, blob: AttachmentBlob): Promise<void> {
     // Files first: a row never points at a missing file. A rolled-back transaction leaves at
@@ -107,16 +139,20 @@ export class FolderStore implements AttachmentStore {
 
   async read(hash: string, mime: string): Promise<Buffer | null> {
     if (!isHash(hash) || !extByMime[mime]) return null;
-    return readOrNull(attachmentFilePath(this.dir, hash, mime));
+    return this.original(hash, mime);
   }
 
+  /** The thumbnail file as it is (it is not named by its own hash; office/attachments.ts derives verified ones for a shared folder). */
   async thumbnail(hash: string): Promise<Buffer | null> {
     if (!isHash(hash)) return null;
     return readOrNull(thumbnailFilePath(this.dir, hash));
   }
 
   async localPath(hash: string, mime: string): Promise<string | null> {
-    return (await this.has(hash, mime)) ? attachmentFilePath(this.dir, hash, mime) : null;
+    if (!(await this.has(hash, mime))) return null;
+    // A consumer reads the path later (a catalog's images): the file is checked now.
+    if (this.opts.verify && !(await this.original(hash, mime))) return null;
+    return attachmentFilePath(this.dir, hash, mime);
   }
 }
 

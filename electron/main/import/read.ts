@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs';
+import { normalizeText } from '../../../shared/format';
 import { AppError } from '../ipc/errors';
 
 /**
  * Reading a spreadsheet the way a clerk sees it: XLSX (exceljs) or CSV as Excel in Spanish
  * saves it (';' or ',' between fields, UTF-8 with or without a byte-order mark, or
- * Windows-1252). The headers are the first row with at least two filled cells (a title
- * above the table, in one cell, is passed over; a one-column file uses its first non-empty
- * row); every later non-empty row is data and keeps its row number as Excel shows it.
+ * Windows-1252). readSheet gives every non-empty row with its row number as Excel shows
+ * it; tableAt reads them as a table whose headers are one of those rows (the engine
+ * chooses which: the one that best matches the target's fields), every later non-empty
+ * row being data. A totals row (TOTAL written in it, or a cell summing its own column)
+ * is marked, for the engine to pass over.
  */
 
 /** One cell as read: text, a number, a boolean, a date (exceljs gives a Date for a date cell), or empty. */
@@ -17,6 +20,16 @@ export interface SheetRow {
   row: number;
   /** One cell per header, in header order. */
   cells: Cell[];
+  /** A totals row: a cell whose text is TOTAL (Total general, Subtotal…) or a formula summing its own column. */
+  totals?: boolean;
+}
+
+/** A non-empty row of the sheet as read. */
+interface SheetLine {
+  row: number;
+  cells: Cell[];
+  /** Some cell is a formula summing the column it is in (=SUMA(F4:F30)). */
+  sums?: boolean;
 }
 
 export interface SheetTable {
@@ -60,7 +73,16 @@ function fromExcel(v: ExcelValue): Cell {
   return null;
 }
 
-async function readXlsx(bytes: Buffer): Promise<Array<{ row: number; cells: Cell[] }>> {
+/** =SUM(F4:F30), =SUMA(...), =SUBTOTAL(9,F4:F30) over a range of the cell's own column. */
+function sumsOwnColumn(v: ExcelValue, column: string): boolean {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return false;
+  const formula = (v as unknown as { formula?: unknown }).formula;
+  if (typeof formula !== 'string') return false;
+  const m = /^\s*(?:SUM|SUMA|SUBTOTAL)\s*\(\s*(?:\d+\s*[,;]\s*)?\$?([A-Z]{1,3})\$?\d+\s*:\s*\$?([A-Z]{1,3})\$?\d+\s*\)\s*$/i.exec(formula);
+  return !!m && m[1]!.toUpperCase() === column && m[2]!.toUpperCase() === column;
+}
+
+async function readXlsx(bytes: Buffer): Promise<SheetLine[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -68,12 +90,16 @@ async function readXlsx(bytes: Buffer): Promise<Array<{ row: number; cells: Cell
     throw new AppError('validation', 'import.errors.unreadable');
   }
   const sheet = wb.worksheets.find((ws) => ws.state !== 'hidden' && ws.actualRowCount > 0) ?? wb.worksheets[0];
-  const out: Array<{ row: number; cells: Cell[] }> = [];
+  const out: SheetLine[] = [];
   sheet?.eachRow({ includeEmpty: false }, (r, n) => {
     const values = r.values as ExcelValue[];
     const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(fromExcel(values[i]));
-    out.push({ row: n, cells });
+    let sums = false;
+    for (let i = 1; i < values.length; i++) {
+      cells.push(fromExcel(values[i]));
+      if (sumsOwnColumn(values[i], columnLetter(i - 1))) sums = true;
+    }
+    out.push({ row: n, cells, ...(sums ? { sums } : {}) });
   });
   return out;
 }
@@ -168,7 +194,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return records;
 }
 
-function readCsv(bytes: Buffer): Array<{ row: number; cells: Cell[] }> {
+function readCsv(bytes: Buffer): SheetLine[] {
   let text = decodeText(bytes);
   // Excel's "sep=;" hint line: it names the delimiter and Excel does not show it as a row.
   const hint = /^sep=(.)\r?\n/i.exec(text);
@@ -179,14 +205,17 @@ function readCsv(bytes: Buffer): Array<{ row: number; cells: Cell[] }> {
 
 // ---- Both ----------------------------------------------------------------------------
 
-/**
- * Reads XLSX or CSV bytes into headers and data rows. Headers are unique and never empty
- * (`blankHeader(index)` names a blank one, "Columna C"); a repeated one gets " (2)".
- */
-export async function readTable(bytes: Buffer, fileName: string, blankHeader: (index: number) => string): Promise<SheetTable> {
+export interface Sheet {
+  format: 'xlsx' | 'csv';
+  /** Every non-empty row, in order. */
+  lines: SheetLine[];
+}
+
+/** Reads XLSX or CSV bytes: every non-empty row with its Excel row number. */
+export async function readSheet(bytes: Buffer, fileName: string): Promise<Sheet> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  let format: SheetTable['format'];
-  let raw: Array<{ row: number; cells: Cell[] }>;
+  let format: Sheet['format'];
+  let raw: SheetLine[];
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     format = 'xlsx';
     raw = await readXlsx(bytes);
@@ -198,17 +227,36 @@ export async function readTable(bytes: Buffer, fileName: string, blankHeader: (i
   } else {
     throw new AppError('validation', ext === 'xlsx' ? 'import.errors.unreadable' : 'import.errors.unsupported');
   }
+  const lines = raw.filter((r) => r.cells.some((c) => !isBlank(c)));
+  if (lines.length === 0) throw new AppError('validation', 'import.errors.empty');
+  return { format, lines };
+}
 
-  const filled = (r: { cells: Cell[] }) => r.cells.filter((c) => !isBlank(c)).length;
-  let nonEmpty = raw.filter((r) => filled(r) > 0);
-  if (nonEmpty.length === 0) throw new AppError('validation', 'import.errors.empty');
-  const headerAt = nonEmpty.findIndex((r) => filled(r) >= 2);
-  nonEmpty = nonEmpty.slice(Math.max(0, headerAt));
-  const [headerRow, ...dataRows] = nonEmpty as [SheetRow, ...SheetRow[]];
+/** The words that open a totals row: "TOTAL", "Total general", "Totales", "Sub total", "Suma total". */
+const totalsText = /^(sub ?)?(total|totales)(\b|$)|^suma total\b/;
+
+/** A totals row: TOTAL written in one of its cells, or a cell summing its own column. */
+export function isTotalsRow(line: Pick<SheetLine, 'cells' | 'sums'>): boolean {
+  return !!line.sums || line.cells.some((c) => typeof c === 'string' && totalsText.test(textKey(c)));
+}
+
+const textKey = (s: string) =>
+  normalizeText(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * The sheet read with its `headerIndex`-th non-empty row as the header row. Headers are
+ * unique and never empty (`blankHeader(index)` names a blank one, "Columna C"); a
+ * repeated one gets " (2)". Every later row is data.
+ */
+export function tableAt(sheet: Sheet, headerIndex: number, blankHeader: (index: number) => string): SheetTable {
+  const from = sheet.lines.slice(Math.max(0, Math.min(headerIndex, sheet.lines.length - 1)));
+  const [headerRow, ...dataRows] = from as [SheetLine, ...SheetLine[]];
 
   // Columns: as many as the widest row, less trailing ones that are blank everywhere.
-  let width = Math.max(...nonEmpty.map((r) => r.cells.length));
-  while (width > 0 && nonEmpty.every((r) => isBlank(r.cells[width - 1]))) width--;
+  let width = Math.max(...from.map((r) => r.cells.length));
+  while (width > 0 && from.every((r) => isBlank(r.cells[width - 1]))) width--;
 
   const seen = new Map<string, number>();
   const headers = Array.from({ length: width }, (_, i) => {
@@ -224,8 +272,21 @@ export async function readTable(bytes: Buffer, fileName: string, blankHeader: (i
       const c = r.cells[i] ?? null;
       return isBlank(c) ? null : c;
     }),
+    ...(isTotalsRow(r) ? { totals: true } : {}),
   }));
-  return { format, headers, rows };
+  return { format: sheet.format, headers, rows };
+}
+
+/** The first row with at least two different filled cells (a title above the table, even merged, is passed over). */
+export function plainHeaderIndex(sheet: Sheet): number {
+  const i = sheet.lines.findIndex((r) => new Set(r.cells.filter((c) => !isBlank(c)).map((c) => cellString(c))).size >= 2);
+  return Math.max(0, i);
+}
+
+/** Reads XLSX or CSV bytes into headers and data rows, the headers being the first row with two different filled cells. */
+export async function readTable(bytes: Buffer, fileName: string, blankHeader: (index: number) => string): Promise<SheetTable> {
+  const sheet = await readSheet(bytes, fileName);
+  return tableAt(sheet, plainHeaderIndex(sheet), blankHeader);
 }
 
 /** A cell as plain text for parsing: strings trimmed, numbers without grouping, empty as ''. */

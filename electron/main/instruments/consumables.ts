@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { StockRow } from '../../../shared/instruments/consumable-schemas';
 import { normalizeText } from '../../../shared/format';
+import { unitFor } from '../../../shared/units';
 import { toBool } from '../db/dialect';
 import { AppError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
@@ -119,7 +120,7 @@ export const consumableHandlers: ConsumableHandlers = {
     await checkRefs(ctx, m.itemId, m.establishmentId);
     const before = await stockOf(ctx.db, m.itemId, m.establishmentId);
     if (m.kind === 'entrega' && m.quantity > before.stock) {
-      const params = { stock: before.stock, unit: before.unit, item: before.itemName, establishment: before.establishmentName, quantity: m.quantity };
+      const params = { stock: before.stock, unit: unitFor(before.stock, before.unit), item: before.itemName, establishment: before.establishmentName, quantity: m.quantity };
       throw new AppError('conflict', 'inventory.consumables.insufficient', params, { quantity: { key: 'inventory.consumables.insufficient', params } });
     }
     const [row] = (await ctx.db('consumable_movements')

@@ -1,11 +1,12 @@
 import type { Instrument } from '../../../shared/instruments/schemas';
-import { formatDate, normalizeText } from '../../../shared/format';
+import { normalizeText } from '../../../shared/format';
 import { isUniqueViolation, toBool } from '../db/dialect';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import type { Column } from '../export/table';
 import { requireEstablishment, whereInScope } from '../auth/access';
-import { canSeePersonalData, exportTableWithReason } from '../privacy/personal-data';
+import { exportTableWithReason } from '../privacy/personal-data';
+import { custodianCell, shownCustodianName, shownInstrument, shownMovement } from './custodians';
 import { altaOf, effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';
 import { checkCodeFormat, codeMask } from './settings';
@@ -85,11 +86,10 @@ function exportColumns(ctx: HandlerContext): Column<Instrument>[] {
       header: t('inventory.instruments.custodian'),
       width: 24,
       // A participant (a person deprived of liberty) holding an instrument is named only to roles with the personal-data permission.
-      value: (i) =>
-        i.custodianType === 'participante' && !canSeePersonalData(ctx.session) ? t('inventory.custodianTypes.participante') : i.custodianName,
+      value: (i) => custodianCell(ctx, i.custodianType, i.custodianName),
     },
-    { header: t('inventory.instruments.acquisitionDate'), width: 14, value: (i) => formatDate(i.acquisitionDate) },
-    { header: t('inventory.instruments.cost'), width: 14, value: (i) => i.costCentimos / 100 },
+    { header: t('inventory.instruments.acquisitionDate'), width: 14, kind: 'date', value: (i) => i.acquisitionDate },
+    { header: t('inventory.instruments.cost'), width: 14, kind: 'money', value: (i) => i.costCentimos },
     { header: t('inventory.instruments.funding'), width: 18, value: (i) => t(`inventory.fundings.${i.funding}`) },
   ];
 }
@@ -125,13 +125,16 @@ export const instrumentHandlers: InstrumentHandlers = {
     return after;
   },
 
-  'instruments.list': (q, ctx) => repo.listInstruments(ctx.db, q, instrumentScope(ctx)),
+  'instruments.list': async (q, ctx) => {
+    const page = await repo.listInstruments(ctx.db, q, instrumentScope(ctx));
+    return { ...page, rows: page.rows.map((i) => shownInstrument(ctx, i)) };
+  },
 
-  'instruments.get': ({ id }, ctx) => mustGet(ctx, id),
+  'instruments.get': async ({ id }, ctx) => shownInstrument(ctx, await mustGet(ctx, id)),
 
   'instruments.history': async ({ id }, ctx) => {
     await mustGet(ctx, id);
-    return repo.history(ctx.db, id);
+    return (await repo.history(ctx.db, id)).map((m) => shownMovement(ctx, m));
   },
 
   'instruments.create': async (input, ctx) => {
@@ -159,12 +162,12 @@ export const instrumentHandlers: InstrumentHandlers = {
           const m = { kind: 'asignacion' as const, toEstablishmentId: establishmentId, date: altaDate, documentNumber: null, description: null };
           return { effect: effectOf(m), record: recordOf(m, before, null) };
         },
-        { actor: ctx.session.actor, now: ctx.now, t: ctx.t, audit: async () => {} },
+        { actor: ctx.session.actor, now: ctx.now, t: ctx.t, audit: async () => {}, custodianOf: (i) => shownCustodianName(ctx, i.custodianType, i.custodianName) },
       );
     }
     const created = await mustGet(ctx, id);
     await ctx.audit({ entity: 'instrument', entityId: id, action: 'create', after: created });
-    return created;
+    return shownInstrument(ctx, created);
   },
 
   'instruments.update': async ({ id, version, ...values }, ctx) => {
@@ -174,7 +177,7 @@ export const instrumentHandlers: InstrumentHandlers = {
     if (!(await repo.updateInstrumentFields(ctx.db, id, version, values, ctx.session.actor, ctx.now))) throw stale();
     const after = await mustGet(ctx, id);
     await ctx.audit({ entity: 'instrument', entityId: id, action: 'update', before, after });
-    return after;
+    return shownInstrument(ctx, after);
   },
 
   'instruments.move': async ({ instrumentIds, movement }, ctx) => {
@@ -190,7 +193,7 @@ export const instrumentHandlers: InstrumentHandlers = {
       ctx.db,
       instruments,
       (before) => ({ effect: effectOf(movement), record: recordOf(movement, before, null) }),
-      { actor: ctx.session.actor, now: ctx.now, t: ctx.t, audit: (e) => ctx.audit(e) },
+      { actor: ctx.session.actor, now: ctx.now, t: ctx.t, audit: (e) => ctx.audit(e), custodianOf: (i) => shownCustodianName(ctx, i.custodianType, i.custodianName) },
     );
   },
 

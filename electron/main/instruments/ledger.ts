@@ -121,7 +121,14 @@ export async function moveInstruments(
   db: Knex,
   instruments: Instrument[],
   build: (before: InstrumentState) => { effect: MovementEffect; record: MovementRecord },
-  ctx: { actor: Actor; now: string; t: Translate; audit: Audit },
+  ctx: {
+    actor: Actor;
+    now: string;
+    t: Translate;
+    audit: Audit;
+    /** The custodian as the caller's viewer may read it in a refusal (instruments/custodians.ts). */
+    custodianOf: (i: Instrument) => string | null;
+  },
 ): Promise<{ batchId: string; count: number }> {
   const batchId = randomUUID();
   const plans: Array<{ i: Instrument; after: InstrumentState; record: MovementRecord }> = [];
@@ -136,7 +143,7 @@ export async function moveInstruments(
         params: {
           code: i.code,
           status: ctx.t(`inventory.statuses.${i.status}`).toLowerCase(),
-          custodian: i.custodianName ?? '',
+          custodian: ctx.custodianOf(i) ?? '',
         },
       };
       continue;

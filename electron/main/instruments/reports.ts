@@ -1,14 +1,15 @@
 import type { InventorySummary } from '../../../shared/instruments/report-schemas';
 import { conditions, families } from '../../../shared/instruments/rules';
-import { formatDate } from '../../../shared/format';
 import { toCount } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
-import { saveExport, tableBytes, tableWorkbook } from '../export/table';
+import { cellFormats, saveExport, tableBytes, tableWorkbook } from '../export/table';
 import { stockRows, stockScope } from './consumables';
 import { requireEstablishment, whereInScope } from '../auth/access';
 import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
+import { custodianCell, participantNamesIn } from './custodians';
+import { exportWithReason } from '../privacy/personal-data';
 
 type Row = Record<string, unknown>;
 
@@ -94,7 +95,8 @@ export const inventoryReportHandlers: ReportHandlers = {
     });
   },
 
-  'inventory.reportByEstablishment': async ({ establishmentId, format }, ctx) => {
+  'inventory.reportByEstablishment': async ({ establishmentId, format, reason }, ctx) => {
+    requireEstablishment(ctx, establishmentId);
     const establishment = await establishmentOf(ctx, establishmentId);
     const instruments = await repo.allInstruments(
       ctx.db,
@@ -102,14 +104,30 @@ export const inventoryReportHandlers: ReportHandlers = {
       'code',
       'asc',
     );
-    const inInventory = instruments.filter((i) => live.includes(i.status));
+    // The custodian column as the role may read it: a participant's name only with the personal-data permission.
+    const inInventory = instruments
+      .filter((i) => live.includes(i.status))
+      .map((i) => ({ ...i, custodianName: custodianCell(ctx, i.custodianType, i.custodianName) }));
     const { t } = ctx;
     const base = `${t('inventory.reports.fileInventory')}-${establishment.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+    // A report that names participants leaves the app only with a reason, and is logged (privacy/personal-data.ts).
+    const named = participantNamesIn(ctx.session, inInventory);
+    if (named > 0 && reason === undefined) {
+      throw new AppError('validation', 'inventory.reports.reasonNeeded', {}, { reason: { key: 'inventory.reports.reasonNeeded' } });
+    }
+    const save = (opts: { extension: 'pdf' | 'xlsx'; build: () => Promise<Buffer> }) =>
+      named > 0 && reason !== undefined
+        ? exportWithReason(ctx, {
+            ...opts,
+            reason,
+            what: t('inventory.reports.exportWhat', { name: establishment.name }),
+            baseName: base,
+            rows: inInventory.length,
+          })
+        : saveExport(ctx, { ...opts, baseName: base, rows: inInventory.length });
     if (format === 'pdf') {
-      return saveExport(ctx, {
-        baseName: base,
+      return save({
         extension: 'pdf',
-        rows: inInventory.length,
         build: () =>
           ctx.platform.printPdf({
             html: inventoryReportHtml(establishment, inInventory, t, ctx.session.locale, ctx.now, ctx.session.actor.name),
@@ -117,10 +135,8 @@ export const inventoryReportHandlers: ReportHandlers = {
           }),
       });
     }
-    return saveExport(ctx, {
-      baseName: base,
+    return save({
       extension: 'xlsx',
-      rows: inInventory.length,
       build: async () => {
         const wb = tableWorkbook(establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '), [
           { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
@@ -132,12 +148,12 @@ export const inventoryReportHandlers: ReportHandlers = {
           { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
           { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
           { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
-          { header: t('inventory.instruments.acquisitionDate'), width: 14, value: (i) => formatDate(i.acquisitionDate) },
-          { header: t('inventory.instruments.cost'), width: 14, value: (i) => i.costCentimos / 100 },
+          { header: t('inventory.instruments.acquisitionDate'), width: 14, kind: 'date', value: (i) => i.acquisitionDate },
+          { header: t('inventory.instruments.cost'), width: 14, kind: 'money', value: (i) => i.costCentimos },
         ], inInventory);
         // The totals the PDF shows, on a sheet of their own: by family (count, value) and by condition.
         const summary = wb.addWorksheet(t('inventory.reports.summarySheet'));
-        summary.columns = [{ width: 28 }, { width: 12 }, { width: 16 }];
+        summary.columns = [{ width: 28 }, { width: 12 }, { width: 16, style: { numFmt: cellFormats.money } }];
         summary.addRow([t('inventory.instruments.family'), t('inventory.reports.total'), t('inventory.instruments.cost')]).font = { bold: true };
         for (const f of families) {
           const list = inInventory.filter((i) => i.family === f);
@@ -168,7 +184,7 @@ export const inventoryReportHandlers: ReportHandlers = {
           { header: t('inventory.instruments.establishment'), width: 36, value: (r) => r.name },
           ...conditions.map((c) => ({ header: t(`inventory.conditions.${c}`), width: 12, value: (r: (typeof rows)[number]) => r[c] })),
           { header: t('inventory.reports.total'), width: 10, value: (r) => r.total },
-          { header: t('inventory.instruments.value'), width: 16, value: (r) => r.valueCentimos / 100 },
+          { header: t('inventory.instruments.value'), width: 16, kind: 'money', value: (r) => r.valueCentimos },
         ], rows),
     });
   },
@@ -196,7 +212,7 @@ export const inventoryReportHandlers: ReportHandlers = {
       rows: rows.length,
       build: () =>
         tableBytes('xlsx', t('inventory.reports.movements').slice(0, 31), [
-          { header: t('inventory.movement.date'), width: 12, value: (r) => formatDate(String(r.date)) },
+          { header: t('inventory.movement.date'), width: 12, kind: 'date', value: (r) => s(r.date) },
           { header: t('inventory.instruments.code'), width: 18, value: (r) => s(r.code) },
           { header: t('inventory.instruments.type'), width: 20, value: (r) => s(r.type_name) },
           { header: t('inventory.movement.kind'), width: 28, value: (r) => t(`inventory.kinds.${String(r.kind)}`) },

@@ -421,3 +421,11 @@ export async function findTypeIdByName(db: Knex, name: string): Promise<number |
   const row = (await db('instrument_types').select('id').where('name_key', normalizeText(name)).first()) as { id: number } | undefined;
   return row?.id ?? null;
 }
+
+/** A new instrument type (active, version 1); answers its id. */
+export async function insertType(db: Knex, name: string, family: string): Promise<number> {
+  const [row] = (await db('instrument_types')
+    .insert({ name, name_key: normalizeText(name), family, active: true, version: 1 })
+    .returning('id')) as Array<{ id: number } | number>;
+  return typeof row === 'object' ? Number(row.id) : Number(row);
+}

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import { saveExport } from '../export/table';
 import { moveInstruments, type MovementRecordBase } from './ledger';
+import { shownCustodianName } from './custodians';
 import { stocktakeActaHtml } from './documents';
 import * as repo from './repository';
 import { requireEstablishment, whereInScope } from '../auth/access';
@@ -231,6 +232,7 @@ export const stocktakeHandlers: StocktakeHandlers = {
         now: ctx.now,
         t: ctx.t,
         audit: (e) => ctx.audit(e),
+        custodianOf: (x) => shownCustodianName(ctx, x.custodianType, x.custodianName),
       });
       movements++;
     };

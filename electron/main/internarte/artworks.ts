@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Artwork, ArtworkPhoto, ConditionReport, ConsentEntry, CustodyEntry, Loan } from '../../../shared/internarte/schemas';
 import { normalizeText } from '../../../shared/format';
 import { requireEstablishment, whereInScope } from '../auth/access';
@@ -8,7 +9,7 @@ import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/dispatcher';
 import * as repo from './repository';
 import { loansWhere } from './exhibitions';
-import { exportTableWithReason } from '../privacy/personal-data';
+import { canSeePersonalData, exportTableWithReason } from '../privacy/personal-data';
 import type { Column } from '../export/table';
 
 /** Photos up to 20 MB (the original is kept for print); signed documents too. */
@@ -51,11 +52,26 @@ export const smallPhoto = async (ctx: HandlerContext, r: Row) => ({
   thumbnail: await thumbnailDataUrl(ctx.attachments, String(r.attachment_hash)),
 });
 
+/**
+ * The participants an artwork may name as its artist, for this session. The participants
+ * register (500+ persons deprived of liberty) is searched only with the personal-data
+ * permission; a role that sees artists' names without it (exposiciones) is offered only the
+ * participants already linked as the artist of a work, within its establishments.
+ */
+function artistCandidates(ctx: HandlerContext): Knex.QueryBuilder {
+  const q = ctx.db('participants as p').join('establishments as e', 'e.id', 'p.establishment_id');
+  if (!canSeePersonalData(ctx.session)) {
+    q.whereIn('p.id', ctx.db('artworks').whereNotNull('artist_participant_id').select('artist_participant_id'));
+  }
+  whereInScope(ctx.session, q, 'p.establishment_id');
+  return q;
+}
+
 async function checkFields(ctx: HandlerContext, v: { artistParticipantId: number | null; establishmentId: number; workshopId: number | null }, current: Artwork | null) {
-  if (v.artistParticipantId !== null) {
-    // Choosing a participant from the register is for roles that see artists' names.
+  if (v.artistParticipantId !== null && v.artistParticipantId !== current?.artistParticipantId) {
+    // Choosing a participant is for roles that see artists' names, and among the participants artistOptions offers them.
     if (!repo.canSeeArtists(ctx.session)) throw new AppError('forbidden', 'internarte.errors.noArtistNames');
-    if (!(await ctx.db('participants').where({ id: v.artistParticipantId }).first('id'))) {
+    if (!(await artistCandidates(ctx).where('p.id', v.artistParticipantId).first('p.id'))) {
       throw new AppError('validation', 'errors.validation', {}, { artistParticipantId: { key: 'internarte.errors.unknownParticipant' } });
     }
   }
@@ -79,12 +95,19 @@ const gallery: Gallery = { table: 'artwork_photos', owner: 'artwork_id', entity:
 
 const photosOf = (ctx: HandlerContext, artworkId: number): Promise<ArtworkPhoto[]> => galleryPhotos(ctx, gallery, artworkId);
 
+/**
+ * An artwork's consent ledger. The signed document (its file name and reference) and the
+ * notes name the artist and what happened: they are for the roles that see artists' real
+ * names (repo.canSeeArtists); every other role reads what was allowed, when and by whom
+ * recorded, and only whether a signed document is on file.
+ */
 export async function consentsOf(ctx: HandlerContext, artworkId: number): Promise<ConsentEntry[]> {
   const rows = (await ctx.db('artwork_consents as c')
     .leftJoin('attachments as a', 'a.hash', 'c.document_hash')
     .where('c.artwork_id', artworkId)
     .orderBy('c.id', 'desc')
     .select('c.*', 'a.original_name')) as Row[];
+  const full = repo.canSeeArtists(ctx.session);
   return rows.map((r) => ({
     id: Number(r.id),
     date: String(r.date),
@@ -95,9 +118,10 @@ export async function consentsOf(ctx: HandlerContext, artworkId: number): Promis
     mayCatalog: toBool(r.may_catalog),
     mayPhotograph: toBool(r.may_photograph),
     maySell: toBool(r.may_sell),
-    notes: str(r.notes),
-    documentHash: str(r.document_hash),
-    documentName: str(r.original_name),
+    notes: full ? str(r.notes) : null,
+    hasDocument: r.document_hash !== null && r.document_hash !== undefined,
+    documentHash: full ? str(r.document_hash) : null,
+    documentName: full ? str(r.original_name) : null,
     recordedAt: String(r.recorded_at),
     recordedBy: String(r.recorded_by),
   }));
@@ -158,7 +182,7 @@ function exportColumns(ctx: HandlerContext): Column<Artwork>[] {
     { header: t('internarte.artworks.fields.depth'), width: 12, value: (a) => cm(a.depthMm) },
     { header: t('internarte.artworks.fields.year'), width: 8, value: (a) => a.year },
     { header: t('internarte.artworks.fields.saleStatus'), width: 16, value: (a) => t(`internarte.saleStatuses.${a.saleStatus}`) },
-    { header: t('internarte.artworks.fields.price'), width: 12, value: (a) => (a.priceCentimos === null ? null : a.priceCentimos / 100) },
+    { header: t('internarte.artworks.fields.price'), width: 12, kind: 'money', value: (a) => a.priceCentimos },
     { header: t('internarte.artworks.fields.custody'), width: 18, value: (a) => t(`internarte.custodyStatuses.${a.custodyStatus}`) },
     {
       header: t('internarte.artworks.fields.consent'),
@@ -249,11 +273,10 @@ export const artworkHandlers: ArtworkHandlers = {
 
   'artworks.artistOptions': async ({ search }, ctx) => {
     if (!repo.canSeeArtists(ctx.session)) throw new AppError('forbidden', 'internarte.errors.noArtistNames');
-    const q = ctx.db('participants as p').join('establishments as e', 'e.id', 'p.establishment_id');
+    const q = artistCandidates(ctx);
     for (const word of normalizeText(search).split(' ').filter(Boolean)) {
       q.whereRaw("p.search_text LIKE ? ESCAPE '\\'", [`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
     }
-    whereInScope(ctx.session, q, 'p.establishment_id');
     const rows = (await q.orderBy('p.sort_key').limit(50).select('p.id', 'p.code', 'p.first_names', 'p.last_names', 'p.establishment_id', 'e.name as establishment_name')) as Row[];
     return rows.map((r) => ({
       id: Number(r.id),

@@ -235,7 +235,7 @@ function checklistColumns(ctx: HandlerContext): Column<CatalogWork>[] {
       value: (w) => (w.dimensionsMm ? [w.dimensionsMm.height, w.dimensionsMm.width, w.dimensionsMm.depth].filter((n): n is number => n !== null).map(cm).join(' × ') : null),
     },
     { header: t('internarte.checklist.columns.establishment'), width: 30, value: (w) => w.establishment },
-    { header: t('internarte.checklist.columns.price'), width: 12, value: (w) => (w.priceCentimos === null ? null : w.priceCentimos / 100) },
+    { header: t('internarte.checklist.columns.price'), width: 12, kind: 'money', value: (w) => w.priceCentimos },
   ];
 }
 

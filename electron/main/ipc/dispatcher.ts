@@ -15,7 +15,7 @@ import { FolderStore, type AttachmentStore } from '../files/store';
 import { AppError } from './errors';
 import { runAuditedWrite } from './audited-write';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
-import { establishmentRefusal, sessionMayCall, sessionRefusal, type SessionAuth } from '../auth/access';
+import { establishmentRefusal, refreshSessionUser, sessionMayCall, sessionRefusal, type SessionAuth } from '../auth/access';
 
 /** Who is using the app and in which language. */
 export interface Session {
@@ -107,9 +107,10 @@ async function whoChanged(db: Knex, channel: ChannelName, input: unknown, err: A
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
 
 /**
- * The pipeline every IPC call goes through, in main: known channel → signed in and not
- * locked (auth/access.ts) → permission of the user's role → input parsed with the
- * contract's schema → only the user's establishments named → handler (a write inside one
+ * The pipeline every IPC call goes through, in main: known channel → the signed-in
+ * account re-read (role, active) → signed in and not locked (auth/access.ts) → permission
+ * of the user's role → input parsed with the contract's schema → only the user's
+ * establishments named → handler (a write inside one
  * transaction with its audit entry) → output checked → { ok, data } or { ok: false, error }
  * in the user's language.
  */
@@ -161,13 +162,22 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       },
     });
     if (!isChannel(channel)) return fail(new AppError('unknown_channel', 'errors.unknownChannel'));
+    // The signed-in account as it is now in the database (another PC may have changed its role or deactivated it).
+    let ended: AppError | null;
+    try {
+      ended = await refreshSessionUser(deps.db, deps.session, channel);
+    } catch (err) {
+      deps.onInternalError?.(channel, err);
+      return fail(new AppError('internal', 'errors.internal'));
+    }
+    if (ended) return fail(ended);
     const refused = sessionRefusal(deps.session, channel);
     if (refused) return fail(refused);
     if (!authorize(deps.session.actor, channel)) return fail(new AppError('forbidden', 'errors.forbidden'));
 
     const parsed = contract[channel].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return fail(new AppError('validation', 'errors.validation', {}, issuesByField(parsed.error)));
+      return fail(new AppError('validation', 'errors.validation', {}, issuesByField(parsed.error, rawInput ?? {})));
     }
     const outside = establishmentRefusal(deps.session, channel, parsed.data);
     if (outside) return fail(outside);

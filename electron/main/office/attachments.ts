@@ -6,7 +6,8 @@ import type { ChannelName } from '../../../shared/channels';
 import type { AttachmentsFolderSettings } from '../../../shared/office/schemas';
 import { getSetting, setSetting } from '../app/settings';
 import { isPostgres } from '../db/dialect';
-import { DatabaseStore, FolderStore, attachmentFilePath, thumbnailFilePath, writeOnce, type AttachmentBlob, type AttachmentStore } from '../files/store';
+import { thumbnailOf } from '../files/attachments';
+import { DatabaseStore, FolderStore, attachmentFilePath, isHash, thumbnailFilePath, writeOnce, type AttachmentBlob, type AttachmentStore } from '../files/store';
 import type { Handlers, HandlerContext } from '../ipc/dispatcher';
 import { AppError } from '../ipc/errors';
 
@@ -24,12 +25,21 @@ export async function readSharedFolder(db: Knex): Promise<string | null> {
   return value && value.trim() ? value : null;
 }
 
+/** Thumbnails derived on this PC from verified originals of the shared folder, kept in memory (a few KB each). */
+const VERIFIED_THUMBNAILS_KEPT = 500;
+
 /**
  * The store of a PC in office mode. It starts with the place read at start, and follows a
  * change made on another PC: before keeping a new attachment it reads the office's value in
  * the caller's transaction, and when a content is not found where it looked, it reads the
  * value again and looks in the new place. So a PC that was open during the change never
  * keeps a photo where the others do not look.
+ *
+ * A shared folder is writable by other people and machines: every original read from it
+ * is checked against its hash and a changed one refused in Spanish (files/store.ts
+ * AttachmentChanged); a thumbnail, which no hash names, is not taken from the folder but
+ * made on this PC from the checked original; a file a consumer needs on disk is the checked
+ * copy in this PC's own folder.
  */
 export class OfficeAttachmentStore implements AttachmentStore {
   private current: AttachmentStore;
@@ -52,8 +62,34 @@ export class OfficeAttachmentStore implements AttachmentStore {
     return this.folder;
   }
 
+  private readonly thumbnails = new Map<string, Buffer>();
+
   private storeFor(folder: string | null): AttachmentStore {
-    return folder ? new FolderStore(folder) : new DatabaseStore(this.root, this.cacheDir);
+    return folder ? new FolderStore(folder, { verify: true }) : new DatabaseStore(this.root, this.cacheDir);
+  }
+
+  /** The thumbnail of a shared folder's image, made here from its checked original; null for a PDF or a missing file. */
+  private async verifiedThumbnail(store: AttachmentStore, hash: string): Promise<Buffer | null> {
+    if (!isHash(hash)) return null;
+    const kept = this.thumbnails.get(hash);
+    if (kept) return kept;
+    const row = (await this.root('attachments').where({ hash }).first('mime')) as { mime: string } | undefined;
+    if (!row || !row.mime.startsWith('image/')) return null;
+    const original = await store.read(hash, row.mime);
+    const thumb = original ? await thumbnailOf(original) : null;
+    if (!thumb) return null;
+    if (this.thumbnails.size >= VERIFIED_THUMBNAILS_KEPT) this.thumbnails.delete(this.thumbnails.keys().next().value!);
+    this.thumbnails.set(hash, thumb);
+    return thumb;
+  }
+
+  /** A real file for a shared folder's original: the checked bytes, copied into this PC's own folder. */
+  private async verifiedLocalPath(store: AttachmentStore, hash: string, mime: string): Promise<string | null> {
+    const bytes = await store.read(hash, mime);
+    if (!bytes) return null;
+    const local = attachmentFilePath(this.cacheDir, hash, mime);
+    await writeVerified(local, bytes, hash);
+    return local;
   }
 
   use(folder: string | null): void {
@@ -90,11 +126,11 @@ export class OfficeAttachmentStore implements AttachmentStore {
   }
 
   thumbnail(hash: string): Promise<Buffer | null> {
-    return this.retry(() => this.current.thumbnail(hash), (r) => r !== null);
+    return this.retry(() => (this.folder ? this.verifiedThumbnail(this.current, hash) : this.current.thumbnail(hash)), (r) => r !== null);
   }
 
   localPath(hash: string, mime: string): Promise<string | null> {
-    return this.retry(() => this.current.localPath(hash, mime), (r) => r !== null);
+    return this.retry(() => (this.folder ? this.verifiedLocalPath(this.current, hash, mime) : this.current.localPath(hash, mime)), (r) => r !== null);
   }
 }
 
@@ -191,11 +227,19 @@ async function copyIntoDatabase(db: Knex, folder: string): Promise<{ copied: num
 
 type Channel = Extract<ChannelName, 'settings.attachmentsFolder' | 'settings.saveAttachmentsFolder'>;
 
+/** The host of the database server this PC is connected to (as configured), to compare with the shared folder's. */
+export function serverHostOf(db: Knex): string | null {
+  const connection = (db.client as { config?: { connection?: unknown } }).config?.connection;
+  if (typeof connection !== 'object' || connection === null) return null;
+  const host = (connection as { host?: unknown }).host;
+  return typeof host === 'string' && host ? host : null;
+}
+
 async function current(db: Knex): Promise<AttachmentsFolderSettings> {
-  if (!isPostgres(db)) return { available: false, place: 'database', folder: null, count: 0 };
+  if (!isPostgres(db)) return { available: false, place: 'database', folder: null, count: 0, serverHost: null };
   const folder = await readSharedFolder(db);
   const counted = (await db('attachments').count({ n: '*' }).first()) as { n: number | string } | undefined;
-  return { available: true, place: folder ? 'folder' : 'database', folder, count: Number(counted?.n ?? 0) };
+  return { available: true, place: folder ? 'folder' : 'database', folder, count: Number(counted?.n ?? 0), serverHost: serverHostOf(db) };
 }
 
 const localOnly = () => new AppError('conflict', 'office.attachments.errors.localOnly');

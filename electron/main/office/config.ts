@@ -17,6 +17,8 @@ export interface DatabaseChoice {
     database: string;
     user: string;
     ssl: boolean;
+    /** The PEM text of the server's CA certificate (public, kept as text); null: the authorities this PC trusts. */
+    caCert: string | null;
     /** The password sealed with Platform.secrets (base64); null: none kept. */
     passwordSealed: string | null;
   } | null;
@@ -30,7 +32,8 @@ export function readChoice(paths: Platform['paths']): DatabaseChoice {
   try {
     const raw = JSON.parse(fs.readFileSync(choicePath(paths), 'utf8')) as Partial<DatabaseChoice>;
     const mode = raw.mode === 'server' && raw.server ? 'server' : 'local';
-    return { mode, server: raw.server ?? null };
+    // A file written before the CA setting existed has none.
+    return { mode, server: raw.server ? { ...raw.server, caCert: raw.server.caCert ?? null } : null };
   } catch {
     return { mode: 'local', server: null };
   }
@@ -43,6 +46,24 @@ export function writeChoice(paths: Platform['paths'], choice: DatabaseChoice): v
   const tmp = `${file}.tmp`;
   fs.writeFileSync(tmp, `${JSON.stringify(choice, null, 2)}\n`, 'utf8');
   fs.renameSync(tmp, file);
+}
+
+/**
+ * Whether the password kept for `saved` may be sent to `target`: only to the very server it
+ * was saved for — the same host (ignoring case), port, database and user — and never over a
+ * weaker connection than the one it was saved with (TLS turned off, or another CA). Anything
+ * else (another host typed in the form, by mistake or not) needs the password typed again.
+ */
+export function savedPasswordFits(
+  saved: DatabaseChoice['server'],
+  target: { host: string; port: number; database: string; user: string; ssl: boolean; caCert?: string | null },
+): boolean {
+  if (!saved?.passwordSealed) return false;
+  const sameServer =
+    saved.host.toLowerCase() === target.host.toLowerCase() && saved.port === target.port && saved.database === target.database && saved.user === target.user;
+  // Saved without TLS: any connection is at least as protected. Saved with TLS: TLS, verified by the same authority.
+  const noWeaker = !saved.ssl || (target.ssl && (saved.caCert ?? null) === (target.caCert ?? null));
+  return sameServer && noWeaker;
 }
 
 /** The server this PC is set to use, with its password opened; null when none is set or it cannot be opened. */

@@ -1,11 +1,13 @@
+import { X509Certificate } from 'node:crypto';
 import type { ChannelName } from '../../../shared/channels';
 import type { ConnectionTest } from '../../../shared/office/schemas';
+import type { MessageRef } from '../../../shared/validation';
 import type { ServerConfig } from '../db/connection';
 import { isPostgres } from '../db/dialect';
-import { readOnlyReason } from '../ipc/audited-write';
+import { readOnlyReason, runAuditedWrite } from '../ipc/audited-write';
 import type { Handlers, HandlerContext } from '../ipc/dispatcher';
 import { AppError } from '../ipc/errors';
-import { readChoice, writeChoice, type DatabaseChoice } from './config';
+import { readChoice, savedPasswordFits, writeChoice, type DatabaseChoice } from './config';
 import { probeServer } from './probe';
 import { copyToServer } from './copy';
 
@@ -18,20 +20,79 @@ interface ServerForm {
   user: string;
   password: string;
   ssl: boolean;
+  caCert: string | null;
 }
 
-/** The form's server with its password: the one typed, or else the one kept (sealed) for this PC. */
-async function serverOf(ctx: HandlerContext, form: ServerForm): Promise<ServerConfig> {
-  let password = form.password;
+/** The server a form names, with the password that will be sent and where it came from. */
+interface Resolved {
+  config: ServerConfig;
+  password: 'typed' | 'saved' | 'none';
+  /** The field was empty and a password is kept, but for another server (or a weaker connection): it was not used. */
+  withheld: boolean;
+  /** SHA-256 fingerprint of the CA certificate chosen (for the audit log); null: none. */
+  caFingerprint: string | null;
+}
+
+/** The CA file must hold certificates Node can read: refused next to its field otherwise. */
+function caFingerprint(pem: string | null): string | null {
+  if (!pem) return null;
+  try {
+    return new X509Certificate(pem).fingerprint256;
+  } catch {
+    throw new AppError('validation', 'errors.validation', {}, { caCert: { key: 'office.errors.caCert' } });
+  }
+}
+
+/** The subject of a kept CA certificate, on one line (CN=…, O=…); null: none, or unreadable. */
+function caSubject(pem: string | null): string | null {
+  if (!pem) return null;
+  try {
+    return new X509Certificate(pem).subject.split('\n').join(', ');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The form's server with its password: the one typed, or else the one kept (sealed) for
+ * this PC — but only for the very server it was saved for (config.ts savedPasswordFits):
+ * with another host typed, the kept password is never sent anywhere.
+ */
+async function serverOf(ctx: HandlerContext, form: ServerForm): Promise<Resolved> {
+  const fingerprint = caFingerprint(form.caCert);
+  const config = (password: string): ServerConfig => ({
+    host: form.host,
+    port: form.port,
+    database: form.database,
+    user: form.user,
+    password,
+    ssl: form.ssl,
+    caCert: form.caCert,
+  });
+  if (form.password) return { config: config(form.password), password: 'typed', withheld: false, caFingerprint: fingerprint };
   const saved = readChoice(ctx.platform.paths).server;
-  if (!password && saved?.passwordSealed && ctx.platform.secrets) password = await ctx.platform.secrets.open(saved.passwordSealed);
-  return { host: form.host, port: form.port, database: form.database, user: form.user, password, ssl: form.ssl };
+  if (saved?.passwordSealed && savedPasswordFits(saved, form) && ctx.platform.secrets) {
+    return { config: config(await ctx.platform.secrets.open(saved.passwordSealed)), password: 'saved', withheld: false, caFingerprint: fingerprint };
+  }
+  return { config: config(''), password: 'none', withheld: !!saved?.passwordSealed, caFingerprint: fingerprint };
 }
 
-async function testServer(ctx: HandlerContext, config: ServerConfig): Promise<ConnectionTest> {
+const paramsOf = (config: ServerConfig, r: { serverVersion: string | null; detail: string }) => ({
+  host: config.host,
+  port: config.port,
+  database: config.database,
+  version: r.serverVersion ?? '',
+  tables: r.detail,
+  detail: r.detail,
+});
+
+async function testServer(ctx: HandlerContext, server: Resolved): Promise<ConnectionTest> {
+  const { config } = server;
   const r = await probeServer(config);
-  const params = { host: config.host, port: config.port, database: config.database, version: r.serverVersion ?? '', tables: r.detail, detail: r.detail };
-  if (r.problem) return { ok: false, problem: r.problem, message: ctx.t(`office.test.${r.problem}`, params), serverVersion: r.serverVersion, empty: r.empty };
+  const params = paramsOf(config, r);
+  // Refused for want of a password, after the kept one was not sent: say why it was not.
+  const problem = r.problem && server.withheld && (r.problem === 'auth' || /password/i.test(r.detail)) ? 'passwordNeeded' : r.problem;
+  if (problem) return { ok: false, problem, message: ctx.t(`office.test.${problem}`, params), serverVersion: r.serverVersion, empty: r.empty };
   return {
     ok: true,
     problem: null,
@@ -41,21 +102,49 @@ async function testServer(ctx: HandlerContext, config: ServerConfig): Promise<Co
   };
 }
 
+/** What the audit log keeps of a server named in the form: where, how protected, which password — never the password. */
+const auditedTarget = (s: Resolved) => ({
+  host: s.config.host,
+  port: s.config.port,
+  database: s.config.database,
+  user: s.config.user,
+  ssl: s.config.ssl,
+  caCert: s.caFingerprint,
+  password: s.password,
+});
+
+/**
+ * "Probar conexión" and "Llevar mis datos al servidor" change no data of this PC, but they
+ * send a password across the network: each is one audit entry of its own (its own
+ * transaction, after the network work, so no transaction waits on a server). A PC open
+ * read-only (the server's schema is newer) writes nothing there.
+ */
+async function auditAction(ctx: HandlerContext, action: 'testConnection' | 'copyToServer', after: Record<string, unknown>): Promise<void> {
+  if (readOnlyReason(ctx.db)) return;
+  await runAuditedWrite(ctx.db, ctx.session, ctx.channel, (_trx, audit) => audit({ entity: 'database', entityId: null, action, after }), ctx.now);
+}
+
 export const officeHandlers: Pick<Handlers, OfficeChannel> = {
   'settings.database': async (_input, ctx) => {
     const choice = readChoice(ctx.platform.paths);
+    const s = choice.server;
     return {
       mode: choice.mode,
       active: isPostgres(ctx.db) ? 'server' : 'local',
-      server: choice.server
-        ? { host: choice.server.host, port: choice.server.port, database: choice.server.database, user: choice.server.user, ssl: choice.server.ssl, hasPassword: !!choice.server.passwordSealed }
+      server: s
+        ? { host: s.host, port: s.port, database: s.database, user: s.user, ssl: s.ssl, caCert: s.caCert, caCertSubject: caSubject(s.caCert), hasPassword: !!s.passwordSealed }
         : null,
       readOnly: readOnlyReason(ctx.db) !== null,
       secretsAvailable: (await ctx.platform.secrets?.available()) ?? false,
     };
   },
 
-  'settings.testDatabase': async (input, ctx) => testServer(ctx, await serverOf(ctx, input)),
+  'settings.testDatabase': async (input, ctx) => {
+    const server = await serverOf(ctx, input);
+    const tested = await testServer(ctx, server);
+    await auditAction(ctx, 'testConnection', { ...auditedTarget(server), result: tested.problem ?? 'ok' });
+    return tested;
+  },
 
   'settings.saveDatabase': async (input, ctx) => {
     const before = readChoice(ctx.platform.paths);
@@ -63,18 +152,32 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
     if (input.mode === 'local') {
       choice = { mode: 'local', server: before.server };
     } else {
-      const config = await serverOf(ctx, input);
+      const server = await serverOf(ctx, input);
+      const { config } = server;
       // Nothing is kept that does not work: the same test as "Probar conexión", in main.
-      const tested = await testServer(ctx, config);
-      if (!tested.ok) throw new AppError('conflict', `office.test.${tested.problem}`, { host: config.host, port: config.port, database: config.database, version: tested.serverVersion ?? '', tables: '', detail: '' });
-      let passwordSealed = before.server?.passwordSealed ?? null;
+      const tested = await testServer(ctx, server);
+      if (!tested.ok) {
+        const params = paramsOf(config, { serverVersion: tested.serverVersion, detail: '' });
+        const fields: Record<string, MessageRef> = tested.problem === 'passwordNeeded' ? { password: { key: 'office.test.passwordNeeded', params } } : {};
+        throw new AppError('conflict', `office.test.${tested.problem}`, params, fields);
+      }
+      // The kept password stays only with the server it was kept for; a server that needed none keeps none.
+      let passwordSealed = server.password === 'saved' ? (before.server?.passwordSealed ?? null) : null;
       if (input.password) {
         if (!ctx.platform.secrets || !(await ctx.platform.secrets.available())) throw new AppError('conflict', 'office.errors.noSecrets');
         passwordSealed = await ctx.platform.secrets.seal(input.password);
       }
-      choice = { mode: 'server', server: { host: config.host, port: config.port, database: config.database, user: config.user, ssl: config.ssl, passwordSealed } };
+      choice = {
+        mode: 'server',
+        server: { host: config.host, port: config.port, database: config.database, user: config.user, ssl: config.ssl, caCert: config.caCert ?? null, passwordSealed },
+      };
     }
-    const shown = (c: DatabaseChoice) => ({ mode: c.mode, server: c.server ? { ...c.server, passwordSealed: c.server.passwordSealed ? '(protegida)' : null } : null });
+    const shown = (c: DatabaseChoice) => ({
+      mode: c.mode,
+      server: c.server
+        ? { ...c.server, caCert: c.server.caCert ? caFingerprint(c.server.caCert) : null, passwordSealed: c.server.passwordSealed ? '(protegida)' : null }
+        : null,
+    });
     await ctx.audit({ entity: 'database', entityId: null, action: 'configure', before: shown(before), after: shown(choice) });
     writeChoice(ctx.platform.paths, choice);
     const active = isPostgres(ctx.db) ? 'server' : 'local';
@@ -85,12 +188,30 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
 
   'settings.copyToServer': async ({ confirm: _confirm, ...form }, ctx) => {
     const none = { tables: [], totalRows: 0 };
-    if (isPostgres(ctx.db)) return { ok: false, message: ctx.t('office.copy.alreadyServer'), ...none };
-    const config = await serverOf(ctx, form);
-    const tested = await testServer(ctx, config);
-    if (!tested.ok) return { ok: false, message: tested.message, ...none };
-    const outcome = await copyToServer(ctx.db, config, ctx.session.actor, ctx.now, ctx.attachments);
-    if (!outcome.ok) return { ok: false, message: ctx.t(`office.copy.${outcome.problem}`, { database: config.database, table: outcome.detail }), ...none };
+    const server = await serverOf(ctx, form);
+    const { config } = server;
+    const audited = async (result: string, extra: Record<string, unknown> = {}) => auditAction(ctx, 'copyToServer', { ...auditedTarget(server), result, ...extra });
+    if (isPostgres(ctx.db)) {
+      await audited('alreadyServer');
+      return { ok: false, message: ctx.t('office.copy.alreadyServer'), ...none };
+    }
+    const tested = await testServer(ctx, server);
+    if (!tested.ok) {
+      await audited(tested.problem ?? 'other');
+      return { ok: false, message: tested.message, ...none };
+    }
+    let outcome: Awaited<ReturnType<typeof copyToServer>>;
+    try {
+      outcome = await copyToServer(ctx.db, config, ctx.session.actor, ctx.now, ctx.attachments);
+    } catch (err) {
+      await audited('failed');
+      throw err;
+    }
+    if (!outcome.ok) {
+      await audited(outcome.problem);
+      return { ok: false, message: ctx.t(`office.copy.${outcome.problem}`, { database: config.database, table: outcome.detail }), ...none };
+    }
+    await audited('ok', { rows: outcome.totalRows, tables: outcome.tables.length - 1, files: outcome.files.copied, missingFiles: outcome.files.missing });
     return {
       ok: true,
       message: [

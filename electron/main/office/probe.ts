@@ -15,6 +15,30 @@ interface NetError {
   message?: string;
 }
 
+/** Node's codes for a certificate that does not chain to a trusted authority (nor to the CA chosen). */
+const UNTRUSTED = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'INVALID_CA',
+]);
+
+/** TLS failures by what the administrator must do about them; null: not a TLS failure. */
+export function tlsProblem(code: string, message: string): ConnectionProblem | null {
+  // pg, after its SSLRequest: the server answered "N" (ssl = off on the server).
+  if (/does not support SSL/i.test(message)) return 'tlsUnsupported';
+  if (UNTRUSTED.has(code)) return 'tlsUntrusted';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'tlsName';
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'tlsExpired';
+  if (/^(ERR_TLS|ERR_SSL|ERR_OSSL)|CERT/.test(code) || /\bSSL\b|\bTLS\b|certificate/i.test(message)) return 'tls';
+  return null;
+}
+
 /** What went wrong, in the words of the form: the server, the password, the database, TLS. */
 export function classifyConnectionError(err: unknown): ConnectionProblem {
   const e = (typeof err === 'object' && err !== null ? err : {}) as NetError;
@@ -22,7 +46,8 @@ export function classifyConnectionError(err: unknown): ConnectionProblem {
   const message = e.message ?? String(err);
   if (code === '28P01' || code === '28000') return 'auth';
   if (code === '3D000') return 'noDatabase';
-  if (/^(ERR_TLS|ERR_SSL)|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || /does not support SSL|SSL|certificate/i.test(message)) return 'tls';
+  const tls = tlsProblem(code, message);
+  if (tls) return tls;
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code)) return 'unreachable';
   if (/timeout|timed out|Connection terminated/i.test(message)) return 'unreachable';
   return 'other';

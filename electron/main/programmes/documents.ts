@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
 import { audienceGroups, hoursOf } from '../../../shared/programmes/rules';
 import type { ProgrammeFigures, UnescoEntry } from '../../../shared/programmes/schemas';
+import { cellFormats, excelDate } from '../export/table';
 import type { Translate } from '../i18n';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 
@@ -103,31 +104,49 @@ ul { margin: 0 0 2mm 5mm; padding: 0; }
 `;
 
 /** The key figures as label/value pairs: shared by the PDF and the workbook's first sheet. */
-export function keyFigures(f: ProgrammeFigures, t: Translate, locale: Locale): Array<[string, string | number]> {
-  const fmt = numberFmt(locale);
+/** One key figure: a count, hours, or a share (0–1); null when the period gives none. */
+type KeyFigure = { label: string; value: number | string | null; kind: 'count' | 'hours' | 'percent' | 'text' };
+
+export function keyFigures(f: ProgrammeFigures, t: Translate): KeyFigure[] {
+  const count = (label: string, value: number): KeyFigure => ({ label, value, kind: 'count' });
   return [
-    [t('programmes.reports.participants'), f.participants.total],
-    [t('programmes.reports.men'), f.participants.men],
-    [t('programmes.reports.women'), f.participants.women],
-    [t('programmes.reports.newParticipants'), f.participants.new],
-    [t('programmes.reports.activeAtEnd'), f.participants.active],
-    [t('programmes.reports.establishments'), f.establishments.total],
-    [t('programmes.reports.establishmentsSplit'), t('programmes.reports.split', { men: f.establishments.men, women: f.establishments.women, mixed: f.establishments.mixed })],
-    [t('programmes.reports.workshops'), f.workshops.total],
-    [t('programmes.reports.sessions'), f.workshops.sessions],
-    [t('programmes.reports.hoursDelivered'), fmt.format(f.workshops.hours)],
-    [t('programmes.reports.ensembles'), f.ensembles.total],
-    [t('programmes.reports.ensembleMembers'), f.ensembles.members],
-    [t('programmes.reports.events'), f.events.total],
-    [t('programmes.reports.audience'), f.events.totalAudience],
-    [t('programmes.reports.partners'), f.partners.length],
-    [t('programmes.reports.agreementsInForce'), f.agreementsInForce],
-    [t('programmes.reports.retention'), pct(f.evaluation.retention, locale)],
-    [t('programmes.reports.completion'), pct(f.evaluation.completion, locale)],
-    [t('programmes.reports.attendanceRate'), pct(f.evaluation.attendanceRate, locale)],
-    [t('programmes.reports.hoursPerParticipant'), f.evaluation.hoursPerParticipant === null ? '—' : fmt.format(f.evaluation.hoursPerParticipant)],
+    count(t('programmes.reports.participants'), f.participants.total),
+    count(t('programmes.reports.men'), f.participants.men),
+    count(t('programmes.reports.women'), f.participants.women),
+    count(t('programmes.reports.newParticipants'), f.participants.new),
+    count(t('programmes.reports.activeAtEnd'), f.participants.active),
+    count(t('programmes.reports.establishments'), f.establishments.total),
+    {
+      label: t('programmes.reports.establishmentsSplit'),
+      value: t('programmes.reports.split', { men: f.establishments.men, women: f.establishments.women, mixed: f.establishments.mixed }),
+      kind: 'text',
+    },
+    count(t('programmes.reports.workshops'), f.workshops.total),
+    count(t('programmes.reports.sessions'), f.workshops.sessions),
+    { label: t('programmes.reports.hoursDelivered'), value: f.workshops.hours, kind: 'hours' },
+    count(t('programmes.reports.ensembles'), f.ensembles.total),
+    count(t('programmes.reports.ensembleMembers'), f.ensembles.members),
+    count(t('programmes.reports.events'), f.events.total),
+    count(t('programmes.reports.audience'), f.events.totalAudience),
+    count(t('programmes.reports.partners'), f.partners.length),
+    count(t('programmes.reports.agreementsInForce'), f.agreementsInForce),
+    { label: t('programmes.reports.retention'), value: f.evaluation.retention, kind: 'percent' },
+    { label: t('programmes.reports.completion'), value: f.evaluation.completion, kind: 'percent' },
+    { label: t('programmes.reports.attendanceRate'), value: f.evaluation.attendanceRate, kind: 'percent' },
+    { label: t('programmes.reports.hoursPerParticipant'), value: f.evaluation.hoursPerParticipant, kind: 'hours' },
   ];
 }
+
+/** A key figure as the PDF prints it ("12,5 %", "1 234,5"; "—" for none). */
+function keyFigureText(k: KeyFigure, locale: Locale): string | number {
+  if (k.value === null) return '—';
+  if (k.kind === 'percent') return pct(k.value as number, locale);
+  if (k.kind === 'hours') return numberFmt(locale).format(k.value as number);
+  return k.value;
+}
+
+/** The Excel number format of a key figure's cell (a share as a percentage, hours with one decimal). */
+const keyFigureFormat: Record<KeyFigure['kind'], string | undefined> = { count: '#,##0', hours: '#,##0.0', percent: cellFormats.percent, text: undefined };
 
 const table = (head: string[], rows: Array<Array<string | number>>, numeric: number[] = []) =>
   `<table><thead><tr>${head.map((x, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
@@ -148,7 +167,7 @@ export function annualReportHtml(f: ProgrammeFigures, t: Translate, locale: Loca
   <div>${h(t('programmes.reports.audience'))}<b>${fmt.format(f.events.totalAudience)}</b></div>
 </div>
 <h2>${h(t('programmes.reports.keyFigures'))}</h2>
-${table([t('programmes.reports.indicator'), t('programmes.reports.value')], keyFigures(f, t, locale), [1])}
+${table([t('programmes.reports.indicator'), t('programmes.reports.value')], keyFigures(f, t).map((k) => [k.label, keyFigureText(k, locale)]), [1])}
 <h2>${h(t('programmes.reports.byEstablishment'))}</h2>
 ${table(
   [t('programmes.common.establishment'), t('programmes.reports.population'), t('programmes.reports.participants'), t('programmes.reports.men'), t('programmes.reports.women'), t('programmes.reports.workshops'), t('programmes.reports.ensembles')],
@@ -187,7 +206,7 @@ ${
   return htmlDocument({ lang: locale, title: `${t('programmes.reports.annualTitle')} ${f.from.slice(0, 4)}`, css: reportCss, body });
 }
 
-export async function annualReportXlsx(f: ProgrammeFigures, t: Translate, locale: Locale): Promise<Buffer> {
+export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ArteINPE';
   wb.created = new Date();
@@ -197,12 +216,21 @@ export async function annualReportXlsx(f: ProgrammeFigures, t: Translate, locale
     for (const r of rows) ws.addRow(r);
     ws.getRow(1).font = { bold: true };
   };
-  sheet(
-    t('programmes.reports.keyFigures'),
-    [t('programmes.reports.indicator'), t('programmes.reports.value')],
-    [[t('programmes.reports.periodLabel'), `${formatDate(f.from)} – ${formatDate(f.to)}`], ...keyFigures(f, t, locale)],
-    [40, 28],
-  );
+  // Key figures as the office sums and sorts them: the period as Excel dates, counts and
+  // hours as numbers, shares as percentages (a period without any: an empty cell).
+  const key = wb.addWorksheet(t('programmes.reports.keyFigures').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  key.columns = [
+    { header: t('programmes.reports.indicator'), width: 40 },
+    { header: t('programmes.reports.value'), width: 28 },
+  ];
+  key.getRow(1).font = { bold: true };
+  key.addRow([t('programmes.reports.periodFrom'), excelDate(f.from)]).getCell(2).numFmt = cellFormats.date;
+  key.addRow([t('programmes.reports.periodTo'), excelDate(f.to)]).getCell(2).numFmt = cellFormats.date;
+  for (const k of keyFigures(f, t)) {
+    const cell = key.addRow([k.label, k.value]).getCell(2);
+    const numFmt = keyFigureFormat[k.kind];
+    if (numFmt) cell.numFmt = numFmt;
+  }
   sheet(
     t('programmes.reports.byEstablishment'),
     [t('programmes.common.establishment'), t('programmes.reports.population'), t('programmes.reports.participants'), t('programmes.reports.men'), t('programmes.reports.women'), t('programmes.reports.workshops'), t('programmes.reports.ensembles')],

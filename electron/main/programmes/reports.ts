@@ -123,7 +123,7 @@ export const programmeReportHandlers: ReportHandlers = {
       rows: f.participants.total,
       build: async () =>
         format === 'xlsx'
-          ? annualReportXlsx(f, ctx.t, ctx.session.locale)
+          ? annualReportXlsx(f, ctx.t)
           : ctx.platform.printPdf({ html: annualReportHtml(f, ctx.t, ctx.session.locale, ctx.now, ctx.session.actor.name), pageSize: 'A4' }),
     });
   },
@@ -137,7 +137,7 @@ export const programmeReportHandlers: ReportHandlers = {
       rows: entry.figures.participants.total,
       build: async () => {
         if (format === 'pdf') return ctx.platform.printPdf({ html: unescoHtml(entry, ctx.t, ctx.session.locale, ctx.now, ctx.session.actor.name), pageSize: 'A4' });
-        return annualReportXlsx(entry.figures, ctx.t, ctx.session.locale);
+        return annualReportXlsx(entry.figures, ctx.t);
       },
     });
   },

@@ -123,6 +123,21 @@ export function FilterBar({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * The paging of a paged table in the user's language: "Filas por página", "1–25 de 80", and
+ * the names of the page buttons that a screen reader says ("Página anterior", "Página
+ * siguiente"; mantine-datatable's own are English). Spread into a DataTable with `page`.
+ */
+export function usePagingLabels() {
+  const { t } = useTranslation();
+  return {
+    recordsPerPageLabel: t('common.perPage'),
+    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => t('common.pageOf', { from, to, total: totalRecords }),
+    getPaginationControlProps: (control: 'first' | 'last' | 'previous' | 'next') => ({ 'aria-label': t(`common.pagination.${control}`) }),
+    noRecordsText: t('common.noRecords'),
+  };
+}
+
 /** Optional row selection (a bar of actions over several records). */
 export interface ListSelection<T> {
   selected: T[];
@@ -130,6 +145,14 @@ export interface ListSelection<T> {
   /** Accessible names of the select-all and per-row checkboxes. */
   allLabel: string;
   rowLabel: (record: T) => string;
+}
+
+/**
+ * Header titles wrap between words instead of being cut with an ellipsis ("Fecha de pa…"):
+ * with the narrow headers a list fits the office screen (1366 px, navigation open).
+ */
+function wrappingTitles<T>(columns: DataTableColumn<T>[]): DataTableColumn<T>[] {
+  return columns.map((c) => (typeof c.title === 'string' && c.title !== '' ? { ...c, title: <span style={{ whiteSpace: 'normal' }}>{c.title}</span> } : c));
 }
 
 /**
@@ -160,7 +183,7 @@ export function ListTable<T>({
   /** Names of the previous and next page buttons, where a test or a screen reader needs them. */
   pageLabels?: { previous: string; next: string };
 }) {
-  const { t } = useTranslation();
+  const paging = usePagingLabels();
   const total = query.data?.total ?? 0;
   const click: DataTableRowClickHandler<T> | undefined = onRowClick ? ({ record }) => onRowClick(record) : undefined;
   const doubleClick: DataTableRowClickHandler<T> | undefined = onRowDoubleClick ? ({ record }) => onRowDoubleClick(record) : undefined;
@@ -172,7 +195,9 @@ export function ListTable<T>({
       highlightOnHover
       minHeight={total === 0 ? emptyHeight : undefined}
       records={query.data?.rows ?? []}
-      columns={columns}
+      columns={wrappingTitles(columns)}
+      // A table wider than its place (columns the user chose to show) says so with a visible scroll bar.
+      scrollAreaProps={{ type: 'auto' }}
       fetching={query.isFetching && !query.data}
       totalRecords={total}
       recordsPerPage={list.pageSize}
@@ -180,10 +205,11 @@ export function ListTable<T>({
       onPageChange={list.setPage}
       recordsPerPageOptions={[...pageSizes]}
       onRecordsPerPageChange={list.setPageSize}
-      recordsPerPageLabel={t('common.perPage')}
-      paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+      {...paging}
       getPaginationControlProps={
-        pageLabels ? (control) => (control === 'previous' ? { 'aria-label': pageLabels.previous } : control === 'next' ? { 'aria-label': pageLabels.next } : {}) : undefined
+        pageLabels
+          ? (control) => (control === 'previous' ? { 'aria-label': pageLabels.previous } : control === 'next' ? { 'aria-label': pageLabels.next } : paging.getPaginationControlProps(control))
+          : paging.getPaginationControlProps
       }
       sortStatus={list.sortStatus}
       onSortStatusChange={list.setSortStatus}

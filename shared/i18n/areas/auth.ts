@@ -78,11 +78,23 @@ export const authEs = {
     passwordWeak: 'La contraseña debe tener letras y números.',
     confirmMismatch: 'Las dos contraseñas no coinciden.',
     samePassword: 'La nueva contraseña debe ser distinta de la actual.',
-    badCredentials: 'El usuario o la contraseña no son correctos.',
+    badCredentials: 'El usuario o la contraseña no son correctos. Tras {{max}} intentos fallidos seguidos, la cuenta se bloquea por {{minutes}} minutos.',
     accountLocked: 'La cuenta se bloqueó por varios intentos fallidos. Vuelva a intentar en {{minutes}} minutos o pida al administrador que restablezca su contraseña.',
     disabled: 'Su cuenta está desactivada. Comuníquese con el administrador.',
     alreadySetUp: 'El administrador ya fue creado. Ingrese con su usuario.',
     wrongPassword: 'La contraseña actual no es correcta.',
+    deactivated: 'Un administrador desactivó su cuenta y su sesión se cerró. Si la necesita, comuníquese con el administrador.',
+  },
+  /** The browser harness (npm run start:browser): its refusals, before any sign-in. */
+  harness: {
+    title: 'ArteINPE (navegador)',
+    wrongHost: 'Esta dirección no corresponde a ArteINPE en esta PC. Abra la dirección completa que mostró la consola al iniciar, que empieza por {{url}}',
+    noToken:
+      'Falta la clave de acceso de esta ventana. Abra ArteINPE con la dirección completa que mostró la consola al iniciar (termina en «?token=…»); la clave cambia cada vez que se inicia.',
+    foreignOrigin: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.',
+    notJson: 'Solicitud rechazada: ArteINPE solo acepta datos en formato JSON.',
+    method: 'Solicitud rechazada: método no admitido.',
+    notFound: 'No se encontró esta página.',
   },
 };
 
@@ -162,10 +174,21 @@ export const authEn: Widen<typeof authEs> = {
     passwordWeak: 'The password must have letters and digits.',
     confirmMismatch: 'The two passwords do not match.',
     samePassword: 'The new password must differ from the current one.',
-    badCredentials: 'The user name or the password is not correct.',
+    badCredentials: 'The user name or the password is not correct. After {{max}} failed attempts in a row, the account is locked for {{minutes}} minutes.',
     accountLocked: 'The account was locked after several failed attempts. Try again in {{minutes}} minutes or ask the administrator to reset your password.',
     disabled: 'Your account is disabled. Contact the administrator.',
     alreadySetUp: 'The administrator already exists. Sign in with your user.',
     wrongPassword: 'The current password is not correct.',
+    deactivated: 'An administrator deactivated your account and your session ended. If you need it, contact the administrator.',
+  },
+  harness: {
+    title: 'ArteINPE (browser)',
+    wrongHost: 'This address is not ArteINPE on this PC. Open the full address the console showed at start, which begins with {{url}}',
+    noToken:
+      'This window lacks its access key. Open ArteINPE with the full address the console showed at start (it ends in “?token=…”); the key changes at every start.',
+    foreignOrigin: 'Request refused: it comes from another web page, not from ArteINPE.',
+    notJson: 'Request refused: ArteINPE only accepts data in JSON format.',
+    method: 'Request refused: method not allowed.',
+    notFound: 'This page was not found.',
   },
 };

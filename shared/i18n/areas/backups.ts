@@ -56,12 +56,20 @@ export const backupsEs = {
   restored:
     'Se restauró la copia {{name}} del {{date}}: se comprobaron la base de datos y {{checked}} adjuntos; se repusieron {{copied}} adjuntos. El estado anterior quedó guardado como {{safety}}.',
   cancelled: 'No se hizo ninguna copia.',
+  startupRefused: 'No se restauró la copia {{backup}}: {{reason}}',
+  externalReasonWhat: 'una copia de seguridad completa: todos los datos, con los datos personales de los participantes y artistas',
+  externalWhat: 'Copia de seguridad completa en una carpeta externa ({{name}})',
   errors: {
     notOurs: 'La carpeta elegida no es una copia de seguridad de ArteINPE. Elija la carpeta que contiene el archivo manifest.json.',
     missingFile: 'La copia está incompleta: falta el archivo {{detail}}. No se cambió nada.',
     hashMismatch: 'La copia está dañada: el archivo {{detail}} no coincide con su huella SHA-256. No se cambió nada.',
     damaged: 'La copia está dañada ({{detail}}). No se cambió nada.',
     newer: 'La copia fue hecha con una versión más reciente de ArteINPE ({{detail}}). Actualice la aplicación antes de restaurarla. No se cambió nada.',
+    unsafePath:
+      'La copia no es válida: nombra un archivo fuera de los lugares de una copia de ArteINPE ({{detail}}). Puede ser una copia manipulada. No se cambió nada.',
+    link: 'La copia no es válida: contiene un acceso directo o enlace a otra carpeta ({{detail}}). Puede ser una copia manipulada. No se cambió nada.',
+    foreign:
+      'La base de datos de la copia no tiene la estructura que crea ArteINPE ({{detail}}). Puede ser una copia manipulada. No se cambió nada.',
     noDialog: 'Esta operación necesita elegir una carpeta, lo que no es posible aquí.',
     confirm: 'Confirme que entiende que los datos actuales se reemplazarán.',
   },
@@ -121,12 +129,18 @@ export const backupsEn: Widen<typeof backupsEs> = {
   restored:
     'Backup {{name}} of {{date}} was restored: the database and {{checked}} attachments were checked; {{copied}} attachments were put back. The previous state was saved as {{safety}}.',
   cancelled: 'No backup was made.',
+  startupRefused: 'Backup {{backup}} was not restored: {{reason}}',
+  externalReasonWhat: 'a full backup: all the data, with the personal data of participants and artists',
+  externalWhat: 'Full backup in an external folder ({{name}})',
   errors: {
     notOurs: 'The chosen folder is not an ArteINPE backup. Choose the folder that holds the manifest.json file.',
     missingFile: 'The backup is incomplete: file {{detail}} is missing. Nothing was changed.',
     hashMismatch: 'The backup is damaged: file {{detail}} does not match its SHA-256 fingerprint. Nothing was changed.',
     damaged: 'The backup is damaged ({{detail}}). Nothing was changed.',
     newer: 'The backup was made by a newer version of ArteINPE ({{detail}}). Update the application before restoring it. Nothing was changed.',
+    unsafePath: 'The backup is not valid: it names a file outside the places of an ArteINPE backup ({{detail}}). It may have been tampered with. Nothing was changed.',
+    link: 'The backup is not valid: it holds a shortcut or link to another folder ({{detail}}). It may have been tampered with. Nothing was changed.',
+    foreign: 'The backup’s database does not have the structure ArteINPE creates ({{detail}}). It may have been tampered with. Nothing was changed.',
     noDialog: 'This operation needs to choose a folder, which is not possible here.',
     confirm: 'Confirm that you understand the current data will be replaced.',
   },

@@ -98,6 +98,8 @@ export const contractsEs = {
   errors: {
     dni: 'El DNI tiene 8 dígitos.',
     rucFormat: 'El RUC tiene 11 dígitos.',
+    rucLength: 'El RUC tiene 11 dígitos; este tiene {{length}}.',
+    dniLength: 'El DNI tiene 8 dígitos; este tiene {{length}}.',
     rucPrefix: 'El RUC empieza por 10, 15, 17 o 20.',
     rucCheckDigit: 'El RUC no es válido: su dígito verificador no corresponde.',
     rucDni: 'Un RUC que empieza por 10 contiene el DNI del docente.',
@@ -533,6 +535,8 @@ export const contractsEn: Widen<typeof contractsEs> = {
   errors: {
     dni: 'A DNI has 8 digits.',
     rucFormat: 'A RUC has 11 digits.',
+    rucLength: 'A RUC has 11 digits; this one has {{length}}.',
+    dniLength: 'A DNI has 8 digits; this one has {{length}}.',
     rucPrefix: 'A RUC starts with 10, 15, 17 or 20.',
     rucCheckDigit: 'The RUC is not valid: its check digit does not match.',
     rucDni: 'A RUC starting with 10 contains the teacher’s DNI.',

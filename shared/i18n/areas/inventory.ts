@@ -41,6 +41,9 @@ export const inventoryEs = {
     elenco: 'Elenco',
     participante: 'Participante',
   },
+  custodian: {
+    withheld: 'Nombre reservado',
+  },
   kinds: {
     alta: 'Alta',
     asignacion: 'Asignación a establecimiento',
@@ -349,11 +352,16 @@ export const inventoryEs = {
     datePlaceholder: 'dd/mm/aaaa',
     fileSaved: 'Archivo generado',
     allEstablishments: 'Todos los establecimientos',
+    reasonNeeded: 'Este reporte lleva los nombres de participantes que tienen instrumentos a su cargo: indique el motivo de la exportación.',
+    reasonFor: 'el inventario del establecimiento con los nombres de los participantes que tienen instrumentos a su cargo',
+    exportWhat: 'Inventario de {{name}} (con los nombres de los participantes custodios)',
   },
   dashboard: {
     title: 'Instrumentos por establecimiento',
-    total: 'Instrumentos',
+    total: 'Instrumentos en uso',
+    totalHint: 'Sin bajas ni extraviados',
     value: 'Valor patrimonial',
+    valueHint: 'De los instrumentos en uso',
     inTransit: 'En tránsito',
     inRepair: 'En reparación',
     lowStock: 'Consumibles bajo el mínimo',
@@ -364,6 +372,7 @@ export const inventoryEs = {
     unknownType: 'No existe el tipo de instrumento «{{value}}». Créelo en «Tipos de instrumento» o corrija el nombre.',
     unknownEstablishment: 'No existe un establecimiento activo «{{value}}». Use su código o su nombre.',
     unknownChoice: 'Valor no reconocido. Use uno de: {{options}}.',
+    badTypeName: 'No se puede crear el tipo de instrumento «{{value}}»: su nombre debe tener entre 2 y 100 caracteres.',
   },
   settings: {
     title: 'Formato del código patrimonial',
@@ -437,6 +446,9 @@ export const inventoryEn: Widen<typeof inventoryEs> = {
     docente: 'Teacher',
     elenco: 'Ensemble',
     participante: 'Participant',
+  },
+  custodian: {
+    withheld: 'Name withheld',
   },
   kinds: {
     alta: 'Registration',
@@ -746,11 +758,16 @@ export const inventoryEn: Widen<typeof inventoryEs> = {
     datePlaceholder: 'dd/mm/yyyy',
     fileSaved: 'File generated',
     allEstablishments: 'All establishments',
+    reasonNeeded: 'This report carries the names of participants who hold instruments: state the reason for the export.',
+    reasonFor: 'the establishment\'s inventory with the names of the participants who hold instruments',
+    exportWhat: 'Inventory of {{name}} (with the names of the participants holding instruments)',
   },
   dashboard: {
     title: 'Instruments by establishment',
-    total: 'Instruments',
+    total: 'Instruments in use',
+    totalHint: 'Not written off or lost',
     value: 'Patrimonial value',
+    valueHint: 'Of the instruments in use',
     inTransit: 'In transit',
     inRepair: 'Under repair',
     lowStock: 'Consumables below minimum',
@@ -761,6 +778,7 @@ export const inventoryEn: Widen<typeof inventoryEs> = {
     unknownType: 'There is no instrument type «{{value}}». Create it in «Instrument types» or fix the name.',
     unknownEstablishment: 'There is no active establishment «{{value}}». Use its code or its name.',
     unknownChoice: 'Value not recognised. Use one of: {{options}}.',
+    badTypeName: 'The instrument type "{{value}}" cannot be created: its name must have between 2 and 100 characters.',
   },
   settings: {
     title: 'Patrimonial code format',

@@ -15,6 +15,7 @@ export const officeEs = {
       'Esta PC trabaja con el servidor de la oficina: las copias de seguridad de esa base las hace quien administra el servidor, no cada equipo.',
     noSecrets:
       'Este equipo no puede guardar la contraseña de forma protegida (el almacén seguro del sistema no está disponible). No se guardó nada.',
+    caCert: 'El archivo elegido no es un certificado PEM válido (debe contener «-----BEGIN CERTIFICATE-----»). Pida el certificado de la autoridad (CA) a quien administra el servidor.',
   },
   readOnlyBanner:
     'Solo lectura: el servidor de la oficina usa una versión más nueva de ArteINPE. Actualice la aplicación en este equipo para poder guardar cambios.',
@@ -29,7 +30,16 @@ export const officeEs = {
     tooOld: 'El servidor tiene PostgreSQL {{version}}, una versión demasiado antigua: ArteINPE necesita PostgreSQL 12 o más reciente.',
     foreign: 'La base «{{database}}» ya contiene tablas de otro sistema. ArteINPE no la usará: elija una base vacía o la de ArteINPE.',
     newer: 'La base «{{database}}» es de una versión más nueva de ArteINPE: actualice la aplicación en este equipo antes de usarla.',
-    tls: 'No se pudo establecer la conexión cifrada (TLS) con el servidor. Revise la opción TLS o el certificado del servidor.',
+    passwordNeeded:
+      'Escriba la contraseña: la contraseña guardada solo se usa con el mismo servidor, puerto, base y usuario para los que se guardó (y con la misma conexión cifrada), y no se envió a {{host}}.',
+    tlsUnsupported:
+      'El servidor {{host}} no acepta conexiones cifradas (TLS). Pida a quien lo administra que active TLS en PostgreSQL (ssl = on). Desmarque «Conexión cifrada (TLS)» solo si la red de la oficina es de confianza: sin TLS, la contraseña y los datos viajan sin cifrar.',
+    tlsUntrusted:
+      'No se pudo verificar el certificado del servidor {{host}}: no está firmado por una autoridad de confianza. Elija el certificado de la autoridad (CA) del servidor que le entregue quien lo administra. No se envió la contraseña.',
+    tlsName:
+      'El certificado del servidor no corresponde al nombre «{{host}}». Escriba el nombre del servidor tal como figura en su certificado (pregunte a quien lo administra). No se envió la contraseña.',
+    tlsExpired: 'El certificado del servidor {{host}} está vencido o todavía no es válido. Revise la fecha y hora de este equipo, o pida a quien administra el servidor que lo renueve.',
+    tls: 'No se pudo establecer la conexión cifrada (TLS) con el servidor {{host}}: {{detail}}. Revise la opción TLS o el certificado del servidor.',
     other: 'No se pudo conectar con el servidor: {{detail}}',
   },
   copy: {
@@ -66,6 +76,14 @@ export const officeEs = {
       badPath: 'La ruta tiene caracteres no válidos (< > " | ? *).',
       missing_one: 'Falta {{count}} archivo adjunto (o está dañado) en el lugar actual: no se pudo copiar y no se cambió nada.',
       missing_other: 'Faltan {{count}} archivos adjuntos (o están dañados) en el lugar actual: no se pudieron copiar y no se cambió nada.',
+      changed:
+        'El archivo adjunto «{{file}}» de la carpeta compartida fue modificado: su contenido ya no es el que se guardó. ArteINPE no lo usa. Pida a quien administra el servidor que lo restaure desde una copia de seguridad.',
+    },
+    warnings: {
+      otherHost:
+        'La carpeta compartida está en el equipo «{{folderHost}}», no en el servidor de la base de datos («{{serverHost}}»). Los adjuntos quedarían separados de la base y de sus copias de seguridad, y no se verían si ese equipo está apagado. Si es el mismo equipo con otro nombre, puede ignorar este aviso.',
+      notNetwork:
+        'Esta no es una ruta de red (\\\\servidor\\carpeta): ArteINPE no puede comprobar que la carpeta esté en el servidor de la base de datos («{{serverHost}}»). Si es una unidad asignada (por ejemplo Z:), escriba mejor su ruta de red; una carpeta de esta PC no la ven las demás.',
     },
   },
   startup: {
@@ -91,6 +109,13 @@ export const officeEs = {
     passwordKept: 'Hay una contraseña guardada de forma protegida. Déjela en blanco para conservarla.',
     passwordProtected: 'La contraseña se guarda cifrada con el almacén seguro del sistema, nunca como texto.',
     ssl: 'Conexión cifrada (TLS)',
+    sslHelp: 'Recomendado. La contraseña y los datos viajan cifrados, y se verifica el certificado del servidor.',
+    sslOff: 'Sin TLS, la contraseña y los datos viajan sin cifrar por la red. Úselo solo en una red de confianza.',
+    caCert: 'Certificado de la autoridad (CA) del servidor',
+    caCertHelp: 'Un archivo .pem o .crt que entrega quien administra el servidor. Sin él, se confía en las autoridades conocidas por este equipo.',
+    caCertPlaceholder: 'Elegir archivo…',
+    caCertKept: 'Certificado elegido: {{subject}}',
+    caCertRemove: 'Quitar certificado',
     test: 'Probar conexión',
     save: 'Guardar y reiniciar',
     saved: 'Configuración guardada. La aplicación se reinicia para abrir la base elegida.',
@@ -111,6 +136,7 @@ export const officeEn: Widen<typeof officeEs> = {
     confirmCopy: 'Confirm that the copy goes to an empty server database.',
     serverBackups: "This PC works with the office server: that database's backups are made by whoever runs the server, not by each PC.",
     noSecrets: "This PC cannot keep the password protected (the system's secure store is not available). Nothing was saved.",
+    caCert: 'The file chosen is not a valid PEM certificate (it must contain "-----BEGIN CERTIFICATE-----"). Ask whoever runs the server for the certificate of its authority (CA).',
   },
   readOnlyBanner: 'Read only: the office server uses a newer version of ArteINPE. Update the application on this PC to save changes.',
   test: {
@@ -123,7 +149,16 @@ export const officeEn: Widen<typeof officeEs> = {
     tooOld: 'The server runs PostgreSQL {{version}}, too old: ArteINPE needs PostgreSQL 12 or newer.',
     foreign: 'The database "{{database}}" already holds tables of another system. ArteINPE will not use it: choose an empty database or ArteINPE\'s.',
     newer: 'The database "{{database}}" belongs to a newer version of ArteINPE: update the application on this PC before using it.',
-    tls: 'Could not set up the encrypted (TLS) connection to the server. Check the TLS option or the server certificate.',
+    passwordNeeded:
+      'Type the password: the saved password is only used with the same server, port, database and user it was saved for (and the same encrypted connection), and it was not sent to {{host}}.',
+    tlsUnsupported:
+      'The server {{host}} does not accept encrypted (TLS) connections. Ask whoever runs it to turn TLS on in PostgreSQL (ssl = on). Untick "Encrypted connection (TLS)" only on a trusted office network: without TLS, the password and the data travel unencrypted.',
+    tlsUntrusted:
+      "Could not verify the certificate of the server {{host}}: it is not signed by a trusted authority. Choose the certificate of the server's authority (CA), from whoever runs the server. The password was not sent.",
+    tlsName:
+      'The server certificate does not match the name "{{host}}". Type the server name as its certificate states it (ask whoever runs the server). The password was not sent.',
+    tlsExpired: "The certificate of the server {{host}} has expired or is not valid yet. Check this PC's date and time, or ask whoever runs the server to renew it.",
+    tls: 'Could not set up the encrypted (TLS) connection to the server {{host}}: {{detail}}. Check the TLS option or the server certificate.',
     other: 'Could not connect to the server: {{detail}}',
   },
   copy: {
@@ -160,6 +195,14 @@ export const officeEn: Widen<typeof officeEs> = {
       badPath: 'The path has characters that are not allowed (< > " | ? *).',
       missing_one: '{{count}} attachment is missing (or damaged) in the current place: it could not be copied and nothing was changed.',
       missing_other: '{{count}} attachments are missing (or damaged) in the current place: they could not be copied and nothing was changed.',
+      changed:
+        'The attachment "{{file}}" in the shared folder was modified: its content is no longer what was saved. ArteINPE does not use it. Ask whoever runs the server to restore it from a backup.',
+    },
+    warnings: {
+      otherHost:
+        'The shared folder is on the machine "{{folderHost}}", not on the database server ("{{serverHost}}"). The attachments would be apart from the database and its backups, and unavailable while that machine is off. If it is the same machine under another name, you can ignore this warning.',
+      notNetwork:
+        'This is not a network path (\\\\server\\folder): ArteINPE cannot check that the folder is on the database server ("{{serverHost}}"). If it is a mapped drive (for example Z:), type its network path instead; a folder of this PC is not seen by the other PCs.',
     },
   },
   startup: {
@@ -185,6 +228,13 @@ export const officeEn: Widen<typeof officeEs> = {
     passwordKept: 'A password is kept protected. Leave this blank to keep it.',
     passwordProtected: "The password is kept encrypted with the system's secure store, never as text.",
     ssl: 'Encrypted connection (TLS)',
+    sslHelp: "Recommended. The password and the data travel encrypted, and the server's certificate is verified.",
+    sslOff: 'Without TLS, the password and the data travel unencrypted over the network. Use it only on a trusted network.',
+    caCert: "Server's authority (CA) certificate",
+    caCertHelp: 'A .pem or .crt file from whoever runs the server. Without it, the authorities this PC knows are trusted.',
+    caCertPlaceholder: 'Choose file…',
+    caCertKept: 'Certificate chosen: {{subject}}',
+    caCertRemove: 'Remove certificate',
     test: 'Test connection',
     save: 'Save and restart',
     saved: 'Settings saved. The application restarts to open the chosen database.',

@@ -92,7 +92,7 @@ test.describe('Consumibles', () => {
     await expect(low.getByRole('row', { name: /Parche para redoblante/ })).toContainText('E.P. de Puno');
     await expect(low.getByRole('row', { name: /Parche para redoblante/ })).toContainText('6 unidades');
     const summary = await ok<{ totalInstruments: number; totalValueCentimos: number }>(harness, 'inventory.summary', {});
-    await expect(app.getByTestId('stat-Instrumentos')).toHaveText(summary.totalInstruments.toLocaleString('es-PE'));
+    await expect(app.getByTestId('stat-Instrumentos en uso')).toHaveText(summary.totalInstruments.toLocaleString('es-PE'));
     await expect(app.getByTestId('stat-Valor patrimonial')).toHaveText(formatMoney(summary.totalValueCentimos));
     await expect(app.getByTestId('inventory-by-establishment').getByRole('row', { name: /E\.P\. de Lurigancho/ })).toBeVisible();
     await app.mouse.move(0, 0);
@@ -166,7 +166,8 @@ test.describe('Reportes de inventario', () => {
     expect(movementsBook.worksheets[0]!.rowCount).toBeGreaterThan(1);
 
     await app.mouse.move(0, 0);
-    await app.waitForTimeout(300);
+    // The pointer left: wait for what the user sees (no tooltip left over), not for a time.
+    await expect(app.getByRole('tooltip')).toHaveCount(0);
     await screen(app, '34-reportes-inventario');
   });
 });

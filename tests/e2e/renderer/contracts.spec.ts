@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { contractSchedule, scheduledInYear } from '../../../shared/contracts/rules';
 import { formatMoney } from '../../../shared/format';
-import { daysFromNow, firstDay, lastDay, period, today } from '../../helpers/contracts';
+import { authorise, contractInput, daysFromNow, firstDay, lastDay, period, teacher, today, type Ok } from '../../helpers/contracts';
 import { expect, screen, test } from '../fixtures';
 
 /** dd/mm/aaaa, as the officer types and reads dates. */
@@ -36,6 +36,30 @@ async function setUp(h: Harness): Promise<void> {
   });
 }
 
+/** The harness as the contracts fixtures' "call this channel and answer its data". */
+const okOf = (h: Harness): Ok => async (name, input) => {
+  const r = await h.services.dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.data as never;
+};
+
+/** Rosa Quispe, registered with her access authorisation to Lurigancho (what the first test does by hand). */
+async function withTeacher(h: Harness): Promise<{ teacherId: number; lurigancho: number }> {
+  const ok = okOf(h);
+  const lurigancho = ((await h.db('establishments').where({ code: 'EP-LIM-01' }).first()) as { id: number }).id;
+  const { id } = await teacher(ok, 'rosa', { specialties: ['Violín'] });
+  await authorise(ok, id, lurigancho, firstDay(-6), daysFromNow(20));
+  return { teacherId: id, lurigancho };
+}
+
+/** Her contract OS N° 0123-2026 on these terms, signed on its first day beyond the line (what the second test does by hand). */
+async function withContract(h: Harness, terms: { startDate: string; endDate: string; amountCentimos: number }): Promise<void> {
+  const ok = okOf(h);
+  const { teacherId, lurigancho } = await withTeacher(h);
+  const { contract } = await ok('contracts.create', contractInput(teacherId, lurigancho, terms));
+  await ok('contracts.activate', { id: contract.id, version: contract.version, signedOn: contract.startDate, confirmOverBudget: true });
+}
+
 async function choose(app: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
   await scope.getByRole('combobox', { name: label }).click();
   await app.getByRole('option', { name: option, exact: true }).click();
@@ -48,22 +72,16 @@ async function budgetRow(app: Page, line: string) {
 }
 
 test.describe('Docentes, contratos, conformidades y presupuesto', () => {
-  test('register a teacher with an authorisation; create, sign, sign off, pay, renew and close a contract; the budget moves', async ({ app, harness }) => {
+  // One stage of the officer's work per test, each starting from the state the stage before
+  // leaves (made through the same channels), so that no test walks the whole year at once.
+  const year = Number(today().slice(0, 4));
+  const fee = 250_000;
+  const terms = { startDate: firstDay(-3), endDate: lastDay(2), resolvedOn: null, amountType: 'mensual' as const, amountCentimos: fee };
+  const thisYear = scheduledInYear(contractSchedule(terms), year);
+
+  test('register a teacher: a wrong RUC is refused next to its field; her access authorisation', async ({ app, harness }) => {
     await setUp(harness);
     await app.reload();
-    const year = Number(today().slice(0, 4));
-    const fee = 250_000;
-    const terms = { startDate: firstDay(-3), endDate: lastDay(2), resolvedOn: null, amountType: 'mensual' as const, amountCentimos: fee };
-    const thisYear = scheduledInYear(contractSchedule(terms), year);
-
-    // Before any contract: the docentes line has all of its S/ 5,000.00.
-    let docentes = await budgetRow(app, 'docentes');
-    await expect(docentes).toContainText('S/ 5,000.00');
-    await expect(docentes.getByRole('cell').nth(2)).toHaveText(startsWith('S/ 0.00'));
-    await expect(app.getByTestId('exchange-rate')).toHaveText('S/ 3.4000 por US$ 1');
-    // S/ 280,000.00 at S/ 3.40 per dollar.
-    await expect(app.getByTestId('line-total')).toContainText('US$ 82,352.94');
-
     // ── A teacher: a wrong RUC is refused next to its field, then corrected. ──
     await app.getByRole('link', { name: 'Docentes e instructores' }).click();
     await expect(app.getByText('Aún no hay docentes')).toBeVisible();
@@ -110,6 +128,20 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await expect(teacherRow).toContainText('E.P. de Lurigancho');
     await screen(app, '40-docentes-lista');
 
+  });
+
+  test('a contract: a draft, then signed beyond the docentes line with confirmation; the budget commits it', async ({ app, harness }) => {
+    await setUp(harness);
+    await withTeacher(harness);
+    await app.reload();
+    // Before any contract: the docentes line has all of its S/ 5,000.00.
+    const docentes = await budgetRow(app, 'docentes');
+    await expect(docentes).toContainText('S/ 5,000.00');
+    await expect(docentes.getByRole('cell').nth(2)).toHaveText(startsWith('S/ 0.00'));
+    await expect(app.getByTestId('exchange-rate')).toHaveText('S/ 3.4000 por US$ 1');
+    // S/ 280,000.00 at S/ 3.40 per dollar.
+    await expect(app.getByTestId('line-total')).toContainText('US$ 82,352.94');
+
     // ── A contract: a draft, then signed beyond the line's budget with confirmation. ──
     await app.getByRole('link', { name: 'Contratos y órdenes' }).click();
     await app.getByRole('button', { name: 'Nuevo contrato' }).first().click();
@@ -151,7 +183,21 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await expect(app.getByText('El contrato OS N° 0123-2026 está vigente.')).toBeVisible();
     await expect(cdrawer.getByText('Excede el presupuesto')).toBeVisible();
     await expect(cdrawer.getByTestId('contract-warnings')).toContainText('excede el disponible de la línea Docentes');
+    await cdrawer.getByRole('button', { name: 'Cerrar' }).click();
+    await expect(cdrawer).toBeHidden();
+    // This year's months are committed; nothing is executed yet.
+    const committed = await budgetRow(app, 'docentes');
+    await expect(committed.getByRole('cell').nth(2)).toHaveText(startsWith(soles(thisYear)));
+    await expect(committed.getByRole('cell').nth(3)).toHaveText(startsWith('S/ 0.00'));
+  });
 
+  test('two months signed off from the schedule and one paid: the budget executes the paid one', async ({ app, harness }) => {
+    await setUp(harness);
+    await withContract(harness, { startDate: terms.startDate, endDate: terms.endDate, amountCentimos: terms.amountCentimos });
+    await app.reload();
+    await app.getByRole('link', { name: 'Contratos y órdenes' }).click();
+    await app.getByRole('row', { name: /OS N° 0123-2026/ }).click();
+    const cdrawer = app.getByRole('dialog', { name: 'Contrato: OS N° 0123-2026' });
     // ── Two months signed off from the schedule; retention shows before saving. ──
     const schedule = cdrawer.getByTestId('schedule');
     await expect(schedule.getByRole('row', { name: new RegExp(monthName(period(-3))) })).toContainText('Falta conformidad');
@@ -195,12 +241,19 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
 
     // ── The budget moved: this year's months are committed, the paid one executed. ──
     const paidThisYear = period(-3).startsWith(String(year)) ? fee : 0;
-    docentes = await budgetRow(app, 'docentes');
+    const docentes = await budgetRow(app, 'docentes');
     await expect(docentes.getByRole('cell').nth(2)).toHaveText(startsWith(soles(thisYear - paidThisYear)));
     await expect(docentes.getByRole('cell').nth(3)).toHaveText(startsWith(soles(paidThisYear)));
     await expect(docentes.getByRole('cell').nth(4)).toHaveText(startsWith(soles(500_000 - thisYear)));
     await screen(app, '43-presupuesto');
 
+  });
+
+  test('renewal: a linked draft and the chain; resolving the first frees its later months', async ({ app, harness }) => {
+    await setUp(harness);
+    await withContract(harness, { startDate: terms.startDate, endDate: terms.endDate, amountCentimos: terms.amountCentimos });
+    await app.reload();
+    const cdrawer = app.getByRole('dialog', { name: 'Contrato: OS N° 0123-2026' });
     // ── Renewal: a linked draft; the chain shows both. Then the first is resolved. ──
     await app.getByRole('link', { name: 'Contratos y órdenes' }).click();
     await app.getByRole('row', { name: /OS N° 0123-2026/ }).click();
@@ -229,8 +282,8 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
 
     // Resolved today: the months after this one are no longer committed.
     const resolvedThisYear = scheduledInYear(contractSchedule({ ...terms, resolvedOn: today() }), year);
-    docentes = await budgetRow(app, 'docentes');
-    await expect(docentes.getByRole('cell').nth(2)).toHaveText(startsWith(soles(resolvedThisYear - paidThisYear)));
+    const docentes = await budgetRow(app, 'docentes');
+    await expect(docentes.getByRole('cell').nth(2)).toHaveText(startsWith(soles(resolvedThisYear)));
   });
 
   test('the demonstration: lists, alerts on the dashboard, the budget in soles and dollars', async ({ app, harness }) => {

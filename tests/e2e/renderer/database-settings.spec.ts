@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createServices } from '../../../electron/main/compose';
 import { ensureUser, signInAs } from '../../../electron/main/auth/seed';
 import type { Platform } from '../../../electron/main/platform';
@@ -59,6 +61,77 @@ test.describe('Base de datos', () => {
     const kept = await harness.services.dispatch('settings.database', {});
     expect(kept).toMatchObject({ ok: true, data: { mode: 'local', active: 'local', server: null } });
     await screen(app, 'base-de-datos-04-no-guardado');
+  });
+});
+
+/**
+ * Issue 12: TLS on by default, the server's CA certificate as a file the administrator
+ * chooses, and — on a PC that works with the office server — a warning when the shared
+ * attachments folder is not on the database server's machine.
+ */
+test.describe('Base de datos: seguridad de la conexión', () => {
+  test('a new server has TLS on; turning it off warns; a CA file that is not a certificate is refused next to its field and the page keeps it', async ({ app }) => {
+    await app.getByRole('link', { name: 'Base de datos' }).click();
+    await app.getByRole('radio', { name: 'Servidor de la oficina' }).check();
+    const tls = app.getByRole('checkbox', { name: 'Conexión cifrada (TLS)' });
+    await expect(tls).toBeChecked();
+
+    await app.getByLabel('Servidor (nombre o IP)').fill('127.0.0.1');
+    await app.getByLabel('Puerto').fill('1');
+    await app.getByRole('textbox', { name: 'Usuario' }).fill('arteinpe');
+    await app.locator('input[type="file"]').setInputFiles({ name: 'autoridad.txt', mimeType: 'text/plain', buffer: Buffer.from('no es un certificado') });
+    await app.getByRole('button', { name: 'Probar conexión' }).click();
+    await expect(app.getByText('El archivo elegido no es un certificado PEM válido')).toBeVisible();
+    await expect(app.getByRole('status')).toHaveCount(0);
+    await screen(app, 'base-de-datos-06-certificado-no-valido');
+
+    const ca = fs.readFileSync(path.resolve(__dirname, '../../helpers/tls/ca.pem'));
+    await app.locator('input[type="file"]').setInputFiles({ name: 'ca-oficina.pem', mimeType: 'application/x-pem-file', buffer: ca });
+    await expect(app.getByText('ca-oficina.pem')).toBeVisible();
+    await expect(app.getByText('El archivo elegido no es un certificado PEM válido')).toHaveCount(0);
+    await app.getByRole('button', { name: 'Probar conexión' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'No se pudo llegar al servidor 127.0.0.1 en el puerto 1' })).toBeVisible();
+
+    await tls.uncheck();
+    await expect(app.getByText('Sin TLS, la contraseña y los datos viajan sin cifrar por la red')).toBeVisible();
+  });
+
+  test('the shared attachments folder on another machine than the database server is warned about as it is typed', async ({ app }) => {
+    // This tier runs on SQLite files; the two queries of a PC on the office server are answered here as main answers them there.
+    await app.route('**/api/settings.database', (r) =>
+      r.fulfill({
+        json: {
+          ok: true,
+          data: {
+            mode: 'server',
+            active: 'server',
+            server: { host: 'servidor-oficina', port: 5432, database: 'arteinpe', user: 'arteinpe', ssl: true, caCert: null, caCertSubject: null, hasPassword: true },
+            readOnly: false,
+            secretsAvailable: true,
+          },
+        },
+      }),
+    );
+    await app.route('**/api/settings.attachmentsFolder', (r) =>
+      r.fulfill({ json: { ok: true, data: { available: true, place: 'database', folder: null, count: 3, serverHost: 'servidor-oficina' } } }),
+    );
+    await app.getByRole('link', { name: 'Base de datos' }).click();
+    await expect(app.getByText('En uso ahora: Servidor de la oficina')).toBeVisible();
+    const section = app.getByRole('form', { name: 'Archivos adjuntos' });
+    await section.getByRole('radio', { name: 'En una carpeta compartida' }).check();
+    const folder = section.getByRole('textbox', { name: 'Carpeta compartida' });
+
+    await folder.fill('\\\\nas-oficina\\adjuntos');
+    await expect(section.getByRole('note')).toContainText('La carpeta compartida está en el equipo «nas-oficina», no en el servidor de la base de datos («servidor-oficina»)');
+    await screen(app, 'base-de-datos-08-adjuntos-en-otro-equipo');
+
+    await folder.fill('\\\\SERVIDOR-OFICINA\\arteinpe\\adjuntos');
+    await expect(section.getByRole('note')).toHaveCount(0);
+
+    await folder.fill('Z:\\adjuntos');
+    await expect(section.getByRole('note')).toContainText('Esta no es una ruta de red');
+    // What was typed stays as typed.
+    await expect(folder).toHaveValue('Z:\\adjuntos');
   });
 });
 

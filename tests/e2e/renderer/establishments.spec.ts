@@ -13,7 +13,8 @@ test.describe('Establecimientos', () => {
     await expect(app.getByTestId('stat-Establecimientos en el programa')).toHaveText('7');
     await expect(app.getByText('5 de varones · 2 de mujeres · 0 mixtos')).toBeVisible();
     await app.mouse.move(0, 0);
-    await app.waitForTimeout(500);
+    // The pointer left: wait for what the user sees (no tooltip left over), not for a time.
+    await expect(app.getByRole('tooltip')).toHaveCount(0);
     await screen(app, '02-inicio');
   });
 
@@ -38,14 +39,16 @@ test.describe('Establecimientos', () => {
     await app.keyboard.press('Tab');
     await app.keyboard.type('Lima');
     // Enter picks the highlighted option once the filtered list is there (a loaded machine is slower).
-    await expect(app.getByRole('option', { name: /^Lima/ }).first()).toBeVisible();
+    // (it is highlighted once the list has filtered: Enter before that would pick nothing).
+    await expect(app.getByRole('option', { name: /^Lima/ }).first()).toHaveAttribute('data-combobox-selected', 'true');
     await app.keyboard.press('Enter');
-    await expect(dialog.getByRole('combobox', { name: 'Oficina regional' })).toHaveValue(/^Lima/);
+    // The office's whole name, "Lima (…)", not just the text typed: an option was taken.
+    await expect(dialog.getByRole('combobox', { name: 'Oficina regional' })).toHaveValue(/^Lima \(/);
     await dialog.getByLabel('Nombre').fill('E.P. de Prueba Ñaña');
     await dialog.getByLabel('Ciudad').fill('Chaclacayo');
     await dialog.getByRole('combobox', { name: 'Población' }).focus();
     await app.keyboard.press('ArrowDown');
-    await expect(app.getByRole('option', { name: 'Varones' })).toBeVisible();
+    await expect(app.getByRole('option', { name: 'Varones' })).toHaveAttribute('data-combobox-selected', 'true');
     await app.keyboard.press('Enter');
     await expect(dialog.getByRole('combobox', { name: 'Población' })).toHaveValue('Varones');
     await dialog.getByLabel('Participa en el programa de arte y cultura').press('Space');

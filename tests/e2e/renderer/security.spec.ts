@@ -1,4 +1,25 @@
+import path from 'node:path';
 import { expect, screen, test, TEST_PASSWORD } from '../fixtures';
+import { createServices } from '../../../electron/main/compose';
+import { signInAs } from '../../../electron/main/auth/seed';
+import type { Harness } from '../../../electron/harness/server';
+
+/** Another PC of the office over the harness's database, with an administrator signed in there. */
+async function otherPcAdmin(harness: Harness) {
+  const dir = path.dirname(harness.exportDir);
+  const other = await createServices(harness.db, {
+    shell: 'browser',
+    version: 'e2e',
+    paths: { dbPath: path.join(dir, 'arteinpe.sqlite'), backupDir: path.join(dir, 'copias'), attachmentsDir: path.join(dir, 'adjuntos') },
+    chooseSavePath: async () => null,
+    showInFolder: async () => undefined,
+    printPdf: async () => {
+      throw new Error('no printing here');
+    },
+  });
+  await signInAs(harness.db, other.session, 'admin-local');
+  return other;
+}
 
 /**
  * Users and roles, the audit log, backups and the privacy page, in the production renderer
@@ -12,7 +33,7 @@ test.describe('first run', () => {
     await expect(app.getByRole('heading', { name: 'Bienvenido a ArteINPE' })).toBeVisible();
     await screen(app, '50-primer-inicio');
     await app.getByLabel('Nombre completo').fill('María Flores Quispe');
-    await app.getByLabel('Usuario').fill('mflores');
+    await app.getByRole('textbox', { name: 'Usuario' }).fill('mflores');
     await app.getByLabel(/^Contraseña/).fill('corta');
     await app.getByLabel('Repita la contraseña').fill('corta');
     await app.getByRole('button', { name: 'Crear administrador e ingresar' }).click();
@@ -31,7 +52,7 @@ test.describe('signing in', () => {
   test('a wrong password is told next to the field; the right one opens the app; signing out closes it', async ({ app }) => {
     await expect(app.getByRole('heading', { name: 'Ingresar' })).toBeVisible();
     await screen(app, '51-ingreso');
-    await app.getByLabel('Usuario').fill('admin-local');
+    await app.getByRole('textbox', { name: 'Usuario' }).fill('admin-local');
     await app.getByLabel('Contraseña').fill('no-es-esta');
     await app.keyboard.press('Enter');
     await expect(app.getByText('El usuario o la contraseña no son correctos.')).toBeVisible();
@@ -85,7 +106,7 @@ test.describe('as the administrator', () => {
 
     await app.getByRole('button', { name: 'Menú del usuario' }).click();
     await app.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
-    await app.getByLabel('Usuario').fill('rquispe');
+    await app.getByRole('textbox', { name: 'Usuario' }).fill('rquispe');
     await app.getByLabel('Contraseña').fill('Inicial-2026');
     await app.keyboard.press('Enter');
     await expect(app.getByRole('heading', { name: 'Cambie su contraseña' })).toBeVisible();
@@ -157,6 +178,12 @@ test.describe('as the administrator', () => {
     await app.getByRole('button', { name: 'Copia ahora en esta PC' }).click();
     await expect(app.getByText(/Copia de seguridad creada: arteinpe-\d{8}-\d{6}-manual/)).toBeVisible();
     await app.getByRole('button', { name: 'Crear copia de seguridad…' }).click();
+    // A copy that leaves the PC carries everyone's personal data: its reason is asked (backups.spec.ts).
+    const why = app.getByRole('dialog', { name: 'Motivo de la exportación' });
+    await expect(why).toContainText('Va a exportar una copia de seguridad completa');
+    await why.getByLabel('Motivo').fill('Copia mensual para el archivo de la oficina central');
+    await expect(why.getByLabel('Motivo')).toHaveValue('Copia mensual para el archivo de la oficina central');
+    await why.getByRole('button', { name: 'Exportar' }).click();
     await expect(app.getByTestId('saved-path')).toContainText('exportaciones');
     await expect(app.getByRole('row', { name: /Manual/ })).toHaveCount(1); // the USB copy is not in the app's folder
     await screen(app, '55-copias');
@@ -169,7 +196,7 @@ test.describe('as the administrator', () => {
     await dialog.getByLabel('Entiendo que los datos actuales se reemplazarán').check();
     await dialog.getByRole('button', { name: 'Restaurar' }).click();
     await expect(app.getByTestId('restore-notice')).toContainText(/Se restauró la copia de seguridad arteinpe-\d{8}-\d{6}-manual/);
-    await app.getByLabel('Usuario').fill('admin-local');
+    await app.getByRole('textbox', { name: 'Usuario' }).fill('admin-local');
     await app.getByLabel('Contraseña').fill(TEST_PASSWORD);
     await app.keyboard.press('Enter');
     await app.getByRole('link', { name: 'Establecimientos' }).click();
@@ -202,5 +229,72 @@ test.describe('as the read-only role', () => {
     await expect(app.getByRole('button', { name: /Nuevo/ })).toHaveCount(0);
     await nav.getByRole('link', { name: 'Privacidad' }).click();
     await expect(app.getByText('Su rol (Consulta) no ve los nombres ni los códigos de los participantes.')).toBeVisible();
+  });
+});
+
+test.describe('the harness’s access key (issue 12)', () => {
+  test('the page keeps its key out of the address bar, and a reload still works', async ({ app, harness }) => {
+    await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+    expect(app.url()).not.toContain(harness.token);
+    expect(app.url()).not.toContain('token=');
+    await app.reload();
+    await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  });
+
+  test('opened without its key (localhost, typed by hand), the page explains in Spanish and nothing answers', async ({ page, harness }) => {
+    await page.goto(`${harness.origin.replace('127.0.0.1', 'localhost')}/`);
+    await expect(page.getByText('Falta la clave de acceso de esta ventana.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Inicio' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Ingresar' })).toHaveCount(0);
+    await screen(page, '57-navegador-sin-clave');
+  });
+});
+
+test.describe('an account changed on another PC (issue 12)', () => {
+  test.use({ signedInAs: 'administrador' });
+
+  test('deactivated by an administrator elsewhere, the next step ends the session and the sign-in screen says why', async ({ app, harness }) => {
+    await harness.services.dispatch('users.create', {
+      username: 'jsalas',
+      fullName: 'Julia Salas Rojas',
+      role: 'administrador',
+      establishmentIds: [],
+      password: 'Inicial-2026',
+      confirm: 'Inicial-2026',
+    });
+    // Julia signs in on this page, and changes her first password.
+    await app.getByRole('button', { name: 'Menú del usuario' }).click();
+    await app.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+    await app.getByRole('textbox', { name: 'Usuario' }).fill('jsalas');
+    await app.getByLabel('Contraseña').fill('Inicial-2026');
+    await app.keyboard.press('Enter');
+    await app.getByLabel('Contraseña actual').fill('Inicial-2026');
+    await app.getByLabel('Nueva contraseña').fill('Propia-2026');
+    await app.getByLabel('Repita la contraseña').fill('Propia-2026');
+    await app.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await expect(app.getByRole('link', { name: 'Usuarios' })).toBeVisible();
+
+    // On another PC, the administrator deactivates her account.
+    const other = await otherPcAdmin(harness);
+    const list = await other.dispatch('users.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const julia = (list.data as Array<{ id: number; username: string; version: number }>).find((u) => u.username === 'jsalas')!;
+    const off = await other.dispatch('users.setActive', { id: julia.id, version: julia.version, active: false });
+    expect(off.ok).toBe(true);
+
+    // Her next step ends the session — unless the app's own check of who is working (every
+    // 30 s after any activity) reaches main first and ends it before she clicks.
+    const signIn = app.getByRole('heading', { name: 'Ingresar' });
+    await app
+      .getByRole('link', { name: 'Usuarios' })
+      .click({ timeout: 10_000 })
+      .catch(async (e: unknown) => {
+        if (!(await signIn.isVisible())) throw e;
+      });
+    await expect(signIn).toBeVisible();
+    await expect(app.getByTestId('session-ended')).toHaveText(
+      'Un administrador desactivó su cuenta y su sesión se cerró. Si la necesita, comuníquese con el administrador.',
+    );
+    await screen(app, '58-sesion-terminada');
   });
 });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeChange } from '../../../electron/main/audit/viewer';
+import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
+import { contract } from '../../../shared/contract';
 import { translator } from '../../../electron/main/i18n';
 import type { HandlerContext } from '../../../electron/main/ipc/dispatcher';
 import { canSeePersonalData, exportTableWithReason } from '../../../electron/main/privacy/personal-data';
@@ -65,7 +67,11 @@ describe('the audit log viewer', () => {
     expect(ws.getRow(3).getCell(4).value).toBe('Establecimiento');
     expect(ws.getRow(3).getCell(6).value).toBe('Modificación');
     expect(String(ws.getRow(3).getCell(7).value)).toContain('name: E.P. de Prueba → E.P. Renombrado');
-    expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // The date and time is an Excel date (Lima's time), shown dd/mm/aaaa hh:mm; the operation is told in Spanish.
+    expect(ws.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    expect(ws.getRow(2).getCell(1).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(ws.getRow(2).getCell(3).value).toBe('Registro de establecimiento');
+    expect(ws.getRow(3).getCell(3).value).toBe('Edición de establecimiento');
     const logged = await app.ok('audit.personalDataExports', {});
     expect(logged).toMatchObject({ total: 1, rows: [{ userId: 'admin-local', reason, rows: 2, what: 'Registro de auditoría (2 cambios)', channel: 'audit.export' }] });
     expect(logged.rows[0]!.fileName).toMatch(/^auditoria-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -78,6 +84,32 @@ describe('the audit log viewer', () => {
       await expect(app.db(table).update({ user_name: 'otro' })).rejects.toThrow(/append-only/);
       await expect(app.db(table).delete()).rejects.toThrow(/append-only/);
     }
+  });
+
+  it('describes every operation that writes or acts, in Spanish and in English', () => {
+    const es = translator('es-PE');
+    const en = translator('en');
+    const channels = Object.entries(contract).filter(([, def]) => def.kind !== 'query').map(([name]) => name);
+    expect(channels.length).toBeGreaterThan(100);
+    for (const ch of channels) {
+      const spanish = auditChannelLabel(es, ch);
+      const english = auditChannelLabel(en, ch);
+      expect(spanish, `${ch} (es-PE)`).not.toBe(ch);
+      expect(english, `${ch} (en)`).not.toBe(ch);
+      expect(spanish, ch).not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+    }
+    expect(auditChannelLabel(es, 'demo.load')).toBe('Carga de datos de demostración');
+    expect(auditChannelLabel(es, 'auth.setupAdmin')).toBe('Creación de la cuenta del administrador');
+    expect(auditChannelLabel(en, 'auth.setupAdmin')).toBe('Administrator account created');
+    // Names older than their description are shown as recorded, never hidden.
+    expect(auditChannelLabel(es, 'x.y')).toBe('x.y');
+    // The record types and actions the services write, compound ones included.
+    expect(auditEntityLabel(es, 'artwork')).toBe('Obra');
+    expect(auditActionLabel(es, 'movement:alta')).toBe('Movimiento: Alta');
+    expect(auditActionLabel(es, 'photo:add')).toBe('Foto agregada');
+    expect(auditActionLabel(es, 'custody:egreso')).toBe('Cambio de custodia: Egreso (libertad)');
+    expect(auditActionLabel(en, 'photo:remove')).toBe('Photo removed');
+    expect(auditActionLabel(es, 'reactivate')).toBe('Reactivación');
   });
 
   it('tells a change field by field', () => {

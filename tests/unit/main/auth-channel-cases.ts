@@ -107,7 +107,7 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
     'audit.personalDataExports': { input: () => ({}), check: (d) => expect(d).toMatchObject({ total: 0, rows: [] }) },
     'backups.list': { input: () => ({}), check: (d) => expect(d).toMatchObject({ backups: [], networkShare: null, lastBackupAt: null }) },
     'backups.create': {
-      input: () => ({ destination: 'external' }),
+      input: () => ({ destination: 'external', reason: 'Copia mensual para el archivo de la oficina central' }),
       check: async (d) => {
         const s = await app().jobs.wait((d as { jobId: string }).jobId);
         expect(s).toMatchObject({ state: 'done', result: { status: 'saved' } });
@@ -175,7 +175,7 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
     ],
     'audit.personalDataExports': [{ page: -1 }, { pageSize: 1000 }],
     'backups.list': [{ dir: '/' }],
-    'backups.create': [{}, { destination: 'nube' }, { destination: 'local', path: '/tmp' }],
+    'backups.create': [{}, { destination: 'nube' }, { destination: 'local', path: '/tmp' }, { destination: 'external' }, { destination: 'external', reason: 'USB' }],
     'backups.restore': [
       { source: { kind: 'local', name: '../../etc' }, confirm: true },
       { source: { kind: 'local', name: 'arteinpe-20260101-000000-manual' } },

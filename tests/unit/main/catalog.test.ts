@@ -285,6 +285,25 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
     expect(text).toContain('Rocío Ñahui');
   });
 
+  it('wall labels: 8 on every sheet, the first one too (the title sits in the margin)', async () => {
+    const data = syntheticCatalog({ works: 17 });
+    const file = path.join(dir, 'cartelas-17.pdf');
+    fs.writeFileSync(file, await printer.printPdf({ html: labelsHtml(data, t), pageSize: 'A4' }));
+    expect(pdfInfo(file)['Pages']).toBe('3');
+    const numbersOn = (page: number) =>
+      [...poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-').matchAll(/Cat\. (\d+)/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    expect(numbersOn(1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(numbersOn(2)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(numbersOn(3)).toEqual([17]);
+    // Each sheet says what it is and how to cut it, and its page number.
+    for (const page of [1, 2, 3]) {
+      const text = poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-');
+      expect(text).toContain('Cartelas — InternArte: otra forma de libertad');
+      expect(text).toContain('Corte por las líneas de puntos.');
+      expect(text).toMatch(new RegExp(`\\b${page}\\s*/\\s*3\\b`));
+    }
+  });
+
   it('cancelling stops between images and leaves no file', async () => {
     const controller = new AbortController();
     const target = path.join(dir, 'cancelado', 'catalogo.pdf');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,13 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-crash-'));
   const attachments = path.join(dir, 'datos', 'adjuntos');
   fs.mkdirSync(attachments, { recursive: true });
-  for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(attachments, `${randomBytes(32).toString('hex')}.jpg`), randomBytes(200_000));
+  // Named as the app names managed attachments (<2 hex>/<sha256>.jpg): the only files backups copy.
+  for (let i = 0; i < 4; i++) {
+    const bytes = randomBytes(200_000);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    fs.mkdirSync(path.join(attachments, hash.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(attachments, hash.slice(0, 2), `${hash}.jpg`), bytes);
+  }
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

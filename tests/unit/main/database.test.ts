@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,8 +85,10 @@ describe.skipIf(sqliteOnly('start-up of a SQLite file: integrity check, backup b
     await old.schema.createTable('hoja_antigua', (t) => t.string('instrumento'));
     await old('hoja_antigua').insert([{ instrumento: 'violín' }, { instrumento: 'cajón' }]);
     await old.destroy();
-    fs.mkdirSync(path.join(paths.attachmentsDir, 'ab'), { recursive: true });
-    fs.writeFileSync(path.join(paths.attachmentsDir, 'ab', 'abcdef.jpg'), 'foto del violín');
+    // Named as files/store.ts names a managed attachment (the SHA-256 of its content): backups copy only those.
+    const photo = createHash('sha256').update('foto del violín').digest('hex');
+    fs.mkdirSync(path.join(paths.attachmentsDir, photo.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(paths.attachmentsDir, photo.slice(0, 2), `${photo}.jpg`), 'foto del violín');
 
     const started = await startDatabase(paths);
     if (started.status !== 'ok') throw new Error('damaged');
@@ -93,7 +96,7 @@ describe.skipIf(sqliteOnly('start-up of a SQLite file: integrity check, backup b
     expect(started.backup).not.toBeNull();
     // A backup folder like every other (backups/archive.ts), verified by its manifest, listed among the automatic ones.
     const manifest = await verifyBackup(started.backup!);
-    expect(manifest).toMatchObject({ reason: 'antes-de-migrar', migrations: [], attachments: [{ file: 'adjuntos/ab/abcdef.jpg', bytes: Buffer.byteLength('foto del violín') }] });
+    expect(manifest).toMatchObject({ reason: 'antes-de-migrar', migrations: [], attachments: [{ file: `adjuntos/${photo.slice(0, 2)}/${photo}.jpg`, bytes: Buffer.byteLength('foto del violín') }] });
     expect(listFullBackups(paths.backupDir).map((b) => b.path)).toEqual([started.backup]);
     const dbCopy = path.join(started.backup!, 'arteinpe.sqlite');
     expect(listBackups(paths.backupDir)).toEqual([dbCopy]);

@@ -65,10 +65,13 @@ describe('importing instruments from the clerks’ spreadsheet', () => {
         [4, 'acquisitionDate', 'Escriba una fecha válida (dd/mm/aaaa).'],
         [6, 'cost', 'Escriba un monto válido en soles, con hasta dos decimales.'],
         [6, 'condition', expect.stringContaining('Valor no reconocido')],
-        [6, 'establishment', 'No existe un establecimiento activo «E.P. de Marte». Use su código o su nombre.'],
-        [7, 'type', 'No existe el tipo de instrumento «Trompetilla». Créelo en «Tipos de instrumento» o corrija el nombre.'],
       ]),
     );
+    // A type or an establishment that is not in the register is listed once, for the clerk to map.
+    expect(dry.unknownValues.map((u) => [u.field, u.value, u.rows])).toEqual([
+      ['type', 'Trompetilla', [7]],
+      ['establishment', 'E.P. de Marte', [6]],
+    ]);
     const refused = await job('import.run', up.uploadId, mapping);
     expect(refused.state).toBe('failed');
     expect(await snapshot(app.db)).toBe(before);

@@ -198,7 +198,7 @@ describe('consumables', () => {
     const before = await snapshot(app.db);
     expect(await app.call('consumables.move', { itemId: 1, establishmentId: E, kind: 'entrega', quantity: 6, date: '2026-05-04' })).toMatchObject({
       ok: false,
-      error: { fields: { quantity: 'Solo hay 5 juego de «Juego de cuerdas de violín» en E.P. de Lurigancho: no se puede entregar 6.' } },
+      error: { fields: { quantity: 'Solo hay 5 juegos de «Juego de cuerdas de violín» en E.P. de Lurigancho: no se puede entregar 6.' } },
     });
     expect(await snapshot(app.db)).toBe(before);
     expect((await app.ok('inventory.summary', {})).lowStock).toEqual([

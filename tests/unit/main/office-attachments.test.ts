@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import type { Knex } from 'knex';
 import { createServices } from '../../../electron/main/compose';
+import { AttachmentChanged, FolderStore } from '../../../electron/main/files/store';
 import { signInAs } from '../../../electron/main/auth/seed';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 import { onPostgres } from '../../helpers/pg';
@@ -52,6 +55,31 @@ const sharedFolder = (app: TestApp, name = 'servidor-adjuntos') => {
 };
 const fileIn = (folder: string, hash: string) => path.join(folder, hash.slice(0, 2), `${hash}.jpg`);
 
+describe('a shared folder store checks every original against the hash it is named by (issue 12)', () => {
+  it('a file changed in the folder is refused with a Spanish message naming it; a missing one stays missing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-compartida-'));
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const bytes = await photo(120);
+    const hash = sha256(bytes);
+    const shared = new FolderStore(dir, { verify: true });
+    await shared.put(null as unknown as Knex, { hash, mime: 'image/jpeg', content: bytes, thumbnail: null });
+    expect((await shared.read(hash, 'image/jpeg'))!.equals(bytes)).toBe(true);
+    expect(await shared.localPath(hash, 'image/jpeg')).toBe(fileIn(dir, hash));
+
+    // Someone with access to the share replaces the photo.
+    fs.writeFileSync(fileIn(dir, hash), await photo(10));
+    const refused = await shared.read(hash, 'image/jpeg').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AttachmentChanged);
+    expect((refused as Error).message).toBe(
+      `El archivo adjunto «${fileIn(dir, hash)}» de la carpeta compartida fue modificado: su contenido ya no es el que se guardó. ArteINPE no lo usa. Pida a quien administra el servidor que lo restaure desde una copia de seguridad.`,
+    );
+    await expect(shared.localPath(hash, 'image/jpeg')).rejects.toBeInstanceOf(AttachmentChanged);
+    // Missing stays missing (null), not "changed".
+    fs.rmSync(fileIn(dir, hash));
+    expect(await shared.read(hash, 'image/jpeg')).toBeNull();
+  });
+});
+
 if (!onPostgres()) console.info('[office attachments] skipped: the shared attachments folder needs ARTEINPE_TEST_PG (.ci/pg-server.sh start prints one)');
 
 describe.skipIf(!onPostgres())('the office shared folder for attachments', () => {
@@ -68,7 +96,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     }
     const r = await app.call('settings.saveAttachmentsFolder', { folder: 'adjuntos' });
     expect(r).toMatchObject({ ok: false, error: { fields: { folder: expect.stringContaining('ruta completa') } } });
-    expect(await app.ok('settings.attachmentsFolder', {})).toEqual({ available: true, place: 'database', folder: null, count: 1 });
+    expect(await app.ok('settings.attachmentsFolder', {})).toEqual({ available: true, place: 'database', folder: null, count: 1, serverHost: app.server!.host });
   });
 
   it('setting a folder copies the photos there; another PC with its own local folder reads them from it; clearing brings them back into the database', async () => {
@@ -80,7 +108,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     await signInAs(app.db, openPc.session, 'admin-local');
 
     const folder = sharedFolder(app);
-    expect(await app.ok('settings.saveAttachmentsFolder', { folder })).toEqual({ available: true, place: 'folder', folder, count: 1 });
+    expect(await app.ok('settings.saveAttachmentsFolder', { folder })).toEqual({ available: true, place: 'folder', folder, count: 1, serverHost: app.server!.host });
     expect(fs.readFileSync(fileIn(folder, hash)).equals(bytes)).toBe(true);
     expect(fs.existsSync(path.join(folder, 'miniaturas', `${hash}.jpg`))).toBe(true);
     expect(app.attachments.kind).toBe('folder');
@@ -107,7 +135,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     expect(await app.db('attachment_blobs').where({ hash: sha256(second) }).first('hash')).toBeUndefined();
 
     // Back to the database: every file is copied into the blobs, checked by its hash.
-    expect(await app.ok('settings.saveAttachmentsFolder', { folder: null })).toEqual({ available: true, place: 'database', folder: null, count: 2 });
+    expect(await app.ok('settings.saveAttachmentsFolder', { folder: null })).toEqual({ available: true, place: 'database', folder: null, count: 2, serverHost: app.server!.host });
     expect(app.attachments.kind).toBe('database');
     for (const b of [bytes, second]) {
       const row = (await app.db('attachment_blobs').where({ hash: sha256(b) }).first('content')) as { content: Buffer };
@@ -125,5 +153,29 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Falta 1 archivo adjunto') } });
     expect(await snapshot(app.db)).toBe(before);
     expect(app.attachments.kind).toBe('database');
+  });
+
+  it('a photo changed in the shared folder is refused in Spanish, and a replaced thumbnail is never shown (issue 12)', async () => {
+    const { app, instrumentId, hash } = await appWithPhoto();
+    const before = await app.ok('instruments.photos', { id: instrumentId });
+    const folder = sharedFolder(app);
+    await app.ok('settings.saveAttachmentsFolder', { folder });
+
+    // A thumbnail replaced in the share: what is shown is made here from the checked original.
+    const fake = await sharp(await photo(5)).resize(64).jpeg().toBuffer();
+    fs.writeFileSync(path.join(folder, 'miniaturas', `${hash}.jpg`), fake);
+    const pc2 = await createServices(app.db, { ...app.platform, paths: { ...app.platform.paths, attachmentsDir: sharedFolder(app, 'segunda-pc') } });
+    await signInAs(app.db, pc2.session, 'admin-local');
+    const shown = await pc2.dispatch('instruments.photos', { id: instrumentId });
+    expect(shown).toEqual({ ok: true, data: before });
+    expect(JSON.stringify(shown)).not.toContain(fake.toString('base64'));
+
+    // The original replaced in the share: refused, naming the file, on every PC.
+    fs.writeFileSync(fileIn(folder, hash), await photo(30));
+    const pc3 = await createServices(app.db, { ...app.platform, paths: { ...app.platform.paths, attachmentsDir: sharedFolder(app, 'tercera-pc') } });
+    await signInAs(app.db, pc3.session, 'admin-local');
+    const r = await pc3.dispatch('instruments.photos', { id: instrumentId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`«${fileIn(folder, hash)}» de la carpeta compartida fue modificado`) } });
+    await expect(pc3.attachments.read(hash, 'image/jpeg')).rejects.toBeInstanceOf(AttachmentChanged);
   });
 });

@@ -71,6 +71,7 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
         { ...unreachableServer, database: '1base' },
         { ...unreachableServer, ssl: 'si' },
         { ...unreachableServer, extra: 1 },
+        { ...unreachableServer, caCert: 'no es un certificado' },
       ],
       'settings.copyToServer': [{ ...unreachableServer }, { ...unreachableServer, confirm: false }, { ...unreachableServer, confirm: true, port: -1 }, {}],
       'settings.saveDatabase': [{}, { mode: 'nube' }, { mode: 'server' }, { mode: 'local', host: 'x' }, { ...unreachableServer, mode: 'server', port: 70000 }],

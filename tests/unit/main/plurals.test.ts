@@ -24,6 +24,13 @@ describe('plurals', () => {
     expect(es('backups.attachmentsSummary', { count: 1, size: '2 MB' })).toBe('1 archivo, 2 MB');
   });
 
+  it('the dashboard: establishments for men, women and mixed', () => {
+    const split = (t: typeof es, mixto: number) => t('dashboard.inProgrammeSplit', { varones: 5, mujeres: 2, mixed: t('dashboard.mixed', { count: mixto }) });
+    expect(split(es, 1)).toBe('5 de varones · 2 de mujeres · 1 mixto');
+    expect(split(es, 0)).toBe('5 de varones · 2 de mujeres · 0 mixtos');
+    expect(split(en, 3)).toBe('5 for men · 2 for women · 3 mixed');
+  });
+
   it('the UNESCO entry and the certificates, in Spanish and English', () => {
     expect(es('programmes.unesco.activityProgramme', { programme: 'Cerámica', workshops: 1, sessions: 1, hours: 1.5, participants: 1 })).toBe(
       'Cerámica: 1 taller, 1 sesión (1.5 horas) con 1 participante.',

@@ -292,6 +292,38 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
   }, 60000);
 });
 
+describe('the annual report in Excel (issue 13 item 10)', () => {
+  it('the period as Excel dates, counts and hours as numbers, shares as percentages, so the office can sum them', async () => {
+    await knownDataset();
+    const xlsx = await app.ok('programmeReports.annual', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
+    if (xlsx.status !== 'saved') throw new Error('cancelled');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.path);
+    const ws = wb.getWorksheet('Cifras clave')!;
+    const byLabel = new Map<string, ExcelJS.Cell>();
+    ws.eachRow((row, n) => {
+      if (n > 1) byLabel.set(String(row.getCell(1).value), row.getCell(2));
+    });
+    const from = byLabel.get('Periodo: desde')!;
+    expect(from.value).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    expect(from.numFmt).toBe('dd/mm/yyyy');
+    expect(byLabel.get('Periodo: hasta')!.value).toEqual(new Date(Date.UTC(2026, 11, 31)));
+    const participants = byLabel.get('Participantes (beneficiarios)')!;
+    expect(typeof participants.value).toBe('number');
+    expect(participants.value).toBeGreaterThan(0);
+    const hours = [...byLabel.entries()].find(([k]) => /^Horas/.test(k))![1];
+    expect(typeof hours.value).toBe('number');
+    expect(hours.numFmt).toBe('#,##0.0');
+    for (const [label, cell] of byLabel) {
+      if (cell.numFmt !== '0.0%' || cell.value === null) continue;
+      expect(typeof cell.value, label).toBe('number');
+      expect(cell.value as number, label).toBeGreaterThanOrEqual(0);
+      expect(cell.value as number, label).toBeLessThanOrEqual(1);
+    }
+    expect([...byLabel.values()].filter((c) => c.numFmt === '0.0%')).toHaveLength(3);
+  });
+});
+
 describe('certificates', () => {
   it('one Spanish PDF page per participant who completed, with the hours from attendance', async () => {
     const { maria } = await knownDataset();

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { resources } from '../../../shared/i18n';
+import { issuesByField } from '../../../shared/validation';
 import {
   allowedActions,
   contractSchedule,
@@ -73,8 +75,8 @@ describe('RUC', () => {
     );
   });
 
+  const base = { dni: '46849786', firstNames: 'Rosa', lastNames: 'Quispe', sex: 'F', disciplines: ['musica'] };
   it('the teacher schema puts each refusal next to its field, in catalog keys', () => {
-    const base = { dni: '46849786', firstNames: 'Rosa', lastNames: 'Quispe', sex: 'F', disciplines: ['musica'] };
     const issue = (over: object) => {
       const r = TeacherCreate.safeParse({ ...base, ...over });
       return r.success ? null : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -83,9 +85,30 @@ describe('RUC', () => {
     expect(issue({ ruc: '' })).toBeNull();
     expect(issue({ ruc: '10468497861' })).toEqual(['ruc: contracts.errors.rucCheckDigit']);
     expect(issue({ ruc: '40468497862' })).toEqual(['ruc: contracts.errors.rucPrefix']);
-    expect(issue({ ruc: '104684978' })).toEqual(['ruc: contracts.errors.rucFormat']);
+    // Issue 13: a wrong count of digits says how many there are (nothing is ever cut to fit).
+    expect(issue({ ruc: '104684978' })).toEqual(['ruc: contracts.errors.rucLength']);
+    expect(issue({ ruc: '10468497A62' })).toEqual(['ruc: contracts.errors.rucFormat']);
     expect(issue({ ruc: '10076543211' })).toEqual(['ruc: contracts.errors.rucDni']);
-    expect(issue({ dni: '4684978' })).toEqual(['dni: contracts.errors.dni']);
+    expect(issue({ dni: '4684978' })).toEqual(['dni: contracts.errors.dniLength']);
+    expect(issue({ dni: '4684978A' })).toEqual(['dni: contracts.errors.dni']);
+  });
+
+  it('says how many digits a RUC or DNI has, and how long a text is, in the Spanish message beside the field', () => {
+    const input = { ...base, dni: '468497861', ruc: '104684978623', address: 'x'.repeat(250) };
+    const r = TeacherCreate.safeParse(input);
+    expect(r.success).toBe(false);
+    const byField = issuesByField(r.error!, input);
+    expect(byField.dni).toEqual({ key: 'contracts.errors.dniLength', params: { length: 9 } });
+    expect(byField.ruc).toEqual({ key: 'contracts.errors.rucLength', params: { length: 12 } });
+    expect(byField.address).toEqual({ key: 'errors.tooLongCount', params: { max: 200, length: 250 } });
+    // The Spanish catalog's sentence with its values, as the form shows it.
+    const es = (ref: { key: string; params?: Record<string, string | number> }): string => {
+      const template = ref.key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], resources['es-PE'].translation) as string;
+      return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(ref.params?.[k]));
+    };
+    expect(es(byField.ruc!)).toBe('El RUC tiene 11 dígitos; este tiene 12.');
+    expect(es(byField.dni!)).toBe('El DNI tiene 8 dígitos; este tiene 9.');
+    expect(es(byField.address!)).toBe('Escriba como máximo 200 caracteres; este tiene 250. No se recorta: acórtelo usted.');
   });
 });
 

@@ -76,7 +76,12 @@ describe('parseMoneyToCentimos', () => {
     ['S/ 1\u202f234.50', 123450],
     ['  2500.00  ', 250000],
     ['999', 99900],
-    ['1,000', 100000],
+    ['1,000.00', 100000],
+    // Issue 13: the decimal comma of a Peruvian clerk or a Spanish spreadsheet is read too.
+    ['1,5', 150],
+    ['1.234,50', 123450],
+    ['12,34', 1234],
+    ['1 234,50', 123450],
   ])('%j → %d céntimos', (input, centimos) => expect(parseMoneyToCentimos(input)).toBe(centimos));
 
   it.each([
@@ -86,11 +91,9 @@ describe('parseMoneyToCentimos', () => {
     ['(1,234.50)', 'accounting negative'],
     ['1.005', 'three decimals (no rounding)'],
     ['1234.567', 'three decimals'],
-    ['1,5', 'a decimal comma is ambiguous'],
-    ['1.234,50', 'European format'],
+    ['1,000', 'thousands or three decimals? asked, not guessed'],
+    ['1.234', 'thousands or three decimals? asked, not guessed'],
     ['1,23,456.00', 'bad grouping'],
-    ['12,34', 'bad grouping'],
-    ['1 234,50', 'decimal comma'],
     ['1,234 567.00', 'mixed separators'],
     ['', 'empty'],
     ['S/', 'only the symbol'],

@@ -2,7 +2,7 @@ import { EstablishmentInput, type Establishment, type Population } from '../../.
 import { issuesByField } from '../../../../shared/validation';
 import * as repo from '../../establishments/repository';
 import { AppError, stale } from '../../ipc/errors';
-import { matchKey, type Cell, type FieldErrors, type ImportEnv, type ImportTarget, type RowCheck } from '../engine';
+import { matchKey, type Cell, type ExistingRecord, type FieldErrors, type ImportEnv, type ImportTarget } from '../engine';
 import { cellString } from '../read';
 
 /**
@@ -81,6 +81,15 @@ export const establishmentsTarget: ImportTarget<EstablishmentRow, Ctx> = {
     },
   ],
 
+  key: {
+    field: 'code',
+    async existing(db, codes) {
+      const ids = await repo.findIdsByCodes(db, codes);
+      return new Map<string, ExistingRecord>([...ids].map(([code, id]) => [code, { id }]));
+    },
+    exists: (code) => ({ key: 'errors.duplicateCode', params: { code } }),
+  },
+
   async prepare(db, env) {
     const offices = new Map<string, number>();
     for (const o of await repo.listRegionalOffices(db)) {
@@ -141,26 +150,6 @@ export const establishmentsTarget: ImportTarget<EstablishmentRow, Ctx> = {
         ...(inProgramme === undefined ? {} : { inProgramme }),
       },
     };
-  },
-
-  async checkBatch(rows, db, ctx, mode) {
-    const list = new Intl.ListFormat(ctx.env.locale === 'en' ? 'en' : 'es', { type: 'conjunction' });
-    const byCode = new Map<string, number[]>();
-    for (const r of rows) byCode.set(r.values.code, [...(byCode.get(r.values.code) ?? []), r.row]);
-    const existing = await repo.findIdsByCodes(db, [...byCode.keys()]);
-    return rows.map((r): RowCheck => {
-      const code = r.values.code;
-      const same = byCode.get(code)!;
-      const exists = existing.has(code);
-      if (same.length > 1) {
-        return {
-          action: exists ? 'update' : 'create',
-          errors: { code: { key: 'import.errors.duplicateInFile', params: { code, rows: list.format(same.map(String)) } } },
-        };
-      }
-      if (exists && mode === 'create') return { action: 'create', errors: { code: { key: 'errors.duplicateCode', params: { code } } } };
-      return { action: exists ? 'update' : 'create' };
-    });
   },
 
   async write(trx, rows, ctx, audit, mode, progress) {

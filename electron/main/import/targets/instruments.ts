@@ -1,15 +1,17 @@
 import type { Knex } from 'knex';
-import { parseDateInput, parseMoneyToCentimos } from '../../../../shared/format';
-import { applyMovement, conditions, fundings, type Condition, type Funding, type InstrumentState } from '../../../../shared/instruments/rules';
-import { InstrumentFields } from '../../../../shared/instruments/schemas';
+import { parseDateInput } from '../../../../shared/format';
+import { applyMovement, conditions, families, fundings, type Condition, type Funding, type InstrumentState } from '../../../../shared/instruments/rules';
+import { InstrumentFields, InstrumentTypeInput } from '../../../../shared/instruments/schemas';
 import { issuesByField } from '../../../../shared/validation';
 import { AppError, stale } from '../../ipc/errors';
 import * as repo from '../../instruments/repository';
 import { altaOf } from '../../instruments/ledger';
 import { codeMask } from '../../instruments/settings';
 import { fitsMask, maskExample } from '../../../../shared/instruments/code-format';
-import { matchKey, type Cell, type FieldErrors, type ImportEnv, type ImportTarget, type RowCheck } from '../engine';
+import { allEstablishments } from '../../establishments/repository';
+import { matchKey, type Cell, type ExistingRecord, type FieldErrors, type ImportEnv, type ImportTarget, type RegisterEntry } from '../engine';
 import { cellString } from '../read';
+import { parseAmountCell } from '../values';
 
 /**
  * Instruments from the clerks' spreadsheets. New codes are registered with their alta
@@ -26,8 +28,8 @@ export interface InstrumentRow extends repo.InstrumentValues {
 
 interface Ctx {
   mask: string;
-  types: Map<string, number>;
-  establishments: Map<string, number>;
+  types: RegisterEntry[];
+  establishments: RegisterEntry[];
   env: ImportEnv;
 }
 
@@ -59,46 +61,78 @@ export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
   entity: 'instruments',
   fields: [
     { key: 'code', labelKey: 'inventory.instruments.code', required: true, synonyms: ['codigo', 'cod patrimonial', 'codigo patrimonial', 'patrimonio', 'cod', 'n patrimonio'] },
-    { key: 'type', labelKey: 'inventory.instruments.type', required: true, synonyms: ['instrumento', 'tipo de instrumento', 'descripcion', 'bien'] },
+    {
+      key: 'type',
+      labelKey: 'inventory.instruments.type',
+      required: true,
+      synonyms: ['instrumento', 'tipo de instrumento', 'descripcion', 'descripcion del bien', 'denominacion', 'denominacion del bien', 'bien'],
+      register: { prefix: true, create: families.map((f) => ({ value: f, labelKey: `inventory.families.${f}` })) },
+    },
     { key: 'brand', labelKey: 'inventory.instruments.brand', required: false, synonyms: ['fabricante'] },
     { key: 'model', labelKey: 'inventory.instruments.model', required: false, synonyms: ['modelo'] },
     { key: 'serialNumber', labelKey: 'inventory.instruments.serialNumber', required: false, synonyms: ['serie', 'n serie', 'numero de serie', 'nro serie', 'serial'] },
     { key: 'acquisitionDate', labelKey: 'inventory.instruments.acquisitionDate', required: false, synonyms: ['fecha', 'fecha de compra', 'adquisicion', 'fecha adquisicion'] },
-    { key: 'cost', labelKey: 'inventory.instruments.cost', required: false, synonyms: ['costo', 'valor', 'precio', 'importe', 'valor s', 'costo s'] },
+    { key: 'cost', labelKey: 'inventory.instruments.cost', required: false, synonyms: ['costo', 'valor', 'valor s', 'precio', 'importe', 'importe s', 'costo s', 'valor de adquisicion'] },
     { key: 'funding', labelKey: 'inventory.instruments.funding', required: false, synonyms: ['financiamiento', 'fuente', 'fuente de financiamiento', 'origen'] },
     { key: 'supplier', labelKey: 'inventory.instruments.supplier', required: false, synonyms: ['proveedor', 'empresa'] },
     { key: 'supplierDocument', labelKey: 'inventory.instruments.supplierDocument', required: false, synonyms: ['documento', 'orden de compra', 'oc', 'factura', 'pecosa'] },
     { key: 'condition', labelKey: 'inventory.instruments.condition', required: false, synonyms: ['estado', 'estado de conservacion', 'conservacion'] },
-    { key: 'establishment', labelKey: 'inventory.instruments.establishment', required: false, synonyms: ['establecimiento', 'ep', 'e p', 'penal', 'ubicacion', 'destino'] },
+    {
+      key: 'establishment',
+      labelKey: 'inventory.instruments.establishment',
+      required: false,
+      synonyms: ['establecimiento', 'establecimiento penitenciario', 'ep', 'e p', 'sede', 'penal', 'ubicacion', 'destino'],
+      register: { none: ['Almacén central'] },
+    },
     { key: 'notes', labelKey: 'inventory.instruments.notes', required: false, synonyms: ['observaciones', 'obs', 'notas', 'comentarios'] },
   ],
 
+  key: {
+    field: 'code',
+    existing: existingInstruments,
+    exists: (code) => ({ key: 'inventory.errors.duplicateCode', params: { code } }),
+  },
+  scopeField: 'establishment',
+
   async prepare(db, env) {
-    const types = new Map<string, number>();
-    for (const t of (await db('instrument_types').select('id', 'name')) as Array<{ id: number; name: string }>) types.set(matchKey(t.name), t.id);
-    const establishments = new Map<string, number>();
-    for (const e of (await db('establishments').where({ active: true }).select('id', 'code', 'name')) as Array<{ id: number; code: string; name: string }>) {
-      establishments.set(matchKey(e.code), e.id);
-      establishments.set(matchKey(e.name), e.id);
-      // "Lurigancho" finds "E.P. de Lurigancho".
-      establishments.set(matchKey(e.name.replace(/^E\.?P\.?\s+(de(l)?\s+)?/i, '')), e.id);
-    }
+    // Active types only: a deactivated type is not offered for new instruments.
+    const types = (await repo.listTypes(db)).filter((t) => t.active).map((t) => ({ id: t.id, label: t.name, names: [] }));
+    const active = { search: '', regionalOfficeId: null, population: null, inProgramme: null, status: 'active' } as const;
+    const establishments = (await allEstablishments(db, active, 'name', 'asc')).map((e) => ({
+      id: e.id,
+      label: e.name,
+      names: [e.code],
+    }));
     return { mask: await codeMask(db), types, establishments, env };
   },
 
-  parseRow(raw, ctx) {
+  register: (ctx, field) => (field === 'type' ? ctx.types : field === 'establishment' ? ctx.establishments : []),
+
+  async createValue(trx, field, name, option, audit) {
+    if (field !== 'type') throw new AppError('validation', 'errors.invalid');
+    const input = InstrumentTypeInput.safeParse({ name, family: option });
+    if (!input.success) throw new AppError('validation', 'inventory.import.badTypeName', { value: name });
+    if ((await repo.findTypeIdByName(trx, input.data.name)) !== null) {
+      throw new AppError('conflict', 'inventory.errors.duplicateType', { name: input.data.name });
+    }
+    const id = await repo.insertType(trx, input.data.name, input.data.family);
+    await audit({ entity: 'instrumentType', entityId: id, action: 'import:create', after: await repo.getType(trx, id) });
+    return id;
+  },
+
+  parseRow(raw, ctx, refs) {
     const errors: FieldErrors = {};
 
-    const typeText = text(raw.type);
-    const typeId = typeText ? findType(ctx.types, matchKey(typeText)) : undefined;
-    if (!typeText) errors.type = { key: 'errors.required' };
-    else if (typeId === undefined) errors.type = { key: 'inventory.import.unknownType', params: { value: typeText } };
+    // Unknown types and establishments are listed by the engine, once for the whole file.
+    const typeRef = refs.type;
+    const typeId = typeRef && 'id' in typeRef ? typeRef.id : undefined;
+    if (!text(raw.type)) errors.type = { key: 'errors.required' };
 
     let costCentimos = 0;
-    if (raw.cost !== undefined && text(raw.cost) !== '') {
-      const c = parseMoneyToCentimos(typeof raw.cost === 'number' ? raw.cost : text(raw.cost));
-      if (c === null) errors.cost = { key: 'errors.invalidAmount' };
-      else costCentimos = c;
+    if (raw.cost !== undefined) {
+      const c = parseAmountCell(raw.cost);
+      if ('error' in c) errors.cost = c.error;
+      else costCentimos = c.centimos;
     }
 
     let acquisitionDate: string | null = null;
@@ -122,13 +156,8 @@ export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
       else condition = c;
     }
 
-    let establishmentId: number | null = null;
-    const where = text(raw.establishment);
-    if (where && matchKey(where) !== matchKey('Almacén central')) {
-      const id = ctx.establishments.get(matchKey(where)) ?? ctx.establishments.get(matchKey(where.replace(/^E\.?P\.?\s+(de(l)?\s+)?/i, '')));
-      if (id === undefined) errors.establishment = { key: 'inventory.import.unknownEstablishment', params: { value: where } };
-      else establishmentId = id;
-    }
+    const whereRef = refs.establishment;
+    const establishmentId = whereRef && 'id' in whereRef ? whereRef.id : null;
 
     // The form's own schema: the same rules as typing them in.
     const checked = InstrumentFields.safeParse({
@@ -158,26 +187,9 @@ export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
     return { values: { ...checked.data, condition, establishmentId } };
   },
 
-  async checkBatch(rows, db, ctx, mode) {
-    const list = new Intl.ListFormat(ctx.env.locale === 'en' ? 'en' : 'es', { type: 'conjunction' });
-    const byCode = new Map<string, number[]>();
-    for (const r of rows) byCode.set(r.values.code, [...(byCode.get(r.values.code) ?? []), r.row]);
-    const existing = await existingCodes(db, [...byCode.keys()]);
-    return rows.map((r): RowCheck => {
-      const code = r.values.code;
-      const same = byCode.get(code)!;
-      const exists = existing.has(code);
-      if (same.length > 1) {
-        return { action: exists ? 'update' : 'create', errors: { code: { key: 'import.errors.duplicateInFile', params: { code, rows: list.format(same.map(String)) } } } };
-      }
-      if (exists && mode === 'create') return { action: 'create', errors: { code: { key: 'inventory.errors.duplicateCode', params: { code } } } };
-      return { action: exists ? 'update' : 'create' };
-    });
-  },
-
   async write(trx, rows, ctx, audit, mode, progress) {
     const { actor, now } = ctx.env;
-    const existing = await existingCodes(trx, rows.map((r) => r.values.code));
+    const existing = await existingInstruments(trx, rows.map((r) => r.values.code));
     let created = 0;
     let updated = 0;
     let done = 0;
@@ -221,7 +233,7 @@ export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
     for (const { values } of rows.filter((r) => existing.has(r.values.code))) {
       const { condition: _condition, establishmentId: _establishmentId, ...fields } = values;
       if (mode !== 'upsert') throw new AppError('conflict', 'inventory.errors.duplicateCode', { code: values.code });
-      const id = existing.get(values.code)!;
+      const id = existing.get(values.code)!.id;
       const before = await repo.getInstrument(trx, id);
       if (!before) throw new AppError('not_found', 'errors.notFound');
       if (!(await repo.updateInstrumentFields(trx, id, before.version, fields, actor, now))) throw stale();
@@ -233,20 +245,21 @@ export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
   },
 };
 
-/** The exact name, or the one type whose name begins with it ("Cajón" → "Cajón peruano"). */
-function findType(types: Map<string, number>, key: string): number | undefined {
-  const exact = types.get(key);
-  if (exact !== undefined) return exact;
-  const starts = [...types.entries()].filter(([k]) => k.startsWith(`${key} `));
-  return starts.length === 1 ? starts[0]![1] : undefined;
-}
-
-async function existingCodes(db: Knex, codes: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+/** The instruments with these codes: their ids and where they are (or are on their way to). */
+async function existingInstruments(db: Knex, codes: string[]): Promise<Map<string, ExistingRecord>> {
+  const out = new Map<string, ExistingRecord>();
   for (let i = 0; i < codes.length; i += 500) {
-    const rows = (await db('instruments').whereIn('code', codes.slice(i, i + 500)).select('id', 'code')) as Array<{ id: number; code: string }>;
-    for (const r of rows) out.set(r.code, r.id);
+    const rows = (await db('instruments')
+      .whereIn('code', codes.slice(i, i + 500))
+      .select('id', 'code', 'establishment_id', 'transit_to_establishment_id')) as Array<{
+      id: number;
+      code: string;
+      establishment_id: number | null;
+      transit_to_establishment_id: number | null;
+    }>;
+    for (const r of rows) {
+      out.set(r.code, { id: Number(r.id), establishments: [r.establishment_id, r.transit_to_establishment_id].map((e) => (e === null ? null : Number(e))) });
+    }
   }
   return out;
 }
-

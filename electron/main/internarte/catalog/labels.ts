@@ -4,23 +4,34 @@ import type { CatalogData } from '../catalog-data';
 import { captionLines, consentDate, cssString } from './captions';
 
 /**
- * The wall labels (cartelas) as a pure function: an A4 sheet of 8 labels (2 × 4, 90 × 64 mm)
+ * The wall labels (cartelas) as a pure function: A4 sheets of 8 labels (2 × 4, 90 × 64 mm)
  * with dotted cut lines and corner marks, one label per work of CatalogData (purpose
  * 'labels': the works the artists allowed to be exhibited), with the catalog's caption.
+ *
+ * Every sheet holds 8: the labels are cut into sheets of 8 here (each sheet starts a page),
+ * and the sheet's title and the cutting note sit in the page's top margin, so nothing above
+ * the grid can push a row onto the next page. The page: 297 mm = 13 (top margin, with the
+ * title) + 4 × 64 + 3 × 4 (labels and gaps: 268) + 14 (bottom margin, with the consent note
+ * and the page number), 2 mm to spare; across: 210 = 12 + 2 × 90 + 6 + 12.
  */
 
 const LABEL_W = 90;
 const LABEL_H = 64;
+export const LABELS_PER_SHEET = 8;
 
-const css = (note: string) => `
+const marginText = 'font: 7pt "DejaVu Sans", Arial, sans-serif; color: #555; vertical-align: bottom; padding-bottom: 3mm;';
+
+const css = (note: string, head: string, cut: string) => `
 @page {
   size: A4;
-  margin: 10mm 12mm 14mm;
+  margin: 13mm 12mm 14mm;
+  @top-left { content: ${cssString(head)}; ${marginText} }
+  @top-right { content: ${cssString(cut)}; ${marginText} }
   @bottom-left { content: ${cssString(note)}; font: 6.5pt "DejaVu Sans", Arial, sans-serif; color: #666; vertical-align: top; padding-top: 4mm; }
   @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #444; vertical-align: top; padding-top: 4mm; }
 }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a; }
-.sheet-head { font-size: 7pt; color: #555; margin: 0 0 3mm; display: flex; justify-content: space-between; }
+.sheet + .sheet { break-before: page; }
 .labels { display: grid; grid-template-columns: repeat(2, ${LABEL_W}mm); grid-auto-rows: ${LABEL_H}mm; gap: 4mm 6mm; justify-content: center; }
 .label { position: relative; border: 0.5pt dashed #9a9a9a; padding: 6mm 6.5mm 5mm; overflow: hidden; break-inside: avoid; display: flex; flex-direction: column; }
 .label::before, .label::after { content: ""; position: absolute; width: 3mm; height: 3mm; border-color: #000; border-style: solid; }
@@ -39,15 +50,21 @@ body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a
 export function labelsHtml(data: CatalogData, t: Translate): string {
   const note = t('catalog.doc.consentNote', { date: consentDate(data.consentAsOf) });
   const title = data.exhibition.title;
-  const cells = data.works
-    .map(
-      (w) => `<div class="label" data-artwork="${w.artworkId}">
+  const label = (w: CatalogData['works'][number]) => `<div class="label" data-artwork="${w.artworkId}">
 ${captionLines(w, data.lang, t).join('')}
 <div class="l-foot"><span>${h(title)}</span><span class="no">${h(t('catalog.doc.catalogNumber', { n: w.catalogNumber }))}</span></div>
-</div>`,
-    )
-    .join('\n');
-  const body = `<div class="sheet-head"><span>${h(t('catalog.doc.labelsTitle', { title }))}</span><span>${h(t('catalog.doc.labelsNote'))}</span></div>
-${data.works.length ? `<div class="labels">${cells}</div>` : `<p>${h(t('catalog.doc.noWorks'))}</p>`}`;
-  return htmlDocument({ lang: data.lang, title: t('catalog.doc.labelsTitle', { title }), css: css(note), body, page: { size: 'A4', margin: '10mm 12mm 14mm' } });
+</div>`;
+  const sheets: string[] = [];
+  for (let i = 0; i < data.works.length; i += LABELS_PER_SHEET) {
+    sheets.push(`<section class="sheet"><div class="labels">${data.works.slice(i, i + LABELS_PER_SHEET).map(label).join('\n')}</div></section>`);
+  }
+  const body = sheets.length ? sheets.join('\n') : `<p>${h(t('catalog.doc.noWorks'))}</p>`;
+  const head = t('catalog.doc.labelsTitle', { title });
+  return htmlDocument({
+    lang: data.lang,
+    title: head,
+    css: css(note, head, t('catalog.doc.labelsNote')),
+    body,
+    page: { size: 'A4', margin: '13mm 12mm 14mm' },
+  });
 }

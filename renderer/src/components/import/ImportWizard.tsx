@@ -26,13 +26,27 @@ import {
   MAX_IMPORT_BYTES,
   type ImportInspection,
   type ImportMode,
+  type ImportTable,
   type ImportTarget,
+  type ImportUnknownValue,
+  type ImportValueMapping,
 } from '../../../../shared/import/schemas';
 import type { JobStatus } from '../../../../shared/jobs/schemas';
 import { ApiCallError, call } from '../../api';
 import { useJobStatus } from '../useJobStatus';
 
 type Mapping = Record<string, string | null>;
+/** What the clerk chose for each unknown value; { create: '' } is "create" before its option is chosen. */
+type Values = Record<string, Record<string, { id: number } | { create: string }>>;
+
+/** The choices complete enough to send. */
+const sendable = (values: Values): ImportValueMapping =>
+  Object.fromEntries(
+    Object.entries(values).map(([field, m]) => [field, Object.fromEntries(Object.entries(m).filter(([, c]) => !('create' in c) || c.create !== ''))]),
+  );
+
+/** A header row's first cells, as the clerk recognises it. */
+const firstCells = (c: ImportTable) => [...new Set(c.headers.map((h) => h.replace(/ \(\d+\)$/, '')))].slice(0, 4).join(' · ').slice(0, 90);
 
 /** The File API's bytes as base64, in slices (a spread of 15 MB would overflow the stack). */
 function toBase64(buffer: ArrayBuffer): string {
@@ -42,16 +56,16 @@ function toBase64(buffer: ArrayBuffer): string {
   return btoa(binary);
 }
 
-/** The saved mapping where its columns are in this file, otherwise the suggestion. */
-function initialMapping(ins: ImportInspection): { mapping: Mapping; remembered: boolean } {
+/** The saved mapping where its columns are in this table, otherwise the suggestion. */
+function initialMapping(ins: ImportInspection, table: ImportTable): { mapping: Mapping; remembered: boolean } {
   const mapping: Mapping = {};
   let remembered = false;
   for (const f of ins.fields) {
     const saved = ins.savedMapping?.[f.key];
-    if (saved && ins.headers.includes(saved)) {
+    if (saved && table.headers.includes(saved)) {
       mapping[f.key] = saved;
       remembered = true;
-    } else mapping[f.key] = ins.suggestedMapping[f.key] ?? null;
+    } else mapping[f.key] = table.suggestedMapping[f.key] ?? null;
   }
   return { mapping, remembered };
 }
@@ -72,7 +86,10 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
+  /** The table as read with the header row in use (the detected one, or the clerk's choice). */
+  const [table, setTable] = useState<ImportTable | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
+  const [values, setValues] = useState<Values>({});
   const [remembered, setRemembered] = useState(false);
   const [mode, setMode] = useState<ImportMode>('create');
   const [mappingErrors, setMappingErrors] = useState<Record<string, string>>({});
@@ -88,7 +105,9 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     setFileError(null);
     setReading(false);
     setInspection(null);
+    setTable(null);
     setMapping({});
+    setValues({});
     setMappingErrors({});
     setStartError(null);
     setDryJobId(null);
@@ -127,9 +146,11 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     try {
       const dataBase64 = toBase64(await f.arrayBuffer());
       const ins = await call('import.inspect', { target, fileName: f.name, dataBase64 });
-      const init = initialMapping(ins);
+      const init = initialMapping(ins, ins);
       setInspection(ins);
+      setTable(ins);
       setMapping(init.mapping);
+      setValues(ins.savedValues ?? {});
       setRemembered(init.remembered);
       setMappingErrors({});
       setDryJobId(null);
@@ -146,7 +167,8 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     if (!inspection) return;
     setStartError(null);
     try {
-      const { jobId } = await call(kind, { uploadId: inspection.uploadId, mapping, mode });
+      const headerRow = table?.headerRow ?? inspection.headerRow;
+      const { jobId } = await call(kind, { uploadId: inspection.uploadId, mapping, mode, headerRow, values: sendable(values) });
       if (kind === 'import.dryRun') {
         setRunJobId(null);
         setDryJobId(jobId);
@@ -252,9 +274,9 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
   );
 
   const samplesOf = (header: string | null) => {
-    if (!inspection || !header) return '';
-    const col = inspection.headers.indexOf(header);
-    return inspection.sampleRows
+    if (!table || !header) return '';
+    const col = table.headers.indexOf(header);
+    return table.sampleRows
       .map((r) => r[col] ?? '')
       .filter((v) => v !== '')
       .slice(0, 3)
@@ -284,11 +306,49 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     </Stack>
   );
 
-  const mappingStep = inspection && (
+  const chooseHeaderRow = (row: string | null) => {
+    const next = inspection?.headerChoices.find((c) => String(c.headerRow) === row);
+    if (!inspection || !next) return;
+    const init = initialMapping(inspection, next);
+    setTable(next);
+    setMapping(init.mapping);
+    setRemembered(init.remembered);
+    setMappingErrors({});
+  };
+
+  const skippedNote = (skipped: ImportTable['skipped']) =>
+    skipped.length > 0 && (
+      <Alert variant="light" color="gray" icon={<IconInfoCircle size={16} />} py={6} title={t('import.check.skipped')} data-testid="import-skipped">
+        {skipped.map((s) => (
+          <Text key={s.row} size="sm">
+            {s.message}
+          </Text>
+        ))}
+      </Alert>
+    );
+
+  const mappingStep = inspection && table && (
     <Stack>
       <Text size="sm">
-        {t('import.file.summary', { fileName: inspection.fileName, count: inspection.rowCount, columns: inspection.headers.length })}
+        {t('import.file.summary', { fileName: inspection.fileName, count: table.rowCount, columns: table.headers.length })}
       </Text>
+      <Group align="flex-end" gap="sm" wrap="nowrap">
+        <Select
+          label={t('import.headerRow.label')}
+          description={t('import.headerRow.help')}
+          data={inspection.headerChoices.map((c) => ({ value: String(c.headerRow), label: t('import.headerRow.choice', { row: c.headerRow, cells: firstCells(c) }) }))}
+          value={String(table.headerRow)}
+          onChange={chooseHeaderRow}
+          allowDeselect={false}
+          error={mappingErrors.headerRow}
+          comboboxProps={{ withinPortal: true }}
+          style={{ flex: 1 }}
+        />
+      </Group>
+      <Text size="sm" data-testid="import-header-row">
+        {t('import.headerRow.detected', { row: table.headerRow })}
+      </Text>
+      {skippedNote(table.skipped)}
       <Text size="sm" c="dimmed">
         {t('import.mapping.intro')}
       </Text>
@@ -323,7 +383,7 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
                   aria-label={f.label}
                   required={f.required}
                   placeholder={t('import.mapping.notImported')}
-                  data={inspection.headers}
+                  data={table.headers}
                   value={mapping[f.key] ?? null}
                   onChange={(v) => {
                     setMapping((m) => ({ ...m, [f.key]: v }));
@@ -364,6 +424,123 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     </Stack>
   );
 
+  const choiceOf = (u: ImportUnknownValue) => values[u.field]?.[u.key];
+  const setChoice = (u: ImportUnknownValue, choice: { id: number } | { create: string } | null) =>
+    setValues((v) => {
+      const { [u.key]: _old, ...rest } = v[u.field] ?? {};
+      return { ...v, [u.field]: choice === null ? rest : { ...rest, [u.key]: choice } };
+    });
+  const pending = (report: ImportReport) =>
+    report.unknownValues.filter((u) => {
+      const c = choiceOf(u);
+      return !c || ('create' in c && c.create === '');
+    }).length;
+
+  const unknownTable = (report: ImportReport) => {
+    if (!inspection || report.unknownValues.length === 0) return null;
+    const fieldOf = new Map(inspection.fields.map((f) => [f.key, f]));
+    const missing = pending(report);
+    return (
+      <Stack gap="xs" data-testid="import-unknown-values">
+        <Text fw={600} size="sm">
+          {t('import.values.title')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('import.values.intro')}
+        </Text>
+        <Table withTableBorder verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="18%">{t('import.check.column')}</Table.Th>
+              <Table.Th w="24%">{t('import.values.value')}</Table.Th>
+              <Table.Th w="12%">{t('import.check.row')}</Table.Th>
+              <Table.Th>{t('import.values.mapTo')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.unknownValues.map((u) => {
+              const field = fieldOf.get(u.field);
+              const options = field?.createOptions ?? [];
+              const suggested = new Set(u.suggestions.map((s) => s.id));
+              const others = (report.registers[u.field] ?? []).filter((e) => !suggested.has(e.id));
+              const data = [
+                ...(u.suggestions.length > 0
+                  ? [{ group: t('import.values.suggested'), items: u.suggestions.map((e) => ({ value: String(e.id), label: e.label })) }]
+                  : []),
+                ...(others.length > 0 ? [{ group: t('import.values.all'), items: others.map((e) => ({ value: String(e.id), label: e.label })) }] : []),
+                ...(options.length > 0 ? [{ group: ' ', items: [{ value: 'create', label: t('import.values.create', { value: u.value }) }] }] : []),
+              ];
+              const c = choiceOf(u);
+              const selected = !c ? null : 'id' in c ? String(c.id) : 'create';
+              return (
+                <Table.Tr key={`${u.field}:${u.key}`} data-testid="import-unknown-value">
+                  <Table.Td>{u.column}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>
+                    <Text size="sm" fw={500}>
+                      {u.value}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" title={u.rows.join(', ')}>
+                      {t('import.values.rows', { count: u.count })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <Select
+                        aria-label={t('import.values.mapTo') + ' ' + u.value}
+                        placeholder={t('import.values.choose')}
+                        data={data}
+                        value={selected}
+                        onChange={(v) => setChoice(u, v === null ? null : v === 'create' ? { create: '' } : { id: Number(v) })}
+                        searchable
+                        clearable
+                        comboboxProps={{ withinPortal: true }}
+                      />
+                      {c && 'create' in c && (
+                        <Select
+                          aria-label={t('import.values.createOption') + ' ' + u.value}
+                          placeholder={t('import.values.createOption')}
+                          data={options}
+                          value={c.create || null}
+                          onChange={(v) => setChoice(u, { create: v ?? '' })}
+                          comboboxProps={{ withinPortal: true }}
+                        />
+                      )}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <Group justify="space-between">
+          <Text size="sm" c={missing > 0 ? 'red' : 'dimmed'}>
+            {missing > 0 ? t('import.values.pending', { count: missing }) : ''}
+          </Text>
+          <Button onClick={() => void start('import.dryRun')} disabled={missing > 0}>
+            {t('import.values.recheck')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  };
+
+  const newValuesNote = (report: ImportReport) => {
+    if (!inspection || report.newValues.length === 0) return null;
+    const optionLabel = (field: string, option: string) =>
+      inspection.fields.find((f) => f.key === field)?.createOptions.find((o) => o.value === option)?.label ?? option;
+    return (
+      <Alert variant="light" icon={<IconInfoCircle size={16} />} py={6}>
+        {report.newValues.map((n) => (
+          <Text key={`${n.field}:${n.value}`} size="sm">
+            {t('import.values.willCreate', { value: n.value, option: optionLabel(n.field, n.option), count: n.count })}
+          </Text>
+        ))}
+      </Alert>
+    );
+  };
+
   const checkStep = (
     <Stack>
       {(!dry || dry.state === 'running') && progress(dry, t('import.check.running'))}
@@ -376,15 +553,24 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
       {dryReport && (
         <>
           {stats(dryReport)}
-          {dryReport.invalid > 0 ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />}>
-              {t('import.check.hasErrors', { count: dryReport.invalid })}
-            </Alert>
-          ) : (
+          {dryReport.invalid === 0 && (
             <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />}>
               {t('import.check.ok')}
             </Alert>
           )}
+          {dryReport.errorCount > 0 && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />}>
+              {t('import.check.hasErrors', { count: dryReport.errorRows })}
+            </Alert>
+          )}
+          {dryReport.unknownValues.length > 0 && (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />}>
+              {t('import.errors.unknownValues', { count: dryReport.unknownValues.length })}
+            </Alert>
+          )}
+          {skippedNote(dryReport.skipped)}
+          {newValuesNote(dryReport)}
+          {unknownTable(dryReport)}
           {errorsTable(dryReport)}
         </>
       )}

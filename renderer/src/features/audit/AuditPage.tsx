@@ -5,11 +5,13 @@ import { DataTable } from 'mantine-datatable';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../../shared/auth/audit-labels';
 import type { AuditEntry, PersonalDataExport } from '../../../../shared/auth/schemas';
-import { formatDateTime } from '../../../../shared/format';
+import { formatDateTime, isIsoDay } from '../../../../shared/format';
 import { pageSizes } from '../../../../shared/ipc';
 import { call, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { usePagingLabels } from '../../components/ListPage';
 import { DateField } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
@@ -72,6 +74,7 @@ function ChangeDetail({ entry }: { entry: AuditEntry }) {
 function ChangesTab() {
   const { t } = useTranslation();
   const saveFile = useSaveFile();
+  const paging = usePagingLabels();
   const [userId, setUserId] = useState<string | null>(null);
   const [entity, setEntity] = useState<string | null>(null);
   const [entityId, setEntityId] = useState('');
@@ -87,16 +90,18 @@ function ChangesTab() {
       userId: userId ?? undefined,
       entity: entity ?? undefined,
       entityId: debouncedId.trim() || undefined,
-      from: from ?? undefined,
-      to: to ?? undefined,
+      // While a date is being typed (not yet a whole day), the list is not filtered by it.
+      from: isIsoDay(from) ? from : undefined,
+      to: isIsoDay(to) ? to : undefined,
     }),
     [userId, entity, debouncedId, from, to],
   );
-  const rangeWrong = !!from && !!to && from > to;
+  const rangeWrong = isIsoDay(from) && isIsoDay(to) && from > to;
   useEffect(() => setPage(1), [filter, pageSize]);
   const list = useApiQuery('audit.list', { filter, page, pageSize }, { placeholderData: (p) => p, enabled: !rangeWrong });
-  const entityLabel = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
-  const actionLabel = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
+  const entityLabel = (e: string) => auditEntityLabel(t, e);
+  const actionLabel = (a: string) => auditActionLabel(t, a);
+  const channelLabel = (c: string) => auditChannelLabel(t, c);
 
   const exportLog = async () => {
     const reason = await askPersonalDataReason(t, t('audit.export.reasonWhat'));
@@ -128,7 +133,7 @@ function ChangesTab() {
             onChange={setEntity}
             w={210}
           />
-          <TextInput label={t('audit.filters.entityId')} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={120} maxLength={100} />
+          <TextInput label={t('audit.filters.entityId')} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={120} />
           <DateField label={t('audit.filters.from')} value={from} onChange={setFrom} w={150} clearable />
           <DateField
             label={t('audit.filters.to')}
@@ -157,8 +162,7 @@ function ChangesTab() {
         onPageChange={setPage}
         recordsPerPageOptions={[...pageSizes]}
         onRecordsPerPageChange={setPageSize}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from: f, to: tt, totalRecords }) => t('common.pageOf', { from: f, to: tt, total: totalRecords })}
+        {...paging}
         onRowClick={({ record }) => setOpen(record)}
         columns={[
           { accessor: 'at', title: t('audit.columns.at'), width: 150, render: (e) => formatDateTime(e.at) },
@@ -175,7 +179,7 @@ function ChangesTab() {
             ),
           },
           { accessor: 'entity', title: t('audit.columns.entity'), render: (e) => entityLabel(e.entity) },
-          { accessor: 'entityId', title: t('audit.columns.entityId'), width: 110 },
+          { accessor: 'entityId', title: t('audit.columns.entityId') },
           {
             accessor: 'action',
             title: t('audit.columns.action'),
@@ -185,7 +189,7 @@ function ChangesTab() {
               </Badge>
             ),
           },
-          { accessor: 'channel', title: t('audit.columns.channel'), render: (e) => <Code>{e.channel}</Code> },
+          { accessor: 'channel', title: t('audit.columns.channel'), render: (e) => channelLabel(e.channel) },
         ]}
         emptyState={<EmptyState title={t('audit.empty')} text={t('audit.subtitle')} />}
       />
@@ -196,7 +200,7 @@ function ChangesTab() {
               {formatDateTime(open.at)} · {open.userName} ({open.userId})
             </Text>
             <Text size="sm">
-              {entityLabel(open.entity)} {open.entityId ?? ''} · {actionLabel(open.action)} · <Code>{open.channel}</Code>
+              {entityLabel(open.entity)} {open.entityId ?? ''} · {actionLabel(open.action)} · {channelLabel(open.channel)}
             </Text>
             <ChangeDetail entry={open} />
           </Stack>
@@ -208,6 +212,7 @@ function ChangesTab() {
 
 function ExportsTab() {
   const { t } = useTranslation();
+  const paging = usePagingLabels();
   const [page, setPage] = useState(1);
   const list = useApiQuery('audit.personalDataExports', { page, pageSize: 25 }, { placeholderData: (p) => p });
   const total = list.data?.total ?? 0;
@@ -222,7 +227,9 @@ function ExportsTab() {
       recordsPerPage={25}
       page={page}
       onPageChange={setPage}
-      paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+      paginationText={paging.paginationText}
+      getPaginationControlProps={paging.getPaginationControlProps}
+      noRecordsText={paging.noRecordsText}
       columns={[
         { accessor: 'at', title: t('audit.columns.at'), width: 150, render: (e) => formatDateTime(e.at) },
         { accessor: 'userName', title: t('audit.columns.user') },

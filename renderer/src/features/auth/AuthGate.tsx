@@ -69,7 +69,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void refetch()} />;
   const s = session.data;
   if (s.setupNeeded) return <FirstRunPage />;
-  if (!s.user) return <SignInPage />;
+  if (!s.user) return <SignInPage ended={s.ended} />;
   if (s.locked) return <LockScreen user={s.user} idleMinutes={s.idleMinutes} onUnlocked={() => void refetch()} />;
   if (s.user.mustChangePassword) return <ForcedPasswordPage onDone={() => void refetch()} />;
   return <>{children}</>;

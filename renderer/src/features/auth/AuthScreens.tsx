@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SetupAdmin, SignIn, Unlock, type SessionUser } from '../../../../shared/auth/schemas';
+import { SetupAdmin, SignIn, Unlock, type AuthStatus, type SessionUser } from '../../../../shared/auth/schemas';
 import { formatDateTime } from '../../../../shared/format';
 import { ApiCallError, call } from '../../api';
 import { schemaValidator } from '../../forms';
@@ -70,7 +70,8 @@ function useFreshStart() {
   };
 }
 
-export function SignInPage() {
+/** `ended`: why the previous session ended without signing out (an administrator deactivated the account). */
+export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
   const { t } = useTranslation();
   const restart = useFreshStart();
   const [busy, setBusy] = useState(false);
@@ -98,6 +99,11 @@ export function SignInPage() {
       {restored && (
         <Alert color="teal" icon={<IconCheck size={18} />} data-testid="restore-notice">
           {t('auth.signIn.restored', { name: restored.restoredFrom, date: formatDateTime(restored.backupCreatedAt) })}
+        </Alert>
+      )}
+      {ended === 'deactivated' && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="session-ended">
+          {t('auth.errors.deactivated')}
         </Alert>
       )}
       <Text size="sm" c="dimmed">

@@ -12,6 +12,7 @@ import { SavedFileNote } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useJobStatus } from '../../components/useJobStatus';
 import { rememberRestore } from '../auth/restoreNotice';
+import { askPersonalDataReason } from '../privacy/PersonalDataReason';
 
 /** Bytes as the office reads them: "12,3 MB". */
 export function formatBytes(bytes: number, locale: string): string {
@@ -44,8 +45,12 @@ export function BackupsPage() {
   const start = async (destination: 'local' | 'external') => {
     setError(null);
     setSaved(null);
+    // A copy to a chosen folder (a USB stick) carries everyone's personal data: why, first.
+    const reason = destination === 'external' ? await askPersonalDataReason(t, t('backups.externalReasonWhat')) : null;
+    if (destination === 'external' && reason === null) return;
     try {
-      setJobId((await call('backups.create', { destination })).jobId);
+      const input = destination === 'external' ? { destination, reason: reason ?? '' } : { destination };
+      setJobId((await call('backups.create', input)).jobId);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

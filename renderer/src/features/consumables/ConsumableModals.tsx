@@ -11,8 +11,9 @@ import {
   type StockRow,
 } from '../../../../shared/instruments/consumable-schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { unitFor } from '../../../../shared/units';
 
 const toNumber = (v: number | string) => (v === '' || v === null || v === undefined ? undefined : Number(v));
 
@@ -81,13 +82,12 @@ export function MoveModal({
     validate: (values) => validate(toMove(values)),
   });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, preset ? `${preset.itemId}-${preset.establishmentId}` : null, () => {
     refusal.clear();
     form.setErrors({});
     form.setValues(empty());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, preset]);
+  });
 
   const chosenEstablishment = form.values.establishmentId === null ? null : Number(form.values.establishmentId);
   const stock = useApiQuery('consumables.stock', { establishmentId: chosenEstablishment, lowOnly: false }, { enabled: opened && chosenEstablishment !== null });
@@ -103,7 +103,7 @@ export function MoveModal({
       onSuccess: (row) => {
         notifications.show({
           color: 'teal',
-          message: `${t('inventory.consumables.saved')} ${t('inventory.consumables.currentStockOf', { item: row.itemName, establishment: row.establishmentName, stock: row.stock, unit: row.unit })}`,
+          message: `${t('inventory.consumables.saved')} ${t('inventory.consumables.currentStockOf', { item: row.itemName, establishment: row.establishmentName, stock: row.stock, unit: unitFor(row.stock, row.unit) })}`,
         });
         onClose();
       },
@@ -159,7 +159,7 @@ export function MoveModal({
               required
               label={t('inventory.consumables.quantity')}
               description={
-                current !== null && item ? t('inventory.consumables.currentStock', { stock: current, unit: item.unit }) : ' '
+                current !== null && item ? t('inventory.consumables.currentStock', { stock: current, unit: unitFor(current, item.unit) }) : ' '
               }
               min={1}
               allowDecimal={false}
@@ -180,12 +180,11 @@ export function MoveModal({
               <TextInput
                 label={t('inventory.consumables.recipient')}
                 description={' '}
-                maxLength={160}
                 {...form.getInputProps('recipient')}
               />
             )}
           </SimpleGrid>
-          <Textarea label={t('inventory.consumables.notes')} autosize minRows={2} maxRows={4} maxLength={1000} {...form.getInputProps('notes')} />
+          <Textarea label={t('inventory.consumables.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -212,13 +211,13 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
     validate: (v) => (row ? validate({ itemId: row.itemId, establishmentId: row.establishmentId, minimum: toNumber(v.minimum) }) : {}),
   });
 
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(row !== null, row ? `${row.itemId}-${row.establishmentId}` : null, () => {
     if (!row) return;
     refusal.clear();
     form.setErrors({});
     form.setValues({ minimum: row.minimum ?? '' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [row]);
+  });
 
   const submit = form.onSubmit((v) => {
     if (!row) return;
@@ -252,7 +251,7 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
                 {row.establishmentName}
               </Text>
               <Text size="sm" mt={4}>
-                {t('inventory.consumables.currentStock', { stock: row.stock, unit: row.unit })}
+                {t('inventory.consumables.currentStock', { stock: row.stock, unit: unitFor(row.stock, row.unit) })}
               </Text>
             </div>
             <NumberInput
@@ -323,14 +322,12 @@ export function ItemFormModal({ opened, onClose }: { opened: boolean; onClose: (
             required
             label={t('inventory.consumables.itemName')}
             placeholder={t('inventory.consumables.itemNamePlaceholder')}
-            maxLength={120}
             {...form.getInputProps('name')}
           />
           <TextInput
             required
             label={t('inventory.consumables.unit')}
             placeholder={t('inventory.consumables.unitPlaceholder')}
-            maxLength={30}
             {...form.getInputProps('unit')}
           />
           <Text size="sm" c="dimmed">

@@ -10,6 +10,7 @@ import { pageSizes } from '../../../../shared/ipc';
 import { useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { usePagingLabels } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { useEstablishmentOptions } from '../../components/fields';
 import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
@@ -21,6 +22,7 @@ const collator = new Intl.Collator('es', { sensitivity: 'base' });
 /** Strings, reeds, drumheads…: stock per item and establishment, entries and deliveries, minimums. */
 export function ConsumablesPage() {
   const { t } = useTranslation();
+  const paging = usePagingLabels();
   const [params] = useSearchParams();
   const establishments = useEstablishmentOptions();
   const [establishmentId, setEstablishmentId] = useState<string | null>(null);
@@ -129,8 +131,7 @@ export function ConsumablesPage() {
           setPageSize(n);
           setPage(1);
         }}
-        recordsPerPageLabel={t('common.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
+        {...paging}
         idAccessor={(r) => `${r.itemId}-${r.establishmentId}`}
         columns={[
           { accessor: 'itemName', title: t('inventory.consumables.item'), noWrap: true },

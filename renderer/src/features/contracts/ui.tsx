@@ -217,4 +217,3 @@ export function Field({ label, children, span }: { label: string; children: Reac
   );
 }
 
-export { Soles, solesInputProps } from '../../components/fields';

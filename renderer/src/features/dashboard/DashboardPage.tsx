@@ -100,7 +100,7 @@ export function DashboardPage() {
             <Stat
               label={t('dashboard.inProgramme')}
               value={s.inProgramme}
-              hint={t('dashboard.inProgrammeSplit', s.inProgrammeByPopulation)}
+              hint={t('dashboard.inProgrammeSplit', { ...s.inProgrammeByPopulation, mixed: t('dashboard.mixed', { count: s.inProgrammeByPopulation.mixto }) })}
             />
           </SimpleGrid>
 

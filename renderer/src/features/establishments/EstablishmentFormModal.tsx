@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   EstablishmentInput,
@@ -10,7 +10,7 @@ import {
   type Population,
 } from '../../../../shared/establishments/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 
 interface FormValues {
   code: string;
@@ -64,8 +64,8 @@ export function EstablishmentFormModal({
     validate: (values) => validate(toInput(values)),
   });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, establishment?.id ?? null, () => {
     setFormError(null);
     form.setErrors({});
     form.setValues(
@@ -81,8 +81,7 @@ export function EstablishmentFormModal({
         : emptyValues,
     );
     form.resetDirty();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, establishment]);
+  });
 
   const onError = (err: ApiCallError) => {
     setFormError(err.error.message);
@@ -137,7 +136,6 @@ export function EstablishmentFormModal({
               required
               label={t('establishments.code')}
               description={t('establishments.codeHint')}
-              maxLength={20}
               {...form.getInputProps('code')}
             />
             <Select
@@ -153,11 +151,10 @@ export function EstablishmentFormModal({
             required
             label={t('establishments.name')}
             placeholder={t('establishments.namePlaceholder')}
-            maxLength={120}
             {...form.getInputProps('name')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput required label={t('establishments.city')} maxLength={80} {...form.getInputProps('city')} />
+            <TextInput required label={t('establishments.city')} {...form.getInputProps('city')} />
             <Select
               required
               label={t('establishments.population')}

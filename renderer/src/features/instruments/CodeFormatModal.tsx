@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskExample } from '../../../../shared/instruments/code-format';
 import { useApiMutation, useApiQuery } from '../../api';
+import { useResetOnOpen } from '../../forms';
 
 /** The patrimonial code's format: free text by default, or a mask such as INPE-9999-999999. */
 export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -13,12 +14,12 @@ export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose:
   const [mask, setMask] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (opened && settings.data) {
-      setMask(settings.data.codeMask);
-      setError(null);
-    }
-  }, [opened, settings.data]);
+  // Once it opens with the settings loaded; a background refetch keeps what is typed.
+  useResetOnOpen(opened && settings.data !== undefined, 'settings', () => {
+    if (!settings.data) return;
+    setMask(settings.data.codeMask);
+    setError(null);
+  });
 
   const example = mask.trim() ? maskExample(mask) : null;
   return (
@@ -47,7 +48,6 @@ export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose:
             value={mask}
             onChange={(e) => setMask(e.currentTarget.value.toUpperCase())}
             error={error}
-            maxLength={40}
           />
           {example ? (
             <Text size="sm">{t('inventory.settings.example', { example })}</Text>

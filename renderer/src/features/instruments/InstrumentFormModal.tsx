@@ -13,7 +13,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBarcode, IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conditions, fundings } from '../../../../shared/instruments/rules';
 import {
@@ -24,7 +24,7 @@ import {
   type InstrumentUpdate,
 } from '../../../../shared/instruments/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, typeOptions } from './ui';
 
@@ -35,7 +35,7 @@ interface FormValues {
   brand: string;
   model: string;
   acquisitionDate: string | null;
-  cost: number | string;
+  cost: string;
   funding: string | null;
   supplier: string;
   supplierDocument: string;
@@ -134,14 +134,13 @@ export function InstrumentFormModal({
       renameErrors(instrument ? validateFields(toFields(values)) : validateCreate(toCreate(values)), fieldNames),
   });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Only when it opens or turns to another instrument: a background refetch keeps what is typed.
+  useResetOnOpen(opened, instrument?.id ?? null, () => {
     setFormError(null);
     form.setErrors({});
     form.setValues(instrument ? fromInstrument(instrument) : emptyValues());
     form.resetDirty();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, instrument]);
+  });
 
   const onError = (err: ApiCallError) => {
     setFormError(err.error.message);
@@ -211,7 +210,6 @@ export function InstrumentFormModal({
               description={t('inventory.instruments.codeHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               leftSection={<IconBarcode size={16} />}
-              maxLength={40}
               autoComplete="off"
               onKeyDown={(e) => {
                 // A scanner ends the code with Enter: go on to the next field, never submit half a form.
@@ -225,7 +223,6 @@ export function InstrumentFormModal({
             <TextInput
               ref={serialRef}
               label={t('inventory.instruments.serialNumber')}
-              maxLength={80}
               autoComplete="off"
               {...form.getInputProps('serialNumber')}
             />
@@ -239,8 +236,8 @@ export function InstrumentFormModal({
               maxDropdownHeight={320}
               {...form.getInputProps('typeId')}
             />
-            <TextInput label={t('inventory.instruments.brand')} maxLength={80} {...form.getInputProps('brand')} />
-            <TextInput label={t('inventory.instruments.model')} maxLength={80} {...form.getInputProps('model')} />
+            <TextInput label={t('inventory.instruments.brand')} {...form.getInputProps('brand')} />
+            <TextInput label={t('inventory.instruments.model')} {...form.getInputProps('model')} />
             <Select
               required
               label={t('inventory.instruments.funding')}
@@ -249,10 +246,9 @@ export function InstrumentFormModal({
             />
             <DateField label={t('inventory.instruments.acquisitionDate')} clearable {...form.getInputProps('acquisitionDate')} />
             <SolesInput required label={t('inventory.instruments.cost')} {...form.getInputProps('cost')} />
-            <TextInput label={t('inventory.instruments.supplier')} maxLength={160} {...form.getInputProps('supplier')} />
+            <TextInput label={t('inventory.instruments.supplier')} {...form.getInputProps('supplier')} />
             <TextInput
               label={t('inventory.instruments.supplierDocument')}
-              maxLength={80}
               {...form.getInputProps('supplierDocument')}
             />
             <Textarea
@@ -261,7 +257,6 @@ export function InstrumentFormModal({
               autosize
               minRows={1}
               maxRows={5}
-              maxLength={2000}
               {...form.getInputProps('notes')}
             />
           </SimpleGrid>

@@ -20,7 +20,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { normalizeText } from '../../../../shared/format';
@@ -31,7 +31,7 @@ import { routes } from '../../app/routes';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 import { whole } from './ui';
 import { useCan } from '../auth/session';
 
@@ -52,15 +52,14 @@ function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: ()
     validate: (v) => validate({ name: v.name, family: v.family ?? undefined }),
   });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, type?.id ?? null, () => {
     setFormError(null);
     form.setErrors({});
     const values: TypeValues = type ? { name: type.name, family: type.family } : { name: '', family: null };
     form.setValues(values);
     form.resetDirty();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, type]);
+  });
 
   const onError = (err: ApiCallError) => {
     setFormError(err.error.message);
@@ -106,7 +105,7 @@ function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: ()
               {formError}
             </Alert>
           )}
-          <TextInput data-autofocus required label={t('inventory.types.name')} maxLength={100} {...form.getInputProps('name')} />
+          <TextInput data-autofocus required label={t('inventory.types.name')} {...form.getInputProps('name')} />
           <Select
             required
             label={t('inventory.types.family')}

@@ -281,7 +281,7 @@ export function MovementModal({
       case 'description':
         return null; // full width, below
       default:
-        return <TextInput {...common} maxLength={160} autoComplete="off" />;
+        return <TextInput {...common} autoComplete="off" />;
     }
   };
 
@@ -377,7 +377,6 @@ export function MovementModal({
                   autosize
                   minRows={2}
                   maxRows={5}
-                  maxLength={1000}
                   {...form.getInputProps('description')}
                 />
               )}

@@ -1,7 +1,7 @@
 import { Badge, isOptionsGroup, type ComboboxParsedItem, type MantineColor, type OptionsFilter } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, normalizeText, parseMoneyToCentimos, type Locale } from '../../../../shared/format';
+import { centimosToText, formatMoney, normalizeText, parseMoneyToCentimos, type Locale } from '../../../../shared/format';
 import {
   allowedKinds,
   families,
@@ -12,12 +12,16 @@ import {
 } from '../../../../shared/instruments/rules';
 import type { Instrument, InstrumentType } from '../../../../shared/instruments/schemas';
 
-/** Soles as the NumberInput holds them → integer céntimos (undefined when empty or not an amount). */
+/**
+ * An amount as typed in a MoneyField → integer céntimos: undefined when nothing is typed,
+ * NaN when it cannot be read without guessing (the shared schema then refuses to save, and
+ * the field says why).
+ */
 export const solesToCentimos = (v: number | string | null | undefined): number | undefined =>
-  v === '' || v === null || v === undefined ? undefined : (parseMoneyToCentimos(v) ?? Number.NaN);
+  v === null || v === undefined || String(v).trim() === '' ? undefined : (parseMoneyToCentimos(v) ?? Number.NaN);
 
-/** Céntimos → the number a NumberInput shows, in soles. */
-export const centimosToSoles = (c: number): number => c / 100;
+/** Céntimos → the text a MoneyField shows to edit ("1,234.56"). */
+export const centimosToSoles = (c: number): string => centimosToText(c);
 
 export const useMoney = () => {
   const { i18n } = useTranslation();

@@ -1,15 +1,16 @@
 import { Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saleStatuses, techniques } from '../../../../shared/internarte/rules';
 import { ArtworkCreate, ArtworkFields, type Artwork, type ArtworkCreate as ArtworkCreateInput, type ArtworkUpdate } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import { DateField, FormActions, FormErrorAlert, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 import { accentFilter, centimosToSoles, solesToCentimos } from '../instruments/ui';
 import { cmInputToMm, mmToCmInput, useSeesArtists } from './ui';
+import { useHasPermission } from '../auth/session';
 
 interface Values {
   title: string;
@@ -97,6 +98,8 @@ const renamed = (errors: Record<string, string>) => Object.fromEntries(Object.en
 export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened: boolean; onClose: () => void; artwork: Artwork | null; onSaved?: (a: Artwork) => void }) {
   const { t } = useTranslation();
   const seesNames = useSeesArtists();
+  // Without the personal-data permission only participants already linked as artists are offered (main decides).
+  const searchesRegister = useHasPermission('personalData');
   const [v, setV] = useState<Values>(blank());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -108,12 +111,12 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
   const create = useApiMutation('artworks.create');
   const update = useApiMutation('artworks.update');
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, artwork?.id ?? null, () => {
     setV(artwork ? fromArtwork(artwork) : blank());
     setErrors({});
     setFormError(null);
-  }, [opened, artwork]);
+  });
 
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((p) => ({ ...p, [k]: value }));
   const onError = (err: ApiCallError) => {
@@ -145,14 +148,14 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
       ? [{ value: String(artwork.artistParticipantId), label: artwork.artistName ?? '' }]
       : []),
   ];
-  const cm = { decimalScale: 1, allowNegative: false, hideControls: true, decimalSeparator: '.', min: 0 } as const;
+  const cm = { allowNegative: false, hideControls: true, decimalSeparator: '.', min: 0 } as const;
 
   return (
     <Modal opened={opened} onClose={onClose} size={860} title={t(artwork ? 'internarte.artworks.edit' : 'internarte.artworks.new')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={formError} />
-          <TextInput data-autofocus required label={t('internarte.artworks.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={200} />
+          <TextInput data-autofocus required label={t('internarte.artworks.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
           {seesNames ? (
             <Stack gap={6}>
               <Text size="sm" fw={500}>
@@ -177,10 +180,11 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
                   value={v.artistParticipantId}
                   onChange={(x) => set('artistParticipantId', x)}
                   error={errors.artistParticipantId ?? errors.artistName}
+                  description={searchesRegister ? undefined : t('internarte.artworks.artistLinkedOnly')}
                   filter={({ options: o }) => o}
                 />
               ) : (
-                <TextInput required label={t('internarte.artworks.fields.artistName')} value={v.artistName} onChange={(e) => set('artistName', e.currentTarget.value)} error={errors.artistName} maxLength={160} />
+                <TextInput required label={t('internarte.artworks.fields.artistName')} value={v.artistName} onChange={(e) => set('artistName', e.currentTarget.value)} error={errors.artistName} />
               )}
             </Stack>
           ) : (
@@ -208,7 +212,7 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
               onChange={(x) => set('technique', x)}
               error={errors.technique}
             />
-            <TextInput style={{ gridColumn: 'span 2' }} label={t('internarte.artworks.fields.materials')} value={v.materials} onChange={(e) => set('materials', e.currentTarget.value)} error={errors.materials} maxLength={300} />
+            <TextInput style={{ gridColumn: 'span 2' }} label={t('internarte.artworks.fields.materials')} value={v.materials} onChange={(e) => set('materials', e.currentTarget.value)} error={errors.materials} />
             <NumberInput label={t('internarte.artworks.fields.year')} value={v.year} onChange={(x) => set('year', x)} error={errors.year} allowDecimal={false} hideControls />
             <NumberInput required label={t('internarte.artworks.fields.height')} value={v.height} onChange={(x) => set('height', x)} error={errors.height} {...cm} />
             <NumberInput required label={t('internarte.artworks.fields.width')} value={v.width} onChange={(x) => set('width', x)} error={errors.width} {...cm} />
@@ -228,7 +232,7 @@ export function ArtworkFormModal({ opened, onClose, artwork, onSaved }: { opened
             />
             {!artwork && <DateField label={t('internarte.custody.fields.date')} description={t('internarte.custodyStatuses.en_taller')} value={v.receivedOn} onChange={(x) => set('receivedOn', x)} error={errors.receivedOn} />}
           </SimpleGrid>
-          <Textarea label={t('internarte.artworks.fields.notes')} autosize minRows={1} maxRows={4} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} maxLength={2000} />
+          <Textarea label={t('internarte.artworks.fields.notes')} autosize minRows={1} maxRows={4} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
           <FormActions onCancel={onClose} saving={create.isPending || update.isPending} />
         </Stack>
       </form>

@@ -89,10 +89,10 @@ export function ConditionPanel({ artworkId }: { artworkId: number }) {
           <FormErrorAlert error={formError} />
           <SimpleGrid cols={3}>
             <DateField required label={t('internarte.condition.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
-            <TextInput required label={t('internarte.condition.fields.examinedBy')} value={v.examinedBy} onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })} error={errors.examinedBy} maxLength={160} />
+            <TextInput required label={t('internarte.condition.fields.examinedBy')} value={v.examinedBy} onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })} error={errors.examinedBy} />
             <Select required label={t('internarte.condition.fields.grade')} data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))} value={v.grade} onChange={(x) => setV({ ...v, grade: x })} error={errors.grade} />
           </SimpleGrid>
-          <Textarea required label={t('internarte.condition.fields.text')} autosize minRows={3} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} error={errors.text} maxLength={4000} />
+          <Textarea required label={t('internarte.condition.fields.text')} autosize minRows={3} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} error={errors.text} />
           <PhotosPicker files={files} onChange={setFiles} />
           <FormActions onCancel={() => setOpen(false)} saving={add.isPending} onSave={() => void submit()} />
         </Stack>
@@ -152,7 +152,7 @@ export function CustodyPanel({ artwork }: { artwork: Artwork }) {
               <Group align="flex-end" gap="sm" wrap="wrap">
                 <Select label={t('internarte.custody.fields.to')} data={options.map((o) => ({ value: o, label: t(`internarte.custodyStatuses.${o}`) }))} value={to} onChange={setTo} error={errors.to} w={220} />
                 <DateField label={t('internarte.custody.fields.date')} value={date} onChange={setDate} error={errors.date} w={160} />
-                <TextInput label={t('internarte.custody.fields.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} style={{ flex: 1, minWidth: 200 }} maxLength={200} />
+                <TextInput label={t('internarte.custody.fields.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} style={{ flex: 1, minWidth: 200 }} />
                 <Button onClick={submit} loading={move.isPending} disabled={to === null}>
                   {t('common.save')}
                 </Button>

@@ -141,7 +141,6 @@ export function ArtworksPage() {
             accessor: 'title',
             title: t('internarte.artworks.fields.title'),
             sortable: true,
-            width: 240,
             render: (a) => (
               <div>
                 <Text size="sm" fw={600} fs="italic">

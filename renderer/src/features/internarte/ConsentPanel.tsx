@@ -120,7 +120,7 @@ export function ConsentPanel({ artwork }: { artwork: Artwork }) {
                   {uses.map((u) => (
                     <Table.Td key={u}>{t(h[u] ? 'internarte.consent.yes' : 'internarte.consent.no')}</Table.Td>
                   ))}
-                  <Table.Td>{h.documentName ?? '—'}</Table.Td>
+                  <Table.Td>{h.documentName ?? (h.hasDocument ? t('internarte.consent.documentReserved') : '—')}</Table.Td>
                   <RecordedCell entry={h} />
                 </Table.Tr>
               ))}
@@ -215,7 +215,7 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
             />
           </SimpleGrid>
           {v.naming === 'seudonimo' && (
-            <TextInput required label={t('internarte.consent.fields.pseudonym')} value={v.pseudonym} onChange={(e) => setV({ ...v, pseudonym: e.currentTarget.value })} error={errors.pseudonym} maxLength={80} />
+            <TextInput required label={t('internarte.consent.fields.pseudonym')} value={v.pseudonym} onChange={(e) => setV({ ...v, pseudonym: e.currentTarget.value })} error={errors.pseudonym} />
           )}
           {preview && (
             <Text size="sm" c="dimmed" data-testid="consent-preview">
@@ -244,7 +244,7 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
               </Text>
             )}
           </Stack>
-          <Textarea label={t('internarte.consent.fields.notes')} autosize minRows={1} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} error={errors.notes} maxLength={1000} />
+          <Textarea label={t('internarte.consent.fields.notes')} autosize minRows={1} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} error={errors.notes} />
           <FormActions onCancel={onClose} saving={record.isPending} />
         </Stack>
       </form>
@@ -270,7 +270,7 @@ function RevokeModal({ opened, onClose, artworkId }: { opened: boolean; onClose:
       <Stack gap="sm">
         <Alert color="orange">{t('internarte.consent.revokeText')}</Alert>
         <DateField required label={t('internarte.consent.fields.date')} value={date} onChange={setDate} error={errors.date} />
-        <Textarea label={t('internarte.consent.fields.reason')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={1000} />
+        <Textarea label={t('internarte.consent.fields.reason')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -1,12 +1,12 @@
 import { Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionModes, type SectionMode } from '../../../../shared/internarte/rules';
 import { ExhibitionCreate, type Exhibition } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import { DateField, FormActions, FormErrorAlert } from '../../components/fields';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 
 interface Values {
   title: string;
@@ -62,12 +62,12 @@ export function ExhibitionFormModal({ opened, onClose, exhibition, onSaved }: { 
   const [v, setV] = useState<Values>(fromExhibition(null));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, exhibition?.id ?? null, () => {
     setV(fromExhibition(exhibition));
     setErrors({});
     setFormError(null);
-  }, [opened, exhibition]);
+  });
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((p) => ({ ...p, [k]: value }));
 
   const submit = (e: React.FormEvent) => {
@@ -96,9 +96,9 @@ export function ExhibitionFormModal({ opened, onClose, exhibition, onSaved }: { 
         <Stack gap="sm">
           <FormErrorAlert error={formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput data-autofocus required label={t('internarte.exhibitions.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={200} />
-            <TextInput label={t('internarte.exhibitions.fields.subtitle')} value={v.subtitle} onChange={(e) => set('subtitle', e.currentTarget.value)} error={errors.subtitle} maxLength={200} />
-            <TextInput label={t('internarte.exhibitions.fields.venue')} value={v.venue} onChange={(e) => set('venue', e.currentTarget.value)} error={errors.venue} maxLength={200} />
+            <TextInput data-autofocus required label={t('internarte.exhibitions.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+            <TextInput label={t('internarte.exhibitions.fields.subtitle')} value={v.subtitle} onChange={(e) => set('subtitle', e.currentTarget.value)} error={errors.subtitle} />
+            <TextInput label={t('internarte.exhibitions.fields.venue')} value={v.venue} onChange={(e) => set('venue', e.currentTarget.value)} error={errors.venue} />
             <Group grow align="flex-start">
               <DateField label={t('internarte.exhibitions.fields.startsOn')} clearable value={v.startsOn} onChange={(x) => set('startsOn', x)} error={errors.startsOn} />
               <DateField label={t('internarte.exhibitions.fields.endsOn')} clearable value={v.endsOn} onChange={(x) => set('endsOn', x)} error={errors.endsOn} />

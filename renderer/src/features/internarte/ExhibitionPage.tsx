@@ -18,6 +18,7 @@ import { solesToCentimos, useMoney } from '../instruments/ui';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
 import { ExhibitionOutputs } from './ExhibitionOutputs';
 import { ConsentBadges, CustodyBadge, Field, PhotosPicker, uploadOf } from './ui';
+import { useResetOnOpen } from '../../forms';
 
 /** One exhibition: its data and partners, the checklist, the loans to the venue, and its printed outputs. */
 export function ExhibitionPage() {
@@ -293,24 +294,23 @@ function ChecklistItemModal({ row, onClose, exhibition }: { row: ChecklistRow | 
   const [number, setNumber] = useState('');
   const [section, setSection] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (row) {
-      setNumber(row.catalogNumber);
-      setSection(row.section ?? '');
-      setErrors({});
-    }
-  }, [row]);
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(row !== null, row?.artworkId, () => {
+    if (!row) return;
+    setNumber(row.catalogNumber);
+    setSection(row.section ?? '');
+    setErrors({});
+  });
   return (
     <Modal opened={row !== null} onClose={onClose} title={row?.title} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        <TextInput data-autofocus required label={t('internarte.exhibitions.fields.catalogNumber')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={errors.catalogNumber} maxLength={20} />
+        <TextInput data-autofocus required label={t('internarte.exhibitions.fields.catalogNumber')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={errors.catalogNumber} />
         <TextInput
           label={t('internarte.checklist.columns.section')}
           description={exhibition.sectionMode === 'libre' ? undefined : t(`internarte.sectionModes.${exhibition.sectionMode}`)}
           value={section}
           onChange={(e) => setSection(e.currentTarget.value)}
           error={errors.section}
-          maxLength={120}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -341,16 +341,21 @@ function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | null; onC
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (row) {
-      setV({ lentOn: todayIso(), dueOn: exhibition.endsOn, insurance: '', conditionOut: '' });
-      setFiles([]);
-      setErrors({});
-      setFormError(null);
-    }
-  }, [row, exhibition.endsOn]);
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(row !== null, row?.artworkId, () => {
+    if (!row) return;
+    setV({ lentOn: todayIso(), dueOn: exhibition.endsOn, insurance: '', conditionOut: '' });
+    setFiles([]);
+    setErrors({});
+    setFormError(null);
+  });
   const submit = async () => {
     if (!row) return;
+    // An amount the field cannot read is refused here, with its reason under the field.
+    if (Number.isNaN(solesToCentimos(v.insurance))) {
+      setErrors({ insurance: t('errors.invalidAmount') });
+      return;
+    }
     const photos = await Promise.all(files.map(uploadOf));
     lend.mutate(
       { exhibitionId: exhibition.id, artworkId: row.artworkId, lentOn: v.lentOn ?? '', dueOn: v.dueOn, insuranceCentimos: solesToCentimos(v.insurance) ?? (undefined as never), conditionOut: v.conditionOut, photos },
@@ -384,7 +389,7 @@ function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | null; onC
             error={errors.insurance || undefined}
           />
         </SimpleGrid>
-        <Textarea required label={t('internarte.loans.fields.conditionOut')} autosize minRows={2} value={v.conditionOut} onChange={(e) => setV({ ...v, conditionOut: e.currentTarget.value })} error={errors.conditionOut} maxLength={2000} />
+        <Textarea required label={t('internarte.loans.fields.conditionOut')} autosize minRows={2} value={v.conditionOut} onChange={(e) => setV({ ...v, conditionOut: e.currentTarget.value })} error={errors.conditionOut} />
         <PhotosPicker files={files} onChange={setFiles} />
         <FormActions onCancel={onClose} saving={lend.isPending} onSave={() => void submit()} label={t('internarte.loans.lend')} />
       </Stack>
@@ -475,15 +480,15 @@ function ReturnModal({ loan, onClose }: { loan: Loan | null; onClose: () => void
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (loan) {
-      setDate(todayIso());
-      setCondition('');
-      setFiles([]);
-      setErrors({});
-      setFormError(null);
-    }
-  }, [loan]);
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(loan !== null, loan?.id, () => {
+    if (!loan) return;
+    setDate(todayIso());
+    setCondition('');
+    setFiles([]);
+    setErrors({});
+    setFormError(null);
+  });
   const submit = async () => {
     if (!loan) return;
     const photos = await Promise.all(files.map(uploadOf));
@@ -509,7 +514,7 @@ function ReturnModal({ loan, onClose }: { loan: Loan | null; onClose: () => void
           {t('internarte.loans.fields.conditionOut')}: {loan?.conditionOut}
         </Text>
         <DateField required label={t('internarte.loans.fields.returnedOn')} value={date} onChange={setDate} error={errors.returnedOn} />
-        <Textarea required label={t('internarte.loans.fields.conditionBack')} autosize minRows={2} value={condition} onChange={(e) => setCondition(e.currentTarget.value)} error={errors.conditionBack} maxLength={2000} />
+        <Textarea required label={t('internarte.loans.fields.conditionBack')} autosize minRows={2} value={condition} onChange={(e) => setCondition(e.currentTarget.value)} error={errors.conditionBack} />
         <PhotosPicker files={files} onChange={setFiles} />
         <FormActions onCancel={onClose} saving={ret.isPending} onSave={() => void submit()} label={t('internarte.loans.return')} />
       </Stack>

@@ -30,7 +30,9 @@ export const mmToCmInput = (mm: number | null): number | string => (mm === null 
 export const cmInputToMm = (v: number | string): number | undefined => {
   if (v === '' || v === null || v === undefined) return undefined;
   const n = typeof v === 'number' ? v : Number(String(v).replace(',', '.'));
-  return Number.isFinite(n) ? Math.round(n * 10) : Number.NaN;
+  // Millimetres are whole: a second decimal is refused (the schema's message), never rounded away.
+  const mm = n * 10;
+  return Number.isFinite(mm) && Math.abs(mm - Math.round(mm)) < 1e-6 ? Math.round(mm) : Number.NaN;
 };
 
 /** "32 × 21 × 21" in centimetres, as labels print it. */
@@ -74,7 +76,7 @@ export function ConsentBadges({ consent }: { consent: Pick<ConsentNow, 'mayExhib
     );
   }
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="wrap">
       {items
         .filter(([, v]) => v)
         .map(([k]) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney, type Locale } from '../../../../shared/format';
 import { conditions, type Condition } from '../../../../shared/instruments/rules';
+import { quantityWithUnit } from '../../../../shared/units';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 
@@ -53,8 +54,8 @@ export function InventoryDashboardSection() {
     <Stack mt="md" data-testid="inventory-dashboard">
       <Title order={3}>{t('inventory.nav.group')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <Figure label={t('inventory.dashboard.total')} value={n(s.totalInstruments)} />
-        <Figure label={t('inventory.dashboard.value')} value={money(s.totalValueCentimos)} />
+        <Figure label={t('inventory.dashboard.total')} value={n(s.totalInstruments)} hint={t('inventory.dashboard.totalHint')} />
+        <Figure label={t('inventory.dashboard.value')} value={money(s.totalValueCentimos)} hint={t('inventory.dashboard.valueHint')} />
         <Figure label={t('inventory.dashboard.inTransit')} value={n(s.inTransit)} />
         <Figure label={t('inventory.dashboard.inRepair')} value={n(s.inRepair)} />
       </SimpleGrid>
@@ -152,10 +153,10 @@ export function InventoryDashboardSection() {
                   <Table.Td>{r.itemName}</Table.Td>
                   <Table.Td>{r.establishmentName}</Table.Td>
                   <Table.Td ta="right" c="red.8" fw={700}>
-                    {n(r.stock)} {r.unit}
+                    {quantityWithUnit(r.stock, r.unit, n(r.stock))}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {n(r.minimum)} {r.unit}
+                    {quantityWithUnit(r.minimum, r.unit, n(r.minimum))}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Badge color="red" variant="light" tt="none">

@@ -8,6 +8,7 @@ import { ApiCallError, call } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { SavedFileNote, useSaveFile } from '../../components/files';
+import { askPersonalDataReason } from '../privacy/PersonalDataReason';
 
 function ReportCard({
   icon,
@@ -75,9 +76,19 @@ export function InventoryReportsPage() {
       setEstablishmentError(t('errors.required'));
       return;
     }
+    const report = (reason?: string) => call('inventory.reportByEstablishment', { establishmentId: Number(establishmentId), format, ...(reason === undefined ? {} : { reason }) });
     void byEstablishment.run(
       format,
-      () => call('inventory.reportByEstablishment', { establishmentId: Number(establishmentId), format }),
+      async (): Promise<ExportResult> => {
+        try {
+          return await report();
+        } catch (err) {
+          // The report names participants holding instruments (a role with the personal-data permission): main asks why first.
+          if (!(err instanceof ApiCallError) || err.error.fields.reason === undefined) throw err;
+          const reason = await askPersonalDataReason(t, t('inventory.reports.reasonFor'));
+          return reason === null ? { status: 'cancelled' } : report(reason);
+        }
+      },
       (fields) => setEstablishmentError(fields.establishmentId ?? null),
     );
   };

@@ -19,7 +19,6 @@ function ReasonDialog({ what, t, onDone }: { what: string; t: TFunction; onDone:
           required
           autosize
           minRows={3}
-          maxLength={300}
           label={t('privacy.reason.label')}
           placeholder={t('privacy.reason.placeholder')}
           {...form.getInputProps('reason')}

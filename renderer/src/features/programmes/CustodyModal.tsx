@@ -1,13 +1,14 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedCustody, endsEnrolments, type CustodyKind } from '../../../../shared/programmes/rules';
 import type { Participant } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { accentFilter } from '../instruments/ui';
+import { useResetOnOpen } from '../../forms';
 
 /**
  * A custody change as one action: a transfer or a release ends the open enrolments at the
@@ -24,7 +25,8 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useApiMutation('participants.custodyChange');
   const held = useApiQuery('participants.instruments', { id: participant?.id ?? 0 }, { enabled: participant !== null });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(participant !== null, participant?.id, () => {
     if (!participant) return;
     setKind(allowedCustody(participant.status)[0] ?? null);
     setDate(todayIso());
@@ -32,7 +34,7 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
     setDoc('');
     setNotes('');
     setErrors({});
-  }, [participant]);
+  });
   if (!participant) return null;
   const kinds = allowedCustody(participant.status);
   const instruments = held.data;

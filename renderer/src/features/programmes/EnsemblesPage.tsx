@@ -2,7 +2,7 @@ import { Button, Drawer, Group, Modal, Select, SimpleGrid, Stack, Switch, Table,
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/rules';
@@ -16,6 +16,7 @@ import { EnrolModal } from './EnrolModal';
 import { StageModal } from './StageModal';
 import { nameOf, StageBadge, useOptions } from './ui';
 import { useCan } from '../auth/session';
+import { useResetOnOpen } from '../../forms';
 
 function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onClose: () => void; ensemble: Ensemble | null }) {
   const { t } = useTranslation();
@@ -25,15 +26,15 @@ function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onC
   const update = useApiMutation('ensembles.update');
   const [v, setV] = useState({ name: '', type: null as string | null, establishmentId: null as string | null, director: '', formedOn: null as string | null, notes: '', active: true });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, ensemble?.id ?? null, () => {
     setErrors({});
     setV(
       ensemble
         ? { name: ensemble.name, type: ensemble.type, establishmentId: String(ensemble.establishmentId), director: ensemble.director ?? '', formedOn: ensemble.formedOn, notes: ensemble.notes ?? '', active: ensemble.active }
         : { name: '', type: null, establishmentId: null, director: '', formedOn: null, notes: '', active: true },
     );
-  }, [opened, ensemble]);
+  });
   const save = () => {
     const input = { name: v.name, type: (v.type ?? '') as EnsembleType, establishmentId: Number(v.establishmentId ?? 0), director: v.director, formedOn: v.formedOn, notes: v.notes };
     const opts = {

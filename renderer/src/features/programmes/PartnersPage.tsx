@@ -1,21 +1,22 @@
-import { Alert, Badge, Button, Divider, Drawer, FileButton, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, type MantineColor } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, FileButton, Group, Modal, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, type MantineColor } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, type Locale } from '../../../../shared/format';
 import { partnerTypes, type PartnerType } from '../../../../shared/programmes/rules';
 import type { Agreement, Partner } from '../../../../shared/programmes/schemas';
 import { call, useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, MoneyField, todayIso } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { solesToCentimos } from '../instruments/ui';
 import { Field, toBase64, useOptions } from './ui';
 import { PartnerExhibitions } from '../internarte/PartnerExhibitions';
 import { useCan } from '../auth/session';
+import { useResetOnOpen } from '../../forms';
 
 const stateColors: Record<Agreement['state'], MantineColor> = { vigente: 'teal', por_vencer: 'orange', vencido: 'red', indefinido: 'gray' };
 
@@ -29,12 +30,11 @@ function PartnerFormModal({ opened, onClose, partner }: { opened: boolean; onClo
   const blank = { name: '', type: null as string | null, contactName: '', contactRole: '', contactEmail: '', contactPhone: '', notes: '', active: true };
   const [v, setV] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, partner?.id ?? null, () => {
     setErrors({});
     setV(partner ? { name: partner.name, type: partner.type, contactName: partner.contactName ?? '', contactRole: partner.contactRole ?? '', contactEmail: partner.contactEmail ?? '', contactPhone: partner.contactPhone ?? '', notes: partner.notes ?? '', active: partner.active } : blank);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, partner]);
+  });
   const save = () => {
     const input = { name: v.name, type: (v.type ?? '') as PartnerType, contactName: v.contactName, contactRole: v.contactRole, contactEmail: v.contactEmail, contactPhone: v.contactPhone, notes: v.notes };
     const opts = {
@@ -86,7 +86,7 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
   const canDonate = useCan('partners.addDonation');
   const [date, setDate] = useState<string | null>(todayIso());
   const [description, setDescription] = useState('');
-  const [value, setValue] = useState<number | string>('');
+  const [value, setValue] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const money = (c: number) => formatMoney(c, i18n.language as Locale);
   const d = detail.data;
@@ -147,7 +147,7 @@ function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: ()
           <Group align="flex-end" grow>
             <DateField label={t('programmes.partners.donationDate')} value={date} onChange={setDate} error={errors.date} />
             <TextInput label={t('programmes.partners.donationDescription')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
-            <NumberInput label={t('programmes.partners.donationValue')} min={0} decimalScale={2} thousandSeparator="," value={value} onChange={setValue} error={errors.valueCentimos} />
+            <MoneyField label={t('programmes.partners.donationValue')} value={value} onChange={setValue} error={errors.valueCentimos} />
           </Group>
           <Group justify="flex-end">
             <Button
@@ -191,13 +191,12 @@ function AgreementFormModal({ opened, onClose, agreement }: { opened: boolean; o
   const [v, setV] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [attached, setAttached] = useState<string | null>(null);
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, agreement?.id ?? null, () => {
     setErrors({});
     setAttached(null);
     setV(agreement ? { partnerId: String(agreement.partnerId), title: agreement.title, object: agreement.object, documentNumber: agreement.documentNumber ?? '', startDate: agreement.startDate, endDate: agreement.endDate, notes: agreement.notes ?? '' } : blank);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, agreement]);
+  });
   const save = () => {
     const input = { partnerId: Number(v.partnerId ?? 0), title: v.title, object: v.object, documentNumber: v.documentNumber, startDate: v.startDate ?? '', endDate: v.endDate, notes: v.notes };
     const opts = {

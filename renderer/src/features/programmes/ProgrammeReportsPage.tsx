@@ -2,6 +2,7 @@ import { Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from
 import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDay } from '../../../../shared/format';
 import { call, useApiQuery } from '../../api';
 import { DateField } from '../../components/fields';
 import { SavedFileNote, useSaveFile } from '../../components/files';
@@ -17,7 +18,8 @@ export function ProgrammeReportsPage() {
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saveFile = useSaveFile();
-  const valid = from !== null && to !== null && from <= to;
+  // A date still being typed is not a period yet: nothing is asked of main until both are whole days.
+  const valid = isIsoDay(from) && isIsoDay(to) && from <= to;
   const canAnnual = useCan('programmeReports.annual');
   const canUnesco = useCan('programmeReports.unescoExport');
   const entry = useApiQuery('programmeReports.unesco', { from: from ?? '', to: to ?? '' }, { enabled: valid });
@@ -35,7 +37,7 @@ export function ProgrammeReportsPage() {
       <Card withBorder padding="sm" mb="md">
         <Group align="flex-end">
           <DateField label={t('programmes.common.from')} value={from} onChange={setFrom} error={errors.from} w={170} />
-          <DateField label={t('programmes.common.to')} value={to} onChange={setTo} error={errors.to ?? (from && to && from > to ? t('programmes.errors.periodOrder') : undefined)} w={170} />
+          <DateField label={t('programmes.common.to')} value={to} onChange={setTo} error={errors.to ?? (isIsoDay(from) && isIsoDay(to) && from > to ? t('programmes.errors.periodOrder') : undefined)} w={170} />
         </Group>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">

@@ -1,11 +1,12 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stageTransitions, type Stage } from '../../../../shared/programmes/rules';
 import type { Enrolment } from '../../../../shared/programmes/schemas';
 import { useApiMutation } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
+import { useResetOnOpen } from '../../forms';
 
 /** Moves an enrolment to the next stage (activo, completado, retirado), or changes an ensemble member's part. */
 export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null; onClose: () => void }) {
@@ -16,7 +17,8 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
   const [part, setPart] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useApiMutation('enrolments.setStage');
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(enrolment !== null, enrolment?.id, () => {
     if (!enrolment) return;
     // A workshop enrolment usually moves on; an ensemble member's dialog is as often opened to change the part: keep the stage.
     setStage(enrolment.ensembleId !== null ? enrolment.stage : (stageTransitions[enrolment.stage][0] ?? enrolment.stage));
@@ -24,7 +26,7 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
     setReason('');
     setPart(enrolment.part ?? '');
     setErrors({});
-  }, [enrolment]);
+  });
   if (!enrolment) return null;
   const options = [enrolment.stage, ...stageTransitions[enrolment.stage]].map((s) => ({ value: s, label: t(`programmes.stages.${s}`) }));
   return (

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { programmes } from '../../../../shared/programmes/rules';
 import { WorkshopCreate, type Workshop } from '../../../../shared/programmes/schemas';
 import { useApiMutation, type ApiCallError } from '../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 import { accentFilter } from '../instruments/ui';
 import { useOptions } from './ui';
 
@@ -63,13 +63,12 @@ export function WorkshopFormModal({ opened, onClose, workshop, onSaved }: { open
   const validate = schemaValidator(WorkshopCreate, t);
   const form = useForm<Values>({ mode: 'controlled', initialValues: empty(), validate: (v) => validate(toInput(v)) });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, workshop?.id ?? null, () => {
     setFormError(null);
     form.setErrors({});
     form.setValues(workshop ? fromWorkshop(workshop) : empty());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, workshop]);
+  });
 
   const onError = (err: ApiCallError) => {
     setFormError(err.error.message);

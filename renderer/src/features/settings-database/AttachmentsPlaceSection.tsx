@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy, IconServer } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sharedFolderPlacement } from '../../../../shared/office/hosts';
 import { ApiCallError, call, useApiQuery } from '../../api';
 
 /**
@@ -27,6 +28,10 @@ export function AttachmentsPlaceSection() {
   }, [loaded]);
 
   if (!loaded?.available) return null;
+
+  // As the folder is typed: is it on the database server's machine? (shared/office/hosts.ts)
+  const typed = folder.trim();
+  const placement = place === 'folder' && typed && loaded.serverHost ? sharedFolderPlacement(typed, loaded.serverHost) : null;
 
   const save = async () => {
     setError(null);
@@ -80,6 +85,11 @@ export function AttachmentsPlaceSection() {
               error={fieldError}
               onChange={(e) => setFolder(e.currentTarget.value)}
             />
+          )}
+          {placement && placement.kind !== 'sameHost' && (
+            <Alert role="note" color="yellow" icon={<IconServer size={18} />}>
+              <Text size="sm">{t(`office.attachments.warnings.${placement.kind}`, placement)}</Text>
+            </Alert>
           )}
           {error && (
             <Alert role="alert" color="red" icon={<IconAlertTriangle size={18} />}>

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Loader, NumberInput, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Loader, NumberInput, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconCircleCheck, IconDatabaseImport, IconDeviceFloppy, IconPlugConnected } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCertificate, IconCircleCheck, IconDatabaseImport, IconDeviceFloppy, IconLockOpen, IconPlugConnected, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerSettingsInput, type ConnectionTest, type CopyReport, type DatabaseMode } from '../../../../shared/office/schemas';
@@ -17,6 +17,8 @@ interface FormValues {
   user: string;
   password: string;
   ssl: boolean;
+  /** The PEM text of the CA certificate file chosen (or kept); null: none. */
+  caCert: string | null;
 }
 
 const serverInput = (v: FormValues) => ({
@@ -26,6 +28,7 @@ const serverInput = (v: FormValues) => ({
   user: v.user,
   password: v.password,
   ssl: v.ssl,
+  caCert: v.ssl ? v.caCert : null,
 });
 
 /**
@@ -42,10 +45,13 @@ export function DatabaseSettingsPage() {
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const [copyConfirmed, setCopyConfirmed] = useState(false);
   const [copied, setCopied] = useState<CopyReport | null>(null);
+  /** The CA file chosen in this visit (its name is shown); the kept one is named by its subject. */
+  const [caFile, setCaFile] = useState<File | null>(null);
   const validateServer = schemaValidator<ReturnType<typeof serverInput>>(ServerSettingsInput, t);
   const form = useForm<FormValues>({
     mode: 'controlled',
-    initialValues: { mode: 'local', host: '', port: 5432, database: 'arteinpe', user: '', password: '', ssl: false },
+    // TLS on for a new server: the password and the data never cross the network in clear unless the administrator says so.
+    initialValues: { mode: 'local', host: '', port: 5432, database: 'arteinpe', user: '', password: '', ssl: true, caCert: null },
     validate: (v) => (v.mode === 'server' ? validateServer(serverInput(v)) : {}),
   });
 
@@ -55,7 +61,9 @@ export function DatabaseSettingsPage() {
     if (!loaded) return;
     setValues({
       mode: loaded.mode,
-      ...(loaded.server ? { host: loaded.server.host, port: loaded.server.port, database: loaded.server.database, user: loaded.server.user, ssl: loaded.server.ssl } : {}),
+      ...(loaded.server
+        ? { host: loaded.server.host, port: loaded.server.port, database: loaded.server.database, user: loaded.server.user, ssl: loaded.server.ssl, caCert: loaded.server.caCert }
+        : {}),
     });
     resetDirty();
     // Only when the saved settings arrive: what the user types afterwards stays.
@@ -117,8 +125,17 @@ export function DatabaseSettingsPage() {
     }
   };
 
+  /** The file's text as it is: a file that is not a PEM certificate is refused next to the field (the schema), never altered. */
+  const chooseCa = async (file: File | null) => {
+    setCaFile(file);
+    form.setFieldValue('caCert', file ? await file.text() : null);
+    form.clearFieldError('caCert');
+  };
+
   if (settings.isLoading) return <Loader />;
-  const server = form.getValues().mode === 'server';
+  const values = form.getValues();
+  const server = values.mode === 'server';
+  const keptCa = !caFile && values.caCert && values.caCert === loaded?.server?.caCert ? loaded.server.caCertSubject : null;
   return (
     <Stack maw={760}>
       <PageHeader
@@ -172,7 +189,32 @@ export function DatabaseSettingsPage() {
                   description={loaded?.server?.hasPassword ? t('office.page.passwordKept') : t('office.page.passwordProtected')}
                   {...form.getInputProps('password')}
                 />
-                <Checkbox label={t('office.page.ssl')} {...form.getInputProps('ssl', { type: 'checkbox' })} />
+                <Checkbox label={t('office.page.ssl')} description={t('office.page.sslHelp')} {...form.getInputProps('ssl', { type: 'checkbox' })} />
+                {values.ssl ? (
+                  <Stack gap={4}>
+                    <FileInput
+                      label={t('office.page.caCert')}
+                      description={t('office.page.caCertHelp')}
+                      placeholder={keptCa ? t('office.page.caCertKept', { subject: keptCa }) : t('office.page.caCertPlaceholder')}
+                      accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert"
+                      leftSection={<IconCertificate size={16} />}
+                      value={caFile}
+                      onChange={(f) => void chooseCa(f)}
+                      error={form.errors.caCert}
+                    />
+                    {values.caCert && (
+                      <Group>
+                        <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => void chooseCa(null)}>
+                          {t('office.page.caCertRemove')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Stack>
+                ) : (
+                  <Alert color="yellow" icon={<IconLockOpen size={18} />}>
+                    <Text size="sm">{t('office.page.sslOff')}</Text>
+                  </Alert>
+                )}
                 <Group>
                   <Button variant="default" leftSection={<IconPlugConnected size={16} />} loading={busy === 'test'} onClick={() => void test()}>
                     {t('office.page.test')}

@@ -171,7 +171,6 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
               data-autofocus
               required
               label={t('inventory.stocktake.actaNumber')}
-              maxLength={80}
               autoComplete="off"
               {...form.getInputProps('actaNumber')}
             />

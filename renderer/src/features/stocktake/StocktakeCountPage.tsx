@@ -280,7 +280,6 @@ export function StocktakeCountPage() {
                         if (error) setError(null);
                       }}
                       error={error}
-                      maxLength={40}
                       autoComplete="off"
                       spellCheck={false}
                       data-testid="scan-input"

@@ -253,7 +253,6 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
             autosize
             minRows={2}
             maxRows={5}
-            maxLength={1000}
             {...form.getInputProps('notes')}
           />
           <Text size="sm" c="dimmed">

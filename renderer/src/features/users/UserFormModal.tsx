@@ -7,7 +7,7 @@ import { roles, type Role } from '../../../../shared/auth/permissions';
 import { UserCreate, UserResetPassword, UserUpdate, type User } from '../../../../shared/auth/schemas';
 import { useApiMutation, type ApiCallError } from '../../api';
 import { useEstablishmentOptions } from '../../components/fields';
-import { schemaValidator } from '../../forms';
+import { schemaValidator, useResetOnOpen } from '../../forms';
 
 interface FormValues {
   username: string;
@@ -109,12 +109,11 @@ export function UserFormModal({ opened, onClose, user }: { opened: boolean; onCl
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput data-autofocus required label={t('auth.fullName')} maxLength={120} {...form.getInputProps('fullName')} />
+            <TextInput data-autofocus required label={t('auth.fullName')} {...form.getInputProps('fullName')} />
             <TextInput
               required
               label={t('auth.username')}
               description={user ? undefined : t('auth.usernameHint')}
-              maxLength={40}
               disabled={!!user}
               {...form.getInputProps('username')}
             />
@@ -170,13 +169,13 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     initialValues: { password: '', confirm: '' },
     validate: (v) => validate({ id: user?.id ?? 1, version: user?.version ?? 1, ...v }),
   });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(user !== null, user?.id, () => {
     if (!user) return;
     setFormError(null);
     form.setValues({ password: '', confirm: '' });
     form.setErrors({});
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [user]);
+  });
 
   const submit = form.onSubmit((v) => {
     if (!user) return;

@@ -1,15 +1,16 @@
 import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { budgetLines, penToUsdCents, rateToScaled } from '../../../../../shared/contracts/rules';
 import { BudgetSave, type BudgetSummary } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
-import { schemaValidator } from '../../../forms';
-import { centimosToSoles, Soles, solesInputProps, solesToCentimos, useMoney, useUsd } from '../ui';
+import { schemaValidator, useResetOnOpen } from '../../../forms';
+import { centimosToSoles, solesToCentimos, useMoney, useUsd } from '../ui';
+import { MoneyField } from '../../../components/fields';
 
-type Values = { exchangeRate: number | string; notes: string } & Record<(typeof budgetLines)[number], number | string>;
+type Values = { exchangeRate: number | string; notes: string } & Record<(typeof budgetLines)[number], string>;
 
 const toInput = (year: number, version: number | null, v: Values) => ({
   year,
@@ -30,7 +31,7 @@ export function BudgetFormModal({ opened, onClose, summary }: { opened: boolean;
   const initial = (): Values => ({
     exchangeRate: summary.exchangeRate ?? '',
     notes: summary.notes ?? '',
-    ...(Object.fromEntries(summary.lines.map((l) => [l.line, summary.defined ? centimosToSoles(l.budgetCentimos) : ''])) as Record<(typeof budgetLines)[number], number | string>),
+    ...(Object.fromEntries(summary.lines.map((l) => [l.line, summary.defined ? centimosToSoles(l.budgetCentimos) : ''])) as Record<(typeof budgetLines)[number], string>),
   });
   const form = useForm<Values>({
     mode: 'controlled',
@@ -40,13 +41,12 @@ export function BudgetFormModal({ opened, onClose, summary }: { opened: boolean;
       return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace(/^lines\./, ''), m]));
     },
   });
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, summary.year, () => {
     setFormError(null);
     form.setErrors({});
     form.setValues(initial());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, summary.year]);
+  });
 
   const total = budgetLines.reduce((a, l) => a + (solesToCentimos(form.values[l]) || 0), 0);
   const rate = Number(form.values.exchangeRate);
@@ -80,12 +80,11 @@ export function BudgetFormModal({ opened, onClose, summary }: { opened: boolean;
           </Text>
           <SimpleGrid cols={2}>
             {budgetLines.map((l, i) => (
-              <NumberInput key={l} data-autofocus={i === 0 ? true : undefined} required label={t(`contracts.budgetLines.${l}`)} leftSection={<Soles />} {...solesInputProps} {...form.getInputProps(l)} />
+              <MoneyField key={l} data-autofocus={i === 0 ? true : undefined} required label={t(`contracts.budgetLines.${l}`)} {...form.getInputProps(l)} />
             ))}
             <NumberInput
               required
               label={t('contracts.budget.exchangeRate')}
-              decimalScale={4}
               decimalSeparator="."
               allowNegative={false}
               hideControls
@@ -96,7 +95,7 @@ export function BudgetFormModal({ opened, onClose, summary }: { opened: boolean;
             {t('contracts.budget.total')}: {money(total)}
             {rate > 0 && ` · ${t('contracts.budget.totalUsd', { usd: usd(penToUsdCents(total, rateToScaled(rate))), rate: rate.toFixed(4) })}`}
           </Text>
-          <Textarea label={t('contracts.budget.notes')} autosize minRows={1} maxRows={3} maxLength={1000} {...form.getInputProps('notes')} />
+          <Textarea label={t('contracts.budget.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

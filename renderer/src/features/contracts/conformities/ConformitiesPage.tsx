@@ -189,7 +189,6 @@ export function ConformitiesPage() {
             accessor: 'contract',
             title: t('contracts.conformities.contract'),
             sortable: true,
-            width: 215,
             render: (f) => (
               <>
                 <Anchor component={Link} to={`${routes.contracts}?ficha=${f.contractId}`} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -205,16 +204,18 @@ export function ConformitiesPage() {
             accessor: 'conformityDate',
             title: t('contracts.conformities.conformityDate'),
             sortable: true,
-            width: 200,
             render: (f) => (
               <>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(f.conformityDate)}
+                {/* The date and the receipt each stay whole; the receipt goes below when the column is narrow. */}
+                <Text size="sm">
+                  <span style={{ whiteSpace: 'nowrap' }}>{formatDate(f.conformityDate)}</span>
                   {f.receiptNumber && (
-                    <Text span size="xs" c="dimmed">
+                    <>
                       {' '}
-                      · {t('contracts.conformities.receiptShort')} {f.receiptNumber}
-                    </Text>
+                      <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        · {t('contracts.conformities.receiptShort')} {f.receiptNumber}
+                      </Text>
+                    </>
                   )}
                 </Text>
                 <Text size="xs" c="dimmed" lineClamp={1} title={f.givenBy}>
@@ -236,13 +237,19 @@ export function ConformitiesPage() {
             accessor: 'paymentDate',
             title: t('contracts.conformities.paymentDate'),
             sortable: true,
-            noWrap: true,
             render: (f) => (
               <>
                 <ConformityStatusBadge status={f.status} />
                 {f.paymentDate && (
+                  // The date and the payment's reference each stay whole; the reference goes below when the column is narrow.
                   <Text size="xs" c="dimmed">
-                    {formatDate(f.paymentDate)} {f.paymentReference ? `· ${f.paymentReference}` : ''}
+                    <span style={{ whiteSpace: 'nowrap' }}>{formatDate(f.paymentDate)}</span>
+                    {f.paymentReference ? (
+                      <>
+                        {' '}
+                        <span style={{ whiteSpace: 'nowrap' }}>· {f.paymentReference}</span>
+                      </>
+                    ) : null}
                   </Text>
                 )}
                 {f.voidReason && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconReceipt } from '@tabler/icons-react';
@@ -8,10 +8,10 @@ import { lastDayOf, retentionFor, suspensionCovers } from '../../../../../shared
 import { ConformityCreate, type Conformity } from '../../../../../shared/contracts/schemas';
 import { parseDateInput } from '../../../../../shared/format';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
-import { DateField, todayIso } from '../../../components/fields';
+import { DateField, todayIso, MoneyField } from '../../../components/fields';
 import { schemaValidator } from '../../../forms';
 import { ContractPicker } from '../contracts/pickers';
-import { centimosToSoles, renameErrors, Soles, solesInputProps, solesToCentimos, useMoney, usePeriodLabel } from '../ui';
+import { centimosToSoles, renameErrors, solesToCentimos, useMoney, usePeriodLabel } from '../ui';
 
 interface Values {
   contractId: string | null;
@@ -21,7 +21,7 @@ interface Values {
   givenBy: string;
   receiptNumber: string;
   receiptDate: string | null;
-  gross: number | string;
+  gross: string;
   notes: string;
 }
 
@@ -215,7 +215,6 @@ export function ConformityFormModal({
               style={{ gridColumn: '1 / -1' }}
               label={t('contracts.conformities.deliverable')}
               placeholder={t('contracts.conformities.deliverablePlaceholder')}
-              maxLength={300}
               {...form.getInputProps('deliverable')}
             />
             <DateField
@@ -225,12 +224,11 @@ export function ConformityFormModal({
               maxDate={todayIso()}
               {...form.getInputProps('conformityDate')}
             />
-            <TextInput required label={t('contracts.conformities.givenBy')} placeholder={t('contracts.conformities.givenByPlaceholder')} maxLength={160} {...form.getInputProps('givenBy')} />
+            <TextInput required label={t('contracts.conformities.givenBy')} placeholder={t('contracts.conformities.givenByPlaceholder')} {...form.getInputProps('givenBy')} />
             <TextInput
               required={d?.contract.modality === 'orden_servicio'}
               label={t('contracts.conformities.receiptNumber')}
               placeholder={t('contracts.conformities.receiptPlaceholder')}
-              maxLength={20}
               autoComplete="off"
               {...form.getInputProps('receiptNumber')}
             />
@@ -241,14 +239,14 @@ export function ConformityFormModal({
               defaultDate={form.values.period ? lastDayOf(form.values.period) : undefined}
               {...form.getInputProps('receiptDate')}
             />
-            <NumberInput required label={t('contracts.conformities.grossSoles')} leftSection={<Soles />} {...solesInputProps} {...form.getInputProps('gross')} />
+            <MoneyField required label={t('contracts.conformities.grossSoles')} {...form.getInputProps('gross')} />
             <Paper withBorder p="xs" style={{ alignSelf: 'end' }} data-testid="retention-preview">
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 <IconReceipt size={18} style={{ flexShrink: 0, marginTop: 2 }} />
                 <Text size="sm">{retentionText ?? t('contracts.conformities.retentionHint')}</Text>
               </Group>
             </Paper>
-            <Textarea style={{ gridColumn: '1 / -1' }} label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={3} maxLength={1000} {...form.getInputProps('notes')} />
+            <Textarea style={{ gridColumn: '1 / -1' }} label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conformity } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
 import { DateField, todayIso } from '../../../components/fields';
 import { useMoney, usePeriodLabel } from '../ui';
+import { useResetOnOpen } from '../../../forms';
 
 function Summary({ f }: { f: Conformity }) {
   const { t } = useTranslation();
@@ -30,13 +31,13 @@ export function PayModal({ conformity, onClose }: { conformity: Conformity | nul
   const pay = useApiMutation('conformities.pay');
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ mode: 'controlled', initialValues: { paymentDate: todayIso() as string | null, paymentReference: '' } });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(conformity !== null, conformity?.id, () => {
     if (!conformity) return;
     setFormError(null);
     form.setErrors({});
     form.setValues({ paymentDate: todayIso(), paymentReference: '' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [conformity]);
+  });
   if (!conformity) return null;
   return (
     <Modal opened onClose={onClose} title={t('contracts.conformities.payTitle')} size={520} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -69,7 +70,6 @@ export function PayModal({ conformity, onClose }: { conformity: Conformity | nul
           <TextInput
             label={t('contracts.conformities.paymentReference')}
             placeholder={t('contracts.conformities.paymentReferencePlaceholder')}
-            maxLength={60}
             {...form.getInputProps('paymentReference')}
           />
           <Group justify="flex-end">
@@ -92,13 +92,13 @@ export function VoidModal({ conformity, onClose }: { conformity: Conformity | nu
   const voidIt = useApiMutation('conformities.void');
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ mode: 'controlled', initialValues: { reason: '' } });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(conformity !== null, conformity?.id, () => {
     if (!conformity) return;
     setFormError(null);
     form.setErrors({});
     form.setValues({ reason: '' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [conformity]);
+  });
   if (!conformity) return null;
   return (
     <Modal opened onClose={onClose} title={t('contracts.conformities.voidTitle')} size={520} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -130,7 +130,7 @@ export function VoidModal({ conformity, onClose }: { conformity: Conformity | nu
               {formError}
             </Alert>
           )}
-          <Textarea data-autofocus required label={t('contracts.conformities.voidReason')} autosize minRows={2} maxLength={300} {...form.getInputProps('reason')} />
+          <Textarea data-autofocus required label={t('contracts.conformities.voidReason')} autosize minRows={2} {...form.getInputProps('reason')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

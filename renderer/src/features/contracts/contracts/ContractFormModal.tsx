@@ -2,15 +2,15 @@ import { ActionIcon, Alert, Button, Divider, Group, Modal, NumberInput, Select, 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amountTypes, budgetLines, contractSchedule, modalities } from '../../../../../shared/contracts/rules';
 import { ContractCreate, ContractUpdate, type Contract, type ContractCreate as ContractCreateInput, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { parseDateInput } from '../../../../../shared/format';
 import { useApiMutation, type ApiCallError } from '../../../api';
-import { DateField, useEstablishmentOptions } from '../../../components/fields';
-import { schemaValidator } from '../../../forms';
-import { accentFilter, centimosToSoles, renameErrors, Soles, solesInputProps, solesToCentimos, useMoney } from '../ui';
+import { DateField, useEstablishmentOptions, MoneyField } from '../../../components/fields';
+import { schemaValidator, useResetOnOpen } from '../../../forms';
+import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, useMoney } from '../ui';
 import { TeacherPicker } from './pickers';
 
 interface Values {
@@ -21,7 +21,7 @@ interface Values {
   startDate: string | null;
   endDate: string | null;
   amountType: string;
-  amount: number | string;
+  amount: string;
   hoursPerWeek: number | string;
   budgetLine: string;
   establishments: Array<{ establishmentId: string | null; workshops: string }>;
@@ -107,13 +107,12 @@ export function ContractFormModal({
     validate: (v) => renameErrors(contract ? validateUpdate({ ...toInput(v), id: contract.id, version: contract.version }) : validateCreate(toInput(v)), names),
   });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, contract?.id ?? null, () => {
     setFormError(null);
     form.setErrors({});
     form.setValues(contract ? fromContract(contract) : empty(presetTeacherId));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, contract]);
+  });
 
   const onError = (err: ApiCallError) => {
     setFormError(err.error.message);
@@ -166,7 +165,7 @@ export function ContractFormModal({
               allowDeselect={false}
               {...form.getInputProps('modality')}
             />
-            <TextInput required label={t('contracts.contracts.number')} placeholder={t('contracts.contracts.numberPlaceholder')} maxLength={40} {...form.getInputProps('number')} />
+            <TextInput required label={t('contracts.contracts.number')} placeholder={t('contracts.contracts.numberPlaceholder')} {...form.getInputProps('number')} />
             <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
             <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
             <Textarea
@@ -177,7 +176,6 @@ export function ContractFormModal({
               autosize
               minRows={2}
               maxRows={4}
-              maxLength={500}
               {...form.getInputProps('object')}
             />
             <Select
@@ -187,11 +185,9 @@ export function ContractFormModal({
               allowDeselect={false}
               {...form.getInputProps('amountType')}
             />
-            <NumberInput
+            <MoneyField
               required
               label={v.amountType === 'mensual' ? t('contracts.contracts.amountMonthly') : t('contracts.contracts.amountTotal')}
-              leftSection={<Soles />}
-              {...solesInputProps}
               {...form.getInputProps('amount')}
             />
             <NumberInput required label={t('contracts.contracts.hoursPerWeek')} min={1} max={48} allowDecimal={false} allowNegative={false} {...form.getInputProps('hoursPerWeek')} />
@@ -231,7 +227,6 @@ export function ContractFormModal({
                 style={{ flex: 1 }}
                 label={t('contracts.contracts.workshops')}
                 placeholder={t('contracts.contracts.workshopsPlaceholder')}
-                maxLength={200}
                 {...form.getInputProps(`establishments.${i}.workshops`)}
               />
               <Tooltip label={t('contracts.contracts.removeEstablishment')}>
@@ -253,7 +248,7 @@ export function ContractFormModal({
               {t('contracts.contracts.addEstablishment')}
             </Button>
           </Group>
-          <Textarea label={t('contracts.contracts.notes')} autosize minRows={1} maxRows={3} maxLength={2000} {...form.getInputProps('notes')} />
+          <Textarea label={t('contracts.contracts.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -133,7 +133,6 @@ export function ContractsPage() {
     {
       accessor: 'teacher',
       sortable: true,
-      width: 230,
       render: (c) => (
         <>
           <Text size="sm">{c.teacherName}</Text>
@@ -149,7 +148,7 @@ export function ContractsPage() {
       render: (c) => (
         <Stack gap={0}>
           {c.establishments.map((e) => (
-            <Text size="sm" key={e.establishmentId} lineClamp={1} title={e.workshops ? `${e.name}: ${e.workshops}` : e.name}>
+            <Text size="sm" key={e.establishmentId} title={e.workshops ? `${e.name}: ${e.workshops}` : e.name}>
               {e.name}
             </Text>
           ))}

@@ -1,15 +1,15 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, periodOf } from '../../../../../shared/contracts/rules';
 import { ContractRenew, ContractTerminate, type Contract, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
-import { DateField, todayIso } from '../../../components/fields';
-import { schemaValidator } from '../../../forms';
-import { centimosToSoles, renameErrors, Soles, solesInputProps, solesToCentimos } from '../ui';
+import { DateField, todayIso, MoneyField } from '../../../components/fields';
+import { schemaValidator, useResetOnOpen } from '../../../forms';
+import { centimosToSoles, renameErrors, solesToCentimos } from '../ui';
 
 type Done = (c: Contract, warnings: ContractWarning[]) => void;
 
@@ -32,14 +32,14 @@ export function ActivateModal({ contract, onClose, onDone }: { contract: Contrac
   const [formError, setFormError] = useState<string | null>(null);
   const [overBudget, setOverBudget] = useState<string | null>(null);
   const form = useForm({ mode: 'controlled', initialValues: { signedOn: todayIso() as string | null, confirm: false } });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(contract !== null, contract?.id, () => {
     if (!contract) return;
     setFormError(null);
     setOverBudget(null);
     form.setErrors({});
     form.setValues({ signedOn: todayIso(), confirm: false });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [contract]);
+  });
   if (!contract) return null;
   return (
     <Modal opened onClose={onClose} title={`${t('contracts.contracts.activateTitle')}: ${contract.number}`} size={560} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -106,13 +106,13 @@ export function TerminateModal({ contract, onClose, onDone }: { contract: Contra
     initialValues: { date: todayIso() as string | null, reason: '' },
     validate: (v) => validate({ id: contract?.id ?? 1, version: contract?.version ?? 0, date: v.date ?? undefined, reason: v.reason }),
   });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(contract !== null, contract?.id, () => {
     if (!contract) return;
     setFormError(null);
     form.setErrors({});
     form.setValues({ date: todayIso(), reason: '' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [contract]);
+  });
   if (!contract) return null;
   return (
     <Modal opened onClose={onClose} title={`${t('contracts.contracts.terminateTitle')}: ${contract.number}`} size={560} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -140,7 +140,7 @@ export function TerminateModal({ contract, onClose, onDone }: { contract: Contra
           <Text size="sm">{t('contracts.contracts.terminateHint')}</Text>
           <FormError message={formError} />
           <DateField data-autofocus required label={t('contracts.contracts.terminateDate')} {...form.getInputProps('date')} />
-          <Textarea required label={t('contracts.contracts.terminateReason')} autosize minRows={2} maxRows={4} maxLength={500} {...form.getInputProps('reason')} />
+          <Textarea required label={t('contracts.contracts.terminateReason')} autosize minRows={2} maxRows={4} {...form.getInputProps('reason')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -182,16 +182,16 @@ export function RenewModal({ contract, onClose, onDone }: { contract: Contract |
   });
   const form = useForm({
     mode: 'controlled',
-    initialValues: { number: '', startDate: null as string | null, endDate: null as string | null, amount: '' as number | string },
+    initialValues: { number: '', startDate: null as string | null, endDate: null as string | null, amount: '' as string },
     validate: (v) => renameErrors(validate(toInput(v)), { amountCentimos: 'amount' }),
   });
-  useEffect(() => {
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(contract !== null, contract?.id, () => {
     if (!contract) return;
     setFormError(null);
     form.setErrors({});
     form.setValues({ number: '', ...followingPeriod(contract), amount: centimosToSoles(contract.amountCentimos) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [contract]);
+  });
   if (!contract) return null;
   return (
     <Modal opened onClose={onClose} title={`${t('contracts.contracts.renewTitle')}: ${contract.number}`} size={640} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -215,15 +215,13 @@ export function RenewModal({ contract, onClose, onDone }: { contract: Contract |
         <Stack gap="sm">
           <Text size="sm">{t('contracts.contracts.renewHint', { number: contract.number })}</Text>
           <FormError message={formError} />
-          <TextInput data-autofocus required label={t('contracts.contracts.number')} placeholder={t('contracts.contracts.numberPlaceholder')} maxLength={40} {...form.getInputProps('number')} />
+          <TextInput data-autofocus required label={t('contracts.contracts.number')} placeholder={t('contracts.contracts.numberPlaceholder')} {...form.getInputProps('number')} />
           <SimpleGrid cols={3}>
             <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
             <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
-            <NumberInput
+            <MoneyField
               required
               label={contract.amountType === 'mensual' ? t('contracts.contracts.amountMonthly') : t('contracts.contracts.amountTotal')}
-              leftSection={<Soles />}
-              {...solesInputProps}
               {...form.getInputProps('amount')}
             />
           </SimpleGrid>

@@ -119,10 +119,9 @@ export function AuthorisationModal({
             required
             label={t('contracts.authorisations.documentNumber')}
             placeholder={t('contracts.authorisations.documentPlaceholder')}
-            maxLength={80}
             {...form.getInputProps('documentNumber')}
           />
-          <Textarea label={t('contracts.authorisations.notes')} autosize minRows={1} maxRows={3} maxLength={500} {...form.getInputProps('notes')} />
+          <Textarea label={t('contracts.authorisations.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

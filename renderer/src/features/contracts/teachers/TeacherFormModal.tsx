@@ -2,13 +2,13 @@ import { ActionIcon, Alert, Button, Checkbox, Divider, Group, Modal, MultiSelect
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disciplines, sexes } from '../../../../../shared/contracts/rules';
 import { TeacherCreate, TeacherUpdate, type Teacher, type TeacherCreate as TeacherCreateInput, type TeacherUpdate as TeacherUpdateInput } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
 import { DateField } from '../../../components/fields';
-import { schemaValidator } from '../../../forms';
+import { schemaValidator, useResetOnOpen } from '../../../forms';
 import { useCan } from '../../auth/session';
 
 interface FormValues {
@@ -97,14 +97,13 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
     validate: (v) => (teacher ? validateUpdate({ ...toInput(v), id: teacher.id, version: teacher.version, active: v.active }) : validateCreate(toInput(v))),
   });
 
-  useEffect(() => {
-    if (!opened) return;
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, teacher?.id ?? null, () => {
     setFormError(null);
     form.setErrors({});
     form.setValues(teacher ? fromTeacher(teacher) : empty());
     form.resetDirty();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, teacher]);
+  });
 
   const onError = (err: ApiCallError) => {
     setFormError(err.error.message);
@@ -150,12 +149,11 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput data-autofocus required label={t('contracts.teachers.dni')} maxLength={8} inputMode="numeric" autoComplete="off" {...form.getInputProps('dni')} />
+            <TextInput data-autofocus required label={t('contracts.teachers.dni')} inputMode="numeric" autoComplete="off" {...form.getInputProps('dni')} />
             <TextInput
               label={t('contracts.teachers.ruc')}
               description={t('contracts.teachers.rucHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              maxLength={11}
               inputMode="numeric"
               autoComplete="off"
               {...form.getInputProps('ruc')}
@@ -166,11 +164,11 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
               data={sexes.map((s) => ({ value: s, label: t(`contracts.sexes.${s}`) }))}
               {...form.getInputProps('sex')}
             />
-            <TextInput required label={t('contracts.teachers.lastNames')} maxLength={80} {...form.getInputProps('lastNames')} />
-            <TextInput required label={t('contracts.teachers.firstNames')} maxLength={80} {...form.getInputProps('firstNames')} />
-            <TextInput label={t('contracts.teachers.phone')} maxLength={30} {...form.getInputProps('phone')} />
-            <TextInput label={t('contracts.teachers.email')} maxLength={120} {...form.getInputProps('email')} />
-            <TextInput style={{ gridColumn: 'span 2' }} label={t('contracts.teachers.address')} maxLength={200} {...form.getInputProps('address')} />
+            <TextInput required label={t('contracts.teachers.lastNames')} {...form.getInputProps('lastNames')} />
+            <TextInput required label={t('contracts.teachers.firstNames')} {...form.getInputProps('firstNames')} />
+            <TextInput label={t('contracts.teachers.phone')} {...form.getInputProps('phone')} />
+            <TextInput label={t('contracts.teachers.email')} {...form.getInputProps('email')} />
+            <TextInput style={{ gridColumn: 'span 2' }} label={t('contracts.teachers.address')} {...form.getInputProps('address')} />
             <MultiSelect
               required
               label={t('contracts.teachers.disciplines')}
@@ -206,7 +204,7 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
                 hideControls
                 {...form.getInputProps(`suspensions.${i}.fiscalYear`)}
               />
-              <TextInput required style={{ flex: 1 }} label={t('contracts.teachers.operationNumber')} maxLength={40} {...form.getInputProps(`suspensions.${i}.operationNumber`)} />
+              <TextInput required style={{ flex: 1 }} label={t('contracts.teachers.operationNumber')} {...form.getInputProps(`suspensions.${i}.operationNumber`)} />
               <DateField required style={{ flex: 1 }} label={t('contracts.teachers.filedOn')} {...form.getInputProps(`suspensions.${i}.filedOn`)} />
               <Tooltip label={t('contracts.teachers.removeSuspension')}>
                 <ActionIcon mt={26} variant="subtle" color="red" aria-label={t('contracts.teachers.removeSuspension')} onClick={() => form.removeListItem('suspensions', i)}>
@@ -226,7 +224,7 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
             </Button>
           </Group>
 
-          <Textarea label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={4} maxLength={2000} {...form.getInputProps('notes')} />
+          <Textarea label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={4} {...form.getInputProps('notes')} />
           {teacher && (
             <Checkbox label={t('contracts.teachers.active')} description={t('contracts.teachers.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
           )}
