@@ -33,8 +33,6 @@ async function newInstrument(app: Page): Promise<Locator> {
 }
 
 test.describe('Lo que el usuario escribe es lo que se guarda', () => {
-  // Many fields typed one after the other on a shared machine: more time per test, no waits on timing.
-  test.slow();
   test('money: the usual Peruvian and spreadsheet forms are read as typed and shown beside the field', async ({ app }) => {
     const dialog = await newInstrument(app);
     const cost = dialog.getByLabel('Costo (S/)');

@@ -21,8 +21,9 @@ async function ok<T = Record<string, unknown>>(harness: Harness, channel: string
 }
 
 /** An establishment with a violin held by a participant and one held by a teacher (written as the administrador). */
-async function seed(harness: Harness): Promise<void> {
-  const est = await ok<{ id: number }>(harness, 'establishments.create', {
+/** E.P. de Lurigancho, where both describe blocks work. */
+const lurigancho = (harness: Harness) =>
+  ok<{ id: number }>(harness, 'establishments.create', {
     code: 'EP-LUR-01',
     name: 'E.P. de Lurigancho',
     regionalOfficeId: 1,
@@ -30,6 +31,9 @@ async function seed(harness: Harness): Promise<void> {
     city: 'Lima',
     inProgramme: true,
   });
+
+async function seed(harness: Harness): Promise<void> {
+  const est = await lurigancho(harness);
   for (const [code, custodianType, custodianName] of [
     ['LUR-001', 'participante', PARTICIPANT],
     ['LUR-002', 'docente', 'Prof. Carmen Rojas'],
@@ -73,10 +77,6 @@ async function workbookText(path: string): Promise<string> {
 const savedIn = async (card: ReturnType<Page['getByRole']>) => (await card.getByTestId('saved-path').innerText()).replace('Archivo guardado en: ', '').trim();
 
 test.describe('Custodios participantes', () => {
-  // Each test seeds through the real services, signs in again, walks two pages and writes a workbook:
-  // more steps than the default budget allows on the shared build machines (no step waits on time).
-  test.slow();
-
   test('the inventory clerk reads "Nombre reservado" in the register, the record and the report', async ({ app, harness }) => {
     await seed(harness);
     await signInAs(harness, app, 'inventario');
@@ -137,17 +137,8 @@ test.describe('Custodios participantes', () => {
 });
 
 test.describe('Consentimiento de una obra', () => {
-  test.slow();
-
   test('the read-only role sees that the signed form is on file, not its name nor the notes', async ({ app, harness }) => {
-    const est = await ok<{ id: number }>(harness, 'establishments.create', {
-      code: 'EP-LUR-01',
-      name: 'E.P. de Lurigancho',
-      regionalOfficeId: 1,
-      population: 'varones',
-      city: 'Lima',
-      inProgramme: true,
-    });
+    const est = await lurigancho(harness);
     const work = await ok<{ id: number }>(harness, 'artworks.create', {
       title: 'Vasija ceremonial',
       artistName: 'José Luis Quispe Mamani',

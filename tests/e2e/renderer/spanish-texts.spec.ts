@@ -1,4 +1,5 @@
-import { expect, screen, test } from '../fixtures';
+import { demoTest } from '../demo';
+import { expect, screen } from '../fixtures';
 
 /**
  * Issue 13 items 12 and 14: every visible or spoken text in Spanish. The paging buttons of
@@ -25,32 +26,28 @@ const pagedLists: Array<{ route: string; heading: string | RegExp }> = [
 /** mantine-datatable's English defaults, which must never reach the page. */
 const englishDefaults = ['Previous page', 'Next page', 'First page', 'Last page', 'Records per page', 'Select all records', 'No records'];
 
-test.describe('Textos en español', () => {
-  test('every paged list names its page buttons in Spanish', async ({ app, harness }) => {
-    test.slow(); // eleven pages over the demonstration data, one after the other
-    expect((await harness.services.dispatch('demo.load', {})).ok).toBe(true);
-    await app.reload();
-    for (const p of pagedLists) {
-      // Within the running app, as the navigation does (no reload between pages).
+// One test per paged list, over the demonstration data loaded once per worker (they only read).
+demoTest.describe('Textos en español: la paginación', () => {
+  for (const p of pagedLists) {
+    demoTest(`${p.route} names its page buttons in Spanish`, async ({ app }) => {
       await app.evaluate((route) => (window.location.hash = route), p.route);
       await expect(app.getByRole('heading', { name: p.heading, exact: typeof p.heading === 'string' }).first()).toBeVisible();
-      await expect(app.getByRole('button', { name: 'Página siguiente' }), p.route).toBeVisible();
-      await expect(app.getByRole('button', { name: 'Página anterior' }), p.route).toBeVisible();
-      await expect(app.getByText('Filas por página').first(), p.route).toBeVisible();
+      await expect(app.getByRole('button', { name: 'Página siguiente' })).toBeVisible();
+      await expect(app.getByRole('button', { name: 'Página anterior' })).toBeVisible();
+      await expect(app.getByText('Filas por página').first()).toBeVisible();
       // What a screen reader says and what the page shows, read at once.
       const said = await app.evaluate(() => [
         ...[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? ''),
         ...document.body.innerText.split('\n').map((s) => s.trim()),
       ]);
-      expect(said.filter((s) => englishDefaults.includes(s)), p.route).toEqual([]);
-    }
-    await screen(app, '92-auditoria-paginacion');
-  });
+      expect(said.filter((s) => englishDefaults.includes(s))).toEqual([]);
+      if (p.route === '/auditoria') await screen(app, '92-auditoria-paginacion');
+    });
+  }
+});
 
-  test('the dashboard says what it counts, with units agreed; the audit log tells each operation in Spanish', async ({ app, harness }) => {
-    test.slow(); // the whole demonstration dataset, then two pages over it
-    expect((await harness.services.dispatch('demo.load', {})).ok).toBe(true);
-    await app.reload();
+demoTest.describe('Textos en español', () => {
+  demoTest('the dashboard says what it counts, with units agreed; the audit log tells each operation in Spanish', async ({ app, harness }) => {
     const inventory = app.getByTestId('inventory-dashboard');
     const card = inventory.locator('.mantine-Card-root').filter({ has: app.getByTestId('stat-Instrumentos en uso') });
     await expect(card).toContainText('Sin bajas ni extraviados');
