@@ -1,12 +1,12 @@
 /**
- * The child process of tests/unit/main/crash-safety.test.ts, run with tsx and killed with
+ * The child process of tests/unit/main/crash-safety.test.ts, bundled by it and killed with
  * SIGKILL at a random moment. Over one data folder it repeats, for ever: a spreadsheet
  * import of 120 instruments (all rows or none), a two-step transfer of one instrument
  * (despacho then recepción), and a full backup. After each committed step it appends one
  * line to the log file and flushes it to disk, so the parent knows what was committed
  * before the kill.
  *
- *   node --import tsx tests/helpers/crash-child.ts <dataDir> <logFile>
+ *   node <the bundle crash-safety.test.ts makes of this file> <dataDir> <logFile>
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   console.log('ready');
 
   for (;;) {
-    // 1. An import: all rows or none.
+    // 1. An import: all rows or none. (Each step says when it starts: the parent kills within a step it chose.)
+    console.log('step import');
     const rows = Array.from({ length: BATCH_ROWS }, (_, i) => `K${k}-${String(i + 1).padStart(4, '0')};Violín;bueno;E.P. de Lurigancho`);
     const csv = Buffer.from(`Código;Tipo;Estado;Establecimiento\n${rows.join('\n')}\n`, 'utf8').toString('base64');
     const up = await ok('import.inspect', { target: 'instruments', fileName: `lote-${k}.csv`, dataBase64: csv });
@@ -83,12 +84,14 @@ async function main(): Promise<void> {
     // 2. A transfer in two steps, each its own committed write.
     const id = (await db('instruments').where({ code: `K${k}-0001` }).first('id')).id as number;
     const to = ests[1]!; // from Lurigancho (where the import put it) to Cusco
+    console.log('step move');
     await ok('instruments.move', { instrumentIds: [id], movement: { kind: 'despacho', toEstablishmentId: to, documentNumber: `GR-${k}`, person: 'Ana Torres', date: '2026-11-20' } });
     log(`move ${id} 2`);
     await ok('instruments.move', { instrumentIds: [id], movement: { kind: 'recepcion', person: 'Luis Rojas', condition: 'bueno', date: '2026-11-21' } });
     log(`move ${id} 3`);
 
     // 3. A full backup (database, attachments, manifest).
+    console.log('step backup');
     const b = await createFullBackup({ db, attachmentsDir: paths.attachmentsDir, destDir: paths.backupDir, reason: 'manual', createdBy: 'crash-test', appVersion: 'crash-test' });
     log(`backup ${b.name}`);
     k++;

@@ -7,7 +7,9 @@ test.describe('Establecimientos', () => {
     await expect(app.getByRole('heading', { name: 'La base de datos está vacía' })).toBeVisible();
     await screen(app, '01-inicio-base-vacia');
     await app.getByRole('button', { name: 'Cargar datos de demostración' }).click();
-    await expect(app.getByText('Se cargaron los datos de demostración: 20 establecimientos y 140 instrumentos.')).toBeVisible();
+    // Loading the whole demonstration (520 participants, 140 instruments, contracts, works) is the
+    // heaviest write of the app: on a loaded 2-core machine it takes longer than a click's 10 s.
+    await expect(app.getByText('Se cargaron los datos de demostración: 20 establecimientos y 140 instrumentos.')).toBeVisible({ timeout: 30_000 });
     await expect(app.getByText('Datos de demostración', { exact: true })).toBeVisible();
     await expect(app.getByTestId('stat-Establecimientos registrados')).toHaveText('20');
     await expect(app.getByTestId('stat-Establecimientos en el programa')).toHaveText('7');

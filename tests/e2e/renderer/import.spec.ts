@@ -131,9 +131,10 @@ test.describe('Importar: una importación larga', () => {
     const dialog = app.getByRole('dialog', { name: 'Importar establecimientos' });
     const [chooser] = await Promise.all([app.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click()]);
     await chooser.setFiles(file);
-    await expect(dialog.getByText('lote-grande.xlsx: 20000 filas de datos en 6 columnas.')).toBeVisible();
+    // Reading and checking 20,000 rows is real work in main: more than a click's 10 s on a loaded machine.
+    await expect(dialog.getByText('lote-grande.xlsx: 20000 filas de datos en 6 columnas.')).toBeVisible({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
-    await expect(dialog.getByTestId('import-stat-toCreate')).toContainText('20000');
+    await expect(dialog.getByTestId('import-stat-toCreate')).toContainText('20000', { timeout: 30_000 });
 
     await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
     const progress = dialog.getByTestId('import-progress');
