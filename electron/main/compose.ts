@@ -21,15 +21,6 @@ export interface Services {
 }
 
 /**
- * Where attachments live on this PC's SQLite: the folder beside it. On the office's server
- * (createServices), OfficeAttachmentStore: the server's database, each PC caching in its own
- * folder, or the shared folder the administrator named, every read checked against its hash.
- */
-function localAttachmentStore(platform: Platform): AttachmentStore {
-  return new FolderStore(platform.paths.attachmentsDir);
-}
-
-/**
  * The composition root shared by the Electron main process, the browser harness, the
  * tests and the bench: one database, one platform, one dispatcher over every handler.
  */
@@ -54,10 +45,12 @@ export async function createServices(
     writtenFiles: new Set(),
   };
   const jobs = createJobRegistry({ session, onInternalError: opts.onInternalError });
-  // Office mode: the place the administrator chose for the whole office (a settings row on the server), read at start.
-  const attachments = isPostgres(db)
+  // On this PC's SQLite, the folder beside the database. Office mode: the server's database (each
+  // PC caching in its own folder) or the shared folder the administrator chose for the whole office
+  // (a settings row on the server, read at start), every read checked against its hash.
+  const attachments: AttachmentStore = isPostgres(db)
     ? new OfficeAttachmentStore(db, platform.paths.attachmentsDir, opts.sharedAttachmentsDir !== undefined ? opts.sharedAttachmentsDir : await readSharedFolder(db))
-    : localAttachmentStore(platform);
+    : new FolderStore(platform.paths.attachmentsDir);
   const dispatch = createDispatcher({ db, handlers, session, platform, jobs, attachments, onInternalError: opts.onInternalError });
   return { dispatch, session, jobs, attachments };
 }
