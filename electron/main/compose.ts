@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { defaultLocale } from '../../shared/i18n';
 import { savedLocale } from './app/handlers';
-import { createDispatcher, type Dispatch, type Session } from './ipc/dispatcher';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import type { Session } from './ipc/context';
 import { newSessionAuth, NOBODY } from './auth/access';
 import { handlers } from './handlers';
 import { markReadOnly } from './ipc/audited-write';

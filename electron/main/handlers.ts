@@ -1,4 +1,4 @@
-import type { Handlers } from './ipc/dispatcher';
+import type { Handlers } from './ipc/context';
 import { appHandlers } from './app/handlers';
 import { establishmentHandlers } from './establishments/handlers';
 import { importHandlers } from './import/handlers';

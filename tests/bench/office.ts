@@ -10,7 +10,7 @@ import { createServices } from '../../electron/main/compose';
 import { createServerKnex, serverConfigFromUrl } from '../../electron/main/db/connection';
 import { startServerDatabase } from '../../electron/main/db/server';
 import { buildDataset, loadDataset } from '../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
 import type { Platform } from '../../electron/main/platform';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createServices } from '../../electron/main/compose';
 import { startDatabase } from '../../electron/main/db/open';
 import { buildDataset, loadDataset } from '../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { scenarios as extraScenarios } from './scenarios';

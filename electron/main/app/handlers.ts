@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/format';
 import { toCount } from '../db/dialect';
 import { buildDataset, loadDataset } from '../demo/generate';
 import { AppError } from '../ipc/errors';
-import type { Handlers } from '../ipc/dispatcher';
+import type { Handlers } from '../ipc/context';
 import { getSetting, setSetting } from './settings';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'app.setLocale' | 'demo.load' | 'files.showInFolder' | 'dashboard.summary'>;

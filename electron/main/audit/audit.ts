@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
+import { formatDate, formatDateTime } from '../../../shared/format';
+import { AppError } from '../ipc/errors';
 
 export interface AuditEntry {
   entity: string;
@@ -42,5 +44,25 @@ export async function appendAudits(
 ): Promise<void> {
   for (let i = 0; i < entries.length; i += 200) {
     await trx('audit_log').insert(entries.slice(i, i + 200).map((e) => rowOf(actor, channel, at, e)));
+  }
+}
+
+/**
+ * A save over a newer change (optimistic concurrency): the refusal says who made that
+ * change and when, from the audit log's latest entry for the same record in the same
+ * domain (the user's transaction is already rolled back). Without one, the plain message.
+ */
+export async function whoChanged(db: Knex, domain: string, recordId: number | null, err: AppError): Promise<AppError> {
+  if (recordId === null) return err;
+  try {
+    const last = (await db('audit_log')
+      .where({ entity_id: String(recordId) })
+      .where('channel', 'like', `${domain}.%`)
+      .orderBy('id', 'desc')
+      .first('user_name', 'at')) as { user_name: string; at: string } | undefined;
+    if (!last) return err;
+    return new AppError('stale', 'office.errors.staleBy', { name: last.user_name, date: formatDate(last.at), time: formatDateTime(last.at).slice(11) }, err.fields);
+  } catch {
+    return err;
   }
 }

@@ -3,12 +3,12 @@ import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../
 import type { AuditEntry, AuditFilter } from '../../../shared/auth/schemas';
 import type { Page } from '../../../shared/ipc';
 import { toCount } from '../db/dialect';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { exportTableWithReason } from '../privacy/personal-data';
+import { type Row } from '../db/rows';
 
 type AuditHandlers = Pick<Handlers, 'audit.list' | 'audit.facets' | 'audit.export' | 'audit.personalDataExports'>;
 type Filter = { [K in keyof AuditFilter]?: string };
-type Row = Record<string, unknown>;
 
 /** Lima is UTC−5 all year: a day dd/mm/aaaa runs from 05:00 UTC to 05:00 UTC the next day. */
 const limaDayStart = (isoDate: string) => new Date(Date.parse(`${isoDate}T05:00:00.000Z`)).toISOString();

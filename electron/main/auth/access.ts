@@ -7,7 +7,7 @@ import { contract } from '../../../shared/contract';
 import { importTargets } from '../../../shared/import/schemas';
 import { jobChannels } from '../../../shared/jobs/channels';
 import { AppError } from '../ipc/errors';
-import type { HandlerContext, Session } from '../ipc/dispatcher';
+import type { HandlerContext, Session, SessionAuth } from '../ipc/context';
 import { accountStamp, sessionUserOf, userById } from './repository';
 
 /**
@@ -17,19 +17,6 @@ import { accountStamp, sessionUserOf, userById } from './repository';
  * the helpers at the end of this file (permissions such as personalData, the user's
  * establishments).
  */
-export interface SessionAuth {
-  user: SessionUser | null;
-  /** Closed by the idle lock (or by the user): only auth.unlock and auth.signOut answer. */
-  locked: boolean;
-  /** When the user last did something (ms since epoch, by `clock`). */
-  lastActivity: number;
-  /** The clock (tests move it forward). */
-  clock: () => number;
-  /** The account's version when `user` was read: another PC's edit of the account changes it (refreshSessionUser). */
-  userVersion: number;
-  /** Why the last session ended without the user signing out (an administrator deactivated the account); told on the sign-in screen. */
-  ended: 'deactivated' | null;
-}
 
 export const IDLE_LOCK_MS = IDLE_LOCK_MINUTES * 60_000;
 

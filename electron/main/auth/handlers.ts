@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { ACCOUNT_LOCK_MINUTES, IDLE_LOCK_MINUTES, MAX_FAILED_SIGN_INS, type SessionUser } from '../../../shared/auth/schemas';
 import { runAuditedWrite } from '../ipc/audited-write';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { AppError, stale } from '../ipc/errors';
 import { actorOf, checkIdle, signInSession, signOutSession, touchSession } from './access';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';

@@ -1,5 +1,5 @@
 import { mayImport } from '../../../shared/auth/permissions';
-import type { HandlerContext } from '../ipc/dispatcher';
+import type { HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 
 /**

@@ -4,8 +4,8 @@ import { roles, rolePermissions, type Role } from '../../../shared/auth/permissi
 import type { SessionUser, User, UserListQuery } from '../../../shared/auth/schemas';
 import { normalizeText } from '../../../shared/format';
 import { isPostgres, toBool } from '../db/dialect';
+import { type Row, str } from '../db/rows';
 
-type Row = Record<string, unknown>;
 
 export interface UserRow {
   id: number;
@@ -24,7 +24,6 @@ export interface UserRow {
   updatedBy: string;
 }
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 const toRow = (r: Row): UserRow => ({
   id: Number(r.id),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Role } from '../../../shared/auth/permissions';
-import type { Session } from '../ipc/dispatcher';
+import type { Session } from '../ipc/context';
 import { signInSession } from './access';
 import { hashPassword } from './passwords';
 import * as repo from './repository';

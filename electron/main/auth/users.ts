@@ -1,6 +1,6 @@
 import type { User } from '../../../shared/auth/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { AppError, notFound, stale } from '../ipc/errors';
 import { actorOf } from './access';
 import { hashPassword } from './passwords';

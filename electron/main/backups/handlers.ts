@@ -4,7 +4,7 @@ import { ParticipantListQuery } from '../../../shared/programmes/schemas';
 import type { BackupDone, RestoreReport } from '../../../shared/backups/schemas';
 import { requirePermission, signOutSession } from '../auth/access';
 import { runAuditedWrite } from '../ipc/audited-write';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { isPostgres } from '../db/dialect';
 import { BackupCheckError, createFullBackup, restoreFullBackup } from './archive';

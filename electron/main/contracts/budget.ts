@@ -15,10 +15,10 @@ import { formatUsd } from '../../../shared/contracts/format';
 import { inTurn, later } from '../db/dialect';
 import { saveExport, tableWorkbook } from '../export/table';
 import { AppError, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import type { Translate } from '../i18n';
-import { num, str, type Row } from './common';
+import { type Row, numOr0, str } from '../db/rows';
 
 /**
  * The programme budget per fiscal year and line. Committed, executed and available are never
@@ -64,8 +64,8 @@ export async function yearFigures(db: Knex, year: number): Promise<Record<Budget
     later(() => instrumentPurchases(db, year)),
   ]);
   for (const r of months) {
-    out[r.line as BudgetLine].committed += num(r.open_s) + num(r.pending_s);
-    out[r.line as BudgetLine].payments += num(r.paid_s);
+    out[r.line as BudgetLine].committed += numOr0(r.open_s) + numOr0(r.pending_s);
+    out[r.line as BudgetLine].payments += numOr0(r.paid_s);
   }
   out.instrumentos.instruments = instruments;
   return out;
@@ -78,7 +78,7 @@ async function instrumentPurchases(db: Knex, year: number): Promise<number> {
     .where('acquisition_date', '>=', `${year}-01-01`)
     .where('acquisition_date', '<=', `${year}-12-31`)
     .sum({ s: 'cost_centimos' })) as Row[];
-  return num(row?.s);
+  return numOr0(row?.s);
 }
 
 /**
@@ -117,12 +117,12 @@ export async function yearFiguresFromRecords(db: Knex, year: number): Promise<Re
       .where('acquisition_date', '<=', `${year}-12-31`)
       .sum({ s: 'cost_centimos' }) as Promise<Row[]>,
   ]);
-  for (const r of open) out[r.line as BudgetLine].committed += num(r.s);
+  for (const r of open) out[r.line as BudgetLine].committed += numOr0(r.s);
   for (const r of conformities) {
-    if (r.status === 'pagada') out[r.line as BudgetLine].payments += num(r.s);
-    else out[r.line as BudgetLine].committed += num(r.s);
+    if (r.status === 'pagada') out[r.line as BudgetLine].payments += numOr0(r.s);
+    else out[r.line as BudgetLine].committed += numOr0(r.s);
   }
-  out.instrumentos.instruments = num(instruments[0]?.s);
+  out.instrumentos.instruments = numOr0(instruments[0]?.s);
   return out;
 }
 
@@ -140,11 +140,11 @@ export async function budgetSummary(db: Knex, year: number): Promise<BudgetSumma
   const y = (await db('budget_years').where({ year }).first()) as Row | undefined;
   const amounts = (await db('budget_lines').where({ year }).select('line', 'amount_centimos')) as Row[];
   const figures = await yearFigures(db, year);
-  const rate = y ? num(y.exchange_rate_e4) : null;
+  const rate = y ? numOr0(y.exchange_rate_e4) : null;
   const balances = budgetLines.map((line) => {
     const f = figures[line];
     const b = lineBalance({
-      budgetCentimos: num(amounts.find((a) => a.line === line)?.amount_centimos),
+      budgetCentimos: numOr0(amounts.find((a) => a.line === line)?.amount_centimos),
       committedCentimos: f.committed,
       executedCentimos: f.payments + f.instruments,
     });
@@ -163,7 +163,7 @@ export async function budgetSummary(db: Knex, year: number): Promise<BudgetSumma
     defined: y !== undefined,
     exchangeRate: rate === null ? null : rate / RATE_SCALE,
     notes: y ? str(y.notes) : null,
-    version: y ? num(y.version) : null,
+    version: y ? numOr0(y.version) : null,
     lines,
     total: {
       ...total,
@@ -259,7 +259,7 @@ export const budgetHandlers: BudgetHandlers = {
       .orderBy('y.year', 'desc')
       .select('y.year', 'y.exchange_rate_e4')
       .sum({ s: 'l.amount_centimos' })) as Row[];
-    return rows.map((r) => ({ year: num(r.year), budgetCentimos: num(r.s), exchangeRate: num(r.exchange_rate_e4) / RATE_SCALE }));
+    return rows.map((r) => ({ year: numOr0(r.year), budgetCentimos: numOr0(r.s), exchangeRate: numOr0(r.exchange_rate_e4) / RATE_SCALE }));
   },
 
   'budget.summary': ({ year }, ctx) => budgetSummary(ctx.db, year),

@@ -6,28 +6,13 @@ import { limaToday } from '../../../shared/contracts/rules';
 import { attachmentFilePath, storeAttachment } from '../files/attachments';
 import { writeFileAtomic } from '../export/table';
 import { AppError, notFound } from '../ipc/errors';
-import type { HandlerContext } from '../ipc/dispatcher';
+import { numOr0, type Row } from '../db/rows';
+import type { HandlerContext } from '../ipc/context';
 
 /** Shared pieces of the contracts area: today's date in Lima, row readers, attached documents. */
 
-export type Row = Record<string, unknown>;
-
-export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-export const num = (v: unknown): number => Number(v ?? 0);
-
 /** The request's day in Lima: what "vencido", "por vencer" and "due" are measured against. */
 export const todayOf = (ctx: { now: string }): string => limaToday(ctx.now);
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** A refusal next to one field. */
-export const fieldError = (
-  code: 'validation' | 'conflict',
-  field: string,
-  key: string,
-  params: Record<string, string | number> = {},
-  messageKey = code === 'validation' ? 'errors.validation' : key,
-) => new AppError(code, messageKey, params, { [field]: { key, params } });
 
 /** Scanned documents and signed PDFs: up to 20 MB each. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -47,7 +32,7 @@ export async function documentsOf(db: Knex, t: DocTable, ownerId: number): Promi
     kind: String(r.kind),
     originalName: String(r.original_name),
     mime: String(r.mime),
-    sizeBytes: num(r.size_bytes),
+    sizeBytes: numOr0(r.size_bytes),
     addedAt: String(r.added_at),
     addedBy: String(r.added_by),
   }));

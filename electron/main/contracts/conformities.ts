@@ -3,9 +3,11 @@ import { normalizeText } from '../../../shared/format';
 import { lifecycleCheck, retentionFor, suspensionCovers, type Modality } from '../../../shared/contracts/rules';
 import type { Conformity, ConformityListQuery, conformitySortColumns } from '../../../shared/contracts/schemas';
 import { toBool, toCount } from '../db/dialect';
-import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
-import { escapeLike, fieldError, num, str, todayOf, type Row } from './common';
+import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/context';
+import { todayOf } from './common';
+import { type Row, numOr0, str } from '../db/rows';
+import { escapeLike } from '../db/search';
 import { contractScope, getContract, missingConformitiesQuery } from './contracts';
 import { requireEstablishment } from '../auth/access';
 import { fullName } from './teachers';
@@ -41,16 +43,16 @@ const toConformity = (r: Row): Conformity => ({
   givenBy: String(r.given_by),
   receiptNumber: str(r.receipt_number),
   receiptDate: str(r.receipt_date),
-  grossCentimos: num(r.gross_centimos),
-  retentionCentimos: num(r.retention_centimos),
-  netCentimos: num(r.net_centimos),
+  grossCentimos: numOr0(r.gross_centimos),
+  retentionCentimos: numOr0(r.retention_centimos),
+  netCentimos: numOr0(r.net_centimos),
   suspended: toBool(r.suspended),
   paymentDate: str(r.payment_date),
   paymentReference: str(r.payment_reference),
   status: r.status as Conformity['status'],
   voidReason: str(r.void_reason),
   notes: str(r.notes),
-  version: num(r.version),
+  version: numOr0(r.version),
   updatedAt: String(r.updated_at),
   updatedBy: String(r.updated_by),
 });
@@ -102,13 +104,13 @@ interface Terms {
 async function checkAndPrice(ctx: HandlerContext, v: Terms, selfId: number | null) {
   const today = todayOf(ctx);
   const contract = await getContract(ctx.db, v.contractId, today);
-  if (!contract) throw fieldError('validation', 'contractId', 'contracts.errors.unknownContract');
+  if (!contract) throw fieldError('contractId', 'contracts.errors.unknownContract');
   const refusal = lifecycleCheck(contract.status, 'conformity');
-  if (refusal) throw fieldError('validation', 'contractId', `contracts.rules.${refusal}`, { number: contract.number });
+  if (refusal) throw fieldError('contractId', `contracts.rules.${refusal}`, { number: contract.number });
   const month = (await ctx.db('contract_months').where({ contract_id: v.contractId, period: v.period }).first()) as Row | undefined;
-  if (!month) throw fieldError('validation', 'period', 'contracts.errors.periodOutside', { number: contract.number });
-  if (v.conformityDate > today) throw fieldError('validation', 'conformityDate', 'contracts.errors.futureDate');
-  if (v.receiptDate !== null && v.receiptDate > today) throw fieldError('validation', 'receiptDate', 'contracts.errors.futureDate');
+  if (!month) throw fieldError('period', 'contracts.errors.periodOutside', { number: contract.number });
+  if (v.conformityDate > today) throw fieldError('conformityDate', 'contracts.errors.futureDate');
+  if (v.receiptDate !== null && v.receiptDate > today) throw fieldError('receiptDate', 'contracts.errors.futureDate');
   const other = (await ctx.db('service_conformities')
     .where({ contract_id: v.contractId, period: v.period })
     .whereNot('status', 'anulada')
@@ -116,11 +118,11 @@ async function checkAndPrice(ctx: HandlerContext, v: Terms, selfId: number | nul
       if (selfId !== null) q.whereNot('id', selfId);
     })
     .first('id')) as Row | undefined;
-  if (other) throw fieldError('conflict', 'period', 'contracts.errors.duplicateConformity', { number: contract.number });
+  if (other) throw fieldError('period', 'contracts.errors.duplicateConformity', { number: contract.number }, 'conflict');
   const modality: Modality = contract.modality;
   // Only volunteering and agreements may sign off a month without money.
-  if (v.grossCentimos === 0 && modality !== 'voluntariado' && modality !== 'convenio') throw fieldError('validation', 'grossCentimos', 'contracts.errors.amountRequired');
-  if (modality === 'orden_servicio' && !v.receiptNumber) throw fieldError('validation', 'receiptNumber', 'contracts.errors.receiptNeeded');
+  if (v.grossCentimos === 0 && modality !== 'voluntariado' && modality !== 'convenio') throw fieldError('grossCentimos', 'contracts.errors.amountRequired');
+  if (modality === 'orden_servicio' && !v.receiptNumber) throw fieldError('receiptNumber', 'contracts.errors.receiptNeeded');
   const [scheduled] = (await ctx.db('contract_months').where({ contract_id: v.contractId }).sum({ s: 'expected_centimos' })) as Row[];
   const [signed] = (await ctx.db('service_conformities')
     .where({ contract_id: v.contractId })
@@ -129,16 +131,16 @@ async function checkAndPrice(ctx: HandlerContext, v: Terms, selfId: number | nul
       if (selfId !== null) q.whereNot('id', selfId);
     })
     .sum({ s: 'gross_centimos' })) as Row[];
-  const max = num(scheduled?.s) - num(signed?.s);
+  const max = numOr0(scheduled?.s) - numOr0(signed?.s);
   if (v.grossCentimos > max) {
-    throw fieldError('validation', 'grossCentimos', 'contracts.errors.grossTooHigh', { max: (Math.max(0, max) / 100).toFixed(2) });
+    throw fieldError('grossCentimos', 'contracts.errors.grossTooHigh', { max: (Math.max(0, max) / 100).toFixed(2) });
   }
   // Fourth-category retention applies to receipts for fees (service orders) only.
   let priced = { retentionCentimos: 0, netCentimos: v.grossCentimos, suspended: false };
   if (modality === 'orden_servicio') {
     const suspensions = (await ctx.db('teacher_suspensions').where({ teacher_id: contract.teacherId }).select('fiscal_year', 'filed_on')) as Row[];
     const covered = suspensionCovers(
-      suspensions.map((s) => ({ fiscalYear: num(s.fiscal_year), filedOn: String(s.filed_on) })),
+      suspensions.map((s) => ({ fiscalYear: numOr0(s.fiscal_year), filedOn: String(s.filed_on) })),
       v.receiptDate ?? v.conformityDate,
     );
     const r = retentionFor(v.grossCentimos, covered);
@@ -189,7 +191,7 @@ export const conformityHandlers: ConformityHandlers = {
       total: toCount(agg),
       page: q.page,
       pageSize: q.pageSize,
-      totals: { grossCentimos: num(agg?.g), retentionCentimos: num(agg?.r), netCentimos: num(agg?.t) },
+      totals: { grossCentimos: numOr0(agg?.g), retentionCentimos: numOr0(agg?.r), netCentimos: numOr0(agg?.t) },
     };
   },
 
@@ -217,7 +219,7 @@ export const conformityHandlers: ConformityHandlers = {
         contractNumber: String(r.number),
         teacherName: fullName(String(r.last_names), String(r.first_names)),
         period: String(r.period),
-        expectedCentimos: num(r.expected_centimos),
+        expectedCentimos: numOr0(r.expected_centimos),
         status: r.status === 'resuelto' ? ('resuelto' as const) : String(r.end_date) < today ? ('vencido' as const) : ('vigente' as const),
       })),
     };
@@ -249,7 +251,7 @@ export const conformityHandlers: ConformityHandlers = {
     const before = await mustGet(ctx, id);
     if (before.version !== version) throw stale();
     if (before.status !== 'pendiente_pago') throw new AppError('conflict', 'contracts.errors.conformityClosed', { status: ctx.t(`contracts.conformityStatuses.${before.status}`) });
-    if (v.contractId !== before.contractId) throw fieldError('validation', 'contractId', 'contracts.errors.contractFixed');
+    if (v.contractId !== before.contractId) throw fieldError('contractId', 'contracts.errors.contractFixed');
     const row = await checkAndPrice(ctx, v, id);
     const n = await ctx.db('service_conformities')
       .where({ id, version })
@@ -266,8 +268,8 @@ export const conformityHandlers: ConformityHandlers = {
     const before = await mustGet(ctx, id);
     if (before.version !== version) throw stale();
     if (before.status !== 'pendiente_pago') throw new AppError('conflict', 'contracts.errors.conformityClosed', { status: ctx.t(`contracts.conformityStatuses.${before.status}`) });
-    if (paymentDate < before.conformityDate) throw fieldError('validation', 'paymentDate', 'contracts.errors.paymentBeforeConformity');
-    if (paymentDate > todayOf(ctx)) throw fieldError('validation', 'paymentDate', 'contracts.errors.futureDate');
+    if (paymentDate < before.conformityDate) throw fieldError('paymentDate', 'contracts.errors.paymentBeforeConformity');
+    if (paymentDate > todayOf(ctx)) throw fieldError('paymentDate', 'contracts.errors.futureDate');
     await ctx.db('service_conformities')
       .where({ id, version })
       .update({ status: 'pagada', payment_date: paymentDate, payment_reference: paymentReference, version: version + 1, updated_at: ctx.now, updated_by: ctx.session.actor.name });

@@ -33,23 +33,13 @@ import type {
 } from '../../../shared/contracts/schemas';
 import { inTurn, isUniqueViolation, later, toBool, toCount } from '../db/dialect';
 import { exportTable, saveExport, type Column } from '../export/table';
-import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { requireEstablishment, whereInScope } from '../auth/access';
 import { budgetSummary } from './budget';
-import {
-  addDocument,
-  contractDocs,
-  documentsOf,
-  escapeLike,
-  fieldError,
-  num,
-  removeDocument,
-  saveDocumentCopy,
-  str,
-  todayOf,
-  type Row,
-} from './common';
+import { addDocument, contractDocs, documentsOf, removeDocument, saveDocumentCopy, todayOf } from './common';
+import { type Row, numOr0, str } from '../db/rows';
+import { escapeLike } from '../db/search';
 import { contractSummaryHtml } from './documents';
 import { authorisationsOf, contractSearchText, fullName, teacherWords } from './teachers';
 
@@ -177,9 +167,9 @@ function toContract(r: Row, establishments: Contract['establishments'], today: s
     startDate: String(r.start_date),
     endDate,
     amountType: r.amount_type as AmountType,
-    amountCentimos: num(r.amount_centimos),
-    totalCentimos: num(r.total_centimos),
-    hoursPerWeek: num(r.hours_per_week),
+    amountCentimos: numOr0(r.amount_centimos),
+    totalCentimos: numOr0(r.total_centimos),
+    hoursPerWeek: numOr0(r.hours_per_week),
     budgetLine: r.budget_line as BudgetLine,
     status: effectiveStatus(stored, endDate, today),
     daysToEnd: daysBetween(today, endDate),
@@ -193,7 +183,7 @@ function toContract(r: Row, establishments: Contract['establishments'], today: s
     overBudget: toBool(r.over_budget),
     establishments,
     notes: str(r.notes),
-    version: num(r.version),
+    version: numOr0(r.version),
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
   };
@@ -258,7 +248,7 @@ async function appendEvent(db: Knex, contractId: number, kind: string, date: str
   const [row] = (await db('contract_events').where({ contract_id: contractId }).max({ m: 'seq' })) as Row[];
   await db('contract_events').insert({
     contract_id: contractId,
-    seq: num(row?.m) + 1,
+    seq: numOr0(row?.m) + 1,
     kind,
     date,
     detail,
@@ -302,9 +292,9 @@ async function teacherRow(db: Knex, id: number): Promise<Row | undefined> {
 /** Teacher and establishments must exist and be active; a service order needs the teacher's RUC. */
 async function checkTerms(ctx: HandlerContext, v: ContractValues, current: Contract | null): Promise<Row> {
   const teacher = await teacherRow(ctx.db, v.teacherId);
-  if (!teacher || (!toBool(teacher.active) && current?.teacherId !== v.teacherId)) throw fieldError('validation', 'teacherId', 'contracts.errors.unknownTeacher');
+  if (!teacher || (!toBool(teacher.active) && current?.teacherId !== v.teacherId)) throw fieldError('teacherId', 'contracts.errors.unknownTeacher');
   if (needsRuc(v.modality) && !teacher.ruc) {
-    throw fieldError('validation', 'teacherId', 'contracts.errors.rucNeeded', { name: fullName(String(teacher.last_names), String(teacher.first_names)) });
+    throw fieldError('teacherId', 'contracts.errors.rucNeeded', { name: fullName(String(teacher.last_names), String(teacher.first_names)) });
   }
   const ids = v.establishments.map((e) => e.establishmentId);
   const rows = (await ctx.db('establishments').whereIn('id', ids).select('id', 'active')) as Row[];
@@ -312,11 +302,11 @@ async function checkTerms(ctx: HandlerContext, v: ContractValues, current: Contr
   v.establishments.forEach((e, i) => {
     const r = rows.find((x) => Number(x.id) === e.establishmentId);
     if (!r || (!toBool(r.active) && !kept.has(e.establishmentId))) {
-      throw fieldError('validation', `establishments.${i}.establishmentId`, 'contracts.errors.unknownEstablishment');
+      throw fieldError(`establishments.${i}.establishmentId`, 'contracts.errors.unknownEstablishment');
     }
   });
   const owner = (await ctx.db('contracts').where({ number_key: numberKey(v.number) }).first('id')) as { id: number } | undefined;
-  if (owner && owner.id !== current?.id) throw fieldError('conflict', 'number', 'contracts.errors.duplicateNumber', { number: v.number });
+  if (owner && owner.id !== current?.id) throw fieldError('number', 'contracts.errors.duplicateNumber', { number: v.number }, 'conflict');
   return teacher;
 }
 
@@ -466,27 +456,27 @@ export async function contractDetail(ctx: HandlerContext, id: number): Promise<C
   let pending = 0;
   const schedule = months.map((m) => {
     const f = conformities.find((x) => x.period === m.period);
-    const expected = num(m.expected_centimos);
-    if (f?.status === 'pagada') paid += num(f.gross_centimos);
-    else pending += f ? num(f.gross_centimos) : expected;
+    const expected = numOr0(m.expected_centimos);
+    if (f?.status === 'pagada') paid += numOr0(f.gross_centimos);
+    else pending += f ? numOr0(f.gross_centimos) : expected;
     return {
       period: String(m.period),
       expectedCentimos: expected,
       due: contract.status !== 'borrador' && String(m.period) < currentPeriod && expected > 0,
       conformityId: f ? Number(f.id) : null,
       conformityStatus: f ? (f.status as 'pendiente_pago' | 'pagada') : null,
-      grossCentimos: f ? num(f.gross_centimos) : null,
+      grossCentimos: f ? numOr0(f.gross_centimos) : null,
       paymentDate: f ? str(f.payment_date) : null,
     };
   });
   return {
     contract,
     teacherRuc: teacher ? str(teacher.ruc) : null,
-    teacherSuspensions: suspensions.map((s) => ({ fiscalYear: num(s.fiscal_year), operationNumber: String(s.operation_number), filedOn: String(s.filed_on) })),
+    teacherSuspensions: suspensions.map((s) => ({ fiscalYear: numOr0(s.fiscal_year), operationNumber: String(s.operation_number), filedOn: String(s.filed_on) })),
     schedule,
     chain: await chainOf(ctx.db, contract, today),
     events: events.map((e) => ({
-      seq: num(e.seq),
+      seq: numOr0(e.seq),
       kind: String(e.kind),
       date: str(e.date),
       detail: str(e.detail),
@@ -644,7 +634,7 @@ export const contractHandlers: ContractHandlers = {
     try {
       id = await insertContract(ctx.db, v, teacher, {}, ctx.session.actor, ctx.now);
     } catch (err) {
-      if (isUniqueViolation(err)) throw fieldError('conflict', 'number', 'contracts.errors.duplicateNumber', { number: v.number });
+      if (isUniqueViolation(err)) throw fieldError('number', 'contracts.errors.duplicateNumber', { number: v.number }, 'conflict');
       throw err;
     }
     const out = await result(ctx, id);
@@ -721,7 +711,7 @@ export const contractHandlers: ContractHandlers = {
     if (before.version !== version) throw stale();
     refuseUnless(before, 'terminate');
     if (date < before.startDate || date > before.endDate) {
-      throw fieldError('validation', 'date', 'contracts.errors.resolutionOutside', { from: formatDate(before.startDate), to: formatDate(before.endDate) });
+      throw fieldError('date', 'contracts.errors.resolutionOutside', { from: formatDate(before.startDate), to: formatDate(before.endDate) });
     }
     const later = (await ctx.db('service_conformities')
       .where({ contract_id: id })
@@ -729,7 +719,7 @@ export const contractHandlers: ContractHandlers = {
       .where('period', '>', periodOf(date))
       .orderBy('period', 'desc')
       .first('period')) as Row | undefined;
-    if (later) throw fieldError('validation', 'date', 'contracts.errors.conformityAfterResolution', { period: String(later.period) });
+    if (later) throw fieldError('date', 'contracts.errors.conformityAfterResolution', { period: String(later.period) });
     await ctx.db('contracts')
       .where({ id, version })
       .update({ status: 'resuelto', resolved_on: date, resolution_reason: reason, version: version + 1, updated_at: ctx.now, updated_by: ctx.session.actor.name });
@@ -744,7 +734,7 @@ export const contractHandlers: ContractHandlers = {
     const previous = await mustGet(ctx, id);
     refuseUnless(previous, 'renew');
     if (startDate <= previous.endDate) {
-      throw fieldError('validation', 'startDate', 'contracts.errors.renewalStart', { date: formatDate(previous.endDate) });
+      throw fieldError('startDate', 'contracts.errors.renewalStart', { date: formatDate(previous.endDate) });
     }
     const v: ContractValues = {
       teacherId: previous.teacherId,
@@ -761,7 +751,7 @@ export const contractHandlers: ContractHandlers = {
       notes: previous.notes,
     };
     if (amountCentimos === 0 && v.modality !== 'voluntariado' && v.modality !== 'convenio') {
-      throw fieldError('validation', 'amountCentimos', 'contracts.errors.amountRequired');
+      throw fieldError('amountCentimos', 'contracts.errors.amountRequired');
     }
     const teacher = await checkTerms(ctx, v, null);
     const newId = await insertContract(

@@ -5,20 +5,11 @@ import type { Page } from '../../../shared/ipc';
 import { addDays, EXPIRY_WARNING_DAYS, type Discipline } from '../../../shared/contracts/rules';
 import type { Authorisation, Teacher, TeacherDetail, TeacherFilter, teacherSortColumns } from '../../../shared/contracts/schemas';
 import { inTurn, isUniqueViolation, toBool, toCount } from '../db/dialect';
-import { notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
-import {
-  addDocument,
-  documentsOf,
-  escapeLike,
-  fieldError,
-  removeDocument,
-  saveDocumentCopy,
-  str,
-  teacherDocs,
-  todayOf,
-  type Row,
-} from './common';
+import { notFound, stale, fieldError } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/context';
+import { addDocument, documentsOf, removeDocument, saveDocumentCopy, teacherDocs, todayOf } from './common';
+import { type Row, str } from '../db/rows';
+import { escapeLike } from '../db/search';
 
 type Filter = { [K in keyof TeacherFilter]-?: Exclude<TeacherFilter[K], undefined> };
 type SortColumn = (typeof teacherSortColumns)[number];
@@ -214,10 +205,10 @@ async function writeLists(db: Knex, id: number, v: TeacherValues): Promise<void>
 
 async function checkUnique(db: Knex, v: TeacherValues, selfId: number | null): Promise<void> {
   const byDni = (await db('teachers').where({ dni: v.dni }).first('id')) as { id: number } | undefined;
-  if (byDni && byDni.id !== selfId) throw fieldError('conflict', 'dni', 'contracts.errors.duplicateDni', { dni: v.dni });
+  if (byDni && byDni.id !== selfId) throw fieldError('dni', 'contracts.errors.duplicateDni', { dni: v.dni }, 'conflict');
   if (v.ruc) {
     const byRuc = (await db('teachers').where({ ruc: v.ruc }).first('id')) as { id: number } | undefined;
-    if (byRuc && byRuc.id !== selfId) throw fieldError('conflict', 'ruc', 'contracts.errors.duplicateRuc', { ruc: v.ruc });
+    if (byRuc && byRuc.id !== selfId) throw fieldError('ruc', 'contracts.errors.duplicateRuc', { ruc: v.ruc }, 'conflict');
   }
 }
 
@@ -265,7 +256,7 @@ export const teacherHandlers: TeacherHandlers = {
     try {
       id = await insertTeacher(ctx.db, v, ctx.session.actor, ctx.now);
     } catch (err) {
-      if (isUniqueViolation(err)) throw fieldError('conflict', 'dni', 'contracts.errors.duplicateDni', { dni: v.dni });
+      if (isUniqueViolation(err)) throw fieldError('dni', 'contracts.errors.duplicateDni', { dni: v.dni }, 'conflict');
       throw err;
     }
     const created = (await getTeacher(ctx.db, id, todayOf(ctx)))!;
@@ -305,7 +296,7 @@ export const teacherHandlers: TeacherHandlers = {
     if (id !== null && !before) throw notFound();
     // An authorisation for a closed establishment can be kept, not newly given.
     if (!est || (!toBool(est.active) && Number(before?.establishment_id) !== establishmentId)) {
-      throw fieldError('validation', 'establishmentId', 'contracts.errors.unknownEstablishment');
+      throw fieldError('establishmentId', 'contracts.errors.unknownEstablishment');
     }
     const values = { establishment_id: establishmentId, valid_from: validFrom, valid_to: validTo, document_number: documentNumber, notes };
     let authId: number;

@@ -7,6 +7,7 @@ import type { NamingMode, Technique } from '../../../shared/internarte/rules';
 import { storeAttachment } from '../files/attachments';
 import type { StoreOrFolder } from '../files/store';
 import { appendCustody, insertArtwork } from '../internarte/repository';
+import { type Row } from '../db/rows';
 
 /**
  * InternArte's demonstration data: about twenty works from the programme's ceramics and
@@ -17,7 +18,6 @@ import { appendCustody, insertArtwork } from '../internarte/repository';
  * Fictitious data, marked as demonstration like the rest.
  */
 
-type Row = Record<string, unknown>;
 
 interface WorkPlan {
   title: string;

@@ -1,6 +1,6 @@
 import type { Establishment } from '../../../shared/establishments/schemas';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { Handlers, HandlerContext } from '../ipc/dispatcher';
+import type { Handlers, HandlerContext } from '../ipc/context';
 import { isForeignKeyViolation } from '../db/dialect';
 import { exportTable, type Column } from '../export/table';
 import * as repo from './repository';

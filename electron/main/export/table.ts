@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
 import { AppError } from '../ipc/errors';
-import type { HandlerContext } from '../ipc/dispatcher';
+import type { HandlerContext } from '../ipc/context';
 
 /**
  * What a column holds, so that each format writes it the way the office uses it:

@@ -1,8 +1,9 @@
 import type { InstrumentPhoto } from '../../../shared/instruments/schemas';
 import { toBool } from '../db/dialect';
 import { notFound } from '../ipc/errors';
-import type { HandlerContext } from '../ipc/dispatcher';
+import type { HandlerContext } from '../ipc/context';
 import { storeAttachment, thumbnailDataUrl } from './attachments';
+import { type Row } from '../db/rows';
 
 /**
  * A record's photo gallery (an instrument's, an artwork's): photos linked to a record in a
@@ -18,7 +19,6 @@ export interface Gallery {
   entity: string;
 }
 
-type Row = Record<string, unknown>;
 
 /** Photos up to 20 MB: the original is kept for print, a thumbnail is made for the screen. */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;

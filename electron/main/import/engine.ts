@@ -23,7 +23,7 @@ import { getSetting, setSetting } from '../app/settings';
 import { establishmentScope } from '../auth/access';
 import { translator, type Translate } from '../i18n';
 import { runAuditedWrite, type Audit } from '../ipc/audited-write';
-import type { HandlerContext, Session } from '../ipc/dispatcher';
+import type { HandlerContext, Session } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { JobFailure, type JobControl } from '../jobs/jobs';
 import { cellString, columnLetter, plainHeaderIndex, readSheet, tableAt, type Cell, type Sheet, type SheetRow } from './read';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../ipc/dispatcher';
+import type { Handlers } from '../ipc/context';
 import { requireImportTarget } from '../auth/import-access';
 import { inspectUpload, startImportJob, uploadTarget } from './engine';
 import { importTargets } from './targets';

@@ -4,10 +4,10 @@ import { normalizeText } from '../../../shared/format';
 import { unitFor } from '../../../shared/units';
 import { toBool } from '../db/dialect';
 import { AppError } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { whereInScope } from '../auth/access';
+import { type Row } from '../db/rows';
 
-type Row = Record<string, unknown>;
 
 /**
  * Stock per item and establishment is the sum of its movements (an append-only ledger);

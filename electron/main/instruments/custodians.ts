@@ -1,7 +1,7 @@
 import type { CustodianType } from '../../../shared/instruments/rules';
 import type { Instrument, Movement } from '../../../shared/instruments/schemas';
 import type { Translate } from '../i18n';
-import type { Session } from '../ipc/dispatcher';
+import type { Session } from '../ipc/context';
 import { canSeePersonalData } from '../privacy/personal-data';
 
 /**

@@ -2,7 +2,7 @@ import type { Instrument } from '../../../shared/instruments/schemas';
 import { normalizeText } from '../../../shared/format';
 import { isUniqueViolation, toBool } from '../db/dialect';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import type { Column } from '../export/table';
 import { requireEstablishment, whereInScope } from '../auth/access';
 import { exportTableWithReason } from '../privacy/personal-data';

@@ -1,5 +1,5 @@
 import { notFound } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
 import { addGalleryPhoto, galleryPhotos, removeGalleryPhoto, setPrimaryGalleryPhoto, type Gallery } from '../files/gallery';
 

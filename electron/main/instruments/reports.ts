@@ -2,7 +2,7 @@ import type { InventorySummary } from '../../../shared/instruments/report-schema
 import { conditions, families } from '../../../shared/instruments/rules';
 import { toCount } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { cellFormats, saveExport, tableBytes, tableWorkbook } from '../export/table';
 import { stockRows, stockScope } from './consumables';
 import { requireEstablishment, whereInScope } from '../auth/access';
@@ -10,8 +10,8 @@ import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
 import { custodianCell, participantNamesIn } from './custodians';
 import { exportWithReason } from '../privacy/personal-data';
+import { type Row } from '../db/rows';
 
-type Row = Record<string, unknown>;
 
 type ReportHandlers = Pick<
   Handlers,

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/instruments/schemas';
 import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
+import { num, type Row, str } from '../db/rows';
 
 export type Filter = { [K in keyof InstrumentFilter]-?: Exclude<InstrumentFilter[K], undefined> };
 export type SortColumn = (typeof instrumentSortColumns)[number];
@@ -72,10 +73,7 @@ const selectColumns = [
   'i.updated_by',
 ];
 
-type Row = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export const toInstrument = (r: Row): Instrument => ({
   id: Number(r.id),

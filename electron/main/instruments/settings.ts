@@ -3,7 +3,7 @@ import { fitsMask, maskExample } from '../../../shared/instruments/code-format';
 import type { InventorySettings } from '../../../shared/instruments/schemas';
 import { getSetting, setSetting } from '../app/settings';
 import { AppError } from '../ipc/errors';
-import type { Handlers } from '../ipc/dispatcher';
+import type { Handlers } from '../ipc/context';
 
 const KEY = 'inventory.codeMask';
 

@@ -5,15 +5,15 @@ import type { Stocktake, StocktakeDetail, StocktakeLine } from '../../../shared/
 import { normalizeText } from '../../../shared/format';
 import { toBool } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { saveExport } from '../export/table';
 import { moveInstruments, type MovementRecordBase } from './ledger';
 import { shownCustodianName } from './custodians';
 import { stocktakeActaHtml } from './documents';
 import * as repo from './repository';
 import { requireEstablishment, whereInScope } from '../auth/access';
+import { type Row } from '../db/rows';
 
-type Row = Record<string, unknown>;
 
 const toStocktake = (r: Row): Stocktake => ({
   id: Number(r.id),

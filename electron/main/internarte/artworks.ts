@@ -6,18 +6,17 @@ import { toBool, toCount } from '../db/dialect';
 import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
 import { addGalleryPhoto, galleryPhotos, MAX_PHOTO_BYTES, removeGalleryPhoto, setPrimaryGalleryPhoto, type Gallery } from '../files/gallery';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import * as repo from './repository';
 import { loansWhere } from './exhibitions';
 import { canSeePersonalData, exportTableWithReason } from '../privacy/personal-data';
 import type { Column } from '../export/table';
+import { type Row, str } from '../db/rows';
 
 /** Photos up to 20 MB (the original is kept for print); signed documents too. */
 export { MAX_PHOTO_BYTES };
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export const viewOf = (ctx: HandlerContext): repo.ViewContext => ({ session: ctx.session, t: ctx.t, attachments: ctx.attachments });
 

@@ -8,14 +8,13 @@ import { whereWords } from '../db/search';
 import { exportTable, type Column } from '../export/table';
 import { thumbnailDataUrl } from '../files/attachments';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import type { CatalogWork } from './catalog-data';
 import { catalogData } from './outputs';
 import * as repo from './repository';
 import { smallPhoto, storePhotos, viewOf } from './artworks';
+import { nonEmpty, type Row } from '../db/rows';
 
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
 const exhibitionColumns = (db: Knex) => [
   'x.*',
@@ -42,17 +41,17 @@ async function partnersOf(db: Knex, ids: number[]): Promise<Map<number, Array<{ 
 const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Exhibition => ({
   id: Number(r.id),
   title: String(r.title),
-  subtitle: str(r.subtitle),
-  venue: str(r.venue),
-  startsOn: str(r.starts_on),
-  endsOn: str(r.ends_on),
+  subtitle: nonEmpty(r.subtitle),
+  venue: nonEmpty(r.venue),
+  startsOn: nonEmpty(r.starts_on),
+  endsOn: nonEmpty(r.ends_on),
   curators: String(r.curators ?? '')
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean),
-  presentation: str(r.presentation),
-  curatorialText: str(r.curatorial_text),
-  credits: str(r.credits),
+  presentation: nonEmpty(r.presentation),
+  curatorialText: nonEmpty(r.curatorial_text),
+  credits: nonEmpty(r.credits),
   sectionMode: r.section_mode as SectionMode,
   partners,
   workCount: Number(r.work_count ?? 0),
@@ -150,9 +149,9 @@ export async function checklistOf(ctx: HandlerContext, exhibitionId: number): Pr
       artworkId: Number(r.id),
       position: Number(r.position),
       catalogNumber: String(r.catalog_number),
-      section: str(r.section),
+      section: nonEmpty(r.section),
       sectionLabel:
-        mode === 'establecimiento' ? String(r.establishment_name) : mode === 'tecnica' ? ctx.t(`internarte.techniques.${technique}`) : mode === 'libre' ? str(r.section) : null,
+        mode === 'establecimiento' ? String(r.establishment_name) : mode === 'tecnica' ? ctx.t(`internarte.techniques.${technique}`) : mode === 'libre' ? nonEmpty(r.section) : null,
       title: String(r.title),
       artistLabel: seesNames ? realName : repo.consentedLabel(realName, consent, ctx.t).label,
       establishmentName: String(r.establishment_name),
@@ -188,20 +187,20 @@ export async function loansWhere(ctx: HandlerContext, where: (q: Knex.QueryBuild
     id: Number(r.id),
     exhibitionId: Number(r.exhibition_id),
     exhibitionTitle: String(r.exhibition_title),
-    venue: str(r.venue),
+    venue: nonEmpty(r.venue),
     artworkId: Number(r.artwork_id),
     artworkTitle: String(r.artwork_title),
-    catalogNumber: str(r.catalog_number),
+    catalogNumber: nonEmpty(r.catalog_number),
     lentOn: String(r.lent_on),
-    dueOn: str(r.due_on),
-    returnedOn: str(r.returned_on),
+    dueOn: nonEmpty(r.due_on),
+    returnedOn: nonEmpty(r.returned_on),
     insuranceCentimos: Number(r.insurance_centimos),
     conditionOut: String(r.condition_out),
-    conditionBack: str(r.condition_back),
+    conditionBack: nonEmpty(r.condition_back),
     photosOut: small.filter((p) => p.loanId === Number(r.id) && p.phase === 'salida').map((p) => p.photo),
     photosBack: small.filter((p) => p.loanId === Number(r.id) && p.phase === 'retorno').map((p) => p.photo),
     lentBy: String(r.lent_by),
-    returnedBy: str(r.returned_by),
+    returnedBy: nonEmpty(r.returned_by),
   }));
 }
 
@@ -294,7 +293,7 @@ export const exhibitionHandlers: ExhibitionHandlers = {
       .where('ep.partner_id', partnerId)
       .orderBy('x.starts_on', 'desc')
       .select('x.id', 'x.title', 'x.venue', 'x.starts_on', 'x.ends_on', ctx.db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'))) as Row[];
-    return rows.map((r) => ({ id: Number(r.id), title: String(r.title), venue: str(r.venue), startsOn: str(r.starts_on), endsOn: str(r.ends_on), workCount: Number(r.work_count) }));
+    return rows.map((r) => ({ id: Number(r.id), title: String(r.title), venue: nonEmpty(r.venue), startsOn: nonEmpty(r.starts_on), endsOn: nonEmpty(r.ends_on), workCount: Number(r.work_count) }));
   },
 
   'exhibitions.checklist': async ({ id }, ctx) => checklistOf(ctx, id),

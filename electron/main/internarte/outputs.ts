@@ -5,6 +5,7 @@ import { translator } from '../i18n';
 import { AppError } from '../ipc/errors';
 import type { CatalogData, CatalogImage, CatalogWork, OutputLanguage } from './catalog-data';
 import { consentColumns, consentedLabel, consentOfRow, joinLatestConsent, realNameOf } from './repository';
+import { nonEmpty, num, type Row } from '../db/rows';
 
 /**
  * What an exhibition's printed and exported outputs may show, decided here in main and
@@ -18,10 +19,7 @@ import { consentColumns, consentedLabel, consentOfRow, joinLatestConsent, realNa
 
 export type OutputPurpose = 'catalog' | 'labels';
 
-type Row = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export async function catalogData(
   db: Knex,
@@ -113,13 +111,13 @@ export async function catalogData(
     works.push({
       artworkId: Number(r.id),
       catalogNumber: String(r.catalog_number),
-      section: mode === 'establecimiento' ? establishment : mode === 'tecnica' ? technique : mode === 'libre' ? str(r.section) : null,
+      section: mode === 'establecimiento' ? establishment : mode === 'tecnica' ? technique : mode === 'libre' ? nonEmpty(r.section) : null,
       title,
       artistLabel,
       anonymous,
       year: num(r.year),
       technique,
-      materials: str(r.materials),
+      materials: nonEmpty(r.materials),
       dimensionsMm:
         r.height_mm === null || r.width_mm === null
           ? null
@@ -140,14 +138,14 @@ export async function catalogData(
     exhibition: {
       id: Number(ex.id),
       title: String(ex.title),
-      subtitle: str(ex.subtitle),
-      venue: str(ex.venue),
-      startsOn: str(ex.starts_on),
-      endsOn: str(ex.ends_on),
+      subtitle: nonEmpty(ex.subtitle),
+      venue: nonEmpty(ex.venue),
+      startsOn: nonEmpty(ex.starts_on),
+      endsOn: nonEmpty(ex.ends_on),
       curators,
-      presentation: str(ex.presentation),
-      curatorialText: str(ex.curatorial_text),
-      credits: str(ex.credits),
+      presentation: nonEmpty(ex.presentation),
+      curatorialText: nonEmpty(ex.curatorial_text),
+      credits: nonEmpty(ex.credits),
       partners: partners.map((p) => ({ name: String(p.name), logo: null })),
       // The cover shows the first work (in checklist order) whose photo may be published.
       cover: works.find((w) => w.image !== null)?.image ?? null,

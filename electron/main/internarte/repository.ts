@@ -17,20 +17,18 @@ import { whereWords } from '../db/search';
 import { thumbnailDataUrl } from '../files/attachments';
 import type { AttachmentStore } from '../files/store';
 import { AppError } from '../ipc/errors';
-import type { Session } from '../ipc/dispatcher';
+import type { Session } from '../ipc/context';
 import type { Translate } from '../i18n';
+import { num, type Row, str } from '../db/rows';
 
 /**
  * InternArte's data access: artworks with their current consent (the latest entry of the
  * consent ledger, read at the moment of the call) and custody (cached from its ledger).
  */
 
-type Row = Record<string, unknown>;
 export type Filter = { [K in keyof ArtworkFilter]-?: Exclude<ArtworkFilter[K], undefined> };
 export type SortColumn = (typeof artworkSortColumns)[number];
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
  * Whether this session may see artists' real names inside the app: the roles holding the

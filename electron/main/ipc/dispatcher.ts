@@ -1,59 +1,20 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { channelNames, type ChannelName } from '../../../shared/channels';
-import { contract, type ChannelOutput, type ChannelParsedInput } from '../../../shared/contract';
+import { contract } from '../../../shared/contract';
 import type { Actor } from '../../../shared/app/schemas';
-import type { Locale } from '../../../shared/format';
 import type { Result } from '../../../shared/ipc';
 import { issuesByField } from '../../../shared/validation';
-import { formatDate, formatDateTime } from '../../../shared/format';
-import type { AuditEntry } from '../audit/audit';
+import { whoChanged } from '../audit/audit';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect';
-import { translator, type Translate } from '../i18n';
+import { translator } from '../i18n';
 import type { Platform } from '../platform';
 import { FolderStore, type AttachmentStore } from '../files/store';
 import { AppError } from './errors';
 import { runAuditedWrite } from './audited-write';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
-import { establishmentRefusal, refreshSessionUser, sessionMayCall, sessionRefusal, type SessionAuth } from '../auth/access';
-
-/** Who is using the app and in which language. */
-export interface Session {
-  /** Who writes are attributed to: the signed-in user (auth/access.ts). */
-  actor: Actor;
-  /** The signed-in user, the idle lock (auth/access.ts); absent: nobody is signed in. */
-  auth?: SessionAuth;
-  locale: Locale;
-  /** Files this session wrote (exports), the only ones the renderer may ask to reveal. */
-  writtenFiles: Set<string>;
-}
-
-export const LOCAL_ADMIN: Actor = { id: 'admin-local', name: 'Administrador local' };
-
-export interface HandlerContext {
-  /** Inside a write channel: the channel's transaction. */
-  db: Knex;
-  session: Session;
-  channel: ChannelName;
-  /** The request's time, UTC ISO: every row a request writes carries the same one. */
-  now: string;
-  t: Translate;
-  platform: Platform;
-  /** Where attachments' contents live: this PC's folder, the office's server or its shared folder (files/store.ts). */
-  attachments: AttachmentStore;
-  /** Appends an audit entry in the same transaction (write channels only). */
-  audit(entry: AuditEntry): Promise<void>;
-  /** Long-running jobs (progress, cancel) of this session; see jobs/jobs.ts. */
-  jobs: JobRegistry;
-}
-
-export type Handler<K extends ChannelName> = (
-  input: ChannelParsedInput<K>,
-  ctx: HandlerContext,
-) => Promise<ChannelOutput<K>>;
-
-/** One handler per channel of the contract: a missing one is a type error. */
-export type Handlers = { [K in ChannelName]: Handler<K> };
+import { establishmentRefusal, refreshSessionUser, sessionMayCall, sessionRefusal } from '../auth/access';
+import type { HandlerContext, Handlers, Session } from './context';
 
 export interface DispatcherDeps {
   db: Knex;
@@ -80,28 +41,6 @@ function recordIdOf(input: unknown): number | null {
   if (typeof data.id === 'number') return data.id;
   const ids = Object.entries(data).filter(([k, v]) => /^[a-z]+Id$/.test(k) && typeof v === 'number');
   return ids.length === 1 ? (ids[0]![1] as number) : null;
-}
-
-/**
- * A save over a newer change (optimistic concurrency): the refusal says who made that
- * change and when, from the audit log's latest entry for the same record in the same
- * domain (the user's transaction is already rolled back). Without one, the plain message.
- */
-async function whoChanged(db: Knex, channel: ChannelName, input: unknown, err: AppError): Promise<AppError> {
-  const id = recordIdOf(input);
-  if (id === null) return err;
-  try {
-    const domain = channel.split('.')[0]!;
-    const last = (await db('audit_log')
-      .where({ entity_id: String(id) })
-      .where('channel', 'like', `${domain}.%`)
-      .orderBy('id', 'desc')
-      .first('user_name', 'at')) as { user_name: string; at: string } | undefined;
-    if (!last) return err;
-    return new AppError('stale', 'office.errors.staleBy', { name: last.user_name, date: formatDate(last.at), time: formatDateTime(last.at).slice(11) }, err.fields);
-  } catch {
-    return err;
-  }
 }
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
@@ -184,7 +123,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     try {
       return { ok: true, data: await run(channel, parsed.data) };
     } catch (err) {
-      if (err instanceof AppError && err.code === 'stale') return fail(await whoChanged(deps.db, channel, parsed.data, err));
+      if (err instanceof AppError && err.code === 'stale') return fail(await whoChanged(deps.db, channel.split('.')[0]!, recordIdOf(parsed.data), err));
       if (err instanceof AppError) return fail(err);
       if (isUniqueViolation(err)) return fail(new AppError('conflict', 'errors.conflict'));
       if (isForeignKeyViolation(err)) return fail(new AppError('in_use', 'errors.inUse'));

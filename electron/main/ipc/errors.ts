@@ -18,3 +18,14 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError('not_found', 'errors.notFound');
 export const stale = () => new AppError('stale', 'errors.stale');
+
+/**
+ * A refusal next to one field. A validation error says "review the marked fields" on top;
+ * a conflict (a number or DNI already taken) says the field's own sentence on top.
+ */
+export const fieldError = (
+  field: string,
+  key: string,
+  params: Record<string, string | number> = {},
+  code: 'validation' | 'conflict' = 'validation',
+) => new AppError(code, code === 'validation' ? 'errors.validation' : key, code === 'validation' ? {} : params, { [field]: { key, params } });

@@ -2,7 +2,8 @@ import { channelNames, type ChannelName } from '../../../shared/channels';
 import type { Result } from '../../../shared/ipc';
 import { translator } from '../i18n';
 import { isTrustedSender } from '../security';
-import type { Dispatch, Session } from './dispatcher';
+import type { Dispatch } from './dispatcher';
+import type { Session } from './context';
 
 /** The part of Electron's ipcMain this needs (so tests can pass a fake). */
 export interface IpcMainLike {

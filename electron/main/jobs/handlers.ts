@@ -1,4 +1,4 @@
-import type { Handlers } from '../ipc/dispatcher';
+import type { Handlers } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 
 type JobHandlers = Pick<Handlers, 'jobs.status' | 'jobs.cancel'>;

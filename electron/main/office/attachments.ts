@@ -8,7 +8,7 @@ import { getSetting, setSetting } from '../app/settings';
 import { isPostgres } from '../db/dialect';
 import { thumbnailOf } from '../files/attachments';
 import { DatabaseStore, FolderStore, attachmentFilePath, isHash, thumbnailFilePath, writeOnce, type AttachmentBlob, type AttachmentStore } from '../files/store';
-import type { Handlers, HandlerContext } from '../ipc/dispatcher';
+import type { Handlers, HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 
 /**

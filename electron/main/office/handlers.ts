@@ -5,7 +5,7 @@ import type { MessageRef } from '../../../shared/validation';
 import type { ServerConfig } from '../db/connection';
 import { isPostgres } from '../db/dialect';
 import { readOnlyReason, runAuditedWrite } from '../ipc/audited-write';
-import type { Handlers, HandlerContext } from '../ipc/dispatcher';
+import type { Handlers, HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { readChoice, savedPasswordFits, writeChoice, type DatabaseChoice } from './config';
 import { probeServer } from './probe';

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
 import { hasPermission, requirePermission } from '../auth/access';
 import { saveExport, tableBytes, type Column } from '../export/table';
-import type { HandlerContext, Session } from '../ipc/dispatcher';
+import type { HandlerContext, Session } from '../ipc/context';
 
 /**
  * Personal data: participants (persons deprived of liberty) are the most sensitive data in

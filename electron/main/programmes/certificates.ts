@@ -1,6 +1,6 @@
 import type { CertificateCandidate } from '../../../shared/programmes/schemas';
 import { AppError } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { certificatesHtml, type CertificateData } from './documents';
 import { canSeeNames } from './privacy';
 import { exportWithReason } from '../privacy/personal-data';

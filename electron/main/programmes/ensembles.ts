@@ -4,10 +4,11 @@ import { openStages } from '../../../shared/programmes/rules';
 import type { Ensemble } from '../../../shared/programmes/schemas';
 import { toBool } from '../db/dialect';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import * as repo from './repository';
 import { checkEstablishment } from './workshops';
 import { requireEstablishment, whereInScope } from '../auth/access';
+import { type Row, str } from '../db/rows';
 
 type EnsembleHandlers = Pick<Handlers, 'ensembles.list' | 'ensembles.get' | 'ensembles.create' | 'ensembles.update'>;
 
@@ -17,22 +18,22 @@ const columns = (db: Knex) => [
   db.raw(`(SELECT COUNT(*) FROM enrolments n WHERE n.ensemble_id = g.id AND n.stage IN (${openStages.map((s) => `'${s}'`).join(', ')})) AS members`),
 ];
 
-const toEnsemble = (r: repo.Row): Ensemble => ({
+const toEnsemble = (r: Row): Ensemble => ({
   id: Number(r.id),
   name: String(r.name),
   type: r.type as Ensemble['type'],
   establishmentId: Number(r.establishment_id),
   establishmentName: String(r.establishment_name),
-  director: repo.str(r.director),
-  formedOn: repo.str(r.formed_on),
+  director: str(r.director),
+  formedOn: str(r.formed_on),
   active: toBool(r.active),
-  notes: repo.str(r.notes),
+  notes: str(r.notes),
   members: Number(r.members ?? 0),
   version: Number(r.version),
 });
 
 export async function getEnsemble(db: Knex, id: number): Promise<Ensemble | null> {
-  const r = (await db('ensembles as g').join('establishments as e', 'e.id', 'g.establishment_id').where('g.id', id).select(columns(db)).first()) as repo.Row | undefined;
+  const r = (await db('ensembles as g').join('establishments as e', 'e.id', 'g.establishment_id').where('g.id', id).select(columns(db)).first()) as Row | undefined;
   return r ? toEnsemble(r) : null;
 }
 
@@ -61,7 +62,7 @@ export const ensembleHandlers: EnsembleHandlers = {
     if (type !== null) q.where('g.type', type);
     if (status === 'active') q.where('g.active', true);
     if (status === 'inactive') q.where('g.active', false);
-    return ((await q.orderBy('e.name_key').orderBy('g.name_key')) as repo.Row[]).map(toEnsemble);
+    return ((await q.orderBy('e.name_key').orderBy('g.name_key')) as Row[]).map(toEnsemble);
   },
 
   'ensembles.get': ({ id }, ctx) => mustEnsemble(ctx, id),

@@ -2,11 +2,12 @@ import type { Knex } from 'knex';
 import { audienceGroups, totalAudience, type Audiences } from '../../../shared/programmes/rules';
 import type { EventPhoto, ProgrammeEvent, Season } from '../../../shared/programmes/schemas';
 import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
-import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import * as repo from './repository';
 import { normalizeText } from '../../../shared/format';
 import { requireEstablishment, whereInScope } from '../auth/access';
+import { num, type Row, str } from '../db/rows';
 
 type EventHandlers = Pick<
   Handlers,
@@ -24,11 +25,8 @@ type EventHandlers = Pick<
 
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
-const fieldError = (field: string, key: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', 'errors.validation', {}, { [field]: { key, params } });
-
 export const audienceColumns = audienceGroups.map((g) => `audience_${g}`);
-export const audiencesOf = (r: repo.Row): Audiences =>
+export const audiencesOf = (r: Row): Audiences =>
   Object.fromEntries(audienceGroups.map((g) => [g, Number(r[`audience_${g}`] ?? 0)])) as Audiences;
 export const audienceSumSql = audienceColumns.map((c) => `e.${c}`).join(' + ');
 
@@ -43,7 +41,7 @@ async function seasons(db: Knex, id?: number): Promise<Season[]> {
     )
     .orderBy('s.start_date', 'desc');
   if (id !== undefined) q.where('s.id', id);
-  return ((await q) as repo.Row[]).map((r) => ({
+  return ((await q) as Row[]).map((r) => ({
     id: Number(r.id),
     name: String(r.name),
     startDate: String(r.start_date),
@@ -78,18 +76,18 @@ async function eventsWhere(ctx: HandlerContext, where: (q: Knex.QueryBuilder) =>
     .select('e.*', 's.name as season_name', 'x.name as establishment_name', db.raw('(SELECT COUNT(*) FROM event_photos p WHERE p.event_id = e.id) AS photos_n'));
   where(q);
   if (scoped) whereInScope(ctx.session, q, 'e.establishment_id', ensembleAtScope(db));
-  const rows = (await q.orderBy('e.date').orderBy('e.time').orderBy('e.id')) as repo.Row[];
+  const rows = (await q.orderBy('e.date').orderBy('e.time').orderBy('e.id')) as Row[];
   const ids = rows.map((r) => Number(r.id));
   const partners = new Map<number, Array<{ id: number; name: string }>>();
   const ensembles = new Map<number, Array<{ id: number; name: string }>>();
   for (let i = 0; i < ids.length; i += 400) {
     const chunk = ids.slice(i, i + 400);
-    for (const r of (await db('event_partners as l').join('partners as p', 'p.id', 'l.partner_id').whereIn('l.event_id', chunk).orderBy('p.name_key').select('l.event_id', 'p.id', 'p.name')) as repo.Row[]) {
+    for (const r of (await db('event_partners as l').join('partners as p', 'p.id', 'l.partner_id').whereIn('l.event_id', chunk).orderBy('p.name_key').select('l.event_id', 'p.id', 'p.name')) as Row[]) {
       const list = partners.get(Number(r.event_id)) ?? [];
       list.push({ id: Number(r.id), name: String(r.name) });
       partners.set(Number(r.event_id), list);
     }
-    for (const r of (await db('event_ensembles as l').join('ensembles as g', 'g.id', 'l.ensemble_id').whereIn('l.event_id', chunk).orderBy('g.name_key').select('l.event_id', 'g.id', 'g.name')) as repo.Row[]) {
+    for (const r of (await db('event_ensembles as l').join('ensembles as g', 'g.id', 'l.ensemble_id').whereIn('l.event_id', chunk).orderBy('g.name_key').select('l.event_id', 'g.id', 'g.name')) as Row[]) {
       const list = ensembles.get(Number(r.event_id)) ?? [];
       list.push({ id: Number(r.id), name: String(r.name) });
       ensembles.set(Number(r.event_id), list);
@@ -100,20 +98,20 @@ async function eventsWhere(ctx: HandlerContext, where: (q: Knex.QueryBuilder) =>
     return {
       id: Number(r.id),
       type: r.type as ProgrammeEvent['type'],
-      seasonId: repo.num(r.season_id),
-      seasonName: repo.str(r.season_name),
+      seasonId: num(r.season_id),
+      seasonName: str(r.season_name),
       title: String(r.title),
       date: String(r.date),
-      time: repo.str(r.time),
+      time: str(r.time),
       venueKind: r.venue_kind as ProgrammeEvent['venueKind'],
-      establishmentId: repo.num(r.establishment_id),
-      establishmentName: repo.str(r.establishment_name),
-      venueName: repo.str(r.venue_name),
+      establishmentId: num(r.establishment_id),
+      establishmentName: str(r.establishment_name),
+      venueName: str(r.venue_name),
       partners: partners.get(Number(r.id)) ?? [],
       ensembles: ensembles.get(Number(r.id)) ?? [],
       audiences,
       totalAudience: totalAudience(audiences),
-      notes: repo.str(r.notes),
+      notes: str(r.notes),
       photos: Number(r.photos_n),
       version: Number(r.version),
     };
@@ -148,7 +146,7 @@ interface EventValues {
 /** The references an event makes must exist; its date falls within its season. */
 async function checkEvent(ctx: HandlerContext, v: EventValues): Promise<void> {
   if (v.seasonId !== null) {
-    const s = (await ctx.db('seasons').where({ id: v.seasonId }).first()) as repo.Row | undefined;
+    const s = (await ctx.db('seasons').where({ id: v.seasonId }).first()) as Row | undefined;
     if (!s) throw fieldError('seasonId', 'programmes.errors.unknownSeason');
     if (v.date < String(s.start_date) || v.date > String(s.end_date)) throw fieldError('date', 'programmes.errors.outsideSeason', { name: String(s.name) });
   }
@@ -193,7 +191,7 @@ async function photosOf(ctx: HandlerContext, eventId: number): Promise<EventPhot
     .join('attachments as a', 'a.hash', 'p.attachment_hash')
     .where('p.event_id', eventId)
     .orderBy('p.id')
-    .select('p.*', 'a.original_name')) as repo.Row[];
+    .select('p.*', 'a.original_name')) as Row[];
   return Promise.all(
     rows.map(async (r) => ({
       hash: String(r.attachment_hash),
@@ -223,7 +221,7 @@ export const eventHandlers: EventHandlers = {
     if (!before) throw notFound();
     if (before.version !== version) throw stale();
     await checkSeasonName(ctx, name, id);
-    const outside = (await ctx.db('events').where({ season_id: id }).where((w) => w.where('date', '<', startDate).orWhere('date', '>', endDate)).count({ n: '*' })) as repo.Row[];
+    const outside = (await ctx.db('events').where({ season_id: id }).where((w) => w.where('date', '<', startDate).orWhere('date', '>', endDate)).count({ n: '*' })) as Row[];
     if (Number(outside[0]?.n ?? 0) > 0) throw fieldError('startDate', 'programmes.errors.seasonLeavesEvents', { count: Number(outside[0]?.n) });
     await ctx.db('seasons').where({ id, version }).update({ name, start_date: startDate, end_date: endDate, version: version + 1, ...repo.touched(ctx.session.actor, ctx.now) });
     const [after] = await seasons(ctx.db, id);

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/programmes/rules';
 import type { ProgrammeFigures } from '../../../shared/programmes/schemas';
 import { audiencesOf } from './events';
-import type { Row } from './repository';
+import type { Row } from '../db/rows';
 
 /**
  * The programme's figures for a period, from the data and nothing else: what the annual

@@ -1,4 +1,4 @@
-import type { Handlers } from '../ipc/dispatcher';
+import type { Handlers } from '../ipc/context';
 import type { programmeChannels } from '../../../shared/programmes/channels';
 import { certificateHandlers } from './certificates';
 import { ensembleHandlers } from './ensembles';

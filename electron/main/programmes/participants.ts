@@ -9,13 +9,14 @@ import {
 } from '../../../shared/programmes/rules';
 import type { HeldInstrument, Participant, ParticipantMovement } from '../../../shared/programmes/schemas';
 import { isUniqueViolation, toBool } from '../db/dialect';
-import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { canSeeNames } from './privacy';
 import { exportTableWithReason } from '../privacy/personal-data';
 import * as repo from './repository';
 import { checkEstablishment, mustWorkshop } from './workshops';
 import { requireEstablishment } from '../auth/access';
+import { type Row, str } from '../db/rows';
 
 type ParticipantHandlers = Pick<
   Handlers,
@@ -34,9 +35,6 @@ type ParticipantHandlers = Pick<
   | 'attendance.get'
   | 'attendance.save'
 >;
-
-const fieldError = (field: string, key: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', 'errors.validation', {}, { [field]: { key, params } });
 
 async function mustParticipant(ctx: HandlerContext, id: number): Promise<Participant> {
   const p = await repo.getParticipant(ctx.db, ctx.session, id);
@@ -64,12 +62,12 @@ export async function heldInstruments(ctx: HandlerContext, code: string): Promis
     .where('i.custodian_type', 'participante')
     .whereRaw("UPPER(i.custodian_name) LIKE ? ESCAPE '\\'", [`%${repo.escapeLike(code.toUpperCase())}%`])
     .orderBy('i.code')
-    .select('i.id', 'i.code', 't.name as type_name', 'e.name as establishment_name', 'i.custodian_name')) as repo.Row[];
+    .select('i.id', 'i.code', 't.name as type_name', 'e.name as establishment_name', 'i.custodian_name')) as Row[];
   return rows.map((r) => ({
     id: Number(r.id),
     code: String(r.code),
     typeName: String(r.type_name),
-    establishmentName: repo.str(r.establishment_name),
+    establishmentName: str(r.establishment_name),
     custodianName: String(r.custodian_name),
   }));
 }
@@ -94,7 +92,7 @@ async function sheetParticipants(ctx: HandlerContext, workshopId: number, sessio
         .orWhereExists(ctx.db('attendance as a').where('a.session_id', sessionId).whereRaw('a.participant_id = n.participant_id')),
     )
     .select('n.id as enrolment_id', 'n.stage', 'n.enrolled_on', 'n.ended_on', 'p.id', 'p.code', 'p.first_names', 'p.last_names', 'p.sort_key')
-    .orderBy('p.sort_key')) as repo.Row[];
+    .orderBy('p.sort_key')) as Row[];
   const seen = new Set<number>();
   return rows.filter((r) => {
     const id = Number(r.id);
@@ -110,13 +108,13 @@ async function refreshAbsenceRuns(ctx: HandlerContext, workshopId: number, parti
   const enrolments = (await ctx.db('enrolments')
     .where({ workshop_id: workshopId })
     .whereIn('participant_id', participantIds)
-    .select('id', 'participant_id', 'enrolled_on', 'ended_on', 'absence_run')) as repo.Row[];
+    .select('id', 'participant_id', 'enrolled_on', 'ended_on', 'absence_run')) as Row[];
   const present = (await ctx.db('attendance as a')
     .join('workshop_sessions as s', 's.id', 'a.session_id')
     .where('s.workshop_id', workshopId)
     .whereIn('a.participant_id', participantIds)
     .where('a.present', true)
-    .select('a.participant_id', 'a.session_id')) as repo.Row[];
+    .select('a.participant_id', 'a.session_id')) as Row[];
   const by = new Map<number, Set<number>>();
   for (const r of present) {
     const set = by.get(Number(r.participant_id)) ?? new Set<number>();
@@ -124,7 +122,7 @@ async function refreshAbsenceRuns(ctx: HandlerContext, workshopId: number, parti
     by.set(Number(r.participant_id), set);
   }
   for (const e of enrolments) {
-    const run = attendanceFigures(sessions, by.get(Number(e.participant_id)) ?? new Set(), { from: String(e.enrolled_on), to: repo.str(e.ended_on) }).consecutiveAbsences;
+    const run = attendanceFigures(sessions, by.get(Number(e.participant_id)) ?? new Set(), { from: String(e.enrolled_on), to: str(e.ended_on) }).consecutiveAbsences;
     if (run !== Number(e.absence_run)) await ctx.db('enrolments').where({ id: e.id }).update({ absence_run: run });
   }
 }
@@ -231,7 +229,7 @@ export const participantHandlers: ParticipantHandlers = {
     // The open enrolments at the origin end the same day, each with its stage recorded.
     let ended = 0;
     if (endsEnrolments(kind)) {
-      const open = (await ctx.db('enrolments').where({ participant_id: participantId }).whereIn('stage', [...openStages]).select('id', 'version')) as repo.Row[];
+      const open = (await ctx.db('enrolments').where({ participant_id: participantId }).whereIn('stage', [...openStages]).select('id', 'version')) as Row[];
       for (const e of open) {
         await ctx.db('enrolments')
           .where({ id: e.id })
@@ -278,17 +276,17 @@ export const participantHandlers: ParticipantHandlers = {
       .leftJoin('establishments as t', 't.id', 'm.to_establishment_id')
       .where('m.participant_id', id)
       .orderBy('m.id', 'desc')
-      .select('m.*', 'f.name as from_name', 't.name as to_name')) as repo.Row[];
+      .select('m.*', 'f.name as from_name', 't.name as to_name')) as Row[];
     return rows.map(
       (r): ParticipantMovement => ({
         id: Number(r.id),
         kind: r.kind as ParticipantMovement['kind'],
         date: String(r.date),
-        fromEstablishmentName: repo.str(r.from_name),
-        toEstablishmentName: repo.str(r.to_name),
+        fromEstablishmentName: str(r.from_name),
+        toEstablishmentName: str(r.to_name),
         statusAfter: r.status_after as ParticipantMovement['statusAfter'],
-        documentNumber: repo.str(r.document_number),
-        notes: repo.str(r.notes),
+        documentNumber: str(r.document_number),
+        notes: str(r.notes),
         enrolmentsEnded: Number(r.enrolments_ended),
         recordedAt: String(r.recorded_at),
         recordedBy: String(r.recorded_by),
@@ -346,12 +344,12 @@ export const participantHandlers: ParticipantHandlers = {
     const table = workshopId !== null ? 'workshops' : 'ensembles';
     const groupId = (workshopId ?? ensembleId)!;
     const field = workshopId !== null ? 'workshopId' : 'ensembleId';
-    const group = (await ctx.db(table).where({ id: groupId }).first()) as repo.Row | undefined;
+    const group = (await ctx.db(table).where({ id: groupId }).first()) as Row | undefined;
     if (!group) throw fieldError(field, workshopId !== null ? 'programmes.errors.unknownWorkshop' : 'programmes.errors.unknownEnsemble');
     requireEstablishment(ctx, Number(group.establishment_id));
     if (!toBool(group.active)) throw fieldError(field, 'programmes.errors.groupInactive');
     const ids = [...new Set(participantIds)];
-    const people = (await ctx.db('participants').whereIn('id', ids).select('id', 'code', 'status', 'establishment_id')) as repo.Row[];
+    const people = (await ctx.db('participants').whereIn('id', ids).select('id', 'code', 'status', 'establishment_id')) as Row[];
     if (people.length !== ids.length) throw fieldError('participantIds', 'programmes.errors.unknownParticipant');
     for (const p of people) {
       if (p.status !== 'activo') {
@@ -374,7 +372,7 @@ export const participantHandlers: ParticipantHandlers = {
     if (already.length > 0) throw fieldError('participantIds', 'programmes.errors.alreadyEnrolled', { codes: already.join(', ') });
     if (workshopId !== null) {
       const open = Number(
-        ((await ctx.db('enrolments').where({ workshop_id: workshopId }).whereIn('stage', [...openStages]).count({ n: '*' })) as repo.Row[])[0]?.n ?? 0,
+        ((await ctx.db('enrolments').where({ workshop_id: workshopId }).whereIn('stage', [...openStages]).count({ n: '*' })) as Row[])[0]?.n ?? 0,
       );
       if (open + ids.length > Number(group.capacity)) {
         throw fieldError('participantIds', 'programmes.errors.overCapacity', { capacity: Number(group.capacity), free: Math.max(0, Number(group.capacity) - open) });
@@ -443,9 +441,9 @@ export const participantHandlers: ParticipantHandlers = {
     const session = await repo.getSession(ctx.db, id);
     if (!session) throw notFound();
     await mustWorkshop(ctx, session.workshopId);
-    const w = (await ctx.db('workshops as w').join('establishments as e', 'e.id', 'w.establishment_id').where('w.id', session.workshopId).first('w.name', 'e.name as e_name')) as repo.Row;
+    const w = (await ctx.db('workshops as w').join('establishments as e', 'e.id', 'w.establishment_id').where('w.id', session.workshopId).first('w.name', 'e.name as e_name')) as Row;
     const people = await sheetParticipants(ctx, session.workshopId, id, session.date);
-    const marks = (await ctx.db('attendance').where({ session_id: id }).select('participant_id', 'present')) as repo.Row[];
+    const marks = (await ctx.db('attendance').where({ session_id: id }).select('participant_id', 'present')) as Row[];
     const markOf = new Map(marks.map((m) => [Number(m.participant_id), toBool(m.present)]));
     // Figures so far: the sessions taken before this one.
     const earlier = (await repo.takenSessions(ctx.db, session.workshopId)).filter((s) => s.date < session.date || (s.date === session.date && s.id < id));
@@ -454,7 +452,7 @@ export const participantHandlers: ParticipantHandlers = {
           .whereIn('session_id', earlier.map((s) => s.id))
           .whereIn('participant_id', people.map((p) => Number(p.id)))
           .where('present', true)
-          .select('participant_id', 'session_id')) as repo.Row[])
+          .select('participant_id', 'session_id')) as Row[])
       : [];
     const presentBy = new Map<number, Set<number>>();
     for (const r of presentRows) {
@@ -468,7 +466,7 @@ export const participantHandlers: ParticipantHandlers = {
       workshopName: String(w.name),
       establishmentName: String(w.e_name),
       rows: people.map((p) => {
-        const fig = attendanceFigures(earlier, presentBy.get(Number(p.id)) ?? new Set(), { from: String(p.enrolled_on), to: repo.str(p.ended_on) });
+        const fig = attendanceFigures(earlier, presentBy.get(Number(p.id)) ?? new Set(), { from: String(p.enrolled_on), to: str(p.ended_on) });
         return {
           participantId: Number(p.id),
           code: String(p.code),
@@ -483,9 +481,9 @@ export const participantHandlers: ParticipantHandlers = {
   },
 
   'attendance.save': async ({ sessionId, marks }, ctx) => {
-    const session = (await ctx.db('workshop_sessions').where({ id: sessionId }).first('id', 'workshop_id', 'date')) as repo.Row | undefined;
+    const session = (await ctx.db('workshop_sessions').where({ id: sessionId }).first('id', 'workshop_id', 'date')) as Row | undefined;
     if (!session) throw fieldError('sessionId', 'programmes.errors.unknownSession');
-    const group = (await ctx.db('workshops').where({ id: session.workshop_id }).first('establishment_id')) as repo.Row;
+    const group = (await ctx.db('workshops').where({ id: session.workshop_id }).first('establishment_id')) as Row;
     requireEstablishment(ctx, Number(group.establishment_id));
     const people = await sheetParticipants(ctx, Number(session.workshop_id), sessionId, String(session.date));
     const inGroup = new Map(people.map((p) => [Number(p.id), p]));

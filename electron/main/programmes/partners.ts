@@ -5,11 +5,12 @@ import type { Agreement, Partner, PartnerDetail } from '../../../shared/programm
 import { toBool } from '../db/dialect';
 import { saveExport } from '../export/table';
 import { printableImageDataUrl, storeAttachment } from '../files/attachments';
-import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import { audiencesOf } from './events';
 import * as repo from './repository';
+import { type Row, str } from '../db/rows';
 
 type PartnerHandlers = Pick<
   Handlers,
@@ -27,9 +28,6 @@ type PartnerHandlers = Pick<
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-const fieldError = (field: string, key: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', 'errors.validation', {}, { [field]: { key, params } });
-
 // ── Partners ────────────────────────────────────────────────────────────────────
 
 const partnerColumns = (db: Knex) => [
@@ -39,16 +37,16 @@ const partnerColumns = (db: Knex) => [
   db.raw('(SELECT COALESCE(SUM(d.value_centimos), 0) FROM partner_donations d WHERE d.partner_id = p.id) AS donations_c'),
 ];
 
-const toPartner = (r: repo.Row): Partner => ({
+const toPartner = (r: Row): Partner => ({
   id: Number(r.id),
   name: String(r.name),
   type: r.type as Partner['type'],
-  contactName: repo.str(r.contact_name),
-  contactRole: repo.str(r.contact_role),
-  contactEmail: repo.str(r.contact_email),
-  contactPhone: repo.str(r.contact_phone),
+  contactName: str(r.contact_name),
+  contactRole: str(r.contact_role),
+  contactEmail: str(r.contact_email),
+  contactPhone: str(r.contact_phone),
   active: toBool(r.active),
-  notes: repo.str(r.notes),
+  notes: str(r.notes),
   agreements: Number(r.agreements_n),
   events: Number(r.events_n),
   donationsCentimos: Number(r.donations_c),
@@ -56,7 +54,7 @@ const toPartner = (r: repo.Row): Partner => ({
 });
 
 async function getPartner(db: Knex, id: number): Promise<Partner | null> {
-  const r = (await db('partners as p').select(partnerColumns(db)).where('p.id', id).first()) as repo.Row | undefined;
+  const r = (await db('partners as p').select(partnerColumns(db)).where('p.id', id).first()) as Row | undefined;
   return r ? toPartner(r) : null;
 }
 
@@ -68,8 +66,8 @@ async function mustPartner(ctx: HandlerContext, id: number): Promise<Partner> {
 
 async function detail(ctx: HandlerContext, id: number): Promise<PartnerDetail> {
   const partner = await mustPartner(ctx, id);
-  const events = (await ctx.db('event_partners as l').join('events as e', 'e.id', 'l.event_id').where('l.partner_id', id).orderBy('e.date', 'desc').select('e.*')) as repo.Row[];
-  const donations = (await ctx.db('partner_donations').where({ partner_id: id }).orderBy('date', 'desc').orderBy('id', 'desc')) as repo.Row[];
+  const events = (await ctx.db('event_partners as l').join('events as e', 'e.id', 'l.event_id').where('l.partner_id', id).orderBy('e.date', 'desc').select('e.*')) as Row[];
+  const donations = (await ctx.db('partner_donations').where({ partner_id: id }).orderBy('date', 'desc').orderBy('id', 'desc')) as Row[];
   return {
     partner,
     events: events.map((e) => ({ id: Number(e.id), title: String(e.title), date: String(e.date), type: e.type as PartnerDetail['events'][number]['type'], totalAudience: totalAudience(audiencesOf(e)) })),
@@ -117,7 +115,7 @@ export async function agreementsWhere(ctx: HandlerContext, where: (q: Knex.Query
     .select('a.*', 'p.name as partner_name', 'p.type as partner_type', 'f.original_name as document_name');
   where(q);
   const today = limaToday(ctx.now);
-  const rows = (await q.orderByRaw('CASE WHEN a.end_date IS NULL THEN 1 ELSE 0 END').orderBy('a.end_date').orderBy('a.id')) as repo.Row[];
+  const rows = (await q.orderByRaw('CASE WHEN a.end_date IS NULL THEN 1 ELSE 0 END').orderBy('a.end_date').orderBy('a.id')) as Row[];
   return rows.map((r) => ({
     id: Number(r.id),
     partnerId: Number(r.partner_id),
@@ -125,12 +123,12 @@ export async function agreementsWhere(ctx: HandlerContext, where: (q: Knex.Query
     partnerType: r.partner_type as Agreement['partnerType'],
     title: String(r.title),
     object: String(r.object),
-    documentNumber: repo.str(r.document_number),
+    documentNumber: str(r.document_number),
     startDate: String(r.start_date),
-    endDate: repo.str(r.end_date),
-    notes: repo.str(r.notes),
+    endDate: str(r.end_date),
+    notes: str(r.notes),
     document: r.document_hash ? { hash: String(r.document_hash), name: String(r.document_name) } : null,
-    ...agreementState(repo.str(r.end_date), today),
+    ...agreementState(str(r.end_date), today),
     version: Number(r.version),
   }));
 }
@@ -162,7 +160,7 @@ export const partnerHandlers: PartnerHandlers = {
     if (type !== null) q.where('p.type', type);
     if (status === 'active') q.where('p.active', true);
     if (status === 'inactive') q.where('p.active', false);
-    return ((await q.orderBy('p.name_key')) as repo.Row[]).map(toPartner);
+    return ((await q.orderBy('p.name_key')) as Row[]).map(toPartner);
   },
 
   'partners.get': ({ id }, ctx) => detail(ctx, id),

@@ -1,4 +1,4 @@
-import type { Session } from '../ipc/dispatcher';
+import type { Session } from '../ipc/context';
 import { canSeePersonalData } from '../privacy/personal-data';
 
 /**

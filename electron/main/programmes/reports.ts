@@ -1,13 +1,13 @@
 import { audienceGroups, ABSENCE_ALERT, openStages, type Audiences } from '../../../shared/programmes/rules';
 import type { ProgrammeSummary } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import { annualReportHtml, annualReportXlsx, unescoEntry, unescoHtml } from './documents';
 import { audiencesOf, ensembleAtScope } from './events';
 import { whereInScope } from '../auth/access';
 import { programmeFigures } from './figures';
 import { agreementsWhere } from './partners';
-import type { Row } from './repository';
+import type { Row } from '../db/rows';
 
 type ReportHandlers = Pick<
   Handlers,

@@ -16,13 +16,11 @@ import type {
 } from '../../../shared/programmes/schemas';
 import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
-import type { Session } from '../ipc/dispatcher';
+import type { Session } from '../ipc/context';
 import { whereInScope } from '../auth/access';
 import { visibleNames } from './privacy';
+import { num, type Row, str } from '../db/rows';
 
-export type Row = Record<string, unknown>;
-export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 export { escapeLike, whereWords } from '../db/search';
 
 export const attributed = (actor: Actor, now: string) => ({ created_at: now, created_by: actor.name, updated_at: now, updated_by: actor.name });

@@ -3,7 +3,7 @@ import type { Workshop } from '../../../shared/programmes/schemas';
 import { toBool } from '../db/dialect';
 import { exportTable } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/dispatcher';
+import type { HandlerContext, Handlers } from '../ipc/context';
 import * as repo from './repository';
 import { requireEstablishment } from '../auth/access';
 

@@ -4,7 +4,7 @@ import { describeChange } from '../../../electron/main/audit/viewer';
 import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
 import { contract } from '../../../shared/contract';
 import { translator } from '../../../electron/main/i18n';
-import type { HandlerContext } from '../../../electron/main/ipc/dispatcher';
+import type { HandlerContext } from '../../../electron/main/ipc/context';
 import { canSeePersonalData, exportTableWithReason } from '../../../electron/main/privacy/personal-data';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/budget';
 import { snapshot, testApp, type TestApp } from '../../helpers/services';
 import {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, LOCAL_ADMIN, type Handlers } from '../../../electron/main/ipc/dispatcher';
+import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN, type Handlers } from '../../../electron/main/ipc/context';
 import { handlers } from '../../../electron/main/handlers';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 

@@ -4,7 +4,7 @@ import { buildDataset, loadEstablishments } from '../../../electron/main/demo/ge
 import { suggestMapping } from '../../../electron/main/import/engine';
 import { importTargets } from '../../../electron/main/import/targets';
 import { registerKey } from '../../../electron/main/import/values';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { ImportReport, ImportResult, type ImportValueMapping } from '../../../shared/import/schemas';
 import type { JobStatus } from '../../../shared/jobs/schemas';
 import { snapshot, testApp, type TestApp } from '../../helpers/services';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { ImportReport } from '../../../shared/import/schemas';
 import type { JobStatus } from '../../../shared/jobs/schemas';
 import { snapshot, testApp, type TestApp } from '../../helpers/services';

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { snapshot, testApp, type TestApp } from '../../helpers/services';
 
 let app: TestApp;

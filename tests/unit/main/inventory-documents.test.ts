@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/dispatcher';
+import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { testApp, type TestApp } from '../../helpers/services';
 
 /** The inventory's printed documents, checked the way a person would: the text in the PDF and its pages. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/main/ipc/register';
 import { trustedOrigins } from '../../../electron/main/security';
-import type { Session } from '../../../electron/main/ipc/dispatcher';
+import type { Session } from '../../../electron/main/ipc/context';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 

@@ -3,7 +3,7 @@ import type { CatalogExportDone } from '../../../../shared/catalog/schemas';
 import { normalizeText } from '../../../../shared/format';
 import { saveExport } from '../../export/table';
 import { translator } from '../../i18n';
-import type { Handlers } from '../../ipc/dispatcher';
+import type { Handlers } from '../../ipc/context';
 import { AppError } from '../../ipc/errors';
 import { catalogData } from '../outputs';
 import { labelsHtml } from './labels';

@@ -1,0 +1,22 @@
+/**
+ * Reading database rows into the contract's shapes: one place for the coercions every
+ * repository needs (SQLite and PostgreSQL return numbers, booleans and nulls differently).
+ */
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** A nullable text column: null stays null. */
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** A nullable text column where an empty text also means "none". */
+export const nonEmpty = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+/** A nullable number column (counts and sums arrive as text from PostgreSQL). */
+export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** A number column where none means zero: a count, a sum over no rows. */
+export const numOr0 = (v: unknown): number => Number(v ?? 0);
+
+/** A boolean column: SQLite keeps 0/1, PostgreSQL true/false. */
+export const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
