@@ -2,7 +2,7 @@ import { readOnlyReason } from '../ipc/audited-write';
 import path from 'node:path';
 import { locales } from '../../../shared/app/schemas';
 import type { Locale } from '../../../shared/format';
-import { toCount } from '../db/dialect';
+import { toCount } from '../db/rows';
 import { buildDataset, loadDataset } from '../demo/generate';
 import { AppError } from '../ipc/errors';
 import type { Handlers } from '../ipc/context';

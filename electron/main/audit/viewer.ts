@@ -2,10 +2,9 @@ import type { Knex } from 'knex';
 import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
 import type { AuditEntry, AuditFilter } from '../../../shared/auth/schemas';
 import type { Page } from '../../../shared/ipc';
-import { toCount } from '../db/dialect';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { exportTableWithReason } from '../privacy/personal-data';
-import { type Row } from '../db/rows';
+import { type Row, toCount } from '../db/rows';
 
 type AuditHandlers = Pick<Handlers, 'audit.list' | 'audit.facets' | 'audit.export' | 'audit.personalDataExports'>;
 type Filter = { [K in keyof AuditFilter]?: string };

@@ -3,8 +3,8 @@ import type { Actor } from '../../../shared/app/schemas';
 import { roles, rolePermissions, type Role } from '../../../shared/auth/permissions';
 import type { SessionUser, User, UserListQuery } from '../../../shared/auth/schemas';
 import { normalizeText } from '../../../shared/format';
-import { isPostgres, toBool } from '../db/dialect';
-import { type Row, str } from '../db/rows';
+import { isPostgres } from '../db/dialect';
+import { type Row, str, toBool } from '../db/rows';
 
 
 export interface UserRow {

@@ -31,14 +31,14 @@ import type {
   ContractWarning,
   contractSortColumns,
 } from '../../../shared/contracts/schemas';
-import { inTurn, isUniqueViolation, later, toBool, toCount } from '../db/dialect';
+import { inTurn, isUniqueViolation, later } from '../db/dialect';
 import { exportTable, saveExport, type Column } from '../export/table';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { requireEstablishment, whereInScope } from '../auth/access';
 import { budgetSummary } from './budget';
 import { addDocument, contractDocs, documentsOf, removeDocument, saveDocumentCopy, todayOf } from './common';
-import { type Row, numOr0, str } from '../db/rows';
+import { numOr0, type Row, str, toBool, toCount } from '../db/rows';
 import { escapeLike } from '../db/search';
 import { contractSummaryHtml } from './documents';
 import { authorisationsOf, contractSearchText, fullName, teacherWords } from './teachers';

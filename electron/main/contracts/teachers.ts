@@ -4,11 +4,11 @@ import { normalizeText } from '../../../shared/format';
 import type { Page } from '../../../shared/ipc';
 import { addDays, EXPIRY_WARNING_DAYS, type Discipline } from '../../../shared/contracts/rules';
 import type { Authorisation, Teacher, TeacherDetail, TeacherFilter, teacherSortColumns } from '../../../shared/contracts/schemas';
-import { inTurn, isUniqueViolation, toBool, toCount } from '../db/dialect';
+import { inTurn, isUniqueViolation } from '../db/dialect';
 import { notFound, stale, fieldError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { addDocument, documentsOf, removeDocument, saveDocumentCopy, teacherDocs, todayOf } from './common';
-import { type Row, str } from '../db/rows';
+import { type Row, str, toBool, toCount } from '../db/rows';
 import { escapeLike } from '../db/search';
 
 type Filter = { [K in keyof TeacherFilter]-?: Exclude<TeacherFilter[K], undefined> };

@@ -23,15 +23,6 @@ export function isForeignKeyViolation(err: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT' && /FOREIGN KEY constraint failed/i.test(e.message ?? '');
 }
 
-/** Knex's count() answers a number on SQLite and a string on PostgreSQL. */
-export function toCount(row: Record<string, unknown> | undefined, column = 'n'): number {
-  const v = row?.[column];
-  return typeof v === 'string' ? Number.parseInt(v, 10) : Number(v ?? 0);
-}
-
-/** SQLite stores booleans as 0/1; PostgreSQL answers true/false. */
-export const toBool = (v: unknown): boolean => v === true || v === 1 || v === '1';
-
 /** Whether a knex instance (or transaction) talks to PostgreSQL (office mode) rather than SQLite. */
 export const isPostgres = (db: Knex): boolean => (db.client as { config: { client: unknown } }).config.client === 'pg';
 

@@ -18,5 +18,11 @@ export const num = (v: unknown): number | null => (v === null || v === undefined
 /** A number column where none means zero: a count, a sum over no rows. */
 export const numOr0 = (v: unknown): number => Number(v ?? 0);
 
-/** A boolean column: SQLite keeps 0/1, PostgreSQL true/false. */
-export const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+/** Knex's count() answers a number on SQLite and a string on PostgreSQL. */
+export function toCount(row: Record<string, unknown> | undefined, column = 'n'): number {
+  const v = row?.[column];
+  return typeof v === 'string' ? Number.parseInt(v, 10) : Number(v ?? 0);
+}
+
+/** SQLite stores booleans as 0/1; PostgreSQL answers true/false. */
+export const toBool = (v: unknown): boolean => v === true || v === 1 || v === '1';

@@ -9,7 +9,7 @@ import type {
   RegionalOffice,
   establishmentSortColumns,
 } from '../../../shared/establishments/schemas';
-import { toBool, toCount } from '../db/dialect';
+import { toBool, toCount } from '../db/rows';
 import { whereWords } from '../db/search';
 
 /** The filter after the contract's defaults are applied. */
@@ -235,3 +235,18 @@ export async function listRegionalOffices(db: Knex): Promise<RegionalOffice[]> {
     inProgrammeCount: toCount(r, 'in_programme_count'),
   }));
 }
+
+type JoinKind = 'inner' | 'left';
+const joined = <Q extends Knex.QueryBuilder>(q: Q, how: JoinKind, table: string, left: string, right: string): Q =>
+  (how === 'left' ? q.leftJoin(table, left, right) : q.join(table, left, right)) as Q;
+
+/**
+ * Another domain's query naming its rows' establishment: joins the establishments table as
+ * `alias` on `column` (`e.id = column`). Other domains reach this table only through here.
+ */
+export const joinEstablishment = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
+  joined(q, how, `establishments as ${alias}`, `${alias}.id`, column);
+
+/** The same for an establishment's regional office (`alias.id = column`). */
+export const joinRegionalOffice = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
+  joined(q, how, `regional_offices as ${alias}`, `${alias}.id`, column);

@@ -170,3 +170,10 @@ export async function printableImageDataUrl(store: StoreOrFolder, hash: string, 
     return null;
   }
 }
+
+/**
+ * Another domain's query naming the attached file of its rows: joins the attachments table
+ * as `alias` on `column` (`alias.hash = column`). Other domains reach this table only through here.
+ */
+export const joinAttachment = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: 'inner' | 'left' = 'inner'): Q =>
+  (how === 'left' ? q.leftJoin(`attachments as ${alias}`, `${alias}.hash`, column) : q.join(`attachments as ${alias}`, `${alias}.hash`, column)) as Q;

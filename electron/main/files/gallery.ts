@@ -1,9 +1,8 @@
 import type { InstrumentPhoto } from '../../../shared/instruments/schemas';
-import { toBool } from '../db/dialect';
 import { notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
 import { storeAttachment, thumbnailDataUrl } from './attachments';
-import { type Row } from '../db/rows';
+import { type Row, toBool } from '../db/rows';
 
 /**
  * A record's photo gallery (an instrument's, an artwork's): photos linked to a record in a

@@ -2,11 +2,10 @@ import type { Knex } from 'knex';
 import type { StockRow } from '../../../shared/instruments/consumable-schemas';
 import { normalizeText } from '../../../shared/format';
 import { unitFor } from '../../../shared/units';
-import { toBool } from '../db/dialect';
 import { AppError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { whereInScope } from '../auth/access';
-import { type Row } from '../db/rows';
+import { type Row, toBool } from '../db/rows';
 
 
 /**

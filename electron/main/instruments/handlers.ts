@@ -1,6 +1,7 @@
 import type { Instrument } from '../../../shared/instruments/schemas';
 import { normalizeText } from '../../../shared/format';
-import { isUniqueViolation, toBool } from '../db/dialect';
+import { isUniqueViolation } from '../db/dialect';
+import { toBool } from '../db/rows';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import type { Column } from '../export/table';

@@ -1,6 +1,5 @@
 import type { InventorySummary } from '../../../shared/instruments/report-schemas';
 import { conditions, families } from '../../../shared/instruments/rules';
-import { toCount } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { cellFormats, saveExport, tableBytes, tableWorkbook } from '../export/table';
@@ -10,7 +9,7 @@ import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
 import { custodianCell, participantNamesIn } from './custodians';
 import { exportWithReason } from '../privacy/personal-data';
-import { type Row } from '../db/rows';
+import { type Row, toCount } from '../db/rows';
 
 
 type ReportHandlers = Pick<

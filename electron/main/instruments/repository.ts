@@ -10,9 +10,8 @@ import type {
   Movement,
   instrumentSortColumns,
 } from '../../../shared/instruments/schemas';
-import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
-import { num, type Row, str } from '../db/rows';
+import { num, type Row, str, toBool, toCount } from '../db/rows';
 
 export type Filter = { [K in keyof InstrumentFilter]-?: Exclude<InstrumentFilter[K], undefined> };
 export type SortColumn = (typeof instrumentSortColumns)[number];

@@ -3,7 +3,6 @@ import { applyMovement, type InstrumentState, type MovementEffect } from '../../
 import type { Instrument } from '../../../shared/instruments/schemas';
 import type { Stocktake, StocktakeDetail, StocktakeLine } from '../../../shared/instruments/stocktake-schemas';
 import { normalizeText } from '../../../shared/format';
-import { toBool } from '../db/dialect';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { saveExport } from '../export/table';
@@ -12,7 +11,7 @@ import { shownCustodianName } from './custodians';
 import { stocktakeActaHtml } from './documents';
 import * as repo from './repository';
 import { requireEstablishment, whereInScope } from '../auth/access';
-import { type Row } from '../db/rows';
+import { type Row, toBool } from '../db/rows';
 
 
 const toStocktake = (r: Row): Stocktake => ({

@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import type { Artwork, ArtworkPhoto, ConditionReport, ConsentEntry, CustodyEntry, Loan } from '../../../shared/internarte/schemas';
 import { normalizeText } from '../../../shared/format';
 import { requireEstablishment, whereInScope } from '../auth/access';
-import { toBool, toCount } from '../db/dialect';
 import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
 import { addGalleryPhoto, galleryPhotos, MAX_PHOTO_BYTES, removeGalleryPhoto, setPrimaryGalleryPhoto, type Gallery } from '../files/gallery';
 import { AppError, notFound, stale } from '../ipc/errors';
@@ -11,7 +10,7 @@ import * as repo from './repository';
 import { loansWhere } from './exhibitions';
 import { canSeePersonalData, exportTableWithReason } from '../privacy/personal-data';
 import type { Column } from '../export/table';
-import { type Row, str } from '../db/rows';
+import { type Row, str, toBool, toCount } from '../db/rows';
 
 /** Photos up to 20 MB (the original is kept for print); signed documents too. */
 export { MAX_PHOTO_BYTES };

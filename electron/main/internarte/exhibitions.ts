@@ -3,7 +3,7 @@ import type { ChecklistRow, Exhibition, Loan } from '../../../shared/internarte/
 import { mayLend, type SectionMode } from '../../../shared/internarte/rules';
 import { normalizeText } from '../../../shared/format';
 import { requireEstablishment } from '../auth/access';
-import { isUniqueViolation, toCount } from '../db/dialect';
+import { isUniqueViolation } from '../db/dialect';
 import { whereWords } from '../db/search';
 import { exportTable, type Column } from '../export/table';
 import { thumbnailDataUrl } from '../files/attachments';
@@ -13,7 +13,7 @@ import type { CatalogWork } from './catalog-data';
 import { catalogData } from './outputs';
 import * as repo from './repository';
 import { smallPhoto, storePhotos, viewOf } from './artworks';
-import { nonEmpty, type Row } from '../db/rows';
+import { nonEmpty, type Row, toCount } from '../db/rows';
 
 
 const exhibitionColumns = (db: Knex) => [

@@ -12,14 +12,13 @@ import {
 } from '../../../shared/internarte/rules';
 import type { Artwork, ArtworkFilter, ConsentNow, artworkSortColumns } from '../../../shared/internarte/schemas';
 import { hasPermission } from '../auth/access';
-import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
 import { thumbnailDataUrl } from '../files/attachments';
 import type { AttachmentStore } from '../files/store';
 import { AppError } from '../ipc/errors';
 import type { Session } from '../ipc/context';
 import type { Translate } from '../i18n';
-import { num, type Row, str } from '../db/rows';
+import { num, type Row, str, toBool, toCount } from '../db/rows';
 
 /**
  * InternArte's data access: artworks with their current consent (the latest entry of the

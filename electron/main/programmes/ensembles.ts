@@ -2,13 +2,12 @@ import type { Knex } from 'knex';
 import { normalizeText } from '../../../shared/format';
 import { openStages } from '../../../shared/programmes/rules';
 import type { Ensemble } from '../../../shared/programmes/schemas';
-import { toBool } from '../db/dialect';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import * as repo from './repository';
 import { checkEstablishment } from './workshops';
 import { requireEstablishment, whereInScope } from '../auth/access';
-import { type Row, str } from '../db/rows';
+import { type Row, str, toBool } from '../db/rows';
 
 type EnsembleHandlers = Pick<Handlers, 'ensembles.list' | 'ensembles.get' | 'ensembles.create' | 'ensembles.update'>;
 

@@ -8,7 +8,7 @@ import {
   statusAfterCustody,
 } from '../../../shared/programmes/rules';
 import type { HeldInstrument, Participant, ParticipantMovement } from '../../../shared/programmes/schemas';
-import { isUniqueViolation, toBool } from '../db/dialect';
+import { isUniqueViolation } from '../db/dialect';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';
 import { canSeeNames } from './privacy';
@@ -16,7 +16,7 @@ import { exportTableWithReason } from '../privacy/personal-data';
 import * as repo from './repository';
 import { checkEstablishment, mustWorkshop } from './workshops';
 import { requireEstablishment } from '../auth/access';
-import { type Row, str } from '../db/rows';
+import { type Row, str, toBool } from '../db/rows';
 
 type ParticipantHandlers = Pick<
   Handlers,

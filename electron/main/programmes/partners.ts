@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import { normalizeText } from '../../../shared/format';
 import { AGREEMENT_ALERT_DAYS, totalAudience } from '../../../shared/programmes/rules';
 import type { Agreement, Partner, PartnerDetail } from '../../../shared/programmes/schemas';
-import { toBool } from '../db/dialect';
 import { saveExport } from '../export/table';
 import { printableImageDataUrl, storeAttachment } from '../files/attachments';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
@@ -10,7 +9,7 @@ import type { HandlerContext, Handlers } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import { audiencesOf } from './events';
 import * as repo from './repository';
-import { type Row, str } from '../db/rows';
+import { type Row, str, toBool } from '../db/rows';
 
 type PartnerHandlers = Pick<
   Handlers,

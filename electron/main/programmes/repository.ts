@@ -14,12 +14,11 @@ import type {
   participantSortColumns,
   workshopSortColumns,
 } from '../../../shared/programmes/schemas';
-import { toBool, toCount } from '../db/dialect';
 import { whereWords } from '../db/search';
 import type { Session } from '../ipc/context';
 import { whereInScope } from '../auth/access';
 import { visibleNames } from './privacy';
-import { num, type Row, str } from '../db/rows';
+import { num, type Row, str, toBool, toCount } from '../db/rows';
 
 export { escapeLike, whereWords } from '../db/search';
 

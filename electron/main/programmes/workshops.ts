@@ -1,6 +1,6 @@
 import { formatDate, normalizeText } from '../../../shared/format';
 import type { Workshop } from '../../../shared/programmes/schemas';
-import { toBool } from '../db/dialect';
+import { toBool } from '../db/rows';
 import { exportTable } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
 import type { HandlerContext, Handlers } from '../ipc/context';

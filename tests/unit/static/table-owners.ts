@@ -1,0 +1,81 @@
+/**
+ * Which domain (folder of electron/main) owns each table: only that folder's code names it;
+ * another domain calls the owner's functions (joins too: `joinEstablishment`, `joinAttachment`).
+ */
+const owned: Record<string, string[]> = {
+  establishments: ['establishments', 'regional_offices'],
+  auth: ['users', 'user_establishments'],
+  audit: ['audit_log'],
+  files: ['attachments', 'attachment_blobs'],
+  app: ['settings'],
+  privacy: ['personal_data_exports'],
+  instruments: [
+    'instruments',
+    'instrument_types',
+    'instrument_movements',
+    'instrument_photos',
+    'stocktakes',
+    'stocktake_counts',
+    'consumable_items',
+    'consumable_minimums',
+    'consumable_movements',
+  ],
+  contracts: [
+    'teachers',
+    'teacher_authorisations',
+    'teacher_disciplines',
+    'teacher_documents',
+    'teacher_suspensions',
+    'contracts',
+    'contract_documents',
+    'contract_establishments',
+    'contract_events',
+    'contract_months',
+    'service_conformities',
+    'budget_years',
+    'budget_lines',
+  ],
+  programmes: [
+    'workshops',
+    'workshop_sessions',
+    'participants',
+    'participant_movements',
+    'enrolments',
+    'enrolment_stages',
+    'attendance',
+    'ensembles',
+    'events',
+    'event_ensembles',
+    'event_partners',
+    'event_photos',
+    'partners',
+    'partner_donations',
+    'agreements',
+    'seasons',
+  ],
+  internarte: [
+    'artworks',
+    'artwork_condition_photos',
+    'artwork_condition_reports',
+    'artwork_consents',
+    'artwork_custody',
+    'artwork_photos',
+    'exhibitions',
+    'exhibition_loans',
+    'exhibition_partners',
+    'exhibition_works',
+    'loan_photos',
+  ],
+};
+
+export function tableOwners() {
+  return {
+    tables: Object.fromEntries(Object.entries(owned).flatMap(([domain, tables]) => tables.map((t) => [t, domain]))) as Record<string, string>,
+    /**
+     * Code that works on the whole database as one, table by table, whatever the domain:
+     * the backup archive, the copy between this PC and the office's server, the migrations'
+     * runner. They name every table by design.
+     */
+    wholeDatabase: ['electron/main/backups/archive.ts', 'electron/main/office/copy.ts', 'electron/main/db/open.ts'],
+  };
+}
