@@ -10,9 +10,46 @@ import type { Knex } from 'knex';
 const types: Array<[family: string, names: string[]]> = [
   ['cuerdas_frotadas', ['Violín', 'Viola', 'Violonchelo', 'Contrabajo']],
   ['cuerdas_pulsadas', ['Guitarra clásica', 'Guitarra eléctrica', 'Bajo eléctrico', 'Charango', 'Mandolina', 'Arpa', 'Bandurria']],
-  ['vientos_madera', ['Flauta traversa', 'Flautín', 'Oboe', 'Clarinete', 'Clarinete bajo', 'Fagot', 'Saxofón alto', 'Saxofón tenor', 'Saxofón barítono', 'Quena', 'Quenacho', 'Zampoña', 'Antara']],
+  [
+    'vientos_madera',
+    [
+      'Flauta traversa',
+      'Flautín',
+      'Oboe',
+      'Clarinete',
+      'Clarinete bajo',
+      'Fagot',
+      'Saxofón alto',
+      'Saxofón tenor',
+      'Saxofón barítono',
+      'Quena',
+      'Quenacho',
+      'Zampoña',
+      'Antara',
+    ],
+  ],
   ['vientos_metal', ['Trompeta', 'Corno francés', 'Trombón', 'Trombón bajo', 'Bombardino', 'Tuba', 'Sousafón']],
-  ['percusion', ['Cajón peruano', 'Bombo sinfónico', 'Tambor redoblante', 'Platillos de choque', 'Timbales sinfónicos', 'Xilófono', 'Glockenspiel', 'Batería', 'Congas', 'Bongós', 'Quijada de burro', 'Cajita', 'Bombo andino', 'Güiro', 'Maracas', 'Triángulo']],
+  [
+    'percusion',
+    [
+      'Cajón peruano',
+      'Bombo sinfónico',
+      'Tambor redoblante',
+      'Platillos de choque',
+      'Timbales sinfónicos',
+      'Xilófono',
+      'Glockenspiel',
+      'Batería',
+      'Congas',
+      'Bongós',
+      'Quijada de burro',
+      'Cajita',
+      'Bombo andino',
+      'Güiro',
+      'Maracas',
+      'Triángulo',
+    ],
+  ],
   ['teclados', ['Piano vertical', 'Piano digital', 'Teclado electrónico', 'Acordeón']],
   ['audio_accesorios', ['Amplificador', 'Consola de sonido', 'Micrófono', 'Atril', 'Metrónomo', 'Afinador']],
 ];
@@ -41,7 +78,10 @@ export async function up(knex: Knex): Promise<void> {
   const rows = types.flatMap(([family, names]) =>
     names.map((name) => ({
       name,
-      name_key: name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+      name_key: name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase(),
       family,
       active: true,
       version: 1,

@@ -136,7 +136,10 @@ export async function up(knex: Knex): Promise<void> {
     t.boolean('paid').notNullable().defaultTo(false);
     t.primary(['contract_id', 'period']);
     // Covering: the budget's yearly sums read the index alone.
-    t.index(['period', 'in_force', 'budget_line', 'conformity_id', 'paid', 'expected_centimos', 'conformity_gross_centimos'], 'contract_months_budget');
+    t.index(
+      ['period', 'in_force', 'budget_line', 'conformity_id', 'paid', 'expected_centimos', 'conformity_gross_centimos'],
+      'contract_months_budget',
+    );
     t.index(['in_force', 'conformity_id', 'period']);
   });
 

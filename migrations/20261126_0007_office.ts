@@ -39,7 +39,9 @@ export async function up(knex: Knex): Promise<void> {
   );
   for (const table of ledgers) {
     if (!(await knex.schema.hasTable(table))) continue;
-    await knex.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION arteinpe_append_only()`);
+    await knex.raw(
+      `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION arteinpe_append_only()`,
+    );
   }
 }
 

@@ -19,7 +19,10 @@ export async function up(knex: Knex): Promise<void> {
     t.string('title_key', 200).notNullable().defaultTo('');
   });
   const rows = (await knex('events').select('id', 'title')) as Array<{ id: number; title: string }>;
-  for (const r of rows) await knex('events').where({ id: r.id }).update({ title_key: key(r.title) });
+  for (const r of rows)
+    await knex('events')
+      .where({ id: r.id })
+      .update({ title_key: key(r.title) });
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -2,12 +2,7 @@ import { appChannels } from './app/channels';
 import { establishmentChannels } from './establishments/channels';
 import { importChannels } from './import/channels';
 import { jobChannels } from './jobs/channels';
-import {
-  consumableChannels,
-  instrumentChannels,
-  inventoryReportChannels,
-  stocktakeChannels,
-} from './instruments/channels';
+import { consumableChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './instruments/channels';
 import { budgetChannels, conformityChannels, contractChannels, teacherChannels } from './contracts/channels';
 import { programmeChannels } from './programmes/channels';
 import { auditChannels, authChannels, userChannels } from './auth/channels';

@@ -5,12 +5,7 @@ import { appContract } from './app/contract';
 import { establishmentContract } from './establishments/contract';
 import { importContract } from './import/contract';
 import { jobContract } from './jobs/contract';
-import {
-  consumableContract,
-  instrumentContract,
-  inventoryReportContract,
-  stocktakeContract,
-} from './instruments/contract';
+import { consumableContract, instrumentContract, inventoryReportContract, stocktakeContract } from './instruments/contract';
 import { budgetContract, conformityContract, contractContract, teacherContract } from './contracts/contract';
 import { programmeContract } from './programmes/contract';
 import { auditContract, authContract, userContract } from './auth/contract';

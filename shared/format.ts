@@ -168,7 +168,10 @@ export function readMoney(input: string | number | null | undefined, opts: { all
     const frac = s.split('.')[1];
     if (frac && frac.length > 2) return refuse('decimals');
   } else if (typeof input === 'string') {
-    s = input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
+    s = input
+      .replace(/[\u00a0\u2007\u202f]/g, ' ')
+      .replace(/\u2212/g, '-')
+      .trim();
     const sign = /^-\s*/.exec(s);
     if (sign) [negative, s] = [true, s.slice(sign[0].length)];
     s = s.replace(/^S\/\.?\s*/i, '');

@@ -44,11 +44,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
 }
 
-export const channel = <I extends z.ZodType, O extends z.ZodType>(
-  kind: ChannelKind,
-  input: I,
-  output: O,
-): ChannelDef<I, O> => ({ kind, input, output });
+export const channel = <I extends z.ZodType, O extends z.ZodType>(kind: ChannelKind, input: I, output: O): ChannelDef<I, O> => ({
+  kind,
+  input,
+  output,
+});
 
 /** Channels that take no input accept nothing but an empty object. */
 export const NoInput = z.object({}).strict();
@@ -64,7 +64,10 @@ export const requiredOr =
     return issue.input === undefined || issue.input === null || issue.input === '' ? 'errors.required' : otherwise;
   };
 
-export const Id = z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').positive('errors.invalid');
+export const Id = z
+  .number({ error: requiredOr('errors.invalid') })
+  .int('errors.invalid')
+  .positive('errors.invalid');
 
 /** A calendar day as ISO yyyy-mm-dd (shown as dd/mm/aaaa); it must exist (no 31/02). */
 export const IsoDate = z
@@ -94,7 +97,12 @@ export const optionalText = (max: number) =>
 
 /** Required free text, trimmed. */
 export const requiredText = (max: number, min = 1) =>
-  z.string({ error: requiredOr('errors.invalid') }).trim().min(1, 'errors.required').min(min).max(max);
+  z
+    .string({ error: requiredOr('errors.invalid') })
+    .trim()
+    .min(1, 'errors.required')
+    .min(min)
+    .max(max);
 
 export const pageSizes = [10, 25, 50, 100] as const;
 

@@ -15,8 +15,13 @@ export interface MessageRef {
 export function issueMessage(issue: z.core.$ZodIssue, value?: unknown): MessageRef {
   // Text over its limit is refused, never cut: say the limit, and how long it is when the
   // input is known — also where the schema's own message is only the generic "invalid".
-  if (issue.code === 'too_big' && issue.origin === 'string' && (issue.message === 'errors.invalid' || !/^[a-z][A-Za-z]*(\.[A-Za-z_]+)+$/.test(issue.message))) {
-    if (typeof value === 'string') return { key: 'errors.tooLongCount', params: { max: Number(issue.maximum), length: value.trim().length } };
+  if (
+    issue.code === 'too_big' &&
+    issue.origin === 'string' &&
+    (issue.message === 'errors.invalid' || !/^[a-z][A-Za-z]*(\.[A-Za-z_]+)+$/.test(issue.message))
+  ) {
+    if (typeof value === 'string')
+      return { key: 'errors.tooLongCount', params: { max: Number(issue.maximum), length: value.trim().length } };
     return { key: 'errors.tooLong', params: { max: Number(issue.maximum) } };
   }
   // A catalog key the schema names ("errors.x", "inventory.settings.maskInvalid"): dotted

@@ -38,16 +38,37 @@ function readJson(file) {
 }
 
 // Tier 4: static checks, one count each.
-check('typecheck (tsc --noEmit, strict)', run('typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+// The three TypeScript parts: Node (main, no DOM types), web (the renderer, no Node types),
+// page (the preload and the Playwright tests, both).
+const tsParts = ['tsconfig.json', 'renderer/tsconfig.json', 'tsconfig.page.json'];
+check(
+  'typecheck (tsc --noEmit, strict: node, web, page)',
+  tsParts.map((p) => run(`typecheck ${p}`, ['tsc', '--noEmit', '-p', p])).every(Boolean),
+);
 check('lint (eslint, folder rules as errors)', run('lint', ['eslint', '--max-warnings', '0', '.']));
+check('format (prettier --check)', run('format', ['prettier', '--check', '.']));
 
 // Tier 1: vitest.
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 // On SQLite files, even when ARTEINPE_TEST_PG is set (that server is for the PostgreSQL run below).
-const vitestOk = run('vitest', ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
-  ARTEINPE_TEST_PG: '',
-});
+const vitestOk = run(
+  'vitest',
+  [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.config.mts',
+    '--project',
+    'sqlite',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ],
+  {
+    ARTEINPE_TEST_PG: '',
+  },
+);
 const v = readJson(vitestJson);
 if (v) {
   const skipped = (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
@@ -60,18 +81,12 @@ if (v) {
   check('vitest run (no report)', false);
 }
 
-// Tier 1 again on PostgreSQL (office mode, issue 8): every test file that opens the database
-// runs a second time with ARTEINPE_TEST_PG, each testApp on a fresh database of that server.
+// Tier 1 again on PostgreSQL (office mode): the "postgres" project of vitest.config.mts, the
+// test files that open a database, each testApp on a fresh database of that server.
 // The server: ARTEINPE_TEST_PG when given; otherwise a throwaway one started here with
 // .ci/pg-server.sh where PostgreSQL is installed; otherwise this tier is reported SKIPPED
 // (counted as skipped, never as passed).
 {
-  const dbFiles = fs
-    .readdirSync(path.join(root, 'tests/unit/main'))
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => `tests/unit/main/${f}`)
-    .filter((f) => /from '\.\.\/\.\.\/helpers\/(services|fuzz|pg)'|electron\/main\/db\//.test(fs.readFileSync(path.join(root, f), 'utf8')))
-    .sort();
   let url = process.env.ARTEINPE_TEST_PG || '';
   let startedHere = false;
   let why = '';
@@ -89,13 +104,27 @@ if (v) {
     const reason = `no PostgreSQL server (set ARTEINPE_TEST_PG, or install postgresql so .ci/pg-server.sh can start one)${why ? `: ${why}` : ''}`;
     console.log(`\n=== vitest on PostgreSQL: SKIPPED — ${reason}`);
     totals.skipped++;
-    lines.push(`SKIP vitest on PostgreSQL (${dbFiles.length} files) — ${reason}`);
+    lines.push(`SKIP vitest on PostgreSQL — ${reason}`);
   } else {
     const pgJson = path.join(results, 'vitest-postgres.json');
     fs.rmSync(pgJson, { force: true });
-    const pgOk = run('vitest on PostgreSQL', ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=dot', '--reporter=json', `--outputFile.json=${pgJson}`, ...dbFiles], {
-      ARTEINPE_TEST_PG: url,
-    });
+    const pgOk = run(
+      'vitest on PostgreSQL',
+      [
+        'vitest',
+        'run',
+        '--config',
+        'vitest.config.mts',
+        '--project',
+        'postgres',
+        '--reporter=dot',
+        '--reporter=json',
+        `--outputFile.json=${pgJson}`,
+      ],
+      {
+        ARTEINPE_TEST_PG: url,
+      },
+    );
     if (startedHere) spawnSync('bash', [path.join(root, '.ci/pg-server.sh'), 'stop'], { cwd: root, stdio: 'inherit', env: pgEnv });
     const pv = readJson(pgJson);
     if (pv) {
@@ -103,7 +132,9 @@ if (v) {
       totals.passed += pv.numPassedTests;
       totals.failed += pv.numFailedTests;
       totals.skipped += skipped;
-      lines.push(`     vitest on PostgreSQL (${dbFiles.length} files): ${pv.numPassedTests} passed, ${pv.numFailedTests} failed, ${skipped} skipped (SQLite-only tests, each with its reason)`);
+      lines.push(
+        `     vitest on PostgreSQL (${pv.numTotalTestSuites} files): ${pv.numPassedTests} passed, ${pv.numFailedTests} failed, ${skipped} skipped (SQLite-only tests, each with its reason)`,
+      );
       if (!pgOk && pv.numFailedTests === 0) check('vitest on PostgreSQL (crashed outside a test)', false);
     } else {
       check('vitest on PostgreSQL (no report)', false);

@@ -11,9 +11,7 @@ const { values } = parseArgs({
 });
 
 const root = path.resolve(__dirname, '../..');
-const dbPath = values.db
-  ? path.resolve(values.db)
-  : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-')), 'arteinpe.sqlite');
+const dbPath = values.db ? path.resolve(values.db) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-')), 'arteinpe.sqlite');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 startHarness({

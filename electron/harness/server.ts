@@ -193,7 +193,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       );
     /** A refused channel call: a Result the page's window.api shows like any refusal, in Spanish. */
     const refuse = (key: string) =>
-      send(403, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'forbidden', message: t(key), fields: {} } }));
+      send(
+        403,
+        'application/json; charset=utf-8',
+        JSON.stringify({ ok: false, error: { code: 'forbidden', message: t(key), fields: {} } }),
+      );
     try {
       // Only requests addressed to this very server by name (no DNS rebinding from another site).
       const host = req.headers.host ?? '';
@@ -224,7 +228,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (url.pathname === '/harness-api.js') return send(200, contentTypes['.js']!, apiScript);
       if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypes['.html']!, indexHtml());
       const file = resolveInside(opts.rendererDir, url.pathname);
-      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, 'text/plain; charset=utf-8', t('auth.harness.notFound'));
+      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile())
+        return send(404, 'text/plain; charset=utf-8', t('auth.harness.notFound'));
       return send(200, contentTypes[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
     } catch (err) {
       console.error('[harness]', err);

@@ -8,9 +8,8 @@ import { handlers } from './handlers';
 import { markReadOnly } from './ipc/audited-write';
 import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
-import { isPostgres } from './db/dialect';
-import { FolderStore, type AttachmentStore } from './files/store';
-import { OfficeAttachmentStore, readSharedFolder } from './office/attachments';
+import type { AttachmentStore } from './files/store';
+import { attachmentStoreFor, readSharedFolder } from './files/office-store';
 
 export interface Services {
   dispatch: Dispatch;
@@ -33,8 +32,6 @@ export async function createServices(
     clock?: () => number;
     /** Office mode: the server's schema is newer than this app (db/server.ts); every write is refused. */
     readOnly?: { unknownMigrations: string[] };
-    /** Office mode: overrides the shared attachments folder the administrator set on the server (settings row, office/attachments.ts); null: the server's database. */
-    sharedAttachmentsDir?: string | null;
   } = {},
 ): Promise<Services> {
   if (opts.readOnly) markReadOnly(db, opts.readOnly);
@@ -46,12 +43,9 @@ export async function createServices(
     writtenFiles: new Set(),
   };
   const jobs = createJobRegistry({ session, onInternalError: opts.onInternalError });
-  // On this PC's SQLite, the folder beside the database. Office mode: the server's database (each
-  // PC caching in its own folder) or the shared folder the administrator chose for the whole office
-  // (a settings row on the server, read at start), every read checked against its hash.
-  const attachments: AttachmentStore = isPostgres(db)
-    ? new OfficeAttachmentStore(db, platform.paths.attachmentsDir, opts.sharedAttachmentsDir !== undefined ? opts.sharedAttachmentsDir : await readSharedFolder(db))
-    : new FolderStore(platform.paths.attachmentsDir);
+  // Where attachments live, chosen in one place (files/office-store.ts): this PC's folder, or in office
+  // mode the place the administrator chose for the whole office (a settings row on the server), read at start.
+  const attachments = attachmentStoreFor(db, platform.paths.attachmentsDir, await readSharedFolder(db));
   const dispatch = createDispatcher({ db, handlers, session, platform, jobs, attachments, onInternalError: opts.onInternalError });
   return { dispatch, session, jobs, attachments };
 }

@@ -50,6 +50,7 @@ async function printPdf(req: PdfRequest): Promise<Buffer> {
     await fs.promises.writeFile(file, req.html, 'utf8');
     // Static HTML without JavaScript (javascript: false) in a partition that refuses every
     // request but file: and data:: a middle click has nothing to open, and index.ts denies new windows.
+    // prettier-ignore
     win = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
       show: false,
       webPreferences: {
@@ -136,7 +137,9 @@ export function electronPlatform(paths: Platform['paths']): Platform {
       const options = {
         title: req.title,
         defaultPath: app.getPath('documents'),
-        properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] as Array<'openDirectory' | 'createDirectory' | 'dontAddToRecent'>,
+        properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] as Array<
+          'openDirectory' | 'createDirectory' | 'dontAddToRecent'
+        >,
       };
       const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return res.canceled || !res.filePaths[0] ? null : res.filePaths[0];

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { createServices } from './compose';
-import { restoreBackup, BackupError } from './db/backup';
-import { BackupCheckError, DATABASE_FILE } from './backups/archive';
+import { restoreBackup, BackupError } from './backups/startup';
+import { BackupCheckError, DATABASE_FILE } from './backups/format';
 import { detectNetworkShare } from './backups/network';
 import { scheduleDailyBackups } from './backups/schedule';
 import { startDatabase } from './db/open';
@@ -16,15 +16,7 @@ import { electronPlatform } from './electron-platform';
 import { translator } from './i18n';
 import { registerIpc } from './ipc/register';
 import { buildMenu } from './menu';
-import {
-  APP_HOST,
-  APP_SCHEME,
-  DEVELOPMENT_CSP,
-  PRODUCTION_CSP,
-  isAllowedNavigation,
-  resolveInside,
-  trustedOrigins,
-} from './security';
+import { APP_HOST, APP_SCHEME, DEVELOPMENT_CSP, PRODUCTION_CSP, isAllowedNavigation, resolveInside, trustedOrigins } from './security';
 import { createMainWindow } from './window';
 import { defaultLocale } from '../../shared/i18n';
 
@@ -36,9 +28,7 @@ const rendererDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, '../preload/index.js');
 const origins = trustedOrigins(devServerUrl);
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -82,6 +72,7 @@ function hardenSession(): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     // Electronegativity cannot evaluate the choice below; both policies are constants in
     // security.ts, checked by tests/unit/main/security.test.ts and window-security.test.ts.
+    // prettier-ignore
     callback({
       responseHeaders: { // eng-disable CSP_GLOBAL_CHECK
         ...details.responseHeaders,
@@ -96,17 +87,27 @@ function hardenSession(): void {
  * schema check, migrations: db/server.ts). A server that cannot be opened is explained in
  * plain Spanish, with the choice of this PC's own file or quitting. null: use the file.
  */
-async function openOfficeServer(platform: Platform): Promise<{ db: Knex; readOnly: { unknownMigrations: string[] } | null } | null | 'quit'> {
+async function openOfficeServer(
+  platform: Platform,
+): Promise<{ db: Knex; readOnly: { unknownMigrations: string[] } | null } | null | 'quit'> {
   const t = translator(defaultLocale);
   const choice = readChoice(platform.paths);
   if (choice.mode !== 'server' || !choice.server) return null;
   let problem: string;
-  const params = { host: choice.server.host, port: choice.server.port, database: choice.server.database, version: '', tables: '', detail: '' };
+  const params = {
+    host: choice.server.host,
+    port: choice.server.port,
+    database: choice.server.database,
+    version: '',
+    tables: '',
+    detail: '',
+  };
   try {
     const config = await serverOfChoice(platform, choice);
     if (!config) throw Object.assign(new Error(t('office.errors.noSecrets')), { code: '28P01' });
     const started = await startServerDatabase(config);
-    if (started.status === 'ok') return { db: started.db, readOnly: started.readOnly ? { unknownMigrations: started.unknownMigrations } : null };
+    if (started.status === 'ok')
+      return { db: started.db, readOnly: started.readOnly ? { unknownMigrations: started.unknownMigrations } : null };
     problem = started.status;
     if (started.status === 'tooOld') params.version = started.version;
   } catch (err) {
@@ -158,7 +159,10 @@ async function openData(dbPath: string, backupDir: string, attachmentsDir: strin
       const text =
         err instanceof BackupCheckError
           ? t('backups.startupRefused', { backup: backupName(backup), reason: t(`backups.errors.${err.problem}`, { detail: err.detail }) })
-          : t(err instanceof BackupError ? `startup.backup_${err.reason}` : 'startup.openFailed', { reason: String(err), backup: backupName(backup) });
+          : t(err instanceof BackupError ? `startup.backup_${err.reason}` : 'startup.openFailed', {
+              reason: String(err),
+              backup: backupName(backup),
+            });
       dialog.showErrorBox(t('startup.damagedTitle'), text);
       return null;
     }
@@ -188,7 +192,10 @@ app.whenReady().then(async () => {
     try {
       db = await openData(paths.dbPath, paths.backupDir, paths.attachmentsDir);
     } catch (err) {
-      dialog.showErrorBox(translator(defaultLocale)('startup.damagedTitle'), translator(defaultLocale)('startup.openFailed', { reason: String(err) }));
+      dialog.showErrorBox(
+        translator(defaultLocale)('startup.damagedTitle'),
+        translator(defaultLocale)('startup.openFailed', { reason: String(err) }),
+      );
       db = null;
     }
   }
@@ -201,8 +208,7 @@ app.whenReady().then(async () => {
     onInternalError: (channel, err) => console.error(`[ipc] ${channel}`, err),
     readOnly: office?.readOnly ?? undefined,
   });
-  const setMenu = () =>
-    Menu.setApplicationMenu(buildMenu(translator(services.session.locale), { dataDir, dev: !!devServerUrl }));
+  const setMenu = () => Menu.setApplicationMenu(buildMenu(translator(services.session.locale), { dataDir, dev: !!devServerUrl }));
   registerIpc(ipcMain, services.dispatch, services.session, origins, (channel) => {
     if (channel === 'app.setLocale') setMenu();
   });
@@ -212,13 +218,15 @@ app.whenReady().then(async () => {
   // The daily automatic backup (7 daily, 4 weekly, 12 monthly kept), and a warning when the
   // data folder is on a network share, where SQLite is not safe. Not in office mode: the
   // server's backups are its administrator's (a copy of this PC's file would miss the data).
-  const stopBackups = office ? () => undefined : scheduleDailyBackups({
-    db,
-    attachmentsDir: paths.attachmentsDir,
-    backupDir: paths.backupDir,
-    appVersion: app.getVersion(),
-    onError: (err) => console.error('[copia automática]', err),
-  });
+  const stopBackups = office
+    ? () => undefined
+    : scheduleDailyBackups({
+        db,
+        attachmentsDir: paths.attachmentsDir,
+        backupDir: paths.backupDir,
+        appVersion: app.getVersion(),
+        onError: (err) => console.error('[copia automática]', err),
+      });
   app.on('will-quit', stopBackups);
   void detectNetworkShare(dataDir).then((share) => {
     if (!share || office) return;

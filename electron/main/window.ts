@@ -8,6 +8,8 @@ export function createMainWindow(opts: { preloadPath: string; devServerUrl: stri
   // Electronegativity cannot see through secureWebPreferences() (security.ts): contextIsolation
   // and sandbox are on, as tests/unit/main/window-security.test.ts checks on the real call; a
   // middle click cannot open a window because index.ts denies every new window (setWindowOpenHandler).
+  // Electronegativity reads its disable comment on the finding's own line only: Prettier keeps it there.
+  // prettier-ignore
   const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     x: state.x,
     y: state.y,

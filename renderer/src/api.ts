@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@ta
 import type { ChannelName } from '../../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/ipc';
+import { staleAfter } from './app/domains';
 
 /** A refusal from main, already in the user's language. */
 export class ApiCallError extends Error {
@@ -40,13 +41,19 @@ export function useApiQuery<K extends ChannelName>(
 }
 
 /**
- * A write or action channel. After success every query is refetched: lists, counts and
- * the dashboard always show what is in the database.
+ * A write or action channel. After success the queries it may have changed are refetched
+ * (its domain's, the domains that depend on it, the dashboard and the audit log: the one
+ * dependency map in app/domains.ts), so lists, counts and the dashboard show what is in the
+ * database. Query keys are [channel, input].
  */
 export function useApiMutation<K extends ChannelName>(name: K) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, ApiCallError, ChannelInput<K>>({
     mutationFn: (input) => call(name, input),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => {
+      const stale = staleAfter(name);
+      if (stale === 'all') return client.invalidateQueries();
+      return client.invalidateQueries({ predicate: (query) => stale.has(query.queryKey[0] as ChannelName) });
+    },
   });
 }

@@ -32,3 +32,8 @@ export function useResetOnOpen(opened: boolean, recordKey: string | number | nul
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening or another record only, never because `reset` or the record object is new
   }, [opened, recordKey]);
 }
+
+/** Renames error keys (schema field → form field). */
+export function renameErrors(errors: Record<string, string>, names: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [names[k] ?? k, v]));
+}

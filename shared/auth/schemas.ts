@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../marks';
 import { ExportFormat, Id, IsoDate, pageSizes, requiredOr } from '../ipc';
 import { permissions, roles } from './permissions';
 
@@ -21,7 +22,12 @@ export const Username = z
   .transform((v) => v.toLowerCase())
   .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'auth.errors.usernameChars'));
 
-export const FullName = z.string({ error: requiredOr('errors.invalid') }).trim().min(1, 'errors.required').min(3).max(120);
+export const FullName = z
+  .string({ error: requiredOr('errors.invalid') })
+  .trim()
+  .min(1, 'errors.required')
+  .min(3)
+  .max(120);
 
 /** A new password: at least 8 characters, with letters and digits. */
 export const NewPassword = z
@@ -32,7 +38,10 @@ export const NewPassword = z
   .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'auth.errors.passwordWeak');
 
 /** A password as typed at sign-in (its rules are checked when it is set, not here). */
-export const TypedPassword = z.string({ error: requiredOr('errors.invalid') }).min(1, 'errors.required').max(128);
+export const TypedPassword = z
+  .string({ error: requiredOr('errors.invalid') })
+  .min(1, 'errors.required')
+  .max(128);
 
 const confirmed = <T extends { password: string; confirm: string }>(v: T, ctx: z.RefinementCtx) => {
   if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'auth.errors.confirmMismatch' });
@@ -40,12 +49,26 @@ const confirmed = <T extends { password: string; confirm: string }>(v: T, ctx: z
 
 /** First run: the administrator's account. */
 export const SetupAdmin = z
-  .object({ username: Username, fullName: FullName, password: NewPassword, confirm: z.string({ error: requiredOr('errors.invalid') }).max(128) })
+  .object({
+    username: Username,
+    fullName: FullName,
+    password: NewPassword,
+    confirm: z.string({ error: requiredOr('errors.invalid') }).max(128),
+  })
   .strict()
   .superRefine(confirmed);
 export type SetupAdmin = z.input<typeof SetupAdmin>;
 
-export const SignIn = z.object({ username: z.string({ error: requiredOr('errors.invalid') }).trim().min(1, 'errors.required').max(40), password: TypedPassword }).strict();
+export const SignIn = z
+  .object({
+    username: z
+      .string({ error: requiredOr('errors.invalid') })
+      .trim()
+      .min(1, 'errors.required')
+      .max(40),
+    password: TypedPassword,
+  })
+  .strict();
 export type SignIn = z.input<typeof SignIn>;
 
 export const Unlock = z.object({ password: TypedPassword }).strict();
@@ -133,14 +156,14 @@ export const UserCreate = z
 export type UserCreate = z.input<typeof UserCreate>;
 
 export const UserUpdate = z
-  .object({ id: Id, version: Id, fullName: FullName, role: Role, establishmentIds: EstablishmentIds })
+  .object({ id: RecordId, version: Id, fullName: FullName, role: Role, establishmentIds: EstablishmentIds })
   .strict();
 export type UserUpdate = z.input<typeof UserUpdate>;
 
-export const UserSetActive = z.object({ id: Id, version: Id, active: z.boolean({ error: requiredOr('errors.invalid') }) }).strict();
+export const UserSetActive = z.object({ id: RecordId, version: Id, active: z.boolean({ error: requiredOr('errors.invalid') }) }).strict();
 
 export const UserResetPassword = z
-  .object({ id: Id, version: Id, password: NewPassword, confirm: z.string({ error: requiredOr('errors.invalid') }).max(128) })
+  .object({ id: RecordId, version: Id, password: NewPassword, confirm: z.string({ error: requiredOr('errors.invalid') }).max(128) })
   .strict()
   .superRefine(confirmed);
 export type UserResetPassword = z.input<typeof UserResetPassword>;

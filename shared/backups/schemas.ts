@@ -53,7 +53,10 @@ export type BackupsOverview = z.infer<typeof BackupsOverview>;
  */
 export const BackupCreate = z.discriminatedUnion(
   'destination',
-  [z.object({ destination: z.literal('local') }).strict(), z.object({ destination: z.literal('external'), reason: PersonalDataReason }).strict()],
+  [
+    z.object({ destination: z.literal('local') }).strict(),
+    z.object({ destination: z.literal('external'), reason: PersonalDataReason }).strict(),
+  ],
   { error: requiredOr('errors.choose') },
 );
 export type BackupCreate = z.input<typeof BackupCreate>;

@@ -119,7 +119,8 @@ export function effectiveStatus(stored: StoredStatus, end: string, today: string
 export type ContractAction = 'edit' | 'activate' | 'terminate' | 'renew' | 'conformity';
 
 /** i18n key (under contracts.rules) of a refusal. */
-export type LifecycleRefusal = 'onlyDraftEditable' | 'onlyDraftActivates' | 'notInForce' | 'alreadyEnded' | 'cannotRenew' | 'alreadyRenewed' | 'draftHasNoConformity';
+export type LifecycleRefusal =
+  'onlyDraftEditable' | 'onlyDraftActivates' | 'notInForce' | 'alreadyEnded' | 'cannotRenew' | 'alreadyRenewed' | 'draftHasNoConformity';
 
 /** Whether an action applies to a contract in a status; the refusal otherwise. */
 export function lifecycleCheck(status: ContractStatus, action: ContractAction, renewed = false): LifecycleRefusal | null {
@@ -233,7 +234,10 @@ export const scheduledInYear = (schedule: Installment[], year: number): number =
  * have ended by `today`, minus those that have one.
  */
 export const missingPeriods = (schedule: Installment[], withConformity: Set<string>, today: string): string[] =>
-  schedule.filter((x) => x.expectedCentimos > 0).map((x) => x.period).filter((p) => lastDayOf(p) < today && !withConformity.has(p));
+  schedule
+    .filter((x) => x.expectedCentimos > 0)
+    .map((x) => x.period)
+    .filter((p) => lastDayOf(p) < today && !withConformity.has(p));
 
 // ── Income tax retention (cuarta categoría) ─────────────────────────────────────
 

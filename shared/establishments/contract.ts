@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
+import { RecordId } from '../marks';
 import type { establishmentChannels } from './channels';
 import {
   Establishment,
@@ -18,6 +19,6 @@ export const establishmentContract = {
   'establishments.create': channel('write', EstablishmentInput.strict(), Establishment),
   'establishments.update': channel('write', EstablishmentUpdate.strict(), Establishment),
   'establishments.setActive': channel('write', EstablishmentSetActive, Establishment),
-  'establishments.delete': channel('write', z.object({ id: Id }).strict(), z.object({ deleted: z.literal(true) })),
+  'establishments.delete': channel('write', z.object({ id: RecordId }).strict(), z.object({ deleted: z.literal(true) })),
   'establishments.export': channel('action', EstablishmentExport, ExportResult),
 } satisfies { [K in (typeof establishmentChannels)[number]]: ChannelDef };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../marks';
 import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr } from '../ipc';
 
 /** Which population an establishment holds. */
@@ -91,12 +92,10 @@ export type EstablishmentListQuery = z.input<typeof EstablishmentListQuery>;
 
 export const EstablishmentPage = pageOf(Establishment);
 
-export const EstablishmentUpdate = EstablishmentInput.extend({ id: Id, version: z.number().int().nonnegative() });
+export const EstablishmentUpdate = EstablishmentInput.extend({ id: RecordId, version: z.number().int().nonnegative() });
 export type EstablishmentUpdate = z.input<typeof EstablishmentUpdate>;
 
-export const EstablishmentSetActive = z
-  .object({ id: Id, active: z.boolean(), version: z.number().int().nonnegative() })
-  .strict();
+export const EstablishmentSetActive = z.object({ id: RecordId, active: z.boolean(), version: z.number().int().nonnegative() }).strict();
 
 export const EstablishmentExport = z
   .object({

@@ -180,7 +180,8 @@ export const en: Catalog = {
     moneyNegative: 'The amount cannot be negative.',
     moneyDecimals: 'Type at most two decimals (céntimos); the amount is neither rounded nor cut.',
     moneyDoubtful: 'It is not clear whether “{{text}}” has a thousands separator or decimals: type {{plain}} or {{full}}.',
-    moneyMixed: 'The separators do not agree: use a comma for thousands and a point for decimals (1,234.56) or the other way round (1.234,56).',
+    moneyMixed:
+      'The separators do not agree: use a comma for thousands and a point for decimals (1,234.56) or the other way round (1.234,56).',
     moneyInvalid: 'Type an amount in soles, for example 1,234.56 or 1.234,56.',
     moneyTooLarge: 'The amount is too large.',
     dateImpossible: 'The date {{text}} does not exist in the calendar.',
@@ -194,7 +195,8 @@ export const en: Catalog = {
     notFound: 'The record no longer exists. It may have been deleted.',
     duplicateCode: 'An establishment with code {{code}} already exists.',
     unknownRegionalOffice: 'The chosen regional office does not exist.',
-    stale: 'Someone else changed this record while you were editing it. Open it again to see the changes; what you typed is still in the form.',
+    stale:
+      'Someone else changed this record while you were editing it. Open it again to see the changes; what you typed is still in the form.',
     inUse: 'Cannot delete: other records use it. You can deactivate it instead.',
     establishmentInUse: 'Establishment {{name}} cannot be deleted because other records refer to it. Deactivate it instead.',
     conflict: 'The record conflicts with an existing one.',
@@ -244,7 +246,8 @@ export const en: Catalog = {
     minimize: 'Minimise',
     help: 'Help',
     about: 'About ArteINPE',
-    aboutText: 'ArteINPE {{version}}\nManagement of the art and culture programme in prison treatment.\nNational Penitentiary Institute of Peru.',
+    aboutText:
+      'ArteINPE {{version}}\nManagement of the art and culture programme in prison treatment.\nNational Penitentiary Institute of Peru.',
   },
   export: {
     establishments: 'establishments',

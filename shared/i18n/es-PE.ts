@@ -113,8 +113,7 @@ export const esPE = {
       'Aún no hay establecimientos registrados. Puede registrar el primero o cargar un conjunto de datos de demostración para conocer la aplicación.',
     loadDemo: 'Cargar datos de demostración',
     emptyAskAdmin: 'El administrador del sistema registra los establecimientos o carga los datos de demostración.',
-    demoWarning:
-      'Los datos de demostración son ficticios y quedan marcados como tales. Úselos solo en una base de prueba.',
+    demoWarning: 'Los datos de demostración son ficticios y quedan marcados como tales. Úselos solo en una base de prueba.',
     demoLoaded: 'Se cargaron los datos de demostración: {{count}} establecimientos y {{instruments}} instrumentos.',
     firstEstablishment: 'Registrar el primer establecimiento',
   },
@@ -156,8 +155,7 @@ export const esPE = {
     deactivated: 'Se desactivó {{name}}.',
     reactivated: 'Se reactivó {{name}}.',
     deleteTitle: 'Eliminar establecimiento',
-    deleteConfirm:
-      '¿Eliminar {{name}}? Esta acción no se puede deshacer. Si el establecimiento ya no opera, desactívelo en su lugar.',
+    deleteConfirm: '¿Eliminar {{name}}? Esta acción no se puede deshacer. Si el establecimiento ya no opera, desactívelo en su lugar.',
     deleted: 'Se eliminó {{name}}.',
     emptyTitle: 'Aún no hay establecimientos',
     emptyText: 'Registre el primero con el botón «Nuevo establecimiento».',
@@ -200,10 +198,10 @@ export const esPE = {
     notFound: 'El registro ya no existe. Puede haber sido eliminado.',
     duplicateCode: 'Ya existe un establecimiento con el código {{code}}.',
     unknownRegionalOffice: 'La oficina regional elegida no existe.',
-    stale: 'Otra persona modificó este registro mientras usted lo editaba. Vuelva a abrirlo para ver los cambios; lo que escribió sigue en el formulario.',
+    stale:
+      'Otra persona modificó este registro mientras usted lo editaba. Vuelva a abrirlo para ver los cambios; lo que escribió sigue en el formulario.',
     inUse: 'No se puede eliminar: otros registros lo usan. Puede desactivarlo en su lugar.',
-    establishmentInUse:
-      'No se puede eliminar el establecimiento {{name}} porque tiene registros asociados. Desactívelo en su lugar.',
+    establishmentInUse: 'No se puede eliminar el establecimiento {{name}} porque tiene registros asociados. Desactívelo en su lugar.',
     conflict: 'El registro entra en conflicto con otro existente.',
     forbidden: 'Su usuario no tiene permiso para esta acción.',
     unknownChannel: 'La aplicación pidió una operación que no existe.',
@@ -251,7 +249,8 @@ export const esPE = {
     minimize: 'Minimizar',
     help: 'Ayuda',
     about: 'Acerca de ArteINPE',
-    aboutText: 'ArteINPE {{version}}\nGestión del programa de arte y cultura en el tratamiento penitenciario.\nInstituto Nacional Penitenciario del Perú.',
+    aboutText:
+      'ArteINPE {{version}}\nGestión del programa de arte y cultura en el tratamiento penitenciario.\nInstituto Nacional Penitenciario del Perú.',
   },
   export: {
     establishments: 'establecimientos',

@@ -23,7 +23,11 @@ export type ImportMode = z.infer<typeof ImportMode>;
 export const ImportInspect = z
   .object({
     target: ImportTarget,
-    fileName: z.string({ error: requiredOr('errors.invalid') }).trim().min(1, 'errors.required').max(255),
+    fileName: z
+      .string({ error: requiredOr('errors.invalid') })
+      .trim()
+      .min(1, 'errors.required')
+      .max(255),
     /** The file's bytes, base64 (the renderer reads the chosen file with the File API). */
     dataBase64: z
       .string({ error: requiredOr('errors.invalid') })
@@ -47,13 +51,20 @@ export const UploadId = z
 export const ImportMapping = z
   .record(
     z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, 'errors.unexpectedField'),
-    z.string({ error: requiredOr('errors.invalid') }).max(200).nullable(),
+    z
+      .string({ error: requiredOr('errors.invalid') })
+      .max(200)
+      .nullable(),
   )
   .refine((m) => Object.keys(m).length <= 100, 'errors.invalid');
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
 /** The Excel row number of the header row a request reads the file from (one of the inspection's headerChoices). */
-export const HeaderRow = z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').positive('errors.invalid').max(1_048_576, 'errors.invalid');
+export const HeaderRow = z
+  .number({ error: requiredOr('errors.invalid') })
+  .int('errors.invalid')
+  .positive('errors.invalid')
+  .max(1_048_576, 'errors.invalid');
 
 /**
  * What the clerk said an unknown value of a register field stands for: an existing record
@@ -61,8 +72,22 @@ export const HeaderRow = z.number({ error: requiredOr('errors.invalid') }).int('
  * as the family of a new instrument type; only where the field allows creating).
  */
 export const ImportValueChoice = z.union([
-  z.object({ id: z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').positive('errors.invalid') }).strict(),
-  z.object({ create: z.string({ error: requiredOr('errors.invalid') }).min(1, 'errors.required').max(50) }).strict(),
+  z
+    .object({
+      id: z
+        .number({ error: requiredOr('errors.invalid') })
+        .int('errors.invalid')
+        .positive('errors.invalid'),
+    })
+    .strict(),
+  z
+    .object({
+      create: z
+        .string({ error: requiredOr('errors.invalid') })
+        .min(1, 'errors.required')
+        .max(50),
+    })
+    .strict(),
 ]);
 export type ImportValueChoice = z.infer<typeof ImportValueChoice>;
 
@@ -73,9 +98,7 @@ export type ImportValueChoice = z.infer<typeof ImportValueChoice>;
 export const ImportValueMapping = z
   .record(
     z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, 'errors.unexpectedField'),
-    z
-      .record(z.string().min(1).max(200), ImportValueChoice)
-      .refine((m) => Object.keys(m).length <= 2000, 'errors.invalid'),
+    z.record(z.string().min(1).max(200), ImportValueChoice).refine((m) => Object.keys(m).length <= 2000, 'errors.invalid'),
   )
   .refine((m) => Object.keys(m).length <= 100, 'errors.invalid');
 export type ImportValueMapping = z.infer<typeof ImportValueMapping>;

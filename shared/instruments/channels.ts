@@ -42,3 +42,11 @@ export const inventoryReportChannels = [
   'inventory.reportByCondition',
   'inventory.reportMovements',
 ] as const;
+
+/** Every channel of the inventory domain (electron/main/instruments/handlers.ts answers them all). */
+export const instrumentsDomainChannels = [
+  ...instrumentChannels,
+  ...stocktakeChannels,
+  ...consumableChannels,
+  ...inventoryReportChannels,
+] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EstablishmentId } from '../marks';
 import { Id, IsoDate, optionalText, requiredOr, requiredText } from '../ipc';
 
 export const ConsumableItem = z.object({ id: z.number().int(), name: z.string(), unit: z.string(), active: z.boolean() });
@@ -19,7 +20,7 @@ export const StockRow = z.object({
 export type StockRow = z.infer<typeof StockRow>;
 
 export const StockQuery = z
-  .object({ establishmentId: Id.nullable().default(null), lowOnly: z.boolean().default(false) })
+  .object({ establishmentId: EstablishmentId.nullable().default(null), lowOnly: z.boolean().default(false) })
   .strict();
 
 const Quantity = z
@@ -31,7 +32,7 @@ const Quantity = z
 export const ConsumableMove = z
   .object({
     itemId: Id,
-    establishmentId: Id,
+    establishmentId: EstablishmentId,
     kind: z.enum(['ingreso', 'entrega'], { error: requiredOr('errors.choose') }),
     quantity: Quantity,
     date: IsoDate,
@@ -43,7 +44,11 @@ export const ConsumableMove = z
 export const ConsumableMinimum = z
   .object({
     itemId: Id,
-    establishmentId: Id,
-    minimum: z.number({ error: requiredOr('errors.invalid') }).int('errors.invalid').nonnegative('errors.invalid').max(1_000_000),
+    establishmentId: EstablishmentId,
+    minimum: z
+      .number({ error: requiredOr('errors.invalid') })
+      .int('errors.invalid')
+      .nonnegative('errors.invalid')
+      .max(1_000_000),
   })
   .strict();

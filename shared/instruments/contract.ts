@@ -2,8 +2,25 @@ import { z } from 'zod';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
 import type { consumableChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './channels';
 import { ConsumableItem, ConsumableItemInput, ConsumableMinimum, ConsumableMove, StockQuery, StockRow } from './consumable-schemas';
-import { ActaRequest, ConditionReportRequest, InventoryReportRequest, InventorySummary, LabelsRequest, MovementsReportRequest } from './report-schemas';
-import { CountResult, Stocktake, StocktakeClose, StocktakeClosed, StocktakeCount, StocktakeDetail, StocktakeListQuery, StocktakeOpen, StocktakeUncount } from './stocktake-schemas';
+import {
+  ActaRequest,
+  ConditionReportRequest,
+  InventoryReportRequest,
+  InventorySummary,
+  LabelsRequest,
+  MovementsReportRequest,
+} from './report-schemas';
+import {
+  CountResult,
+  Stocktake,
+  StocktakeClose,
+  StocktakeClosed,
+  StocktakeCount,
+  StocktakeDetail,
+  StocktakeListQuery,
+  StocktakeOpen,
+  StocktakeUncount,
+} from './stocktake-schemas';
 import {
   AddPhoto,
   Instrument,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EstablishmentId, RecordId } from '../marks';
 import { PersonalDataReason } from '../auth/schemas';
 import { ExportResult, Id, IsoDate } from '../ipc';
 
@@ -10,10 +11,12 @@ export const ReportFormat = z.enum(['xlsx', 'pdf'], { error: 'errors.choose' });
  * without it); the file is then logged with it. Roles without the permission get the
  * custodian masked and need none.
  */
-export const InventoryReportRequest = z.object({ establishmentId: Id, format: ReportFormat, reason: PersonalDataReason.optional() }).strict();
+export const InventoryReportRequest = z
+  .object({ establishmentId: EstablishmentId, format: ReportFormat, reason: PersonalDataReason.optional() })
+  .strict();
 export const ConditionReportRequest = z.object({ format: z.literal('xlsx') }).strict();
 export const MovementsReportRequest = z
-  .object({ from: IsoDate, to: IsoDate, establishmentId: Id.nullable().default(null) })
+  .object({ from: IsoDate, to: IsoDate, establishmentId: EstablishmentId.nullable().default(null) })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'inventory.reports.periodOrder' });
 
@@ -21,7 +24,7 @@ export const LabelsRequest = z
   .object({ instrumentIds: z.array(Id).min(1, 'errors.required').max(2000), symbology: z.enum(['qr', 'code128']) })
   .strict();
 
-export const ActaRequest = z.object({ id: Id }).strict();
+export const ActaRequest = z.object({ id: RecordId }).strict();
 
 export { ExportResult };
 

@@ -162,8 +162,7 @@ export function applyMovement(s: InstrumentState | null, m: MovementEffect): Tra
       return ok({ ...s, status: s.establishmentId === null ? 'en_almacen' : 'asignado', condition: m.condition });
 
     case 'cambio_estado':
-      if (s.status !== 'asignado' && s.status !== 'en_almacen' && s.status !== 'en_reparacion')
-        return refuse('cannotChangeCondition');
+      if (s.status !== 'asignado' && s.status !== 'en_almacen' && s.status !== 'en_reparacion') return refuse('cannotChangeCondition');
       return ok({ ...s, condition: m.condition });
 
     case 'regularizacion':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EstablishmentId, RecordId } from '../marks';
 import { Centimos, ExportFormat, Id, IsoDate, SortDirection, listPaging, optionalText, pageOf, requiredOr, requiredText } from '../ipc';
 import { PersonalDataReason } from '../auth/schemas';
 import { conditions, custodianTypes, families, fundings, movementKinds, statuses } from './rules';
@@ -25,7 +26,7 @@ export type InstrumentType = z.infer<typeof InstrumentType>;
 
 export const InstrumentTypeInput = z.object({ name: requiredText(100, 2), family: FamilySchema }).strict();
 export const InstrumentTypeUpdate = InstrumentTypeInput.extend({
-  id: Id,
+  id: RecordId,
   version: z.number().int().nonnegative(),
   active: z.boolean(),
 }).strict();
@@ -63,11 +64,11 @@ export const InstrumentFields = z.object({
 export const InstrumentCreate = InstrumentFields.extend({
   condition: ConditionSchema,
   altaDate: IsoDate,
-  establishmentId: Id.nullish().transform((v) => v ?? null),
+  establishmentId: EstablishmentId.nullish().transform((v) => v ?? null),
 }).strict();
 export type InstrumentCreate = z.input<typeof InstrumentCreate>;
 
-export const InstrumentUpdate = InstrumentFields.extend({ id: Id, version: z.number().int().nonnegative() }).strict();
+export const InstrumentUpdate = InstrumentFields.extend({ id: RecordId, version: z.number().int().nonnegative() }).strict();
 export type InstrumentUpdate = z.input<typeof InstrumentUpdate>;
 
 export const Instrument = z.object({
@@ -113,7 +114,7 @@ export const instrumentSortColumns = [
 ] as const;
 
 /** "central" = the central warehouse (no establishment). */
-export const LocationFilter = z.union([Id, z.literal('central')]);
+export const LocationFilter = z.union([EstablishmentId, z.literal('central')]);
 
 export const InstrumentFilter = z
   .object({
@@ -151,24 +152,20 @@ const base = { date: IsoDate, description: optionalText(1000) };
 export const MovementInput = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('asignacion'), toEstablishmentId: Id, documentNumber: optionalText(80), ...base }).strict(),
+    z.object({ kind: z.literal('asignacion'), toEstablishmentId: EstablishmentId, documentNumber: optionalText(80), ...base }).strict(),
     z
       .object({
         kind: z.literal('despacho'),
-        toEstablishmentId: Id,
+        toEstablishmentId: EstablishmentId,
         documentNumber: requiredText(80),
         person: requiredText(160),
         ...base,
       })
       .strict(),
     z.object({ kind: z.literal('recepcion'), person: requiredText(160), condition: ConditionSchema, ...base }).strict(),
-    z
-      .object({ kind: z.literal('entrega'), custodianType: CustodianTypeSchema, custodianName: requiredText(160, 2), ...base })
-      .strict(),
+    z.object({ kind: z.literal('entrega'), custodianType: CustodianTypeSchema, custodianName: requiredText(160, 2), ...base }).strict(),
     z.object({ kind: z.literal('devolucion'), condition: ConditionSchema.nullish(), ...base }).strict(),
-    z
-      .object({ kind: z.literal('envio_reparacion'), provider: requiredText(160), description: requiredText(1000), date: IsoDate })
-      .strict(),
+    z.object({ kind: z.literal('envio_reparacion'), provider: requiredText(160), description: requiredText(1000), date: IsoDate }).strict(),
     z
       .object({
         kind: z.literal('retorno_reparacion'),
@@ -181,7 +178,7 @@ export const MovementInput = z.discriminatedUnion(
     z.object({ kind: z.literal('cambio_estado'), condition: ConditionSchema, ...base }).strict(),
     z.object({ kind: z.literal('baja'), documentNumber: requiredText(80), description: requiredText(1000), date: IsoDate }).strict(),
     z.object({ kind: z.literal('extravio'), description: requiredText(1000), date: IsoDate, documentNumber: optionalText(80) }).strict(),
-    z.object({ kind: z.literal('hallazgo'), toEstablishmentId: Id, condition: ConditionSchema.nullish(), ...base }).strict(),
+    z.object({ kind: z.literal('hallazgo'), toEstablishmentId: EstablishmentId, condition: ConditionSchema.nullish(), ...base }).strict(),
   ],
   { error: requiredOr('errors.choose') },
 );
@@ -244,15 +241,20 @@ export const InstrumentPhoto = z.object({
 });
 export type InstrumentPhoto = z.infer<typeof InstrumentPhoto>;
 
-export const AddPhoto = UploadedFile.extend({ id: Id }).strict();
-export const PhotoRef = z.object({ id: Id, hash: z.string().regex(/^[0-9a-f]{64}$/, 'errors.invalid') }).strict();
+export const AddPhoto = UploadedFile.extend({ id: RecordId }).strict();
+export const PhotoRef = z.object({ id: RecordId, hash: z.string().regex(/^[0-9a-f]{64}$/, 'errors.invalid') }).strict();
 
 // ── Inventory settings ──────────────────────────────────────────────────────────
 
 export const InventorySettings = z
   .object({
     /** Empty: free text. See code-format.ts. */
-    codeMask: z.string().trim().max(40).regex(/^[A-Za-z0-9*\-./_ ]*$/, 'inventory.settings.maskInvalid').default(''),
+    codeMask: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[A-Za-z0-9*\-./_ ]*$/, 'inventory.settings.maskInvalid')
+      .default(''),
   })
   .strict();
 export type InventorySettings = z.infer<typeof InventorySettings>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDate, optionalText, requiredText } from '../ipc';
+import { EstablishmentId, RecordId } from '../marks';
+import { IsoDate, optionalText, requiredText } from '../ipc';
 import { ConditionSchema, StatusSchema } from './schemas';
 
 /** A physical count of one establishment's instruments against the records. */
@@ -53,10 +54,10 @@ export const StocktakeDetail = z.object({
 });
 export type StocktakeDetail = z.infer<typeof StocktakeDetail>;
 
-export const StocktakeOpen = z.object({ establishmentId: Id, notes: optionalText(1000) }).strict();
+export const StocktakeOpen = z.object({ establishmentId: EstablishmentId, notes: optionalText(1000) }).strict();
 
 export const StocktakeListQuery = z
-  .object({ establishmentId: Id.nullable().default(null), status: z.enum(['abierto', 'cerrado']).nullable().default(null) })
+  .object({ establishmentId: EstablishmentId.nullable().default(null), status: z.enum(['abierto', 'cerrado']).nullable().default(null) })
   .strict();
 
 export const CountResult = z.object({
@@ -66,7 +67,7 @@ export const CountResult = z.object({
 
 export const StocktakeCount = z
   .object({
-    id: Id,
+    id: RecordId,
     code: z
       .string({ error: 'errors.required' })
       .trim()
@@ -77,11 +78,11 @@ export const StocktakeCount = z
   })
   .strict();
 
-export const StocktakeUncount = z.object({ id: Id, code: z.string().trim().min(1).max(40) }).strict();
+export const StocktakeUncount = z.object({ id: RecordId, code: z.string().trim().min(1).max(40) }).strict();
 
 export const StocktakeClose = z
   .object({
-    id: Id,
+    id: RecordId,
     actaNumber: requiredText(80),
     date: IsoDate,
     /** The clerk saw the planned movements and confirms them. */

@@ -39,3 +39,6 @@ export const exhibitionChannels = [
   'exhibitions.returnLoan',
   'exhibitions.exportChecklist',
 ] as const;
+
+/** Every channel of the InternArte domain (electron/main/internarte/handlers.ts answers exactly these). */
+export const internarteDomainChannels = [...artworkChannels, ...exhibitionChannels] as const;

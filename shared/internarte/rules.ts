@@ -51,14 +51,7 @@ export interface CustodyEffect {
 
 /** i18n key (under internarte.custodyRules) of a refusal. */
 export type CustodyRefusal =
-  | 'firstMustBeTaller'
-  | 'final'
-  | 'sameStatus'
-  | 'lendOnlyByLoan'
-  | 'onLoan'
-  | 'notOnLoan'
-  | 'returnToTaller'
-  | 'cannotLend';
+  'firstMustBeTaller' | 'final' | 'sameStatus' | 'lendOnlyByLoan' | 'onLoan' | 'notOnLoan' | 'returnToTaller' | 'cannotLend';
 
 export type CustodyTransition = { ok: true; status: CustodyStatus } | { ok: false; refusal: CustodyRefusal };
 

@@ -1,6 +1,16 @@
 import { channel, NoInput, type ChannelDef } from '../ipc';
 import type { officeChannels } from './channels';
-import { AttachmentsFolderSave, AttachmentsFolderSettings, ConnectionTest, CopyReport, CopyToServer, DatabaseSave, DatabaseSaved, DatabaseSettings, ServerSettingsInput } from './schemas';
+import {
+  AttachmentsFolderSave,
+  AttachmentsFolderSettings,
+  ConnectionTest,
+  CopyReport,
+  CopyToServer,
+  DatabaseSave,
+  DatabaseSaved,
+  DatabaseSettings,
+  ServerSettingsInput,
+} from './schemas';
 
 /**
  * settings.testDatabase connects to the server named and says in plain Spanish what is
@@ -13,7 +23,7 @@ export const officeContract = {
   'settings.saveDatabase': channel('write', DatabaseSave, DatabaseSaved),
   /** The one-time copy of this PC's data into an EMPTY server database, checked table by table (office/copy.ts). */
   'settings.copyToServer': channel('action', CopyToServer, CopyReport),
-  /** Office mode: where every PC keeps the attachments — the server's database or one shared folder (office/attachments.ts). */
+  /** Office mode: where every PC keeps the attachments — the server's database or one shared folder (files/office-store.ts). */
   'settings.attachmentsFolder': channel('query', NoInput, AttachmentsFolderSettings),
   /** Sets (or clears, `folder: null`) the office's shared folder, moving the existing attachments there first. */
   'settings.saveAttachmentsFolder': channel('write', AttachmentsFolderSave, AttachmentsFolderSettings),

@@ -28,7 +28,11 @@ export const ServerFields = {
     .min(1, 'errors.required')
     .max(253)
     .regex(hostPattern, 'office.errors.host'),
-  port: z.number({ error: requiredOr('office.errors.port') }).int('office.errors.port').min(1, 'office.errors.port').max(65535, 'office.errors.port'),
+  port: z
+    .number({ error: requiredOr('office.errors.port') })
+    .int('office.errors.port')
+    .min(1, 'office.errors.port')
+    .max(65535, 'office.errors.port'),
   database: z
     .string({ error: requiredOr('errors.invalid') })
     .trim()

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedArtworksForBench } from '../../electron/main/demo/internarte';
+import { seedArtworksForBench } from '../../electron/main/internarte/demo';
 import type { Dispatch } from '../../electron/main/ipc/dispatcher';
 import type { JobRegistry } from '../../electron/main/jobs/jobs';
 import { photoLikeJpeg } from '../helpers/catalog';
@@ -10,7 +10,7 @@ import type { Scenario } from './scenarios';
 /**
  * catalog.pdf200: an exhibition of 200 works, each with its 2,400 × 3,000 px photo (a
  * photograph-like JPEG made once with sharp), every artist's consent recorded (seeded with
- * demo/internarte.ts seedArtworksForBench: names, initials, pseudonyms, anonymous); then "Exportar catálogo (PDF)" as the window calls it: catalogData
+ * internarte/demo.ts seedArtworksForBench: names, initials, pseudonyms, anonymous); then "Exportar catálogo (PDF)" as the window calls it: catalogData
  * (consent applied) → images prepared at 300 ppi → HTML → Chromium prints to the file.
  *
  * Printed: seconds (from the call to the finished file), the phases, `mb` = the finished

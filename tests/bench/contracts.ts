@@ -22,7 +22,8 @@ async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
   return out.sort((a, b) => a - b);
 }
 
-const pct = (sorted: number[], p: number) => Number(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!.toFixed(3));
+const pct = (sorted: number[], p: number) =>
+  Number(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!.toFixed(3));
 
 export const contractScenarios: Scenario = async ({ db, dispatch }) => {
   const ok = async (channel: string, input: unknown) => {
@@ -42,7 +43,14 @@ export const contractScenarios: Scenario = async ({ db, dispatch }) => {
   // first page of 25 with the total count — rotating over establishments.
   {
     const ests = (await db('establishments').where({ active: true }).pluck('id')) as number[];
-    const query = (i: number) => ({ establishmentId: ests[i % ests.length]!, status: 'vigente', sort: 'endDate', direction: 'asc', page: 1, pageSize: 25 });
+    const query = (i: number) => ({
+      establishmentId: ests[i % ests.length]!,
+      status: 'vigente',
+      sort: 'endDate',
+      direction: 'asc',
+      page: 1,
+      pageSize: 25,
+    });
     const piped = await time((i) => ok('contracts.list', query(i)));
     const raw = await time(async (i) => {
       const e = query(i).establishmentId;

@@ -26,7 +26,11 @@ export const benchServerUrl = (argv: string[] = process.argv): string | null => 
 const WRITERS = 8;
 const ATTEMPTS_PER_WRITER = 150;
 
-export async function officeBench(url: string, platform: Platform, tools: { emit: Emit; time: Time; percentile: Percentile }): Promise<void> {
+export async function officeBench(
+  url: string,
+  platform: Platform,
+  tools: { emit: Emit; time: Time; percentile: Percentile },
+): Promise<void> {
   const { emit, time, percentile } = tools;
   const base = serverConfigFromUrl(url);
   const name = `arteinpe_bench_${process.pid}`;
@@ -41,9 +45,13 @@ export async function officeBench(url: string, platform: Platform, tools: { emit
     const db = started.db;
     pools.push(db);
     const t0 = performance.now();
-    const loaded = await db.transaction(async (trx) => loadDataset(trx, await buildDataset(trx, 'national'), LOCAL_ADMIN, new Date().toISOString(), 'national'));
+    const loaded = await db.transaction(async (trx) =>
+      loadDataset(trx, await buildDataset(trx, 'national'), LOCAL_ADMIN, new Date().toISOString(), 'national'),
+    );
     await db.raw('ANALYZE');
-    process.stderr.write(`dataset@pg: ${loaded.instruments} instruments, ${loaded.movements} movements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `dataset@pg: ${loaded.instruments} instruments, ${loaded.movements} movements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
 
     const signedIn = async (pool: Knex, username: string) => {
       const services = await createServices(pool, platform);
@@ -66,7 +74,14 @@ export async function officeBench(url: string, platform: Platform, tools: { emit
     {
       const ests = (await db('establishments').pluck('id')) as number[];
       const piped = await time((i) =>
-        ok('instruments.list', { establishmentId: ests[i % ests.length]!, status: 'asignado', sort: 'type', direction: 'asc', page: 2, pageSize: 25 }),
+        ok('instruments.list', {
+          establishmentId: ests[i % ests.length]!,
+          status: 'asignado',
+          sort: 'type',
+          direction: 'asc',
+          page: 2,
+          pageSize: 25,
+        }),
       );
       emit({ scenario: 'instruments.list@pg', n: loaded.instruments, p50_ms: percentile(piped, 50), p95_ms: percentile(piped, 95) });
     }
@@ -77,7 +92,12 @@ export async function officeBench(url: string, platform: Platform, tools: { emit
     }
     const ests = (await db('establishments').where({ active: true }).pluck('id')) as number[];
     {
-      const candidates = (await db('instruments').where({ status: 'asignado' }).whereNull('custodian_name').orderBy('id').limit(550).select('id', 'establishment_id')) as Array<{
+      const candidates = (await db('instruments')
+        .where({ status: 'asignado' })
+        .whereNull('custodian_name')
+        .orderBy('id')
+        .limit(550)
+        .select('id', 'establishment_id')) as Array<{
         id: number;
         establishment_id: number;
       }>;
@@ -85,7 +105,13 @@ export async function officeBench(url: string, platform: Platform, tools: { emit
         const c = candidates[i]!;
         return ok('instruments.move', {
           instrumentIds: [c.id],
-          movement: { kind: 'despacho', toEstablishmentId: ests.find((e) => e !== c.establishment_id)!, documentNumber: `BENCH-${i}`, person: 'Bench', date: '2026-11-26' },
+          movement: {
+            kind: 'despacho',
+            toEstablishmentId: ests.find((e) => e !== c.establishment_id)!,
+            documentNumber: `BENCH-${i}`,
+            person: 'Bench',
+            date: '2026-11-26',
+          },
         });
       });
       emit({ scenario: 'instruments.transfer@pg', n: loaded.instruments, p50_ms: percentile(piped, 50), p95_ms: percentile(piped, 95) });
@@ -93,7 +119,12 @@ export async function officeBench(url: string, platform: Platform, tools: { emit
 
     // concurrency.transfer@pg: 8 PCs, each its own pool, on the same 200 instruments.
     {
-      const shared = (await db('instruments').where({ status: 'asignado' }).whereNull('custodian_name').orderBy('id', 'desc').limit(200).pluck('id')) as number[];
+      const shared = (await db('instruments')
+        .where({ status: 'asignado' })
+        .whereNull('custodian_name')
+        .orderBy('id', 'desc')
+        .limit(200)
+        .pluck('id')) as number[];
       const writers = [];
       for (let w = 0; w < WRITERS; w++) {
         const pool = createServerKnex(config, { poolMax: 2 });
@@ -115,7 +146,13 @@ export async function officeBench(url: string, platform: Platform, tools: { emit
             const movement =
               i.status === 'en_transito'
                 ? { kind: 'recepcion', person: `PC ${w + 1}`, condition: 'bueno', date: '2026-11-26' }
-                : { kind: 'despacho', toEstablishmentId: ests.find((e) => e !== i.establishmentId)!, documentNumber: `CC-${w}-${k}`, person: `PC ${w + 1}`, date: '2026-11-26' };
+                : {
+                    kind: 'despacho',
+                    toEstablishmentId: ests.find((e) => e !== i.establishmentId)!,
+                    documentNumber: `CC-${w}-${k}`,
+                    person: `PC ${w + 1}`,
+                    date: '2026-11-26',
+                  };
             const t = performance.now();
             const r = await services.dispatch('instruments.move', { instrumentIds: [id], movement });
             latencies.push(performance.now() - t);

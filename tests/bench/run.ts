@@ -3,6 +3,8 @@
 // {"scenario", "n", "p50_ms", "p95_ms", "raw_p50_ms", ...}. raw_p50_ms is the same work done
 // with plain SQL on the same file, so the pipeline's overhead (validation, dispatch, output
 // check, audit) reads as a ratio measured in one run. Goals are printed beside the figures.
+// Last, the renderer's part (tests/bench/renderer.ts: bundle size, first screen, page switches in
+// Chromium over the browser harness); alone: `npm run bench -- renderer`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { scenarios as extraScenarios } from './scenarios';
 import { benchServerUrl, officeBench } from './office';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
+import { rendererBench, rendererOnly } from './renderer';
 
 const WARMUP = 50;
 const RUNS = 500;
@@ -39,6 +42,7 @@ export async function time(fn: (i: number) => Promise<unknown>, runs = RUNS, war
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
 async function main(): Promise<void> {
+  if (rendererOnly()) return rendererBench(emit);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-bench-'));
   const paths = {
     dbPath: path.join(dir, 'arteinpe.sqlite'),
@@ -116,7 +120,10 @@ async function main(): Promise<void> {
       const piped = await time((i) => ok('instruments.list', query(i)));
       const raw = await time(async (i) => {
         const q = query(i);
-        await db.raw('SELECT count(*) AS n FROM instruments i WHERE i.establishment_id = ? AND i.status = ?', [q.establishmentId, q.status]);
+        await db.raw('SELECT count(*) AS n FROM instruments i WHERE i.establishment_id = ? AND i.status = ?', [
+          q.establishmentId,
+          q.status,
+        ]);
         await db.raw(
           `SELECT i.*, t.name AS type_name, t.family, e.name AS establishment_name, et.name AS transit_name
              FROM instruments i
@@ -143,7 +150,10 @@ async function main(): Promise<void> {
 
     // instruments.history: one instrument's whole ledger.
     {
-      const ids = (await db('instruments').orderByRaw('random()').limit(RUNS + WARMUP).pluck('id')) as number[];
+      const ids = (await db('instruments')
+        .orderByRaw('random()')
+        .limit(RUNS + WARMUP)
+        .pluck('id')) as number[];
       const piped = await time((i) => ok('instruments.history', { id: ids[i % ids.length]! }));
       const raw = await time(async (i) => {
         await db.raw('SELECT * FROM instrument_movements WHERE instrument_id = ? ORDER BY seq DESC', [ids[i % ids.length]!]);
@@ -195,6 +205,7 @@ async function main(): Promise<void> {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  await rendererBench(emit);
 }
 
 main().catch((err: unknown) => {

@@ -25,7 +25,17 @@ const import10k: Scenario = async ({ db, dispatch, jobs }) => {
   const ests = (await db('establishments').where({ active: true }).pluck('name')) as string[];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Inventario');
-  ws.addRow(['Código patrimonial', 'Tipo', 'Marca', 'Modelo', 'N.° de serie', 'Fecha de adquisición', 'Costo (S/)', 'Estado', 'Establecimiento']);
+  ws.addRow([
+    'Código patrimonial',
+    'Tipo',
+    'Marca',
+    'Modelo',
+    'N.° de serie',
+    'Fecha de adquisición',
+    'Costo (S/)',
+    'Estado',
+    'Establecimiento',
+  ]);
   for (let i = 1; i <= 10_000; i++) {
     ws.addRow([
       `IMP-${String(i).padStart(6, '0')}`,

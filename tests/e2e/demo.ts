@@ -26,7 +26,12 @@ export const demoTest = test.extend<object, { demoHarness: Harness }>({
         throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');
       }
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-demo-'));
-      const h = await startHarness({ dbPath: path.join(dir, 'arteinpe.sqlite'), exportDir: path.join(dir, 'exportaciones'), rendererDir, version: 'e2e' });
+      const h = await startHarness({
+        dbPath: path.join(dir, 'arteinpe.sqlite'),
+        exportDir: path.join(dir, 'exportaciones'),
+        rendererDir,
+        version: 'e2e',
+      });
       await ensureUser(h.db, { ...TEST_ADMIN, role: 'administrador', password: TEST_PASSWORD });
       await signInAs(h.db, h.services.session, TEST_ADMIN.username);
       await ok(h, 'demo.load', {});

@@ -62,6 +62,7 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
       const harnessScriptBlocked = m.text().startsWith("Blocked script execution in 'about:srcdoc'");
       if (m.type() === 'error' && !harnessScriptBlocked) problems.push(`console: ${m.text()}`);
     });
+    await page.addInitScript(recordNotifications);
     await page.goto(harness.url);
     await use(page);
     // A page that throws or logs errors (a CSP violation, a failed request) fails its test.
@@ -70,6 +71,28 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
 });
 
 export { expect };
+
+/**
+ * Runs in the page: keeps the text of every notification as it appears. A confirmation shows
+ * for four seconds; on a loaded machine the test may look after it is gone, though the clerk
+ * saw it (`notified`).
+ */
+function recordNotifications() {
+  const seen = new Set<string>();
+  (window as unknown as { arteinpeNotifications: Set<string> }).arteinpeNotifications = seen;
+  new MutationObserver(() => {
+    for (const el of document.querySelectorAll('.mantine-Notification-root')) seen.add(el.textContent ?? '');
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** The page showed a notification with this text (still showing, or shown and closed since). */
+export async function notified(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => [...(window as unknown as { arteinpeNotifications: Set<string> }).arteinpeNotifications]), {
+      message: `la notificación «${text}»`,
+    })
+    .toContainEqual(expect.stringContaining(text));
+}
 
 /** A full-page screenshot kept as a test artifact under test-results/screens/. */
 export async function screen(page: Page, name: string, opts: { settle?: boolean } = {}): Promise<void> {

@@ -36,7 +36,9 @@ export async function photoLikeJpeg(file: string, width: number, height: number,
   </g>
 </svg>`;
   const base = await sharp(Buffer.from(svg)).resize(width, height).removeAlpha().toBuffer();
-  const grain = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 28 } } })
+  const grain = await sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 28 } },
+  })
     .blur(0.6)
     .png()
     .toBuffer();
@@ -93,7 +95,8 @@ export function syntheticCatalog(opts: SyntheticOptions = {}): CatalogData {
       curators: ['Ana Cárdenas Ñique', 'Pedro Villanueva'],
       presentation:
         '¿Qué puede el arte dentro de un penal? Esta muestra reúne obras hechas en los talleres del INPE.\n\nCada pieza es el trabajo paciente de una persona que aprendió un oficio: la cerámica, el tallado, el tejido. ¡Bienvenidos!',
-      curatorialText: 'La curaduría recorre los establecimientos de Lima, Huancayo y Chorrillos.\n\nLa libertad, aquí, es una forma de hacer.',
+      curatorialText:
+        'La curaduría recorre los establecimientos de Lima, Huancayo y Chorrillos.\n\nLa libertad, aquí, es una forma de hacer.',
       credits: 'Fotografía: Oficina de Tratamiento.\nDiseño: ArteINPE.',
       partners: [
         { name: 'Instituto Riva-Agüero — PUCP', logo: null },

@@ -31,7 +31,13 @@ export async function teacher(ok: Ok, who: keyof typeof people = 'rosa', over: P
 }
 
 export async function authorise(ok: Ok, teacherId: number, establishmentId: number, validFrom = firstDay(-12), validTo = lastDay(12)) {
-  return ok('teachers.saveAuthorisation', { teacherId, establishmentId, validFrom, validTo, documentNumber: 'Oficio N° 101-2026-INPE/OGT' });
+  return ok('teachers.saveAuthorisation', {
+    teacherId,
+    establishmentId,
+    validFrom,
+    validTo,
+    documentNumber: 'Oficio N° 101-2026-INPE/OGT',
+  });
 }
 
 export const contractInput = (
@@ -64,12 +70,23 @@ export async function budget(ok: Ok, year = Number(today().slice(0, 4)), docente
 }
 
 /** A signed contract in force (a budget for every year it touches first). */
-export async function signedContract(ok: Ok, teacherId: number, establishmentId: number, over: Partial<ChannelInput<'contracts.create'>> = {}) {
+export async function signedContract(
+  ok: Ok,
+  teacherId: number,
+  establishmentId: number,
+  over: Partial<ChannelInput<'contracts.create'>> = {},
+) {
   const { contract } = await ok('contracts.create', contractInput(teacherId, establishmentId, over));
-  return (await ok('contracts.activate', { id: contract.id, version: contract.version, signedOn: contract.startDate, confirmOverBudget: true })).contract;
+  return (
+    await ok('contracts.activate', { id: contract.id, version: contract.version, signedOn: contract.startDate, confirmOverBudget: true })
+  ).contract;
 }
 
-export const conformityInput = (contractId: number, monthsFromNow: number, over: Partial<ChannelInput<'conformities.create'>> = {}): ChannelInput<'conformities.create'> => ({
+export const conformityInput = (
+  contractId: number,
+  monthsFromNow: number,
+  over: Partial<ChannelInput<'conformities.create'>> = {},
+): ChannelInput<'conformities.create'> => ({
   contractId,
   period: period(monthsFromNow),
   deliverable: `Informe mensual de actividades ${period(monthsFromNow)}`,

@@ -50,7 +50,12 @@ async function main(): Promise<void> {
     },
   };
   const services = await createServices(db, platform);
-  await ensureUser(db, { username: 'admin-local', fullName: 'Administrador local', role: 'administrador', password: 'Clave-de-prueba-2026' });
+  await ensureUser(db, {
+    username: 'admin-local',
+    fullName: 'Administrador local',
+    role: 'administrador',
+    password: 'Clave-de-prueba-2026',
+  });
   await signInAs(db, services.session, 'admin-local');
   const ok = async (channel: string, input: unknown) => {
     const r = await services.dispatch(channel, input);
@@ -76,23 +81,44 @@ async function main(): Promise<void> {
     const rows = Array.from({ length: BATCH_ROWS }, (_, i) => `K${k}-${String(i + 1).padStart(4, '0')};Violín;bueno;E.P. de Lurigancho`);
     const csv = Buffer.from(`Código;Tipo;Estado;Establecimiento\n${rows.join('\n')}\n`, 'utf8').toString('base64');
     const up = await ok('import.inspect', { target: 'instruments', fileName: `lote-${k}.csv`, dataBase64: csv });
-    const job = await ok('import.run', { uploadId: up.uploadId, mapping: { code: 'Código', type: 'Tipo', condition: 'Estado', establishment: 'Establecimiento' }, mode: 'create' });
+    const job = await ok('import.run', {
+      uploadId: up.uploadId,
+      mapping: { code: 'Código', type: 'Tipo', condition: 'Estado', establishment: 'Establecimiento' },
+      mode: 'create',
+    });
     const status = await services.jobs.wait(String(job.jobId));
     if (status?.state !== 'done') throw new Error(`import ${k}: ${JSON.stringify(status?.error)}`);
     log(`import ${k} ${BATCH_ROWS}`);
 
     // 2. A transfer in two steps, each its own committed write.
-    const id = (await db('instruments').where({ code: `K${k}-0001` }).first('id')).id as number;
+    const id = (
+      await db('instruments')
+        .where({ code: `K${k}-0001` })
+        .first('id')
+    ).id as number;
     const to = ests[1]!; // from Lurigancho (where the import put it) to Cusco
     console.log('step move');
-    await ok('instruments.move', { instrumentIds: [id], movement: { kind: 'despacho', toEstablishmentId: to, documentNumber: `GR-${k}`, person: 'Ana Torres', date: '2026-11-20' } });
+    await ok('instruments.move', {
+      instrumentIds: [id],
+      movement: { kind: 'despacho', toEstablishmentId: to, documentNumber: `GR-${k}`, person: 'Ana Torres', date: '2026-11-20' },
+    });
     log(`move ${id} 2`);
-    await ok('instruments.move', { instrumentIds: [id], movement: { kind: 'recepcion', person: 'Luis Rojas', condition: 'bueno', date: '2026-11-21' } });
+    await ok('instruments.move', {
+      instrumentIds: [id],
+      movement: { kind: 'recepcion', person: 'Luis Rojas', condition: 'bueno', date: '2026-11-21' },
+    });
     log(`move ${id} 3`);
 
     // 3. A full backup (database, attachments, manifest).
     console.log('step backup');
-    const b = await createFullBackup({ db, attachmentsDir: paths.attachmentsDir, destDir: paths.backupDir, reason: 'manual', createdBy: 'crash-test', appVersion: 'crash-test' });
+    const b = await createFullBackup({
+      db,
+      attachmentsDir: paths.attachmentsDir,
+      destDir: paths.backupDir,
+      reason: 'manual',
+      createdBy: 'crash-test',
+      appVersion: 'crash-test',
+    });
     log(`backup ${b.name}`);
     k++;
   }

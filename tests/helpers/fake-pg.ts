@@ -74,7 +74,13 @@ export async function fakePostgres(opts: { tls?: { key: string; cert: string } }
         if (type === 'p') {
           const end = body.indexOf(0);
           passwords.push(body.subarray(0, end < 0 ? body.length : end).toString('utf8'));
-          const error = Buffer.concat([field('S', 'FATAL'), field('V', 'FATAL'), field('C', '28P01'), field('M', 'password authentication failed'), Buffer.from([0])]);
+          const error = Buffer.concat([
+            field('S', 'FATAL'),
+            field('V', 'FATAL'),
+            field('C', '28P01'),
+            field('M', 'password authentication failed'),
+            Buffer.from([0]),
+          ]);
           sock.end(message('E', error));
           return;
         }

@@ -62,8 +62,18 @@ function shaped(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       return fc.oneof(
         { weight: 4, arbitrary: fc.record(model) },
         { weight: 2, arbitrary: fc.record(model, { requiredKeys: [] }) },
-        { weight: 1, arbitrary: fc.tuple(fc.record(model), fc.string({ maxLength: 8 }), fc.anything()).map(([o, k, v]) => ({ ...o, [k || 'extra']: v })) },
-        { weight: keys.length > 0 ? 1 : 0, arbitrary: fc.tuple(fc.record(model), fc.constantFrom(...(keys.length ? keys : ['x'])), fc.anything()).map(([o, k, v]) => ({ ...o, [k]: v })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.record(model), fc.string({ maxLength: 8 }), fc.anything())
+            .map(([o, k, v]) => ({ ...o, [k || 'extra']: v })),
+        },
+        {
+          weight: keys.length > 0 ? 1 : 0,
+          arbitrary: fc
+            .tuple(fc.record(model), fc.constantFrom(...(keys.length ? keys : ['x'])), fc.anything())
+            .map(([o, k, v]) => ({ ...o, [k]: v })),
+        },
       );
     }
     case 'string':
@@ -91,7 +101,11 @@ function shaped(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
     case 'union':
       return fc.oneof(...(def.options as z.ZodType[]).map((o) => inner(o)));
     case 'record':
-      return fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('code', 'name', '__proto__', 'constructor')), inner(def.valueType), { maxKeys: 6 });
+      return fc.dictionary(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('code', 'name', '__proto__', 'constructor')),
+        inner(def.valueType),
+        { maxKeys: 6 },
+      );
     default:
       return fc.anything();
   }
@@ -99,7 +113,21 @@ function shaped(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
 
 const garbage = fc.oneof(
   fc.anything({ maxDepth: 3 }),
-  fc.constantFrom(null, undefined, 0, 7, -1, '', 'texto', [], [1, 2], true, Symbol('no es json'), { __proto__: { admin: true } }, Object.create(null)),
+  fc.constantFrom(
+    null,
+    undefined,
+    0,
+    7,
+    -1,
+    '',
+    'texto',
+    [],
+    [1, 2],
+    true,
+    Symbol('no es json'),
+    { __proto__: { admin: true } },
+    Object.create(null),
+  ),
 );
 
 const payloads = (schema: z.ZodType) => fc.oneof({ weight: 4, arbitrary: shaped(schema) }, { weight: 1, arbitrary: garbage });
@@ -128,11 +156,16 @@ export function fuzzChannels(part: 0 | 1): void {
     if (intact && !channel.startsWith('users.') && !channel.startsWith('auth.')) return;
     const row = await app.db('users').where({ username: 'admin-local' }).first();
     if (intact && row?.role === 'administrador' && row?.active && !row?.must_change_password) return;
-    await app.db('users').where({ username: 'admin-local' }).update({ role: 'administrador', active: true, must_change_password: false, locked_until: null, failed_attempts: 0 });
+    await app
+      .db('users')
+      .where({ username: 'admin-local' })
+      .update({ role: 'administrador', active: true, must_change_password: false, locked_until: null, failed_attempts: 0 });
     await signInAs(app.db, app.session, 'admin-local');
   }
 
-  describe.skipIf(sqliteOnly("fuzzing reads SQLite's total_changes() to prove refused payloads wrote nothing; the pipeline is the same on both"))(`every channel with ${RUNS} random payloads (seed ${seed}), part ${part + 1} of 2`, () => {
+  describe.skipIf(
+    sqliteOnly("fuzzing reads SQLite's total_changes() to prove refused payloads wrote nothing; the pipeline is the same on both"),
+  )(`every channel with ${RUNS} random payloads (seed ${seed}), part ${part + 1} of 2`, () => {
     (channelNames as readonly ChannelName[]).forEach((channel, index) => {
       if (index % 2 !== part) return;
       it(`${channel}: no crash, no write`, { timeout: 120_000 }, async () => {

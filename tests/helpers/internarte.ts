@@ -5,10 +5,17 @@ import type { TestApp } from './services';
 /** InternArte test helpers: an artwork, a photo, a signed consent form. */
 
 export const pngBase64 = async (color = '#b35', width = 60, height = 80): Promise<string> =>
-  (await sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer()).toString('base64');
+  (
+    await sharp({ create: { width, height, channels: 3, background: color } })
+      .png()
+      .toBuffer()
+  ).toString('base64');
 
 /** A minimal PDF: enough to be taken for the signed consent form. */
-export const signedForm = () => ({ fileName: 'consentimiento-firmado.pdf', dataBase64: Buffer.from('%PDF-1.4\n% consentimiento firmado\n%%EOF\n').toString('base64') });
+export const signedForm = () => ({
+  fileName: 'consentimiento-firmado.pdf',
+  dataBase64: Buffer.from('%PDF-1.4\n% consentimiento firmado\n%%EOF\n').toString('base64'),
+});
 
 export const artworkInput = (establishmentId: number, over: Partial<ArtworkCreate> = {}): ArtworkCreate => ({
   title: 'Vasija ceremonial',
@@ -47,7 +54,13 @@ export const addPhoto = async (app: TestApp, id: number, color = '#b35') =>
   app.ok('artworks.addPhoto', { id, fileName: `obra-${id}.png`, dataBase64: await pngBase64(color) });
 
 export const createExhibition = (app: TestApp, over: Record<string, unknown> = {}) =>
-  app.ok('exhibitions.create', { title: 'InternArte: otra forma de libertad', venue: 'Museo de Artes y Tradiciones Populares', startsOn: '2026-11-01', endsOn: '2027-01-31', ...over });
+  app.ok('exhibitions.create', {
+    title: 'InternArte: otra forma de libertad',
+    venue: 'Museo de Artes y Tradiciones Populares',
+    startsOn: '2026-11-01',
+    endsOn: '2027-01-31',
+    ...over,
+  });
 
 /** The update input of an exhibition as read (its editable fields, id and version). */
 export const exhibitionUpdate = (ex: Exhibition, over: Partial<ExhibitionUpdate> = {}): ExhibitionUpdate => ({

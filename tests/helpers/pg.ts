@@ -107,7 +107,9 @@ async function sweepDead(admin: Knex): Promise<void> {
  * before, reset to the template's state. drop() gives it back (fresh: true, or empty:
  * true — a database with nothing in it — really drops it).
  */
-export async function createTestDatabase(opts: { empty?: boolean; fresh?: boolean } = {}): Promise<{ config: ServerConfig; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  opts: { empty?: boolean; fresh?: boolean } = {},
+): Promise<{ config: ServerConfig; name: string; drop(): Promise<void> }> {
   const base = adminConfig();
   const pooled = !opts.empty && !opts.fresh;
   const reused = pooled ? free.pop() : undefined;

@@ -67,15 +67,17 @@ export interface TestApp extends Services {
 }
 
 /** The account testApp uses for a role: the administrator, or one named after the role. */
-export const testAccount = (role: Role) =>
-  role === 'administrador' ? TEST_ADMIN : { username: role, fullName: `Usuario ${role}` };
+export const testAccount = (role: Role) => (role === 'administrador' ? TEST_ADMIN : { username: role, fullName: `Usuario ${role}` });
 
 /**
  * A fresh migrated database: a SQLite file in the test's folder, or — in the PostgreSQL
  * tier (ARTEINPE_TEST_PG, see helpers/pg.ts) — a fresh database on the test server,
  * dropped again by drop().
  */
-async function openTestDatabase(paths: { dbPath: string; backupDir: string }, sqlite = false): Promise<{ db: Knex; drop(): Promise<void>; server: ServerConfig | null }> {
+async function openTestDatabase(
+  paths: { dbPath: string; backupDir: string },
+  sqlite = false,
+): Promise<{ db: Knex; drop(): Promise<void>; server: ServerConfig | null }> {
   if (onPostgres() && !sqlite) {
     // Already migrated (a clone of the migrated template, or one reset to it): opening it
     // as the app does (db/server.ts startServerDatabase) is tested in office.test.ts.
@@ -165,7 +167,10 @@ export async function snapshot(db: Knex): Promise<string> {
       .pluck('table_name')) as string[];
     const all: Record<string, unknown[]> = {};
     for (const t of names) {
-      const cols = (await db('information_schema.columns').where({ table_schema: db.raw('current_schema()'), table_name: t }).count({ n: '*' }).first()) as { n: number };
+      const cols = (await db('information_schema.columns')
+        .where({ table_schema: db.raw('current_schema()'), table_name: t })
+        .count({ n: '*' })
+        .first()) as { n: number };
       // No rowid on PostgreSQL: every column, in order, is a stable order for a snapshot.
       const order = Array.from({ length: Number(cols.n) }, (_, i) => i + 1).join(', ');
       all[t] = await db(t).select('*').orderByRaw(order);

@@ -5,6 +5,10 @@ export async function getSetting(db: Knex, key: string): Promise<string | null> 
   return row?.value ?? null;
 }
 
+export async function deleteSetting(db: Knex, key: string): Promise<void> {
+  await db('settings').where({ key }).delete();
+}
+
 export async function setSetting(db: Knex, key: string, value: string): Promise<void> {
   await db('settings').insert({ key, value }).onConflict('key').merge();
 }

@@ -61,7 +61,12 @@ export async function whoChanged(db: Knex, domain: string, recordId: number | nu
       .orderBy('id', 'desc')
       .first('user_name', 'at')) as { user_name: string; at: string } | undefined;
     if (!last) return err;
-    return new AppError('stale', 'office.errors.staleBy', { name: last.user_name, date: formatDate(last.at), time: formatDateTime(last.at).slice(11) }, err.fields);
+    return new AppError(
+      'stale',
+      'office.errors.staleBy',
+      { name: last.user_name, date: formatDate(last.at), time: formatDateTime(last.at).slice(11) },
+      err.fields,
+    );
   } catch {
     return err;
   }

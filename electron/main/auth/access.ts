@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
+import type { z } from 'zod';
 import type { Actor } from '../../../shared/app/schemas';
 import { classify, mayCall, roleHas, type Permission } from '../../../shared/auth/permissions';
 import { IDLE_LOCK_MINUTES, type SessionUser } from '../../../shared/auth/schemas';
 import type { ChannelName } from '../../../shared/channels';
 import { contract } from '../../../shared/contract';
+import { markedValues } from '../../../shared/marks';
 import { importTargets } from '../../../shared/import/schemas';
 import { jobChannels } from '../../../shared/jobs/channels';
 import { AppError } from '../ipc/errors';
@@ -132,33 +134,24 @@ export function sessionMayCall(session: Session, channel: ChannelName): boolean 
   return !!user && mayCall(user.role, channel, kind, importTargets);
 }
 
-/** Input fields that name an establishment; a user restricted to some may name only those. */
-const establishmentKeys = /^(establishmentId|toEstablishmentId|fromEstablishmentId|establishmentIds)$/;
-
-function namedEstablishments(value: unknown, out: number[], depth = 0): number[] {
-  if (depth > 6 || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) {
-    for (const v of value) namedEstablishments(v, out, depth + 1);
-    return out;
-  }
-  for (const [k, v] of Object.entries(value)) {
-    if (establishmentKeys.test(k)) {
-      for (const id of Array.isArray(v) ? v : [v]) if (typeof id === 'number') out.push(id);
-    } else namedEstablishments(v, out, depth + 1);
-  }
-  return out;
-}
-
 /**
  * The establishment step, after parsing: a user restricted to some establishments may not
- * name another one in any input (a filter, a movement's destination, a stocktake…).
+ * name another one in any input (a filter, a movement's destination, a stocktake…): the
+ * fields the contract's input schema marks with EstablishmentId (shared/marks.ts), by
+ * default the channel's own schema. A user's own list of establishments (users.create,
+ * users.update) is not marked: it sets a scope, it does not work in one.
  * Lists that are not filtered by establishment are narrowed by the modules themselves
  * with whereInScope() and single records are checked with requireEstablishment().
  */
-export function establishmentRefusal(session: Session, channel: ChannelName, input: unknown): AppError | null {
+export function establishmentRefusal(
+  session: Session,
+  channel: ChannelName,
+  input: unknown,
+  schema: z.core.$ZodType = contract[channel].input,
+): AppError | null {
   const scope = establishmentScope(session);
-  if (scope === null || channel.startsWith('users.')) return null;
-  const outside = namedEstablishments(input, []).filter((id) => !scope.includes(id));
+  if (scope === null) return null;
+  const outside = markedValues(schema, input, 'establishment').filter((id) => !scope.includes(id));
   return outside.length > 0 ? new AppError('forbidden', 'auth.errors.establishmentNotAllowed') : null;
 }
 

@@ -2,16 +2,14 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { ACCOUNT_LOCK_MINUTES, IDLE_LOCK_MINUTES, MAX_FAILED_SIGN_INS, type SessionUser } from '../../../shared/auth/schemas';
 import { runAuditedWrite } from '../ipc/audited-write';
-import type { HandlerContext, Handlers } from '../ipc/context';
+import type { authChannels } from '../../../shared/auth/channels';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError, stale } from '../ipc/errors';
 import { actorOf, checkIdle, signInSession, signOutSession, touchSession } from './access';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 import * as repo from './repository';
 
-type AuthHandlers = Pick<
-  Handlers,
-  'auth.status' | 'auth.setupAdmin' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
->;
+type AuthChannel = (typeof authChannels)[number];
 
 /**
  * A wrong password, an unknown user name and a locked account get this same answer (code,
@@ -43,7 +41,8 @@ function oneAtATime<T>(db: Knex, userId: number, fn: () => Promise<T>): Promise<
   return run;
 }
 
-type Outcome = { kind: 'locked'; lockedUntil: string | null } | { kind: 'failed'; locksNow: boolean } | { kind: 'disabled' } | { kind: 'ok' };
+type Outcome =
+  { kind: 'locked'; lockedUntil: string | null } | { kind: 'failed'; locksNow: boolean } | { kind: 'disabled' } | { kind: 'ok' };
 
 /**
  * Checks a password against an account and does the bookkeeping. The attempt is counted
@@ -84,7 +83,11 @@ async function attempt(ctx: HandlerContext, row: repo.UserRow, password: string,
       who,
       ctx.channel,
       async (trx, audit) => {
-        await repo.recordSignIn(trx, row.id, { failed_attempts: 0, locked_until: null, ...(action === 'signIn' ? { last_sign_in_at: ctx.now } : {}) });
+        await repo.recordSignIn(trx, row.id, {
+          failed_attempts: 0,
+          locked_until: null,
+          ...(action === 'signIn' ? { last_sign_in_at: ctx.now } : {}),
+        });
         if (stronger) await repo.upgradePasswordHash(trx, row.id, row.passwordHash, stronger);
         await audit({ entity: 'session', entityId: row.username, action, ...(stronger ? { after: { passwordHashUpgraded: true } } : {}) });
       },
@@ -102,7 +105,9 @@ async function attempt(ctx: HandlerContext, row: repo.UserRow, password: string,
       // Not checked against the account, but as long as a check takes.
       await verifyPassword(password, await decoyHash());
       if (action === 'signIn') throw badCredentials();
-      throw new AppError('forbidden', 'auth.errors.accountLocked', { minutes: outcome.lockedUntil ? minutesLeft(outcome.lockedUntil, ctx.now) : ACCOUNT_LOCK_MINUTES });
+      throw new AppError('forbidden', 'auth.errors.accountLocked', {
+        minutes: outcome.lockedUntil ? minutesLeft(outcome.lockedUntil, ctx.now) : ACCOUNT_LOCK_MINUTES,
+      });
     case 'failed':
       if (outcome.locksNow && action === 'unlock') {
         // The lock screen's user is known: the session ends and the lock is told plainly.
@@ -120,7 +125,7 @@ async function currentUser(db: Knex, ctx: HandlerContext): Promise<repo.UserRow>
   return row;
 }
 
-export const authHandlers: AuthHandlers = {
+export const authHandlers: DomainHandlers<AuthChannel> = {
   'auth.status': async (_input, ctx) => {
     touchSession(ctx.session);
     return {

@@ -42,8 +42,12 @@ export function setHashCostForTests(testCost: HashCost | null): void {
 /** scrypt needs 128·N·r bytes; Node refuses more than maxmem (32 MiB by default), so it is given what the cost needs. */
 const derive = (password: string, salt: Buffer, c: HashCost, keylen: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, keylen, { N: c.N, r: c.r, p: c.p, maxmem: 128 * c.N * c.r + 128 * c.r * c.p + 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      keylen,
+      { N: c.N, r: c.r, p: c.p, maxmem: 128 * c.N * c.r + 128 * c.r * c.p + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 

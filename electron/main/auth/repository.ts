@@ -5,7 +5,7 @@ import type { SessionUser, User, UserListQuery } from '../../../shared/auth/sche
 import { normalizeText } from '../../../shared/format';
 import { isPostgres } from '../db/dialect';
 import { type Row, str, toBool } from '../db/rows';
-
+import { joinEstablishment } from '../establishments/repository';
 
 export interface UserRow {
   id: number;
@@ -23,7 +23,6 @@ export interface UserRow {
   updatedAt: string;
   updatedBy: string;
 }
-
 
 const toRow = (r: Row): UserRow => ({
   id: Number(r.id),
@@ -58,7 +57,9 @@ export async function userByUsername(db: Knex, username: string): Promise<UserRo
 }
 
 export async function establishmentIdsOf(db: Knex, userId: number): Promise<number[]> {
-  return ((await db('user_establishments').where({ user_id: userId }).orderBy('establishment_id').pluck('establishment_id')) as unknown[]).map(Number);
+  return (
+    (await db('user_establishments').where({ user_id: userId }).orderBy('establishment_id').pluck('establishment_id')) as unknown[]
+  ).map(Number);
 }
 
 export async function sessionUserOf(db: Knex, row: UserRow): Promise<SessionUser> {
@@ -80,8 +81,7 @@ export async function getUser(db: Knex, id: number): Promise<User | null> {
 }
 
 async function toUsers(db: Knex, rows: UserRow[]): Promise<User[]> {
-  const links = (await db('user_establishments as ue')
-    .join('establishments as e', 'e.id', 'ue.establishment_id')
+  const links = (await joinEstablishment(db('user_establishments as ue'), 'e', 'ue.establishment_id')
     .whereIn(
       'ue.user_id',
       rows.map((r) => r.id),
@@ -115,7 +115,9 @@ export async function listUsers(db: Knex, q: UserListQuery): Promise<User[]> {
   if (q.role) query.where({ role: q.role });
   if ((q.status ?? 'all') !== 'all') query.where({ active: q.status === 'active' });
   let rows = ((await query.select('*')) as Row[]).map(toRow);
-  const words = normalizeText(q.search ?? '').split(' ').filter(Boolean);
+  const words = normalizeText(q.search ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (words.length > 0) rows = rows.filter((r) => words.every((w) => normalizeText(`${r.username} ${r.fullName}`).includes(w)));
   return toUsers(db, rows);
 }

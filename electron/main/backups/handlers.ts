@@ -4,16 +4,19 @@ import { ParticipantListQuery } from '../../../shared/programmes/schemas';
 import type { BackupDone, RestoreReport } from '../../../shared/backups/schemas';
 import { requirePermission, signOutSession } from '../auth/access';
 import { runAuditedWrite } from '../ipc/audited-write';
-import type { HandlerContext, Handlers } from '../ipc/context';
+import type { backupChannels } from '../../../shared/backups/channels';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { isPostgres } from '../db/dialect';
-import { BackupCheckError, createFullBackup, restoreFullBackup } from './archive';
+import { createFullBackup } from './archive';
+import { BackupCheckError } from './format';
+import { restoreFullBackup } from './restore';
 import { recordPersonalDataExport } from '../privacy/personal-data';
 import { listParticipants } from '../programmes/repository';
 import { detectNetworkShare } from './network';
 import { backupInfos, rotate } from './store';
 
-type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
+type BackupChannel = (typeof backupChannels)[number];
 
 /** A backup that cannot be restored, told in plain Spanish next to what was wrong (a file by its name; a refused path or schema object whole). */
 const refusal = (err: BackupCheckError) =>
@@ -31,7 +34,7 @@ async function chooseFolder(ctx: HandlerContext, purpose: 'backup' | 'restore'):
   return ctx.platform.chooseFolder({ purpose, title: ctx.t(purpose === 'backup' ? 'backups.chooseDestination' : 'backups.chooseSource') });
 }
 
-export const backupHandlers: BackupHandlers = {
+export const backupHandlers: DomainHandlers<BackupChannel> = {
   'backups.list': async (_input, ctx) => {
     const { backupDir, dbPath } = ctx.platform.paths;
     const backups = backupInfos(backupDir);
@@ -119,7 +122,14 @@ export const backupHandlers: BackupHandlers = {
     const actor = ctx.session.actor;
     let outcome;
     try {
-      outcome = await restoreFullBackup({ db: ctx.db, folder, attachmentsDir, backupDir, createdBy: actor.name, appVersion: ctx.platform.version });
+      outcome = await restoreFullBackup({
+        db: ctx.db,
+        folder,
+        attachmentsDir,
+        backupDir,
+        createdBy: actor.name,
+        appVersion: ctx.platform.version,
+      });
     } catch (err) {
       if (err instanceof BackupCheckError) throw refusal(err);
       throw err;
@@ -131,7 +141,12 @@ export const backupHandlers: BackupHandlers = {
         entity: 'backup',
         entityId: outcome.manifest.name,
         action: 'restore',
-        after: { restoredFrom: outcome.manifest.name, createdAt: outcome.manifest.createdAt, safetyCopy: outcome.safetyCopy.name, migrated: outcome.migrated },
+        after: {
+          restoredFrom: outcome.manifest.name,
+          createdAt: outcome.manifest.createdAt,
+          safetyCopy: outcome.safetyCopy.name,
+          migrated: outcome.migrated,
+        },
       }),
     );
     // Users and passwords are those of the restored data: everyone signs in again.

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { BackupInfo } from '../../../shared/backups/schemas';
-import { createFullBackup, readManifest, removeLeftovers, type BackupResult, type Manifest } from './archive';
+import { createFullBackup, removeLeftovers, type BackupResult } from './archive';
+import { readManifest, type Manifest } from './format';
 import { limaDay, newest, retention } from './rotation';
 
 /**
@@ -44,7 +45,9 @@ export function listFullBackups(dir: string): StoredBackup[] {
 /** What the backups page shows of each. */
 export function backupInfos(dir: string): BackupInfo[] {
   const all = listFullBackups(dir);
-  const keep = retention(all.filter((b) => rotated.includes(b.manifest.reason)).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt })));
+  const keep = retention(
+    all.filter((b) => rotated.includes(b.manifest.reason)).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt })),
+  );
   return all.map((b) => ({
     name: b.name,
     reason: b.manifest.reason,
@@ -59,7 +62,8 @@ export function backupInfos(dir: string): BackupInfo[] {
 /** Removes the backups the rotation no longer keeps; answers their names. */
 export function rotate(dir: string): string[] {
   const all = listFullBackups(dir);
-  const dated = (...reasons: string[]) => all.filter((b) => reasons.includes(b.manifest.reason)).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt }));
+  const dated = (...reasons: string[]) =>
+    all.filter((b) => reasons.includes(b.manifest.reason)).map((b) => ({ name: b.name, createdAt: b.manifest.createdAt }));
   const keep = new Set<string>([
     ...retention(dated(...rotated)).keys(),
     ...newest(dated('manual'), KEEP_MANUAL),

@@ -6,7 +6,9 @@ import { escapeHtml as h, htmlDocument } from '../pdf/html';
 /** "2026-03" → "marzo 2026" in the document's language. */
 export function periodLabel(period: string, locale: Locale): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  const name = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-PE', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  const name = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-PE', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
   return `${name} ${y}`;
 }
 
@@ -18,7 +20,11 @@ export function contractSummaryHtml(d: ContractDetail, t: Translate, locale: Loc
   const statusText = t(`contracts.statuses.${c.status}`);
   const rows = d.schedule
     .map((m) => {
-      const state = m.conformityStatus ? t(`contracts.conformityStatuses.${m.conformityStatus}`) : m.due ? t('contracts.conformities.missingShort') : '';
+      const state = m.conformityStatus
+        ? t(`contracts.conformityStatuses.${m.conformityStatus}`)
+        : m.due
+          ? t('contracts.conformities.missingShort')
+          : '';
       return `<tr${m.due && !m.conformityStatus ? ' class="missing"' : ''}><td>${h(periodLabel(m.period, locale))}</td><td class="num">${h(money(m.expectedCentimos))}</td><td>${h(state)}</td><td class="num">${m.grossCentimos === null ? '' : h(money(m.grossCentimos))}</td><td>${h(formatDate(m.paymentDate))}</td></tr>`;
     })
     .join('');

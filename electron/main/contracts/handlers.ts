@@ -1,10 +1,14 @@
+import type { contractsDomainChannels } from '../../../shared/contracts/channels';
+import type { DomainHandlers } from '../ipc/context';
 import { budgetHandlers } from './budget';
 import { conformityHandlers } from './conformities';
 import { contractHandlers } from './contracts';
 import { teacherHandlers } from './teachers';
 
+export type ContractsChannel = (typeof contractsDomainChannels)[number];
+
 /** Teachers, contracts, conformities and the budget: every channel of the contracts area. */
-export const contractsAreaHandlers = {
+export const contractsHandlers: DomainHandlers<ContractsChannel> = {
   ...teacherHandlers,
   ...contractHandlers,
   ...conformityHandlers,

@@ -53,7 +53,6 @@ export async function checkIntegrity(db: Knex): Promise<IntegrityReport> {
   }
 }
 
-
 /** Where the office's PostgreSQL server is (Settings → Base de datos); the password comes from the platform's secrets. */
 export interface ServerConfig {
   host: string;

@@ -36,7 +36,11 @@ export async function lockRows(db: Knex, table: string, ids: number[]): Promise<
   if (!isPostgres(db) || ids.length === 0) return;
   const sorted = [...ids].sort((a, b) => a - b);
   for (let i = 0; i < sorted.length; i += 1000) {
-    await db(table).whereIn('id', sorted.slice(i, i + 1000)).orderBy('id').forUpdate().select('id');
+    await db(table)
+      .whereIn('id', sorted.slice(i, i + 1000))
+      .orderBy('id')
+      .forUpdate()
+      .select('id');
   }
 }
 
@@ -52,7 +56,10 @@ export async function resetSequences(db: Knex): Promise<void> {
       WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND c.column_default LIKE 'nextval(%'`,
   )) as { rows: Array<{ t: string }> };
   for (const { t } of rows.rows) {
-    await db.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM ??), 0), 1), (SELECT MAX(id) FROM ??) IS NOT NULL)`, [t, t, t]);
+    await db.raw(
+      `SELECT setval(pg_get_serial_sequence(?, 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM ??), 0), 1), (SELECT MAX(id) FROM ??) IS NOT NULL)`,
+      [t, t, t],
+    );
   }
 }
 

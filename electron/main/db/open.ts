@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { migrationSource } from '../../../migrations';
 import { createFullBackup } from '../backups/archive';
+import { ATTACHMENTS_DIR } from '../backups/format';
 import { rotate } from '../backups/store';
-import { latestBackup } from './backup';
+import { latestBackup } from '../backups/startup';
 import { checkIntegrity, createKnex } from './connection';
 
 export async function pendingMigrations(db: Knex): Promise<string[]> {
@@ -30,7 +31,12 @@ export type StartResult =
  * backups/archive.ts like every other backup and counted in the automatic rotation
  * (backups/store.ts). `backup` answers the backup's folder.
  */
-export async function startDatabase(opts: { dbPath: string; backupDir: string; attachmentsDir?: string; appVersion?: string }): Promise<StartResult> {
+export async function startDatabase(opts: {
+  dbPath: string;
+  backupDir: string;
+  attachmentsDir?: string;
+  appVersion?: string;
+}): Promise<StartResult> {
   const db = createKnex(opts.dbPath);
   const integrity = await checkIntegrity(db);
   if (!integrity.ok) {
@@ -43,7 +49,7 @@ export async function startDatabase(opts: { dbPath: string; backupDir: string; a
     const made = await createFullBackup({
       db,
       // The managed attachments live beside the database unless told otherwise (files/attachments.ts).
-      attachmentsDir: opts.attachmentsDir ?? path.join(path.dirname(opts.dbPath), 'adjuntos'),
+      attachmentsDir: opts.attachmentsDir ?? path.join(path.dirname(opts.dbPath), ATTACHMENTS_DIR),
       destDir: opts.backupDir,
       reason: 'antes-de-migrar',
       createdBy: 'ArteINPE',

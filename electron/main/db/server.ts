@@ -52,11 +52,10 @@ export async function serverTables(db: Knex): Promise<string[]> {
  * the migrations run and the ones still to run), newer (migrations this app does not know)
  * or foreign (tables that are not ArteINPE's).
  */
-export async function inspectServerSchema(db: Knex): Promise<
-  | { kind: 'empty' }
-  | { kind: 'ours'; pending: string[] }
-  | { kind: 'newer'; unknown: string[] }
-  | { kind: 'foreign'; tables: string[] }
+export async function inspectServerSchema(
+  db: Knex,
+): Promise<
+  { kind: 'empty' } | { kind: 'ours'; pending: string[] } | { kind: 'newer'; unknown: string[] } | { kind: 'foreign'; tables: string[] }
 > {
   const ran = await serverMigrations(db);
   if (ran.length === 0) {
@@ -92,7 +91,10 @@ export async function withMigrationLock<T>(config: ServerConfig, fn: () => Promi
     try {
       return await fn();
     } finally {
-      await lock.raw('SELECT pg_advisory_unlock(?)', [MIGRATION_LOCK_KEY]).connection(conn).catch(() => undefined);
+      await lock
+        .raw('SELECT pg_advisory_unlock(?)', [MIGRATION_LOCK_KEY])
+        .connection(conn)
+        .catch(() => undefined);
       await (lock.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
     }
   } finally {

@@ -1,11 +1,16 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
-import { insertEstablishment, type EstablishmentValues } from '../establishments/repository';
-import { demoEstablishments, demoProgrammeEstablishments } from './establishments';
-import { generateConsumables, generateInventory } from './inventory';
-import { generateContracts } from './contracts';
+import {
+  establishmentIdsWhere,
+  insertEstablishment,
+  regionalOfficeIdsByCode,
+  type EstablishmentValues,
+} from '../establishments/repository';
+import { demoEstablishments, demoProgrammeEstablishments } from '../establishments/demo';
+import { generateConsumables, generateInventory } from '../instruments/demo';
+import { generateContracts } from '../contracts/demo';
 import { generateProgrammes } from '../programmes/demo';
-import { generateInternArte } from './internarte';
+import { generateInternArte } from '../internarte/demo';
 import { resetSequences } from '../db/dialect';
 import type { StoreOrFolder } from '../files/store';
 
@@ -21,8 +26,7 @@ export interface Dataset {
 }
 
 export async function buildDataset(db: Knex, scale: Scale): Promise<Dataset> {
-  const offices = (await db('regional_offices').select('id', 'code')) as Array<{ id: number; code: string }>;
-  const officeId = new Map(offices.map((o) => [o.code, o.id]));
+  const officeId = await regionalOfficeIdsByCode(db);
   const perRegion = new Map<string, number>();
   const establishments: EstablishmentValues[] = [];
   for (const [region, name, city, population] of demoEstablishments) {
@@ -68,7 +72,7 @@ export async function loadDataset(
   attachmentsDir: StoreOrFolder | null = null,
 ): Promise<{ establishments: number; instruments: number; movements: number }> {
   await loadEstablishments(db, data, actor, now);
-  const programme = (await db('establishments').where({ in_programme: true }).pluck('id')) as number[];
+  const programme = await establishmentIdsWhere(db, { inProgramme: true });
   const inventory = await generateInventory(
     db,
     { ...inventoryScales[scale], establishmentIds: scale === 'demo' ? programme : null },
@@ -76,7 +80,7 @@ export async function loadDataset(
     now,
   );
   if (scale === 'demo') await generateConsumables(db, programme, actor, now);
-  const everyActive = (await db('establishments').where({ active: true }).pluck('id')) as number[];
+  const everyActive = await establishmentIdsWhere(db, { active: true });
   await generateProgrammes(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   await generateContracts(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   if (scale === 'demo') await generateInternArte(db, programme, attachmentsDir, actor, now);

@@ -1,21 +1,12 @@
 import type { Establishment } from '../../../shared/establishments/schemas';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { Handlers, HandlerContext } from '../ipc/context';
+import type { establishmentChannels } from '../../../shared/establishments/channels';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { isForeignKeyViolation } from '../db/dialect';
 import { exportTable, type Column } from '../export/table';
 import * as repo from './repository';
 
-type EstablishmentHandlers = Pick<
-  Handlers,
-  | 'regionalOffices.list'
-  | 'establishments.list'
-  | 'establishments.get'
-  | 'establishments.create'
-  | 'establishments.update'
-  | 'establishments.setActive'
-  | 'establishments.delete'
-  | 'establishments.export'
->;
+type EstablishmentChannel = (typeof establishmentChannels)[number];
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<Establishment> {
   const found = await repo.getEstablishment(ctx.db, id);
@@ -27,9 +18,14 @@ async function mustGet(ctx: HandlerContext, id: number): Promise<Establishment> 
 async function checkValues(ctx: HandlerContext, v: repo.EstablishmentValues, selfId: number | null): Promise<void> {
   const owner = await repo.findIdByCode(ctx.db, v.code);
   if (owner !== null && owner !== selfId) {
-    throw new AppError('conflict', 'errors.duplicateCode', { code: v.code }, {
-      code: { key: 'errors.duplicateCode', params: { code: v.code } },
-    });
+    throw new AppError(
+      'conflict',
+      'errors.duplicateCode',
+      { code: v.code },
+      {
+        code: { key: 'errors.duplicateCode', params: { code: v.code } },
+      },
+    );
   }
   if (!(await repo.regionalOfficeExists(ctx.db, v.regionalOfficeId))) {
     throw new AppError('validation', 'errors.validation', {}, { regionalOfficeId: { key: 'errors.unknownRegionalOffice' } });
@@ -50,7 +46,7 @@ function exportColumns(ctx: HandlerContext): Column<Establishment>[] {
   ];
 }
 
-export const establishmentHandlers: EstablishmentHandlers = {
+export const establishmentHandlers: DomainHandlers<EstablishmentChannel> = {
   'regionalOffices.list': (_input, ctx) => repo.listRegionalOffices(ctx.db),
 
   'establishments.list': (q, ctx) => repo.listEstablishments(ctx.db, q),

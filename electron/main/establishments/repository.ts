@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/establishments/schemas';
 import { toBool, toCount } from '../db/rows';
 import { whereWords } from '../db/search';
+import { joinAs, type JoinKind } from '../db/join';
 
 /** The filter after the contract's defaults are applied. */
 export type Filter = Required<{ [K in keyof EstablishmentFilter]-?: Exclude<EstablishmentFilter[K], undefined> }>;
@@ -52,7 +53,8 @@ const selectColumns = [
   'e.updated_by',
 ];
 
-interface Row {
+/** An establishment's row joined with its regional office's name (selectColumns). */
+interface EstablishmentRecord {
   id: number;
   code: string;
   name: string;
@@ -68,7 +70,7 @@ interface Row {
   updated_by: string;
 }
 
-const toEstablishment = (r: Row): Establishment => ({
+const toEstablishment = (r: EstablishmentRecord): Establishment => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -104,21 +106,16 @@ export async function listEstablishments(
     .orderBy(sortExpressions[f.sort], f.direction)
     .orderBy('e.id', f.direction)
     .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as Row[];
+    .offset((f.page - 1) * f.pageSize)) as EstablishmentRecord[];
   return { rows: rows.map(toEstablishment), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 
 /** Every row that matches a filter, for exports. */
-export async function allEstablishments(
-  db: Knex,
-  f: Filter,
-  sort: SortColumn,
-  direction: 'asc' | 'desc',
-): Promise<Establishment[]> {
+export async function allEstablishments(db: Knex, f: Filter, sort: SortColumn, direction: 'asc' | 'desc'): Promise<Establishment[]> {
   const rows = (await filtered(db, f)
     .select(selectColumns)
     .orderBy(sortExpressions[sort], direction)
-    .orderBy('e.id', direction)) as Row[];
+    .orderBy('e.id', direction)) as EstablishmentRecord[];
   return rows.map(toEstablishment);
 }
 
@@ -127,7 +124,7 @@ export async function getEstablishment(db: Knex, id: number): Promise<Establishm
     .join('regional_offices as r', 'r.id', 'e.regional_office_id')
     .select(selectColumns)
     .where('e.id', id)
-    .first()) as Row | undefined;
+    .first()) as EstablishmentRecord | undefined;
   return row ? toEstablishment(row) : null;
 }
 
@@ -168,12 +165,7 @@ const columnsOf = (v: EstablishmentValues) => ({
   ...derived(v),
 });
 
-export async function insertEstablishment(
-  db: Knex,
-  v: EstablishmentValues,
-  actor: Actor,
-  now: string,
-): Promise<number> {
+export async function insertEstablishment(db: Knex, v: EstablishmentValues, actor: Actor, now: string): Promise<number> {
   const [row] = (await db('establishments')
     .insert({
       ...columnsOf(v),
@@ -223,9 +215,7 @@ export async function listRegionalOffices(db: Knex): Promise<RegionalOffice[]> {
     .orderBy('r.sort_order')
     .select('r.id', 'r.code', 'r.name', 'r.seat')
     .count({ establishment_count: 'e.id' })
-    .select(db.raw('SUM(CASE WHEN e.in_programme = ? THEN 1 ELSE 0 END) AS in_programme_count', [true]))) as Array<
-    Record<string, unknown>
-  >;
+    .select(db.raw('SUM(CASE WHEN e.in_programme = ? THEN 1 ELSE 0 END) AS in_programme_count', [true]))) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     id: Number(r.id),
     code: String(r.code),
@@ -236,17 +226,113 @@ export async function listRegionalOffices(db: Knex): Promise<RegionalOffice[]> {
   }));
 }
 
-type JoinKind = 'inner' | 'left';
-const joined = <Q extends Knex.QueryBuilder>(q: Q, how: JoinKind, table: string, left: string, right: string): Q =>
-  (how === 'left' ? q.leftJoin(table, left, right) : q.join(table, left, right)) as Q;
+export async function countEstablishments(db: Knex): Promise<number> {
+  return toCount((await db('establishments').count({ n: '*' }))[0]);
+}
+
+/** Whether every one of `ids` names an establishment (active or not). */
+export async function allEstablishmentsExist(db: Knex, ids: readonly number[]): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return true;
+  const found = (await db('establishments').whereIn('id', unique).pluck('id')) as unknown[];
+  return found.length === unique.length;
+}
+
+/** The ids of the establishments in the programme, or of the active ones (the demonstration data's). */
+export async function establishmentIdsWhere(db: Knex, where: { inProgramme: true } | { active: true }): Promise<number[]> {
+  const q = db('establishments');
+  if ('inProgramme' in where) q.where({ in_programme: true });
+  else q.where({ active: true });
+  return (await q.pluck('id')) as number[];
+}
+
+/** Regional office code → id. */
+export async function regionalOfficeIdsByCode(db: Knex): Promise<Map<string, number>> {
+  const offices = (await db('regional_offices').select('id', 'code')) as Array<{ id: number; code: string }>;
+  return new Map(offices.map((o) => [o.code, o.id]));
+}
+
+/** The start page's figures: offices, establishments (active, in the programme, by population) and each office's. */
+export async function establishmentFigures(db: Knex) {
+  const [offices] = await db('regional_offices').count({ n: '*' });
+  const [totals] = (await db('establishments')
+    .count({ n: '*' })
+    .select(
+      db.raw('SUM(CASE WHEN active = ? THEN 1 ELSE 0 END) AS active_n', [true]),
+      db.raw('SUM(CASE WHEN in_programme = ? AND active = ? THEN 1 ELSE 0 END) AS programme_n', [true, true]),
+    )) as Array<Record<string, unknown>>;
+  const byPopulation = (await db('establishments')
+    .where({ in_programme: true, active: true })
+    .groupBy('population')
+    .select('population')
+    .count({ n: '*' })) as Array<Record<string, unknown>>;
+  const split = { varones: 0, mujeres: 0, mixto: 0 };
+  for (const r of byPopulation) split[r.population as keyof typeof split] = toCount(r);
+  const regions = (await db('regional_offices as r')
+    .leftJoin('establishments as e', function () {
+      this.on('e.regional_office_id', '=', 'r.id').andOn('e.active', '=', db.raw('?', [true]));
+    })
+    .groupBy('r.id', 'r.name', 'r.sort_order')
+    .orderBy('r.sort_order')
+    .select('r.id', 'r.name')
+    .count({ total: 'e.id' })
+    .select(db.raw('SUM(CASE WHEN e.in_programme = ? THEN 1 ELSE 0 END) AS in_programme', [true]))) as Array<Record<string, unknown>>;
+  return {
+    regionalOffices: toCount(offices),
+    establishments: toCount(totals),
+    activeEstablishments: toCount(totals, 'active_n'),
+    inProgramme: toCount(totals, 'programme_n'),
+    inProgrammeByPopulation: split,
+    byRegionalOffice: regions.map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      total: toCount(r, 'total'),
+      inProgramme: toCount(r, 'in_programme'),
+    })),
+  };
+}
 
 /**
  * Another domain's query naming its rows' establishment: joins the establishments table as
  * `alias` on `column` (`e.id = column`). Other domains reach this table only through here.
  */
 export const joinEstablishment = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
-  joined(q, how, `establishments as ${alias}`, `${alias}.id`, column);
+  joinAs(q, how, 'establishments', alias, column);
 
 /** The same for an establishment's regional office (`alias.id = column`). */
 export const joinRegionalOffice = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
-  joined(q, how, `regional_offices as ${alias}`, `${alias}.id`, column);
+  joinAs(q, how, 'regional_offices', alias, column);
+
+/**
+ * Which of `ids` a record may not name: an establishment that does not exist, or one that is
+ * closed (inactive) unless the record already names it (`keptIds`): a closed establishment can
+ * be kept, not newly given. Answers the refused ids; empty: every one may be named. The one
+ * "establishment must be active" rule of every domain (contracts, teachers' authorisations,
+ * consumables, artworks).
+ */
+export async function refusedEstablishments(db: Knex, ids: readonly number[], keptIds: Iterable<number> = []): Promise<Set<number>> {
+  const kept = new Set(keptIds);
+  const unique = [...new Set(ids)];
+  const rows = unique.length
+    ? ((await db('establishments').whereIn('id', unique).select('id', 'active')) as Array<{ id: unknown; active: unknown }>)
+    : [];
+  const usable = new Set(rows.filter((r) => toBool(r.active) || kept.has(Number(r.id))).map((r) => Number(r.id)));
+  return new Set(unique.filter((id) => !usable.has(id)));
+}
+
+/**
+ * The establishments with these ids (id, name, population), in name order or by id: another
+ * domain's figures and summaries name the establishments of their rows through here.
+ */
+export async function establishmentsByIds(
+  db: Knex,
+  ids: readonly number[],
+  order: 'name' | 'id' = 'name',
+): Promise<Array<{ id: number; name: string; population: Population }>> {
+  if (ids.length === 0) return [];
+  const rows = (await db('establishments')
+    .whereIn('id', [...ids])
+    .select('id', 'name', 'population')
+    .orderBy(order === 'name' ? 'name_key' : 'id')) as Array<{ id: unknown; name: unknown; population: Population }>;
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), population: r.population }));
+}

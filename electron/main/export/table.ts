@@ -143,12 +143,7 @@ export function tableWorkbook<T>(sheetName: string, columns: Column<T>[], rows: 
  * directly: semicolons between fields and a UTF-8 byte-order mark for the accents; dates and
  * amounts as text (dd/mm/aaaa, 1234.50), and no text cell Excel would run as a formula.
  */
-export async function tableBytes<T>(
-  format: ExportFormat,
-  sheetName: string,
-  columns: Column<T>[],
-  rows: T[],
-): Promise<Buffer> {
+export async function tableBytes<T>(format: ExportFormat, sheetName: string, columns: Column<T>[], rows: T[]): Promise<Buffer> {
   if (format === 'xlsx') return Buffer.from(await tableWorkbook(sheetName, columns, rows).xlsx.writeBuffer());
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);

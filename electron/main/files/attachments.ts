@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { joinAs, type JoinKind } from '../db/join';
 import sharp from 'sharp';
 import { AppError } from '../ipc/errors';
-import { isHash, storeOf, type StoreOrFolder } from './store';
+import { isHash, sha256, storeOf, type StoreOrFolder } from './store';
 
 export { attachmentFilePath, thumbnailFilePath, THUMBNAIL_DIR, FolderStore, DatabaseStore, type AttachmentStore } from './store';
 
@@ -99,7 +99,7 @@ export async function storeAttachment(
     if (!inspected) throw new AppError('validation', opts.kind === 'image' ? 'errors.notAnImage' : 'errors.notADocument', { name });
   }
 
-  const hash = createHash('sha256').update(file.bytes).digest('hex');
+  const hash = sha256(file.bytes);
   // The content first: a row never points at a missing content.
   await storeOf(store).put(db, { hash, mime: inspected.mime, content: file.bytes, thumbnail: inspected.thumbnail });
 
@@ -171,9 +171,15 @@ export async function printableImageDataUrl(store: StoreOrFolder, hash: string, 
   }
 }
 
+/** The type of a stored attachment (by its hash); null when no row names it. */
+export async function attachmentMime(db: Knex, hash: string): Promise<string | null> {
+  const row = (await db('attachments').where({ hash }).first('mime')) as { mime: string } | undefined;
+  return row?.mime ?? null;
+}
+
 /**
  * Another domain's query naming the attached file of its rows: joins the attachments table
  * as `alias` on `column` (`alias.hash = column`). Other domains reach this table only through here.
  */
-export const joinAttachment = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: 'inner' | 'left' = 'inner'): Q =>
-  (how === 'left' ? q.leftJoin(`attachments as ${alias}`, `${alias}.hash`, column) : q.join(`attachments as ${alias}`, `${alias}.hash`, column)) as Q;
+export const joinAttachment = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
+  joinAs(q, how, 'attachments', alias, column, 'hash');

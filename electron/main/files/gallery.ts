@@ -18,15 +18,18 @@ export interface Gallery {
   entity: string;
 }
 
-
 /** Photos up to 20 MB: the original is kept for print, a thumbnail is made for the screen. */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: number): Promise<InstrumentPhoto[]> {
-  const rows = (await ctx.db(`${g.table} as p`)
+  const rows = (await ctx
+    .db(`${g.table} as p`)
     .join('attachments as a', 'a.hash', 'p.attachment_hash')
     .where(`p.${g.owner}`, ownerId)
-    .orderBy([{ column: 'p.is_primary', order: 'desc' }, { column: 'p.id', order: 'asc' }])
+    .orderBy([
+      { column: 'p.is_primary', order: 'desc' },
+      { column: 'p.id', order: 'asc' },
+    ])
     .select('p.*', 'a.original_name', 'a.width', 'a.height')) as Row[];
   return Promise.all(
     rows.map(async (r) => ({
@@ -42,7 +45,12 @@ export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: nu
   );
 }
 
-export async function addGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, file: { fileName: string; dataBase64: string }): Promise<InstrumentPhoto[]> {
+export async function addGalleryPhoto(
+  ctx: HandlerContext,
+  g: Gallery,
+  ownerId: number,
+  file: { fileName: string; dataBase64: string },
+): Promise<InstrumentPhoto[]> {
   const stored = await storeAttachment(
     ctx.db,
     ctx.attachments,
@@ -66,20 +74,42 @@ export async function addGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: 
 }
 
 export async function setPrimaryGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, hash: string): Promise<InstrumentPhoto[]> {
-  if (!(await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).first())) throw notFound();
-  await ctx.db(g.table).where({ [g.owner]: ownerId }).update({ is_primary: false });
-  await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).update({ is_primary: true });
+  if (
+    !(await ctx
+      .db(g.table)
+      .where({ [g.owner]: ownerId, attachment_hash: hash })
+      .first())
+  )
+    throw notFound();
+  await ctx
+    .db(g.table)
+    .where({ [g.owner]: ownerId })
+    .update({ is_primary: false });
+  await ctx
+    .db(g.table)
+    .where({ [g.owner]: ownerId, attachment_hash: hash })
+    .update({ is_primary: true });
   await ctx.audit({ entity: g.entity, entityId: ownerId, action: 'photo:primary', after: { hash } });
   return galleryPhotos(ctx, g, ownerId);
 }
 
 export async function removeGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, hash: string): Promise<InstrumentPhoto[]> {
-  const link = (await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).first()) as Row | undefined;
+  const link = (await ctx
+    .db(g.table)
+    .where({ [g.owner]: ownerId, attachment_hash: hash })
+    .first()) as Row | undefined;
   if (!link) throw notFound();
   // The link goes; the content stays in the store (nothing is lost).
-  await ctx.db(g.table).where({ [g.owner]: ownerId, attachment_hash: hash }).delete();
+  await ctx
+    .db(g.table)
+    .where({ [g.owner]: ownerId, attachment_hash: hash })
+    .delete();
   if (toBool(link.is_primary)) {
-    const next = (await ctx.db(g.table).where({ [g.owner]: ownerId }).orderBy('id').first('id')) as { id: number } | undefined;
+    const next = (await ctx
+      .db(g.table)
+      .where({ [g.owner]: ownerId })
+      .orderBy('id')
+      .first('id')) as { id: number } | undefined;
     if (next) await ctx.db(g.table).where({ id: next.id }).update({ is_primary: true });
   }
   await ctx.audit({ entity: g.entity, entityId: ownerId, action: 'photo:remove', before: { hash } });

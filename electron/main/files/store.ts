@@ -16,7 +16,8 @@ import { AppError } from '../ipc/errors';
  *   (a catalog's images for Chromium, sharp) is fetched once per PC.
  *
  * Either way the `attachments` table keeps the name, type and size, and the same content
- * stored twice is kept once. compose.ts chooses the store; handlers reach it as ctx.attachments.
+ * stored twice is kept once. files/office-store.ts attachmentStoreFor chooses the store; handlers
+ * reach it as ctx.attachments.
  */
 export interface AttachmentBlob {
   hash: string;
@@ -82,7 +83,7 @@ export async function writeOnce(target: string, bytes: Buffer): Promise<void> {
   }
 }
 
-const readOrNull = async (file: string): Promise<Buffer | null> => {
+export const readOrNull = async (file: string): Promise<Buffer | null> => {
   try {
     return await fs.promises.readFile(file);
   } catch {
@@ -90,7 +91,18 @@ const readOrNull = async (file: string): Promise<Buffer | null> => {
   }
 };
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+/** The SHA-256 of bytes (or of text as UTF-8), in hex: what attachments are named by. */
+export const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** A file with exactly that content (by its hash, or byte for byte without one): a damaged one with that name is replaced. */
+export async function writeVerified(target: string, bytes: Buffer, hash: string | null): Promise<boolean> {
+  const existing = await readOrNull(target);
+  if (existing && (hash ? sha256(existing) === hash : existing.equals(bytes))) return true;
+  if (existing) await fs.promises.rm(target, { force: true });
+  await writeOnce(target, bytes);
+  const back = await readOrNull(target);
+  return !!back && (hash ? sha256(back) === hash : back.equals(bytes));
+}
 
 /**
  * A file of a shared folder whose content no longer has the hash it is named by (someone
@@ -142,7 +154,7 @@ export class FolderStore implements AttachmentStore {
     return this.original(hash, mime);
   }
 
-  /** The thumbnail file as it is (it is not named by its own hash; office/attachments.ts derives verified ones for a shared folder). */
+  /** The thumbnail file as it is (it is not named by its own hash; files/office-store.ts derives verified ones for a shared folder). */
   async thumbnail(hash: string): Promise<Buffer | null> {
     if (!isHash(hash)) return null;
     return readOrNull(thumbnailFilePath(this.dir, hash));

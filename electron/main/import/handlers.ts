@@ -1,11 +1,12 @@
-import type { Handlers } from '../ipc/context';
+import type { importChannels } from '../../../shared/import/channels';
+import type { DomainHandlers } from '../ipc/context';
 import { requireImportTarget } from '../auth/import-access';
 import { inspectUpload, startImportJob, uploadTarget } from './engine';
 import { importTargets } from './targets';
 
-type ImportHandlers = Pick<Handlers, 'import.inspect' | 'import.dryRun' | 'import.run'>;
+type ImportChannel = (typeof importChannels)[number];
 
-export const importHandlers: ImportHandlers = {
+export const importHandlers: DomainHandlers<ImportChannel> = {
   'import.inspect': ({ target, fileName, dataBase64 }, ctx) => {
     requireImportTarget(ctx, target);
     return inspectUpload(ctx, importTargets[target], target, fileName, dataBase64);

@@ -140,7 +140,10 @@ export function inventoryReportHtml(
       return { label: t(`inventory.families.${f}`), n: list.length, value: list.reduce((a, i) => a + i.costCentimos, 0) };
     })
     .filter((x) => x.n > 0);
-  const byCondition = conditions.map((c) => ({ label: t(`inventory.conditions.${c}`), n: instruments.filter((i) => i.condition === c).length }));
+  const byCondition = conditions.map((c) => ({
+    label: t(`inventory.conditions.${c}`),
+    n: instruments.filter((i) => i.condition === c).length,
+  }));
   const rows = instruments
     .map(
       (i) =>

@@ -93,7 +93,12 @@ export function recordOf(m: Parsed, before: InstrumentState | null, batchId: str
     case 'entrega':
       return { ...r, custodianType: m.custodianType, custodianName: m.custodianName };
     case 'devolucion':
-      return { ...r, custodianType: before?.custodian?.type ?? null, custodianName: before?.custodian?.name ?? null, condition: m.condition ?? null };
+      return {
+        ...r,
+        custodianType: before?.custodian?.type ?? null,
+        custodianName: before?.custodian?.name ?? null,
+        condition: m.condition ?? null,
+      };
     case 'envio_reparacion':
       return { ...r, provider: m.provider };
     case 'retorno_reparacion':
@@ -171,4 +176,3 @@ export async function moveInstruments(
   }
   return { batchId, count: plans.length };
 }
-

@@ -1,24 +1,19 @@
 import { notFound } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/context';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
-import { addGalleryPhoto, galleryPhotos, removeGalleryPhoto, setPrimaryGalleryPhoto, type Gallery } from '../files/gallery';
-
-export { MAX_PHOTO_BYTES } from '../files/gallery';
-
-/** An instrument's photos (files/gallery.ts: the same gallery as an artwork's). */
-const gallery: Gallery = { table: 'instrument_photos', owner: 'instrument_id', entity: 'instrument' };
+import { addGalleryPhoto, galleryPhotos, removeGalleryPhoto, setPrimaryGalleryPhoto } from '../files/gallery';
+import { instrumentGallery as gallery, instrumentPlace } from './repository';
 
 async function mustExist(ctx: HandlerContext, id: number): Promise<void> {
-  const i = (await ctx.db('instruments').where({ id }).first('id', 'establishment_id', 'transit_to_establishment_id')) as
-    | { establishment_id: number | null; transit_to_establishment_id: number | null }
-    | undefined;
+  const i = await instrumentPlace(ctx.db, id);
   if (!i) throw notFound();
-  requireEstablishment(ctx, i.establishment_id, i.transit_to_establishment_id);
+  requireEstablishment(ctx, i.establishmentId, i.transitToEstablishmentId);
 }
 
-type PhotoHandlers = Pick<Handlers, 'instruments.photos' | 'instruments.addPhoto' | 'instruments.setPrimaryPhoto' | 'instruments.removePhoto'>;
+type PhotoChannel = 'instruments.photos' | 'instruments.addPhoto' | 'instruments.setPrimaryPhoto' | 'instruments.removePhoto';
 
-export const photoHandlers: PhotoHandlers = {
+/** An instrument's photos (files/gallery.ts: the same gallery as an artwork's). */
+export const photoHandlers: DomainHandlers<PhotoChannel> = {
   'instruments.photos': async ({ id }, ctx) => {
     await mustExist(ctx, id);
     return galleryPhotos(ctx, gallery, id);

@@ -1,55 +1,43 @@
 import type { InventorySummary } from '../../../shared/instruments/report-schemas';
-import { conditions, families } from '../../../shared/instruments/rules';
+import { conditions, families, type Status } from '../../../shared/instruments/rules';
 import { AppError, notFound } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/context';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { cellFormats, saveExport, tableBytes, tableWorkbook } from '../export/table';
-import { stockRows, stockScope } from './consumables';
-import { requireEstablishment, whereInScope } from '../auth/access';
+import { requireEstablishment } from '../auth/access';
+import { getEstablishment } from '../establishments/repository';
 import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
+import { instrumentScope, movementScope, stockScope } from './scope';
 import { custodianCell, participantNamesIn } from './custodians';
 import { exportWithReason } from '../privacy/personal-data';
-import { type Row, toCount } from '../db/rows';
 
-
-type ReportHandlers = Pick<
-  Handlers,
+type ReportChannel =
   | 'inventory.summary'
   | 'inventory.labels'
   | 'inventory.reportByEstablishment'
   | 'inventory.reportByCondition'
-  | 'inventory.reportMovements'
->;
+  | 'inventory.reportMovements';
 
 /** Instruments still in the inventory (not written off, not lost). */
-const live = ['en_almacen', 'asignado', 'en_transito', 'en_reparacion'];
+const live: Status[] = ['en_almacen', 'asignado', 'en_transito', 'en_reparacion'];
 
 async function establishmentOf(ctx: HandlerContext, id: number) {
-  const e = (await ctx.db('establishments as e')
-    .join('regional_offices as r', 'r.id', 'e.regional_office_id')
-    .where('e.id', id)
-    .first('e.name', 'r.name as office')) as { name: string; office: string } | undefined;
+  const e = await getEstablishment(ctx.db, id);
   if (!e) throw notFound();
-  return { name: e.name, regionalOffice: e.office };
+  return { name: e.name, regionalOffice: e.regionalOfficeName };
 }
 
 export async function inventorySummary(ctx: HandlerContext): Promise<InventorySummary> {
   const db = ctx.db;
-  const rows = (await whereInScope(ctx.session, db('instruments as i'), 'i.establishment_id', 'i.transit_to_establishment_id')
-    .leftJoin('establishments as e', 'e.id', 'i.establishment_id')
-    .whereIn('i.status', live)
-    .groupBy('i.establishment_id', 'e.name', 'i.condition')
-    .select('i.establishment_id', 'e.name', 'i.condition')
-    .count({ n: '*' })
-    .sum({ value: 'i.cost_centimos' })) as Row[];
+  const cells = await repo.countsByEstablishmentAndCondition(db, live, instrumentScope(ctx));
   const map = new Map<string, InventorySummary['byEstablishment'][number]>();
-  for (const r of rows) {
-    const key = String(r.establishment_id ?? 'central');
+  for (const r of cells) {
+    const key = String(r.establishmentId ?? 'central');
     const entry =
       map.get(key) ??
       ({
-        establishmentId: r.establishment_id === null ? null : Number(r.establishment_id),
-        name: (r.name as string | null) ?? null,
+        establishmentId: r.establishmentId,
+        name: r.name,
         total: 0,
         valueCentimos: 0,
         nuevo: 0,
@@ -58,27 +46,31 @@ export async function inventorySummary(ctx: HandlerContext): Promise<InventorySu
         malo: 0,
         inoperativo: 0,
       } as InventorySummary['byEstablishment'][number]);
-    const n = toCount(r);
-    entry.total += n;
-    entry.valueCentimos += Number(r.value ?? 0);
-    entry[r.condition as (typeof conditions)[number]] += n;
+    entry.total += r.count;
+    entry.valueCentimos += r.valueCentimos;
+    entry[r.condition] += r.count;
     map.set(key, entry);
   }
   const byEstablishment = [...map.values()].sort((a, b) => b.total - a.total);
-  const statusCounts = (await whereInScope(ctx.session, db('instruments as i'), 'i.establishment_id', 'i.transit_to_establishment_id')
-    .whereIn('status', ['en_transito', 'en_reparacion']).groupBy('status').select('status').count({ n: '*' })) as Row[];
-  const low = await stockRows(db, null, true, stockScope(ctx));
+  const statusCounts = await repo.countsByStatus(db, ['en_transito', 'en_reparacion'], instrumentScope(ctx));
+  const low = await repo.stockRows(db, null, true, stockScope(ctx));
   return {
     totalInstruments: byEstablishment.reduce((a, e) => a + e.total, 0),
     totalValueCentimos: byEstablishment.reduce((a, e) => a + e.valueCentimos, 0),
     byEstablishment,
-    inTransit: toCount(statusCounts.find((r) => r.status === 'en_transito')),
-    inRepair: toCount(statusCounts.find((r) => r.status === 'en_reparacion')),
-    lowStock: low.map((r) => ({ itemName: r.itemName, establishmentName: r.establishmentName, stock: r.stock, minimum: r.minimum ?? 0, unit: r.unit })),
+    inTransit: statusCounts.get('en_transito') ?? 0,
+    inRepair: statusCounts.get('en_reparacion') ?? 0,
+    lowStock: low.map((r) => ({
+      itemName: r.itemName,
+      establishmentName: r.establishmentName,
+      stock: r.stock,
+      minimum: r.minimum ?? 0,
+      unit: r.unit,
+    })),
   };
 }
 
-export const inventoryReportHandlers: ReportHandlers = {
+export const inventoryReportHandlers: DomainHandlers<ReportChannel> = {
   'inventory.summary': (_input, ctx) => inventorySummary(ctx),
 
   'inventory.labels': async ({ instrumentIds, symbology }, ctx) => {
@@ -108,7 +100,10 @@ export const inventoryReportHandlers: ReportHandlers = {
       .filter((i) => live.includes(i.status))
       .map((i) => ({ ...i, custodianName: custodianCell(ctx, i.custodianType, i.custodianName) }));
     const { t } = ctx;
-    const base = `${t('inventory.reports.fileInventory')}-${establishment.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+    const base = `${t('inventory.reports.fileInventory')}-${establishment.name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()}`;
     // A report that names participants leaves the app only with a reason, and is logged (privacy/personal-data.ts).
     const named = participantNamesIn(ctx.session, inInventory);
     if (named > 0 && reason === undefined) {
@@ -137,23 +132,29 @@ export const inventoryReportHandlers: ReportHandlers = {
     return save({
       extension: 'xlsx',
       build: async () => {
-        const wb = tableWorkbook(establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '), [
-          { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
-          { header: t('inventory.instruments.type'), width: 22, value: (i) => i.typeName },
-          { header: t('inventory.instruments.family'), width: 18, value: (i) => t(`inventory.families.${i.family}`) },
-          { header: t('inventory.instruments.brand'), width: 16, value: (i) => i.brand },
-          { header: t('inventory.instruments.model'), width: 16, value: (i) => i.model },
-          { header: t('inventory.instruments.serialNumber'), width: 16, value: (i) => i.serialNumber },
-          { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
-          { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
-          { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
-          { header: t('inventory.instruments.acquisitionDate'), width: 14, kind: 'date', value: (i) => i.acquisitionDate },
-          { header: t('inventory.instruments.cost'), width: 14, kind: 'money', value: (i) => i.costCentimos },
-        ], inInventory);
+        const wb = tableWorkbook(
+          establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '),
+          [
+            { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
+            { header: t('inventory.instruments.type'), width: 22, value: (i) => i.typeName },
+            { header: t('inventory.instruments.family'), width: 18, value: (i) => t(`inventory.families.${i.family}`) },
+            { header: t('inventory.instruments.brand'), width: 16, value: (i) => i.brand },
+            { header: t('inventory.instruments.model'), width: 16, value: (i) => i.model },
+            { header: t('inventory.instruments.serialNumber'), width: 16, value: (i) => i.serialNumber },
+            { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
+            { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
+            { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
+            { header: t('inventory.instruments.acquisitionDate'), width: 14, kind: 'date', value: (i) => i.acquisitionDate },
+            { header: t('inventory.instruments.cost'), width: 14, kind: 'money', value: (i) => i.costCentimos },
+          ],
+          inInventory,
+        );
         // The totals the PDF shows, on a sheet of their own: by family (count, value) and by condition.
         const summary = wb.addWorksheet(t('inventory.reports.summarySheet'));
         summary.columns = [{ width: 28 }, { width: 12 }, { width: 16, style: { numFmt: cellFormats.money } }];
-        summary.addRow([t('inventory.instruments.family'), t('inventory.reports.total'), t('inventory.instruments.cost')]).font = { bold: true };
+        summary.addRow([t('inventory.instruments.family'), t('inventory.reports.total'), t('inventory.instruments.cost')]).font = {
+          bold: true,
+        };
         for (const f of families) {
           const list = inInventory.filter((i) => i.family === f);
           if (list.length) summary.addRow([t(`inventory.families.${f}`), list.length, list.reduce((a, i) => a + i.costCentimos, 0) / 100]);
@@ -162,9 +163,10 @@ export const inventoryReportHandlers: ReportHandlers = {
         summary.addRow([t('inventory.instruments.condition'), t('inventory.reports.total')]).font = { bold: true };
         for (const c of conditions) summary.addRow([t(`inventory.conditions.${c}`), inInventory.filter((i) => i.condition === c).length]);
         summary.addRow([]);
-        summary.addRow([t('inventory.reports.total'), inInventory.length, inInventory.reduce((a, i) => a + i.costCentimos, 0) / 100]).font = {
-          bold: true,
-        };
+        summary.addRow([t('inventory.reports.total'), inInventory.length, inInventory.reduce((a, i) => a + i.costCentimos, 0) / 100]).font =
+          {
+            bold: true,
+          };
         return Buffer.from(await wb.xlsx.writeBuffer());
       },
     });
@@ -179,48 +181,44 @@ export const inventoryReportHandlers: ReportHandlers = {
       extension: 'xlsx',
       rows: rows.length,
       build: () =>
-        tableBytes('xlsx', t('inventory.reports.byCondition').slice(0, 31), [
-          { header: t('inventory.instruments.establishment'), width: 36, value: (r) => r.name },
-          ...conditions.map((c) => ({ header: t(`inventory.conditions.${c}`), width: 12, value: (r: (typeof rows)[number]) => r[c] })),
-          { header: t('inventory.reports.total'), width: 10, value: (r) => r.total },
-          { header: t('inventory.instruments.value'), width: 16, kind: 'money', value: (r) => r.valueCentimos },
-        ], rows),
+        tableBytes(
+          'xlsx',
+          t('inventory.reports.byCondition').slice(0, 31),
+          [
+            { header: t('inventory.instruments.establishment'), width: 36, value: (r) => r.name },
+            ...conditions.map((c) => ({ header: t(`inventory.conditions.${c}`), width: 12, value: (r: (typeof rows)[number]) => r[c] })),
+            { header: t('inventory.reports.total'), width: 10, value: (r) => r.total },
+            { header: t('inventory.instruments.value'), width: 16, kind: 'money', value: (r) => r.valueCentimos },
+          ],
+          rows,
+        ),
     });
   },
 
   'inventory.reportMovements': async ({ from, to, establishmentId }, ctx) => {
     const { t } = ctx;
-    const q = ctx.db('instrument_movements as m')
-      .join('instruments as i', 'i.id', 'm.instrument_id')
-      .join('instrument_types as ty', 'ty.id', 'i.type_id')
-      .leftJoin('establishments as f', 'f.id', 'm.from_establishment_id')
-      .leftJoin('establishments as d', 'd.id', 'm.to_establishment_id')
-      .whereBetween('m.date', [from, to])
-      .orderBy('m.date')
-      .orderBy('m.id')
-      .select('m.*', 'i.code', 'ty.name as type_name', 'f.name as from_name', 'd.name as to_name');
-    whereInScope(ctx.session, q, 'm.from_establishment_id', 'm.to_establishment_id');
-    if (establishmentId !== null) {
-      q.where((w) => w.where('m.from_establishment_id', establishmentId).orWhere('m.to_establishment_id', establishmentId));
-    }
-    const rows = (await q) as Row[];
-    const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    const rows = await repo.movementsBetween(ctx.db, from, to, establishmentId, movementScope(ctx));
     return saveExport(ctx, {
       baseName: t('inventory.reports.fileMovements'),
       extension: 'xlsx',
       rows: rows.length,
       build: () =>
-        tableBytes('xlsx', t('inventory.reports.movements').slice(0, 31), [
-          { header: t('inventory.movement.date'), width: 12, kind: 'date', value: (r) => s(r.date) },
-          { header: t('inventory.instruments.code'), width: 18, value: (r) => s(r.code) },
-          { header: t('inventory.instruments.type'), width: 20, value: (r) => s(r.type_name) },
-          { header: t('inventory.movement.kind'), width: 28, value: (r) => t(`inventory.kinds.${String(r.kind)}`) },
-          { header: t('inventory.movement.toEstablishment'), width: 30, value: (r) => s(r.to_name) },
-          { header: t('inventory.instruments.establishment'), width: 30, value: (r) => s(r.from_name) },
-          { header: t('inventory.movement.documentNumber'), width: 16, value: (r) => s(r.document_number) },
-          { header: t('inventory.movement.description'), width: 40, value: (r) => s(r.description) },
-          { header: t('inventory.movement.recordedBy'), width: 22, value: (r) => s(r.recorded_by) },
-        ], rows),
+        tableBytes(
+          'xlsx',
+          t('inventory.reports.movements').slice(0, 31),
+          [
+            { header: t('inventory.movement.date'), width: 12, kind: 'date', value: (r) => r.date },
+            { header: t('inventory.instruments.code'), width: 18, value: (r) => r.code },
+            { header: t('inventory.instruments.type'), width: 20, value: (r) => r.typeName },
+            { header: t('inventory.movement.kind'), width: 28, value: (r) => t(`inventory.kinds.${r.kind}`) },
+            { header: t('inventory.movement.toEstablishment'), width: 30, value: (r) => r.toName },
+            { header: t('inventory.instruments.establishment'), width: 30, value: (r) => r.fromName },
+            { header: t('inventory.movement.documentNumber'), width: 16, value: (r) => r.documentNumber },
+            { header: t('inventory.movement.description'), width: 40, value: (r) => r.description },
+            { header: t('inventory.movement.recordedBy'), width: 22, value: (r) => r.recordedBy },
+          ],
+          rows,
+        ),
     });
   },
 };

@@ -3,7 +3,7 @@ import { fitsMask, maskExample } from '../../../shared/instruments/code-format';
 import type { InventorySettings } from '../../../shared/instruments/schemas';
 import { getSetting, setSetting } from '../app/settings';
 import { AppError } from '../ipc/errors';
-import type { Handlers } from '../ipc/context';
+import type { DomainHandlers } from '../ipc/context';
 
 const KEY = 'inventory.codeMask';
 
@@ -18,7 +18,8 @@ export function checkCodeFormat(code: string, mask: string, field = 'code'): voi
   throw new AppError('validation', 'inventory.settings.codeFormat', params, { [field]: { key: 'inventory.settings.codeFormat', params } });
 }
 
-export const settingsHandlers: Pick<Handlers, 'inventory.settings' | 'inventory.setSettings'> = {
+/** The inventory's settings: the mask of patrimonial codes (kept in app/settings.ts). */
+export const settingsHandlers: DomainHandlers<'inventory.settings' | 'inventory.setSettings'> = {
   'inventory.settings': async (_input, ctx): Promise<InventorySettings> => ({ codeMask: await codeMask(ctx.db) }),
   'inventory.setSettings': async ({ codeMask: mask }, ctx) => {
     const before = await codeMask(ctx.db);

@@ -3,43 +3,28 @@ import { applyMovement, type InstrumentState, type MovementEffect } from '../../
 import type { Instrument } from '../../../shared/instruments/schemas';
 import type { Stocktake, StocktakeDetail, StocktakeLine } from '../../../shared/instruments/stocktake-schemas';
 import { normalizeText } from '../../../shared/format';
-import { AppError, notFound } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/context';
+import { AppError, fieldError, notFound } from '../ipc/errors';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { saveExport } from '../export/table';
 import { moveInstruments, type MovementRecordBase } from './ledger';
 import { shownCustodianName } from './custodians';
 import { stocktakeActaHtml } from './documents';
 import * as repo from './repository';
-import { requireEstablishment, whereInScope } from '../auth/access';
-import { type Row, toBool } from '../db/rows';
+import { stocktakeScope } from './scope';
+import { requireEstablishment } from '../auth/access';
+import { getEstablishment, refusedEstablishments } from '../establishments/repository';
 
-
-const toStocktake = (r: Row): Stocktake => ({
-  id: Number(r.id),
-  establishmentId: Number(r.establishment_id),
-  establishmentName: String(r.establishment_name),
-  status: r.status as Stocktake['status'],
-  openedAt: String(r.opened_at),
-  openedBy: String(r.opened_by),
-  closedAt: (r.closed_at as string | null) ?? null,
-  closedBy: (r.closed_by as string | null) ?? null,
-  actaNumber: (r.acta_number as string | null) ?? null,
-  actaDate: (r.acta_date as string | null) ?? null,
-  notes: (r.notes as string | null) ?? null,
-  counted: Number(r.counted ?? 0),
-});
-
-function stocktakes(db: Knex) {
-  return db('stocktakes as s')
-    .join('establishments as e', 'e.id', 's.establishment_id')
-    .select('s.*', 'e.name as establishment_name')
-    .select(db.raw('(SELECT count(*) FROM stocktake_counts c WHERE c.stocktake_id = s.id) AS counted'));
-}
+/**
+ * Stocktakes (tomas de inventario): a clerk opens one for an establishment, scans the codes
+ * found there, and closes it with an acta; closing records the differences as movements
+ * (missing → extravío, found elsewhere → regularización or hallazgo, condition → cambio de
+ * estado) and freezes the result as it stood.
+ */
 
 async function mustGet(db: Knex, id: number): Promise<Stocktake> {
-  const row = (await stocktakes(db).where('s.id', id).first()) as Row | undefined;
-  if (!row) throw notFound();
-  return toStocktake(row);
+  const found = await repo.getStocktake(db, id);
+  if (!found) throw notFound();
+  return found;
 }
 
 /** A stocktake of one of the user's establishments (auth/access.ts), or a refusal. */
@@ -55,7 +40,7 @@ async function mustBeOpen(db: Knex, id: number): Promise<Stocktake> {
   return s;
 }
 
-const lineOf = (i: Instrument | null, code: string, counted: { condition: string | null; counted_at: string } | null): StocktakeLine => ({
+const lineOf = (i: Instrument | null, code: string, counted: Pick<repo.CountedCode, 'condition' | 'countedAt'> | null): StocktakeLine => ({
   code,
   instrumentId: i?.id ?? null,
   typeName: i?.typeName ?? null,
@@ -64,19 +49,27 @@ const lineOf = (i: Instrument | null, code: string, counted: { condition: string
   registeredStatus: i?.status ?? null,
   registeredCondition: i?.condition ?? null,
   countedCondition: (counted?.condition ?? null) as StocktakeLine['countedCondition'],
-  countedAt: counted?.counted_at ?? null,
+  countedAt: counted?.countedAt ?? null,
 });
 
 /** On record at the establishment: assigned there (held by a custodian or not). */
 const expectedAt = (i: Instrument, establishmentId: number) => i.status === 'asignado' && i.establishmentId === establishmentId;
 
 /** What closing records for each difference; null when the state allows none (noted only). */
-function plannedEffect(kind: 'missing' | 'elsewhere' | 'condition', i: Instrument, establishmentId: number, condition: string | null): MovementEffect | null {
+function plannedEffect(
+  kind: 'missing' | 'elsewhere' | 'condition',
+  i: Instrument,
+  establishmentId: number,
+  condition: string | null,
+): MovementEffect | null {
   const state: InstrumentState = repo.stateOf(i);
   let effect: MovementEffect;
   if (kind === 'missing') effect = { kind: 'extravio' };
   else if (kind === 'elsewhere')
-    effect = i.status === 'extraviado' ? { kind: 'hallazgo', toEstablishmentId: establishmentId, condition: condition as never } : { kind: 'regularizacion', toEstablishmentId: establishmentId };
+    effect =
+      i.status === 'extraviado'
+        ? { kind: 'hallazgo', toEstablishmentId: establishmentId, condition: condition as never }
+        : { kind: 'regularizacion', toEstablishmentId: establishmentId };
   else effect = { kind: 'cambio_estado', condition: condition as never };
   return applyMovement(state, effect).ok ? effect : null;
 }
@@ -85,28 +78,21 @@ export async function stocktakeDetail(db: Knex, id: number): Promise<StocktakeDe
   const stocktake = await mustGet(db, id);
   if (stocktake.status === 'cerrado') {
     // The result as it stood when the acta was signed, not as the records read today.
-    const frozen = (await db('stocktakes').where({ id }).first('closed_result_json')) as { closed_result_json: string | null };
-    if (frozen.closed_result_json) return { ...(JSON.parse(frozen.closed_result_json) as StocktakeDetail), stocktake };
+    const frozen = await repo.frozenResult(db, id);
+    if (frozen) return { ...(JSON.parse(frozen) as StocktakeDetail), stocktake };
   }
-  const counts = (await db('stocktake_counts').where({ stocktake_id: id }).orderBy('id')) as Array<{
-    code: string;
-    instrument_id: number | null;
-    condition: string | null;
-    counted_at: string;
-  }>;
-  const expectedIds = (await db('instruments')
-    .where({ establishment_id: stocktake.establishmentId, status: 'asignado' })
-    .pluck('id')) as number[];
-  const countedIds = counts.map((c) => c.instrument_id).filter((x): x is number => x !== null);
+  const counts = await repo.countedCodes(db, id);
+  const expectedIds = await repo.assignedInstrumentIds(db, stocktake.establishmentId);
+  const countedIds = counts.map((c) => c.instrumentId).filter((x): x is number => x !== null);
   const instruments = new Map((await repo.getInstruments(db, [...new Set([...expectedIds, ...countedIds])])).map((i) => [i.id, i]));
-  const countedById = new Map(counts.filter((c) => c.instrument_id !== null).map((c) => [c.instrument_id!, c]));
+  const countedById = new Map(counts.filter((c) => c.instrumentId !== null).map((c) => [c.instrumentId!, c]));
 
   const found: StocktakeLine[] = [];
   const elsewhere: StocktakeLine[] = [];
   const unknown: StocktakeLine[] = [];
   const planned: StocktakeDetail['planned'] = [];
   for (const c of counts) {
-    const i = c.instrument_id === null ? null : instruments.get(c.instrument_id) ?? null;
+    const i = c.instrumentId === null ? null : (instruments.get(c.instrumentId) ?? null);
     if (!i) {
       unknown.push(lineOf(null, c.code, c));
       continue;
@@ -114,7 +100,11 @@ export async function stocktakeDetail(db: Knex, id: number): Promise<StocktakeDe
     if (expectedAt(i, stocktake.establishmentId)) {
       found.push(lineOf(i, i.code, c));
       if (c.condition && c.condition !== i.condition) {
-        planned.push({ code: i.code, kind: 'cambio_estado', observationOnly: plannedEffect('condition', i, stocktake.establishmentId, c.condition) === null });
+        planned.push({
+          code: i.code,
+          kind: 'cambio_estado',
+          observationOnly: plannedEffect('condition', i, stocktake.establishmentId, c.condition) === null,
+        });
       }
     } else {
       elsewhere.push(lineOf(i, i.code, c));
@@ -127,40 +117,36 @@ export async function stocktakeDetail(db: Knex, id: number): Promise<StocktakeDe
     if (countedById.has(id2)) continue;
     const i = instruments.get(id2)!;
     missing.push(lineOf(i, i.code, null));
-    planned.push({ code: i.code, kind: 'extravio', observationOnly: plannedEffect('missing', i, stocktake.establishmentId, null) === null });
+    planned.push({
+      code: i.code,
+      kind: 'extravio',
+      observationOnly: plannedEffect('missing', i, stocktake.establishmentId, null) === null,
+    });
   }
   missing.sort((a, b) => a.code.localeCompare(b.code));
   return { stocktake, expected: expectedIds.length, found, missing, elsewhere, unknown, planned };
 }
 
-type StocktakeHandlers = Pick<
-  Handlers,
-  'stocktakes.list' | 'stocktakes.open' | 'stocktakes.get' | 'stocktakes.count' | 'stocktakes.uncount' | 'stocktakes.close' | 'stocktakes.acta'
->;
+type StocktakeChannel =
+  | 'stocktakes.list'
+  | 'stocktakes.open'
+  | 'stocktakes.get'
+  | 'stocktakes.count'
+  | 'stocktakes.uncount'
+  | 'stocktakes.close'
+  | 'stocktakes.acta';
 
-export const stocktakeHandlers: StocktakeHandlers = {
-  'stocktakes.list': async ({ establishmentId, status }, ctx) => {
-    const q = whereInScope(ctx.session, stocktakes(ctx.db).orderBy('s.id', 'desc'), 's.establishment_id');
-    if (establishmentId !== null) q.where('s.establishment_id', establishmentId);
-    if (status !== null) q.where('s.status', status);
-    return ((await q) as Row[]).map(toStocktake);
-  },
+export const stocktakeHandlers: DomainHandlers<StocktakeChannel> = {
+  'stocktakes.list': ({ establishmentId, status }, ctx) => repo.listStocktakes(ctx.db, { establishmentId, status }, stocktakeScope(ctx)),
 
   'stocktakes.open': async ({ establishmentId, notes }, ctx) => {
-    const e = (await ctx.db('establishments').where({ id: establishmentId }).first()) as { name: string; active: unknown } | undefined;
-    if (!e || !toBool(e.active)) {
-      throw new AppError('validation', 'errors.validation', {}, { establishmentId: { key: 'inventory.errors.unknownEstablishment' } });
+    if ((await refusedEstablishments(ctx.db, [establishmentId])).size > 0)
+      throw fieldError('establishmentId', 'inventory.errors.unknownEstablishment');
+    const e = (await getEstablishment(ctx.db, establishmentId))!;
+    if (await repo.hasOpenStocktake(ctx.db, establishmentId)) {
+      throw fieldError('establishmentId', 'inventory.stocktake.alreadyOpen', { name: e.name }, 'conflict');
     }
-    const open = await ctx.db('stocktakes').where({ establishment_id: establishmentId, status: 'abierto' }).first();
-    if (open) {
-      throw new AppError('conflict', 'inventory.stocktake.alreadyOpen', { name: e.name }, {
-        establishmentId: { key: 'inventory.stocktake.alreadyOpen', params: { name: e.name } },
-      });
-    }
-    const [row] = (await ctx.db('stocktakes')
-      .insert({ establishment_id: establishmentId, status: 'abierto', opened_at: ctx.now, opened_by: ctx.session.actor.name, notes })
-      .returning('id')) as Array<{ id: number }>;
-    const created = await mustGet(ctx.db, row!.id);
+    const created = await mustGet(ctx.db, await repo.insertStocktake(ctx.db, establishmentId, notes, ctx.session.actor.name, ctx.now));
     await ctx.audit({ entity: 'stocktake', entityId: created.id, action: 'open', after: created });
     return created;
   },
@@ -175,21 +161,14 @@ export const stocktakeHandlers: StocktakeHandlers = {
     const s = await mustBeOpen(ctx.db, id);
     const instrumentId = await repo.findInstrumentIdByCode(ctx.db, code);
     const instrument = instrumentId === null ? null : await repo.getInstrument(ctx.db, instrumentId);
-    const existing = await ctx.db('stocktake_counts').where({ stocktake_id: id, code }).first();
+    const existing = await repo.findCount(ctx.db, id, code);
     if (existing) {
       // Scanned twice: nothing changes, but the scan is on record.
       await ctx.audit({ entity: 'stocktake', entityId: id, action: 'count-repeated', after: { code } });
-      return { result: 'repeated' as const, line: lineOf(instrument, code, existing as never) };
+      return { result: 'repeated' as const, line: lineOf(instrument, code, existing) };
     }
-    const counted = { condition, counted_at: ctx.now };
-    await ctx.db('stocktake_counts').insert({
-      stocktake_id: id,
-      code,
-      instrument_id: instrumentId,
-      condition,
-      counted_at: ctx.now,
-      counted_by: ctx.session.actor.name,
-    });
+    const counted = { condition, countedAt: ctx.now };
+    await repo.insertCount(ctx.db, { stocktakeId: id, code, instrumentId, condition, countedBy: ctx.session.actor.name, now: ctx.now });
     await ctx.audit({ entity: 'stocktake', entityId: id, action: 'count', after: { code, condition } });
     const result = !instrument ? 'unknown' : expectedAt(instrument, s.establishmentId) ? 'found' : 'elsewhere';
     return { result, line: lineOf(instrument, code, counted) };
@@ -198,9 +177,9 @@ export const stocktakeHandlers: StocktakeHandlers = {
   'stocktakes.uncount': async ({ id, code }, ctx) => {
     await mustBeTheirs(ctx, id);
     await mustBeOpen(ctx.db, id);
-    const n = await ctx.db('stocktake_counts').where({ stocktake_id: id, code: code.toUpperCase() }).delete();
+    const removed = await repo.deleteCount(ctx.db, id, code.toUpperCase());
     await ctx.audit({ entity: 'stocktake', entityId: id, action: 'uncount', before: { code } });
-    return { removed: n > 0 };
+    return { removed };
   },
 
   'stocktakes.close': async ({ id, actaNumber, date }, ctx) => {
@@ -208,9 +187,7 @@ export const stocktakeHandlers: StocktakeHandlers = {
     await mustBeOpen(ctx.db, id);
     const detail = await stocktakeDetail(ctx.db, id);
     const E = detail.stocktake.establishmentId;
-    const counts = new Map(
-      ((await ctx.db('stocktake_counts').where({ stocktake_id: id })) as Array<{ code: string; condition: string | null }>).map((c) => [c.code, c.condition]),
-    );
+    const counts = new Map((await repo.countedCodes(ctx.db, id)).map((c) => [c.code, c.condition]));
     let movements = 0;
     const apply = async (code: string, kind: 'missing' | 'elsewhere' | 'condition') => {
       const instrumentId = await repo.findInstrumentIdByCode(ctx.db, code);
@@ -239,13 +216,12 @@ export const stocktakeHandlers: StocktakeHandlers = {
     for (const line of detail.elsewhere) await apply(line.code, 'elsewhere');
     for (const p of detail.planned.filter((x) => x.kind === 'cambio_estado')) await apply(p.code, 'condition');
 
-    await ctx.db('stocktakes').where({ id }).update({
-      status: 'cerrado',
-      closed_at: ctx.now,
-      closed_by: ctx.session.actor.name,
-      acta_number: actaNumber,
-      acta_date: date,
-      closed_result_json: JSON.stringify(detail),
+    await repo.closeStocktake(ctx.db, id, {
+      closedBy: ctx.session.actor.name,
+      now: ctx.now,
+      actaNumber,
+      actaDate: date,
+      resultJson: JSON.stringify(detail),
     });
     const closed = await mustGet(ctx.db, id);
     await ctx.audit({ entity: 'stocktake', entityId: id, action: 'close', before: detail.stocktake, after: closed });
@@ -255,19 +231,21 @@ export const stocktakeHandlers: StocktakeHandlers = {
   'stocktakes.acta': async ({ id }, ctx) => {
     await mustBeTheirs(ctx, id);
     const detail = await stocktakeDetail(ctx.db, id);
-    const office = (await ctx.db('establishments as e')
-      .join('regional_offices as r', 'r.id', 'e.regional_office_id')
-      .where('e.id', detail.stocktake.establishmentId)
-      .first('r.name')) as { name: string };
-    const slug = (x: string) => normalizeText(x).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const office = (await getEstablishment(ctx.db, detail.stocktake.establishmentId))!.regionalOfficeName;
+    const slug = (x: string) =>
+      normalizeText(x)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
     const s = detail.stocktake;
     return saveExport(ctx, {
-      baseName: [ctx.t('inventory.stocktake.actaFileName'), slug(s.establishmentName), s.actaNumber ? slug(s.actaNumber) : null].filter(Boolean).join('-'),
+      baseName: [ctx.t('inventory.stocktake.actaFileName'), slug(s.establishmentName), s.actaNumber ? slug(s.actaNumber) : null]
+        .filter(Boolean)
+        .join('-'),
       extension: 'pdf',
       rows: detail.found.length + detail.missing.length + detail.elsewhere.length + detail.unknown.length,
       build: async () =>
         ctx.platform.printPdf({
-          html: stocktakeActaHtml(detail, office.name, ctx.t, ctx.session.locale, ctx.now),
+          html: stocktakeActaHtml(detail, office, ctx.t, ctx.session.locale, ctx.now),
           pageSize: 'A4',
         }),
     });

@@ -61,10 +61,7 @@ export interface HandlerContext {
   jobs: JobRegistry;
 }
 
-export type Handler<K extends ChannelName> = (
-  input: ChannelParsedInput<K>,
-  ctx: HandlerContext,
-) => Promise<ChannelOutput<K>>;
+export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>, ctx: HandlerContext) => Promise<ChannelOutput<K>>;
 
 /** One handler per channel of the contract: a missing one is a type error. */
 export type Handlers = { [K in ChannelName]: Handler<K> };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { contract } from '../../../shared/contract';
+import { markedValues } from '../../../shared/marks';
 import type { Actor } from '../../../shared/app/schemas';
 import type { Result } from '../../../shared/ipc';
 import { issuesByField } from '../../../shared/validation';
@@ -9,7 +10,8 @@ import { whoChanged } from '../audit/audit';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect';
 import { translator } from '../i18n';
 import type { Platform } from '../platform';
-import { FolderStore, type AttachmentStore } from '../files/store';
+import type { AttachmentStore } from '../files/store';
+import { attachmentStoreFor } from '../files/office-store';
 import { AppError } from './errors';
 import { runAuditedWrite } from './audited-write';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
@@ -34,13 +36,10 @@ export interface DispatcherDeps {
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
-/** The record a write names: its `id`, or its one `…Id` field (a participant's custody change). */
-function recordIdOf(input: unknown): number | null {
-  if (typeof input !== 'object' || input === null) return null;
-  const data = input as Record<string, unknown>;
-  if (typeof data.id === 'number') return data.id;
-  const ids = Object.entries(data).filter(([k, v]) => /^[a-z]+Id$/.test(k) && typeof v === 'number');
-  return ids.length === 1 ? (ids[0]![1] as number) : null;
+/** The record a write changes: the input's field marked RecordId (shared/marks.ts), when it holds one. */
+function recordIdOf(channel: ChannelName, input: unknown): number | null {
+  const ids = markedValues(contract[channel].input, input, 'record');
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
@@ -57,7 +56,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const authorize = deps.authorize ?? ((_actor: Actor, name: ChannelName) => sessionMayCall(deps.session, name));
   const checkOutput = deps.checkOutput ?? true;
   const jobs = deps.jobs ?? createJobRegistry({ session: deps.session });
-  const attachments = deps.attachments ?? new FolderStore(deps.platform.paths.attachmentsDir);
+  const attachments = deps.attachments ?? attachmentStoreFor(deps.db, deps.platform.paths.attachmentsDir);
 
   async function run(name: ChannelName, input: unknown): Promise<unknown> {
     const def = contract[name];
@@ -123,7 +122,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     try {
       return { ok: true, data: await run(channel, parsed.data) };
     } catch (err) {
-      if (err instanceof AppError && err.code === 'stale') return fail(await whoChanged(deps.db, channel.split('.')[0]!, recordIdOf(parsed.data), err));
+      if (err instanceof AppError && err.code === 'stale')
+        return fail(await whoChanged(deps.db, channel.split('.')[0]!, recordIdOf(channel, parsed.data), err));
       if (err instanceof AppError) return fail(err);
       if (isUniqueViolation(err)) return fail(new AppError('conflict', 'errors.conflict'));
       if (isForeignKeyViolation(err)) return fail(new AppError('in_use', 'errors.inUse'));

@@ -28,4 +28,5 @@ export const fieldError = (
   key: string,
   params: Record<string, string | number> = {},
   code: 'validation' | 'conflict' = 'validation',
-) => new AppError(code, code === 'validation' ? 'errors.validation' : key, code === 'validation' ? {} : params, { [field]: { key, params } });
+) =>
+  new AppError(code, code === 'validation' ? 'errors.validation' : key, code === 'validation' ? {} : params, { [field]: { key, params } });

@@ -1,11 +1,12 @@
-import type { Handlers } from '../ipc/context';
+import type { jobChannels } from '../../../shared/jobs/channels';
+import type { DomainHandlers } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 
-type JobHandlers = Pick<Handlers, 'jobs.status' | 'jobs.cancel'>;
+type JobChannel = (typeof jobChannels)[number];
 
 const unknownJob = () => new AppError('not_found', 'import.jobs.notFound');
 
-export const jobHandlers: JobHandlers = {
+export const jobHandlers: DomainHandlers<JobChannel> = {
   'jobs.status': async ({ id }, ctx) => ctx.jobs.status(id) ?? Promise.reject(unknownJob()),
   'jobs.cancel': async ({ id }, ctx) => ctx.jobs.cancel(id) ?? Promise.reject(unknownJob()),
 };

@@ -60,14 +60,20 @@ export function savedPasswordFits(
 ): boolean {
   if (!saved?.passwordSealed) return false;
   const sameServer =
-    saved.host.toLowerCase() === target.host.toLowerCase() && saved.port === target.port && saved.database === target.database && saved.user === target.user;
+    saved.host.toLowerCase() === target.host.toLowerCase() &&
+    saved.port === target.port &&
+    saved.database === target.database &&
+    saved.user === target.user;
   // Saved without TLS: any connection is at least as protected. Saved with TLS: TLS, verified by the same authority.
   const noWeaker = !saved.ssl || (target.ssl && (saved.caCert ?? null) === (target.caCert ?? null));
   return sameServer && noWeaker;
 }
 
 /** The server this PC is set to use, with its password opened; null when none is set or it cannot be opened. */
-export async function serverOfChoice(platform: Platform, choice: DatabaseChoice = readChoice(platform.paths)): Promise<ServerConfig | null> {
+export async function serverOfChoice(
+  platform: Platform,
+  choice: DatabaseChoice = readChoice(platform.paths),
+): Promise<ServerConfig | null> {
   if (choice.mode !== 'server' || !choice.server) return null;
   const { passwordSealed, ...rest } = choice.server;
   let password = '';

@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { appendAudit } from '../audit/audit';
 import { createServerKnex, type ServerConfig } from '../db/connection';
 import { resetSequences } from '../db/dialect';
 import { inspectServerSchema, startServerDatabase } from '../db/server';
-import type { AttachmentStore } from '../files/store';
+import { sha256, type AttachmentStore } from '../files/store';
 
 /**
  * "Llevar mis datos al servidor" (issue 8): the one-time copy of this PC's SQLite data into
@@ -52,8 +51,8 @@ function canonicalRow(row: Record<string, unknown>, booleans: Set<string>): stri
 
 /** SHA-256 over the sorted hashes of the rows: the same rows give the same value on SQLite and PostgreSQL. */
 function tableHash(rows: Array<Record<string, unknown>>, booleans: Set<string>): string {
-  const each = rows.map((r) => crypto.createHash('sha256').update(canonicalRow(r, booleans)).digest('hex')).sort();
-  return crypto.createHash('sha256').update(each.join('\n')).digest('hex');
+  const each = rows.map((r) => sha256(canonicalRow(r, booleans))).sort();
+  return sha256(each.join('\n'));
 }
 
 /** The server's tables in an order where every table comes after those it references. */
@@ -105,20 +104,28 @@ async function copyAttachments(source: Knex, files: AttachmentStore, trx: Knex):
   let missing = 0;
   for (const { hash, mime } of rows) {
     const content = await files.read(hash, mime);
-    if (!content || crypto.createHash('sha256').update(content).digest('hex') !== hash) {
+    if (!content || sha256(content) !== hash) {
       missing++;
       continue;
     }
     await trx(BLOBS).insert({ hash, content, thumbnail: await files.thumbnail(hash) });
     copied.push(hash);
   }
-  const checked = (await trx.raw(`SELECT hash FROM ${BLOBS} WHERE encode(sha256(content), 'hex') = hash ORDER BY hash`)) as { rows: Array<{ hash: string }> };
+  const checked = (await trx.raw(`SELECT hash FROM ${BLOBS} WHERE encode(sha256(content), 'hex') = hash ORDER BY hash`)) as {
+    rows: Array<{ hash: string }>;
+  };
   const there = checked.rows.map((r) => r.hash);
   if (there.length !== copied.length || there.some((h, i) => h !== copied[i])) throw new CopyMismatch(BLOBS);
-  return { entry: { name: BLOBS, rows: there.length, sha256: crypto.createHash('sha256').update(there.join('\n')).digest('hex') }, missing };
+  return { entry: { name: BLOBS, rows: there.length, sha256: sha256(there.join('\n')) }, missing };
 }
 
-export async function copyToServer(source: Knex, config: ServerConfig, actor: Actor, now: string, files: AttachmentStore): Promise<CopyOutcome> {
+export async function copyToServer(
+  source: Knex,
+  config: ServerConfig,
+  actor: Actor,
+  now: string,
+  files: AttachmentStore,
+): Promise<CopyOutcome> {
   // Refused before anything is created on the server: only an empty database receives a copy.
   const probe = createServerKnex(config, { poolMax: 1, quiet: true });
   try {
@@ -137,7 +144,10 @@ export async function copyToServer(source: Knex, config: ServerConfig, actor: Ac
     const serverTables = (await server('information_schema.tables')
       .where({ table_schema: server.raw('current_schema()'), table_type: 'BASE TABLE' })
       .pluck('table_name')) as string[];
-    const tables = await dependencyOrder(server, serverTables.filter((t) => !skipped(t) && sourceTables.includes(t)));
+    const tables = await dependencyOrder(
+      server,
+      serverTables.filter((t) => !skipped(t) && sourceTables.includes(t)),
+    );
     const report: CopyTable[] = [];
     let missing = 0;
     await server.transaction(async (trx) => {

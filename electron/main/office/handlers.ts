@@ -1,17 +1,23 @@
-import { X509Certificate } from 'node:crypto';
-import type { ChannelName } from '../../../shared/channels';
-import type { ConnectionTest } from '../../../shared/office/schemas';
+import { X509Certificate, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import type { officeChannels } from '../../../shared/office/channels';
+import type { AttachmentsFolderSettings, ConnectionTest } from '../../../shared/office/schemas';
+import { deleteSetting, setSetting } from '../app/settings';
 import type { MessageRef } from '../../../shared/validation';
 import type { ServerConfig } from '../db/connection';
 import { isPostgres } from '../db/dialect';
 import { readOnlyReason, runAuditedWrite } from '../ipc/audited-write';
-import type { Handlers, HandlerContext } from '../ipc/context';
+import { countAttachments, moveAttachments } from '../files/move';
+import { OfficeAttachmentStore, readSharedFolder, SHARED_FOLDER_KEY } from '../files/office-store';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { readChoice, savedPasswordFits, writeChoice, type DatabaseChoice } from './config';
 import { probeServer } from './probe';
 import { copyToServer } from './copy';
 
-type OfficeChannel = Extract<ChannelName, `settings.${'database' | 'testDatabase' | 'saveDatabase' | 'copyToServer'}`>;
+type OfficeChannel = (typeof officeChannels)[number];
 
 interface ServerForm {
   host: string;
@@ -72,7 +78,12 @@ async function serverOf(ctx: HandlerContext, form: ServerForm): Promise<Resolved
   if (form.password) return { config: config(form.password), password: 'typed', withheld: false, caFingerprint: fingerprint };
   const saved = readChoice(ctx.platform.paths).server;
   if (saved?.passwordSealed && savedPasswordFits(saved, form) && ctx.platform.secrets) {
-    return { config: config(await ctx.platform.secrets.open(saved.passwordSealed)), password: 'saved', withheld: false, caFingerprint: fingerprint };
+    return {
+      config: config(await ctx.platform.secrets.open(saved.passwordSealed)),
+      password: 'saved',
+      withheld: false,
+      caFingerprint: fingerprint,
+    };
   }
   return { config: config(''), password: 'none', withheld: !!saved?.passwordSealed, caFingerprint: fingerprint };
 }
@@ -92,7 +103,8 @@ async function testServer(ctx: HandlerContext, server: Resolved): Promise<Connec
   const params = paramsOf(config, r);
   // Refused for want of a password, after the kept one was not sent: say why it was not.
   const problem = r.problem && server.withheld && (r.problem === 'auth' || /password/i.test(r.detail)) ? 'passwordNeeded' : r.problem;
-  if (problem) return { ok: false, problem, message: ctx.t(`office.test.${problem}`, params), serverVersion: r.serverVersion, empty: r.empty };
+  if (problem)
+    return { ok: false, problem, message: ctx.t(`office.test.${problem}`, params), serverVersion: r.serverVersion, empty: r.empty };
   return {
     ok: true,
     problem: null,
@@ -121,10 +133,52 @@ const auditedTarget = (s: Resolved) => ({
  */
 async function auditAction(ctx: HandlerContext, action: 'testConnection' | 'copyToServer', after: Record<string, unknown>): Promise<void> {
   if (readOnlyReason(ctx.db)) return;
-  await runAuditedWrite(ctx.db, ctx.session, ctx.channel, (_trx, audit) => audit({ entity: 'database', entityId: null, action, after }), ctx.now);
+  await runAuditedWrite(
+    ctx.db,
+    ctx.session,
+    ctx.channel,
+    (_trx, audit) => audit({ entity: 'database', entityId: null, action, after }),
+    ctx.now,
+  );
 }
 
-export const officeHandlers: Pick<Handlers, OfficeChannel> = {
+/** Whether this PC can write in the folder: it exists, is a folder, and a probe file can be written and removed. */
+export async function folderWritable(folder: string): Promise<boolean> {
+  try {
+    if (!(await fs.promises.stat(folder)).isDirectory()) return false;
+    const probe = path.join(folder, `.arteinpe-prueba-${randomBytes(6).toString('hex')}.tmp`);
+    await fs.promises.writeFile(probe, 'ArteINPE', { flag: 'wx' });
+    await fs.promises.rm(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The host of the database server this PC is connected to (as configured), to compare with the shared folder's. */
+export function serverHostOf(db: Knex): string | null {
+  const connection = (db.client as { config?: { connection?: unknown } }).config?.connection;
+  if (typeof connection !== 'object' || connection === null) return null;
+  const host = (connection as { host?: unknown }).host;
+  return typeof host === 'string' && host ? host : null;
+}
+
+async function current(db: Knex): Promise<AttachmentsFolderSettings> {
+  if (!isPostgres(db)) return { available: false, place: 'database', folder: null, count: 0, serverHost: null };
+  const folder = await readSharedFolder(db);
+  return {
+    available: true,
+    place: folder ? 'folder' : 'database',
+    folder,
+    count: await countAttachments(db),
+    serverHost: serverHostOf(db),
+  };
+}
+
+const localOnly = () => new AppError('conflict', 'office.attachments.errors.localOnly');
+
+/** Settings → Base de datos: this PC's file or the office's server, and where the office keeps its attachments. */
+export const officeHandlers: DomainHandlers<OfficeChannel> = {
   'settings.database': async (_input, ctx) => {
     const choice = readChoice(ctx.platform.paths);
     const s = choice.server;
@@ -132,7 +186,16 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
       mode: choice.mode,
       active: isPostgres(ctx.db) ? 'server' : 'local',
       server: s
-        ? { host: s.host, port: s.port, database: s.database, user: s.user, ssl: s.ssl, caCert: s.caCert, caCertSubject: caSubject(s.caCert), hasPassword: !!s.passwordSealed }
+        ? {
+            host: s.host,
+            port: s.port,
+            database: s.database,
+            user: s.user,
+            ssl: s.ssl,
+            caCert: s.caCert,
+            caCertSubject: caSubject(s.caCert),
+            hasPassword: !!s.passwordSealed,
+          }
         : null,
       readOnly: readOnlyReason(ctx.db) !== null,
       secretsAvailable: (await ctx.platform.secrets?.available()) ?? false,
@@ -158,7 +221,8 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
       const tested = await testServer(ctx, server);
       if (!tested.ok) {
         const params = paramsOf(config, { serverVersion: tested.serverVersion, detail: '' });
-        const fields: Record<string, MessageRef> = tested.problem === 'passwordNeeded' ? { password: { key: 'office.test.passwordNeeded', params } } : {};
+        const fields: Record<string, MessageRef> =
+          tested.problem === 'passwordNeeded' ? { password: { key: 'office.test.passwordNeeded', params } } : {};
         throw new AppError('conflict', `office.test.${tested.problem}`, params, fields);
       }
       // The kept password stays only with the server it was kept for; a server that needed none keeps none.
@@ -169,13 +233,25 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
       }
       choice = {
         mode: 'server',
-        server: { host: config.host, port: config.port, database: config.database, user: config.user, ssl: config.ssl, caCert: config.caCert ?? null, passwordSealed },
+        server: {
+          host: config.host,
+          port: config.port,
+          database: config.database,
+          user: config.user,
+          ssl: config.ssl,
+          caCert: config.caCert ?? null,
+          passwordSealed,
+        },
       };
     }
     const shown = (c: DatabaseChoice) => ({
       mode: c.mode,
       server: c.server
-        ? { ...c.server, caCert: c.server.caCert ? caFingerprint(c.server.caCert) : null, passwordSealed: c.server.passwordSealed ? '(protegida)' : null }
+        ? {
+            ...c.server,
+            caCert: c.server.caCert ? caFingerprint(c.server.caCert) : null,
+            passwordSealed: c.server.passwordSealed ? '(protegida)' : null,
+          }
         : null,
     });
     await ctx.audit({ entity: 'database', entityId: null, action: 'configure', before: shown(before), after: shown(choice) });
@@ -190,7 +266,8 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
     const none = { tables: [], totalRows: 0 };
     const server = await serverOf(ctx, form);
     const { config } = server;
-    const audited = async (result: string, extra: Record<string, unknown> = {}) => auditAction(ctx, 'copyToServer', { ...auditedTarget(server), result, ...extra });
+    const audited = async (result: string, extra: Record<string, unknown> = {}) =>
+      auditAction(ctx, 'copyToServer', { ...auditedTarget(server), result, ...extra });
     if (isPostgres(ctx.db)) {
       await audited('alreadyServer');
       return { ok: false, message: ctx.t('office.copy.alreadyServer'), ...none };
@@ -211,7 +288,12 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
       await audited(outcome.problem);
       return { ok: false, message: ctx.t(`office.copy.${outcome.problem}`, { database: config.database, table: outcome.detail }), ...none };
     }
-    await audited('ok', { rows: outcome.totalRows, tables: outcome.tables.length - 1, files: outcome.files.copied, missingFiles: outcome.files.missing });
+    await audited('ok', {
+      rows: outcome.totalRows,
+      tables: outcome.tables.length - 1,
+      files: outcome.files.copied,
+      missingFiles: outcome.files.missing,
+    });
     return {
       ok: true,
       message: [
@@ -222,5 +304,45 @@ export const officeHandlers: Pick<Handlers, OfficeChannel> = {
       tables: outcome.tables,
       totalRows: outcome.totalRows,
     };
+  },
+
+  'settings.attachmentsFolder': async (_input, ctx) => current(ctx.db),
+
+  'settings.saveAttachmentsFolder': async ({ folder }, ctx: HandlerContext) => {
+    if (!isPostgres(ctx.db)) throw localOnly();
+    const before = await readSharedFolder(ctx.db);
+    if (folder === before) return current(ctx.db);
+    if (folder) {
+      if (!path.isAbsolute(folder) && !path.win32.isAbsolute(folder)) {
+        throw new AppError(
+          'validation',
+          'office.attachments.errors.notAbsolute',
+          { folder },
+          { folder: { key: 'office.attachments.errors.notAbsolute', params: { folder } } },
+        );
+      }
+      if (!(await folderWritable(folder))) {
+        throw new AppError(
+          'validation',
+          'office.attachments.errors.notWritable',
+          { folder },
+          { folder: { key: 'office.attachments.errors.notWritable', params: { folder } } },
+        );
+      }
+    }
+    const moved = await moveAttachments(ctx.db, before, folder, ctx.platform.paths.attachmentsDir);
+    if (moved.missing > 0)
+      throw new AppError('conflict', 'office.attachments.errors.missing', { count: moved.missing, folder: before ?? '' });
+    if (folder) await setSetting(ctx.db, SHARED_FOLDER_KEY, folder);
+    else await deleteSetting(ctx.db, SHARED_FOLDER_KEY);
+    await ctx.audit({
+      entity: 'attachments_place',
+      entityId: null,
+      action: 'configure',
+      before: { place: before ? 'folder' : 'database', folder: before },
+      after: { place: folder ? 'folder' : 'database', folder, filesCopied: moved.copied },
+    });
+    if (ctx.attachments instanceof OfficeAttachmentStore) ctx.attachments.use(folder);
+    return current(ctx.db);
   },
 };

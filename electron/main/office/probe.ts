@@ -48,7 +48,8 @@ export function classifyConnectionError(err: unknown): ConnectionProblem {
   if (code === '3D000') return 'noDatabase';
   const tls = tlsProblem(code, message);
   if (tls) return tls;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code)) return 'unreachable';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code))
+    return 'unreachable';
   if (/timeout|timed out|Connection terminated/i.test(message)) return 'unreachable';
   return 'other';
 }
@@ -63,7 +64,8 @@ export async function probeServer(config: ServerConfig, timeoutMs = 5000): Promi
     const version = await serverVersion(db);
     if (version.num < MIN_SERVER_VERSION_NUM) return { problem: 'tooOld', serverVersion: version.text, empty: null, detail: '' };
     const schema = await inspectServerSchema(db);
-    if (schema.kind === 'foreign') return { problem: 'foreign', serverVersion: version.text, empty: false, detail: schema.tables.slice(0, 5).join(', ') };
+    if (schema.kind === 'foreign')
+      return { problem: 'foreign', serverVersion: version.text, empty: false, detail: schema.tables.slice(0, 5).join(', ') };
     if (schema.kind === 'newer') return { problem: 'newer', serverVersion: version.text, empty: false, detail: '' };
     return { problem: null, serverVersion: version.text, empty: schema.kind === 'empty', detail: '' };
   } catch (err) {

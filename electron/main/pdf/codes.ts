@@ -70,14 +70,16 @@ export interface QrOptions {
 export function qrSvg(text: string, opts: QrOptions = {}): string {
   if (text.length === 0) throw new RangeError('qrSvg: nothing to encode');
   const sizeMm = opts.sizeMm ?? 25;
-  const symbol = (encode('qrcode', text, { eclevel: opts.errorCorrection ?? 'M' }) as Array<{ pixs?: number[]; pixx?: number; pixy?: number }>)[0];
+  const symbol = (
+    encode('qrcode', text, { eclevel: opts.errorCorrection ?? 'M' }) as Array<{ pixs?: number[]; pixx?: number; pixy?: number }>
+  )[0];
   if (!symbol?.pixs || !symbol.pixx || !symbol.pixy) throw new Error('qrSvg: bwip-js returned no modules');
   const { pixs, pixx, pixy } = symbol;
 
   const quiet = 4; // modules of white around the symbol (ISO/IEC 18004)
   let d = '';
   for (let y = 0; y < pixy; y++) {
-    for (let x = 0; x < pixx; ) {
+    for (let x = 0; x < pixx;) {
       if (!pixs[y * pixx + x]) {
         x++;
         continue;

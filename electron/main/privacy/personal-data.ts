@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import type { ExportFormat, ExportResult } from '../../../shared/ipc';
+import type { PersonalDataExport } from '../../../shared/auth/schemas';
+import type { ExportFormat, ExportResult, Page } from '../../../shared/ipc';
 import { hasPermission, requirePermission } from '../auth/access';
+import { type Row, toCount } from '../db/rows';
 import { saveExport, tableBytes, type Column } from '../export/table';
 import type { HandlerContext, Session } from '../ipc/context';
 
@@ -34,7 +36,13 @@ export interface PersonalDataExportRecord {
 }
 
 /** Appends one entry to the log of exports with personal data. */
-export async function recordPersonalDataExport(db: Knex, session: Session, channel: string, at: string, rec: PersonalDataExportRecord): Promise<void> {
+export async function recordPersonalDataExport(
+  db: Knex,
+  session: Session,
+  channel: string,
+  at: string,
+  rec: PersonalDataExportRecord,
+): Promise<void> {
   await db('personal_data_exports').insert({
     at,
     user_id: session.actor.id,
@@ -47,6 +55,32 @@ export async function recordPersonalDataExport(db: Knex, session: Session, chann
   });
 }
 
+/** The log of exports with personal data, newest first (the audit viewer's page). */
+export async function listPersonalDataExports(db: Knex, page: number, pageSize: number): Promise<Page<PersonalDataExport>> {
+  const [count] = await db('personal_data_exports').count({ n: '*' });
+  const rows = (await db('personal_data_exports')
+    .orderBy('id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .select('*')) as Row[];
+  return {
+    rows: rows.map((r) => ({
+      id: Number(r.id),
+      at: String(r.at),
+      userId: String(r.user_id),
+      userName: String(r.user_name),
+      channel: String(r.channel),
+      what: String(r.what),
+      reason: String(r.reason),
+      rows: Number(r.rows),
+      fileName: String(r.file_name),
+    })),
+    total: toCount(count),
+    page,
+    pageSize,
+  };
+}
+
 /**
  * An export that carries personal data: only for a role holding 'personalData'; asks where
  * (save dialog), writes the file, and logs who, when, what and why. When the log cannot be
@@ -57,13 +91,26 @@ export async function recordPersonalDataExport(db: Knex, session: Session, chann
  */
 export async function exportWithReason(
   ctx: HandlerContext,
-  opts: { reason: string; what: string; baseName: string; extension: 'xlsx' | 'csv' | 'pdf'; rows: number; build: () => Promise<Buffer>; anyRole?: boolean },
+  opts: {
+    reason: string;
+    what: string;
+    baseName: string;
+    extension: 'xlsx' | 'csv' | 'pdf';
+    rows: number;
+    build: () => Promise<Buffer>;
+    anyRole?: boolean;
+  },
 ): Promise<ExportResult> {
   if (!opts.anyRole) requirePermission(ctx, 'personalData');
   const saved = await saveExport(ctx, opts);
   if (saved.status !== 'saved') return saved;
   try {
-    await recordPersonalDataExport(ctx.db, ctx.session, ctx.channel, ctx.now, { what: opts.what, reason: opts.reason, rows: opts.rows, path: saved.path });
+    await recordPersonalDataExport(ctx.db, ctx.session, ctx.channel, ctx.now, {
+      what: opts.what,
+      reason: opts.reason,
+      rows: opts.rows,
+      path: saved.path,
+    });
   } catch (err) {
     fs.rmSync(saved.path, { force: true });
     ctx.session.writtenFiles.delete(path.resolve(saved.path));
@@ -75,7 +122,16 @@ export async function exportWithReason(
 /** exportTable (export/table.ts) for a list with personal data: the same XLSX/CSV, logged with its reason. */
 export function exportTableWithReason<T>(
   ctx: HandlerContext,
-  opts: { reason: string; what: string; baseName: string; sheetName: string; format: ExportFormat; columns: Column<T>[]; rows: T[]; anyRole?: boolean },
+  opts: {
+    reason: string;
+    what: string;
+    baseName: string;
+    sheetName: string;
+    format: ExportFormat;
+    columns: Column<T>[];
+    rows: T[];
+    anyRole?: boolean;
+  },
 ): Promise<ExportResult> {
   return exportWithReason(ctx, {
     anyRole: opts.anyRole,

@@ -1,18 +1,18 @@
 import type { CertificateCandidate } from '../../../shared/programmes/schemas';
 import { AppError } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/context';
-import { certificatesHtml, type CertificateData } from './documents';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
+import { certificatesHtml, type CertificateData } from './certificate-document';
 import { canSeeNames } from './privacy';
 import { exportWithReason } from '../privacy/personal-data';
 import { mustWorkshop } from './workshops';
 import * as repo from './repository';
 
-type CertificateHandlers = Pick<Handlers, 'certificates.candidates' | 'certificates.issue'>;
+type CertificateChannel = 'certificates.candidates' | 'certificates.issue';
 
 /** Everyone enrolled in the workshop with the hours their attendance adds up to; completed ones may get a certificate. */
 async function candidates(ctx: HandlerContext, workshopId: number): Promise<CertificateCandidate[]> {
   await mustWorkshop(ctx, workshopId);
-  const list = await repo.enrolmentsWhere(ctx.db, ctx.session, (q) => q.where('n.workshop_id', workshopId));
+  const list = await repo.listEnrolments(ctx.db, ctx.session, { workshopId });
   return list.map((e) => ({
     enrolmentId: e.id,
     participantId: e.participantId,
@@ -26,7 +26,7 @@ async function candidates(ctx: HandlerContext, workshopId: number): Promise<Cert
   }));
 }
 
-export const certificateHandlers: CertificateHandlers = {
+export const certificateHandlers: DomainHandlers<CertificateChannel> = {
   'certificates.candidates': ({ id }, ctx) => candidates(ctx, id),
 
   'certificates.issue': async ({ workshopId, participantIds, date, reason }, ctx) => {
@@ -41,7 +41,8 @@ export const certificateHandlers: CertificateHandlers = {
         throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.notCompleted' } });
       }
     }
-    if (chosen.length === 0) throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.noneCompleted' } });
+    if (chosen.length === 0)
+      throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.noneCompleted' } });
     const names = canSeeNames(ctx.session);
     const items: CertificateData[] = chosen.map((c) => ({
       name: names && c.firstNames && c.lastNames ? `${c.firstNames} ${c.lastNames}` : c.code,
@@ -56,14 +57,18 @@ export const certificateHandlers: CertificateHandlers = {
     const base =
       chosen.length === 1
         ? `${ctx.t('programmes.export.certificate')}-${chosen[0]!.code}`
-        : `${ctx.t('programmes.export.certificates')}-${w.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+        : `${ctx.t('programmes.export.certificates')}-${w.name
+            .replace(/[^\p{L}\p{N}]+/gu, '-')
+            .replace(/^-|-$/g, '')
+            .toLowerCase()}`;
     return exportWithReason(ctx, {
       reason,
       what: ctx.t('programmes.export.certificatesWhat', { workshop: w.name, establishment: w.establishmentName }),
       baseName: base,
       extension: 'pdf',
       rows: items.length,
-      build: () => ctx.platform.printPdf({ html: certificatesHtml(items, date, ctx.t, ctx.session.locale), pageSize: 'A4', landscape: true }),
+      build: () =>
+        ctx.platform.printPdf({ html: certificatesHtml(items, date, ctx.t, ctx.session.locale), pageSize: 'A4', landscape: true }),
     });
   },
 };

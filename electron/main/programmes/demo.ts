@@ -1,7 +1,23 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { normalizeText } from '../../../shared/format';
-import { attendanceFigures, type EnsembleType, type Programme } from '../../../shared/programmes/rules';
+import { attendanceFigures } from '../../../shared/programmes/rules';
+import { establishmentsByIds } from '../establishments/repository';
+import {
+  dayMs,
+  ensemblePlans,
+  isoDay,
+  menNames,
+  parts,
+  plans,
+  prng,
+  surnames,
+  womenNames,
+  type DemoContext,
+  type WorkshopPlan,
+} from './demo-data';
+import { insertDemoPartners } from './demo-partners';
+import { insertDemoSeason } from './demo-season';
 import { participantSearchText, participantSortKey } from './repository';
 
 /**
@@ -12,50 +28,6 @@ import { participantSearchText, participantSortKey } from './repository';
  */
 
 export type ProgrammeScale = 'demo' | 'national';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const menNames = ['Luis', 'Carlos', 'Jorge', 'José', 'Miguel', 'Juan', 'Pedro', 'Víctor', 'Julio', 'Raúl', 'César', 'Walter', 'Hugo', 'Marco', 'Édgar', 'Fredy', 'Wilmer', 'Néstor', 'Percy', 'Rubén'];
-const womenNames = ['María', 'Rosa', 'Ana', 'Carmen', 'Elena', 'Gladys', 'Lucía', 'Norma', 'Sonia', 'Yolanda', 'Flor', 'Pilar', 'Teresa', 'Marleny', 'Judith', 'Maribel'];
-const surnames = ['Quispe', 'Mamani', 'Huamán', 'Flores', 'Chávez', 'Condori', 'Rojas', 'Ramos', 'Torres', 'Salas', 'Vargas', 'Gutiérrez', 'Mendoza', 'Cárdenas', 'Apaza', 'Ccori', 'Huanca', 'Paredes', 'Soto', 'Villanueva', 'Yupanqui', 'Ticona', 'Espinoza', 'Castillo'];
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const dayMs = 86_400_000;
-
-interface WorkshopPlan {
-  name: string;
-  programme: Programme;
-  discipline: string;
-  teachers: string;
-  schedule: string;
-  capacity: number;
-}
-
-const plans: WorkshopPlan[] = [
-  { name: 'Banda sinfónica — vientos y percusión', programme: 'inpe_orquestando', discipline: 'Vientos y percusión', teachers: 'Prof. Julio Ramos', schedule: 'Lun y mié 9:00–11:00', capacity: 40 },
-  { name: 'Cuerdas frotadas (violín y viola)', programme: 'inpe_orquestando', discipline: 'Violín y viola', teachers: 'Prof. Carmen Rojas', schedule: 'Mar y jue 9:00–11:00', capacity: 30 },
-  { name: 'Canto coral', programme: 'inpe_orquestando', discipline: 'Canto coral', teachers: 'Prof. Elena Torres', schedule: 'Vie 14:00–17:00', capacity: 40 },
-  { name: 'Cerámica de alta temperatura', programme: 'ceramica', discipline: 'Cerámica y escultura', teachers: 'Mtra. Rosa Huamán (ceramista)', schedule: 'Mar y jue 14:00–17:00', capacity: 25 },
-  { name: 'Pintura y dibujo', programme: 'artes_plasticas', discipline: 'Pintura', teachers: 'Prof. Víctor Salas', schedule: 'Mié 14:00–17:00', capacity: 25 },
-  { name: 'Teatro — Arte sin Barreras', programme: 'artes_escenicas', discipline: 'Teatro', teachers: 'Elenco invitado de la Municipalidad de Lima', schedule: 'Sáb 9:00–12:00', capacity: 30 },
-];
-
-const partnersDemo: Array<[string, string, string, string]> = [
-  ['Municipalidad Metropolitana de Lima', 'sector_publico', 'Gerencia de Cultura', 'cultura@munlima.example'],
-  ['Ministerio de Educación (MINEDU)', 'sector_publico', 'Dirección de Educación Básica Alternativa', 'eba@minedu.example'],
-  ['Alianza Francesa de Lima', 'sociedad_civil', 'Coordinación cultural', 'cultura@alianzafrancesa.example'],
-  ['Museo de Artes y Tradiciones Populares — Instituto Riva-Agüero (PUCP)', 'privado', 'Dirección del museo', 'museo.ira@pucp.example'],
-  ['Festival de Cine de Lima', 'privado', 'Programación', 'festival@cine.example'],
-];
 
 export async function generateProgrammes(
   db: Knex,
@@ -70,32 +42,15 @@ export async function generateProgrammes(
   const stamp = { version: 1, created_at: now, created_by: actor.name, updated_at: now, updated_by: actor.name };
   const today = now.slice(0, 10);
   const year = Number(today.slice(0, 4));
-  const ests = (await db('establishments').whereIn('id', establishmentIds).select('id', 'name', 'population').orderBy('id')) as Array<{ id: number; name: string; population: string }>;
+  const ests = await establishmentsByIds(db, establishmentIds, 'id');
+  const ctx: DemoContext = { db, stamp, today, year, now, actor };
 
   // Partners and agreements.
-  const partnerIds: number[] = [];
-  if (scale === 'demo') {
-    for (const [name, type, role, email] of partnersDemo) {
-      const [r] = (await db('partners')
-        .insert({ name, name_key: normalizeText(name), type, contact_name: null, contact_role: role, contact_email: email, contact_phone: null, active: true, notes: null, ...stamp })
-        .returning('id')) as Array<{ id: number }>;
-      partnerIds.push(r!.id);
-    }
-    const soon = isoDay(Date.parse(today) + 40 * dayMs);
-    await db('agreements').insert([
-      { partner_id: partnerIds[0], title: 'Convenio «Arte sin Barreras»', object: 'Puestas en escena y talleres de artes escénicas para la población penitenciaria de Lima.', document_number: 'CONV-012-2025-MML-INPE', start_date: `${year - 1}-03-01`, end_date: `${year + 1}-02-28`, document_hash: null, notes: null, ...stamp },
-      { partner_id: partnerIds[1], title: 'Convenio de educación artística', object: 'Certificación de aprendizajes musicales en el marco de la Educación Básica Alternativa.', document_number: 'CONV-045-2024-MINEDU', start_date: `${year - 2}-01-15`, end_date: soon, document_hash: null, notes: null, ...stamp },
-      { partner_id: partnerIds[2], title: 'Fiesta de la Música en los penales', object: 'Conciertos de la Fiesta de la Música con artistas invitados.', document_number: null, start_date: `${year}-05-01`, end_date: `${year + 1}-04-30`, document_hash: null, notes: null, ...stamp },
-      { partner_id: partnerIds[3], title: 'InternArte: otra forma de libertad', object: 'Exposición de artes plásticas de internos en el museo.', document_number: 'CONV-PUCP-IRA-07', start_date: `${year - 1}-09-01`, end_date: null, document_hash: null, notes: null, ...stamp },
-    ]);
-    await db('partner_donations').insert([
-      { partner_id: partnerIds[2], date: `${year}-06-21`, description: 'Juegos de cuerdas y atriles para la banda de Lurigancho', value_centimos: 480000, recorded_at: now, recorded_by: actor.name },
-      { partner_id: partnerIds[0], date: `${year}-04-10`, description: 'Vestuario y escenografía para «Arte sin Barreras»', value_centimos: 1250000, recorded_at: now, recorded_by: actor.name },
-    ]);
-  }
+  const partnerIds = scale === 'demo' ? await insertDemoPartners(ctx) : [];
 
   // Workshops: at the demo scale, several per programme establishment; nationally 2,500 of 40.
-  const workshops: Array<{ id: number; establishmentId: number; capacity: number; start: string; end: string | null; completed: boolean }> = [];
+  const workshops: Array<{ id: number; establishmentId: number; capacity: number; start: string; end: string | null; completed: boolean }> =
+    [];
   const wRows: Record<string, unknown>[] = [];
   const firstTerm = { start: `${year}-03-02`, end: `${year}-07-31` };
   const secondTerm = { start: `${year}-08-03`, end: `${year}-12-18` };
@@ -110,7 +65,8 @@ export async function generateProgrammes(
       });
     });
   } else {
-    for (let k = 0; k < 2500; k++) wRows.push({ p: plans[k % plans.length]!, e: ests[k % ests.length]!, start: `${year}-03-02`, end: `${year}-12-18` });
+    for (let k = 0; k < 2500; k++)
+      wRows.push({ p: plans[k % plans.length]!, e: ests[k % ests.length]!, start: `${year}-03-02`, end: `${year}-12-18` });
   }
   for (const w of wRows) {
     const p = w.p as WorkshopPlan;
@@ -133,7 +89,14 @@ export async function generateProgrammes(
         ...stamp,
       })
       .returning('id')) as Array<{ id: number }>;
-    workshops.push({ id: r!.id, establishmentId: e.id, capacity: scale === 'demo' ? p.capacity : 40, start: String(w.start), end: (w.end as string) ?? null, completed: String(w.end) < today });
+    workshops.push({
+      id: r!.id,
+      establishmentId: e.id,
+      capacity: scale === 'demo' ? p.capacity : 40,
+      start: String(w.start),
+      end: (w.end as string) ?? null,
+      completed: String(w.end) < today,
+    });
   }
 
   // Participants.
@@ -170,7 +133,19 @@ export async function generateProgrammes(
       sort_key: participantSortKey(first, last),
       ...stamp,
     });
-    mRows.push({ participant_id: id, kind: 'alta', date: registered, from_establishment_id: null, to_establishment_id: e.id, status_after: 'activo', document_number: null, notes: null, enrolments_ended: 0, recorded_at: now, recorded_by: actor.name });
+    mRows.push({
+      participant_id: id,
+      kind: 'alta',
+      date: registered,
+      from_establishment_id: null,
+      to_establishment_id: e.id,
+      status_after: 'activo',
+      document_number: null,
+      notes: null,
+      enrolments_ended: 0,
+      recorded_at: now,
+      recorded_by: actor.name,
+    });
     sexOf.set(id, sex);
     const list = perEst.get(e.id) ?? [];
     list.push(id);
@@ -205,11 +180,24 @@ export async function generateProgrammes(
       const sessions: Array<{ id: number; date: string; minutes: number }> = [];
       const sessionsWanted = scale === 'demo' ? 60 : 11; // nationally about 1,000,000 marks (some leave half-way)
       const step = scale === 'demo' ? 7 : 14;
-      for (let d = Date.parse(w.start), i = 0; i < sessionsWanted && isoDay(d) <= (w.end ?? today) && isoDay(d) <= today; d += step * dayMs, i++) {
+      for (
+        let d = Date.parse(w.start), i = 0;
+        i < sessionsWanted && isoDay(d) <= (w.end ?? today) && isoDay(d) <= today;
+        d += step * dayMs, i++
+      ) {
         sessions.push({ id: ++sessionId, date: isoDay(d), minutes: pick([90, 120, 120, 180]) });
       }
       for (const s of sessions) {
-        sRows.push({ id: s.id, workshop_id: w.id, date: s.date, duration_minutes: s.minutes, topic: null, attendance_at: `${s.date}T20:00:00.000Z`, attendance_by: actor.name, ...stamp });
+        sRows.push({
+          id: s.id,
+          workshop_id: w.id,
+          date: s.date,
+          duration_minutes: s.minutes,
+          topic: null,
+          attendance_at: `${s.date}T20:00:00.000Z`,
+          attendance_by: actor.name,
+          ...stamp,
+        });
       }
       for (const pid of members) {
         const id = ++enrolmentId;
@@ -240,9 +228,22 @@ export async function generateProgrammes(
           endedOn = w.end;
           reason = stage === 'completado' ? 'completado' : 'retiro';
         }
-        eRows.push({ id, participant_id: pid, workshop_id: w.id, ensemble_id: null, stage, part: null, enrolled_on: w.start, ended_on: endedOn, end_reason: reason, absence_run: fig.consecutiveAbsences, ...stamp });
+        eRows.push({
+          id,
+          participant_id: pid,
+          workshop_id: w.id,
+          ensemble_id: null,
+          stage,
+          part: null,
+          enrolled_on: w.start,
+          ended_on: endedOn,
+          end_reason: reason,
+          absence_run: fig.consecutiveAbsences,
+          ...stamp,
+        });
         stageRows.push({ enrolment_id: id, stage: 'inscrito', date: w.start, reason: null, recorded_at: now, recorded_by: actor.name });
-        if (stage !== 'inscrito') stageRows.push({ enrolment_id: id, stage, date: endedOn ?? w.start, reason: null, recorded_at: now, recorded_by: actor.name });
+        if (stage !== 'inscrito')
+          stageRows.push({ enrolment_id: id, stage, date: endedOn ?? w.start, reason: null, recorded_at: now, recorded_by: actor.name });
         taken.set(pid, new Set([...(taken.get(pid) ?? []), w.id]));
         if (eRows.length >= 5000) {
           await flush(true);
@@ -261,19 +262,6 @@ export async function generateProgrammes(
   if (scale === 'national') return { participants: total, attendance: attendanceCount };
 
   // Ensembles with members drawn from the establishment's active participants.
-  const ensemblePlans: Array<[EnsembleType, string, string]> = [
-    ['banda_sinfonica', 'Banda sinfónica', 'Prof. Julio Ramos'],
-    ['coro_polifonico', 'Coro polifónico', 'Prof. Elena Torres'],
-    ['ensamble_percusion', 'Ensamble de percusión', 'Prof. Marco Salas'],
-    ['orquesta_sinfonica', 'Orquesta sinfónica', 'Prof. Carmen Rojas'],
-  ];
-  const parts: Record<EnsembleType, string[]> = {
-    banda_sinfonica: ['Trompeta', 'Clarinete', 'Trombón', 'Tuba', 'Saxofón alto', 'Percusión'],
-    coro_polifonico: ['Soprano', 'Contralto', 'Tenor', 'Bajo'],
-    ensamble_percusion: ['Cajón peruano', 'Bombo', 'Redoblante', 'Congas', 'Quijada'],
-    orquesta_sinfonica: ['Violín I', 'Violín II', 'Viola', 'Violonchelo', 'Contrabajo', 'Flauta'],
-    otro: ['Integrante'],
-  };
   const ensembleIds: number[] = [];
   for (const [i, e] of ests.entries()) {
     const women = e.population === 'mujeres';
@@ -281,15 +269,51 @@ export async function generateProgrammes(
     for (const [type, label, director] of choices) {
       const name = `${label} ${e.name.replace('E.P. ', '')}`;
       const [r] = (await db('ensembles')
-        .insert({ name, name_key: normalizeText(name), type, establishment_id: e.id, director, formed_on: `${year - 1}-${String(4 + (i % 6)).padStart(2, '0')}-15`, active: true, notes: null, ...stamp })
+        .insert({
+          name,
+          name_key: normalizeText(name),
+          type,
+          establishment_id: e.id,
+          director,
+          formed_on: `${year - 1}-${String(4 + (i % 6)).padStart(2, '0')}-15`,
+          active: true,
+          notes: null,
+          ...stamp,
+        })
         .returning('id')) as Array<{ id: number }>;
       ensembleIds.push(r!.id);
       const members = (perEst.get(e.id) ?? []).filter(() => rnd() < 0.18).slice(0, 35);
       for (const pid of members) {
         const id = ++enrolmentId;
-        eRows.push({ id, participant_id: pid, workshop_id: null, ensemble_id: r!.id, stage: 'activo', part: pick(parts[type]), enrolled_on: `${year}-03-15`, ended_on: null, end_reason: null, absence_run: 0, ...stamp });
-        stageRows.push({ enrolment_id: id, stage: 'inscrito', date: `${year}-03-15`, reason: null, recorded_at: now, recorded_by: actor.name });
-        stageRows.push({ enrolment_id: id, stage: 'activo', date: `${year}-03-22`, reason: null, recorded_at: now, recorded_by: actor.name });
+        eRows.push({
+          id,
+          participant_id: pid,
+          workshop_id: null,
+          ensemble_id: r!.id,
+          stage: 'activo',
+          part: pick(parts[type]),
+          enrolled_on: `${year}-03-15`,
+          ended_on: null,
+          end_reason: null,
+          absence_run: 0,
+          ...stamp,
+        });
+        stageRows.push({
+          enrolment_id: id,
+          stage: 'inscrito',
+          date: `${year}-03-15`,
+          reason: null,
+          recorded_at: now,
+          recorded_by: actor.name,
+        });
+        stageRows.push({
+          enrolment_id: id,
+          stage: 'activo',
+          date: `${year}-03-22`,
+          reason: null,
+          recorded_at: now,
+          recorded_by: actor.name,
+        });
       }
     }
   }
@@ -304,63 +328,46 @@ export async function generateProgrammes(
     if (p.status !== 'activo') continue;
     const release = k % 3 === 0;
     const date = isoDay(Date.parse(today) - (10 + k * 9) * dayMs);
-    const to = release ? null : ests.find((e) => e.id !== p.establishment_id && e.population === ests.find((x) => x.id === p.establishment_id)!.population)?.id ?? null;
+    const to = release
+      ? null
+      : (ests.find((e) => e.id !== p.establishment_id && e.population === ests.find((x) => x.id === p.establishment_id)!.population)?.id ??
+        null);
     if (!release && to === null) continue;
     const open = (await db('enrolments').where({ participant_id: pid }).whereIn('stage', ['inscrito', 'activo']).pluck('id')) as number[];
     if (open.length) {
-      await db('enrolments').whereIn('id', open).update({ stage: 'retirado', ended_on: date, end_reason: release ? 'egreso' : 'traslado' });
-      await db('enrolment_stages').insert(open.map((id) => ({ enrolment_id: id, stage: 'retirado', date, reason: release ? 'Egreso (libertad)' : 'Traslado', recorded_at: now, recorded_by: actor.name })));
+      await db('enrolments')
+        .whereIn('id', open)
+        .update({ stage: 'retirado', ended_on: date, end_reason: release ? 'egreso' : 'traslado' });
+      await db('enrolment_stages').insert(
+        open.map((id) => ({
+          enrolment_id: id,
+          stage: 'retirado',
+          date,
+          reason: release ? 'Egreso (libertad)' : 'Traslado',
+          recorded_at: now,
+          recorded_by: actor.name,
+        })),
+      );
     }
-    await db('participants').where({ id: pid }).update({ status: release ? 'egresado' : 'trasladado', establishment_id: to ?? p.establishment_id, version: p.version + 1 });
-    await db('participant_movements').insert({ participant_id: pid, kind: release ? 'egreso' : 'traslado', date, from_establishment_id: p.establishment_id, to_establishment_id: to, status_after: release ? 'egresado' : 'trasladado', document_number: release ? `RES-${300 + k}-${year}` : `OF-TR-${200 + k}`, notes: null, enrolments_ended: open.length, recorded_at: now, recorded_by: actor.name });
+    await db('participants')
+      .where({ id: pid })
+      .update({ status: release ? 'egresado' : 'trasladado', establishment_id: to ?? p.establishment_id, version: p.version + 1 });
+    await db('participant_movements').insert({
+      participant_id: pid,
+      kind: release ? 'egreso' : 'traslado',
+      date,
+      from_establishment_id: p.establishment_id,
+      to_establishment_id: to,
+      status_after: release ? 'egresado' : 'trasladado',
+      document_number: release ? `RES-${300 + k}-${year}` : `OF-TR-${200 + k}`,
+      notes: null,
+      enrolments_ended: open.length,
+      recorded_at: now,
+      recorded_by: actor.name,
+    });
   }
 
   // The season of recitals and educational concerts, with audiences.
-  const [season] = (await db('seasons').insert({ name: `Temporada ${year} de recitales y conciertos educativos`, start_date: `${year}-03-01`, end_date: `${year}-12-20`, ...stamp }).returning('id')) as Array<{ id: number }>;
-  const eventsPlan: Array<[string, string, number, number, number | null]> = [
-    ['concierto_educativo', 'Concierto educativo de apertura de temporada', 3, 21, 1],
-    ['recital', 'Recital de cuerdas «Primeros pasos»', 4, 18, null],
-    ['puesta_en_escena', 'Arte sin Barreras: «La ciudad y los sueños»', 5, 9, 0],
-    ['concierto_educativo', 'Concierto por el Día de la Madre', 5, 10, null],
-    ['festival', 'Fiesta de la Música en Lurigancho', 6, 21, 2],
-    ['recital', 'Recital del coro polifónico', 7, 12, null],
-    ['presentacion_externa', 'Banda sinfónica en la Plaza Mayor de Lima', 7, 28, 0],
-    ['inauguracion_exposicion', 'Inauguración de «InternArte: otra forma de libertad»', 8, 20, 3],
-    ['concierto_educativo', 'Concierto educativo con estudiantes de EBA', 9, 17, 1],
-    ['puesta_en_escena', 'Arte sin Barreras: «Voces de adentro»', 10, 15, 0],
-    ['festival', 'Festival de Cine de Lima: proyección y concierto', 11, 7, 4],
-    ['recital', 'Recital de fin de año — percusión', 12, 5, null],
-    ['concierto_educativo', 'Gran concierto de Navidad', 12, 18, 1],
-  ];
-  for (const [i, [type, title, month, day, partner]] of eventsPlan.entries()) {
-    const e = ests[i % ests.length]!;
-    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const external = type === 'presentacion_externa' || type === 'inauguracion_exposicion';
-    const past = date <= today;
-    const aud = (lo: number, hi: number) => (past ? lo + Math.floor(rnd() * (hi - lo)) : 0);
-    const [r] = (await db('events')
-      .insert({
-        type,
-        season_id: season!.id,
-        title,
-        title_key: normalizeText(title),
-        date,
-        time: pick(['10:00', '11:00', '15:00', '16:30']),
-        venue_kind: external ? 'externo' : 'establecimiento',
-        establishment_id: external ? null : e.id,
-        venue_name: external ? (type === 'inauguracion_exposicion' ? 'Museo de Artes y Tradiciones Populares (PUCP)' : 'Plaza Mayor de Lima') : null,
-        audience_internos: external ? 0 : aud(80, 420),
-        audience_familiares: aud(10, 90),
-        audience_personal: aud(8, 40),
-        audience_externo: external ? aud(120, 600) : aud(0, 30),
-        audience_autoridades: aud(2, 12),
-        notes: null,
-        ...stamp,
-      })
-      .returning('id')) as Array<{ id: number }>;
-    if (partner !== null && partnerIds[partner]) await db('event_partners').insert({ event_id: r!.id, partner_id: partnerIds[partner] });
-    const ens = ensembleIds[i % ensembleIds.length];
-    if (ens) await db('event_ensembles').insert({ event_id: r!.id, ensemble_id: ens });
-  }
+  await insertDemoSeason(ctx, ests, partnerIds, ensembleIds, rnd, pick);
   return { participants: total, attendance: attendanceCount };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
-import { audienceGroups, hoursOf } from '../../../shared/programmes/rules';
+import { audienceGroups } from '../../../shared/programmes/rules';
 import type { ProgrammeFigures, UnescoEntry } from '../../../shared/programmes/schemas';
 import { cellFormats, excelDate } from '../export/table';
 import type { Translate } from '../i18n';
@@ -8,88 +8,15 @@ import { escapeHtml as h, htmlDocument } from '../pdf/html';
 
 /**
  * The programme's printed documents as pure functions from data to HTML (printed by
- * Platform.printPdf) or to a workbook: certificates, the annual report, the UNESCO entry.
- * The reports take aggregates only (ProgrammeFigures): no participant's name can reach them.
+ * Platform.printPdf) or to a workbook: certificates (certificate-document.ts), the annual report,
+ * the UNESCO entry. The reports take aggregates only (ProgrammeFigures): no participant's name
+ * can reach them.
  */
 
 const numberFmt = (locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-PE', { maximumFractionDigits: 1 });
 const usdFmt = (cents: number, locale: Locale) =>
   new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-PE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
 const pct = (v: number | null, locale: Locale) => (v === null ? '—' : `${numberFmt(locale).format(Math.round(v * 1000) / 10)} %`);
-
-/** "26 de noviembre de 2026" / "26 November 2026". */
-export function longDate(iso: string, t: Translate): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return t('programmes.certificates.longDate', { day: d, month: t(`programmes.months.m${m}`), year: y });
-}
-
-// ── Certificates ────────────────────────────────────────────────────────────────
-
-export interface CertificateData {
-  /** The name as it may be printed (or the code where names may not be shown). */
-  name: string;
-  code: string;
-  minutes: number;
-  workshopName: string;
-  programme: string;
-  establishmentName: string;
-  startDate: string;
-  endDate: string | null;
-}
-
-const certificateCss = `
-.cert { height: 180mm; display: flex; flex-direction: column; justify-content: space-between; border: 2.5pt double #1f3a68; padding: 12mm 16mm; text-align: center; }
-.cert .org { font-size: 11pt; letter-spacing: 0.08em; text-transform: uppercase; color: #1f3a68; font-weight: bold; }
-.cert .sub { font-size: 9.5pt; color: #333; }
-.cert h1 { font-size: 26pt; letter-spacing: 0.06em; margin: 6mm 0 4mm; color: #1f3a68; }
-.cert .to { font-size: 12pt; }
-.cert .name { font-size: 22pt; font-weight: bold; margin: 3mm 0 1mm; }
-.cert .code { font-size: 10pt; color: #333; }
-.cert .body { font-size: 12.5pt; line-height: 1.55; margin: 5mm 12mm 0; }
-.cert .place { font-size: 11pt; margin-top: 6mm; }
-.cert .signs { display: grid; grid-template-columns: 1fr 1fr; gap: 30mm; margin: 0 20mm; }
-.cert .signs div { border-top: 0.7pt solid #000; padding-top: 1.5mm; font-size: 9.5pt; }
-`;
-
-export function certificatesHtml(items: CertificateData[], date: string, t: Translate, locale: Locale): string {
-  const pages = items
-    .map(
-      (c, i) => `
-<section class="cert${i < items.length - 1 ? ' page-break' : ''}">
-  <div>
-    <div class="org">Instituto Nacional Penitenciario</div>
-    <div class="sub">${h(t('app.tagline'))}</div>
-    <h1>${h(t('programmes.certificates.heading'))}</h1>
-    <div class="to">${h(t('programmes.certificates.awardedTo'))}</div>
-    <div class="name">${h(c.name)}</div>
-    <div class="code">${h(t('programmes.certificates.internalCode', { code: c.code }))}</div>
-    <p class="body">${h(
-      t('programmes.certificates.body', {
-        workshop: c.workshopName,
-        programme: t(`programmes.programmes.${c.programme}`),
-        establishment: c.establishmentName,
-        from: formatDate(c.startDate),
-        to: formatDate(c.endDate ?? date),
-        hours: hoursOf(c.minutes),
-      }),
-    )}</p>
-    <div class="place">${h(t('programmes.certificates.place', { date: longDate(date, t) }))}</div>
-  </div>
-  <div class="signs">
-    <div>${h(t('programmes.certificates.signDirector'))}</div>
-    <div>${h(t('programmes.certificates.signCoordinator'))}</div>
-  </div>
-</section>`,
-    )
-    .join('');
-  return htmlDocument({
-    lang: locale,
-    title: t('programmes.certificates.heading'),
-    css: certificateCss,
-    page: { size: 'A4', landscape: true, margin: '12mm' },
-    body: pages,
-  });
-}
 
 // ── The annual report ───────────────────────────────────────────────────────────
 
@@ -146,7 +73,12 @@ function keyFigureText(k: KeyFigure, locale: Locale): string | number {
 }
 
 /** The Excel number format of a key figure's cell (a share as a percentage, hours with one decimal). */
-const keyFigureFormat: Record<KeyFigure['kind'], string | undefined> = { count: '#,##0', hours: '#,##0.0', percent: cellFormats.percent, text: undefined };
+const keyFigureFormat: Record<KeyFigure['kind'], string | undefined> = {
+  count: '#,##0',
+  hours: '#,##0.0',
+  percent: cellFormats.percent,
+  text: undefined,
+};
 
 const table = (head: string[], rows: Array<Array<string | number>>, numeric: number[] = []) =>
   `<table><thead><tr>${head.map((x, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
@@ -167,21 +99,51 @@ export function annualReportHtml(f: ProgrammeFigures, t: Translate, locale: Loca
   <div>${h(t('programmes.reports.audience'))}<b>${fmt.format(f.events.totalAudience)}</b></div>
 </div>
 <h2>${h(t('programmes.reports.keyFigures'))}</h2>
-${table([t('programmes.reports.indicator'), t('programmes.reports.value')], keyFigures(f, t).map((k) => [k.label, keyFigureText(k, locale)]), [1])}
+${table(
+  [t('programmes.reports.indicator'), t('programmes.reports.value')],
+  keyFigures(f, t).map((k) => [k.label, keyFigureText(k, locale)]),
+  [1],
+)}
 <h2>${h(t('programmes.reports.byEstablishment'))}</h2>
 ${table(
-  [t('programmes.common.establishment'), t('programmes.reports.population'), t('programmes.reports.participants'), t('programmes.reports.men'), t('programmes.reports.women'), t('programmes.reports.workshops'), t('programmes.reports.ensembles')],
-  f.byEstablishment.map((e) => [e.name, t(`establishments.populations.${e.population}`), e.participants, e.men, e.women, e.workshops, e.ensembles]),
+  [
+    t('programmes.common.establishment'),
+    t('programmes.reports.population'),
+    t('programmes.reports.participants'),
+    t('programmes.reports.men'),
+    t('programmes.reports.women'),
+    t('programmes.reports.workshops'),
+    t('programmes.reports.ensembles'),
+  ],
+  f.byEstablishment.map((e) => [
+    e.name,
+    t(`establishments.populations.${e.population}`),
+    e.participants,
+    e.men,
+    e.women,
+    e.workshops,
+    e.ensembles,
+  ]),
   [2, 3, 4, 5, 6],
 )}
 <h2>${h(t('programmes.reports.byProgramme'))}</h2>
 ${table(
-  [t('programmes.workshops.programme'), t('programmes.reports.workshops'), t('programmes.reports.participants'), t('programmes.reports.sessions'), t('programmes.reports.hours')],
+  [
+    t('programmes.workshops.programme'),
+    t('programmes.reports.workshops'),
+    t('programmes.reports.participants'),
+    t('programmes.reports.sessions'),
+    t('programmes.reports.hours'),
+  ],
   f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, fmt.format(p.hours)]),
   [1, 2, 3, 4],
 )}
 <h2>${h(t('programmes.reports.ensemblesByType'))}</h2>
-${table([t('programmes.ensembles.type'), t('programmes.reports.count')], f.ensembles.byType.map((g) => [t(`programmes.ensembleTypes.${g.type}`), g.count]), [1])}
+${table(
+  [t('programmes.ensembles.type'), t('programmes.reports.count')],
+  f.ensembles.byType.map((g) => [t(`programmes.ensembleTypes.${g.type}`), g.count]),
+  [1],
+)}
 <h2>${h(t('programmes.reports.eventsByType'))}</h2>
 ${table(
   [t('programmes.events.type'), t('programmes.reports.count'), t('programmes.reports.audience')],
@@ -189,7 +151,11 @@ ${table(
   [1, 2],
 )}
 <h3>${h(t('programmes.reports.audienceByGroup'))}</h3>
-${table(audienceGroups.map((g) => t(`programmes.audienceGroups.${g}`)), [audienceGroups.map((g) => f.events.audience[g])], [0, 1, 2, 3, 4])}
+${table(
+  audienceGroups.map((g) => t(`programmes.audienceGroups.${g}`)),
+  [audienceGroups.map((g) => f.events.audience[g])],
+  [0, 1, 2, 3, 4],
+)}
 <h2>${h(t('programmes.reports.partnersHeading'))}</h2>
 ${table(
   [t('programmes.partners.name'), t('programmes.partners.type'), t('programmes.reports.events'), t('programmes.reports.agreements')],
@@ -233,19 +199,46 @@ export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promi
   }
   sheet(
     t('programmes.reports.byEstablishment'),
-    [t('programmes.common.establishment'), t('programmes.reports.population'), t('programmes.reports.participants'), t('programmes.reports.men'), t('programmes.reports.women'), t('programmes.reports.workshops'), t('programmes.reports.ensembles')],
-    f.byEstablishment.map((e) => [e.name, t(`establishments.populations.${e.population}`), e.participants, e.men, e.women, e.workshops, e.ensembles]),
+    [
+      t('programmes.common.establishment'),
+      t('programmes.reports.population'),
+      t('programmes.reports.participants'),
+      t('programmes.reports.men'),
+      t('programmes.reports.women'),
+      t('programmes.reports.workshops'),
+      t('programmes.reports.ensembles'),
+    ],
+    f.byEstablishment.map((e) => [
+      e.name,
+      t(`establishments.populations.${e.population}`),
+      e.participants,
+      e.men,
+      e.women,
+      e.workshops,
+      e.ensembles,
+    ]),
     [36, 12, 14, 10, 10, 10, 10],
   );
   sheet(
     t('programmes.reports.byProgramme'),
-    [t('programmes.workshops.programme'), t('programmes.reports.workshops'), t('programmes.reports.participants'), t('programmes.reports.sessions'), t('programmes.reports.hours')],
+    [
+      t('programmes.workshops.programme'),
+      t('programmes.reports.workshops'),
+      t('programmes.reports.participants'),
+      t('programmes.reports.sessions'),
+      t('programmes.reports.hours'),
+    ],
     f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, p.hours]),
     [26, 12, 14, 12, 12],
   );
   sheet(
     t('programmes.reports.eventsByType'),
-    [t('programmes.events.type'), t('programmes.reports.count'), t('programmes.reports.audience'), ...audienceGroups.map((g) => t(`programmes.audienceGroups.${g}`))],
+    [
+      t('programmes.events.type'),
+      t('programmes.reports.count'),
+      t('programmes.reports.audience'),
+      ...audienceGroups.map((g) => t(`programmes.audienceGroups.${g}`)),
+    ],
     [
       ...f.events.byType.map((e) => [t(`programmes.eventTypes.${e.type}`), e.count, e.audience]),
       [t('programmes.reports.total'), f.events.total, f.events.totalAudience, ...audienceGroups.map((g) => f.events.audience[g])],
@@ -276,11 +269,18 @@ export function unescoEntry(f: ProgrammeFigures, t: Translate, locale: Locale): 
         participants: p.participants,
       }),
     ),
-    ...f.events.byType.map((e) => t('programmes.unesco.activityEvents', { type: t(`programmes.eventTypes.${e.type}`), events: e.count, audience: e.audience })),
+    ...f.events.byType.map((e) =>
+      t('programmes.unesco.activityEvents', { type: t(`programmes.eventTypes.${e.type}`), events: e.count, audience: e.audience }),
+    ),
   ];
   const results = [
     t('programmes.unesco.resultParticipants', { total: f.participants.total, men: f.participants.men, women: f.participants.women }),
-    t('programmes.unesco.resultPrisons', { total: f.establishments.total, men: f.establishments.men, women: f.establishments.women, mixed: f.establishments.mixed }),
+    t('programmes.unesco.resultPrisons', {
+      total: f.establishments.total,
+      men: f.establishments.men,
+      women: f.establishments.women,
+      mixed: f.establishments.mixed,
+    }),
     t('programmes.unesco.resultEnsembles', {
       total: f.ensembles.total,
       members: f.ensembles.members,
@@ -294,11 +294,18 @@ export function unescoEntry(f: ProgrammeFigures, t: Translate, locale: Locale): 
     t('programmes.unesco.resultAlliances', { partners: f.partners.length, agreements: f.agreementsInForce }),
   ];
   const financial = f.finance
-    ? t('programmes.unesco.financial', { usd: usdFmt(f.finance.usd, locale), year: f.finance.year, pen: formatMoney(f.finance.pen, locale), rate: f.finance.exchangeRate })
+    ? t('programmes.unesco.financial', {
+        usd: usdFmt(f.finance.usd, locale),
+        year: f.finance.year,
+        pen: formatMoney(f.finance.pen, locale),
+        rate: f.finance.exchangeRate,
+      })
     : t('programmes.unesco.financialUnavailable');
   const evaluation = [
     t('programmes.unesco.evalRetention', { value: pct(f.evaluation.retention, locale), withdrawn: f.evaluation.withdrawn }),
-    t('programmes.unesco.evalHours', { value: f.evaluation.hoursPerParticipant === null ? '—' : fmt.format(f.evaluation.hoursPerParticipant) }),
+    t('programmes.unesco.evalHours', {
+      value: f.evaluation.hoursPerParticipant === null ? '—' : fmt.format(f.evaluation.hoursPerParticipant),
+    }),
     t('programmes.unesco.evalCompletion', { value: pct(f.evaluation.completion, locale), completed: f.evaluation.completed }),
     t('programmes.unesco.evalAttendance', { value: pct(f.evaluation.attendanceRate, locale) }),
   ];
@@ -330,7 +337,10 @@ ${list(e.results)}
 <h2>${h(t('programmes.unesco.qFinancial'))}</h2>
 <p>${h(e.financial)}</p>
 <h2>${h(t('programmes.unesco.qPartners'))}</h2>
-${table([t('programmes.unesco.partnerName'), t('programmes.unesco.partnerType')], e.partners.map((p) => [p.name, p.type]))}
+${table(
+  [t('programmes.unesco.partnerName'), t('programmes.unesco.partnerType')],
+  e.partners.map((p) => [p.name, p.type]),
+)}
 <h2>${h(t('programmes.unesco.qEvaluation'))}</h2>
 ${list(e.evaluation)}
 <p class="footer">${h(t('programmes.reports.generatedAt', { date: formatDateTime(now), user }))} ${h(t('programmes.reports.aggregatesOnly'))}</p>`;

@@ -1,6 +1,7 @@
-import type { Handlers } from '../ipc/context';
+import type { DomainHandlers } from '../ipc/context';
 import type { programmeChannels } from '../../../shared/programmes/channels';
 import { certificateHandlers } from './certificates';
+import { enrolmentHandlers } from './enrolments';
 import { ensembleHandlers } from './ensembles';
 import { eventHandlers } from './events';
 import { participantHandlers } from './participants';
@@ -8,10 +9,14 @@ import { partnerHandlers } from './partners';
 import { programmeReportHandlers } from './reports';
 import { workshopHandlers } from './workshops';
 
+/** The programmes domain's channels (workshops, participants, attendance, ensembles, events, partners, certificates, reports). */
+type ProgrammeChannel = (typeof programmeChannels)[number];
+
 /** Every programme channel's handler (workshops, participants, attendance, ensembles, events, partners, certificates, reports). */
-export const programmeHandlers: Pick<Handlers, (typeof programmeChannels)[number]> = {
+export const programmeHandlers: DomainHandlers<ProgrammeChannel> = {
   ...workshopHandlers,
   ...participantHandlers,
+  ...enrolmentHandlers,
   ...ensembleHandlers,
   ...eventHandlers,
   ...partnerHandlers,

@@ -12,7 +12,11 @@ export function canSeeNames(session: Session): boolean {
 }
 
 /** Names as they may be shown to this session: the names, or null for both (the code stands in). */
-export function visibleNames(session: Session, firstNames: string, lastNames: string): { firstNames: string | null; lastNames: string | null } {
+export function visibleNames(
+  session: Session,
+  firstNames: string,
+  lastNames: string,
+): { firstNames: string | null; lastNames: string | null } {
   return canSeeNames(session) ? { firstNames, lastNames } : { firstNames: null, lastNames: null };
 }
 

@@ -1,21 +1,24 @@
-import { formatDate, normalizeText } from '../../../shared/format';
+import { formatDate } from '../../../shared/format';
 import type { Workshop } from '../../../shared/programmes/schemas';
-import { toBool } from '../db/rows';
 import { exportTable } from '../export/table';
 import { AppError, notFound, stale } from '../ipc/errors';
-import type { HandlerContext, Handlers } from '../ipc/context';
+import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 import { requireEstablishment } from '../auth/access';
 
-type WorkshopHandlers = Pick<
-  Handlers,
-  'workshops.list' | 'workshops.get' | 'workshops.create' | 'workshops.update' | 'workshops.export' | 'sessions.list' | 'sessions.create' | 'sessions.update'
->;
+type WorkshopChannel =
+  | 'workshops.list'
+  | 'workshops.get'
+  | 'workshops.create'
+  | 'workshops.update'
+  | 'workshops.export'
+  | 'sessions.list'
+  | 'sessions.create'
+  | 'sessions.update';
 
 /** Workshops, ensembles and participants belong to an active establishment. */
 export async function checkEstablishment(ctx: HandlerContext, id: number, field = 'establishmentId'): Promise<void> {
-  const e = (await ctx.db('establishments').where({ id }).first('active')) as { active: unknown } | undefined;
-  if (!e || !toBool(e.active)) {
+  if (!(await repo.isActiveEstablishment(ctx.db, id))) {
     throw new AppError('validation', 'errors.validation', {}, { [field]: { key: 'programmes.errors.unknownEstablishment' } });
   }
 }
@@ -30,53 +33,31 @@ export async function mustWorkshop(ctx: HandlerContext, id: number, field?: stri
   return w;
 }
 
-interface WorkshopValues {
-  name: string;
-  programme: string;
-  discipline: string;
-  establishmentId: number;
-  teachers: string | null;
-  schedule: string | null;
-  startDate: string;
-  endDate: string | null;
-  capacity: number;
-  notes: string | null;
-}
-
-const workshopRow = (v: WorkshopValues) => ({
-  name: v.name,
-  name_key: normalizeText(v.name),
-  programme: v.programme,
-  discipline: v.discipline,
-  establishment_id: v.establishmentId,
-  teachers: v.teachers,
-  schedule: v.schedule,
-  start_date: v.startDate,
-  end_date: v.endDate,
-  capacity: v.capacity,
-  notes: v.notes,
-});
-
 /** A session falls within the workshop's period. */
 function checkSessionDate(w: Workshop, date: string): void {
   if (date < w.startDate || (w.endDate !== null && date > w.endDate)) {
-    throw new AppError('validation', 'errors.validation', {}, {
-      date: { key: 'programmes.errors.sessionOutsidePeriod', params: { from: formatDate(w.startDate), to: formatDate(w.endDate) || '…' } },
-    });
+    throw new AppError(
+      'validation',
+      'errors.validation',
+      {},
+      {
+        date: {
+          key: 'programmes.errors.sessionOutsidePeriod',
+          params: { from: formatDate(w.startDate), to: formatDate(w.endDate) || '…' },
+        },
+      },
+    );
   }
 }
 
-export const workshopHandlers: WorkshopHandlers = {
+export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
   'workshops.list': (q, ctx) => repo.listWorkshops(ctx.db, ctx.session, q),
 
   'workshops.get': ({ id }, ctx) => mustWorkshop(ctx, id),
 
   'workshops.create': async (input, ctx) => {
     await checkEstablishment(ctx, input.establishmentId);
-    const [row] = (await ctx.db('workshops')
-      .insert({ ...workshopRow(input), active: true, version: 1, ...repo.attributed(ctx.session.actor, ctx.now) })
-      .returning('id')) as Array<{ id: number }>;
-    const created = await mustWorkshop(ctx, row!.id);
+    const created = await mustWorkshop(ctx, await repo.insertWorkshop(ctx.db, input, ctx.session.actor, ctx.now));
     await ctx.audit({ entity: 'workshop', entityId: created.id, action: 'create', after: created });
     return created;
   },
@@ -91,9 +72,7 @@ export const workshopHandlers: WorkshopHandlers = {
         throw new AppError('validation', 'errors.validation', {}, { establishmentId: { key: 'programmes.errors.workshopHasMembers' } });
       }
     }
-    const n = await ctx.db('workshops')
-      .where({ id, version })
-      .update({ ...workshopRow(values), active, version: version + 1, ...repo.touched(ctx.session.actor, ctx.now) });
+    const n = await repo.updateWorkshop(ctx.db, id, version, values, active, ctx.session.actor, ctx.now);
     if (n !== 1) throw stale();
     const after = await mustWorkshop(ctx, id);
     await ctx.audit({ entity: 'workshop', entityId: id, action: 'update', before, after });
@@ -137,19 +116,8 @@ export const workshopHandlers: WorkshopHandlers = {
   'sessions.create': async ({ workshopId, date, durationMinutes, topic }, ctx) => {
     const w = await mustWorkshop(ctx, workshopId, 'workshopId');
     checkSessionDate(w, date);
-    const [row] = (await ctx.db('workshop_sessions')
-      .insert({
-        workshop_id: workshopId,
-        date,
-        duration_minutes: durationMinutes,
-        topic,
-        attendance_at: null,
-        attendance_by: null,
-        version: 1,
-        ...repo.attributed(ctx.session.actor, ctx.now),
-      })
-      .returning('id')) as Array<{ id: number }>;
-    const created = (await repo.getSession(ctx.db, row!.id))!;
+    const id = await repo.insertSession(ctx.db, workshopId, { date, durationMinutes, topic }, ctx.session.actor, ctx.now);
+    const created = (await repo.getSession(ctx.db, id))!;
     await ctx.audit({ entity: 'session', entityId: created.id, action: 'create', after: created });
     return created;
   },
@@ -159,9 +127,7 @@ export const workshopHandlers: WorkshopHandlers = {
     if (!before) throw notFound();
     if (before.version !== version) throw stale();
     checkSessionDate(await mustWorkshop(ctx, before.workshopId), date);
-    await ctx.db('workshop_sessions')
-      .where({ id, version })
-      .update({ date, duration_minutes: durationMinutes, topic, version: version + 1, ...repo.touched(ctx.session.actor, ctx.now) });
+    await repo.updateSession(ctx.db, id, version, { date, durationMinutes, topic }, ctx.session.actor, ctx.now);
     const after = (await repo.getSession(ctx.db, id))!;
     await ctx.audit({ entity: 'session', entityId: id, action: 'update', before, after });
     return after;

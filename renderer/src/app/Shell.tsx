@@ -16,78 +16,21 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconBuildingCommunity,
-  IconCategory,
-  IconClipboardCheck,
-  IconHome,
-  IconMapPin,
-  IconMoon,
-  IconPackage,
-  IconPiano,
-  IconReportAnalytics,
-  IconSun,
-  IconDatabaseExport,
-  IconServer,
-  IconHistory,
-  IconLock,
-  IconShieldLock,
-  IconUsers,
-} from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { IconLock, IconMoon, IconSun } from '@tabler/icons-react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
-import type { ChannelName } from '../../../shared/channels';
 import { useApiMutation, useApiQuery } from '../api';
 import { ErrorState } from '../components/ErrorState';
-import { programmeNavigation } from '../features/programmes/navigation';
-import { contractsNavigation } from '../features/contracts/navigation';
-import { internarteNavigation } from '../features/internarte/navigation';
-import { canUse, useUser } from '../features/auth/session';
-import { UserMenu } from '../features/auth/UserMenu';
+import { canUse, useUser } from '../components/session';
+import { UserMenu } from '../features/auth';
+import { navigation } from './features';
+import { prefetchPages } from './lazyPage';
+import { PageFallback } from './PageFallback';
 import { routes } from './routes';
 
-const navigation = [
-  {
-    group: 'nav.general',
-    items: [
-      { to: routes.dashboard, label: 'nav.dashboard', icon: IconHome },
-      { to: routes.privacy, label: 'privacy.navTitle', icon: IconShieldLock },
-    ],
-  },
-  {
-    group: 'nav.registry',
-    items: [
-      { to: routes.establishments, label: 'nav.establishments', icon: IconBuildingCommunity, channel: 'establishments.list' },
-      { to: routes.regionalOffices, label: 'nav.regionalOffices', icon: IconMapPin, channel: 'regionalOffices.list' },
-    ],
-  },
-  {
-    group: 'inventory.nav.group',
-    items: [
-      { to: routes.instruments, label: 'inventory.nav.instruments', icon: IconPiano, channel: 'instruments.list' },
-      { to: routes.instrumentTypes, label: 'inventory.nav.types', icon: IconCategory, channel: 'instrumentTypes.list' },
-      { to: routes.stocktakes, label: 'inventory.stocktake.navTitle', icon: IconClipboardCheck, channel: 'stocktakes.list' },
-      { to: routes.consumables, label: 'inventory.consumables.navTitle', icon: IconPackage, channel: 'consumables.stock' },
-      { to: routes.inventoryReports, label: 'inventory.reports.navTitle', icon: IconReportAnalytics, channel: 'inventory.reportByCondition' },
-    ],
-  },
-  programmeNavigation,
-  contractsNavigation,
-  internarteNavigation,
-  {
-    group: 'auth.nav.group',
-    items: [
-      { to: routes.users, label: 'users.navTitle', icon: IconUsers, channel: 'users.list' },
-      { to: routes.audit, label: 'audit.navTitle', icon: IconHistory, channel: 'audit.list' },
-      { to: routes.backups, label: 'backups.navTitle', icon: IconDatabaseExport, channel: 'backups.list' },
-      { to: routes.databaseSettings, label: 'office.page.nav', icon: IconServer, channel: 'settings.database' },
-    ],
-  },
-] as const;
-
-/** A navigation item shows only when the signed-in role may call the channel its page opens with (main enforces it anyway). */
-type NavItem = { to: string; label: string; icon: (typeof navigation)[number]['items'][number]['icon']; channel?: ChannelName };
+/** Once the shell is up, each page's code is fetched in the background (after this long idle), so a page switch waits only for its data. */
+const PREFETCH_AFTER_MS = 1500;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -98,10 +41,12 @@ export function Shell() {
   const setLocale = useApiMutation('app.setLocale');
   const user = useUser();
   const sections = navigation
-    .map((section) => ({ ...section, items: (section.items as readonly NavItem[]).filter((item) => !item.channel || canUse(user, item.channel)) }))
+    .map((section) => ({ ...section, items: section.items.filter((item) => !item.channel || canUse(user, item.channel)) }))
     .filter((section) => section.items.length > 0);
   // A page the role may not use, reached by its address: say so instead of showing it half-refused.
-  const here = navigation.flatMap((section) => section.items as readonly NavItem[]).find((item) => item.to !== routes.dashboard && location.pathname.startsWith(item.to));
+  const here = navigation
+    .flatMap((section) => section.items)
+    .find((item) => item.to !== routes.dashboard && location.pathname.startsWith(item.to));
   const forbiddenPage = !!here?.channel && !canUse(user, here.channel);
 
   useEffect(() => {
@@ -111,6 +56,10 @@ export function Shell() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
   useEffect(close, [location.pathname, close]);
+  useEffect(() => {
+    const timer = setTimeout(() => void prefetchPages(), PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   if (info.isPending) {
     return (
@@ -122,11 +71,7 @@ export function Shell() {
   if (info.isError) return <ErrorState error={info.error} onRetry={() => void info.refetch()} />;
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -211,7 +156,11 @@ export function Shell() {
             {t('auth.forbiddenPage.text')}
           </Alert>
         ) : (
-          <Outlet />
+          // A page's code arrives on demand: the shell stays, the previous page stays during a
+          // switch (navigations are transitions), and a first load shows a quiet loader.
+          <Suspense fallback={<PageFallback />}>
+            <Outlet />
+          </Suspense>
         )}
       </AppShell.Main>
     </AppShell>

@@ -26,9 +26,7 @@ export function ColumnPicker({
             <Checkbox
               label={c.label}
               checked={!hidden.includes(c.key)}
-              onChange={(e) =>
-                onChange(e.currentTarget.checked ? hidden.filter((k) => k !== c.key) : [...hidden, c.key])
-              }
+              onChange={(e) => onChange(e.currentTarget.checked ? hidden.filter((k) => k !== c.key) : [...hidden, c.key])}
             />
           </Menu.Item>
         ))}

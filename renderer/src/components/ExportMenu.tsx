@@ -2,14 +2,14 @@ import { Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
-import { askPersonalDataReason } from '../features/privacy/PersonalDataReason';
+import { askPersonalDataReason } from './PersonalDataReason';
 import { useSaveFile } from './files';
 
 /**
  * "Exportar" for a list: Excel or CSV of what the filters show. The result says where
  * the file went and, in the desktop app, offers to open its folder. A list with personal
  * data passes `reasonFor` (what the file holds, in words): the user is asked why first
- * (privacy/PersonalDataReason.tsx) and the reason goes to the channel, which logs it.
+ * (components/PersonalDataReason.tsx) and the reason goes to the channel, which logs it.
  */
 export function ExportMenu({
   onExport,

@@ -1,17 +1,12 @@
 import { ActionIcon, Button, Card, Group, Select, TextInput, Tooltip, type ComboboxProps } from '@mantine/core';
 import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
 import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import {
-  DataTable,
-  type DataTableColumn,
-  type DataTableRowClickHandler,
-  type DataTableSortStatus,
-} from 'mantine-datatable';
+import { DataTable, type DataTableColumn, type DataTableRowClickHandler, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { pageSizes, type Page } from '../../../shared/ipc';
-import { accentFilter } from '../features/instruments/ui';
+import { accentFilter } from './accentFilter';
 import { EmptyState } from './EmptyState';
 import { useEstablishmentOptions } from './fields';
 
@@ -132,7 +127,8 @@ export function usePagingLabels() {
   const { t } = useTranslation();
   return {
     recordsPerPageLabel: t('common.perPage'),
-    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => t('common.pageOf', { from, to, total: totalRecords }),
+    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) =>
+      t('common.pageOf', { from, to, total: totalRecords }),
     getPaginationControlProps: (control: 'first' | 'last' | 'previous' | 'next') => ({ 'aria-label': t(`common.pagination.${control}`) }),
     noRecordsText: t('common.noRecords'),
   };
@@ -152,7 +148,9 @@ export interface ListSelection<T> {
  * with the narrow headers a list fits the office screen (1366 px, navigation open).
  */
 function wrappingTitles<T>(columns: DataTableColumn<T>[]): DataTableColumn<T>[] {
-  return columns.map((c) => (typeof c.title === 'string' && c.title !== '' ? { ...c, title: <span style={{ whiteSpace: 'normal' }}>{c.title}</span> } : c));
+  return columns.map((c) =>
+    typeof c.title === 'string' && c.title !== '' ? { ...c, title: <span style={{ whiteSpace: 'normal' }}>{c.title}</span> } : c,
+  );
 }
 
 /**
@@ -208,7 +206,12 @@ export function ListTable<T>({
       {...paging}
       getPaginationControlProps={
         pageLabels
-          ? (control) => (control === 'previous' ? { 'aria-label': pageLabels.previous } : control === 'next' ? { 'aria-label': pageLabels.next } : paging.getPaginationControlProps(control))
+          ? (control) =>
+              control === 'previous'
+                ? { 'aria-label': pageLabels.previous }
+                : control === 'next'
+                  ? { 'aria-label': pageLabels.next }
+                  : paging.getPaginationControlProps(control)
           : paging.getPaginationControlProps
       }
       sortStatus={list.sortStatus}

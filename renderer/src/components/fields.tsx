@@ -1,8 +1,20 @@
-import { ActionIcon, Alert, Button, CloseButton, Group, Popover, Text, TextInput, type TextInputProps } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  CloseButton,
+  Group,
+  Popover,
+  Text,
+  TextInput,
+  type MantineColor,
+  type MantineSpacing,
+  type TextInputProps,
+} from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -22,7 +34,12 @@ import { useApiQuery } from '../api';
 export const todayIso = () => dayjs().format('YYYY-MM-DD');
 
 /** The Spanish (or English) sentence for a date the field cannot take; null when it can. */
-export function dateMessage(t: TFunction, text: string, reading: DateReading, range: { minDate?: string; maxDate?: string } = {}): string | null {
+export function dateMessage(
+  t: TFunction,
+  text: string,
+  reading: DateReading,
+  range: { minDate?: string; maxDate?: string } = {},
+): string | null {
   if (reading.ok) {
     if (range.maxDate && reading.iso > range.maxDate) return t('errors.dateAfter', { date: formatDate(range.maxDate) });
     if (range.minDate && reading.iso < range.minDate) return t('errors.dateBefore', { date: formatDate(range.minDate) });
@@ -60,7 +77,18 @@ type DateFieldProps = Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'
  * reaches the form as the text itself, which every date schema refuses — so the form cannot
  * be saved with a date nobody typed. Nothing is emptied or substituted on blur.
  */
-export function DateField({ value, onChange, clearable, minDate, maxDate, defaultDate, error, onBlur, rightSection, ...props }: DateFieldProps) {
+export function DateField({
+  value,
+  onChange,
+  clearable,
+  minDate,
+  maxDate,
+  defaultDate,
+  error,
+  onBlur,
+  rightSection,
+  ...props
+}: DateFieldProps) {
   const { t } = useTranslation();
   const shown = (v: string | null | undefined) => (isIsoDay(v) ? formatDate(v) : (v ?? ''));
   const [text, setText] = useState(() => shown(value));
@@ -122,7 +150,14 @@ export function DateField({ value, onChange, clearable, minDate, maxDate, defaul
             (clearable && text ? (
               <CloseButton size="sm" aria-label={t('common.clearDate')} onClick={() => take('')} />
             ) : (
-              <ActionIcon variant="subtle" color="gray" size="sm" tabIndex={-1} aria-label={t('common.openCalendar')} onClick={() => setOpened((o) => !o)}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                tabIndex={-1}
+                aria-label={t('common.openCalendar')}
+                onClick={() => setOpened((o) => !o)}
+              >
                 <IconCalendar size={16} />
               </ActionIcon>
             ))
@@ -192,7 +227,10 @@ export function MoneyField({ value, onChange, allowNegative, error, onBlur, desc
   const text = value === null || value === undefined ? '' : String(value);
   const reading = readMoney(text, { allowNegative });
   const own = moneyMessage(t, text, reading);
-  const understood = reading.ok && text.trim() !== '' ? t('errors.moneyUnderstood', { amount: formatMoney(reading.centimos, i18n.language as Locale) }) : null;
+  const understood =
+    reading.ok && text.trim() !== ''
+      ? t('errors.moneyUnderstood', { amount: formatMoney(reading.centimos, i18n.language as Locale) })
+      : null;
   return (
     <TextInput
       leftSection={<Soles />}
@@ -230,14 +268,35 @@ export function useEstablishmentOptions(status: 'active' | 'all' = 'active') {
  * The buttons at the foot of a form: "Cancelar" and the one that saves ("Guardar" unless
  * `label` says otherwise). Without `onSave` the save button submits the form.
  */
-export function FormActions({ onCancel, saving, onSave, label }: { onCancel: () => void; saving: boolean; onSave?: () => void; label?: string }) {
+export function FormActions({
+  onCancel,
+  saving,
+  onSave,
+  label,
+  mt,
+  disabled,
+  extra,
+  color,
+}: {
+  onCancel: () => void;
+  saving: boolean;
+  onSave?: () => void;
+  label?: string;
+  mt?: MantineSpacing;
+  disabled?: boolean;
+  /** Another button between the two (e.g. "Guardar y registrar otro"). */
+  extra?: ReactNode;
+  /** The save button's colour ("red" for an action that cannot be undone). */
+  color?: MantineColor;
+}) {
   const { t } = useTranslation();
   return (
-    <Group justify="flex-end">
+    <Group justify="flex-end" mt={mt}>
       <Button variant="default" onClick={onCancel}>
         {t('common.cancel')}
       </Button>
-      <Button type={onSave ? 'button' : 'submit'} loading={saving} onClick={onSave}>
+      {extra}
+      <Button type={onSave ? 'button' : 'submit'} color={color} loading={saving} onClick={onSave} disabled={disabled}>
         {label ?? t('common.save')}
       </Button>
     </Group>
@@ -255,10 +314,10 @@ export const Soles = () => (
 export const SolesInput = MoneyField;
 
 /** A form's refusal that belongs to no single field, above the fields; nothing when there is none. */
-export function FormErrorAlert({ error }: { error: string | null | undefined }) {
+export function FormErrorAlert({ error, icon }: { error: string | null | undefined; icon?: ReactNode }) {
   if (!error) return null;
   return (
-    <Alert color="red" role="alert">
+    <Alert color="red" role="alert" icon={icon}>
       {error}
     </Alert>
   );

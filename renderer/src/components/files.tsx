@@ -26,10 +26,7 @@ export function useSaveFile() {
   /** inline: the caller shows where the file went beside its button, so success needs no notification. */
   return async (
     action: () => Promise<ExportResult>,
-    {
-      inline = false,
-      title,
-    }: { inline?: boolean; title?: (saved: Extract<ExportResult, { status: 'saved' }>) => string } = {},
+    { inline = false, title }: { inline?: boolean; title?: (saved: Extract<ExportResult, { status: 'saved' }>) => string } = {},
   ): Promise<Extract<ExportResult, { status: 'saved' }> | null> => {
     const id = notifications.show({ loading: true, message: t('app.loading'), autoClose: false, withCloseButton: false });
     try {
@@ -99,4 +96,12 @@ export function SavedFileNote({ path }: { path: string }) {
       </Group>
     </Alert>
   );
+}
+
+/** Bytes of a chosen file as base64, the way main takes files from the renderer. */
+export async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

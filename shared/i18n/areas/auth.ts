@@ -20,7 +20,8 @@ export const authEs = {
     inventario: 'Instrumentos, tipos, inventario físico, consumibles y reportes de inventario.',
     contratos: 'Docentes, órdenes de servicio y contratos, conformidades y presupuesto.',
     exposiciones: 'Obras, exposiciones y catálogo de InternArte.',
-    programas: 'Talleres, sesiones, participantes, asistencia, elencos, eventos, aliados y certificados. Ve los nombres de los participantes.',
+    programas:
+      'Talleres, sesiones, participantes, asistencia, elencos, eventos, aliados y certificados. Ve los nombres de los participantes.',
     consulta: 'Solo lectura de los módulos, sin nombres de participantes.',
   },
   username: 'Usuario',
@@ -48,7 +49,8 @@ export const authEs = {
   },
   lock: {
     title: 'Sesión bloqueada',
-    intro: '{{name}}, la sesión está bloqueada (se bloquea sola tras {{minutes}} minutos sin actividad). Escriba su contraseña para continuar.',
+    intro:
+      '{{name}}, la sesión está bloqueada (se bloquea sola tras {{minutes}} minutos sin actividad). Escriba su contraseña para continuar.',
     submit: 'Desbloquear',
     otherUser: 'Ingresar con otro usuario',
   },
@@ -78,8 +80,10 @@ export const authEs = {
     passwordWeak: 'La contraseña debe tener letras y números.',
     confirmMismatch: 'Las dos contraseñas no coinciden.',
     samePassword: 'La nueva contraseña debe ser distinta de la actual.',
-    badCredentials: 'El usuario o la contraseña no son correctos. Tras {{max}} intentos fallidos seguidos, la cuenta se bloquea por {{minutes}} minutos.',
-    accountLocked: 'La cuenta se bloqueó por varios intentos fallidos. Vuelva a intentar en {{minutes}} minutos o pida al administrador que restablezca su contraseña.',
+    badCredentials:
+      'El usuario o la contraseña no son correctos. Tras {{max}} intentos fallidos seguidos, la cuenta se bloquea por {{minutes}} minutos.',
+    accountLocked:
+      'La cuenta se bloqueó por varios intentos fallidos. Vuelva a intentar en {{minutes}} minutos o pida al administrador que restablezca su contraseña.',
     disabled: 'Su cuenta está desactivada. Comuníquese con el administrador.',
     alreadySetUp: 'El administrador ya fue creado. Ingrese con su usuario.',
     wrongPassword: 'La contraseña actual no es correcta.',
@@ -88,7 +92,8 @@ export const authEs = {
   /** The browser harness (npm run start:browser): its refusals, before any sign-in. */
   harness: {
     title: 'ArteINPE (navegador)',
-    wrongHost: 'Esta dirección no corresponde a ArteINPE en esta PC. Abra la dirección completa que mostró la consola al iniciar, que empieza por {{url}}',
+    wrongHost:
+      'Esta dirección no corresponde a ArteINPE en esta PC. Abra la dirección completa que mostró la consola al iniciar, que empieza por {{url}}',
     noToken:
       'Falta la clave de acceso de esta ventana. Abra ArteINPE con la dirección completa que mostró la consola al iniciar (termina en «?token=…»); la clave cambia cada vez que se inicia.',
     foreignOrigin: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.',
@@ -144,7 +149,8 @@ export const authEn: Widen<typeof authEs> = {
   },
   lock: {
     title: 'Session locked',
-    intro: '{{name}}, the session is locked (it locks by itself after {{minutes}} minutes without activity). Type your password to continue.',
+    intro:
+      '{{name}}, the session is locked (it locks by itself after {{minutes}} minutes without activity). Type your password to continue.',
     submit: 'Unlock',
     otherUser: 'Sign in as another user',
   },
@@ -174,8 +180,10 @@ export const authEn: Widen<typeof authEs> = {
     passwordWeak: 'The password must have letters and digits.',
     confirmMismatch: 'The two passwords do not match.',
     samePassword: 'The new password must differ from the current one.',
-    badCredentials: 'The user name or the password is not correct. After {{max}} failed attempts in a row, the account is locked for {{minutes}} minutes.',
-    accountLocked: 'The account was locked after several failed attempts. Try again in {{minutes}} minutes or ask the administrator to reset your password.',
+    badCredentials:
+      'The user name or the password is not correct. After {{max}} failed attempts in a row, the account is locked for {{minutes}} minutes.',
+    accountLocked:
+      'The account was locked after several failed attempts. Try again in {{minutes}} minutes or ask the administrator to reset your password.',
     disabled: 'Your account is disabled. Contact the administrator.',
     alreadySetUp: 'The administrator already exists. Sign in with your user.',
     wrongPassword: 'The current password is not correct.',

@@ -20,8 +20,10 @@ export const backupsEs = {
   networkShare: {
     title: 'La carpeta de datos está en una unidad de red',
     unc: 'Los datos están en una carpeta compartida de la red ({{path}}). Una conexión que se corta puede dañar la base de datos. Mueva la carpeta de datos a un disco de esta PC.',
-    mapped: 'Los datos están en una unidad de red asignada ({{path}}). Una conexión que se corta puede dañar la base de datos. Mueva la carpeta de datos a un disco de esta PC.',
-    remote: 'Los datos están en un sistema de archivos remoto ({{path}}). Una conexión que se corta puede dañar la base de datos. Mueva la carpeta de datos a un disco de esta PC.',
+    mapped:
+      'Los datos están en una unidad de red asignada ({{path}}). Una conexión que se corta puede dañar la base de datos. Mueva la carpeta de datos a un disco de esta PC.',
+    remote:
+      'Los datos están en un sistema de archivos remoto ({{path}}). Una conexión que se corta puede dañar la base de datos. Mueva la carpeta de datos a un disco de esta PC.',
   },
   reasons: {
     automatica: 'Automática',
@@ -64,7 +66,8 @@ export const backupsEs = {
     missingFile: 'La copia está incompleta: falta el archivo {{detail}}. No se cambió nada.',
     hashMismatch: 'La copia está dañada: el archivo {{detail}} no coincide con su huella SHA-256. No se cambió nada.',
     damaged: 'La copia está dañada ({{detail}}). No se cambió nada.',
-    newer: 'La copia fue hecha con una versión más reciente de ArteINPE ({{detail}}). Actualice la aplicación antes de restaurarla. No se cambió nada.',
+    newer:
+      'La copia fue hecha con una versión más reciente de ArteINPE ({{detail}}). Actualice la aplicación antes de restaurarla. No se cambió nada.',
     unsafePath:
       'La copia no es válida: nombra un archivo fuera de los lugares de una copia de ArteINPE ({{detail}}). Puede ser una copia manipulada. No se cambió nada.',
     link: 'La copia no es válida: contiene un acceso directo o enlace a otra carpeta ({{detail}}). Puede ser una copia manipulada. No se cambió nada.',
@@ -78,7 +81,8 @@ export const backupsEs = {
 export const backupsEn: Widen<typeof backupsEs> = {
   navTitle: 'Backups',
   title: 'Backups',
-  subtitle: 'ArteINPE makes an automatic backup every day (7 daily, 4 weekly and 12 monthly are kept) and another before each update and each restore.',
+  subtitle:
+    'ArteINPE makes an automatic backup every day (7 daily, 4 weekly and 12 monthly are kept) and another before each update and each restore.',
   dataFolder: 'Data folder',
   backupFolder: 'Automatic backups folder',
   lastBackup: 'Last backup',
@@ -93,8 +97,10 @@ export const backupsEn: Widen<typeof backupsEs> = {
   networkShare: {
     title: 'The data folder is on a network drive',
     unc: 'The data is in a shared network folder ({{path}}). A dropped connection can damage the database. Move the data folder to a disk of this PC.',
-    mapped: 'The data is on a mapped network drive ({{path}}). A dropped connection can damage the database. Move the data folder to a disk of this PC.',
-    remote: 'The data is on a remote file system ({{path}}). A dropped connection can damage the database. Move the data folder to a disk of this PC.',
+    mapped:
+      'The data is on a mapped network drive ({{path}}). A dropped connection can damage the database. Move the data folder to a disk of this PC.',
+    remote:
+      'The data is on a remote file system ({{path}}). A dropped connection can damage the database. Move the data folder to a disk of this PC.',
   },
   reasons: {
     automatica: 'Automatic',
@@ -137,10 +143,13 @@ export const backupsEn: Widen<typeof backupsEs> = {
     missingFile: 'The backup is incomplete: file {{detail}} is missing. Nothing was changed.',
     hashMismatch: 'The backup is damaged: file {{detail}} does not match its SHA-256 fingerprint. Nothing was changed.',
     damaged: 'The backup is damaged ({{detail}}). Nothing was changed.',
-    newer: 'The backup was made by a newer version of ArteINPE ({{detail}}). Update the application before restoring it. Nothing was changed.',
-    unsafePath: 'The backup is not valid: it names a file outside the places of an ArteINPE backup ({{detail}}). It may have been tampered with. Nothing was changed.',
+    newer:
+      'The backup was made by a newer version of ArteINPE ({{detail}}). Update the application before restoring it. Nothing was changed.',
+    unsafePath:
+      'The backup is not valid: it names a file outside the places of an ArteINPE backup ({{detail}}). It may have been tampered with. Nothing was changed.',
     link: 'The backup is not valid: it holds a shortcut or link to another folder ({{detail}}). It may have been tampered with. Nothing was changed.',
-    foreign: 'The backup’s database does not have the structure ArteINPE creates ({{detail}}). It may have been tampered with. Nothing was changed.',
+    foreign:
+      'The backup’s database does not have the structure ArteINPE creates ({{detail}}). It may have been tampered with. Nothing was changed.',
     noDialog: 'This operation needs to choose a folder, which is not possible here.',
     confirm: 'Confirm that you understand the current data will be replaced.',
   },

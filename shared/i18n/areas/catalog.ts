@@ -52,7 +52,8 @@ export const catalogEs = {
       'es-PE': 'Español',
       en: 'Inglés',
     },
-    previewNote: 'Primeras páginas del catálogo ({{shown}} de {{total}} obras), tal como se imprimirán. Los números de página se ven en el PDF.',
+    previewNote:
+      'Primeras páginas del catálogo ({{shown}} de {{total}} obras), tal como se imprimirán. Los números de página se ven en el PDF.',
     withoutImage_one: '{{count}} obra sin fotografía publicable: sin foto o sin consentimiento para publicarla.',
     withoutImage_other: '{{count}} obras sin fotografía publicable: sin foto o sin consentimiento para publicarla.',
     consentAsOf: 'Refleja los consentimientos vigentes al {{date}}.',

@@ -47,10 +47,8 @@ export const importEs = {
     toCreate: 'Nuevos',
     toUpdate: 'A actualizar',
     ok: 'Todas las filas están correctas. Todavía no se ha guardado nada.',
-    hasErrors_one:
-      'Hay {{count}} fila con errores. Corrija el archivo y vuelva a cargarlo: no se importará nada mientras haya errores.',
-    hasErrors_other:
-      'Hay {{count}} filas con errores. Corrija el archivo y vuelva a cargarlo: no se importará nada mientras haya errores.',
+    hasErrors_one: 'Hay {{count}} fila con errores. Corrija el archivo y vuelva a cargarlo: no se importará nada mientras haya errores.',
+    hasErrors_other: 'Hay {{count}} filas con errores. Corrija el archivo y vuelva a cargarlo: no se importará nada mientras haya errores.',
     truncated: 'Se muestran los primeros {{shown}} de {{count}} errores.',
     errorsTable: 'Errores encontrados',
     row: 'Fila',
@@ -119,8 +117,7 @@ export const importEs = {
   errors: {
     tooLarge: 'El archivo es demasiado grande (el máximo es de 15 MB). Divídalo en partes más pequeñas.',
     unreadable: 'No se pudo leer el archivo. Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)» o como CSV.',
-    legacyXls:
-      'El archivo está en el formato antiguo de Excel (.xls). Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)».',
+    legacyXls: 'El archivo está en el formato antiguo de Excel (.xls). Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)».',
     unsupported: 'Solo se pueden importar libros de Excel (.xlsx) y archivos CSV.',
     empty: 'El archivo está vacío.',
     noRows: 'El archivo solo tiene la fila de títulos: no hay filas que importar.',
@@ -139,7 +136,8 @@ export const importEs = {
     unknownValues_one: 'Hay {{count}} valor que no está en el registro: asígnelo antes de importar.',
     unknownValues_other: 'Hay {{count}} valores que no están en el registro: asígnelos antes de importar.',
     outOfScope: 'Su usuario no trabaja con ese establecimiento: solo puede importar instrumentos en los suyos.',
-    noEstablishmentInScope: 'Indique uno de sus establecimientos: su usuario no puede registrar instrumentos fuera de ellos (ni en el almacén central).',
+    noEstablishmentInScope:
+      'Indique uno de sus establecimientos: su usuario no puede registrar instrumentos fuera de ellos (ni en el almacén central).',
     recordOutOfScope: 'El instrumento {{code}} está en un establecimiento con el que su usuario no trabaja: no puede modificarlo.',
     amountDoubtful:
       'El monto «{{value}}» es dudoso: no se sabe si el separador marca los miles o los céntimos. Escríbalo sin separador de miles (1234) o con sus dos decimales (1234.00).',
@@ -280,7 +278,8 @@ export const importEn: Widen<typeof importEs> = {
     unknownValues_one: '{{count}} value is not in the register: assign it before importing.',
     unknownValues_other: '{{count}} values are not in the register: assign them before importing.',
     outOfScope: 'Your user does not work with that establishment: you may only import instruments into yours.',
-    noEstablishmentInScope: 'Give one of your establishments: your user cannot register instruments outside them (nor in the central warehouse).',
+    noEstablishmentInScope:
+      'Give one of your establishments: your user cannot register instruments outside them (nor in the central warehouse).',
     recordOutOfScope: 'Instrument {{code}} is in an establishment your user does not work with: you cannot change it.',
     amountDoubtful:
       'The amount "{{value}}" is doubtful: the separator could mark thousands or céntimos. Write it without a thousands separator (1234) or with its two decimals (1234.00).',

@@ -15,7 +15,8 @@ export const officeEs = {
       'Esta PC trabaja con el servidor de la oficina: las copias de seguridad de esa base las hace quien administra el servidor, no cada equipo.',
     noSecrets:
       'Este equipo no puede guardar la contraseña de forma protegida (el almacén seguro del sistema no está disponible). No se guardó nada.',
-    caCert: 'El archivo elegido no es un certificado PEM válido (debe contener «-----BEGIN CERTIFICATE-----»). Pida el certificado de la autoridad (CA) a quien administra el servidor.',
+    caCert:
+      'El archivo elegido no es un certificado PEM válido (debe contener «-----BEGIN CERTIFICATE-----»). Pida el certificado de la autoridad (CA) a quien administra el servidor.',
   },
   readOnlyBanner:
     'Solo lectura: el servidor de la oficina usa una versión más nueva de ArteINPE. Actualice la aplicación en este equipo para poder guardar cambios.',
@@ -38,7 +39,8 @@ export const officeEs = {
       'No se pudo verificar el certificado del servidor {{host}}: no está firmado por una autoridad de confianza. Elija el certificado de la autoridad (CA) del servidor que le entregue quien lo administra. No se envió la contraseña.',
     tlsName:
       'El certificado del servidor no corresponde al nombre «{{host}}». Escriba el nombre del servidor tal como figura en su certificado (pregunte a quien lo administra). No se envió la contraseña.',
-    tlsExpired: 'El certificado del servidor {{host}} está vencido o todavía no es válido. Revise la fecha y hora de este equipo, o pida a quien administra el servidor que lo renueve.',
+    tlsExpired:
+      'El certificado del servidor {{host}} está vencido o todavía no es válido. Revise la fecha y hora de este equipo, o pida a quien administra el servidor que lo renueve.',
     tls: 'No se pudo establecer la conexión cifrada (TLS) con el servidor {{host}}: {{detail}}. Revise la opción TLS o el certificado del servidor.',
     other: 'No se pudo conectar con el servidor: {{detail}}',
   },
@@ -50,8 +52,10 @@ export const officeEs = {
     done: 'Se copiaron {{rows}} registros de {{tables}} tablas al servidor y se comprobaron tabla por tabla (cantidades y huellas SHA-256).',
     filesCopied_one: 'También se llevó {{count}} archivo adjunto, comprobado por su huella SHA-256.',
     filesCopied_other: 'También se llevaron {{count}} archivos adjuntos, comprobados por su huella SHA-256.',
-    filesMissing_one: 'Faltaba en esta PC {{count}} archivo adjunto (o estaba dañado): no se pudo llevar y el registro que lo usa queda sin ese archivo.',
-    filesMissing_other: 'Faltaban en esta PC {{count}} archivos adjuntos (o estaban dañados): no se pudieron llevar y los registros que los usan quedan sin ese archivo.',
+    filesMissing_one:
+      'Faltaba en esta PC {{count}} archivo adjunto (o estaba dañado): no se pudo llevar y el registro que lo usa queda sin ese archivo.',
+    filesMissing_other:
+      'Faltaban en esta PC {{count}} archivos adjuntos (o estaban dañados): no se pudieron llevar y los registros que los usan quedan sin ese archivo.',
     notEmpty: 'La base «{{database}}» del servidor ya tiene datos: la copia solo va a una base vacía. No se cambió nada.',
     alreadyServer: 'Este equipo ya trabaja con el servidor de la oficina: no hay datos propios que llevar.',
     mismatch: 'La comprobación de la tabla {{table}} no coincidió: se deshizo la copia y el servidor quedó sin datos.',
@@ -64,15 +68,18 @@ export const officeEs = {
     database: 'En la base del servidor (predeterminado)',
     folder: 'En una carpeta compartida',
     path: 'Carpeta compartida',
-    pathHelp: 'Una carpeta de la red a la que lleguen todas las PC, por ejemplo \\\\servidor\\arteinpe\\adjuntos. Todas las PC deben poder escribir en ella.',
+    pathHelp:
+      'Una carpeta de la red a la que lleguen todas las PC, por ejemplo \\\\servidor\\arteinpe\\adjuntos. Todas las PC deben poder escribir en ella.',
     save: 'Guardar lugar de los adjuntos',
     saved_one: 'Guardado. {{count}} archivo adjunto está en el nuevo lugar.',
     saved_other: 'Guardado. Los {{count}} archivos adjuntos están en el nuevo lugar.',
     inUse: 'En uso: {{place}}',
     errors: {
-      localOnly: 'Los archivos adjuntos se comparten solo con el servidor de la oficina. En «Este equipo» se guardan en la carpeta de datos de esta PC.',
+      localOnly:
+        'Los archivos adjuntos se comparten solo con el servidor de la oficina. En «Este equipo» se guardan en la carpeta de datos de esta PC.',
       notAbsolute: 'Escriba la ruta completa de la carpeta, por ejemplo \\\\servidor\\arteinpe\\adjuntos.',
-      notWritable: 'Esta PC no puede escribir en «{{folder}}»: la carpeta no existe, no se alcanza por la red o no tiene permiso de escritura. No se cambió nada.',
+      notWritable:
+        'Esta PC no puede escribir en «{{folder}}»: la carpeta no existe, no se alcanza por la red o no tiene permiso de escritura. No se cambió nada.',
       badPath: 'La ruta tiene caracteres no válidos (< > " | ? *).',
       missing_one: 'Falta {{count}} archivo adjunto (o está dañado) en el lugar actual: no se pudo copiar y no se cambió nada.',
       missing_other: 'Faltan {{count}} archivos adjuntos (o están dañados) en el lugar actual: no se pudieron copiar y no se cambió nada.',
@@ -112,7 +119,8 @@ export const officeEs = {
     sslHelp: 'Recomendado. La contraseña y los datos viajan cifrados, y se verifica el certificado del servidor.',
     sslOff: 'Sin TLS, la contraseña y los datos viajan sin cifrar por la red. Úselo solo en una red de confianza.',
     caCert: 'Certificado de la autoridad (CA) del servidor',
-    caCertHelp: 'Un archivo .pem o .crt que entrega quien administra el servidor. Sin él, se confía en las autoridades conocidas por este equipo.',
+    caCertHelp:
+      'Un archivo .pem o .crt que entrega quien administra el servidor. Sin él, se confía en las autoridades conocidas por este equipo.',
     caCertPlaceholder: 'Elegir archivo…',
     caCertKept: 'Certificado elegido: {{subject}}',
     caCertRemove: 'Quitar certificado',
@@ -136,18 +144,21 @@ export const officeEn: Widen<typeof officeEs> = {
     confirmCopy: 'Confirm that the copy goes to an empty server database.',
     serverBackups: "This PC works with the office server: that database's backups are made by whoever runs the server, not by each PC.",
     noSecrets: "This PC cannot keep the password protected (the system's secure store is not available). Nothing was saved.",
-    caCert: 'The file chosen is not a valid PEM certificate (it must contain "-----BEGIN CERTIFICATE-----"). Ask whoever runs the server for the certificate of its authority (CA).',
+    caCert:
+      'The file chosen is not a valid PEM certificate (it must contain "-----BEGIN CERTIFICATE-----"). Ask whoever runs the server for the certificate of its authority (CA).',
   },
   readOnlyBanner: 'Read only: the office server uses a newer version of ArteINPE. Update the application on this PC to save changes.',
   test: {
     ok: 'Connected to PostgreSQL {{version}}.',
     okEmpty: 'The database is empty: ArteINPE will create its tables when it is used.',
     okOurs: 'The database already holds ArteINPE data.',
-    unreachable: 'Could not reach the server {{host}} on port {{port}}. Check the server name and port, and that this PC is on the office network.',
+    unreachable:
+      'Could not reach the server {{host}} on port {{port}}. Check the server name and port, and that this PC is on the office network.',
     auth: 'The server refused the user or password. Check them (the password is case-sensitive).',
     noDatabase: 'The server has no database called "{{database}}". Ask whoever runs the server to create it, empty.',
     tooOld: 'The server runs PostgreSQL {{version}}, too old: ArteINPE needs PostgreSQL 12 or newer.',
-    foreign: 'The database "{{database}}" already holds tables of another system. ArteINPE will not use it: choose an empty database or ArteINPE\'s.',
+    foreign:
+      'The database "{{database}}" already holds tables of another system. ArteINPE will not use it: choose an empty database or ArteINPE\'s.',
     newer: 'The database "{{database}}" belongs to a newer version of ArteINPE: update the application on this PC before using it.',
     passwordNeeded:
       'Type the password: the saved password is only used with the same server, port, database and user it was saved for (and the same encrypted connection), and it was not sent to {{host}}.',
@@ -157,7 +168,8 @@ export const officeEn: Widen<typeof officeEs> = {
       "Could not verify the certificate of the server {{host}}: it is not signed by a trusted authority. Choose the certificate of the server's authority (CA), from whoever runs the server. The password was not sent.",
     tlsName:
       'The server certificate does not match the name "{{host}}". Type the server name as its certificate states it (ask whoever runs the server). The password was not sent.',
-    tlsExpired: "The certificate of the server {{host}} has expired or is not valid yet. Check this PC's date and time, or ask whoever runs the server to renew it.",
+    tlsExpired:
+      "The certificate of the server {{host}} has expired or is not valid yet. Check this PC's date and time, or ask whoever runs the server to renew it.",
     tls: 'Could not set up the encrypted (TLS) connection to the server {{host}}: {{detail}}. Check the TLS option or the server certificate.',
     other: 'Could not connect to the server: {{detail}}',
   },
@@ -169,8 +181,10 @@ export const officeEn: Widen<typeof officeEs> = {
     done: 'Copied {{rows}} records of {{tables}} tables to the server and checked them table by table (counts and SHA-256).',
     filesCopied_one: '{{count}} attachment file was taken too, checked by its SHA-256.',
     filesCopied_other: '{{count}} attachment files were taken too, checked by their SHA-256.',
-    filesMissing_one: '{{count}} attachment file was missing on this PC (or damaged) and could not be taken; the record that uses it is left without that file.',
-    filesMissing_other: '{{count}} attachment files were missing on this PC (or damaged) and could not be taken; the records that use them are left without that file.',
+    filesMissing_one:
+      '{{count}} attachment file was missing on this PC (or damaged) and could not be taken; the record that uses it is left without that file.',
+    filesMissing_other:
+      '{{count}} attachment files were missing on this PC (or damaged) and could not be taken; the records that use them are left without that file.',
     notEmpty: 'The server database "{{database}}" already holds data: the copy only goes to an empty database. Nothing was changed.',
     alreadyServer: 'This PC already works with the office server: there is no data of its own to take.',
     mismatch: 'The check of table {{table}} did not match: the copy was undone and the server was left without data.',
@@ -191,10 +205,12 @@ export const officeEn: Widen<typeof officeEs> = {
     errors: {
       localOnly: "Attachments are shared only with the office server. On \u201cThis PC\u201d they are kept in this PC's data folder.",
       notAbsolute: 'Type the full path of the folder, for example \\\\server\\arteinpe\\attachments.',
-      notWritable: 'This PC cannot write to \u201c{{folder}}\u201d: the folder does not exist, cannot be reached over the network or is not writable. Nothing was changed.',
+      notWritable:
+        'This PC cannot write to \u201c{{folder}}\u201d: the folder does not exist, cannot be reached over the network or is not writable. Nothing was changed.',
       badPath: 'The path has characters that are not allowed (< > " | ? *).',
       missing_one: '{{count}} attachment is missing (or damaged) in the current place: it could not be copied and nothing was changed.',
-      missing_other: '{{count}} attachments are missing (or damaged) in the current place: they could not be copied and nothing was changed.',
+      missing_other:
+        '{{count}} attachments are missing (or damaged) in the current place: they could not be copied and nothing was changed.',
       changed:
         'The attachment "{{file}}" in the shared folder was modified: its content is no longer what was saved. ArteINPE does not use it. Ask whoever runs the server to restore it from a backup.',
     },

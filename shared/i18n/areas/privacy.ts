@@ -16,13 +16,26 @@ export const privacyEs = {
     code: { data: 'Código interno del INPE', why: 'Identificar a la persona sin repetir su nombre en listas, asistencias e informes.' },
     names: { data: 'Nombres y apellidos', why: 'Reconocer a la persona en el taller, emitir constancias y certificados de participación.' },
     sex: { data: 'Sexo', why: 'Las cifras por población (varones y mujeres) que piden el INPE y la UNESCO.' },
-    birthYear: { data: 'Año de nacimiento (no la fecha completa)', why: 'Las cifras por grupo de edad de los informes; el año basta para ello.' },
-    establishment: { data: 'Establecimiento y situación (activo, trasladado, egresado, retirado)', why: 'Saber en qué establecimiento participa y por qué dejó un taller, con su historial de traslados.' },
-    participation: { data: 'Inscripciones, asistencia, elencos e instrumentos a su cargo', why: 'El seguimiento del programa, las constancias y la custodia de los bienes patrimoniales.' },
-    artworks: { data: 'Obras y lo que la persona autorizó (mostrar su nombre, su foto, venta)', why: 'Las exposiciones de InternArte respetan lo que cada artista consintió.' },
+    birthYear: {
+      data: 'Año de nacimiento (no la fecha completa)',
+      why: 'Las cifras por grupo de edad de los informes; el año basta para ello.',
+    },
+    establishment: {
+      data: 'Establecimiento y situación (activo, trasladado, egresado, retirado)',
+      why: 'Saber en qué establecimiento participa y por qué dejó un taller, con su historial de traslados.',
+    },
+    participation: {
+      data: 'Inscripciones, asistencia, elencos e instrumentos a su cargo',
+      why: 'El seguimiento del programa, las constancias y la custodia de los bienes patrimoniales.',
+    },
+    artworks: {
+      data: 'Obras y lo que la persona autorizó (mostrar su nombre, su foto, venta)',
+      why: 'Las exposiciones de InternArte respetan lo que cada artista consintió.',
+    },
   },
   whoNames: 'Administrador y Programas',
-  whoArtworks: 'El nombre real del artista: Administrador y Exposiciones (que archivan el consentimiento firmado). Los demás roles, los catálogos, las cartelas y las exportaciones: solo como el artista lo autorizó.',
+  whoArtworks:
+    'El nombre real del artista: Administrador y Exposiciones (que archivan el consentimiento firmado). Los demás roles, los catálogos, las cartelas y las exportaciones: solo como el artista lo autorizó.',
   notStoredTitle: 'Qué no guarda',
   notStored:
     'Ni documento de identidad, ni delito, ni situación jurídica, ni fecha completa de nacimiento, ni dirección, ni datos de familiares, ni datos de salud. No los registre en los campos de notas.',
@@ -40,7 +53,8 @@ export const privacyEs = {
     'Cada cambio queda en el registro de auditoría con el usuario y la hora. Las copias de seguridad contienen estos datos: guarde las memorias USB con copias bajo llave.',
   reason: {
     title: 'Motivo de la exportación',
-    intro: 'Va a exportar {{what}}. Por tratarse de datos personales, indique para qué se necesita el archivo. Quedará registrado con su nombre y la hora.',
+    intro:
+      'Va a exportar {{what}}. Por tratarse de datos personales, indique para qué se necesita el archivo. Quedará registrado con su nombre y la hora.',
     label: 'Motivo',
     placeholder: 'Por ejemplo: informe trimestral solicitado por la Subdirección de Tratamiento (Oficio N.° 123-2026)',
     submit: 'Exportar',
@@ -63,12 +77,22 @@ export const privacyEn: Widen<typeof privacyEs> = {
     names: { data: 'First and last names', why: 'To recognise the person in the workshop and issue participation certificates.' },
     sex: { data: 'Sex', why: 'The figures by population (men and women) INPE and UNESCO ask for.' },
     birthYear: { data: 'Year of birth (not the full date)', why: 'The figures by age group in the reports; the year is enough for that.' },
-    establishment: { data: 'Establishment and status (active, transferred, released, withdrawn)', why: 'To know where the person takes part and why they left a workshop, with their transfer history.' },
-    participation: { data: 'Enrolments, attendance, ensembles and instruments in their care', why: 'Following the programme, certificates and the custody of public assets.' },
-    artworks: { data: 'Artworks and what the person allowed (showing their name, their photo, sale)', why: 'InternArte exhibitions respect what each artist consented to.' },
+    establishment: {
+      data: 'Establishment and status (active, transferred, released, withdrawn)',
+      why: 'To know where the person takes part and why they left a workshop, with their transfer history.',
+    },
+    participation: {
+      data: 'Enrolments, attendance, ensembles and instruments in their care',
+      why: 'Following the programme, certificates and the custody of public assets.',
+    },
+    artworks: {
+      data: 'Artworks and what the person allowed (showing their name, their photo, sale)',
+      why: 'InternArte exhibitions respect what each artist consented to.',
+    },
   },
   whoNames: 'Administrator and Programmes',
-  whoArtworks: "The artist's real name: Administrator and Exhibitions (who file the signed consent). Other roles, catalogs, labels and exports: only as the artist allowed.",
+  whoArtworks:
+    "The artist's real name: Administrator and Exhibitions (who file the signed consent). Other roles, catalogs, labels and exports: only as the artist allowed.",
   notStoredTitle: 'What it does not keep',
   notStored:
     'No identity document, offence, legal situation, full date of birth, address, family data or health data. Do not record them in the notes fields.',
@@ -85,7 +109,8 @@ export const privacyEn: Widen<typeof privacyEs> = {
   audit: 'Every change is in the audit log with the user and the time. Backups hold this data: keep USB sticks with backups under lock.',
   reason: {
     title: 'Reason for the export',
-    intro: 'You are about to export {{what}}. As it is personal data, say what the file is needed for. It will be logged with your name and the time.',
+    intro:
+      'You are about to export {{what}}. As it is personal data, say what the file is needed for. It will be logged with your name and the time.',
     label: 'Reason',
     placeholder: 'For example: quarterly report requested by the Treatment Directorate (Letter No. 123-2026)',
     submit: 'Export',

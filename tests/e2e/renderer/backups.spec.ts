@@ -11,13 +11,18 @@ import { expect, screen, test } from '../fixtures';
 
 const REASON = 'Copia mensual para el archivo de la oficina central';
 
-test('a copy to a chosen folder asks why (refused when too short or cancelled) and is logged among the exports with personal data', async ({ app, harness }) => {
+test('a copy to a chosen folder asks why (refused when too short or cancelled) and is logged among the exports with personal data', async ({
+  app,
+  harness,
+}) => {
   await app.getByRole('link', { name: 'Copias de seguridad' }).click();
   await expect(app.getByRole('heading', { name: 'Copias de seguridad' })).toBeVisible();
 
   await app.getByRole('button', { name: 'Crear copia de seguridad…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Motivo de la exportación' });
-  await expect(dialog).toContainText('Va a exportar una copia de seguridad completa: todos los datos, con los datos personales de los participantes y artistas.');
+  await expect(dialog).toContainText(
+    'Va a exportar una copia de seguridad completa: todos los datos, con los datos personales de los participantes y artistas.',
+  );
   await dialog.getByRole('button', { name: 'Cancelar' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(app.getByTestId('backup-progress')).toHaveCount(0);
@@ -42,8 +47,18 @@ test('a copy to a chosen folder asks why (refused when too short or cancelled) a
   await expect(row).toContainText(/Copia de seguridad completa en una carpeta externa \(arteinpe-\d{8}-\d{6}-manual\)/);
 });
 
-test('a backup from another folder whose attachment climbs out of the attachments folder is refused, in Spanish, and nothing changes', async ({ app, harness }) => {
-  await harness.services.dispatch('establishments.create', { code: 'EP-ANTES-01', name: 'E.P. Antes', regionalOfficeId: 1, population: 'mujeres', city: 'Lima', inProgramme: false });
+test('a backup from another folder whose attachment climbs out of the attachments folder is refused, in Spanish, and nothing changes', async ({
+  app,
+  harness,
+}) => {
+  await harness.services.dispatch('establishments.create', {
+    code: 'EP-ANTES-01',
+    name: 'E.P. Antes',
+    regionalOfficeId: 1,
+    population: 'mujeres',
+    city: 'Lima',
+    inProgramme: false,
+  });
   const made = await harness.services.dispatch('backups.create', { destination: 'external', reason: REASON });
   if (!made.ok) throw new Error(JSON.stringify(made.error));
   const done = await harness.services.jobs.wait((made.data as { jobId: string }).jobId);
@@ -54,7 +69,11 @@ test('a backup from another folder whose attachment climbs out of the attachment
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, '@echo off\r\n');
   const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { attachments: unknown[] };
-  manifest.attachments.push({ file: entry, bytes: fs.statSync(file).size, sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex') });
+  manifest.attachments.push({
+    file: entry,
+    bytes: fs.statSync(file).size,
+    sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+  });
   fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
 
   await app.getByRole('link', { name: 'Copias de seguridad' }).click();

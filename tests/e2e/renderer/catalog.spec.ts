@@ -32,15 +32,81 @@ async function seed(harness: Harness): Promise<{ title: string }> {
     photos.push(fs.readFileSync(file).toString('base64'));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const lurigancho = await ok<{ id: number }>(harness, 'establishments.create', { code: 'EP-LIM-01', name: 'E.P. de Lurigancho', regionalOfficeId: 1, population: 'varones', city: 'Lima', inProgramme: true });
-  const chorrillos = await ok<{ id: number }>(harness, 'establishments.create', { code: 'EP-LIM-02', name: 'E.P. Anexo de Mujeres de Chorrillos', regionalOfficeId: 1, population: 'mujeres', city: 'Lima', inProgramme: true });
-  const museum = await ok<{ id: number }>(harness, 'partners.create', { name: 'Museo de Artes y Tradiciones Populares', type: 'sociedad_civil' });
+  const lurigancho = await ok<{ id: number }>(harness, 'establishments.create', {
+    code: 'EP-LIM-01',
+    name: 'E.P. de Lurigancho',
+    regionalOfficeId: 1,
+    population: 'varones',
+    city: 'Lima',
+    inProgramme: true,
+  });
+  const chorrillos = await ok<{ id: number }>(harness, 'establishments.create', {
+    code: 'EP-LIM-02',
+    name: 'E.P. Anexo de Mujeres de Chorrillos',
+    regionalOfficeId: 1,
+    population: 'mujeres',
+    city: 'Lima',
+    inProgramme: true,
+  });
+  const museum = await ok<{ id: number }>(harness, 'partners.create', {
+    name: 'Museo de Artes y Tradiciones Populares',
+    type: 'sociedad_civil',
+  });
   const works = [
-    { title: 'Vasija de la memoria', artistName: REAL_NAME, establishmentId: lurigancho.id, technique: 'ceramica_alta_temperatura', materials: 'Gres y esmalte de ceniza', heightMm: 325, widthMm: 210, depthMm: 210, year: 2026, priceCentimos: 45000, saleStatus: 'disponible' },
-    { title: 'Mañana en el Mantaro', artistName: 'Rosa Condori Ñique', establishmentId: chorrillos.id, technique: 'pintura_oleo', materials: 'Óleo sobre lienzo', heightMm: 600, widthMm: 760, year: 2025 },
-    { title: '¿Quién teje mi nombre?', artistName: 'Lucía Gutiérrez Ayala', establishmentId: chorrillos.id, technique: 'textil', materials: 'Lana de alpaca teñida con tintes naturales', heightMm: 1200, widthMm: 800, year: 2026 },
-    { title: 'Retablo del penal', artistName: 'Pedro Huamán', establishmentId: lurigancho.id, technique: 'retablo', heightMm: 450, widthMm: 300, depthMm: 120, year: 2024 },
-    { title: 'Cóndor de la esperanza', artistName: 'Juan Ríos', establishmentId: lurigancho.id, technique: 'tallado', materials: 'Madera de cedro', heightMm: 380, widthMm: 520, depthMm: 150, year: 2026 },
+    {
+      title: 'Vasija de la memoria',
+      artistName: REAL_NAME,
+      establishmentId: lurigancho.id,
+      technique: 'ceramica_alta_temperatura',
+      materials: 'Gres y esmalte de ceniza',
+      heightMm: 325,
+      widthMm: 210,
+      depthMm: 210,
+      year: 2026,
+      priceCentimos: 45000,
+      saleStatus: 'disponible',
+    },
+    {
+      title: 'Mañana en el Mantaro',
+      artistName: 'Rosa Condori Ñique',
+      establishmentId: chorrillos.id,
+      technique: 'pintura_oleo',
+      materials: 'Óleo sobre lienzo',
+      heightMm: 600,
+      widthMm: 760,
+      year: 2025,
+    },
+    {
+      title: '¿Quién teje mi nombre?',
+      artistName: 'Lucía Gutiérrez Ayala',
+      establishmentId: chorrillos.id,
+      technique: 'textil',
+      materials: 'Lana de alpaca teñida con tintes naturales',
+      heightMm: 1200,
+      widthMm: 800,
+      year: 2026,
+    },
+    {
+      title: 'Retablo del penal',
+      artistName: 'Pedro Huamán',
+      establishmentId: lurigancho.id,
+      technique: 'retablo',
+      heightMm: 450,
+      widthMm: 300,
+      depthMm: 120,
+      year: 2024,
+    },
+    {
+      title: 'Cóndor de la esperanza',
+      artistName: 'Juan Ríos',
+      establishmentId: lurigancho.id,
+      technique: 'tallado',
+      materials: 'Madera de cedro',
+      heightMm: 380,
+      widthMm: 520,
+      depthMm: 150,
+      year: 2026,
+    },
   ];
   const ids: number[] = [];
   for (const [i, w] of works.entries()) {
@@ -69,7 +135,8 @@ async function seed(harness: Harness): Promise<{ title: string }> {
     curators: ['Ana Cárdenas Ñique', 'Pedro Villanueva'],
     presentation:
       '¿Qué puede el arte dentro de un establecimiento penitenciario? Esta muestra reúne obras hechas en los talleres del INPE: cerámica de alta temperatura, pintura, textil y tallado.\n\nCada pieza es el trabajo paciente de una persona que aprendió un oficio y encontró en él otra forma de libertad. ¡Bienvenidos!',
-    curatorialText: 'La curaduría recorre dos establecimientos de Lima.\n\nLa libertad, aquí, es una forma de hacer: con las manos, con el barro, con la lana.',
+    curatorialText:
+      'La curaduría recorre dos establecimientos de Lima.\n\nLa libertad, aquí, es una forma de hacer: con las manos, con el barro, con la lana.',
     credits: 'Fotografía: Oficina de Tratamiento Penitenciario.\nCoordinación: Área de Arte y Cultura del INPE.',
     sectionMode: 'establecimiento',
     partnerIds: [museum.id],

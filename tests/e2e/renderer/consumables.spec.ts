@@ -73,7 +73,9 @@ test.describe('Consumibles', () => {
     await move.getByRole('textbox', { name: 'Entregado a' }).fill('Banda sinfónica del E.P.');
     await move.getByRole('button', { name: 'Registrar' }).click();
     const refusal = 'Solo hay 10 unidades de «Parche para redoblante» en E.P. de Puno: no se puede entregar 15.';
-    await expect(move.getByRole('textbox', { name: 'Cantidad' })).toHaveAccessibleDescription(new RegExp(refusal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expect(move.getByRole('textbox', { name: 'Cantidad' })).toHaveAccessibleDescription(
+      new RegExp(refusal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
     await expect(move.getByText(refusal)).toHaveCount(1);
     await expect(move.getByRole('textbox', { name: 'Entregado a' })).toHaveValue('Banda sinfónica del E.P.');
     await app.evaluate(() => window.scrollTo(0, 0));

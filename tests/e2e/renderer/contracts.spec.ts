@@ -3,7 +3,7 @@ import type { Harness } from '../../../electron/harness/server';
 import { contractSchedule, scheduledInYear } from '../../../shared/contracts/rules';
 import { formatMoney } from '../../../shared/format';
 import { authorise, contractInput, daysFromNow, firstDay, lastDay, period, teacher, today, type Ok } from '../../helpers/contracts';
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, notified } from '../fixtures';
 
 /** dd/mm/aaaa, as the officer types and reads dates. */
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
@@ -37,11 +37,13 @@ async function setUp(h: Harness): Promise<void> {
 }
 
 /** The harness as the contracts fixtures' "call this channel and answer its data". */
-const okOf = (h: Harness): Ok => async (name, input) => {
-  const r = await h.services.dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.data as never;
-};
+const okOf =
+  (h: Harness): Ok =>
+  async (name, input) => {
+    const r = await h.services.dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.data as never;
+  };
 
 /** Rosa Quispe, registered with her access authorisation to Lurigancho (what the first test does by hand). */
 async function withTeacher(h: Harness): Promise<{ teacherId: number; lurigancho: number }> {
@@ -105,7 +107,7 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await form.getByLabel('RUC').fill('10468497862');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await expect(form).toBeHidden();
-    await expect(app.getByText('Se registró a Quispe Mamani, Rosa Elena.')).toBeVisible();
+    await notified(app, 'Se registró a Quispe Mamani, Rosa Elena.');
     const teacherRow = app.getByRole('row', { name: /Quispe Mamani, Rosa Elena/ });
     await expect(teacherRow).toContainText('Sin autorización vigente');
 
@@ -127,7 +129,6 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await drawer.getByRole('button', { name: 'Cerrar' }).click();
     await expect(teacherRow).toContainText('E.P. de Lurigancho');
     await screen(app, '40-docentes-lista');
-
   });
 
   test('a contract: a draft, then signed beyond the docentes line with confirmation; the budget commits it', async ({ app, harness }) => {
@@ -161,7 +162,7 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await screen(app, '41-contratos-formulario');
     await cform.getByRole('button', { name: 'Guardar' }).click();
     await expect(cform).toBeHidden();
-    await expect(app.getByText('Se registró el contrato OS N° 0123-2026 como borrador.')).toBeVisible();
+    await notified(app, 'Se registró el contrato OS N° 0123-2026 como borrador.');
     const cdrawer = app.getByRole('dialog', { name: 'Contrato: OS N° 0123-2026' });
     await expect(cdrawer.getByText('Borrador: aún no compromete presupuesto.', { exact: false })).toBeVisible();
 
@@ -201,8 +202,14 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     // ── Two months signed off from the schedule; retention shows before saving. ──
     const schedule = cdrawer.getByTestId('schedule');
     await expect(schedule.getByRole('row', { name: new RegExp(monthName(period(-3))) })).toContainText('Falta conformidad');
-    for (const [i, months] of [[0, -3], [1, -2]] as const) {
-      await schedule.getByRole('row', { name: new RegExp(monthName(period(months))) }).getByRole('button', { name: 'Registrar conformidad' }).click();
+    for (const [i, months] of [
+      [0, -3],
+      [1, -2],
+    ] as const) {
+      await schedule
+        .getByRole('row', { name: new RegExp(monthName(period(months))) })
+        .getByRole('button', { name: 'Registrar conformidad' })
+        .click();
       const f = app.getByRole('dialog', { name: 'Registrar conformidad de servicio' });
       await expect(f.getByLabel('Monto bruto (S/)')).toHaveValue('2,500.00');
       await f.getByLabel('Fecha de conformidad').fill(dmy(firstDay(months + 1)));
@@ -210,7 +217,9 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
       else await expect(f.getByLabel('Otorgada por')).toHaveValue('Lic. Ana Torres, Coordinadora de Arte y Cultura');
       await f.getByLabel('Recibo por honorarios N.°').fill(`E001-${101 + i}`);
       await f.getByLabel('Fecha del recibo').fill(dmy(lastDay(months)));
-      await expect(f.getByTestId('retention-preview')).toHaveText(`Retención de 4.ª categoría: ${soles(20_000)} · Neto a pagar: ${soles(230_000)}`);
+      await expect(f.getByTestId('retention-preview')).toHaveText(
+        `Retención de 4.ª categoría: ${soles(20_000)} · Neto a pagar: ${soles(230_000)}`,
+      );
       if (i === 0) {
         await f.getByLabel('Entregable').click(); // closes the calendar
         await screen(app, '42-conformidades-formulario');
@@ -246,7 +255,6 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await expect(docentes.getByRole('cell').nth(3)).toHaveText(startsWith(soles(paidThisYear)));
     await expect(docentes.getByRole('cell').nth(4)).toHaveText(startsWith(soles(500_000 - thisYear)));
     await screen(app, '43-presupuesto');
-
   });
 
   test('renewal: a linked draft and the chain; resolving the first frees its later months', async ({ app, harness }) => {
@@ -315,7 +323,9 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
 /** The demonstration data written straight into the test's database (demo.load is the administrador's). */
 async function demoData(h: Harness): Promise<void> {
   const { buildDataset, loadDataset } = await import('../../../electron/main/demo/generate');
-  await h.db.transaction(async (trx) => loadDataset(trx, await buildDataset(trx, 'demo'), { id: 'demo', name: 'Demostración' }, new Date().toISOString()));
+  await h.db.transaction(async (trx) =>
+    loadDataset(trx, await buildDataset(trx, 'demo'), { id: 'demo', name: 'Demostración' }, new Date().toISOString()),
+  );
 }
 
 test.describe('as the contracts officer (role contratos)', () => {
@@ -347,7 +357,10 @@ test.describe('as a read-only user (role consulta)', () => {
     await app.getByRole('link', { name: 'Contratos y órdenes' }).click();
     await expect(app.getByRole('row', { name: /Por vencer/ }).first()).toBeVisible();
     await expect(app.getByRole('button', { name: 'Nuevo contrato' })).toHaveCount(0);
-    await app.getByRole('row', { name: /Por vencer/ }).first().click();
+    await app
+      .getByRole('row', { name: /Por vencer/ })
+      .first()
+      .click();
     await expect(app.getByRole('button', { name: 'Resumen en PDF' })).toBeVisible();
     await expect(app.getByRole('button', { name: 'Renovar' })).toHaveCount(0);
     await expect(app.getByRole('button', { name: 'Registrar conformidad' })).toHaveCount(0);

@@ -70,7 +70,9 @@ test.describe('Base de datos', () => {
  * attachments folder is not on the database server's machine.
  */
 test.describe('Base de datos: seguridad de la conexión', () => {
-  test('a new server has TLS on; turning it off warns; a CA file that is not a certificate is refused next to its field and the page keeps it', async ({ app }) => {
+  test('a new server has TLS on; turning it off warns; a CA file that is not a certificate is refused next to its field and the page keeps it', async ({
+    app,
+  }) => {
     await app.getByRole('link', { name: 'Base de datos' }).click();
     await app.getByRole('radio', { name: 'Servidor de la oficina' }).check();
     const tls = app.getByRole('checkbox', { name: 'Conexión cifrada (TLS)' });
@@ -79,7 +81,9 @@ test.describe('Base de datos: seguridad de la conexión', () => {
     await app.getByLabel('Servidor (nombre o IP)').fill('127.0.0.1');
     await app.getByLabel('Puerto').fill('1');
     await app.getByRole('textbox', { name: 'Usuario' }).fill('arteinpe');
-    await app.locator('input[type="file"]').setInputFiles({ name: 'autoridad.txt', mimeType: 'text/plain', buffer: Buffer.from('no es un certificado') });
+    await app
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'autoridad.txt', mimeType: 'text/plain', buffer: Buffer.from('no es un certificado') });
     await app.getByRole('button', { name: 'Probar conexión' }).click();
     await expect(app.getByText('El archivo elegido no es un certificado PEM válido')).toBeVisible();
     await expect(app.getByRole('status')).toHaveCount(0);
@@ -105,7 +109,16 @@ test.describe('Base de datos: seguridad de la conexión', () => {
           data: {
             mode: 'server',
             active: 'server',
-            server: { host: 'servidor-oficina', port: 5432, database: 'arteinpe', user: 'arteinpe', ssl: true, caCert: null, caCertSubject: null, hasPassword: true },
+            server: {
+              host: 'servidor-oficina',
+              port: 5432,
+              database: 'arteinpe',
+              user: 'arteinpe',
+              ssl: true,
+              caCert: null,
+              caCertSubject: null,
+              hasPassword: true,
+            },
             readOnly: false,
             secretsAvailable: true,
           },
@@ -113,7 +126,9 @@ test.describe('Base de datos: seguridad de la conexión', () => {
       }),
     );
     await app.route('**/api/settings.attachmentsFolder', (r) =>
-      r.fulfill({ json: { ok: true, data: { available: true, place: 'database', folder: null, count: 3, serverHost: 'servidor-oficina' } } }),
+      r.fulfill({
+        json: { ok: true, data: { available: true, place: 'database', folder: null, count: 3, serverHost: 'servidor-oficina' } },
+      }),
     );
     await app.getByRole('link', { name: 'Base de datos' }).click();
     await expect(app.getByText('En uso ahora: Servidor de la oficina')).toBeVisible();
@@ -122,7 +137,9 @@ test.describe('Base de datos: seguridad de la conexión', () => {
     const folder = section.getByRole('textbox', { name: 'Carpeta compartida' });
 
     await folder.fill('\\\\nas-oficina\\adjuntos');
-    await expect(section.getByRole('note')).toContainText('La carpeta compartida está en el equipo «nas-oficina», no en el servidor de la base de datos («servidor-oficina»)');
+    await expect(section.getByRole('note')).toContainText(
+      'La carpeta compartida está en el equipo «nas-oficina», no en el servidor de la base de datos («servidor-oficina»)',
+    );
     await screen(app, 'base-de-datos-08-adjuntos-en-otro-equipo');
 
     await folder.fill('\\\\SERVIDOR-OFICINA\\arteinpe\\adjuntos');
@@ -157,7 +174,16 @@ test.describe('Varias personas a la vez', () => {
     const maria = await createServices(harness.db, otherPc);
     await ensureUser(harness.db, { username: 'mperez', fullName: 'María Pérez', role: 'administrador', password: TEST_PASSWORD });
     await signInAs(harness.db, maria.session, 'mperez');
-    const first = await maria.dispatch('establishments.update', { id: e.id, version: e.version, code: 'EP-OF-01', name: 'E.P. Oficina Uno', regionalOfficeId: 1, population: 'varones', city: 'Callao', inProgramme: true });
+    const first = await maria.dispatch('establishments.update', {
+      id: e.id,
+      version: e.version,
+      code: 'EP-OF-01',
+      name: 'E.P. Oficina Uno',
+      regionalOfficeId: 1,
+      population: 'varones',
+      city: 'Callao',
+      inProgramme: true,
+    });
     expect(first.ok).toBe(true);
 
     await edit.getByRole('button', { name: 'Guardar' }).click();

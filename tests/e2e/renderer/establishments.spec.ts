@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, notified } from '../fixtures';
 
 test.describe('Establecimientos', () => {
   test('an empty database offers the demonstration data, which the dashboard then counts', async ({ app }) => {
@@ -9,7 +9,9 @@ test.describe('Establecimientos', () => {
     await app.getByRole('button', { name: 'Cargar datos de demostración' }).click();
     // Loading the whole demonstration (520 participants, 140 instruments, contracts, works) is the
     // heaviest write of the app: on a loaded 2-core machine it takes longer than a click's 10 s.
-    await expect(app.getByText('Se cargaron los datos de demostración: 20 establecimientos y 140 instrumentos.')).toBeVisible({ timeout: 30_000 });
+    await expect(app.getByText('Se cargaron los datos de demostración: 20 establecimientos y 140 instrumentos.')).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(app.getByText('Datos de demostración', { exact: true })).toBeVisible();
     await expect(app.getByTestId('stat-Establecimientos registrados')).toHaveText('20');
     await expect(app.getByTestId('stat-Establecimientos en el programa')).toHaveText('7');
@@ -56,7 +58,7 @@ test.describe('Establecimientos', () => {
     await dialog.getByLabel('Participa en el programa de arte y cultura').press('Space');
     await dialog.getByLabel('Ciudad').press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(app.getByText('Se registró el establecimiento E.P. de Prueba Ñaña.')).toBeVisible();
+    await notified(app, 'Se registró el establecimiento E.P. de Prueba Ñaña.');
     const row = app.getByRole('row', { name: /EP-LIM-99/ });
     await expect(row).toContainText('E.P. de Prueba Ñaña');
     await expect(row).toContainText('Varones');
@@ -84,7 +86,7 @@ test.describe('Establecimientos', () => {
     await edit.getByLabel('Nombre').fill('E.P. de Chaclacayo');
     await screen(app, '05-establecimiento-editar');
     await edit.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se guardaron los cambios de E.P. de Chaclacayo.')).toBeVisible();
+    await notified(app, 'Se guardaron los cambios de E.P. de Chaclacayo.');
     await expect(app.getByRole('row', { name: /EP-LIM-99/ })).toContainText('E.P. de Chaclacayo');
   });
 
@@ -161,7 +163,7 @@ test.describe('Establecimientos', () => {
 
     await app.getByRole('button', { name: 'Eliminar: E.P. de Puno' }).click();
     await app.getByRole('dialog').getByRole('button', { name: 'Eliminar' }).click();
-    await expect(app.getByText('Se eliminó E.P. de Puno.')).toBeVisible();
+    await notified(app, 'Se eliminó E.P. de Puno.');
     await expect(app.getByText('1–19 de 19')).toBeVisible();
   });
 });

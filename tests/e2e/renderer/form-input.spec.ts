@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, notified } from '../fixtures';
 
 /**
  * Issue 13, "what the clerk types is what is kept": money, dates, limited text and identity
@@ -73,7 +73,10 @@ test.describe('Lo que el usuario escribe es lo que se guarda', () => {
     await expect(app.getByRole('row', { name: /INPE-VIO-0501/ })).toContainText('S/ 1,234.56');
   });
 
-  test('dates: 31/02/2025 stays as typed in both date fields with a message; Fecha de alta never goes back to today; not saved', async ({ app, harness }) => {
+  test('dates: 31/02/2025 stays as typed in both date fields with a message; Fecha de alta never goes back to today; not saved', async ({
+    app,
+    harness,
+  }) => {
     const dialog = await newInstrument(app);
     await dialog.getByLabel('Costo (S/)').fill('850');
     const acquired = dialog.getByLabel('Fecha de adquisición');
@@ -97,8 +100,11 @@ test.describe('Lo que el usuario escribe es lo que se guarda', () => {
     await alta.fill('02/03/2026');
     await expect(alta).not.toHaveAttribute('aria-invalid', 'true');
     await dialog.getByRole('button', { name: 'Guardar', exact: true }).click();
-    await expect(app.getByText('Se registró el instrumento INPE-VIO-0501.')).toBeVisible();
-    const saved = (await harness.db('instruments').where({ code: 'INPE-VIO-0501' }).first()) as { acquisition_date: string | null; id: number };
+    await notified(app, 'Se registró el instrumento INPE-VIO-0501.');
+    const saved = (await harness.db('instruments').where({ code: 'INPE-VIO-0501' }).first()) as {
+      acquisition_date: string | null;
+      id: number;
+    };
     expect(saved.acquisition_date).toBe('2025-02-28');
     const alta0 = (await harness.db('instrument_movements').where({ instrument_id: saved.id }).first()) as { date: string };
     expect(alta0.date).toBe('2026-03-02');
@@ -130,7 +136,9 @@ test.describe('Lo que el usuario escribe es lo que se guarda', () => {
     const notes = dialog.getByLabel('Observaciones');
     await notes.fill('a'.repeat(10_000));
     await dialog.getByRole('button', { name: 'Guardar', exact: true }).click();
-    await expect(notes).toHaveAccessibleDescription('Escriba como máximo 2000 caracteres; este tiene 10000. No se recorta: acórtelo usted.');
+    await expect(notes).toHaveAccessibleDescription(
+      'Escriba como máximo 2000 caracteres; este tiene 10000. No se recorta: acórtelo usted.',
+    );
     expect(await notes.inputValue()).toHaveLength(10_000);
     expect(await count(harness, 'instruments')).toBe(0);
   });

@@ -90,9 +90,7 @@ test.describe('Importar establecimientos', () => {
 
     // 4) The import.
     await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
-    await expect(dialog.getByTestId('import-result')).toHaveText(
-      'Se importaron 3 establecimientos: 3 nuevos, 0 actualizados.',
-    );
+    await expect(dialog.getByTestId('import-result')).toHaveText('Se importaron 3 establecimientos: 3 nuevos, 0 actualizados.');
     await screen(app, '12-importar-resultado');
     await dialog.getByRole('button', { name: 'Cerrar' }).click();
     await expect(dialog).toBeHidden();
@@ -129,7 +127,10 @@ test.describe('Importar: una importación larga', () => {
     await app.getByRole('link', { name: 'Establecimientos' }).click();
     await app.getByRole('button', { name: 'Importar' }).click();
     const dialog = app.getByRole('dialog', { name: 'Importar establecimientos' });
-    const [chooser] = await Promise.all([app.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click()]);
+    const [chooser] = await Promise.all([
+      app.waitForEvent('filechooser'),
+      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
+    ]);
     await chooser.setFiles(file);
     // Reading and checking 20,000 rows is real work in main: more than a click's 10 s on a loaded machine.
     await expect(dialog.getByText('lote-grande.xlsx: 20000 filas de datos en 6 columnas.')).toBeVisible({ timeout: 30_000 });
@@ -159,7 +160,14 @@ async function officeSheet(harness: Harness, dir: string): Promise<string> {
     ['EP-LIM-01', 'E.P. de Lurigancho', 'San Juan de Lurigancho'],
     ['EP-LIM-03', 'E.P. de Mujeres de Chorrillos', 'Chorrillos'],
   ] as const) {
-    const r = await harness.services.dispatch('establishments.create', { code, name, city, regionalOfficeId: office, population: 'mujeres', inProgramme: true });
+    const r = await harness.services.dispatch('establishments.create', {
+      code,
+      name,
+      city,
+      regionalOfficeId: office,
+      population: 'mujeres',
+      inProgramme: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
   }
   const wb = new ExcelJS.Workbook();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, notified } from '../fixtures';
 
 /** Ids by name, read from the test's own database. */
 async function typeId(h: Harness, name: string): Promise<number> {
@@ -107,7 +107,7 @@ test.describe('Inventario de instrumentos', () => {
     await screen(app, '20-instrumento-formulario');
     await dialog.getByRole('button', { name: 'Guardar', exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(app.getByText('Se registró el instrumento INPE-VIO-001.')).toBeVisible();
+    await notified(app, 'Se registró el instrumento INPE-VIO-001.');
     const row = app.getByRole('row', { name: /INPE-VIO-001/ });
     await expect(row).toContainText('Violín');
     await expect(row).toContainText('Yamaha V5SC 4/4');
@@ -137,7 +137,7 @@ test.describe('Inventario de instrumentos', () => {
     // Corrected, and "save and register another": the shared fields stay for the next one of the purchase.
     await again.getByLabel('Código patrimonial').fill('INPE-VLA-001');
     await again.getByRole('button', { name: 'Guardar y registrar otro' }).click();
-    await expect(app.getByText('Se registró el instrumento INPE-VLA-001.')).toBeVisible();
+    await notified(app, 'Se registró el instrumento INPE-VLA-001.');
     await expect(again.getByLabel('Código patrimonial')).toHaveValue('');
     await expect(again.getByLabel('Código patrimonial')).toBeFocused();
     await expect(again.getByLabel('Marca')).toHaveValue('Stentor');
@@ -156,7 +156,10 @@ test.describe('Inventario de instrumentos', () => {
     await expect(app.getByText('1–3 de 3')).toBeVisible();
 
     // A row opens the record.
-    await app.getByRole('row', { name: /VIO-0001/ }).getByRole('cell', { name: 'Yamaha V5SC' }).click();
+    await app
+      .getByRole('row', { name: /VIO-0001/ })
+      .getByRole('cell', { name: 'Yamaha V5SC' })
+      .click();
     const record = app.getByRole('dialog', { name: 'Ficha: VIO-0001' });
     await expect(record).toBeVisible();
     await expect(record).toContainText('E.P. de Lurigancho');
@@ -183,7 +186,7 @@ test.describe('Inventario de instrumentos', () => {
     await screen(app, '22-movimiento-despacho');
     await move.getByRole('button', { name: 'Registrar' }).click();
     await expect(move).toBeHidden();
-    await expect(app.getByText('Se registró el movimiento de 1 instrumento.')).toBeVisible();
+    await notified(app, 'Se registró el movimiento de 1 instrumento.');
     await expect(record).toContainText('En tránsito a E.P. del Callao');
     await expect(record.getByText('En tránsito', { exact: true }).first()).toBeVisible();
 
@@ -236,12 +239,14 @@ test.describe('Inventario de instrumentos', () => {
 
     await record.getByRole('button', { name: 'Editar' }).click();
     const edit = app.getByRole('dialog', { name: 'Editar instrumento' });
-    await expect(edit.getByText('La situación, la ubicación y el custodio resultan de los movimientos; no se escriben a mano.')).toBeVisible();
+    await expect(
+      edit.getByText('La situación, la ubicación y el custodio resultan de los movimientos; no se escriben a mano.'),
+    ).toBeVisible();
     await expect(edit.getByLabel('Fecha de alta')).toHaveCount(0);
     await expect(edit.getByLabel('Costo (S/)')).toHaveValue('850.00');
     await edit.getByLabel('Observaciones').fill('Estuche con cerradura rota.');
     await edit.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se guardaron los cambios de VIO-0001.')).toBeVisible();
+    await notified(app, 'Se guardaron los cambios de VIO-0001.');
     await expect(record).toContainText('Estuche con cerradura rota.');
     await expect(record.getByTestId('movement-item')).toHaveCount(2);
 
@@ -286,9 +291,10 @@ test.describe('Inventario de instrumentos', () => {
     await app.getByRole('option', { name: 'E.P. Miguel Castro Castro' }).click();
     await bulk.getByLabel('N.° de documento').fill('PECOSA 0412');
     await bulk.getByRole('button', { name: 'Registrar' }).click();
-    await expect(app.getByText('Se registró el movimiento de 4 instrumentos.')).toBeVisible();
+    await notified(app, 'Se registró el movimiento de 4 instrumentos.');
     await expect(app.getByTestId('selection-bar')).toBeHidden();
-    for (const n of [1, 2, 3, 4]) await expect(app.getByRole('row', { name: new RegExp(`VIO-000${n}`) })).toContainText('E.P. Miguel Castro Castro');
+    for (const n of [1, 2, 3, 4])
+      await expect(app.getByRole('row', { name: new RegExp(`VIO-000${n}`) })).toContainText('E.P. Miguel Castro Castro');
 
     // Select three; while the clerk fills in the dispatch, another writes one of them off.
     await app.getByRole('checkbox', { name: 'Seleccionar VIO-0001' }).check();
@@ -319,7 +325,7 @@ test.describe('Inventario de instrumentos', () => {
     const two = app.getByRole('dialog', { name: 'Registrar movimiento de 2 instrumentos' });
     await expect(two.getByLabel('N.° de acta')).toHaveValue('ACTA-2026-020');
     await two.getByRole('button', { name: 'Registrar' }).click();
-    await expect(app.getByText('Se registró el movimiento de 2 instrumentos.')).toBeVisible();
+    await notified(app, 'Se registró el movimiento de 2 instrumentos.');
     expect(await movementCount(harness)).toBe(before + 2);
     await expect(app.getByRole('row', { name: /VIO-0001/ })).toContainText('En tránsito a E.P. del Callao');
     await expect(app.getByRole('row', { name: /VIO-0003/ })).toContainText('En tránsito');
@@ -347,7 +353,7 @@ test.describe('Inventario de instrumentos', () => {
     await choose(app, receive, 'Estado a la llegada', 'Bueno');
     await receive.getByRole('button', { name: 'Registrar' }).click();
     await expect(receive).toBeHidden();
-    await expect(app.getByText('Se registró el movimiento de 2 instrumentos.').last()).toBeVisible();
+    await notified(app, 'Se registró el movimiento de 2 instrumentos.');
     await expect(app.getByText('Ningún instrumento coincide con la búsqueda')).toBeVisible();
     await app.getByRole('button', { name: 'Limpiar filtros' }).click();
     await expect(app.getByText('1–6 de 6')).toBeVisible();
@@ -441,7 +447,10 @@ test.describe('Inventario de instrumentos', () => {
     await screen(app, '20-instrumentos');
 
     // A record of the demonstration, with its history.
-    await app.getByRole('button', { name: /^Ficha: / }).first().click();
+    await app
+      .getByRole('button', { name: /^Ficha: / })
+      .first()
+      .click();
     const record = app.getByRole('dialog', { name: /^Ficha: / });
     await expect(record.getByTestId('movement-item').first()).toContainText('Alta');
     await record.getByRole('button', { name: 'Cerrar' }).click();

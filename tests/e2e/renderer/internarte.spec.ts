@@ -29,20 +29,57 @@ async function savedPath(app: Page): Promise<string> {
 const photo = async (color: string) => ({
   name: 'vasija.jpg',
   mimeType: 'image/jpeg',
-  buffer: await sharp({ create: { width: 600, height: 750, channels: 3, background: color } }).jpeg().toBuffer(),
+  buffer: await sharp({ create: { width: 600, height: 750, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer(),
 });
 const signedForm = { name: 'consentimiento-firmado.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% firmado\n%%EOF\n') };
 
 test.describe('InternArte', () => {
   test('register a work with photos, record consent, build an exhibition with a loan, export the checklist', async ({ app, harness }) => {
     test.setTimeout(120_000);
-    const est = await ok<{ id: number }>(harness, 'establishments.create', { code: 'EP-LIM-01', name: 'E.P. de Lurigancho', regionalOfficeId: 1, population: 'varones', city: 'Lima', inProgramme: true });
-    const museum = await ok<{ id: number }>(harness, 'partners.create', { name: 'Museo de Artes y Tradiciones Populares', type: 'privado' });
+    const est = await ok<{ id: number }>(harness, 'establishments.create', {
+      code: 'EP-LIM-01',
+      name: 'E.P. de Lurigancho',
+      regionalOfficeId: 1,
+      population: 'varones',
+      city: 'Lima',
+      inProgramme: true,
+    });
+    const museum = await ok<{ id: number }>(harness, 'partners.create', {
+      name: 'Museo de Artes y Tradiciones Populares',
+      type: 'privado',
+    });
     // A second work allowed everything, a third with no consent at all.
-    const other = await ok<{ id: number }>(harness, 'artworks.create', { title: 'Cántaro del sol', artistName: 'Ana Torres', establishmentId: est.id, technique: 'ceramica_alta_temperatura', heightMm: 415, widthMm: 280, depthMm: 280, receivedOn: '2026-09-01' });
+    const other = await ok<{ id: number }>(harness, 'artworks.create', {
+      title: 'Cántaro del sol',
+      artistName: 'Ana Torres',
+      establishmentId: est.id,
+      technique: 'ceramica_alta_temperatura',
+      heightMm: 415,
+      widthMm: 280,
+      depthMm: 280,
+      receivedOn: '2026-09-01',
+    });
     const form = { fileName: 'f.pdf', dataBase64: signedForm.buffer.toString('base64') };
-    await ok(harness, 'artworks.recordConsent', { artworkId: other.id, date: '2026-10-01', naming: 'nombre_completo', mayExhibit: true, mayCatalog: true, mayPhotograph: true, maySell: false, document: form });
-    await ok(harness, 'artworks.create', { title: 'Obra reservada', artistName: 'Pedro Ruiz', establishmentId: est.id, technique: 'dibujo', heightMm: 500, widthMm: 350 });
+    await ok(harness, 'artworks.recordConsent', {
+      artworkId: other.id,
+      date: '2026-10-01',
+      naming: 'nombre_completo',
+      mayExhibit: true,
+      mayCatalog: true,
+      mayPhotograph: true,
+      maySell: false,
+      document: form,
+    });
+    await ok(harness, 'artworks.create', {
+      title: 'Obra reservada',
+      artistName: 'Pedro Ruiz',
+      establishmentId: est.id,
+      technique: 'dibujo',
+      heightMm: 500,
+      widthMm: 350,
+    });
 
     await app.getByRole('link', { name: 'Obras', exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Obras' })).toBeVisible();
@@ -71,7 +108,11 @@ test.describe('InternArte', () => {
     await input.setInputFiles([await photo('#8c4a2f'), { ...(await photo('#2f4858')), name: 'detalle.jpg' }]);
     await expect(app.getByTestId('artwork-photo')).toHaveCount(2);
     // …or dropped on the zone.
-    const dropped = (await sharp({ create: { width: 300, height: 400, channels: 3, background: '#3a7' } }).png().toBuffer()).toString('base64');
+    const dropped = (
+      await sharp({ create: { width: 300, height: 400, channels: 3, background: '#3a7' } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
     const transfer = await app.evaluateHandle((b64) => {
       const dt = new DataTransfer();
       dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'soltada.png', { type: 'image/png' }));
@@ -144,7 +185,8 @@ test.describe('InternArte', () => {
     // The checklist: add the three works.
     await app.getByRole('button', { name: 'Agregar obras' }).click();
     const add = app.getByRole('dialog', { name: 'Agregar obras a la exposición' });
-    for (const title of ['Vasija de la memoria', 'Cántaro del sol', 'Obra reservada']) await add.getByRole('checkbox', { name: new RegExp(title) }).check();
+    for (const title of ['Vasija de la memoria', 'Cántaro del sol', 'Obra reservada'])
+      await add.getByRole('checkbox', { name: new RegExp(title) }).check();
     await add.getByRole('button', { name: 'Agregar obras (3)' }).click();
     const checklist = app.getByTestId('checklist');
     await expect(checklist.getByRole('row')).toHaveCount(4);
@@ -219,7 +261,12 @@ test.describe('InternArte', () => {
     const account = { username: 'consulta' };
     const { signInAs } = await import('../../../electron/main/auth/seed');
     const { ensureUser } = await import('../../../electron/main/auth/seed');
-    await ensureUser(harness.db, { username: account.username, fullName: 'Usuario consulta', role: 'consulta', password: 'Clave-de-prueba-2026' });
+    await ensureUser(harness.db, {
+      username: account.username,
+      fullName: 'Usuario consulta',
+      role: 'consulta',
+      password: 'Clave-de-prueba-2026',
+    });
     await signInAs(harness.db, harness.services.session, account.username);
     await app.reload();
     await expect(app.getByTestId('internarte-dashboard')).toBeVisible();
@@ -231,7 +278,8 @@ test.describe('InternArte', () => {
     const real = (await harness.db('artworks').whereNotNull('artist_name').pluck('artist_name')) as string[];
     const body = await app.locator('body').innerText();
     // Names shown in full are those whose artists allowed it; the rest never appear.
-    const allowed = (await harness.db('artworks as a')
+    const allowed = (await harness
+      .db('artworks as a')
       .join('artwork_consents as c', 'c.artwork_id', 'a.id')
       .whereRaw('c.id = (select max(id) from artwork_consents where artwork_id = a.id)')
       .where('c.naming', 'nombre_completo')

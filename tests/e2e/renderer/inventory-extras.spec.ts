@@ -15,7 +15,14 @@ async function establishments(h: Harness): Promise<void> {
     ['EP-LIM-01', 'E.P. de Lurigancho'],
     ['EP-LIM-05', 'E.P. del Callao'],
   ] as const) {
-    const r = await h.services.dispatch('establishments.create', { code, name, city: 'Lima', regionalOfficeId: office, population: 'varones', inProgramme: true });
+    const r = await h.services.dispatch('establishments.create', {
+      code,
+      name,
+      city: 'Lima',
+      regionalOfficeId: office,
+      population: 'varones',
+      inProgramme: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
   }
 }
@@ -48,7 +55,10 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     await app.getByRole('link', { name: 'Instrumentos' }).click();
     await app.getByRole('button', { name: 'Importar' }).click();
     const dialog = app.getByRole('dialog', { name: 'Importar instrumentos' });
-    const [chooser] = await Promise.all([app.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click()]);
+    const [chooser] = await Promise.all([
+      app.waitForEvent('filechooser'),
+      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
+    ]);
     await chooser.setFiles(bad);
     await expect(dialog.getByText('instrumentos-con-errores.xlsx: 3 filas de datos en 7 columnas.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
@@ -65,7 +75,10 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     expect(await harness.db('instruments').count({ n: '*' })).toEqual([{ n: 0 }]);
 
     await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
-    const [chooser2] = await Promise.all([app.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click()]);
+    const [chooser2] = await Promise.all([
+      app.waitForEvent('filechooser'),
+      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
+    ]);
     await chooser2.setFiles(good);
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
     await expect(dialog.getByTestId('import-stat-toCreate')).toContainText('3');
@@ -79,11 +92,22 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
   test('labels for a selection come out as an A4 PDF with each code', async ({ app, harness }) => {
     await establishments(harness);
     for (const code of ['LBL-001', 'LBL-002', 'LBL-003']) {
-      const r = await harness.services.dispatch('instruments.create', { code, typeId: 1, costCentimos: 1000, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-01' });
+      const r = await harness.services.dispatch('instruments.create', {
+        code,
+        typeId: 1,
+        costCentimos: 1000,
+        funding: 'donacion',
+        condition: 'bueno',
+        altaDate: '2026-01-01',
+      });
       if (!r.ok) throw new Error(r.error.message);
     }
     await app.getByRole('link', { name: 'Instrumentos' }).click();
-    for (const code of ['LBL-001', 'LBL-003']) await app.getByRole('row', { name: new RegExp(code) }).getByRole('checkbox').check();
+    for (const code of ['LBL-001', 'LBL-003'])
+      await app
+        .getByRole('row', { name: new RegExp(code) })
+        .getByRole('checkbox')
+        .check();
     await app.getByRole('button', { name: 'Etiquetas' }).click();
     await app.getByRole('menuitem', { name: 'Con código QR' }).click();
     const shown = await app.getByTestId('export-path').innerText();
@@ -97,13 +121,25 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     fs.copyFileSync(path.join(path.dirname(pdf), 'etiquetas.png'), 'test-results/screens/25-etiquetas-pdf.png');
   });
 
-  test('photos: added from disk to the record, a non-image refused in Spanish; the code format refuses other codes', async ({ app, harness }) => {
+  test('photos: added from disk to the record, a non-image refused in Spanish; the code format refuses other codes', async ({
+    app,
+    harness,
+  }) => {
     await establishments(harness);
-    const r = await harness.services.dispatch('instruments.create', { code: 'FOT-001', typeId: 1, costCentimos: 1000, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-01' });
+    const r = await harness.services.dispatch('instruments.create', {
+      code: 'FOT-001',
+      typeId: 1,
+      costCentimos: 1000,
+      funding: 'donacion',
+      condition: 'bueno',
+      altaDate: '2026-01-01',
+    });
     if (!r.ok) throw new Error(r.error.message);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-photo-'));
     const jpg = path.join(dir, 'violín.jpg');
-    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a5a2b' } }).jpeg().toFile(jpg);
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a5a2b' } })
+      .jpeg()
+      .toFile(jpg);
     const fake = path.join(dir, 'no-es-foto.jpg');
     fs.writeFileSync(fake, 'texto');
 
@@ -123,7 +159,17 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     await expect(dlg.getByText('Ejemplo: INPE-1852-963074')).toBeVisible();
     await dlg.getByRole('button', { name: 'Guardar' }).click();
     await expect(dlg).toBeHidden();
-    const refused = await harness.services.dispatch('instruments.create', { code: 'OTRO-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-01' });
-    expect(refused).toMatchObject({ ok: false, error: { fields: { code: expect.stringContaining('no sigue el formato del inventario') } } });
+    const refused = await harness.services.dispatch('instruments.create', {
+      code: 'OTRO-1',
+      typeId: 1,
+      costCentimos: 0,
+      funding: 'donacion',
+      condition: 'bueno',
+      altaDate: '2026-01-01',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fields: { code: expect.stringContaining('no sigue el formato del inventario') } },
+    });
   });
 });

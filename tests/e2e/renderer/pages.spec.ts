@@ -19,7 +19,10 @@ test.describe('Every page', () => {
       await expect(rows.filter({ has: app.getByRole('cell', { name: name!, exact: true }) }).filter({ hasText: seat! })).toHaveCount(1);
     }
     await screen(app, '09-oficinas-regionales');
-    await app.getByRole('row', { name: /Altiplano/ }).getByRole('button', { name: 'Ver establecimientos' }).click();
+    await app
+      .getByRole('row', { name: /Altiplano/ })
+      .getByRole('button', { name: 'Ver establecimientos' })
+      .click();
     await expect(app.getByRole('heading', { name: 'Establecimientos penitenciarios' })).toBeVisible();
     await expect(app.getByText('1–2 de 2')).toBeVisible();
     await expect(app.getByRole('row', { name: /E\.P\. de Puno/ })).toBeVisible();

@@ -48,7 +48,10 @@ async function seed(harness: Harness): Promise<void> {
       altaDate: '2026-03-01',
       establishmentId: est.id,
     });
-    await ok(harness, 'instruments.move', { instrumentIds: [i.id], movement: { kind: 'entrega', custodianType, custodianName, date: '2026-03-05' } });
+    await ok(harness, 'instruments.move', {
+      instrumentIds: [i.id],
+      movement: { kind: 'entrega', custodianType, custodianName, date: '2026-03-05' },
+    });
   }
 }
 
@@ -74,7 +77,8 @@ async function workbookText(path: string): Promise<string> {
   return wb.worksheets.map((ws) => JSON.stringify(ws.getSheetValues())).join('\n');
 }
 
-const savedIn = async (card: ReturnType<Page['getByRole']>) => (await card.getByTestId('saved-path').innerText()).replace('Archivo guardado en: ', '').trim();
+const savedIn = async (card: ReturnType<Page['getByRole']>) =>
+  (await card.getByTestId('saved-path').innerText()).replace('Archivo guardado en: ', '').trim();
 
 test.describe('Custodios participantes', () => {
   test('the inventory clerk reads "Nombre reservado" in the register, the record and the report', async ({ app, harness }) => {
@@ -111,7 +115,9 @@ test.describe('Custodios participantes', () => {
     await app.reload();
     const card = await inventoryReport(app, 'Excel');
     const ask = app.getByRole('dialog', { name: 'Motivo de la exportación' });
-    await expect(ask).toContainText('el inventario del establecimiento con los nombres de los participantes que tienen instrumentos a su cargo');
+    await expect(ask).toContainText(
+      'el inventario del establecimiento con los nombres de los participantes que tienen instrumentos a su cargo',
+    );
     await ask.getByRole('textbox', { name: 'Motivo' }).fill('corto');
     await ask.getByRole('button', { name: 'Exportar' }).click();
     await expect(ask.getByText('Explique el motivo en al menos 10 caracteres.')).toBeVisible();
@@ -120,7 +126,9 @@ test.describe('Custodios participantes', () => {
     await ask.getByRole('button', { name: 'Exportar' }).click();
     await expect(card.getByTestId('saved-path')).toContainText('.xlsx');
     expect(await workbookText(await savedIn(card))).toContain(PARTICIPANT);
-    expect(await harness.db('personal_data_exports').select('channel', 'reason')).toEqual([{ channel: 'inventory.reportByEstablishment', reason: REASON }]);
+    expect(await harness.db('personal_data_exports').select('channel', 'reason')).toEqual([
+      { channel: 'inventory.reportByEstablishment', reason: REASON },
+    ]);
   });
 
   test('cancelling the reason writes no file and logs nothing', async ({ app, harness }) => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, notified } from '../fixtures';
 
 /** Partners with their contacts and donations, agreements with their document and expiry alerts, and ensembles' members with their part. */
 
@@ -43,7 +43,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
     await form.getByLabel('Correo electrónico').fill('cultura@alianzafrancesa.org.pe');
     await form.getByLabel('Teléfono').fill('01 610 8000');
     await form.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se registró al aliado Alianza Francesa de Lima.')).toBeVisible();
+    await notified(app, 'Se registró al aliado Alianza Francesa de Lima.');
     const row = app.getByRole('row', { name: /Alianza Francesa de Lima/ });
     await expect(row).toContainText('Cooperación internacional');
     await expect(row).toContainText('Claire Dubois — Directora cultural');
@@ -56,7 +56,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
     await drawer.getByLabel('Descripción').fill('Partituras para coro polifónico');
     await drawer.getByLabel('Valor estimado (S/)').fill('1250.50');
     await drawer.getByRole('button', { name: 'Registrar donación' }).click();
-    await expect(app.getByText('Se registró la donación.')).toBeVisible();
+    await notified(app, 'Se registró la donación.');
     await expect(drawer.getByText(/Partituras para coro polifónico · S\/\s?1,250\.50/)).toBeVisible();
     await expect(drawer.getByText('Sin convenios registrados.')).toBeVisible();
     await screen(app, '70c-ficha-aliado');
@@ -72,10 +72,12 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
     await agreement.getByLabel('Término').fill(limaDay(20));
     await agreement.getByLabel('Título').click(); // closes the calendar
     await agreement.getByLabel('Título').fill('Talleres de canto coral en francés');
-    await agreement.getByLabel('Objeto del convenio').fill('Docentes voluntarios y partituras para los coros de los establecimientos de Lima');
+    await agreement
+      .getByLabel('Objeto del convenio')
+      .fill('Docentes voluntarios y partituras para los coros de los establecimientos de Lima');
     await agreement.getByLabel('N.° de convenio').fill('CONV-014-2026-INPE');
     await agreement.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se registró el convenio «Talleres de canto coral en francés».')).toBeVisible();
+    await notified(app, 'Se registró el convenio «Talleres de canto coral en francés».');
     await expect(app.getByTestId('agreement-alerts')).toContainText(
       `El convenio «Talleres de canto coral en francés» con Alianza Francesa de Lima vence el ${limaDay(20)} (20 días).`,
     );
@@ -121,7 +123,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
     await app.getByRole('option', { name: 'E.P. de Lurigancho', exact: true }).click();
     await form.getByLabel('Director(a)').fill('Mtra. Rosa Quispe');
     await form.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se registró el elenco Coro polifónico Voces de Lurigancho.')).toBeVisible();
+    await notified(app, 'Se registró el elenco Coro polifónico Voces de Lurigancho.');
 
     // Two members at once, sopranos.
     await app.getByRole('row', { name: /Coro polifónico Voces de Lurigancho/ }).click();
@@ -144,7 +146,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
     await expect(stage.getByRole('combobox', { name: 'Etapa' })).toHaveValue('Inscrito');
     await stage.getByLabel('Instrumento o cuerda vocal').fill('Contralto');
     await stage.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se guardó la parte: Contralto.')).toBeVisible();
+    await notified(app, 'Se guardó la parte: Contralto.');
     await expect(drawer.getByRole('row', { name: new RegExp(second) })).toContainText('Contralto');
     await expect(drawer.getByRole('row', { name: new RegExp(second) })).toContainText('Inscrito');
     await screen(app, '69b-integrantes-elenco');

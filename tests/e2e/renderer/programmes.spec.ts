@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, notified } from '../fixtures';
 
 /** Programmes in the real renderer: a workshop from creation to certificates, a concert with audiences, every page. */
 
@@ -34,7 +34,12 @@ const pdfText = (file: string) => execFileSync('pdftotext', [file, '-']).toStrin
 /** Three active participants of E.P. de Lurigancho from the demonstration data. */
 async function threeAtLurigancho(harness: Harness) {
   const est = (await harness.db('establishments').where({ name: 'E.P. de Lurigancho' }).first('id')) as { id: number };
-  return (await harness.db('participants').where({ establishment_id: est.id, status: 'activo' }).orderBy('code').limit(3).select('id', 'code', 'first_names', 'last_names')) as Array<{
+  return (await harness
+    .db('participants')
+    .where({ establishment_id: est.id, status: 'activo' })
+    .orderBy('code')
+    .limit(3)
+    .select('id', 'code', 'first_names', 'last_names')) as Array<{
     id: number;
     code: string;
     first_names: string;
@@ -62,7 +67,7 @@ test.describe('Programas', () => {
     await form.getByLabel('Capacidad').fill('20');
     await form.getByLabel('Docentes').fill('Prof. Julio Ramos');
     await form.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se registró el taller Taller de charango.')).toBeVisible();
+    await notified(app, 'Se registró el taller Taller de charango.');
     await expect(app.getByRole('heading', { name: 'Taller de charango' })).toBeVisible();
 
     // Enrol three participants through the type-ahead (by code).
@@ -111,7 +116,7 @@ test.describe('Programas', () => {
     const stage = app.getByRole('dialog', { name: `Etapa de ${first.code}` });
     await pick(app, stage, 'Etapa', 'Completado');
     await stage.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se registró la etapa «Completado».')).toBeVisible();
+    await notified(app, 'Se registró la etapa «Completado».');
 
     // Certificates: only the one who completed, with the hours from attendance.
     await app.getByRole('tab', { name: 'Certificados' }).click();
@@ -139,8 +144,24 @@ test.describe('Programas', () => {
     const [held] = await threeAtLurigancho(harness);
     // The inventory says this participant holds a charango.
     const est = (await harness.db('establishments').where({ name: 'E.P. de Lurigancho' }).first('id')) as { id: number };
-    const charango = await ok<{ id: number }>(harness, 'instruments.create', { code: 'CHA-0001', typeId: 1, costCentimos: 45000, funding: 'donacion', condition: 'bueno', altaDate: '2026-03-01', establishmentId: est.id });
-    await ok(harness, 'instruments.move', { instrumentIds: [charango.id], movement: { kind: 'entrega', custodianType: 'participante', custodianName: `${held!.first_names} ${held!.last_names} (${held!.code})`, date: '2026-03-10' } });
+    const charango = await ok<{ id: number }>(harness, 'instruments.create', {
+      code: 'CHA-0001',
+      typeId: 1,
+      costCentimos: 45000,
+      funding: 'donacion',
+      condition: 'bueno',
+      altaDate: '2026-03-01',
+      establishmentId: est.id,
+    });
+    await ok(harness, 'instruments.move', {
+      instrumentIds: [charango.id],
+      movement: {
+        kind: 'entrega',
+        custodianType: 'participante',
+        custodianName: `${held!.first_names} ${held!.last_names} (${held!.code})`,
+        date: '2026-03-10',
+      },
+    });
 
     await app.getByRole('link', { name: 'Eventos y temporada' }).click();
     await expect(app.getByRole('heading', { name: 'Eventos y temporada' })).toBeVisible();
@@ -151,15 +172,26 @@ test.describe('Programas', () => {
     await pick(app, form, 'Tipo', 'Concierto educativo');
     await form.getByLabel('Título').fill('Concierto de cuerdas andinas');
     await choose(app, form, 'Establecimiento', 'lurigancho', 'E.P. de Lurigancho');
-    for (const [label, n] of [['Internos', '250'], ['Familiares', '40'], ['Personal INPE', '12'], ['Autoridades', '4']] as const) {
+    for (const [label, n] of [
+      ['Internos', '250'],
+      ['Familiares', '40'],
+      ['Personal INPE', '12'],
+      ['Autoridades', '4'],
+    ] as const) {
       await form.getByLabel(label, { exact: true }).fill(n);
     }
     await expect(form.getByTestId('audience-total')).toHaveText('Total de asistentes: 306');
     await form.getByRole('button', { name: 'Guardar' }).click();
-    await expect(app.getByText('Se registró el evento «Concierto de cuerdas andinas».')).toBeVisible();
+    await notified(app, 'Se registró el evento «Concierto de cuerdas andinas».');
     await expect(app.getByRole('row', { name: /Concierto de cuerdas andinas/ })).toContainText('306');
     const saved = (await harness.db('events').where({ title: 'Concierto de cuerdas andinas' }).first()) as Record<string, number>;
-    expect([saved.audience_internos, saved.audience_familiares, saved.audience_personal, saved.audience_externo, saved.audience_autoridades]).toEqual([250, 40, 12, 0, 4]);
+    expect([
+      saved.audience_internos,
+      saved.audience_familiares,
+      saved.audience_personal,
+      saved.audience_externo,
+      saved.audience_autoridades,
+    ]).toEqual([250, 40, 12, 0, 4]);
 
     await app.getByText('Calendario').click();
     await expect(app.getByTestId('season-calendar')).toBeVisible();
@@ -176,7 +208,10 @@ test.describe('Programas', () => {
     await app.getByRole('button', { name: 'Cambio de custodia' }).click();
     await expect(app.getByTestId('custody-instruments')).toContainText('CHA-0001');
     await screen(app, '68-cambio-custodia');
-    await app.getByRole('dialog', { name: `Cambio de custodia: ${held!.code}` }).getByRole('button', { name: 'Cancelar' }).click();
+    await app
+      .getByRole('dialog', { name: `Cambio de custodia: ${held!.code}` })
+      .getByRole('button', { name: 'Cancelar' })
+      .click();
     await app.keyboard.press('Escape');
 
     await app.getByRole('link', { name: 'Elencos' }).click();

@@ -18,8 +18,12 @@ async function writeButtons(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
   const buttons = await page
     .getByRole('button')
-    .evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => (e.getAttribute('aria-label') ?? (e as HTMLElement).innerText).trim()));
-  const items = await page.getByRole('menuitem').evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => (e as HTMLElement).innerText));
+    .evaluateAll((els) =>
+      els.filter((e) => e.checkVisibility()).map((e) => (e.getAttribute('aria-label') ?? (e as HTMLElement).innerText).trim()),
+    );
+  const items = await page
+    .getByRole('menuitem')
+    .evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => (e as HTMLElement).innerText));
   return [...buttons.filter((name) => writeAction.test(name)), ...items];
 }
 
@@ -27,7 +31,9 @@ test.describe('Consulta (solo lectura)', () => {
   test.use({ signedInAs: 'consulta' });
 
   test('the dashboard of an empty database offers no demonstration data', async ({ app }) => {
-    await expect(app.getByText('El administrador del sistema registra los establecimientos o carga los datos de demostración.')).toBeVisible();
+    await expect(
+      app.getByText('El administrador del sistema registra los establecimientos o carga los datos de demostración.'),
+    ).toBeVisible();
     expect(await writeButtons(app)).toEqual([]);
     await screen(app, 'consulta-80-inicio-vacio');
   });
@@ -101,7 +107,7 @@ demoTest.describe('Consulta (solo lectura): cada página', () => {
     expect(await writeButtons(app)).toEqual([]);
   });
 
-  demoTest('Elencos: an ensemble\'s members', async ({ app }) => {
+  demoTest("Elencos: an ensemble's members", async ({ app }) => {
     await visit(app, 'Elencos', 'Elencos', 'consulta-90-elencos');
     await app.getByRole('row').nth(1).click();
     await expect(app.getByRole('dialog')).toBeVisible();

@@ -167,10 +167,15 @@ test.describe('as the administrator', () => {
     await reason.getByRole('button', { name: 'Exportar' }).click();
     await expect(app.getByTestId('export-path')).toContainText('auditoria-');
     await app.getByRole('tab', { name: 'Exportaciones con datos personales' }).click();
-    await expect(app.getByRole('row', { name: /Auditoría anual del Órgano de Control Institucional/ })).toContainText('Administrador local');
+    await expect(app.getByRole('row', { name: /Auditoría anual del Órgano de Control Institucional/ })).toContainText(
+      'Administrador local',
+    );
   });
 
-  test('backups: one now, one to a chosen folder, and a restore that ends in the sign-in screen telling what it did', async ({ app, harness }) => {
+  test('backups: one now, one to a chosen folder, and a restore that ends in the sign-in screen telling what it did', async ({
+    app,
+    harness,
+  }) => {
     await harness.services.dispatch('demo.load', {});
     await app.getByRole('link', { name: 'Copias de seguridad' }).click();
     await expect(app.getByRole('heading', { name: 'Copias de seguridad' })).toBeVisible();
@@ -189,8 +194,18 @@ test.describe('as the administrator', () => {
     await screen(app, '55-copias');
 
     // Something done after the backup, that the restore takes back.
-    await harness.services.dispatch('establishments.create', { code: 'EP-NUEVO-01', name: 'E.P. Posterior', regionalOfficeId: 1, population: 'mujeres', city: 'Lima', inProgramme: false });
-    await app.getByRole('row', { name: /Manual/ }).getByRole('button', { name: 'Restaurar' }).click();
+    await harness.services.dispatch('establishments.create', {
+      code: 'EP-NUEVO-01',
+      name: 'E.P. Posterior',
+      regionalOfficeId: 1,
+      population: 'mujeres',
+      city: 'Lima',
+      inProgramme: false,
+    });
+    await app
+      .getByRole('row', { name: /Manual/ })
+      .getByRole('button', { name: 'Restaurar' })
+      .click();
     const dialog = app.getByRole('dialog');
     await expect(dialog.getByRole('button', { name: 'Restaurar' })).toBeDisabled();
     await dialog.getByLabel('Entiendo que los datos actuales se reemplazarán').check();
@@ -253,7 +268,10 @@ test.describe('the harness’s access key (issue 12)', () => {
 test.describe('an account changed on another PC (issue 12)', () => {
   test.use({ signedInAs: 'administrador' });
 
-  test('deactivated by an administrator elsewhere, the next step ends the session and the sign-in screen says why', async ({ app, harness }) => {
+  test('deactivated by an administrator elsewhere, the next step ends the session and the sign-in screen says why', async ({
+    app,
+    harness,
+  }) => {
     await harness.services.dispatch('users.create', {
       username: 'jsalas',
       fullName: 'Julia Salas Rojas',

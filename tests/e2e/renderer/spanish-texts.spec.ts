@@ -47,32 +47,40 @@ demoTest.describe('Textos en español: la paginación', () => {
 });
 
 demoTest.describe('Textos en español', () => {
-  demoTest('the dashboard says what it counts, with units agreed; the audit log tells each operation in Spanish', async ({ app, harness }) => {
-    const inventory = app.getByTestId('inventory-dashboard');
-    const card = inventory.locator('.mantine-Card-root').filter({ has: app.getByTestId('stat-Instrumentos en uso') });
-    await expect(card).toContainText('Sin bajas ni extraviados');
-    const summary = await harness.services.dispatch('inventory.summary', {});
-    if (!summary.ok) throw new Error('inventory.summary refused');
-    await expect(app.getByTestId('stat-Instrumentos en uso')).toHaveText((summary.data as { totalInstruments: number }).totalInstruments.toLocaleString('es-PE'));
-    // The demonstration's violin strings below their minimum: 2 juegos of 5 juegos, not "2 juego".
-    const strings = app.getByTestId('low-stock').getByRole('row', { name: /Juego de cuerdas de violín/ }).first();
-    await expect(strings).toContainText('2 juegos');
-    await expect(strings).toContainText('5 juegos');
-    await expect(app.getByTestId('low-stock')).not.toContainText(/\d juego(?!s)/);
-    await app.mouse.move(0, 0);
-    await screen(app, '92-inicio-instrumentos-en-uso');
+  demoTest(
+    'the dashboard says what it counts, with units agreed; the audit log tells each operation in Spanish',
+    async ({ app, harness }) => {
+      const inventory = app.getByTestId('inventory-dashboard');
+      const card = inventory.locator('.mantine-Card-root').filter({ has: app.getByTestId('stat-Instrumentos en uso') });
+      await expect(card).toContainText('Sin bajas ni extraviados');
+      const summary = await harness.services.dispatch('inventory.summary', {});
+      if (!summary.ok) throw new Error('inventory.summary refused');
+      await expect(app.getByTestId('stat-Instrumentos en uso')).toHaveText(
+        (summary.data as { totalInstruments: number }).totalInstruments.toLocaleString('es-PE'),
+      );
+      // The demonstration's violin strings below their minimum: 2 juegos of 5 juegos, not "2 juego".
+      const strings = app
+        .getByTestId('low-stock')
+        .getByRole('row', { name: /Juego de cuerdas de violín/ })
+        .first();
+      await expect(strings).toContainText('2 juegos');
+      await expect(strings).toContainText('5 juegos');
+      await expect(app.getByTestId('low-stock')).not.toContainText(/\d juego(?!s)/);
+      await app.mouse.move(0, 0);
+      await screen(app, '92-inicio-instrumentos-en-uso');
 
-    await app.goto(`${harness.url}#/auditoria`);
-    await expect(app.getByRole('heading', { name: 'Registro de auditoría' })).toBeVisible();
-    await expect(app.getByRole('columnheader', { name: 'Operación' })).toBeVisible();
-    await expect(app.getByRole('cell', { name: 'Carga de datos de demostración' }).first()).toBeVisible();
-    await expect(app.getByRole('cell', { name: 'demo.load', exact: true })).toHaveCount(0);
-    await expect(app.getByText(/\b(demo\.load|auth\.setupAdmin|establishments\.create)\b/)).toHaveCount(0);
-    await screen(app, '92-auditoria-operaciones');
-    // The detail of an entry tells it the same way.
-    await app.getByRole('cell', { name: 'Carga de datos de demostración' }).first().click();
-    const drawer = app.getByRole('dialog', { name: 'Detalle del cambio' });
-    await expect(drawer).toContainText('Carga de datos de demostración');
-    await expect(drawer).not.toContainText('demo.load');
-  });
+      await app.goto(`${harness.url}#/auditoria`);
+      await expect(app.getByRole('heading', { name: 'Registro de auditoría' })).toBeVisible();
+      await expect(app.getByRole('columnheader', { name: 'Operación' })).toBeVisible();
+      await expect(app.getByRole('cell', { name: 'Carga de datos de demostración' }).first()).toBeVisible();
+      await expect(app.getByRole('cell', { name: 'demo.load', exact: true })).toHaveCount(0);
+      await expect(app.getByText(/\b(demo\.load|auth\.setupAdmin|establishments\.create)\b/)).toHaveCount(0);
+      await screen(app, '92-auditoria-operaciones');
+      // The detail of an entry tells it the same way.
+      await app.getByRole('cell', { name: 'Carga de datos de demostración' }).first().click();
+      const drawer = app.getByRole('dialog', { name: 'Detalle del cambio' });
+      await expect(drawer).toContainText('Carga de datos de demostración');
+      await expect(drawer).not.toContainText('demo.load');
+    },
+  );
 });

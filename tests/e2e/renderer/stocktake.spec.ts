@@ -91,9 +91,7 @@ test.describe('Inventario físico', () => {
     // Clicking a list leaves the focus in the code field.
     await app.getByRole('tab', { name: /Faltantes/ }).click();
     await scan(app, 'cus-001');
-    await expect(feed.locator('[data-result="elsewhere"]').first()).toContainText(
-      'CUS-001: registrado en otro lugar (E.P. de Cusco).',
-    );
+    await expect(feed.locator('[data-result="elsewhere"]').first()).toContainText('CUS-001: registrado en otro lugar (E.P. de Cusco).');
     await scan(app, 'XYZ-999');
     await expect(feed.locator('[data-result="unknown"]').first()).toContainText('XYZ-999: código desconocido.');
     await scan(app, 'PUN-001');

@@ -36,7 +36,9 @@ async function freshApp(): Promise<TestApp> {
 
 const photo = (w = 900, h = 600) =>
   sharp({ create: { width: w, height: h, channels: 3, background: { r: 180, g: 90, b: 40 } } })
-    .composite([{ input: Buffer.from(`<svg width="${w}" height="${h}"><circle cx="${w / 2}" cy="${h / 2}" r="${h / 3}" fill="#2050a0"/></svg>`) }])
+    .composite([
+      { input: Buffer.from(`<svg width="${w}" height="${h}"><circle cx="${w / 2}" cy="${h / 2}" r="${h / 3}" fill="#2050a0"/></svg>`) },
+    ])
     .jpeg()
     .toBuffer();
 
@@ -117,50 +119,71 @@ describe('the database store', () => {
 });
 
 describe('the app picks the store by its database', () => {
-  it(onPostgres() ? 'on the office server, a photo added on one PC shows on another PC with a different local folder' : 'on this PC, photos are files in the folder beside the database', async () => {
-    const app = await freshApp();
-    const e = await app.ok('establishments.create', validEstablishment());
-    const instrument = await app.ok('instruments.create', {
-      code: 'VIO-ADJ-01',
-      typeId: 1,
-      brand: 'Stentor',
-      costCentimos: 85000,
-      funding: 'presupuesto_inpe',
-      condition: 'nuevo',
-      altaDate: '2026-02-10',
-      establishmentId: e.id,
-    });
-    const bytes = await photo();
-    const added = await app.ok('instruments.addPhoto', { id: instrument.id, fileName: 'violín.jpg', dataBase64: bytes.toString('base64') });
-    expect(added[0]!.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
-    expect(app.attachments.kind).toBe(isPostgres(app.db) ? 'database' : 'folder');
+  it(
+    onPostgres()
+      ? 'on the office server, a photo added on one PC shows on another PC with a different local folder'
+      : 'on this PC, photos are files in the folder beside the database',
+    async () => {
+      const app = await freshApp();
+      const e = await app.ok('establishments.create', validEstablishment());
+      const instrument = await app.ok('instruments.create', {
+        code: 'VIO-ADJ-01',
+        typeId: 1,
+        brand: 'Stentor',
+        costCentimos: 85000,
+        funding: 'presupuesto_inpe',
+        condition: 'nuevo',
+        altaDate: '2026-02-10',
+        establishmentId: e.id,
+      });
+      const bytes = await photo();
+      const added = await app.ok('instruments.addPhoto', {
+        id: instrument.id,
+        fileName: 'violín.jpg',
+        dataBase64: bytes.toString('base64'),
+      });
+      expect(added[0]!.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
+      expect(app.attachments.kind).toBe(isPostgres(app.db) ? 'database' : 'folder');
 
-    if (!onPostgres()) {
-      // SQLite: the original sits in the folder beside the database, named by its hash.
-      const hash = sha256(bytes);
-      expect(fs.readFileSync(path.join(app.platform.paths.attachmentsDir, hash.slice(0, 2), `${hash}.jpg`)).equals(bytes)).toBe(true);
-      return;
-    }
-    // The second PC: the same server database, its own (empty) local folder.
-    const pc2Dir = otherFolder(app, 'segunda-pc');
-    const pc2 = await createServices(app.db, { ...app.platform, paths: { ...app.platform.paths, attachmentsDir: pc2Dir } });
-    await signInAs(app.db, pc2.session, 'admin-local');
-    const seen = await pc2.dispatch('instruments.photos', { id: instrument.id });
-    expect(seen).toEqual({ ok: true, data: added });
-    const original = await pc2.attachments.read(added[0]!.hash, 'image/jpeg');
-    expect(original!.equals(bytes)).toBe(true);
-  });
+      if (!onPostgres()) {
+        // SQLite: the original sits in the folder beside the database, named by its hash.
+        const hash = sha256(bytes);
+        expect(fs.readFileSync(path.join(app.platform.paths.attachmentsDir, hash.slice(0, 2), `${hash}.jpg`)).equals(bytes)).toBe(true);
+        return;
+      }
+      // The second PC: the same server database, its own (empty) local folder.
+      const pc2Dir = otherFolder(app, 'segunda-pc');
+      const pc2 = await createServices(app.db, { ...app.platform, paths: { ...app.platform.paths, attachmentsDir: pc2Dir } });
+      await signInAs(app.db, pc2.session, 'admin-local');
+      const seen = await pc2.dispatch('instruments.photos', { id: instrument.id });
+      expect(seen).toEqual({ ok: true, data: added });
+      const original = await pc2.attachments.read(added[0]!.hash, 'image/jpeg');
+      expect(original!.equals(bytes)).toBe(true);
+    },
+  );
 });
 
-if (!onPostgres()) console.info('[attachments] the copy to the server is skipped: it needs ARTEINPE_TEST_PG (.ci/pg-server.sh start prints one)');
+if (!onPostgres())
+  console.info('[attachments] the copy to the server is skipped: it needs ARTEINPE_TEST_PG (.ci/pg-server.sh start prints one)');
 describe.skipIf(!onPostgres())('"Llevar mis datos al servidor" with the attachments', () => {
   it('the photos go to the server checked by their SHA-256; one missing on this PC is counted, not invented', async () => {
     const pc = await testApp({ sqlite: true });
     cleanups.push(() => pc.close());
     const e = await pc.ok('establishments.create', validEstablishment());
     const add = async (code: string, bytes: Buffer) => {
-      const i = await pc.ok('instruments.create', { code, typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-01', establishmentId: e.id });
-      return { id: i.id, photos: await pc.ok('instruments.addPhoto', { id: i.id, fileName: `${code}.jpg`, dataBase64: bytes.toString('base64') }) };
+      const i = await pc.ok('instruments.create', {
+        code,
+        typeId: 1,
+        costCentimos: 0,
+        funding: 'donacion',
+        condition: 'bueno',
+        altaDate: '2026-01-01',
+        establishmentId: e.id,
+      });
+      return {
+        id: i.id,
+        photos: await pc.ok('instruments.addPhoto', { id: i.id, fileName: `${code}.jpg`, dataBase64: bytes.toString('base64') }),
+      };
     };
     const kept = await add('VIO-001', await photo(800, 600));
     const lostBytes = await photo(640, 640);
@@ -171,7 +194,15 @@ describe.skipIf(!onPostgres())('"Llevar mis datos al servidor" with the attachme
     const target = await createTestDatabase({ empty: true });
     cleanups.push(target.drop);
     const c = target.config;
-    const report = await pc.ok('settings.copyToServer', { host: c.host, port: c.port, database: c.database, user: c.user, password: c.password, ssl: false, confirm: true });
+    const report = await pc.ok('settings.copyToServer', {
+      host: c.host,
+      port: c.port,
+      database: c.database,
+      user: c.user,
+      password: c.password,
+      ssl: false,
+      confirm: true,
+    });
     expect(report.ok, report.message).toBe(true);
     expect(report.message).toContain('También se llevó 1 archivo adjunto, comprobado por su huella SHA-256.');
     expect(report.message).toContain('Faltaba en esta PC 1 archivo adjunto');
@@ -180,7 +211,10 @@ describe.skipIf(!onPostgres())('"Llevar mis datos al servidor" with the attachme
     cleanups.push(() => server.destroy());
     expect(await server('attachment_blobs').pluck('hash')).toEqual([kept.photos[0]!.hash]);
     // Another PC on the server, with its own empty folder, sees the photo that went.
-    const office = await createServices(server, { ...pc.platform, paths: { ...pc.platform.paths, attachmentsDir: otherFolder(pc, 'otra-pc') } });
+    const office = await createServices(server, {
+      ...pc.platform,
+      paths: { ...pc.platform.paths, attachmentsDir: otherFolder(pc, 'otra-pc') },
+    });
     await signInAs(server, office.session, 'admin-local');
     expect(await office.dispatch('instruments.photos', { id: kept.id })).toEqual({ ok: true, data: kept.photos });
   }, 60_000);

@@ -47,9 +47,7 @@ function picture(width: number, height: number) {
 /** Every file under the attachments folder (none when it was never created). */
 function filesOnDisk(): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-    .sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
 }
 
 const MINIMAL_PDF = Buffer.from(
@@ -167,9 +165,7 @@ describe('managed attachments', () => {
   it('a truncated photo is refused rather than stored half', async () => {
     const jpeg = await picture(640, 480).jpeg().toBuffer();
     const cut = jpeg.subarray(0, Math.floor(jpeg.length / 2));
-    expect(await refusal(storeAttachment(app.db, dir, { name: 'cortada.jpg', bytes: cut }, image, actor, NOW))).toMatch(
-      /no es una imagen/,
-    );
+    expect(await refusal(storeAttachment(app.db, dir, { name: 'cortada.jpg', bytes: cut }, image, actor, NOW))).toMatch(/no es una imagen/);
     expect(filesOnDisk()).toEqual([]);
   });
 
@@ -188,12 +184,21 @@ describe('managed attachments', () => {
   });
 
   it('a PDF is accepted as a document, kept as is, without thumbnail', async () => {
-    const stored = await storeAttachment(app.db, dir, { name: 'Orden de servicio 0042-2026.pdf', bytes: MINIMAL_PDF }, document, actor, NOW);
+    const stored = await storeAttachment(
+      app.db,
+      dir,
+      { name: 'Orden de servicio 0042-2026.pdf', bytes: MINIMAL_PDF },
+      document,
+      actor,
+      NOW,
+    );
     expect(stored).toMatchObject({ mime: 'application/pdf', width: null, height: null, sizeBytes: MINIMAL_PDF.length });
     expect(fs.readFileSync(path.join(dir, stored.hash.slice(0, 2), `${stored.hash}.pdf`)).equals(MINIMAL_PDF)).toBe(true);
     expect(await thumbnailDataUrl(dir, stored.hash)).toBeNull();
     expect(await imageDataUrl(dir, stored.hash, stored.mime)).toBeNull();
-    expect(await app.db('attachments').where({ hash: stored.hash }).first()).toMatchObject({ original_name: 'Orden de servicio 0042-2026.pdf' });
+    expect(await app.db('attachments').where({ hash: stored.hash }).first()).toMatchObject({
+      original_name: 'Orden de servicio 0042-2026.pdf',
+    });
   });
 
   it('a scanned page as an image is a document too; a Word file is not', async () => {

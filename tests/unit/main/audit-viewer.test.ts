@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeChange } from '../../../electron/main/audit/viewer';
+import { describeChange } from '../../../electron/main/audit/handlers';
 import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
 import { contract } from '../../../shared/contract';
 import { translator } from '../../../electron/main/i18n';
@@ -19,7 +19,13 @@ const reason = 'Requerimiento de la Oficina de Control Institucional, oficio 45-
 describe('the audit log viewer', () => {
   it('filters by user, by record type and number, and by day (Lima’s calendar)', async () => {
     const a = await app.ok('establishments.create', validEstablishment());
-    await app.ok('users.create', { username: 'rquispe', fullName: 'Rosa Quispe', role: 'administrador', password: 'Inicial-2026', confirm: 'Inicial-2026' });
+    await app.ok('users.create', {
+      username: 'rquispe',
+      fullName: 'Rosa Quispe',
+      role: 'administrador',
+      password: 'Inicial-2026',
+      confirm: 'Inicial-2026',
+    });
     await app.ok('auth.signOut', {});
     await app.ok('auth.signIn', { username: 'rquispe', password: 'Inicial-2026' });
     await app.ok('auth.changePassword', { currentPassword: 'Inicial-2026', password: 'Propia-2026', confirm: 'Propia-2026' });
@@ -46,7 +52,8 @@ describe('the audit log viewer', () => {
   });
 
   it('pages through the log newest first', async () => {
-    for (let i = 1; i <= 30; i++) await app.ok('establishments.create', validEstablishment({ code: `EP-T-${i}`, name: `E.P. Prueba ${i}` }));
+    for (let i = 1; i <= 30; i++)
+      await app.ok('establishments.create', validEstablishment({ code: `EP-T-${i}`, name: `E.P. Prueba ${i}` }));
     const p2 = await app.ok('audit.list', { filter: { entity: 'establishment' }, page: 2, pageSize: 10 });
     expect(p2).toMatchObject({ total: 30, page: 2, pageSize: 10 });
     expect(p2.rows.map((r) => JSON.parse(r.after!).code)).toEqual(Array.from({ length: 10 }, (_, i) => `EP-T-${20 - i}`));
@@ -62,7 +69,18 @@ describe('the audit log viewer', () => {
     await wb.xlsx.readFile(r.path);
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('Auditoría');
-    expect(ws.getRow(1).values).toEqual([undefined, 'Fecha y hora', 'Usuario', 'Operación', 'Tipo de registro', 'N.° de registro', 'Acción', 'Cambios', 'Antes (JSON)', 'Después (JSON)']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Fecha y hora',
+      'Usuario',
+      'Operación',
+      'Tipo de registro',
+      'N.° de registro',
+      'Acción',
+      'Cambios',
+      'Antes (JSON)',
+      'Después (JSON)',
+    ]);
     expect(ws.getRow(3).getCell(2).value).toBe('Administrador local (admin-local)');
     expect(ws.getRow(3).getCell(4).value).toBe('Establecimiento');
     expect(ws.getRow(3).getCell(6).value).toBe('Modificación');
@@ -73,7 +91,10 @@ describe('the audit log viewer', () => {
     expect(ws.getRow(2).getCell(3).value).toBe('Registro de establecimiento');
     expect(ws.getRow(3).getCell(3).value).toBe('Edición de establecimiento');
     const logged = await app.ok('audit.personalDataExports', {});
-    expect(logged).toMatchObject({ total: 1, rows: [{ userId: 'admin-local', reason, rows: 2, what: 'Registro de auditoría (2 cambios)', channel: 'audit.export' }] });
+    expect(logged).toMatchObject({
+      total: 1,
+      rows: [{ userId: 'admin-local', reason, rows: 2, what: 'Registro de auditoría (2 cambios)', channel: 'audit.export' }],
+    });
     expect(logged.rows[0]!.fileName).toMatch(/^auditoria-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
@@ -89,7 +110,9 @@ describe('the audit log viewer', () => {
   it('describes every operation that writes or acts, in Spanish and in English', () => {
     const es = translator('es-PE');
     const en = translator('en');
-    const channels = Object.entries(contract).filter(([, def]) => def.kind !== 'query').map(([name]) => name);
+    const channels = Object.entries(contract)
+      .filter(([, def]) => def.kind !== 'query')
+      .map(([name]) => name);
     expect(channels.length).toBeGreaterThan(100);
     for (const ch of channels) {
       const spanish = auditChannelLabel(es, ch);

@@ -38,12 +38,27 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
   const valid: { [K in Name]: Case } = {
     'auth.status': {
       input: () => ({}),
-      check: (d) => expect(d).toMatchObject({ setupNeeded: false, locked: false, idleMinutes: 15, user: { username: 'admin-local', role: 'administrador' } }),
+      check: (d) =>
+        expect(d).toMatchObject({
+          setupNeeded: false,
+          locked: false,
+          idleMinutes: 15,
+          user: { username: 'admin-local', role: 'administrador' },
+        }),
     },
     'auth.setupAdmin': {
       // The first run: no account exists yet.
-      input: async () => (await app().db('users').delete(), { username: 'Jefa.Arte', fullName: 'María Flores', password: 'Inpe-2026-arte', confirm: 'Inpe-2026-arte' }),
-      check: (d) => expect(d).toMatchObject({ username: 'jefa.arte', role: 'administrador', permissions: ['personalData', 'artists'], mustChangePassword: false }),
+      input: async () => (
+        await app().db('users').delete(),
+        { username: 'Jefa.Arte', fullName: 'María Flores', password: 'Inpe-2026-arte', confirm: 'Inpe-2026-arte' }
+      ),
+      check: (d) =>
+        expect(d).toMatchObject({
+          username: 'jefa.arte',
+          role: 'administrador',
+          permissions: ['personalData', 'artists'],
+          mustChangePassword: false,
+        }),
     },
     'auth.signIn': {
       input: () => ({ username: 'ADMIN-LOCAL', password: TEST_PASSWORD }),
@@ -59,10 +74,14 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
       input: () => ({ currentPassword: TEST_PASSWORD, password: 'Nueva-clave-2027', confirm: 'Nueva-clave-2027' }),
       check: (d) => expect(d).toMatchObject({ username: 'admin-local', mustChangePassword: false }),
     },
-    'users.list': { input: () => ({}), check: (d) => expect(d).toMatchObject([{ username: 'admin-local', role: 'administrador', active: true }]) },
+    'users.list': {
+      input: () => ({}),
+      check: (d) => expect(d).toMatchObject([{ username: 'admin-local', role: 'administrador', active: true }]),
+    },
     'users.create': {
       input: () => newUser({ establishmentIds: [get().establishmentId] }),
-      check: (d) => expect(d).toMatchObject({ username: 'mflores', mustChangePassword: true, establishmentNames: ['E.P. Base'], active: true }),
+      check: (d) =>
+        expect(d).toMatchObject({ username: 'mflores', mustChangePassword: true, establishmentNames: ['E.P. Base'], active: true }),
     },
     'users.update': {
       input: async () => {
@@ -87,7 +106,8 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
     },
     'audit.list': {
       input: () => ({ filter: { entity: 'establishment' } }),
-      check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ userId: 'admin-local', channel: 'establishments.create', action: 'create' }] }),
+      check: (d) =>
+        expect(d).toMatchObject({ total: 1, rows: [{ userId: 'admin-local', channel: 'establishments.create', action: 'create' }] }),
     },
     'audit.facets': {
       input: () => ({}),
@@ -133,7 +153,12 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
       { username: 'ana', fullName: 'Ana Flores', password: 'Clave-2026', confirm: 'Clave-2025' },
       { username: 'ana', fullName: 'Ana Flores', password: 'Clave-2026', confirm: 'Clave-2026', role: 'consulta' },
     ],
-    'auth.signIn': [{}, { username: 'admin-local' }, { username: 'admin-local', password: 5 }, { username: 'a', password: 'b', remember: true }],
+    'auth.signIn': [
+      {},
+      { username: 'admin-local' },
+      { username: 'admin-local', password: 5 },
+      { username: 'a', password: 'b', remember: true },
+    ],
     'auth.signOut': [{ everyone: true }],
     'auth.lock': [{ minutes: 5 }],
     'auth.unlock': [{}, { password: '' }, { password: 'x'.repeat(200) }],
@@ -156,8 +181,14 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
       { ...newUser(), passwordHash: 'scrypt$1$1$1$x$y' },
     ],
     'users.update': [{ id: 1 }, { id: 1, version: 1, fullName: 'Ana Flores', role: 'jefe', establishmentIds: [] }],
-    'users.setActive': [{ id: 1, version: 1 }, { id: 1, version: 1, active: 'no' }],
-    'users.resetPassword': [{ id: 1, version: 1, password: 'abc', confirm: 'abc' }, { id: 1, password: 'Temporal-99', confirm: 'Temporal-99' }],
+    'users.setActive': [
+      { id: 1, version: 1 },
+      { id: 1, version: 1, active: 'no' },
+    ],
+    'users.resetPassword': [
+      { id: 1, version: 1, password: 'abc', confirm: 'abc' },
+      { id: 1, password: 'Temporal-99', confirm: 'Temporal-99' },
+    ],
     'audit.list': [
       { page: 0 },
       { pageSize: 7 },
@@ -175,7 +206,13 @@ export function authChannelCases(get: () => { app: TestApp; establishmentId: num
     ],
     'audit.personalDataExports': [{ page: -1 }, { pageSize: 1000 }],
     'backups.list': [{ dir: '/' }],
-    'backups.create': [{}, { destination: 'nube' }, { destination: 'local', path: '/tmp' }, { destination: 'external' }, { destination: 'external', reason: 'USB' }],
+    'backups.create': [
+      {},
+      { destination: 'nube' },
+      { destination: 'local', path: '/tmp' },
+      { destination: 'external' },
+      { destination: 'external', reason: 'USB' },
+    ],
     'backups.restore': [
       { source: { kind: 'local', name: '../../etc' }, confirm: true },
       { source: { kind: 'local', name: 'arteinpe-20260101-000000-manual' } },

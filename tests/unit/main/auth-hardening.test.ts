@@ -5,12 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/main/compose';
 import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
 import { ensureUser } from '../../../electron/main/auth/seed';
-import {
-  currentHashCost,
-  hashPassword,
-  PRODUCTION_HASH_COST,
-  setHashCostForTests,
-} from '../../../electron/main/auth/passwords';
+import { currentHashCost, hashPassword, PRODUCTION_HASH_COST, setHashCostForTests } from '../../../electron/main/auth/passwords';
 import { TEST_HASH_COST, TEST_PASSWORD, testApp, type TestApp } from '../../helpers/services';
 
 /**
@@ -40,7 +35,8 @@ async function otherPc(app: TestApp): Promise<Services & { db: Knex }> {
   return { ...services, db };
 }
 
-const BAD_CREDENTIALS = 'El usuario o la contraseña no son correctos. Tras 5 intentos fallidos seguidos, la cuenta se bloquea por 5 minutos.';
+const BAD_CREDENTIALS =
+  'El usuario o la contraseña no son correctos. Tras 5 intentos fallidos seguidos, la cuenta se bloquea por 5 minutos.';
 
 describe('the account lock cannot be raced (item 7)', () => {
   it('200 wrong guesses at once, from two PCs, lock the account: the right password is then refused like a wrong one', async () => {
@@ -90,7 +86,13 @@ describe('roles and the active flag are read again on every call (item 8)', () =
 
     const users = await admin.ok('users.list', {});
     const julia = users.find((u) => u.username === 'jsalas')!;
-    const demoted = await admin.ok('users.update', { id: julia.id, version: julia.version, fullName: julia.fullName, role: 'consulta', establishmentIds: [] });
+    const demoted = await admin.ok('users.update', {
+      id: julia.id,
+      version: julia.version,
+      fullName: julia.fullName,
+      role: 'consulta',
+      establishmentIds: [],
+    });
 
     expect(await pc2.dispatch('users.list', {})).toEqual({
       ok: false,
@@ -172,7 +174,8 @@ describe('password hashes (item 13)', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ts|tsx)$/.test(e.name) && fs.readFileSync(p, 'utf8').includes('setHashCostForTests')) callers.push(path.relative(root, p));
+        else if (/\.(ts|tsx)$/.test(e.name) && fs.readFileSync(p, 'utf8').includes('setHashCostForTests'))
+          callers.push(path.relative(root, p));
       }
     };
     for (const d of ['electron', 'renderer', 'shared', 'migrations']) walk(path.join(root, d));

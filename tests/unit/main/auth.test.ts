@@ -6,7 +6,8 @@ let app: TestApp;
 afterEach(() => app?.close());
 
 /** Wrong password, unknown user and locked account alike (issue 12: sign-in does not tell which user names exist). */
-const BAD_CREDENTIALS = 'El usuario o la contraseña no son correctos. Tras 5 intentos fallidos seguidos, la cuenta se bloquea por 5 minutos.';
+const BAD_CREDENTIALS =
+  'El usuario o la contraseña no son correctos. Tras 5 intentos fallidos seguidos, la cuenta se bloquea por 5 minutos.';
 
 const newUser = (over: Record<string, unknown> = {}) => ({
   username: 'rquispe',
@@ -24,13 +25,25 @@ describe('first run', () => {
     expect(await app.ok('auth.status', {})).toMatchObject({ setupNeeded: true, user: null });
     expect(await app.call('establishments.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
 
-    const admin = await app.ok('auth.setupAdmin', { username: 'MFlores', fullName: 'María Flores', password: 'Arte-2026-inpe', confirm: 'Arte-2026-inpe' });
+    const admin = await app.ok('auth.setupAdmin', {
+      username: 'MFlores',
+      fullName: 'María Flores',
+      password: 'Arte-2026-inpe',
+      confirm: 'Arte-2026-inpe',
+    });
     expect(admin).toMatchObject({ username: 'mflores', role: 'administrador' });
     expect(await app.ok('auth.status', {})).toMatchObject({ setupNeeded: false, user: { username: 'mflores' } });
     expect(await app.db('audit_log').where({ entity: 'user' }).first()).toMatchObject({ user_id: 'mflores', action: 'create' });
 
     const before = await snapshot(app.db);
-    expect(await app.call('auth.setupAdmin', { username: 'otro', fullName: 'Otro Admin', password: 'Arte-2026-inpe', confirm: 'Arte-2026-inpe' })).toMatchObject({
+    expect(
+      await app.call('auth.setupAdmin', {
+        username: 'otro',
+        fullName: 'Otro Admin',
+        password: 'Arte-2026-inpe',
+        confirm: 'Arte-2026-inpe',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'El administrador ya fue creado. Ingrese con su usuario.' },
     });
@@ -83,7 +96,10 @@ describe('signing in', () => {
     expect(log).toEqual(['signInFailed', 'signInFailed', 'signInFailed', 'signInFailed', 'accountLocked']);
 
     // Five minutes later (the lock's end moved into the past), the right password works again.
-    await app.db('users').where({ username: 'admin-local' }).update({ locked_until: new Date(Date.now() - 1000).toISOString() });
+    await app
+      .db('users')
+      .where({ username: 'admin-local' })
+      .update({ locked_until: new Date(Date.now() - 1000).toISOString() });
     expect(await app.call('auth.signIn', { username: 'admin-local', password: TEST_PASSWORD })).toMatchObject({ ok: true });
     expect(await app.db('users').where({ username: 'admin-local' }).first()).toMatchObject({ failed_attempts: 0, locked_until: null });
   });
@@ -106,8 +122,13 @@ describe('signing in', () => {
     await app.ok('auth.signOut', {});
     const user = await app.ok('auth.signIn', { username: 'rquispe', password: 'Inicial-2026' });
     expect(user.mustChangePassword).toBe(true);
-    expect(await app.call('instruments.list', {})).toMatchObject({ ok: false, error: { message: 'Cambie primero su contraseña temporal.' } });
-    expect(await app.call('auth.changePassword', { currentPassword: 'equivocada', password: 'Propia-2026', confirm: 'Propia-2026' })).toMatchObject({
+    expect(await app.call('instruments.list', {})).toMatchObject({
+      ok: false,
+      error: { message: 'Cambie primero su contraseña temporal.' },
+    });
+    expect(
+      await app.call('auth.changePassword', { currentPassword: 'equivocada', password: 'Propia-2026', confirm: 'Propia-2026' }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { currentPassword: 'La contraseña actual no es correcta.' } },
     });
@@ -126,7 +147,10 @@ describe('signing in', () => {
     await app.ok('auth.changePassword', { currentPassword: 'Inicial-2026', password: 'Propia-2026', confirm: 'Propia-2026' });
     const e = await app.ok('establishments.create', validEstablishment());
     expect(e.updatedBy).toBe('Rosa Quispe Mamani');
-    expect(await app.db('audit_log').where({ entity: 'establishment' }).first()).toMatchObject({ user_id: 'rquispe', user_name: 'Rosa Quispe Mamani' });
+    expect(await app.db('audit_log').where({ entity: 'establishment' }).first()).toMatchObject({
+      user_id: 'rquispe',
+      user_name: 'Rosa Quispe Mamani',
+    });
   });
 });
 
@@ -161,7 +185,10 @@ describe('the idle lock', () => {
     await app.ok('auth.lock', {});
     for (let i = 0; i < 5; i++) await app.call('auth.unlock', { password: `mala-${i}` });
     expect(app.session.auth?.user).toBeNull();
-    expect(await app.call('auth.signIn', { username: 'admin-local', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'validation', message: BAD_CREDENTIALS } });
+    expect(await app.call('auth.signIn', { username: 'admin-local', password: TEST_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: BAD_CREDENTIALS },
+    });
     expect(await app.db('users').where({ username: 'admin-local' }).first()).toMatchObject({ locked_until: expect.any(String) });
   });
 });
@@ -176,12 +203,27 @@ describe('the administrator’s user accounts', () => {
       ok: false,
       error: { code: 'conflict', fields: { username: 'Ya existe el usuario rquispe.' } },
     });
-    const edited = await app.ok('users.update', { id: u.id, version: u.version, fullName: 'Rosa Quispe', role: 'consulta', establishmentIds: [] });
+    const edited = await app.ok('users.update', {
+      id: u.id,
+      version: u.version,
+      fullName: 'Rosa Quispe',
+      role: 'consulta',
+      establishmentIds: [],
+    });
     expect(edited).toMatchObject({ role: 'consulta', establishmentIds: [] });
     await app.db('users').where({ id: u.id }).update({ failed_attempts: 3, locked_until: '2999-01-01T00:00:00.000Z' });
-    const reset = await app.ok('users.resetPassword', { id: u.id, version: edited.version, password: 'Temporal-77', confirm: 'Temporal-77' });
+    const reset = await app.ok('users.resetPassword', {
+      id: u.id,
+      version: edited.version,
+      password: 'Temporal-77',
+      confirm: 'Temporal-77',
+    });
     expect(reset).toMatchObject({ lockedUntil: null, failedAttempts: 0, mustChangePassword: true });
-    const actions = await app.db('audit_log').where({ entity: 'user', entity_id: String(u.id) }).orderBy('id').pluck('action');
+    const actions = await app
+      .db('audit_log')
+      .where({ entity: 'user', entity_id: String(u.id) })
+      .orderBy('id')
+      .pluck('action');
     expect(actions).toEqual(['create', 'update', 'resetPassword']);
   });
 
@@ -193,7 +235,9 @@ describe('the administrator’s user accounts', () => {
       ok: false,
       error: { message: 'No puede desactivar su propia cuenta.' },
     });
-    expect(await app.call('users.update', { id: me.id, version: me.version, fullName: me.fullName, role: 'consulta', establishmentIds: [] })).toMatchObject({
+    expect(
+      await app.call('users.update', { id: me.id, version: me.version, fullName: me.fullName, role: 'consulta', establishmentIds: [] }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Debe quedar al menos un administrador activo.' },
     });

@@ -87,7 +87,10 @@ describe('printPdf with a folder of prepared images (Electron)', () => {
     const escape = `${pathToFileURL(assets).href}/../secreto.jpg`;
     h.probe = [inside, outside, escape, 'https://example.com/x.jpg', 'data:image/png;base64,AAAA'];
     const target = path.join(h.temp, 'catalogo.pdf');
-    await electronPlatform({ dbPath: '', backupDir: '', attachmentsDir: '' }).printPdfToFile!({ html: '<img src="work-1.jpg">', pageSize: 'A5', assetsDir: assets }, target);
+    await electronPlatform({ dbPath: '', backupDir: '', attachmentsDir: '' }).printPdfToFile!(
+      { html: '<img src="work-1.jpg">', pageSize: 'A5', assetsDir: assets },
+      target,
+    );
 
     expect(path.dirname(h.loaded[0]!)).toBe(path.resolve(assets));
     expect(Object.fromEntries(h.allowedDuringPrint)).toEqual({

@@ -106,7 +106,10 @@ describe('catalog.export', () => {
     await app.ok('exhibitions.addWorks', { exhibitionId: ex.id, artworkIds: [none.id] });
     const before = await snapshot(app.db);
     const r = await app.call('catalog.export', { exhibitionId: ex.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('no tiene obras con consentimiento') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('no tiene obras con consentimiento') },
+    });
     expect(await app.call('catalog.labels', { exhibitionId: ex.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await app.call('catalog.export', { exhibitionId: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await snapshot(app.db)).toBe(before);

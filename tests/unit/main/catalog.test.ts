@@ -186,7 +186,8 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
     syntheticCatalog({
       works: 4,
       image: { path: bigJpeg, width: 2400, height: 3000 },
-      overrides: (_w, i) => (i === 2 ? { image: { path: smallJpeg, width: 400, height: 500, alt: 'pequeña' } } : i === 3 ? { image: null } : {}),
+      overrides: (_w, i) =>
+        i === 2 ? { image: { path: smallJpeg, width: 400, height: 500, alt: 'pequeña' } } : i === 3 ? { image: null } : {},
     });
 
   const make = (data: CatalogData, pageSize: 'A4' | 'A5' | 'Letter', layout: 'one' | 'two' | 'grid', name: string) =>
@@ -225,7 +226,10 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
     expect(page(1)).not.toContain('Obras y nombres publicados');
     expect(page(1)).not.toMatch(/^\s*1\s*$/m);
 
-    const fonts = poppler('pdffonts', made.path).split('\n').slice(2).filter((l) => l.trim());
+    const fonts = poppler('pdffonts', made.path)
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.split(/\s+/).slice(-5)[0], f).toBe('yes');
     expect(fonts.join('\n')).toContain('DejaVuSerif-Italic');
@@ -259,9 +263,13 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
 
   it('the Node printer loads files only from the folder of the document', async () => {
     const own = fs.mkdtempSync(path.join(dir, 'propia-'));
-    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a33' } }).jpeg().toFile(path.join(own, 'a.jpg'));
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a33' } })
+      .jpeg()
+      .toFile(path.join(own, 'a.jpg'));
     const outside = path.join(dir, 'fuera.jpg');
-    await sharp({ create: { width: 50, height: 20, channels: 3, background: '#33a' } }).jpeg().toFile(outside);
+    await sharp({ create: { width: 50, height: 20, channels: 3, background: '#33a' } })
+      .jpeg()
+      .toFile(outside);
     const html = `<!doctype html><html><body><img src="a.jpg"><img src="${pathToFileURL(outside).href}"><img src="../fuera.jpg"></body></html>`;
     const file = path.join(dir, 'carpeta.pdf');
     await printer.printPdfToFile({ html, pageSize: 'A4', assetsDir: own }, file);
@@ -291,7 +299,9 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
     fs.writeFileSync(file, await printer.printPdf({ html: labelsHtml(data, t), pageSize: 'A4' }));
     expect(pdfInfo(file)['Pages']).toBe('3');
     const numbersOn = (page: number) =>
-      [...poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-').matchAll(/Cat\. (\d+)/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+      [...poppler('pdftotext', '-f', String(page), '-l', String(page), file, '-').matchAll(/Cat\. (\d+)/g)]
+        .map((m) => Number(m[1]))
+        .sort((a, b) => a - b);
     expect(numbersOn(1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(numbersOn(2)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
     expect(numbersOn(3)).toEqual([17]);

@@ -46,7 +46,10 @@ async function instrument(code = 'INS-0001', establishmentId: number | null = nu
 async function openStocktake() {
   return app.ok('stocktakes.open', { establishmentId: seeded.id });
 }
-const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#b33' } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#b33' } })
+    .png()
+    .toBuffer();
 const saved = (d: unknown) => {
   const r = d as { status: string; path: string };
   expect(r.status).toBe('saved');
@@ -95,7 +98,10 @@ const valid: { [K in ChannelName]: Case } = {
     check: (d) => expect(d).toMatchObject({ active: false, version: 2 }),
   },
   'instruments.list': { input: async () => (await instrument(), {}), check: (d) => expect(d).toMatchObject({ total: 1 }) },
-  'instruments.get': { input: async () => ({ id: (await instrument()).id }), check: (d) => expect(d).toMatchObject({ status: 'en_almacen' }) },
+  'instruments.get': {
+    input: async () => ({ id: (await instrument()).id }),
+    check: (d) => expect(d).toMatchObject({ status: 'en_almacen' }),
+  },
   'instruments.history': {
     input: async () => ({ id: (await instrument('INS-0002', seeded.id)).id }),
     check: (d) => expect((d as Array<{ kind: string }>).map((m) => m.kind)).toEqual(['asignacion', 'alta']),
@@ -118,10 +124,16 @@ const valid: { [K in ChannelName]: Case } = {
     }),
     check: (d) => expect(d).toMatchObject({ count: 1 }),
   },
-  'instruments.export': { input: async () => (await instrument(), { filter: {}, format: 'csv', reason: 'Inventario anual para la auditoría' }), check: saved },
+  'instruments.export': {
+    input: async () => (await instrument(), { filter: {}, format: 'csv', reason: 'Inventario anual para la auditoría' }),
+    check: saved,
+  },
   'instruments.photos': { input: async () => ({ id: (await instrument()).id }), check: (d) => expect(d).toEqual([]) },
   'inventory.settings': { input: () => ({}), check: (d) => expect(d).toEqual({ codeMask: '' }) },
-  'inventory.setSettings': { input: () => ({ codeMask: 'inpe-9999-999999' }), check: (d) => expect(d).toEqual({ codeMask: 'INPE-9999-999999' }) },
+  'inventory.setSettings': {
+    input: () => ({ codeMask: 'inpe-9999-999999' }),
+    check: (d) => expect(d).toEqual({ codeMask: 'INPE-9999-999999' }),
+  },
   'instruments.addPhoto': {
     input: async () => ({ id: (await instrument()).id, fileName: 'violin.png', dataBase64: (await png()).toString('base64') }),
     check: (d) => expect(d).toMatchObject([{ originalName: 'violin.png', isPrimary: true, width: 40, height: 30 }]),
@@ -163,7 +175,10 @@ const valid: { [K in ChannelName]: Case } = {
   },
   'stocktakes.acta': { input: async () => ({ id: (await openStocktake()).id }), check: saved },
   'consumables.items': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(5) },
-  'consumables.createItem': { input: () => ({ name: 'Parche de timbal', unit: 'unidad' }), check: (d) => expect(d).toMatchObject({ active: true }) },
+  'consumables.createItem': {
+    input: () => ({ name: 'Parche de timbal', unit: 'unidad' }),
+    check: (d) => expect(d).toMatchObject({ active: true }),
+  },
   'consumables.stock': { input: () => ({}), check: (d) => expect(d).toEqual([]) },
   'consumables.move': {
     input: () => ({ itemId: 1, establishmentId: seeded.id, kind: 'ingreso', quantity: 12, date: '2026-11-01' }),
@@ -173,7 +188,10 @@ const valid: { [K in ChannelName]: Case } = {
     input: () => ({ itemId: 1, establishmentId: seeded.id, minimum: 5 }),
     check: (d) => expect(d).toMatchObject({ stock: 0, minimum: 5, low: true }),
   },
-  'inventory.summary': { input: async () => (await instrument(), {}), check: (d) => expect(d).toMatchObject({ totalInstruments: 1, totalValueCentimos: 125000 }) },
+  'inventory.summary': {
+    input: async () => (await instrument(), {}),
+    check: (d) => expect(d).toMatchObject({ totalInstruments: 1, totalValueCentimos: 125000 }),
+  },
   'inventory.labels': { input: async () => ({ instrumentIds: [(await instrument()).id], symbology: 'qr' }), check: saved },
   'inventory.reportByEstablishment': {
     input: async () => (await instrument('INS-7', seeded.id), { establishmentId: seeded.id, format: 'xlsx' }),
@@ -260,7 +278,10 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...authCases.invalid,
   'instrumentTypes.list': [{ family: 'x' }],
   'instrumentTypes.create': [{}, { name: 'x', family: 'percusion' }, { name: 'Bombo', family: 'metales' }],
-  'instrumentTypes.update': [{ id: 1, name: 'Violín' }, { id: 1, version: 1, name: 'Violín', family: 'percusion', active: 'sí' }],
+  'instrumentTypes.update': [
+    { id: 1, name: 'Violín' },
+    { id: 1, version: 1, name: 'Violín', family: 'percusion', active: 'sí' },
+  ],
   'instruments.list': [{ status: 'perdido' }, { establishmentId: 'almacen' }, { sort: 'precio' }, { pageSize: 1000 }],
   'instruments.get': [{}, { id: 'INS-1' }],
   'instruments.history': [{ id: 0 }],
@@ -275,7 +296,10 @@ const invalid: { [K in ChannelName]: unknown[] } = {
     { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-02-31' },
     { code: 'A-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01', status: 'asignado' },
   ],
-  'instruments.update': [{ id: 1, code: 'A-1' }, { id: 1, version: 1, code: '', typeId: 1, costCentimos: 0, funding: 'donacion' }],
+  'instruments.update': [
+    { id: 1, code: 'A-1' },
+    { id: 1, version: 1, code: '', typeId: 1, costCentimos: 0, funding: 'donacion' },
+  ],
   'instruments.move': [
     { instrumentIds: [], movement: { kind: 'asignacion', toEstablishmentId: 1, date: '2026-01-01' } },
     { instrumentIds: [1], movement: { kind: 'teletransporte', date: '2026-01-01' } },
@@ -284,11 +308,19 @@ const invalid: { [K in ChannelName]: unknown[] } = {
     { instrumentIds: [1], movement: { kind: 'recepcion', person: 'Ana', date: '2026-01-01' } },
     { instrumentIds: ['1'], movement: { kind: 'extravio', description: 'x', date: '2026-01-01' } },
   ],
-  'instruments.export': [{ filter: {}, format: 'pdf', reason: 'Inventario anual' }, { filter: { status: 'x' }, format: 'xlsx', reason: 'Inventario anual' }, { filter: {}, format: 'xlsx' }],
+  'instruments.export': [
+    { filter: {}, format: 'pdf', reason: 'Inventario anual' },
+    { filter: { status: 'x' }, format: 'xlsx', reason: 'Inventario anual' },
+    { filter: {}, format: 'xlsx' },
+  ],
   'instruments.photos': [{ id: 'x' }],
   'inventory.settings': [{ codeMask: '' }],
   'inventory.setSettings': [{ codeMask: '[0-9]+' }, { codeMask: 'X'.repeat(41) }, { mask: '9' }],
-  'instruments.addPhoto': [{ id: 1, fileName: 'a.png' }, { id: 1, fileName: 'a.png', dataBase64: 'no es base64!' }, { id: 1, fileName: '', dataBase64: 'AAAA' }],
+  'instruments.addPhoto': [
+    { id: 1, fileName: 'a.png' },
+    { id: 1, fileName: 'a.png', dataBase64: 'no es base64!' },
+    { id: 1, fileName: '', dataBase64: 'AAAA' },
+  ],
   'instruments.setPrimaryPhoto': [{ id: 1, hash: '../../etc/passwd' }],
   'instruments.removePhoto': [{ id: 1 }],
   'stocktakes.list': [{ status: 'pendiente' }],
@@ -311,9 +343,15 @@ const invalid: { [K in ChannelName]: unknown[] } = {
     { itemId: 1, establishmentId: 1, kind: 'robo', quantity: 1, date: '2026-01-01' },
     { itemId: 1, establishmentId: 1, kind: 'entrega', quantity: -3, date: '2026-01-01' },
   ],
-  'consumables.setMinimum': [{ itemId: 1, establishmentId: 1, minimum: -1 }, { itemId: 1, establishmentId: 1 }],
+  'consumables.setMinimum': [
+    { itemId: 1, establishmentId: 1, minimum: -1 },
+    { itemId: 1, establishmentId: 1 },
+  ],
   'inventory.summary': [{ establishmentId: 1 }],
-  'inventory.labels': [{ instrumentIds: [], symbology: 'qr' }, { instrumentIds: [1], symbology: 'datamatrix' }],
+  'inventory.labels': [
+    { instrumentIds: [], symbology: 'qr' },
+    { instrumentIds: [1], symbology: 'datamatrix' },
+  ],
   'inventory.reportByEstablishment': [{ establishmentId: 1, format: 'docx' }, { format: 'pdf' }],
   'inventory.reportByCondition': [{ format: 'pdf' }],
   'inventory.reportMovements': [{ from: '2026-12-31', to: '2026-01-01' }, { from: '2026-01-01' }],
@@ -466,7 +504,10 @@ describe('refusals of valid-looking input that the data forbids', () => {
   it('a missing record answers not_found', async () => {
     for (const name of ['establishments.get', 'establishments.delete'] as const) {
       const r = await app.call(name, { id: 9999 });
-      expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: 'El registro ya no existe. Puede haber sido eliminado.' } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: 'El registro ya no existe. Puede haber sido eliminado.' },
+      });
     }
   });
 

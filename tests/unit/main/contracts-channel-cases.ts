@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { budgetChannels, conformityChannels, contractChannels, teacherChannels } from '../../../shared/contracts/channels';
 import type { TestApp } from '../../helpers/services';
-import { authorise, budget, conformityInput, contractInput, daysFromNow, firstDay, people, period, signedContract, teacher } from '../../helpers/contracts';
+import {
+  authorise,
+  budget,
+  conformityInput,
+  contractInput,
+  daysFromNow,
+  firstDay,
+  people,
+  period,
+  signedContract,
+  teacher,
+} from '../../helpers/contracts';
 
 /**
  * The contracts area's cases for channels.test.ts: one valid call per channel and several
@@ -47,7 +58,10 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
   const validTeacher = { ...people.julio, disciplines: ['musica', 'canto_coral'], specialties: ['Trompeta'] };
 
   const valid: { [K in Name]: Case } = {
-    'teachers.list': { input: async () => (await withTeacher(), { search: 'quispe' }), check: (d) => expect(d).toMatchObject({ total: 1 }) },
+    'teachers.list': {
+      input: async () => (await withTeacher(), { search: 'quispe' }),
+      check: (d) => expect(d).toMatchObject({ total: 1 }),
+    },
     'teachers.get': {
       input: async () => {
         const t = await withTeacher();
@@ -56,16 +70,32 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
       },
       check: (d) => expect(d).toMatchObject({ teacher: { dni: '46849786' }, authorisations: [{ status: 'vigente' }] }),
     },
-    'teachers.create': { input: () => validTeacher, check: (d) => expect(d).toMatchObject({ fullName: 'Ramos Huamán, Julio César', active: true }) },
+    'teachers.create': {
+      input: () => validTeacher,
+      check: (d) => expect(d).toMatchObject({ fullName: 'Ramos Huamán, Julio César', active: true }),
+    },
     'teachers.update': {
       input: async () => {
         const t = await teacher(ok);
-        return { ...people.rosa, id: t.id, version: t.version, active: true, disciplines: ['ceramica'], suspensions: [{ fiscalYear: 2026, operationNumber: '12345678', filedOn: '2026-01-15' }] };
+        return {
+          ...people.rosa,
+          id: t.id,
+          version: t.version,
+          active: true,
+          disciplines: ['ceramica'],
+          suspensions: [{ fiscalYear: 2026, operationNumber: '12345678', filedOn: '2026-01-15' }],
+        };
       },
       check: (d) => expect(d).toMatchObject({ disciplines: ['ceramica'], suspensions: [{ fiscalYear: 2026 }], version: 2 }),
     },
     'teachers.saveAuthorisation': {
-      input: async () => ({ teacherId: await withTeacher(), establishmentId: est(), validFrom: firstDay(0), validTo: daysFromNow(10), documentNumber: 'Oficio N° 5-2026' }),
+      input: async () => ({
+        teacherId: await withTeacher(),
+        establishmentId: est(),
+        validFrom: firstDay(0),
+        validTo: daysFromNow(10),
+        documentNumber: 'Oficio N° 5-2026',
+      }),
       check: (d) => expect(d).toMatchObject({ authorisations: [{ status: 'por_vencer' }] }),
     },
     'teachers.removeAuthorisation': {
@@ -83,7 +113,10 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
     'teachers.removeDocument': { input: teacherDoc, check: (d) => expect(d).toEqual([]) },
     'teachers.documentCopy': { input: teacherDoc, check: saved },
     'contracts.list': { input: async () => (await draft(), { status: 'borrador' }), check: (d) => expect(d).toMatchObject({ total: 1 }) },
-    'contracts.get': { input: async () => ({ id: (await draft()).id }), check: (d) => expect(d).toMatchObject({ contract: { status: 'borrador' } }) },
+    'contracts.get': {
+      input: async () => ({ id: (await draft()).id }),
+      check: (d) => expect(d).toMatchObject({ contract: { status: 'borrador' } }),
+    },
     'contracts.create': {
       input: async () => contractInput(await withTeacher(), est()),
       check: (d) => expect(d).toMatchObject({ contract: { status: 'borrador', totalCentimos: 2_500_000 } }),
@@ -155,18 +188,48 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
       },
       check: (d) => expect(d).toMatchObject({ status: 'anulada' }),
     },
-    'budget.years': { input: async () => (await budget(ok), {}), check: (d) => expect(d).toMatchObject([{ budgetCentimos: 77_000_000, exchangeRate: 3.4 }]) },
-    'budget.summary': { input: () => ({ year: 2026 }), check: (d) => expect(d).toMatchObject({ defined: false, total: { budgetCentimos: 0 } }) },
+    'budget.years': {
+      input: async () => (await budget(ok), {}),
+      check: (d) => expect(d).toMatchObject([{ budgetCentimos: 77_000_000, exchangeRate: 3.4 }]),
+    },
+    'budget.summary': {
+      input: () => ({ year: 2026 }),
+      check: (d) => expect(d).toMatchObject({ defined: false, total: { budgetCentimos: 0 } }),
+    },
     'budget.save': {
-      input: () => ({ year: 2026, exchangeRate: 3.4, lines: { instrumentos: 22_000_000, docentes: 21_000_000, capacitacion: 4_000_000, materiales: 1_800_000, eventos: 1_200_000 }, version: null }),
+      input: () => ({
+        year: 2026,
+        exchangeRate: 3.4,
+        lines: { instrumentos: 22_000_000, docentes: 21_000_000, capacitacion: 4_000_000, materiales: 1_800_000, eventos: 1_200_000 },
+        version: null,
+      }),
       check: (d) => expect(d).toMatchObject({ defined: true, total: { budgetCentimos: 50_000_000, usdCents: { budget: 14_705_882 } } }),
     },
     'budget.export': { input: async () => (await budget(ok), { year: Number(period(0).slice(0, 4)), format: 'xlsx' }), check: saved },
   };
 
   const t = { ...people.rosa, disciplines: ['musica'] };
-  const c = { teacherId: 1, modality: 'cas', number: 'CAS 1-2026', object: 'Enseñanza de coro', startDate: '2026-01-01', endDate: '2026-06-30', amountType: 'mensual', amountCentimos: 100000, hoursPerWeek: 10, budgetLine: 'docentes', establishments: [{ establishmentId: 1 }] };
-  const f = { contractId: 1, period: '2026-03', deliverable: 'Informe', conformityDate: '2026-04-02', givenBy: 'Lic. Ana Torres', grossCentimos: 100000 };
+  const c = {
+    teacherId: 1,
+    modality: 'cas',
+    number: 'CAS 1-2026',
+    object: 'Enseñanza de coro',
+    startDate: '2026-01-01',
+    endDate: '2026-06-30',
+    amountType: 'mensual',
+    amountCentimos: 100000,
+    hoursPerWeek: 10,
+    budgetLine: 'docentes',
+    establishments: [{ establishmentId: 1 }],
+  };
+  const f = {
+    contractId: 1,
+    period: '2026-03',
+    deliverable: 'Informe',
+    conformityDate: '2026-04-02',
+    givenBy: 'Lic. Ana Torres',
+    grossCentimos: 100000,
+  };
   const invalid: { [K in Name]: unknown[] } = {
     'teachers.list': [{ discipline: 'fotografia' }, { status: 'borrado' }, { pageSize: 7 }, { sort: 'sueldo' }],
     'teachers.get': [{}, { id: 'DNI' }],
@@ -186,14 +249,20 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
       { ...t, suspensions: [{ fiscalYear: 2026, operationNumber: '1', filedOn: '2025-12-30' }] },
       { ...t, active: true },
     ],
-    'teachers.update': [{ ...t, id: 1 }, { ...t, id: 1, version: 1, active: 'sí' }],
+    'teachers.update': [
+      { ...t, id: 1 },
+      { ...t, id: 1, version: 1, active: 'sí' },
+    ],
     'teachers.saveAuthorisation': [
       { teacherId: 1, establishmentId: 1, validFrom: '2026-03-01', validTo: '2026-02-01', documentNumber: 'Oficio 1' },
       { teacherId: 1, establishmentId: 1, validFrom: '01/03/2026', validTo: '2026-12-31', documentNumber: 'Oficio 1' },
       { teacherId: 1, establishmentId: 1, validFrom: '2026-03-01', validTo: '2026-12-31' },
     ],
     'teachers.removeAuthorisation': [{ teacherId: 1 }, { id: 1 }],
-    'teachers.addDocument': [{ id: 1, kind: 'cv', fileName: 'cv.pdf' }, { id: 1, kind: 'foto', fileName: 'cv.pdf', dataBase64: 'JVBE' }],
+    'teachers.addDocument': [
+      { id: 1, kind: 'cv', fileName: 'cv.pdf' },
+      { id: 1, kind: 'foto', fileName: 'cv.pdf', dataBase64: 'JVBE' },
+    ],
     'teachers.removeDocument': [{ id: 1, hash: 'abc' }],
     'teachers.documentCopy': [{ id: 1 }],
     'contracts.list': [{ status: 'activo' }, { modality: 'planilla' }, { year: 1800 }, { sort: 'sueldo' }],
@@ -213,9 +282,19 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
       { ...c, budgetLine: 'viaticos' },
       { ...c, status: 'vigente' },
     ],
-    'contracts.update': [{ ...c, id: 1 }, { ...c, id: 1, version: 'uno' }],
-    'contracts.activate': [{ id: 1, version: 1 }, { id: 1, version: 1, signedOn: '31/01/2026' }, { id: 1, version: 1, signedOn: '2026-01-31', confirmOverBudget: 'sí' }],
-    'contracts.terminate': [{ id: 1, version: 1, date: '2026-05-01' }, { id: 1, version: 1, date: '2026-05-01', reason: 'no' }],
+    'contracts.update': [
+      { ...c, id: 1 },
+      { ...c, id: 1, version: 'uno' },
+    ],
+    'contracts.activate': [
+      { id: 1, version: 1 },
+      { id: 1, version: 1, signedOn: '31/01/2026' },
+      { id: 1, version: 1, signedOn: '2026-01-31', confirmOverBudget: 'sí' },
+    ],
+    'contracts.terminate': [
+      { id: 1, version: 1, date: '2026-05-01' },
+      { id: 1, version: 1, date: '2026-05-01', reason: 'no' },
+    ],
     'contracts.renew': [
       { id: 1, number: 'OS 2-2027', startDate: '2027-02-01', endDate: '2027-01-01', amountCentimos: 1000 },
       { id: 1, number: 'OS 2-2027', startDate: '2027-01-01', endDate: '2027-12-31' },
@@ -223,7 +302,10 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
     'contracts.addDocument': [{ id: 1, kind: 'cv', fileName: 'a.pdf', dataBase64: 'JVBE' }],
     'contracts.removeDocument': [{ hash: 'a'.repeat(64) }],
     'contracts.documentCopy': [{ id: 1, hash: '../x' }],
-    'contracts.export': [{ filter: {}, format: 'pdf' }, { filter: { status: 'x' }, format: 'xlsx' }],
+    'contracts.export': [
+      { filter: {}, format: 'pdf' },
+      { filter: { status: 'x' }, format: 'xlsx' },
+    ],
     'contracts.summaryPdf': [{}],
     'contracts.alerts': [{ year: 2026 }],
     'conformities.list': [{ status: 'pagado' }, { periodFrom: '2026-13' }, { contractId: 'x' }],
@@ -239,16 +321,37 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
       { ...f, retentionCentimos: 0 },
     ],
     'conformities.update': [{ ...f, id: 1 }],
-    'conformities.pay': [{ id: 1, version: 1 }, { id: 1, version: 1, paymentDate: '2026-02-30' }],
-    'conformities.void': [{ id: 1, version: 1 }, { id: 1, version: 1, reason: 'x' }],
+    'conformities.pay': [
+      { id: 1, version: 1 },
+      { id: 1, version: 1, paymentDate: '2026-02-30' },
+    ],
+    'conformities.void': [
+      { id: 1, version: 1 },
+      { id: 1, version: 1, reason: 'x' },
+    ],
     'budget.years': [{ year: 2026 }],
     'budget.summary': [{}, { year: '2026' }, { year: 1999 }],
     'budget.save': [
       { year: 2026, exchangeRate: 3.4, lines: {}, version: null },
       { year: 2026, exchangeRate: 0, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: null },
-      { year: 2026, exchangeRate: 3.40001, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: null },
-      { year: 2026, exchangeRate: 3.4, lines: { instrumentos: 1.5, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: null },
-      { year: 2026, exchangeRate: 3.4, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1, viaticos: 1 }, version: null },
+      {
+        year: 2026,
+        exchangeRate: 3.40001,
+        lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 },
+        version: null,
+      },
+      {
+        year: 2026,
+        exchangeRate: 3.4,
+        lines: { instrumentos: 1.5, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 },
+        version: null,
+      },
+      {
+        year: 2026,
+        exchangeRate: 3.4,
+        lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1, viaticos: 1 },
+        version: null,
+      },
     ],
     'budget.export': [{ year: 2026, format: 'csv' }, { format: 'pdf' }],
   };

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
-import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/budget';
+import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/repository/budget';
 import { snapshot, testApp, type TestApp } from '../../helpers/services';
 import {
   authorise,
@@ -96,13 +96,23 @@ describe('teachers', () => {
   it('documents: a PDF is attached and copied back byte for byte; a text file is refused', async () => {
     const t = await teacher(ok);
     const bytes = Buffer.from('%PDF-1.4\n% CV de Rosa\n%%EOF\n');
-    const [doc] = await ok('teachers.addDocument', { id: t.id, kind: 'cv', fileName: 'C:\\Users\\ofi\\cv rosa.pdf', dataBase64: bytes.toString('base64') });
+    const [doc] = await ok('teachers.addDocument', {
+      id: t.id,
+      kind: 'cv',
+      fileName: 'C:\\Users\\ofi\\cv rosa.pdf',
+      dataBase64: bytes.toString('base64'),
+    });
     expect(doc).toMatchObject({ originalName: 'cv rosa.pdf', kind: 'cv', mime: 'application/pdf', sizeBytes: bytes.length });
     const copy = await ok('teachers.documentCopy', { id: t.id, hash: doc!.hash });
     if (copy.status !== 'saved') throw new Error('cancelled');
     expect(copy.path.endsWith('cv rosa.pdf')).toBe(true);
     expect((await import('node:fs')).readFileSync(copy.path).equals(bytes)).toBe(true);
-    const error = await refused('teachers.addDocument', { id: t.id, kind: 'otro', fileName: 'notas.txt', dataBase64: Buffer.from('hola').toString('base64') });
+    const error = await refused('teachers.addDocument', {
+      id: t.id,
+      kind: 'otro',
+      fileName: 'notas.txt',
+      dataBase64: Buffer.from('hola').toString('base64'),
+    });
     expect(error.message).toBe('«notas.txt» no es un documento: adjunte un PDF o una imagen (JPEG, PNG, WebP, TIFF o GIF).');
   });
 });
@@ -111,7 +121,11 @@ describe('contract lifecycle', () => {
   it('a draft warns about missing authorisation; activation needs confirmation beyond the budget; then it cannot be edited', async () => {
     const t = await teacher(ok);
     const { contract, warnings } = await ok('contracts.create', contractInput(t.id, est[LURIGANCHO]!));
-    expect(contract).toMatchObject({ status: 'borrador', totalCentimos: 2_500_000, establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }] });
+    expect(contract).toMatchObject({
+      status: 'borrador',
+      totalCentimos: 2_500_000,
+      establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }],
+    });
     expect(warnings.map((w) => w.message)).toEqual([
       `El docente no tiene autorización de ingreso vigente en ${LURIGANCHO} al inicio del contrato (${firstDay(-5).split('-').reverse().join('/')}).`,
     ]);
@@ -123,13 +137,27 @@ describe('contract lifecycle', () => {
     await budget(ok, year, 1_000_000);
     const error = await refused('contracts.activate', { id: contract.id, version: contract.version, signedOn: today() });
     expect(error.code).toBe('conflict');
-    expect(error.fields.confirmOverBudget).toMatch(/^El contrato necesita S\/\s?[\d,.]+ en \d{4} y la línea Docentes solo tiene S\/\s?10,000\.00 disponible\./);
-    const activated = await ok('contracts.activate', { id: contract.id, version: contract.version, signedOn: today(), confirmOverBudget: true });
+    expect(error.fields.confirmOverBudget).toMatch(
+      /^El contrato necesita S\/\s?[\d,.]+ en \d{4} y la línea Docentes solo tiene S\/\s?10,000\.00 disponible\./,
+    );
+    const activated = await ok('contracts.activate', {
+      id: contract.id,
+      version: contract.version,
+      signedOn: today(),
+      confirmOverBudget: true,
+    });
     expect(activated.contract).toMatchObject({ status: 'vigente', overBudget: true, signedOn: today() });
     expect(activated.warnings.map((w) => w.kind)).toEqual(['overBudget']);
 
-    const edit = await refused('contracts.update', { ...contractInput(t.id, est[LURIGANCHO]!, { hoursPerWeek: 20 }), id: contract.id, version: activated.contract.version });
-    expect(edit).toMatchObject({ code: 'conflict', message: 'El contrato OS N° 0123-2026 ya fue firmado: solo un borrador se puede modificar.' });
+    const edit = await refused('contracts.update', {
+      ...contractInput(t.id, est[LURIGANCHO]!, { hoursPerWeek: 20 }),
+      id: contract.id,
+      version: activated.contract.version,
+    });
+    expect(edit).toMatchObject({
+      code: 'conflict',
+      message: 'El contrato OS N° 0123-2026 ya fue firmado: solo un borrador se puede modificar.',
+    });
     const d = await ok('contracts.get', { id: contract.id });
     expect(d.events.map((e) => e.kind)).toEqual(['creado', 'activado']);
     expect(d.events[1]!.detail).toBe('Activado con confirmación: excede el disponible de su línea presupuestal.');
@@ -151,7 +179,12 @@ describe('contract lifecycle', () => {
       'contracts.create',
       contractInput(t.id, est[LURIGANCHO]!, { number: 'OS N° 0200-2026', startDate: firstDay(-1), endDate: lastDay(2) }),
     );
-    const error = await refused('contracts.activate', { id: second.id, version: second.version, signedOn: today(), confirmOverBudget: true });
+    const error = await refused('contracts.activate', {
+      id: second.id,
+      version: second.version,
+      signedOn: today(),
+      confirmOverBudget: true,
+    });
     expect(error.message).toBe(
       `Se superpone con el contrato vigente OS N° 0123-2026 del mismo docente en ${LURIGANCHO} (${first.startDate.split('-').reverse().join('/')} – ${first.endDate.split('-').reverse().join('/')}).`,
     );
@@ -160,17 +193,36 @@ describe('contract lifecycle', () => {
       'contracts.create',
       contractInput(t.id, est[CHORRILLOS]!, { number: 'OS N° 0201-2026', startDate: firstDay(-1), endDate: lastDay(2) }),
     );
-    expect((await ok('contracts.activate', { id: third.id, version: third.version, signedOn: today(), confirmOverBudget: true })).contract.status).toBe('vigente');
+    expect(
+      (await ok('contracts.activate', { id: third.id, version: third.version, signedOn: today(), confirmOverBudget: true })).contract
+        .status,
+    ).toBe('vigente');
   });
 
   it('renewal makes a linked draft; the chain is visible from every link; a contract renews once', async () => {
     const t = await teacher(ok);
     await authorise(ok, t.id, est[LURIGANCHO]!);
     const first = await signedContract(ok, t.id, est[LURIGANCHO]!);
-    expect(await refused('contracts.renew', { id: first.id, number: 'OS N° 0999-2026', startDate: first.endDate, endDate: lastDay(8), amountCentimos: 250_000 })).toMatchObject({
-      fields: { startDate: `La renovación empieza después del fin del contrato anterior (${first.endDate.split('-').reverse().join('/')}).` },
+    expect(
+      await refused('contracts.renew', {
+        id: first.id,
+        number: 'OS N° 0999-2026',
+        startDate: first.endDate,
+        endDate: lastDay(8),
+        amountCentimos: 250_000,
+      }),
+    ).toMatchObject({
+      fields: {
+        startDate: `La renovación empieza después del fin del contrato anterior (${first.endDate.split('-').reverse().join('/')}).`,
+      },
     });
-    const renewal = await ok('contracts.renew', { id: first.id, number: 'OS N° 0456-2027', startDate: firstDay(5), endDate: lastDay(10), amountCentimos: 260_000 });
+    const renewal = await ok('contracts.renew', {
+      id: first.id,
+      number: 'OS N° 0456-2027',
+      startDate: firstDay(5),
+      endDate: lastDay(10),
+      amountCentimos: 260_000,
+    });
     expect(renewal.contract).toMatchObject({
       status: 'borrador',
       previousContractId: first.id,
@@ -179,12 +231,33 @@ describe('contract lifecycle', () => {
       establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }],
       totalCentimos: 6 * 260_000,
     });
-    const again = await refused('contracts.renew', { id: first.id, number: 'OS N° 0457-2027', startDate: firstDay(5), endDate: lastDay(10), amountCentimos: 1 });
+    const again = await refused('contracts.renew', {
+      id: first.id,
+      number: 'OS N° 0457-2027',
+      startDate: firstDay(5),
+      endDate: lastDay(10),
+      amountCentimos: 1,
+    });
     expect(again.message).toBe('El contrato OS N° 0123-2026 ya fue renovado.');
-    const activated = await ok('contracts.activate', { id: renewal.contract.id, version: renewal.contract.version, signedOn: today(), confirmOverBudget: true });
-    const second = await ok('contracts.renew', { id: activated.contract.id, number: 'OS N° 0100-2027', startDate: firstDay(11), endDate: lastDay(14), amountCentimos: 260_000 });
+    const activated = await ok('contracts.activate', {
+      id: renewal.contract.id,
+      version: renewal.contract.version,
+      signedOn: today(),
+      confirmOverBudget: true,
+    });
+    const second = await ok('contracts.renew', {
+      id: activated.contract.id,
+      number: 'OS N° 0100-2027',
+      startDate: firstDay(11),
+      endDate: lastDay(14),
+      amountCentimos: 260_000,
+    });
     for (const id of [first.id, renewal.contract.id, second.contract.id]) {
-      expect((await ok('contracts.get', { id })).chain.map((c) => c.number)).toEqual(['OS N° 0123-2026', 'OS N° 0456-2027', 'OS N° 0100-2027']);
+      expect((await ok('contracts.get', { id })).chain.map((c) => c.number)).toEqual([
+        'OS N° 0123-2026',
+        'OS N° 0456-2027',
+        'OS N° 0100-2027',
+      ]);
     }
     expect((await ok('contracts.get', { id: first.id })).contract).toMatchObject({ renewedByNumber: 'OS N° 0456-2027' });
     expect((await ok('contracts.get', { id: first.id })).events.map((e) => e.kind)).toEqual(['creado', 'activado', 'renovado']);
@@ -195,10 +268,14 @@ describe('contract lifecycle', () => {
     const c = await signedContract(ok, t.id, est[LURIGANCHO]!); // months −5 … +4
     await ok('conformities.create', conformityInput(c.id, -2));
     expect((await ok('conformities.missing', {})).rows.map((m) => m.period)).toEqual([period(-5), period(-4), period(-3), period(-1)]);
-    expect(await refused('contracts.terminate', { id: c.id, version: c.version, date: lastDay(-3), reason: 'Renuncia del docente' })).toMatchObject({
+    expect(
+      await refused('contracts.terminate', { id: c.id, version: c.version, date: lastDay(-3), reason: 'Renuncia del docente' }),
+    ).toMatchObject({
       fields: { date: `Hay una conformidad registrada para ${period(-2)}, posterior a esa fecha.` },
     });
-    expect(await refused('contracts.terminate', { id: c.id, version: c.version, date: lastDay(6), reason: 'Renuncia del docente' })).toMatchObject({
+    expect(
+      await refused('contracts.terminate', { id: c.id, version: c.version, date: lastDay(6), reason: 'Renuncia del docente' }),
+    ).toMatchObject({
       fields: { date: expect.stringMatching(/^La fecha de resolución debe estar entre el/) },
     });
     const r = await ok('contracts.terminate', { id: c.id, version: c.version, date: lastDay(-2), reason: 'Renuncia del docente' });
@@ -206,7 +283,9 @@ describe('contract lifecycle', () => {
     const d = await ok('contracts.get', { id: c.id });
     expect(d.schedule.map((m) => m.period)).toEqual([period(-5), period(-4), period(-3), period(-2)]);
     expect((await ok('conformities.missing', {})).rows.map((m) => m.period)).toEqual([period(-5), period(-4), period(-3)]);
-    expect((await refused('contracts.terminate', { id: c.id, version: r.contract.version, date: today(), reason: 'Otra vez' })).message).toBe('El contrato OS N° 0123-2026 no está vigente.');
+    expect(
+      (await refused('contracts.terminate', { id: c.id, version: r.contract.version, date: today(), reason: 'Otra vez' })).message,
+    ).toBe('El contrato OS N° 0123-2026 no está vigente.');
   });
 
   it('the list filters by the status the officer sees: por vencer, vencido, borrador', async () => {
@@ -275,7 +354,10 @@ describe('conformities and payments', () => {
   it('a CAS contract has no fee receipt and no retention', async () => {
     const t = await teacher(ok, 'carmen');
     const cas = await signedContract(ok, t.id, est[CHORRILLOS]!, { modality: 'cas', number: 'CAS N° 015-2026', amountCentimos: 300_000 });
-    const f = await ok('conformities.create', conformityInput(cas.id, -2, { receiptNumber: null, receiptDate: null, grossCentimos: 300_000 }));
+    const f = await ok(
+      'conformities.create',
+      conformityInput(cas.id, -2, { receiptNumber: null, receiptDate: null, grossCentimos: 300_000 }),
+    );
     expect(f).toMatchObject({ retentionCentimos: 0, netCentimos: 300_000, suspended: false });
   });
 
@@ -291,9 +373,11 @@ describe('conformities and payments', () => {
     expect(await refused('conformities.create', conformityInput(contractId, -3, { conformityDate: daysFromNow(1) }))).toMatchObject({
       fields: { conformityDate: 'La fecha no puede ser posterior a hoy.' },
     });
-    expect(await refused('conformities.create', conformityInput(contractId, -3, { receiptNumber: null, receiptDate: null }))).toMatchObject({
-      fields: { receiptNumber: 'Una orden de servicio se paga con recibo por honorarios: indique su número.' },
-    });
+    expect(await refused('conformities.create', conformityInput(contractId, -3, { receiptNumber: null, receiptDate: null }))).toMatchObject(
+      {
+        fields: { receiptNumber: 'Una orden de servicio se paga con recibo por honorarios: indique su número.' },
+      },
+    );
     // The contract pays S/ 25,000.00 in all; S/ 2,500.00 are already signed off.
     expect(await refused('conformities.create', conformityInput(contractId, -3, { grossCentimos: 2_250_001 }))).toMatchObject({
       fields: { grossCentimos: 'El monto supera lo que el contrato tiene por pagar (S/ 22500.00).' },
@@ -312,10 +396,13 @@ describe('conformities and payments', () => {
     });
     const paid = await ok('conformities.pay', { id: f.id, version: f.version, paymentDate: today(), paymentReference: 'CP-0456' });
     expect(paid).toMatchObject({ status: 'pagada', paymentDate: today(), paymentReference: 'CP-0456' });
-    expect((await refused('conformities.void', { id: f.id, version: paid.version, reason: 'Error de registro' })).message).toBe('Una conformidad pagada no se anula.');
-    expect((await refused('conformities.update', { ...conformityInput(contractId, -2, { grossCentimos: 1 }), id: f.id, version: paid.version })).message).toBe(
-      'La conformidad está Pagada: ya no se puede modificar.',
+    expect((await refused('conformities.void', { id: f.id, version: paid.version, reason: 'Error de registro' })).message).toBe(
+      'Una conformidad pagada no se anula.',
     );
+    expect(
+      (await refused('conformities.update', { ...conformityInput(contractId, -2, { grossCentimos: 1 }), id: f.id, version: paid.version }))
+        .message,
+    ).toBe('La conformidad está Pagada: ya no se puede modificar.');
 
     const g = await ok('conformities.create', conformityInput(contractId, -1));
     await ok('conformities.void', { id: g.id, version: g.version, reason: 'Mes equivocado' });
@@ -344,13 +431,29 @@ describe('budget figures from the records', () => {
     // Service order, March–August at S/ 2,500.00 a month.
     const os = await signedContract(ok, rosa.id, est[LURIGANCHO]!, { number: 'OS 1', startDate: m(3), endDate: m(8, 31) });
     // CAS, the whole year at S/ 3,000.00.
-    const cas = await signedContract(ok, carmen.id, est[CHORRILLOS]!, { modality: 'cas', number: 'CAS 1', startDate: m(1), endDate: m(12, 31), amountCentimos: 300_000 });
+    const cas = await signedContract(ok, carmen.id, est[CHORRILLOS]!, {
+      modality: 'cas',
+      number: 'CAS 1',
+      startDate: m(1),
+      endDate: m(12, 31),
+      amountCentimos: 300_000,
+    });
     // Training, S/ 8,000.00 in total from October to January: S/ 2,000.00 a month, one of them next year.
     const training = await signedContract(ok, julio.id, est[AREQUIPA]!, {
-      number: 'OS 2', budgetLine: 'capacitacion', amountType: 'total', amountCentimos: 800_000, startDate: m(10), endDate: m(1, 31, Y + 1),
+      number: 'OS 2',
+      budgetLine: 'capacitacion',
+      amountType: 'total',
+      amountCentimos: 800_000,
+      startDate: m(10),
+      endDate: m(1, 31, Y + 1),
     });
     // From January, S/ 1,000.00 a month, resolved on 15 April: four months are left.
-    const resolved = await signedContract(ok, julio.id, est[LURIGANCHO]!, { number: 'OS 3', startDate: m(1), endDate: lastDay(6), amountCentimos: 100_000 });
+    const resolved = await signedContract(ok, julio.id, est[LURIGANCHO]!, {
+      number: 'OS 3',
+      startDate: m(1),
+      endDate: lastDay(6),
+      amountCentimos: 100_000,
+    });
     await ok('contracts.terminate', { id: resolved.id, version: resolved.version, date: m(4, 15), reason: 'Traslado del taller' });
     // A draft commits nothing.
     await ok('contracts.create', contractInput(rosa.id, est[AREQUIPA]!, { number: 'OS 4', startDate: m(9), endDate: m(12, 31) }));
@@ -382,7 +485,15 @@ describe('budget figures from the records', () => {
       ['INS-2', m(6, 1), 'donacion', 900_000],
       ['INS-3', m(12, 20, Y - 1), 'presupuesto_inpe', 700_000],
     ] as const) {
-      await ok('instruments.create', { code, typeId: 1, costCentimos: cost, funding, condition: 'nuevo', altaDate: date, acquisitionDate: date });
+      await ok('instruments.create', {
+        code,
+        typeId: 1,
+        costCentimos: cost,
+        funding,
+        condition: 'nuevo',
+        altaDate: date,
+        acquisitionDate: date,
+      });
     }
 
     const s = await ok('budget.summary', { year: Y });
@@ -398,8 +509,19 @@ describe('budget figures from the records', () => {
       usedPercent: 99.8,
       alert: true,
     });
-    expect(line('capacitacion')).toMatchObject({ executedCentimos: 200_000, committedCentimos: 400_000, availableCentimos: 400_000, usedPercent: 60, alert: false });
-    expect(line('instrumentos')).toMatchObject({ executedCentimos: 1_250_000, executedInstrumentsCentimos: 1_250_000, committedCentimos: 0, availableCentimos: 750_000 });
+    expect(line('capacitacion')).toMatchObject({
+      executedCentimos: 200_000,
+      committedCentimos: 400_000,
+      availableCentimos: 400_000,
+      usedPercent: 60,
+      alert: false,
+    });
+    expect(line('instrumentos')).toMatchObject({
+      executedCentimos: 1_250_000,
+      executedInstrumentsCentimos: 1_250_000,
+      committedCentimos: 0,
+      availableCentimos: 750_000,
+    });
     expect(s.total).toMatchObject({
       budgetCentimos: 8_500_000,
       committedCentimos: 4_140_000,
@@ -428,20 +550,49 @@ describe('budget figures from the records', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([
       undefined,
-      'Línea', 'Presupuesto (S/)', 'Comprometido (S/)', 'Ejecutado (S/)', 'Disponible (S/)', 'Usado',
-      'Presupuesto (US$)', 'Comprometido (US$)', 'Ejecutado (US$)', 'Disponible (US$)',
+      'Línea',
+      'Presupuesto (S/)',
+      'Comprometido (S/)',
+      'Ejecutado (S/)',
+      'Disponible (S/)',
+      'Usado',
+      'Presupuesto (US$)',
+      'Comprometido (US$)',
+      'Ejecutado (US$)',
+      'Disponible (US$)',
     ]);
     expect(ws.getRow(3).values).toEqual([undefined, 'Docentes', 55_000, 37_400, 17_500, 100, 0.998, 14_666.67, 9_973.33, 4_666.67, 26.67]);
   });
 
   it('a second save of a year without its version is refused; an edit over a newer version is stale', async () => {
     const s = await budget(ok, 2030);
-    expect(await refused('budget.save', { year: 2030, exchangeRate: 3.5, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: null })).toMatchObject({
+    expect(
+      await refused('budget.save', {
+        year: 2030,
+        exchangeRate: 3.5,
+        lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 },
+        version: null,
+      }),
+    ).toMatchObject({
       code: 'conflict',
       fields: { year: 'El año 2030 ya tiene presupuesto: edítelo.' },
     });
-    await ok('budget.save', { year: 2030, exchangeRate: 3.5, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: s.version });
-    expect((await refused('budget.save', { year: 2030, exchangeRate: 3.6, lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 }, version: s.version })).code).toBe('stale');
+    await ok('budget.save', {
+      year: 2030,
+      exchangeRate: 3.5,
+      lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 },
+      version: s.version,
+    });
+    expect(
+      (
+        await refused('budget.save', {
+          year: 2030,
+          exchangeRate: 3.6,
+          lines: { instrumentos: 1, docentes: 1, capacitacion: 1, materiales: 1, eventos: 1 },
+          version: s.version,
+        })
+      ).code,
+    ).toBe('stale');
   });
 });
 

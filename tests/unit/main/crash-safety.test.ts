@@ -122,7 +122,8 @@ async function check(): Promise<string[]> {
     const found = new Map(batches.map((b) => [Number(b.k), Number(b.n)]));
     for (const [k, n] of found) if (n !== BATCH_ROWS) problems.push(`import ${k} half-written: ${n} of ${BATCH_ROWS} rows`);
     const log = committed();
-    for (const k of log.imports) if (found.get(k) !== BATCH_ROWS) problems.push(`import ${k} was committed but has ${found.get(k) ?? 0} rows`);
+    for (const k of log.imports)
+      if (found.get(k) !== BATCH_ROWS) problems.push(`import ${k} was committed but has ${found.get(k) ?? 0} rows`);
     for (const [id, count] of log.moves) {
       const n = Number(((await db('instrument_movements').where({ instrument_id: id }).count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
       if (Number(n) < count) problems.push(`instrument ${id}: ${n} movements, ${count} committed`);
@@ -130,7 +131,8 @@ async function check(): Promise<string[]> {
       if (inst.movement_count !== Number(n)) problems.push(`instrument ${id}: cached count ${inst.movement_count} ≠ ledger ${n}`);
     }
     const audited = (await db('audit_log').where({ channel: 'import.run' }).count({ n: '*' })) as Array<{ n: number }>;
-    if (Number(audited[0]!.n) !== found.size * BATCH_ROWS) problems.push(`audit: ${audited[0]!.n} import entries for ${found.size} batches`);
+    if (Number(audited[0]!.n) !== found.size * BATCH_ROWS)
+      problems.push(`audit: ${audited[0]!.n} import entries for ${found.size} batches`);
   } finally {
     await db.destroy();
   }
@@ -154,22 +156,26 @@ async function check(): Promise<string[]> {
 describe.skipIf(sqliteOnly('SIGKILL crash safety is about the SQLite file and its WAL on this PC'))('crash safety', () => {
   // The budget is per kill, not a speed goal: each is a process start (a second or two on an
   // idle PC, several on a loaded 2-core machine) and a check of the data folder.
-  it(`survives ${KILLS} SIGKILLs at random moments: intact database, committed work kept, nothing half-written`, { timeout: KILLS * 20_000 }, async () => {
-    let kills = 0;
-    for (let i = 0; i < KILLS; i++) {
-      // Each step in turn, in the first or the second round, up to 300 ms into it.
-      const r = await runAndKill(STEPS[i % STEPS.length]!, 1 + (Math.floor(i / STEPS.length) % 2), Math.floor(Math.random() * 300));
-      if (r.killed) kills++;
-      else throw new Error(`the child did not run: ${r.output.slice(-2000)}`);
-      const t0 = Date.now();
-      const problems = await check();
-      if (process.env.CRASH_DEBUG) console.log(`kill ${i + 1}: check ${Date.now() - t0} ms, ${committed().imports.length} imports`);
-      expect(problems, `after kill ${i + 1}`).toEqual([]);
-    }
-    expect(kills).toBe(KILLS);
-    const log = committed();
-    // The kills fell while work was being done, not only between runs.
-    expect(log.imports.length).toBeGreaterThan(5);
-    expect(log.backups.length).toBeGreaterThan(2);
-  });
+  it(
+    `survives ${KILLS} SIGKILLs at random moments: intact database, committed work kept, nothing half-written`,
+    { timeout: KILLS * 20_000 },
+    async () => {
+      let kills = 0;
+      for (let i = 0; i < KILLS; i++) {
+        // Each step in turn, in the first or the second round, up to 300 ms into it.
+        const r = await runAndKill(STEPS[i % STEPS.length]!, 1 + (Math.floor(i / STEPS.length) % 2), Math.floor(Math.random() * 300));
+        if (r.killed) kills++;
+        else throw new Error(`the child did not run: ${r.output.slice(-2000)}`);
+        const t0 = Date.now();
+        const problems = await check();
+        if (process.env.CRASH_DEBUG) console.log(`kill ${i + 1}: check ${Date.now() - t0} ms, ${committed().imports.length} imports`);
+        expect(problems, `after kill ${i + 1}`).toEqual([]);
+      }
+      expect(kills).toBe(KILLS);
+      const log = committed();
+      // The kills fell while work was being done, not only between runs.
+      expect(log.imports.length).toBeGreaterThan(5);
+      expect(log.backups.length).toBeGreaterThan(2);
+    },
+  );
 });

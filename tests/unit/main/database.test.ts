@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteOnly } from '../../helpers/pg';
 import { migrationSource, migrations } from '../../../migrations';
-import { backupDatabase, listBackups, restoreBackup } from '../../../electron/main/db/backup';
+import { backupDatabase, listBackups, restoreBackup } from '../../../electron/main/backups/startup';
 import { createKnex } from '../../../electron/main/db/connection';
 import { startDatabase } from '../../../electron/main/db/open';
 import { verifyBackup } from '../../../electron/main/backups/archive';
@@ -22,14 +22,12 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const tables = async (db: ReturnType<typeof createKnex>) =>
   (await db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').orderBy('name').pluck('name')) as string[];
 
-describe.skipIf(sqliteOnly('migrations on a SQLite file (the server\'s are in office.test.ts)'))('migrations', () => {
+describe.skipIf(sqliteOnly("migrations on a SQLite file (the server's are in office.test.ts)"))('migrations', () => {
   it('run up from an empty file and down again', async () => {
     const db = createKnex(paths.dbPath);
     try {
       await db.migrate.latest({ migrationSource });
-      expect(await tables(db)).toEqual(
-        expect.arrayContaining(['audit_log', 'establishments', 'regional_offices', 'settings']),
-      );
+      expect(await tables(db)).toEqual(expect.arrayContaining(['audit_log', 'establishments', 'regional_offices', 'settings']));
       const offices = await db('regional_offices').orderBy('sort_order').select('name', 'seat');
       expect(offices).toEqual([
         { name: 'Lima', seat: 'Lima' },
@@ -96,7 +94,11 @@ describe.skipIf(sqliteOnly('start-up of a SQLite file: integrity check, backup b
     expect(started.backup).not.toBeNull();
     // A backup folder like every other (backups/archive.ts), verified by its manifest, listed among the automatic ones.
     const manifest = await verifyBackup(started.backup!);
-    expect(manifest).toMatchObject({ reason: 'antes-de-migrar', migrations: [], attachments: [{ file: `adjuntos/${photo.slice(0, 2)}/${photo}.jpg`, bytes: Buffer.byteLength('foto del violín') }] });
+    expect(manifest).toMatchObject({
+      reason: 'antes-de-migrar',
+      migrations: [],
+      attachments: [{ file: `adjuntos/${photo.slice(0, 2)}/${photo}.jpg`, bytes: Buffer.byteLength('foto del violín') }],
+    });
     expect(listFullBackups(paths.backupDir).map((b) => b.path)).toEqual([started.backup]);
     const dbCopy = path.join(started.backup!, 'arteinpe.sqlite');
     expect(listBackups(paths.backupDir)).toEqual([dbCopy]);

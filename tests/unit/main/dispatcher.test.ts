@@ -75,7 +75,13 @@ describe('the IPC pipeline', () => {
         return { ...row, createdAt: _c };
       },
     };
-    const dispatch = createDispatcher({ db: app.db, handlers: forgetful, session: app.session, platform: platformOf(app), onInternalError: () => {} });
+    const dispatch = createDispatcher({
+      db: app.db,
+      handlers: forgetful,
+      session: app.session,
+      platform: platformOf(app),
+      onInternalError: () => {},
+    });
     const before = await snapshot(app.db);
     expect(await dispatch('establishments.create', validEstablishment())).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await snapshot(app.db)).toBe(before);
@@ -86,7 +92,13 @@ describe('the IPC pipeline', () => {
       ...handlers,
       'establishments.create': async (input, ctx) => ({ ...(await handlers['establishments.create'](input, ctx)), active: 'sí' as never }),
     };
-    const dispatch = createDispatcher({ db: app.db, handlers: wrong, session: app.session, platform: platformOf(app), onInternalError: () => {} });
+    const dispatch = createDispatcher({
+      db: app.db,
+      handlers: wrong,
+      session: app.session,
+      platform: platformOf(app),
+      onInternalError: () => {},
+    });
     const before = await snapshot(app.db);
     expect(await dispatch('establishments.create', validEstablishment())).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await snapshot(app.db)).toBe(before);
@@ -111,10 +123,16 @@ describe('the IPC pipeline', () => {
 
   it('messages follow the chosen language: Spanish first, English second', async () => {
     const es = await app.call('establishments.create', validEstablishment({ name: '' }));
-    expect(es).toMatchObject({ ok: false, error: { message: 'Revise los campos marcados.', fields: { name: 'Este campo es obligatorio.' } } });
+    expect(es).toMatchObject({
+      ok: false,
+      error: { message: 'Revise los campos marcados.', fields: { name: 'Este campo es obligatorio.' } },
+    });
     await app.ok('app.setLocale', { locale: 'en' });
     const en = await app.call('establishments.create', validEstablishment({ name: 'ab' }));
-    expect(en).toMatchObject({ ok: false, error: { message: 'Check the highlighted fields.', fields: { name: 'Type at least 3 characters.' } } });
+    expect(en).toMatchObject({
+      ok: false,
+      error: { message: 'Check the highlighted fields.', fields: { name: 'Type at least 3 characters.' } },
+    });
     expect(await app.db('settings').where({ key: 'locale' }).first()).toMatchObject({ value: 'en' });
   });
 

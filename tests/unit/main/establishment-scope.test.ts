@@ -13,24 +13,68 @@ let app: TestApp;
 let mine: number;
 let theirs: number;
 type Key =
-  | 'myInstrument' | 'theirInstrument' | 'centralInstrument' | 'myStocktake' | 'theirStocktake'
-  | 'myParticipant' | 'theirParticipant' | 'myWorkshop' | 'theirWorkshop' | 'mySession' | 'theirSession'
-  | 'myEnsemble' | 'theirEnsemble' | 'myEvent' | 'theirEvent' | 'externalMine' | 'externalTheirs';
+  | 'myInstrument'
+  | 'theirInstrument'
+  | 'centralInstrument'
+  | 'myStocktake'
+  | 'theirStocktake'
+  | 'myParticipant'
+  | 'theirParticipant'
+  | 'myWorkshop'
+  | 'theirWorkshop'
+  | 'mySession'
+  | 'theirSession'
+  | 'myEnsemble'
+  | 'theirEnsemble'
+  | 'myEvent'
+  | 'theirEvent'
+  | 'externalMine'
+  | 'externalTheirs';
 const ids = {} as Record<Key, number>;
 const audiences = { internos: 100, familiares: 10, personal: 5, externo: 0, autoridades: 2 };
 const reason = 'Informe mensual para la dirección del establecimiento';
 
 async function instrument(code: string, establishmentId: number | null) {
-  return app.ok('instruments.create', { code, typeId: 1, costCentimos: 10000, funding: 'presupuesto_inpe', condition: 'bueno', altaDate: '2026-03-01', establishmentId });
+  return app.ok('instruments.create', {
+    code,
+    typeId: 1,
+    costCentimos: 10000,
+    funding: 'presupuesto_inpe',
+    condition: 'bueno',
+    altaDate: '2026-03-01',
+    establishmentId,
+  });
 }
 
 async function programmeAt(establishmentId: number, tag: string) {
-  const p = await app.ok('participants.create', { code: `PPL-${tag}`, firstNames: `Nombre${tag}`, lastNames: `Apellido${tag}`, sex: 'masculino', birthYear: 1990, establishmentId, date: '2026-02-01' });
-  const w = await app.ok('workshops.create', { name: `Taller ${tag}`, programme: 'inpe_orquestando', discipline: 'Cuerdas', establishmentId, startDate: '2026-03-01', capacity: 20 });
+  const p = await app.ok('participants.create', {
+    code: `PPL-${tag}`,
+    firstNames: `Nombre${tag}`,
+    lastNames: `Apellido${tag}`,
+    sex: 'masculino',
+    birthYear: 1990,
+    establishmentId,
+    date: '2026-02-01',
+  });
+  const w = await app.ok('workshops.create', {
+    name: `Taller ${tag}`,
+    programme: 'inpe_orquestando',
+    discipline: 'Cuerdas',
+    establishmentId,
+    startDate: '2026-03-01',
+    capacity: 20,
+  });
   await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-01' });
   const s = await app.ok('sessions.create', { workshopId: w.id, date: '2026-03-02', durationMinutes: 120 });
   const g = await app.ok('ensembles.create', { name: `Coro ${tag}`, type: 'coro_polifonico', establishmentId });
-  const e = await app.ok('events.create', { type: 'recital', title: `Recital ${tag}`, date: '2026-05-10', venueKind: 'establecimiento', establishmentId, audiences });
+  const e = await app.ok('events.create', {
+    type: 'recital',
+    title: `Recital ${tag}`,
+    date: '2026-05-10',
+    venueKind: 'establecimiento',
+    establishmentId,
+    audiences,
+  });
   return { p, w, s, g, e };
 }
 
@@ -50,15 +94,40 @@ beforeAll(async () => {
   const a = await programmeAt(mine, 'MIO');
   const b = await programmeAt(theirs, 'AJE');
   Object.assign(ids, {
-    myParticipant: a.p.id, theirParticipant: b.p.id,
-    myWorkshop: a.w.id, theirWorkshop: b.w.id,
-    mySession: a.s.id, theirSession: b.s.id,
-    myEnsemble: a.g.id, theirEnsemble: b.g.id,
-    myEvent: a.e.id, theirEvent: b.e.id,
+    myParticipant: a.p.id,
+    theirParticipant: b.p.id,
+    myWorkshop: a.w.id,
+    theirWorkshop: b.w.id,
+    mySession: a.s.id,
+    theirSession: b.s.id,
+    myEnsemble: a.g.id,
+    theirEnsemble: b.g.id,
+    myEvent: a.e.id,
+    theirEvent: b.e.id,
   });
   // Outside the prisons: one concert where my choir sings, one where nobody of mine does.
-  ids.externalMine = (await app.ok('events.create', { type: 'presentacion_externa', title: 'Concierto en la plaza', date: '2026-06-01', venueKind: 'externo', venueName: 'Plaza Mayor', ensembleIds: [a.g.id], audiences })).id;
-  ids.externalTheirs = (await app.ok('events.create', { type: 'presentacion_externa', title: 'Concierto en el museo', date: '2026-06-02', venueKind: 'externo', venueName: 'Museo', ensembleIds: [b.g.id], audiences })).id;
+  ids.externalMine = (
+    await app.ok('events.create', {
+      type: 'presentacion_externa',
+      title: 'Concierto en la plaza',
+      date: '2026-06-01',
+      venueKind: 'externo',
+      venueName: 'Plaza Mayor',
+      ensembleIds: [a.g.id],
+      audiences,
+    })
+  ).id;
+  ids.externalTheirs = (
+    await app.ok('events.create', {
+      type: 'presentacion_externa',
+      title: 'Concierto en el museo',
+      date: '2026-06-02',
+      venueKind: 'externo',
+      venueName: 'Museo',
+      ensembleIds: [b.g.id],
+      audiences,
+    })
+  ).id;
 });
 afterAll(() => app.close());
 
@@ -96,7 +165,10 @@ describe('the inventory, for a clerk restricted to one establishment', () => {
       ['stocktakes.get', { id: ids.theirStocktake }],
       ['stocktakes.count', { id: ids.theirStocktake, code: 'AJE-0001' }],
       ['stocktakes.acta', { id: ids.theirStocktake }],
-      ['instruments.move', { instrumentIds: [ids.theirInstrument], movement: { kind: 'asignacion', toEstablishmentId: mine, date: '2026-04-01' } }],
+      [
+        'instruments.move',
+        { instrumentIds: [ids.theirInstrument], movement: { kind: 'asignacion', toEstablishmentId: mine, date: '2026-04-01' } },
+      ],
       ['inventory.labels', { instrumentIds: [ids.myInstrument, ids.theirInstrument], symbology: 'qr' }],
     ] as const) {
       expect(await app.call(channel, input as never), channel).toMatchObject({

@@ -18,9 +18,7 @@ describe('the establishments list (filtered, sorted and paged in main)', () => {
     expect(names(await app.ok('establishments.list', { search: 'FATIMA' }))).toEqual(['E.P. Virgen de Fátima']);
     expect(names(await app.ok('establishments.list', { search: 'ep-sur-02' }))).toEqual(['E.P. de Mujeres de Arequipa']);
     // Every word must match, in any order.
-    expect(names(await app.ok('establishments.list', { search: 'chorrillos mujeres' }))).toEqual([
-      'E.P. de Mujeres de Chorrillos',
-    ]);
+    expect(names(await app.ok('establishments.list', { search: 'chorrillos mujeres' }))).toEqual(['E.P. de Mujeres de Chorrillos']);
     // LIKE wildcards typed by the user are literal.
     expect((await app.ok('establishments.list', { search: '%' })).total).toBe(0);
   });
@@ -78,15 +76,18 @@ describe('deleting and deactivating', () => {
       ok: false,
       error: {
         code: 'in_use',
-        message:
-          'No se puede eliminar el establecimiento E.P. de Lurigancho porque tiene registros asociados. Desactívelo en su lugar.',
+        message: 'No se puede eliminar el establecimiento E.P. de Lurigancho porque tiene registros asociados. Desactívelo en su lugar.',
       },
     });
     expect(await snapshot(app.db)).toBe(before);
 
     const off = await app.ok('establishments.setActive', { id: e.id, version: e.version, active: false });
     expect(off).toMatchObject({ active: false, version: e.version + 1 });
-    const audit = await app.db('audit_log').where({ entity_id: String(e.id) }).orderBy('id', 'desc').first();
+    const audit = await app
+      .db('audit_log')
+      .where({ entity_id: String(e.id) })
+      .orderBy('id', 'desc')
+      .first();
     expect(audit).toMatchObject({ action: 'deactivate', channel: 'establishments.setActive' });
   });
 
@@ -124,7 +125,16 @@ describe('export of the filtered list', () => {
       'Estado',
     ]);
     expect(ws.rowCount).toBe(8);
-    expect(ws.getRow(2).values).toEqual([undefined, 'EP-LIM-01', 'E.P. de Lurigancho', 'Lima', 'Varones', 'San Juan de Lurigancho', 'Sí', 'Activo']);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      'EP-LIM-01',
+      'E.P. de Lurigancho',
+      'Lima',
+      'Varones',
+      'San Juan de Lurigancho',
+      'Sí',
+      'Activo',
+    ]);
   });
 
   it('CSV opens in a Spanish Excel: BOM, semicolons, accents intact', async () => {

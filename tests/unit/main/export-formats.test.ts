@@ -154,7 +154,9 @@ describe('every XLSX the app writes, read back with exceljs', () => {
     expectMoney(register, 'Costo (S/)');
 
     const lurigancho = (await app.ok('establishments.list', { search: 'Lurigancho' })).rows[0]!;
-    const byEstablishment = await book(await app.ok('inventory.reportByEstablishment', { establishmentId: lurigancho.id, format: 'xlsx', reason }));
+    const byEstablishment = await book(
+      await app.ok('inventory.reportByEstablishment', { establishmentId: lurigancho.id, format: 'xlsx', reason }),
+    );
     expectDates(byEstablishment.worksheets[0]!, 'Fecha de adquisición');
     expectMoney(byEstablishment.worksheets[0]!, 'Costo (S/)');
     const summary = byEstablishment.worksheets[1]!;
@@ -189,7 +191,8 @@ describe('every XLSX the app writes, read back with exceljs', () => {
     expectMoney(artworks, 'Precio (S/)');
 
     const exhibition = (await app.ok('exhibitions.list', {})).rows[0]!;
-    const checklist = (await book(await app.ok('exhibitions.exportChecklist', { exhibitionId: exhibition.id, format: 'xlsx' }))).worksheets[0]!;
+    const checklist = (await book(await app.ok('exhibitions.exportChecklist', { exhibitionId: exhibition.id, format: 'xlsx' })))
+      .worksheets[0]!;
     const prices = column(checklist, 'Precio (S/)');
     for (const c of prices) {
       expect(typeof c.value).toBe('number');
@@ -199,12 +202,16 @@ describe('every XLSX the app writes, read back with exceljs', () => {
 
   it('the audit log: the date and time as an Excel date in Lima’s time', async () => {
     await app.ok('establishments.create', validEstablishment({ code: 'EP-FMT-1', name: 'E.P. Formato' }));
-    const audit = (await book(await app.ok('audit.export', { filter: { entity: 'establishment' }, format: 'xlsx', reason }))).worksheets[0]!;
+    const audit = (await book(await app.ok('audit.export', { filter: { entity: 'establishment' }, format: 'xlsx', reason })))
+      .worksheets[0]!;
     expectDates(audit, 'Fecha y hora', cellFormats.dateTime);
   });
 
   it('a CSV export keeps the text forms and neutralises a formula typed into a record', async () => {
-    await app.ok('establishments.create', validEstablishment({ code: 'EP-FMT-2', name: '=HYPERLINK("http://malo.example";"Ver")', city: '@Lima' }));
+    await app.ok(
+      'establishments.create',
+      validEstablishment({ code: 'EP-FMT-2', name: '=HYPERLINK("http://malo.example";"Ver")', city: '@Lima' }),
+    );
     const r = await app.ok('establishments.export', { filter: { search: 'malo' }, format: 'csv' });
     if (r.status !== 'saved') throw new Error('cancelled');
     const text = fs.readFileSync(r.path, 'utf8');
@@ -213,10 +220,7 @@ describe('every XLSX the app writes, read back with exceljs', () => {
     // What was typed is kept as typed in the database.
     expect((await app.ok('establishments.list', { search: 'malo' })).rows[0]!.name).toBe('=HYPERLINK("http://malo.example";"Ver")');
 
-    const contracts = fs.readFileSync(
-      ((await app.ok('contracts.export', { filter: {}, format: 'csv' })) as { path: string }).path,
-      'utf8',
-    );
+    const contracts = fs.readFileSync(((await app.ok('contracts.export', { filter: {}, format: 'csv' })) as { path: string }).path, 'utf8');
     expect(contracts).toMatch(/;\d{2}\/\d{2}\/\d{4};\d{2}\/\d{2}\/\d{4};/);
     expect(contracts).toMatch(/;\d+\.\d{2};\d+\.\d{2};/);
   });

@@ -45,7 +45,7 @@ describe('the browser harness (npm run start:browser)', () => {
   });
 
   it('binds window.api to the real pipeline', async () => {
-    const ok = await api('regionalOffices.list', '{}').then((r) => r.json());
+    const ok = (await api('regionalOffices.list', '{}').then((r) => r.json())) as { data: unknown[] };
     expect(ok).toMatchObject({ ok: true });
     expect(ok.data).toHaveLength(8);
     const bad = await api('establishments.create', 'no es json').then((r) => r.json());
@@ -104,11 +104,19 @@ describe('another web page or local process cannot drive the signed-in harness (
     // What a page of another site can send without a preflight: a "simple" request.
     const res = await fetch(`${h.origin}/api/users.create`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://evil.example', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' },
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        origin: 'http://evil.example',
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'no-cors',
+      },
       body: attack,
     });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ ok: false, error: { code: 'forbidden', message: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.', fields: {} } });
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.', fields: {} },
+    });
     expect(await userCount()).toBe(before);
     expect(await h.db('users').where({ username: 'intruso' }).first()).toBeUndefined();
     expect(await h.db('audit_log').count({ n: '*' }).first()).toEqual(audits);
@@ -119,14 +127,20 @@ describe('another web page or local process cannot drive the signed-in harness (
     const cases: Array<{ headers: Record<string, string>; message: string }> = [
       // A local process (or a page) that does not know this launch's key.
       { headers: { [TOKEN_HEADER]: '' }, message: 'Falta la clave de acceso de esta ventana.' },
-      { headers: { [TOKEN_HEADER]: h.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }, message: 'Falta la clave de acceso de esta ventana.' },
+      {
+        headers: { [TOKEN_HEADER]: h.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) },
+        message: 'Falta la clave de acceso de esta ventana.',
+      },
       // The right key (say, leaked) but sent from another site's page.
       { headers: { origin: 'http://evil.example' }, message: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.' },
       { headers: { origin: 'null' }, message: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.' },
       { headers: { 'sec-fetch-site': 'same-site' }, message: 'Solicitud rechazada: viene de otra página web, no de ArteINPE.' },
       // The right key, but a form's or a beacon's body type.
       { headers: { 'content-type': 'text/plain' }, message: 'Solicitud rechazada: ArteINPE solo acepta datos en formato JSON.' },
-      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, message: 'Solicitud rechazada: ArteINPE solo acepta datos en formato JSON.' },
+      {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        message: 'Solicitud rechazada: ArteINPE solo acepta datos en formato JSON.',
+      },
     ];
     for (const c of cases) {
       const res = await api('users.create', attack, c.headers);
@@ -135,7 +149,11 @@ describe('another web page or local process cannot drive the signed-in harness (
       expect(body.ok).toBe(false);
       expect(body.error.message.startsWith(c.message), body.error.message).toBe(true);
     }
-    const missing = await fetch(`${h.origin}/api/users.create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: attack });
+    const missing = await fetch(`${h.origin}/api/users.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: attack,
+    });
     expect(missing.status).toBe(403);
     expect(await userCount()).toBe(before);
 

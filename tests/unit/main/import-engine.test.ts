@@ -23,7 +23,15 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const HEADERS = ['Cód. patrimonial', 'Descripción del bien', 'Marca', 'Fecha de adquisición', 'Valor (S/)', 'Estado', 'Establecimiento Penitenciario'];
+const HEADERS = [
+  'Cód. patrimonial',
+  'Descripción del bien',
+  'Marca',
+  'Fecha de adquisición',
+  'Valor (S/)',
+  'Estado',
+  'Establecimiento Penitenciario',
+];
 
 /** A workbook as the office exports it: two merged title rows, an empty row, then the table (header in row 4). */
 async function workbook(rows: unknown[][], extra?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
@@ -210,7 +218,11 @@ describe('values that are not in a register', () => {
       ['Trombón de vara', 1],
       ['Penal de Marte', 2],
     ]);
-    const [violin, trombone, marte] = first.unknownValues as [(typeof first.unknownValues)[0], (typeof first.unknownValues)[0], (typeof first.unknownValues)[0]];
+    const [violin, trombone, marte] = first.unknownValues as [
+      (typeof first.unknownValues)[0],
+      (typeof first.unknownValues)[0],
+      (typeof first.unknownValues)[0],
+    ];
     expect(trombone.suggestions[0]!.label).toBe('Trombón');
 
     const lurigancho = await establishmentId('E.P. de Lurigancho');
@@ -240,7 +252,10 @@ describe('values that are not in a register', () => {
 
     // The next file proposes the same values: the clerk does not map them again.
     const next = await inspect(await workbook([['VIO-0203', 'violín 4/4', '', '', '', '', 'Penal de Marte']]));
-    expect(next.savedValues).toEqual({ type: { [violin.key]: { id: await typeId('Violín') } }, establishment: { [marte.key]: { id: lurigancho } } });
+    expect(next.savedValues).toEqual({
+      type: { [violin.key]: { id: await typeId('Violín') } },
+      establishment: { [marte.key]: { id: lurigancho } },
+    });
     const again = ImportReport.parse((await job('import.dryRun', next.uploadId, mapping, { values: next.savedValues! })).result);
     expect(again).toMatchObject({ valid: 1, invalid: 0, unknownValues: [] });
   });
@@ -285,7 +300,10 @@ describe('a user restricted to one establishment', () => {
       const status = await job(name, up.uploadId, up.suggestedMapping, { values });
       const r = ImportReport.parse(status.result);
       expect(r, name).toMatchObject({ valid: 1, invalid: 3 });
-      expect(r.errors.map((e) => `${e.row}|${e.value}|${e.message}`), name).toEqual([
+      expect(
+        r.errors.map((e) => `${e.row}|${e.value}|${e.message}`),
+        name,
+      ).toEqual([
         '6|E.P. del Callao|Su usuario no trabaja con ese establecimiento: solo puede importar instrumentos en los suyos.',
         '7|Almacén central|Indique uno de sus establecimientos: su usuario no puede registrar instrumentos fuera de ellos (ni en el almacén central).',
         '8|Penal del puerto|Su usuario no trabaja con ese establecimiento: solo puede importar instrumentos en los suyos.',
@@ -300,9 +318,10 @@ describe('a user restricted to one establishment', () => {
     const before = await snapshot(app.db);
     for (const name of ['import.dryRun', 'import.run'] as const) {
       const status = await job(name, up.uploadId, up.suggestedMapping, { mode: 'upsert' });
-      expect(ImportReport.parse(status.result).errors.map((e) => `${e.row}|${e.message}`), name).toEqual([
-        '5|El instrumento AJE-0001 está en un establecimiento con el que su usuario no trabaja: no puede modificarlo.',
-      ]);
+      expect(
+        ImportReport.parse(status.result).errors.map((e) => `${e.row}|${e.message}`),
+        name,
+      ).toEqual(['5|El instrumento AJE-0001 está en un establecimiento con el que su usuario no trabaja: no puede modificarlo.']);
     }
     expect(await snapshot(app.db)).toBe(before);
     await app.signInAs('administrador');

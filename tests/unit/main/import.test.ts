@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeText, detectDelimiter, parseCsv } from '../../../electron/main/import/read';
 import { suggestMapping } from '../../../electron/main/import/engine';
 import { importTargets } from '../../../electron/main/import/targets';
-import { parseYesNo } from '../../../electron/main/import/targets/establishments';
+import { parseYesNo } from '../../../electron/main/establishments/import-target';
 import { ImportReport, ImportResult, type ImportMapping } from '../../../shared/import/schemas';
 import type { JobStatus } from '../../../shared/jobs/schemas';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
@@ -56,7 +56,15 @@ describe('reading files', () => {
   it('suggests a mapping from labels and synonyms, ignoring case and accents', () => {
     const target = importTargets.establishments;
     expect(
-      suggestMapping(target, ['CODIGO', 'Nombre del establecimiento', 'OFICINA REGIONAL', 'poblacion', 'ciudad', 'En el Programa', 'Observaciones']),
+      suggestMapping(target, [
+        'CODIGO',
+        'Nombre del establecimiento',
+        'OFICINA REGIONAL',
+        'poblacion',
+        'ciudad',
+        'En el Programa',
+        'Observaciones',
+      ]),
     ).toEqual({
       code: 'CODIGO',
       name: 'Nombre del establecimiento',
@@ -288,7 +296,10 @@ describe('import', () => {
   });
 
   it('in upsert mode updates existing establishments by code (new version, updated_by), creates the rest', async () => {
-    const existing = await app.ok('establishments.create', validEstablishment({ code: 'EP-HCO-01', name: 'Nombre viejo', inProgramme: true }));
+    const existing = await app.ok(
+      'establishments.create',
+      validEstablishment({ code: 'EP-HCO-01', name: 'Nombre viejo', inProgramme: true }),
+    );
     await app.db('establishments').where({ id: existing.id }).update({ updated_by: 'Otra persona' });
     const up = await inspect(
       await xlsx([
@@ -352,7 +363,14 @@ describe('import', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Datos');
     ws.addRow(HEADERS);
-    ws.addRow([101, { richText: [{ text: 'E.P. ' }, { text: 'Rico' }] }, { formula: '"Nor"&" Oriente"', result: 'Nor Oriente' }, 'Varones', 'Tarapoto', true]);
+    ws.addRow([
+      101,
+      { richText: [{ text: 'E.P. ' }, { text: 'Rico' }] },
+      { formula: '"Nor"&" Oriente"', result: 'Nor Oriente' },
+      'Varones',
+      'Tarapoto',
+      true,
+    ]);
     const up = await inspect(Buffer.from(await wb.xlsx.writeBuffer()));
     const status = await runJob('import.run', up.uploadId);
     expect(status.state, JSON.stringify(status.result)).toBe('done');

@@ -32,18 +32,37 @@ const savedPath = (r: { status: string; path?: string }) => {
   if (r.status !== 'saved' || !r.path) throw new Error('not saved');
   return r.path;
 };
-const exportLog = () => app.db('personal_data_exports').where({ channel: 'inventory.reportByEstablishment' }).orderBy('id').select('channel', 'reason', 'user_name', 'what');
+const exportLog = () =>
+  app
+    .db('personal_data_exports')
+    .where({ channel: 'inventory.reportByEstablishment' })
+    .orderBy('id')
+    .select('channel', 'reason', 'user_name', 'what');
 
 beforeAll(async () => {
   app = await testApp();
   est = (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
   other = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Chorrillos' }))).id;
   const create = (code: string) =>
-    app.ok('instruments.create', { code, typeId: 1, costCentimos: 90000, funding: 'presupuesto_inpe', condition: 'bueno', altaDate: '2026-03-01', establishmentId: est });
+    app.ok('instruments.create', {
+      code,
+      typeId: 1,
+      costCentimos: 90000,
+      funding: 'presupuesto_inpe',
+      condition: 'bueno',
+      altaDate: '2026-03-01',
+      establishmentId: est,
+    });
   held = (await create('LUR-001')).id;
   byTeacher = (await create('LUR-002')).id;
-  await app.ok('instruments.move', { instrumentIds: [held], movement: { kind: 'entrega', custodianType: 'participante', custodianName: PARTICIPANT, date: '2026-03-05' } });
-  await app.ok('instruments.move', { instrumentIds: [byTeacher], movement: { kind: 'entrega', custodianType: 'docente', custodianName: TEACHER, date: '2026-03-05' } });
+  await app.ok('instruments.move', {
+    instrumentIds: [held],
+    movement: { kind: 'entrega', custodianType: 'participante', custodianName: PARTICIPANT, date: '2026-03-05' },
+  });
+  await app.ok('instruments.move', {
+    instrumentIds: [byTeacher],
+    movement: { kind: 'entrega', custodianType: 'docente', custodianName: TEACHER, date: '2026-03-05' },
+  });
 }, 60000);
 afterAll(() => app.close());
 
@@ -89,7 +108,10 @@ describe('the inventory clerk (no personal-data permission) never receives a par
 
   it('a refused movement does not name the participant in its message', async () => {
     const before = await snapshot(app.db);
-    const r = await app.call('instruments.move', { instrumentIds: [held], movement: { kind: 'entrega', custodianType: 'docente', custodianName: TEACHER, date: '2026-04-01' } });
+    const r = await app.call('instruments.move', {
+      instrumentIds: [held],
+      movement: { kind: 'entrega', custodianType: 'docente', custodianName: TEACHER, date: '2026-04-01' },
+    });
     expect(r.ok ? null : r.error.message).toBe('El instrumento LUR-001 está en poder de Nombre reservado: registre primero su devolución.');
     expect(await snapshot(app.db)).toBe(before);
   });
@@ -99,13 +121,18 @@ describe('the inventory clerk (no personal-data permission) never receives a par
     const i = await app.ok('instruments.get', { id: held });
     expect(i.custodianName).not.toBeNull();
     await app.ok('instruments.move', { instrumentIds: [held], movement: { kind: 'devolucion', date: '2026-04-02' } });
-    const row = (await app.db('instrument_movements').where({ instrument_id: held, kind: 'devolucion' }).first('custodian_name')) as { custodian_name: string };
+    const row = (await app.db('instrument_movements').where({ instrument_id: held, kind: 'devolucion' }).first('custodian_name')) as {
+      custodian_name: string;
+    };
     expect(row.custodian_name).toBe(PARTICIPANT);
     const history = await app.ok('instruments.history', { id: held });
     expect(JSON.stringify(history)).not.toMatch(/Juan|PPL-0001/);
     // Hand it back to the participant for the reports below (as the administrador, who sees the name).
     await app.signInAs('administrador');
-    await app.ok('instruments.move', { instrumentIds: [held], movement: { kind: 'entrega', custodianType: 'participante', custodianName: PARTICIPANT, date: '2026-04-03' } });
+    await app.ok('instruments.move', {
+      instrumentIds: [held],
+      movement: { kind: 'entrega', custodianType: 'participante', custodianName: PARTICIPANT, date: '2026-04-03' },
+    });
     await app.signInAs('inventario');
   });
 
@@ -158,7 +185,10 @@ describe('the administrador (personal-data permission)', () => {
         ok: false,
         error: {
           code: 'validation',
-          fields: { reason: 'Este reporte lleva los nombres de participantes que tienen instrumentos a su cargo: indique el motivo de la exportación.' },
+          fields: {
+            reason:
+              'Este reporte lleva los nombres de participantes que tienen instrumentos a su cargo: indique el motivo de la exportación.',
+          },
         },
       });
     }
@@ -181,9 +211,20 @@ describe('the administrador (personal-data permission)', () => {
   }, 60000);
 
   it('a report of an establishment where no participant holds an instrument needs no reason and is not logged', async () => {
-    await app.ok('instruments.create', { code: 'CHO-001', typeId: 1, costCentimos: 1000, funding: 'presupuesto_inpe', condition: 'bueno', altaDate: '2026-03-01', establishmentId: other });
+    await app.ok('instruments.create', {
+      code: 'CHO-001',
+      typeId: 1,
+      costCentimos: 1000,
+      funding: 'presupuesto_inpe',
+      condition: 'bueno',
+      altaDate: '2026-03-01',
+      establishmentId: other,
+    });
     const before = (await exportLog()).length;
-    expect(await app.ok('inventory.reportByEstablishment', { establishmentId: other, format: 'xlsx' })).toMatchObject({ status: 'saved', rows: 1 });
+    expect(await app.ok('inventory.reportByEstablishment', { establishmentId: other, format: 'xlsx' })).toMatchObject({
+      status: 'saved',
+      rows: 1,
+    });
     expect(await exportLog()).toHaveLength(before);
   });
 });

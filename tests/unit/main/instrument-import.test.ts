@@ -13,7 +13,16 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const HEADERS = ['Cód. patrimonial', 'Instrumento', 'Marca', 'N° de serie', 'Fecha de adquisición', 'Costo S/', 'Estado', 'Establecimiento'];
+const HEADERS = [
+  'Cód. patrimonial',
+  'Instrumento',
+  'Marca',
+  'N° de serie',
+  'Fecha de adquisición',
+  'Costo S/',
+  'Estado',
+  'Establecimiento',
+];
 
 async function xlsx(rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -23,7 +32,12 @@ async function xlsx(rows: unknown[][]): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function job(name: 'import.dryRun' | 'import.run', uploadId: string, mapping: Record<string, string | null>, mode: 'create' | 'upsert' = 'create') {
+async function job(
+  name: 'import.dryRun' | 'import.run',
+  uploadId: string,
+  mapping: Record<string, string | null>,
+  mode: 'create' | 'upsert' = 'create',
+) {
   const { jobId } = await app.ok(name, { uploadId, mapping, mode });
   return (await app.jobs.wait(jobId)) as JobStatus;
 }
@@ -87,7 +101,9 @@ describe('importing instruments from the clerks’ spreadsheet', () => {
     const done = await job('import.run', up2.uploadId, mapping);
     expect(done).toMatchObject({ state: 'done', result: { created: 4, updated: 0 } });
     const list = await app.ok('instruments.list', { sort: 'code' });
-    expect(list.rows.map((r) => [r.code, r.typeName, r.costCentimos, r.status, r.establishmentName, r.condition, r.acquisitionDate])).toEqual([
+    expect(
+      list.rows.map((r) => [r.code, r.typeName, r.costCentimos, r.status, r.establishmentName, r.condition, r.acquisitionDate]),
+    ).toEqual([
       ['CAJ-0001', 'Cajón peruano', 35000, 'asignado', 'E.P. del Callao', 'nuevo', null],
       ['VIO-0001', 'Violín', 125000, 'asignado', 'E.P. de Lurigancho', 'bueno', '2024-03-15'],
       ['VIO-0002', 'Violín', 125000, 'asignado', 'E.P. del Callao', 'nuevo', '2024-02-28'],

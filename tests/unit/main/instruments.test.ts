@@ -35,7 +35,13 @@ describe('the movements ledger', () => {
 
     await app.ok('instruments.move', {
       instrumentIds: [v.id],
-      movement: { kind: 'despacho', toEstablishmentId: est['E.P. de Arequipa']!, documentNumber: 'ACTA-17', person: 'Luis Quispe', date: '2026-03-01' },
+      movement: {
+        kind: 'despacho',
+        toEstablishmentId: est['E.P. de Arequipa']!,
+        documentNumber: 'ACTA-17',
+        person: 'Luis Quispe',
+        date: '2026-03-01',
+      },
     });
     expect(await app.ok('instruments.get', { id: v.id })).toMatchObject({
       status: 'en_transito',
@@ -48,7 +54,12 @@ describe('the movements ledger', () => {
       movement: { kind: 'recepcion', person: 'Rosa Mamani', condition: 'regular', date: '2026-03-04' },
     });
     const after = await app.ok('instruments.get', { id: v.id });
-    expect(after).toMatchObject({ status: 'asignado', establishmentName: 'E.P. de Arequipa', condition: 'regular', transitToEstablishmentName: null });
+    expect(after).toMatchObject({
+      status: 'asignado',
+      establishmentName: 'E.P. de Arequipa',
+      condition: 'regular',
+      transitToEstablishmentName: null,
+    });
 
     const h = await app.ok('instruments.history', { id: v.id });
     expect(h.map((m) => [m.seq, m.kind, m.statusAfter, m.establishmentAfterName])).toEqual([
@@ -58,7 +69,11 @@ describe('the movements ledger', () => {
       [1, 'alta', 'en_almacen', null],
     ]);
     expect(h[1]).toMatchObject({ documentNumber: 'ACTA-17', person: 'Luis Quispe', toEstablishmentName: 'E.P. de Arequipa' });
-    expect(h[0]).toMatchObject({ person: 'Rosa Mamani', fromEstablishmentName: 'E.P. de Lurigancho', toEstablishmentName: 'E.P. de Arequipa' });
+    expect(h[0]).toMatchObject({
+      person: 'Rosa Mamani',
+      fromEstablishmentName: 'E.P. de Lurigancho',
+      toEstablishmentName: 'E.P. de Arequipa',
+    });
   });
 
   it('refuses what the state does not allow, in Spanish, and writes nothing', async () => {
@@ -74,7 +89,10 @@ describe('the movements ledger', () => {
     });
     expect(await snapshot(app.db)).toBe(before);
 
-    await app.ok('instruments.move', { instrumentIds: [v.id], movement: { kind: 'baja', documentNumber: 'RD-45-2026', description: 'Rajadura en la tapa', date: '2026-04-01' } });
+    await app.ok('instruments.move', {
+      instrumentIds: [v.id],
+      movement: { kind: 'baja', documentNumber: 'RD-45-2026', description: 'Rajadura en la tapa', date: '2026-04-01' },
+    });
     const again = await app.call('instruments.move', {
       instrumentIds: [v.id],
       movement: { kind: 'despacho', toEstablishmentId: est['E.P. del Callao']!, documentNumber: 'A-2', person: 'Luis', date: '2026-04-02' },
@@ -86,10 +104,19 @@ describe('the movements ledger', () => {
     const ids: number[] = [];
     for (let n = 1; n <= 20; n++) ids.push((await violin(`VIO-B${String(n).padStart(2, '0')}`)).id);
     const held = ids[7]!;
-    await app.ok('instruments.move', { instrumentIds: [held], movement: { kind: 'entrega', custodianType: 'docente', custodianName: 'Prof. Carmen Rojas', date: '2026-03-01' } });
+    await app.ok('instruments.move', {
+      instrumentIds: [held],
+      movement: { kind: 'entrega', custodianType: 'docente', custodianName: 'Prof. Carmen Rojas', date: '2026-03-01' },
+    });
 
     const before = await snapshot(app.db);
-    const dispatch = { kind: 'despacho' as const, toEstablishmentId: est['E.P. del Callao']!, documentNumber: 'ACTA-20', person: 'Luis', date: '2026-03-05' };
+    const dispatch = {
+      kind: 'despacho' as const,
+      toEstablishmentId: est['E.P. del Callao']!,
+      documentNumber: 'ACTA-20',
+      person: 'Luis',
+      date: '2026-03-05',
+    };
     const refused = await app.call('instruments.move', { instrumentIds: ids, movement: dispatch });
     expect(refused).toMatchObject({
       ok: false,
@@ -168,9 +195,16 @@ describe('physical stocktake', () => {
     expect(await get('VIO-201')).toMatchObject({ status: 'asignado', establishmentName: 'E.P. de Lurigancho' });
     expect(await get('VIO-102')).toMatchObject({ condition: 'malo' });
     const lost = (await app.ok('instruments.history', { id: (await get('VIO-103')).id }))[0]!;
-    expect(lost).toMatchObject({ kind: 'extravio', documentNumber: 'AIF-003-2026', description: 'No hallado en el inventario físico, acta AIF-003-2026' });
+    expect(lost).toMatchObject({
+      kind: 'extravio',
+      documentNumber: 'AIF-003-2026',
+      description: 'No hallado en el inventario físico, acta AIF-003-2026',
+    });
 
-    expect(await app.call('stocktakes.count', { id: s.id, code: 'VIO-101' })).toMatchObject({ ok: false, error: { message: 'Este inventario ya está cerrado.' } });
+    expect(await app.call('stocktakes.count', { id: s.id, code: 'VIO-101' })).toMatchObject({
+      ok: false,
+      error: { message: 'Este inventario ya está cerrado.' },
+    });
   });
 
   it('an open count survives closing the app (it lives in the database)', async () => {
@@ -193,10 +227,19 @@ describe('consumables', () => {
     const E = est['E.P. de Lurigancho']!;
     await app.ok('consumables.move', { itemId: 1, establishmentId: E, kind: 'ingreso', quantity: 10, date: '2026-05-01' });
     await app.ok('consumables.setMinimum', { itemId: 1, establishmentId: E, minimum: 6 });
-    const after = await app.ok('consumables.move', { itemId: 1, establishmentId: E, kind: 'entrega', quantity: 5, date: '2026-05-03', recipient: 'Taller de cuerdas' });
+    const after = await app.ok('consumables.move', {
+      itemId: 1,
+      establishmentId: E,
+      kind: 'entrega',
+      quantity: 5,
+      date: '2026-05-03',
+      recipient: 'Taller de cuerdas',
+    });
     expect(after).toMatchObject({ stock: 5, minimum: 6, low: true });
     const before = await snapshot(app.db);
-    expect(await app.call('consumables.move', { itemId: 1, establishmentId: E, kind: 'entrega', quantity: 6, date: '2026-05-04' })).toMatchObject({
+    expect(
+      await app.call('consumables.move', { itemId: 1, establishmentId: E, kind: 'entrega', quantity: 6, date: '2026-05-04' }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { quantity: 'Solo hay 5 juegos de «Juego de cuerdas de violín» en E.P. de Lurigancho: no se puede entregar 6.' } },
     });
@@ -216,7 +259,17 @@ describe('the inventory summary', () => {
     expect(s.totalInstruments).toBe(3);
     expect(s.totalValueCentimos).toBe(3 * 85000);
     expect(s.byEstablishment).toEqual([
-      { establishmentId: est['E.P. de Lurigancho'], name: 'E.P. de Lurigancho', total: 2, valueCentimos: 170000, nuevo: 2, bueno: 0, regular: 0, malo: 0, inoperativo: 0 },
+      {
+        establishmentId: est['E.P. de Lurigancho'],
+        name: 'E.P. de Lurigancho',
+        total: 2,
+        valueCentimos: 170000,
+        nuevo: 2,
+        bueno: 0,
+        regular: 0,
+        malo: 0,
+        inoperativo: 0,
+      },
       { establishmentId: null, name: null, total: 1, valueCentimos: 85000, nuevo: 1, bueno: 0, regular: 0, malo: 0, inoperativo: 0 },
     ]);
   });
@@ -225,7 +278,9 @@ describe('the inventory summary', () => {
 describe('photos', () => {
   it('a photo is stored once by content, its thumbnail shown; a file that is not an image is refused and writes nothing', async () => {
     const v = await violin('VIO-501');
-    const bytes = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#964' } }).jpeg().toBuffer();
+    const bytes = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#964' } })
+      .jpeg()
+      .toBuffer();
     const photos = await app.ok('instruments.addPhoto', { id: v.id, fileName: 'violín frontal.jpg', dataBase64: bytes.toString('base64') });
     expect(photos).toMatchObject([{ originalName: 'violín frontal.jpg', isPrimary: true, width: 1200, height: 900 }]);
     expect(photos[0]!.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
@@ -233,7 +288,11 @@ describe('photos', () => {
     expect(await app.ok('instruments.photos', { id: v.id })).toHaveLength(1);
 
     const before = await snapshot(app.db);
-    const r = await app.call('instruments.addPhoto', { id: v.id, fileName: 'acta.jpg', dataBase64: Buffer.from('Acta de entrega, no una foto').toString('base64') });
+    const r = await app.call('instruments.addPhoto', {
+      id: v.id,
+      fileName: 'acta.jpg',
+      dataBase64: Buffer.from('Acta de entrega, no una foto').toString('base64'),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });
     if (!r.ok) expect(r.error.message).toContain('acta.jpg');
     expect(await snapshot(app.db)).toBe(before);

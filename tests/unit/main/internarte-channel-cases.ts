@@ -43,16 +43,41 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
   };
   const loan = async () => {
     const { a, ex } = await exhibitionWithWork();
-    return app().ok('exhibitions.lend', { exhibitionId: ex.id, artworkId: a.id, lentOn: '2026-10-25', insuranceCentimos: 500000, conditionOut: 'Buen estado' });
+    return app().ok('exhibitions.lend', {
+      exhibitionId: ex.id,
+      artworkId: a.id,
+      lentOn: '2026-10-25',
+      insuranceCentimos: 500000,
+      conditionOut: 'Buen estado',
+    });
   };
   const goodArtwork = () => artworkInput(1);
   const goodExhibition = { title: 'InternArte 2027' };
-  const goodConsent = { artworkId: 1, date: '2026-10-01', naming: 'nombre_completo', mayExhibit: true, mayCatalog: true, mayPhotograph: true, maySell: true, document: signedForm() };
+  const goodConsent = {
+    artworkId: 1,
+    date: '2026-10-01',
+    naming: 'nombre_completo',
+    mayExhibit: true,
+    mayCatalog: true,
+    mayPhotograph: true,
+    maySell: true,
+    document: signedForm(),
+  };
 
   const valid: { [K in Name]: Case } = {
-    'artworks.list': { input: async () => (await artwork('Cóndor de barro'), { search: 'condor' }), check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ title: 'Cóndor de barro', custodyStatus: 'en_taller' }] }) },
-    'artworks.get': { input: async () => ({ id: (await artwork()).id }), check: (d) => expect(d).toMatchObject({ artistName: 'José Luis Quispe Mamani', establishmentName: 'E.P. Base', consent: { recorded: false } }) },
-    'artworks.create': { input: () => artworkInput(est(), { depthMm: null, technique: 'dibujo' }), check: (d) => expect(d).toMatchObject({ version: 1, custodyStatus: 'en_taller', depthMm: null }) },
+    'artworks.list': {
+      input: async () => (await artwork('Cóndor de barro'), { search: 'condor' }),
+      check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ title: 'Cóndor de barro', custodyStatus: 'en_taller' }] }),
+    },
+    'artworks.get': {
+      input: async () => ({ id: (await artwork()).id }),
+      check: (d) =>
+        expect(d).toMatchObject({ artistName: 'José Luis Quispe Mamani', establishmentName: 'E.P. Base', consent: { recorded: false } }),
+    },
+    'artworks.create': {
+      input: () => artworkInput(est(), { depthMm: null, technique: 'dibujo' }),
+      check: (d) => expect(d).toMatchObject({ version: 1, custodyStatus: 'en_taller', depthMm: null }),
+    },
     'artworks.update': {
       input: async () => {
         const a = await artwork();
@@ -63,13 +88,27 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
     'artworks.options': { input: () => ({}), check: (d) => expect(d).toEqual({ workshops: [] }) },
     'artworks.artistOptions': {
       input: async () => {
-        await app().ok('participants.create', { code: 'PPL-1', firstNames: 'Rosa', lastNames: 'Huamán', sex: 'femenino', birthYear: 1990, establishmentId: est(), date: '2026-02-01' });
+        await app().ok('participants.create', {
+          code: 'PPL-1',
+          firstNames: 'Rosa',
+          lastNames: 'Huamán',
+          sex: 'femenino',
+          birthYear: 1990,
+          establishmentId: est(),
+          date: '2026-02-01',
+        });
         return { search: 'huaman' };
       },
       check: (d) => expect(d).toMatchObject([{ code: 'PPL-1', name: 'Rosa Huamán' }]),
     },
-    'artworks.photos': { input: async () => ({ id: (await withPhoto()).a.id }), check: (d) => expect(d).toMatchObject([{ isPrimary: true, width: 60, height: 80 }]) },
-    'artworks.addPhoto': { input: async () => ({ id: (await artwork()).id, ...(await photo()) }), check: (d) => expect(d).toMatchObject([{ isPrimary: true, originalName: 'foto.png' }]) },
+    'artworks.photos': {
+      input: async () => ({ id: (await withPhoto()).a.id }),
+      check: (d) => expect(d).toMatchObject([{ isPrimary: true, width: 60, height: 80 }]),
+    },
+    'artworks.addPhoto': {
+      input: async () => ({ id: (await artwork()).id, ...(await photo()) }),
+      check: (d) => expect(d).toMatchObject([{ isPrimary: true, originalName: 'foto.png' }]),
+    },
     'artworks.setPrimaryPhoto': {
       input: async () => {
         const { a } = await withPhoto();
@@ -78,46 +117,114 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       },
       check: (d) => expect(d).toMatchObject([{ isPrimary: true, originalName: 'otra.png' }, { isPrimary: false }]),
     },
-    'artworks.removePhoto': { input: async () => { const { a, hash } = await withPhoto(); return { id: a.id, hash }; }, check: (d) => expect(d).toEqual([]) },
-    'artworks.consents': { input: async () => ({ id: (await consented()).id }), check: (d) => expect(d).toMatchObject([{ naming: 'nombre_completo', documentName: 'consentimiento-firmado.pdf' }]) },
+    'artworks.removePhoto': {
+      input: async () => {
+        const { a, hash } = await withPhoto();
+        return { id: a.id, hash };
+      },
+      check: (d) => expect(d).toEqual([]),
+    },
+    'artworks.consents': {
+      input: async () => ({ id: (await consented()).id }),
+      check: (d) => expect(d).toMatchObject([{ naming: 'nombre_completo', documentName: 'consentimiento-firmado.pdf' }]),
+    },
     'artworks.recordConsent': {
       input: async () => ({ ...goodConsent, artworkId: (await artwork()).id, naming: 'seudonimo', pseudonym: 'Wayra', maySell: false }),
       check: (d) => expect(d).toMatchObject([{ naming: 'seudonimo', pseudonym: 'Wayra', maySell: false, revocation: false }]),
     },
-    'artworks.revokeConsent': { input: async () => ({ artworkId: (await consented()).id, date: '2026-11-01', notes: 'Lo pidió el autor' }), check: (d) => expect(d).toMatchObject([{ revocation: true, mayExhibit: false }, { revocation: false }]) },
+    'artworks.revokeConsent': {
+      input: async () => ({ artworkId: (await consented()).id, date: '2026-11-01', notes: 'Lo pidió el autor' }),
+      check: (d) => expect(d).toMatchObject([{ revocation: true, mayExhibit: false }, { revocation: false }]),
+    },
     'artworks.conditionReports': {
       input: async () => {
         const a = await artwork();
-        await app().ok('artworks.addConditionReport', { artworkId: a.id, date: '2026-10-02', examinedBy: 'Mtra. Rosa Huamán', grade: 'bueno', text: 'Sin fisuras' });
+        await app().ok('artworks.addConditionReport', {
+          artworkId: a.id,
+          date: '2026-10-02',
+          examinedBy: 'Mtra. Rosa Huamán',
+          grade: 'bueno',
+          text: 'Sin fisuras',
+        });
         return { id: a.id };
       },
       check: (d) => expect(d).toMatchObject([{ grade: 'bueno', photos: [] }]),
     },
     'artworks.addConditionReport': {
-      input: async () => ({ artworkId: (await artwork()).id, date: '2026-10-02', examinedBy: 'Mtra. Rosa Huamán', grade: 'regular', text: 'Desportillado en la base', photos: [await photo()] }),
+      input: async () => ({
+        artworkId: (await artwork()).id,
+        date: '2026-10-02',
+        examinedBy: 'Mtra. Rosa Huamán',
+        grade: 'regular',
+        text: 'Desportillado en la base',
+        photos: [await photo()],
+      }),
       check: (d) => expect(d).toMatchObject([{ grade: 'regular', photos: [{ originalName: 'foto.png' }] }]),
     },
-    'artworks.custody': { input: async () => ({ id: (await artwork()).id }), check: (d) => expect(d).toMatchObject([{ seq: 1, status: 'en_taller' }]) },
-    'artworks.moveCustody': { input: async () => ({ artworkId: (await artwork()).id, to: 'en_sala', date: '2026-12-01', place: 'Sala de exposiciones del E.P.' }), check: (d) => expect(d).toMatchObject({ custodyStatus: 'en_sala' }) },
-    'artworks.exhibitions': { input: async () => ({ id: (await exhibitionWithWork()).a.id }), check: (d) => expect(d).toMatchObject([{ catalogNumber: '1', loanOpen: false }]) },
-    'artworks.loans': { input: async () => ({ id: (await loan()).artworkId }), check: (d) => expect(d).toMatchObject([{ returnedOn: null, insuranceCentimos: 500000 }]) },
-    'artworks.summary': { input: async () => (await artwork(), {}), check: (d) => expect(d).toMatchObject({ works: 1, onLoan: 0, withoutConsent: 1 }) },
-    'artworks.export': { input: async () => (await artwork(), { filter: {}, format: 'xlsx', reason: 'Inventario anual de obras para la muestra' }), check: saved },
+    'artworks.custody': {
+      input: async () => ({ id: (await artwork()).id }),
+      check: (d) => expect(d).toMatchObject([{ seq: 1, status: 'en_taller' }]),
+    },
+    'artworks.moveCustody': {
+      input: async () => ({ artworkId: (await artwork()).id, to: 'en_sala', date: '2026-12-01', place: 'Sala de exposiciones del E.P.' }),
+      check: (d) => expect(d).toMatchObject({ custodyStatus: 'en_sala' }),
+    },
+    'artworks.exhibitions': {
+      input: async () => ({ id: (await exhibitionWithWork()).a.id }),
+      check: (d) => expect(d).toMatchObject([{ catalogNumber: '1', loanOpen: false }]),
+    },
+    'artworks.loans': {
+      input: async () => ({ id: (await loan()).artworkId }),
+      check: (d) => expect(d).toMatchObject([{ returnedOn: null, insuranceCentimos: 500000 }]),
+    },
+    'artworks.summary': {
+      input: async () => (await artwork(), {}),
+      check: (d) => expect(d).toMatchObject({ works: 1, onLoan: 0, withoutConsent: 1 }),
+    },
+    'artworks.export': {
+      input: async () => (await artwork(), { filter: {}, format: 'xlsx', reason: 'Inventario anual de obras para la muestra' }),
+      check: saved,
+    },
 
-    'exhibitions.list': { input: async () => (await createExhibition(app()), { search: 'libertad' }), check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ workCount: 0 }] }) },
-    'exhibitions.get': { input: async () => ({ id: (await createExhibition(app())).id }), check: (d) => expect(d).toMatchObject({ title: 'InternArte: otra forma de libertad', partners: [] }) },
+    'exhibitions.list': {
+      input: async () => (await createExhibition(app()), { search: 'libertad' }),
+      check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ workCount: 0 }] }),
+    },
+    'exhibitions.get': {
+      input: async () => ({ id: (await createExhibition(app())).id }),
+      check: (d) => expect(d).toMatchObject({ title: 'InternArte: otra forma de libertad', partners: [] }),
+    },
     'exhibitions.create': {
-      input: async () => ({ title: 'InternArte 2027', curators: ['Ana Ríos', 'Luis Pino'], partnerIds: [(await partner()).id], sectionMode: 'establecimiento' }),
-      check: (d) => expect(d).toMatchObject({ version: 1, curators: ['Ana Ríos', 'Luis Pino'], partners: [{ name: 'Museo de Artes y Tradiciones Populares' }] }),
+      input: async () => ({
+        title: 'InternArte 2027',
+        curators: ['Ana Ríos', 'Luis Pino'],
+        partnerIds: [(await partner()).id],
+        sectionMode: 'establecimiento',
+      }),
+      check: (d) =>
+        expect(d).toMatchObject({
+          version: 1,
+          curators: ['Ana Ríos', 'Luis Pino'],
+          partners: [{ name: 'Museo de Artes y Tradiciones Populares' }],
+        }),
     },
     'exhibitions.update': {
       input: async () => {
         const ex = await createExhibition(app());
-        return { id: ex.id, version: ex.version, title: 'InternArte: otra forma de libertad', subtitle: 'Obras de los talleres', startsOn: '2026-11-05' };
+        return {
+          id: ex.id,
+          version: ex.version,
+          title: 'InternArte: otra forma de libertad',
+          subtitle: 'Obras de los talleres',
+          startsOn: '2026-11-05',
+        };
       },
       check: (d) => expect(d).toMatchObject({ subtitle: 'Obras de los talleres', startsOn: '2026-11-05', version: 2 }),
     },
-    'exhibitions.options': { input: async () => (await partner(), {}), check: (d) => expect(d).toMatchObject({ partners: [{ name: 'Museo de Artes y Tradiciones Populares' }] }) },
+    'exhibitions.options': {
+      input: async () => (await partner(), {}),
+      check: (d) => expect(d).toMatchObject({ partners: [{ name: 'Museo de Artes y Tradiciones Populares' }] }),
+    },
     'exhibitions.byPartner': {
       input: async () => {
         const p = await partner();
@@ -126,13 +233,26 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       },
       check: (d) => expect(d).toMatchObject([{ title: 'InternArte: otra forma de libertad' }]),
     },
-    'exhibitions.checklist': { input: async () => ({ id: (await exhibitionWithWork()).ex.id }), check: (d) => expect(d).toMatchObject([{ catalogNumber: '1', mayExhibit: true }]) },
+    'exhibitions.checklist': {
+      input: async () => ({ id: (await exhibitionWithWork()).ex.id }),
+      check: (d) => expect(d).toMatchObject([{ catalogNumber: '1', mayExhibit: true }]),
+    },
     'exhibitions.addWorks': {
-      input: async () => ({ exhibitionId: (await createExhibition(app())).id, artworkIds: [(await artwork('A')).id, (await artwork('B')).id] }),
-      check: (d) => expect(d).toMatchObject([{ catalogNumber: '1', title: 'A' }, { catalogNumber: '2', title: 'B' }]),
+      input: async () => ({
+        exhibitionId: (await createExhibition(app())).id,
+        artworkIds: [(await artwork('A')).id, (await artwork('B')).id],
+      }),
+      check: (d) =>
+        expect(d).toMatchObject([
+          { catalogNumber: '1', title: 'A' },
+          { catalogNumber: '2', title: 'B' },
+        ]),
     },
     'exhibitions.updateWork': {
-      input: async () => { const { a, ex } = await exhibitionWithWork(); return { exhibitionId: ex.id, artworkId: a.id, catalogNumber: '12', section: 'Cerámica' }; },
+      input: async () => {
+        const { a, ex } = await exhibitionWithWork();
+        return { exhibitionId: ex.id, artworkId: a.id, catalogNumber: '12', section: 'Cerámica' };
+      },
       check: (d) => expect(d).toMatchObject([{ catalogNumber: '12', section: 'Cerámica' }]),
     },
     'exhibitions.moveWork': {
@@ -142,14 +262,35 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
         await app().ok('exhibitions.addWorks', { exhibitionId: ex.id, artworkIds: [a.id, b.id] });
         return { exhibitionId: ex.id, artworkId: b.id, direction: 'up' };
       },
-      check: (d) => expect(d).toMatchObject([{ title: 'B', position: 1 }, { title: 'A', position: 2 }]),
+      check: (d) =>
+        expect(d).toMatchObject([
+          { title: 'B', position: 1 },
+          { title: 'A', position: 2 },
+        ]),
     },
-    'exhibitions.removeWork': { input: async () => { const { a, ex } = await exhibitionWithWork(); return { exhibitionId: ex.id, artworkId: a.id }; }, check: (d) => expect(d).toEqual([]) },
-    'exhibitions.loans': { input: async () => ({ id: (await loan()).exhibitionId }), check: (d) => expect(d).toMatchObject([{ conditionOut: 'Buen estado', returnedOn: null }]) },
+    'exhibitions.removeWork': {
+      input: async () => {
+        const { a, ex } = await exhibitionWithWork();
+        return { exhibitionId: ex.id, artworkId: a.id };
+      },
+      check: (d) => expect(d).toEqual([]),
+    },
+    'exhibitions.loans': {
+      input: async () => ({ id: (await loan()).exhibitionId }),
+      check: (d) => expect(d).toMatchObject([{ conditionOut: 'Buen estado', returnedOn: null }]),
+    },
     'exhibitions.lend': {
       input: async () => {
         const { a, ex } = await exhibitionWithWork();
-        return { exhibitionId: ex.id, artworkId: a.id, lentOn: '2026-10-25', dueOn: '2027-02-05', insuranceCentimos: 800000, conditionOut: 'Buen estado, sin fisuras', photos: [await photo()] };
+        return {
+          exhibitionId: ex.id,
+          artworkId: a.id,
+          lentOn: '2026-10-25',
+          dueOn: '2027-02-05',
+          insuranceCentimos: 800000,
+          conditionOut: 'Buen estado, sin fisuras',
+          photos: [await photo()],
+        };
       },
       check: (d) => expect(d).toMatchObject({ insuranceCentimos: 800000, photosOut: [{ originalName: 'foto.png' }], returnedOn: null }),
     },
@@ -157,7 +298,10 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       input: async () => ({ loanId: (await loan()).id, returnedOn: '2027-02-03', conditionBack: 'Igual que a la salida' }),
       check: (d) => expect(d).toMatchObject({ returnedOn: '2027-02-03', conditionBack: 'Igual que a la salida' }),
     },
-    'exhibitions.exportChecklist': { input: async () => ({ exhibitionId: (await exhibitionWithWork()).ex.id, format: 'xlsx' }), check: saved },
+    'exhibitions.exportChecklist': {
+      input: async () => ({ exhibitionId: (await exhibitionWithWork()).ex.id, format: 'xlsx' }),
+      check: saved,
+    },
   };
 
   const invalid: { [K in Name]: unknown[] } = {
@@ -176,7 +320,11 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       { ...goodArtwork(), saleStatus: 'disponible', priceCentimos: null },
       { ...goodArtwork(), color: 'rojo' },
     ],
-    'artworks.update': [{ ...goodArtwork(), id: 1 }, { ...goodArtwork(), id: 1, version: 'uno' }, { ...goodArtwork(), id: 1, version: 1, title: '' }],
+    'artworks.update': [
+      { ...goodArtwork(), id: 1 },
+      { ...goodArtwork(), id: 1, version: 'uno' },
+      { ...goodArtwork(), id: 1, version: 1, title: '' },
+    ],
     'artworks.options': [{ x: 1 }],
     'artworks.artistOptions': [{ search: 5 }, { q: 'x' }],
     'artworks.photos': [{}, { id: -1 }],
@@ -206,7 +354,12 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
     'artworks.exhibitions': [{ id: 1.5 }],
     'artworks.loans': [{ id: 'x' }],
     'artworks.summary': [{ all: true }],
-    'artworks.export': [{ filter: {}, format: 'xlsx' }, { filter: {}, format: 'xlsx', reason: 'corto' }, { filter: {}, format: 'pdf', reason: 'Inventario anual de obras' }, { filter: { technique: 'x' }, format: 'csv', reason: 'Inventario anual de obras' }],
+    'artworks.export': [
+      { filter: {}, format: 'xlsx' },
+      { filter: {}, format: 'xlsx', reason: 'corto' },
+      { filter: {}, format: 'pdf', reason: 'Inventario anual de obras' },
+      { filter: { technique: 'x' }, format: 'csv', reason: 'Inventario anual de obras' },
+    ],
 
     'exhibitions.list': [{ sort: 'partners' }, { search: 3 }, { page: 0 }],
     'exhibitions.get': [{}, { id: 'x' }],
@@ -218,13 +371,22 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       { ...goodExhibition, sectionMode: 'por_color' },
       { ...goodExhibition, curators: [''] },
     ],
-    'exhibitions.update': [{ ...goodExhibition, id: 1 }, { ...goodExhibition, id: 1, version: -1 }],
+    'exhibitions.update': [
+      { ...goodExhibition, id: 1 },
+      { ...goodExhibition, id: 1, version: -1 },
+    ],
     'exhibitions.options': [{ x: 1 }],
     'exhibitions.byPartner': [{}, { partnerId: 'x' }],
     'exhibitions.checklist': [{}],
     'exhibitions.addWorks': [{ exhibitionId: 1, artworkIds: [] }, { exhibitionId: 1 }, { exhibitionId: 1, artworkIds: ['a'] }],
-    'exhibitions.updateWork': [{ exhibitionId: 1, artworkId: 1, catalogNumber: '' }, { exhibitionId: 1, artworkId: 1, catalogNumber: '#1' }],
-    'exhibitions.moveWork': [{ exhibitionId: 1, artworkId: 1, direction: 'left' }, { exhibitionId: 1, artworkId: 1 }],
+    'exhibitions.updateWork': [
+      { exhibitionId: 1, artworkId: 1, catalogNumber: '' },
+      { exhibitionId: 1, artworkId: 1, catalogNumber: '#1' },
+    ],
+    'exhibitions.moveWork': [
+      { exhibitionId: 1, artworkId: 1, direction: 'left' },
+      { exhibitionId: 1, artworkId: 1 },
+    ],
     'exhibitions.removeWork': [{ exhibitionId: 1 }],
     'exhibitions.loans': [{ id: 0 }],
     'exhibitions.lend': [
@@ -233,7 +395,11 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       { exhibitionId: 1, artworkId: 1, lentOn: '2026-10-25', dueOn: '2026-10-01', insuranceCentimos: 0, conditionOut: 'Bien' },
       { exhibitionId: 1, artworkId: 1, lentOn: '2026-10-25', insuranceCentimos: 0, conditionOut: '' },
     ],
-    'exhibitions.returnLoan': [{}, { loanId: 1, returnedOn: '2026-02-30', conditionBack: 'Bien' }, { loanId: 1, returnedOn: '2026-10-30', conditionBack: '' }],
+    'exhibitions.returnLoan': [
+      {},
+      { loanId: 1, returnedOn: '2026-02-30', conditionBack: 'Bien' },
+      { loanId: 1, returnedOn: '2026-10-30', conditionBack: '' },
+    ],
     'exhibitions.exportChecklist': [{ exhibitionId: 1, format: 'pdf' }, { format: 'xlsx' }],
   };
 

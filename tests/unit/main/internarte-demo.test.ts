@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { artworkImage, seedArtworksForBench } from '../../../electron/main/demo/internarte';
+import { artworkImage, seedArtworksForBench } from '../../../electron/main/internarte/demo';
 import { catalogData } from '../../../electron/main/internarte/outputs';
 import { testApp, validEstablishment, type TestApp } from '../../helpers/services';
 
@@ -46,7 +46,9 @@ describe('seedArtworksForBench', () => {
     await app.ok('establishments.create', validEstablishment({ code: 'EP-B-01', name: 'E.P. Bench' }));
     const img = path.join(app.dir, 'obra.jpg');
     fs.writeFileSync(img, await artworkImage({ colors: ['#345', '#eee'], shape: 'vessel', title: 'x' }, 240, 300));
-    const { exhibitionId, artworkIds } = await app.db.transaction((trx) => seedArtworksForBench(trx, app.platform.paths, { count: 12, imagePath: img }));
+    const { exhibitionId, artworkIds } = await app.db.transaction((trx) =>
+      seedArtworksForBench(trx, app.platform.paths, { count: 12, imagePath: img }),
+    );
     expect(artworkIds).toHaveLength(12);
     const catalog = await catalogData(app.db, app.platform.paths, exhibitionId, 'catalog', 'es-PE');
     expect(catalog.works).toHaveLength(12);

@@ -14,7 +14,17 @@ let est: number;
 let ids: { artist: number; other: number; third: number; work: number };
 
 const participant = async (code: string, firstNames: string, lastNames: string) =>
-  (await app.ok('participants.create', { code, firstNames, lastNames, sex: 'femenino', birthYear: 1990, establishmentId: est, date: '2026-02-01' })).id;
+  (
+    await app.ok('participants.create', {
+      code,
+      firstNames,
+      lastNames,
+      sex: 'femenino',
+      birthYear: 1990,
+      establishmentId: est,
+      date: '2026-02-01',
+    })
+  ).id;
 
 beforeEach(async () => {
   app = await testApp();
@@ -57,7 +67,10 @@ describe('artworks.artistOptions', () => {
       widthMm: 400,
       receivedOn: '2026-09-01',
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', fields: { artistParticipantId: 'Ese participante no existe.' } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { artistParticipantId: 'Ese participante no existe.' } },
+    });
     expect(await snapshot(app.db)).toBe(before);
     // Nor by editing another work to point at them.
     const work = await app.ok('artworks.get', { id: ids.work });
@@ -97,7 +110,14 @@ describe('artworks.consents', () => {
     await app.signInAs('consulta');
     const seen = await app.ok('artworks.consents', { id: ids.work });
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ naming: 'nombre_completo', mayExhibit: true, hasDocument: true, documentName: null, documentHash: null, notes: null });
+    expect(seen[0]).toMatchObject({
+      naming: 'nombre_completo',
+      mayExhibit: true,
+      hasDocument: true,
+      documentName: null,
+      documentHash: null,
+      notes: null,
+    });
     expect(JSON.stringify(seen)).not.toMatch(/consentimiento-firmado|abogada/);
   });
 

@@ -36,7 +36,13 @@ describe('loans', () => {
     expect((await app.ok('artworks.get', { id: a.id })).custodyStatus).toBe('prestada');
     expect((await app.ok('exhibitions.get', { id: ex.id })).openLoans).toBe(1);
     // A second loan of a work already out, or a custody change by hand, is refused.
-    const again = await app.call('exhibitions.lend', { exhibitionId: ex.id, artworkId: a.id, lentOn: '2026-10-26', insuranceCentimos: 1, conditionOut: 'x' });
+    const again = await app.call('exhibitions.lend', {
+      exhibitionId: ex.id,
+      artworkId: a.id,
+      lentOn: '2026-10-26',
+      insuranceCentimos: 1,
+      conditionOut: 'x',
+    });
     expect(again.ok ? null : again.error.message).toBe('La obra está prestada: registre primero su devolución en la exposición.');
     const byHand = await app.call('artworks.moveCustody', { artworkId: a.id, to: 'en_taller', date: '2026-11-01' });
     expect(byHand.ok).toBe(false);
@@ -51,7 +57,11 @@ describe('loans', () => {
       conditionBack: 'Pequeña marca en la base',
       photos: [{ fileName: 'retorno.png', dataBase64: await pngBase64('#3aa') }],
     });
-    expect(back).toMatchObject({ returnedOn: '2027-02-03', photosOut: [{ originalName: 'salida.png' }], photosBack: [{ originalName: 'retorno.png' }] });
+    expect(back).toMatchObject({
+      returnedOn: '2027-02-03',
+      photosOut: [{ originalName: 'salida.png' }],
+      photosBack: [{ originalName: 'retorno.png' }],
+    });
     const custody = await app.ok('artworks.custody', { id: a.id });
     expect(custody.map((c) => [c.status, c.date, c.exhibitionTitle])).toEqual([
       ['en_taller', '2027-02-03', 'InternArte: otra forma de libertad'],
@@ -59,14 +69,22 @@ describe('loans', () => {
       ['en_taller', '2026-09-01', null],
     ]);
     expect((await app.call('exhibitions.returnLoan', { loanId: loan.id, returnedOn: '2027-02-04', conditionBack: 'x' })).ok).toBe(false);
-    expect(await app.ok('artworks.exhibitions', { id: a.id })).toMatchObject([{ title: 'InternArte: otra forma de libertad', catalogNumber: '1', loanOpen: false }]);
+    expect(await app.ok('artworks.exhibitions', { id: a.id })).toMatchObject([
+      { title: 'InternArte: otra forma de libertad', catalogNumber: '1', loanOpen: false },
+    ]);
   });
 
   it('refuses to lend a work whose artist did not allow it to be exhibited, and writes nothing', async () => {
     const { a, ex } = await onChecklist();
     await recordConsent(app, a.id, { mayExhibit: false });
     const before = await snapshot(app.db);
-    const r = await app.call('exhibitions.lend', { exhibitionId: ex.id, artworkId: a.id, lentOn: '2026-10-25', insuranceCentimos: 100, conditionOut: 'Bien' });
+    const r = await app.call('exhibitions.lend', {
+      exhibitionId: ex.id,
+      artworkId: a.id,
+      lentOn: '2026-10-25',
+      insuranceCentimos: 100,
+      conditionOut: 'Bien',
+    });
     expect(r.ok ? null : r.error.message).toBe('El artista no autorizó que esta obra se exhiba: no puede prestarse para la exposición.');
     expect(await snapshot(app.db)).toBe(before);
   });
@@ -85,7 +103,11 @@ describe('loans', () => {
     const r = await app.call('artworks.moveCustody', { artworkId: a.id, to: 'vendida', date: '2026-11-01' });
     expect(r.ok ? null : r.error.message).toBe('El artista no autorizó la venta de esta obra.');
     await recordConsent(app, a.id);
-    expect(await app.ok('artworks.moveCustody', { artworkId: a.id, to: 'vendida', date: '2026-11-01' })).toMatchObject({ custodyStatus: 'vendida', saleStatus: 'vendida', version: 2 });
+    expect(await app.ok('artworks.moveCustody', { artworkId: a.id, to: 'vendida', date: '2026-11-01' })).toMatchObject({
+      custodyStatus: 'vendida',
+      saleStatus: 'vendida',
+      version: 2,
+    });
   });
 });
 
@@ -93,7 +115,11 @@ describe('bad input changes nothing', () => {
   it('a photo that is not an image is refused in Spanish', async () => {
     const a = await createArtwork(app, est);
     const before = await snapshot(app.db);
-    const r = await app.call('artworks.addPhoto', { id: a.id, fileName: 'obra.jpg', dataBase64: Buffer.from('esto no es una foto').toString('base64') });
+    const r = await app.call('artworks.addPhoto', {
+      id: a.id,
+      fileName: 'obra.jpg',
+      dataBase64: Buffer.from('esto no es una foto').toString('base64'),
+    });
     expect(r.ok ? null : r.error.message).toBe('«obra.jpg» no es una imagen (JPEG, PNG, WebP, TIFF o GIF).');
     expect(await snapshot(app.db)).toBe(before);
   });
@@ -112,10 +138,14 @@ describe('bad input changes nothing', () => {
     const before = await snapshot(app.db);
     const r = await app.call('artworks.recordConsent', { ...allowAll(a.id), document: null });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.fields.document).toBe('Adjunte el documento firmado (PDF o imagen): sin él no se registra ninguna autorización.');
+    if (!r.ok)
+      expect(r.error.fields.document).toBe('Adjunte el documento firmado (PDF o imagen): sin él no se registra ninguna autorización.');
     const pseudo = await app.call('artworks.recordConsent', { ...allowAll(a.id), naming: 'seudonimo' });
     expect(pseudo.ok ? null : pseudo.error.fields.pseudonym).toBe('Escriba el seudónimo con el que el artista quiere ser nombrado.');
-    const notADocument = await app.call('artworks.recordConsent', { ...allowAll(a.id), document: { fileName: 'firma.txt', dataBase64: Buffer.from('hola').toString('base64') } });
+    const notADocument = await app.call('artworks.recordConsent', {
+      ...allowAll(a.id),
+      document: { fileName: 'firma.txt', dataBase64: Buffer.from('hola').toString('base64') },
+    });
     expect(notADocument.ok ? null : notADocument.error.message).toMatch(/no es un documento/);
     expect(await snapshot(app.db)).toBe(before);
   });
@@ -128,7 +158,10 @@ describe('who sees the artist’s real name', () => {
     await recordConsent(app, a.id, { naming: 'seudonimo', pseudonym: 'Wayra' });
 
     await app.signInAs('exposiciones');
-    expect(await app.ok('artworks.get', { id: a.id })).toMatchObject({ artistName: 'José Luis Quispe Mamani', artistLabel: 'José Luis Quispe Mamani' });
+    expect(await app.ok('artworks.get', { id: a.id })).toMatchObject({
+      artistName: 'José Luis Quispe Mamani',
+      artistLabel: 'José Luis Quispe Mamani',
+    });
     expect((await app.ok('artworks.list', { search: 'quispe' })).total).toBe(1);
 
     await app.signInAs('consulta');
@@ -155,7 +188,16 @@ describe('who sees the artist’s real name', () => {
   it('an edit bumps the version and a stale edit is refused', async () => {
     const a = await createArtwork(app, est);
     const { id, version } = a;
-    const input = { id, version, title: 'Nuevo título', artistName: 'José Luis Quispe Mamani', establishmentId: est, technique: 'escultura' as const, heightMm: 100, widthMm: 100 };
+    const input = {
+      id,
+      version,
+      title: 'Nuevo título',
+      artistName: 'José Luis Quispe Mamani',
+      establishmentId: est,
+      technique: 'escultura' as const,
+      heightMm: 100,
+      widthMm: 100,
+    };
     expect(await app.ok('artworks.update', input)).toMatchObject({ version: 2, title: 'Nuevo título' });
     const stale = await app.call('artworks.update', input);
     expect(stale.ok ? null : stale.error.code).toBe('stale');
@@ -183,7 +225,8 @@ describe('the artworks export', () => {
 
 describe('a user restricted to some establishments', () => {
   it('sees and reaches only the works of those establishments', async () => {
-    const other = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Mujeres de Chorrillos' }))).id;
+    const other = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Mujeres de Chorrillos' })))
+      .id;
     const mine = await createArtwork(app, est, { title: 'De Lurigancho' });
     const theirs = await createArtwork(app, other, { title: 'De Chorrillos' });
     await app.signInAs('exposiciones', { establishmentIds: [est] });

@@ -15,7 +15,12 @@ beforeAll(async () => {
   app = await testApp();
   await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
   lurigancho = ((await app.db('establishments').where({ name: 'E.P. de Lurigancho' }).first('id')) as { id: number }).id;
-  for (const [n, typeId, cost] of [[1, 1, 85000], [2, 1, 90000], [3, 5, 60000], [4, 30, 1200050]] as const) {
+  for (const [n, typeId, cost] of [
+    [1, 1, 85000],
+    [2, 1, 90000],
+    [3, 5, 60000],
+    [4, 30, 1200050],
+  ] as const) {
     const i = await app.ok('instruments.create', {
       code: `LUR-${String(n).padStart(3, '0')}`,
       typeId,
@@ -67,7 +72,10 @@ describe('inventory documents', () => {
     expect(ws.rowCount).toBe(5);
     expect(ws.getRow(2).getCell(1).value).toBe('LUR-001');
     const summary = wb.getWorksheet('Resumen')!;
-    const rows = summary.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = summary
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toContainEqual(['Cuerdas frotadas', 2, 1750]);
     expect(rows).toContainEqual(['Vientos metal', 1, 12000.5]);
     expect(rows).toContainEqual(['Malo', 1]);

@@ -80,7 +80,8 @@ describe('a shared folder store checks every original against the hash it is nam
   });
 });
 
-if (!onPostgres()) console.info('[office attachments] skipped: the shared attachments folder needs ARTEINPE_TEST_PG (.ci/pg-server.sh start prints one)');
+if (!onPostgres())
+  console.info('[office attachments] skipped: the shared attachments folder needs ARTEINPE_TEST_PG (.ci/pg-server.sh start prints one)');
 
 describe.skipIf(!onPostgres())('the office shared folder for attachments', () => {
   it('a missing folder, a file instead of a folder or a relative path is refused next to the field, and nothing changes', async () => {
@@ -90,13 +91,22 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     for (const folder of [path.join(app.dir, 'no-existe', 'adjuntos'), notAFolder]) {
       const before = await snapshot(app.db);
       const r = await app.call('settings.saveAttachmentsFolder', { folder });
-      expect(r).toMatchObject({ ok: false, error: { code: 'validation', fields: { folder: expect.stringContaining('no puede escribir') } } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'validation', fields: { folder: expect.stringContaining('no puede escribir') } },
+      });
       expect(await snapshot(app.db)).toBe(before);
       expect(app.attachments.kind).toBe('database');
     }
     const r = await app.call('settings.saveAttachmentsFolder', { folder: 'adjuntos' });
     expect(r).toMatchObject({ ok: false, error: { fields: { folder: expect.stringContaining('ruta completa') } } });
-    expect(await app.ok('settings.attachmentsFolder', {})).toEqual({ available: true, place: 'database', folder: null, count: 1, serverHost: app.server!.host });
+    expect(await app.ok('settings.attachmentsFolder', {})).toEqual({
+      available: true,
+      place: 'database',
+      folder: null,
+      count: 1,
+      serverHost: app.server!.host,
+    });
   });
 
   it('setting a folder copies the photos there; another PC with its own local folder reads them from it; clearing brings them back into the database', async () => {
@@ -108,7 +118,13 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     await signInAs(app.db, openPc.session, 'admin-local');
 
     const folder = sharedFolder(app);
-    expect(await app.ok('settings.saveAttachmentsFolder', { folder })).toEqual({ available: true, place: 'folder', folder, count: 1, serverHost: app.server!.host });
+    expect(await app.ok('settings.saveAttachmentsFolder', { folder })).toEqual({
+      available: true,
+      place: 'folder',
+      folder,
+      count: 1,
+      serverHost: app.server!.host,
+    });
     expect(fs.readFileSync(fileIn(folder, hash)).equals(bytes)).toBe(true);
     expect(fs.existsSync(path.join(folder, 'miniaturas', `${hash}.jpg`))).toBe(true);
     expect(app.attachments.kind).toBe('folder');
@@ -132,13 +148,27 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     const second = await photo(60);
     await openPc.dispatch('instruments.addPhoto', { id: instrumentId, fileName: 'guitarra-2.jpg', dataBase64: second.toString('base64') });
     expect(fs.readFileSync(fileIn(folder, sha256(second))).equals(second)).toBe(true);
-    expect(await app.db('attachment_blobs').where({ hash: sha256(second) }).first('hash')).toBeUndefined();
+    expect(
+      await app
+        .db('attachment_blobs')
+        .where({ hash: sha256(second) })
+        .first('hash'),
+    ).toBeUndefined();
 
     // Back to the database: every file is copied into the blobs, checked by its hash.
-    expect(await app.ok('settings.saveAttachmentsFolder', { folder: null })).toEqual({ available: true, place: 'database', folder: null, count: 2, serverHost: app.server!.host });
+    expect(await app.ok('settings.saveAttachmentsFolder', { folder: null })).toEqual({
+      available: true,
+      place: 'database',
+      folder: null,
+      count: 2,
+      serverHost: app.server!.host,
+    });
     expect(app.attachments.kind).toBe('database');
     for (const b of [bytes, second]) {
-      const row = (await app.db('attachment_blobs').where({ hash: sha256(b) }).first('content')) as { content: Buffer };
+      const row = (await app
+        .db('attachment_blobs')
+        .where({ hash: sha256(b) })
+        .first('content')) as { content: Buffer };
       expect(Buffer.from(row.content).equals(b)).toBe(true);
     }
   });
@@ -162,9 +192,15 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     await app.ok('settings.saveAttachmentsFolder', { folder });
 
     // A thumbnail replaced in the share: what is shown is made here from the checked original.
-    const fake = await sharp(await photo(5)).resize(64).jpeg().toBuffer();
+    const fake = await sharp(await photo(5))
+      .resize(64)
+      .jpeg()
+      .toBuffer();
     fs.writeFileSync(path.join(folder, 'miniaturas', `${hash}.jpg`), fake);
-    const pc2 = await createServices(app.db, { ...app.platform, paths: { ...app.platform.paths, attachmentsDir: sharedFolder(app, 'segunda-pc') } });
+    const pc2 = await createServices(app.db, {
+      ...app.platform,
+      paths: { ...app.platform.paths, attachmentsDir: sharedFolder(app, 'segunda-pc') },
+    });
     await signInAs(app.db, pc2.session, 'admin-local');
     const shown = await pc2.dispatch('instruments.photos', { id: instrumentId });
     expect(shown).toEqual({ ok: true, data: before });
@@ -172,10 +208,16 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
 
     // The original replaced in the share: refused, naming the file, on every PC.
     fs.writeFileSync(fileIn(folder, hash), await photo(30));
-    const pc3 = await createServices(app.db, { ...app.platform, paths: { ...app.platform.paths, attachmentsDir: sharedFolder(app, 'tercera-pc') } });
+    const pc3 = await createServices(app.db, {
+      ...app.platform,
+      paths: { ...app.platform.paths, attachmentsDir: sharedFolder(app, 'tercera-pc') },
+    });
     await signInAs(app.db, pc3.session, 'admin-local');
     const r = await pc3.dispatch('instruments.photos', { id: instrumentId });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`«${fileIn(folder, hash)}» de la carpeta compartida fue modificado`) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining(`«${fileIn(folder, hash)}» de la carpeta compartida fue modificado`) },
+    });
     await expect(pc3.attachments.read(hash, 'image/jpeg')).rejects.toBeInstanceOf(AttachmentChanged);
   });
 });

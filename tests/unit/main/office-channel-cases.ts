@@ -26,7 +26,11 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
       'settings.testDatabase': {
         input: () => unreachableServer,
         check: (d) =>
-          expect(d).toMatchObject({ ok: false, problem: 'unreachable', message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1 en el puerto 1') }),
+          expect(d).toMatchObject({
+            ok: false,
+            problem: 'unreachable',
+            message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1 en el puerto 1'),
+          }),
       },
       'settings.saveDatabase': {
         input: () => ({ mode: 'local' }),
@@ -55,12 +59,22 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
           fs.mkdirSync(folder, { recursive: true });
           return { folder };
         },
-        check: (d) => expect(d).toMatchObject({ available: true, place: 'folder', folder: path.join(get().app.dir, 'adjuntos-compartidos') }),
+        check: (d) =>
+          expect(d).toMatchObject({ available: true, place: 'folder', folder: path.join(get().app.dir, 'adjuntos-compartidos') }),
       },
     },
     invalid: {
       'settings.attachmentsFolder': [{ folder: 'x' }, 'texto'],
-      'settings.saveAttachmentsFolder': [{}, { folder: '' }, { folder: '   ' }, { folder: 5 }, { folder: 'C:\\adjuntos|fotos' }, { folder: 'x'.repeat(401) }, { folder: null, extra: 1 }, 'texto'],
+      'settings.saveAttachmentsFolder': [
+        {},
+        { folder: '' },
+        { folder: '   ' },
+        { folder: 5 },
+        { folder: 'C:\\adjuntos|fotos' },
+        { folder: 'x'.repeat(401) },
+        { folder: null, extra: 1 },
+        'texto',
+      ],
       'settings.database': [{ extra: 1 }, 'texto'],
       'settings.testDatabase': [
         {},
@@ -73,8 +87,19 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
         { ...unreachableServer, extra: 1 },
         { ...unreachableServer, caCert: 'no es un certificado' },
       ],
-      'settings.copyToServer': [{ ...unreachableServer }, { ...unreachableServer, confirm: false }, { ...unreachableServer, confirm: true, port: -1 }, {}],
-      'settings.saveDatabase': [{}, { mode: 'nube' }, { mode: 'server' }, { mode: 'local', host: 'x' }, { ...unreachableServer, mode: 'server', port: 70000 }],
+      'settings.copyToServer': [
+        { ...unreachableServer },
+        { ...unreachableServer, confirm: false },
+        { ...unreachableServer, confirm: true, port: -1 },
+        {},
+      ],
+      'settings.saveDatabase': [
+        {},
+        { mode: 'nube' },
+        { mode: 'server' },
+        { mode: 'local', host: 'x' },
+        { ...unreachableServer, mode: 'server', port: 70000 },
+      ],
     },
   };
 }
@@ -83,4 +108,3 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
 export const refusedOnThisPc = {
   'settings.saveAttachmentsFolder': { folder: '/tmp' },
 };
-

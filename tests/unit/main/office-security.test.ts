@@ -54,10 +54,12 @@ async function listener(opts: Parameters<typeof fakePostgres>[0] = {}): Promise<
 
 type AuditRow = { channel: string; action: string; entity: string; after_json: string };
 const audits = async (pc: TestApp, channel: string) =>
-  ((await pc.db('audit_log').where({ channel }).orderBy('id').select('channel', 'action', 'entity', 'after_json')) as AuditRow[]).map((r) => ({
-    ...r,
-    after: JSON.parse(r.after_json) as Record<string, unknown>,
-  }));
+  ((await pc.db('audit_log').where({ channel }).orderBy('id').select('channel', 'action', 'entity', 'after_json')) as AuditRow[]).map(
+    (r) => ({
+      ...r,
+      after: JSON.parse(r.after_json) as Record<string, unknown>,
+    }),
+  );
 
 describe('the saved office password goes only to the server it was saved for', () => {
   it('"Probar conexión" with another host and the password left empty does not send the saved password, says so in Spanish, and is audited', async () => {
@@ -74,7 +76,16 @@ describe('the saved office password goes only to the server it was saved for', (
     const [entry, ...more] = await audits(pc, 'settings.testDatabase');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ entity: 'database', action: 'testConnection' });
-    expect(entry!.after).toEqual({ host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', ssl: false, caCert: null, password: 'none', result: 'passwordNeeded' });
+    expect(entry!.after).toEqual({
+      host: '127.0.0.1',
+      port: fake.port,
+      database: 'arteinpe',
+      user: 'arteinpe',
+      ssl: false,
+      caCert: null,
+      password: 'none',
+      result: 'passwordNeeded',
+    });
     expect(entry!.after_json).not.toContain(SAVED);
   });
 
@@ -109,7 +120,15 @@ describe('the saved office password goes only to the server it was saved for', (
   it('"Llevar mis datos al servidor" with another host and the password left empty does not send the saved password, and is audited', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    const r = await pc.ok('settings.copyToServer', { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: false, confirm: true });
+    const r = await pc.ok('settings.copyToServer', {
+      host: '127.0.0.1',
+      port: fake.port,
+      database: 'arteinpe',
+      user: 'arteinpe',
+      password: '',
+      ssl: false,
+      confirm: true,
+    });
     expect(fake.passwords).not.toContain(SAVED);
     expect(r).toMatchObject({ ok: false, totalRows: 0, message: expect.stringContaining('Escriba la contraseña') });
 
@@ -124,16 +143,34 @@ describe('the saved office password goes only to the server it was saved for', (
     const fake = await listener();
     const pc = await pcWithSavedServer();
     const before = fs.readFileSync(choicePath(pc.platform.paths), 'utf8');
-    const r = await pc.call('settings.saveDatabase', { mode: 'server', host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: false });
+    const r = await pc.call('settings.saveDatabase', {
+      mode: 'server',
+      host: '127.0.0.1',
+      port: fake.port,
+      database: 'arteinpe',
+      user: 'arteinpe',
+      password: '',
+      ssl: false,
+    });
     expect(fake.passwords).not.toContain(SAVED);
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', fields: { password: expect.stringContaining('Escriba la contraseña') } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fields: { password: expect.stringContaining('Escriba la contraseña') } },
+    });
     expect(fs.readFileSync(choicePath(pc.platform.paths), 'utf8')).toBe(before);
   });
 
   it('a password typed in the form is the one sent', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    await pc.ok('settings.testDatabase', { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: 'Otra-Clave', ssl: false });
+    await pc.ok('settings.testDatabase', {
+      host: '127.0.0.1',
+      port: fake.port,
+      database: 'arteinpe',
+      user: 'arteinpe',
+      password: 'Otra-Clave',
+      ssl: false,
+    });
     expect(fake.passwords).toEqual(['Otra-Clave']);
     expect((await audits(pc, 'settings.testDatabase'))[0]!.after).toMatchObject({ password: 'typed', result: 'auth' });
   });
@@ -166,7 +203,8 @@ describe('office connections: TLS on by default, verified, with the server CA as
       [{ code: '28P01', message: 'password authentication failed' }, 'auth'],
       [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'unreachable'],
     ];
-    for (const [err, problem] of cases) expect(classifyConnectionError(Object.assign(new Error(err.message), err)), err.message).toBe(problem);
+    for (const [err, problem] of cases)
+      expect(classifyConnectionError(Object.assign(new Error(err.message), err)), err.message).toBe(problem);
   });
 
   it('every TLS problem has its own sentence in Spanish that says what to do', () => {
@@ -182,8 +220,18 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const fake = await listener();
     const pc = await testApp({ sqlite: true });
     cleanups.push(() => pc.close());
-    const r = await pc.ok('settings.testDatabase', { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: 'Secreta-2026' });
-    expect(r).toMatchObject({ ok: false, problem: 'tlsUnsupported', message: expect.stringContaining('no acepta conexiones cifradas (TLS)') });
+    const r = await pc.ok('settings.testDatabase', {
+      host: '127.0.0.1',
+      port: fake.port,
+      database: 'arteinpe',
+      user: 'arteinpe',
+      password: 'Secreta-2026',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      problem: 'tlsUnsupported',
+      message: expect.stringContaining('no acepta conexiones cifradas (TLS)'),
+    });
     expect(fake.passwords).toEqual([]);
   });
 
@@ -194,7 +242,11 @@ describe('office connections: TLS on by default, verified, with the server CA as
 
     const trusted = await listener({ tls: { key: pem('server.key'), cert: pem('server.pem') } });
     const untrusted = await pc.ok('settings.testDatabase', { ...form, port: trusted.port });
-    expect(untrusted).toMatchObject({ ok: false, problem: 'tlsUntrusted', message: expect.stringContaining('No se pudo verificar el certificado del servidor 127.0.0.1') });
+    expect(untrusted).toMatchObject({
+      ok: false,
+      problem: 'tlsUntrusted',
+      message: expect.stringContaining('No se pudo verificar el certificado del servidor 127.0.0.1'),
+    });
     expect(trusted.passwords).toEqual([]);
 
     // The administrator chooses the office's CA certificate: the handshake verifies, and only then the password goes (encrypted).
@@ -205,7 +257,11 @@ describe('office connections: TLS on by default, verified, with the server CA as
 
     const otherName = await listener({ tls: { key: pem('other.key'), cert: pem('other.pem') } });
     const wrongName = await pc.ok('settings.testDatabase', { ...form, port: otherName.port, caCert: pem('ca.pem') });
-    expect(wrongName).toMatchObject({ ok: false, problem: 'tlsName', message: expect.stringContaining('no corresponde al nombre «127.0.0.1»') });
+    expect(wrongName).toMatchObject({
+      ok: false,
+      problem: 'tlsName',
+      message: expect.stringContaining('no corresponde al nombre «127.0.0.1»'),
+    });
     expect(otherName.passwords).toEqual([]);
 
     const logged = await audits(pc, 'settings.testDatabase');
@@ -220,7 +276,10 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const form = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: 'Secreta-2026', ssl: true };
     for (const caCert of ['no es un certificado', pem('server.key'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----']) {
       const r = await pc.call('settings.testDatabase', { ...form, caCert });
-      expect(r).toMatchObject({ ok: false, error: { code: 'validation', fields: { caCert: expect.stringContaining('no es un certificado PEM válido') } } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'validation', fields: { caCert: expect.stringContaining('no es un certificado PEM válido') } },
+      });
     }
     expect(fake.passwords).toEqual([]);
   });
@@ -230,9 +289,21 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const pc = await pcWithSavedServer({ host: '127.0.0.1', port: fake.port, ssl: true, caCert: pem('ca.pem') });
     expect(readChoice(pc.platform.paths).server!.caCert).toBe(pem('ca.pem'));
     const settings = await pc.ok('settings.database', {});
-    expect(settings.server).toMatchObject({ ssl: true, caCert: pem('ca.pem'), caCertSubject: expect.stringContaining('CN=Autoridad de prueba ArteINPE') });
+    expect(settings.server).toMatchObject({
+      ssl: true,
+      caCert: pem('ca.pem'),
+      caCertSubject: expect.stringContaining('CN=Autoridad de prueba ArteINPE'),
+    });
     // The kept password goes to that server with that CA, and not when another CA is chosen.
-    await pc.ok('settings.testDatabase', { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: true, caCert: pem('ca.pem') });
+    await pc.ok('settings.testDatabase', {
+      host: '127.0.0.1',
+      port: fake.port,
+      database: 'arteinpe',
+      user: 'arteinpe',
+      password: '',
+      ssl: true,
+      caCert: pem('ca.pem'),
+    });
     expect(fake.passwords).toEqual([SAVED]);
   });
 });

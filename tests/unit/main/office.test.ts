@@ -39,7 +39,11 @@ describe('several clerks on one database', () => {
     const maria = await secondClerk(app, 'mperez', 'María Pérez');
 
     // Both loaded version 1. María saves first.
-    const first = await maria.dispatch('establishments.update', { ...validEstablishment({ city: 'Callao' }), id: e.id, version: e.version });
+    const first = await maria.dispatch('establishments.update', {
+      ...validEstablishment({ city: 'Callao' }),
+      id: e.id,
+      version: e.version,
+    });
     expect(first.ok).toBe(true);
     const before = await snapshot(app.db);
 
@@ -90,7 +94,14 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
       p.stdout.on('data', (d: Buffer) => (out += d.toString()));
       p.stderr.on('data', (d: Buffer) => (err += d.toString()));
       p.on('close', (code) =>
-        resolve({ code, stderr: err, lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) }),
+        resolve({
+          code,
+          stderr: err,
+          lines: out
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .map((l) => JSON.parse(l) as Record<string, unknown>),
+        }),
       );
     });
   }
@@ -124,7 +135,9 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     try {
       expect(up.migrated).toEqual(migrations.map(([n]) => n));
       const tables = await serverTables(up.db);
-      expect(tables).toEqual(expect.arrayContaining(['establishments', 'instruments', 'instrument_movements', 'audit_log', 'contracts', 'participants']));
+      expect(tables).toEqual(
+        expect.arrayContaining(['establishments', 'instruments', 'instrument_movements', 'audit_log', 'contracts', 'participants']),
+      );
       // The ledgers are append-only on the server as on SQLite.
       await up.db('audit_log').insert({ at: '2026-11-26T10:00:00Z', user_id: 'x', user_name: 'X', channel: 'c', entity: 'e', action: 'a' });
       await expect(up.db('audit_log').update({ user_name: 'Y' })).rejects.toThrow(/append-only/);
@@ -153,7 +166,7 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     expect(r.migrated).toEqual([]);
   });
 
-  it('a database holding someone else\'s tables is refused and left untouched', async () => {
+  it("a database holding someone else's tables is refused and left untouched", async () => {
     const config = await emptyDatabase();
     const db = createServerKnex(config, { poolMax: 1 });
     try {
@@ -174,7 +187,14 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     const pc = await testApp({ sqlite: true });
     cleanups.push(() => pc.close());
     const config = await emptyDatabase();
-    const form = { host: config.host, port: config.port, database: config.database, user: config.user, password: config.password, ssl: false };
+    const form = {
+      host: config.host,
+      port: config.port,
+      database: config.database,
+      user: config.user,
+      password: config.password,
+      ssl: false,
+    };
 
     const wrong = await pc.ok('settings.testDatabase', { ...form, password: 'no-es-la-clave' });
     expect(wrong).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('rechazó el usuario o la contraseña') });
@@ -187,7 +207,10 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     expect(saved).toEqual({ mode: 'server', restartRequired: true });
     const file = fs.readFileSync(choicePath(pc.platform.paths), 'utf8');
     expect(file).not.toContain(config.password);
-    expect(JSON.parse(file)).toMatchObject({ mode: 'server', server: { host: config.host, database: config.database, passwordSealed: expect.any(String) } });
+    expect(JSON.parse(file)).toMatchObject({
+      mode: 'server',
+      server: { host: config.host, database: config.database, passwordSealed: expect.any(String) },
+    });
     expect(await pc.ok('settings.database', {})).toMatchObject({ mode: 'server', active: 'local', server: { hasPassword: true } });
     // The form never receives the password back: an empty one means "the one kept".
     expect(await pc.ok('settings.testDatabase', { ...form, password: '' })).toMatchObject({ ok: true });
@@ -202,9 +225,25 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     await pc.ok('demo.load', {});
     const [first] = (await pc.ok('instruments.list', { sort: 'code', direction: 'asc', page: 1, pageSize: 10 })).rows;
     const e = (await pc.ok('establishments.list', { sort: 'name', direction: 'asc', page: 1, pageSize: 10 })).rows[0]!;
-    await pc.ok('establishments.update', { id: e.id, version: e.version, code: e.code, name: e.name, regionalOfficeId: e.regionalOfficeId, population: e.population, city: 'Chosica', inProgramme: e.inProgramme });
+    await pc.ok('establishments.update', {
+      id: e.id,
+      version: e.version,
+      code: e.code,
+      name: e.name,
+      regionalOfficeId: e.regionalOfficeId,
+      population: e.population,
+      city: 'Chosica',
+      inProgramme: e.inProgramme,
+    });
     const config = await emptyDatabase();
-    const form = { host: config.host, port: config.port, database: config.database, user: config.user, password: config.password, ssl: false };
+    const form = {
+      host: config.host,
+      port: config.port,
+      database: config.database,
+      user: config.user,
+      password: config.password,
+      ssl: false,
+    };
 
     const report = await pc.ok('settings.copyToServer', { ...form, confirm: true });
     expect(report.ok, report.message).toBe(true);
@@ -220,7 +259,9 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     cleanups.push(() => server.destroy());
     for (const t of report.tables) {
       // attachment_blobs: on the PC the contents are files, one per attachment.
-      const here = Number(((await pc.db(t.name === 'attachment_blobs' ? 'attachments' : t.name).count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
+      const here = Number(
+        ((await pc.db(t.name === 'attachment_blobs' ? 'attachments' : t.name).count({ n: '*' })) as Array<{ n: number }>)[0]!.n,
+      );
       const there = Number(((await server(t.name).count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
       // audit_log: the copy is audited on the server, and the action on this PC (issue 12): one more entry on each side.
       expect(there, t.name).toBe(here);
@@ -243,7 +284,10 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     await same('dashboard.summary', {});
     const withPhoto = (await pc.db('artwork_photos').first('artwork_id')) as { artwork_id: number };
     await same('artworks.photos', { id: withPhoto.artwork_id });
-    const photos = (await office.dispatch('artworks.photos', { id: withPhoto.artwork_id })) as { ok: true; data: Array<{ thumbnail: string | null }> };
+    const photos = (await office.dispatch('artworks.photos', { id: withPhoto.artwork_id })) as {
+      ok: true;
+      data: Array<{ thumbnail: string | null }>;
+    };
     expect(photos.data[0]!.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
     expect(fs.existsSync(officeDir)).toBe(true); // fetched once into that PC's own folder
     const created = await office.dispatch('establishments.create', validEstablishment({ code: 'EP-NUEVO-01' }));
@@ -283,7 +327,9 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     const rounds = 12;
     const workers = ['w1', 'w2', 'w3', 'w4'];
     const results = await Promise.all(
-      workers.map((w) => child(['hammer', JSON.stringify(config), w, String(rounds), instrumentIds.join(','), ests.join(','), String(record)])),
+      workers.map((w) =>
+        child(['hammer', JSON.stringify(config), w, String(rounds), instrumentIds.join(','), ests.join(','), String(record)]),
+      ),
     );
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const lines = results.flatMap((r) => r.lines.filter((l) => 'kind' in l));
@@ -307,14 +353,22 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     const last = okEdits.find((e) => e.version === final.version)!;
     expect(final.city).toBe(last.city);
     expect(new Set(okEdits.map((e) => e.version)).size).toBe(okEdits.length);
-    const audited = await app.db('audit_log').where({ channel: 'establishments.update', entity_id: String(record) }).count({ n: '*' });
+    const audited = await app
+      .db('audit_log')
+      .where({ channel: 'establishments.update', entity_id: String(record) })
+      .count({ n: '*' });
     expect(Number(audited[0]!.n)).toBe(okEdits.length);
 
     // No instrument in two places: each ledger has one entry per accepted move, in an
     // unbroken sequence, and replaying it gives the instrument's current place.
     for (const id of instrumentIds) {
       const accepted = moves.filter((m) => m.ok && m.id === id).length;
-      const ledger = (await app.db('instrument_movements').where({ instrument_id: id }).orderBy('seq')) as Array<{ seq: number; kind: string; status_after: string; establishment_after_id: number | null }>;
+      const ledger = (await app.db('instrument_movements').where({ instrument_id: id }).orderBy('seq')) as Array<{
+        seq: number;
+        kind: string;
+        status_after: string;
+        establishment_after_id: number | null;
+      }>;
       expect(ledger.map((m) => m.seq)).toEqual(ledger.map((_, k) => k + 1));
       const first = initial.get(id)!;
       expect(ledger.length).toBe(first + accepted); // the alta, then every accepted move

@@ -18,16 +18,34 @@ const saved = (d: unknown) => {
   expect(r.status).toBe('saved');
   expect(fs.statSync(r.path).size).toBeGreaterThan(0);
 };
-const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#3b3' } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#3b3' } })
+    .png()
+    .toBuffer();
 const audiences = { internos: 120, familiares: 20, personal: 10, externo: 0, autoridades: 3 };
 
 export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
   const app = () => ctx().app;
   const est = () => ctx().seeded.id;
   const participant = (code = 'PPL-0001') =>
-    app().ok('participants.create', { code, firstNames: 'Juan', lastNames: 'Pérez Quispe', sex: 'masculino', birthYear: 1988, establishmentId: est(), date: '2026-02-01' });
+    app().ok('participants.create', {
+      code,
+      firstNames: 'Juan',
+      lastNames: 'Pérez Quispe',
+      sex: 'masculino',
+      birthYear: 1988,
+      establishmentId: est(),
+      date: '2026-02-01',
+    });
   const workshop = () =>
-    app().ok('workshops.create', { name: 'Banda sinfónica', programme: 'inpe_orquestando', discipline: 'Vientos', establishmentId: est(), startDate: '2026-03-01', capacity: 30 });
+    app().ok('workshops.create', {
+      name: 'Banda sinfónica',
+      programme: 'inpe_orquestando',
+      discipline: 'Vientos',
+      establishmentId: est(),
+      startDate: '2026-03-01',
+      capacity: 30,
+    });
   const session = async () => app().ok('sessions.create', { workshopId: (await workshop()).id, date: '2026-03-02', durationMinutes: 120 });
   const enrolled = async () => {
     const p = await participant();
@@ -37,9 +55,24 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
   };
   const ensemble = () => app().ok('ensembles.create', { name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: est() });
   const season = () => app().ok('seasons.create', { name: 'Temporada 2026', startDate: '2026-03-01', endDate: '2026-12-20' });
-  const event = () => app().ok('events.create', { type: 'recital', title: 'Recital de cuerdas', date: '2026-05-10', venueKind: 'establecimiento', establishmentId: est(), audiences });
+  const event = () =>
+    app().ok('events.create', {
+      type: 'recital',
+      title: 'Recital de cuerdas',
+      date: '2026-05-10',
+      venueKind: 'establecimiento',
+      establishmentId: est(),
+      audiences,
+    });
   const partner = () => app().ok('partners.create', { name: 'Municipalidad Metropolitana de Lima', type: 'sector_publico' });
-  const agreement = async () => app().ok('agreements.create', { partnerId: (await partner()).id, title: 'Arte sin Barreras', object: 'Puestas en escena', startDate: '2026-01-01', endDate: '2026-12-31' });
+  const agreement = async () =>
+    app().ok('agreements.create', {
+      partnerId: (await partner()).id,
+      title: 'Arte sin Barreras',
+      object: 'Puestas en escena',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
   const completed = async () => {
     const { w, e } = await enrolled();
     await app().ok('enrolments.setStage', { id: e.id, version: e.version, stage: 'activo', date: '2026-03-02' });
@@ -49,22 +82,53 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
   const period = { from: '2026-01-01', to: '2026-12-31' };
 
   const valid: { [K in Name]: Case } = {
-    'workshops.list': { input: async () => (await workshop(), { search: 'banda' }), check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ name: 'Banda sinfónica', enrolled: 0 }] }) },
-    'workshops.get': { input: async () => ({ id: (await workshop()).id }), check: (d) => expect(d).toMatchObject({ programme: 'inpe_orquestando', establishmentName: 'E.P. Base' }) },
+    'workshops.list': {
+      input: async () => (await workshop(), { search: 'banda' }),
+      check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ name: 'Banda sinfónica', enrolled: 0 }] }),
+    },
+    'workshops.get': {
+      input: async () => ({ id: (await workshop()).id }),
+      check: (d) => expect(d).toMatchObject({ programme: 'inpe_orquestando', establishmentName: 'E.P. Base' }),
+    },
     'workshops.create': {
-      input: () => ({ name: 'Cerámica de alta temperatura', programme: 'ceramica', discipline: 'Cerámica', establishmentId: est(), startDate: '2026-03-01', endDate: '2026-07-31', capacity: 25, teachers: 'Mtra. Rosa Huamán' }),
+      input: () => ({
+        name: 'Cerámica de alta temperatura',
+        programme: 'ceramica',
+        discipline: 'Cerámica',
+        establishmentId: est(),
+        startDate: '2026-03-01',
+        endDate: '2026-07-31',
+        capacity: 25,
+        teachers: 'Mtra. Rosa Huamán',
+      }),
       check: (d) => expect(d).toMatchObject({ active: true, version: 1, capacity: 25, endDate: '2026-07-31' }),
     },
     'workshops.update': {
       input: async () => {
         const w = await workshop();
-        return { id: w.id, version: w.version, name: 'Banda sinfónica juvenil', programme: w.programme, discipline: w.discipline, establishmentId: w.establishmentId, startDate: w.startDate, capacity: 35, active: false };
+        return {
+          id: w.id,
+          version: w.version,
+          name: 'Banda sinfónica juvenil',
+          programme: w.programme,
+          discipline: w.discipline,
+          establishmentId: w.establishmentId,
+          startDate: w.startDate,
+          capacity: 35,
+          active: false,
+        };
       },
       check: (d) => expect(d).toMatchObject({ name: 'Banda sinfónica juvenil', capacity: 35, active: false, version: 2 }),
     },
     'workshops.export': { input: async () => (await workshop(), { filter: {}, format: 'xlsx' }), check: saved },
-    'sessions.list': { input: async () => ({ workshopId: (await session()).workshopId }), check: (d) => expect(d).toMatchObject([{ date: '2026-03-02', attendanceTaken: false }]) },
-    'sessions.create': { input: async () => ({ workshopId: (await workshop()).id, date: '2026-03-04', durationMinutes: 90, topic: 'Escalas' }), check: (d) => expect(d).toMatchObject({ durationMinutes: 90, topic: 'Escalas' }) },
+    'sessions.list': {
+      input: async () => ({ workshopId: (await session()).workshopId }),
+      check: (d) => expect(d).toMatchObject([{ date: '2026-03-02', attendanceTaken: false }]),
+    },
+    'sessions.create': {
+      input: async () => ({ workshopId: (await workshop()).id, date: '2026-03-04', durationMinutes: 90, topic: 'Escalas' }),
+      check: (d) => expect(d).toMatchObject({ durationMinutes: 90, topic: 'Escalas' }),
+    },
     'sessions.update': {
       input: async () => {
         const s = await session();
@@ -72,17 +136,42 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       },
       check: (d) => expect(d).toMatchObject({ date: '2026-03-03', durationMinutes: 150, version: 2 }),
     },
-    'participants.list': { input: async () => (await participant(), { search: 'perez' }), check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ code: 'PPL-0001', lastNames: 'Pérez Quispe' }] }) },
-    'participants.search': { input: async () => (await participant(), { q: 'quispe' }), check: (d) => expect(d).toMatchObject([{ code: 'PPL-0001' }]) },
-    'participants.get': { input: async () => ({ id: (await participant()).id }), check: (d) => expect(d).toMatchObject({ status: 'activo', openEnrolments: 0 }) },
+    'participants.list': {
+      input: async () => (await participant(), { search: 'perez' }),
+      check: (d) => expect(d).toMatchObject({ total: 1, rows: [{ code: 'PPL-0001', lastNames: 'Pérez Quispe' }] }),
+    },
+    'participants.search': {
+      input: async () => (await participant(), { q: 'quispe' }),
+      check: (d) => expect(d).toMatchObject([{ code: 'PPL-0001' }]),
+    },
+    'participants.get': {
+      input: async () => ({ id: (await participant()).id }),
+      check: (d) => expect(d).toMatchObject({ status: 'activo', openEnrolments: 0 }),
+    },
     'participants.create': {
-      input: () => ({ code: 'ppl-77', firstNames: 'María', lastNames: 'Condori', sex: 'femenino', birthYear: 1995, establishmentId: est(), date: '2026-03-01' }),
+      input: () => ({
+        code: 'ppl-77',
+        firstNames: 'María',
+        lastNames: 'Condori',
+        sex: 'femenino',
+        birthYear: 1995,
+        establishmentId: est(),
+        date: '2026-03-01',
+      }),
       check: (d) => expect(d).toMatchObject({ code: 'PPL-77', status: 'activo', version: 1 }),
     },
     'participants.update': {
       input: async () => {
         const p = await participant();
-        return { id: p.id, version: p.version, code: p.code, firstNames: 'Juan Carlos', lastNames: 'Pérez Quispe', sex: 'masculino', birthYear: 1987 };
+        return {
+          id: p.id,
+          version: p.version,
+          code: p.code,
+          firstNames: 'Juan Carlos',
+          lastNames: 'Pérez Quispe',
+          sex: 'masculino',
+          birthYear: 1987,
+        };
       },
       check: (d) => expect(d).toMatchObject({ firstNames: 'Juan Carlos', birthYear: 1987, version: 2 }),
     },
@@ -93,12 +182,26 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       },
       check: (d) => expect(d).toMatchObject({ participant: { status: 'egresado' }, enrolmentsEnded: 0, instrumentsToRecover: [] }),
     },
-    'participants.history': { input: async () => ({ id: (await participant()).id }), check: (d) => expect(d).toMatchObject([{ kind: 'alta', statusAfter: 'activo' }]) },
+    'participants.history': {
+      input: async () => ({ id: (await participant()).id }),
+      check: (d) => expect(d).toMatchObject([{ kind: 'alta', statusAfter: 'activo' }]),
+    },
     'participants.instruments': { input: async () => ({ id: (await participant()).id }), check: (d) => expect(d).toEqual([]) },
-    'participants.export': { input: async () => (await participant(), { filter: {}, format: 'csv', reason: 'Informe trimestral para la Subdirección' }), check: saved },
-    'enrolments.list': { input: async () => ({ workshopId: (await enrolled()).w.id }), check: (d) => expect(d).toMatchObject([{ stage: 'inscrito', participantCode: 'PPL-0001', sessions: 0 }]) },
+    'participants.export': {
+      input: async () => (await participant(), { filter: {}, format: 'csv', reason: 'Informe trimestral para la Subdirección' }),
+      check: saved,
+    },
+    'enrolments.list': {
+      input: async () => ({ workshopId: (await enrolled()).w.id }),
+      check: (d) => expect(d).toMatchObject([{ stage: 'inscrito', participantCode: 'PPL-0001', sessions: 0 }]),
+    },
     'enrolments.create': {
-      input: async () => ({ ensembleId: (await ensemble()).id, participantIds: [(await participant()).id], date: '2026-03-01', part: 'Tenor' }),
+      input: async () => ({
+        ensembleId: (await ensemble()).id,
+        participantIds: [(await participant()).id],
+        date: '2026-03-01',
+        part: 'Tenor',
+      }),
       check: (d) => expect(d).toMatchObject({ created: 1, enrolments: [{ part: 'Tenor', stage: 'inscrito' }] }),
     },
     'enrolments.setStage': {
@@ -123,21 +226,46 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       },
       check: (d) => expect(d).toMatchObject({ present: 1, absent: 0 }),
     },
-    'ensembles.list': { input: async () => (await ensemble(), {}), check: (d) => expect(d).toMatchObject([{ name: 'Coro polifónico', members: 0 }]) },
-    'ensembles.get': { input: async () => ({ id: (await ensemble()).id }), check: (d) => expect(d).toMatchObject({ type: 'coro_polifonico' }) },
+    'ensembles.list': {
+      input: async () => (await ensemble(), {}),
+      check: (d) => expect(d).toMatchObject([{ name: 'Coro polifónico', members: 0 }]),
+    },
+    'ensembles.get': {
+      input: async () => ({ id: (await ensemble()).id }),
+      check: (d) => expect(d).toMatchObject({ type: 'coro_polifonico' }),
+    },
     'ensembles.create': {
-      input: () => ({ name: 'Banda sinfónica de Lurigancho', type: 'banda_sinfonica', establishmentId: est(), director: 'Prof. Julio Ramos', formedOn: '2025-05-01' }),
+      input: () => ({
+        name: 'Banda sinfónica de Lurigancho',
+        type: 'banda_sinfonica',
+        establishmentId: est(),
+        director: 'Prof. Julio Ramos',
+        formedOn: '2025-05-01',
+      }),
       check: (d) => expect(d).toMatchObject({ active: true, director: 'Prof. Julio Ramos' }),
     },
     'ensembles.update': {
       input: async () => {
         const g = await ensemble();
-        return { id: g.id, version: g.version, name: 'Coro polifónico INPE', type: g.type, establishmentId: g.establishmentId, active: true };
+        return {
+          id: g.id,
+          version: g.version,
+          name: 'Coro polifónico INPE',
+          type: g.type,
+          establishmentId: g.establishmentId,
+          active: true,
+        };
       },
       check: (d) => expect(d).toMatchObject({ name: 'Coro polifónico INPE', version: 2 }),
     },
-    'seasons.list': { input: async () => (await season(), {}), check: (d) => expect(d).toMatchObject([{ name: 'Temporada 2026', events: 0 }]) },
-    'seasons.create': { input: () => ({ name: 'Temporada 2027', startDate: '2027-03-01', endDate: '2027-12-15' }), check: (d) => expect(d).toMatchObject({ events: 0, audience: 0 }) },
+    'seasons.list': {
+      input: async () => (await season(), {}),
+      check: (d) => expect(d).toMatchObject([{ name: 'Temporada 2026', events: 0 }]),
+    },
+    'seasons.create': {
+      input: () => ({ name: 'Temporada 2027', startDate: '2027-03-01', endDate: '2027-12-15' }),
+      check: (d) => expect(d).toMatchObject({ events: 0, audience: 0 }),
+    },
     'seasons.update': {
       input: async () => {
         const s = await season();
@@ -145,8 +273,14 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       },
       check: (d) => expect(d).toMatchObject({ startDate: '2026-02-15', version: 2 }),
     },
-    'events.list': { input: async () => (await event(), { from: '2026-05-01', to: '2026-05-31' }), check: (d) => expect(d).toMatchObject([{ title: 'Recital de cuerdas', totalAudience: 153 }]) },
-    'events.get': { input: async () => ({ id: (await event()).id }), check: (d) => expect(d).toMatchObject({ audiences, establishmentName: 'E.P. Base' }) },
+    'events.list': {
+      input: async () => (await event(), { from: '2026-05-01', to: '2026-05-31' }),
+      check: (d) => expect(d).toMatchObject([{ title: 'Recital de cuerdas', totalAudience: 153 }]),
+    },
+    'events.get': {
+      input: async () => ({ id: (await event()).id }),
+      check: (d) => expect(d).toMatchObject({ audiences, establishmentName: 'E.P. Base' }),
+    },
     'events.create': {
       input: async () => ({
         type: 'concierto_educativo',
@@ -160,12 +294,27 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
         ensembleIds: [(await ensemble()).id],
         audiences: { ...audiences, externo: 250 },
       }),
-      check: (d) => expect(d).toMatchObject({ totalAudience: 403, time: '10:30', partners: [{ name: 'Municipalidad Metropolitana de Lima' }], ensembles: [{ name: 'Coro polifónico' }] }),
+      check: (d) =>
+        expect(d).toMatchObject({
+          totalAudience: 403,
+          time: '10:30',
+          partners: [{ name: 'Municipalidad Metropolitana de Lima' }],
+          ensembles: [{ name: 'Coro polifónico' }],
+        }),
     },
     'events.update': {
       input: async () => {
         const e = await event();
-        return { id: e.id, version: e.version, type: e.type, title: e.title, date: e.date, venueKind: 'establecimiento', establishmentId: est(), audiences: { ...audiences, internos: 300 } };
+        return {
+          id: e.id,
+          version: e.version,
+          type: e.type,
+          title: e.title,
+          date: e.date,
+          venueKind: 'establecimiento',
+          establishmentId: est(),
+          audiences: { ...audiences, internos: 300 },
+        };
       },
       check: (d) => expect(d).toMatchObject({ totalAudience: 333, version: 2 }),
     },
@@ -182,10 +331,22 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       },
       check: (d) => expect(d).toEqual([]),
     },
-    'partners.list': { input: async () => (await partner(), { search: 'lima' }), check: (d) => expect(d).toMatchObject([{ type: 'sector_publico', agreements: 0 }]) },
-    'partners.get': { input: async () => ({ id: (await partner()).id }), check: (d) => expect(d).toMatchObject({ events: [], donations: [] }) },
+    'partners.list': {
+      input: async () => (await partner(), { search: 'lima' }),
+      check: (d) => expect(d).toMatchObject([{ type: 'sector_publico', agreements: 0 }]),
+    },
+    'partners.get': {
+      input: async () => ({ id: (await partner()).id }),
+      check: (d) => expect(d).toMatchObject({ events: [], donations: [] }),
+    },
     'partners.create': {
-      input: () => ({ name: 'Alianza Francesa de Lima', type: 'sociedad_civil', contactName: 'Coordinación cultural', contactEmail: 'cultura@af.example', contactPhone: '+51 1 610-8000' }),
+      input: () => ({
+        name: 'Alianza Francesa de Lima',
+        type: 'sociedad_civil',
+        contactName: 'Coordinación cultural',
+        contactEmail: 'cultura@af.example',
+        contactPhone: '+51 1 610-8000',
+      }),
       check: (d) => expect(d).toMatchObject({ active: true, contactEmail: 'cultura@af.example' }),
     },
     'partners.update': {
@@ -199,15 +360,31 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       input: async () => ({ partnerId: (await partner()).id, date: '2026-06-01', description: 'Vestuario', valueCentimos: 150000 }),
       check: (d) => expect(d).toMatchObject({ partner: { donationsCentimos: 150000 }, donations: [{ description: 'Vestuario' }] }),
     },
-    'agreements.list': { input: async () => (await agreement(), {}), check: (d) => expect(d).toMatchObject([{ title: 'Arte sin Barreras', document: null }]) },
+    'agreements.list': {
+      input: async () => (await agreement(), {}),
+      check: (d) => expect(d).toMatchObject([{ title: 'Arte sin Barreras', document: null }]),
+    },
     'agreements.create': {
-      input: async () => ({ partnerId: (await partner()).id, title: 'Convenio marco', object: 'Cooperación cultural', startDate: '2026-01-01' }),
+      input: async () => ({
+        partnerId: (await partner()).id,
+        title: 'Convenio marco',
+        object: 'Cooperación cultural',
+        startDate: '2026-01-01',
+      }),
       check: (d) => expect(d).toMatchObject({ state: 'indefinido', daysLeft: null }),
     },
     'agreements.update': {
       input: async () => {
         const a = await agreement();
-        return { id: a.id, version: a.version, partnerId: a.partnerId, title: a.title, object: a.object, startDate: '2020-01-01', endDate: '2020-12-31' };
+        return {
+          id: a.id,
+          version: a.version,
+          partnerId: a.partnerId,
+          title: a.title,
+          object: a.object,
+          startDate: '2020-01-01',
+          endDate: '2020-12-31',
+        };
       },
       check: (d) => expect(d).toMatchObject({ state: 'vencido', version: 2 }),
     },
@@ -223,17 +400,47 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       },
       check: saved,
     },
-    'certificates.candidates': { input: async () => ({ id: (await completed()).id }), check: (d) => expect(d).toMatchObject([{ code: 'PPL-0001', stage: 'completado' }]) },
-    'certificates.issue': { input: async () => ({ workshopId: (await completed()).id, date: '2026-08-01', reason: 'Entrega de certificados en la clausura' }), check: saved },
-    'programmeReports.summary': { input: async () => (await participant(), {}), check: (d) => expect(d).toMatchObject({ participants: 1, byEstablishment: [{ name: 'E.P. Base', men: 1, women: 0 }] }) },
-    'programmeReports.figures': { input: async () => (await event(), period), check: (d) => expect(d).toMatchObject({ events: { total: 1, totalAudience: 153 } }) },
-    'programmeReports.unesco': { input: () => period, check: (d) => expect(d).toMatchObject({ title: 'Gestión y promoción del arte y la cultura en el tratamiento penitenciario' }) },
+    'certificates.candidates': {
+      input: async () => ({ id: (await completed()).id }),
+      check: (d) => expect(d).toMatchObject([{ code: 'PPL-0001', stage: 'completado' }]),
+    },
+    'certificates.issue': {
+      input: async () => ({ workshopId: (await completed()).id, date: '2026-08-01', reason: 'Entrega de certificados en la clausura' }),
+      check: saved,
+    },
+    'programmeReports.summary': {
+      input: async () => (await participant(), {}),
+      check: (d) => expect(d).toMatchObject({ participants: 1, byEstablishment: [{ name: 'E.P. Base', men: 1, women: 0 }] }),
+    },
+    'programmeReports.figures': {
+      input: async () => (await event(), period),
+      check: (d) => expect(d).toMatchObject({ events: { total: 1, totalAudience: 153 } }),
+    },
+    'programmeReports.unesco': {
+      input: () => period,
+      check: (d) => expect(d).toMatchObject({ title: 'Gestión y promoción del arte y la cultura en el tratamiento penitenciario' }),
+    },
     'programmeReports.annual': { input: () => ({ ...period, format: 'xlsx' }), check: saved },
     'programmeReports.unescoExport': { input: () => ({ ...period, format: 'pdf' }), check: saved },
   };
 
-  const goodWorkshop = { name: 'Banda', programme: 'inpe_orquestando', discipline: 'Vientos', establishmentId: 1, startDate: '2026-03-01', capacity: 30 };
-  const goodParticipant = { code: 'PPL-1', firstNames: 'Ana', lastNames: 'Rojas', sex: 'femenino', birthYear: 1990, establishmentId: 1, date: '2026-01-01' };
+  const goodWorkshop = {
+    name: 'Banda',
+    programme: 'inpe_orquestando',
+    discipline: 'Vientos',
+    establishmentId: 1,
+    startDate: '2026-03-01',
+    capacity: 30,
+  };
+  const goodParticipant = {
+    code: 'PPL-1',
+    firstNames: 'Ana',
+    lastNames: 'Rojas',
+    sex: 'femenino',
+    birthYear: 1990,
+    establishmentId: 1,
+    date: '2026-01-01',
+  };
   const goodEvent = { type: 'recital', title: 'Recital', date: '2026-05-01', venueKind: 'establecimiento', establishmentId: 1, audiences };
   const invalid: { [K in Name]: unknown[] } = {
     'workshops.list': [{ programme: 'musica' }, { sort: 'precio' }, { pageSize: 7 }, { status: 'borrado' }],
@@ -248,11 +455,21 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { ...goodWorkshop, endDate: '2026-01-01' },
       { ...goodWorkshop, id: 3 },
     ],
-    'workshops.update': [{ ...goodWorkshop, id: 1 }, { ...goodWorkshop, id: 1, version: 1, active: 'sí' }],
+    'workshops.update': [
+      { ...goodWorkshop, id: 1 },
+      { ...goodWorkshop, id: 1, version: 1, active: 'sí' },
+    ],
     'workshops.export': [{ filter: {}, format: 'pdf' }, { format: 'xlsx' }],
     'sessions.list': [{}, { workshopId: 'x' }],
-    'sessions.create': [{ workshopId: 1, date: '2026-03-02' }, { workshopId: 1, date: '2026-03-02', durationMinutes: 5 }, { workshopId: 1, date: 'ayer', durationMinutes: 60 }],
-    'sessions.update': [{ id: 1, date: '2026-03-02', durationMinutes: 60 }, { id: 1, version: 1, date: '2026-03-02', durationMinutes: 601 }],
+    'sessions.create': [
+      { workshopId: 1, date: '2026-03-02' },
+      { workshopId: 1, date: '2026-03-02', durationMinutes: 5 },
+      { workshopId: 1, date: 'ayer', durationMinutes: 60 },
+    ],
+    'sessions.update': [
+      { id: 1, date: '2026-03-02', durationMinutes: 60 },
+      { id: 1, version: 1, date: '2026-03-02', durationMinutes: 601 },
+    ],
     'participants.list': [{ status: 'preso' }, { sex: 'x' }, { sort: 'dni' }, { search: 'x'.repeat(101) }],
     'participants.search': [{}, { q: '' }, { q: 'ana', limit: 500 }, { q: 'ana', where: '1=1' }],
     'participants.get': [{ id: 0 }],
@@ -267,7 +484,10 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { ...goodParticipant, dni: '12345678' },
       { ...goodParticipant, delito: 'robo' },
     ],
-    'participants.update': [{ ...goodParticipant, id: 1 }, { id: 1, version: 1, code: 'PPL-1', firstNames: 'Ana', lastNames: 'Rojas', sex: 'femenino', birthYear: 1990, establishmentId: 2 }],
+    'participants.update': [
+      { ...goodParticipant, id: 1 },
+      { id: 1, version: 1, code: 'PPL-1', firstNames: 'Ana', lastNames: 'Rojas', sex: 'femenino', birthYear: 1990, establishmentId: 2 },
+    ],
     'participants.custodyChange': [
       { participantId: 1, version: 1, kind: 'fuga', date: '2026-01-01' },
       { participantId: 1, version: 1, kind: 'traslado', date: '2026-01-01' },
@@ -277,7 +497,12 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
     ],
     'participants.history': [{ id: -1 }],
     'participants.instruments': [{}],
-    'participants.export': [{ filter: {}, format: 'pdf', reason: 'Informe trimestral' }, { filter: { status: 'x' }, format: 'csv', reason: 'Informe trimestral' }, { filter: {}, format: 'csv' }, { filter: {}, format: 'csv', reason: 'corto' }],
+    'participants.export': [
+      { filter: {}, format: 'pdf', reason: 'Informe trimestral' },
+      { filter: { status: 'x' }, format: 'csv', reason: 'Informe trimestral' },
+      { filter: {}, format: 'csv' },
+      { filter: {}, format: 'csv', reason: 'corto' },
+    ],
     'enrolments.list': [{}, { workshopId: 1, ensembleId: 1 }, { participantId: 'x' }],
     'enrolments.create': [
       { participantIds: [1], date: '2026-03-01' },
@@ -285,20 +510,36 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { workshopId: 1, participantIds: [], date: '2026-03-01' },
       { workshopId: 1, participantIds: [1], date: '01-03-2026' },
     ],
-    'enrolments.setStage': [{ id: 1, version: 1, stage: 'aprobado', date: '2026-03-01' }, { id: 1, stage: 'completado', date: '2026-03-01' }],
+    'enrolments.setStage': [
+      { id: 1, version: 1, stage: 'aprobado', date: '2026-03-01' },
+      { id: 1, stage: 'completado', date: '2026-03-01' },
+    ],
     'attendance.get': [{ id: 'sesion' }],
     'attendance.save': [
       { sessionId: 1, marks: [] },
       { sessionId: 1, marks: [{ participantId: 1, present: 'sí' }] },
-      { sessionId: 1, marks: [{ participantId: 1, present: true }, { participantId: 1, present: false }] },
+      {
+        sessionId: 1,
+        marks: [
+          { participantId: 1, present: true },
+          { participantId: 1, present: false },
+        ],
+      },
       { sessionId: 1, marks: [{ participantId: 1 }] },
     ],
     'ensembles.list': [{ type: 'cumbia' }, { status: 'x' }],
     'ensembles.get': [{ id: null }],
-    'ensembles.create': [{}, { name: 'Coro', type: 'coro', establishmentId: 1 }, { name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: 1, formedOn: '2026-02-30' }],
+    'ensembles.create': [
+      {},
+      { name: 'Coro', type: 'coro', establishmentId: 1 },
+      { name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: 1, formedOn: '2026-02-30' },
+    ],
     'ensembles.update': [{ name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: 1, id: 1 }],
     'seasons.list': [{ year: 2026 }],
-    'seasons.create': [{ name: 'T', startDate: '2026-01-01', endDate: '2026-12-31' }, { name: 'Temporada', startDate: '2026-12-31', endDate: '2026-01-01' }],
+    'seasons.create': [
+      { name: 'T', startDate: '2026-01-01', endDate: '2026-12-31' },
+      { name: 'Temporada', startDate: '2026-12-31', endDate: '2026-01-01' },
+    ],
     'seasons.update': [{ id: 1, name: 'Temporada', startDate: '2026-01-01', endDate: '2026-12-31' }],
     'events.list': [{ type: 'misa' }, { from: '2026-99-01' }],
     'events.get': [{ id: 1.5 }],
@@ -312,22 +553,40 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { ...goodEvent, audiences: { ...audiences, internos: 2.5 } },
       { ...goodEvent, audiences: { internos: 10 } },
     ],
-    'events.update': [{ ...goodEvent, id: 1 }, { ...goodEvent, id: 1, version: 1, audiences: { ...audiences, presos: 3 } }],
+    'events.update': [
+      { ...goodEvent, id: 1 },
+      { ...goodEvent, id: 1, version: 1, audiences: { ...audiences, presos: 3 } },
+    ],
     'events.photos': [{}],
-    'events.addPhoto': [{ id: 1, fileName: 'a.png' }, { id: 1, fileName: 'a.png', dataBase64: 'no es base64!' }],
+    'events.addPhoto': [
+      { id: 1, fileName: 'a.png' },
+      { id: 1, fileName: 'a.png', dataBase64: 'no es base64!' },
+    ],
     'events.removePhoto': [{ id: 1, hash: '../../x' }],
     'partners.list': [{ type: 'ong' }],
     'partners.get': [{ id: 'mml' }],
-    'partners.create': [{}, { name: 'MML', type: 'municipal' }, { name: 'Municipalidad', type: 'sector_publico', contactEmail: 'no-es-correo' }, { name: 'Municipalidad', type: 'sector_publico', contactPhone: 'llamar' }],
+    'partners.create': [
+      {},
+      { name: 'MML', type: 'municipal' },
+      { name: 'Municipalidad', type: 'sector_publico', contactEmail: 'no-es-correo' },
+      { name: 'Municipalidad', type: 'sector_publico', contactPhone: 'llamar' },
+    ],
     'partners.update': [{ name: 'Municipalidad', type: 'sector_publico', id: 1, version: 1 }],
-    'partners.addDonation': [{ partnerId: 1, date: '2026-01-01', description: 'Cuerdas', valueCentimos: 10.5 }, { partnerId: 1, date: '2026-01-01', description: '', valueCentimos: 100 }],
+    'partners.addDonation': [
+      { partnerId: 1, date: '2026-01-01', description: 'Cuerdas', valueCentimos: 10.5 },
+      { partnerId: 1, date: '2026-01-01', description: '', valueCentimos: 100 },
+    ],
     'agreements.list': [{ state: 'firmado' }],
     'agreements.create': [{}, { partnerId: 1, title: 'Convenio', object: 'Objeto', startDate: '2026-06-01', endDate: '2026-01-01' }],
     'agreements.update': [{ partnerId: 1, title: 'Convenio', object: 'Objeto', startDate: '2026-06-01', id: 1 }],
     'agreements.attachDocument': [{ id: 1, fileName: '', dataBase64: 'AAAA' }],
     'agreements.saveDocument': [{ id: 'x' }],
     'certificates.candidates': [{}],
-    'certificates.issue': [{ workshopId: 1 }, { workshopId: 1, date: '2026-01-01', participantIds: ['a'], reason: 'Entrega de certificados' }, { workshopId: 1, date: '2026-01-01' }],
+    'certificates.issue': [
+      { workshopId: 1 },
+      { workshopId: 1, date: '2026-01-01', participantIds: ['a'], reason: 'Entrega de certificados' },
+      { workshopId: 1, date: '2026-01-01' },
+    ],
     'programmeReports.summary': [{ year: 2026 }],
     'programmeReports.figures': [{ from: '2026-12-31', to: '2026-01-01' }, { from: '2026-01-01' }],
     'programmeReports.unesco': [{}, { from: '2026', to: '2026-12-31' }],

@@ -16,16 +16,28 @@ let other: number;
 
 beforeEach(async () => {
   app = await testApp();
-  men = (await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-01', name: 'E.P. Varones Prueba', population: 'varones' }))).id;
-  women = (await app.ok('establishments.create', validEstablishment({ code: 'EP-MUJ-01', name: 'E.P. Mujeres Prueba', population: 'mujeres' }))).id;
-  other = (await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-02', name: 'E.P. Destino Prueba', population: 'varones' }))).id;
+  men = (
+    await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-01', name: 'E.P. Varones Prueba', population: 'varones' }))
+  ).id;
+  women = (
+    await app.ok('establishments.create', validEstablishment({ code: 'EP-MUJ-01', name: 'E.P. Mujeres Prueba', population: 'mujeres' }))
+  ).id;
+  other = (
+    await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-02', name: 'E.P. Destino Prueba', population: 'varones' }))
+  ).id;
 }, 30000);
 afterEach(() => app.close());
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
 const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
 
-async function participant(code: string, firstNames: string, lastNames: string, establishmentId: number, sex: 'masculino' | 'femenino' = 'masculino') {
+async function participant(
+  code: string,
+  firstNames: string,
+  lastNames: string,
+  establishmentId: number,
+  sex: 'masculino' | 'femenino' = 'masculino',
+) {
   return app.ok('participants.create', { code, firstNames, lastNames, sex, birthYear: 1990, establishmentId, date: '2026-02-01' });
 }
 
@@ -58,14 +70,43 @@ describe('custody change', () => {
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-02' });
     await app.ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-02', part: 'Trompeta' });
     // The inventory: a trumpet in his custody, and one with someone else.
-    const held = await app.ok('instruments.create', { code: 'TRP-01', typeId: 1, costCentimos: 1000, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-10', establishmentId: men });
-    const notHis = await app.ok('instruments.create', { code: 'TRP-02', typeId: 1, costCentimos: 1000, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-10', establishmentId: men });
-    await app.ok('instruments.move', { instrumentIds: [held.id], movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Juan Pérez (ppl-0001)', date: '2026-03-05' } });
-    await app.ok('instruments.move', { instrumentIds: [notHis.id], movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Otro (PPL-0002)', date: '2026-03-05' } });
+    const held = await app.ok('instruments.create', {
+      code: 'TRP-01',
+      typeId: 1,
+      costCentimos: 1000,
+      funding: 'donacion',
+      condition: 'bueno',
+      altaDate: '2026-01-10',
+      establishmentId: men,
+    });
+    const notHis = await app.ok('instruments.create', {
+      code: 'TRP-02',
+      typeId: 1,
+      costCentimos: 1000,
+      funding: 'donacion',
+      condition: 'bueno',
+      altaDate: '2026-01-10',
+      establishmentId: men,
+    });
+    await app.ok('instruments.move', {
+      instrumentIds: [held.id],
+      movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Juan Pérez (ppl-0001)', date: '2026-03-05' },
+    });
+    await app.ok('instruments.move', {
+      instrumentIds: [notHis.id],
+      movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Otro (PPL-0002)', date: '2026-03-05' },
+    });
 
     expect((await app.ok('participants.instruments', { id: p.id }))!.map((i) => i.code)).toEqual(['TRP-01']);
 
-    const r = await app.ok('participants.custodyChange', { participantId: p.id, version: p.version, kind: 'traslado', date: '2026-06-10', toEstablishmentId: other, documentNumber: 'OF-123' });
+    const r = await app.ok('participants.custodyChange', {
+      participantId: p.id,
+      version: p.version,
+      kind: 'traslado',
+      date: '2026-06-10',
+      toEstablishmentId: other,
+      documentNumber: 'OF-123',
+    });
     expect(r.enrolmentsEnded).toBe(2);
     expect(r.instrumentsToRecover!.map((i) => i.code)).toEqual(['TRP-01']);
     expect(r.participant).toMatchObject({ status: 'trasladado', establishmentId: other, openEnrolments: 0 });
@@ -86,9 +127,17 @@ describe('custody change', () => {
   it('refusals change nothing: same establishment, a date before the last change, a release of a released participant', async () => {
     const p = await participant('PPL-0003', 'Luis', 'Quispe', men);
     const cases = [
-      [{ kind: 'traslado', toEstablishmentId: men, date: '2026-05-01' }, 'toEstablishmentId', 'El destino es el mismo establecimiento en el que está el participante.'],
+      [
+        { kind: 'traslado', toEstablishmentId: men, date: '2026-05-01' },
+        'toEstablishmentId',
+        'El destino es el mismo establecimiento en el que está el participante.',
+      ],
       [{ kind: 'egreso', date: '2026-01-15' }, 'date', 'La fecha no puede ser anterior al último cambio registrado (01/02/2026).'],
-      [{ kind: 'reincorporacion', date: '2026-05-01' }, 'kind', '«Reincorporación al programa» no corresponde a un participante en situación «Activo».'],
+      [
+        { kind: 'reincorporacion', date: '2026-05-01' },
+        'kind',
+        '«Reincorporación al programa» no corresponde a un participante en situación «Activo».',
+      ],
     ] as const;
     for (const [change, field, message] of cases) {
       const before = await snapshot(app.db);
@@ -96,11 +145,22 @@ describe('custody change', () => {
       expect(r).toMatchObject({ ok: false, error: { code: 'validation', fields: { [field]: message } } });
       expect(await snapshot(app.db)).toBe(before);
     }
-    const released = await app.ok('participants.custodyChange', { participantId: p.id, version: p.version, kind: 'egreso', date: '2026-05-01' });
+    const released = await app.ok('participants.custodyChange', {
+      participantId: p.id,
+      version: p.version,
+      kind: 'egreso',
+      date: '2026-05-01',
+    });
     expect(released.participant.status).toBe('egresado');
     expect(released.instrumentsToRecover).toEqual([]);
     const before = await snapshot(app.db);
-    const again = await app.call('participants.custodyChange', { participantId: p.id, version: released.participant.version, kind: 'traslado', toEstablishmentId: other, date: '2026-06-01' });
+    const again = await app.call('participants.custodyChange', {
+      participantId: p.id,
+      version: released.participant.version,
+      kind: 'traslado',
+      toEstablishmentId: other,
+      date: '2026-06-01',
+    });
     expect(again).toMatchObject({ ok: false, error: { fields: { kind: expect.stringContaining('Egresado') } } });
     expect(await snapshot(app.db)).toBe(before);
     // A released participant cannot be enrolled either.
@@ -132,15 +192,24 @@ describe('attendance', () => {
     expect(sheet1.rows.map((r) => r.code)).toEqual(['PPL-A']);
     await mark(s1.id, [[ana.id, true]]);
     await mark(s2.id, [[ana.id, true]]);
-    await mark(s3.id, [[ana.id, false], [rosa.id, true]]);
-    await mark(s4.id, [[ana.id, false], [rosa.id, false]]);
+    await mark(s3.id, [
+      [ana.id, false],
+      [rosa.id, true],
+    ]);
+    await mark(s4.id, [
+      [ana.id, false],
+      [rosa.id, false],
+    ]);
     // Before s5: Ana 2 of 4 with 2 absences in a row; Rosa 1 of 2 with 1.
     const sheet5 = await app.ok('attendance.get', { id: s5.id });
     expect(sheet5.rows.map((r) => [r.code, r.rate, r.consecutiveAbsences, r.present])).toEqual([
       ['PPL-A', 0.5, 2, null],
       ['PPL-B', 0.5, 1, null],
     ]);
-    await mark(s5.id, [[ana.id, false], [rosa.id, true]]);
+    await mark(s5.id, [
+      [ana.id, false],
+      [rosa.id, true],
+    ]);
     expect((await app.ok('attendance.get', { id: notTaken.id })).rows.every((r) => r.present === null)).toBe(true);
 
     const figures = Object.fromEntries((await app.ok('enrolments.list', { workshopId: w.id })).map((e) => [e.participantCode, e]));
@@ -167,8 +236,17 @@ describe('attendance', () => {
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [a.id], date: '2026-03-01' });
     const s = await session(w.id, '2026-03-02');
     const before = await snapshot(app.db);
-    const r = await app.call('attendance.save', { sessionId: s.id, marks: [{ participantId: a.id, present: true }, { participantId: stranger.id, present: true }] });
-    expect(r).toMatchObject({ ok: false, error: { fields: { marks: 'La lista incluye 1 persona que no pertenece al grupo en la fecha de la sesión.' } } });
+    const r = await app.call('attendance.save', {
+      sessionId: s.id,
+      marks: [
+        { participantId: a.id, present: true },
+        { participantId: stranger.id, present: true },
+      ],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { fields: { marks: 'La lista incluye 1 persona que no pertenece al grupo en la fecha de la sesión.' } },
+    });
     expect(await snapshot(app.db)).toBe(before);
   });
 });
@@ -179,32 +257,88 @@ async function knownDataset() {
   const pedro = await participant('PPL-101', 'Pedro', 'Yupanqui Soto', men);
   const maria = await participant('PPL-200', 'Gumercinda', 'Huillca Apaza', women, 'femenino');
   const w = await workshop(men, { capacity: 20 });
-  const wc = await workshop(women, { name: 'Cerámica de alta temperatura', programme: 'ceramica', discipline: 'Cerámica', startDate: '2026-03-01', endDate: '2026-06-30' });
+  const wc = await workshop(women, {
+    name: 'Cerámica de alta temperatura',
+    programme: 'ceramica',
+    discipline: 'Cerámica',
+    startDate: '2026-03-01',
+    endDate: '2026-06-30',
+  });
   await app.ok('enrolments.create', { workshopId: w.id, participantIds: [juan.id, pedro.id], date: '2026-03-01' });
   await app.ok('enrolments.create', { workshopId: wc.id, participantIds: [maria.id], date: '2026-03-01' });
   const s1 = await session(w.id, '2026-03-02', 120);
   const s2 = await session(w.id, '2026-03-09', 120);
   const s3 = await session(wc.id, '2026-03-03', 180);
-  await mark(s1.id, [[juan.id, true], [pedro.id, true]]);
-  await mark(s2.id, [[juan.id, true], [pedro.id, false]]);
+  await mark(s1.id, [
+    [juan.id, true],
+    [pedro.id, true],
+  ]);
+  await mark(s2.id, [
+    [juan.id, true],
+    [pedro.id, false],
+  ]);
   await mark(s3.id, [[maria.id, true]]);
   // Pedro withdraws; María completes ceramics.
-  const [pe] = (await app.ok('enrolments.list', { participantId: pedro.id }));
-  await app.ok('enrolments.setStage', { id: pe!.id, version: pe!.version, stage: 'retirado', date: '2026-04-01', reason: 'Decisión personal' });
-  const [me] = (await app.ok('enrolments.list', { participantId: maria.id }));
+  const [pe] = await app.ok('enrolments.list', { participantId: pedro.id });
+  await app.ok('enrolments.setStage', {
+    id: pe!.id,
+    version: pe!.version,
+    stage: 'retirado',
+    date: '2026-04-01',
+    reason: 'Decisión personal',
+  });
+  const [me] = await app.ok('enrolments.list', { participantId: maria.id });
   await app.ok('enrolments.setStage', { id: me!.id, version: me!.version, stage: 'completado', date: '2026-06-30' });
   const band = await app.ok('ensembles.create', { name: 'Banda sinfónica Varones', type: 'banda_sinfonica', establishmentId: men });
   await app.ok('enrolments.create', { ensembleId: band.id, participantIds: [juan.id], date: '2026-03-15', part: 'Trompeta' });
   const mml = await app.ok('partners.create', { name: 'Municipalidad Metropolitana de Lima', type: 'sector_publico' });
   const pucp = await app.ok('partners.create', { name: 'Museo de Artes y Tradiciones Populares (PUCP)', type: 'privado' });
   await app.ok('partners.create', { name: 'Aliado sin actividad', type: 'sociedad_civil' });
-  await app.ok('agreements.create', { partnerId: mml.id, title: 'Arte sin Barreras', object: 'Puestas en escena', startDate: '2025-03-01', endDate: '2027-02-28' });
+  await app.ok('agreements.create', {
+    partnerId: mml.id,
+    title: 'Arte sin Barreras',
+    object: 'Puestas en escena',
+    startDate: '2025-03-01',
+    endDate: '2027-02-28',
+  });
   const season = await app.ok('seasons.create', { name: 'Temporada 2026', startDate: '2026-03-01', endDate: '2026-12-20' });
-  const audiences = (internos: number, familiares: number, personal: number, externo: number, autoridades: number) => ({ internos, familiares, personal, externo, autoridades });
-  await app.ok('events.create', { type: 'concierto_educativo', seasonId: season.id, title: 'Concierto de apertura', date: '2026-04-10', venueKind: 'establecimiento', establishmentId: men, partnerIds: [mml.id], ensembleIds: [band.id], audiences: audiences(200, 30, 15, 0, 5) });
-  await app.ok('events.create', { type: 'inauguracion_exposicion', seasonId: season.id, title: 'InternArte', date: '2026-08-20', venueKind: 'externo', venueName: 'Museo (PUCP)', partnerIds: [pucp.id], audiences: audiences(0, 10, 5, 300, 3) });
+  const audiences = (internos: number, familiares: number, personal: number, externo: number, autoridades: number) => ({
+    internos,
+    familiares,
+    personal,
+    externo,
+    autoridades,
+  });
+  await app.ok('events.create', {
+    type: 'concierto_educativo',
+    seasonId: season.id,
+    title: 'Concierto de apertura',
+    date: '2026-04-10',
+    venueKind: 'establecimiento',
+    establishmentId: men,
+    partnerIds: [mml.id],
+    ensembleIds: [band.id],
+    audiences: audiences(200, 30, 15, 0, 5),
+  });
+  await app.ok('events.create', {
+    type: 'inauguracion_exposicion',
+    seasonId: season.id,
+    title: 'InternArte',
+    date: '2026-08-20',
+    venueKind: 'externo',
+    venueName: 'Museo (PUCP)',
+    partnerIds: [pucp.id],
+    audiences: audiences(0, 10, 5, 300, 3),
+  });
   // Outside the period: not counted.
-  await app.ok('events.create', { type: 'recital', title: 'Recital 2025', date: '2025-12-01', venueKind: 'establecimiento', establishmentId: men, audiences: audiences(50, 0, 0, 0, 0) });
+  await app.ok('events.create', {
+    type: 'recital',
+    title: 'Recital 2025',
+    date: '2025-12-01',
+    venueKind: 'establecimiento',
+    establishmentId: men,
+    audiences: audiences(50, 0, 0, 0, 0),
+  });
   return { juan, pedro, maria };
 }
 
@@ -251,7 +385,9 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
   });
 
   it('financial resources in USD from the budget and exchange rate of the year', async () => {
-    await app.db('budget_years').insert({ year: 2026, exchange_rate_e4: 34000, notes: null, version: 1, updated_at: '2026-01-02T00:00:00Z', updated_by: 'prueba' });
+    await app
+      .db('budget_years')
+      .insert({ year: 2026, exchange_rate_e4: 34000, notes: null, version: 1, updated_at: '2026-01-02T00:00:00Z', updated_by: 'prueba' });
     await app.db('budget_lines').insert([
       { year: 2026, line: 'instrumentos', amount_centimos: 30_000_000 },
       { year: 2026, line: 'docentes', amount_centimos: 20_000_000 },
@@ -259,7 +395,9 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
     const e = await app.ok('programmeReports.unesco', { from: '2026-01-01', to: '2026-12-31' });
     // S/ 500,000.00 at 3.40 soles per dollar = USD 147,058.82.
     expect(e.figures.finance).toMatchObject({ year: 2026, pen: 50_000_000, usd: 14_705_882, exchangeRate: 3.4 });
-    expect(e.financial.replace(/\u00a0/g, ' ')).toBe('Aproximadamente USD 147,058.82 en 2026 (S/ 500,000.00 al tipo de cambio 3.4), según el presupuesto del programa.');
+    expect(e.financial.replace(/\u00a0/g, ' ')).toBe(
+      'Aproximadamente USD 147,058.82 en 2026 (S/ 500,000.00 al tipo de cambio 3.4), según el presupuesto del programa.',
+    );
   });
 
   it('no participant name in the aggregate reports (annual XLSX and PDF, UNESCO PDF and entry)', async () => {
@@ -275,7 +413,13 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
     const cells: string[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
     expect(cells).toContain('Participantes (beneficiarios)');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cifras clave', 'Por establecimiento', 'Por programa', 'Eventos por tipo', 'Aliados']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Cifras clave',
+      'Por establecimiento',
+      'Por programa',
+      'Eventos por tipo',
+      'Aliados',
+    ]);
     for (const n of names) expect(cells.join('\n')).not.toContain(n);
 
     for (const [channel, heading] of [
@@ -331,19 +475,28 @@ describe('certificates', () => {
     const w = ws.rows[0]!;
     const candidates = await app.ok('certificates.candidates', { id: w.id });
     expect(candidates).toMatchObject([{ code: 'PPL-200', stage: 'completado', minutes: 180 }]);
-    const r = await app.ok('certificates.issue', { workshopId: w.id, participantIds: [maria.id], date: '2026-07-05', reason: 'Entrega de certificados en la clausura' });
+    const r = await app.ok('certificates.issue', {
+      workshopId: w.id,
+      participantIds: [maria.id],
+      date: '2026-07-05',
+      reason: 'Entrega de certificados en la clausura',
+    });
     if (r.status !== 'saved') throw new Error('cancelled');
     const text = pdfText(r.path).replace(/\s+/g, ' ');
     expect(text).toContain('CERTIFICADO DE PARTICIPACIÓN');
     expect(text).toContain('Gumercinda Huillca Apaza');
     expect(text).toContain('Código interno: PPL-200');
-    expect(text).toContain('«Cerámica de alta temperatura» del programa Cerámica, realizado en el E.P. Mujeres Prueba del 01/03/2026 al 30/06/2026, con 3 horas de asistencia acumulada.');
+    expect(text).toContain(
+      '«Cerámica de alta temperatura» del programa Cerámica, realizado en el E.P. Mujeres Prueba del 01/03/2026 al 30/06/2026, con 3 horas de asistencia acumulada.',
+    );
     expect(text).toContain('Lima, 5 de julio de 2026');
     expect(pdfPages(r.path)).toBe(1);
 
     // Bulk for the band: nobody completed it yet → refused, nothing written.
     const band = (await app.ok('workshops.list', { search: 'banda' })).rows[0]!;
-    expect(await app.call('certificates.issue', { workshopId: band.id, date: '2026-07-05', reason: 'Entrega de certificados en la clausura' })).toMatchObject({
+    expect(
+      await app.call('certificates.issue', { workshopId: band.id, date: '2026-07-05', reason: 'Entrega de certificados en la clausura' }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { participantIds: 'Nadie ha completado aún este taller: no hay certificados que emitir.' } },
     });
@@ -355,11 +508,18 @@ describe('certificates', () => {
     const w = await workshop(men, { name: 'Cuerdas frotadas' });
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: people.map((p) => p.id), date: '2026-03-01' });
     const s = await session(w.id, '2026-03-02', 150);
-    await mark(s.id, people.map((p) => [p.id, true] as [number, boolean]));
+    await mark(
+      s.id,
+      people.map((p) => [p.id, true] as [number, boolean]),
+    );
     for (const e of await app.ok('enrolments.list', { workshopId: w.id })) {
       await app.ok('enrolments.setStage', { id: e.id, version: e.version, stage: 'completado', date: '2026-07-31' });
     }
-    const r = await app.ok('certificates.issue', { workshopId: w.id, date: '2026-08-01', reason: 'Entrega de certificados en la clausura' });
+    const r = await app.ok('certificates.issue', {
+      workshopId: w.id,
+      date: '2026-08-01',
+      reason: 'Entrega de certificados en la clausura',
+    });
     if (r.status !== 'saved') throw new Error('cancelled');
     expect(r.rows).toBe(3);
     expect(pdfPages(r.path)).toBe(3);
@@ -397,7 +557,11 @@ describe('enrolment rules', () => {
     await participant('ABC-1', 'Pedro', 'Llosa', men);
     expect((await app.ok('participants.search', { q: 'ppl-70' })).map((h) => h.code)).toEqual(['PPL-7001', 'PPL-7002']);
     expect((await app.ok('participants.search', { q: 'cardenas jose' })).map((h) => h.code)).toEqual(['PPL-7001']);
-    expect((await app.ok('participants.search', { q: 'naupari' }))[0]).toMatchObject({ firstNames: 'José Luis', lastNames: 'Ñaupari Cárdenas', establishmentName: 'E.P. Varones Prueba' });
+    expect((await app.ok('participants.search', { q: 'naupari' }))[0]).toMatchObject({
+      firstNames: 'José Luis',
+      lastNames: 'Ñaupari Cárdenas',
+      establishmentName: 'E.P. Varones Prueba',
+    });
     expect((await app.ok('participants.search', { q: 'cardenas', establishmentId: women })).map((h) => h.code)).toEqual(['PPL-7002']);
   });
 });
@@ -417,6 +581,8 @@ describe('the demonstration programme', () => {
     expect(summary.season?.events).toBe(13);
     expect(summary.alerts.agreementsExpiring.map((a) => a.partnerName)).toEqual(['Ministerio de Educación (MINEDU)']);
     const partners = await app.ok('partners.list', {});
-    expect(partners.map((p) => p.name)).toEqual(expect.arrayContaining(['Municipalidad Metropolitana de Lima', 'Alianza Francesa de Lima']));
+    expect(partners.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Municipalidad Metropolitana de Lima', 'Alianza Francesa de Lima']),
+    );
   }, 60000);
 });

@@ -29,12 +29,18 @@ describe('IPC registration in main', () => {
 
     for (const url of ['https://example.com/', 'file:///C:/index.html', 'app://otro/index.html', 'http://127.0.0.1:5173/', '']) {
       const r = await listener({ senderFrame: { url } }, {});
-      expect(r).toMatchObject({ ok: false, error: { code: 'untrusted_sender', message: 'La solicitud no proviene de la ventana de la aplicación.' } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'untrusted_sender', message: 'La solicitud no proviene de la ventana de la aplicación.' },
+      });
     }
     expect(await listener({ senderFrame: null }, {})).toMatchObject({ ok: false });
     expect(dispatch).not.toHaveBeenCalled();
 
-    expect(await listener({ senderFrame: { url: 'app://arteinpe/index.html#/establecimientos' } }, { page: 1 })).toEqual({ ok: true, data: 1 });
+    expect(await listener({ senderFrame: { url: 'app://arteinpe/index.html#/establecimientos' } }, { page: 1 })).toEqual({
+      ok: true,
+      data: 1,
+    });
     expect(dispatch).toHaveBeenCalledWith('establishments.list', { page: 1 });
     expect(after).toHaveBeenCalledWith('establishments.list');
   });

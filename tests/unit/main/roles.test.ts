@@ -34,8 +34,10 @@ describe('every channel as every role', () => {
           const allowed = role === null ? isPublic : mayCall(role, channel, contract[channel].kind, importTargets);
           const expected = allowed ? 'validation' : role === null ? 'unauthenticated' : 'forbidden';
           if (r.error.code !== expected) wrong.push(`${channel}: ${r.error.code}, expected ${expected}`);
-          if (!allowed && role !== null && r.error.message !== 'Su usuario no tiene permiso para esta acción.') wrong.push(`${channel}: ${r.error.message}`);
-          if (!allowed && role === null && r.error.message !== 'Su sesión terminó. Ingrese de nuevo.') wrong.push(`${channel}: ${r.error.message}`);
+          if (!allowed && role !== null && r.error.message !== 'Su usuario no tiene permiso para esta acción.')
+            wrong.push(`${channel}: ${r.error.message}`);
+          if (!allowed && role === null && r.error.message !== 'Su sesión terminó. Ingrese de nuevo.')
+            wrong.push(`${channel}: ${r.error.message}`);
         }
         expect(wrong).toEqual([]);
         expect(await snapshot(app.db)).toBe(before);
@@ -58,8 +60,20 @@ describe('what a role may do with real input', () => {
   it('a refused write is refused before it runs and changes nothing', async () => {
     await app.signInAs('consulta');
     const before = await snapshot(app.db);
-    expect(await app.call('establishments.create', validEstablishment({ code: 'EP-X-01' }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await app.call('instruments.create', { code: 'X-1', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01' })).toMatchObject({
+    expect(await app.call('establishments.create', validEstablishment({ code: 'EP-X-01' }))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await app.call('instruments.create', {
+        code: 'X-1',
+        typeId: 1,
+        costCentimos: 0,
+        funding: 'donacion',
+        condition: 'nuevo',
+        altaDate: '2026-01-01',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -1,12 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  PRODUCTION_CSP,
-  isAllowedNavigation,
-  resolveInside,
-  secureWebPreferences,
-  trustedOrigins,
-} from '../../../electron/main/security';
+import { PRODUCTION_CSP, isAllowedNavigation, resolveInside, secureWebPreferences, trustedOrigins } from '../../../electron/main/security';
 
 describe('window security settings', () => {
   it('every window is isolated and sandboxed, without Node in the page', () => {

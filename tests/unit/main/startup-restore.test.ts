@@ -5,7 +5,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sqliteOnly } from '../../helpers/pg';
-import { createFullBackup, listFiles, readManifest } from '../../../electron/main/backups/archive';
+import { createFullBackup } from '../../../electron/main/backups/archive';
+import { listFiles, readManifest } from '../../../electron/main/backups/format';
 import { testApp, validEstablishment } from '../../helpers/services';
 
 /**
@@ -85,8 +86,17 @@ async function damagedDataFolder(): Promise<{ photos: Record<string, string>; ba
   const app = await testApp();
   try {
     await app.ok('establishments.create', validEstablishment());
-    const i = await app.ok('instruments.create', { code: 'VIO-1', typeId: 1, costCentimos: 100, funding: 'donacion', condition: 'bueno', altaDate: '2026-01-01' });
-    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#a33' } }).png().toBuffer();
+    const i = await app.ok('instruments.create', {
+      code: 'VIO-1',
+      typeId: 1,
+      costCentimos: 100,
+      funding: 'donacion',
+      condition: 'bueno',
+      altaDate: '2026-01-01',
+    });
+    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#a33' } })
+      .png()
+      .toBuffer();
     await app.ok('instruments.addPhoto', { id: i.id, fileName: 'violin.png', dataBase64: photo.toString('base64') });
     const made = await createFullBackup({
       db: app.db,
@@ -126,40 +136,48 @@ afterEach(async () => {
   fs.rmSync(h.userData, { recursive: true, force: true });
 });
 
-describe.skipIf(sqliteOnly('the start-up restore of this PC’s SQLite file'))('start-up with a damaged database: "Restaurar la última copia"', () => {
-  it('restores the database and the attachments, tells what it did, and opens the app', { timeout: 120_000 }, async () => {
-    h.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-inicio-'));
-    const { photos } = await damagedDataFolder();
-    await startApp();
-    expect(h.errors).toEqual([]);
-    expect(h.windows).toBe(1);
-    expect(h.messages[0]).toMatch(/La comprobación de integridad encontró problemas/);
-    expect(h.messages[1]).toMatch(/^Se restauró la copia de seguridad arteinpe-\d{8}-\d{6}-automatica\. El archivo dañado se guardó como .*arteinpe\.sqlite\.danado-/);
-    expect(Object.keys(photos).length).toBeGreaterThanOrEqual(2); // the photo and its thumbnail
-    const restored = path.join(h.userData, 'adjuntos');
-    expect(Object.fromEntries(listFiles(restored).map((f) => [f, sha(path.join(restored, f))]))).toEqual(photos);
-  });
+describe.skipIf(sqliteOnly('the start-up restore of this PC’s SQLite file'))(
+  'start-up with a damaged database: "Restaurar la última copia"',
+  () => {
+    it('restores the database and the attachments, tells what it did, and opens the app', { timeout: 120_000 }, async () => {
+      h.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-inicio-'));
+      const { photos } = await damagedDataFolder();
+      await startApp();
+      expect(h.errors).toEqual([]);
+      expect(h.windows).toBe(1);
+      expect(h.messages[0]).toMatch(/La comprobación de integridad encontró problemas/);
+      expect(h.messages[1]).toMatch(
+        /^Se restauró la copia de seguridad arteinpe-\d{8}-\d{6}-automatica\. El archivo dañado se guardó como .*arteinpe\.sqlite\.danado-/,
+      );
+      expect(Object.keys(photos).length).toBeGreaterThanOrEqual(2); // the photo and its thumbnail
+      const restored = path.join(h.userData, 'adjuntos');
+      expect(Object.fromEntries(listFiles(restored).map((f) => [f, sha(path.join(restored, f))]))).toEqual(photos);
+    });
 
-  it('refuses a crafted backup in Spanish, writes nothing, and quits', { timeout: 120_000 }, async () => {
-    h.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-inicio-'));
-    const { backup } = await damagedDataFolder();
-    // An entry whose first nine characters stand for "adjuntos/" and that climbs out of the attachments folder.
-    const entry = 'a/b/c/d/x/../Startup/evil.cmd';
-    const file = path.resolve(backup, ...entry.split('/'));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, '@echo off\r\n');
-    const m = readManifest(backup);
-    fs.writeFileSync(path.join(backup, 'manifest.json'), JSON.stringify({ ...m, attachments: [...m.attachments, { file: entry, bytes: fs.statSync(file).size, sha256: sha(file) }] }));
-    const damaged = fs.readFileSync(path.join(h.userData, 'arteinpe.sqlite'));
+    it('refuses a crafted backup in Spanish, writes nothing, and quits', { timeout: 120_000 }, async () => {
+      h.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-inicio-'));
+      const { backup } = await damagedDataFolder();
+      // An entry whose first nine characters stand for "adjuntos/" and that climbs out of the attachments folder.
+      const entry = 'a/b/c/d/x/../Startup/evil.cmd';
+      const file = path.resolve(backup, ...entry.split('/'));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '@echo off\r\n');
+      const m = readManifest(backup);
+      fs.writeFileSync(
+        path.join(backup, 'manifest.json'),
+        JSON.stringify({ ...m, attachments: [...m.attachments, { file: entry, bytes: fs.statSync(file).size, sha256: sha(file) }] }),
+      );
+      const damaged = fs.readFileSync(path.join(h.userData, 'arteinpe.sqlite'));
 
-    await startApp();
-    expect(h.windows).toBe(0);
-    expect(h.quit).toBeGreaterThan(0);
-    expect(h.errors).toEqual([
-      `La base de datos está dañada\nNo se restauró la copia ${path.basename(backup)}: La copia no es válida: nombra un archivo fuera de los lugares de una copia de ArteINPE (${entry}). Puede ser una copia manipulada. No se cambió nada.`,
-    ]);
-    expect(fs.existsSync(path.join(h.userData, 'Startup'))).toBe(false);
-    expect(fs.existsSync(path.join(h.userData, 'adjuntos'))).toBe(false);
-    expect(fs.readFileSync(path.join(h.userData, 'arteinpe.sqlite')).equals(damaged)).toBe(true); // not even moved aside
-  });
-});
+      await startApp();
+      expect(h.windows).toBe(0);
+      expect(h.quit).toBeGreaterThan(0);
+      expect(h.errors).toEqual([
+        `La base de datos está dañada\nNo se restauró la copia ${path.basename(backup)}: La copia no es válida: nombra un archivo fuera de los lugares de una copia de ArteINPE (${entry}). Puede ser una copia manipulada. No se cambió nada.`,
+      ]);
+      expect(fs.existsSync(path.join(h.userData, 'Startup'))).toBe(false);
+      expect(fs.existsSync(path.join(h.userData, 'adjuntos'))).toBe(false);
+      expect(fs.readFileSync(path.join(h.userData, 'arteinpe.sqlite')).equals(damaged)).toBe(true); // not even moved aside
+    });
+  },
+);

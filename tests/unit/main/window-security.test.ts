@@ -20,7 +20,9 @@ const h = vi.hoisted(() => {
     protocols: new Map<string, (req: Request) => Promise<Response>>(),
     permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void),
     permissionCheck: null as null | ((...a: unknown[]) => boolean),
-    headers: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+    headers: null as
+      | null
+      | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
     privileged: [] as unknown[],
     userData: '',
     resolveReady: () => {},
@@ -134,7 +136,12 @@ describe('the Electron windows', () => {
   it('every BrowserWindow is context-isolated and sandboxed, with no Node, no webviews and web security on', () => {
     expect(h.windows.length).toBe(2); // the main window and the hidden PDF printer
     for (const w of h.windows) {
-      expect(prefs(w), JSON.stringify(prefs(w))).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+      expect(prefs(w), JSON.stringify(prefs(w))).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
       expect(prefs(w).nodeIntegrationInWorker ?? false).toBe(false);
       expect(prefs(w).webviewTag ?? false).toBe(false);
       expect(prefs(w).allowRunningInsecureContent ?? false).toBe(false);
@@ -157,7 +164,9 @@ describe('the Electron windows', () => {
     };
     walk(path.join(root, 'electron'));
     walk(path.join(root, 'renderer/src'));
-    const creators = sources.filter((f) => /new\s+BrowserWindow\s*\(/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(root, f).split(path.sep).join('/'));
+    const creators = sources
+      .filter((f) => /new\s+BrowserWindow\s*\(/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f).split(path.sep).join('/'));
     expect(creators.sort()).toEqual(['electron/main/electron-platform.ts', 'electron/main/window.ts']);
   });
 
@@ -181,12 +190,15 @@ describe('the Electron windows', () => {
     expect(created).toHaveLength(1);
     const listeners = new Map<string, (...a: unknown[]) => void>();
     let openHandler: ((d: { url: string }) => { action: string }) | null = null;
-    created[0]!({}, {
-      setWindowOpenHandler: (fn: typeof openHandler) => {
-        openHandler = fn;
+    created[0]!(
+      {},
+      {
+        setWindowOpenHandler: (fn: typeof openHandler) => {
+          openHandler = fn;
+        },
+        on: (event: string, fn: (...a: unknown[]) => void) => listeners.set(event, fn),
       },
-      on: (event: string, fn: (...a: unknown[]) => void) => listeners.set(event, fn),
-    });
+    );
     for (const url of ['https://www.gob.pe/inpe', 'app://arteinpe/index.html', 'file:///C:/Windows/']) {
       expect(openHandler!({ url })).toEqual({ action: 'deny' });
     }
@@ -203,7 +215,17 @@ describe('the Electron windows', () => {
   });
 
   it('every permission request and check is refused', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       const cb = vi.fn();
       h.permissionRequest!({}, permission, cb, { requestingUrl: security.APP_ENTRY });
       expect(cb, permission).toHaveBeenCalledWith(false);
@@ -214,8 +236,14 @@ describe('the Electron windows', () => {
   it('registers one IPC handler per contract channel (each checks its sender)', async () => {
     const { channelNames } = await import('../../../shared/channels');
     expect([...h.ipc.keys()].sort()).toEqual(channelNames.map((c) => `api:${c}`).sort());
-    const listener = h.ipc.get('api:app.info') as (e: { senderFrame: { url: string } }, i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
-    expect(await listener({ senderFrame: { url: 'https://example.com/' } }, {})).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    const listener = h.ipc.get('api:app.info') as (
+      e: { senderFrame: { url: string } },
+      i: unknown,
+    ) => Promise<{ ok: boolean; error?: { code: string } }>;
+    expect(await listener({ senderFrame: { url: 'https://example.com/' } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted_sender' },
+    });
     expect(await listener({ senderFrame: { url: security.APP_ENTRY } }, {})).toMatchObject({ ok: true });
   });
 });

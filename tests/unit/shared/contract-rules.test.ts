@@ -103,7 +103,9 @@ describe('RUC', () => {
     expect(byField.address).toEqual({ key: 'errors.tooLongCount', params: { max: 200, length: 250 } });
     // The Spanish catalog's sentence with its values, as the form shows it.
     const es = (ref: { key: string; params?: Record<string, string | number> }): string => {
-      const template = ref.key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], resources['es-PE'].translation) as string;
+      const template = ref.key
+        .split('.')
+        .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], resources['es-PE'].translation) as string;
       return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(ref.params?.[k]));
     };
     expect(es(byField.ruc!)).toBe('El RUC tiene 11 dígitos; este tiene 12.');
@@ -158,17 +160,36 @@ describe('contract lifecycle', () => {
 
   it('the contract schema refuses an end before the start, an unpaid service order and a prison listed twice', () => {
     const c = {
-      teacherId: 1, modality: 'orden_servicio', number: 'OS N° 0123-2026', object: 'Enseñanza de violín',
-      startDate: '2026-03-01', endDate: '2026-12-31', amountType: 'mensual', amountCentimos: 250000, hoursPerWeek: 12,
-      budgetLine: 'docentes', establishments: [{ establishmentId: 1, workshops: 'Orquesta' }],
+      teacherId: 1,
+      modality: 'orden_servicio',
+      number: 'OS N° 0123-2026',
+      object: 'Enseñanza de violín',
+      startDate: '2026-03-01',
+      endDate: '2026-12-31',
+      amountType: 'mensual',
+      amountCentimos: 250000,
+      hoursPerWeek: 12,
+      budgetLine: 'docentes',
+      establishments: [{ establishmentId: 1, workshops: 'Orquesta' }],
     };
     expect(ContractCreate.safeParse(c).success).toBe(true);
-    const paths = (over: object) => (ContractCreate.safeParse({ ...c, ...over }).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+    const paths = (over: object) =>
+      (ContractCreate.safeParse({ ...c, ...over }).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(paths({ endDate: '2026-02-28' })).toEqual(['endDate: contracts.errors.endBeforeStart']);
     expect(paths({ amountCentimos: 0 })).toEqual(['amountCentimos: contracts.errors.amountRequired']);
     expect(paths({ amountCentimos: 0, modality: 'voluntariado' })).toEqual([]);
-    expect(paths({ establishments: [{ establishmentId: 1 }, { establishmentId: 1 }] })).toEqual(['establishments.1.establishmentId: contracts.errors.establishmentTwice']);
-    expect(AuthorisationInput.safeParse({ teacherId: 1, establishmentId: 1, validFrom: '2026-03-01', validTo: '2026-02-01', documentNumber: 'Oficio 1' }).error?.issues[0]).toMatchObject({
+    expect(paths({ establishments: [{ establishmentId: 1 }, { establishmentId: 1 }] })).toEqual([
+      'establishments.1.establishmentId: contracts.errors.establishmentTwice',
+    ]);
+    expect(
+      AuthorisationInput.safeParse({
+        teacherId: 1,
+        establishmentId: 1,
+        validFrom: '2026-03-01',
+        validTo: '2026-02-01',
+        documentNumber: 'Oficio 1',
+      }).error?.issues[0],
+    ).toMatchObject({
       path: ['validTo'],
       message: 'contracts.errors.endBeforeStart',
     });
@@ -177,7 +198,13 @@ describe('contract lifecycle', () => {
 
 describe('schedule', () => {
   it('a monthly fee is one installment per calendar month; a resolution drops the months after it', () => {
-    const terms = { startDate: '2026-03-01', endDate: '2026-08-31', resolvedOn: null, amountType: 'mensual' as const, amountCentimos: 250_000 };
+    const terms = {
+      startDate: '2026-03-01',
+      endDate: '2026-08-31',
+      resolvedOn: null,
+      amountType: 'mensual' as const,
+      amountCentimos: 250_000,
+    };
     expect(contractSchedule(terms).map((m) => m.period)).toEqual(['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']);
     expect(contractTotal(terms)).toBe(1_500_000);
     const resolved = contractSchedule({ ...terms, resolvedOn: '2026-05-20' });
@@ -185,7 +212,13 @@ describe('schedule', () => {
   });
 
   it('a total amount is split in equal installments, the last taking the céntimos left over', () => {
-    const s = contractSchedule({ startDate: '2026-10-15', endDate: '2027-01-14', resolvedOn: null, amountType: 'total', amountCentimos: 1_000_000 });
+    const s = contractSchedule({
+      startDate: '2026-10-15',
+      endDate: '2027-01-14',
+      resolvedOn: null,
+      amountType: 'total',
+      amountCentimos: 1_000_000,
+    });
     expect(s).toEqual([
       { period: '2026-10', expectedCentimos: 250_000 },
       { period: '2026-11', expectedCentimos: 250_000 },
@@ -194,7 +227,13 @@ describe('schedule', () => {
     ]);
     expect(scheduledInYear(s, 2026)).toBe(750_000);
     expect(scheduledInYear(s, 2027)).toBe(250_000);
-    const odd = contractSchedule({ startDate: '2026-01-01', endDate: '2026-03-31', resolvedOn: null, amountType: 'total', amountCentimos: 100_000 });
+    const odd = contractSchedule({
+      startDate: '2026-01-01',
+      endDate: '2026-03-31',
+      resolvedOn: null,
+      amountType: 'total',
+      amountCentimos: 100_000,
+    });
     expect(odd.map((m) => m.expectedCentimos)).toEqual([33_333, 33_333, 33_334]);
   });
 
@@ -202,14 +241,28 @@ describe('schedule', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 0, max: 35 }), (amount, extra) => {
         const end = new Date(Date.UTC(2026, extra, 28)).toISOString().slice(0, 10);
-        const s = contractSchedule({ startDate: '2026-01-01', endDate: end, resolvedOn: null, amountType: 'total', amountCentimos: amount });
-        return s.length === extra + 1 && s.reduce((a, m) => a + m.expectedCentimos, 0) === amount && s.every((m) => m.expectedCentimos >= 0);
+        const s = contractSchedule({
+          startDate: '2026-01-01',
+          endDate: end,
+          resolvedOn: null,
+          amountType: 'total',
+          amountCentimos: amount,
+        });
+        return (
+          s.length === extra + 1 && s.reduce((a, m) => a + m.expectedCentimos, 0) === amount && s.every((m) => m.expectedCentimos >= 0)
+        );
       }),
     );
   });
 
   it('months that have ended without a conformity are missing', () => {
-    const s = contractSchedule({ startDate: '2026-08-01', endDate: '2026-12-31', resolvedOn: null, amountType: 'mensual', amountCentimos: 1 });
+    const s = contractSchedule({
+      startDate: '2026-08-01',
+      endDate: '2026-12-31',
+      resolvedOn: null,
+      amountType: 'mensual',
+      amountCentimos: 1,
+    });
     expect(missingPeriods(s, new Set(['2026-09']), '2026-11-26')).toEqual(['2026-08', '2026-10']);
     expect(missingPeriods(s, new Set(), '2026-11-30')).toEqual(['2026-08', '2026-09', '2026-10']); // November has not ended
     expect(missingPeriods(s, new Set(), '2026-12-01')).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
@@ -223,8 +276,18 @@ describe('retention of fourth-category income tax', () => {
   });
 
   it('above S/ 1,500.00, 8% of the whole receipt is withheld', () => {
-    expect(retentionFor(150_001, false)).toEqual({ grossCentimos: 150_001, retentionCentimos: 12_000, netCentimos: 138_001, suspended: false });
-    expect(retentionFor(250_000, false)).toEqual({ grossCentimos: 250_000, retentionCentimos: 20_000, netCentimos: 230_000, suspended: false });
+    expect(retentionFor(150_001, false)).toEqual({
+      grossCentimos: 150_001,
+      retentionCentimos: 12_000,
+      netCentimos: 138_001,
+      suspended: false,
+    });
+    expect(retentionFor(250_000, false)).toEqual({
+      grossCentimos: 250_000,
+      retentionCentimos: 20_000,
+      netCentimos: 230_000,
+      suspended: false,
+    });
     expect(retentionFor(180_050, false).retentionCentimos).toBe(14_404); // 8% of S/ 1,800.50 = S/ 144.04
   });
 
@@ -242,10 +305,12 @@ describe('retention of fourth-category income tax', () => {
   });
 
   it('gross is always net plus retention', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.boolean(), (g, s) => {
-      const r = retentionFor(g, s);
-      return r.netCentimos + r.retentionCentimos === g && Number.isInteger(r.retentionCentimos);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.boolean(), (g, s) => {
+        const r = retentionFor(g, s);
+        return r.netCentimos + r.retentionCentimos === g && Number.isInteger(r.retentionCentimos);
+      }),
+    );
   });
 });
 
@@ -261,7 +326,11 @@ describe('budget arithmetic', () => {
     });
     expect(lineBalance({ budgetCentimos: 1_000_000, committedCentimos: 900_000, executedCentimos: 0 }).alert).toBe(false); // exactly 90%
     expect(lineBalance({ budgetCentimos: 1_000_000, committedCentimos: 900_000, executedCentimos: 1 }).alert).toBe(true);
-    expect(lineBalance({ budgetCentimos: 0, committedCentimos: 1, executedCentimos: 0 })).toMatchObject({ usedPercent: null, alert: true, availableCentimos: -1 });
+    expect(lineBalance({ budgetCentimos: 0, committedCentimos: 1, executedCentimos: 0 })).toMatchObject({
+      usedPercent: null,
+      alert: true,
+      availableCentimos: -1,
+    });
   });
 
   it('totals add the lines; USD at the year’s rate (S/ 500,000 at 3.40 is US$ 147,058.82)', () => {
@@ -270,9 +339,22 @@ describe('budget arithmetic', () => {
       { budgetCentimos: 21_000_000, committedCentimos: 9_000_000, executedCentimos: 3_000_000 },
       { budgetCentimos: 7_000_000, committedCentimos: 0, executedCentimos: 0 },
     ]);
-    expect(total).toMatchObject({ budgetCentimos: 50_000_000, committedCentimos: 9_000_000, executedCentimos: 8_000_000, availableCentimos: 33_000_000, usedPercent: 34 });
+    expect(total).toMatchObject({
+      budgetCentimos: 50_000_000,
+      committedCentimos: 9_000_000,
+      executedCentimos: 8_000_000,
+      availableCentimos: 33_000_000,
+      usedPercent: 34,
+    });
     expect(penToUsdCents(50_000_000, rateToScaled(3.4))).toBe(14_705_882);
     expect(penToUsdCents(374_250, rateToScaled(3.7425))).toBe(100_000);
-    expect(BudgetSave.safeParse({ year: 2026, exchangeRate: 3.7425, lines: { instrumentos: 0, docentes: 0, capacitacion: 0, materiales: 0, eventos: 0 }, version: null }).success).toBe(true);
+    expect(
+      BudgetSave.safeParse({
+        year: 2026,
+        exchangeRate: 3.7425,
+        lines: { instrumentos: 0, docentes: 0, capacitacion: 0, materiales: 0, eventos: 0 },
+        version: null,
+      }).success,
+    ).toBe(true);
   });
 });

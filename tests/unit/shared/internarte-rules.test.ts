@@ -86,7 +86,11 @@ describe('the custody state machine', () => {
 });
 
 describe('how consent names the artist', () => {
-  const consent = (naming: 'nombre_completo' | 'iniciales' | 'seudonimo' | 'anonimo', pseudonym: string | null = null) => ({ ...NO_CONSENT, naming, pseudonym });
+  const consent = (naming: 'nombre_completo' | 'iniciales' | 'seudonimo' | 'anonimo', pseudonym: string | null = null) => ({
+    ...NO_CONSENT,
+    naming,
+    pseudonym,
+  });
 
   it('computes initials from the name, leaving out particles', () => {
     expect(initialsOf('José Luis Quispe Mamani')).toBe('J. L. Q. M.');
@@ -101,7 +105,11 @@ describe('how consent names the artist', () => {
         fc.stringMatching(/^[A-Z][a-z]{3,10}$/),
         (words, pseudonym) => {
           const name = words.join(' ');
-          const shown = [consentedArtist(name, consent('seudonimo', pseudonym)), consentedArtist(name, consent('anonimo')), consentedArtist(name, consent('iniciales'))];
+          const shown = [
+            consentedArtist(name, consent('seudonimo', pseudonym)),
+            consentedArtist(name, consent('anonimo')),
+            consentedArtist(name, consent('iniciales')),
+          ];
           expect(shown[0]).toBe(pseudonym);
           expect(shown[1]).toBeNull();
           for (const w of words) expect(shown[2]).not.toContain(w);

@@ -27,7 +27,11 @@ describe('the shared folder compared with the database server', () => {
 
   it('warns when the folder is on another machine, or its machine cannot be told', () => {
     expect(sharedFolderPlacement('\\\\servidor\\arteinpe\\adjuntos', 'servidor')).toEqual({ kind: 'sameHost' });
-    expect(sharedFolderPlacement('\\\\nas-oficina\\adjuntos', 'servidor')).toEqual({ kind: 'otherHost', folderHost: 'nas-oficina', serverHost: 'servidor' });
+    expect(sharedFolderPlacement('\\\\nas-oficina\\adjuntos', 'servidor')).toEqual({
+      kind: 'otherHost',
+      folderHost: 'nas-oficina',
+      serverHost: 'servidor',
+    });
     expect(sharedFolderPlacement('Z:\\adjuntos', 'servidor')).toEqual({ kind: 'notNetwork', serverHost: 'servidor' });
     // The database server runs on this very PC: a folder of this PC is on its machine.
     expect(sharedFolderPlacement('D:\\arteinpe\\adjuntos', 'localhost')).toEqual({ kind: 'sameHost' });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  importTargetModule,
-  mayCall,
-  mayImport,
-  roleHas,
-  roles,
-  type Role,
-} from '../../../shared/auth/permissions';
+import { classify, importTargetModule, mayCall, mayImport, roleHas, roles, type Role } from '../../../shared/auth/permissions';
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { contract } from '../../../shared/contract';
 import { importTargets } from '../../../shared/import/schemas';
@@ -62,11 +54,27 @@ describe('the permission table (shared/auth/permissions.ts)', () => {
 
   it('users, audit, backups, settings, demo data and establishment writes are the administrador’s', () => {
     for (const r of roles.filter((x) => x !== 'administrador')) {
-      for (const c of ['users.list', 'audit.list', 'backups.create', 'backups.restore', 'demo.load', 'establishments.create', 'establishments.delete', 'settings.save']) {
+      for (const c of [
+        'users.list',
+        'audit.list',
+        'backups.create',
+        'backups.restore',
+        'demo.load',
+        'establishments.create',
+        'establishments.delete',
+        'settings.save',
+      ]) {
         expect(may(r, c, c.endsWith('.list') ? 'query' : 'write'), `${r} ${c}`).toBe(false);
       }
       // …while everyone signed in reads the reference lists and uses the app's own channels.
-      for (const c of ['establishments.list', 'regionalOffices.list', 'dashboard.summary', 'app.setLocale', 'jobs.status', 'auth.changePassword']) {
+      for (const c of [
+        'establishments.list',
+        'regionalOffices.list',
+        'dashboard.summary',
+        'app.setLocale',
+        'jobs.status',
+        'auth.changePassword',
+      ]) {
         expect(may(r, c), `${r} ${c}`).toBe(true);
       }
     }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedCustody, attendanceFigures, hoursOf, participantStatuses, stageTransitions, statusAfterCustody } from '../../../shared/programmes/rules';
+import {
+  allowedCustody,
+  attendanceFigures,
+  hoursOf,
+  participantStatuses,
+  stageTransitions,
+  statusAfterCustody,
+} from '../../../shared/programmes/rules';
 
 const s = (id: number, date: string, minutes = 60) => ({ id, date, minutes });
 
@@ -15,13 +22,21 @@ describe('attendance figures', () => {
       consecutiveAbsences: 1,
       minutes: 120,
     });
-    expect(attendanceFigures([], new Set(), { from: '2026-01-01', to: null })).toEqual({ sessions: 0, present: 0, rate: null, consecutiveAbsences: 0, minutes: 0 });
+    expect(attendanceFigures([], new Set(), { from: '2026-01-01', to: null })).toEqual({
+      sessions: 0,
+      present: 0,
+      rate: null,
+      consecutiveAbsences: 0,
+      minutes: 0,
+    });
   });
 
   it('absences in a row never exceed the absences, and present + absent = sessions (any history)', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { maxLength: 60 }), (marks) => {
-        const sessions = marks.map((_, i) => s(i + 1, `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`));
+        const sessions = marks.map((_, i) =>
+          s(i + 1, `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`),
+        );
         const present = new Set(sessions.filter((_, i) => marks[i]).map((x) => x.id));
         const f = attendanceFigures(sessions, present, { from: '2026-01-01', to: null });
         expect(f.present).toBe(marks.filter(Boolean).length);
@@ -42,7 +57,8 @@ describe('attendance figures', () => {
 describe('custody and stages', () => {
   it('a released participant admits no change; every change leads to a known status', () => {
     expect(allowedCustody('egresado')).toEqual([]);
-    for (const status of participantStatuses) for (const k of allowedCustody(status)) expect(participantStatuses).toContain(statusAfterCustody[k]);
+    for (const status of participantStatuses)
+      for (const k of allowedCustody(status)) expect(participantStatuses).toContain(statusAfterCustody[k]);
     expect(allowedCustody('activo')).not.toContain('reincorporacion');
   });
 

@@ -71,7 +71,17 @@ describe('the i18n catalogs', () => {
 
   it('every message key a schema can produce exists in both languages', () => {
     const errorKeys = keys(esPE.errors);
-    for (const k of ['required', 'invalid', 'choose', 'tooShort', 'tooLong', 'tooSmall', 'tooBig', 'unexpectedField', 'establishmentCode']) {
+    for (const k of [
+      'required',
+      'invalid',
+      'choose',
+      'tooShort',
+      'tooLong',
+      'tooSmall',
+      'tooBig',
+      'unexpectedField',
+      'establishmentCode',
+    ]) {
       expect(errorKeys).toContain(k);
     }
   });

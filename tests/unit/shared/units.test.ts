@@ -18,7 +18,8 @@ describe('a unit agreed with its quantity', () => {
   it('keeps the singular for one, and what is not a plain word as typed', () => {
     expect(unitFor(1, 'juego')).toBe('juego');
     expect(unitFor(-1, 'unidad')).toBe('unidad');
-    for (const u of ['kg', 'ml', 'u.', 'UND', 'unidades', 'rollo 50m', '']) expect(unitFor(7, u)).toBe(u === 'rollo 50m' ? 'rollos 50m' : u);
+    for (const u of ['kg', 'ml', 'u.', 'UND', 'unidades', 'rollo 50m', ''])
+      expect(unitFor(7, u)).toBe(u === 'rollo 50m' ? 'rollos 50m' : u);
   });
 
   it('writes the quantity before it, formatted by the caller', () => {

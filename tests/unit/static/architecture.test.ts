@@ -27,9 +27,9 @@ const text = new Map(files.map((f) => [f, fs.readFileSync(path.join(root, f), 'u
 
 /** The project files a file imports (relative specifiers only; packages are not ours). */
 function importsOf(file: string): string[] {
-  const specifiers = [...text.get(file)!.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2]!,
-  );
+  const specifiers = [
+    ...text.get(file)!.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2]!);
   return specifiers.flatMap((spec) => {
     const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
     const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((c) => text.has(c));

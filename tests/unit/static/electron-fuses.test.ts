@@ -40,15 +40,16 @@ describe('the Electron fuses of the Windows installer', () => {
   it('a misspelt fuse is refused by electron-builder’s own schema (the check above means something)', async () => {
     const { config } = await builderConfig();
     const wrong = { ...config, electronFuses: { ...config.electronFuses, runAsnode: false } };
-    await expect(validateConfiguration(wrong, { isEnabled: false, add: () => undefined } as never)).rejects.toThrow(/configuration\.electronFuses/);
+    await expect(validateConfiguration(wrong, { isEnabled: false, add: () => undefined } as never)).rejects.toThrow(
+      /configuration\.electronFuses/,
+    );
   });
 
   it('become the @electron/fuses wires electron-builder flips in the binary: no Node mode, no NODE_OPTIONS, no --inspect, encrypted cookies, asar only and checked', async () => {
     const { config } = await builderConfig();
-    const fuses = (await (PlatformPackager.prototype as unknown as { generateFuseConfig(f: unknown): Promise<Record<number, boolean>> }).generateFuseConfig.call(
-      {},
-      config.electronFuses,
-    )) as Record<number, boolean>;
+    const fuses = (await (
+      PlatformPackager.prototype as unknown as { generateFuseConfig(f: unknown): Promise<Record<number, boolean>> }
+    ).generateFuseConfig.call({}, config.electronFuses)) as Record<number, boolean>;
     expect(fuses[FuseV1Options.RunAsNode]).toBe(false);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);

@@ -9,6 +9,12 @@ async function errorsFor(filePath: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.severity === 2 && m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** The renderer's boundaries (components/ and features/), resolved from the importing file. */
+async function boundaryErrorsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.severity === 2 && m.ruleId === 'arteinpe/renderer-boundaries').map((m) => m.message);
+}
+
 describe('folder rules enforced by lint', () => {
   it('renderer/ imports neither electron, Node modules, knex nor anything under electron/', async () => {
     for (const imp of ["'electron'", "'node:fs'", "'path'", "'knex'", "'../../electron/main/compose'"]) {
@@ -38,5 +44,33 @@ describe('folder rules enforced by lint', () => {
     expect(await errorsFor('migrations/x.ts', "import fs from 'node:fs';\nexport default fs;\n")).toHaveLength(1);
     expect(await errorsFor('migrations/x.ts', "import { z } from '../shared/ipc';\nexport default z;\n")).toHaveLength(1);
     expect(await errorsFor('migrations/x.ts', "import type { Knex } from 'knex';\nexport type K = Knex;\n")).toEqual([]);
+  });
+
+  it('renderer/src/components/ never imports a feature', async () => {
+    for (const imp of ["'../features/auth/session'", "'../features/auth'", "'../../features/instruments/ui'"]) {
+      const file = imp.startsWith("'../../") ? 'renderer/src/components/import/Step.tsx' : 'renderer/src/components/Widget.tsx';
+      expect(await boundaryErrorsFor(file, `import x from ${imp};\nexport default x;\n`), imp).toHaveLength(1);
+    }
+    expect(await boundaryErrorsFor('renderer/src/components/Widget.tsx', "import x from './fields';\nexport default x;\n")).toEqual([]);
+    expect(await boundaryErrorsFor('renderer/src/components/Widget.tsx', "import x from '../api';\nexport default x;\n")).toEqual([]);
+  });
+
+  it('a feature imports another feature only through its index', async () => {
+    for (const [file, imp] of [
+      ['renderer/src/features/programmes/Page.tsx', "'../instruments/ui'"],
+      ['renderer/src/features/programmes/Page.tsx', "'../auth/session'"],
+      ['renderer/src/features/contracts/teachers/Page.tsx', "'../../internarte/ArtworkPhotos'"],
+    ]) {
+      expect(await boundaryErrorsFor(file!, `import x from ${imp};\nexport default x;\n`), imp).toHaveLength(1);
+    }
+    for (const [file, imp] of [
+      ['renderer/src/features/programmes/Page.tsx', "'../instruments'"],
+      ['renderer/src/features/programmes/Page.tsx', "'../instruments/index'"],
+      ['renderer/src/features/programmes/Page.tsx', "'./ui'"],
+      ['renderer/src/features/contracts/teachers/Page.tsx', "'../ui'"],
+      ['renderer/src/features/contracts/teachers/Page.tsx', "'../../../components/fields'"],
+    ]) {
+      expect(await boundaryErrorsFor(file!, `import x from ${imp};\nexport default x;\n`), imp).toEqual([]);
+    }
   });
 });

@@ -70,7 +70,10 @@ const owned: Record<string, string[]> = {
 
 export function tableOwners() {
   return {
-    tables: Object.fromEntries(Object.entries(owned).flatMap(([domain, tables]) => tables.map((t) => [t, domain]))) as Record<string, string>,
+    tables: Object.fromEntries(Object.entries(owned).flatMap(([domain, tables]) => tables.map((t) => [t, domain]))) as Record<
+      string,
+      string
+    >,
     /**
      * Code that works on the whole database as one, table by table, whatever the domain:
      * the backup archive, the copy between this PC and the office's server, the migrations'

@@ -32,9 +32,12 @@ export function formatDimensions(d: CatalogWork['dimensionsMm'], lang: OutputLan
 /** A long date for the cover and the colophon: "5 de diciembre de 2026" / "5 December 2026". */
 export function formatLongDate(iso: string, lang: OutputLanguage): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'es-PE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'es-PE', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** The exhibition's dates as one phrase, or null when it has none. */
@@ -59,7 +62,8 @@ export function captionLines(w: CatalogWork, lang: OutputLanguage, t: Translate)
   const dims = formatDimensions(w.dimensionsMm, lang);
   if (dims) lines.push(`<div class="c-dims">${h(dims)}</div>`);
   lines.push(`<div class="c-est">${h(w.establishment)}</div>`);
-  if (w.priceCentimos !== null) lines.push(`<div class="c-price">${h(t('catalog.doc.price', { price: formatMoney(w.priceCentimos, lang) }))}</div>`);
+  if (w.priceCentimos !== null)
+    lines.push(`<div class="c-price">${h(t('catalog.doc.price', { price: formatMoney(w.priceCentimos, lang) }))}</div>`);
   return lines;
 }
 
@@ -77,9 +81,7 @@ export function artistIndex(works: CatalogWork[]): Array<{ artist: string; numbe
     entry.numbers.push(w.catalogNumber);
     byArtist.set(key, entry);
   }
-  return [...byArtist.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'es'))
-    .map(([, v]) => v);
+  return [...byArtist.entries()].sort(([a], [b]) => a.localeCompare(b, 'es')).map(([, v]) => v);
 }
 
 /** Plain text as paragraphs: blank lines separate them, single line breaks are kept. */

@@ -1,15 +1,16 @@
 import path from 'node:path';
+import type { catalogChannels } from '../../../../shared/catalog/channels';
 import type { CatalogExportDone } from '../../../../shared/catalog/schemas';
 import { normalizeText } from '../../../../shared/format';
 import { saveExport } from '../../export/table';
 import { translator } from '../../i18n';
-import type { Handlers } from '../../ipc/context';
+import type { DomainHandlers } from '../../ipc/context';
 import { AppError } from '../../ipc/errors';
 import { catalogData } from '../outputs';
 import { labelsHtml } from './labels';
 import { catalogPreviewHtml, makeCatalogPdf } from './make';
 
-type CatalogHandlers = Pick<Handlers, 'catalog.preview' | 'catalog.export' | 'catalog.labels'>;
+export type CatalogChannel = (typeof catalogChannels)[number];
 
 /**
  * The exhibition's printed outputs. Every one reads the exhibition through catalogData
@@ -29,7 +30,7 @@ export const fileSlug = (title: string) =>
 
 const noWorks = () => new AppError('conflict', 'catalog.errors.noWorks');
 
-export const catalogHandlers: CatalogHandlers = {
+export const catalogHandlers: DomainHandlers<CatalogChannel> = {
   'catalog.preview': async ({ exhibitionId, pageSize, layout, lang }, ctx) => {
     const data = await catalogData(ctx.db, ctx.attachments, exhibitionId, 'catalog', lang);
     const { html, worksShown } = await catalogPreviewHtml(data, pageSize, layout, translator(lang));

@@ -24,12 +24,14 @@ const PREVIEW_SCALE = 96 / 300;
 function pipeline(p: PlannedImage, scale = 1) {
   const w = Math.max(1, Math.round(p.placement.targetWidthPx * scale));
   const h = Math.max(1, Math.round(p.placement.targetHeightPx * scale));
-  return sharp(p.image.path, { sequentialRead: true, limitInputPixels: 200_000_000 })
-    .rotate()
-    .resize(w, h, { fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    // Without Huffman optimisation libjpeg needs no whole-image buffer: half the memory, files ~7 % larger.
-    .jpeg({ quality: scale < 1 ? 72 : JPEG_QUALITY, optimiseCoding: false, quantisationTable: 3 });
+  return (
+    sharp(p.image.path, { sequentialRead: true, limitInputPixels: 200_000_000 })
+      .rotate()
+      .resize(w, h, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      // Without Huffman optimisation libjpeg needs no whole-image buffer: half the memory, files ~7 % larger.
+      .jpeg({ quality: scale < 1 ? 72 : JPEG_QUALITY, optimiseCoding: false, quantisationTable: 3 })
+  );
 }
 
 const unreadable = (p: PlannedImage) => new AppError('validation', 'catalog.errors.imageUnreadable', { title: p.image.alt });

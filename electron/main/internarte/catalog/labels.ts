@@ -56,7 +56,12 @@ ${captionLines(w, data.lang, t).join('')}
 </div>`;
   const sheets: string[] = [];
   for (let i = 0; i < data.works.length; i += LABELS_PER_SHEET) {
-    sheets.push(`<section class="sheet"><div class="labels">${data.works.slice(i, i + LABELS_PER_SHEET).map(label).join('\n')}</div></section>`);
+    sheets.push(
+      `<section class="sheet"><div class="labels">${data.works
+        .slice(i, i + LABELS_PER_SHEET)
+        .map(label)
+        .join('\n')}</div></section>`,
+    );
   }
   const body = sheets.length ? sheets.join('\n') : `<p>${h(t('catalog.doc.noWorks'))}</p>`;
   const head = t('catalog.doc.labelsTitle', { title });

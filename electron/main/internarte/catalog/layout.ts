@@ -65,7 +65,14 @@ export function worksGrid(size: CatalogPageSize, layout: CatalogLayout): WorksGr
   const w = g.contentWidthMm;
   if (layout === 'one') {
     const caption = small ? 40 : 48;
-    return { columns: 1, rows: 1, perPage: 1, imageBox: { widthMm: w, heightMm: round2(h - caption) }, captionBeside: false, captionWidthMm: w };
+    return {
+      columns: 1,
+      rows: 1,
+      perPage: 1,
+      imageBox: { widthMm: w, heightMm: round2(h - caption) },
+      captionBeside: false,
+      captionWidthMm: w,
+    };
   }
   if (layout === 'two') {
     const gap = small ? 5 : 8;

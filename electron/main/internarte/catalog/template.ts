@@ -240,7 +240,10 @@ function indexPage(works: CatalogWork[], t: Translate): string {
   const entries = artistIndex(works);
   if (entries.length === 0) return '';
   const items = entries
-    .map((e) => `<li><span class="name">${h(e.artist)}</span><span class="dots"></span><span class="nums">${h(e.numbers.join(', '))}</span></li>`)
+    .map(
+      (e) =>
+        `<li><span class="name">${h(e.artist)}</span><span class="dots"></span><span class="nums">${h(e.numbers.join(', '))}</span></li>`,
+    )
     .join('\n');
   return `<section class="page flow index">
 <h2>${h(t('catalog.doc.indexOfArtists'))}</h2>
@@ -275,7 +278,11 @@ export function catalogHtml(data: CatalogData, opts: CatalogTemplateOptions, t: 
   const body = [
     coverPage(data, opts, t),
     textPage(t('catalog.doc.presentation'), ex.presentation),
-    textPage(t('catalog.doc.curatorialText'), ex.curatorialText, ex.curators.length ? `${t('catalog.doc.curators')}: ${ex.curators.join(', ')}` : undefined),
+    textPage(
+      t('catalog.doc.curatorialText'),
+      ex.curatorialText,
+      ex.curators.length ? `${t('catalog.doc.curators')}: ${ex.curators.join(', ')}` : undefined,
+    ),
     works.length ? worksPages(data, works, opts, t) : `<section class="page flow text"><p>${h(t('catalog.doc.noWorks'))}</p></section>`,
     full ? indexPage(data.works, t) : '',
     full ? colophonPage(data, t) : '',

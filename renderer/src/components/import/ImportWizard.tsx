@@ -1,22 +1,5 @@
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Progress,
-  Radio,
-  ScrollArea,
-  Select,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,25 +11,23 @@ import {
   type ImportMode,
   type ImportTable,
   type ImportTarget,
-  type ImportUnknownValue,
   type ImportValueMapping,
 } from '../../../../shared/import/schemas';
 import type { JobStatus } from '../../../../shared/jobs/schemas';
 import { ApiCallError, call } from '../../api';
 import { useJobStatus } from '../useJobStatus';
-
-type Mapping = Record<string, string | null>;
-/** What the clerk chose for each unknown value; { create: '' } is "create" before its option is chosen. */
-type Values = Record<string, Record<string, { id: number } | { create: string }>>;
+import { CheckStep, type Values } from './CheckStep';
+import { MappingStep, type Mapping } from './MappingStep';
+import { ErrorsTable, JobProgress } from './parts';
 
 /** The choices complete enough to send. */
 const sendable = (values: Values): ImportValueMapping =>
   Object.fromEntries(
-    Object.entries(values).map(([field, m]) => [field, Object.fromEntries(Object.entries(m).filter(([, c]) => !('create' in c) || c.create !== ''))]),
+    Object.entries(values).map(([field, m]) => [
+      field,
+      Object.fromEntries(Object.entries(m).filter(([, c]) => !('create' in c) || c.create !== '')),
+    ]),
   );
-
-/** A header row's first cells, as the clerk recognises it. */
-const firstCells = (c: ImportTable) => [...new Set(c.headers.map((h) => h.replace(/ \(\d+\)$/, '')))].slice(0, 4).join(' · ').slice(0, 90);
 
 /** The File API's bytes as base64, in slices (a spread of 15 MB would overflow the stack). */
 function toBase64(buffer: ArrayBuffer): string {
@@ -69,8 +50,6 @@ function initialMapping(ins: ImportInspection, table: ImportTable): { mapping: M
   }
   return { mapping, remembered };
 }
-
-const percent = (s: JobStatus | null) => (s && s.total > 0 ? Math.round((100 * s.done) / s.total) : 0);
 
 /**
  * The generic spreadsheet import: 1) choose an XLSX or CSV file, 2) say which column holds
@@ -197,91 +176,8 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
   };
 
   const dryReport = dry?.state === 'done' ? ImportReport.parse(dry.result) : null;
-  const runReport = run?.state === 'failed' && run.result !== undefined ? ImportReport.safeParse(run.result).data ?? null : null;
+  const runReport = run?.state === 'failed' && run.result !== undefined ? (ImportReport.safeParse(run.result).data ?? null) : null;
   const runResult = run?.state === 'done' ? ImportResult.parse(run.result) : null;
-
-  const progress = (s: JobStatus | null, label: string) => (
-    <Stack gap="xs" data-testid="import-progress">
-      <Group justify="space-between">
-        <Text size="sm">{s?.phase ? t(`import.phases.${s.phase}`, { defaultValue: label }) : label}</Text>
-        <Text size="sm" c="dimmed">
-          {s && s.total > 0 ? t('import.progress', { done: s.done, total: s.total }) : ''}
-        </Text>
-      </Group>
-      <Progress value={percent(s)} animated aria-label={label} />
-      <Group justify="flex-end">
-        <Button variant="default" color="red" onClick={() => cancelJob(s?.id ?? null)} data-autofocus>
-          {t('import.cancelJob')}
-        </Button>
-      </Group>
-    </Stack>
-  );
-
-  const errorsTable = (report: ImportReport) =>
-    report.errors.length > 0 && (
-      <Stack gap={4}>
-        <ScrollArea.Autosize mah={280} type="auto">
-          <Table striped withTableBorder stickyHeader aria-label={t('import.check.errorsTable')} data-testid="import-errors">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={60}>{t('import.check.row')}</Table.Th>
-                <Table.Th w={150}>{t('import.check.column')}</Table.Th>
-                <Table.Th w={170}>{t('import.check.value')}</Table.Th>
-                <Table.Th>{t('import.check.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.errors.map((e, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{e.row}</Table.Td>
-                  <Table.Td>{e.column}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-word' }}>{e.value}</Table.Td>
-                  <Table.Td>{e.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-        {report.errorCount > report.errors.length && (
-          <Text size="xs" c="dimmed">
-            {t('import.check.truncated', { shown: report.errors.length, count: report.errorCount })}
-          </Text>
-        )}
-      </Stack>
-    );
-
-  const stats = (report: ImportReport) => (
-    <SimpleGrid cols={5} spacing="xs">
-      {(
-        [
-          ['total', report.total],
-          ['valid', report.valid],
-          ['invalid', report.invalid],
-          ['toCreate', report.toCreate],
-          ['toUpdate', report.toUpdate],
-        ] as const
-      ).map(([key, n]) => (
-        <Paper key={key} withBorder p="xs" data-testid={`import-stat-${key}`}>
-          <Text size="xs" c="dimmed">
-            {t(`import.check.${key}`)}
-          </Text>
-          <Text fw={700} size="lg" c={key === 'invalid' && n > 0 ? 'red' : undefined}>
-            {n}
-          </Text>
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
-
-  const samplesOf = (header: string | null) => {
-    if (!table || !header) return '';
-    const col = table.headers.indexOf(header);
-    return table.sampleRows
-      .map((r) => r[col] ?? '')
-      .filter((v) => v !== '')
-      .slice(0, 3)
-      .join(' · ');
-  };
 
   const fileStep = (
     <Stack>
@@ -316,285 +212,41 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     setMappingErrors({});
   };
 
-  const skippedNote = (skipped: ImportTable['skipped']) =>
-    skipped.length > 0 && (
-      <Alert variant="light" color="gray" icon={<IconInfoCircle size={16} />} py={6} title={t('import.check.skipped')} data-testid="import-skipped">
-        {skipped.map((s) => (
-          <Text key={s.row} size="sm">
-            {s.message}
-          </Text>
-        ))}
-      </Alert>
-    );
-
-  const mappingStep = inspection && table && (
-    <Stack>
-      <Text size="sm">
-        {t('import.file.summary', { fileName: inspection.fileName, count: table.rowCount, columns: table.headers.length })}
-      </Text>
-      <Group align="flex-end" gap="sm" wrap="nowrap">
-        <Select
-          label={t('import.headerRow.label')}
-          description={t('import.headerRow.help')}
-          data={inspection.headerChoices.map((c) => ({ value: String(c.headerRow), label: t('import.headerRow.choice', { row: c.headerRow, cells: firstCells(c) }) }))}
-          value={String(table.headerRow)}
-          onChange={chooseHeaderRow}
-          allowDeselect={false}
-          error={mappingErrors.headerRow}
-          comboboxProps={{ withinPortal: true }}
-          style={{ flex: 1 }}
-        />
-      </Group>
-      <Text size="sm" data-testid="import-header-row">
-        {t('import.headerRow.detected', { row: table.headerRow })}
-      </Text>
-      {skippedNote(table.skipped)}
-      <Text size="sm" c="dimmed">
-        {t('import.mapping.intro')}
-      </Text>
-      {remembered && (
-        <Alert variant="light" icon={<IconInfoCircle size={16} />} py={6}>
-          {t('import.mapping.remembered')}
-        </Alert>
-      )}
-      <Table verticalSpacing={6} data-testid="import-mapping">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w="26%">{t('import.mapping.field')}</Table.Th>
-            <Table.Th w="34%">{t('import.mapping.column')}</Table.Th>
-            <Table.Th>{t('import.mapping.sample')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {inspection.fields.map((f) => (
-            <Table.Tr key={f.key}>
-              <Table.Td>
-                <Text size="sm" fw={500} component="span">
-                  {f.label}
-                </Text>
-                {f.required && (
-                  <Text component="span" c="red" aria-hidden>
-                    {' *'}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={f.label}
-                  required={f.required}
-                  placeholder={t('import.mapping.notImported')}
-                  data={table.headers}
-                  value={mapping[f.key] ?? null}
-                  onChange={(v) => {
-                    setMapping((m) => ({ ...m, [f.key]: v }));
-                    setMappingErrors(({ [f.key]: _gone, ...rest }) => rest);
-                  }}
-                  clearable={!f.required}
-                  searchable
-                  error={mappingErrors[f.key]}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed" lineClamp={2}>
-                  {samplesOf(mapping[f.key] ?? null)}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Radio.Group label={t('import.mapping.mode')} value={mode} onChange={(v) => setMode(v as ImportMode)}>
-        <Stack gap={6} mt={6}>
-          <Radio value="create" label={t('import.mapping.modeCreate')} />
-          <Radio value="upsert" label={t('import.mapping.modeUpsert')} />
-        </Stack>
-      </Radio.Group>
-      {startError && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} py={6}>
-          {startError}
-        </Alert>
-      )}
-      <Group justify="space-between">
-        <Button variant="default" onClick={() => setStep(0)}>
-          {t('import.back')}
-        </Button>
-        <Button onClick={() => void start('import.dryRun')}>{t('import.check.run')}</Button>
-      </Group>
-    </Stack>
+  const checkStep = (
+    <CheckStep
+      dry={dry}
+      dryReport={dryReport}
+      inspection={inspection}
+      values={values}
+      setValues={setValues}
+      onCancelJob={cancelJob}
+      onStart={(kind) => void start(kind)}
+      onBack={() => setStep(1)}
+      onOtherFile={reset}
+    />
   );
 
-  const choiceOf = (u: ImportUnknownValue) => values[u.field]?.[u.key];
-  const setChoice = (u: ImportUnknownValue, choice: { id: number } | { create: string } | null) =>
-    setValues((v) => {
-      const { [u.key]: _old, ...rest } = v[u.field] ?? {};
-      return { ...v, [u.field]: choice === null ? rest : { ...rest, [u.key]: choice } };
-    });
-  const pending = (report: ImportReport) =>
-    report.unknownValues.filter((u) => {
-      const c = choiceOf(u);
-      return !c || ('create' in c && c.create === '');
-    }).length;
-
-  const unknownTable = (report: ImportReport) => {
-    if (!inspection || report.unknownValues.length === 0) return null;
-    const fieldOf = new Map(inspection.fields.map((f) => [f.key, f]));
-    const missing = pending(report);
-    return (
-      <Stack gap="xs" data-testid="import-unknown-values">
-        <Text fw={600} size="sm">
-          {t('import.values.title')}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('import.values.intro')}
-        </Text>
-        <Table withTableBorder verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="18%">{t('import.check.column')}</Table.Th>
-              <Table.Th w="24%">{t('import.values.value')}</Table.Th>
-              <Table.Th w="12%">{t('import.check.row')}</Table.Th>
-              <Table.Th>{t('import.values.mapTo')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.unknownValues.map((u) => {
-              const field = fieldOf.get(u.field);
-              const options = field?.createOptions ?? [];
-              const suggested = new Set(u.suggestions.map((s) => s.id));
-              const others = (report.registers[u.field] ?? []).filter((e) => !suggested.has(e.id));
-              const data = [
-                ...(u.suggestions.length > 0
-                  ? [{ group: t('import.values.suggested'), items: u.suggestions.map((e) => ({ value: String(e.id), label: e.label })) }]
-                  : []),
-                ...(others.length > 0 ? [{ group: t('import.values.all'), items: others.map((e) => ({ value: String(e.id), label: e.label })) }] : []),
-                ...(options.length > 0 ? [{ group: ' ', items: [{ value: 'create', label: t('import.values.create', { value: u.value }) }] }] : []),
-              ];
-              const c = choiceOf(u);
-              const selected = !c ? null : 'id' in c ? String(c.id) : 'create';
-              return (
-                <Table.Tr key={`${u.field}:${u.key}`} data-testid="import-unknown-value">
-                  <Table.Td>{u.column}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-word' }}>
-                    <Text size="sm" fw={500}>
-                      {u.value}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={u.rows.join(', ')}>
-                      {t('import.values.rows', { count: u.count })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4}>
-                      <Select
-                        aria-label={t('import.values.mapTo') + ' ' + u.value}
-                        placeholder={t('import.values.choose')}
-                        data={data}
-                        value={selected}
-                        onChange={(v) => setChoice(u, v === null ? null : v === 'create' ? { create: '' } : { id: Number(v) })}
-                        searchable
-                        clearable
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                      {c && 'create' in c && (
-                        <Select
-                          aria-label={t('import.values.createOption') + ' ' + u.value}
-                          placeholder={t('import.values.createOption')}
-                          data={options}
-                          value={c.create || null}
-                          onChange={(v) => setChoice(u, { create: v ?? '' })}
-                          comboboxProps={{ withinPortal: true }}
-                        />
-                      )}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-        <Group justify="space-between">
-          <Text size="sm" c={missing > 0 ? 'red' : 'dimmed'}>
-            {missing > 0 ? t('import.values.pending', { count: missing }) : ''}
-          </Text>
-          <Button onClick={() => void start('import.dryRun')} disabled={missing > 0}>
-            {t('import.values.recheck')}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  };
-
-  const newValuesNote = (report: ImportReport) => {
-    if (!inspection || report.newValues.length === 0) return null;
-    const optionLabel = (field: string, option: string) =>
-      inspection.fields.find((f) => f.key === field)?.createOptions.find((o) => o.value === option)?.label ?? option;
-    return (
-      <Alert variant="light" icon={<IconInfoCircle size={16} />} py={6}>
-        {report.newValues.map((n) => (
-          <Text key={`${n.field}:${n.value}`} size="sm">
-            {t('import.values.willCreate', { value: n.value, option: optionLabel(n.field, n.option), count: n.count })}
-          </Text>
-        ))}
-      </Alert>
-    );
-  };
-
-  const checkStep = (
-    <Stack>
-      {(!dry || dry.state === 'running') && progress(dry, t('import.check.running'))}
-      {dry?.state === 'cancelled' && <Alert variant="light">{dry.error?.message}</Alert>}
-      {dry?.state === 'failed' && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />}>
-          {dry.error?.message}
-        </Alert>
-      )}
-      {dryReport && (
-        <>
-          {stats(dryReport)}
-          {dryReport.invalid === 0 && (
-            <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />}>
-              {t('import.check.ok')}
-            </Alert>
-          )}
-          {dryReport.errorCount > 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />}>
-              {t('import.check.hasErrors', { count: dryReport.errorRows })}
-            </Alert>
-          )}
-          {dryReport.unknownValues.length > 0 && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />}>
-              {t('import.errors.unknownValues', { count: dryReport.unknownValues.length })}
-            </Alert>
-          )}
-          {skippedNote(dryReport.skipped)}
-          {newValuesNote(dryReport)}
-          {unknownTable(dryReport)}
-          {errorsTable(dryReport)}
-        </>
-      )}
-      {dry && dry.state !== 'running' && (
-        <Group justify="space-between">
-          <Group gap="xs">
-            <Button variant="default" onClick={() => setStep(1)}>
-              {t('import.back')}
-            </Button>
-            <Button variant="default" onClick={reset}>
-              {t('import.check.otherFile')}
-            </Button>
-          </Group>
-          <Button onClick={() => void start('import.run')} disabled={!dryReport || dryReport.invalid > 0} data-autofocus>
-            {t('import.run.start')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+  const mappingStep = inspection && table && (
+    <MappingStep
+      inspection={inspection}
+      table={table}
+      mapping={mapping}
+      setMapping={setMapping}
+      mappingErrors={mappingErrors}
+      setMappingErrors={setMappingErrors}
+      remembered={remembered}
+      mode={mode}
+      setMode={setMode}
+      startError={startError}
+      onHeaderRow={chooseHeaderRow}
+      onBack={() => setStep(0)}
+      onCheck={() => void start('import.dryRun')}
+    />
   );
 
   const runStep = (
     <Stack>
-      {(!run || run.state === 'running') && progress(run, t('import.run.running'))}
+      {(!run || run.state === 'running') && <JobProgress status={run} label={t('import.run.running')} onCancel={cancelJob} />}
       {runResult && (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />} data-testid="import-result">
           {t(`import.targets.${target}.done`, { count: runResult.total, created: runResult.created, updated: runResult.updated })}
@@ -606,7 +258,7 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
           {run.error?.message ?? t('import.run.failed')}
         </Alert>
       )}
-      {runReport && errorsTable(runReport)}
+      {runReport && <ErrorsTable report={runReport} />}
       {run && run.state !== 'running' && (
         <Group justify="space-between">
           {run.state === 'done' ? (
@@ -625,13 +277,7 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
   );
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t(`import.targets.${target}.title`)}
-      size="xl"
-      closeOnClickOutside={false}
-    >
+    <Modal opened={opened} onClose={close} title={t(`import.targets.${target}.title`)} size="xl" closeOnClickOutside={false}>
       <Stepper active={step} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('import.steps.file')} description={t('import.steps.fileHint')}>
           {fileStep}

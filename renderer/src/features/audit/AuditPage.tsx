@@ -15,7 +15,7 @@ import { usePagingLabels } from '../../components/ListPage';
 import { DateField } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
-import { askPersonalDataReason } from '../privacy/PersonalDataReason';
+import { askPersonalDataReason } from '../../components/PersonalDataReason';
 
 type Json = Record<string, unknown>;
 const parse = (s: string | null): unknown => {
@@ -143,7 +143,13 @@ function ChangesTab() {
             clearable
             error={rangeWrong ? t('audit.errors.range') : undefined}
           />
-          <Button ml="auto" variant="default" leftSection={<IconDownload size={16} />} disabled={total === 0} onClick={() => void exportLog()}>
+          <Button
+            ml="auto"
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            disabled={total === 0}
+            onClick={() => void exportLog()}
+          >
             {t('audit.exportButton')}
           </Button>
         </Group>
@@ -193,7 +199,14 @@ function ChangesTab() {
         ]}
         emptyState={<EmptyState title={t('audit.empty')} text={t('audit.subtitle')} />}
       />
-      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="lg" title={t('audit.detail.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Drawer
+        opened={!!open}
+        onClose={() => setOpen(null)}
+        position="right"
+        size="lg"
+        title={t('audit.detail.title')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {open && (
           <Stack>
             <Text size="sm">

@@ -165,8 +165,20 @@ export function FirstRunPage() {
             </Alert>
           )}
           <TextInput data-autofocus required label={t('auth.fullName')} autoComplete="name" {...form.getInputProps('fullName')} />
-          <TextInput required label={t('auth.username')} description={t('auth.usernameHint')} autoComplete="username" {...form.getInputProps('username')} />
-          <PasswordInput required label={t('auth.password')} description={t('auth.passwordHint')} autoComplete="new-password" {...form.getInputProps('password')} />
+          <TextInput
+            required
+            label={t('auth.username')}
+            description={t('auth.usernameHint')}
+            autoComplete="username"
+            {...form.getInputProps('username')}
+          />
+          <PasswordInput
+            required
+            label={t('auth.password')}
+            description={t('auth.passwordHint')}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
           <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
           <Alert color="yellow" variant="light" p="xs">
             <Text size="xs">{t('auth.setup.keepSafe')}</Text>
@@ -219,7 +231,13 @@ export function LockScreen({ user, idleMinutes, onUnlocked }: { user: SessionUse
             </Alert>
           )}
           <TextInput readOnly label={t('auth.username')} value={user.username} />
-          <PasswordInput data-autofocus required label={t('auth.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          <PasswordInput
+            data-autofocus
+            required
+            label={t('auth.password')}
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" loading={busy} fullWidth>
             {t('auth.lock.submit')}
           </Button>

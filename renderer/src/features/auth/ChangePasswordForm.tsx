@@ -39,8 +39,20 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone?: () => void; 
             {formError}
           </Alert>
         )}
-        <PasswordInput data-autofocus required label={t('auth.currentPassword')} autoComplete="current-password" {...form.getInputProps('currentPassword')} />
-        <PasswordInput required label={t('auth.newPassword')} description={t('auth.passwordHint')} autoComplete="new-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          data-autofocus
+          required
+          label={t('auth.currentPassword')}
+          autoComplete="current-password"
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordInput
+          required
+          label={t('auth.newPassword')}
+          description={t('auth.passwordHint')}
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
         <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
         <Group justify="flex-end">
           {onCancel && (

@@ -31,7 +31,13 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" withArrow shadow="md">
         <Menu.Target>
-          <Button variant="subtle" color="gray" leftSection={<IconUser size={16} />} rightSection={<IconChevronDown size={14} />} aria-label={t('auth.menu.label')}>
+          <Button
+            variant="subtle"
+            color="gray"
+            leftSection={<IconUser size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            aria-label={t('auth.menu.label')}
+          >
             <Text size="sm" fw={500} truncate maw={200}>
               {user.fullName}
             </Text>
@@ -44,7 +50,9 @@ export function UserMenu() {
               <Badge size="sm" variant="light" tt="none" w="fit-content">
                 {t('auth.menu.role', { role: t(`auth.roles.${user.role}`) })}
               </Badge>
-              {user.establishmentIds.length > 0 && <Text size="xs">{t('auth.menu.restricted', { count: user.establishmentIds.length })}</Text>}
+              {user.establishmentIds.length > 0 && (
+                <Text size="xs">{t('auth.menu.restricted', { count: user.establishmentIds.length })}</Text>
+              )}
             </Stack>
           </Menu.Label>
           <Menu.Divider />
@@ -59,7 +67,12 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={changing} onClose={() => setChanging(false)} title={t('auth.change.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={changing}
+        onClose={() => setChanging(false)}
+        title={t('auth.change.title')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <ChangePasswordForm onDone={() => setChanging(false)} onCancel={() => setChanging(false)} />
       </Modal>
     </>

@@ -11,8 +11,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { SavedFileNote } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useJobStatus } from '../../components/useJobStatus';
-import { rememberRestore } from '../auth/restoreNotice';
-import { askPersonalDataReason } from '../privacy/PersonalDataReason';
+import { rememberRestore } from '../auth';
+import { askPersonalDataReason } from '../../components/PersonalDataReason';
 
 /** Bytes as the office reads them: "12,3 MB". */
 export function formatBytes(bytes: number, locale: string): string {
@@ -114,7 +114,12 @@ export function BackupsPage() {
       />
       <Stack gap="sm">
         {o?.networkShare && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('backups.networkShare.title')} data-testid="network-share-warning">
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('backups.networkShare.title')}
+            data-testid="network-share-warning"
+          >
             {t(`backups.networkShare.${o.networkShare}`, { path: o.dataPath })}
           </Alert>
         )}
@@ -200,7 +205,12 @@ export function BackupsPage() {
               title: t('common.actions'),
               textAlign: 'right',
               render: (b) => (
-                <Button size="compact-sm" variant="light" leftSection={<IconHistory size={14} />} onClick={() => setRestoring({ kind: 'local', backup: b })}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconHistory size={14} />}
+                  onClick={() => setRestoring({ kind: 'local', backup: b })}
+                >
                   {t('backups.restore')}
                 </Button>
               ),
@@ -210,7 +220,14 @@ export function BackupsPage() {
         />
       </Stack>
 
-      <Modal opened={!!jobId} onClose={() => undefined} withCloseButton={false} title={t('backups.creating')} closeOnClickOutside={false} closeOnEscape={false}>
+      <Modal
+        opened={!!jobId}
+        onClose={() => undefined}
+        withCloseButton={false}
+        title={t('backups.creating')}
+        closeOnClickOutside={false}
+        closeOnEscape={false}
+      >
         <Stack data-testid="backup-progress">
           <Text size="sm">{t(`backups.phases.${job?.phase ?? 'database'}`, { defaultValue: t('app.loading') })}</Text>
           <Progress value={percent} animated aria-label={t('backups.creating')} />
@@ -226,13 +243,20 @@ export function BackupsPage() {
         opened={!!restoring}
         onClose={() => !busy && setRestoring(null)}
         title={
-          restoring?.kind === 'local' ? t('backups.restoreTitle', { date: formatDateTime(restoring.backup.createdAt) }) : t('backups.restoreTitleExternal')
+          restoring?.kind === 'local'
+            ? t('backups.restoreTitle', { date: formatDateTime(restoring.backup.createdAt) })
+            : t('backups.restoreTitleExternal')
         }
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack>
           <Text size="sm">{t('backups.restoreText')}</Text>
-          <Checkbox label={t('backups.restoreConfirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} disabled={busy} />
+          <Checkbox
+            label={t('backups.restoreConfirm')}
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.currentTarget.checked)}
+            disabled={busy}
+          />
           {busy && (
             <Group gap="xs">
               <Loader size="sm" />
@@ -243,7 +267,13 @@ export function BackupsPage() {
             <Button variant="default" onClick={() => setRestoring(null)} disabled={busy}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" leftSection={<IconDatabaseExport size={16} />} disabled={!confirmed} loading={busy} onClick={() => void restore()}>
+            <Button
+              color="red"
+              leftSection={<IconDatabaseExport size={16} />}
+              disabled={!confirmed}
+              loading={busy}
+              onClick={() => void restore()}
+            >
               {t('backups.restore')}
             </Button>
           </Group>

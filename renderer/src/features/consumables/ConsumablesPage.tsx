@@ -14,7 +14,7 @@ import { usePagingLabels } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { useEstablishmentOptions } from '../../components/fields';
 import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 const number = (n: number) => n.toLocaleString('es-PE');
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
@@ -174,25 +174,25 @@ export function ConsumablesPage() {
             render: (r) => (
               <Group gap={4} justify="flex-end" wrap="nowrap">
                 {canMinimum && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  aria-label={`${t('inventory.consumables.setMinimum')}: ${r.itemName} — ${r.establishmentName}`}
-                  onClick={() => setMinimumOf(r)}
-                >
-                  {t('inventory.consumables.setMinimum')}
-                </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={`${t('inventory.consumables.setMinimum')}: ${r.itemName} — ${r.establishmentName}`}
+                    onClick={() => setMinimumOf(r)}
+                  >
+                    {t('inventory.consumables.setMinimum')}
+                  </Button>
                 )}
                 {canMove && (
-                <Tooltip label={t('inventory.consumables.move')}>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`${t('inventory.consumables.move')}: ${r.itemName} — ${r.establishmentName}`}
-                    onClick={() => setMoving({ itemId: r.itemId, establishmentId: r.establishmentId })}
-                  >
-                    <IconArrowsExchange size={18} />
-                  </ActionIcon>
-                </Tooltip>
+                  <Tooltip label={t('inventory.consumables.move')}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('inventory.consumables.move')}: ${r.itemName} — ${r.establishmentName}`}
+                      onClick={() => setMoving({ itemId: r.itemId, establishmentId: r.establishmentId })}
+                    >
+                      <IconArrowsExchange size={18} />
+                    </ActionIcon>
+                  </Tooltip>
                 )}
               </Group>
             ),

@@ -6,10 +6,22 @@ import { Link } from 'react-router';
 import { formatDate } from '../../../../shared/format';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 import { usePeriodLabel } from './ui';
 
-function AlertCard({ title, icon, count, link, children }: { title: string; icon: ReactNode; count: number; link: string; children: ReactNode }) {
+function AlertCard({
+  title,
+  icon,
+  count,
+  link,
+  children,
+}: {
+  title: string;
+  icon: ReactNode;
+  count: number;
+  link: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="md">
@@ -53,7 +65,12 @@ export function ContractsDashboardSection() {
     <Stack mt="md" data-testid="contracts-dashboard">
       <Title order={3}>{t('contracts.dashboard.title')}</Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <AlertCard title={t('contracts.dashboard.expiring')} icon={<IconCalendarDue size={18} />} count={a.expiring.length} link={`${routes.contracts}?estado=por_vencer`}>
+        <AlertCard
+          title={t('contracts.dashboard.expiring')}
+          icon={<IconCalendarDue size={18} />}
+          count={a.expiring.length}
+          link={`${routes.contracts}?estado=por_vencer`}
+        >
           {a.expiring.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('contracts.dashboard.expiringNone')}
@@ -84,7 +101,12 @@ export function ContractsDashboardSection() {
           )}
         </AlertCard>
 
-        <AlertCard title={t('contracts.dashboard.authorisations')} icon={<IconDoorEnter size={18} />} count={a.authorisations.length} link={routes.teachers}>
+        <AlertCard
+          title={t('contracts.dashboard.authorisations')}
+          icon={<IconDoorEnter size={18} />}
+          count={a.authorisations.length}
+          link={routes.teachers}
+        >
           {a.authorisations.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('contracts.dashboard.authorisationsNone')}
@@ -115,7 +137,12 @@ export function ContractsDashboardSection() {
           )}
         </AlertCard>
 
-        <AlertCard title={t('contracts.dashboard.missing')} icon={<IconChecklist size={18} />} count={a.missingConformities} link={routes.conformities}>
+        <AlertCard
+          title={t('contracts.dashboard.missing')}
+          icon={<IconChecklist size={18} />}
+          count={a.missingConformities}
+          link={routes.conformities}
+        >
           {a.missingConformities === 0 ? (
             <Text size="sm" c="dimmed">
               {t('contracts.dashboard.missingNone')}

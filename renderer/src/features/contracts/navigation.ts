@@ -1,8 +1,9 @@
 import { IconCoin, IconFileCertificate, IconRosetteDiscountCheck, IconSchool } from '@tabler/icons-react';
+import type { NavGroup } from '../../app/feature';
 import { routes } from '../../app/routes';
 
 /** The contracts group in the navigation bar; each page opens with the channel named. */
-export const contractsNavigation = {
+export const contractsNavigation: NavGroup = {
   group: 'contracts.nav.group',
   items: [
     { to: routes.teachers, label: 'contracts.nav.teachers', icon: IconSchool, channel: 'teachers.list' },
@@ -10,4 +11,4 @@ export const contractsNavigation = {
     { to: routes.conformities, label: 'contracts.nav.conformities', icon: IconRosetteDiscountCheck, channel: 'conformities.list' },
     { to: routes.budget, label: 'contracts.nav.budget', icon: IconCoin, channel: 'budget.summary' },
   ],
-} as const;
+};

@@ -1,14 +1,23 @@
 import type { RouteObject } from 'react-router';
+import type { DashboardSection } from '../../app/feature';
+import { lazyPage } from '../../app/lazyPage';
 import { routes } from '../../app/routes';
-import { BudgetPage } from './budget/BudgetPage';
-import { ConformitiesPage } from './conformities/ConformitiesPage';
-import { ContractsPage } from './contracts/ContractsPage';
-import { TeachersPage } from './teachers/TeachersPage';
 
-/** The contracts area's pages, added to the app's router as one list. */
+const BudgetPage = lazyPage(() => import('./budget/BudgetPage'), 'BudgetPage');
+const ConformitiesPage = lazyPage(() => import('./conformities/ConformitiesPage'), 'ConformitiesPage');
+const ContractsPage = lazyPage(() => import('./contracts/ContractsPage'), 'ContractsPage');
+const TeachersPage = lazyPage(() => import('./teachers/TeachersPage'), 'TeachersPage');
+
+/** The contracts area's pages, each loaded on demand (app/lazyPage.ts). */
 export const contractsRoutes: RouteObject[] = [
   { path: routes.teachers.slice(1), element: <TeachersPage /> },
   { path: routes.contracts.slice(1), element: <ContractsPage /> },
   { path: routes.conformities.slice(1), element: <ConformitiesPage /> },
   { path: routes.budget.slice(1), element: <BudgetPage /> },
 ];
+
+/** Its section of the home page (alerts: contracts about to end, conformities missing). */
+export const contractsDashboard: DashboardSection = {
+  order: 40,
+  Section: lazyPage(() => import('./ContractsDashboardSection'), 'ContractsDashboardSection'),
+};

@@ -7,11 +7,15 @@ import { formatUsd } from '../../../../shared/contracts/format';
 import type { ContractStatus } from '../../../../shared/contracts/rules';
 import type { AttachedDocument, Authorisation } from '../../../../shared/contracts/schemas';
 import type { ExportResult } from '../../../../shared/ipc';
-import { whole } from '../instruments/ui';
+import { whole } from '../../components/badges';
 import { type ApiCallError } from '../../api';
-import { useSaveFile } from '../../components/files';
+import { toBase64, useSaveFile } from '../../components/files';
 
-export { accentFilter, centimosToSoles, renameErrors, solesToCentimos, useMoney, whole } from '../instruments/ui';
+export { accentFilter } from '../../components/accentFilter';
+export { whole } from '../../components/badges';
+export { toBase64 } from '../../components/files';
+export { centimosToSoles, solesToCentimos, useMoney } from '../../components/money';
+export { renameErrors } from '../../forms';
 
 export const useUsd = () => {
   const { i18n } = useTranslation();
@@ -41,7 +45,13 @@ const statusColors: Record<ContractStatus, MantineColor> = {
 export function ContractStatusBadge({ status, size = 'md' }: { status: ContractStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status]} variant={status === 'vigente' ? 'light' : status === 'borrador' ? 'outline' : 'filled'} tt="none" size={size} styles={whole}>
+    <Badge
+      color={statusColors[status]}
+      variant={status === 'vigente' ? 'light' : status === 'borrador' ? 'outline' : 'filled'}
+      tt="none"
+      size={size}
+      styles={whole}
+    >
       {t(`contracts.statuses.${status}`)}
     </Badge>
   );
@@ -69,15 +79,8 @@ export function AuthorisationBadge({ status }: { status: Authorisation['status']
   );
 }
 
-/** Bytes of a chosen file as base64, the way main takes files from the renderer. */
-export async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * Attached documents of a teacher or a contract: choose a kind, attach a PDF or an image, keep a
@@ -216,4 +219,3 @@ export function Field({ label, children, span }: { label: string; children: Reac
     </Stack>
   );
 }
-

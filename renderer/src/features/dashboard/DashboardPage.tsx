@@ -6,12 +6,9 @@ import { useNavigate } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
-import { InventoryDashboardSection } from '../inventory-reports/InventoryDashboardSection';
-import { ProgrammeDashboardSection } from '../programmes/ProgrammeDashboardSection';
-import { InternArteDashboardSection } from '../internarte/InternArteDashboardSection';
-import { ContractsDashboardSection } from '../contracts/ContractsDashboardSection';
+import { FeatureDashboards } from '../../app/FeatureDashboards';
 import { routes } from '../../app/routes';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
   return (
@@ -61,28 +58,32 @@ export function DashboardPage() {
             {!canDemo && !canCreate && <Text c="dimmed">{t('dashboard.emptyAskAdmin')}</Text>}
             <Group>
               {canDemo && (
-              <Button
-                leftSection={<IconDatabaseImport size={16} />}
-                loading={loadDemo.isPending}
-                onClick={() =>
-                  loadDemo.mutate(
-                    {},
-                    {
-                      onSuccess: (r) =>
-                        notifications.show({
-                          color: 'teal',
-                          message: t('dashboard.demoLoaded', { count: r.establishments, instruments: r.instruments }),
-                        }),
-                      onError: (err) => notifications.show({ color: 'red', message: err.message }),
-                    },
-                  )
-                }
-              >
-                {t('dashboard.loadDemo')}
-              </Button>
+                <Button
+                  leftSection={<IconDatabaseImport size={16} />}
+                  loading={loadDemo.isPending}
+                  onClick={() =>
+                    loadDemo.mutate(
+                      {},
+                      {
+                        onSuccess: (r) =>
+                          notifications.show({
+                            color: 'teal',
+                            message: t('dashboard.demoLoaded', { count: r.establishments, instruments: r.instruments }),
+                          }),
+                        onError: (err) => notifications.show({ color: 'red', message: err.message }),
+                      },
+                    )
+                  }
+                >
+                  {t('dashboard.loadDemo')}
+                </Button>
               )}
               {canCreate && (
-                <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => void navigate(`${routes.establishments}?nuevo=1`)}>
+                <Button
+                  variant="default"
+                  leftSection={<IconPlus size={16} />}
+                  onClick={() => void navigate(`${routes.establishments}?nuevo=1`)}
+                >
                   {t('dashboard.firstEstablishment')}
                 </Button>
               )}
@@ -100,7 +101,10 @@ export function DashboardPage() {
             <Stat
               label={t('dashboard.inProgramme')}
               value={s.inProgramme}
-              hint={t('dashboard.inProgrammeSplit', { ...s.inProgrammeByPopulation, mixed: t('dashboard.mixed', { count: s.inProgrammeByPopulation.mixto }) })}
+              hint={t('dashboard.inProgrammeSplit', {
+                ...s.inProgrammeByPopulation,
+                mixed: t('dashboard.mixed', { count: s.inProgrammeByPopulation.mixto }),
+              })}
             />
           </SimpleGrid>
 
@@ -144,10 +148,8 @@ export function DashboardPage() {
         </Stack>
       )}
 
-      {s && <InventoryDashboardSection />}
-      {s && <ProgrammeDashboardSection />}
-      {s && <InternArteDashboardSection />}
-      {s && <ContractsDashboardSection />}
+      {/* Each feature's section (inventory, programmes, InternArte, contracts): app/features.ts. */}
+      {s && <FeatureDashboards />}
     </>
   );
 }

@@ -1,16 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  EstablishmentInput,
-  populations,
-  type Establishment,
-  type Population,
-} from '../../../../shared/establishments/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { schemaValidator, useResetOnOpen } from '../../forms';
+import { EstablishmentInput, populations, type Establishment, type Population } from '../../../../shared/establishments/schemas';
+import { useApiMutation, useApiQuery } from '../../api';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
+import { schemaValidator } from '../../forms';
 
 interface FormValues {
   code: string;
@@ -56,19 +51,14 @@ export function EstablishmentFormModal({
   const offices = useApiQuery('regionalOffices.list', {});
   const create = useApiMutation('establishments.create');
   const update = useApiMutation('establishments.update');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(EstablishmentInput, t);
-  const form = useForm<FormValues>({
-    mode: 'controlled',
+  // Reset when it opens or turns to another record, never on a background refetch.
+  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+    opened,
+    recordKey: establishment?.id ?? null,
     initialValues: emptyValues,
     validate: (values) => validate(toInput(values)),
-  });
-
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, establishment?.id ?? null, () => {
-    setFormError(null);
-    form.setErrors({});
-    form.setValues(
+    values: () =>
       establishment
         ? {
             code: establishment.code,
@@ -79,14 +69,7 @@ export function EstablishmentFormModal({
             inProgramme: establishment.inProgramme,
           }
         : emptyValues,
-    );
-    form.resetDirty();
   });
-
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(err.error.fields);
-  };
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -116,63 +99,49 @@ export function EstablishmentFormModal({
   const saving = create.isPending || update.isPending;
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={establishment ? t('establishments.editTitle') : t('establishments.newTitle')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={saving}
+      actionsMt="sm"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              data-autofocus
-              required
-              label={t('establishments.code')}
-              description={t('establishments.codeHint')}
-              {...form.getInputProps('code')}
-            />
-            <Select
-              required
-              label={t('establishments.regionalOffice')}
-              data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.seat})` }))}
-              searchable
-              selectFirstOptionOnChange
-              {...form.getInputProps('regionalOfficeId')}
-            />
-          </SimpleGrid>
-          <TextInput
-            required
-            label={t('establishments.name')}
-            placeholder={t('establishments.namePlaceholder')}
-            {...form.getInputProps('name')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput required label={t('establishments.city')} {...form.getInputProps('city')} />
-            <Select
-              required
-              label={t('establishments.population')}
-              data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
-              {...form.getInputProps('population')}
-            />
-          </SimpleGrid>
-          <Checkbox label={t('establishments.inProgrammeLabel')} {...form.getInputProps('inProgramme', { type: 'checkbox' })} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          data-autofocus
+          required
+          label={t('establishments.code')}
+          description={t('establishments.codeHint')}
+          {...form.getInputProps('code')}
+        />
+        <Select
+          required
+          label={t('establishments.regionalOffice')}
+          data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.seat})` }))}
+          searchable
+          selectFirstOptionOnChange
+          {...form.getInputProps('regionalOfficeId')}
+        />
+      </SimpleGrid>
+      <TextInput
+        required
+        label={t('establishments.name')}
+        placeholder={t('establishments.namePlaceholder')}
+        {...form.getInputProps('name')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput required label={t('establishments.city')} {...form.getInputProps('city')} />
+        <Select
+          required
+          label={t('establishments.population')}
+          data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
+          {...form.getInputProps('population')}
+        />
+      </SimpleGrid>
+      <Checkbox label={t('establishments.inProgrammeLabel')} {...form.getInputProps('inProgramme', { type: 'checkbox' })} />
+    </FormModal>
   );
 }

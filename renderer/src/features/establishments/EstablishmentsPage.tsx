@@ -8,12 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../../shared/format';
-import {
-  establishmentSortColumns,
-  populations,
-  type Establishment,
-  type Population,
-} from '../../../../shared/establishments/schemas';
+import { establishmentSortColumns, populations, type Establishment, type Population } from '../../../../shared/establishments/schemas';
 import { call, useApiMutation, useApiQuery } from '../../api';
 import { ColumnPicker } from '../../components/ColumnPicker';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,7 +17,7 @@ import { ImportWizard } from '../../components/import/ImportWizard';
 import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 type Status = 'active' | 'inactive' | 'all';
 
@@ -71,8 +66,7 @@ export function EstablishmentsPage() {
   const canWrite = useCan('establishments.create');
   const remove = useApiMutation('establishments.delete');
 
-  const filtersActive =
-    search !== '' || regionalOfficeId !== null || population !== null || programme !== null || status !== 'all';
+  const filtersActive = search !== '' || regionalOfficeId !== null || population !== null || programme !== null || status !== 'all';
   const clearFilters = () => {
     setSearch('');
     setRegionalOfficeId(null);
@@ -179,36 +173,37 @@ export function EstablishmentsPage() {
     .filter((c) => !hidden.includes(String(c.accessor)))
     .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
 
-  if (canWrite) columns.push({
-    accessor: 'actions',
-    title: t('common.actions'),
-    textAlign: 'right',
-    width: 130,
-    render: (e) => (
-      <Group gap={4} justify="flex-end" wrap="nowrap">
-        <Tooltip label={t('common.edit')}>
-          <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${e.name}`} onClick={() => openEdit(e)}>
-            <IconEdit size={18} />
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={e.active ? t('establishments.deactivate') : t('establishments.reactivate')}>
-          <ActionIcon
-            variant="subtle"
-            color={e.active ? 'orange' : 'teal'}
-            aria-label={`${e.active ? t('establishments.deactivate') : t('establishments.reactivate')}: ${e.name}`}
-            onClick={() => toggleActive(e)}
-          >
-            {e.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('common.delete')}>
-          <ActionIcon variant="subtle" color="red" aria-label={`${t('common.delete')}: ${e.name}`} onClick={() => confirmDelete(e)}>
-            <IconTrash size={18} />
-          </ActionIcon>
-        </Tooltip>
-      </Group>
-    ),
-  });
+  if (canWrite)
+    columns.push({
+      accessor: 'actions',
+      title: t('common.actions'),
+      textAlign: 'right',
+      width: 130,
+      render: (e) => (
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          <Tooltip label={t('common.edit')}>
+            <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${e.name}`} onClick={() => openEdit(e)}>
+              <IconEdit size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={e.active ? t('establishments.deactivate') : t('establishments.reactivate')}>
+            <ActionIcon
+              variant="subtle"
+              color={e.active ? 'orange' : 'teal'}
+              aria-label={`${e.active ? t('establishments.deactivate') : t('establishments.reactivate')}: ${e.name}`}
+              onClick={() => toggleActive(e)}
+            >
+              {e.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('common.delete')}>
+            <ActionIcon variant="subtle" color="red" aria-label={`${t('common.delete')}: ${e.name}`} onClick={() => confirmDelete(e)}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ),
+    });
 
   const total = list.data?.total ?? 0;
 

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/fields';
 import { maskExample } from '../../../../shared/instruments/code-format';
 import { useApiMutation, useApiQuery } from '../../api';
 import { useResetOnOpen } from '../../forms';
@@ -56,14 +57,7 @@ export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose:
               {t('inventory.settings.free')}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

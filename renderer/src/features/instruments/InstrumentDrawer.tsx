@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Divider,
-  Drawer,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  ThemeIcon,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Center, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import {
   IconArrowsExchange,
   IconBan,
@@ -33,7 +19,7 @@ import type { Instrument, Movement } from '../../../../shared/instruments/schema
 import { useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { InstrumentPhotos } from './InstrumentPhotos';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 import { ConditionBadge, custodianLabel, locationLabel, StatusBadge, useMoney } from './ui';
 
 function Field({ label, children, span }: { label: string; children: ReactNode; span?: boolean }) {

@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button, Divider, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBarcode, IconInfoCircle } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conditions, fundings } from '../../../../shared/instruments/rules';
 import {
@@ -23,8 +11,10 @@ import {
   type InstrumentCreate as InstrumentCreateInput,
   type InstrumentUpdate,
 } from '../../../../shared/instruments/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { schemaValidator, useResetOnOpen } from '../../forms';
+import { useApiMutation, useApiQuery } from '../../api';
+import { schemaValidator } from '../../forms';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, typeOptions } from './ui';
 
@@ -123,29 +113,17 @@ export function InstrumentFormModal({
   const establishments = useEstablishmentOptions('active');
   const create = useApiMutation('instruments.create');
   const update = useApiMutation('instruments.update');
-  const [formError, setFormError] = useState<string | null>(null);
   const serialRef = useRef<HTMLInputElement>(null);
   const validateCreate = schemaValidator(InstrumentCreate, t);
   const validateFields = schemaValidator(InstrumentFields, t);
-  const form = useForm<FormValues>({
-    mode: 'controlled',
-    initialValues: emptyValues(),
-    validate: (values) =>
-      renameErrors(instrument ? validateFields(toFields(values)) : validateCreate(toCreate(values)), fieldNames),
-  });
-
   // Only when it opens or turns to another instrument: a background refetch keeps what is typed.
-  useResetOnOpen(opened, instrument?.id ?? null, () => {
-    setFormError(null);
-    form.setErrors({});
-    form.setValues(instrument ? fromInstrument(instrument) : emptyValues());
-    form.resetDirty();
+  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+    opened,
+    recordKey: instrument?.id ?? null,
+    validate: (values) => renameErrors(instrument ? validateFields(toFields(values)) : validateCreate(toCreate(values)), fieldNames),
+    values: () => (instrument ? fromInstrument(instrument) : emptyValues()),
+    fieldNames,
   });
-
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(renameErrors(err.error.fields, fieldNames));
-  };
 
   const save = (values: FormValues, registerAnother: boolean) => {
     setFormError(null);
@@ -180,131 +158,110 @@ export function InstrumentFormModal({
   const typeData = typeOptions(types.data ?? [], t, (ty) => ty.active || ty.id === instrument?.typeId);
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={instrument ? t('inventory.instruments.editTitle') : t('inventory.instruments.newTitle')}
       size={900}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit((values) => save(values, false))}
+      error={formError}
+      saving={saving}
+      gap="sm"
+      actionsMt="sm"
+      extraAction={
+        !instrument && (
+          <Button variant="light" loading={saving} onClick={() => form.onSubmit((values) => save(values, true))()}>
+            {t('inventory.instruments.saveAndNew')}
+          </Button>
+        )
+      }
     >
-      <form
-        onSubmit={form.onSubmit((values) => save(values, false))}
-        noValidate
-      >
-        <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          {instrument && (
-            <Alert color="blue" variant="light" icon={<IconInfoCircle />}>
-              {t('inventory.instruments.derivedHint')}
-            </Alert>
-          )}
+      {instrument && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle />}>
+          {t('inventory.instruments.derivedHint')}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          data-autofocus
+          required
+          label={t('inventory.instruments.code')}
+          description={t('inventory.instruments.codeHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          leftSection={<IconBarcode size={16} />}
+          autoComplete="off"
+          onKeyDown={(e) => {
+            // A scanner ends the code with Enter: go on to the next field, never submit half a form.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              serialRef.current?.focus();
+            }
+          }}
+          {...form.getInputProps('code')}
+        />
+        <TextInput
+          ref={serialRef}
+          label={t('inventory.instruments.serialNumber')}
+          autoComplete="off"
+          {...form.getInputProps('serialNumber')}
+        />
+        <Select
+          required
+          label={t('inventory.instruments.type')}
+          data={typeData}
+          searchable
+          filter={accentFilter}
+          selectFirstOptionOnChange
+          maxDropdownHeight={320}
+          {...form.getInputProps('typeId')}
+        />
+        <TextInput label={t('inventory.instruments.brand')} {...form.getInputProps('brand')} />
+        <TextInput label={t('inventory.instruments.model')} {...form.getInputProps('model')} />
+        <Select
+          required
+          label={t('inventory.instruments.funding')}
+          data={fundings.map((f) => ({ value: f, label: t(`inventory.fundings.${f}`) }))}
+          {...form.getInputProps('funding')}
+        />
+        <DateField label={t('inventory.instruments.acquisitionDate')} clearable {...form.getInputProps('acquisitionDate')} />
+        <SolesInput required label={t('inventory.instruments.cost')} {...form.getInputProps('cost')} />
+        <TextInput label={t('inventory.instruments.supplier')} {...form.getInputProps('supplier')} />
+        <TextInput label={t('inventory.instruments.supplierDocument')} {...form.getInputProps('supplierDocument')} />
+        <Textarea
+          style={{ gridColumn: 'span 2' }}
+          label={t('inventory.instruments.notes')}
+          autosize
+          minRows={1}
+          maxRows={5}
+          {...form.getInputProps('notes')}
+        />
+      </SimpleGrid>
+      {!instrument && (
+        <>
+          <Divider label={t('inventory.kinds.alta')} labelPosition="left" mt="xs" />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              data-autofocus
-              required
-              label={t('inventory.instruments.code')}
-              description={t('inventory.instruments.codeHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              leftSection={<IconBarcode size={16} />}
-              autoComplete="off"
-              onKeyDown={(e) => {
-                // A scanner ends the code with Enter: go on to the next field, never submit half a form.
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  serialRef.current?.focus();
-                }
-              }}
-              {...form.getInputProps('code')}
-            />
-            <TextInput
-              ref={serialRef}
-              label={t('inventory.instruments.serialNumber')}
-              autoComplete="off"
-              {...form.getInputProps('serialNumber')}
-            />
             <Select
               required
-              label={t('inventory.instruments.type')}
-              data={typeData}
+              label={t('inventory.instruments.condition')}
+              data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
+              {...form.getInputProps('condition')}
+            />
+            <DateField required label={t('inventory.instruments.altaDate')} {...form.getInputProps('altaDate')} />
+            <Select
+              label={t('inventory.instruments.initialEstablishment')}
+              description={t('inventory.instruments.initialEstablishmentHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              placeholder={t('inventory.instruments.central')}
+              data={establishments}
               searchable
               filter={accentFilter}
+              clearable
               selectFirstOptionOnChange
-              maxDropdownHeight={320}
-              {...form.getInputProps('typeId')}
-            />
-            <TextInput label={t('inventory.instruments.brand')} {...form.getInputProps('brand')} />
-            <TextInput label={t('inventory.instruments.model')} {...form.getInputProps('model')} />
-            <Select
-              required
-              label={t('inventory.instruments.funding')}
-              data={fundings.map((f) => ({ value: f, label: t(`inventory.fundings.${f}`) }))}
-              {...form.getInputProps('funding')}
-            />
-            <DateField label={t('inventory.instruments.acquisitionDate')} clearable {...form.getInputProps('acquisitionDate')} />
-            <SolesInput required label={t('inventory.instruments.cost')} {...form.getInputProps('cost')} />
-            <TextInput label={t('inventory.instruments.supplier')} {...form.getInputProps('supplier')} />
-            <TextInput
-              label={t('inventory.instruments.supplierDocument')}
-              {...form.getInputProps('supplierDocument')}
-            />
-            <Textarea
-              style={{ gridColumn: 'span 2' }}
-              label={t('inventory.instruments.notes')}
-              autosize
-              minRows={1}
-              maxRows={5}
-              {...form.getInputProps('notes')}
+              {...form.getInputProps('establishmentId')}
             />
           </SimpleGrid>
-          {!instrument && (
-            <>
-              <Divider label={t('inventory.kinds.alta')} labelPosition="left" mt="xs" />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Select
-                  required
-                  label={t('inventory.instruments.condition')}
-                  data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
-                  {...form.getInputProps('condition')}
-                />
-                <DateField required label={t('inventory.instruments.altaDate')} {...form.getInputProps('altaDate')} />
-                <Select
-                  label={t('inventory.instruments.initialEstablishment')}
-                  description={t('inventory.instruments.initialEstablishmentHint')}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  placeholder={t('inventory.instruments.central')}
-                  data={establishments}
-                  searchable
-                  filter={accentFilter}
-                  clearable
-                  selectFirstOptionOnChange
-                  {...form.getInputProps('establishmentId')}
-                />
-              </SimpleGrid>
-            </>
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            {!instrument && (
-              <Button
-                variant="light"
-                loading={saving}
-                onClick={() => form.onSubmit((values) => save(values, true))()}
-              >
-                {t('inventory.instruments.saveAndNew')}
-              </Button>
-            )}
-            <Button type="submit" loading={saving}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -22,6 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/fields';
 import { Link } from 'react-router';
 import { normalizeText } from '../../../../shared/format';
 import { families, type Family } from '../../../../shared/instruments/rules';
@@ -33,7 +34,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { schemaValidator, useResetOnOpen } from '../../forms';
 import { whole } from './ui';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 interface TypeValues {
   name: string;
@@ -112,14 +113,7 @@ function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: ()
             data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
             {...form.getInputProps('family')}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={create.isPending || update.isPending} mt="sm" />
         </Stack>
       </form>
     </Modal>
@@ -259,23 +253,23 @@ export function InstrumentTypesPage() {
                         </Table.Td>
                         <Table.Td>
                           {canEdit && (
-                          <Group gap={2} justify="flex-end" wrap="nowrap">
-                            <Tooltip label={t('common.edit')}>
-                              <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${ty.name}`} onClick={() => openEdit(ty)}>
-                                <IconEdit size={18} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label={ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color={ty.active ? 'orange' : 'teal'}
-                                aria-label={`${ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}: ${ty.name}`}
-                                onClick={() => toggle(ty)}
-                              >
-                                {ty.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
-                              </ActionIcon>
-                            </Tooltip>
-                          </Group>
+                            <Group gap={2} justify="flex-end" wrap="nowrap">
+                              <Tooltip label={t('common.edit')}>
+                                <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${ty.name}`} onClick={() => openEdit(ty)}>
+                                  <IconEdit size={18} />
+                                </ActionIcon>
+                              </Tooltip>
+                              <Tooltip label={ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color={ty.active ? 'orange' : 'teal'}
+                                  aria-label={`${ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}: ${ty.name}`}
+                                  onClick={() => toggle(ty)}
+                                >
+                                  {ty.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+                                </ActionIcon>
+                              </Tooltip>
+                            </Group>
                           )}
                         </Table.Td>
                       </Table.Tr>

@@ -1,21 +1,9 @@
-import { ActionIcon, Button, Group, Menu, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Select, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import {
-  IconArrowsExchange,
-  IconBarcode,
-  IconFileDescription,
-  IconFileImport,
-  IconPlus,
-  IconQrcode,
-  IconSettings,
-  IconTags,
-  IconUser,
-} from '@tabler/icons-react';
-import type { DataTableColumn } from 'mantine-datatable';
+import { IconFileImport, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatDate, formatDateTime } from '../../../../shared/format';
 import { conditions, families, statuses, type Condition, type Family, type Status } from '../../../../shared/instruments/rules';
 import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../shared/instruments/schemas';
 import { call, useApiQuery } from '../../api';
@@ -31,12 +19,13 @@ import { InstrumentDrawer } from './InstrumentDrawer';
 import { InstrumentFormModal } from './InstrumentFormModal';
 import { MovementModal } from './MovementModal';
 import { useEstablishmentOptions } from '../../components/fields';
-import { accentFilter, ConditionBadge, custodianLabel, locationLabel, StatusBadge, typeOptions, useMoney } from './ui';
-import { useCan } from '../auth/session';
+import { useInstrumentColumns } from './instrumentColumns';
+import { SelectionBar } from './SelectionBar';
+import { accentFilter, typeOptions } from './ui';
+import { useCan } from '../../components/session';
 
 /** Filters share the row: they grow with the window and wrap only when it is narrow. */
 const filterStyle = { flex: '1 1 0', minWidth: 130 } as const;
-
 
 /**
  * The instrument register: server-side search, filters, sorting and paging; a selection
@@ -45,7 +34,6 @@ const filterStyle = { flex: '1 1 0', minWidth: 130 } as const;
  */
 export function InstrumentsPage() {
   const { t } = useTranslation();
-  const money = useMoney();
   const [params, setParams] = useSearchParams();
 
   const [typeId, setTypeId] = useState<string | null>(params.get('tipo'));
@@ -123,8 +111,7 @@ export function InstrumentsPage() {
     });
   }, [list.data]);
 
-  const filtersActive =
-    search !== '' || typeId !== null || family !== null || location !== null || status !== null || condition !== null;
+  const filtersActive = search !== '' || typeId !== null || family !== null || location !== null || status !== null || condition !== null;
   const clearFilters = () => {
     setSearch('');
     setTypeId(null);
@@ -166,85 +153,7 @@ export function InstrumentsPage() {
       });
   };
 
-  const columnLabels: Record<string, string> = {
-    code: t('inventory.instruments.code'),
-    type: t('inventory.instruments.type'),
-    family: t('inventory.instruments.family'),
-    brand: t('inventory.instruments.brandModel'),
-    serialNumber: t('inventory.instruments.serialNumber'),
-    establishment: t('inventory.instruments.establishment'),
-    status: t('inventory.instruments.status'),
-    condition: t('inventory.instruments.conditionShort'),
-    custodian: t('inventory.instruments.custodian'),
-    cost: t('inventory.instruments.value'),
-    acquisitionDate: t('inventory.instruments.acquisitionDate'),
-    funding: t('inventory.instruments.funding'),
-    updatedAt: t('common.updatedAt'),
-  };
-
-  const dataColumns: DataTableColumn<Instrument>[] = [
-    {
-      accessor: 'code',
-      sortable: true,
-      noWrap: true,
-      render: (i) => (
-        <Text size="sm" fw={600}>
-          {i.code}
-        </Text>
-      ),
-    },
-    { accessor: 'type', sortable: true, render: (i) => i.typeName },
-    { accessor: 'family', render: (i) => t(`inventory.families.${i.family}`) },
-    { accessor: 'brand', sortable: true, render: (i) => [i.brand, i.model].filter(Boolean).join(' ') },
-    { accessor: 'serialNumber' },
-    {
-      accessor: 'establishment',
-      sortable: true,
-      render: (i) => (
-        <>
-          {locationLabel(i, t)}
-          {custodianInline && i.custodianName && (
-            <Group gap={4} wrap="nowrap" c="dimmed" title={custodianLabel(i, t)}>
-              <IconUser size={12} aria-hidden style={{ flexShrink: 0 }} />
-              <Text size="xs">{i.custodianName}</Text>
-            </Group>
-          )}
-        </>
-      ),
-    },
-    { accessor: 'status', sortable: true, noWrap: true, render: (i) => <StatusBadge status={i.status} /> },
-    { accessor: 'condition', sortable: true, noWrap: true, render: (i) => <ConditionBadge condition={i.condition} /> },
-    { accessor: 'custodian', render: (i) => custodianLabel(i, t) },
-    { accessor: 'cost', sortable: true, noWrap: true, textAlign: 'right', render: (i) => money(i.costCentimos) },
-    { accessor: 'acquisitionDate', sortable: true, noWrap: true, render: (i) => formatDate(i.acquisitionDate) },
-    { accessor: 'funding', render: (i) => t(`inventory.fundings.${i.funding}`) },
-    { accessor: 'updatedAt', sortable: true, noWrap: true, render: (i) => formatDateTime(i.updatedAt) },
-  ];
-  const columns = dataColumns
-    .filter((c) => !hidden.includes(String(c.accessor)))
-    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
-  columns.push({
-    accessor: 'actions',
-    title: '',
-    textAlign: 'right',
-    width: 52,
-    render: (i) => (
-      <Group gap={2} justify="flex-end" wrap="nowrap">
-        <Tooltip label={t('inventory.instruments.details')}>
-          <ActionIcon
-            variant="subtle"
-            aria-label={`${t('inventory.instruments.details')}: ${i.code}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              openRecord(i);
-            }}
-          >
-            <IconFileDescription size={18} />
-          </ActionIcon>
-        </Tooltip>
-      </Group>
-    ),
-  });
+  const { columnLabels, columns } = useInstrumentColumns({ hidden, custodianInline, openRecord });
 
   const total = list.data?.total ?? 0;
   const allTypes = types.data ?? [];
@@ -293,7 +202,12 @@ export function InstrumentsPage() {
       />
 
       <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('inventory.instruments.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 200 }} />
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('inventory.instruments.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 200 }}
+        />
         <Select
           label={t('inventory.instruments.family')}
           placeholder={t('inventory.instruments.allF')}
@@ -356,45 +270,14 @@ export function InstrumentsPage() {
       </FilterBar>
 
       {selected.length > 0 && (
-        <Paper withBorder p="xs" mb="sm" bg="var(--mantine-primary-color-light)" data-testid="selection-bar">
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text fw={600} size="sm">
-                {t('inventory.instruments.selected', { count: selected.length })}
-              </Text>
-              <Text size="xs" c="dimmed" truncate>
-                {selected.map((i) => i.code).join(', ')}
-              </Text>
-            </Stack>
-            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-              <Button variant="subtle" size="sm" onClick={() => setSelected([])}>
-                {t('inventory.instruments.clearSelection')}
-              </Button>
-              {canLabel && (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button size="sm" variant="default" leftSection={<IconTags size={16} />}>
-                    {t('inventory.labelsMenu.button')}
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconQrcode size={16} />} onClick={() => printLabels('qr')}>
-                    {t('inventory.labelsMenu.qr')}
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconBarcode size={16} />} onClick={() => printLabels('code128')}>
-                    {t('inventory.labelsMenu.barcode')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-              )}
-              {canMove && (
-                <Button size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMoveTargets(selected)}>
-                  {t('inventory.instruments.moveSelection')}
-                </Button>
-              )}
-            </Group>
-          </Group>
-        </Paper>
+        <SelectionBar
+          selected={selected}
+          onClear={() => setSelected([])}
+          canLabel={canLabel}
+          canMove={canMove}
+          onLabels={printLabels}
+          onMove={() => setMoveTargets(selected)}
+        />
       )}
 
       <ListTable<Instrument>
@@ -437,12 +320,7 @@ export function InstrumentsPage() {
       <InstrumentFormModal opened={formOpen} onClose={closeForm} instrument={editing} />
       <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="instruments" />
       <CodeFormatModal opened={formatOpen} onClose={() => setFormatOpen(false)} />
-      <InstrumentDrawer
-        instrumentId={recordId}
-        onClose={closeRecord}
-        onMove={(i) => setMoveTargets([i])}
-        onEdit={openEdit}
-      />
+      <InstrumentDrawer instrumentId={recordId} onClose={closeRecord} onMove={(i) => setMoveTargets([i])} onEdit={openEdit} />
       <MovementModal
         opened={moveTargets !== null}
         onClose={() => setMoveTargets(null)}

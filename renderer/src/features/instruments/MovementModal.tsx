@@ -1,42 +1,21 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Modal,
-  ScrollArea,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconBan } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conditions, custodianTypes, type MovementKind } from '../../../../shared/instruments/rules';
 import { MovementInput, type Instrument } from '../../../../shared/instruments/schemas';
 import { useApiMutation, type ApiCallError } from '../../api';
 import { schemaValidator } from '../../forms';
-import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, FormErrorAlert, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { useRecordForm } from '../../components/useRecordForm';
+import { RefusalAlert, type Refusal } from './MovementRefusal';
 import { accentFilter, allowedForAll, locationLabel, renameErrors, solesToCentimos, StatusBadge } from './ui';
 
 type ManualKind = Exclude<MovementKind, 'alta' | 'regularizacion'>;
 type Field =
-  | 'toEstablishmentId'
-  | 'documentNumber'
-  | 'person'
-  | 'condition'
-  | 'custodianType'
-  | 'custodianName'
-  | 'provider'
-  | 'cost'
-  | 'description';
+  'toEstablishmentId' | 'documentNumber' | 'person' | 'condition' | 'custodianType' | 'custodianName' | 'provider' | 'cost' | 'description';
 
 interface MoveValues {
   kind: string | null;
@@ -167,15 +146,7 @@ function toMovement(v: MoveValues): unknown {
 
 /** main answers validation errors of the movement under "movement.<field>". */
 const fromMain = (fields: Record<string, string>) =>
-  renameErrors(
-    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^movement\./, ''), v])),
-    { costCentimos: 'cost' },
-  );
-
-interface Refusal {
-  message: string;
-  items: Array<{ code: string; reason: string }>;
-}
+  renameErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^movement\./, ''), v])), { costCentimos: 'cost' });
 
 /**
  * Record one movement for one instrument or a whole selection. Only the movements that
@@ -200,25 +171,17 @@ export function MovementModal({
   const client = useQueryClient();
   const establishments = useEstablishmentOptions('active');
   const move = useApiMutation('instruments.move');
-  const [formError, setFormError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const allowed = allowedForAll(instruments);
   const validate = schemaValidator(MovementInput, t);
-  const form = useForm<MoveValues>({
-    mode: 'controlled',
+  // Reset only when the dialog opens (the selection's rows are refreshed in the background).
+  const { form, formError, setFormError } = useRecordForm<MoveValues>({
+    opened,
     initialValues: emptyValues(null),
     validate: (values) => renameErrors(validate(toMovement(values)), { costCentimos: 'cost' }),
+    values: () => emptyValues(allowed.length === 1 ? allowed[0]! : null),
+    onOpen: () => setRefusal(null),
   });
-
-  useEffect(() => {
-    if (!opened) return;
-    setFormError(null);
-    setRefusal(null);
-    form.setErrors({});
-    form.setValues(emptyValues(allowed.length === 1 ? allowed[0]! : null));
-    form.resetDirty();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened]);
 
   const kind = isManualKind(form.values.kind) ? form.values.kind : null;
   const single = instruments.length === 1 ? instruments[0]! : null;
@@ -252,9 +215,7 @@ export function MovementModal({
   });
 
   const destinations =
-    single && form.values.kind === 'despacho'
-      ? establishments.filter((e) => e.value !== String(single.establishmentId))
-      : establishments;
+    single && form.values.kind === 'despacho' ? establishments.filter((e) => e.value !== String(single.establishmentId)) : establishments;
 
   const input = (field: Field, label: string, required: boolean) => {
     const common = { label: t(label), required, ...form.getInputProps(field) };
@@ -271,13 +232,9 @@ export function MovementModal({
           />
         );
       case 'custodianType':
-        return (
-          <Select {...common} data={custodianTypes.map((c) => ({ value: c, label: t(`inventory.custodianTypes.${c}`) }))} />
-        );
+        return <Select {...common} data={custodianTypes.map((c) => ({ value: c, label: t(`inventory.custodianTypes.${c}`) }))} />;
       case 'cost':
-        return (
-          <SolesInput {...common} />
-        );
+        return <SolesInput {...common} />;
       case 'description':
         return null; // full width, below
       default:
@@ -314,36 +271,8 @@ export function MovementModal({
             </ScrollArea.Autosize>
           )}
 
-          {refusal && (
-            <Alert color="red" role="alert" icon={<IconBan />} title={refusal.message}>
-              {(instruments.length > 1 || refusal.items.some((r) => r.reason !== refusal.message)) && (
-                <List size="sm" spacing={2} data-testid="movement-refusals">
-                  {refusal.items.map((r) => (
-                    <List.Item key={r.code}>{r.reason}</List.Item>
-                  ))}
-                </List>
-              )}
-              {onRemove && instruments.length > refusal.items.length && refusal.items.length > 0 && (
-                <Button
-                  mt="sm"
-                  size="xs"
-                  variant="white"
-                  color="red"
-                  onClick={() => {
-                    onRemove(refusal.items.map((r) => r.code));
-                    setRefusal(null);
-                  }}
-                >
-                  {t('inventory.movement.removeRefused')}
-                </Button>
-              )}
-            </Alert>
-          )}
-          {formError && (
-            <Alert color="red" role="alert" icon={<IconAlertTriangle />}>
-              {formError}
-            </Alert>
-          )}
+          {refusal && <RefusalAlert refusal={refusal} instruments={instruments} onRemove={onRemove} onRemoved={() => setRefusal(null)} />}
+          <FormErrorAlert error={formError} icon={<IconAlertTriangle />} />
 
           {allowed.length === 0 ? (
             <Alert color="yellow" icon={<IconAlertTriangle />} data-testid="movement-none">

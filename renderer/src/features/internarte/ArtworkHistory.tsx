@@ -1,4 +1,21 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Image, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -10,8 +27,8 @@ import type { Artwork } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import { routes } from '../../app/routes';
 import { DateField, FormActions, FormErrorAlert, todayIso } from '../../components/fields';
-import { useCan } from '../auth/session';
-import { useMoney } from '../instruments/ui';
+import { useCan } from '../../components/session';
+import { useMoney } from '../../components/money';
 import { CustodyBadge, PhotosPicker, RecordedCell, uploadOf } from './ui';
 
 const gradeColors: Record<ConditionGrade, string> = { bueno: 'teal', regular: 'yellow', malo: 'red' };
@@ -79,20 +96,55 @@ export function ConditionPanel({ artworkId }: { artworkId: number }) {
           </Text>
           {r.photos.length > 0 && (
             <Group gap="xs" mt="xs">
-              {r.photos.map((p) => p.thumbnail && <Image key={p.hash} src={p.thumbnail} alt={p.originalName} w={90} h={90} fit="cover" radius="sm" />)}
+              {r.photos.map(
+                (p) => p.thumbnail && <Image key={p.hash} src={p.thumbnail} alt={p.originalName} w={90} h={90} fit="cover" radius="sm" />,
+              )}
             </Group>
           )}
         </Card>
       ))}
-      <Modal opened={open} onClose={() => setOpen(false)} size={600} title={t('internarte.condition.add')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        size={600}
+        title={t('internarte.condition.add')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <FormErrorAlert error={formError} />
           <SimpleGrid cols={3}>
-            <DateField required label={t('internarte.condition.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
-            <TextInput required label={t('internarte.condition.fields.examinedBy')} value={v.examinedBy} onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })} error={errors.examinedBy} />
-            <Select required label={t('internarte.condition.fields.grade')} data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))} value={v.grade} onChange={(x) => setV({ ...v, grade: x })} error={errors.grade} />
+            <DateField
+              required
+              label={t('internarte.condition.fields.date')}
+              value={v.date}
+              onChange={(x) => setV({ ...v, date: x })}
+              error={errors.date}
+            />
+            <TextInput
+              required
+              label={t('internarte.condition.fields.examinedBy')}
+              value={v.examinedBy}
+              onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })}
+              error={errors.examinedBy}
+            />
+            <Select
+              required
+              label={t('internarte.condition.fields.grade')}
+              data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))}
+              value={v.grade}
+              onChange={(x) => setV({ ...v, grade: x })}
+              error={errors.grade}
+            />
           </SimpleGrid>
-          <Textarea required label={t('internarte.condition.fields.text')} autosize minRows={3} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} error={errors.text} />
+          <Textarea
+            required
+            label={t('internarte.condition.fields.text')}
+            autosize
+            minRows={3}
+            value={v.text}
+            onChange={(e) => setV({ ...v, text: e.currentTarget.value })}
+            error={errors.text}
+          />
           <PhotosPicker files={files} onChange={setFiles} />
           <FormActions onCancel={() => setOpen(false)} saving={add.isPending} onSave={() => void submit()} />
         </Stack>
@@ -150,9 +202,22 @@ export function CustodyPanel({ artwork }: { artwork: Artwork }) {
               <Title order={5}>{t('internarte.custody.record')}</Title>
               <FormErrorAlert error={formError} />
               <Group align="flex-end" gap="sm" wrap="wrap">
-                <Select label={t('internarte.custody.fields.to')} data={options.map((o) => ({ value: o, label: t(`internarte.custodyStatuses.${o}`) }))} value={to} onChange={setTo} error={errors.to} w={220} />
+                <Select
+                  label={t('internarte.custody.fields.to')}
+                  data={options.map((o) => ({ value: o, label: t(`internarte.custodyStatuses.${o}`) }))}
+                  value={to}
+                  onChange={setTo}
+                  error={errors.to}
+                  w={220}
+                />
                 <DateField label={t('internarte.custody.fields.date')} value={date} onChange={setDate} error={errors.date} w={160} />
-                <TextInput label={t('internarte.custody.fields.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} style={{ flex: 1, minWidth: 200 }} />
+                <TextInput
+                  label={t('internarte.custody.fields.place')}
+                  value={place}
+                  onChange={(e) => setPlace(e.currentTarget.value)}
+                  error={errors.place}
+                  style={{ flex: 1, minWidth: 200 }}
+                />
                 <Button onClick={submit} loading={move.isPending} disabled={to === null}>
                   {t('common.save')}
                 </Button>

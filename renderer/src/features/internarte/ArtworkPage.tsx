@@ -8,8 +8,8 @@ import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
 import { RecordPage } from '../../components/RecordPage';
-import { useCan } from '../auth/session';
-import { useMoney } from '../instruments/ui';
+import { useCan } from '../../components/session';
+import { useMoney } from '../../components/money';
 import { ArtworkFormModal } from './ArtworkFormModal';
 import { ArtworkExhibitionsPanel, ConditionPanel, CustodyPanel } from './ArtworkHistory';
 import { ArtworkPhotos } from './ArtworkPhotos';
@@ -37,7 +37,11 @@ export function ArtworkPage() {
       initialTab="data"
       heading={
         <Group align="flex-start" wrap="nowrap">
-          {a.thumbnail ? <Image src={a.thumbnail} alt={a.title} w={96} h={96} fit="cover" radius="sm" /> : <IconPhoto size={64} color="var(--mantine-color-gray-4)" aria-hidden />}
+          {a.thumbnail ? (
+            <Image src={a.thumbnail} alt={a.title} w={96} h={96} fit="cover" radius="sm" />
+          ) : (
+            <IconPhoto size={64} color="var(--mantine-color-gray-4)" aria-hidden />
+          )}
           <Stack gap={4}>
             <Title order={2} fs="italic">
               {a.title}
@@ -65,7 +69,9 @@ export function ArtworkPage() {
                 <Field label={t('internarte.artworks.fields.workshop')}>{a.workshopName ?? t('internarte.artworks.noWorkshop')}</Field>
                 <Field label={t('internarte.artworks.fields.technique')}>{t(`internarte.techniques.${a.technique}`)}</Field>
                 <Field label={t('internarte.artworks.fields.materials')}>{a.materials}</Field>
-                <Field label={t('internarte.artworks.fields.dimensions')}>{dimensionsCm(a.heightMm, a.widthMm, a.depthMm, i18n.language)}</Field>
+                <Field label={t('internarte.artworks.fields.dimensions')}>
+                  {dimensionsCm(a.heightMm, a.widthMm, a.depthMm, i18n.language)}
+                </Field>
                 <Field label={t('internarte.artworks.fields.year')}>{a.year}</Field>
                 <Field label={t('internarte.artworks.fields.saleStatus')}>{t(`internarte.saleStatuses.${a.saleStatus}`)}</Field>
                 <Field label={t('internarte.artworks.fields.price')}>{a.priceCentimos === null ? null : money(a.priceCentimos)}</Field>

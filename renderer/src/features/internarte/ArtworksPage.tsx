@@ -8,10 +8,18 @@ import { artworkSortColumns, type Artwork, type ArtworkFilter } from '../../../.
 import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
 import { routes } from '../../app/routes';
-import { ClearFiltersButton, EstablishmentFilter, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import {
+  ClearFiltersButton,
+  EstablishmentFilter,
+  FilterBar,
+  ListEmptyState,
+  ListTable,
+  SearchBox,
+  useListState,
+} from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
-import { useCan } from '../auth/session';
-import { useMoney } from '../instruments/ui';
+import { useCan } from '../../components/session';
+import { useMoney } from '../../components/money';
 import { ArtworkFormModal } from './ArtworkFormModal';
 import { ConsentBadges, CustodyBadge, dimensionsCm, useSeesArtists } from './ui';
 
@@ -54,8 +62,13 @@ export function ArtworksPage() {
   );
   const sort = listState.sortBy(artworkSortColumns, 'title');
   const direction = listState.sortStatus.direction;
-  const list = useApiQuery('artworks.list', { ...filter, sort, direction, page: listState.page, pageSize: listState.pageSize }, { placeholderData: (prev) => prev });
-  const filtersActive = search !== '' || establishmentId !== null || technique !== null || custody !== null || sale !== null || consent !== null;
+  const list = useApiQuery(
+    'artworks.list',
+    { ...filter, sort, direction, page: listState.page, pageSize: listState.pageSize },
+    { placeholderData: (prev) => prev },
+  );
+  const filtersActive =
+    search !== '' || establishmentId !== null || technique !== null || custody !== null || sale !== null || consent !== null;
   const clear = () => {
     setSearch('');
     setEstablishmentId(null);
@@ -95,15 +108,49 @@ export function ArtworksPage() {
           placeholder={t(seesNames ? 'internarte.artworks.searchPlaceholder' : 'internarte.artworks.searchPlaceholderNoNames')}
           style={{ flex: '2 1 0', minWidth: 220 }}
         />
-        <EstablishmentFilter label={t('internarte.checklist.columns.establishment')} value={establishmentId} onChange={setEstablishmentId} style={{ ...filterStyle, flexGrow: 1.4 }} comboboxProps={{ width: 300 }} />
-        <Select label={t('internarte.artworks.fields.technique')} placeholder={t('common.all')} clearable data={techniques.map((x) => ({ value: x, label: t(`internarte.techniques.${x}`) }))} value={technique} onChange={setTechnique} style={filterStyle} comboboxProps={{ width: 260 }} />
-        <Select label={t('internarte.artworks.fields.custody')} placeholder={t('common.all')} clearable data={custodyStatuses.map((x) => ({ value: x, label: t(`internarte.custodyStatuses.${x}`) }))} value={custody} onChange={setCustody} style={filterStyle} />
-        <Select label={t('internarte.artworks.fields.saleStatus')} placeholder={t('common.all')} clearable data={saleStatuses.map((x) => ({ value: x, label: t(`internarte.saleStatuses.${x}`) }))} value={sale} onChange={setSale} style={filterStyle} />
+        <EstablishmentFilter
+          label={t('internarte.checklist.columns.establishment')}
+          value={establishmentId}
+          onChange={setEstablishmentId}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+          comboboxProps={{ width: 300 }}
+        />
+        <Select
+          label={t('internarte.artworks.fields.technique')}
+          placeholder={t('common.all')}
+          clearable
+          data={techniques.map((x) => ({ value: x, label: t(`internarte.techniques.${x}`) }))}
+          value={technique}
+          onChange={setTechnique}
+          style={filterStyle}
+          comboboxProps={{ width: 260 }}
+        />
+        <Select
+          label={t('internarte.artworks.fields.custody')}
+          placeholder={t('common.all')}
+          clearable
+          data={custodyStatuses.map((x) => ({ value: x, label: t(`internarte.custodyStatuses.${x}`) }))}
+          value={custody}
+          onChange={setCustody}
+          style={filterStyle}
+        />
+        <Select
+          label={t('internarte.artworks.fields.saleStatus')}
+          placeholder={t('common.all')}
+          clearable
+          data={saleStatuses.map((x) => ({ value: x, label: t(`internarte.saleStatuses.${x}`) }))}
+          value={sale}
+          onChange={setSale}
+          style={filterStyle}
+        />
         <Select
           label={t('internarte.artworks.fields.consent')}
           placeholder={t('common.all')}
           clearable
-          data={(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta'] as const).map((x) => ({ value: x, label: t(`internarte.consentFilter.${x}`) }))}
+          data={(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta'] as const).map((x) => ({
+            value: x,
+            label: t(`internarte.consentFilter.${x}`),
+          }))}
           value={consent}
           onChange={setConsent}
           style={filterStyle}
@@ -152,11 +199,31 @@ export function ArtworksPage() {
               </div>
             ),
           },
-          { accessor: 'establishment', title: t('internarte.checklist.columns.establishment'), sortable: true, render: (a) => a.establishmentName },
-          { accessor: 'technique', title: t('internarte.artworks.fields.technique'), sortable: true, render: (a) => t(`internarte.techniques.${a.technique}`) },
+          {
+            accessor: 'establishment',
+            title: t('internarte.checklist.columns.establishment'),
+            sortable: true,
+            render: (a) => a.establishmentName,
+          },
+          {
+            accessor: 'technique',
+            title: t('internarte.artworks.fields.technique'),
+            sortable: true,
+            render: (a) => t(`internarte.techniques.${a.technique}`),
+          },
           { accessor: 'year', title: t('internarte.artworks.fields.year'), sortable: true, render: (a) => a.year ?? '—' },
-          { accessor: 'dimensions', title: t('internarte.artworks.fields.dimensions'), noWrap: true, render: (a) => dimensionsCm(a.heightMm, a.widthMm, a.depthMm, i18n.language) },
-          { accessor: 'custody', title: t('internarte.artworks.fields.custody'), sortable: true, render: (a) => <CustodyBadge status={a.custodyStatus} /> },
+          {
+            accessor: 'dimensions',
+            title: t('internarte.artworks.fields.dimensions'),
+            noWrap: true,
+            render: (a) => dimensionsCm(a.heightMm, a.widthMm, a.depthMm, i18n.language),
+          },
+          {
+            accessor: 'custody',
+            title: t('internarte.artworks.fields.custody'),
+            sortable: true,
+            render: (a) => <CustodyBadge status={a.custodyStatus} />,
+          },
           { accessor: 'consent', title: t('internarte.artworks.fields.consent'), render: (a) => <ConsentBadges consent={a.consent} /> },
           {
             accessor: 'price',

@@ -1,4 +1,21 @@
-import { Alert, Badge, Button, Card, Checkbox, FileButton, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileCertificate, IconPaperclip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,9 +24,10 @@ import { formatDate } from '../../../../shared/format';
 import { consentedArtist, namingModes, type NamingMode } from '../../../../shared/internarte/rules';
 import { ConsentRecord, type Artwork } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { DateField, FormActions, FormErrorAlert, todayIso } from '../../components/fields';
-import { schemaValidator } from '../../forms';
-import { useCan } from '../auth/session';
+import { DateField, todayIso, FormActions } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { schemaValidator, useResetOnOpen } from '../../forms';
+import { useCan } from '../../components/session';
 import { RecordedCell, uploadOf } from './ui';
 
 const uses = ['mayExhibit', 'mayCatalog', 'mayPhotograph', 'maySell'] as const;
@@ -90,7 +108,11 @@ export function ConsentPanel({ artwork }: { artwork: Artwork }) {
                 <Table.Th>{t('internarte.consent.fields.date')}</Table.Th>
                 <Table.Th>{t('internarte.consent.fields.naming')}</Table.Th>
                 {uses.map((u) => (
-                  <Table.Th key={u}>{t(`internarte.artworks.consentBadges.${u === 'mayExhibit' ? 'exhibit' : u === 'mayCatalog' ? 'catalog' : u === 'mayPhotograph' ? 'photo' : 'sale'}`)}</Table.Th>
+                  <Table.Th key={u}>
+                    {t(
+                      `internarte.artworks.consentBadges.${u === 'mayExhibit' ? 'exhibit' : u === 'mayCatalog' ? 'catalog' : u === 'mayPhotograph' ? 'photo' : 'sale'}`,
+                    )}
+                  </Table.Th>
                 ))}
                 <Table.Th>{t('internarte.consent.fields.document')}</Table.Th>
                 <Table.Th>{t('internarte.consent.fields.recordedBy')}</Table.Th>
@@ -167,22 +189,34 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!opened) return;
+  // Reset only when the dialog opens, never on a background refetch of the artwork.
+  useResetOnOpen(opened, undefined, () => {
     setV(start());
     setFile(null);
     setErrors({});
     setFormError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened]);
+  });
 
-  const preview = artwork.artistName ? consentedArtist(artwork.artistName, { ...v, pseudonym: v.pseudonym || null }) ?? t('internarte.anonymous') : null;
+  const preview = artwork.artistName
+    ? (consentedArtist(artwork.artistName, { ...v, pseudonym: v.pseudonym || null }) ?? t('internarte.anonymous'))
+    : null;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setFormError(null);
     const document = file ? await uploadOf(file) : null;
-    const input = { artworkId: artwork.id, date: v.date ?? '', naming: v.naming, pseudonym: v.pseudonym, mayExhibit: v.mayExhibit, mayCatalog: v.mayCatalog, mayPhotograph: v.mayPhotograph, maySell: v.maySell, notes: v.notes, document };
+    const input = {
+      artworkId: artwork.id,
+      date: v.date ?? '',
+      naming: v.naming,
+      pseudonym: v.pseudonym,
+      mayExhibit: v.mayExhibit,
+      mayCatalog: v.mayCatalog,
+      mayPhotograph: v.mayPhotograph,
+      maySell: v.maySell,
+      notes: v.notes,
+      document,
+    };
     const local = schemaValidator(ConsentRecord, t)(input);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
@@ -199,56 +233,83 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size={640} title={t('internarte.consent.record')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="sm">
-          <FormErrorAlert error={formError} />
-          <SimpleGrid cols={2}>
-            <DateField required label={t('internarte.consent.fields.date')} value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
-            <Select
-              required
-              label={t('internarte.consent.fields.naming')}
-              data={namingModes.map((n) => ({ value: n, label: t(`internarte.namingModes.${n}`) }))}
-              value={v.naming}
-              onChange={(x) => setV({ ...v, naming: (x ?? 'anonimo') as NamingMode })}
-              error={errors.naming}
-            />
-          </SimpleGrid>
-          {v.naming === 'seudonimo' && (
-            <TextInput required label={t('internarte.consent.fields.pseudonym')} value={v.pseudonym} onChange={(e) => setV({ ...v, pseudonym: e.currentTarget.value })} error={errors.pseudonym} />
-          )}
-          {preview && (
-            <Text size="sm" c="dimmed" data-testid="consent-preview">
-              {t('internarte.consent.shownAs', { label: preview })}
-            </Text>
-          )}
-          {uses.map((u) => (
-            <Checkbox key={u} label={t(`internarte.consent.fields.${u}`)} checked={v[u]} onChange={(e) => setV({ ...v, [u]: e.currentTarget.checked })} />
-          ))}
-          <Stack gap={4}>
-            <Group gap="sm">
-              <FileButton onChange={setFile} accept="application/pdf,image/jpeg,image/png,image/webp,image/tiff">
-                {(props) => (
-                  <Button {...props} variant="default" leftSection={<IconPaperclip size={16} />}>
-                    {t('internarte.consent.chooseDocument')}
-                  </Button>
-                )}
-              </FileButton>
-              <Text size="sm" c={file ? undefined : 'dimmed'}>
-                {file ? t('internarte.consent.documentChosen', { name: file.name }) : t('internarte.consent.fields.document')}
-              </Text>
-            </Group>
-            {errors.document && (
-              <Text size="sm" c="red" role="alert">
-                {errors.document}
-              </Text>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      size={640}
+      title={t('internarte.consent.record')}
+      onSubmit={(e) => void submit(e)}
+      error={formError}
+      saving={record.isPending}
+      gap="sm"
+    >
+      <SimpleGrid cols={2}>
+        <DateField
+          required
+          label={t('internarte.consent.fields.date')}
+          value={v.date}
+          onChange={(x) => setV({ ...v, date: x })}
+          error={errors.date}
+        />
+        <Select
+          required
+          label={t('internarte.consent.fields.naming')}
+          data={namingModes.map((n) => ({ value: n, label: t(`internarte.namingModes.${n}`) }))}
+          value={v.naming}
+          onChange={(x) => setV({ ...v, naming: (x ?? 'anonimo') as NamingMode })}
+          error={errors.naming}
+        />
+      </SimpleGrid>
+      {v.naming === 'seudonimo' && (
+        <TextInput
+          required
+          label={t('internarte.consent.fields.pseudonym')}
+          value={v.pseudonym}
+          onChange={(e) => setV({ ...v, pseudonym: e.currentTarget.value })}
+          error={errors.pseudonym}
+        />
+      )}
+      {preview && (
+        <Text size="sm" c="dimmed" data-testid="consent-preview">
+          {t('internarte.consent.shownAs', { label: preview })}
+        </Text>
+      )}
+      {uses.map((u) => (
+        <Checkbox
+          key={u}
+          label={t(`internarte.consent.fields.${u}`)}
+          checked={v[u]}
+          onChange={(e) => setV({ ...v, [u]: e.currentTarget.checked })}
+        />
+      ))}
+      <Stack gap={4}>
+        <Group gap="sm">
+          <FileButton onChange={setFile} accept="application/pdf,image/jpeg,image/png,image/webp,image/tiff">
+            {(props) => (
+              <Button {...props} variant="default" leftSection={<IconPaperclip size={16} />}>
+                {t('internarte.consent.chooseDocument')}
+              </Button>
             )}
-          </Stack>
-          <Textarea label={t('internarte.consent.fields.notes')} autosize minRows={1} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} error={errors.notes} />
-          <FormActions onCancel={onClose} saving={record.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+          </FileButton>
+          <Text size="sm" c={file ? undefined : 'dimmed'}>
+            {file ? t('internarte.consent.documentChosen', { name: file.name }) : t('internarte.consent.fields.document')}
+          </Text>
+        </Group>
+        {errors.document && (
+          <Text size="sm" c="red" role="alert">
+            {errors.document}
+          </Text>
+        )}
+      </Stack>
+      <Textarea
+        label={t('internarte.consent.fields.notes')}
+        autosize
+        minRows={1}
+        value={v.notes}
+        onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
+        error={errors.notes}
+      />
+    </FormModal>
   );
 }
 
@@ -266,34 +327,40 @@ function RevokeModal({ opened, onClose, artworkId }: { opened: boolean; onClose:
     }
   }, [opened]);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('internarte.consent.revokeTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('internarte.consent.revokeTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
         <Alert color="orange">{t('internarte.consent.revokeText')}</Alert>
         <DateField required label={t('internarte.consent.fields.date')} value={date} onChange={setDate} error={errors.date} />
-        <Textarea label={t('internarte.consent.fields.reason')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={revoke.isPending}
-            onClick={() =>
-              revoke.mutate(
-                { artworkId, date: date ?? '', notes },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: t('internarte.consent.revoked') });
-                    onClose();
-                  },
-                  onError: (err) => setErrors(err.error.fields),
+        <Textarea
+          label={t('internarte.consent.fields.reason')}
+          autosize
+          minRows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        <FormActions
+          onCancel={onClose}
+          color="red"
+          saving={revoke.isPending}
+          onSave={() =>
+            revoke.mutate(
+              { artworkId, date: date ?? '', notes },
+              {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: t('internarte.consent.revoked') });
+                  onClose();
                 },
-              )
-            }
-          >
-            {t('internarte.consent.revoke')}
-          </Button>
-        </Group>
+                onError: (err) => setErrors(err.error.fields),
+              },
+            )
+          }
+          label={t('internarte.consent.revoke')}
+        />
       </Stack>
     </Modal>
   );

@@ -1,12 +1,13 @@
-import { Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Group, MultiSelect, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionModes, type SectionMode } from '../../../../shared/internarte/rules';
 import { ExhibitionCreate, type Exhibition } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { DateField, FormActions, FormErrorAlert } from '../../components/fields';
+import { DateField } from '../../components/fields';
 import { schemaValidator, useResetOnOpen } from '../../forms';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   title: string;
@@ -54,7 +55,17 @@ const toInput = (v: Values) => ({
 });
 
 /** Create an exhibition or edit its data, partners and texts. A refused save keeps everything typed. */
-export function ExhibitionFormModal({ opened, onClose, exhibition, onSaved }: { opened: boolean; onClose: () => void; exhibition: Exhibition | null; onSaved?: (x: Exhibition) => void }) {
+export function ExhibitionFormModal({
+  opened,
+  onClose,
+  exhibition,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  exhibition: Exhibition | null;
+  onSaved?: (x: Exhibition) => void;
+}) {
   const { t } = useTranslation();
   const options = useApiQuery('exhibitions.options', {}, { enabled: opened });
   const create = useApiMutation('exhibitions.create');
@@ -91,41 +102,104 @@ export function ExhibitionFormModal({ opened, onClose, exhibition, onSaved }: { 
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size={860} title={t(exhibition ? 'internarte.exhibitions.edit' : 'internarte.exhibitions.new')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <FormErrorAlert error={formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput data-autofocus required label={t('internarte.exhibitions.fields.title')} value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
-            <TextInput label={t('internarte.exhibitions.fields.subtitle')} value={v.subtitle} onChange={(e) => set('subtitle', e.currentTarget.value)} error={errors.subtitle} />
-            <TextInput label={t('internarte.exhibitions.fields.venue')} value={v.venue} onChange={(e) => set('venue', e.currentTarget.value)} error={errors.venue} />
-            <Group grow align="flex-start">
-              <DateField label={t('internarte.exhibitions.fields.startsOn')} clearable value={v.startsOn} onChange={(x) => set('startsOn', x)} error={errors.startsOn} />
-              <DateField label={t('internarte.exhibitions.fields.endsOn')} clearable value={v.endsOn} onChange={(x) => set('endsOn', x)} error={errors.endsOn} />
-            </Group>
-            <MultiSelect
-              label={t('internarte.exhibitions.fields.partners')}
-              searchable
-              data={(options.data?.partners ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-              value={v.partnerIds}
-              onChange={(x) => set('partnerIds', x)}
-              error={errors.partnerIds}
-            />
-            <Select
-              label={t('internarte.exhibitions.fields.sectionMode')}
-              data={sectionModes.map((m) => ({ value: m, label: t(`internarte.sectionModes.${m}`) }))}
-              value={v.sectionMode}
-              onChange={(x) => set('sectionMode', (x ?? 'ninguna') as SectionMode)}
-              error={errors.sectionMode}
-            />
-          </SimpleGrid>
-          <Textarea label={t('internarte.exhibitions.fields.curators')} autosize minRows={2} value={v.curators} onChange={(e) => set('curators', e.currentTarget.value)} error={errors.curators ?? Object.entries(errors).find(([k]) => k.startsWith('curators.'))?.[1]} />
-          <Textarea label={t('internarte.exhibitions.fields.presentation')} autosize minRows={3} maxRows={10} value={v.presentation} onChange={(e) => set('presentation', e.currentTarget.value)} error={errors.presentation} />
-          <Textarea label={t('internarte.exhibitions.fields.curatorialText')} autosize minRows={3} maxRows={10} value={v.curatorialText} onChange={(e) => set('curatorialText', e.currentTarget.value)} error={errors.curatorialText} />
-          <Textarea label={t('internarte.exhibitions.fields.credits')} autosize minRows={2} maxRows={8} value={v.credits} onChange={(e) => set('credits', e.currentTarget.value)} error={errors.credits} />
-          <FormActions onCancel={onClose} saving={create.isPending || update.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      size={860}
+      title={t(exhibition ? 'internarte.exhibitions.edit' : 'internarte.exhibitions.new')}
+      onSubmit={submit}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      gap="sm"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          data-autofocus
+          required
+          label={t('internarte.exhibitions.fields.title')}
+          value={v.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+        />
+        <TextInput
+          label={t('internarte.exhibitions.fields.subtitle')}
+          value={v.subtitle}
+          onChange={(e) => set('subtitle', e.currentTarget.value)}
+          error={errors.subtitle}
+        />
+        <TextInput
+          label={t('internarte.exhibitions.fields.venue')}
+          value={v.venue}
+          onChange={(e) => set('venue', e.currentTarget.value)}
+          error={errors.venue}
+        />
+        <Group grow align="flex-start">
+          <DateField
+            label={t('internarte.exhibitions.fields.startsOn')}
+            clearable
+            value={v.startsOn}
+            onChange={(x) => set('startsOn', x)}
+            error={errors.startsOn}
+          />
+          <DateField
+            label={t('internarte.exhibitions.fields.endsOn')}
+            clearable
+            value={v.endsOn}
+            onChange={(x) => set('endsOn', x)}
+            error={errors.endsOn}
+          />
+        </Group>
+        <MultiSelect
+          label={t('internarte.exhibitions.fields.partners')}
+          searchable
+          data={(options.data?.partners ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          value={v.partnerIds}
+          onChange={(x) => set('partnerIds', x)}
+          error={errors.partnerIds}
+        />
+        <Select
+          label={t('internarte.exhibitions.fields.sectionMode')}
+          data={sectionModes.map((m) => ({ value: m, label: t(`internarte.sectionModes.${m}`) }))}
+          value={v.sectionMode}
+          onChange={(x) => set('sectionMode', (x ?? 'ninguna') as SectionMode)}
+          error={errors.sectionMode}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('internarte.exhibitions.fields.curators')}
+        autosize
+        minRows={2}
+        value={v.curators}
+        onChange={(e) => set('curators', e.currentTarget.value)}
+        error={errors.curators ?? Object.entries(errors).find(([k]) => k.startsWith('curators.'))?.[1]}
+      />
+      <Textarea
+        label={t('internarte.exhibitions.fields.presentation')}
+        autosize
+        minRows={3}
+        maxRows={10}
+        value={v.presentation}
+        onChange={(e) => set('presentation', e.currentTarget.value)}
+        error={errors.presentation}
+      />
+      <Textarea
+        label={t('internarte.exhibitions.fields.curatorialText')}
+        autosize
+        minRows={3}
+        maxRows={10}
+        value={v.curatorialText}
+        onChange={(e) => set('curatorialText', e.currentTarget.value)}
+        error={errors.curatorialText}
+      />
+      <Textarea
+        label={t('internarte.exhibitions.fields.credits')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        value={v.credits}
+        onChange={(e) => set('credits', e.currentTarget.value)}
+        error={errors.credits}
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,33 @@
-import { Alert, Button, Card, Group, Loader, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconBook2, IconEye, IconTags } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogLayouts, catalogPageSizes, outputLanguages, type CatalogExportDone, type CatalogPreview } from '../../../../shared/catalog/schemas';
+import {
+  catalogLayouts,
+  catalogPageSizes,
+  outputLanguages,
+  type CatalogExportDone,
+  type CatalogPreview,
+} from '../../../../shared/catalog/schemas';
 import { formatDateTime } from '../../../../shared/format';
 import { ApiCallError, call } from '../../api';
 import { SavedFileNote, useSaveFile } from '../../components/files';
 import { useJobStatus } from '../../components/useJobStatus';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 type PageSize = (typeof catalogPageSizes)[number];
 type Layout = (typeof catalogLayouts)[number];
@@ -82,7 +102,11 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
   const running = !!jobId;
   const percent = job && job.total > 0 ? Math.round((100 * job.done) / job.total) : 0;
   const phaseText =
-    job?.phase === 'print' ? t('catalog.ui.phases.print') : job?.phase === 'images' ? t('catalog.ui.phases.images', { done: job.done, total: job.total }) : t('catalog.ui.making');
+    job?.phase === 'print'
+      ? t('catalog.ui.phases.print')
+      : job?.phase === 'images'
+        ? t('catalog.ui.phases.images', { done: job.done, total: job.total })
+        : t('catalog.ui.making');
 
   return (
     <Stack>
@@ -122,7 +146,12 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
             />
           </SimpleGrid>
           <Group gap="xs">
-            <Button variant="default" leftSection={previewing ? <Loader size={14} /> : <IconEye size={16} />} onClick={() => void openPreview()} disabled={previewing || running}>
+            <Button
+              variant="default"
+              leftSection={previewing ? <Loader size={14} /> : <IconEye size={16} />}
+              onClick={() => void openPreview()}
+              disabled={previewing || running}
+            >
               {t('catalog.ui.preview')}
             </Button>
             {canExport && (
@@ -195,7 +224,13 @@ function CatalogPreviewModal({ preview, onClose }: { preview: CatalogPreview | n
             data-testid="catalog-preview-frame"
             sandbox=""
             srcDoc={preview.html}
-            style={{ width: '100%', height: '62vh', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, background: '#707070' }}
+            style={{
+              width: '100%',
+              height: '62vh',
+              border: '1px solid var(--mantine-color-gray-4)',
+              borderRadius: 4,
+              background: '#707070',
+            }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

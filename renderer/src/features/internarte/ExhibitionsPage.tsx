@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
 
 /** The exhibitions, newest first; a row opens the exhibition's page. */
@@ -75,8 +75,18 @@ export function ExhibitionsPage() {
             ),
           },
           { accessor: 'venue', title: t('internarte.exhibitions.fields.venue'), sortable: true, render: (x) => x.venue ?? '—' },
-          { accessor: 'startsOn', title: t('internarte.exhibitions.fields.dates'), sortable: true, noWrap: true, render: (x) => `${formatDate(x.startsOn) || '—'} – ${formatDate(x.endsOn) || '—'}` },
-          { accessor: 'partners', title: t('internarte.exhibitions.fields.partners'), render: (x) => x.partners.map((p) => p.name).join(', ') || '—' },
+          {
+            accessor: 'startsOn',
+            title: t('internarte.exhibitions.fields.dates'),
+            sortable: true,
+            noWrap: true,
+            render: (x) => `${formatDate(x.startsOn) || '—'} – ${formatDate(x.endsOn) || '—'}`,
+          },
+          {
+            accessor: 'partners',
+            title: t('internarte.exhibitions.fields.partners'),
+            render: (x) => x.partners.map((p) => p.name).join(', ') || '—',
+          },
           { accessor: 'workCount', title: t('internarte.exhibitions.fields.works'), textAlign: 'right', render: (x) => x.workCount },
           { accessor: 'openLoans', title: t('internarte.exhibitions.fields.openLoans'), textAlign: 'right', render: (x) => x.openLoans },
         ]}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 function Figure({ label, value, to }: { label: string; value: number; to: string }) {
   return (

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/format';
 import type { CustodyStatus } from '../../../../shared/internarte/rules';
 import type { ConsentNow } from '../../../../shared/internarte/schemas';
-import { whole } from '../instruments/ui';
-import { useHasPermission } from '../auth/session';
+import { whole } from '../../components/badges';
+import { toBase64 } from '../../components/files';
+import { useHasPermission } from '../../components/session';
 
 /** Whether this role sees artists' real names (administrador, exposiciones; main decides the same). */
 export function useSeesArtists(): boolean {
@@ -14,13 +15,7 @@ export function useSeesArtists(): boolean {
   return artists || personal;
 }
 
-/** Bytes of a chosen or dropped file as base64, the way main takes files from the renderer. */
-export async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+export { toBase64 };
 
 export const uploadOf = async (file: File) => ({ fileName: file.name, dataBase64: await toBase64(file) });
 
@@ -38,7 +33,10 @@ export const cmInputToMm = (v: number | string): number | undefined => {
 /** "32 × 21 × 21" in centimetres, as labels print it. */
 export function dimensionsCm(h: number, w: number, d: number | null, locale: string): string {
   const cm = (mm: number) => (mm / 10).toLocaleString(locale, { maximumFractionDigits: 1 });
-  return [h, w, d].filter((n): n is number => n !== null).map(cm).join(' × ');
+  return [h, w, d]
+    .filter((n): n is number => n !== null)
+    .map(cm)
+    .join(' × ');
 }
 
 const custodyColors: Record<CustodyStatus, MantineColor> = {

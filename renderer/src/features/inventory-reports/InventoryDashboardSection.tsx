@@ -1,4 +1,18 @@
-import { Anchor, Badge, Box, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip, type MantineColor } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  type MantineColor,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney, type Locale } from '../../../../shared/format';
@@ -155,9 +169,7 @@ export function InventoryDashboardSection() {
                   <Table.Td ta="right" c="red.8" fw={700}>
                     {quantityWithUnit(r.stock, r.unit, n(r.stock))}
                   </Table.Td>
-                  <Table.Td ta="right">
-                    {quantityWithUnit(r.minimum, r.unit, n(r.minimum))}
-                  </Table.Td>
+                  <Table.Td ta="right">{quantityWithUnit(r.minimum, r.unit, n(r.minimum))}</Table.Td>
                   <Table.Td ta="right">
                     <Badge color="red" variant="light" tt="none">
                       {t('inventory.consumables.low')}

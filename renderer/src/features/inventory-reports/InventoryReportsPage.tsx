@@ -8,7 +8,7 @@ import { ApiCallError, call } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { SavedFileNote, useSaveFile } from '../../components/files';
-import { askPersonalDataReason } from '../privacy/PersonalDataReason';
+import { askPersonalDataReason } from '../../components/PersonalDataReason';
 
 function ReportCard({
   icon,
@@ -76,7 +76,12 @@ export function InventoryReportsPage() {
       setEstablishmentError(t('errors.required'));
       return;
     }
-    const report = (reason?: string) => call('inventory.reportByEstablishment', { establishmentId: Number(establishmentId), format, ...(reason === undefined ? {} : { reason }) });
+    const report = (reason?: string) =>
+      call('inventory.reportByEstablishment', {
+        establishmentId: Number(establishmentId),
+        format,
+        ...(reason === undefined ? {} : { reason }),
+      });
     void byEstablishment.run(
       format,
       async (): Promise<ExportResult> => {

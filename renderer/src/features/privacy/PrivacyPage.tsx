@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { routes } from '../../app/routes';
-import { useCan, useHasPermission, useUser } from '../auth/session';
+import { useCan, useHasPermission, useUser } from '../../components/session';
 
 const stored = ['code', 'names', 'sex', 'birthYear', 'establishment', 'participation', 'artworks'] as const;
 

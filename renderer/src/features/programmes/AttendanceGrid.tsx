@@ -8,7 +8,7 @@ import { ABSENCE_ALERT } from '../../../../shared/programmes/rules';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { nameOf, usePercent } from './ui';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 /**
  * One session's attendance for the whole group, from the keyboard: ↑ ↓ move, Space toggles,
@@ -64,8 +64,7 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
       setCursor((c) => Math.min(last, c + 1));
     } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       if (canSave) submit();
-    }
-    else return;
+    } else return;
     e.preventDefault();
   };
 
@@ -109,17 +108,31 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
           </Text>
         </Stack>
         {canSave && (
-        <Group gap="xs">
-          <Button variant="default" size="sm" onClick={() => { setMarks(new Map(rows.map((r) => [r.participantId, true]))); setDirty(true); }}>
-            {t('programmes.attendance.allPresent')}
-          </Button>
-          <Button variant="default" size="sm" onClick={() => { setMarks(new Map(rows.map((r) => [r.participantId, false]))); setDirty(true); }}>
-            {t('programmes.attendance.allAbsent')}
-          </Button>
-          <Button size="sm" onClick={submit} loading={save.isPending}>
-            {t('programmes.attendance.save')}
-          </Button>
-        </Group>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="sm"
+              onClick={() => {
+                setMarks(new Map(rows.map((r) => [r.participantId, true])));
+                setDirty(true);
+              }}
+            >
+              {t('programmes.attendance.allPresent')}
+            </Button>
+            <Button
+              variant="default"
+              size="sm"
+              onClick={() => {
+                setMarks(new Map(rows.map((r) => [r.participantId, false])));
+                setDirty(true);
+              }}
+            >
+              {t('programmes.attendance.allAbsent')}
+            </Button>
+            <Button size="sm" onClick={submit} loading={save.isPending}>
+              {t('programmes.attendance.save')}
+            </Button>
+          </Group>
         )}
       </Group>
       {canSave && (
@@ -195,7 +208,11 @@ export function AttendanceGrid({ sessionId }: { sessionId: number }) {
                       )}
                     </Table.Td>
                     <Table.Td ta="right">{pct(r.rate)}</Table.Td>
-                    <Table.Td ta="right" c={r.consecutiveAbsences >= ABSENCE_ALERT ? 'red.8' : undefined} fw={r.consecutiveAbsences >= ABSENCE_ALERT ? 700 : undefined}>
+                    <Table.Td
+                      ta="right"
+                      c={r.consecutiveAbsences >= ABSENCE_ALERT ? 'red.8' : undefined}
+                      fw={r.consecutiveAbsences >= ABSENCE_ALERT ? 700 : undefined}
+                    >
                       {r.consecutiveAbsences}
                     </Table.Td>
                   </Table.Tr>

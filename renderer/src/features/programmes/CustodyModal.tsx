@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { allowedCustody, endsEnrolments, type CustodyKind } from '../../../../shared/programmes/rules';
 import type { Participant } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
-import { accentFilter } from '../instruments/ui';
+import { DateField, todayIso, useEstablishmentOptions, FormActions } from '../../components/fields';
+import { accentFilter } from '../../components/accentFilter';
 import { useResetOnOpen } from '../../forms';
 
 /**
@@ -40,15 +40,34 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
   const instruments = held.data;
   const withDestination = kind === 'traslado' || kind === 'reincorporacion';
   return (
-    <Modal opened onClose={onClose} size={620} title={t('programmes.custody.title', { code: participant.code })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      size={620}
+      title={t('programmes.custody.title', { code: participant.code })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {kinds.length === 0 ? (
         <Text>{t('programmes.custody.noneAllowed')}</Text>
       ) : (
         <Stack gap="sm">
-          <Select label={t('programmes.custody.kind')} data={kinds.map((k) => ({ value: k, label: t(`programmes.custodyKinds.${k}`) }))} value={kind} onChange={setKind} allowDeselect={false} error={errors.kind} data-autofocus />
+          <Select
+            label={t('programmes.custody.kind')}
+            data={kinds.map((k) => ({ value: k, label: t(`programmes.custodyKinds.${k}`) }))}
+            value={kind}
+            onChange={setKind}
+            allowDeselect={false}
+            error={errors.kind}
+            data-autofocus
+          />
           <Group grow align="flex-start">
             <DateField label={t('programmes.custody.date')} withAsterisk value={date} onChange={setDate} error={errors.date} />
-            <TextInput label={t('programmes.custody.documentNumber')} value={doc} onChange={(e) => setDoc(e.currentTarget.value)} error={errors.documentNumber} />
+            <TextInput
+              label={t('programmes.custody.documentNumber')}
+              value={doc}
+              onChange={(e) => setDoc(e.currentTarget.value)}
+              error={errors.documentNumber}
+            />
           </Group>
           {withDestination && (
             <Select
@@ -63,13 +82,27 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
               error={errors.toEstablishmentId}
             />
           )}
-          <Textarea label={t('programmes.custody.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          <Textarea
+            label={t('programmes.custody.notes')}
+            autosize
+            minRows={2}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
           {kind && endsEnrolments(kind as CustodyKind) && (
             <Alert color="blue" variant="light">
-              {participant.openEnrolments > 0 ? t('programmes.custody.effect', { count: participant.openEnrolments }) : t('programmes.custody.effectNone')}
+              {participant.openEnrolments > 0
+                ? t('programmes.custody.effect', { count: participant.openEnrolments })
+                : t('programmes.custody.effectNone')}
             </Alert>
           )}
-          <Alert color={instruments && instruments.length > 0 ? 'orange' : 'gray'} variant="light" icon={<IconAlertTriangle size={18} />} title={t('programmes.custody.instrumentsTitle')} data-testid="custody-instruments">
+          <Alert
+            color={instruments && instruments.length > 0 ? 'orange' : 'gray'}
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('programmes.custody.instrumentsTitle')}
+            data-testid="custody-instruments"
+          >
             {instruments === null ? (
               t('programmes.participants.instrumentsUnavailable')
             ) : instruments && instruments.length > 0 ? (
@@ -84,54 +117,51 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
                 </List>
               </>
             ) : (
-              <Text size="sm">{t('programmes.participants.instrumentsNone')} {t('programmes.participants.instrumentsHint', { code: participant.code })}</Text>
+              <Text size="sm">
+                {t('programmes.participants.instrumentsNone')} {t('programmes.participants.instrumentsHint', { code: participant.code })}
+              </Text>
             )}
           </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="orange"
-              loading={change.isPending}
-              onClick={() =>
-                change.mutate(
-                  {
-                    participantId: participant.id,
-                    version: participant.version,
-                    kind: (kind ?? '') as CustodyKind,
-                    date: date ?? '',
-                    toEstablishmentId: withDestination && to ? Number(to) : null,
-                    documentNumber: doc,
-                    notes,
+          <FormActions
+            onCancel={onClose}
+            color="orange"
+            saving={change.isPending}
+            onSave={() =>
+              change.mutate(
+                {
+                  participantId: participant.id,
+                  version: participant.version,
+                  kind: (kind ?? '') as CustodyKind,
+                  date: date ?? '',
+                  toEstablishmentId: withDestination && to ? Number(to) : null,
+                  documentNumber: doc,
+                  notes,
+                },
+                {
+                  onSuccess: (r) => {
+                    const recover = r.instrumentsToRecover ?? [];
+                    notifications.show({
+                      color: recover.length > 0 ? 'orange' : 'teal',
+                      autoClose: recover.length > 0 ? false : 6000,
+                      message: [
+                        t('programmes.custody.done', { code: r.participant.code, kind: t(`programmes.custodyKinds.${kind}`) }),
+                        t('programmes.participants.enrolmentsEnded', { count: r.enrolmentsEnded }),
+                        recover.length > 0 ? t('programmes.custody.recoverList', { codes: recover.map((i) => i.code).join(', ') }) : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' '),
+                    });
+                    onClose();
                   },
-                  {
-                    onSuccess: (r) => {
-                      const recover = r.instrumentsToRecover ?? [];
-                      notifications.show({
-                        color: recover.length > 0 ? 'orange' : 'teal',
-                        autoClose: recover.length > 0 ? false : 6000,
-                        message: [
-                          t('programmes.custody.done', { code: r.participant.code, kind: t(`programmes.custodyKinds.${kind}`) }),
-                          t('programmes.participants.enrolmentsEnded', { count: r.enrolmentsEnded }),
-                          recover.length > 0 ? t('programmes.custody.recoverList', { codes: recover.map((i) => i.code).join(', ') }) : '',
-                        ]
-                          .filter(Boolean)
-                          .join(' '),
-                      });
-                      onClose();
-                    },
-                    onError: (err) => {
-                      setErrors(err.error.fields);
-                      notifications.show({ color: 'red', message: err.message });
-                    },
+                  onError: (err) => {
+                    setErrors(err.error.fields);
+                    notifications.show({ color: 'red', message: err.message });
                   },
-                )
-              }
-            >
-              {t('programmes.custody.confirm')}
-            </Button>
-          </Group>
+                },
+              )
+            }
+            label={t('programmes.custody.confirm')}
+          />
         </Stack>
       )}
     </Modal>

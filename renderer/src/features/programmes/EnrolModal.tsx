@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, todayIso, FormActions } from '../../components/fields';
 import { nameOf } from './ui';
 
 /**
@@ -74,7 +74,13 @@ export function EnrolModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size={640} title={t('programmes.enrolments.enrolTitle', { name: group.name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size={640}
+      title={t('programmes.enrolments.enrolTitle', { name: group.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
         {errors.form && (
           <Alert color="red" role="alert">
@@ -107,19 +113,25 @@ export function EnrolModal({
         />
         <Group grow align="flex-start">
           <DateField label={t('programmes.enrolments.date')} withAsterisk value={date} onChange={setDate} error={errors.date} />
-          {group.kind === 'ensemble' && <TextInput label={t('programmes.enrolments.part')} value={part} onChange={(e) => setPart(e.currentTarget.value)} error={errors.part} />}
+          {group.kind === 'ensemble' && (
+            <TextInput
+              label={t('programmes.enrolments.part')}
+              value={part}
+              onChange={(e) => setPart(e.currentTarget.value)}
+              error={errors.part}
+            />
+          )}
         </Group>
         <Text size="xs" c="dimmed">
           {t('programmes.participants.privacy')}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={save} loading={enrol.isPending} disabled={selected.length === 0}>
-            {t('programmes.enrolments.enrol')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSave={save}
+          saving={enrol.isPending}
+          disabled={selected.length === 0}
+          label={t('programmes.enrolments.enrol')}
+        />
       </Stack>
     </Modal>
   );

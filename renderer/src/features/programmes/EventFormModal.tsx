@@ -1,4 +1,23 @@
-import { ActionIcon, Alert, Button, Card, FileButton, Group, Image, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Image,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,9 +26,9 @@ import { audienceGroups, eventTypes, totalAudience, type Audiences, type EventTy
 import type { ProgrammeEvent } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
-import { accentFilter } from '../instruments/ui';
+import { accentFilter } from '../../components/accentFilter';
 import { toBase64, useNumber, useOptions } from './ui';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 const zero = (): Audiences => ({ internos: 0, familiares: 0, personal: 0, externo: 0, autoridades: 0 });
 
@@ -25,24 +44,27 @@ function EventPhotos({ eventId }: { eventId: number }) {
       <Group justify="space-between">
         <Title order={5}>{t('programmes.events.photos')}</Title>
         {canAdd && (
-        <FileButton
-          accept="image/jpeg,image/png,image/webp,image/tiff,image/gif"
-          onChange={(file) => {
-            if (!file) return;
-            void toBase64(file).then((dataBase64) =>
-              add.mutate(
-                { id: eventId, fileName: file.name, dataBase64 },
-                { onSuccess: () => notifications.show({ color: 'teal', message: t('programmes.events.photoAdded') }), onError: (err) => notifications.show({ color: 'red', message: err.message }) },
-              ),
-            );
-          }}
-        >
-          {(props) => (
-            <Button {...props} size="xs" variant="light" leftSection={<IconPhotoPlus size={14} />} loading={add.isPending}>
-              {t('programmes.events.addPhoto')}
-            </Button>
-          )}
-        </FileButton>
+          <FileButton
+            accept="image/jpeg,image/png,image/webp,image/tiff,image/gif"
+            onChange={(file) => {
+              if (!file) return;
+              void toBase64(file).then((dataBase64) =>
+                add.mutate(
+                  { id: eventId, fileName: file.name, dataBase64 },
+                  {
+                    onSuccess: () => notifications.show({ color: 'teal', message: t('programmes.events.photoAdded') }),
+                    onError: (err) => notifications.show({ color: 'red', message: err.message }),
+                  },
+                ),
+              );
+            }}
+          >
+            {(props) => (
+              <Button {...props} size="xs" variant="light" leftSection={<IconPhotoPlus size={14} />} loading={add.isPending}>
+                {t('programmes.events.addPhoto')}
+              </Button>
+            )}
+          </FileButton>
         )}
       </Group>
       <SimpleGrid cols={4}>
@@ -54,7 +76,13 @@ function EventPhotos({ eventId }: { eventId: number }) {
                 {p.originalName}
               </Text>
               {canRemove && (
-                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`${t('programmes.events.removePhoto')}: ${p.originalName}`} onClick={() => remove.mutate({ id: eventId, hash: p.hash })}>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`${t('programmes.events.removePhoto')}: ${p.originalName}`}
+                  onClick={() => remove.mutate({ id: eventId, hash: p.hash })}
+                >
                   <IconTrash size={14} />
                 </ActionIcon>
               )}
@@ -67,7 +95,17 @@ function EventPhotos({ eventId }: { eventId: number }) {
 }
 
 /** An event with its venue, partners, performing ensembles and audiences as head counts by group. */
-export function EventFormModal({ opened, onClose, event, seasonId }: { opened: boolean; onClose: () => void; event: ProgrammeEvent | null; seasonId: number | null }) {
+export function EventFormModal({
+  opened,
+  onClose,
+  event,
+  seasonId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  event: ProgrammeEvent | null;
+  seasonId: number | null;
+}) {
   // The read-only role opens an event to read it: no save.
   const canSave = useCan(event ? 'events.update' : 'events.create');
   const { t } = useTranslation();
@@ -115,7 +153,20 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
             audiences: { ...event.audiences },
             notes: event.notes ?? '',
           }
-        : { type: null, seasonId: seasonId === null ? null : String(seasonId), title: '', date: todayIso(), time: '', venueKind: 'establecimiento', establishmentId: null, venueName: '', partnerIds: [], ensembleIds: [], audiences: zero(), notes: '' },
+        : {
+            type: null,
+            seasonId: seasonId === null ? null : String(seasonId),
+            title: '',
+            date: todayIso(),
+            time: '',
+            venueKind: 'establecimiento',
+            establishmentId: null,
+            venueName: '',
+            partnerIds: [],
+            ensembleIds: [],
+            audiences: zero(),
+            notes: '',
+          },
     );
   }, [opened, event, seasonId]);
 
@@ -136,7 +187,10 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
     };
     const opts = {
       onSuccess: (e: ProgrammeEvent) => {
-        notifications.show({ color: 'teal', message: t(event ? 'programmes.events.updated' : 'programmes.events.created', { title: e.title }) });
+        notifications.show({
+          color: 'teal',
+          message: t(event ? 'programmes.events.updated' : 'programmes.events.created', { title: e.title }),
+        });
         onClose();
       },
       onError: (err: { error: { fields: Record<string, string> }; message: string }) => {
@@ -149,7 +203,13 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size={820} title={t(event ? 'programmes.events.editTitle' : 'programmes.events.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size={820}
+      title={t(event ? 'programmes.events.editTitle' : 'programmes.events.newTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
         {formError && (
           <Alert color="red" role="alert">
@@ -157,13 +217,47 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('programmes.events.type')} withAsterisk data={typeOptions} value={v.type} onChange={(x) => setV({ ...v, type: x })} error={errors.type} data-autofocus />
-          <Select label={t('programmes.seasons.season')} placeholder={t('programmes.seasons.none')} clearable data={(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} value={v.seasonId} onChange={(x) => setV({ ...v, seasonId: x })} error={errors.seasonId} />
+          <Select
+            label={t('programmes.events.type')}
+            withAsterisk
+            data={typeOptions}
+            value={v.type}
+            onChange={(x) => setV({ ...v, type: x })}
+            error={errors.type}
+            data-autofocus
+          />
+          <Select
+            label={t('programmes.seasons.season')}
+            placeholder={t('programmes.seasons.none')}
+            clearable
+            data={(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+            value={v.seasonId}
+            onChange={(x) => setV({ ...v, seasonId: x })}
+            error={errors.seasonId}
+          />
         </SimpleGrid>
-        <TextInput label={t('programmes.events.titleField')} withAsterisk value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} error={errors.title} />
+        <TextInput
+          label={t('programmes.events.titleField')}
+          withAsterisk
+          value={v.title}
+          onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+          error={errors.title}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DateField label={t('programmes.events.date')} withAsterisk value={v.date} onChange={(x) => setV({ ...v, date: x })} error={errors.date} />
-          <TextInput label={t('programmes.events.time')} placeholder={t('programmes.events.timePlaceholder')} value={v.time} onChange={(e) => setV({ ...v, time: e.currentTarget.value })} error={errors.time} />
+          <DateField
+            label={t('programmes.events.date')}
+            withAsterisk
+            value={v.date}
+            onChange={(x) => setV({ ...v, date: x })}
+            error={errors.date}
+          />
+          <TextInput
+            label={t('programmes.events.time')}
+            placeholder={t('programmes.events.timePlaceholder')}
+            value={v.time}
+            onChange={(e) => setV({ ...v, time: e.currentTarget.value })}
+            error={errors.time}
+          />
         </SimpleGrid>
         <Stack gap={4}>
           <Text size="sm" fw={500}>
@@ -180,13 +274,45 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
           />
         </Stack>
         {v.venueKind === 'establecimiento' ? (
-          <Select label={t('programmes.common.establishment')} withAsterisk searchable filter={accentFilter} data={establishments} value={v.establishmentId} onChange={(x) => setV({ ...v, establishmentId: x })} error={errors.establishmentId} />
+          <Select
+            label={t('programmes.common.establishment')}
+            withAsterisk
+            searchable
+            filter={accentFilter}
+            data={establishments}
+            value={v.establishmentId}
+            onChange={(x) => setV({ ...v, establishmentId: x })}
+            error={errors.establishmentId}
+          />
         ) : (
-          <TextInput label={t('programmes.events.venueName')} withAsterisk placeholder={t('programmes.events.venueNamePlaceholder')} value={v.venueName} onChange={(e) => setV({ ...v, venueName: e.currentTarget.value })} error={errors.venueName} />
+          <TextInput
+            label={t('programmes.events.venueName')}
+            withAsterisk
+            placeholder={t('programmes.events.venueNamePlaceholder')}
+            value={v.venueName}
+            onChange={(e) => setV({ ...v, venueName: e.currentTarget.value })}
+            error={errors.venueName}
+          />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect label={t('programmes.events.partners')} searchable filter={accentFilter} data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))} value={v.partnerIds} onChange={(x) => setV({ ...v, partnerIds: x })} error={errors.partnerIds} />
-          <MultiSelect label={t('programmes.events.ensembles')} searchable filter={accentFilter} data={(ensembles.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))} value={v.ensembleIds} onChange={(x) => setV({ ...v, ensembleIds: x })} error={errors.ensembleIds} />
+          <MultiSelect
+            label={t('programmes.events.partners')}
+            searchable
+            filter={accentFilter}
+            data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+            value={v.partnerIds}
+            onChange={(x) => setV({ ...v, partnerIds: x })}
+            error={errors.partnerIds}
+          />
+          <MultiSelect
+            label={t('programmes.events.ensembles')}
+            searchable
+            filter={accentFilter}
+            data={(ensembles.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))}
+            value={v.ensembleIds}
+            onChange={(x) => setV({ ...v, ensembleIds: x })}
+            error={errors.ensembleIds}
+          />
         </SimpleGrid>
         <Card withBorder padding="sm">
           <Group justify="space-between" mb="xs">
@@ -213,7 +339,13 @@ export function EventFormModal({ opened, onClose, event, seasonId }: { opened: b
             ))}
           </SimpleGrid>
         </Card>
-        <Textarea label={t('programmes.events.notes')} autosize minRows={2} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} />
+        <Textarea
+          label={t('programmes.events.notes')}
+          autosize
+          minRows={2}
+          value={v.notes}
+          onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
+        />
         {event && <EventPhotos eventId={event.id} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

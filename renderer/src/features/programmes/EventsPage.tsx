@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, Card, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -8,11 +22,11 @@ import { formatDate } from '../../../../shared/format';
 import type { ProgrammeEvent } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, todayIso, FormActions } from '../../components/fields';
 import { PageHeader } from '../../components/PageHeader';
 import { EventFormModal } from './EventFormModal';
 import { useNumber } from './ui';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 function SeasonModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { t } = useTranslation();
@@ -23,36 +37,43 @@ function SeasonModal({ opened, onClose, onCreated }: { opened: boolean; onClose:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useApiMutation('seasons.create');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('programmes.seasons.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('programmes.seasons.newTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
-        <TextInput label={t('programmes.seasons.name')} withAsterisk placeholder={t('programmes.seasons.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
+        <TextInput
+          label={t('programmes.seasons.name')}
+          withAsterisk
+          placeholder={t('programmes.seasons.namePlaceholder')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          data-autofocus
+        />
         <Group grow>
           <DateField label={t('programmes.seasons.startDate')} value={start} onChange={setStart} error={errors.startDate} />
           <DateField label={t('programmes.seasons.endDate')} value={end} onChange={setEnd} error={errors.endDate} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={create.isPending}
-            onClick={() =>
-              create.mutate(
-                { name, startDate: start ?? '', endDate: end ?? '' },
-                {
-                  onSuccess: (s) => {
-                    notifications.show({ color: 'teal', message: t('programmes.seasons.created', { name: s.name }) });
-                    onCreated(s.id);
-                    onClose();
-                  },
-                  onError: (err) => setErrors(err.error.fields),
+        <FormActions
+          onCancel={onClose}
+          saving={create.isPending}
+          onSave={() =>
+            create.mutate(
+              { name, startDate: start ?? '', endDate: end ?? '' },
+              {
+                onSuccess: (s) => {
+                  notifications.show({ color: 'teal', message: t('programmes.seasons.created', { name: s.name }) });
+                  onCreated(s.id);
+                  onClose();
                 },
-              )
-            }
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
+                onError: (err) => setErrors(err.error.fields),
+              },
+            )
+          }
+        />
       </Stack>
     </Modal>
   );
@@ -71,7 +92,9 @@ function Calendar({ events, onOpen }: { events: ProgrammeEvent[]; onOpen: (e: Pr
   const first = new Date(Date.UTC(y, m - 1, 1));
   const offset = (first.getUTCDay() + 6) % 7;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const cells = Array.from({ length: Math.ceil((offset + days) / 7) * 7 }, (_, i) => (i < offset || i >= offset + days ? null : i - offset + 1));
+  const cells = Array.from({ length: Math.ceil((offset + days) / 7) * 7 }, (_, i) =>
+    i < offset || i >= offset + days ? null : i - offset + 1,
+  );
   const shift = (n: number) => {
     const d = new Date(Date.UTC(y, m - 1 + n, 1));
     setMonth(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
@@ -108,7 +131,16 @@ function Calendar({ events, onOpen }: { events: ProgrammeEvent[]; onOpen: (e: Pr
                     {day}
                   </Text>
                   {evs.map((e) => (
-                    <Badge key={e.id} size="sm" variant="light" tt="none" fullWidth style={{ cursor: 'pointer', justifyContent: 'flex-start' }} onClick={() => onOpen(e)} title={`${e.title} — ${where(e)}`}>
+                    <Badge
+                      key={e.id}
+                      size="sm"
+                      variant="light"
+                      tt="none"
+                      fullWidth
+                      style={{ cursor: 'pointer', justifyContent: 'flex-start' }}
+                      onClick={() => onOpen(e)}
+                      title={`${e.title} — ${where(e)}`}
+                    >
                       {e.time ? `${e.time} ` : ''}
                       {e.title}
                     </Badge>
@@ -163,7 +195,13 @@ export function EventsPage() {
               </Button>
             )}
             {canCreate && (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => {
+                  setEditing(null);
+                  setFormOpen(true);
+                }}
+              >
                 {t('programmes.events.new')}
               </Button>
             )}
@@ -174,7 +212,10 @@ export function EventsPage() {
         <Group align="flex-end">
           <Select
             label={t('programmes.seasons.season')}
-            data={[...(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name })), { value: 'none', label: t('programmes.common.all') }]}
+            data={[
+              ...(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+              { value: 'none', label: t('programmes.common.all') },
+            ]}
             value={seasonId}
             onChange={setSeasonId}
             allowDeselect={false}
@@ -182,7 +223,8 @@ export function EventsPage() {
           />
           {season && (
             <Text size="sm" c="dimmed" mb={6}>
-              {formatDate(season.startDate)} – {formatDate(season.endDate)} · {t('programmes.events.seasonSummary', { events: season.events, audience: season.audience })}
+              {formatDate(season.startDate)} – {formatDate(season.endDate)} ·{' '}
+              {t('programmes.events.seasonSummary', { events: season.events, audience: season.audience })}
             </Text>
           )}
         </Group>
@@ -207,13 +249,31 @@ export function EventsPage() {
           records={events}
           onRowClick={({ record }) => open(record)}
           columns={[
-            { accessor: 'date', title: t('programmes.events.date'), noWrap: true, render: (e) => `${formatDate(e.date)}${e.time ? ` ${e.time}` : ''}` },
+            {
+              accessor: 'date',
+              title: t('programmes.events.date'),
+              noWrap: true,
+              render: (e) => `${formatDate(e.date)}${e.time ? ` ${e.time}` : ''}`,
+            },
             { accessor: 'type', title: t('programmes.events.type'), render: (e) => t(`programmes.eventTypes.${e.type}`) },
-            { accessor: 'title', title: t('programmes.events.titleField'), render: (e) => <Text size="sm" fw={600}>{e.title}</Text> },
+            {
+              accessor: 'title',
+              title: t('programmes.events.titleField'),
+              render: (e) => (
+                <Text size="sm" fw={600}>
+                  {e.title}
+                </Text>
+              ),
+            },
             { accessor: 'where', title: t('programmes.events.where'), render: where },
             { accessor: 'partners', title: t('programmes.events.partners'), render: (e) => e.partners.map((p) => p.name).join(', ') },
             { accessor: 'ensembles', title: t('programmes.events.ensembles'), render: (e) => e.ensembles.map((g) => g.name).join(', ') },
-            { accessor: 'totalAudience', title: t('programmes.events.audienceTotal'), textAlign: 'right', render: (e) => num(e.totalAudience) },
+            {
+              accessor: 'totalAudience',
+              title: t('programmes.events.audienceTotal'),
+              textAlign: 'right',
+              render: (e) => num(e.totalAudience),
+            },
           ]}
           emptyState={<EmptyState title={t('programmes.events.emptyTitle')} text={t('programmes.events.emptyText')} />}
         />

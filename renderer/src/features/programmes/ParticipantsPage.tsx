@@ -12,14 +12,24 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../components/fields';
 import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
-import { accentFilter } from '../instruments/ui';
+import { accentFilter } from '../../components/accentFilter';
 import { CustodyModal } from './CustodyModal';
 import { ParticipantFormModal } from './ParticipantFormModal';
 import { Field, nameOf, ParticipantStatusBadge, StageBadge, usePercent, useOptions } from './ui';
 
 const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
 
-function ParticipantDrawer({ id, onClose, onEdit, onCustody }: { id: number | null; onClose: () => void; onEdit: (p: Participant) => void; onCustody: (p: Participant) => void }) {
+function ParticipantDrawer({
+  id,
+  onClose,
+  onEdit,
+  onCustody,
+}: {
+  id: number | null;
+  onClose: () => void;
+  onEdit: (p: Participant) => void;
+  onCustody: (p: Participant) => void;
+}) {
   const { t } = useTranslation();
   const pct = usePercent();
   const enabled = id !== null;
@@ -29,7 +39,14 @@ function ParticipantDrawer({ id, onClose, onEdit, onCustody }: { id: number | nu
   const instruments = useApiQuery('participants.instruments', { id: id ?? 0 }, { enabled });
   const d = p.data;
   return (
-    <Drawer opened={enabled} onClose={onClose} position="right" size={620} title={t('programmes.participants.record')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      opened={enabled}
+      onClose={onClose}
+      position="right"
+      size={620}
+      title={t('programmes.participants.record')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {d && (
         <Stack gap="md" data-testid="participant-record">
           <Group justify="space-between" align="flex-start">
@@ -74,7 +91,9 @@ function ParticipantDrawer({ id, onClose, onEdit, onCustody }: { id: number | nu
                       {formatDate(e.enrolledOn)}
                       {e.endedOn ? ` – ${formatDate(e.endedOn)}` : ''}
                     </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{e.workshopId !== null ? pct(e.rate) : ''}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {e.workshopId !== null ? pct(e.rate) : ''}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -126,7 +145,10 @@ export function ParticipantsPage() {
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [sex, setSex] = useState<string | null>(null);
-  const listState = useListState<Participant>({ sort: { columnAccessor: 'name', direction: 'asc' }, filters: [establishment, status, sex] });
+  const listState = useListState<Participant>({
+    sort: { columnAccessor: 'name', direction: 'asc' },
+    filters: [establishment, status, sex],
+  });
   const { search, setSearch, debouncedSearch: debounced, sortStatus, page, pageSize } = listState;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Participant | null>(null);
@@ -137,11 +159,20 @@ export function ParticipantsPage() {
   const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
 
   const filter = useMemo<ParticipantFilter>(
-    () => ({ search: debounced, establishmentId: establishment ? Number(establishment) : null, status: status as ParticipantStatus | null, sex: sex as Sex | null }),
+    () => ({
+      search: debounced,
+      establishmentId: establishment ? Number(establishment) : null,
+      status: status as ParticipantStatus | null,
+      sex: sex as Sex | null,
+    }),
     [debounced, establishment, status, sex],
   );
   const sort = listState.sortBy(participantSortColumns, 'name');
-  const list = useApiQuery('participants.list', { ...filter, sort, direction: sortStatus.direction, page, pageSize }, { placeholderData: (p) => p });
+  const list = useApiQuery(
+    'participants.list',
+    { ...filter, sort, direction: sortStatus.direction, page, pageSize },
+    { placeholderData: (p) => p },
+  );
   const total = list.data?.total ?? 0;
   const filtersActive = search !== '' || establishment !== null || status !== null || sex !== null;
   const open = (p: Participant) =>
@@ -157,8 +188,18 @@ export function ParticipantsPage() {
         subtitle={t('programmes.participants.subtitle')}
         actions={
           <>
-            <ExportMenu disabled={total === 0} reasonFor={t('programmes.export.reasonParticipants')} onExport={(format, reason) => call('participants.export', { filter, format, reason })} />
-            <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+            <ExportMenu
+              disabled={total === 0}
+              reasonFor={t('programmes.export.reasonParticipants')}
+              onExport={(format, reason) => call('participants.export', { filter, format, reason })}
+            />
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+            >
               {t('programmes.participants.new')}
             </Button>
           </>
@@ -168,12 +209,51 @@ export function ParticipantsPage() {
         <Text size="sm">{t('programmes.participants.privacy')}</Text>
       </Alert>
       <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('programmes.participants.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
-        <Select label={t('programmes.common.establishment')} placeholder={t('programmes.common.all')} clearable searchable filter={accentFilter} data={establishments} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
-        <Select label={t('programmes.participants.status')} placeholder={t('programmes.common.allF')} clearable data={statusOptions} value={status} onChange={setStatus} style={filterStyle} />
-        <Select label={t('programmes.participants.sex')} placeholder={t('programmes.common.all')} clearable data={sexOptions} value={sex} onChange={setSex} style={filterStyle} />
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('programmes.participants.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 220 }}
+        />
+        <Select
+          label={t('programmes.common.establishment')}
+          placeholder={t('programmes.common.all')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={establishments}
+          value={establishment}
+          onChange={setEstablishment}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+        />
+        <Select
+          label={t('programmes.participants.status')}
+          placeholder={t('programmes.common.allF')}
+          clearable
+          data={statusOptions}
+          value={status}
+          onChange={setStatus}
+          style={filterStyle}
+        />
+        <Select
+          label={t('programmes.participants.sex')}
+          placeholder={t('programmes.common.all')}
+          clearable
+          data={sexOptions}
+          value={sex}
+          onChange={setSex}
+          style={filterStyle}
+        />
         {filtersActive && (
-          <Button variant="subtle" onClick={() => { setSearch(''); setEstablishment(null); setStatus(null); setSex(null); }}>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              setEstablishment(null);
+              setStatus(null);
+              setSex(null);
+            }}
+          >
             {t('common.clearFilters')}
           </Button>
         )}
@@ -184,12 +264,27 @@ export function ParticipantsPage() {
         emptyHeight={240}
         onRowClick={(record) => open(record)}
         columns={[
-          { accessor: 'code', title: t('programmes.participants.codeShort'), sortable: true, noWrap: true, render: (p) => <Text size="sm" fw={600}>{p.code}</Text> },
+          {
+            accessor: 'code',
+            title: t('programmes.participants.codeShort'),
+            sortable: true,
+            noWrap: true,
+            render: (p) => (
+              <Text size="sm" fw={600}>
+                {p.code}
+              </Text>
+            ),
+          },
           { accessor: 'name', title: t('programmes.participants.name'), sortable: true, render: (p) => nameOf(p) },
           { accessor: 'sex', title: t('programmes.participants.sex'), render: (p) => t(`programmes.sexes.${p.sex}`) },
           { accessor: 'birthYear', title: t('programmes.participants.birthYear'), sortable: true },
           { accessor: 'establishment', title: t('programmes.common.establishment'), sortable: true, render: (p) => p.establishmentName },
-          { accessor: 'status', title: t('programmes.participants.status'), sortable: true, render: (p) => <ParticipantStatusBadge status={p.status} /> },
+          {
+            accessor: 'status',
+            title: t('programmes.participants.status'),
+            sortable: true,
+            render: (p) => <ParticipantStatusBadge status={p.status} />,
+          },
           { accessor: 'openEnrolments', title: t('programmes.participants.openEnrolments'), textAlign: 'right' },
         ]}
         emptyState={

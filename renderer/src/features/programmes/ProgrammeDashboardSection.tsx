@@ -8,7 +8,13 @@ import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { useNumber } from './ui';
 
-const groupColors: Record<AudienceGroup, string> = { internos: 'indigo', familiares: 'teal', personal: 'orange', externo: 'grape', autoridades: 'red' };
+const groupColors: Record<AudienceGroup, string> = {
+  internos: 'indigo',
+  familiares: 'teal',
+  personal: 'orange',
+  externo: 'grape',
+  autoridades: 'red',
+};
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -52,7 +58,15 @@ export function ProgrammeDashboardSection() {
         <Figure label={t('programmes.dashboard.participants')} value={num(s.participants)} />
         <Figure label={t('programmes.dashboard.workshops')} value={num(s.activeWorkshops)} />
         <Figure label={t('programmes.dashboard.ensembles')} value={num(s.activeEnsembles)} />
-        <Figure label={t('programmes.dashboard.seasonEvents')} value={s.season ? num(s.season.events) : '—'} hint={s.season ? `${s.season.name} · ${t('programmes.dashboard.upcoming', { count: s.season.upcoming })}` : t('programmes.dashboard.noSeason')} />
+        <Figure
+          label={t('programmes.dashboard.seasonEvents')}
+          value={s.season ? num(s.season.events) : '—'}
+          hint={
+            s.season
+              ? `${s.season.name} · ${t('programmes.dashboard.upcoming', { count: s.season.upcoming })}`
+              : t('programmes.dashboard.noSeason')
+          }
+        />
         <Figure label={t('programmes.dashboard.seasonAudience')} value={s.season ? num(s.season.audience) : '—'} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 3 }}>
@@ -112,7 +126,15 @@ export function ProgrammeDashboardSection() {
                   {num(audience)}
                 </Text>
               }
-              sections={audience === 0 ? [] : audienceGroups.map((g) => ({ value: (s.audienceByGroup[g] / audience) * 100, color: groupColors[g], tooltip: `${t(`programmes.audienceGroups.${g}`)}: ${s.audienceByGroup[g]}` }))}
+              sections={
+                audience === 0
+                  ? []
+                  : audienceGroups.map((g) => ({
+                      value: (s.audienceByGroup[g] / audience) * 100,
+                      color: groupColors[g],
+                      tooltip: `${t(`programmes.audienceGroups.${g}`)}: ${s.audienceByGroup[g]}`,
+                    }))
+              }
             />
             <Stack gap={4}>
               {audienceGroups.map((g) => (
@@ -140,7 +162,12 @@ export function ProgrammeDashboardSection() {
             {alerts.agreementsExpiring.map((a) => (
               <Alert key={a.id} color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} />}>
                 <Anchor component={Link} to={routes.partners} size="sm">
-                  {t('programmes.dashboard.agreementAlert', { title: a.title, partner: a.partnerName, date: formatDate(a.endDate), days: a.daysLeft })}
+                  {t('programmes.dashboard.agreementAlert', {
+                    title: a.title,
+                    partner: a.partnerName,
+                    date: formatDate(a.endDate),
+                    days: a.daysLeft,
+                  })}
                 </Anchor>
               </Alert>
             ))}

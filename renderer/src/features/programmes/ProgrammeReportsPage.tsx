@@ -7,7 +7,7 @@ import { call, useApiQuery } from '../../api';
 import { DateField } from '../../components/fields';
 import { SavedFileNote, useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 /** The annual report (XLSX, PDF) and the UNESCO 2005 Convention entry, regenerated from the data for a chosen period. */
 export function ProgrammeReportsPage() {
@@ -37,7 +37,13 @@ export function ProgrammeReportsPage() {
       <Card withBorder padding="sm" mb="md">
         <Group align="flex-end">
           <DateField label={t('programmes.common.from')} value={from} onChange={setFrom} error={errors.from} w={170} />
-          <DateField label={t('programmes.common.to')} value={to} onChange={setTo} error={errors.to ?? (isIsoDay(from) && isIsoDay(to) && from > to ? t('programmes.errors.periodOrder') : undefined)} w={170} />
+          <DateField
+            label={t('programmes.common.to')}
+            value={to}
+            onChange={setTo}
+            error={errors.to ?? (isIsoDay(from) && isIsoDay(to) && from > to ? t('programmes.errors.periodOrder') : undefined)}
+            w={170}
+          />
         </Group>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">
@@ -47,14 +53,23 @@ export function ProgrammeReportsPage() {
             {t('programmes.reports.annualHint')}
           </Text>
           {canAnnual && (
-          <Group>
-            <Button leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => run('programmeReports.annual', 'xlsx')}>
-              {t('programmes.reports.xlsx')}
-            </Button>
-            <Button variant="light" leftSection={<IconFileTypePdf size={16} />} disabled={!valid} onClick={() => run('programmeReports.annual', 'pdf')}>
-              {t('programmes.reports.pdf')}
-            </Button>
-          </Group>
+            <Group>
+              <Button
+                leftSection={<IconFileSpreadsheet size={16} />}
+                disabled={!valid}
+                onClick={() => run('programmeReports.annual', 'xlsx')}
+              >
+                {t('programmes.reports.xlsx')}
+              </Button>
+              <Button
+                variant="light"
+                leftSection={<IconFileTypePdf size={16} />}
+                disabled={!valid}
+                onClick={() => run('programmeReports.annual', 'pdf')}
+              >
+                {t('programmes.reports.pdf')}
+              </Button>
+            </Group>
           )}
         </Card>
         <Card withBorder padding="md">
@@ -63,14 +78,23 @@ export function ProgrammeReportsPage() {
             {t('programmes.reports.unescoHint')}
           </Text>
           {canUnesco && (
-          <Group>
-            <Button leftSection={<IconFileTypePdf size={16} />} disabled={!valid} onClick={() => run('programmeReports.unescoExport', 'pdf')}>
-              {t('programmes.reports.pdf')}
-            </Button>
-            <Button variant="light" leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => run('programmeReports.unescoExport', 'xlsx')}>
-              {t('programmes.reports.xlsx')}
-            </Button>
-          </Group>
+            <Group>
+              <Button
+                leftSection={<IconFileTypePdf size={16} />}
+                disabled={!valid}
+                onClick={() => run('programmeReports.unescoExport', 'pdf')}
+              >
+                {t('programmes.reports.pdf')}
+              </Button>
+              <Button
+                variant="light"
+                leftSection={<IconFileSpreadsheet size={16} />}
+                disabled={!valid}
+                onClick={() => run('programmeReports.unescoExport', 'xlsx')}
+              >
+                {t('programmes.reports.xlsx')}
+              </Button>
+            </Group>
           )}
         </Card>
       </SimpleGrid>

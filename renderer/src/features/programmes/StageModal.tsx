@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stageTransitions, type Stage } from '../../../../shared/programmes/rules';
 import type { Enrolment } from '../../../../shared/programmes/schemas';
 import { useApiMutation } from '../../api';
-import { DateField, todayIso } from '../../components/fields';
+import { DateField, todayIso, FormActions } from '../../components/fields';
 import { useResetOnOpen } from '../../forms';
 
 /** Moves an enrolment to the next stage (activo, completado, retirado), or changes an ensemble member's part. */
@@ -30,41 +30,60 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
   if (!enrolment) return null;
   const options = [enrolment.stage, ...stageTransitions[enrolment.stage]].map((s) => ({ value: s, label: t(`programmes.stages.${s}`) }));
   return (
-    <Modal opened onClose={onClose} title={t('programmes.enrolments.stageTitle', { code: enrolment.participantCode })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('programmes.enrolments.stageTitle', { code: enrolment.participantCode })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
-        <Select label={t('programmes.enrolments.stage')} data={options} value={stage} onChange={setStage} allowDeselect={false} error={errors.stage} data-autofocus />
+        <Select
+          label={t('programmes.enrolments.stage')}
+          data={options}
+          value={stage}
+          onChange={setStage}
+          allowDeselect={false}
+          error={errors.stage}
+          data-autofocus
+        />
         <DateField label={t('programmes.common.date')} value={date} onChange={setDate} error={errors.date} />
-        <TextInput label={t('programmes.enrolments.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
-        {enrolment.ensembleId !== null && <TextInput label={t('programmes.enrolments.part')} value={part} onChange={(e) => setPart(e.currentTarget.value)} error={errors.part} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(
-                { id: enrolment.id, version: enrolment.version, stage: (stage ?? enrolment.stage) as Stage, date: date ?? '', reason, part },
-                {
-                  onSuccess: (e) => {
-                    const message =
-                      e.stage === enrolment.stage
-                        ? t('programmes.enrolments.partSaved', { part: e.part ?? '—' })
-                        : t('programmes.enrolments.stageSaved', { stage: t(`programmes.stages.${e.stage}`) });
-                    notifications.show({ color: 'teal', message });
-                    onClose();
-                  },
-                  onError: (err) => {
-                    setErrors(err.error.fields);
-                    notifications.show({ color: 'red', message: err.message });
-                  },
+        <TextInput
+          label={t('programmes.enrolments.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+        />
+        {enrolment.ensembleId !== null && (
+          <TextInput
+            label={t('programmes.enrolments.part')}
+            value={part}
+            onChange={(e) => setPart(e.currentTarget.value)}
+            error={errors.part}
+          />
+        )}
+        <FormActions
+          onCancel={onClose}
+          saving={save.isPending}
+          onSave={() =>
+            save.mutate(
+              { id: enrolment.id, version: enrolment.version, stage: (stage ?? enrolment.stage) as Stage, date: date ?? '', reason, part },
+              {
+                onSuccess: (e) => {
+                  const message =
+                    e.stage === enrolment.stage
+                      ? t('programmes.enrolments.partSaved', { part: e.part ?? '—' })
+                      : t('programmes.enrolments.stageSaved', { stage: t(`programmes.stages.${e.stage}`) });
+                  notifications.show({ color: 'teal', message });
+                  onClose();
                 },
-              )
-            }
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
+                onError: (err) => {
+                  setErrors(err.error.fields);
+                  notifications.show({ color: 'red', message: err.message });
+                },
+              },
+            )
+          }
+        />
       </Stack>
     </Modal>
   );

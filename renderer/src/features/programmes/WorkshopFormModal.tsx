@@ -1,14 +1,14 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { NumberInput, Select, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { programmes } from '../../../../shared/programmes/rules';
 import { WorkshopCreate, type Workshop } from '../../../../shared/programmes/schemas';
-import { useApiMutation, type ApiCallError } from '../../api';
+import { useApiMutation } from '../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../forms';
-import { accentFilter } from '../instruments/ui';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
+import { schemaValidator } from '../../forms';
+import { accentFilter } from '../../components/accentFilter';
 import { useOptions } from './ui';
 
 interface Values {
@@ -25,7 +25,19 @@ interface Values {
   active: boolean;
 }
 
-const empty = (): Values => ({ name: '', programme: null, discipline: '', establishmentId: null, teachers: '', schedule: '', startDate: todayIso(), endDate: null, capacity: 30, notes: '', active: true });
+const empty = (): Values => ({
+  name: '',
+  programme: null,
+  discipline: '',
+  establishmentId: null,
+  teachers: '',
+  schedule: '',
+  startDate: todayIso(),
+  endDate: null,
+  capacity: 30,
+  notes: '',
+  active: true,
+});
 const fromWorkshop = (w: Workshop): Values => ({
   name: w.name,
   programme: w.programme,
@@ -53,31 +65,38 @@ const toInput = (v: Values) => ({
 });
 
 /** Register a workshop or edit one; a refused save keeps what was typed and marks the field. */
-export function WorkshopFormModal({ opened, onClose, workshop, onSaved }: { opened: boolean; onClose: () => void; workshop: Workshop | null; onSaved?: (w: Workshop) => void }) {
+export function WorkshopFormModal({
+  opened,
+  onClose,
+  workshop,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  workshop: Workshop | null;
+  onSaved?: (w: Workshop) => void;
+}) {
   const { t } = useTranslation();
   const establishments = useEstablishmentOptions('active');
   const programmeOptions = useOptions(programmes, 'programmes.programmes');
   const create = useApiMutation('workshops.create');
   const update = useApiMutation('workshops.update');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(WorkshopCreate, t);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: empty(), validate: (v) => validate(toInput(v)) });
-
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, workshop?.id ?? null, () => {
-    setFormError(null);
-    form.setErrors({});
-    form.setValues(workshop ? fromWorkshop(workshop) : empty());
+  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+    opened,
+    recordKey: workshop?.id ?? null,
+    validate: (v) => validate(toInput(v)),
+    values: () => (workshop ? fromWorkshop(workshop) : empty()),
   });
 
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(err.error.fields);
-  };
   const save = (v: Values) => {
     setFormError(null);
     const done = (w: Workshop) => {
-      notifications.show({ color: 'teal', message: t(workshop ? 'programmes.workshops.updated' : 'programmes.workshops.created', { name: w.name }) });
+      notifications.show({
+        color: 'teal',
+        message: t(workshop ? 'programmes.workshops.updated' : 'programmes.workshops.created', { name: w.name }),
+      });
       onSaved?.(w);
       onClose();
     };
@@ -87,41 +106,56 @@ export function WorkshopFormModal({ opened, onClose, workshop, onSaved }: { open
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size={760} title={t(workshop ? 'programmes.workshops.editTitle' : 'programmes.workshops.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={form.onSubmit(save)} noValidate>
-        <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <TextInput label={t('programmes.workshops.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('programmes.workshops.programme')} withAsterisk data={programmeOptions} {...form.getInputProps('programme')} />
-            <TextInput label={t('programmes.workshops.discipline')} withAsterisk placeholder={t('programmes.workshops.disciplinePlaceholder')} {...form.getInputProps('discipline')} />
-          </SimpleGrid>
-          <Select label={t('programmes.common.establishment')} withAsterisk searchable filter={accentFilter} data={establishments} {...form.getInputProps('establishmentId')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('programmes.workshops.teachers')} {...form.getInputProps('teachers')} />
-            <TextInput label={t('programmes.workshops.schedule')} placeholder={t('programmes.workshops.schedulePlaceholder')} {...form.getInputProps('schedule')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateField label={t('programmes.workshops.startDate')} withAsterisk {...form.getInputProps('startDate')} />
-            <DateField label={t('programmes.workshops.endDate')} clearable {...form.getInputProps('endDate')} />
-            <NumberInput label={t('programmes.workshops.capacity')} withAsterisk min={1} max={500} allowDecimal={false} {...form.getInputProps('capacity')} />
-          </SimpleGrid>
-          <Textarea label={t('programmes.common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-          {workshop && <Switch label={t('programmes.workshops.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      size={760}
+      title={t(workshop ? 'programmes.workshops.editTitle' : 'programmes.workshops.newTitle')}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      gap="sm"
+    >
+      <TextInput label={t('programmes.workshops.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('programmes.workshops.programme')} withAsterisk data={programmeOptions} {...form.getInputProps('programme')} />
+        <TextInput
+          label={t('programmes.workshops.discipline')}
+          withAsterisk
+          placeholder={t('programmes.workshops.disciplinePlaceholder')}
+          {...form.getInputProps('discipline')}
+        />
+      </SimpleGrid>
+      <Select
+        label={t('programmes.common.establishment')}
+        withAsterisk
+        searchable
+        filter={accentFilter}
+        data={establishments}
+        {...form.getInputProps('establishmentId')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('programmes.workshops.teachers')} {...form.getInputProps('teachers')} />
+        <TextInput
+          label={t('programmes.workshops.schedule')}
+          placeholder={t('programmes.workshops.schedulePlaceholder')}
+          {...form.getInputProps('schedule')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DateField label={t('programmes.workshops.startDate')} withAsterisk {...form.getInputProps('startDate')} />
+        <DateField label={t('programmes.workshops.endDate')} clearable {...form.getInputProps('endDate')} />
+        <NumberInput
+          label={t('programmes.workshops.capacity')}
+          withAsterisk
+          min={1}
+          max={500}
+          allowDecimal={false}
+          {...form.getInputProps('capacity')}
+        />
+      </SimpleGrid>
+      <Textarea label={t('programmes.common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+      {workshop && <Switch label={t('programmes.workshops.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
+    </FormModal>
   );
 }

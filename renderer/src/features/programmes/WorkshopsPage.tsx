@@ -13,10 +13,10 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../components/fields';
 import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
 import { PageHeader } from '../../components/PageHeader';
-import { accentFilter } from '../instruments/ui';
+import { accentFilter } from '../../components/accentFilter';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { useOptions } from './ui';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
 
@@ -27,7 +27,10 @@ export function WorkshopsPage() {
   const [programme, setProgramme] = useState<string | null>(null);
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('active');
-  const listState = useListState<Workshop>({ sort: { columnAccessor: 'name', direction: 'asc' }, filters: [programme, establishment, status] });
+  const listState = useListState<Workshop>({
+    sort: { columnAccessor: 'name', direction: 'asc' },
+    filters: [programme, establishment, status],
+  });
   const { search, setSearch, debouncedSearch: debounced, sortStatus, page, pageSize } = listState;
   const [formOpen, setFormOpen] = useState(false);
   const canCreate = useCan('workshops.create');
@@ -36,11 +39,20 @@ export function WorkshopsPage() {
   const programmeOptions = useOptions(programmes, 'programmes.programmes');
 
   const filter = useMemo<WorkshopFilter>(
-    () => ({ search: debounced, programme: programme as Programme | null, establishmentId: establishment ? Number(establishment) : null, status: status as 'active' }),
+    () => ({
+      search: debounced,
+      programme: programme as Programme | null,
+      establishmentId: establishment ? Number(establishment) : null,
+      status: status as 'active',
+    }),
     [debounced, programme, establishment, status],
   );
   const sort = listState.sortBy(workshopSortColumns, 'name');
-  const list = useApiQuery('workshops.list', { ...filter, sort, direction: sortStatus.direction, page, pageSize }, { placeholderData: (p) => p });
+  const list = useApiQuery(
+    'workshops.list',
+    { ...filter, sort, direction: sortStatus.direction, page, pageSize },
+    { placeholderData: (p) => p },
+  );
   const total = list.data?.total ?? 0;
   const filtersActive = search !== '' || programme !== null || establishment !== null || status !== 'active';
 
@@ -61,9 +73,32 @@ export function WorkshopsPage() {
         }
       />
       <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('programmes.workshops.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 200 }} />
-        <Select label={t('programmes.workshops.programme')} placeholder={t('programmes.common.all')} clearable data={programmeOptions} value={programme} onChange={setProgramme} style={filterStyle} />
-        <Select label={t('programmes.common.establishment')} placeholder={t('programmes.common.all')} clearable searchable filter={accentFilter} data={establishments} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('programmes.workshops.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 200 }}
+        />
+        <Select
+          label={t('programmes.workshops.programme')}
+          placeholder={t('programmes.common.all')}
+          clearable
+          data={programmeOptions}
+          value={programme}
+          onChange={setProgramme}
+          style={filterStyle}
+        />
+        <Select
+          label={t('programmes.common.establishment')}
+          placeholder={t('programmes.common.all')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={establishments}
+          value={establishment}
+          onChange={setEstablishment}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+        />
         <Select
           label={t('common.status')}
           data={[
@@ -77,7 +112,15 @@ export function WorkshopsPage() {
           style={filterStyle}
         />
         {filtersActive && (
-          <Button variant="subtle" onClick={() => { setSearch(''); setProgramme(null); setEstablishment(null); setStatus('active'); }}>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              setProgramme(null);
+              setEstablishment(null);
+              setStatus('active');
+            }}
+          >
             {t('common.clearFilters')}
           </Button>
         )}
@@ -89,12 +132,38 @@ export function WorkshopsPage() {
         onRowClick={(record) => void navigate(`${routes.workshops}/${record.id}`)}
         rowStyle={(w) => (w.active ? undefined : { opacity: 0.6 })}
         columns={[
-          { accessor: 'name', title: t('programmes.workshops.name'), sortable: true, render: (w) => <Text size="sm" fw={600}>{w.name}</Text> },
-          { accessor: 'programme', title: t('programmes.workshops.programme'), sortable: true, render: (w) => t(`programmes.programmes.${w.programme}`) },
+          {
+            accessor: 'name',
+            title: t('programmes.workshops.name'),
+            sortable: true,
+            render: (w) => (
+              <Text size="sm" fw={600}>
+                {w.name}
+              </Text>
+            ),
+          },
+          {
+            accessor: 'programme',
+            title: t('programmes.workshops.programme'),
+            sortable: true,
+            render: (w) => t(`programmes.programmes.${w.programme}`),
+          },
           { accessor: 'establishment', title: t('programmes.common.establishment'), sortable: true, render: (w) => w.establishmentName },
           { accessor: 'teachers', title: t('programmes.workshops.teachers') },
-          { accessor: 'startDate', title: t('programmes.workshops.startDate'), sortable: true, noWrap: true, render: (w) => `${formatDate(w.startDate)}${w.endDate ? ` – ${formatDate(w.endDate)}` : ''}` },
-          { accessor: 'enrolled', title: t('programmes.workshops.enrolled'), sortable: true, textAlign: 'right', render: (w) => `${w.enrolled} / ${w.capacity}` },
+          {
+            accessor: 'startDate',
+            title: t('programmes.workshops.startDate'),
+            sortable: true,
+            noWrap: true,
+            render: (w) => `${formatDate(w.startDate)}${w.endDate ? ` – ${formatDate(w.endDate)}` : ''}`,
+          },
+          {
+            accessor: 'enrolled',
+            title: t('programmes.workshops.enrolled'),
+            sortable: true,
+            textAlign: 'right',
+            render: (w) => `${w.enrolled} / ${w.capacity}`,
+          },
           { accessor: 'sessions', title: t('programmes.workshops.sessions'), textAlign: 'right' },
         ]}
         emptyState={
@@ -104,12 +173,23 @@ export function WorkshopsPage() {
             <EmptyState
               title={t('programmes.workshops.emptyTitle')}
               text={t('programmes.workshops.emptyText')}
-              action={list.data && total === 0 && canCreate ? <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>{t('programmes.workshops.new')}</Button> : undefined}
+              action={
+                list.data && total === 0 && canCreate ? (
+                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+                    {t('programmes.workshops.new')}
+                  </Button>
+                ) : undefined
+              }
             />
           )
         }
       />
-      <WorkshopFormModal opened={formOpen} onClose={() => setFormOpen(false)} workshop={null} onSaved={(w) => void navigate(`${routes.workshops}/${w.id}`)} />
+      <WorkshopFormModal
+        opened={formOpen}
+        onClose={() => setFormOpen(false)}
+        workshop={null}
+        onSaved={(w) => void navigate(`${routes.workshops}/${w.id}`)}
+      />
     </>
   );
 }

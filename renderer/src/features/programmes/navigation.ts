@@ -1,8 +1,9 @@
 import { IconCalendarEvent, IconChalkboard, IconHeartHandshake, IconMusic, IconReportAnalytics, IconUsersGroup } from '@tabler/icons-react';
+import type { NavGroup } from '../../app/feature';
 import { routes } from '../../app/routes';
 
 /** The programmes' group in the navigation bar; each page opens with the channel named. */
-export const programmeNavigation = {
+export const programmeNavigation: NavGroup = {
   group: 'programmes.nav.group',
   items: [
     { to: routes.workshops, label: 'programmes.nav.workshops', icon: IconChalkboard, channel: 'workshops.list' },
@@ -12,4 +13,4 @@ export const programmeNavigation = {
     { to: routes.partners, label: 'programmes.nav.partners', icon: IconHeartHandshake, channel: 'partners.list' },
     { to: routes.programmeReports, label: 'programmes.nav.reports', icon: IconReportAnalytics, channel: 'programmeReports.figures' },
   ],
-} as const;
+};

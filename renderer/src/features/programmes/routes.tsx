@@ -1,14 +1,17 @@
 import type { RouteObject } from 'react-router';
+import type { DashboardSection } from '../../app/feature';
+import { lazyPage } from '../../app/lazyPage';
 import { routes } from '../../app/routes';
-import { EnsemblesPage } from './EnsemblesPage';
-import { EventsPage } from './EventsPage';
-import { ParticipantsPage } from './ParticipantsPage';
-import { PartnersPage } from './PartnersPage';
-import { ProgrammeReportsPage } from './ProgrammeReportsPage';
-import { WorkshopPage } from './WorkshopPage';
-import { WorkshopsPage } from './WorkshopsPage';
 
-/** The programmes' pages, added to the app's router as one list. */
+const EnsemblesPage = lazyPage(() => import('./EnsemblesPage'), 'EnsemblesPage');
+const EventsPage = lazyPage(() => import('./EventsPage'), 'EventsPage');
+const ParticipantsPage = lazyPage(() => import('./ParticipantsPage'), 'ParticipantsPage');
+const PartnersPage = lazyPage(() => import('./PartnersPage'), 'PartnersPage');
+const ProgrammeReportsPage = lazyPage(() => import('./ProgrammeReportsPage'), 'ProgrammeReportsPage');
+const WorkshopPage = lazyPage(() => import('./WorkshopPage'), 'WorkshopPage');
+const WorkshopsPage = lazyPage(() => import('./WorkshopsPage'), 'WorkshopsPage');
+
+/** The programmes' pages, each loaded on demand (app/lazyPage.ts). */
 export const programmeRoutes: RouteObject[] = [
   { path: routes.workshops.slice(1), element: <WorkshopsPage /> },
   { path: `${routes.workshops.slice(1)}/:id`, element: <WorkshopPage /> },
@@ -18,3 +21,9 @@ export const programmeRoutes: RouteObject[] = [
   { path: routes.partners.slice(1), element: <PartnersPage /> },
   { path: routes.programmeReports.slice(1), element: <ProgrammeReportsPage /> },
 ];
+
+/** Its section of the home page. */
+export const programmeDashboard: DashboardSection = {
+  order: 20,
+  Section: lazyPage(() => import('./ProgrammeDashboardSection'), 'ProgrammeDashboardSection'),
+};

@@ -4,8 +4,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantStatus, Stage } from '../../../../shared/programmes/rules';
 import type { ApiCallError } from '../../api';
+import { whole } from '../../components/badges';
 
-export const whole = { root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+export { whole } from '../../components/badges';
+export { toBase64 } from '../../components/files';
+export { useNumber, usePercent } from '../../components/numbers';
 
 const stageColors: Record<Stage, MantineColor> = { inscrito: 'blue', activo: 'teal', completado: 'grape', retirado: 'gray' };
 export function StageBadge({ stage }: { stage: Stage }) {
@@ -30,17 +33,6 @@ export function ParticipantStatusBadge({ status }: { status: ParticipantStatus }
 /** A participant as the screen shows them: "Apellidos, Nombres" or, where names may not be shown, the code. */
 export const nameOf = (p: { firstNames: string | null; lastNames: string | null; code?: string; participantCode?: string }) =>
   p.firstNames && p.lastNames ? `${p.lastNames}, ${p.firstNames}` : (p.code ?? p.participantCode ?? '');
-
-export const usePercent = () => {
-  const { i18n } = useTranslation();
-  return (v: number | null) =>
-    v === null ? '—' : `${new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'es-PE', { maximumFractionDigits: 0 }).format(v * 100)} %`;
-};
-
-export const useNumber = () => {
-  const { i18n } = useTranslation();
-  return (v: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'es-PE', { maximumFractionDigits: 1 }).format(v);
-};
 
 /** Options of a closed list, labelled from the catalog. */
 export function useOptions(values: readonly string[], prefix: string) {
@@ -70,11 +62,3 @@ export function refusalHandler(setErrors?: (errors: Record<string, string>) => v
 }
 
 export const idOrNull = (v: string | null) => (v === null || v === '' ? null : Number(v));
-
-/** Bytes of a chosen file as base64, the way main takes files from the renderer. */
-export async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}

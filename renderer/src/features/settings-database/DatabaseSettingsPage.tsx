@@ -1,6 +1,32 @@
-import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Loader, NumberInput, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  Group,
+  Loader,
+  NumberInput,
+  PasswordInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconCertificate, IconCircleCheck, IconDatabaseImport, IconDeviceFloppy, IconLockOpen, IconPlugConnected, IconX } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCertificate,
+  IconCircleCheck,
+  IconDatabaseImport,
+  IconDeviceFloppy,
+  IconLockOpen,
+  IconPlugConnected,
+  IconX,
+} from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerSettingsInput, type ConnectionTest, type CopyReport, type DatabaseMode } from '../../../../shared/office/schemas';
@@ -62,7 +88,14 @@ export function DatabaseSettingsPage() {
     setValues({
       mode: loaded.mode,
       ...(loaded.server
-        ? { host: loaded.server.host, port: loaded.server.port, database: loaded.server.database, user: loaded.server.user, ssl: loaded.server.ssl, caCert: loaded.server.caCert }
+        ? {
+            host: loaded.server.host,
+            port: loaded.server.port,
+            database: loaded.server.database,
+            user: loaded.server.user,
+            ssl: loaded.server.ssl,
+            caCert: loaded.server.caCert,
+          }
         : {}),
     });
     resetDirty();
@@ -179,7 +212,14 @@ export function DatabaseSettingsPage() {
               <Stack>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <TextInput label={t('office.page.host')} required autoComplete="off" {...form.getInputProps('host')} />
-                  <NumberInput label={t('office.page.port')} required allowDecimal={false} allowNegative={false} thousandSeparator="" {...form.getInputProps('port')} />
+                  <NumberInput
+                    label={t('office.page.port')}
+                    required
+                    allowDecimal={false}
+                    allowNegative={false}
+                    thousandSeparator=""
+                    {...form.getInputProps('port')}
+                  />
                   <TextInput label={t('office.page.database')} required autoComplete="off" {...form.getInputProps('database')} />
                   <TextInput label={t('office.page.user')} required autoComplete="off" {...form.getInputProps('user')} />
                 </SimpleGrid>
@@ -189,7 +229,11 @@ export function DatabaseSettingsPage() {
                   description={loaded?.server?.hasPassword ? t('office.page.passwordKept') : t('office.page.passwordProtected')}
                   {...form.getInputProps('password')}
                 />
-                <Checkbox label={t('office.page.ssl')} description={t('office.page.sslHelp')} {...form.getInputProps('ssl', { type: 'checkbox' })} />
+                <Checkbox
+                  label={t('office.page.ssl')}
+                  description={t('office.page.sslHelp')}
+                  {...form.getInputProps('ssl', { type: 'checkbox' })}
+                />
                 {values.ssl ? (
                   <Stack gap={4}>
                     <FileInput
@@ -204,7 +248,13 @@ export function DatabaseSettingsPage() {
                     />
                     {values.caCert && (
                       <Group>
-                        <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => void chooseCa(null)}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="gray"
+                          leftSection={<IconX size={14} />}
+                          onClick={() => void chooseCa(null)}
+                        >
                           {t('office.page.caCertRemove')}
                         </Button>
                       </Group>
@@ -216,7 +266,12 @@ export function DatabaseSettingsPage() {
                   </Alert>
                 )}
                 <Group>
-                  <Button variant="default" leftSection={<IconPlugConnected size={16} />} loading={busy === 'test'} onClick={() => void test()}>
+                  <Button
+                    variant="default"
+                    leftSection={<IconPlugConnected size={16} />}
+                    loading={busy === 'test'}
+                    onClick={() => void test()}
+                  >
                     {t('office.page.test')}
                   </Button>
                 </Group>
@@ -240,14 +295,28 @@ export function DatabaseSettingsPage() {
                 <Text size="sm" c="dimmed">
                   {t('office.copy.help')}
                 </Text>
-                <Checkbox label={t('office.copy.confirm')} checked={copyConfirmed} onChange={(e) => setCopyConfirmed(e.currentTarget.checked)} />
+                <Checkbox
+                  label={t('office.copy.confirm')}
+                  checked={copyConfirmed}
+                  onChange={(e) => setCopyConfirmed(e.currentTarget.checked)}
+                />
                 <Group>
-                  <Button variant="light" leftSection={<IconDatabaseImport size={16} />} disabled={!copyConfirmed} loading={busy === 'copy'} onClick={() => void copy()}>
+                  <Button
+                    variant="light"
+                    leftSection={<IconDatabaseImport size={16} />}
+                    disabled={!copyConfirmed}
+                    loading={busy === 'copy'}
+                    onClick={() => void copy()}
+                  >
                     {t('office.copy.run')}
                   </Button>
                 </Group>
                 {copied && (
-                  <Alert role="status" color={copied.ok ? 'green' : 'red'} icon={copied.ok ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}>
+                  <Alert
+                    role="status"
+                    color={copied.ok ? 'green' : 'red'}
+                    icon={copied.ok ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
+                  >
                     <Text size="sm">{copied.message}</Text>
                   </Alert>
                 )}

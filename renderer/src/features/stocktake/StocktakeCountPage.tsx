@@ -1,42 +1,8 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Card,
-  Center,
-  Grid,
-  Group,
-  Loader,
-  Progress,
-  ScrollArea,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  ThemeIcon,
-  Tooltip,
-  type MantineColor,
-} from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, Center, Grid, Group, Loader, Progress, Select, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import {
-  IconAlertTriangle,
-  IconArrowLeft,
-  IconBarcode,
-  IconCircleCheck,
-  IconFileTypePdf,
-  IconHelpCircle,
-  IconLock,
-  IconMapPinQuestion,
-  IconRepeat,
-  IconTrash,
-} from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { IconArrowLeft, IconBarcode, IconFileTypePdf, IconLock } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TFunction } from 'i18next';
@@ -49,26 +15,10 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSaveFile } from '../../components/files';
 import { CloseStocktakeModal } from './CloseStocktakeModal';
+import { ScanFeed, type FeedEntry } from './ScanFeed';
+import { StocktakeLists } from './StocktakeLists';
 import { registeredWhere, StocktakeStatusBadge } from './ui';
-import { useCan } from '../auth/session';
-
-type Result = 'found' | 'elsewhere' | 'unknown' | 'repeated';
-
-interface FeedEntry {
-  key: number;
-  result: Result | 'removed' | 'error';
-  text: string;
-  detail: string;
-}
-
-const resultStyle: Record<FeedEntry['result'], { color: MantineColor; icon: ReactNode }> = {
-  found: { color: 'green', icon: <IconCircleCheck size={18} /> },
-  elsewhere: { color: 'orange', icon: <IconMapPinQuestion size={18} /> },
-  unknown: { color: 'red', icon: <IconHelpCircle size={18} /> },
-  repeated: { color: 'gray', icon: <IconRepeat size={18} /> },
-  removed: { color: 'gray', icon: <IconTrash size={18} /> },
-  error: { color: 'red', icon: <IconAlertTriangle size={18} /> },
-};
+import { useCan } from '../../components/session';
 
 const describe = (line: StocktakeLine, t: TFunction) =>
   [
@@ -174,7 +124,11 @@ export function StocktakeCountPage() {
         push({ result: r.result, text, detail: describe(r.line, t) });
       } catch (err) {
         const message =
-          err instanceof ApiCallError ? (err.error.fields.code ?? err.error.message) : err instanceof Error ? err.message : t('app.unexpected');
+          err instanceof ApiCallError
+            ? (err.error.fields.code ?? err.error.message)
+            : err instanceof Error
+              ? err.message
+              : t('app.unexpected');
         setError(message);
         push({ result: 'error', text: `${typed.toUpperCase()}: ${message}`, detail: '' });
       } finally {
@@ -318,63 +272,12 @@ export function StocktakeCountPage() {
           )}
           {isOpen && (
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Card withBorder padding="md" h="100%">
-                <Text fw={600} mb="xs">
-                  {t('inventory.stocktake.feedTitle')}
-                </Text>
-                <ScrollArea h={170} type="auto">
-                  <Stack gap={6} aria-live="polite" data-testid="scan-feed">
-                    {feed.length === 0 && (
-                      <Text size="sm" c="dimmed">
-                        {t('inventory.stocktake.feedEmpty')}
-                      </Text>
-                    )}
-                    {feed.map((f) => (
-                      <Group key={f.key} gap="xs" wrap="nowrap" align="flex-start" data-result={f.result}>
-                        <ThemeIcon variant="light" color={resultStyle[f.result].color} size="md" radius="xl">
-                          {resultStyle[f.result].icon}
-                        </ThemeIcon>
-                        <Stack gap={0}>
-                          <Text size="sm" fw={600} c={`${resultStyle[f.result].color}.8`}>
-                            {f.text}
-                          </Text>
-                          {f.detail && (
-                            <Text size="xs" c="dimmed">
-                              {f.detail}
-                            </Text>
-                          )}
-                        </Stack>
-                      </Group>
-                    ))}
-                  </Stack>
-                </ScrollArea>
-              </Card>
+              <ScanFeed feed={feed} />
             </Grid.Col>
           )}
         </Grid>
 
-        <Card withBorder padding="md" mt="md">
-          <Tabs value={tab} onChange={setTab} keepMounted={false}>
-            <Tabs.List>
-              <ListTab value="found" color="green" label={t('inventory.stocktake.found')} count={d.found.length} />
-              <ListTab value="missing" color="red" label={t('inventory.stocktake.missing')} count={d.missing.length} />
-              <ListTab value="elsewhere" color="orange" label={t('inventory.stocktake.elsewhere')} count={d.elsewhere.length} />
-              <ListTab value="unknown" color="red" label={t('inventory.stocktake.unknown')} count={d.unknown.length} />
-            </Tabs.List>
-            <Tabs.Panel value="found" pt="sm">
-              <Lines lines={[...d.found].reverse()} kind="found" canRemove={isOpen} onRemove={remove} />
-            </Tabs.Panel>
-            <Tabs.Panel value="missing" pt="sm">
-              <Lines lines={d.missing} kind="missing" canRemove={false} onRemove={remove} />
-            </Tabs.Panel>
-            <Tabs.Panel value="elsewhere" pt="sm">
-              <Lines lines={[...d.elsewhere].reverse()} kind="elsewhere" canRemove={isOpen} onRemove={remove} />
-            </Tabs.Panel>
-            <Tabs.Panel value="unknown" pt="sm">
-              <Lines lines={[...d.unknown].reverse()} kind="unknown" canRemove={isOpen} onRemove={remove} />
-            </Tabs.Panel>
-          </Tabs>
-        </Card>
+        <StocktakeLists detail={d} tab={tab} onTab={setTab} canRemove={isOpen} onRemove={remove} />
       </Box>
 
       <CloseStocktakeModal
@@ -386,97 +289,5 @@ export function StocktakeCountPage() {
         }}
       />
     </>
-  );
-}
-
-function ListTab({ value, label, count, color }: { value: string; label: string; count: number; color: MantineColor }) {
-  return (
-    <Tabs.Tab
-      value={value}
-      rightSection={
-        <Badge size="sm" circle={count < 10} color={count ? color : 'gray'} variant={count ? 'filled' : 'light'}>
-          {count}
-        </Badge>
-      }
-    >
-      {label}
-    </Tabs.Tab>
-  );
-}
-
-function Lines({
-  lines,
-  kind,
-  canRemove,
-  onRemove,
-}: {
-  lines: StocktakeLine[];
-  kind: 'found' | 'missing' | 'elsewhere' | 'unknown';
-  canRemove: boolean;
-  onRemove: (line: StocktakeLine) => void;
-}) {
-  const { t } = useTranslation();
-  if (lines.length === 0) {
-    return (
-      <Text c="dimmed" size="sm" py="md" ta="center">
-        {t(`inventory.stocktake.${kind}Empty`)}
-      </Text>
-    );
-  }
-  const known = kind !== 'unknown';
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover verticalSpacing={6} data-testid={`lines-${kind}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('inventory.instruments.code')}</Table.Th>
-            {known && <Table.Th>{t('inventory.instruments.type')}</Table.Th>}
-            {known && <Table.Th>{t('inventory.instruments.brand')}</Table.Th>}
-            {kind === 'elsewhere' && <Table.Th>{t('inventory.stocktake.registeredAt')}</Table.Th>}
-            {known && <Table.Th>{t('inventory.instruments.condition')}</Table.Th>}
-            {kind !== 'missing' && <Table.Th>{t('inventory.stocktake.countedAt')}</Table.Th>}
-            {canRemove && <Table.Th w={60} />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((l) => (
-            <Table.Tr key={l.code}>
-              <Table.Td ff="monospace" fw={600}>
-                {l.code}
-              </Table.Td>
-              {known && <Table.Td>{l.typeName}</Table.Td>}
-              {known && <Table.Td>{l.brand}</Table.Td>}
-              {kind === 'elsewhere' && <Table.Td>{registeredWhere(l, t)}</Table.Td>}
-              {known && (
-                <Table.Td>
-                  {l.registeredCondition && t(`inventory.conditions.${l.registeredCondition}`)}
-                  {l.countedCondition && l.countedCondition !== l.registeredCondition && (
-                    <Text span c="orange.8" fw={600}>
-                      {' → '}
-                      {t(`inventory.conditions.${l.countedCondition}`)}
-                    </Text>
-                  )}
-                </Table.Td>
-              )}
-              {kind !== 'missing' && <Table.Td>{formatDateTime(l.countedAt)}</Table.Td>}
-              {canRemove && (
-                <Table.Td ta="right">
-                  <Tooltip label={t('inventory.stocktake.uncount')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('inventory.stocktake.uncount')}: ${l.code}`}
-                      onClick={() => onRemove(l)}
-                    >
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }

@@ -1,9 +1,8 @@
 import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconClipboardList } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../../../shared/format';
@@ -14,9 +13,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { schemaValidator } from '../../forms';
-import { useEstablishmentOptions } from '../../components/fields';
+import { useRecordForm } from '../../components/useRecordForm';
+import { useEstablishmentOptions, FormActions } from '../../components/fields';
 import { StocktakeStatusBadge, stocktakePath } from './ui';
-import { useCan } from '../auth/session';
+import { useCan } from '../../components/session';
 
 /** The stocktakes, newest first; "Abrir inventario" starts the count of one establishment. */
 export function StocktakesPage() {
@@ -172,20 +172,14 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
   const open = useApiMutation('stocktakes.open');
   const [refused, setRefused] = useState<string | null>(null);
   const validate = schemaValidator(StocktakeOpen, t);
-  const form = useForm<OpenValues>({
-    mode: 'controlled',
-    initialValues: { establishmentId: null, notes: '' },
+  // Reset only when the dialog opens.
+  const { form } = useRecordForm<OpenValues>({
+    opened,
     validate: (values) => validate(toOpenInput(values)),
+    values: () => ({ establishmentId: null, notes: '' }),
     onValuesChange: () => setRefused(null),
+    onOpen: () => setRefused(null),
   });
-
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues({ establishmentId: null, notes: '' });
-    form.setErrors({});
-    setRefused(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened]);
 
   // The open count that main pointed at, to continue it instead.
   const chosen = form.values.establishmentId === null ? null : Number(form.values.establishmentId);
@@ -248,24 +242,11 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
               {t('inventory.stocktake.goToOpen')}
             </Button>
           )}
-          <Textarea
-            label={t('inventory.stocktake.notes')}
-            autosize
-            minRows={2}
-            maxRows={5}
-            {...form.getInputProps('notes')}
-          />
+          <Textarea label={t('inventory.stocktake.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
           <Text size="sm" c="dimmed">
             {t('inventory.stocktake.openText')}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={open.isPending}>
-              {t('inventory.stocktake.new')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={open.isPending} label={t('inventory.stocktake.new')} />
         </Stack>
       </form>
     </Modal>

@@ -27,4 +27,3 @@ export function registeredWhere(line: StocktakeLine, t: TFunction): string {
   if (line.registeredStatus === 'asignado') return line.registeredEstablishmentName ?? status;
   return line.registeredEstablishmentName ? `${status}, ${line.registeredEstablishmentName}` : status;
 }
-

@@ -1,13 +1,13 @@
-import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { MultiSelect, PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../../shared/auth/permissions';
 import { UserCreate, UserResetPassword, UserUpdate, type User } from '../../../../shared/auth/schemas';
-import { useApiMutation, type ApiCallError } from '../../api';
+import { useApiMutation } from '../../api';
 import { useEstablishmentOptions } from '../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../forms';
+import { schemaValidator } from '../../forms';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface FormValues {
   username: string;
@@ -42,43 +42,49 @@ export function UserFormModal({ opened, onClose, user }: { opened: boolean; onCl
   const update = useApiMutation('users.update');
   const establishments = useEstablishmentOptions('all');
   const roleOptions = useRoleOptions();
-  const [formError, setFormError] = useState<string | null>(null);
   const validateCreate = schemaValidator(UserCreate, t);
   const validateUpdate = schemaValidator(UserUpdate, t);
-  const form = useForm<FormValues>({
-    mode: 'controlled',
+  // Reset when it opens or turns to another user, never on a background refetch.
+  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+    opened,
+    recordKey: user?.id ?? null,
     initialValues: empty,
     validate: (v) => {
       const input = toInput(v);
       return user
-        ? validateUpdate({ id: user.id, version: user.version, fullName: input.fullName, role: input.role, establishmentIds: input.establishmentIds })
+        ? validateUpdate({
+            id: user.id,
+            version: user.version,
+            fullName: input.fullName,
+            role: input.role,
+            establishmentIds: input.establishmentIds,
+          })
         : validateCreate(input);
     },
-  });
-
-  useEffect(() => {
-    if (!opened) return;
-    setFormError(null);
-    form.setErrors({});
-    form.setValues(
+    values: () =>
       user
-        ? { ...empty, username: user.username, fullName: user.fullName, role: user.role, establishmentIds: user.establishmentIds.map(String) }
+        ? {
+            ...empty,
+            username: user.username,
+            fullName: user.fullName,
+            role: user.role,
+            establishmentIds: user.establishmentIds.map(String),
+          }
         : empty,
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, user]);
-
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(err.error.fields);
-  };
+  });
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
     const input = toInput(values);
     if (user) {
       update.mutate(
-        { id: user.id, version: user.version, fullName: input.fullName, role: input.role as Role, establishmentIds: input.establishmentIds },
+        {
+          id: user.id,
+          version: user.version,
+          fullName: input.fullName,
+          role: input.role as Role,
+          establishmentIds: input.establishmentIds,
+        },
         {
           onSuccess: (saved) => {
             notifications.show({ color: 'teal', message: t('users.saved', { username: saved.username }) });
@@ -100,61 +106,59 @@ export function UserFormModal({ opened, onClose, user }: { opened: boolean; onCl
 
   const role = form.values.role as Role | null;
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? t('users.edit') : t('users.create')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={user ? t('users.edit') : t('users.create')}
+      size="lg"
+      onSubmit={submit}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      actionsMt="sm"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput data-autofocus required label={t('auth.fullName')} {...form.getInputProps('fullName')} />
+        <TextInput
+          required
+          label={t('auth.username')}
+          description={user ? undefined : t('auth.usernameHint')}
+          disabled={!!user}
+          {...form.getInputProps('username')}
+        />
+      </SimpleGrid>
+      <Select required label={t('users.role')} data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
+      {role && (
+        <Text size="xs" c="dimmed" mt={-8}>
+          {t(`auth.roleHints.${role}`)}
+        </Text>
+      )}
+      <MultiSelect
+        label={t('users.establishments')}
+        description={t('users.establishmentsHint')}
+        placeholder={form.values.establishmentIds.length === 0 ? t('users.allEstablishments') : undefined}
+        data={establishments}
+        searchable
+        clearable
+        {...form.getInputProps('establishmentIds')}
+      />
+      {!user && (
+        <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput data-autofocus required label={t('auth.fullName')} {...form.getInputProps('fullName')} />
-            <TextInput
+            <PasswordInput
               required
-              label={t('auth.username')}
-              description={user ? undefined : t('auth.usernameHint')}
-              disabled={!!user}
-              {...form.getInputProps('username')}
+              label={t('users.firstPassword')}
+              description={t('auth.passwordHint')}
+              autoComplete="new-password"
+              {...form.getInputProps('password')}
             />
+            <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
           </SimpleGrid>
-          <Select required label={t('users.role')} data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
-          {role && (
-            <Text size="xs" c="dimmed" mt={-8}>
-              {t(`auth.roleHints.${role}`)}
-            </Text>
-          )}
-          <MultiSelect
-            label={t('users.establishments')}
-            description={t('users.establishmentsHint')}
-            placeholder={form.values.establishmentIds.length === 0 ? t('users.allEstablishments') : undefined}
-            data={establishments}
-            searchable
-            clearable
-            {...form.getInputProps('establishmentIds')}
-          />
-          {!user && (
-            <>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <PasswordInput required label={t('users.firstPassword')} description={t('auth.passwordHint')} autoComplete="new-password" {...form.getInputProps('password')} />
-                <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
-              </SimpleGrid>
-              <Text size="xs" c="dimmed">
-                {t('users.firstPasswordHint')}
-              </Text>
-            </>
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Text size="xs" c="dimmed">
+            {t('users.firstPasswordHint')}
+          </Text>
+        </>
+      )}
+    </FormModal>
   );
 }
 
@@ -162,19 +166,13 @@ export function UserFormModal({ opened, onClose, user }: { opened: boolean; onCl
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const reset = useApiMutation('users.resetPassword');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(UserResetPassword, t);
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { password: '', confirm: '' },
+  // Reset when it opens or turns to another user, never on a background refetch.
+  const { form, formError, onError } = useRecordForm({
+    opened: user !== null,
+    recordKey: user?.id,
     validate: (v) => validate({ id: user?.id ?? 1, version: user?.version ?? 1, ...v }),
-  });
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(user !== null, user?.id, () => {
-    if (!user) return;
-    setFormError(null);
-    form.setValues({ password: '', confirm: '' });
-    form.setErrors({});
+    values: () => ({ password: '', confirm: '' }),
   });
 
   const submit = form.onSubmit((v) => {
@@ -186,36 +184,35 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           notifications.show({ color: 'teal', message: t('users.passwordReset', { username: saved.username }) });
           onClose();
         },
-        onError: (err) => {
-          setFormError(err.error.message);
-          form.setErrors(err.error.fields);
-        },
+        onError,
       },
     );
   });
 
   return (
-    <Modal opened={!!user} onClose={onClose} title={t('users.resetTitle', { name: user?.fullName ?? '' })} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
+    <FormModal
+      opened={!!user}
+      onClose={onClose}
+      title={t('users.resetTitle', { name: user?.fullName ?? '' })}
+      onSubmit={submit}
+      error={formError}
+      saving={reset.isPending}
+      saveLabel={t('users.resetPassword')}
+      header={
+        <>
           <Text size="sm">{t('users.resetIntro')}</Text>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <PasswordInput data-autofocus required label={t('auth.newPassword')} description={t('auth.passwordHint')} autoComplete="new-password" {...form.getInputProps('password')} />
-          <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              {t('users.resetPassword')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      }
+    >
+      <PasswordInput
+        data-autofocus
+        required
+        label={t('auth.newPassword')}
+        description={t('auth.passwordHint')}
+        autoComplete="new-password"
+        {...form.getInputProps('password')}
+      />
+      <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+    </FormModal>
   );
 }

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../../shared/format';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { useUser } from '../auth/session';
+import { useUser } from '../../components/session';
 import { ResetPasswordModal, UserFormModal, useRoleOptions } from './UserFormModal';
 
 type Status = (typeof userStatuses)[number];
@@ -29,7 +29,11 @@ export function UsersPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const roleOptions = useRoleOptions();
-  const list = useApiQuery('users.list', { search: debounced, role: (role ?? undefined) as Role | undefined, status }, { placeholderData: (p) => p });
+  const list = useApiQuery(
+    'users.list',
+    { search: debounced, role: (role ?? undefined) as Role | undefined, status },
+    { placeholderData: (p) => p },
+  );
   const setActive = useApiMutation('users.setActive');
   const now = new Date().toISOString();
 
@@ -38,7 +42,11 @@ export function UsersPage() {
       setActive.mutate(
         { id: u.id, version: u.version, active: !u.active },
         {
-          onSuccess: (saved) => notifications.show({ color: 'teal', message: t(saved.active ? 'users.enabled' : 'users.disabled', { username: saved.username }) }),
+          onSuccess: (saved) =>
+            notifications.show({
+              color: 'teal',
+              message: t(saved.active ? 'users.enabled' : 'users.disabled', { username: saved.username }),
+            }),
           onError: (err) => notifications.show({ color: 'red', message: err.message, autoClose: 10000 }),
         },
       );
@@ -79,7 +87,15 @@ export function UsersPage() {
             onChange={(e) => setSearch(e.currentTarget.value)}
             w={280}
           />
-          <Select label={t('users.role')} placeholder={t('users.allRoles')} clearable data={roleOptions} value={role} onChange={setRole} w={180} />
+          <Select
+            label={t('users.role')}
+            placeholder={t('users.allRoles')}
+            clearable
+            data={roleOptions}
+            value={role}
+            onChange={setRole}
+            w={180}
+          />
           <Select
             label={t('users.status')}
             data={userStatuses.map((s) => ({ value: s, label: t(`users.statuses.${s}`) }))}
@@ -166,7 +182,11 @@ export function UsersPage() {
               </Stack>
             ),
           },
-          { accessor: 'lastSignInAt', title: t('users.lastSignIn'), render: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t('users.never')) },
+          {
+            accessor: 'lastSignInAt',
+            title: t('users.lastSignIn'),
+            render: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t('users.never')),
+          },
           {
             accessor: 'actions',
             title: t('common.actions'),

@@ -10,7 +10,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { useSaveFile } from '../../../components/files';
 import { todayIso } from '../../../components/fields';
 import { PageHeader } from '../../../components/PageHeader';
-import { useCan } from '../../auth/session';
+import { useCan } from '../../../components/session';
 import { useMoney, useUsd } from '../ui';
 import { BudgetFormModal } from './BudgetFormModal';
 
@@ -59,7 +59,9 @@ export function BudgetPage() {
   const years = useApiQuery('budget.years', {});
   const summary = useApiQuery('budget.summary', { year }, { placeholderData: (p) => p });
   const s = summary.data;
-  const yearOptions = [...new Set([thisYear, thisYear + 1, year, ...(years.data ?? []).map((y) => y.year)])].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
+  const yearOptions = [...new Set([thisYear, thisYear + 1, year, ...(years.data ?? []).map((y) => y.year)])]
+    .sort((a, b) => b - a)
+    .map((y) => ({ value: String(y), label: String(y) }));
 
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
 
@@ -97,7 +99,10 @@ export function BudgetPage() {
       <Table.Td w={150}>
         <Group gap={6} wrap="nowrap">
           <Progress.Root size="lg" style={{ flex: 1, minWidth: 40 }} aria-hidden>
-            <Progress.Section value={Math.min(100, r.usedPercent ?? (r.committedCentimos + r.executedCentimos > 0 ? 100 : 0))} color={barColor(r)} />
+            <Progress.Section
+              value={Math.min(100, r.usedPercent ?? (r.committedCentimos + r.executedCentimos > 0 ? 100 : 0))}
+              color={barColor(r)}
+            />
           </Progress.Root>
           <Text size="sm" ta="right" style={nowrap} c={r.alert ? 'red.8' : undefined} fw={r.alert ? 700 : undefined}>
             {r.usedPercent === null ? '—' : `${r.usedPercent.toFixed(1)} %`}
@@ -131,7 +136,11 @@ export function BudgetPage() {
               {t('contracts.budget.exportPdf')}
             </Button>
             {canWrite && (
-              <Button leftSection={s?.defined ? <IconEdit size={16} /> : <IconPlus size={16} />} disabled={!s} onClick={() => setEditing(true)}>
+              <Button
+                leftSection={s?.defined ? <IconEdit size={16} /> : <IconPlus size={16} />}
+                disabled={!s}
+                onClick={() => setEditing(true)}
+              >
                 {s?.defined ? t('contracts.budget.edit') : t('contracts.budget.define')}
               </Button>
             )}
@@ -140,7 +149,14 @@ export function BudgetPage() {
       />
       <Card withBorder padding="sm" mb="sm">
         <Group gap="md" align="flex-end" wrap="wrap">
-          <Select label={t('contracts.budget.year')} data={yearOptions} value={String(year)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} w={120} />
+          <Select
+            label={t('contracts.budget.year')}
+            data={yearOptions}
+            value={String(year)}
+            onChange={(v) => v && setYear(Number(v))}
+            allowDeselect={false}
+            w={120}
+          />
           <NumberInput
             hideControls
             label={t('contracts.budget.newYear')}
@@ -173,7 +189,12 @@ export function BudgetPage() {
                 {t('contracts.budget.totalBudget')}
               </Text>
               <Text size="sm" fw={600}>
-                {money(s.total.budgetCentimos)} {s.total.usdCents && <Text span c="dimmed" size="sm">({usd(s.total.usdCents.budget)})</Text>}
+                {money(s.total.budgetCentimos)}{' '}
+                {s.total.usdCents && (
+                  <Text span c="dimmed" size="sm">
+                    ({usd(s.total.usdCents.budget)})
+                  </Text>
+                )}
               </Text>
             </Stack>
           )}

@@ -5,16 +5,20 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../../../shared/format';
-import { conformitySortColumns, conformityStatuses, type Conformity, type ConformityListQuery } from '../../../../../shared/contracts/schemas';
+import {
+  conformitySortColumns,
+  conformityStatuses,
+  type Conformity,
+  type ConformityListQuery,
+} from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
-import { useCan } from '../../auth/session';
+import { useCan } from '../../../components/session';
 import { ConformityStatusBadge, ContractStatusBadge, useMoney, usePeriodLabel } from '../ui';
 import { ConformityFormModal } from './ConformityFormModal';
 import { PayModal, VoidModal } from './PaymentModals';
-
 
 /**
  * The monthly sign-off desk: first the months that should have a conformity and do not, each
@@ -147,7 +151,12 @@ export function ConformitiesPage() {
         {t('contracts.conformities.list')}
       </Title>
       <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('contracts.conformities.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('contracts.conformities.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 220 }}
+        />
         <Select
           label={t('contracts.conformities.status')}
           placeholder={t('common.all')}
@@ -157,8 +166,24 @@ export function ConformitiesPage() {
           onChange={setStatus}
           w={190}
         />
-        <MonthPickerInput label={t('contracts.conformities.periodFrom')} valueFormat="MM/YYYY" clearable value={from} onChange={setFrom} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
-        <MonthPickerInput label={t('contracts.conformities.periodTo')} valueFormat="MM/YYYY" clearable value={to} onChange={setTo} w={150} placeholder={t('contracts.conformities.monthPlaceholder')} />
+        <MonthPickerInput
+          label={t('contracts.conformities.periodFrom')}
+          valueFormat="MM/YYYY"
+          clearable
+          value={from}
+          onChange={setFrom}
+          w={150}
+          placeholder={t('contracts.conformities.monthPlaceholder')}
+        />
+        <MonthPickerInput
+          label={t('contracts.conformities.periodTo')}
+          valueFormat="MM/YYYY"
+          clearable
+          value={to}
+          onChange={setTo}
+          w={150}
+          placeholder={t('contracts.conformities.monthPlaceholder')}
+        />
         <ClearFiltersButton
           active={filtersActive}
           onClear={() => {
@@ -184,14 +209,26 @@ export function ConformitiesPage() {
         emptyHeight={220}
         rowStyle={(f) => (f.status === 'anulada' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
         columns={[
-          { accessor: 'period', title: t('contracts.conformities.period'), sortable: true, noWrap: true, render: (f) => periodLabel(f.period) },
+          {
+            accessor: 'period',
+            title: t('contracts.conformities.period'),
+            sortable: true,
+            noWrap: true,
+            render: (f) => periodLabel(f.period),
+          },
           {
             accessor: 'contract',
             title: t('contracts.conformities.contract'),
             sortable: true,
             render: (f) => (
               <>
-                <Anchor component={Link} to={`${routes.contracts}?ficha=${f.contractId}`} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                <Anchor
+                  component={Link}
+                  to={`${routes.contracts}?ficha=${f.contractId}`}
+                  size="sm"
+                  fw={600}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {f.contractNumber}
                 </Anchor>
                 <Text size="xs" c="dimmed" lineClamp={1} title={f.teacherName}>
@@ -224,15 +261,39 @@ export function ConformitiesPage() {
               </>
             ),
           },
-          { accessor: 'gross', title: t('contracts.conformities.gross'), sortable: true, textAlign: 'right', noWrap: true, render: (f) => money(f.grossCentimos) },
+          {
+            accessor: 'gross',
+            title: t('contracts.conformities.gross'),
+            sortable: true,
+            textAlign: 'right',
+            noWrap: true,
+            render: (f) => money(f.grossCentimos),
+          },
           {
             accessor: 'retention',
             title: t('contracts.conformities.retention'),
             textAlign: 'right',
             noWrap: true,
-            render: (f) => (f.suspended ? <Text size="sm" c="dimmed">{t('contracts.conformities.suspended')}</Text> : money(f.retentionCentimos)),
+            render: (f) =>
+              f.suspended ? (
+                <Text size="sm" c="dimmed">
+                  {t('contracts.conformities.suspended')}
+                </Text>
+              ) : (
+                money(f.retentionCentimos)
+              ),
           },
-          { accessor: 'net', title: t('contracts.conformities.net'), textAlign: 'right', noWrap: true, render: (f) => <Text size="sm" fw={600}>{money(f.netCentimos)}</Text> },
+          {
+            accessor: 'net',
+            title: t('contracts.conformities.net'),
+            textAlign: 'right',
+            noWrap: true,
+            render: (f) => (
+              <Text size="sm" fw={600}>
+                {money(f.netCentimos)}
+              </Text>
+            ),
+          },
           {
             accessor: 'paymentDate',
             title: t('contracts.conformities.paymentDate'),
@@ -274,12 +335,18 @@ export function ConformitiesPage() {
                   </Tooltip>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" aria-label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}
+                      >
                         <IconDots size={16} />
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconEdit size={14} />} onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}>
+                      <Menu.Item
+                        leftSection={<IconEdit size={14} />}
+                        onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}
+                      >
                         {t('contracts.conformities.editTitle')}
                       </Menu.Item>
                       <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => setVoiding(f)}>

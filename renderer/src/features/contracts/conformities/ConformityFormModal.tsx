@@ -1,15 +1,16 @@
-import { Alert, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Group, Paper, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconReceipt } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lastDayOf, retentionFor, suspensionCovers } from '../../../../../shared/contracts/rules';
 import { ConformityCreate, type Conformity } from '../../../../../shared/contracts/schemas';
 import { parseDateInput } from '../../../../../shared/format';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { useApiMutation, useApiQuery } from '../../../api';
 import { DateField, todayIso, MoneyField } from '../../../components/fields';
 import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
 import { ContractPicker } from '../contracts/pickers';
 import { centimosToSoles, renameErrors, solesToCentimos, useMoney, usePeriodLabel } from '../ui';
 
@@ -65,55 +66,60 @@ export function ConformityFormModal({
   const periodLabel = usePeriodLabel();
   const create = useApiMutation('conformities.create');
   const update = useApiMutation('conformities.update');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(ConformityCreate, t);
-  const form = useForm<Values>({
-    mode: 'controlled',
-    initialValues: { contractId: null, period: null, deliverable: '', conformityDate: todayIso(), givenBy: '', receiptNumber: '', receiptDate: null, gross: '', notes: '' },
+  // Reset when it opens or turns to another record (or another preset month), never on a background refetch.
+  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+    opened,
+    recordKey: conformity ? conformity.id : `new:${presetContractId}:${presetPeriod}`,
+    initialValues: {
+      contractId: null,
+      period: null,
+      deliverable: '',
+      conformityDate: todayIso(),
+      givenBy: '',
+      receiptNumber: '',
+      receiptDate: null,
+      gross: '',
+      notes: '',
+    },
     validate: (v) => renameErrors(validate(toInput(v)), names),
+    values: (): Values =>
+      conformity
+        ? {
+            contractId: String(conformity.contractId),
+            period: conformity.period,
+            deliverable: conformity.deliverable,
+            conformityDate: conformity.conformityDate,
+            givenBy: conformity.givenBy,
+            receiptNumber: conformity.receiptNumber ?? '',
+            receiptDate: conformity.receiptDate,
+            gross: centimosToSoles(conformity.grossCentimos),
+            notes: conformity.notes ?? '',
+          }
+        : {
+            contractId: presetContractId === null ? null : String(presetContractId),
+            period: presetPeriod,
+            deliverable: '',
+            conformityDate: todayIso(),
+            givenBy: localStorage.getItem(GIVEN_BY_KEY) ?? '',
+            receiptNumber: '',
+            receiptDate: null,
+            gross: '',
+            notes: '',
+          },
+    fieldNames: names,
   });
   const contractId = form.values.contractId ? Number(form.values.contractId) : null;
   const detail = useApiQuery('contracts.get', { id: contractId ?? 0 }, { enabled: contractId !== null && opened });
   const d = detail.data;
-
-  useEffect(() => {
-    if (!opened) return;
-    setFormError(null);
-    form.setErrors({});
-    if (conformity) {
-      form.setValues({
-        contractId: String(conformity.contractId),
-        period: conformity.period,
-        deliverable: conformity.deliverable,
-        conformityDate: conformity.conformityDate,
-        givenBy: conformity.givenBy,
-        receiptNumber: conformity.receiptNumber ?? '',
-        receiptDate: conformity.receiptDate,
-        gross: centimosToSoles(conformity.grossCentimos),
-        notes: conformity.notes ?? '',
-      });
-    } else {
-      form.setValues({
-        contractId: presetContractId === null ? null : String(presetContractId),
-        period: presetPeriod,
-        deliverable: '',
-        conformityDate: todayIso(),
-        givenBy: localStorage.getItem(GIVEN_BY_KEY) ?? '',
-        receiptNumber: '',
-        receiptDate: null,
-        gross: '',
-        notes: '',
-      });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, conformity, presetContractId, presetPeriod]);
 
   // The month's installment is the proposed gross, and "Informe mensual de <mes>" the deliverable.
   const month = d?.schedule.find((m) => m.period === form.values.period);
   useEffect(() => {
     if (!month || conformity) return;
     if (form.values.gross === '') form.setFieldValue('gross', centimosToSoles(month.expectedCentimos));
-    if (form.values.deliverable === '') form.setFieldValue('deliverable', `${t('contracts.conformities.deliverablePlaceholder')} — ${periodLabel(month.period)}`);
+    if (form.values.deliverable === '')
+      form.setFieldValue('deliverable', `${t('contracts.conformities.deliverablePlaceholder')} — ${periodLabel(month.period)}`);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the month changes
   }, [month?.period, d?.contract.id]);
 
@@ -139,10 +145,6 @@ export function ConformityFormModal({
     }
   }
 
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(renameErrors(err.error.fields, names));
-  };
   const save = (v: Values) => {
     setFormError(null);
     localStorage.setItem(GIVEN_BY_KEY, v.givenBy);
@@ -162,7 +164,10 @@ export function ConformityFormModal({
     }
     create.mutate(input, {
       onSuccess: (f) => {
-        notifications.show({ color: 'teal', message: t('contracts.conformities.created', { period: periodLabel(f.period), number: f.contractNumber }) });
+        notifications.show({
+          color: 'teal',
+          message: t('contracts.conformities.created', { period: periodLabel(f.period), number: f.contractNumber }),
+        });
         onClose();
       },
       onError,
@@ -170,94 +175,94 @@ export function ConformityFormModal({
   };
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={conformity ? t('contracts.conformities.editTitle') : t('contracts.conformities.newTitle')}
       size={820}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      errorIcon={<IconAlertTriangle />}
+      gap="sm"
+      actionsMt="sm"
     >
-      <form onSubmit={form.onSubmit(save)} noValidate>
-        <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert" icon={<IconAlertTriangle />}>
-              {formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <ContractPicker
-              required
-              label={t('contracts.conformities.contract')}
-              disabled={conformity !== null}
-              {...form.getInputProps('contractId')}
-              onChange={(v) => {
-                form.setFieldValue('contractId', v);
-                form.setFieldValue('period', null);
-                form.setFieldValue('gross', '');
-                form.setFieldValue('deliverable', '');
-              }}
-            />
-            <Select
-              data-autofocus
-              required
-              label={t('contracts.conformities.period')}
-              data={periods}
-              disabled={!d}
-              {...form.getInputProps('period')}
-              onChange={(v) => {
-                form.setFieldValue('period', v);
-                form.setFieldValue('gross', '');
-                form.setFieldValue('deliverable', '');
-              }}
-            />
-            <TextInput
-              required
-              style={{ gridColumn: '1 / -1' }}
-              label={t('contracts.conformities.deliverable')}
-              placeholder={t('contracts.conformities.deliverablePlaceholder')}
-              {...form.getInputProps('deliverable')}
-            />
-            <DateField
-              required
-              label={t('contracts.conformities.conformityDate')}
-              minDate={form.values.period ? `${form.values.period}-01` : undefined}
-              maxDate={todayIso()}
-              {...form.getInputProps('conformityDate')}
-            />
-            <TextInput required label={t('contracts.conformities.givenBy')} placeholder={t('contracts.conformities.givenByPlaceholder')} {...form.getInputProps('givenBy')} />
-            <TextInput
-              required={d?.contract.modality === 'orden_servicio'}
-              label={t('contracts.conformities.receiptNumber')}
-              placeholder={t('contracts.conformities.receiptPlaceholder')}
-              autoComplete="off"
-              {...form.getInputProps('receiptNumber')}
-            />
-            <DateField
-              required={form.values.receiptNumber !== ''}
-              label={t('contracts.conformities.receiptDate')}
-              maxDate={todayIso()}
-              defaultDate={form.values.period ? lastDayOf(form.values.period) : undefined}
-              {...form.getInputProps('receiptDate')}
-            />
-            <MoneyField required label={t('contracts.conformities.grossSoles')} {...form.getInputProps('gross')} />
-            <Paper withBorder p="xs" style={{ alignSelf: 'end' }} data-testid="retention-preview">
-              <Group gap="xs" wrap="nowrap" align="flex-start">
-                <IconReceipt size={18} style={{ flexShrink: 0, marginTop: 2 }} />
-                <Text size="sm">{retentionText ?? t('contracts.conformities.retentionHint')}</Text>
-              </Group>
-            </Paper>
-            <Textarea style={{ gridColumn: '1 / -1' }} label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
-          </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <ContractPicker
+          required
+          label={t('contracts.conformities.contract')}
+          disabled={conformity !== null}
+          {...form.getInputProps('contractId')}
+          onChange={(v) => {
+            form.setFieldValue('contractId', v);
+            form.setFieldValue('period', null);
+            form.setFieldValue('gross', '');
+            form.setFieldValue('deliverable', '');
+          }}
+        />
+        <Select
+          data-autofocus
+          required
+          label={t('contracts.conformities.period')}
+          data={periods}
+          disabled={!d}
+          {...form.getInputProps('period')}
+          onChange={(v) => {
+            form.setFieldValue('period', v);
+            form.setFieldValue('gross', '');
+            form.setFieldValue('deliverable', '');
+          }}
+        />
+        <TextInput
+          required
+          style={{ gridColumn: '1 / -1' }}
+          label={t('contracts.conformities.deliverable')}
+          placeholder={t('contracts.conformities.deliverablePlaceholder')}
+          {...form.getInputProps('deliverable')}
+        />
+        <DateField
+          required
+          label={t('contracts.conformities.conformityDate')}
+          minDate={form.values.period ? `${form.values.period}-01` : undefined}
+          maxDate={todayIso()}
+          {...form.getInputProps('conformityDate')}
+        />
+        <TextInput
+          required
+          label={t('contracts.conformities.givenBy')}
+          placeholder={t('contracts.conformities.givenByPlaceholder')}
+          {...form.getInputProps('givenBy')}
+        />
+        <TextInput
+          required={d?.contract.modality === 'orden_servicio'}
+          label={t('contracts.conformities.receiptNumber')}
+          placeholder={t('contracts.conformities.receiptPlaceholder')}
+          autoComplete="off"
+          {...form.getInputProps('receiptNumber')}
+        />
+        <DateField
+          required={form.values.receiptNumber !== ''}
+          label={t('contracts.conformities.receiptDate')}
+          maxDate={todayIso()}
+          defaultDate={form.values.period ? lastDayOf(form.values.period) : undefined}
+          {...form.getInputProps('receiptDate')}
+        />
+        <MoneyField required label={t('contracts.conformities.grossSoles')} {...form.getInputProps('gross')} />
+        <Paper withBorder p="xs" style={{ alignSelf: 'end' }} data-testid="retention-preview">
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <IconReceipt size={18} style={{ flexShrink: 0, marginTop: 2 }} />
+            <Text size="sm">{retentionText ?? t('contracts.conformities.retentionHint')}</Text>
           </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Paper>
+        <Textarea
+          style={{ gridColumn: '1 / -1' }}
+          label={t('contracts.teachers.notes')}
+          autosize
+          minRows={1}
+          maxRows={3}
+          {...form.getInputProps('notes')}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

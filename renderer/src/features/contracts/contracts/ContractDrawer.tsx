@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Button, Center, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconEdit, IconFileTypePdf, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +25,7 @@ import type { Contract } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ErrorState } from '../../../components/ErrorState';
-import { useCan } from '../../auth/session';
+import { useCan } from '../../../components/session';
 import { todayIso } from '../../../components/fields';
 import { useSaveFile } from '../../../components/files';
 import { ConformityFormModal } from '../conformities/ConformityFormModal';
@@ -115,7 +131,12 @@ export function ContractDrawer({
             </Alert>
           )}
           {d.warnings.length > 0 && (
-            <Alert color="orange" icon={<IconAlertTriangle />} title={t('contracts.contracts.warningsTitle')} data-testid="contract-warnings">
+            <Alert
+              color="orange"
+              icon={<IconAlertTriangle />}
+              title={t('contracts.contracts.warningsTitle')}
+              data-testid="contract-warnings"
+            >
               <Stack gap={4}>
                 {d.warnings.map((w) => (
                   <Text key={w.message} size="sm">
@@ -215,11 +236,20 @@ export function ContractDrawer({
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(m.paymentDate)}</Table.Td>
                   <Table.Td ta="right">
-                    {!m.conformityStatus && canSignOff && c.status !== 'borrador' && m.expectedCentimos > 0 && m.period <= todayIso().slice(0, 7) && (
-                      <Button size="compact-xs" variant={m.due ? 'filled' : 'light'} leftSection={<IconCheck size={12} />} onClick={() => setConformity(m.period)}>
-                        {t('contracts.contracts.registerConformity')}
-                      </Button>
-                    )}
+                    {!m.conformityStatus &&
+                      canSignOff &&
+                      c.status !== 'borrador' &&
+                      m.expectedCentimos > 0 &&
+                      m.period <= todayIso().slice(0, 7) && (
+                        <Button
+                          size="compact-xs"
+                          variant={m.due ? 'filled' : 'light'}
+                          leftSection={<IconCheck size={12} />}
+                          onClick={() => setConformity(m.period)}
+                        >
+                          {t('contracts.contracts.registerConformity')}
+                        </Button>
+                      )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -260,7 +290,15 @@ export function ContractDrawer({
           <Divider label={t('contracts.contracts.history')} labelPosition="left" />
           <Timeline active={d.events.length - 1} bulletSize={14} lineWidth={2}>
             {d.events.map((e) => (
-              <Timeline.Item key={e.seq} title={<Text size="sm" fw={600}>{t(`contracts.eventKinds.${e.kind}`)}{e.date ? ` — ${formatDate(e.date)}` : ''}</Text>}>
+              <Timeline.Item
+                key={e.seq}
+                title={
+                  <Text size="sm" fw={600}>
+                    {t(`contracts.eventKinds.${e.kind}`)}
+                    {e.date ? ` — ${formatDate(e.date)}` : ''}
+                  </Text>
+                }
+              >
                 {e.detail && <Text size="sm">{e.detail}</Text>}
                 <Text size="xs" c="dimmed">
                   {t('contracts.contracts.recordedBy', { user: e.recordedBy, date: formatDateTime(e.recordedAt) })}

@@ -1,15 +1,21 @@
-import { ActionIcon, Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { ActionIcon, Button, Divider, Group, NumberInput, Select, SimpleGrid, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amountTypes, budgetLines, contractSchedule, modalities } from '../../../../../shared/contracts/rules';
-import { ContractCreate, ContractUpdate, type Contract, type ContractCreate as ContractCreateInput, type ContractWarning } from '../../../../../shared/contracts/schemas';
+import {
+  ContractCreate,
+  ContractUpdate,
+  type Contract,
+  type ContractCreate as ContractCreateInput,
+  type ContractWarning,
+} from '../../../../../shared/contracts/schemas';
 import { parseDateInput } from '../../../../../shared/format';
-import { useApiMutation, type ApiCallError } from '../../../api';
+import { useApiMutation } from '../../../api';
 import { DateField, useEstablishmentOptions, MoneyField } from '../../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../../forms';
+import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
 import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, useMoney } from '../ui';
 import { TeacherPicker } from './pickers';
 
@@ -69,7 +75,10 @@ const toInput = (v: Values) => ({
   amountCentimos: solesToCentimos(v.amount),
   hoursPerWeek: v.hoursPerWeek === '' ? undefined : Number(v.hoursPerWeek),
   budgetLine: v.budgetLine,
-  establishments: v.establishments.map((e) => ({ establishmentId: e.establishmentId === null ? undefined : Number(e.establishmentId), workshops: e.workshops })),
+  establishments: v.establishments.map((e) => ({
+    establishmentId: e.establishmentId === null ? undefined : Number(e.establishmentId),
+    workshops: e.workshops,
+  })),
   notes: v.notes,
 });
 
@@ -98,26 +107,21 @@ export function ContractFormModal({
   const create = useApiMutation('contracts.create');
   const update = useApiMutation('contracts.update');
   const establishments = useEstablishmentOptions('active');
-  const [formError, setFormError] = useState<string | null>(null);
   const validateCreate = schemaValidator(ContractCreate, t);
   const validateUpdate = schemaValidator(ContractUpdate, t);
-  const form = useForm<Values>({
-    mode: 'controlled',
-    initialValues: empty(presetTeacherId),
-    validate: (v) => renameErrors(contract ? validateUpdate({ ...toInput(v), id: contract.id, version: contract.version }) : validateCreate(toInput(v)), names),
-  });
-
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, contract?.id ?? null, () => {
-    setFormError(null);
-    form.setErrors({});
-    form.setValues(contract ? fromContract(contract) : empty(presetTeacherId));
+  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+    opened,
+    recordKey: contract?.id ?? null,
+    initialValues: empty(presetTeacherId),
+    validate: (v) =>
+      renameErrors(
+        contract ? validateUpdate({ ...toInput(v), id: contract.id, version: contract.version }) : validateCreate(toInput(v)),
+        names,
+      ),
+    values: () => (contract ? fromContract(contract) : empty(presetTeacherId)),
+    fieldNames: names,
   });
-
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(renameErrors(err.error.fields, names));
-  };
   const done = (r: { contract: Contract; warnings: ContractWarning[] }, key: string) => {
     notifications.show({ color: 'teal', message: t(key, { number: r.contract.number }) });
     onSaved(r.contract, r.warnings);
@@ -126,7 +130,11 @@ export function ContractFormModal({
   const save = (v: Values) => {
     setFormError(null);
     const input = toInput(v) as ContractCreateInput;
-    if (contract) update.mutate({ ...input, id: contract.id, version: contract.version }, { onSuccess: (r) => done(r, 'contracts.contracts.updated'), onError });
+    if (contract)
+      update.mutate(
+        { ...input, id: contract.id, version: contract.version },
+        { onSuccess: (r) => done(r, 'contracts.contracts.updated'), onError },
+      );
     else create.mutate(input, { onSuccess: (r) => done(r, 'contracts.contracts.created'), onError });
   };
 
@@ -136,129 +144,155 @@ export function ContractFormModal({
   const start = v.startDate ? parseDateInput(v.startDate) : null;
   const end = v.endDate ? parseDateInput(v.endDate) : null;
   const preview =
-    start && end && end >= start && amount !== undefined && Number.isInteger(amount) && Date.parse(end) - Date.parse(start) < 3 * 366 * 86_400_000
-      ? contractSchedule({ startDate: start, endDate: end, resolvedOn: null, amountType: v.amountType as 'mensual' | 'total', amountCentimos: amount })
+    start &&
+    end &&
+    end >= start &&
+    amount !== undefined &&
+    Number.isInteger(amount) &&
+    Date.parse(end) - Date.parse(start) < 3 * 366 * 86_400_000
+      ? contractSchedule({
+          startDate: start,
+          endDate: end,
+          resolvedOn: null,
+          amountType: v.amountType as 'mensual' | 'total',
+          amountCentimos: amount,
+        })
       : null;
   const chosen = new Set(v.establishments.map((e) => e.establishmentId));
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={contract ? t('contracts.contracts.editTitle') : t('contracts.contracts.newTitle')}
       size={900}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      errorIcon={<IconAlertTriangle />}
+      gap="sm"
+      actionsMt="sm"
     >
-      <form onSubmit={form.onSubmit(save)} noValidate>
-        <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert" icon={<IconAlertTriangle />}>
-              {formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TeacherPicker data-autofocus required style={{ gridColumn: 'span 2' }} label={t('contracts.contracts.teacher')} {...form.getInputProps('teacherId')} />
-            <Select
-              required
-              label={t('contracts.contracts.modality')}
-              data={modalities.map((m) => ({ value: m, label: t(`contracts.modalities.${m}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('modality')}
-            />
-            <TextInput required label={t('contracts.contracts.number')} placeholder={t('contracts.contracts.numberPlaceholder')} {...form.getInputProps('number')} />
-            <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
-            <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
-            <Textarea
-              required
-              style={{ gridColumn: '1 / -1' }}
-              label={t('contracts.contracts.object')}
-              placeholder={t('contracts.contracts.objectPlaceholder')}
-              autosize
-              minRows={2}
-              maxRows={4}
-              {...form.getInputProps('object')}
-            />
-            <Select
-              required
-              label={t('contracts.contracts.amountType')}
-              data={amountTypes.map((a) => ({ value: a, label: t(`contracts.amountTypes.${a}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('amountType')}
-            />
-            <MoneyField
-              required
-              label={v.amountType === 'mensual' ? t('contracts.contracts.amountMonthly') : t('contracts.contracts.amountTotal')}
-              {...form.getInputProps('amount')}
-            />
-            <NumberInput required label={t('contracts.contracts.hoursPerWeek')} min={1} max={48} allowDecimal={false} allowNegative={false} {...form.getInputProps('hoursPerWeek')} />
-            <Select
-              required
-              label={t('contracts.contracts.budgetLine')}
-              data={budgetLines.map((l) => ({ value: l, label: t(`contracts.budgetLines.${l}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('budgetLine')}
-            />
-            <Text size="sm" style={{ gridColumn: 'span 2', alignSelf: 'end' }} c="dimmed" data-testid="total-preview">
-              {preview && preview.length > 0
-                ? t('contracts.contracts.totalPreview', { total: money(preview.reduce((a, m) => a + m.expectedCentimos, 0)), count: preview.length })
-                : ''}
-            </Text>
-          </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TeacherPicker
+          data-autofocus
+          required
+          style={{ gridColumn: 'span 2' }}
+          label={t('contracts.contracts.teacher')}
+          {...form.getInputProps('teacherId')}
+        />
+        <Select
+          required
+          label={t('contracts.contracts.modality')}
+          data={modalities.map((m) => ({ value: m, label: t(`contracts.modalities.${m}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('modality')}
+        />
+        <TextInput
+          required
+          label={t('contracts.contracts.number')}
+          placeholder={t('contracts.contracts.numberPlaceholder')}
+          {...form.getInputProps('number')}
+        />
+        <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
+        <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
+        <Textarea
+          required
+          style={{ gridColumn: '1 / -1' }}
+          label={t('contracts.contracts.object')}
+          placeholder={t('contracts.contracts.objectPlaceholder')}
+          autosize
+          minRows={2}
+          maxRows={4}
+          {...form.getInputProps('object')}
+        />
+        <Select
+          required
+          label={t('contracts.contracts.amountType')}
+          data={amountTypes.map((a) => ({ value: a, label: t(`contracts.amountTypes.${a}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('amountType')}
+        />
+        <MoneyField
+          required
+          label={v.amountType === 'mensual' ? t('contracts.contracts.amountMonthly') : t('contracts.contracts.amountTotal')}
+          {...form.getInputProps('amount')}
+        />
+        <NumberInput
+          required
+          label={t('contracts.contracts.hoursPerWeek')}
+          min={1}
+          max={48}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('hoursPerWeek')}
+        />
+        <Select
+          required
+          label={t('contracts.contracts.budgetLine')}
+          data={budgetLines.map((l) => ({ value: l, label: t(`contracts.budgetLines.${l}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('budgetLine')}
+        />
+        <Text size="sm" style={{ gridColumn: 'span 2', alignSelf: 'end' }} c="dimmed" data-testid="total-preview">
+          {preview && preview.length > 0
+            ? t('contracts.contracts.totalPreview', {
+                total: money(preview.reduce((a, m) => a + m.expectedCentimos, 0)),
+                count: preview.length,
+              })
+            : ''}
+        </Text>
+      </SimpleGrid>
 
-          <Divider label={t('contracts.contracts.establishments')} labelPosition="left" mt="xs" />
-          {form.errors.establishments && (
-            <Text c="red" size="sm">
-              {form.errors.establishments}
-            </Text>
-          )}
-          {v.establishments.map((e, i) => (
-            <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
-              <Select
-                required
-                style={{ flex: 1.2 }}
-                label={t('contracts.contracts.establishment')}
-                data={establishments.filter((o) => o.value === e.establishmentId || !chosen.has(o.value))}
-                searchable
-                filter={accentFilter}
-                selectFirstOptionOnChange
-                {...form.getInputProps(`establishments.${i}.establishmentId`)}
-              />
-              <TextInput
-                style={{ flex: 1 }}
-                label={t('contracts.contracts.workshops')}
-                placeholder={t('contracts.contracts.workshopsPlaceholder')}
-                {...form.getInputProps(`establishments.${i}.workshops`)}
-              />
-              <Tooltip label={t('contracts.contracts.removeEstablishment')}>
-                <ActionIcon
-                  mt={26}
-                  variant="subtle"
-                  color="red"
-                  disabled={v.establishments.length === 1}
-                  aria-label={t('contracts.contracts.removeEstablishment')}
-                  onClick={() => form.removeListItem('establishments', i)}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Tooltip>
-            </Group>
-          ))}
-          <Group>
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('establishments', { establishmentId: null, workshops: '' })}>
-              {t('contracts.contracts.addEstablishment')}
-            </Button>
-          </Group>
-          <Textarea label={t('contracts.contracts.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Divider label={t('contracts.contracts.establishments')} labelPosition="left" mt="xs" />
+      {form.errors.establishments && (
+        <Text c="red" size="sm">
+          {form.errors.establishments}
+        </Text>
+      )}
+      {v.establishments.map((e, i) => (
+        <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
+          <Select
+            required
+            style={{ flex: 1.2 }}
+            label={t('contracts.contracts.establishment')}
+            data={establishments.filter((o) => o.value === e.establishmentId || !chosen.has(o.value))}
+            searchable
+            filter={accentFilter}
+            selectFirstOptionOnChange
+            {...form.getInputProps(`establishments.${i}.establishmentId`)}
+          />
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('contracts.contracts.workshops')}
+            placeholder={t('contracts.contracts.workshopsPlaceholder')}
+            {...form.getInputProps(`establishments.${i}.workshops`)}
+          />
+          <Tooltip label={t('contracts.contracts.removeEstablishment')}>
+            <ActionIcon
+              mt={26}
+              variant="subtle"
+              color="red"
+              disabled={v.establishments.length === 1}
+              aria-label={t('contracts.contracts.removeEstablishment')}
+              onClick={() => form.removeListItem('establishments', i)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ))}
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => form.insertListItem('establishments', { establishmentId: null, workshops: '' })}
+        >
+          {t('contracts.contracts.addEstablishment')}
+        </Button>
+      </Group>
+      <Textarea label={t('contracts.contracts.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
+    </FormModal>
   );
 }

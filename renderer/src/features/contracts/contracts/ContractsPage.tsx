@@ -6,14 +6,31 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../../../shared/format';
-import { budgetLines, contractStatuses, modalities, type BudgetLine, type ContractStatus, type Modality } from '../../../../../shared/contracts/rules';
+import {
+  budgetLines,
+  contractStatuses,
+  modalities,
+  type BudgetLine,
+  type ContractStatus,
+  type Modality,
+} from '../../../../../shared/contracts/rules';
 import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
 import { ColumnPicker } from '../../../components/ColumnPicker';
 import { ExportMenu } from '../../../components/ExportMenu';
-import { ClearFiltersButton, detailsColumn, EstablishmentFilter, FilterBar, ListEmptyState, ListTable, SearchBox, useListState, useRecordParam } from '../../../components/ListPage';
+import {
+  ClearFiltersButton,
+  detailsColumn,
+  EstablishmentFilter,
+  FilterBar,
+  ListEmptyState,
+  ListTable,
+  SearchBox,
+  useListState,
+  useRecordParam,
+} from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
-import { useCan } from '../../auth/session';
+import { useCan } from '../../../components/session';
 import { ContractStatusBadge, useMoney } from '../ui';
 import { ContractDrawer, type LifecycleAction } from './ContractDrawer';
 import { ContractFormModal } from './ContractFormModal';
@@ -41,7 +58,10 @@ export function ContractsPage() {
     filters: [status, modality, establishment, line, year],
   });
   const { search, setSearch, debouncedSearch: debounced, sortStatus } = listState;
-  const [hidden, setHidden] = useLocalStorage<string[]>({ key: 'arteinpe.contracts.hiddenColumns', defaultValue: ['modality', 'budgetLine', 'hoursPerWeek'] });
+  const [hidden, setHidden] = useLocalStorage<string[]>({
+    key: 'arteinpe.contracts.hiddenColumns',
+    defaultValue: ['modality', 'budgetLine', 'hoursPerWeek'],
+  });
   const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
   const [editing, setEditing] = useState<Contract | null>(null);
   const [lifecycle, setLifecycle] = useState<{ action: Exclude<LifecycleAction, 'edit'>; contract: Contract } | null>(null);
@@ -197,7 +217,13 @@ export function ContractsPage() {
   const columns: DataTableColumn<Contract>[] = dataColumns
     .filter((c) => !hidden.includes(String(c.accessor)))
     .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
-  columns.push(detailsColumn<Contract>(t('contracts.contracts.details'), (c) => c.number, (c) => openRecord(c.id)));
+  columns.push(
+    detailsColumn<Contract>(
+      t('contracts.contracts.details'),
+      (c) => c.number,
+      (c) => openRecord(c.id),
+    ),
+  );
 
   return (
     <>
@@ -206,8 +232,15 @@ export function ContractsPage() {
         subtitle={t('contracts.contracts.subtitle')}
         actions={
           <>
-            <ColumnPicker columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))} hidden={hidden} onChange={setHidden} />
-            <ExportMenu disabled={total === 0} onExport={(format) => call('contracts.export', { filter, format, sort, direction: sortStatus.direction })} />
+            <ColumnPicker
+              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
+              hidden={hidden}
+              onChange={setHidden}
+            />
+            <ExportMenu
+              disabled={total === 0}
+              onExport={(format) => call('contracts.export', { filter, format, sort, direction: sortStatus.direction })}
+            />
             {canWrite && (
               <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
                 {t('contracts.contracts.new')}
@@ -217,7 +250,14 @@ export function ContractsPage() {
         }
       />
       {warnings && (
-        <Alert color="orange" icon={<IconAlertTriangle />} mb="sm" withCloseButton onClose={() => setWarnings(null)} title={`${t('contracts.contracts.warningsTitle')}: ${warnings.number}`}>
+        <Alert
+          color="orange"
+          icon={<IconAlertTriangle />}
+          mb="sm"
+          withCloseButton
+          onClose={() => setWarnings(null)}
+          title={`${t('contracts.contracts.warningsTitle')}: ${warnings.number}`}
+        >
           <Stack gap={2}>
             {warnings.list.map((w) => (
               <Text size="sm" key={w.message}>
@@ -228,7 +268,12 @@ export function ContractsPage() {
         </Alert>
       )}
       <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('contracts.contracts.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('contracts.contracts.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 220 }}
+        />
         <Select
           label={t('contracts.contracts.status')}
           placeholder={t('common.all')}
@@ -248,7 +293,12 @@ export function ContractsPage() {
           comboboxProps={{ width: 240 }}
           style={filterStyle}
         />
-        <EstablishmentFilter label={t('contracts.contracts.establishment')} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
+        <EstablishmentFilter
+          label={t('contracts.contracts.establishment')}
+          value={establishment}
+          onChange={setEstablishment}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+        />
         <Select
           label={t('contracts.contracts.budgetLine')}
           placeholder={t('common.all')}
@@ -258,7 +308,17 @@ export function ContractsPage() {
           onChange={setLine}
           style={{ ...filterStyle, minWidth: 170 }}
         />
-        <NumberInput hideControls label={t('contracts.contracts.year')} placeholder={t('common.all')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={90} />
+        <NumberInput
+          hideControls
+          label={t('contracts.contracts.year')}
+          placeholder={t('common.all')}
+          value={year}
+          onChange={setYear}
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          w={90}
+        />
         <ClearFiltersButton
           active={filtersActive}
           onClear={() => {
@@ -295,9 +355,21 @@ export function ContractsPage() {
       />
       <ContractFormModal opened={formOpen} onClose={closeForm} contract={editing} presetTeacherId={presetTeacher} onSaved={afterSave} />
       <ContractDrawer contractId={recordId} onClose={closeRecord} onAction={onAction} />
-      <ActivateModal contract={lifecycle?.action === 'activate' ? lifecycle.contract : null} onClose={() => setLifecycle(null)} onDone={afterSave} />
-      <TerminateModal contract={lifecycle?.action === 'terminate' ? lifecycle.contract : null} onClose={() => setLifecycle(null)} onDone={afterSave} />
-      <RenewModal contract={lifecycle?.action === 'renew' ? lifecycle.contract : null} onClose={() => setLifecycle(null)} onDone={afterSave} />
+      <ActivateModal
+        contract={lifecycle?.action === 'activate' ? lifecycle.contract : null}
+        onClose={() => setLifecycle(null)}
+        onDone={afterSave}
+      />
+      <TerminateModal
+        contract={lifecycle?.action === 'terminate' ? lifecycle.contract : null}
+        onClose={() => setLifecycle(null)}
+        onDone={afterSave}
+      />
+      <RenewModal
+        contract={lifecycle?.action === 'renew' ? lifecycle.contract : null}
+        onClose={() => setLifecycle(null)}
+        onDone={afterSave}
+      />
     </>
   );
 }

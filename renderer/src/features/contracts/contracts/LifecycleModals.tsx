@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, periodOf } from '../../../../../shared/contracts/rules';
 import { ContractRenew, ContractTerminate, type Contract, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
-import { DateField, todayIso, MoneyField } from '../../../components/fields';
+import { DateField, todayIso, MoneyField, FormActions } from '../../../components/fields';
 import { schemaValidator, useResetOnOpen } from '../../../forms';
 import { centimosToSoles, renameErrors, solesToCentimos } from '../ui';
 
@@ -42,7 +42,13 @@ export function ActivateModal({ contract, onClose, onDone }: { contract: Contrac
   });
   if (!contract) return null;
   return (
-    <Modal opened onClose={onClose} title={`${t('contracts.contracts.activateTitle')}: ${contract.number}`} size={560} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`${t('contracts.contracts.activateTitle')}: ${contract.number}`}
+      size={560}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) => {
@@ -81,14 +87,12 @@ export function ActivateModal({ contract, onClose, onDone }: { contract: Contrac
               </Stack>
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={activate.isPending} color={overBudget ? 'orange' : undefined}>
-              {t('contracts.contracts.activate')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            saving={activate.isPending}
+            color={overBudget ? 'orange' : undefined}
+            label={t('contracts.contracts.activate')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -115,7 +119,13 @@ export function TerminateModal({ contract, onClose, onDone }: { contract: Contra
   });
   if (!contract) return null;
   return (
-    <Modal opened onClose={onClose} title={`${t('contracts.contracts.terminateTitle')}: ${contract.number}`} size={560} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`${t('contracts.contracts.terminateTitle')}: ${contract.number}`}
+      size={560}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) => {
@@ -140,15 +150,15 @@ export function TerminateModal({ contract, onClose, onDone }: { contract: Contra
           <Text size="sm">{t('contracts.contracts.terminateHint')}</Text>
           <FormError message={formError} />
           <DateField data-autofocus required label={t('contracts.contracts.terminateDate')} {...form.getInputProps('date')} />
-          <Textarea required label={t('contracts.contracts.terminateReason')} autosize minRows={2} maxRows={4} {...form.getInputProps('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={terminate.isPending}>
-              {t('contracts.contracts.terminate')}
-            </Button>
-          </Group>
+          <Textarea
+            required
+            label={t('contracts.contracts.terminateReason')}
+            autosize
+            minRows={2}
+            maxRows={4}
+            {...form.getInputProps('reason')}
+          />
+          <FormActions onCancel={onClose} color="red" saving={terminate.isPending} label={t('contracts.contracts.terminate')} />
         </Stack>
       </form>
     </Modal>
@@ -194,7 +204,13 @@ export function RenewModal({ contract, onClose, onDone }: { contract: Contract |
   });
   if (!contract) return null;
   return (
-    <Modal opened onClose={onClose} title={`${t('contracts.contracts.renewTitle')}: ${contract.number}`} size={640} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`${t('contracts.contracts.renewTitle')}: ${contract.number}`}
+      size={640}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) => {
@@ -215,7 +231,13 @@ export function RenewModal({ contract, onClose, onDone }: { contract: Contract |
         <Stack gap="sm">
           <Text size="sm">{t('contracts.contracts.renewHint', { number: contract.number })}</Text>
           <FormError message={formError} />
-          <TextInput data-autofocus required label={t('contracts.contracts.number')} placeholder={t('contracts.contracts.numberPlaceholder')} {...form.getInputProps('number')} />
+          <TextInput
+            data-autofocus
+            required
+            label={t('contracts.contracts.number')}
+            placeholder={t('contracts.contracts.numberPlaceholder')}
+            {...form.getInputProps('number')}
+          />
           <SimpleGrid cols={3}>
             <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
             <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
@@ -225,14 +247,7 @@ export function RenewModal({ contract, onClose, onDone }: { contract: Contract |
               {...form.getInputProps('amount')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={renew.isPending}>
-              {t('contracts.contracts.renew')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={renew.isPending} label={t('contracts.contracts.renew')} />
         </Stack>
       </form>
     </Modal>

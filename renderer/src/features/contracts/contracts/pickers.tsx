@@ -21,7 +21,8 @@ export function TeacherPicker(props: PickerProps) {
   const rows = results.data?.rows ?? [];
   const data = rows.map((r) => ({ value: String(r.id), label: `${r.fullName} — ${t('contracts.teachers.dni')} ${r.dni}` }));
   const s = selected.data?.teacher;
-  if (s && !data.some((d) => d.value === String(s.id))) data.unshift({ value: String(s.id), label: `${s.fullName} — ${t('contracts.teachers.dni')} ${s.dni}` });
+  if (s && !data.some((d) => d.value === String(s.id)))
+    data.unshift({ value: String(s.id), label: `${s.fullName} — ${t('contracts.teachers.dni')} ${s.dni}` });
   return (
     <Select
       searchable
@@ -42,7 +43,11 @@ export function ContractPicker(props: PickerProps & { statuses?: ContractStatus[
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const selectedId = props.value ? Number(props.value) : null;
-  const results = useApiQuery('contracts.list', { search: debounced, pageSize: 50, sort: 'number', direction: 'asc' }, { placeholderData: (p) => p });
+  const results = useApiQuery(
+    'contracts.list',
+    { search: debounced, pageSize: 50, sort: 'number', direction: 'asc' },
+    { placeholderData: (p) => p },
+  );
   const selected = useApiQuery('contracts.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
   const data = (results.data?.rows ?? [])
     .filter((c) => c.status !== 'borrador')

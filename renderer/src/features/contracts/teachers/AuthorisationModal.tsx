@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthorisationInput, type Authorisation } from '../../../../../shared/contracts/schemas';
-import { useApiMutation, type ApiCallError } from '../../../api';
+import { useApiMutation } from '../../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../../components/fields';
 import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
 import { accentFilter } from '../ui';
 
 interface Values {
@@ -32,7 +32,6 @@ export function AuthorisationModal({
   const { t } = useTranslation();
   const save = useApiMutation('teachers.saveAuthorisation');
   const establishments = useEstablishmentOptions('active');
-  const [formError, setFormError] = useState<string | null>(null);
   const toInput = (v: Values) => ({
     teacherId,
     id: authorisation?.id ?? null,
@@ -43,17 +42,12 @@ export function AuthorisationModal({
     notes: v.notes,
   });
   const validate = schemaValidator(AuthorisationInput, t);
-  const form = useForm<Values>({
-    mode: 'controlled',
-    initialValues: { establishmentId: null, validFrom: todayIso(), validTo: null, documentNumber: '', notes: '' },
+  // Reset when it opens or turns to another authorisation, never on a background refetch.
+  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+    opened,
+    recordKey: authorisation?.id ?? null,
     validate: (v) => validate(toInput(v)),
-  });
-
-  useEffect(() => {
-    if (!opened) return;
-    setFormError(null);
-    form.setErrors({});
-    const values: Values =
+    values: () =>
       authorisation
         ? {
             establishmentId: String(authorisation.establishmentId),
@@ -62,76 +56,55 @@ export function AuthorisationModal({
             documentNumber: authorisation.documentNumber,
             notes: authorisation.notes ?? '',
           }
-        : { establishmentId: null, validFrom: todayIso(), validTo: null, documentNumber: '', notes: '' };
-    form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [opened, authorisation]);
+        : { establishmentId: null, validFrom: todayIso(), validTo: null, documentNumber: '', notes: '' },
+  });
 
-  const options = authorisation && !establishments.some((e) => e.value === String(authorisation.establishmentId))
-    ? [...establishments, { value: String(authorisation.establishmentId), label: authorisation.establishmentName }]
-    : establishments;
+  const options =
+    authorisation && !establishments.some((e) => e.value === String(authorisation.establishmentId))
+      ? [...establishments, { value: String(authorisation.establishmentId), label: authorisation.establishmentName }]
+      : establishments;
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={authorisation ? t('contracts.authorisations.editTitle') : t('contracts.authorisations.newTitle')}
       size={640}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit((v) => {
+        setFormError(null);
+        save.mutate(toInput(v) as never, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('contracts.authorisations.saved') });
+            onClose();
+          },
+          onError,
+        });
+      })}
+      error={formError}
+      saving={save.isPending}
+      gap="sm"
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          save.mutate(toInput(v) as never, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('contracts.authorisations.saved') });
-              onClose();
-            },
-            onError: (err: ApiCallError) => {
-              setFormError(err.error.message);
-              form.setErrors(err.error.fields);
-            },
-          });
-        })}
-      >
-        <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Select
-            data-autofocus
-            required
-            label={t('contracts.authorisations.establishment')}
-            data={options}
-            searchable
-            filter={accentFilter}
-            selectFirstOptionOnChange
-            {...form.getInputProps('establishmentId')}
-          />
-          <SimpleGrid cols={2}>
-            <DateField required label={t('contracts.authorisations.validFrom')} {...form.getInputProps('validFrom')} />
-            <DateField required label={t('contracts.authorisations.validTo')} {...form.getInputProps('validTo')} />
-          </SimpleGrid>
-          <TextInput
-            required
-            label={t('contracts.authorisations.documentNumber')}
-            placeholder={t('contracts.authorisations.documentPlaceholder')}
-            {...form.getInputProps('documentNumber')}
-          />
-          <Textarea label={t('contracts.authorisations.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        data-autofocus
+        required
+        label={t('contracts.authorisations.establishment')}
+        data={options}
+        searchable
+        filter={accentFilter}
+        selectFirstOptionOnChange
+        {...form.getInputProps('establishmentId')}
+      />
+      <SimpleGrid cols={2}>
+        <DateField required label={t('contracts.authorisations.validFrom')} {...form.getInputProps('validFrom')} />
+        <DateField required label={t('contracts.authorisations.validTo')} {...form.getInputProps('validTo')} />
+      </SimpleGrid>
+      <TextInput
+        required
+        label={t('contracts.authorisations.documentNumber')}
+        placeholder={t('contracts.authorisations.documentPlaceholder')}
+        {...form.getInputProps('documentNumber')}
+      />
+      <Textarea label={t('contracts.authorisations.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
+    </FormModal>
   );
 }

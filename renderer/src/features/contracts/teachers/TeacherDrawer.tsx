@@ -1,4 +1,21 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Center, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconFileText, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -11,7 +28,7 @@ import type { Authorisation, Teacher } from '../../../../../shared/contracts/sch
 import { call, useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ErrorState } from '../../../components/ErrorState';
-import { useCan } from '../../auth/session';
+import { useCan } from '../../../components/session';
 import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel, Field, useMoney } from '../ui';
 import { AuthorisationModal } from './AuthorisationModal';
 
@@ -19,14 +36,26 @@ import { AuthorisationModal } from './AuthorisationModal';
  * A teacher's record: identity and contact, disciplines, suspension certificates, access
  * authorisations per establishment (the ones that end soon stand out), documents, contracts.
  */
-export function TeacherDrawer({ teacherId, onClose, onEdit }: { teacherId: number | null; onClose: () => void; onEdit: (t: Teacher) => void }) {
+export function TeacherDrawer({
+  teacherId,
+  onClose,
+  onEdit,
+}: {
+  teacherId: number | null;
+  onClose: () => void;
+  onEdit: (t: Teacher) => void;
+}) {
   const { t } = useTranslation();
   const money = useMoney();
   const [shownId, setShownId] = useState(teacherId);
   if (teacherId !== null && teacherId !== shownId) setShownId(teacherId);
   const id = shownId ?? 0;
   const detail = useApiQuery('teachers.get', { id }, { enabled: shownId !== null });
-  const contracts = useApiQuery('contracts.list', { teacherId: id, pageSize: 100, sort: 'startDate', direction: 'desc' }, { enabled: shownId !== null });
+  const contracts = useApiQuery(
+    'contracts.list',
+    { teacherId: id, pageSize: 100, sort: 'startDate', direction: 'desc' },
+    { enabled: shownId !== null },
+  );
   const removeAuth = useApiMutation('teachers.removeAuthorisation');
   const canWrite = useCan('teachers.update');
   const canContract = useCan('contracts.create');
@@ -37,7 +66,15 @@ export function TeacherDrawer({ teacherId, onClose, onEdit }: { teacherId: numbe
   const confirmRemove = (a: Authorisation) =>
     modals.openConfirmModal({
       title: t('contracts.authorisations.removeTitle'),
-      children: <Text size="sm">{t('contracts.authorisations.removeConfirm', { establishment: a.establishmentName, from: formatDate(a.validFrom), to: formatDate(a.validTo) })}</Text>,
+      children: (
+        <Text size="sm">
+          {t('contracts.authorisations.removeConfirm', {
+            establishment: a.establishmentName,
+            from: formatDate(a.validFrom),
+            to: formatDate(a.validTo),
+          })}
+        </Text>
+      ),
       labels: { confirm: t('contracts.authorisations.remove'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
@@ -111,7 +148,11 @@ export function TeacherDrawer({ teacherId, onClose, onEdit }: { teacherId: numbe
             <Field label={t('contracts.teachers.suspensions')} span>
               {teacher.suspensions.length === 0
                 ? t('contracts.teachers.noSuspension')
-                : teacher.suspensions.map((s) => `${s.fiscalYear}: ${t('contracts.teachers.operationNumber')} ${s.operationNumber} (${formatDate(s.filedOn)})`).join(' · ')}
+                : teacher.suspensions
+                    .map(
+                      (s) => `${s.fiscalYear}: ${t('contracts.teachers.operationNumber')} ${s.operationNumber} (${formatDate(s.filedOn)})`,
+                    )
+                    .join(' · ')}
             </Field>
             {teacher.notes && (
               <Field label={t('contracts.teachers.notes')} span>
@@ -166,12 +207,21 @@ export function TeacherDrawer({ teacherId, onClose, onEdit }: { teacherId: numbe
                     <Table.Td w={72}>
                       <Group gap={2} wrap="nowrap" display={canWrite ? undefined : 'none'}>
                         <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${a.establishmentName}`} onClick={() => setAuthorisation(a)}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`${t('common.edit')}: ${a.establishmentName}`}
+                            onClick={() => setAuthorisation(a)}
+                          >
                             <IconEdit size={16} />
                           </ActionIcon>
                         </Tooltip>
                         <Tooltip label={t('contracts.authorisations.remove')}>
-                          <ActionIcon variant="subtle" color="red" aria-label={`${t('contracts.authorisations.remove')}: ${a.establishmentName}`} onClick={() => confirmRemove(a)}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`${t('contracts.authorisations.remove')}: ${a.establishmentName}`}
+                            onClick={() => confirmRemove(a)}
+                          >
                             <IconTrash size={16} />
                           </ActionIcon>
                         </Tooltip>

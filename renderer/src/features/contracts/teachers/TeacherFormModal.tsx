@@ -1,15 +1,36 @@
-import { ActionIcon, Alert, Button, Checkbox, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disciplines, sexes } from '../../../../../shared/contracts/rules';
-import { TeacherCreate, TeacherUpdate, type Teacher, type TeacherCreate as TeacherCreateInput, type TeacherUpdate as TeacherUpdateInput } from '../../../../../shared/contracts/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import {
+  TeacherCreate,
+  TeacherUpdate,
+  type Teacher,
+  type TeacherCreate as TeacherCreateInput,
+  type TeacherUpdate as TeacherUpdateInput,
+} from '../../../../../shared/contracts/schemas';
+import { useApiMutation, useApiQuery } from '../../../api';
 import { DateField } from '../../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../../forms';
-import { useCan } from '../../auth/session';
+import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
+import { useCan } from '../../../components/session';
 
 interface FormValues {
   dni: string;
@@ -88,38 +109,35 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
   const create = useApiMutation('teachers.create');
   const update = useApiMutation('teachers.update');
   const types = useApiQuery('instrumentTypes.list', {}, { enabled: useCan('instrumentTypes.list') });
-  const [formError, setFormError] = useState<string | null>(null);
   const validateCreate = schemaValidator(TeacherCreate, t);
   const validateUpdate = schemaValidator(TeacherUpdate, t);
-  const form = useForm<FormValues>({
-    mode: 'controlled',
-    initialValues: empty(),
-    validate: (v) => (teacher ? validateUpdate({ ...toInput(v), id: teacher.id, version: teacher.version, active: v.active }) : validateCreate(toInput(v))),
-  });
-
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, teacher?.id ?? null, () => {
-    setFormError(null);
-    form.setErrors({});
-    form.setValues(teacher ? fromTeacher(teacher) : empty());
-    form.resetDirty();
+  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+    opened,
+    recordKey: teacher?.id ?? null,
+    validate: (v) =>
+      teacher ? validateUpdate({ ...toInput(v), id: teacher.id, version: teacher.version, active: v.active }) : validateCreate(toInput(v)),
+    values: () => (teacher ? fromTeacher(teacher) : empty()),
   });
-
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(err.error.fields);
-  };
 
   const save = (v: FormValues) => {
     setFormError(null);
     if (teacher) {
-      update.mutate({ ...(toInput(v) as Omit<TeacherUpdateInput, 'id' | 'version' | 'active'>), id: teacher.id, version: teacher.version, active: v.active }, {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('contracts.teachers.updated', { name: saved.fullName }) });
-          onClose();
+      update.mutate(
+        {
+          ...(toInput(v) as Omit<TeacherUpdateInput, 'id' | 'version' | 'active'>),
+          id: teacher.id,
+          version: teacher.version,
+          active: v.active,
         },
-        onError,
-      });
+        {
+          onSuccess: (saved) => {
+            notifications.show({ color: 'teal', message: t('contracts.teachers.updated', { name: saved.fullName }) });
+            onClose();
+          },
+          onError,
+        },
+      );
       return;
     }
     create.mutate(toInput(v) as TeacherCreateInput, {
@@ -134,110 +152,124 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
   const instrumentNames = [...new Set((types.data ?? []).filter((x) => x.family !== 'audio_accesorios').map((x) => x.name))];
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={teacher ? t('contracts.teachers.editTitle') : t('contracts.teachers.newTitle')}
       size={860}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      gap="sm"
+      actionsMt="sm"
     >
-      <form onSubmit={form.onSubmit(save)} noValidate>
-        <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput data-autofocus required label={t('contracts.teachers.dni')} inputMode="numeric" autoComplete="off" {...form.getInputProps('dni')} />
-            <TextInput
-              label={t('contracts.teachers.ruc')}
-              description={t('contracts.teachers.rucHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              inputMode="numeric"
-              autoComplete="off"
-              {...form.getInputProps('ruc')}
-            />
-            <Select
-              required
-              label={t('contracts.teachers.sex')}
-              data={sexes.map((s) => ({ value: s, label: t(`contracts.sexes.${s}`) }))}
-              {...form.getInputProps('sex')}
-            />
-            <TextInput required label={t('contracts.teachers.lastNames')} {...form.getInputProps('lastNames')} />
-            <TextInput required label={t('contracts.teachers.firstNames')} {...form.getInputProps('firstNames')} />
-            <TextInput label={t('contracts.teachers.phone')} {...form.getInputProps('phone')} />
-            <TextInput label={t('contracts.teachers.email')} {...form.getInputProps('email')} />
-            <TextInput style={{ gridColumn: 'span 2' }} label={t('contracts.teachers.address')} {...form.getInputProps('address')} />
-            <MultiSelect
-              required
-              label={t('contracts.teachers.disciplines')}
-              placeholder={form.values.disciplines.length ? undefined : t('contracts.teachers.disciplinesPlaceholder')}
-              data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
-              {...form.getInputProps('disciplines')}
-            />
-            <TagsInput
-              style={{ gridColumn: 'span 2' }}
-              label={t('contracts.teachers.specialties')}
-              description={t('contracts.teachers.specialtiesHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              data={instrumentNames}
-              maxTags={20}
-              clearable
-              {...form.getInputProps('specialties')}
-            />
-          </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          data-autofocus
+          required
+          label={t('contracts.teachers.dni')}
+          inputMode="numeric"
+          autoComplete="off"
+          {...form.getInputProps('dni')}
+        />
+        <TextInput
+          label={t('contracts.teachers.ruc')}
+          description={t('contracts.teachers.rucHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          inputMode="numeric"
+          autoComplete="off"
+          {...form.getInputProps('ruc')}
+        />
+        <Select
+          required
+          label={t('contracts.teachers.sex')}
+          data={sexes.map((s) => ({ value: s, label: t(`contracts.sexes.${s}`) }))}
+          {...form.getInputProps('sex')}
+        />
+        <TextInput required label={t('contracts.teachers.lastNames')} {...form.getInputProps('lastNames')} />
+        <TextInput required label={t('contracts.teachers.firstNames')} {...form.getInputProps('firstNames')} />
+        <TextInput label={t('contracts.teachers.phone')} {...form.getInputProps('phone')} />
+        <TextInput label={t('contracts.teachers.email')} {...form.getInputProps('email')} />
+        <TextInput style={{ gridColumn: 'span 2' }} label={t('contracts.teachers.address')} {...form.getInputProps('address')} />
+        <MultiSelect
+          required
+          label={t('contracts.teachers.disciplines')}
+          placeholder={form.values.disciplines.length ? undefined : t('contracts.teachers.disciplinesPlaceholder')}
+          data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
+          {...form.getInputProps('disciplines')}
+        />
+        <TagsInput
+          style={{ gridColumn: 'span 2' }}
+          label={t('contracts.teachers.specialties')}
+          description={t('contracts.teachers.specialtiesHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          data={instrumentNames}
+          maxTags={20}
+          clearable
+          {...form.getInputProps('specialties')}
+        />
+      </SimpleGrid>
 
-          <Divider label={t('contracts.teachers.suspensions')} labelPosition="left" mt="xs" />
-          <Text size="xs" c="dimmed" mt={-6}>
-            {t('contracts.teachers.suspensionsHint')}
-          </Text>
-          {form.values.suspensions.map((_, i) => (
-            <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
-              <NumberInput
-                required
-                w={110}
-                label={t('contracts.teachers.fiscalYear')}
-                min={2000}
-                max={2100}
-                allowDecimal={false}
-                hideControls
-                {...form.getInputProps(`suspensions.${i}.fiscalYear`)}
-              />
-              <TextInput required style={{ flex: 1 }} label={t('contracts.teachers.operationNumber')} {...form.getInputProps(`suspensions.${i}.operationNumber`)} />
-              <DateField required style={{ flex: 1 }} label={t('contracts.teachers.filedOn')} {...form.getInputProps(`suspensions.${i}.filedOn`)} />
-              <Tooltip label={t('contracts.teachers.removeSuspension')}>
-                <ActionIcon mt={26} variant="subtle" color="red" aria-label={t('contracts.teachers.removeSuspension')} onClick={() => form.removeListItem('suspensions', i)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Tooltip>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('suspensions', { fiscalYear: new Date().getFullYear(), operationNumber: '', filedOn: null })}
+      <Divider label={t('contracts.teachers.suspensions')} labelPosition="left" mt="xs" />
+      <Text size="xs" c="dimmed" mt={-6}>
+        {t('contracts.teachers.suspensionsHint')}
+      </Text>
+      {form.values.suspensions.map((_, i) => (
+        <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
+          <NumberInput
+            required
+            w={110}
+            label={t('contracts.teachers.fiscalYear')}
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            hideControls
+            {...form.getInputProps(`suspensions.${i}.fiscalYear`)}
+          />
+          <TextInput
+            required
+            style={{ flex: 1 }}
+            label={t('contracts.teachers.operationNumber')}
+            {...form.getInputProps(`suspensions.${i}.operationNumber`)}
+          />
+          <DateField
+            required
+            style={{ flex: 1 }}
+            label={t('contracts.teachers.filedOn')}
+            {...form.getInputProps(`suspensions.${i}.filedOn`)}
+          />
+          <Tooltip label={t('contracts.teachers.removeSuspension')}>
+            <ActionIcon
+              mt={26}
+              variant="subtle"
+              color="red"
+              aria-label={t('contracts.teachers.removeSuspension')}
+              onClick={() => form.removeListItem('suspensions', i)}
             >
-              {t('contracts.teachers.addSuspension')}
-            </Button>
-          </Group>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ))}
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => form.insertListItem('suspensions', { fiscalYear: new Date().getFullYear(), operationNumber: '', filedOn: null })}
+        >
+          {t('contracts.teachers.addSuspension')}
+        </Button>
+      </Group>
 
-          <Textarea label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={4} {...form.getInputProps('notes')} />
-          {teacher && (
-            <Checkbox label={t('contracts.teachers.active')} description={t('contracts.teachers.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={4} {...form.getInputProps('notes')} />
+      {teacher && (
+        <Checkbox
+          label={t('contracts.teachers.active')}
+          description={t('contracts.teachers.activeHint')}
+          {...form.getInputProps('active', { type: 'checkbox' })}
+        />
+      )}
+    </FormModal>
   );
 }

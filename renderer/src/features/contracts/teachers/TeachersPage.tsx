@@ -6,9 +6,19 @@ import { useSearchParams } from 'react-router';
 import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
-import { ClearFiltersButton, detailsColumn, EstablishmentFilter, FilterBar, ListEmptyState, ListTable, SearchBox, useListState, useRecordParam } from '../../../components/ListPage';
+import {
+  ClearFiltersButton,
+  detailsColumn,
+  EstablishmentFilter,
+  FilterBar,
+  ListEmptyState,
+  ListTable,
+  SearchBox,
+  useListState,
+  useRecordParam,
+} from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
-import { useCan } from '../../auth/session';
+import { useCan } from '../../../components/session';
 import { TeacherDrawer } from './TeacherDrawer';
 import { TeacherFormModal } from './TeacherFormModal';
 
@@ -36,7 +46,12 @@ export function TeachersPage() {
   const canWrite = useCan('teachers.create');
 
   const filter = useMemo<TeacherFilter>(
-    () => ({ search: debounced, discipline: discipline as Discipline | null, establishmentId: establishment === null ? null : Number(establishment), status }),
+    () => ({
+      search: debounced,
+      discipline: discipline as Discipline | null,
+      establishmentId: establishment === null ? null : Number(establishment),
+      status,
+    }),
     [debounced, discipline, establishment, status],
   );
   const sort = listState.sortBy(teacherSortColumns, 'name');
@@ -75,7 +90,12 @@ export function TeachersPage() {
         }
       />
       <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('contracts.teachers.searchPlaceholder')} style={{ flex: '2 1 0', minWidth: 220 }} />
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('contracts.teachers.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 220 }}
+        />
         <Select
           label={t('contracts.teachers.disciplines')}
           placeholder={t('contracts.teachers.allDisciplines')}
@@ -85,7 +105,12 @@ export function TeachersPage() {
           onChange={setDiscipline}
           style={filterStyle}
         />
-        <EstablishmentFilter label={t('contracts.teachers.authorisedEstablishment')} value={establishment} onChange={setEstablishment} style={{ ...filterStyle, flexGrow: 1.4 }} />
+        <EstablishmentFilter
+          label={t('contracts.teachers.authorisedEstablishment')}
+          value={establishment}
+          onChange={setEstablishment}
+          style={{ ...filterStyle, flexGrow: 1.4 }}
+        />
         <Select
           label={t('common.status')}
           data={[
@@ -161,7 +186,11 @@ export function TeachersPage() {
               ),
           },
           { accessor: 'contractsInForce', title: t('contracts.teachers.contractsInForce'), textAlign: 'right', width: 160 },
-          detailsColumn<Teacher>(t('contracts.teachers.details'), (r) => r.fullName, (r) => open(r.id)),
+          detailsColumn<Teacher>(
+            t('contracts.teachers.details'),
+            (r) => r.fullName,
+            (r) => open(r.id),
+          ),
         ]}
         emptyState={
           <ListEmptyState

@@ -1,0 +1,275 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../../../shared/app/schemas';
+import {
+  addDays,
+  lastDayOf,
+  limaToday,
+  nextPeriod,
+  periodOf,
+  previousPeriod,
+  rucCheckDigit,
+  type Discipline,
+  type Modality,
+} from '../../../shared/contracts/rules';
+import { demoTeachers, firstNamesF, firstNamesM, prng, specialtiesByDiscipline, surnames, workshopsByDiscipline } from './demo-data';
+import { nextIds, pad, saveBudget, Writer, type PlannedContract } from './repository/demo-rows';
+
+/**
+ * Teachers, their authorisations, contracts, conformities and the budget, for the
+ * demonstration (a dozen teachers in the programme's seven prisons, this fiscal year's
+ * budget of S/ 500,000.00 — US$ 147,058.82 at S/ 3.40) and for the bench (3,000 teachers,
+ * 12,000 contracts, 100,000 conformities). Every row follows the rules the channels enforce:
+ * real RUC check digits, schedules from contractSchedule, retention from retentionFor, no two
+ * contracts of a teacher overlapping at a prison. Deterministic (seeded).
+ */
+
+export type ContractsScale = 'demo' | 'national';
+
+/** A DNI and the RUC 10 that carries it, with SUNAT's check digit. */
+function identity(n: number): { dni: string; ruc: string } {
+  const dni = pad(40_000_000 + ((n * 7919) % 9_999_999), 8);
+  const first = `10${dni}`;
+  return { dni, ruc: `${first}${rucCheckDigit(first)}` };
+}
+
+const monthsBack = (today: string, n: number) => {
+  let p = periodOf(today);
+  for (let i = 0; i < n; i++) p = previousPeriod(p);
+  return p;
+};
+const monthsAhead = (today: string, n: number) => {
+  let p = periodOf(today);
+  for (let i = 0; i < n; i++) p = nextPeriod(p);
+  return p;
+};
+
+/** The demonstration: the programme's seven prisons, twelve teachers, this year's budget. */
+async function demo(
+  db: Knex,
+  establishmentIds: number[],
+  actor: Actor,
+  now: string,
+): Promise<{ teachers: number; contracts: number; conformities: number }> {
+  const today = limaToday(now);
+  const year = Number(today.slice(0, 4));
+  const rnd = prng(2026);
+  const w = new Writer(db, actor, now, today, rnd, Number.MAX_SAFE_INTEGER);
+  const ids = await nextIds(db);
+  w.nextConformityId = ids.conformity;
+  const est = (i: number) => establishmentIds[i % establishmentIds.length]!;
+  const people = demoTeachers;
+  const from = `${monthsBack(today, 14)}-01`;
+  const teacherIds = people.map((p, i) => {
+    const id = ids.teacher + i;
+    const ident = identity(id + 17);
+    w.teacher(id, {
+      dni: ident.dni,
+      ruc: p.ruc ? ident.ruc : null,
+      first: p.first,
+      last: p.last,
+      sex: p.sex,
+      disciplines: p.disciplines,
+      specialties: p.specialties,
+      suspensionYear: p.suspension ? year : undefined,
+    });
+    // Access authorisations: most valid for the year; two end within the month, one has lapsed.
+    const to = i === 3 ? addDays(today, 12) : i === 6 ? addDays(today, 24) : i === 10 ? addDays(today, -20) : `${monthsAhead(today, 6)}-01`;
+    w.authorisation(id, est(i), from, to, 100 + i);
+    if (i % 4 === 1) w.authorisation(id, est(i + 3), from, `${monthsAhead(today, 8)}-01`, 200 + i);
+    return id;
+  });
+  const suspendedFor = (i: number) => (receipt: string) =>
+    people[i]!.suspension === true && receipt.slice(0, 4) === String(year) && receipt >= `${year}-01-15`;
+  const start = `${monthsBack(today, 8)}-01`;
+  let cid = ids.contract;
+  let n = 1;
+  const plan = (i: number, over: Partial<PlannedContract>): PlannedContract => {
+    const p = people[i]!;
+    const discipline = p.disciplines[0]!;
+    const modality: Modality = p.ruc ? 'orden_servicio' : 'cas';
+    return {
+      teacherId: teacherIds[i]!,
+      previousId: null,
+      number:
+        modality === 'cas' ? `CAS N° ${pad(10 + n, 3)}-${start.slice(0, 4)}-INPE` : `OS N° ${pad(120 + n * 7, 4)}-${start.slice(0, 4)}`,
+      modality,
+      object: `Servicio de enseñanza de ${specialtiesByDiscipline[discipline].includes(p.specialties[0]!) ? p.specialties[0]!.toLowerCase() : p.specialties[0]} para el taller «${workshopsByDiscipline[discipline]}»`,
+      start,
+      end: lastDayOf(monthsAhead(today, 3)),
+      amountType: 'mensual',
+      amount: (2000 + ((i * 350) % 1500)) * 100,
+      hours: 12 + (i % 3) * 4,
+      line: 'docentes',
+      establishments: [{ id: est(i), workshops: workshopsByDiscipline[discipline] }],
+      status: 'vigente',
+      resolvedOn: null,
+      reason: null,
+      coverage: 1,
+      unpaidTail: 1,
+      ...over,
+    };
+  };
+  const add = (i: number, over: Partial<PlannedContract>) => {
+    const c = plan(i, over);
+    n++;
+    const id = cid++;
+    w.contract(id, c, { last: people[i]!.last, first: people[i]!.first, dni: identity(teacherIds[i]! + 17).dni }, suspendedFor(i));
+    return id;
+  };
+  // A chain: last year's order renewed this year.
+  const older = add(0, {
+    start: `${monthsBack(today, 14)}-01`,
+    end: lastDayOf(monthsBack(today, 9)),
+    number: `OS N° 0088-${monthsBack(today, 14).slice(0, 4)}`,
+  });
+  add(0, { previousId: older });
+  add(1, { end: addDays(today, 18) }); // por vencer
+  add(2, { amount: 280_000, coverage: 0.75 }); // CAS, two months without sign-off
+  add(3, { end: lastDayOf(monthsAhead(today, 1)), unpaidTail: 2 });
+  add(4, {
+    line: 'capacitacion',
+    amountType: 'total',
+    amount: 3_300_000,
+    object: 'Capacitación en cerámica de alta temperatura: hornos, esmaltes y torno',
+    start: `${monthsBack(today, 5)}-01`,
+    end: lastDayOf(monthsAhead(today, 2)),
+  });
+  add(5, {
+    establishments: [
+      { id: est(5), workshops: 'INPE Orquestando: banda sinfónica' },
+      { id: est(6), workshops: 'Ensamble de vientos' },
+    ],
+  });
+  add(6, { end: lastDayOf(monthsBack(today, 1)), coverage: 0.85 }); // vencido
+  add(7, { status: 'resuelto', resolvedOn: lastDayOf(monthsBack(today, 3)), reason: 'Renuncia del docente por traslado a otra región' });
+  add(8, { amount: 150_000, hours: 8, coverage: 0.7 });
+  add(9, {});
+  add(10, {
+    modality: 'voluntariado',
+    amount: 0,
+    number: `VOL N° 003-${year}`,
+    object: 'Voluntariado: taller de danzas folclóricas',
+    line: 'eventos',
+    coverage: 0,
+  });
+  add(11, { status: 'borrador', start: `${monthsAhead(today, 1)}-01`, end: lastDayOf(monthsAhead(today, 6)) });
+  await w.flush(true);
+
+  // This year's budget: S/ 500,000.00, US$ 147,058.82 at S/ 3.40 per dollar (the programme's figure).
+  await saveBudget(
+    db,
+    year,
+    3.4,
+    { instrumentos: 20_000_000, docentes: 22_500_000, capacitacion: 3_500_000, materiales: 2_500_000, eventos: 1_500_000 },
+    'Presupuesto del programa de arte y cultura: S/ 500,000.00 (US$ 147,058.82). Datos de demostración.',
+    actor,
+    now,
+  );
+  if (monthsBack(today, 14).slice(0, 4) !== String(year)) {
+    await saveBudget(
+      db,
+      year - 1,
+      3.75,
+      { instrumentos: 15_000_000, docentes: 22_000_000, capacitacion: 3_000_000, materiales: 1_200_000, eventos: 800_000 },
+      'Datos de demostración.',
+      actor,
+      now,
+    );
+  }
+  return { teachers: people.length, contracts: n - 1, conformities: w.conformityCount };
+}
+
+/**
+ * The bench's national scale: 3,000 teachers across every active prison, four yearly
+ * contracts each (each renewing the one before), and conformities for the months that
+ * have passed until there are 100,000.
+ */
+async function national(db: Knex, establishmentIds: number[], actor: Actor, now: string) {
+  const today = limaToday(now);
+  const year = Number(today.slice(0, 4));
+  const rnd = prng(69);
+  const TEACHERS = 3000;
+  const PER_TEACHER = 4;
+  const w = new Writer(db, actor, now, today, rnd, 100_000);
+  const ids = await nextIds(db);
+  w.nextConformityId = ids.conformity;
+  const disciplineList: Discipline[] = ['musica', 'musica', 'musica', 'canto_coral', 'ceramica', 'pintura', 'escultura', 'teatro', 'danza'];
+  let cid = ids.contract;
+  for (let k = 0; k < TEACHERS; k++) {
+    const id = ids.teacher + k;
+    const sex = rnd() < 0.45 ? 'F' : 'M';
+    const first = (sex === 'F' ? firstNamesF : firstNamesM)[Math.floor(rnd() * 10)]!;
+    const last = `${surnames[Math.floor(rnd() * surnames.length)]} ${surnames[Math.floor(rnd() * surnames.length)]}`;
+    const discipline = disciplineList[k % disciplineList.length]!;
+    const specialty = specialtiesByDiscipline[discipline][Math.floor(rnd() * specialtiesByDiscipline[discipline].length)]!;
+    const ident = identity(id);
+    const cas = k % 10 === 0;
+    w.teacher(id, {
+      dni: ident.dni,
+      ruc: cas ? null : ident.ruc,
+      first,
+      last,
+      sex,
+      disciplines: [discipline],
+      specialties: [specialty],
+      suspensionYear: k % 7 === 0 ? year : undefined,
+    });
+    const e1 = establishmentIds[k % establishmentIds.length]!;
+    const e2 = establishmentIds[(k * 13 + 5) % establishmentIds.length]!;
+    const places = k % 5 === 0 && e2 !== e1 ? [e1, e2] : [e1];
+    for (const e of places) w.authorisation(id, e, `${year - 3}-01-01`, k % 40 === 0 ? addDays(today, (k % 29) + 1) : `${year}-12-31`, k);
+    let previous: number | null = null;
+    for (let y = 0; y < PER_TEACHER; y++) {
+      const fy = year - (PER_TEACHER - 1) + y;
+      const startMonth = 2 + (k % 3);
+      const start = `${fy}-${pad(startMonth, 2)}-01`;
+      const end = lastDayOf(`${fy}-${pad(startMonth + 8, 2)}`);
+      const resolved = y < PER_TEACHER - 1 && k % 50 === 3 ? lastDayOf(`${fy}-${pad(startMonth + 5, 2)}`) : null;
+      const contractId = cid++;
+      w.contract(
+        contractId,
+        {
+          teacherId: id,
+          previousId: previous,
+          number: `${cas ? 'CAS' : 'OS'} N° ${pad(contractId, 6)}-${fy}`,
+          modality: cas ? 'cas' : 'orden_servicio',
+          object: `Servicio de enseñanza: ${specialty.toLowerCase()} (${workshopsByDiscipline[discipline]})`,
+          start,
+          end,
+          amountType: 'mensual',
+          amount: (1400 + Math.floor(rnd() * 16) * 100) * 100,
+          hours: 8 + (k % 4) * 4,
+          line: discipline === 'ceramica' && y === PER_TEACHER - 1 ? 'capacitacion' : 'docentes',
+          establishments: places.map((e) => ({ id: e, workshops: workshopsByDiscipline[discipline] })),
+          status: resolved ? 'resuelto' : 'vigente',
+          resolvedOn: resolved,
+          reason: resolved ? 'Resolución por mutuo acuerdo' : null,
+          coverage: 0.96,
+          unpaidTail: y === PER_TEACHER - 1 ? 1 : 0,
+        },
+        { last, first, dni: ident.dni },
+        (receipt) => k % 7 === 0 && receipt >= `${year}-01-15` && receipt.slice(0, 4) === String(year),
+      );
+      previous = contractId;
+    }
+    if (k % 250 === 249) await w.flush();
+  }
+  await w.flush(true);
+  for (let y = year - 3; y <= year; y++) {
+    await saveBudget(
+      db,
+      y,
+      3.4 + (year - y) * 0.1,
+      { instrumentos: 900_000_000, docentes: 7_200_000_000, capacitacion: 150_000_000, materiales: 60_000_000, eventos: 40_000_000 },
+      'Escala nacional (banco de pruebas).',
+      actor,
+      now,
+    );
+  }
+  return { teachers: TEACHERS, contracts: TEACHERS * PER_TEACHER, conformities: w.conformityCount };
+}
+
+export async function generateContracts(db: Knex, scale: ContractsScale, establishmentIds: number[], actor: Actor, now: string) {
+  if (establishmentIds.length === 0) return { teachers: 0, contracts: 0, conformities: 0 };
+  return scale === 'demo' ? demo(db, establishmentIds, actor, now) : national(db, establishmentIds, actor, now);
+}

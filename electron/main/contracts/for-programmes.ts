@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+import type { ProgrammeFigures } from '../../../shared/programmes/schemas';
+import { numOr0 as n, type Row } from '../db/rows';
+
+/**
+ * What the programmes domain asks of the contracts' budget: the year's budget for the
+ * programme's figures (the annual report, the UNESCO entry).
+ */
+
+/**
+ * The budget in USD where the budget module exists (migration 0003: budget_years with the
+ * year's exchange rate as soles per dollar × 10,000, budget_lines with céntimos by line);
+ * null otherwise ("no disponible"). Read defensively: a missing year or table answers null.
+ */
+export async function budgetFinance(db: Knex, year: number): Promise<ProgrammeFigures['finance']> {
+  try {
+    if (!(await db.schema.hasTable('budget_years')) || !(await db.schema.hasTable('budget_lines'))) return null;
+    const y = (await db('budget_years').where({ year }).first('year', 'exchange_rate_e4')) as Row | undefined;
+    const e4 = n(y?.exchange_rate_e4);
+    if (!y || e4 <= 0) return null;
+    const lines = ((await db('budget_lines').where({ year }).orderBy('line').select('line', 'amount_centimos')) as Row[]).map((l) => ({
+      name: String(l.line),
+      pen: n(l.amount_centimos),
+    }));
+    const pen = lines.reduce((a, l) => a + l.pen, 0);
+    // USD in cents: céntimos ÷ (soles per dollar) = céntimos × 10,000 ÷ rate_e4.
+    return { year, pen, usd: Math.round((pen * 10_000) / e4), exchangeRate: e4 / 10_000, lines };
+  } catch {
+    return null;
+  }
+}

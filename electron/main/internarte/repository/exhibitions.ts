@@ -1,0 +1,235 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { Actor } from '../../../../shared/app/schemas';
+import { normalizeText } from '../../../../shared/format';
+import type { Page } from '../../../../shared/ipc';
+import type { SectionMode } from '../../../../shared/internarte/rules';
+import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhibition } from '../../../../shared/internarte/schemas';
+import { nonEmpty, type Row, str, toCount } from '../../db/rows';
+import { whereWords } from '../../db/search';
+import { joinPartner } from '../../programmes/for-internarte';
+
+/** Exhibitions: their details, their partners (the programme's), what is running. */
+
+const exhibitionColumns = (db: Knex) => [
+  'x.*',
+  db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'),
+  db.raw('(select count(*) from exhibition_loans l where l.exhibition_id = x.id and l.returned_on is null) as open_loans'),
+];
+
+async function partnersOf(db: Knex, ids: number[]): Promise<Map<number, Array<{ id: number; name: string }>>> {
+  const out = new Map<number, Array<{ id: number; name: string }>>();
+  if (ids.length === 0) return out;
+  const rows = (await joinPartner(db('exhibition_partners as ep'), 'p', 'ep.partner_id')
+    .whereIn('ep.exhibition_id', ids)
+    .orderBy('p.name_key')
+    .select('ep.exhibition_id', 'p.id', 'p.name')) as Row[];
+  for (const r of rows) {
+    const list = out.get(Number(r.exhibition_id)) ?? [];
+    list.push({ id: Number(r.id), name: String(r.name) });
+    out.set(Number(r.exhibition_id), list);
+  }
+  return out;
+}
+
+const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Exhibition => ({
+  id: Number(r.id),
+  title: String(r.title),
+  subtitle: nonEmpty(r.subtitle),
+  venue: nonEmpty(r.venue),
+  startsOn: nonEmpty(r.starts_on),
+  endsOn: nonEmpty(r.ends_on),
+  curators: String(r.curators ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  presentation: nonEmpty(r.presentation),
+  curatorialText: nonEmpty(r.curatorial_text),
+  credits: nonEmpty(r.credits),
+  sectionMode: r.section_mode as SectionMode,
+  partners,
+  workCount: Number(r.work_count ?? 0),
+  openLoans: Number(r.open_loans ?? 0),
+  version: Number(r.version),
+  updatedAt: String(r.updated_at),
+  updatedBy: String(r.updated_by),
+});
+
+/** The exhibition with its partners (by name), or null. */
+export async function getExhibition(db: Knex, id: number): Promise<Exhibition | null> {
+  const row = (await db('exhibitions as x').select(exhibitionColumns(db)).where('x.id', id).first()) as Row | undefined;
+  if (!row) return null;
+  return toExhibition(row, (await partnersOf(db, [id])).get(id) ?? []);
+}
+
+/** How the exhibition's checklist is divided into sections, or null when there is no such exhibition. */
+export async function sectionModeOf(db: Knex, id: number): Promise<SectionMode | null> {
+  const ex = (await db('exhibitions').where({ id }).first('section_mode')) as Row | undefined;
+  return ex ? (String(ex.section_mode) as SectionMode) : null;
+}
+
+export type ExhibitionSort = (typeof exhibitionSortColumns)[number];
+
+export async function listExhibitions(
+  db: Knex,
+  q: { search: string; sort: ExhibitionSort; direction: 'asc' | 'desc'; page: number; pageSize: number },
+): Promise<Page<Exhibition>> {
+  const base = () => whereWords(db('exhibitions as x'), 'x.title_key', q.search);
+  const [count] = (await base().count({ n: '*' })) as Row[];
+  const sortColumn = { title: 'x.title_key', startsOn: 'x.starts_on', venue: 'x.venue', updatedAt: 'x.updated_at' }[q.sort];
+  const rows = (await base()
+    .select(exhibitionColumns(db))
+    .orderBy(sortColumn, q.direction)
+    .orderBy('x.id', q.direction)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)) as Row[];
+  const partners = await partnersOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+  return {
+    rows: rows.map((r) => toExhibition(r, partners.get(Number(r.id)) ?? [])),
+    total: toCount(count),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export interface ExhibitionValues {
+  title: string;
+  subtitle: string | null;
+  venue: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  curators: string[];
+  presentation: string | null;
+  curatorialText: string | null;
+  credits: string | null;
+  sectionMode: string;
+}
+
+const exhibitionValues = (v: ExhibitionValues, titleKey?: string) => ({
+  title: v.title,
+  title_key: titleKey ?? normalizeText(`${v.title} ${v.venue ?? ''}`).slice(0, 200),
+  subtitle: v.subtitle,
+  venue: v.venue,
+  starts_on: v.startsOn,
+  ends_on: v.endsOn,
+  curators: v.curators.join('\n') || null,
+  presentation: v.presentation,
+  curatorial_text: v.curatorialText,
+  credits: v.credits,
+  section_mode: v.sectionMode,
+});
+
+async function setPartners(db: Knex, exhibitionId: number, partnerIds: number[]): Promise<void> {
+  await db('exhibition_partners').where({ exhibition_id: exhibitionId }).delete();
+  for (const partnerId of new Set(partnerIds))
+    await db('exhibition_partners').insert({ exhibition_id: exhibitionId, partner_id: partnerId });
+}
+
+/**
+ * Inserts an exhibition and its partners; answers its id. `titleKey`: the search key when
+ * it is not the title and venue (the demonstration's data keep theirs).
+ */
+export async function insertExhibition(
+  db: Knex,
+  v: ExhibitionValues,
+  partnerIds: number[],
+  actor: Actor,
+  now: string,
+  titleKey?: string,
+): Promise<number> {
+  const [row] = (await db('exhibitions')
+    .insert({
+      ...exhibitionValues(v, titleKey),
+      version: 1,
+      created_at: now,
+      created_by: actor.name,
+      updated_at: now,
+      updated_by: actor.name,
+    })
+    .returning('id')) as Array<{ id: number }>;
+  await setPartners(db, row!.id, partnerIds);
+  return row!.id;
+}
+
+/** Writes the exhibition's values and partners over version `version`; false when another user changed it first. */
+export async function updateExhibition(
+  db: Knex,
+  id: number,
+  version: number,
+  v: ExhibitionValues,
+  partnerIds: number[],
+  actor: Actor,
+  now: string,
+): Promise<boolean> {
+  const n = await db('exhibitions')
+    .where({ id, version })
+    .update({ ...exhibitionValues(v), version: version + 1, updated_at: now, updated_by: actor.name });
+  if (n !== 1) return false;
+  await setPartners(db, id, partnerIds);
+  return true;
+}
+
+/** The exhibitions a partner took part in, the latest first. */
+export async function exhibitionsOfPartner(db: Knex, partnerId: number): Promise<Array<z.infer<typeof PartnerExhibition>>> {
+  const rows = (await db('exhibitions as x')
+    .join('exhibition_partners as ep', 'ep.exhibition_id', 'x.id')
+    .where('ep.partner_id', partnerId)
+    .orderBy('x.starts_on', 'desc')
+    .select(
+      'x.id',
+      'x.title',
+      'x.venue',
+      'x.starts_on',
+      'x.ends_on',
+      db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'),
+    )) as Row[];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: String(r.title),
+    venue: nonEmpty(r.venue),
+    startsOn: nonEmpty(r.starts_on),
+    endsOn: nonEmpty(r.ends_on),
+    workCount: Number(r.work_count),
+  }));
+}
+
+/** The exhibitions a work is on the checklist of, the latest first, and whether its loan to each is open. */
+export async function exhibitionsOfArtwork(db: Knex, artworkId: number): Promise<Array<z.infer<typeof ArtworkExhibition>>> {
+  const rows = (await db('exhibition_works as ew')
+    .join('exhibitions as x', 'x.id', 'ew.exhibition_id')
+    .where('ew.artwork_id', artworkId)
+    .orderBy('x.starts_on', 'desc')
+    .select(
+      'x.id',
+      'x.title',
+      'x.venue',
+      'x.starts_on',
+      'x.ends_on',
+      'ew.catalog_number',
+      db.raw(
+        '(select count(*) from exhibition_loans l where l.exhibition_id = x.id and l.artwork_id = ew.artwork_id and l.returned_on is null) as open_loans',
+      ),
+    )) as Row[];
+  return rows.map((r) => ({
+    exhibitionId: Number(r.id),
+    title: String(r.title),
+    venue: str(r.venue),
+    startsOn: str(r.starts_on),
+    endsOn: str(r.ends_on),
+    catalogNumber: String(r.catalog_number),
+    loanOpen: Number(r.open_loans) > 0,
+  }));
+}
+
+/** How many exhibitions are running on `today` (started, not ended). */
+export async function runningExhibitions(db: Knex, today: string): Promise<number> {
+  const [running] = (await db('exhibitions')
+    .whereNotNull('starts_on')
+    .where('starts_on', '<=', today)
+    .where((b) => b.whereNull('ends_on').orWhere('ends_on', '>=', today))
+    .count({ n: '*' })) as Row[];
+  return toCount(running);
+}

@@ -1,0 +1,78 @@
+import type { Knex } from 'knex';
+import { ABSENCE_ALERT, openStages } from '../../../../shared/programmes/rules';
+import { whereInScope } from '../../auth/access';
+import type { Row } from '../../db/rows';
+import { establishmentsByIds } from '../../establishments/repository';
+import { participantCustodianNames } from '../../instruments/for-programmes';
+import type { Session } from '../../ipc/context';
+import { formerParticipantCodes } from './participants';
+
+/**
+ * The programme's home page counts, within the session's establishments (auth/access.ts
+ * whereInScope): a restricted user sees their figures.
+ */
+
+/** Active participants by establishment and sex, with the establishments' names. */
+export async function activeParticipantsBySex(
+  db: Knex,
+  session: Session,
+): Promise<Array<{ establishmentId: number; name: string; sex: string; n: number }>> {
+  // Grouped on the participants' covering index alone; the (few) names are read after.
+  const bySex = (await whereInScope(session, db('participants'), 'establishment_id')
+    .where('status', 'activo')
+    .groupBy('establishment_id', 'sex')
+    .select('establishment_id', 'sex')
+    .count({ n: '*' })) as Row[];
+  const names = new Map(
+    (await establishmentsByIds(db, [...new Set(bySex.map((r) => Number(r.establishment_id)))])).map((e) => [e.id, e.name]),
+  );
+  return bySex.map((r) => ({
+    establishmentId: Number(r.establishment_id),
+    name: names.get(Number(r.establishment_id)) ?? '',
+    sex: String(r.sex),
+    n: Number(r.n),
+  }));
+}
+
+/** Workshops active on `today` (not ended) and active ensembles. */
+export async function activeGroups(db: Knex, session: Session, today: string): Promise<{ workshops: number; ensembles: number }> {
+  const [w] = (await whereInScope(session, db('workshops'), 'establishment_id')
+    .where({ active: true })
+    .where((q) => q.whereNull('end_date').orWhere('end_date', '>=', today))
+    .count({ n: '*' })) as Row[];
+  const [g] = (await whereInScope(session, db('ensembles'), 'establishment_id').where({ active: true }).count({ n: '*' })) as Row[];
+  return { workshops: Number(w?.n ?? 0), ensembles: Number(g?.n ?? 0) };
+}
+
+/** Open enrolments whose absences in a row reached the alert. */
+export async function absenceAlerts(db: Knex, session: Session): Promise<number> {
+  const [absences] = (await whereInScope(
+    session,
+    db('enrolments as n'),
+    (scope) => db('workshops as w').whereRaw('w.id = n.workshop_id').whereIn('w.establishment_id', scope).select(db.raw('1')),
+    (scope) => db('ensembles as g').whereRaw('g.id = n.ensemble_id').whereIn('g.establishment_id', scope).select(db.raw('1')),
+  )
+    .whereIn('n.stage', [...openStages])
+    .where('n.absence_run', '>=', ABSENCE_ALERT)
+    .count({ n: '*' })) as Row[];
+  return Number(absences?.n ?? 0);
+}
+
+/**
+ * Instruments in the hands of participants who are no longer in the programme: the
+ * custodian names of the inventory's 'participante' custody, matched to INPE codes.
+ * null when this installation has no inventory.
+ */
+export async function instrumentsToRecover(db: Knex, session: Session): Promise<number | null> {
+  const held = await participantCustodianNames(db, session);
+  if (held === null) return null;
+  if (held.length === 0) return 0;
+  const tokensOf = (name: string) =>
+    name
+      .toUpperCase()
+      .split(/[^A-Z0-9-]+/)
+      .filter((x) => x.length >= 3);
+  const tokens = [...new Set(held.flatMap(tokensOf))];
+  const gone = await formerParticipantCodes(db, tokens);
+  return held.filter((name) => tokensOf(name).some((x) => gone.has(x))).length;
+}

@@ -1,0 +1,232 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../../../../shared/app/schemas';
+import { normalizeText } from '../../../../shared/format';
+import type { Page } from '../../../../shared/ipc';
+import type { SessionTaken } from '../../../../shared/programmes/rules';
+import type { Session as WorkshopSession, Workshop, WorkshopFilter, workshopSortColumns } from '../../../../shared/programmes/schemas';
+import { whereInScope } from '../../auth/access';
+import { type Row, str, toBool, toCount } from '../../db/rows';
+import { whereWords } from '../../db/search';
+import { joinEstablishment, refusedEstablishments } from '../../establishments/repository';
+import type { Session } from '../../ipc/context';
+import { attributed, openList, touched } from './common';
+
+// ── Workshops ───────────────────────────────────────────────────────────────────
+
+type WFilter = { [K in keyof WorkshopFilter]-?: Exclude<WorkshopFilter[K], undefined> };
+
+const workshopSort: Record<(typeof workshopSortColumns)[number], string> = {
+  name: 'w.name_key',
+  programme: 'w.programme',
+  establishment: 'e.name_key',
+  startDate: 'w.start_date',
+  enrolled: 'enrolled',
+};
+
+function workshopsQuery(db: Knex, session: Session, f: WFilter): Knex.QueryBuilder {
+  const q = whereInScope(session, joinEstablishment(db('workshops as w'), 'e', 'w.establishment_id'), 'w.establishment_id');
+  whereWords(q, 'w.name_key', f.search);
+  if (f.programme !== null) q.where('w.programme', f.programme);
+  if (f.establishmentId !== null) q.where('w.establishment_id', f.establishmentId);
+  if (f.status === 'active') q.where('w.active', true);
+  if (f.status === 'inactive') q.where('w.active', false);
+  return q;
+}
+
+const workshopColumns = (db: Knex) => [
+  'w.*',
+  'e.name as establishment_name',
+  db.raw(`(SELECT COUNT(*) FROM enrolments n WHERE n.workshop_id = w.id AND n.stage IN (${openList()})) AS enrolled`),
+  db.raw('(SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = w.id) AS sessions_n'),
+];
+
+const toWorkshop = (r: Row): Workshop => ({
+  id: Number(r.id),
+  name: String(r.name),
+  programme: r.programme as Workshop['programme'],
+  discipline: String(r.discipline),
+  establishmentId: Number(r.establishment_id),
+  establishmentName: String(r.establishment_name),
+  teachers: str(r.teachers),
+  schedule: str(r.schedule),
+  startDate: String(r.start_date),
+  endDate: str(r.end_date),
+  capacity: Number(r.capacity),
+  active: toBool(r.active),
+  notes: str(r.notes),
+  enrolled: Number(r.enrolled ?? 0),
+  sessions: Number(r.sessions_n ?? 0),
+  version: Number(r.version),
+  updatedAt: String(r.updated_at),
+  updatedBy: String(r.updated_by),
+});
+
+export async function listWorkshops(
+  db: Knex,
+  session: Session,
+  f: WFilter & { sort: (typeof workshopSortColumns)[number]; direction: 'asc' | 'desc'; page: number; pageSize: number },
+): Promise<Page<Workshop>> {
+  const [c] = (await workshopsQuery(db, session, f).count({ n: '*' })) as Row[];
+  const rows = (await workshopsQuery(db, session, f)
+    .select(workshopColumns(db))
+    .orderBy(workshopSort[f.sort], f.direction)
+    .orderBy('w.id', f.direction)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)) as Row[];
+  return { rows: rows.map(toWorkshop), total: toCount(c), page: f.page, pageSize: f.pageSize };
+}
+
+export async function allWorkshops(db: Knex, session: Session, f: WFilter): Promise<Workshop[]> {
+  return ((await workshopsQuery(db, session, f).select(workshopColumns(db)).orderBy('w.name_key')) as Row[]).map(toWorkshop);
+}
+
+export async function getWorkshop(db: Knex, id: number): Promise<Workshop | null> {
+  const r = (await joinEstablishment(db('workshops as w'), 'e', 'w.establishment_id')
+    .select(workshopColumns(db))
+    .where('w.id', id)
+    .first()) as Row | undefined;
+  return r ? toWorkshop(r) : null;
+}
+
+/** The establishment a workshop belongs to. */
+export async function workshopEstablishmentId(db: Knex, id: number): Promise<number> {
+  const group = (await db('workshops').where({ id }).first('establishment_id')) as Row;
+  return Number(group.establishment_id);
+}
+
+/** Workshops, ensembles and participants belong to an active establishment. */
+export async function isActiveEstablishment(db: Knex, id: number): Promise<boolean> {
+  return (await refusedEstablishments(db, [id])).size === 0;
+}
+
+export interface WorkshopValues {
+  name: string;
+  programme: string;
+  discipline: string;
+  establishmentId: number;
+  teachers: string | null;
+  schedule: string | null;
+  startDate: string;
+  endDate: string | null;
+  capacity: number;
+  notes: string | null;
+}
+
+const workshopRow = (v: WorkshopValues) => ({
+  name: v.name,
+  name_key: normalizeText(v.name),
+  programme: v.programme,
+  discipline: v.discipline,
+  establishment_id: v.establishmentId,
+  teachers: v.teachers,
+  schedule: v.schedule,
+  start_date: v.startDate,
+  end_date: v.endDate,
+  capacity: v.capacity,
+  notes: v.notes,
+});
+
+export async function insertWorkshop(db: Knex, v: WorkshopValues, actor: Actor, now: string): Promise<number> {
+  const [row] = (await db('workshops')
+    .insert({ ...workshopRow(v), active: true, version: 1, ...attributed(actor, now) })
+    .returning('id')) as Array<{ id: number }>;
+  return row!.id;
+}
+
+/** Answers the rows changed: 0 when another user changed the workshop first. */
+export async function updateWorkshop(
+  db: Knex,
+  id: number,
+  version: number,
+  v: WorkshopValues,
+  active: boolean,
+  actor: Actor,
+  now: string,
+): Promise<number> {
+  return db('workshops')
+    .where({ id, version })
+    .update({ ...workshopRow(v), active, version: version + 1, ...touched(actor, now) });
+}
+
+// ── Sessions ────────────────────────────────────────────────────────────────────
+
+const toSession = (r: Row): WorkshopSession => ({
+  id: Number(r.id),
+  workshopId: Number(r.workshop_id),
+  date: String(r.date),
+  durationMinutes: Number(r.duration_minutes),
+  topic: str(r.topic),
+  attendanceTaken: r.attendance_at !== null && r.attendance_at !== undefined,
+  present: Number(r.present_n ?? 0),
+  marked: Number(r.marked_n ?? 0),
+  version: Number(r.version),
+});
+
+const sessionColumns = (db: Knex) => [
+  's.*',
+  db.raw('(SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id AND a.present = ?) AS present_n', [true]),
+  db.raw('(SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id) AS marked_n'),
+];
+
+export async function listSessions(db: Knex, workshopId: number): Promise<WorkshopSession[]> {
+  const rows = (await db('workshop_sessions as s')
+    .where('s.workshop_id', workshopId)
+    .select(sessionColumns(db))
+    .orderBy('s.date', 'desc')
+    .orderBy('s.id', 'desc')) as Row[];
+  return rows.map(toSession);
+}
+
+export async function getSession(db: Knex, id: number): Promise<WorkshopSession | null> {
+  const r = (await db('workshop_sessions as s').where('s.id', id).select(sessionColumns(db)).first()) as Row | undefined;
+  return r ? toSession(r) : null;
+}
+
+/** The sessions of a workshop whose attendance was taken: what attendance figures count. */
+export async function takenSessions(db: Knex, workshopId: number): Promise<SessionTaken[]> {
+  const rows = (await db('workshop_sessions')
+    .where({ workshop_id: workshopId })
+    .whereNotNull('attendance_at')
+    .select('id', 'date', 'duration_minutes')) as Row[];
+  return rows.map((r) => ({ id: Number(r.id), date: String(r.date), minutes: Number(r.duration_minutes) }));
+}
+
+export interface SessionValues {
+  date: string;
+  durationMinutes: number;
+  topic: string | null;
+}
+
+export async function insertSession(db: Knex, workshopId: number, v: SessionValues, actor: Actor, now: string): Promise<number> {
+  const [row] = (await db('workshop_sessions')
+    .insert({
+      workshop_id: workshopId,
+      date: v.date,
+      duration_minutes: v.durationMinutes,
+      topic: v.topic,
+      attendance_at: null,
+      attendance_by: null,
+      version: 1,
+      ...attributed(actor, now),
+    })
+    .returning('id')) as Array<{ id: number }>;
+  return row!.id;
+}
+
+export async function updateSession(db: Knex, id: number, version: number, v: SessionValues, actor: Actor, now: string): Promise<void> {
+  await db('workshop_sessions')
+    .where({ id, version })
+    .update({ date: v.date, duration_minutes: v.durationMinutes, topic: v.topic, version: version + 1, ...touched(actor, now) });
+}
+
+/** A session's attendance was taken (or retaken) now. */
+export async function markSessionTaken(db: Knex, id: number, actor: Actor, now: string): Promise<void> {
+  await db('workshop_sessions')
+    .where({ id })
+    .update({ attendance_at: now, attendance_by: actor.name, version: db.raw('version + 1'), ...touched(actor, now) });
+}
+
+/** The session an attendance sheet is saved for (id, workshop, date), or undefined. */
+export async function sessionOfSheet(db: Knex, id: number): Promise<Row | undefined> {
+  return (await db('workshop_sessions').where({ id }).first('id', 'workshop_id', 'date')) as Row | undefined;
+}

@@ -1,0 +1,63 @@
+import { Modal, Stack, type MantineColor, type MantineSize, type MantineSpacing, type ModalProps } from '@mantine/core';
+import type { FormEventHandler, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormActions, FormErrorAlert } from './fields';
+
+/**
+ * A dialog with one form: the refusal above the fields (FormErrorAlert), the fields, and
+ * "Cancelar" / "Guardar" at the foot (FormActions). Pair it with useRecordForm. `footer`
+ * replaces the buttons where a dialog needs others (they must still submit the form).
+ */
+export function FormModal({
+  opened,
+  onClose,
+  title,
+  size,
+  onSubmit,
+  error,
+  errorIcon,
+  saving,
+  saveLabel,
+  saveColor,
+  footer,
+  extraAction,
+  header,
+  gap,
+  actionsMt,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  size?: ModalProps['size'];
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  error: string | null | undefined;
+  errorIcon?: ReactNode;
+  saving: boolean;
+  saveLabel?: string;
+  saveColor?: MantineColor;
+  footer?: ReactNode;
+  /** A button between Cancel and Save. */
+  extraAction?: ReactNode;
+  /** Above the refusal (an introduction to the form). */
+  header?: ReactNode;
+  gap?: MantineSize;
+  actionsMt?: MantineSpacing;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap={gap}>
+          {header}
+          <FormErrorAlert error={error} icon={errorIcon} />
+          {children}
+          {footer ?? (
+            <FormActions onCancel={onClose} saving={saving} label={saveLabel} color={saveColor} mt={actionsMt} extra={extraAction} />
+          )}
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,32 @@
+import type { SessionUser } from '../../../shared/auth/schemas';
+import { mayCall, roleHas, type Permission } from '../../../shared/auth/permissions';
+import type { ChannelName } from '../../../shared/channels';
+import { contract } from '../../../shared/contract';
+import { importTargets } from '../../../shared/import/schemas';
+import { useApiQuery } from '../api';
+
+/** The session as main knows it (auth.status); AuthGate keeps it fresh. */
+export function useSession() {
+  return useApiQuery('auth.status', {});
+}
+
+/** The signed-in user, or null. */
+export function useUser(): SessionUser | null {
+  return useSession().data?.user ?? null;
+}
+
+/**
+ * Whether a user may call a channel: the same table main enforces
+ * (shared/auth/permissions.ts). The renderer uses it only to hide what a role cannot use.
+ */
+export const canUse = (user: SessionUser | null | undefined, channel: ChannelName): boolean =>
+  !!user && mayCall(user.role, channel, contract[channel].kind, importTargets);
+
+export function useCan(channel: ChannelName): boolean {
+  return canUse(useUser(), channel);
+}
+
+export function useHasPermission(permission: Permission): boolean {
+  const user = useUser();
+  return !!user && roleHas(user.role, permission);
+}

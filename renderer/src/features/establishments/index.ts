@@ -1,0 +1,6 @@
+import type { Feature } from '../../app/feature';
+import { establishmentsNavigation } from './navigation';
+import { establishmentsRoutes } from './routes';
+
+/** The penitentiary establishments: the feature's public face (app/features.ts lists it). */
+export const establishmentsFeature: Feature = { routes: establishmentsRoutes, navigation: establishmentsNavigation, dashboard: undefined };

@@ -1,0 +1,204 @@
+import type { Widen } from '../../types';
+import type { auditChannelsEs } from './channels';
+
+/** Audit texts in English, part of shared/i18n/areas/audit.ts: channels. */
+export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
+  /** What each operation (IPC channel) did, for the audit log's «Operación» column. */
+  channels: {
+    app: {
+      setLocale: 'Language change',
+    },
+    demo: {
+      load: 'Demonstration data loaded',
+    },
+    establishments: {
+      create: 'Establishment created',
+      update: 'Establishment edited',
+      setActive: 'Establishment activated or deactivated',
+      delete: 'Establishment deleted',
+      export: 'Establishments exported',
+    },
+    instrumentTypes: {
+      create: 'Instrument type created',
+      update: 'Instrument type edited',
+    },
+    instruments: {
+      create: 'Instrument registered',
+      update: 'Instrument edited',
+      move: 'Instrument movement',
+      addPhoto: 'Instrument photo added',
+      setPrimaryPhoto: 'Instrument main photo chosen',
+      removePhoto: 'Instrument photo removed',
+      export: 'Instrument register exported',
+    },
+    inventory: {
+      setSettings: 'Inventory settings',
+      labels: 'Instrument labels',
+      reportByEstablishment: 'Inventory report by establishment',
+      reportByCondition: 'Instruments by condition report',
+      reportMovements: 'Instrument movements report',
+    },
+    stocktakes: {
+      open: 'Stocktake opened',
+      count: 'Stocktake count',
+      uncount: 'Stocktake count undone',
+      close: 'Stocktake closed',
+      acta: 'Stocktake record',
+    },
+    consumables: {
+      createItem: 'Consumable item created',
+      move: 'Consumables received or delivered',
+      setMinimum: 'Consumable minimum set',
+    },
+    teachers: {
+      create: 'Teacher registered',
+      update: 'Teacher edited',
+      saveAuthorisation: 'Teacher entry authorisation',
+      removeAuthorisation: 'Teacher entry authorisation removed',
+      addDocument: 'Teacher document added',
+      removeDocument: 'Teacher document removed',
+      documentCopy: 'Copy of a teacher document',
+    },
+    contracts: {
+      create: 'Contract created',
+      update: 'Contract edited',
+      activate: 'Contract put in force',
+      terminate: 'Contract terminated',
+      renew: 'Contract renewed',
+      addDocument: 'Contract document added',
+      removeDocument: 'Contract document removed',
+      documentCopy: 'Copy of a contract document',
+      export: 'Contracts exported',
+      summaryPdf: 'Contract summary (PDF)',
+    },
+    conformities: {
+      create: 'Service sign-off recorded',
+      update: 'Service sign-off edited',
+      pay: 'Service sign-off paid',
+      void: 'Service sign-off voided',
+    },
+    budget: {
+      save: 'Budget saved',
+      export: 'Budget execution exported',
+    },
+    workshops: {
+      create: 'Workshop created',
+      update: 'Workshop edited',
+      export: 'Workshops exported',
+    },
+    sessions: {
+      create: 'Workshop session created',
+      update: 'Workshop session edited',
+    },
+    participants: {
+      create: 'Participant registered',
+      update: 'Participant edited',
+      custodyChange: 'Participant custody change',
+      export: 'Participants exported',
+    },
+    enrolments: {
+      create: 'Participants enrolled',
+      setStage: 'Enrolment stage changed',
+    },
+    attendance: {
+      save: 'Attendance recorded',
+    },
+    ensembles: {
+      create: 'Ensemble created',
+      update: 'Ensemble edited',
+    },
+    seasons: {
+      create: 'Season created',
+      update: 'Season edited',
+    },
+    events: {
+      create: 'Event created',
+      update: 'Event edited',
+      addPhoto: 'Event photo added',
+      removePhoto: 'Event photo removed',
+    },
+    partners: {
+      create: 'Partner created',
+      update: 'Partner edited',
+      addDonation: 'Donation recorded',
+    },
+    agreements: {
+      create: 'Agreement created',
+      update: 'Agreement edited',
+      attachDocument: 'Agreement document attached',
+      saveDocument: 'Copy of an agreement',
+    },
+    certificates: {
+      issue: 'Participation certificates issued',
+    },
+    programmeReports: {
+      annual: 'Annual programme report',
+      unescoExport: 'UNESCO report',
+    },
+    auth: {
+      setupAdmin: 'Administrator account created',
+      changePassword: 'Own password changed',
+      signIn: 'Sign-in',
+      signOut: 'Sign-out',
+      lock: 'Session locked',
+      unlock: 'Session unlocked',
+    },
+    users: {
+      create: 'User created',
+      update: 'User edited',
+      setActive: 'User enabled or disabled',
+      resetPassword: 'Password reset',
+    },
+    audit: {
+      export: 'Audit log exported',
+    },
+    backups: {
+      create: 'Backup',
+      restore: 'Backup restored',
+    },
+    catalog: {
+      export: 'Catalog (PDF)',
+      labels: 'Wall labels (PDF)',
+    },
+    artworks: {
+      create: 'Artwork registered',
+      update: 'Artwork edited',
+      addPhoto: 'Artwork photo added',
+      setPrimaryPhoto: 'Artwork main photo chosen',
+      removePhoto: 'Artwork photo removed',
+      recordConsent: 'Consent recorded',
+      revokeConsent: 'Consent revoked',
+      addConditionReport: 'Condition report',
+      moveCustody: 'Artwork custody movement',
+      export: 'Artworks exported',
+    },
+    exhibitions: {
+      create: 'Exhibition created',
+      update: 'Exhibition edited',
+      addWorks: 'Works added to an exhibition',
+      updateWork: 'Exhibition work edited',
+      moveWork: 'Exhibition work reordered',
+      removeWork: 'Work removed from an exhibition',
+      lend: 'Artwork lent',
+      returnLoan: 'Loan returned',
+      exportChecklist: 'Checklist exported',
+    },
+    settings: {
+      saveDatabase: 'Database settings',
+      saveAttachmentsFolder: 'Attachments folder',
+      testDatabase: 'Database connection test',
+      copyToServer: 'Data copied to the office server',
+    },
+    files: {
+      showInFolder: 'File folder opened',
+    },
+    jobs: {
+      cancel: 'Task cancelled',
+    },
+    import: {
+      inspect: 'File read for import',
+      dryRun: 'Import dry run',
+      run: 'Import',
+    },
+  },
+};

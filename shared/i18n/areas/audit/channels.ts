@@ -1,0 +1,201 @@
+/** Audit texts, part of shared/i18n/areas/audit.ts: channels. */
+export const auditChannelsEs = {
+  /** What each operation (IPC channel) did, for the audit log's «Operación» column. */
+  channels: {
+    app: {
+      setLocale: 'Cambio de idioma',
+    },
+    demo: {
+      load: 'Carga de datos de demostración',
+    },
+    establishments: {
+      create: 'Registro de establecimiento',
+      update: 'Edición de establecimiento',
+      setActive: 'Activación o desactivación de establecimiento',
+      delete: 'Eliminación de establecimiento',
+      export: 'Exportación de establecimientos',
+    },
+    instrumentTypes: {
+      create: 'Registro de tipo de instrumento',
+      update: 'Edición de tipo de instrumento',
+    },
+    instruments: {
+      create: 'Alta de instrumento',
+      update: 'Edición de instrumento',
+      move: 'Movimiento de instrumento',
+      addPhoto: 'Foto de instrumento agregada',
+      setPrimaryPhoto: 'Foto principal de instrumento elegida',
+      removePhoto: 'Foto de instrumento quitada',
+      export: 'Exportación del registro de instrumentos',
+    },
+    inventory: {
+      setSettings: 'Configuración del inventario',
+      labels: 'Etiquetas de instrumentos',
+      reportByEstablishment: 'Reporte de inventario por establecimiento',
+      reportByCondition: 'Reporte de instrumentos por estado de conservación',
+      reportMovements: 'Reporte de movimientos de instrumentos',
+    },
+    stocktakes: {
+      open: 'Apertura de inventario físico',
+      count: 'Conteo en inventario físico',
+      uncount: 'Conteo anulado en inventario físico',
+      close: 'Cierre de inventario físico',
+      acta: 'Acta de inventario físico',
+    },
+    consumables: {
+      createItem: 'Registro de artículo consumible',
+      move: 'Entrada o entrega de consumibles',
+      setMinimum: 'Mínimo de consumible fijado',
+    },
+    teachers: {
+      create: 'Registro de docente',
+      update: 'Edición de docente',
+      saveAuthorisation: 'Autorización de ingreso de docente',
+      removeAuthorisation: 'Autorización de ingreso retirada',
+      addDocument: 'Documento de docente agregado',
+      removeDocument: 'Documento de docente quitado',
+      documentCopy: 'Copia de documento de docente',
+    },
+    contracts: {
+      create: 'Registro de contrato',
+      update: 'Edición de contrato',
+      activate: 'Contrato puesto en vigencia',
+      terminate: 'Resolución de contrato',
+      renew: 'Renovación de contrato',
+      addDocument: 'Documento de contrato agregado',
+      removeDocument: 'Documento de contrato quitado',
+      documentCopy: 'Copia de documento de contrato',
+      export: 'Exportación de contratos',
+      summaryPdf: 'Resumen de contrato en PDF',
+    },
+    conformities: {
+      create: 'Registro de conformidad de servicio',
+      update: 'Edición de conformidad de servicio',
+      pay: 'Pago de conformidad de servicio',
+      void: 'Anulación de conformidad de servicio',
+    },
+    budget: {
+      save: 'Presupuesto guardado',
+      export: 'Exportación de la ejecución presupuestal',
+    },
+    workshops: {
+      create: 'Registro de taller',
+      update: 'Edición de taller',
+      export: 'Exportación de talleres',
+    },
+    sessions: {
+      create: 'Registro de sesión de taller',
+      update: 'Edición de sesión de taller',
+    },
+    participants: {
+      create: 'Registro de participante',
+      update: 'Edición de participante',
+      custodyChange: 'Cambio de custodia de participante',
+      export: 'Exportación de participantes',
+    },
+    enrolments: {
+      create: 'Inscripción de participantes',
+      setStage: 'Cambio de etapa de inscripción',
+    },
+    attendance: {
+      save: 'Registro de asistencia',
+    },
+    ensembles: {
+      create: 'Registro de elenco',
+      update: 'Edición de elenco',
+    },
+    seasons: {
+      create: 'Registro de temporada',
+      update: 'Edición de temporada',
+    },
+    events: {
+      create: 'Registro de evento',
+      update: 'Edición de evento',
+      addPhoto: 'Foto de evento agregada',
+      removePhoto: 'Foto de evento quitada',
+    },
+    partners: {
+      create: 'Registro de aliado',
+      update: 'Edición de aliado',
+      addDonation: 'Registro de donación',
+    },
+    agreements: {
+      create: 'Registro de convenio',
+      update: 'Edición de convenio',
+      attachDocument: 'Documento de convenio adjuntado',
+      saveDocument: 'Copia de convenio',
+    },
+    certificates: {
+      issue: 'Emisión de certificados de participación',
+    },
+    programmeReports: {
+      annual: 'Reporte anual del programa',
+      unescoExport: 'Informe para la UNESCO',
+    },
+    auth: {
+      setupAdmin: 'Creación de la cuenta del administrador',
+      changePassword: 'Cambio de la contraseña propia',
+      signIn: 'Ingreso al sistema',
+      signOut: 'Salida del sistema',
+      lock: 'Bloqueo de la sesión',
+      unlock: 'Desbloqueo de la sesión',
+    },
+    users: {
+      create: 'Creación de usuario',
+      update: 'Edición de usuario',
+      setActive: 'Activación o desactivación de usuario',
+      resetPassword: 'Restablecimiento de contraseña',
+    },
+    audit: {
+      export: 'Exportación del registro de auditoría',
+    },
+    backups: {
+      create: 'Copia de seguridad',
+      restore: 'Restauración de una copia de seguridad',
+    },
+    catalog: {
+      export: 'Catálogo en PDF',
+      labels: 'Cartelas en PDF',
+    },
+    artworks: {
+      create: 'Registro de obra',
+      update: 'Edición de obra',
+      addPhoto: 'Foto de obra agregada',
+      setPrimaryPhoto: 'Foto principal de obra elegida',
+      removePhoto: 'Foto de obra quitada',
+      recordConsent: 'Registro de consentimiento',
+      revokeConsent: 'Revocación de consentimiento',
+      addConditionReport: 'Informe de estado de conservación',
+      moveCustody: 'Movimiento de custodia de obra',
+      export: 'Exportación de obras',
+    },
+    exhibitions: {
+      create: 'Registro de exposición',
+      update: 'Edición de exposición',
+      addWorks: 'Obras agregadas a una exposición',
+      updateWork: 'Edición de obra en una exposición',
+      moveWork: 'Cambio de orden de obra en una exposición',
+      removeWork: 'Obra retirada de una exposición',
+      lend: 'Préstamo de obra',
+      returnLoan: 'Devolución de préstamo',
+      exportChecklist: 'Exportación de la lista de obras',
+    },
+    settings: {
+      saveDatabase: 'Configuración de la base de datos',
+      saveAttachmentsFolder: 'Carpeta de archivos adjuntos',
+      testDatabase: 'Prueba de conexión a la base de datos',
+      copyToServer: 'Copia de los datos al servidor de la oficina',
+    },
+    files: {
+      showInFolder: 'Apertura de la carpeta de un archivo',
+    },
+    jobs: {
+      cancel: 'Cancelación de una tarea',
+    },
+    import: {
+      inspect: 'Lectura de un archivo para importar',
+      dryRun: 'Ensayo de importación',
+      run: 'Importación',
+    },
+  },
+};

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { RecordId } from '../marks';
+import { IsoDate, requiredOr } from '../ipc';
+import { InstrumentPhoto, UploadedFile } from '../instruments/schemas';
+import { conditionGrades, custodyStatuses, namingModes, saleStatuses, sectionModes, techniques } from './rules';
+
+/** Pieces shared by the schema files of artworks and exhibitions (shared/internarte/*-schemas.ts); schemas.ts gathers those files for importers. */
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
+
+export const TechniqueSchema = choice(techniques);
+export const SaleStatusSchema = choice(saleStatuses);
+export const NamingModeSchema = choice(namingModes);
+export const CustodyStatusSchema = choice(custodyStatuses);
+export const ConditionGradeSchema = choice(conditionGrades);
+export const SectionModeSchema = choice(sectionModes);
+
+const Version = z
+  .number({ error: requiredOr('errors.invalid') })
+  .int('errors.invalid')
+  .nonnegative('errors.invalid');
+export const Bool = z.boolean({ error: requiredOr('errors.invalid') });
+/** An optional input: absent or null both arrive as null. */
+export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v): z.output<T> | null => v ?? null);
+export const optionalDate = orNull(IsoDate);
+/** What a list's search box sends. */
+export const SearchText = z.string().trim().max(100).default('');
+/** An update names its record and the version the user saw (optimistic concurrency). */
+export const editing = { id: RecordId, version: Version };
+/** What an artist may allow: in an input (`Bool`, with its message) or in an answer. */
+export const grants = <T extends z.ZodType>(flag: T) => ({ mayExhibit: flag, mayCatalog: flag, mayPhotograph: flag, maySell: flag });
+/** Who wrote a record last and its version, in answers. */
+export const stamped = { version: z.number().int(), updatedAt: z.string(), updatedBy: z.string() };
+/** Who recorded a ledger entry and when, in answers. */
+export const recorded = { recordedAt: z.string(), recordedBy: z.string() };
+/** An exhibition as other lists name it, in answers. */
+export const exhibitionHeading = {
+  title: z.string(),
+  venue: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+};
+export const NamedRef = z.object({ id: z.number().int(), name: z.string() });
+/** Millimetres, integers (the form takes centimetres with one decimal). */
+export const Millimetres = z
+  .number({ error: requiredOr('internarte.errors.dimension') })
+  .int('internarte.errors.dimension')
+  .min(1, 'internarte.errors.dimension')
+  .max(100_000, 'internarte.errors.dimension');
+const byId = z.object({ id: RecordId }).strict();
+export const ArtworkRef = byId;
+export const Photos = z.array(UploadedFile).max(10, 'internarte.errors.tooManyPhotos').default([]);
+
+export const ArtworkPhoto = InstrumentPhoto;
+export type ArtworkPhoto = z.infer<typeof ArtworkPhoto>;
+export { UploadedFile };

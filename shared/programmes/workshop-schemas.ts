@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { EstablishmentId, RecordId } from '../marks';
+import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
+import { ProgrammeSchema, Version, optionalDate, PageSize, PageNumber, Search, ActiveFilter, periodOrder } from './schema-helpers';
+
+// ── Workshops ───────────────────────────────────────────────────────────────────
+
+export const WorkshopFields = z.object({
+  name: requiredText(160, 3),
+  programme: ProgrammeSchema,
+  discipline: requiredText(120, 2),
+  establishmentId: EstablishmentId,
+  teachers: optionalText(400),
+  schedule: optionalText(200),
+  startDate: IsoDate,
+  endDate: optionalDate,
+  capacity: z
+    .number({ error: requiredOr('errors.invalid') })
+    .int('errors.invalid')
+    .min(1)
+    .max(500),
+  notes: optionalText(2000),
+});
+
+export const WorkshopCreate = WorkshopFields.strict().refine(periodOrder, { path: ['endDate'], message: 'programmes.errors.periodOrder' });
+export type WorkshopCreate = z.input<typeof WorkshopCreate>;
+export const WorkshopUpdate = WorkshopFields.extend({
+  id: RecordId,
+  version: Version,
+  active: z.boolean({ error: requiredOr('errors.invalid') }),
+})
+  .strict()
+  .refine(periodOrder, { path: ['endDate'], message: 'programmes.errors.periodOrder' });
+export type WorkshopUpdate = z.input<typeof WorkshopUpdate>;
+
+export const Workshop = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  programme: ProgrammeSchema,
+  discipline: z.string(),
+  establishmentId: z.number().int(),
+  establishmentName: z.string(),
+  teachers: z.string().nullable(),
+  schedule: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  capacity: z.number().int(),
+  active: z.boolean(),
+  notes: z.string().nullable(),
+  /** Enrolments still open (inscrito, activo). */
+  enrolled: z.number().int(),
+  sessions: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Workshop = z.infer<typeof Workshop>;
+
+export const workshopSortColumns = ['name', 'programme', 'establishment', 'startDate', 'enrolled'] as const;
+
+export const WorkshopFilter = z
+  .object({
+    search: Search,
+    programme: ProgrammeSchema.nullable().default(null),
+    establishmentId: EstablishmentId.nullable().default(null),
+    status: ActiveFilter,
+  })
+  .strict();
+export type WorkshopFilter = z.input<typeof WorkshopFilter>;
+
+export const WorkshopListQuery = WorkshopFilter.extend({
+  sort: z.enum(workshopSortColumns).default('name'),
+  direction: SortDirection.default('asc'),
+  page: PageNumber,
+  pageSize: PageSize,
+}).strict();
+
+export const WorkshopExport = z.object({ filter: WorkshopFilter, format: ExportFormat }).strict();
+
+// ── Sessions ────────────────────────────────────────────────────────────────────
+
+export const SessionCreate = z
+  .object({
+    workshopId: Id,
+    date: IsoDate,
+    durationMinutes: z
+      .number({ error: requiredOr('errors.invalid') })
+      .int('errors.invalid')
+      .min(15)
+      .max(600),
+    topic: optionalText(200),
+  })
+  .strict();
+export const SessionUpdate = SessionCreate.omit({ workshopId: true }).extend({ id: RecordId, version: Version }).strict();
+
+export const Session = z.object({
+  id: z.number().int(),
+  workshopId: z.number().int(),
+  date: z.string(),
+  durationMinutes: z.number().int(),
+  topic: z.string().nullable(),
+  attendanceTaken: z.boolean(),
+  present: z.number().int(),
+  marked: z.number().int(),
+  version: z.number().int(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const SessionListQuery = z.object({ workshopId: Id }).strict();
