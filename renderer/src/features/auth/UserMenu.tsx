@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { useSession } from './session';
+import { useSession } from '../../components/session';
 
 /** The header's user: name and role, with "change my password", "lock" and "sign out". */
 export function UserMenu() {
