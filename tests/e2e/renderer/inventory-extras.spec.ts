@@ -153,8 +153,19 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     await screen(app, '26-instrumento-fotos');
     await app.keyboard.press('Escape');
 
+    // Until the stored format arrives the field cannot be typed in: what was typed would be
+    // replaced by it (held here as a slow PC would hold it).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await app.route('**/api/inventory.settings', async (route) => {
+      await held;
+      await route.continue();
+    });
     await app.getByRole('button', { name: 'Formato del código patrimonial' }).click();
     const dlg = app.getByRole('dialog', { name: 'Formato del código patrimonial' });
+    await expect(dlg.getByLabel('Máscara del código')).toBeDisabled();
+    await expect(dlg.getByRole('button', { name: 'Guardar' })).toBeDisabled();
+    release();
     await dlg.getByLabel('Máscara del código').fill('inpe-9999-999999');
     await expect(dlg.getByText('Ejemplo: INPE-1852-963074')).toBeVisible();
     await dlg.getByRole('button', { name: 'Guardar' }).click();

@@ -47,6 +47,8 @@ export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose:
             description={t('inventory.settings.maskHint')}
             placeholder={t('inventory.settings.free')}
             value={mask}
+            // Until the stored format arrives: what is typed before it would be replaced by it.
+            disabled={settings.data === undefined}
             onChange={(e) => setMask(e.currentTarget.value.toUpperCase())}
             error={error}
           />
@@ -57,7 +59,7 @@ export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose:
               {t('inventory.settings.free')}
             </Alert>
           )}
-          <FormActions onCancel={onClose} saving={save.isPending} />
+          <FormActions onCancel={onClose} saving={save.isPending} disabled={settings.data === undefined} />
         </Stack>
       </form>
     </Modal>
