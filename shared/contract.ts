@@ -5,12 +5,15 @@ import { appContract } from './app/contract';
 import { establishmentContract } from './establishments/contract';
 import { importContract } from './import/contract';
 import { jobContract } from './jobs/contract';
-import { consumableContract, instrumentContract, inventoryReportContract, stocktakeContract } from './instruments/contract';
+import { consumableContract, instrumentContract, inventoryReportContract, stocktakeContract } from './inventory/contract';
 import { budgetContract, conformityContract, contractContract, teacherContract } from './contracts/contract';
 import { programmeContract } from './programmes/contract';
-import { auditContract, authContract, userContract } from './auth/contract';
+import { auditContract } from './audit/contract';
+import { authContract } from './auth/contract';
+import { userContract } from './users/contract';
 import { backupContract } from './backups/contract';
-import { catalogContract } from './catalog/contract';
+import { catalogContract } from './internarte/catalog-contract';
+import { dashboardContract } from './dashboard/contract';
 import { artworkContract, exhibitionContract } from './internarte/contract';
 import { officeContract } from './office/contract';
 
@@ -21,6 +24,7 @@ import { officeContract } from './office/contract';
  */
 export const contract = {
   ...appContract,
+  ...dashboardContract,
   ...establishmentContract,
   ...jobContract,
   ...importContract,

@@ -1,33 +1,38 @@
-import type { Handlers } from './ipc/context';
+import type { Domain, DomainChannel } from '../../shared/channels';
+import type { DomainHandlers, Handlers } from './ipc/context';
 import { appHandlers } from './app/handlers';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backups/handlers';
+import { contractsHandlers } from './contracts/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
 import { establishmentHandlers } from './establishments/handlers';
 import { importHandlers } from './import/handlers';
-import { jobHandlers } from './jobs/handlers';
-import { inventoryHandlers } from './instruments/handlers';
-import { contractsHandlers } from './contracts/handlers';
-import { programmeHandlers } from './programmes/handlers';
-import { authHandlers } from './auth/handlers';
-import { userHandlers } from './users/handlers';
-import { auditHandlers } from './audit/handlers';
-import { backupHandlers } from './backups/handlers';
-import { catalogHandlers } from './internarte/catalog/handlers';
 import { internarteHandlers } from './internarte/handlers';
+import { inventoryHandlers } from './inventory/handlers';
+import { jobHandlers } from './jobs/handlers';
 import { officeHandlers } from './office/handlers';
+import { programmeHandlers } from './programmes/handlers';
+import { userHandlers } from './users/handlers';
 
-/** Every channel's handler. A channel of the contract without one here fails to compile. */
-export const handlers: Handlers = {
-  ...appHandlers,
-  ...establishmentHandlers,
-  ...jobHandlers,
-  ...importHandlers,
-  ...inventoryHandlers,
-  ...contractsHandlers,
-  ...programmeHandlers,
-  ...authHandlers,
-  ...userHandlers,
-  ...auditHandlers,
-  ...backupHandlers,
-  ...catalogHandlers,
-  ...internarteHandlers,
-  ...officeHandlers,
+/** Each domain of shared/channels.ts with its handlers: a domain or a channel without them fails to compile. */
+const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
+  app: appHandlers,
+  dashboard: dashboardHandlers,
+  auth: authHandlers,
+  users: userHandlers,
+  audit: auditHandlers,
+  privacy: {},
+  backups: backupHandlers,
+  office: officeHandlers,
+  jobs: jobHandlers,
+  import: importHandlers,
+  establishments: establishmentHandlers,
+  inventory: inventoryHandlers,
+  contracts: contractsHandlers,
+  programmes: programmeHandlers,
+  internarte: internarteHandlers,
 };
+
+/** Every channel's handler. */
+export const handlers: Handlers = Object.assign({}, ...Object.values(byDomain)) as Handlers;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { channel, NoInput, type ChannelDef } from '../ipc';
 import type { appChannels } from './channels';
-import { AppInfo, DashboardSummary, DemoLoaded, SetLocale, ShowInFolder } from './schemas';
+import { AppInfo, DemoLoaded, SetLocale, ShowInFolder } from './schemas';
 
 export const appContract = {
   'app.info': channel('query', NoInput, AppInfo),
   'app.setLocale': channel('write', SetLocale, SetLocale),
   'demo.load': channel('write', NoInput, DemoLoaded),
-  'dashboard.summary': channel('query', NoInput, DashboardSummary),
   'files.showInFolder': channel('action', ShowInFolder, z.object({ shown: z.boolean() })),
 } satisfies { [K in (typeof appChannels)[number]]: ChannelDef };

@@ -32,13 +32,3 @@ export const DemoLoaded = z.object({
 });
 
 export const ShowInFolder = z.object({ path: z.string().min(1).max(4096) }).strict();
-
-export const DashboardSummary = z.object({
-  regionalOffices: z.number().int(),
-  establishments: z.number().int(),
-  activeEstablishments: z.number().int(),
-  inProgramme: z.number().int(),
-  inProgrammeByPopulation: z.object({ varones: z.number().int(), mujeres: z.number().int(), mixto: z.number().int() }),
-  byRegionalOffice: z.array(z.object({ id: z.number().int(), name: z.string(), total: z.number().int(), inProgramme: z.number().int() })),
-});
-export type DashboardSummary = z.infer<typeof DashboardSummary>;

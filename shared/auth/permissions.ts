@@ -80,8 +80,8 @@ const prefixOf = (channel: string) => channel.slice(0, Math.max(0, channel.index
 /** Channels reachable before signing in. */
 export const publicChannels: readonly string[] = ['app.info', 'auth.status', 'auth.setupAdmin', 'auth.signIn'];
 
-/** Prefixes that only the administrador uses (users, the audit log, backups, settings, demo data). */
-export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'settings', 'demo'];
+/** Prefixes that only the administrador uses (users, the audit log, backups, office mode, demo data). */
+export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'office', 'demo'];
 
 /** Prefixes every signed-in user may call, whatever the kind. */
 export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PersonalDataReason } from '../auth/schemas';
+import { PersonalDataReason } from '../privacy/schemas';
 import { requiredOr } from '../ipc';
 
 /**

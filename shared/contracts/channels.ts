@@ -36,6 +36,3 @@ export const conformityChannels = [
 ] as const;
 
 export const budgetChannels = ['budget.years', 'budget.summary', 'budget.save', 'budget.export'] as const;
-
-/** Every channel of the contracts area: teachers, contracts, conformities and the budget. */
-export const contractsDomainChannels = [...teacherChannels, ...contractChannels, ...conformityChannels, ...budgetChannels] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import { Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
-import { UploadedFile } from '../instruments/schemas';
+import { UploadedFile } from '../inventory/schemas';
 import { disciplines, rucMatchesDni, rucProblem } from './rules';
 import { DisciplineSchema, SexSchema, TeacherDocumentKind, ContractDocumentKind, pageSize, page } from './schema-helpers';
 

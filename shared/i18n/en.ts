@@ -10,7 +10,6 @@ import { privacyEn } from './areas/privacy';
 import { internarteEn } from './areas/internarte';
 import { officeEn } from './areas/office';
 import { importEn } from './areas/import';
-import { catalogEn } from './areas/catalog';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
 export const en: Catalog = {
@@ -25,7 +24,6 @@ export const en: Catalog = {
   privacy: privacyEn,
   internarte: internarteEn,
   office: officeEn,
-  catalog: catalogEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',
@@ -113,16 +111,6 @@ export const en: Catalog = {
     demoLoaded: 'The demonstration data was loaded: {{count}} establishments and {{instruments}} instruments.',
     firstEstablishment: 'Register the first establishment',
   },
-  regionalOffices: {
-    title: 'Regional offices',
-    subtitle: "INPE's 8 regional offices and their establishments",
-    code: 'Code',
-    name: 'Regional office',
-    seat: 'Seat',
-    establishments: 'Establishments',
-    inProgramme: 'In the programme',
-    viewEstablishments: 'View establishments',
-  },
   establishments: {
     title: 'Penitentiary establishments',
     subtitle: 'Registry of establishments by regional office',
@@ -161,6 +149,16 @@ export const en: Catalog = {
       varones: 'Men',
       mujeres: 'Women',
       mixto: 'Mixed',
+    },
+    regionalOffices: {
+      title: 'Regional offices',
+      subtitle: "INPE's 8 regional offices and their establishments",
+      code: 'Code',
+      name: 'Regional office',
+      seat: 'Seat',
+      establishments: 'Establishments',
+      inProgramme: 'In the programme',
+      viewEstablishments: 'View establishments',
     },
   },
   errors: {

@@ -10,7 +10,6 @@ import { backupsEs } from './areas/backups';
 import { privacyEs } from './areas/privacy';
 import { internarteEs } from './areas/internarte';
 import { officeEs } from './areas/office';
-import { catalogEs } from './areas/catalog';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -29,7 +28,6 @@ export const esPE = {
   privacy: privacyEs,
   internarte: internarteEs,
   office: officeEs,
-  catalog: catalogEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',
@@ -117,16 +115,6 @@ export const esPE = {
     demoLoaded: 'Se cargaron los datos de demostración: {{count}} establecimientos y {{instruments}} instrumentos.',
     firstEstablishment: 'Registrar el primer establecimiento',
   },
-  regionalOffices: {
-    title: 'Oficinas regionales',
-    subtitle: 'Las 8 oficinas regionales del INPE y sus establecimientos',
-    code: 'Código',
-    name: 'Oficina regional',
-    seat: 'Sede',
-    establishments: 'Establecimientos',
-    inProgramme: 'En el programa',
-    viewEstablishments: 'Ver establecimientos',
-  },
   establishments: {
     title: 'Establecimientos penitenciarios',
     subtitle: 'Registro de establecimientos (E.P.) por oficina regional',
@@ -165,6 +153,16 @@ export const esPE = {
       varones: 'Varones',
       mujeres: 'Mujeres',
       mixto: 'Mixto',
+    },
+    regionalOffices: {
+      title: 'Oficinas regionales',
+      subtitle: 'Las 8 oficinas regionales del INPE y sus establecimientos',
+      code: 'Código',
+      name: 'Oficina regional',
+      seat: 'Sede',
+      establishments: 'Establecimientos',
+      inProgramme: 'En el programa',
+      viewEstablishments: 'Ver establecimientos',
     },
   },
   errors: {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, requiredOr, requiredText } from '../ipc';
-import { UploadedFile } from '../instruments/schemas';
-import { PersonalDataReason } from '../auth/schemas';
+import { UploadedFile } from '../inventory/schemas';
+import { PersonalDataReason } from '../privacy/schemas';
 import { grantsAnything } from './rules';
 import {
   TechniqueSchema,

@@ -40,5 +40,5 @@ export const exhibitionChannels = [
   'exhibitions.exportChecklist',
 ] as const;
 
-/** Every channel of the InternArte domain (electron/main/internarte/handlers.ts answers exactly these). */
-export const internarteDomainChannels = [...artworkChannels, ...exhibitionChannels] as const;
+/** The exhibition's printed outputs: the catalog (preview, PDF as a job) and the wall labels. */
+export const catalogChannels = ['catalog.preview', 'catalog.export', 'catalog.labels'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
 import { IsoDate, requiredOr } from '../ipc';
-import { InstrumentPhoto, UploadedFile } from '../instruments/schemas';
+import { InstrumentPhoto, UploadedFile } from '../inventory/schemas';
 import { conditionGrades, custodyStatuses, namingModes, saleStatuses, sectionModes, techniques } from './rules';
 
 /** Pieces shared by the schema files of artworks and exhibitions (shared/internarte/*-schemas.ts); schemas.ts gathers those files for importers. */

@@ -13,18 +13,18 @@ import {
 } from './schemas';
 
 /**
- * settings.testDatabase connects to the server named and says in plain Spanish what is
- * wrong, changing nothing anywhere. settings.saveDatabase keeps the choice (the password
+ * office.testDatabase connects to the server named and says in plain Spanish what is
+ * wrong, changing nothing anywhere. office.saveDatabase keeps the choice (the password
  * sealed with the platform's secrets, never in plain text) and restarts the data layer.
  */
 export const officeContract = {
-  'settings.database': channel('query', NoInput, DatabaseSettings),
-  'settings.testDatabase': channel('action', ServerSettingsInput, ConnectionTest),
-  'settings.saveDatabase': channel('write', DatabaseSave, DatabaseSaved),
+  'office.database': channel('query', NoInput, DatabaseSettings),
+  'office.testDatabase': channel('action', ServerSettingsInput, ConnectionTest),
+  'office.saveDatabase': channel('write', DatabaseSave, DatabaseSaved),
   /** The one-time copy of this PC's data into an EMPTY server database, checked table by table (office/copy.ts). */
-  'settings.copyToServer': channel('action', CopyToServer, CopyReport),
+  'office.copyToServer': channel('action', CopyToServer, CopyReport),
   /** Office mode: where every PC keeps the attachments — the server's database or one shared folder (files/office-store.ts). */
-  'settings.attachmentsFolder': channel('query', NoInput, AttachmentsFolderSettings),
+  'office.attachmentsFolder': channel('query', NoInput, AttachmentsFolderSettings),
   /** Sets (or clears, `folder: null`) the office's shared folder, moving the existing attachments there first. */
-  'settings.saveAttachmentsFolder': channel('write', AttachmentsFolderSave, AttachmentsFolderSettings),
+  'office.saveAttachmentsFolder': channel('write', AttachmentsFolderSave, AttachmentsFolderSettings),
 } satisfies { [K in (typeof officeChannels)[number]]: ChannelDef };

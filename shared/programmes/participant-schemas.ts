@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
-import { PersonalDataReason } from '../auth/schemas';
+import { PersonalDataReason } from '../privacy/schemas';
 import { custodyKinds } from './rules';
 import {
   SexSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
 import { Centimos, Id, IsoDate, optionalText, requiredOr, requiredText } from '../ipc';
-import { PersonalDataReason } from '../auth/schemas';
+import { PersonalDataReason } from '../privacy/schemas';
 import {
   StageSchema,
   EventTypeSchema,

@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/format';
 import { buildDataset, loadDataset } from '../demo/generate';
 import { AppError } from '../ipc/errors';
 import type { appChannels } from '../../../shared/app/channels';
-import { countEstablishments, establishmentFigures } from '../establishments/repository';
+import { countEstablishments } from '../establishments/repository';
 import type { DomainHandlers } from '../ipc/context';
 import { getSetting, setSetting } from './settings';
 
@@ -51,6 +51,4 @@ export const appHandlers: DomainHandlers<AppChannel> = {
     await ctx.platform.showInFolder(resolved);
     return { shown: true };
   },
-
-  'dashboard.summary': async (_input, ctx) => establishmentFigures(ctx.db),
 };

@@ -1,5 +1,5 @@
-import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
-import type { auditChannels } from '../../../shared/auth/channels';
+import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/audit/labels';
+import type { auditChannels } from '../../../shared/audit/channels';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { exportTableWithReason, listPersonalDataExports } from '../privacy/personal-data';
 import { auditEntries, auditFacets, listAudit } from './repository';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AuditEntry, AuditFilter } from '../../../shared/auth/schemas';
+import type { AuditEntry, AuditFilter } from '../../../shared/audit/schemas';
 import type { Page } from '../../../shared/ipc';
 import { type Row, toCount } from '../db/rows';
 

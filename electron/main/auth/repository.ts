@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { roles, rolePermissions, type Role } from '../../../shared/auth/permissions';
-import type { SessionUser, User, UserListQuery } from '../../../shared/auth/schemas';
+import type { SessionUser } from '../../../shared/auth/schemas';
+import type { User, UserListQuery } from '../../../shared/users/schemas';
 import { normalizeText } from '../../../shared/format';
 import { isPostgres } from '../db/dialect';
 import { type Row, str, toBool } from '../db/rows';

@@ -1,11 +1,11 @@
-import type { contractsDomainChannels } from '../../../shared/contracts/channels';
+import type { DomainChannel } from '../../../shared/channels';
 import type { DomainHandlers } from '../ipc/context';
 import { budgetHandlers } from './budget';
 import { conformityHandlers } from './conformities';
 import { contractHandlers } from './contracts';
 import { teacherHandlers } from './teachers';
 
-export type ContractsChannel = (typeof contractsDomainChannels)[number];
+export type ContractsChannel = DomainChannel<'contracts'>;
 
 /** Teachers, contracts, conformities and the budget: every channel of the contracts area. */
 export const contractsHandlers: DomainHandlers<ContractsChannel> = {

@@ -7,7 +7,7 @@ import {
   type EstablishmentValues,
 } from '../establishments/repository';
 import { demoEstablishments, demoProgrammeEstablishments } from '../establishments/demo';
-import { generateConsumables, generateInventory } from '../instruments/demo';
+import { generateConsumables, generateInventory } from '../inventory/demo';
 import { generateContracts } from '../contracts/demo';
 import { generateProgrammes } from '../programmes/demo';
 import { generateInternArte } from '../internarte/demo';

@@ -1,4 +1,4 @@
-import type { InstrumentPhoto } from '../../../shared/instruments/schemas';
+import type { InstrumentPhoto } from '../../../shared/inventory/schemas';
 import { notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
 import { storeAttachment, thumbnailDataUrl } from './attachments';

@@ -5,7 +5,7 @@ import { FolderStore, attachmentFilePath, sha256, thumbnailFilePath, writeVerifi
 /**
  * Office mode: moving every attachment of the office between its places (the server's
  * database and a shared folder), each file checked by its hash before the new place is used
- * (office/handlers.ts, settings.saveAttachmentsFolder).
+ * (office/handlers.ts, office.saveAttachmentsFolder).
  */
 
 interface AttachmentRow {

@@ -1,16 +1,18 @@
-import type { internarteDomainChannels } from '../../../shared/internarte/channels';
+import type { DomainChannel } from '../../../shared/channels';
 import type { DomainHandlers } from '../ipc/context';
 import { artworkHandlers } from './artworks';
+import { catalogHandlers } from './catalog/handlers';
 import { exhibitionHandlers } from './exhibitions';
 
-export type InternarteChannel = (typeof internarteDomainChannels)[number];
+export type InternarteChannel = DomainChannel<'internarte'>;
 
 /**
  * InternArte: the artworks (with their consent, condition and custody ledgers) and the
- * exhibitions (with their checklists and loans). The printed outputs are the catalog
- * domain's (internarte/catalog/handlers.ts).
+ * exhibitions (with their checklists and loans), and their printed outputs: the catalog
+ * and the wall labels (internarte/catalog/).
  */
 export const internarteHandlers: DomainHandlers<InternarteChannel> = {
   ...artworkHandlers,
   ...exhibitionHandlers,
+  ...catalogHandlers,
 };

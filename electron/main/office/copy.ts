@@ -179,7 +179,7 @@ export async function copyToServer(
       await resetSequences(trx);
       const rows = report.reduce((n, r) => n + r.rows, 0);
       report.push(blobs.entry);
-      await appendAudit(trx, actor, 'settings.copyToServer', now, {
+      await appendAudit(trx, actor, 'office.copyToServer', now, {
         entity: 'database',
         entityId: null,
         action: 'copyToServer',

@@ -179,7 +179,7 @@ const localOnly = () => new AppError('conflict', 'office.attachments.errors.loca
 
 /** Settings → Base de datos: this PC's file or the office's server, and where the office keeps its attachments. */
 export const officeHandlers: DomainHandlers<OfficeChannel> = {
-  'settings.database': async (_input, ctx) => {
+  'office.database': async (_input, ctx) => {
     const choice = readChoice(ctx.platform.paths);
     const s = choice.server;
     return {
@@ -202,14 +202,14 @@ export const officeHandlers: DomainHandlers<OfficeChannel> = {
     };
   },
 
-  'settings.testDatabase': async (input, ctx) => {
+  'office.testDatabase': async (input, ctx) => {
     const server = await serverOf(ctx, input);
     const tested = await testServer(ctx, server);
     await auditAction(ctx, 'testConnection', { ...auditedTarget(server), result: tested.problem ?? 'ok' });
     return tested;
   },
 
-  'settings.saveDatabase': async (input, ctx) => {
+  'office.saveDatabase': async (input, ctx) => {
     const before = readChoice(ctx.platform.paths);
     let choice: DatabaseChoice;
     if (input.mode === 'local') {
@@ -262,7 +262,7 @@ export const officeHandlers: DomainHandlers<OfficeChannel> = {
     return { mode: choice.mode, restartRequired };
   },
 
-  'settings.copyToServer': async ({ confirm: _confirm, ...form }, ctx) => {
+  'office.copyToServer': async ({ confirm: _confirm, ...form }, ctx) => {
     const none = { tables: [], totalRows: 0 };
     const server = await serverOf(ctx, form);
     const { config } = server;
@@ -306,9 +306,9 @@ export const officeHandlers: DomainHandlers<OfficeChannel> = {
     };
   },
 
-  'settings.attachmentsFolder': async (_input, ctx) => current(ctx.db),
+  'office.attachmentsFolder': async (_input, ctx) => current(ctx.db),
 
-  'settings.saveAttachmentsFolder': async ({ folder }, ctx: HandlerContext) => {
+  'office.saveAttachmentsFolder': async ({ folder }, ctx: HandlerContext) => {
     if (!isPostgres(ctx.db)) throw localOnly();
     const before = await readSharedFolder(ctx.db);
     if (folder === before) return current(ctx.db);

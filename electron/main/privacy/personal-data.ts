@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import type { PersonalDataExport } from '../../../shared/auth/schemas';
+import type { PersonalDataExport } from '../../../shared/privacy/schemas';
 import type { ExportFormat, ExportResult, Page } from '../../../shared/ipc';
 import { hasPermission, requirePermission } from '../auth/access';
 import { type Row, toCount } from '../db/rows';

@@ -2,7 +2,7 @@ import { formatDate } from '../../../shared/format';
 import { allowedCustody, endsEnrolments, statusAfterCustody } from '../../../shared/programmes/rules';
 import type { Participant } from '../../../shared/programmes/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import { instrumentsHeldByCode } from '../instruments/for-programmes';
+import { instrumentsHeldByCode } from '../inventory/for-programmes';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { canSeeNames } from './privacy';

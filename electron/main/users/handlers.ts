@@ -1,6 +1,6 @@
-import type { User } from '../../../shared/auth/schemas';
+import type { User } from '../../../shared/users/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import type { userChannels } from '../../../shared/auth/channels';
+import type { userChannels } from '../../../shared/users/channels';
 import { allEstablishmentsExist } from '../establishments/repository';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError, notFound, stale } from '../ipc/errors';

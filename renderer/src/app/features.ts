@@ -1,18 +1,14 @@
 import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { backupsFeature } from '../features/backups';
-import { consumablesFeature } from '../features/consumables';
 import { contractsFeature } from '../features/contracts';
 import { dashboardFeature } from '../features/dashboard';
 import { establishmentsFeature } from '../features/establishments';
-import { instrumentsFeature } from '../features/instruments';
+import { inventoryFeature } from '../features/inventory';
 import { internarteFeature } from '../features/internarte';
-import { inventoryReportsFeature } from '../features/inventory-reports';
 import { privacyFeature } from '../features/privacy';
 import { programmesFeature } from '../features/programmes';
-import { regionalOfficesFeature } from '../features/regional-offices';
-import { databaseSettingsFeature } from '../features/settings-database';
-import { stocktakeFeature } from '../features/stocktake';
+import { officeFeature } from '../features/office';
 import { usersFeature } from '../features/users';
 import type { Feature, NavGroup } from './feature';
 
@@ -24,18 +20,14 @@ export const features: readonly Feature[] = [
   dashboardFeature,
   privacyFeature,
   establishmentsFeature,
-  regionalOfficesFeature,
-  instrumentsFeature,
-  stocktakeFeature,
-  consumablesFeature,
-  inventoryReportsFeature,
+  inventoryFeature,
   programmesFeature,
   contractsFeature,
   internarteFeature,
   usersFeature,
   auditFeature,
   backupsFeature,
-  databaseSettingsFeature,
+  officeFeature,
   authFeature,
 ];
 

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { PersonalDataReason } from '../../../shared/auth/schemas';
+import { PersonalDataReason } from '../../../shared/privacy/schemas';
 import { schemaValidator } from '../forms';
 
 const ReasonForm = z.object({ reason: PersonalDataReason });

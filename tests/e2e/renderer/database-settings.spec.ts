@@ -58,7 +58,7 @@ test.describe('Base de datos', () => {
     await app.getByRole('button', { name: 'Guardar y reiniciar' }).click();
     await expect(app.getByRole('alert').filter({ hasText: 'No se pudo llegar al servidor 127.0.0.1' })).toBeVisible();
     await expect(app.getByLabel('Servidor (nombre o IP)')).toHaveValue('127.0.0.1');
-    const kept = await harness.services.dispatch('settings.database', {});
+    const kept = await harness.services.dispatch('office.database', {});
     expect(kept).toMatchObject({ ok: true, data: { mode: 'local', active: 'local', server: null } });
     await screen(app, 'base-de-datos-04-no-guardado');
   });
@@ -102,7 +102,7 @@ test.describe('Base de datos: seguridad de la conexión', () => {
 
   test('the shared attachments folder on another machine than the database server is warned about as it is typed', async ({ app }) => {
     // This tier runs on SQLite files; the two queries of a PC on the office server are answered here as main answers them there.
-    await app.route('**/api/settings.database', (r) =>
+    await app.route('**/api/office.database', (r) =>
       r.fulfill({
         json: {
           ok: true,
@@ -125,7 +125,7 @@ test.describe('Base de datos: seguridad de la conexión', () => {
         },
       }),
     );
-    await app.route('**/api/settings.attachmentsFolder', (r) =>
+    await app.route('**/api/office.attachmentsFolder', (r) =>
       r.fulfill({
         json: { ok: true, data: { available: true, place: 'database', folder: null, count: 3, serverHost: 'servidor-oficina' } },
       }),

@@ -194,7 +194,7 @@ describe.skipIf(!onPostgres())('"Llevar mis datos al servidor" with the attachme
     const target = await createTestDatabase({ empty: true });
     cleanups.push(target.drop);
     const c = target.config;
-    const report = await pc.ok('settings.copyToServer', {
+    const report = await pc.ok('office.copyToServer', {
       host: c.host,
       port: c.port,
       database: c.database,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeChange } from '../../../electron/main/audit/handlers';
-import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/auth/audit-labels';
+import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/audit/labels';
 import { contract } from '../../../shared/contract';
 import { translator } from '../../../electron/main/i18n';
 import type { HandlerContext } from '../../../electron/main/ipc/context';

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
-import type { auditChannels, authChannels, userChannels } from '../../../shared/auth/channels';
+import type { auditChannels } from '../../../shared/audit/channels';
+import type { authChannels } from '../../../shared/auth/channels';
+import type { userChannels } from '../../../shared/users/channels';
 import type { backupChannels } from '../../../shared/backups/channels';
 import { TEST_PASSWORD, type TestApp } from '../../helpers/services';
 

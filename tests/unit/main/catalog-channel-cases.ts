@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
-import type { catalogChannels } from '../../../shared/catalog/channels';
-import { CatalogExportDone } from '../../../shared/catalog/schemas';
+import type { catalogChannels } from '../../../shared/internarte/channels';
+import { CatalogExportDone } from '../../../shared/internarte/catalog-schemas';
 import type { TestApp } from '../../helpers/services';
 import { addPhoto, createArtwork, createExhibition, recordConsent } from '../../helpers/internarte';
 

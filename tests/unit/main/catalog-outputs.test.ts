@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogExportDone } from '../../../shared/catalog/schemas';
+import { CatalogExportDone } from '../../../shared/internarte/catalog-schemas';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 import { addPhoto, createArtwork, createExhibition, recordConsent, signedForm } from '../../helpers/internarte';
 import { pdfImages, pdfInfo, poppler } from '../../helpers/catalog';

@@ -90,7 +90,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     fs.writeFileSync(notAFolder, 'no soy una carpeta');
     for (const folder of [path.join(app.dir, 'no-existe', 'adjuntos'), notAFolder]) {
       const before = await snapshot(app.db);
-      const r = await app.call('settings.saveAttachmentsFolder', { folder });
+      const r = await app.call('office.saveAttachmentsFolder', { folder });
       expect(r).toMatchObject({
         ok: false,
         error: { code: 'validation', fields: { folder: expect.stringContaining('no puede escribir') } },
@@ -98,9 +98,9 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
       expect(await snapshot(app.db)).toBe(before);
       expect(app.attachments.kind).toBe('database');
     }
-    const r = await app.call('settings.saveAttachmentsFolder', { folder: 'adjuntos' });
+    const r = await app.call('office.saveAttachmentsFolder', { folder: 'adjuntos' });
     expect(r).toMatchObject({ ok: false, error: { fields: { folder: expect.stringContaining('ruta completa') } } });
-    expect(await app.ok('settings.attachmentsFolder', {})).toEqual({
+    expect(await app.ok('office.attachmentsFolder', {})).toEqual({
       available: true,
       place: 'database',
       folder: null,
@@ -118,7 +118,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     await signInAs(app.db, openPc.session, 'admin-local');
 
     const folder = sharedFolder(app);
-    expect(await app.ok('settings.saveAttachmentsFolder', { folder })).toEqual({
+    expect(await app.ok('office.saveAttachmentsFolder', { folder })).toEqual({
       available: true,
       place: 'folder',
       folder,
@@ -156,7 +156,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     ).toBeUndefined();
 
     // Back to the database: every file is copied into the blobs, checked by its hash.
-    expect(await app.ok('settings.saveAttachmentsFolder', { folder: null })).toEqual({
+    expect(await app.ok('office.saveAttachmentsFolder', { folder: null })).toEqual({
       available: true,
       place: 'database',
       folder: null,
@@ -179,7 +179,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     fs.rmSync(app.platform.paths.attachmentsDir, { recursive: true, force: true });
     const folder = sharedFolder(app);
     const before = await snapshot(app.db);
-    const r = await app.call('settings.saveAttachmentsFolder', { folder });
+    const r = await app.call('office.saveAttachmentsFolder', { folder });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Falta 1 archivo adjunto') } });
     expect(await snapshot(app.db)).toBe(before);
     expect(app.attachments.kind).toBe('database');
@@ -189,7 +189,7 @@ describe.skipIf(!onPostgres())('the office shared folder for attachments', () =>
     const { app, instrumentId, hash } = await appWithPhoto();
     const before = await app.ok('instruments.photos', { id: instrumentId });
     const folder = sharedFolder(app);
-    await app.ok('settings.saveAttachmentsFolder', { folder });
+    await app.ok('office.saveAttachmentsFolder', { folder });
 
     // A thumbnail replaced in the share: what is shown is made here from the checked original.
     const fake = await sharp(await photo(5))

@@ -19,11 +19,11 @@ export const unreachableServer = { host: '127.0.0.1', port: 1, database: 'artein
 export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
   return {
     valid: {
-      'settings.database': {
+      'office.database': {
         input: () => ({}),
         check: (d) => expect(d).toMatchObject({ mode: 'local', server: null, readOnly: false, secretsAvailable: true }),
       },
-      'settings.testDatabase': {
+      'office.testDatabase': {
         input: () => unreachableServer,
         check: (d) =>
           expect(d).toMatchObject({
@@ -32,14 +32,14 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
             message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1 en el puerto 1'),
           }),
       },
-      'settings.saveDatabase': {
+      'office.saveDatabase': {
         input: () => ({ mode: 'local' }),
         check: (d) => {
           expect(d).toMatchObject({ mode: 'local' });
           expect(JSON.parse(fs.readFileSync(choicePath(get().app.platform.paths), 'utf8'))).toMatchObject({ mode: 'local' });
         },
       },
-      'settings.copyToServer': {
+      'office.copyToServer': {
         input: () => ({ ...unreachableServer, confirm: true }),
         check: (d) =>
           expect(d).toMatchObject(
@@ -48,12 +48,12 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
               : { ok: false, message: expect.stringContaining('No se pudo llegar al servidor 127.0.0.1'), totalRows: 0 },
           ),
       },
-      'settings.attachmentsFolder': {
+      'office.attachmentsFolder': {
         input: () => ({}),
         check: (d) => expect(d).toMatchObject({ available: onPostgres() }),
       },
       // On "Este equipo" it is refused (refusedOnThisPc below); on the server a shared folder is set.
-      'settings.saveAttachmentsFolder': {
+      'office.saveAttachmentsFolder': {
         input: () => {
           const folder = path.join(get().app.dir, 'adjuntos-compartidos');
           fs.mkdirSync(folder, { recursive: true });
@@ -64,8 +64,8 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
       },
     },
     invalid: {
-      'settings.attachmentsFolder': [{ folder: 'x' }, 'texto'],
-      'settings.saveAttachmentsFolder': [
+      'office.attachmentsFolder': [{ folder: 'x' }, 'texto'],
+      'office.saveAttachmentsFolder': [
         {},
         { folder: '' },
         { folder: '   ' },
@@ -75,8 +75,8 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
         { folder: null, extra: 1 },
         'texto',
       ],
-      'settings.database': [{ extra: 1 }, 'texto'],
-      'settings.testDatabase': [
+      'office.database': [{ extra: 1 }, 'texto'],
+      'office.testDatabase': [
         {},
         { ...unreachableServer, host: '' },
         { ...unreachableServer, host: 'servidor oficina' },
@@ -87,13 +87,13 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
         { ...unreachableServer, extra: 1 },
         { ...unreachableServer, caCert: 'no es un certificado' },
       ],
-      'settings.copyToServer': [
+      'office.copyToServer': [
         { ...unreachableServer },
         { ...unreachableServer, confirm: false },
         { ...unreachableServer, confirm: true, port: -1 },
         {},
       ],
-      'settings.saveDatabase': [
+      'office.saveDatabase': [
         {},
         { mode: 'nube' },
         { mode: 'server' },
@@ -106,5 +106,5 @@ export function officeCases(get: () => { app: TestApp }): { valid: { [K in Name]
 
 /** On "Este equipo" (SQLite): channels that only the office server offers, refused in Spanish, changing nothing. */
 export const refusedOnThisPc = {
-  'settings.saveAttachmentsFolder': { folder: '/tmp' },
+  'office.saveAttachmentsFolder': { folder: '/tmp' },
 };

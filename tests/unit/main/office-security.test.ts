@@ -67,13 +67,13 @@ describe('the saved office password goes only to the server it was saved for', (
     const pc = await pcWithSavedServer();
     const form = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: false };
 
-    const r = await pc.ok('settings.testDatabase', form);
+    const r = await pc.ok('office.testDatabase', form);
     expect(fake.passwords).not.toContain(SAVED);
     expect(r).toMatchObject({ ok: false, problem: 'passwordNeeded' });
     expect(r.message).toContain('Escriba la contraseña: la contraseña guardada solo se usa con el mismo servidor');
     expect(r.message).toContain('no se envió a 127.0.0.1');
 
-    const [entry, ...more] = await audits(pc, 'settings.testDatabase');
+    const [entry, ...more] = await audits(pc, 'office.testDatabase');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ entity: 'database', action: 'testConnection' });
     expect(entry!.after).toEqual({
@@ -95,32 +95,32 @@ describe('the saved office password goes only to the server it was saved for', (
     const same = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: false };
 
     // The same server: the kept password is what lets a clerk test without retyping it.
-    await pc.ok('settings.testDatabase', same);
+    await pc.ok('office.testDatabase', same);
     expect(fake.passwords).toEqual([SAVED]);
 
     for (const other of [{ database: 'otra_base' }, { user: 'intruso' }]) {
-      const r = await pc.ok('settings.testDatabase', { ...same, ...other });
+      const r = await pc.ok('office.testDatabase', { ...same, ...other });
       expect(r.problem).toBe('passwordNeeded');
     }
     expect(fake.passwords).toEqual([SAVED, '', '']);
     const otherPort = await listener();
-    expect((await pc.ok('settings.testDatabase', { ...same, port: otherPort.port })).problem).toBe('passwordNeeded');
+    expect((await pc.ok('office.testDatabase', { ...same, port: otherPort.port })).problem).toBe('passwordNeeded');
     expect(otherPort.passwords).toEqual(['']);
 
     // Saved with TLS: never sent over a connection without it.
     const tlsPc = await pcWithSavedServer({ host: '127.0.0.1', port: fake.port, ssl: true });
-    const r = await tlsPc.ok('settings.testDatabase', same);
+    const r = await tlsPc.ok('office.testDatabase', same);
     expect(r.problem).toBe('passwordNeeded');
     expect(fake.passwords.filter((p) => p === SAVED)).toHaveLength(1);
 
-    const logged = await audits(pc, 'settings.testDatabase');
+    const logged = await audits(pc, 'office.testDatabase');
     expect(logged.map((e) => e.after.password)).toEqual(['saved', 'none', 'none', 'none']);
   });
 
   it('"Llevar mis datos al servidor" with another host and the password left empty does not send the saved password, and is audited', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    const r = await pc.ok('settings.copyToServer', {
+    const r = await pc.ok('office.copyToServer', {
       host: '127.0.0.1',
       port: fake.port,
       database: 'arteinpe',
@@ -132,7 +132,7 @@ describe('the saved office password goes only to the server it was saved for', (
     expect(fake.passwords).not.toContain(SAVED);
     expect(r).toMatchObject({ ok: false, totalRows: 0, message: expect.stringContaining('Escriba la contraseña') });
 
-    const [entry, ...more] = await audits(pc, 'settings.copyToServer');
+    const [entry, ...more] = await audits(pc, 'office.copyToServer');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ entity: 'database', action: 'copyToServer' });
     expect(entry!.after).toMatchObject({ host: '127.0.0.1', port: fake.port, password: 'none', result: 'passwordNeeded' });
@@ -143,7 +143,7 @@ describe('the saved office password goes only to the server it was saved for', (
     const fake = await listener();
     const pc = await pcWithSavedServer();
     const before = fs.readFileSync(choicePath(pc.platform.paths), 'utf8');
-    const r = await pc.call('settings.saveDatabase', {
+    const r = await pc.call('office.saveDatabase', {
       mode: 'server',
       host: '127.0.0.1',
       port: fake.port,
@@ -163,7 +163,7 @@ describe('the saved office password goes only to the server it was saved for', (
   it('a password typed in the form is the one sent', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    await pc.ok('settings.testDatabase', {
+    await pc.ok('office.testDatabase', {
       host: '127.0.0.1',
       port: fake.port,
       database: 'arteinpe',
@@ -172,7 +172,7 @@ describe('the saved office password goes only to the server it was saved for', (
       ssl: false,
     });
     expect(fake.passwords).toEqual(['Otra-Clave']);
-    expect((await audits(pc, 'settings.testDatabase'))[0]!.after).toMatchObject({ password: 'typed', result: 'auth' });
+    expect((await audits(pc, 'office.testDatabase'))[0]!.after).toMatchObject({ password: 'typed', result: 'auth' });
   });
 });
 
@@ -220,7 +220,7 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const fake = await listener();
     const pc = await testApp({ sqlite: true });
     cleanups.push(() => pc.close());
-    const r = await pc.ok('settings.testDatabase', {
+    const r = await pc.ok('office.testDatabase', {
       host: '127.0.0.1',
       port: fake.port,
       database: 'arteinpe',
@@ -241,7 +241,7 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const form = { host: '127.0.0.1', database: 'arteinpe', user: 'arteinpe', password: 'Secreta-2026', ssl: true };
 
     const trusted = await listener({ tls: { key: pem('server.key'), cert: pem('server.pem') } });
-    const untrusted = await pc.ok('settings.testDatabase', { ...form, port: trusted.port });
+    const untrusted = await pc.ok('office.testDatabase', { ...form, port: trusted.port });
     expect(untrusted).toMatchObject({
       ok: false,
       problem: 'tlsUntrusted',
@@ -250,13 +250,13 @@ describe('office connections: TLS on by default, verified, with the server CA as
     expect(trusted.passwords).toEqual([]);
 
     // The administrator chooses the office's CA certificate: the handshake verifies, and only then the password goes (encrypted).
-    const withCa = await pc.ok('settings.testDatabase', { ...form, port: trusted.port, caCert: pem('ca.pem') });
+    const withCa = await pc.ok('office.testDatabase', { ...form, port: trusted.port, caCert: pem('ca.pem') });
     expect(withCa.problem).toBe('auth');
     expect(trusted.tlsSessions).toBe(1);
     expect(trusted.passwords).toEqual(['Secreta-2026']);
 
     const otherName = await listener({ tls: { key: pem('other.key'), cert: pem('other.pem') } });
-    const wrongName = await pc.ok('settings.testDatabase', { ...form, port: otherName.port, caCert: pem('ca.pem') });
+    const wrongName = await pc.ok('office.testDatabase', { ...form, port: otherName.port, caCert: pem('ca.pem') });
     expect(wrongName).toMatchObject({
       ok: false,
       problem: 'tlsName',
@@ -264,7 +264,7 @@ describe('office connections: TLS on by default, verified, with the server CA as
     });
     expect(otherName.passwords).toEqual([]);
 
-    const logged = await audits(pc, 'settings.testDatabase');
+    const logged = await audits(pc, 'office.testDatabase');
     expect(logged.map((e) => e.after.result)).toEqual(['tlsUntrusted', 'auth', 'tlsName']);
     expect(logged[1]!.after.caCert).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
@@ -275,7 +275,7 @@ describe('office connections: TLS on by default, verified, with the server CA as
     cleanups.push(() => pc.close());
     const form = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: 'Secreta-2026', ssl: true };
     for (const caCert of ['no es un certificado', pem('server.key'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----']) {
-      const r = await pc.call('settings.testDatabase', { ...form, caCert });
+      const r = await pc.call('office.testDatabase', { ...form, caCert });
       expect(r).toMatchObject({
         ok: false,
         error: { code: 'validation', fields: { caCert: expect.stringContaining('no es un certificado PEM válido') } },
@@ -288,14 +288,14 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const fake = await listener({ tls: { key: pem('server.key'), cert: pem('server.pem') } });
     const pc = await pcWithSavedServer({ host: '127.0.0.1', port: fake.port, ssl: true, caCert: pem('ca.pem') });
     expect(readChoice(pc.platform.paths).server!.caCert).toBe(pem('ca.pem'));
-    const settings = await pc.ok('settings.database', {});
+    const settings = await pc.ok('office.database', {});
     expect(settings.server).toMatchObject({
       ssl: true,
       caCert: pem('ca.pem'),
       caCertSubject: expect.stringContaining('CN=Autoridad de prueba ArteINPE'),
     });
     // The kept password goes to that server with that CA, and not when another CA is chosen.
-    await pc.ok('settings.testDatabase', {
+    await pc.ok('office.testDatabase', {
       host: '127.0.0.1',
       port: fake.port,
       database: 'arteinpe',

@@ -196,14 +196,14 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
       ssl: false,
     };
 
-    const wrong = await pc.ok('settings.testDatabase', { ...form, password: 'no-es-la-clave' });
+    const wrong = await pc.ok('office.testDatabase', { ...form, password: 'no-es-la-clave' });
     expect(wrong).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('rechazó el usuario o la contraseña') });
-    const missing = await pc.ok('settings.testDatabase', { ...form, database: 'no_existe_esta_base' });
+    const missing = await pc.ok('office.testDatabase', { ...form, database: 'no_existe_esta_base' });
     expect(missing).toMatchObject({ ok: false, problem: 'noDatabase', message: expect.stringContaining('«no_existe_esta_base»') });
-    const good = await pc.ok('settings.testDatabase', form);
+    const good = await pc.ok('office.testDatabase', form);
     expect(good).toMatchObject({ ok: true, empty: true, message: expect.stringMatching(/^Conexión correcta con PostgreSQL \d+/) });
 
-    const saved = await pc.ok('settings.saveDatabase', { mode: 'server', ...form });
+    const saved = await pc.ok('office.saveDatabase', { mode: 'server', ...form });
     expect(saved).toEqual({ mode: 'server', restartRequired: true });
     const file = fs.readFileSync(choicePath(pc.platform.paths), 'utf8');
     expect(file).not.toContain(config.password);
@@ -211,11 +211,11 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
       mode: 'server',
       server: { host: config.host, database: config.database, passwordSealed: expect.any(String) },
     });
-    expect(await pc.ok('settings.database', {})).toMatchObject({ mode: 'server', active: 'local', server: { hasPassword: true } });
+    expect(await pc.ok('office.database', {})).toMatchObject({ mode: 'server', active: 'local', server: { hasPassword: true } });
     // The form never receives the password back: an empty one means "the one kept".
-    expect(await pc.ok('settings.testDatabase', { ...form, password: '' })).toMatchObject({ ok: true });
+    expect(await pc.ok('office.testDatabase', { ...form, password: '' })).toMatchObject({ ok: true });
     // The change of database is in the audit log, without the password.
-    const entry = (await pc.db('audit_log').where({ channel: 'settings.saveDatabase' }).first()) as { after_json: string };
+    const entry = (await pc.db('audit_log').where({ channel: 'office.saveDatabase' }).first()) as { after_json: string };
     expect(entry.after_json).not.toContain(config.password);
   });
 
@@ -245,7 +245,7 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
       ssl: false,
     };
 
-    const report = await pc.ok('settings.copyToServer', { ...form, confirm: true });
+    const report = await pc.ok('office.copyToServer', { ...form, confirm: true });
     expect(report.ok, report.message).toBe(true);
     expect(report.message).toMatch(/^Se copiaron \d+ registros de \d+ tablas al servidor y se comprobaron tabla por tabla/);
     // The attachments' files go too (issue 8), each checked by its SHA-256 on the server.
@@ -294,7 +294,7 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     expect(created.ok, JSON.stringify(created)).toBe(true);
 
     // A second copy is refused: the server already holds data; nothing changes there.
-    const again = await pc.ok('settings.copyToServer', { ...form, confirm: true });
+    const again = await pc.ok('office.copyToServer', { ...form, confirm: true });
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining('ya tiene datos') });
   }, 120_000);
 

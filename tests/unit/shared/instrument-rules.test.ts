@@ -8,7 +8,7 @@ import {
   locationOf,
   type InstrumentState,
   type MovementEffect,
-} from '../../../shared/instruments/rules';
+} from '../../../shared/inventory/rules';
 
 /**
  * Property-based: whatever sequence of movements a clerk attempts, the ones the rules

@@ -47,7 +47,7 @@ describe('folder rules enforced by lint', () => {
   });
 
   it('renderer/src/components/ never imports a feature', async () => {
-    for (const imp of ["'../features/auth/session'", "'../features/auth'", "'../../features/instruments/ui'"]) {
+    for (const imp of ["'../features/auth/session'", "'../features/auth'", "'../../features/inventory/instruments/ui'"]) {
       const file = imp.startsWith("'../../") ? 'renderer/src/components/import/Step.tsx' : 'renderer/src/components/Widget.tsx';
       expect(await boundaryErrorsFor(file, `import x from ${imp};\nexport default x;\n`), imp).toHaveLength(1);
     }
@@ -57,15 +57,15 @@ describe('folder rules enforced by lint', () => {
 
   it('a feature imports another feature only through its index', async () => {
     for (const [file, imp] of [
-      ['renderer/src/features/programmes/Page.tsx', "'../instruments/ui'"],
+      ['renderer/src/features/programmes/Page.tsx', "'../inventory/instruments/ui'"],
       ['renderer/src/features/programmes/Page.tsx', "'../auth/session'"],
       ['renderer/src/features/contracts/teachers/Page.tsx', "'../../internarte/ArtworkPhotos'"],
     ]) {
       expect(await boundaryErrorsFor(file!, `import x from ${imp};\nexport default x;\n`), imp).toHaveLength(1);
     }
     for (const [file, imp] of [
-      ['renderer/src/features/programmes/Page.tsx', "'../instruments'"],
-      ['renderer/src/features/programmes/Page.tsx', "'../instruments/index'"],
+      ['renderer/src/features/programmes/Page.tsx', "'../inventory'"],
+      ['renderer/src/features/programmes/Page.tsx', "'../inventory/index'"],
       ['renderer/src/features/programmes/Page.tsx', "'./ui'"],
       ['renderer/src/features/contracts/teachers/Page.tsx', "'../ui'"],
       ['renderer/src/features/contracts/teachers/Page.tsx', "'../../../components/fields'"],

@@ -9,7 +9,7 @@ const owned: Record<string, string[]> = {
   files: ['attachments', 'attachment_blobs'],
   app: ['settings'],
   privacy: ['personal_data_exports'],
-  instruments: [
+  inventory: [
     'instruments',
     'instrument_types',
     'instrument_movements',

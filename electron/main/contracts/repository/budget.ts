@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { budgetLines, type BudgetLine } from '../../../../shared/contracts/rules';
 import { inTurn, later } from '../../db/dialect';
 import { type Row, numOr0, str } from '../../db/rows';
-import { instrumentPurchasesCentimos } from '../../instruments/for-contracts';
+import { instrumentPurchasesCentimos } from '../../inventory/for-contracts';
 
 /**
  * The programme budget per fiscal year and line. Committed, executed and available are never

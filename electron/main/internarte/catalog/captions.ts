@@ -42,8 +42,9 @@ export function formatLongDate(iso: string, lang: OutputLanguage): string {
 
 /** The exhibition's dates as one phrase, or null when it has none. */
 export function formatDateRange(startsOn: string | null, endsOn: string | null, lang: OutputLanguage, t: Translate): string | null {
-  if (startsOn && endsOn) return t('catalog.doc.dates', { from: formatLongDate(startsOn, lang), to: formatLongDate(endsOn, lang) });
-  if (startsOn) return t('catalog.doc.from', { date: formatLongDate(startsOn, lang) });
+  if (startsOn && endsOn)
+    return t('internarte.catalog.doc.dates', { from: formatLongDate(startsOn, lang), to: formatLongDate(endsOn, lang) });
+  if (startsOn) return t('internarte.catalog.doc.from', { date: formatLongDate(startsOn, lang) });
   if (endsOn) return formatLongDate(endsOn, lang);
   return null;
 }
@@ -63,7 +64,7 @@ export function captionLines(w: CatalogWork, lang: OutputLanguage, t: Translate)
   if (dims) lines.push(`<div class="c-dims">${h(dims)}</div>`);
   lines.push(`<div class="c-est">${h(w.establishment)}</div>`);
   if (w.priceCentimos !== null)
-    lines.push(`<div class="c-price">${h(t('catalog.doc.price', { price: formatMoney(w.priceCentimos, lang) }))}</div>`);
+    lines.push(`<div class="c-price">${h(t('internarte.catalog.doc.price', { price: formatMoney(w.priceCentimos, lang) }))}</div>`);
   return lines;
 }
 

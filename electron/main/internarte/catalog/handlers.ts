@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { catalogChannels } from '../../../../shared/catalog/channels';
-import type { CatalogExportDone } from '../../../../shared/catalog/schemas';
+import type { catalogChannels } from '../../../../shared/internarte/channels';
+import type { CatalogExportDone } from '../../../../shared/internarte/catalog-schemas';
 import { normalizeText } from '../../../../shared/format';
 import { saveExport } from '../../export/table';
 import { translator } from '../../i18n';
@@ -28,7 +28,7 @@ export const fileSlug = (title: string) =>
     .slice(0, 48)
     .replace(/-+$/, '') || 'exposicion';
 
-const noWorks = () => new AppError('conflict', 'catalog.errors.noWorks');
+const noWorks = () => new AppError('conflict', 'internarte.catalog.errors.noWorks');
 
 export const catalogHandlers: DomainHandlers<CatalogChannel> = {
   'catalog.preview': async ({ exhibitionId, pageSize, layout, lang }, ctx) => {

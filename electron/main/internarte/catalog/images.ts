@@ -34,7 +34,7 @@ function pipeline(p: PlannedImage, scale = 1) {
   );
 }
 
-const unreadable = (p: PlannedImage) => new AppError('validation', 'catalog.errors.imageUnreadable', { title: p.image.alt });
+const unreadable = (p: PlannedImage) => new AppError('validation', 'internarte.catalog.errors.imageUnreadable', { title: p.image.alt });
 
 export const preparedFileName = (key: string) => `${key}.jpg`;
 

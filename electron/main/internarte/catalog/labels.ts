@@ -48,11 +48,11 @@ body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a
 `;
 
 export function labelsHtml(data: CatalogData, t: Translate): string {
-  const note = t('catalog.doc.consentNote', { date: consentDate(data.consentAsOf) });
+  const note = t('internarte.catalog.doc.consentNote', { date: consentDate(data.consentAsOf) });
   const title = data.exhibition.title;
   const label = (w: CatalogData['works'][number]) => `<div class="label" data-artwork="${w.artworkId}">
 ${captionLines(w, data.lang, t).join('')}
-<div class="l-foot"><span>${h(title)}</span><span class="no">${h(t('catalog.doc.catalogNumber', { n: w.catalogNumber }))}</span></div>
+<div class="l-foot"><span>${h(title)}</span><span class="no">${h(t('internarte.catalog.doc.catalogNumber', { n: w.catalogNumber }))}</span></div>
 </div>`;
   const sheets: string[] = [];
   for (let i = 0; i < data.works.length; i += LABELS_PER_SHEET) {
@@ -63,12 +63,12 @@ ${captionLines(w, data.lang, t).join('')}
         .join('\n')}</div></section>`,
     );
   }
-  const body = sheets.length ? sheets.join('\n') : `<p>${h(t('catalog.doc.noWorks'))}</p>`;
-  const head = t('catalog.doc.labelsTitle', { title });
+  const body = sheets.length ? sheets.join('\n') : `<p>${h(t('internarte.catalog.doc.noWorks'))}</p>`;
+  const head = t('internarte.catalog.doc.labelsTitle', { title });
   return htmlDocument({
     lang: data.lang,
     title: head,
-    css: css(note, head, t('catalog.doc.labelsNote')),
+    css: css(note, head, t('internarte.catalog.doc.labelsNote')),
     body,
     page: { size: 'A4', margin: '13mm 12mm 14mm' },
   });

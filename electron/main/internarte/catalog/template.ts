@@ -157,7 +157,7 @@ function coverPage(data: CatalogData, opts: CatalogTemplateOptions, t: Translate
     .join('');
   const coverSrc = opts.images.get(COVER_IMAGE_KEY);
   return `<section class="page sheet cover">
-<div class="org">${h(t('catalog.doc.org'))} · ${h(t('catalog.doc.programme'))}</div>
+<div class="org">${h(t('internarte.catalog.doc.org'))} · ${h(t('internarte.catalog.doc.programme'))}</div>
 <div class="cover-image">${ex.cover && cover && coverSrc ? imageTag(coverSrc, ex.cover.alt, cover.widthMm, cover.heightMm) : ''}</div>
 <div class="cover-rule"></div>
 <h1 class="cover-title">${h(ex.title)}</h1>
@@ -188,7 +188,7 @@ function workFigure(w: CatalogWork, opts: CatalogTemplateOptions, t: Translate, 
   } else {
     const box = opts.layout === 'one' ? { w: 60, h: 75 } : opts.layout === 'two' ? { w: 45, h: 55 } : { w: 40, h: 32 };
     shownWidthMm = box.w;
-    frame = `<div class="frame"><div class="noimage" style="width:${box.w}mm;height:${box.h}mm">${h(t('catalog.doc.noImage'))}</div></div>`;
+    frame = `<div class="frame"><div class="noimage" style="width:${box.w}mm;height:${box.h}mm">${h(t('internarte.catalog.doc.noImage'))}</div></div>`;
   }
   const lines = captionLines(w, lang, t);
   const number = `<div class="c-no">${h(w.catalogNumber)}</div>`;
@@ -220,7 +220,7 @@ function worksPages(data: CatalogData, works: CatalogWork[], opts: CatalogTempla
   const { perPage } = worksGrid(opts.pageSize, opts.layout);
   const pages: string[] = [];
   for (const s of sections(works)) {
-    const heading = s.title ?? t('catalog.doc.works');
+    const heading = s.title ?? t('internarte.catalog.doc.works');
     for (let i = 0; i < s.works.length; i += perPage) {
       const band = i === 0 ? `<h2 class="section-title">${h(heading)}</h2>` : `<div class="running">${h(heading)}</div>`;
       const figures = s.works
@@ -246,8 +246,8 @@ function indexPage(works: CatalogWork[], t: Translate): string {
     )
     .join('\n');
   return `<section class="page flow index">
-<h2>${h(t('catalog.doc.indexOfArtists'))}</h2>
-<p class="index-note">${h(t('catalog.doc.indexNote'))}</p>
+<h2>${h(t('internarte.catalog.doc.indexOfArtists'))}</h2>
+<p class="index-note">${h(t('internarte.catalog.doc.indexNote'))}</p>
 <ul class="index-list">${items}</ul>
 </section>`;
 }
@@ -255,17 +255,17 @@ function indexPage(works: CatalogWork[], t: Translate): string {
 function colophonPage(data: CatalogData, t: Translate): string {
   const ex = data.exhibition;
   const rows: Array<[string, string]> = [];
-  if (ex.curators.length) rows.push([t('catalog.doc.curators'), ex.curators.join(', ')]);
-  if (ex.venue) rows.push([t('catalog.doc.venue'), ex.venue]);
+  if (ex.curators.length) rows.push([t('internarte.catalog.doc.curators'), ex.curators.join(', ')]);
+  if (ex.venue) rows.push([t('internarte.catalog.doc.venue'), ex.venue]);
   const dates = formatDateRange(ex.startsOn, ex.endsOn, data.lang, t);
   if (dates) rows.push(['', dates]);
-  if (ex.partners.length) rows.push([t('catalog.doc.partners'), ex.partners.map((p) => p.name).join(' · ')]);
+  if (ex.partners.length) rows.push([t('internarte.catalog.doc.partners'), ex.partners.map((p) => p.name).join(' · ')]);
   const date = consentDate(data.consentAsOf);
   return `<section class="page flow colophon">
-<h2>${h(t('catalog.doc.credits'))}</h2>
+<h2>${h(t('internarte.catalog.doc.credits'))}</h2>
 ${rows.length ? `<dl>${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>` : ''}
 ${paragraphs(ex.credits)}
-<div class="consent"><p>${h(t('catalog.doc.consentNoteLong', { date }))}</p><p>${h(t('catalog.doc.generated', { date }))}</p></div>
+<div class="consent"><p>${h(t('internarte.catalog.doc.consentNoteLong', { date }))}</p><p>${h(t('internarte.catalog.doc.generated', { date }))}</p></div>
 </section>`;
 }
 
@@ -277,13 +277,15 @@ export function catalogHtml(data: CatalogData, opts: CatalogTemplateOptions, t: 
   const full = opts.maxWorks === undefined || opts.maxWorks >= data.works.length;
   const body = [
     coverPage(data, opts, t),
-    textPage(t('catalog.doc.presentation'), ex.presentation),
+    textPage(t('internarte.catalog.doc.presentation'), ex.presentation),
     textPage(
-      t('catalog.doc.curatorialText'),
+      t('internarte.catalog.doc.curatorialText'),
       ex.curatorialText,
-      ex.curators.length ? `${t('catalog.doc.curators')}: ${ex.curators.join(', ')}` : undefined,
+      ex.curators.length ? `${t('internarte.catalog.doc.curators')}: ${ex.curators.join(', ')}` : undefined,
     ),
-    works.length ? worksPages(data, works, opts, t) : `<section class="page flow text"><p>${h(t('catalog.doc.noWorks'))}</p></section>`,
+    works.length
+      ? worksPages(data, works, opts, t)
+      : `<section class="page flow text"><p>${h(t('internarte.catalog.doc.noWorks'))}</p></section>`,
     full ? indexPage(data.works, t) : '',
     full ? colophonPage(data, t) : '',
   ]
@@ -292,7 +294,7 @@ export function catalogHtml(data: CatalogData, opts: CatalogTemplateOptions, t: 
   return htmlDocument({
     lang: data.lang,
     title: ex.title,
-    css: catalogCss(g, opts.layout, t('catalog.doc.consentNote', { date: consentDate(data.consentAsOf) })),
+    css: catalogCss(g, opts.layout, t('internarte.catalog.doc.consentNote', { date: consentDate(data.consentAsOf) })),
     body,
     page: { size: opts.pageSize, margin: `${g.marginTopMm}mm ${g.marginSideMm}mm ${g.marginBottomMm}mm` },
   });

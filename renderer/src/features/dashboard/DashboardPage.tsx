@@ -115,7 +115,7 @@ export function DashboardPage() {
             <Table verticalSpacing="xs" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('regionalOffices.name')}</Table.Th>
+                  <Table.Th>{t('establishments.regionalOffices.name')}</Table.Th>
                   <Table.Th w="45%" />
                   <Table.Th ta="right">{t('dashboard.byRegionTotal')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.byRegionInProgramme')}</Table.Th>

@@ -3,6 +3,10 @@ import { lazyPage } from '../../app/lazyPage';
 import { routes } from '../../app/routes';
 
 const EstablishmentsPage = lazyPage(() => import('./EstablishmentsPage'), 'EstablishmentsPage');
+const RegionalOfficesPage = lazyPage(() => import('./RegionalOfficesPage'), 'RegionalOfficesPage');
 
-/** The penitentiary establishments: the pages, each loaded on demand (app/lazyPage.ts). */
-export const establishmentsRoutes: RouteObject[] = [{ path: routes.establishments.slice(1), element: <EstablishmentsPage /> }];
+/** The establishments and the regional offices: the pages, each loaded on demand (app/lazyPage.ts). */
+export const establishmentsRoutes: RouteObject[] = [
+  { path: routes.establishments.slice(1), element: <EstablishmentsPage /> },
+  { path: routes.regionalOffices.slice(1), element: <RegionalOfficesPage /> },
+];

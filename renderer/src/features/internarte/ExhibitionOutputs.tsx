@@ -22,7 +22,7 @@ import {
   outputLanguages,
   type CatalogExportDone,
   type CatalogPreview,
-} from '../../../../shared/catalog/schemas';
+} from '../../../../shared/internarte/catalog-schemas';
 import { formatDateTime } from '../../../../shared/format';
 import { ApiCallError, call } from '../../api';
 import { SavedFileNote, useSaveFile } from '../../components/files';
@@ -95,7 +95,7 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
     if (!job || job.state === 'running' || !jobId) return;
     setJobId(null);
     if (job.state === 'done') setDone(job.result as CatalogExportDone);
-    else if (job.state === 'cancelled') setNotice({ color: 'yellow', text: t('catalog.ui.cancelled') });
+    else if (job.state === 'cancelled') setNotice({ color: 'yellow', text: t('internarte.catalog.ui.cancelled') });
     else setNotice({ color: 'red', text: job.error?.message ?? t('app.unexpected') });
   }, [job, jobId, t]);
 
@@ -103,10 +103,10 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
   const percent = job && job.total > 0 ? Math.round((100 * job.done) / job.total) : 0;
   const phaseText =
     job?.phase === 'print'
-      ? t('catalog.ui.phases.print')
+      ? t('internarte.catalog.ui.phases.print')
       : job?.phase === 'images'
-        ? t('catalog.ui.phases.images', { done: job.done, total: job.total })
-        : t('catalog.ui.making');
+        ? t('internarte.catalog.ui.phases.images', { done: job.done, total: job.total })
+        : t('internarte.catalog.ui.making');
 
   return (
     <Stack>
@@ -114,34 +114,34 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
         <Stack gap="sm">
           <Group gap="xs">
             <IconBook2 size={20} />
-            <Title order={4}>{t('catalog.ui.title')}</Title>
+            <Title order={4}>{t('internarte.catalog.ui.title')}</Title>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('catalog.ui.hint')}
+            {t('internarte.catalog.ui.hint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <LabelledSegments
               id="catalog-page-size"
-              label={t('catalog.ui.pageSize')}
+              label={t('internarte.catalog.ui.pageSize')}
               value={pageSize}
               onChange={(v) => setPageSize(v as PageSize)}
-              data={catalogPageSizes.map((s) => ({ value: s, label: t(`catalog.ui.pageSizes.${s}`) }))}
+              data={catalogPageSizes.map((s) => ({ value: s, label: t(`internarte.catalog.ui.pageSizes.${s}`) }))}
               disabled={running}
             />
             <Select
-              label={t('catalog.ui.layout')}
+              label={t('internarte.catalog.ui.layout')}
               value={layout}
               onChange={(v) => v && setLayout(v as Layout)}
-              data={catalogLayouts.map((l) => ({ value: l, label: t(`catalog.ui.layouts.${l}`) }))}
+              data={catalogLayouts.map((l) => ({ value: l, label: t(`internarte.catalog.ui.layouts.${l}`) }))}
               allowDeselect={false}
               disabled={running}
             />
             <LabelledSegments
               id="catalog-lang"
-              label={t('catalog.ui.language')}
+              label={t('internarte.catalog.ui.language')}
               value={lang}
               onChange={(v) => setLang(v as Lang)}
-              data={outputLanguages.map((l) => ({ value: l, label: t(`catalog.ui.languages.${l}`) }))}
+              data={outputLanguages.map((l) => ({ value: l, label: t(`internarte.catalog.ui.languages.${l}`) }))}
               disabled={running}
             />
           </SimpleGrid>
@@ -152,16 +152,16 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
               onClick={() => void openPreview()}
               disabled={previewing || running}
             >
-              {t('catalog.ui.preview')}
+              {t('internarte.catalog.ui.preview')}
             </Button>
             {canExport && (
               <Button leftSection={<IconBook2 size={16} />} onClick={() => void exportCatalog()} disabled={running}>
-                {t('catalog.ui.exportPdf')}
+                {t('internarte.catalog.ui.exportPdf')}
               </Button>
             )}
             {canLabels && (
               <Button variant="light" leftSection={<IconTags size={16} />} onClick={() => void exportLabels()} disabled={running}>
-                {t('catalog.ui.labels')}
+                {t('internarte.catalog.ui.labels')}
               </Button>
             )}
           </Group>
@@ -169,7 +169,12 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
             <Stack gap={4} data-testid="catalog-progress">
               <Text size="sm">{phaseText}</Text>
               <Group gap="sm" wrap="nowrap">
-                <Progress value={job?.phase === 'print' ? 100 : percent} animated style={{ flex: 1 }} aria-label={t('catalog.ui.making')} />
+                <Progress
+                  value={job?.phase === 'print' ? 100 : percent}
+                  animated
+                  style={{ flex: 1 }}
+                  aria-label={t('internarte.catalog.ui.making')}
+                />
                 <Button size="xs" variant="default" onClick={() => jobId && void call('jobs.cancel', { id: jobId })}>
                   {t('common.cancel')}
                 </Button>
@@ -183,13 +188,13 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
           )}
           {done && (
             <Stack gap={4} data-testid="catalog-done">
-              <Text size="sm">{t('catalog.ui.done', { pages: done.pages, works: done.works })}</Text>
+              <Text size="sm">{t('internarte.catalog.ui.done', { pages: done.pages, works: done.works })}</Text>
               <SavedFileNote path={done.path} />
             </Stack>
           )}
           {labelsPath && (
             <Stack gap={4} data-testid="labels-done">
-              <Text size="sm">{t('catalog.ui.labelsSaved', { count: labelsPath.rows })}</Text>
+              <Text size="sm">{t('internarte.catalog.ui.labelsSaved', { count: labelsPath.rows })}</Text>
               <SavedFileNote path={labelsPath.path} />
             </Stack>
           )}
@@ -207,20 +212,20 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
 function CatalogPreviewModal({ preview, onClose }: { preview: CatalogPreview | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={!!preview} onClose={onClose} title={t('catalog.ui.previewTitle')} size="min(1100px, 96vw)" centered>
+    <Modal opened={!!preview} onClose={onClose} title={t('internarte.catalog.ui.previewTitle')} size="min(1100px, 96vw)" centered>
       {preview && (
         <Stack gap="xs">
-          <Text size="sm">{t('catalog.ui.previewNote', { shown: preview.worksShown, total: preview.worksTotal })}</Text>
+          <Text size="sm">{t('internarte.catalog.ui.previewNote', { shown: preview.worksShown, total: preview.worksTotal })}</Text>
           {preview.worksWithoutImage > 0 && (
             <Text size="sm" c="orange.8">
-              {t('catalog.ui.withoutImage', { count: preview.worksWithoutImage })}
+              {t('internarte.catalog.ui.withoutImage', { count: preview.worksWithoutImage })}
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {t('catalog.ui.consentAsOf', { date: formatDateTime(preview.consentAsOf) })}
+            {t('internarte.catalog.ui.consentAsOf', { date: formatDateTime(preview.consentAsOf) })}
           </Text>
           <iframe
-            title={t('catalog.ui.previewFrame')}
+            title={t('internarte.catalog.ui.previewFrame')}
             data-testid="catalog-preview-frame"
             sandbox=""
             srcDoc={preview.html}
@@ -234,7 +239,7 @@ function CatalogPreviewModal({ preview, onClose }: { preview: CatalogPreview | n
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('catalog.ui.close')}
+              {t('internarte.catalog.ui.close')}
             </Button>
           </Group>
         </Stack>

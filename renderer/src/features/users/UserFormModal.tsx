@@ -2,7 +2,7 @@ import { MultiSelect, PasswordInput, Select, SimpleGrid, Text, TextInput } from 
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../../shared/auth/permissions';
-import { UserCreate, UserResetPassword, UserUpdate, type User } from '../../../../shared/auth/schemas';
+import { UserCreate, UserResetPassword, UserUpdate, type User } from '../../../../shared/users/schemas';
 import { useApiMutation } from '../../api';
 import { useEstablishmentOptions } from '../../components/fields';
 import { schemaValidator } from '../../forms';

@@ -7,7 +7,7 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/auth/permissions';
-import { userStatuses, type User } from '../../../../shared/auth/schemas';
+import { userStatuses, type User } from '../../../../shared/users/schemas';
 import { formatDateTime } from '../../../../shared/format';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';

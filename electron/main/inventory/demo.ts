@@ -1,0 +1,324 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../../../shared/app/schemas';
+import {
+  allowedKinds,
+  applyMovement,
+  type Condition,
+  type Family,
+  type InstrumentState,
+  type MovementEffect,
+  type MovementKind,
+} from '../../../shared/inventory/rules';
+import { establishmentIdsWhere } from '../establishments/repository';
+import { activeTypes, insertDemoRegister, insertDemoStock, instrumentSearchText, itemIds, lastInstrumentId } from './repository';
+
+/**
+ * Instruments with believable histories for the demonstration dataset and the bench.
+ * Every history is produced by the same state machine that guards the channels, so the
+ * generated ledger is one the app itself could have written. Deterministic (seeded).
+ */
+
+export interface InventoryScale {
+  instruments: number;
+  /** Average movements per instrument, alta and first assignment included. */
+  movementsPerInstrument: number;
+  /** Only these establishments receive instruments (null: every active one). */
+  establishmentIds: number[] | null;
+  seed: number;
+}
+
+/** mulberry32: small, fast, seeded. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const brands: Record<Family, string[]> = {
+  cuerdas_frotadas: ['Stentor', 'Yamaha', 'Cremona', 'Palatino'],
+  cuerdas_pulsadas: ['Yamaha', 'Admira', 'Falcon', 'Artesanal (Ayacucho)'],
+  vientos_madera: ['Yamaha', 'Jupiter', 'Buffet Crampon', 'Artesanal (Puno)'],
+  vientos_metal: ['Yamaha', 'Jupiter', 'Bach', 'Conn'],
+  percusion: ['Pearl', 'Ludwig', 'Majestic', 'Artesanal (Chincha)'],
+  teclados: ['Yamaha', 'Casio', 'Roland', 'Hohner'],
+  audio_accesorios: ['Behringer', 'Shure', 'Peavey', 'Hercules'],
+};
+const basePrice: Record<Family, number> = {
+  cuerdas_frotadas: 120000,
+  cuerdas_pulsadas: 60000,
+  vientos_madera: 180000,
+  vientos_metal: 320000,
+  percusion: 90000,
+  teclados: 250000,
+  audio_accesorios: 40000,
+};
+const people = ['Luis Quispe', 'Rosa Mamani', 'Carlos Huamán', 'Ana Flores', 'Jorge Chávez', 'María Condori'];
+const teachers = ['Prof. Carmen Rojas', 'Prof. Julio Ramos', 'Prof. Elena Torres', 'Prof. Víctor Salas'];
+const ensembles = ['Banda sinfónica', 'Coro polifónico', 'Ensamble de percusión', 'Orquesta sinfónica'];
+const providers = ['Taller Luthería Lima', 'Casa Musical Arequipa', 'Servicio Técnico Yamaha Perú'];
+
+const weights: Partial<Record<MovementKind, number>> = {
+  despacho: 3,
+  recepcion: 12,
+  entrega: 5,
+  devolucion: 5,
+  envio_reparacion: 1.2,
+  retorno_reparacion: 8,
+  cambio_estado: 2,
+  baja: 0.15,
+  extravio: 0.1,
+  hallazgo: 2,
+  asignacion: 6,
+};
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export async function generateInventory(
+  db: Knex,
+  scale: InventoryScale,
+  actor: Actor,
+  now: string,
+): Promise<{ instruments: number; movements: number }> {
+  const rnd = prng(scale.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const types = await activeTypes(db);
+  const places = scale.establishmentIds ?? (await establishmentIdsWhere(db, { active: true }));
+  if (places.length < 2 || types.length === 0) return { instruments: 0, movements: 0 };
+  const existing = await lastInstrumentId(db);
+
+  const instrumentRows: Record<string, unknown>[] = [];
+  const movementRows: Record<string, unknown>[] = [];
+  const today = Date.parse(now.slice(0, 10));
+  let movements = 0;
+
+  for (let k = 0; k < scale.instruments; k++) {
+    const type = pick(types);
+    const brand = pick(brands[type.family]);
+    const acquired = today - Math.floor(rnd() * 6 * 365 + 60) * 86400000;
+    const code = `INPE-${new Date(acquired).getUTCFullYear()}-${String(existing + k + 1).padStart(6, '0')}`;
+    const serial =
+      rnd() < 0.7
+        ? `SN${Math.floor(rnd() * 1e8)
+            .toString()
+            .padStart(8, '0')}`
+        : null;
+    const model = rnd() < 0.6 ? `M-${100 + Math.floor(rnd() * 800)}` : null;
+    const cost = Math.round((basePrice[type.family] * (0.6 + rnd() * 1.2)) / 100) * 100;
+    const id = existing + k + 1;
+
+    const condition0: Condition = rnd() < 0.8 ? 'nuevo' : 'bueno';
+    let s: InstrumentState = (applyMovement(null, { kind: 'alta', condition: condition0 }) as { ok: true; state: InstrumentState }).state;
+    let seq = 0;
+    let day = acquired;
+    const record = (
+      kind: MovementKind,
+      effect: MovementEffect,
+      before: InstrumentState | null,
+      after: InstrumentState,
+      extra: Record<string, unknown>,
+    ) => {
+      seq++;
+      movementRows.push({
+        instrument_id: id,
+        seq,
+        kind,
+        date: isoDay(day),
+        recorded_at: new Date(day + 15 * 3600000).toISOString(),
+        recorded_by: actor.name,
+        from_establishment_id: before?.establishmentId ?? null,
+        to_establishment_id:
+          'toEstablishmentId' in effect ? effect.toEstablishmentId : kind === 'recepcion' ? (before?.transitTo ?? null) : null,
+        custodian_type: null,
+        custodian_name: null,
+        condition: 'condition' in effect ? (effect.condition ?? null) : null,
+        document_number: null,
+        person: null,
+        provider: null,
+        cost_centimos: null,
+        description: null,
+        batch_id: null,
+        stocktake_id: null,
+        status_after: after.status,
+        establishment_after_id: after.establishmentId,
+        ...extra,
+      });
+    };
+    record('alta', { kind: 'alta', condition: condition0 }, null, s, {});
+    const first: MovementEffect = { kind: 'asignacion', toEstablishmentId: pick(places) };
+    day += 86400000 * (5 + Math.floor(rnd() * 30));
+    const assigned = applyMovement(s, first);
+    if (assigned.ok) {
+      record('asignacion', first, s, assigned.state, { document_number: `PECOSA-${1000 + k}` });
+      s = assigned.state;
+    }
+
+    const target = Math.max(0, Math.round(scale.movementsPerInstrument - 2 + (rnd() - 0.5) * 4));
+    for (let m = 0; m < target; m++) {
+      const options = allowedKinds(s).filter((x) => (weights[x] ?? 0) > 0);
+      if (options.length === 0) break;
+      const total = options.reduce((a, x) => a + weights[x]!, 0);
+      let r = rnd() * total;
+      let kind = options[0]!;
+      for (const x of options) {
+        r -= weights[x]!;
+        if (r <= 0) {
+          kind = x;
+          break;
+        }
+      }
+      const elsewhere = () => {
+        const others = places.filter((p) => p !== s.establishmentId);
+        return pick(others.length ? others : places);
+      };
+      const cond = (): Condition => {
+        const r = rnd();
+        return r < 0.5 ? 'bueno' : r < 0.75 ? 'regular' : r < 0.9 ? 'malo' : 'inoperativo';
+      };
+      let effect: MovementEffect;
+      let extra: Record<string, unknown> = {};
+      switch (kind) {
+        case 'asignacion':
+          effect = { kind, toEstablishmentId: pick(places) };
+          break;
+        case 'despacho':
+          effect = { kind, toEstablishmentId: elsewhere() };
+          extra = { document_number: `ACTA-TR-${k}-${m}`, person: pick(people) };
+          break;
+        case 'recepcion':
+          effect = { kind, condition: cond() };
+          extra = { person: pick(people) };
+          break;
+        case 'entrega': {
+          const type = rnd() < 0.6 ? 'docente' : 'elenco';
+          const name = type === 'docente' ? pick(teachers) : pick(ensembles);
+          effect = { kind, custodianType: type, custodianName: name };
+          extra = { custodian_type: type, custodian_name: name };
+          break;
+        }
+        case 'devolucion':
+          effect = { kind, condition: null };
+          extra = { custodian_type: s.custodian?.type ?? null, custodian_name: s.custodian?.name ?? null };
+          break;
+        case 'envio_reparacion':
+          effect = { kind };
+          extra = { provider: pick(providers), description: 'Ajuste y mantenimiento' };
+          break;
+        case 'retorno_reparacion':
+          effect = { kind, condition: rnd() < 0.8 ? 'bueno' : 'regular' };
+          extra = { cost_centimos: Math.round(rnd() * 400) * 100 };
+          break;
+        case 'cambio_estado':
+          effect = { kind, condition: cond() };
+          break;
+        case 'baja':
+          effect = { kind };
+          extra = { document_number: `RD-${100 + k}-2026-INPE`, description: 'Deterioro irreparable' };
+          break;
+        case 'extravio':
+          effect = { kind };
+          extra = { description: 'No ubicado en el establecimiento' };
+          break;
+        case 'hallazgo':
+          effect = { kind, toEstablishmentId: s.establishmentId ?? pick(places), condition: null };
+          break;
+        default:
+          continue;
+      }
+      const next = applyMovement(s, effect);
+      if (!next.ok) continue;
+      day = Math.min(today, day + 86400000 * (3 + Math.floor(rnd() * 60)));
+      record(kind, effect, s, next.state, extra);
+      s = next.state;
+    }
+    // Most transfers and repairs of the past have come back by now.
+    for (const [status, effect, extra] of [
+      ['en_transito', { kind: 'recepcion', condition: s.condition }, { person: pick(people) }],
+      ['en_reparacion', { kind: 'retorno_reparacion', condition: 'bueno' }, { cost_centimos: Math.round(rnd() * 300) * 100 }],
+    ] as const) {
+      if (s.status !== status || rnd() > 0.8) continue;
+      const next = applyMovement(s, effect as MovementEffect);
+      if (!next.ok) continue;
+      day = Math.min(today, day + 86400000 * 4);
+      record(effect.kind, effect as MovementEffect, s, next.state, { ...extra });
+      s = next.state;
+    }
+    movements += seq;
+    instrumentRows.push({
+      id,
+      code,
+      serial_number: serial,
+      type_id: type.id,
+      brand,
+      model,
+      acquisition_date: isoDay(acquired),
+      cost_centimos: cost,
+      funding: rnd() < 0.8 ? 'presupuesto_inpe' : rnd() < 0.5 ? 'donacion' : 'aliado',
+      supplier: rnd() < 0.8 ? 'Proveedor adjudicado (demo)' : null,
+      supplier_document: rnd() < 0.8 ? `OC-${2019 + Math.floor(rnd() * 7)}-${1000 + k}` : null,
+      notes: null,
+      search_text: instrumentSearchText({ code, serialNumber: serial, brand, model }),
+      status: s.status,
+      condition: s.condition,
+      establishment_id: s.establishmentId,
+      transit_to_establishment_id: s.transitTo,
+      custodian_type: s.custodian?.type ?? null,
+      custodian_name: s.custodian?.name ?? null,
+      movement_count: seq,
+      version: 1,
+      created_at: new Date(acquired).toISOString(),
+      created_by: actor.name,
+      updated_at: new Date(day).toISOString(),
+      updated_by: actor.name,
+    });
+    if (instrumentRows.length >= 1000) await flush();
+  }
+  await flush();
+  return { instruments: scale.instruments, movements };
+
+  async function flush() {
+    await insertDemoRegister(db, instrumentRows.splice(0), movementRows.splice(0));
+  }
+}
+
+/** A little consumable stock for the demonstration: entries, deliveries and one item below its minimum. */
+export async function generateConsumables(db: Knex, establishmentIds: number[], actor: Actor, now: string): Promise<void> {
+  const items = await itemIds(db);
+  const rows: Record<string, unknown>[] = [];
+  const mins: Record<string, unknown>[] = [];
+  const date = now.slice(0, 10);
+  establishmentIds.forEach((e, ei) => {
+    items.slice(0, 6).forEach((item, ii) => {
+      const qty = 10 + ((ei * 7 + ii * 3) % 15);
+      rows.push({
+        item_id: item,
+        establishment_id: e,
+        kind: 'ingreso',
+        quantity: qty,
+        date,
+        recipient: null,
+        notes: 'Dotación inicial (demo)',
+        recorded_at: now,
+        recorded_by: actor.name,
+      });
+      const used = ei === 0 && ii === 0 ? qty - 2 : Math.floor(qty / 3);
+      rows.push({
+        item_id: item,
+        establishment_id: e,
+        kind: 'entrega',
+        quantity: -used,
+        date,
+        recipient: 'Taller de música',
+        notes: null,
+        recorded_at: now,
+        recorded_by: actor.name,
+      });
+      mins.push({ item_id: item, establishment_id: e, minimum: 5 });
+    });
+  });
+  await insertDemoStock(db, rows, mins);
+}

@@ -1,0 +1,53 @@
+import { Button } from '@mantine/core';
+import { DataTable } from 'mantine-datatable';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { RegionalOffice } from '../../../../shared/establishments/schemas';
+import { useApiQuery } from '../../api';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { routes } from '../../app/routes';
+
+export function RegionalOfficesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const offices = useApiQuery('regionalOffices.list', {});
+  if (offices.isError) return <ErrorState error={offices.error} onRetry={() => void offices.refetch()} />;
+
+  return (
+    <>
+      <PageHeader title={t('establishments.regionalOffices.title')} subtitle={t('establishments.regionalOffices.subtitle')} />
+      <DataTable<RegionalOffice>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        fetching={offices.isPending}
+        records={offices.data ?? []}
+        noRecordsText={t('common.noRecords')}
+        columns={[
+          { accessor: 'code', title: t('establishments.regionalOffices.code'), width: 100 },
+          { accessor: 'name', title: t('establishments.regionalOffices.name') },
+          { accessor: 'seat', title: t('establishments.regionalOffices.seat') },
+          { accessor: 'establishmentCount', title: t('establishments.regionalOffices.establishments'), textAlign: 'right' },
+          { accessor: 'inProgrammeCount', title: t('establishments.regionalOffices.inProgramme'), textAlign: 'right' },
+          {
+            accessor: 'actions',
+            title: '',
+            textAlign: 'right',
+            render: (o) => (
+              <Button
+                size="compact-sm"
+                variant="light"
+                disabled={o.establishmentCount === 0}
+                onClick={() => void navigate(`${routes.establishments}?oficina=${o.id}`)}
+              >
+                {t('establishments.regionalOffices.viewEstablishments')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,316 @@
+import {
+  Button,
+  Group,
+  Input,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { ConsumableItemInput, ConsumableMinimum, ConsumableMove, type StockRow } from '../../../../../shared/inventory/consumable-schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
+import { DateField, FormErrorAlert, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { unitFor } from '../../../../../shared/units';
+
+const toNumber = (v: number | string) => (v === '' || v === null || v === undefined ? undefined : Number(v));
+
+/** Main's refusal: next to its fields when it names them, above the form when it does not. */
+function refusalTo(setFormError: (m: string | null) => void, setErrors: (e: Record<string, string>) => void) {
+  return (err: ApiCallError) => {
+    setErrors(err.error.fields);
+    setFormError(Object.keys(err.error.fields).length ? null : err.error.message);
+  };
+}
+
+interface MoveValues {
+  itemId: string | null;
+  establishmentId: string | null;
+  kind: 'ingreso' | 'entrega';
+  quantity: number | string;
+  date: string | null;
+  recipient: string;
+  notes: string;
+}
+
+const toMove = (v: MoveValues) => ({
+  itemId: v.itemId === null ? undefined : Number(v.itemId),
+  establishmentId: v.establishmentId === null ? undefined : Number(v.establishmentId),
+  kind: v.kind,
+  quantity: toNumber(v.quantity),
+  date: v.date,
+  recipient: v.kind === 'entrega' ? v.recipient : '',
+  notes: v.notes,
+});
+
+/** "Registrar entrada o entrega": the stock of the chosen pair is shown; main refuses to deliver more than there is. */
+export function MoveModal({
+  preset,
+  onClose,
+}: {
+  preset: { itemId: number | null; establishmentId: number | null } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const opened = preset !== null;
+  const items = useApiQuery('consumables.items', {});
+  const establishments = useEstablishmentOptions();
+  const move = useApiMutation('consumables.move');
+  const validate = schemaValidator(ConsumableMove, t);
+  const empty = (): MoveValues => ({
+    itemId: preset?.itemId ? String(preset.itemId) : null,
+    establishmentId: preset?.establishmentId ? String(preset.establishmentId) : null,
+    kind: 'ingreso',
+    quantity: '',
+    date: todayIso(),
+    recipient: '',
+    notes: '',
+  });
+  // Reset when it opens or turns to another record, never on a background refetch.
+  const { form, formError, setFormError } = useRecordForm<MoveValues>({
+    opened,
+    recordKey: preset ? `${preset.itemId}-${preset.establishmentId}` : null,
+    validate: (values) => validate(toMove(values)),
+    values: empty,
+  });
+  const refused = refusalTo(setFormError, form.setErrors);
+
+  const chosenEstablishment = form.values.establishmentId === null ? null : Number(form.values.establishmentId);
+  const stock = useApiQuery(
+    'consumables.stock',
+    { establishmentId: chosenEstablishment, lowOnly: false },
+    { enabled: opened && chosenEstablishment !== null },
+  );
+  const item = (items.data ?? []).find((i) => String(i.id) === form.values.itemId);
+  const current = item && chosenEstablishment !== null && stock.data ? (stock.data.find((r) => r.itemId === item.id)?.stock ?? 0) : null;
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    move.mutate(toMove(values) as z.input<typeof ConsumableMove>, {
+      onSuccess: (row) => {
+        notifications.show({
+          color: 'teal',
+          message: `${t('inventory.consumables.saved')} ${t('inventory.consumables.currentStockOf', { item: row.itemName, establishment: row.establishmentName, stock: row.stock, unit: unitFor(row.stock, row.unit) })}`,
+        });
+        onClose();
+      },
+      onError: refused,
+    });
+  });
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('inventory.consumables.move')}
+      size="lg"
+      onSubmit={submit}
+      error={formError}
+      saving={move.isPending}
+      saveLabel={t('inventory.consumables.saveMove')}
+      gap="sm"
+      actionsMt="sm"
+    >
+      <Input.Wrapper label={t('inventory.consumables.kind')} required>
+        <div>
+          <SegmentedControl
+            fullWidth
+            data={[
+              { value: 'ingreso', label: t('inventory.consumables.ingreso') },
+              { value: 'entrega', label: t('inventory.consumables.entrega') },
+            ]}
+            color={form.values.kind === 'entrega' ? 'orange' : 'teal'}
+            {...form.getInputProps('kind')}
+          />
+        </div>
+      </Input.Wrapper>
+      <Select
+        data-autofocus
+        required
+        label={t('inventory.consumables.item')}
+        data={(items.data ?? []).filter((i) => i.active).map((i) => ({ value: String(i.id), label: i.name }))}
+        searchable
+        selectFirstOptionOnChange
+        nothingFoundMessage={t('inventory.consumables.noItems')}
+        {...form.getInputProps('itemId')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          required
+          label={t('inventory.consumables.establishment')}
+          data={establishments}
+          searchable
+          selectFirstOptionOnChange
+          {...form.getInputProps('establishmentId')}
+        />
+        <DateField required label={t('inventory.consumables.date')} {...form.getInputProps('date')} />
+        <NumberInput
+          required
+          label={t('inventory.consumables.quantity')}
+          description={
+            current !== null && item ? t('inventory.consumables.currentStock', { stock: current, unit: unitFor(current, item.unit) }) : ' '
+          }
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator=","
+          hideControls
+          rightSection={
+            item ? (
+              <Text size="xs" c="dimmed" pr="xs">
+                {item.unit}
+              </Text>
+            ) : undefined
+          }
+          rightSectionWidth={item ? 80 : undefined}
+          {...form.getInputProps('quantity')}
+        />
+        {form.values.kind === 'entrega' && (
+          <TextInput label={t('inventory.consumables.recipient')} description={' '} {...form.getInputProps('recipient')} />
+        )}
+      </SimpleGrid>
+      <Textarea label={t('inventory.consumables.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
+    </FormModal>
+  );
+}
+
+/** "Fijar mínimo" for one item at one establishment: below it, the row shows "Bajo el mínimo". */
+export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const setMinimum = useApiMutation('consumables.setMinimum');
+  const validate = schemaValidator(ConsumableMinimum, t);
+  // Reset when it opens or turns to another record, never on a background refetch.
+  const { form, formError, setFormError } = useRecordForm<{ minimum: number | string }>({
+    opened: row !== null,
+    recordKey: row ? `${row.itemId}-${row.establishmentId}` : null,
+    initialValues: { minimum: '' },
+    validate: (v) => (row ? validate({ itemId: row.itemId, establishmentId: row.establishmentId, minimum: toNumber(v.minimum) }) : {}),
+    values: () => ({ minimum: row?.minimum ?? '' }),
+  });
+  const refused = refusalTo(setFormError, form.setErrors);
+
+  const submit = form.onSubmit((v) => {
+    if (!row) return;
+    setMinimum.mutate(
+      { itemId: row.itemId, establishmentId: row.establishmentId, minimum: Number(v.minimum) },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: saved.low ? 'orange' : 'teal', message: t('inventory.consumables.minimumSaved') });
+          onClose();
+        },
+        onError: refused,
+      },
+    );
+  });
+
+  return (
+    <Modal
+      opened={row !== null}
+      onClose={onClose}
+      title={t('inventory.consumables.setMinimum')}
+      size="sm"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {row && (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <FormErrorAlert error={formError} />
+            <div>
+              <Text fw={600}>{row.itemName}</Text>
+              <Text size="sm" c="dimmed">
+                {row.establishmentName}
+              </Text>
+              <Text size="sm" mt={4}>
+                {t('inventory.consumables.currentStock', { stock: row.stock, unit: unitFor(row.stock, row.unit) })}
+              </Text>
+            </div>
+            <NumberInput
+              data-autofocus
+              required
+              label={t('inventory.consumables.minimum')}
+              description={t('inventory.consumables.minimumHint')}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              hideControls
+              {...form.getInputProps('minimum')}
+            />
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={setMinimum.isPending}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+/** "Nuevo artículo": a name (unique, without regard to accents or case) and the unit it is counted in. */
+export function ItemFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useApiMutation('consumables.createItem');
+  const validate = schemaValidator(ConsumableItemInput, t);
+  // Reset only when the dialog opens.
+  const { form, formError, setFormError } = useRecordForm({
+    opened,
+    validate: (v) => validate(v),
+    values: () => ({ name: '', unit: '' }),
+  });
+  const refused = refusalTo(setFormError, form.setErrors);
+
+  const submit = form.onSubmit((v) =>
+    create.mutate(v, {
+      onSuccess: (item) => {
+        notifications.show({ color: 'teal', message: t('inventory.consumables.itemCreated', { name: item.name }) });
+        onClose();
+      },
+      onError: refused,
+    }),
+  );
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('inventory.consumables.newItem')}
+      size="md"
+      onSubmit={submit}
+      error={formError}
+      saving={create.isPending}
+      gap="sm"
+      actionsMt="sm"
+    >
+      <TextInput
+        data-autofocus
+        required
+        label={t('inventory.consumables.itemName')}
+        placeholder={t('inventory.consumables.itemNamePlaceholder')}
+        {...form.getInputProps('name')}
+      />
+      <TextInput
+        required
+        label={t('inventory.consumables.unit')}
+        placeholder={t('inventory.consumables.unitPlaceholder')}
+        {...form.getInputProps('unit')}
+      />
+      <Text size="sm" c="dimmed">
+        {t('inventory.consumables.newItemHint')}
+      </Text>
+    </FormModal>
+  );
+}

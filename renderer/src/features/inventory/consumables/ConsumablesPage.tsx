@@ -1,0 +1,215 @@
+import { ActionIcon, Badge, Button, Card, Checkbox, Group, Select, Text, Tooltip } from '@mantine/core';
+import { IconArrowsExchange, IconPackage } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useLocalStorage } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { StockRow } from '../../../../../shared/inventory/consumable-schemas';
+import { pageSizes } from '../../../../../shared/ipc';
+import { useApiQuery } from '../../../api';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { usePagingLabels } from '../../../components/ListPage';
+import { PageHeader } from '../../../components/PageHeader';
+import { useEstablishmentOptions } from '../../../components/fields';
+import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
+import { useCan } from '../../../components/session';
+
+const number = (n: number) => n.toLocaleString('es-PE');
+const collator = new Intl.Collator('es', { sensitivity: 'base' });
+
+/** Strings, reeds, drumheads…: stock per item and establishment, entries and deliveries, minimums. */
+export function ConsumablesPage() {
+  const { t } = useTranslation();
+  const paging = usePagingLabels();
+  const [params] = useSearchParams();
+  const establishments = useEstablishmentOptions();
+  const [establishmentId, setEstablishmentId] = useState<string | null>(null);
+  const [lowOnly, setLowOnly] = useState(params.get('bajo') === '1');
+  const [moving, setMoving] = useState<{ itemId: number | null; establishmentId: number | null } | null>(null);
+  const [minimumOf, setMinimumOf] = useState<StockRow | null>(null);
+  const [newItem, setNewItem] = useState(false);
+  const canCreate = useCan('consumables.createItem');
+  const canMove = useCan('consumables.move');
+  const canMinimum = useCan('consumables.setMinimum');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.consumables.pageSize', defaultValue: 50 });
+
+  const stock = useApiQuery(
+    'consumables.stock',
+    { establishmentId: establishmentId === null ? null : Number(establishmentId), lowOnly },
+    { placeholderData: (prev) => prev },
+  );
+
+  if (stock.isError) return <ErrorState error={stock.error} onRetry={() => void stock.refetch()} />;
+  // By establishment, then item, in Spanish order (main sorts by raw name: "E.P. Virgen…" before "E.P. de…").
+  const rows = [...(stock.data ?? [])].sort(
+    (a, b) => collator.compare(a.establishmentName, b.establishmentName) || collator.compare(a.itemName, b.itemName),
+  );
+  const filtered = establishmentId !== null || lowOnly;
+  const lastPage = Math.max(1, Math.ceil(rows.length / pageSize));
+  const shownPage = Math.min(page, lastPage);
+  const shown = rows.slice((shownPage - 1) * pageSize, shownPage * pageSize);
+
+  return (
+    <>
+      <PageHeader
+        title={t('inventory.consumables.title')}
+        subtitle={t('inventory.consumables.subtitle')}
+        actions={
+          <>
+            {canCreate && (
+              <Button variant="default" leftSection={<IconPackage size={16} />} onClick={() => setNewItem(true)}>
+                {t('inventory.consumables.newItem')}
+              </Button>
+            )}
+            {canMove && (
+              <Button
+                leftSection={<IconArrowsExchange size={16} />}
+                onClick={() => setMoving({ itemId: null, establishmentId: establishmentId === null ? null : Number(establishmentId) })}
+              >
+                {t('inventory.consumables.move')}
+              </Button>
+            )}
+          </>
+        }
+      />
+
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="lg" align="flex-end" wrap="wrap">
+          <Select
+            label={t('inventory.consumables.establishment')}
+            placeholder={t('common.all')}
+            data={establishments}
+            value={establishmentId}
+            onChange={(v) => {
+              setEstablishmentId(v);
+              setPage(1);
+            }}
+            searchable
+            clearable
+            w={300}
+          />
+          <Checkbox
+            mb={8}
+            label={t('inventory.consumables.lowOnly')}
+            checked={lowOnly}
+            onChange={(e) => {
+              setLowOnly(e.currentTarget.checked);
+              setPage(1);
+            }}
+          />
+          {filtered && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setEstablishmentId(null);
+                setLowOnly(false);
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      <DataTable<StockRow>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={rows.length === 0 ? 260 : undefined}
+        fetching={stock.isPending}
+        records={shown}
+        totalRecords={rows.length}
+        recordsPerPage={pageSize}
+        page={shownPage}
+        onPageChange={setPage}
+        recordsPerPageOptions={[...pageSizes]}
+        onRecordsPerPageChange={(n) => {
+          setPageSize(n);
+          setPage(1);
+        }}
+        {...paging}
+        idAccessor={(r) => `${r.itemId}-${r.establishmentId}`}
+        columns={[
+          { accessor: 'itemName', title: t('inventory.consumables.item'), noWrap: true },
+          { accessor: 'unit', title: t('inventory.consumables.unit'), width: 100 },
+          { accessor: 'establishmentName', title: t('inventory.consumables.establishment'), noWrap: true },
+          {
+            accessor: 'stock',
+            title: t('inventory.consumables.stock'),
+            textAlign: 'right',
+            width: 120,
+            render: (r) => (
+              <Text size="sm" fw={r.low ? 700 : undefined} c={r.low ? 'red.8' : undefined}>
+                {number(r.stock)}
+              </Text>
+            ),
+          },
+          {
+            accessor: 'minimum',
+            title: t('inventory.consumables.minimum'),
+            textAlign: 'right',
+            width: 100,
+            render: (r) => (r.minimum === null ? <Text c="dimmed">—</Text> : number(r.minimum)),
+          },
+          {
+            accessor: 'low',
+            title: '',
+            width: 140,
+            render: (r) =>
+              r.low ? (
+                <Badge color="red" variant="filled" tt="none" style={{ overflow: 'visible' }}>
+                  {t('inventory.consumables.low')}
+                </Badge>
+              ) : null,
+          },
+          {
+            accessor: 'actions',
+            title: t('common.actions'),
+            textAlign: 'right',
+            width: 170,
+            render: (r) => (
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                {canMinimum && (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={`${t('inventory.consumables.setMinimum')}: ${r.itemName} — ${r.establishmentName}`}
+                    onClick={() => setMinimumOf(r)}
+                  >
+                    {t('inventory.consumables.setMinimum')}
+                  </Button>
+                )}
+                {canMove && (
+                  <Tooltip label={t('inventory.consumables.move')}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('inventory.consumables.move')}: ${r.itemName} — ${r.establishmentName}`}
+                      onClick={() => setMoving({ itemId: r.itemId, establishmentId: r.establishmentId })}
+                    >
+                      <IconArrowsExchange size={18} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+            ),
+          },
+        ]}
+        emptyState={
+          filtered ? (
+            <EmptyState title={t('inventory.consumables.noMatchTitle')} text={t('inventory.consumables.noMatchText')} />
+          ) : (
+            <EmptyState title={t('inventory.consumables.emptyTitle')} text={t('inventory.consumables.empty')} />
+          )
+        }
+      />
+
+      <MoveModal preset={moving} onClose={() => setMoving(null)} />
+      <MinimumModal row={minimumOf} onClose={() => setMinimumOf(null)} />
+      <ItemFormModal opened={newItem} onClose={() => setNewItem(false)} />
+    </>
+  );
+}

@@ -1,0 +1,286 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../components/fields';
+import { Link } from 'react-router';
+import { normalizeText } from '../../../../../shared/format';
+import { families, type Family } from '../../../../../shared/inventory/rules';
+import { InstrumentTypeInput, type InstrumentType } from '../../../../../shared/inventory/schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { routes } from '../../../app/routes';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { PageHeader } from '../../../components/PageHeader';
+import { schemaValidator, useResetOnOpen } from '../../../forms';
+import { whole } from './ui';
+import { useCan } from '../../../components/session';
+
+interface TypeValues {
+  name: string;
+  family: string | null;
+}
+
+function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: () => void; type: InstrumentType | null }) {
+  const { t } = useTranslation();
+  const create = useApiMutation('instrumentTypes.create');
+  const update = useApiMutation('instrumentTypes.update');
+  const [formError, setFormError] = useState<string | null>(null);
+  const validate = schemaValidator(InstrumentTypeInput, t);
+  const form = useForm<TypeValues>({
+    mode: 'controlled',
+    initialValues: { name: '', family: null },
+    validate: (v) => validate({ name: v.name, family: v.family ?? undefined }),
+  });
+
+  // Reset when it opens or turns to another record, never on a background refetch.
+  useResetOnOpen(opened, type?.id ?? null, () => {
+    setFormError(null);
+    form.setErrors({});
+    const values: TypeValues = type ? { name: type.name, family: type.family } : { name: '', family: null };
+    form.setValues(values);
+    form.resetDirty();
+  });
+
+  const onError = (err: ApiCallError) => {
+    setFormError(err.error.message);
+    form.setErrors(err.error.fields);
+  };
+
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    const input = { name: v.name.trim(), family: v.family as Family };
+    if (type) {
+      update.mutate(
+        { ...input, id: type.id, version: type.version, active: type.active },
+        {
+          onSuccess: (saved) => {
+            notifications.show({ color: 'teal', message: t('inventory.types.updated', { name: saved.name }) });
+            onClose();
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(input, {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'teal', message: t('inventory.types.created', { name: saved.name }) });
+          onClose();
+        },
+        onError,
+      });
+    }
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={type ? t('inventory.types.editTitle') : t('inventory.types.newTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput data-autofocus required label={t('inventory.types.name')} {...form.getInputProps('name')} />
+          <Select
+            required
+            label={t('inventory.types.family')}
+            data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
+            {...form.getInputProps('family')}
+          />
+          <FormActions onCancel={onClose} saving={create.isPending || update.isPending} mt="sm" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * The instrument types, grouped by family, with how many instruments each has. A type in
+ * use is deactivated, never deleted: it is then no longer offered for new instruments.
+ */
+export function InstrumentTypesPage() {
+  const { t } = useTranslation();
+  const types = useApiQuery('instrumentTypes.list', {});
+  const update = useApiMutation('instrumentTypes.update');
+  const canCreate = useCan('instrumentTypes.create');
+  const canEdit = useCan('instrumentTypes.update');
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<InstrumentType | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const openEdit = (ty: InstrumentType) => {
+    setEditing(ty);
+    setFormOpen(true);
+  };
+  const toggle = (ty: InstrumentType) =>
+    update.mutate(
+      { id: ty.id, version: ty.version, name: ty.name, family: ty.family, active: !ty.active },
+      {
+        onSuccess: (saved) =>
+          notifications.show({
+            color: 'teal',
+            message: t(saved.active ? 'inventory.types.reactivated' : 'inventory.types.deactivated', { name: saved.name }),
+          }),
+        onError: (err) => notifications.show({ color: 'red', message: err.message, autoClose: 10000 }),
+      },
+    );
+
+  const words = normalizeText(search).split(' ').filter(Boolean);
+  const shown = (types.data ?? []).filter((ty) => words.every((w) => normalizeText(ty.name).includes(w)));
+
+  return (
+    <>
+      <PageHeader
+        title={t('inventory.types.title')}
+        subtitle={t('inventory.types.subtitle')}
+        actions={
+          canCreate && (
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+              {t('inventory.types.new')}
+            </Button>
+          )
+        }
+      />
+      <TextInput
+        aria-label={t('common.search')}
+        placeholder={t('inventory.types.searchPlaceholder')}
+        leftSection={<IconSearch size={16} />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={290}
+        mb="md"
+      />
+      {types.isError ? (
+        <ErrorState error={types.error} onRetry={() => void types.refetch()} />
+      ) : types.isPending ? (
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      ) : shown.length === 0 ? (
+        <EmptyState title={t('inventory.types.noMatchTitle')} text={t('inventory.types.noMatchText')} />
+      ) : (
+        // Columns of cards (not a grid): a short family does not leave a hole beside a long one.
+        <div style={{ columnWidth: 420, columnGap: 'var(--mantine-spacing-md)' }}>
+          {families
+            .map((f) => ({ family: f, rows: shown.filter((ty) => ty.family === f) }))
+            .filter((g) => g.rows.length > 0)
+            .map(({ family, rows }) => (
+              <Card
+                key={family}
+                withBorder
+                padding="sm"
+                mb="md"
+                role="region"
+                aria-label={t(`inventory.families.${family}`)}
+                style={{ breakInside: 'avoid' }}
+              >
+                <Group justify="space-between" mb="xs" wrap="nowrap">
+                  <Title order={4}>{t(`inventory.families.${family}`)}</Title>
+                  <Text size="sm" c="dimmed">
+                    {t('inventory.types.typesCount', { count: rows.length })} ·{' '}
+                    {t('inventory.types.instrumentsCount', { count: rows.reduce((n, ty) => n + ty.instrumentCount, 0) })}
+                  </Text>
+                </Group>
+                <Table striped highlightOnHover verticalSpacing={4}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('inventory.types.name')}</Table.Th>
+                      <Table.Th ta="right">{t('inventory.types.instruments')}</Table.Th>
+                      <Table.Th>{t('common.status')}</Table.Th>
+                      <Table.Th w={80} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((ty) => (
+                      <Table.Tr key={ty.id} style={ty.active ? undefined : { opacity: 0.65 }}>
+                        <Table.Td>{ty.name}</Table.Td>
+                        <Table.Td ta="right">
+                          {ty.instrumentCount > 0 ? (
+                            <Anchor
+                              component={Link}
+                              to={`${routes.instruments}?tipo=${ty.id}`}
+                              size="sm"
+                              aria-label={`${t('inventory.types.viewInstruments')}: ${ty.name}`}
+                            >
+                              {ty.instrumentCount}
+                            </Anchor>
+                          ) : (
+                            <Text size="sm" c="dimmed" span>
+                              0
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {ty.active ? (
+                            <Text size="sm" c="dimmed">
+                              {t('common.active')}
+                            </Text>
+                          ) : (
+                            <Badge color="gray" variant="light" tt="none" styles={whole}>
+                              {t('common.inactive')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {canEdit && (
+                            <Group gap={2} justify="flex-end" wrap="nowrap">
+                              <Tooltip label={t('common.edit')}>
+                                <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${ty.name}`} onClick={() => openEdit(ty)}>
+                                  <IconEdit size={18} />
+                                </ActionIcon>
+                              </Tooltip>
+                              <Tooltip label={ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color={ty.active ? 'orange' : 'teal'}
+                                  aria-label={`${ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}: ${ty.name}`}
+                                  onClick={() => toggle(ty)}
+                                >
+                                  {ty.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+                                </ActionIcon>
+                              </Tooltip>
+                            </Group>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Card>
+            ))}
+        </div>
+      )}
+      <TypeFormModal opened={formOpen} onClose={() => setFormOpen(false)} type={editing} />
+    </>
+  );
+}

@@ -1,0 +1,338 @@
+import { ActionIcon, Button, Select, Tooltip } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { IconFileImport, IconPlus, IconSettings } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { conditions, families, statuses, type Condition, type Family, type Status } from '../../../../../shared/inventory/rules';
+import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../../shared/inventory/schemas';
+import { call, useApiQuery } from '../../../api';
+import { ColumnPicker } from '../../../components/ColumnPicker';
+import { EmptyState } from '../../../components/EmptyState';
+import { ExportMenu } from '../../../components/ExportMenu';
+import { useSaveFile } from '../../../components/files';
+import { ImportWizard } from '../../../components/import/ImportWizard';
+import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
+import { PageHeader } from '../../../components/PageHeader';
+import { CodeFormatModal } from './CodeFormatModal';
+import { InstrumentDrawer } from './InstrumentDrawer';
+import { InstrumentFormModal } from './InstrumentFormModal';
+import { MovementModal } from './MovementModal';
+import { useEstablishmentOptions } from '../../../components/fields';
+import { useInstrumentColumns } from './instrumentColumns';
+import { SelectionBar } from './SelectionBar';
+import { accentFilter, typeOptions } from './ui';
+import { useCan } from '../../../components/session';
+
+/** Filters share the row: they grow with the window and wrap only when it is narrow. */
+const filterStyle = { flex: '1 1 0', minWidth: 130 } as const;
+
+/**
+ * The instrument register: server-side search, filters, sorting and paging; a selection
+ * that takes one movement at once (dispatch twenty violins); a row opens the record.
+ * Deep links: ?tipo=<typeId>, ?ubicacion=<establishmentId|central>, ?ficha=<id>, ?nuevo=1.
+ */
+export function InstrumentsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+
+  const [typeId, setTypeId] = useState<string | null>(params.get('tipo'));
+  const [family, setFamily] = useState<string | null>(null);
+  const [location, setLocation] = useState<string | null>(params.get('ubicacion'));
+  const [status, setStatus] = useState<string | null>(null);
+  const [condition, setCondition] = useState<string | null>(null);
+  const listState = useListState<Instrument>({
+    sort: { columnAccessor: 'code', direction: 'asc' },
+    pageSizeKey: 'arteinpe.instruments.pageSize',
+    filters: [typeId, family, location, status, condition],
+  });
+  const { search, setSearch, debouncedSearch, sortStatus } = listState;
+  const [hidden, setHidden] = useLocalStorage<string[]>({
+    key: 'arteinpe.instruments.hiddenColumns',
+    defaultValue: ['serialNumber', 'family', 'custodian', 'acquisitionDate', 'funding', 'updatedAt'],
+  });
+  // With no column of its own, the custodian shows under the location: where it is, and who holds it.
+  const custodianInline = hidden.includes('custodian');
+  const [selected, setSelected] = useState<Instrument[]>([]);
+  const [moveTargets, setMoveTargets] = useState<Instrument[] | null>(null);
+  const [editing, setEditing] = useState<Instrument | null>(null);
+  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const [importOpen, setImportOpen] = useState(false);
+  const [formatOpen, setFormatOpen] = useState(false);
+  const saveFile = useSaveFile();
+  const printLabels = (symbology: 'qr' | 'code128') =>
+    void saveFile(() => call('inventory.labels', { instrumentIds: selected.map((i) => i.id), symbology })).catch(() => undefined);
+  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  // What the role may do (shared/auth/permissions.ts, enforced again in main): the rest is not shown.
+  const canCreate = useCan('instruments.create');
+  const canMove = useCan('instruments.move');
+  const canLabel = useCan('inventory.labels');
+  const canExport = useCan('instruments.export');
+  const canImport = useCan('import.run');
+  const canSettings = useCan('inventory.setSettings');
+  const canSelect = canMove || canLabel;
+
+  const filter = useMemo<InstrumentFilter>(
+    () => ({
+      search: debouncedSearch,
+      typeId: typeId === null ? null : Number(typeId),
+      family: family as Family | null,
+      establishmentId: location === null ? null : location === 'central' ? 'central' : Number(location),
+      status: status as Status | null,
+      condition: condition as Condition | null,
+    }),
+    [debouncedSearch, typeId, family, location, status, condition],
+  );
+  const sort = listState.sortBy(instrumentSortColumns, 'code');
+
+  const types = useApiQuery('instrumentTypes.list', {});
+  const establishments = useEstablishmentOptions('all');
+  const list = useApiQuery(
+    'instruments.list',
+    { ...filter, sort, direction: sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
+    { placeholderData: (prev) => prev },
+  );
+
+  // A selection outlives paging and filtering; keep its rows as fresh as the list.
+  useEffect(() => {
+    const rows = list.data?.rows;
+    if (!rows) return;
+    setSelected((prev) => {
+      let changed = false;
+      const next = prev.map((p) => {
+        const fresh = rows.find((r) => r.id === p.id);
+        if (fresh && fresh.version !== p.version) {
+          changed = true;
+          return fresh;
+        }
+        return p;
+      });
+      return changed ? next : prev;
+    });
+  }, [list.data]);
+
+  const filtersActive = search !== '' || typeId !== null || family !== null || location !== null || status !== null || condition !== null;
+  const clearFilters = () => {
+    setSearch('');
+    setTypeId(null);
+    setFamily(null);
+    setLocation(null);
+    setStatus(null);
+    setCondition(null);
+    setParams((p) => {
+      p.delete('tipo');
+      p.delete('ubicacion');
+      return p;
+    });
+  };
+
+  const openRecord = (i: Instrument) =>
+    setParams((p) => {
+      p.set('ficha', String(i.id));
+      return p;
+    });
+  const closeRecord = () =>
+    setParams((p) => {
+      p.delete('ficha');
+      return p;
+    });
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const openEdit = (i: Instrument) => {
+    setEditing(i);
+    setFormOpen(true);
+  };
+  const closeForm = () => {
+    setFormOpen(false);
+    if (params.get('nuevo'))
+      setParams((p) => {
+        p.delete('nuevo');
+        return p;
+      });
+  };
+
+  const { columnLabels, columns } = useInstrumentColumns({ hidden, custodianInline, openRecord });
+
+  const total = list.data?.total ?? 0;
+  const allTypes = types.data ?? [];
+  const typeFilterData = typeOptions(allTypes, t, (ty) => family === null || ty.family === family);
+
+  return (
+    <>
+      <PageHeader
+        title={t('inventory.instruments.title')}
+        subtitle={t('inventory.instruments.subtitle')}
+        actions={
+          <>
+            <ColumnPicker
+              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
+              hidden={hidden}
+              onChange={setHidden}
+            />
+            {canSettings && (
+              <Tooltip label={t('inventory.settings.title')}>
+                <ActionIcon variant="default" size="lg" aria-label={t('inventory.settings.title')} onClick={() => setFormatOpen(true)}>
+                  <IconSettings size={18} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            {canImport && (
+              <Tooltip label={t('import.buttonHint')}>
+                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
+                  {t('import.button')}
+                </Button>
+              </Tooltip>
+            )}
+            {canExport && (
+              <ExportMenu
+                disabled={total === 0}
+                reasonFor={t('inventory.export.reasonFor')}
+                onExport={(format, reason) => call('instruments.export', { filter, format, sort, direction: sortStatus.direction, reason })}
+              />
+            )}
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                {t('inventory.instruments.new')}
+              </Button>
+            )}
+          </>
+        }
+      />
+
+      <FilterBar>
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          placeholder={t('inventory.instruments.searchPlaceholder')}
+          style={{ flex: '2 1 0', minWidth: 200 }}
+        />
+        <Select
+          label={t('inventory.instruments.family')}
+          placeholder={t('inventory.instruments.allF')}
+          clearable
+          data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
+          value={family}
+          onChange={(v) => {
+            setFamily(v);
+            if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) setTypeId(null);
+          }}
+          style={filterStyle}
+        />
+        <Select
+          label={t('inventory.instruments.type')}
+          placeholder={t('common.all')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={typeFilterData}
+          value={typeId}
+          onChange={setTypeId}
+          style={filterStyle}
+          maxDropdownHeight={320}
+        />
+        <Select
+          label={t('inventory.instruments.establishment')}
+          placeholder={t('inventory.instruments.allF')}
+          clearable
+          searchable
+          filter={accentFilter}
+          data={[{ value: 'central', label: t('inventory.instruments.central') }, ...establishments]}
+          value={location}
+          onChange={setLocation}
+          comboboxProps={{ width: 300, position: 'bottom-start' }}
+          style={{ ...filterStyle, flexGrow: 1.3 }}
+        />
+        <Select
+          label={t('inventory.instruments.status')}
+          placeholder={t('inventory.instruments.allF')}
+          clearable
+          data={statuses.map((s) => ({ value: s, label: t(`inventory.statuses.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          style={filterStyle}
+        />
+        <Select
+          label={t('inventory.instruments.conditionShort')}
+          placeholder={t('common.all')}
+          clearable
+          data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
+          value={condition}
+          onChange={setCondition}
+          style={filterStyle}
+        />
+        {filtersActive && (
+          <Button variant="subtle" onClick={clearFilters}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </FilterBar>
+
+      {selected.length > 0 && (
+        <SelectionBar
+          selected={selected}
+          onClear={() => setSelected([])}
+          canLabel={canLabel}
+          canMove={canMove}
+          onLabels={printLabels}
+          onMove={() => setMoveTargets(selected)}
+        />
+      )}
+
+      <ListTable<Instrument>
+        list={listState}
+        query={list}
+        columns={columns}
+        pageLabels={{ previous: t('inventory.instruments.previousPage'), next: t('inventory.instruments.nextPage') }}
+        selection={
+          canSelect
+            ? {
+                selected,
+                onChange: setSelected,
+                allLabel: t('inventory.instruments.selectAllPage'),
+                rowLabel: (i) => t('inventory.instruments.selectOne', { code: i.code }),
+              }
+            : undefined
+        }
+        onRowClick={openRecord}
+        rowStyle={(i) => (i.status === 'de_baja' || i.status === 'extraviado' ? { opacity: 0.6 } : undefined)}
+        emptyState={
+          filtersActive ? (
+            <EmptyState title={t('inventory.instruments.noMatchTitle')} text={t('inventory.instruments.noMatchText')} />
+          ) : (
+            <EmptyState
+              title={t('inventory.instruments.emptyTitle')}
+              text={t('inventory.instruments.emptyText')}
+              action={
+                // The empty state is an overlay without pointer events: only while it shows, its button takes clicks.
+                list.data && total === 0 && canCreate ? (
+                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
+                    {t('inventory.instruments.new')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          )
+        }
+      />
+
+      <InstrumentFormModal opened={formOpen} onClose={closeForm} instrument={editing} />
+      <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="instruments" />
+      <CodeFormatModal opened={formatOpen} onClose={() => setFormatOpen(false)} />
+      <InstrumentDrawer instrumentId={recordId} onClose={closeRecord} onMove={(i) => setMoveTargets([i])} onEdit={openEdit} />
+      <MovementModal
+        opened={moveTargets !== null}
+        onClose={() => setMoveTargets(null)}
+        instruments={moveTargets ?? []}
+        onDone={() => {
+          if (moveTargets && moveTargets.length > 1) setSelected([]);
+        }}
+        onRemove={(codes) => {
+          setMoveTargets((prev) => (prev ?? []).filter((i) => !codes.includes(i.code)));
+          setSelected((prev) => prev.filter((i) => !codes.includes(i.code)));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowRight, IconClipboardList } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { formatDate } from '../../../../../shared/format';
+import type { Stocktake } from '../../../../../shared/inventory/stocktake-schemas';
+import { StocktakeOpen } from '../../../../../shared/inventory/stocktake-schemas';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { PageHeader } from '../../../components/PageHeader';
+import { schemaValidator } from '../../../forms';
+import { useRecordForm } from '../../../components/useRecordForm';
+import { useEstablishmentOptions, FormActions } from '../../../components/fields';
+import { StocktakeStatusBadge, stocktakePath } from './ui';
+import { useCan } from '../../../components/session';
+
+/** The stocktakes, newest first; "Abrir inventario" starts the count of one establishment. */
+export function StocktakesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const establishments = useEstablishmentOptions();
+  const [establishmentId, setEstablishmentId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const canOpen = useCan('stocktakes.open');
+  const canCount = useCan('stocktakes.count');
+  const list = useApiQuery(
+    'stocktakes.list',
+    {
+      establishmentId: establishmentId === null ? null : Number(establishmentId),
+      status: (status as Stocktake['status'] | null) ?? null,
+    },
+    { placeholderData: (prev) => prev },
+  );
+
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const rows = list.data ?? [];
+  const filtered = establishmentId !== null || status !== null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('inventory.stocktake.title')}
+        subtitle={t('inventory.stocktake.subtitle')}
+        actions={
+          canOpen && (
+            <Button leftSection={<IconClipboardList size={16} />} onClick={() => setOpening(true)}>
+              {t('inventory.stocktake.new')}
+            </Button>
+          )
+        }
+      />
+
+      <Card withBorder padding="sm" mb="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select
+            label={t('inventory.stocktake.establishment')}
+            placeholder={t('common.all')}
+            data={establishments}
+            value={establishmentId}
+            onChange={setEstablishmentId}
+            searchable
+            clearable
+            w={300}
+          />
+          <Select
+            label={t('common.status')}
+            placeholder={t('common.all')}
+            data={[
+              { value: 'abierto', label: t('inventory.stocktake.open') },
+              { value: 'cerrado', label: t('inventory.stocktake.closed') },
+            ]}
+            value={status}
+            onChange={setStatus}
+            clearable
+            w={160}
+          />
+          {filtered && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setEstablishmentId(null);
+                setStatus(null);
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      <DataTable<Stocktake>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        minHeight={rows.length === 0 ? 260 : undefined}
+        fetching={list.isPending}
+        records={rows}
+        idAccessor="id"
+        onRowClick={({ record }) => void navigate(stocktakePath(record.id))}
+        rowStyle={() => ({ cursor: 'pointer' })}
+        columns={[
+          {
+            accessor: 'establishmentName',
+            title: t('inventory.stocktake.establishment'),
+            render: (s) => (
+              <Anchor component={Link} to={stocktakePath(s.id)} onClick={(e) => e.stopPropagation()} fw={500}>
+                {s.establishmentName}
+              </Anchor>
+            ),
+          },
+          { accessor: 'status', title: t('common.status'), width: 110, render: (s) => <StocktakeStatusBadge status={s.status} /> },
+          { accessor: 'openedAt', title: t('inventory.stocktake.openedAt'), width: 120, render: (s) => formatDate(s.openedAt) },
+          { accessor: 'openedBy', title: t('inventory.stocktake.openedBy') },
+          { accessor: 'counted', title: t('inventory.stocktake.counted'), textAlign: 'right', width: 100 },
+          { accessor: 'closedAt', title: t('inventory.stocktake.closedAt'), width: 120, render: (s) => formatDate(s.closedAt) },
+          { accessor: 'actaNumber', title: t('inventory.stocktake.actaNumber'), render: (s) => s.actaNumber ?? '' },
+          {
+            accessor: 'actions',
+            title: '',
+            width: 200,
+            textAlign: 'right',
+            render: (s) => (
+              <Button
+                size="compact-sm"
+                variant={s.status === 'abierto' ? 'light' : 'subtle'}
+                rightSection={<IconArrowRight size={14} />}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void navigate(stocktakePath(s.id));
+                }}
+              >
+                {s.status === 'abierto' && canCount ? t('inventory.stocktake.continue') : t('inventory.stocktake.view')}
+              </Button>
+            ),
+          },
+        ]}
+        emptyState={
+          filtered ? (
+            <EmptyState title={t('inventory.stocktake.noMatchTitle')} text={t('inventory.stocktake.noMatchText')} />
+          ) : (
+            <EmptyState title={t('inventory.stocktake.emptyTitle')} text={t('inventory.stocktake.emptyText')} />
+          )
+        }
+      />
+
+      <OpenStocktakeModal opened={opening} onClose={() => setOpening(false)} />
+    </>
+  );
+}
+
+interface OpenValues {
+  establishmentId: string | null;
+  notes: string;
+}
+
+const toOpenInput = (v: OpenValues) => ({
+  establishmentId: v.establishmentId === null ? undefined : Number(v.establishmentId),
+  notes: v.notes,
+});
+
+/** Choose the establishment; main refuses a second open count for it, and says so next to the field. */
+function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const establishments = useEstablishmentOptions();
+  const open = useApiMutation('stocktakes.open');
+  const [refused, setRefused] = useState<string | null>(null);
+  const validate = schemaValidator(StocktakeOpen, t);
+  // Reset only when the dialog opens.
+  const { form } = useRecordForm<OpenValues>({
+    opened,
+    validate: (values) => validate(toOpenInput(values)),
+    values: () => ({ establishmentId: null, notes: '' }),
+    onValuesChange: () => setRefused(null),
+    onOpen: () => setRefused(null),
+  });
+
+  // The open count that main pointed at, to continue it instead.
+  const chosen = form.values.establishmentId === null ? null : Number(form.values.establishmentId);
+  const openOnes = useApiQuery(
+    'stocktakes.list',
+    { establishmentId: chosen, status: 'abierto' },
+    { enabled: chosen !== null && Boolean(form.errors.establishmentId) },
+  );
+  const alreadyOpen = chosen === null ? undefined : openOnes.data?.find((s) => s.establishmentId === chosen);
+
+  const submit = form.onSubmit((values) =>
+    open.mutate(toOpenInput(values) as { establishmentId: number; notes: string }, {
+      onSuccess: (s) => {
+        notifications.show({ color: 'teal', message: t('inventory.stocktake.opened', { name: s.establishmentName }) });
+        onClose();
+        void navigate(stocktakePath(s.id));
+      },
+      onError: (err: ApiCallError) => {
+        form.setErrors(err.error.fields);
+        setRefused(Object.keys(err.error.fields).length ? null : err.error.message);
+      },
+    }),
+  );
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('inventory.stocktake.newTitle')}
+      size="md"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {refused && (
+            <Alert color="red" role="alert">
+              {refused}
+            </Alert>
+          )}
+          <Select
+            data-autofocus
+            required
+            label={t('inventory.stocktake.establishment')}
+            description={t('inventory.stocktake.openHint')}
+            data={establishments}
+            searchable
+            selectFirstOptionOnChange
+            {...form.getInputProps('establishmentId')}
+          />
+          {form.errors.establishmentId && alreadyOpen && (
+            <Button
+              variant="light"
+              color="orange"
+              rightSection={<IconArrowRight size={16} />}
+              onClick={() => {
+                onClose();
+                void navigate(stocktakePath(alreadyOpen.id));
+              }}
+            >
+              {t('inventory.stocktake.goToOpen')}
+            </Button>
+          )}
+          <Textarea label={t('inventory.stocktake.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+          <Text size="sm" c="dimmed">
+            {t('inventory.stocktake.openText')}
+          </Text>
+          <FormActions onCancel={onClose} saving={open.isPending} label={t('inventory.stocktake.new')} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,2 @@
+/** The home page's figures. */
+export const dashboardChannels = ['dashboard.summary'] as const;

@@ -1,0 +1,44 @@
+export const instrumentChannels = [
+  'instrumentTypes.list',
+  'instrumentTypes.create',
+  'instrumentTypes.update',
+  'instruments.list',
+  'instruments.get',
+  'instruments.history',
+  'instruments.create',
+  'instruments.update',
+  'instruments.move',
+  'instruments.export',
+  'instruments.photos',
+  'instruments.addPhoto',
+  'instruments.setPrimaryPhoto',
+  'instruments.removePhoto',
+  'inventory.settings',
+  'inventory.setSettings',
+] as const;
+
+export const stocktakeChannels = [
+  'stocktakes.list',
+  'stocktakes.open',
+  'stocktakes.get',
+  'stocktakes.count',
+  'stocktakes.uncount',
+  'stocktakes.close',
+  'stocktakes.acta',
+] as const;
+
+export const consumableChannels = [
+  'consumables.items',
+  'consumables.createItem',
+  'consumables.stock',
+  'consumables.move',
+  'consumables.setMinimum',
+] as const;
+
+export const inventoryReportChannels = [
+  'inventory.summary',
+  'inventory.labels',
+  'inventory.reportByEstablishment',
+  'inventory.reportByCondition',
+  'inventory.reportMovements',
+] as const;
