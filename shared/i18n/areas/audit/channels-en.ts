@@ -2,6 +2,14 @@ import type { Widen } from '../../types';
 import type { auditChannelsEs } from './channels';
 
 /** Audit texts in English, part of shared/i18n/areas/audit.ts: channels. */
+/** Office mode: the database and the attachments' place. */
+const officeEn = {
+  saveDatabase: 'Database settings',
+  saveAttachmentsFolder: 'Attachments folder',
+  testDatabase: 'Database connection test',
+  copyToServer: 'Data copied to the office server',
+};
+
 export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
   /** What each operation (IPC channel) did, for the audit log's «Operación» column. */
   channels: {
@@ -183,12 +191,9 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       returnLoan: 'Loan returned',
       exportChecklist: 'Checklist exported',
     },
-    settings: {
-      saveDatabase: 'Database settings',
-      saveAttachmentsFolder: 'Attachments folder',
-      testDatabase: 'Database connection test',
-      copyToServer: 'Data copied to the office server',
-    },
+    office: officeEn,
+    /** Entries recorded before the office channels were named office.* (December 2026). */
+    settings: officeEn,
     files: {
       showInFolder: 'File folder opened',
     },

@@ -1,4 +1,12 @@
 /** Audit texts, part of shared/i18n/areas/audit.ts: channels. */
+/** Office mode: the database and the attachments' place. */
+const officeEs = {
+  saveDatabase: 'Configuración de la base de datos',
+  saveAttachmentsFolder: 'Carpeta de archivos adjuntos',
+  testDatabase: 'Prueba de conexión a la base de datos',
+  copyToServer: 'Copia de los datos al servidor de la oficina',
+};
+
 export const auditChannelsEs = {
   /** What each operation (IPC channel) did, for the audit log's «Operación» column. */
   channels: {
@@ -180,12 +188,9 @@ export const auditChannelsEs = {
       returnLoan: 'Devolución de préstamo',
       exportChecklist: 'Exportación de la lista de obras',
     },
-    settings: {
-      saveDatabase: 'Configuración de la base de datos',
-      saveAttachmentsFolder: 'Carpeta de archivos adjuntos',
-      testDatabase: 'Prueba de conexión a la base de datos',
-      copyToServer: 'Copia de los datos al servidor de la oficina',
-    },
+    office: officeEs,
+    /** Entries recorded before the office channels were named office.* (December 2026). */
+    settings: officeEs,
     files: {
       showInFolder: 'Apertura de la carpeta de un archivo',
     },
