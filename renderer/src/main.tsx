@@ -1,3 +1,5 @@
+// First: asks main for the first screen's two answers while the rest of the code is evaluated.
+import './app/queryClient';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';

@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { addDays, EXPIRY_WARNING_DAYS, limaToday } from '../../shared/contracts/rules';
+import { countRows, okDispatch, percentile, quantiles, time } from './measure';
 import type { Scenario } from './scenarios';
 
 /**
@@ -8,33 +8,11 @@ import type { Scenario } from './scenarios';
  * SQL on the same file, and one fiscal year's budget summary.
  */
 
-const WARMUP = 50;
-const RUNS = 500;
-
-async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn(WARMUP + i);
-    out.push(performance.now() - t0);
-  }
-  return out.sort((a, b) => a - b);
-}
-
-const pct = (sorted: number[], p: number) =>
-  Number(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!.toFixed(3));
-
 export const contractScenarios: Scenario = async ({ db, dispatch }) => {
-  const ok = async (channel: string, input: unknown) => {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.data;
-  };
-  const count = async (table: string) => Number(((await db(table).count({ n: '*' })) as Array<{ n: number }>)[0]?.n ?? 0);
-  const contracts = await count('contracts');
-  const teachers = await count('teachers');
-  const conformities = await count('service_conformities');
+  const ok = okDispatch(dispatch);
+  const contracts = await countRows(db, 'contracts');
+  const teachers = await countRows(db, 'teachers');
+  const conformities = await countRows(db, 'service_conformities');
   const lines: Array<Record<string, unknown>> = [];
   const today = limaToday(new Date().toISOString());
   const soon = addDays(today, EXPIRY_WARNING_DAYS);
@@ -80,14 +58,14 @@ export const contractScenarios: Scenario = async ({ db, dispatch }) => {
         );
       }
     });
-    const p50 = pct(piped, 50);
-    const rawP50 = pct(raw, 50);
+    const p50 = percentile(piped, 50);
+    const rawP50 = percentile(raw, 50);
     lines.push({
       scenario: 'contracts.list',
       n: contracts,
       teachers,
       p50_ms: p50,
-      p95_ms: pct(piped, 95),
+      p95_ms: percentile(piped, 95),
       raw_p50_ms: rawP50,
       ratio: Number((p50 / rawP50).toFixed(2)),
       goal: 'p95 <= 25 ms and <= 2x raw',
@@ -102,8 +80,7 @@ export const contractScenarios: Scenario = async ({ db, dispatch }) => {
       scenario: 'budget.summary',
       n: conformities,
       contracts,
-      p50_ms: pct(piped, 50),
-      p95_ms: pct(piped, 95),
+      ...quantiles(piped),
       goal: 'p95 <= 50 ms',
     });
   }

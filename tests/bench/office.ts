@@ -13,10 +13,9 @@ import { buildDataset, loadDataset } from '../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
 import type { Platform } from '../../electron/main/platform';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
+import { okDispatch, quantiles, time } from './measure';
 
 type Emit = (line: Record<string, unknown>) => void;
-type Time = (fn: (i: number) => Promise<unknown>, runs?: number, warmup?: number) => Promise<number[]>;
-type Percentile = (sorted: number[], p: number) => number;
 
 export const benchServerUrl = (argv: string[] = process.argv): string | null => {
   const i = argv.indexOf('--pg');
@@ -26,12 +25,7 @@ export const benchServerUrl = (argv: string[] = process.argv): string | null => 
 const WRITERS = 8;
 const ATTEMPTS_PER_WRITER = 150;
 
-export async function officeBench(
-  url: string,
-  platform: Platform,
-  tools: { emit: Emit; time: Time; percentile: Percentile },
-): Promise<void> {
-  const { emit, time, percentile } = tools;
+export async function officeBench(url: string, platform: Platform, emit: Emit): Promise<void> {
   const base = serverConfigFromUrl(url);
   const name = `arteinpe_bench_${process.pid}`;
   const admin = createServerKnex(base, { poolMax: 1 });
@@ -60,16 +54,12 @@ export async function officeBench(
       return services;
     };
     const { dispatch } = await signedIn(db, 'bench');
-    const ok = async (channel: string, input: unknown) => {
-      const r = await dispatch(channel, input);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-      return r.data;
-    };
+    const ok = okDispatch(dispatch);
 
     {
       const query = { sort: 'name', direction: 'asc', page: 1, pageSize: 25 };
       const piped = await time(() => ok('establishments.list', query));
-      emit({ scenario: 'establishments.list@pg', n: loaded.establishments, p50_ms: percentile(piped, 50), p95_ms: percentile(piped, 95) });
+      emit({ scenario: 'establishments.list@pg', n: loaded.establishments, ...quantiles(piped) });
     }
     {
       const ests = (await db('establishments').pluck('id')) as number[];
@@ -83,12 +73,12 @@ export async function officeBench(
           pageSize: 25,
         }),
       );
-      emit({ scenario: 'instruments.list@pg', n: loaded.instruments, p50_ms: percentile(piped, 50), p95_ms: percentile(piped, 95) });
+      emit({ scenario: 'instruments.list@pg', n: loaded.instruments, ...quantiles(piped) });
     }
     {
       const ids = (await db('instruments').orderByRaw('random()').limit(550).pluck('id')) as number[];
       const piped = await time((i) => ok('instruments.history', { id: ids[i % ids.length]! }));
-      emit({ scenario: 'instruments.history@pg', n: loaded.movements, p50_ms: percentile(piped, 50), p95_ms: percentile(piped, 95) });
+      emit({ scenario: 'instruments.history@pg', n: loaded.movements, ...quantiles(piped) });
     }
     const ests = (await db('establishments').where({ active: true }).pluck('id')) as number[];
     {
@@ -114,7 +104,7 @@ export async function officeBench(
           },
         });
       });
-      emit({ scenario: 'instruments.transfer@pg', n: loaded.instruments, p50_ms: percentile(piped, 50), p95_ms: percentile(piped, 95) });
+      emit({ scenario: 'instruments.transfer@pg', n: loaded.instruments, ...quantiles(piped) });
     }
 
     // concurrency.transfer@pg: 8 PCs, each its own pool, on the same 200 instruments.
@@ -173,8 +163,7 @@ export async function officeBench(
         refusals_by_code: refusals,
         internal_errors: internal,
         committed_per_s: Number((committed / seconds).toFixed(1)),
-        p50_ms: percentile(latencies, 50),
-        p95_ms: percentile(latencies, 95),
+        ...quantiles(latencies),
         goal: 'no internal error; every attempt committed or refused',
       });
     }

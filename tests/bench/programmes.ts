@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { countRows, okDispatch, quantiles, time as timeRuns } from './measure';
 import type { Scenario } from './scenarios';
 
 /**
@@ -10,28 +10,12 @@ import type { Scenario } from './scenarios';
 const WARMUP = 30;
 const RUNS = 300;
 
-async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn(WARMUP + i);
-    out.push(performance.now() - t0);
-  }
-  return out.sort((a, b) => a - b);
-}
-
-const pct = (sorted: number[], p: number) =>
-  Number(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!.toFixed(3));
+const time = (fn: (i: number) => Promise<unknown>) => timeRuns(fn, RUNS, WARMUP);
 
 export const programmeScenarios: Scenario = async ({ db, dispatch }) => {
-  const ok = async (channel: string, input: unknown) => {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.data;
-  };
-  const participants = Number(((await db('participants').count({ n: '*' })) as Array<{ n: number }>)[0]?.n ?? 0);
-  const marks = Number(((await db('attendance').count({ n: '*' })) as Array<{ n: number }>)[0]?.n ?? 0);
+  const ok = okDispatch(dispatch);
+  const participants = await countRows(db, 'participants');
+  const marks = await countRows(db, 'attendance');
   const lines: Array<Record<string, unknown>> = [];
 
   // participants.search: what a coordinator types — a surname, two words, a code prefix.
@@ -51,9 +35,8 @@ export const programmeScenarios: Scenario = async ({ db, dispatch }) => {
     const piped = await time((i) => ok('participants.search', { q: queries[i % queries.length], limit: 10 }));
     lines.push({
       scenario: 'participants.search',
-      n: Number(participants),
-      p50_ms: pct(piped, 50),
-      p95_ms: pct(piped, 95),
+      n: participants,
+      ...quantiles(piped),
       goal: 'p95 <= 25 ms',
     });
   }
@@ -76,10 +59,9 @@ export const programmeScenarios: Scenario = async ({ db, dispatch }) => {
     });
     lines.push({
       scenario: 'attendance.save',
-      n: Number(marks),
+      n: marks,
       group: 40,
-      p50_ms: pct(piped, 50),
-      p95_ms: pct(piped, 95),
+      ...quantiles(piped),
       goal: 'p95 <= 20 ms',
     });
   }
@@ -90,9 +72,8 @@ export const programmeScenarios: Scenario = async ({ db, dispatch }) => {
     lines.push({
       scenario: 'dashboard.summary',
       channel: 'programmeReports.summary',
-      n: Number(participants),
-      p50_ms: pct(piped, 50),
-      p95_ms: pct(piped, 95),
+      n: participants,
+      ...quantiles(piped),
       goal: 'p95 <= 150 ms',
     });
   }

@@ -19,25 +19,7 @@ import { scenarios as extraScenarios } from './scenarios';
 import { benchServerUrl, officeBench } from './office';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { rendererBench, rendererOnly } from './renderer';
-
-const WARMUP = 50;
-const RUNS = 500;
-
-export function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Number(sorted[Math.max(0, i)]!.toFixed(3));
-}
-
-export async function time(fn: (i: number) => Promise<unknown>, runs = RUNS, warmup = WARMUP): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(warmup + i);
-    out.push(performance.now() - t0);
-  }
-  return out.sort((a, b) => a - b);
-}
+import { okDispatch, percentile, quantiles, RUNS, time, WARMUP } from './measure';
 
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
@@ -75,11 +57,7 @@ async function main(): Promise<void> {
     // The bench works as the administrator (the app itself starts signed out).
     await ensureUser(db, { username: 'bench', fullName: 'Administrador (bench)', role: 'administrador', password: 'Bench-2026-clave' });
     await signInAs(db, session, 'bench');
-    const ok = async (channel: string, input: unknown) => {
-      const r = await dispatch(channel, input);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-      return r.data;
-    };
+    const ok = okDispatch(dispatch);
 
     // establishments.list: the page a clerk opens (sorted by name, 25 rows, with the total count).
     {
@@ -98,8 +76,7 @@ async function main(): Promise<void> {
       emit({
         scenario: 'establishments.list',
         n: loaded.establishments,
-        p50_ms: percentile(piped, 50),
-        p95_ms: percentile(piped, 95),
+        ...quantiles(piped),
         raw_p50_ms: percentile(raw, 50),
         ratio: Number((percentile(piped, 50) / percentile(raw, 50)).toFixed(2)),
       });
@@ -161,8 +138,7 @@ async function main(): Promise<void> {
       emit({
         scenario: 'instruments.history',
         n: loaded.movements,
-        p50_ms: percentile(piped, 50),
-        p95_ms: percentile(piped, 95),
+        ...quantiles(piped),
         raw_p50_ms: percentile(raw, 50),
         goal: 'p95 <= 5 ms',
       });
@@ -187,8 +163,7 @@ async function main(): Promise<void> {
       emit({
         scenario: 'instruments.transfer',
         n: loaded.instruments,
-        p50_ms: percentile(piped, 50),
-        p95_ms: percentile(piped, 95),
+        ...quantiles(piped),
         goal: 'p95 <= 10 ms',
       });
     }
@@ -199,7 +174,7 @@ async function main(): Promise<void> {
 
     // Office mode: the same list and write scenarios on a PostgreSQL server, when one is named.
     const pgUrl = benchServerUrl();
-    if (pgUrl) await officeBench(pgUrl, platform, { emit, time, percentile });
+    if (pgUrl) await officeBench(pgUrl, platform, emit);
   } finally {
     await printer.close();
     await db.destroy();

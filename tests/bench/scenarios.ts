@@ -7,6 +7,7 @@ import { programmeScenarios } from './programmes';
 import { contractScenarios } from './contracts';
 import { backupScenarios } from './backups';
 import { catalogScenarios } from './catalog';
+import { okDispatch } from './measure';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
 export interface ScenarioContext {
@@ -50,11 +51,8 @@ const import10k: Scenario = async ({ db, dispatch, jobs }) => {
     ]);
   }
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const ok = async (channel: string, input: unknown) => {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.data as Record<string, unknown>;
-  };
+  const dispatchOk = okDispatch(dispatch);
+  const ok = async (channel: string, input: unknown) => (await dispatchOk(channel, input)) as Record<string, unknown>;
   const t0 = performance.now();
   const up = await ok('import.inspect', { target: 'instruments', fileName: 'inventario-10k.xlsx', dataBase64: bytes.toString('base64') });
   const mapping = up.suggestedMapping as Record<string, string | null>;

@@ -4,12 +4,7 @@ import path from 'node:path';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { rendererDir, TEST_ADMIN, TEST_PASSWORD, test, testAccount } from './fixtures';
-
-async function ok(h: Harness, channel: string, input: unknown): Promise<unknown> {
-  const r = await h.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
+import { ok } from './steps';
 
 /**
  * Tests that only read the demonstration data (one page each: the layout at the office

@@ -17,6 +17,8 @@ import type { Role } from '../../shared/auth/permissions';
 import { signOutSession } from '../../electron/main/auth/access';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { setHashCostForTests } from '../../electron/main/auth/passwords';
+import { buildDataset, loadEstablishments } from '../../electron/main/demo/generate';
+import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
 
 /**
  * The password hashing cost of every test process that uses these helpers (and the
@@ -196,3 +198,20 @@ export const validEstablishment = (over: Record<string, unknown> = {}) => ({
   inProgramme: true,
   ...over,
 });
+
+/** E.P. de Lurigancho, created through its channel (the establishment most tests work in); answers its id. */
+export const createLurigancho = async (app: TestApp): Promise<number> =>
+  (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
+
+/** A fresh app with E.P. de Lurigancho in it. */
+export async function appWithLurigancho(): Promise<{ app: TestApp; est: number }> {
+  const app = await testApp();
+  return { app, est: await createLurigancho(app) };
+}
+
+/** A fresh app with the demonstration's establishments (what an import resolves names against). */
+export async function appWithDemoEstablishments(): Promise<TestApp> {
+  const app = await testApp();
+  await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
+  return app;
+}

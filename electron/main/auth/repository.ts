@@ -4,9 +4,10 @@ import { roles, rolePermissions, type Role } from '../../../shared/auth/permissi
 import type { SessionUser } from '../../../shared/auth/schemas';
 import type { User, UserListQuery } from '../../../shared/users/schemas';
 import { normalizeText } from '../../../shared/format';
-import { isPostgres } from '../db/dialect';
+import { isPostgres, rawRows } from '../db/dialect';
 import { type Row, str, toBool } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
+import { firstVersion, insertId, nextVersion } from '../db/writes';
 
 export interface UserRow {
   id: number;
@@ -129,23 +130,16 @@ export async function insertUser(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('users')
-    .insert({
-      username: v.username,
-      full_name: v.fullName,
-      role: v.role,
-      password_hash: v.passwordHash,
-      must_change_password: v.mustChangePassword,
-      active: true,
-      failed_attempts: 0,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number } | number>;
-  return typeof row === 'number' ? row : Number(row!.id);
+  return insertId(db('users'), {
+    username: v.username,
+    full_name: v.fullName,
+    role: v.role,
+    password_hash: v.passwordHash,
+    must_change_password: v.mustChangePassword,
+    active: true,
+    failed_attempts: 0,
+    ...firstVersion(actor, now),
+  });
 }
 
 export async function setEstablishments(db: Knex, userId: number, ids: number[]): Promise<void> {
@@ -158,7 +152,7 @@ export async function setEstablishments(db: Knex, userId: number, ids: number[])
 export async function updateUser(db: Knex, id: number, version: number, values: Row, actor: Actor, now: string): Promise<boolean> {
   const n = await db('users')
     .where({ id, version })
-    .update({ ...values, version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...values, ...nextVersion(version, actor, now) });
   return n === 1;
 }
 
@@ -209,7 +203,8 @@ export async function countAttempt(
  * flag increments it) and whether it is active; null when the account is gone.
  */
 export async function accountStamp(db: Knex, id: number): Promise<{ version: number; active: boolean } | null> {
-  const r = (await db('users').where({ id }).first('version', 'active')) as Row | undefined;
+  // Written as SQL: the read every call pays for skips the query builder's compilation.
+  const [r] = rawRows(db, await db.raw('SELECT "version", "active" FROM "users" WHERE "id" = ?', [id]));
   return r ? { version: Number(r.version), active: toBool(r.active) } : null;
 }
 
@@ -236,11 +231,7 @@ export async function insertFirstAdministrator(
     active: true,
     failed_attempts: 0,
     last_sign_in_at: now,
-    version: 1,
-    created_at: now,
-    created_by: actor.name,
-    updated_at: now,
-    updated_by: actor.name,
+    ...firstVersion(actor, now),
   };
   const columns = Object.keys(values);
   // Typed placeholders: PostgreSQL does not infer a parameter's type from the target column in INSERT … SELECT.

@@ -1,22 +1,9 @@
 import type { Discipline } from '../../../shared/contracts/rules';
 
 /**
- * The demonstration and bench data that contracts/demo.ts draws from: the seeded generator,
- * the names, the specialties and workshops of each discipline, and the demonstration's twelve
- * teachers. Fictitious, like the rest of the demonstration.
+ * The demonstration and bench data that contracts/demo.ts draws from: the names, the specialties
+ * and workshops of each discipline, and the demonstration's twelve teachers. Fictitious, like the rest of the demonstration.
  */
-
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const firstNamesF = [
   'Rosa Elena',

@@ -11,7 +11,8 @@ import {
   type Discipline,
   type Modality,
 } from '../../../shared/contracts/rules';
-import { demoTeachers, firstNamesF, firstNamesM, prng, specialtiesByDiscipline, surnames, workshopsByDiscipline } from './demo-data';
+import { demoTeachers, firstNamesF, firstNamesM, specialtiesByDiscipline, surnames, workshopsByDiscipline } from './demo-data';
+import { prng } from '../demo/prng';
 import { nextIds, pad, saveBudget, Writer, type PlannedContract } from './repository/demo-rows';
 
 /**

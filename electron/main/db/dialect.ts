@@ -26,6 +26,10 @@ export function isForeignKeyViolation(err: unknown): boolean {
 /** Whether a knex instance (or transaction) talks to PostgreSQL (office mode) rather than SQLite. */
 export const isPostgres = (db: Knex): boolean => (db.client as { config: { client: unknown } }).config.client === 'pg';
 
+/** The rows of a db.raw SELECT: SQLite answers them as they are, PostgreSQL inside a result object. */
+export const rawRows = (db: Knex, result: unknown): Array<Record<string, unknown>> =>
+  isPostgres(db) ? (result as { rows: Array<Record<string, unknown>> }).rows : (result as Array<Record<string, unknown>>);
+
 /**
  * Locks the rows a write is about to derive state from, before it reads them: on
  * PostgreSQL SELECT … FOR UPDATE in id order (two clerks moving the same instruments

@@ -12,6 +12,7 @@ import type {
 import { toBool, toCount } from '../db/rows';
 import { whereWords } from '../db/search';
 import { joinAs, type JoinKind } from '../db/join';
+import { firstVersion, insertId, nextVersion } from '../db/writes';
 
 /** The filter after the contract's defaults are applied. */
 export type Filter = Required<{ [K in keyof EstablishmentFilter]-?: Exclude<EstablishmentFilter[K], undefined> }>;
@@ -166,18 +167,11 @@ const columnsOf = (v: EstablishmentValues) => ({
 });
 
 export async function insertEstablishment(db: Knex, v: EstablishmentValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('establishments')
-    .insert({
-      ...columnsOf(v),
-      active: true,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('establishments'), {
+    ...columnsOf(v),
+    active: true,
+    ...firstVersion(actor, now),
+  });
 }
 
 /** Updates when the stored version is still `version`; answers whether it did. */
@@ -197,9 +191,7 @@ export async function updateEstablishment(
     .update({
       ...columnsOf(merged),
       ...(changes.active === undefined ? {} : { active: changes.active }),
-      version: version + 1,
-      updated_at: now,
-      updated_by: actor.name,
+      ...nextVersion(version, actor, now),
     });
   return n === 1;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/inventory/rules';
 import { establishmentIdsWhere } from '../establishments/repository';
 import { activeTypes, insertDemoRegister, insertDemoStock, instrumentSearchText, itemIds, lastInstrumentId } from './repository';
+import { prng } from '../demo/prng';
 
 /**
  * Instruments with believable histories for the demonstration dataset and the bench.
@@ -25,18 +26,6 @@ export interface InventoryScale {
   /** Only these establishments receive instruments (null: every active one). */
   establishmentIds: number[] | null;
   seed: number;
-}
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const brands: Record<Family, string[]> = {

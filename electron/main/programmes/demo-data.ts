@@ -1,32 +1,22 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import type { EnsembleType, Programme } from '../../../shared/programmes/rules';
+import type { firstVersion } from '../db/writes';
 
 /**
  * The programme's demonstration data (programmes/demo.ts and its sibling generators draw from
- * it): the seeded generator, invented names, the workshops, partners, ensembles and the season's
+ * it): invented names, the workshops, partners, ensembles and the season's
  * events. Fictitious, like the rest of the demonstration.
  */
 
 /** What the demonstration's generators share: the database, the stamp of every row, the day, who records. */
 export interface DemoContext {
   db: Knex;
-  stamp: { version: number; created_at: string; created_by: string; updated_at: string; updated_by: string };
+  stamp: ReturnType<typeof firstVersion>;
   today: string;
   year: number;
   now: string;
   actor: Actor;
-}
-
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const menNames = [

@@ -10,12 +10,13 @@ import {
   menNames,
   parts,
   plans,
-  prng,
   surnames,
   womenNames,
   type DemoContext,
   type WorkshopPlan,
 } from './demo-data';
+import { prng } from '../demo/prng';
+import { firstVersion } from '../db/writes';
 import { insertDemoPartners } from './demo-partners';
 import { insertDemoSeason } from './demo-season';
 import { participantSearchText, participantSortKey } from './repository';
@@ -39,7 +40,7 @@ export async function generateProgrammes(
   if (establishmentIds.length === 0) return { participants: 0, attendance: 0 };
   const rnd = prng(scale === 'demo' ? 520 : 100_000);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const stamp = { version: 1, created_at: now, created_by: actor.name, updated_at: now, updated_by: actor.name };
+  const stamp = firstVersion(actor, now);
   const today = now.slice(0, 10);
   const year = Number(today.slice(0, 4));
   const ests = await establishmentsByIds(db, establishmentIds, 'id');

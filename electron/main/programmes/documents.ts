@@ -85,6 +85,47 @@ const table = (head: string[], rows: Array<Array<string | number>>, numeric: num
     .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${h(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
+/** A table's head and rows: the PDF and the workbook print the same ones. */
+type Rows = [head: string[], rows: Array<Array<string | number>>];
+
+const establishmentRows = (f: ProgrammeFigures, t: Translate): Rows => [
+  [
+    t('programmes.common.establishment'),
+    t('programmes.reports.population'),
+    t('programmes.reports.participants'),
+    t('programmes.reports.men'),
+    t('programmes.reports.women'),
+    t('programmes.reports.workshops'),
+    t('programmes.reports.ensembles'),
+  ],
+  f.byEstablishment.map((e) => [
+    e.name,
+    t(`establishments.populations.${e.population}`),
+    e.participants,
+    e.men,
+    e.women,
+    e.workshops,
+    e.ensembles,
+  ]),
+];
+
+/** By programme; `hours` writes the hours (text in the PDF, a number in the workbook). */
+const programmeRows = (f: ProgrammeFigures, t: Translate, hours: (h: number) => string | number): Rows => [
+  [
+    t('programmes.workshops.programme'),
+    t('programmes.reports.workshops'),
+    t('programmes.reports.participants'),
+    t('programmes.reports.sessions'),
+    t('programmes.reports.hours'),
+  ],
+  f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, hours(p.hours)]),
+];
+
+const partnerRows = (f: ProgrammeFigures, t: Translate): Rows => [
+  [t('programmes.partners.name'), t('programmes.partners.type'), t('programmes.reports.events'), t('programmes.reports.agreements')],
+  f.partners.map((p) => [p.name, t(`programmes.partnerTypes.${p.type}`), p.events, p.agreements]),
+];
+
 export function annualReportHtml(f: ProgrammeFigures, t: Translate, locale: Locale, now: string, user: string): string {
   const fmt = numberFmt(locale);
   const money = (c: number) => formatMoney(c, locale);
@@ -105,39 +146,9 @@ ${table(
   [1],
 )}
 <h2>${h(t('programmes.reports.byEstablishment'))}</h2>
-${table(
-  [
-    t('programmes.common.establishment'),
-    t('programmes.reports.population'),
-    t('programmes.reports.participants'),
-    t('programmes.reports.men'),
-    t('programmes.reports.women'),
-    t('programmes.reports.workshops'),
-    t('programmes.reports.ensembles'),
-  ],
-  f.byEstablishment.map((e) => [
-    e.name,
-    t(`establishments.populations.${e.population}`),
-    e.participants,
-    e.men,
-    e.women,
-    e.workshops,
-    e.ensembles,
-  ]),
-  [2, 3, 4, 5, 6],
-)}
+${table(...establishmentRows(f, t), [2, 3, 4, 5, 6])}
 <h2>${h(t('programmes.reports.byProgramme'))}</h2>
-${table(
-  [
-    t('programmes.workshops.programme'),
-    t('programmes.reports.workshops'),
-    t('programmes.reports.participants'),
-    t('programmes.reports.sessions'),
-    t('programmes.reports.hours'),
-  ],
-  f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, fmt.format(p.hours)]),
-  [1, 2, 3, 4],
-)}
+${table(...programmeRows(f, t, (hours) => fmt.format(hours)), [1, 2, 3, 4])}
 <h2>${h(t('programmes.reports.ensemblesByType'))}</h2>
 ${table(
   [t('programmes.ensembles.type'), t('programmes.reports.count')],
@@ -157,11 +168,7 @@ ${table(
   [0, 1, 2, 3, 4],
 )}
 <h2>${h(t('programmes.reports.partnersHeading'))}</h2>
-${table(
-  [t('programmes.partners.name'), t('programmes.partners.type'), t('programmes.reports.events'), t('programmes.reports.agreements')],
-  f.partners.map((p) => [p.name, t(`programmes.partnerTypes.${p.type}`), p.events, p.agreements]),
-  [2, 3],
-)}
+${table(...partnerRows(f, t), [2, 3])}
 <h2>${h(t('programmes.reports.finance'))}</h2>
 ${
   f.finance
@@ -197,40 +204,8 @@ export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promi
     const numFmt = keyFigureFormat[k.kind];
     if (numFmt) cell.numFmt = numFmt;
   }
-  sheet(
-    t('programmes.reports.byEstablishment'),
-    [
-      t('programmes.common.establishment'),
-      t('programmes.reports.population'),
-      t('programmes.reports.participants'),
-      t('programmes.reports.men'),
-      t('programmes.reports.women'),
-      t('programmes.reports.workshops'),
-      t('programmes.reports.ensembles'),
-    ],
-    f.byEstablishment.map((e) => [
-      e.name,
-      t(`establishments.populations.${e.population}`),
-      e.participants,
-      e.men,
-      e.women,
-      e.workshops,
-      e.ensembles,
-    ]),
-    [36, 12, 14, 10, 10, 10, 10],
-  );
-  sheet(
-    t('programmes.reports.byProgramme'),
-    [
-      t('programmes.workshops.programme'),
-      t('programmes.reports.workshops'),
-      t('programmes.reports.participants'),
-      t('programmes.reports.sessions'),
-      t('programmes.reports.hours'),
-    ],
-    f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, p.hours]),
-    [26, 12, 14, 12, 12],
-  );
+  sheet(t('programmes.reports.byEstablishment'), ...establishmentRows(f, t), [36, 12, 14, 10, 10, 10, 10]);
+  sheet(t('programmes.reports.byProgramme'), ...programmeRows(f, t, (hours) => hours), [26, 12, 14, 12, 12]);
   sheet(
     t('programmes.reports.eventsByType'),
     [
@@ -245,12 +220,7 @@ export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promi
     ],
     [30, 10, 12, 12, 12, 14, 14, 12],
   );
-  sheet(
-    t('programmes.reports.partnersHeading'),
-    [t('programmes.partners.name'), t('programmes.partners.type'), t('programmes.reports.events'), t('programmes.reports.agreements')],
-    f.partners.map((p) => [p.name, t(`programmes.partnerTypes.${p.type}`), p.events, p.agreements]),
-    [40, 26, 10, 12],
-  );
+  sheet(t('programmes.reports.partnersHeading'), ...partnerRows(f, t), [40, 26, 10, 12]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -2,27 +2,23 @@ import { Center, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import 'dayjs/locale/es';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthGate } from '../features/auth';
+import { queryClient } from './queryClient';
+import { whenIdle } from './lazyPage';
 import { theme } from './theme';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { refetchOnWindowFocus: true, retry: false, staleTime: 0 },
-    mutations: { retry: false },
-  },
-});
-// Switching pages remounts what reads the session and the app's facts; neither changes by
-// itself: a write invalidates them (app/domains.ts), AuthGate refreshes the session on its
-// 30-second tick and whenever main refuses a call, and main checks the session on every call.
-queryClient.setQueryDefaults(['auth.status'], { staleTime: 30_000 });
-queryClient.setQueryDefaults(['app.info'], { staleTime: Infinity });
-
-/** The shell, the router and every page: loaded once someone is signed in (the sign-in screen does not wait for it). */
-const SignedInApp = lazy(() => import('./SignedInApp').then((m) => ({ default: m.SignedInApp })));
+const loadSignedInApp = () => import('./SignedInApp');
+/**
+ * The shell, the router and every page: loaded once someone is signed in (the sign-in screen
+ * does not wait for it), or fetched while the sign-in screen sits idle (SIGNED_IN_APP_AFTER_MS).
+ */
+const SignedInApp = lazy(() => loadSignedInApp().then((m) => ({ default: m.SignedInApp })));
+/** How long the first screen stays idle before the signed-in app's code is fetched in the background. */
+const SIGNED_IN_APP_AFTER_MS = 1000;
 
 /** While the signed-in app's code arrives: the same quiet loader AuthGate and the shell show. */
 function AppLoading() {
@@ -41,6 +37,7 @@ function LocalizedDates({ children }: { children: ReactNode }) {
 }
 
 export function App() {
+  useEffect(() => whenIdle(() => void loadSignedInApp().catch(() => undefined), SIGNED_IN_APP_AFTER_MS), []);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <LocalizedDates>

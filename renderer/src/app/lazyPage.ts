@@ -1,7 +1,11 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { isValidElement, lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+
+type Loader = () => Promise<unknown>;
 
 /** Every page module's loader, so the shell can fetch them all once the first screen is up. */
-const loaders: Array<() => Promise<unknown>> = [];
+const loaders: Loader[] = [];
+/** Each lazy page's loader, so a link can fetch its page's code before it is clicked. */
+const loaderOf = new WeakMap<object, Loader>();
 
 /**
  * A page (or dashboard section) loaded on demand, in its own chunk: the sign-in screen and
@@ -19,19 +23,46 @@ export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M &
       throw err;
     }));
   loaders.push(once);
-  return lazy(() => once().then((m) => ({ default: m[name] })));
+  const page = lazy(() => once().then((m) => ({ default: m[name] })));
+  loaderOf.set(page, once);
+  return page;
+}
+
+/** Fetches the code of the page a route's element shows (when a pointer or the keyboard reaches its link). */
+export function preloadPage(element: ReactNode): void {
+  const load = isValidElement(element) && typeof element.type === 'object' ? loaderOf.get(element.type) : undefined;
+  void load?.().catch(() => undefined); // fetched again when the page is opened
+}
+
+/** How many page chunks are fetched at once in the background. */
+const PREFETCH_AT_ONCE = 4;
+
+/**
+ * Fetches every page's chunk in the background, a few at a time (the first screen is up and
+ * the user is signed in): a click on the navigation then waits only for the page's data.
+ */
+export async function prefetchPages(): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < loaders.length) {
+      const load = loaders[next++]!;
+      await load().catch(() => undefined); // fetched again when the page is opened
+    }
+  };
+  await Promise.all(Array.from({ length: PREFETCH_AT_ONCE }, worker));
 }
 
 /**
- * Fetches every page's chunk in the background, one after another (the first screen is up
- * and the user is signed in): a click on the navigation then waits only for the page's data.
+ * Runs `task` once the page has been idle for a moment (`delayMs`, then the browser's next
+ * idle period, at the latest `delayMs` + 1 s later). Returns what cancels it (an effect's cleanup).
  */
-export async function prefetchPages(): Promise<void> {
-  for (const load of loaders) {
-    try {
-      await load();
-    } catch {
-      // Fetched again when the page is opened.
-    }
-  }
+export function whenIdle(task: () => void, delayMs: number): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    idle = requestIdleCallback(task, { timeout: 1000 });
+  }, delayMs);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }

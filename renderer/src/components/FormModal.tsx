@@ -19,6 +19,10 @@ export function FormModal({
   saving,
   saveLabel,
   saveColor,
+  saveIcon,
+  saveDisabled,
+  cancelDisabled,
+  readOnly,
   footer,
   extraAction,
   header,
@@ -36,6 +40,14 @@ export function FormModal({
   saving: boolean;
   saveLabel?: string;
   saveColor?: MantineColor;
+  /** An icon before the save button's text. */
+  saveIcon?: ReactNode;
+  /** The save button greyed out (e.g. until a confirmation is ticked). */
+  saveDisabled?: boolean;
+  /** "Cancelar" greyed out (while an action that cannot be interrupted runs). */
+  cancelDisabled?: boolean;
+  /** The clerk may only read: "Cancelar" alone, and Enter in a field saves nothing. */
+  readOnly?: boolean;
   footer?: ReactNode;
   /** A button between Cancel and Save. */
   extraAction?: ReactNode;
@@ -48,13 +60,24 @@ export function FormModal({
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={readOnly ? (e) => e.preventDefault() : onSubmit} noValidate>
         <Stack gap={gap}>
           {header}
           <FormErrorAlert error={error} icon={errorIcon} />
           {children}
           {footer ?? (
-            <FormActions onCancel={onClose} saving={saving} label={saveLabel} color={saveColor} mt={actionsMt} extra={extraAction} />
+            <FormActions
+              onCancel={onClose}
+              saving={saving}
+              label={saveLabel}
+              color={saveColor}
+              icon={saveIcon}
+              disabled={saveDisabled}
+              cancelDisabled={cancelDisabled}
+              readOnly={readOnly}
+              mt={actionsMt}
+              extra={extraAction}
+            />
           )}
         </Stack>
       </form>

@@ -258,10 +258,14 @@ export function MoneyField({ value, onChange, allowNegative, error, onBlur, desc
   );
 }
 
-/** Establishments by name for a Select (INPE has about 69: one page of 100). */
+/**
+ * Establishments by name for a Select (INPE has about 69: one page of 100). Every picker and
+ * filter reads the same list (one call per page, whatever each asks for); `active` keeps the
+ * active ones.
+ */
 export function useEstablishmentOptions(status: 'active' | 'all' = 'active') {
-  const list = useApiQuery('establishments.list', { pageSize: 100, status, sort: 'name', direction: 'asc' });
-  return (list.data?.rows ?? []).map((e) => ({ value: String(e.id), label: e.name }));
+  const list = useApiQuery('establishments.list', { pageSize: 100, status: 'all', sort: 'name', direction: 'asc' });
+  return (list.data?.rows ?? []).filter((e) => status === 'all' || e.active).map((e) => ({ value: String(e.id), label: e.name }));
 }
 
 /**
@@ -277,6 +281,9 @@ export function FormActions({
   disabled,
   extra,
   color,
+  icon,
+  readOnly,
+  cancelDisabled,
 }: {
   onCancel: () => void;
   saving: boolean;
@@ -288,17 +295,25 @@ export function FormActions({
   extra?: ReactNode;
   /** The save button's colour ("red" for an action that cannot be undone). */
   color?: MantineColor;
+  /** An icon before the save button's text. */
+  icon?: ReactNode;
+  /** The clerk may only read: "Cancelar" alone. */
+  readOnly?: boolean;
+  /** "Cancelar" greyed out (while an action that cannot be interrupted runs). */
+  cancelDisabled?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" mt={mt}>
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
         {t('common.cancel')}
       </Button>
       {extra}
-      <Button type={onSave ? 'button' : 'submit'} color={color} loading={saving} onClick={onSave} disabled={disabled}>
-        {label ?? t('common.save')}
-      </Button>
+      {!readOnly && (
+        <Button type={onSave ? 'button' : 'submit'} color={color} leftSection={icon} loading={saving} onClick={onSave} disabled={disabled}>
+          {label ?? t('common.save')}
+        </Button>
+      )}
     </Group>
   );
 }

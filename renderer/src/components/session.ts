@@ -3,17 +3,9 @@ import { mayCall, roleHas, type Permission } from '../../../shared/auth/permissi
 import type { ChannelName } from '../../../shared/channels';
 import { contract } from '../../../shared/contract';
 import { importTargets } from '../../../shared/import/schemas';
-import { useApiQuery } from '../api';
+import { useUser } from './sessionState';
 
-/** The session as main knows it (auth.status); AuthGate keeps it fresh. */
-export function useSession() {
-  return useApiQuery('auth.status', {});
-}
-
-/** The signed-in user, or null. */
-export function useUser(): SessionUser | null {
-  return useSession().data?.user ?? null;
-}
+export { useSession, useUser } from './sessionState';
 
 /**
  * Whether a user may call a channel: the same table main enforces

@@ -1,4 +1,5 @@
 import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ApiCallError } from '../api';
 import { renameErrors, useResetOnOpen } from '../forms';
@@ -19,6 +20,11 @@ export interface RecordFormOptions<V> {
   onOpen?: () => void;
   /** Called on every change of the values (e.g. to clear a refusal once the clerk edits). */
   onValuesChange?: (values: V) => void;
+  /**
+   * false where main's sentence repeats the field's message (a wrong password): the sentence
+   * shows above the fields only when no field is to blame. Defaults to true (both).
+   */
+  sentenceWithFields?: boolean;
 }
 
 export interface RecordForm<V> {
@@ -28,6 +34,14 @@ export interface RecordForm<V> {
   setFormError: (message: string | null) => void;
   /** A refusal from main: its sentence above the fields, its field messages beside the fields. */
   onError: (err: ApiCallError) => void;
+  /**
+   * A save's callbacks: once main agrees, `message` in green (it may name what was saved) and
+   * `then` (closing the dialog, usually); a refusal goes to onError.
+   */
+  saved: <R>(
+    message: string | ((result: R) => string),
+    then: (result: R) => void,
+  ) => { onSuccess: (result: R) => void; onError: (err: ApiCallError) => void };
 }
 
 /**
@@ -38,7 +52,7 @@ export interface RecordForm<V> {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constraint of @mantine/form's useForm (an interface has no index signature)
 export function useRecordForm<V extends Record<string, any>>(options: RecordFormOptions<V>): RecordForm<V> {
-  const { opened, recordKey, values, validate, fieldNames, onOpen, onValuesChange } = options;
+  const { opened, recordKey, values, validate, fieldNames, onOpen, onValuesChange, sentenceWithFields = true } = options;
   const [formError, setFormError] = useState<string | null>(null);
   const [initialValues] = useState<V>(() => options.initialValues ?? values());
   const form = useForm<V>({ mode: 'controlled', initialValues, validate, onValuesChange });
@@ -52,9 +66,18 @@ export function useRecordForm<V extends Record<string, any>>(options: RecordForm
   });
 
   const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(fieldNames ? renameErrors(err.error.fields, fieldNames) : err.error.fields);
+    const blamed = Object.keys(err.error.fields).length > 0;
+    setFormError(sentenceWithFields || !blamed ? err.error.message : null);
+    if (sentenceWithFields || blamed) form.setErrors(fieldNames ? renameErrors(err.error.fields, fieldNames) : err.error.fields);
   };
 
-  return { form, formError, setFormError, onError };
+  const saved = <R>(message: string | ((result: R) => string), then: (result: R) => void) => ({
+    onSuccess: (result: R) => {
+      notifications.show({ color: 'teal', message: typeof message === 'string' ? message : message(result) });
+      then(result);
+    },
+    onError,
+  });
+
+  return { form, formError, setFormError, onError, saved };
 }

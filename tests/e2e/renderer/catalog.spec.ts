@@ -6,18 +6,13 @@ import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { photoLikeJpeg } from '../../helpers/catalog';
 import { expect, screen, screensDir, test } from '../fixtures';
+import { ok } from '../steps';
 
 /**
  * The exhibition's printed outputs in the real renderer: the catalog's preview (a sandboxed
  * frame under the production CSP), the catalog PDF made as a job with progress, the wall
  * labels; the first catalog pages rendered to PNG (pdftoppm) beside the screenshots.
  */
-
-async function ok<T = Record<string, unknown>>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
 
 const form = { fileName: 'consentimiento-firmado.pdf', dataBase64: Buffer.from('%PDF-1.4\n% firmado\n%%EOF\n').toString('base64') };
 const REAL_NAME = 'José Luis Quispe Mamani';

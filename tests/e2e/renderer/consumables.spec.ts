@@ -2,20 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import type { Harness } from '../../../electron/harness/server';
 import { formatMoney } from '../../../shared/format';
 import { expect, screen, test } from '../fixtures';
-
-async function ok<T>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
-
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, typed: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+import { ok, choose } from '../steps';
 
 const savedIn = async (scope: ReturnType<Page['getByRole']>) =>
   (await scope.getByTestId('saved-path').innerText()).replace('Archivo guardado en: ', '').trim();

@@ -1,30 +1,9 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
-import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test } from '../fixtures';
+import { ok, choose, pick, savedPath } from '../steps';
 
 /** InternArte in the real renderer: works with photos, the artist's consent, an exhibition with its checklist and a loan, the checklist export. */
-
-async function ok<T = Record<string, unknown>>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
-
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, typed: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-async function savedPath(app: Page): Promise<string> {
-  const note = app.getByTestId('export-path').last();
-  await expect(note).toBeVisible();
-  return (await note.innerText()).replace('Archivo guardado en: ', '').trim();
-}
 
 const photo = async (color: string) => ({
   name: 'vasija.jpg',

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Harness } from '../../../electron/harness/server';
 import { ensureUser, signInAs as signInSession } from '../../../electron/main/auth/seed';
 import { expect, screen, test, TEST_PASSWORD, testAccount } from '../fixtures';
+import { ok } from '../steps';
 
 /**
  * Participants' names in the inventory and InternArte, as each role sees them in the real
@@ -13,12 +14,6 @@ import { expect, screen, test, TEST_PASSWORD, testAccount } from '../fixtures';
 
 const PARTICIPANT = 'Juan Pérez Quispe (PPL-0001)';
 const REASON = 'Inventario anual pedido por la Oficina Regional Lima';
-
-async function ok<T = Record<string, unknown>>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
 
 /** An establishment with a violin held by a participant and one held by a teacher (written as the administrador). */
 /** E.P. de Lurigancho, where both describe blocks work. */

@@ -1,20 +1,7 @@
-import type { Page } from '@playwright/test';
-import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
+import { ok, pick } from '../steps';
 
 /** Partners with their contacts and donations, agreements with their document and expiry alerts, and ensembles' members with their part. */
-
-async function ok<T = Record<string, unknown>>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
-
-/** A closed list (not searchable): open it and pick. */
-async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** Today in Lima plus some days, as the user types it (dd/mm/aaaa). */
 function limaDay(plusDays: number): string {

@@ -1,33 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
+import { ok, choose, pick, savedPath } from '../steps';
 
 /** Programmes in the real renderer: a workshop from creation to certificates, a concert with audiences, every page. */
-
-async function ok<T = Record<string, unknown>>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
-
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, typed: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A closed list (not searchable): open it and pick. */
-async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A saved file's path, from the notification that reports it. */
-async function savedPath(app: Page): Promise<string> {
-  const note = app.getByTestId('export-path').last();
-  await expect(note).toBeVisible();
-  return (await note.innerText()).replace('Archivo guardado en: ', '').trim();
-}
 
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
 

@@ -2,14 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test } from '../fixtures';
-
-type Row = Record<string, unknown>;
-
-async function ok<T = Row>(harness: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await harness.services.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+import { ok, savedPath } from '../steps';
 
 async function establishmentId(harness: Harness, name: string): Promise<number> {
   const row = (await harness.db('establishments').where({ name }).first()) as { id: number };
@@ -48,13 +41,6 @@ async function instrument(harness: Harness, code: string) {
     { search: code },
   );
   return page.rows.find((r) => r.code === code)!;
-}
-
-/** A saved file's path, from the notification that reports it. */
-async function savedPath(app: Page): Promise<string> {
-  const note = app.getByTestId('export-path').last();
-  await expect(note).toBeVisible();
-  return (await note.innerText()).replace('Archivo guardado en: ', '').trim();
 }
 
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-']).toString('utf8');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogExportDone } from '../../../shared/internarte/catalog-schemas';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { appWithLurigancho, snapshot, type TestApp } from '../../helpers/services';
 import { addPhoto, createArtwork, createExhibition, recordConsent, signedForm } from '../../helpers/internarte';
 import { pdfImages, pdfInfo, poppler } from '../../helpers/catalog';
 
@@ -15,8 +15,7 @@ let app: TestApp;
 let est: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  est = (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
+  ({ app, est } = await appWithLurigancho());
 });
 afterEach(() => app.close());
 

@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
 import { suggestMapping } from '../../../electron/main/import/engine';
 import { importTargets } from '../../../electron/main/import/targets';
 import { registerKey } from '../../../electron/main/import/values';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { ImportReport, ImportResult, type ImportValueMapping } from '../../../shared/import/schemas';
 import type { JobStatus } from '../../../shared/jobs/schemas';
-import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import { appWithDemoEstablishments, snapshot, type TestApp } from '../../helpers/services';
 
 /**
  * The import engine, shared by every importer, against the spreadsheets clerks really
@@ -18,8 +16,7 @@ import { snapshot, testApp, type TestApp } from '../../helpers/services';
 
 let app: TestApp;
 beforeEach(async () => {
-  app = await testApp();
-  await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
+  app = await appWithDemoEstablishments();
 });
 afterEach(() => app.close());
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { createLurigancho, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 
 /**
  * A participant (a person deprived of liberty) holding an instrument: the name and INPE
@@ -41,7 +41,7 @@ const exportLog = () =>
 
 beforeAll(async () => {
   app = await testApp();
-  est = (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
+  est = await createLurigancho(app);
   other = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Chorrillos' }))).id;
   const create = (code: string) =>
     app.ok('instruments.create', {

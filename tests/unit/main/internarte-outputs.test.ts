@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogData } from '../../../electron/main/internarte/outputs';
-import { testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { appWithLurigancho, type TestApp } from '../../helpers/services';
 import { addPhoto, createArtwork, createExhibition, exhibitionUpdate, recordConsent } from '../../helpers/internarte';
 
 /**
@@ -14,8 +14,7 @@ let app: TestApp;
 let est: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  est = (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
+  ({ app, est } = await appWithLurigancho());
 });
 afterEach(() => app.close());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { createLurigancho, snapshot, testApp, type TestApp } from '../../helpers/services';
 import { createArtwork, recordConsent } from '../../helpers/internarte';
 
 /**
@@ -28,7 +28,7 @@ const participant = async (code: string, firstNames: string, lastNames: string) 
 
 beforeEach(async () => {
   app = await testApp();
-  est = (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
+  est = await createLurigancho(app);
   const artist = await participant('PPL-0100', 'Rosa', 'Huamán Ccori');
   const other = await participant('PPL-0200', 'Mario', 'Quispe Apaza');
   const third = await participant('PPL-0300', 'Lucía', 'Condori Mamani');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { appWithLurigancho, snapshot, validEstablishment, type TestApp } from '../../helpers/services';
 import { addPhoto, allowAll, createArtwork, createExhibition, pngBase64, recordConsent } from '../../helpers/internarte';
 
 /** InternArte in main: loans and custody, bad files and consent without its document, who sees artists' names. */
@@ -8,8 +8,7 @@ let app: TestApp;
 let est: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  est = (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
+  ({ app, est } = await appWithLurigancho());
 });
 afterEach(() => app.close());
 

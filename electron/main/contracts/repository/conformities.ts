@@ -6,6 +6,7 @@ import { numOr0, type Row, str, toBool, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import type { ContractNarrow } from './contracts';
 import { fullName } from './words';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 /** Service conformities (a month signed off, then paid) and the months' cached state that follows them. */
 
@@ -172,21 +173,14 @@ export interface ConformityColumns {
 }
 
 export async function insertConformity(db: Knex, contractId: number, row: ConformityColumns, actor: Actor, now: string): Promise<number> {
-  const [inserted] = (await db('service_conformities')
-    .insert({
-      ...row,
-      contract_id: contractId,
-      status: 'pendiente_pago',
-      payment_date: null,
-      payment_reference: null,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return inserted!.id;
+  return insertId(db('service_conformities'), {
+    ...row,
+    contract_id: contractId,
+    status: 'pendiente_pago',
+    payment_date: null,
+    payment_reference: null,
+    ...firstVersion(actor, now),
+  });
 }
 
 /** Updates when the stored version is still `version`; answers whether it did. */
@@ -205,7 +199,7 @@ export async function updateConformity(
 ): Promise<boolean> {
   const n = await db('service_conformities')
     .where({ id, version })
-    .update({ ...changes, version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...changes, ...nextVersion(version, actor, now) });
   return n === 1;
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../../../shared/app/schemas';
 import { contractSchedule, periodOf, type AmountType, type BudgetLine, type Modality } from '../../../../shared/contracts/rules';
 import { numOr0, type Row } from '../../db/rows';
 import { contractSearchText, numberKey, teacherWords } from './words';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 /** Writing contracts: a draft's terms and schedule, the lifecycle's steps and the ledger. */
 
@@ -107,21 +108,14 @@ export async function insertContract(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('contracts')
-    .insert({
-      ...contractColumns(v, teacher),
-      total_centimos: 0,
-      status: 'borrador',
-      previous_contract_id: extra.previousContractId ?? null,
-      over_budget: false,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  const id = row!.id;
+  const id = await insertId(db('contracts'), {
+    ...contractColumns(v, teacher),
+    total_centimos: 0,
+    status: 'borrador',
+    previous_contract_id: extra.previousContractId ?? null,
+    over_budget: false,
+    ...firstVersion(actor, now),
+  });
   await writeEstablishments(db, id, v);
   const total = await writeSchedule(db, id, v);
   await db('contracts').where({ id }).update({ total_centimos: total });
@@ -141,7 +135,7 @@ export async function updateContract(
 ): Promise<boolean> {
   const n = await db('contracts')
     .where({ id, version })
-    .update({ ...contractColumns(v, teacher), version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...contractColumns(v, teacher), ...nextVersion(version, actor, now) });
   if (n !== 1) return false;
   await writeEstablishments(db, id, v);
   const total = await writeSchedule(db, id, v);
@@ -165,9 +159,7 @@ export async function activateContract(
       status: 'vigente',
       signed_on: change.signedOn,
       over_budget: change.overBudget,
-      version: version + 1,
-      updated_at: now,
-      updated_by: actor.name,
+      ...nextVersion(version, actor, now),
     });
   await db('contract_months').where({ contract_id: id }).update({ in_force: true });
   await appendEvent(db, id, 'activado', change.signedOn, change.detail, actor, now);
@@ -189,9 +181,7 @@ export async function terminateContract(
       status: 'resuelto',
       resolved_on: date,
       resolution_reason: reason,
-      version: version + 1,
-      updated_at: now,
-      updated_by: actor.name,
+      ...nextVersion(version, actor, now),
     });
   await db('contract_months').where({ contract_id: id }).where('period', '>', periodOf(date)).delete();
   await appendEvent(db, id, 'resuelto', date, reason, actor, now);

@@ -10,6 +10,7 @@ import { type Row, str, toBool, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { fullName, teacherNameKey, teacherSearchText } from './words';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 /** Teachers, their disciplines, suspensions and access authorisations. */
 
@@ -222,19 +223,9 @@ async function writeLists(db: Knex, id: number, v: TeacherValues): Promise<void>
 }
 
 export async function insertTeacher(db: Knex, v: TeacherValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('teachers')
-    .insert({
-      ...columnsOf(v),
-      active: true,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  await writeLists(db, row!.id, v);
-  return row!.id;
+  const id = await insertId(db('teachers'), { ...columnsOf(v), active: true, ...firstVersion(actor, now) });
+  await writeLists(db, id, v);
+  return id;
 }
 
 /** Updates when the stored version is still `version` (with the teacher's lists); answers whether it did. */
@@ -248,7 +239,7 @@ export async function updateTeacher(
 ): Promise<boolean> {
   const n = await db('teachers')
     .where({ id, version })
-    .update({ ...columnsOf(v), active: v.active, version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...columnsOf(v), active: v.active, ...nextVersion(version, actor, now) });
   if (n !== 1) return false;
   await writeLists(db, id, v);
   return true;
@@ -279,10 +270,7 @@ export async function saveAuthorisation(
   now: string,
 ): Promise<number> {
   if (id === null) {
-    const [row] = (await db('teacher_authorisations')
-      .insert({ ...values, teacher_id: teacherId, recorded_at: now, recorded_by: actor.name })
-      .returning('id')) as Array<{ id: number }>;
-    return row!.id;
+    return insertId(db('teacher_authorisations'), { ...values, teacher_id: teacherId, recorded_at: now, recorded_by: actor.name });
   }
   await db('teacher_authorisations')
     .where({ id })

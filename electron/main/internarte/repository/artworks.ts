@@ -12,6 +12,7 @@ import { joinParticipant, joinWorkshop } from '../../programmes/for-internarte';
 import { consentColumns, joinLatestConsent, whereNoConsent } from './consents';
 import { appendCustody } from './custody';
 import { canSeeArtists, consentedLabel, consentOfRow, realNameOf, type ViewContext } from './view';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 /**
  * InternArte's artworks: each with its current consent (the latest entry of the consent
@@ -242,19 +243,12 @@ const artworkColumns = (v: ArtworkValues) => ({
 
 /** Inserts an artwork and its first custody entry (en taller), in the caller's transaction. */
 export async function insertArtwork(db: Knex, v: ArtworkValues, date: string, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('artworks')
-    .insert({
-      ...artworkColumns(v),
-      custody_status: 'en_taller',
-      custody_count: 0,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number } | number>;
-  const id = typeof row === 'object' ? row.id : Number(row);
+  const id = await insertId(db('artworks'), {
+    ...artworkColumns(v),
+    custody_status: 'en_taller',
+    custody_count: 0,
+    ...firstVersion(actor, now),
+  });
   await appendCustody(db, id, { to: 'en_taller' }, { date, place: null, notes: null }, actor, now);
   return id;
 }
@@ -263,7 +257,7 @@ export async function insertArtwork(db: Knex, v: ArtworkValues, date: string, ac
 export async function updateArtwork(db: Knex, id: number, version: number, v: ArtworkValues, actor: Actor, now: string): Promise<boolean> {
   const updated = await db('artworks')
     .where({ id, version })
-    .update({ ...artworkColumns(v), version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...artworkColumns(v), ...nextVersion(version, actor, now) });
   return updated === 1;
 }
 
@@ -271,7 +265,7 @@ export async function updateArtwork(db: Knex, id: number, version: number, v: Ar
 export async function markSold(db: Knex, id: number, version: number, actor: Actor, now: string): Promise<void> {
   await db('artworks')
     .where({ id })
-    .update({ sale_status: 'vendida', version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ sale_status: 'vendida', ...nextVersion(version, actor, now) });
 }
 
 /** Links a stored photo as the work's primary one (the demonstration's generated photos). */

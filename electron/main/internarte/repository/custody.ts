@@ -7,6 +7,7 @@ import { joinAttachment } from '../../files/attachments';
 import type { AttachmentStore } from '../../files/store';
 import { AppError } from '../../ipc/errors';
 import { smallPhoto } from './view';
+import { insertId } from '../../db/writes';
 
 /** An artwork's two ledgers of its physical life: custody (where it is) and condition reports (how it is). */
 
@@ -123,18 +124,16 @@ export async function insertConditionReport(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  const [row] = (await db('artwork_condition_reports')
-    .insert({
-      artwork_id: artworkId,
-      date: v.date,
-      examined_by: v.examinedBy,
-      grade: v.grade,
-      text: v.text,
-      recorded_at: now,
-      recorded_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
+  const reportId = await insertId(db('artwork_condition_reports'), {
+    artwork_id: artworkId,
+    date: v.date,
+    examined_by: v.examinedBy,
+    grade: v.grade,
+    text: v.text,
+    recorded_at: now,
+    recorded_by: actor.name,
+  });
   for (const hash of new Set(photoHashes)) {
-    await db('artwork_condition_photos').insert({ report_id: row!.id, attachment_hash: hash });
+    await db('artwork_condition_photos').insert({ report_id: reportId, attachment_hash: hash });
   }
 }

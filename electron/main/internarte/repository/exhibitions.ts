@@ -8,6 +8,7 @@ import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhib
 import { nonEmpty, type Row, str, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinPartner } from '../../programmes/for-internarte';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 /** Exhibitions: their details, their partners (the programme's), what is running. */
 
@@ -140,18 +141,12 @@ export async function insertExhibition(
   now: string,
   titleKey?: string,
 ): Promise<number> {
-  const [row] = (await db('exhibitions')
-    .insert({
-      ...exhibitionValues(v, titleKey),
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  await setPartners(db, row!.id, partnerIds);
-  return row!.id;
+  const id = await insertId(db('exhibitions'), {
+    ...exhibitionValues(v, titleKey),
+    ...firstVersion(actor, now),
+  });
+  await setPartners(db, id, partnerIds);
+  return id;
 }
 
 /** Writes the exhibition's values and partners over version `version`; false when another user changed it first. */
@@ -166,7 +161,7 @@ export async function updateExhibition(
 ): Promise<boolean> {
   const n = await db('exhibitions')
     .where({ id, version })
-    .update({ ...exhibitionValues(v), version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...exhibitionValues(v), ...nextVersion(version, actor, now) });
   if (n !== 1) return false;
   await setPartners(db, id, partnerIds);
   return true;

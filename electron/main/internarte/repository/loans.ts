@@ -5,6 +5,7 @@ import { nonEmpty, type Row } from '../../db/rows';
 import { joinAttachment } from '../../files/attachments';
 import type { AttachmentStore } from '../../files/store';
 import { smallPhoto } from './view';
+import { insertId } from '../../db/writes';
 
 /** Loans of works to exhibitions: lent with photos of the way out, returned with photos of the way back. */
 
@@ -92,19 +93,16 @@ export async function insertLoan(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('exhibition_loans')
-    .insert({
-      exhibition_id: v.exhibitionId,
-      artwork_id: v.artworkId,
-      lent_on: v.lentOn,
-      due_on: v.dueOn,
-      insurance_centimos: v.insuranceCentimos,
-      condition_out: v.conditionOut,
-      lent_at: now,
-      lent_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  const loanId = row!.id;
+  const loanId = await insertId(db('exhibition_loans'), {
+    exhibition_id: v.exhibitionId,
+    artwork_id: v.artworkId,
+    lent_on: v.lentOn,
+    due_on: v.dueOn,
+    insurance_centimos: v.insuranceCentimos,
+    condition_out: v.conditionOut,
+    lent_at: now,
+    lent_by: actor.name,
+  });
   await addLoanPhotos(db, loanId, 'salida', photoHashes, actor, now);
   return loanId;
 }

@@ -3,6 +3,7 @@ import type { StockRow } from '../../../../shared/inventory/consumable-schemas';
 import { type Row, toBool } from '../../db/rows';
 import { getEstablishment, joinEstablishment } from '../../establishments/repository';
 import { type Narrow, noNarrow } from './instruments';
+import { insertId } from '../../db/writes';
 
 /**
  * Stock per item and establishment is the sum of its movements (an append-only ledger);
@@ -106,8 +107,7 @@ export async function itemIds(db: Knex): Promise<number[]> {
 }
 
 export async function insertItem(db: Knex, name: string, unit: string): Promise<number> {
-  const [row] = (await db('consumable_items').insert({ name, unit, active: true }).returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('consumable_items'), { name, unit, active: true });
 }
 
 /** A movement of stock, as the clerk gave it: an entrega is stored as a negative quantity. */
@@ -122,20 +122,17 @@ export interface ConsumableMovementValues {
 }
 
 export async function insertConsumableMovement(db: Knex, m: ConsumableMovementValues, recordedBy: string, now: string): Promise<number> {
-  const [row] = (await db('consumable_movements')
-    .insert({
-      item_id: m.itemId,
-      establishment_id: m.establishmentId,
-      kind: m.kind,
-      quantity: m.kind === 'entrega' ? -m.quantity : m.quantity,
-      date: m.date,
-      recipient: m.recipient,
-      notes: m.notes,
-      recorded_at: now,
-      recorded_by: recordedBy,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('consumable_movements'), {
+    item_id: m.itemId,
+    establishment_id: m.establishmentId,
+    kind: m.kind,
+    quantity: m.kind === 'entrega' ? -m.quantity : m.quantity,
+    date: m.date,
+    recipient: m.recipient,
+    notes: m.notes,
+    recorded_at: now,
+    recorded_by: recordedBy,
+  });
 }
 
 export async function setMinimum(db: Knex, itemId: number, establishmentId: number, minimum: number): Promise<void> {

@@ -9,6 +9,7 @@ import { num, type Row, str, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Gallery } from '../../files/gallery';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 /** The instruments' register: the rows, their filters and the cached state their movements leave. */
 
@@ -269,24 +270,17 @@ export const stateColumns = (s: InstrumentState) => ({
 
 /** Inserts the register row; its state columns are set by the alta movement right after. */
 export async function insertInstrument(db: Knex, v: InstrumentValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('instruments')
-    .insert({
-      ...columnsOf(v),
-      status: 'en_almacen',
-      condition: 'bueno',
-      establishment_id: null,
-      transit_to_establishment_id: null,
-      custodian_type: null,
-      custodian_name: null,
-      movement_count: 0,
-      version: 1,
-      created_at: now,
-      created_by: actor.name,
-      updated_at: now,
-      updated_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('instruments'), {
+    ...columnsOf(v),
+    status: 'en_almacen',
+    condition: 'bueno',
+    establishment_id: null,
+    transit_to_establishment_id: null,
+    custodian_type: null,
+    custodian_name: null,
+    movement_count: 0,
+    ...firstVersion(actor, now),
+  });
 }
 
 /**
@@ -306,11 +300,7 @@ export async function insertInstrumentsWithState(
         ...columnsOf(values),
         ...stateColumns(state),
         movement_count: movementCount,
-        version: 1,
-        created_at: now,
-        created_by: actor.name,
-        updated_at: now,
-        updated_by: actor.name,
+        ...firstVersion(actor, now),
       })),
     )
     .returning('id')) as Array<{ id: number }>;
@@ -327,7 +317,7 @@ export async function updateInstrumentFields(
 ): Promise<boolean> {
   const n = await db('instruments')
     .where({ id, version })
-    .update({ ...columnsOf(v), version: version + 1, updated_at: now, updated_by: actor.name });
+    .update({ ...columnsOf(v), ...nextVersion(version, actor, now) });
   return n === 1;
 }
 

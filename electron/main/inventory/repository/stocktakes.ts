@@ -3,6 +3,7 @@ import type { Stocktake } from '../../../../shared/inventory/stocktake-schemas';
 import { type Row, str } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Narrow } from './instruments';
+import { insertId } from '../../db/writes';
 
 /** Stocktakes (tomas de inventario) of one establishment and the codes counted in them. */
 
@@ -57,10 +58,7 @@ export async function insertStocktake(
   openedBy: string,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('stocktakes')
-    .insert({ establishment_id: establishmentId, status: 'abierto', opened_at: now, opened_by: openedBy, notes })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('stocktakes'), { establishment_id: establishmentId, status: 'abierto', opened_at: now, opened_by: openedBy, notes });
 }
 
 /** The result a closed stocktake froze when its acta was signed (JSON of a StocktakeDetail); null: none. */

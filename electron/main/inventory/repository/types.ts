@@ -3,6 +3,7 @@ import { normalizeText } from '../../../../shared/format';
 import type { Family } from '../../../../shared/inventory/rules';
 import type { InstrumentType } from '../../../../shared/inventory/schemas';
 import { type Row, toBool, toCount } from '../../db/rows';
+import { insertId } from '../../db/writes';
 
 /** The instrument types (violín, charango, cajón…), each of one family. */
 
@@ -46,10 +47,7 @@ export async function findTypeIdByName(db: Knex, name: string): Promise<number |
 
 /** A new instrument type (active, version 1); answers its id. */
 export async function insertType(db: Knex, name: string, family: string): Promise<number> {
-  const [row] = (await db('instrument_types')
-    .insert({ name, name_key: normalizeText(name), family, active: true, version: 1 })
-    .returning('id')) as Array<{ id: number } | number>;
-  return typeof row === 'object' ? Number(row.id) : Number(row);
+  return insertId(db('instrument_types'), { name, name_key: normalizeText(name), family, active: true, version: 1 });
 }
 
 /** Renames, refiles or (de)activates a type at the version the caller read. */

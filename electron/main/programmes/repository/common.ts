@@ -1,14 +1,4 @@
-import type { Actor } from '../../../../shared/app/schemas';
 import { openStages } from '../../../../shared/programmes/rules';
-
-/** Who created and last changed a row, and when: every row a user writes is attributed. */
-export const attributed = (actor: Actor, now: string) => ({
-  created_at: now,
-  created_by: actor.name,
-  updated_at: now,
-  updated_by: actor.name,
-});
-export const touched = (actor: Actor, now: string) => ({ updated_at: now, updated_by: actor.name });
 
 /** The open stages as an SQL list (the contract's constants, never user input). */
 export const openList = () => openStages.map((s) => `'${s}'`).join(', ');

@@ -7,8 +7,8 @@ import { num, type Row, str } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { visibleNames } from '../privacy';
-import { attributed, touched } from './common';
 import { takenSessions } from './workshops';
+import { firstVersion, insertId, nextVersion, touched } from '../../db/writes';
 
 const enrolmentColumns = [
   'n.*',
@@ -167,21 +167,17 @@ export async function insertEnrolment(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('enrolments')
-    .insert({
-      participant_id: v.participantId,
-      workshop_id: v.workshopId,
-      ensemble_id: v.ensembleId,
-      stage: 'inscrito',
-      part: v.part,
-      enrolled_on: v.date,
-      ended_on: null,
-      end_reason: null,
-      version: 1,
-      ...attributed(actor, now),
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('enrolments'), {
+    participant_id: v.participantId,
+    workshop_id: v.workshopId,
+    ensemble_id: v.ensembleId,
+    stage: 'inscrito',
+    part: v.part,
+    enrolled_on: v.date,
+    ended_on: null,
+    end_reason: null,
+    ...firstVersion(actor, now),
+  });
 }
 
 export async function updateEnrolment(
@@ -194,7 +190,7 @@ export async function updateEnrolment(
 ): Promise<void> {
   await db('enrolments')
     .where({ id, version })
-    .update({ stage: v.stage, part: v.part, ended_on: v.endedOn, end_reason: v.endReason, version: version + 1, ...touched(actor, now) });
+    .update({ stage: v.stage, part: v.part, ended_on: v.endedOn, end_reason: v.endReason, ...nextVersion(version, actor, now) });
 }
 
 /**
@@ -217,7 +213,7 @@ export async function endOpenEnrolments(
   for (const e of open) {
     await db('enrolments')
       .where({ id: e.id })
-      .update({ stage: 'retirado', ended_on: date, end_reason: kind, version: Number(e.version) + 1, ...touched(actor, now) });
+      .update({ stage: 'retirado', ended_on: date, end_reason: kind, ...nextVersion(Number(e.version), actor, now) });
     await appendStage(db, Number(e.id), 'retirado', date, reason, actor, now);
   }
   return open.length;

@@ -8,7 +8,8 @@ import { type Row, str, toBool } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
-import { attributed, openList, touched } from './common';
+import { openList } from './common';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 const columns = (db: Knex) => [
   'g.*',
@@ -75,10 +76,7 @@ const rowOf = (v: EnsembleValues) => ({
 });
 
 export async function insertEnsemble(db: Knex, v: EnsembleValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('ensembles')
-    .insert({ ...rowOf(v), active: true, version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('ensembles'), { ...rowOf(v), active: true, ...firstVersion(actor, now) });
 }
 
 /** Answers the rows changed: 0 when another user changed the ensemble first. */
@@ -93,5 +91,5 @@ export async function updateEnsemble(
 ): Promise<number> {
   return db('ensembles')
     .where({ id, version })
-    .update({ ...rowOf(v), active, version: version + 1, ...touched(actor, now) });
+    .update({ ...rowOf(v), active, ...nextVersion(version, actor, now) });
 }

@@ -10,7 +10,7 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { joinAttachment } from '../../files/attachments';
 import type { Session } from '../../ipc/context';
-import { attributed, touched } from './common';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 export const audienceColumns = audienceGroups.map((g) => `audience_${g}`);
 export const audiencesOf = (r: Row): Audiences =>
@@ -75,10 +75,7 @@ export async function insertSeason(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('seasons')
-    .insert({ name: v.name, start_date: v.startDate, end_date: v.endDate, version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('seasons'), { name: v.name, start_date: v.startDate, end_date: v.endDate, ...firstVersion(actor, now) });
 }
 
 export async function updateSeason(
@@ -91,7 +88,7 @@ export async function updateSeason(
 ): Promise<void> {
   await db('seasons')
     .where({ id, version })
-    .update({ name: v.name, start_date: v.startDate, end_date: v.endDate, version: version + 1, ...touched(actor, now) });
+    .update({ name: v.name, start_date: v.startDate, end_date: v.endDate, ...nextVersion(version, actor, now) });
 }
 
 // ── Events ──────────────────────────────────────────────────────────────────────
@@ -238,18 +235,16 @@ async function setLinks(db: Knex, id: number, v: EventValues) {
 }
 
 export async function insertEvent(db: Knex, v: EventValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('events')
-    .insert({ ...eventRow(v), version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  await setLinks(db, row!.id, v);
-  return row!.id;
+  const id = await insertId(db('events'), { ...eventRow(v), ...firstVersion(actor, now) });
+  await setLinks(db, id, v);
+  return id;
 }
 
 /** Answers the rows changed: 0 when another user changed the event first (its links are then left alone). */
 export async function updateEvent(db: Knex, id: number, version: number, v: EventValues, actor: Actor, now: string): Promise<number> {
   const n = await db('events')
     .where({ id, version })
-    .update({ ...eventRow(v), version: version + 1, ...touched(actor, now) });
+    .update({ ...eventRow(v), ...nextVersion(version, actor, now) });
   if (n === 1) await setLinks(db, id, v);
   return n;
 }

@@ -15,7 +15,8 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { visibleNames } from '../privacy';
-import { attributed, openList, touched } from './common';
+import { openList } from './common';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 type PFilter = { [K in keyof ParticipantFilter]-?: Exclude<ParticipantFilter[K], undefined> };
 
@@ -185,10 +186,12 @@ export async function insertParticipant(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('participants')
-    .insert({ ...participantRow(v), establishment_id: v.establishmentId, status: 'activo', version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('participants'), {
+    ...participantRow(v),
+    establishment_id: v.establishmentId,
+    status: 'activo',
+    ...firstVersion(actor, now),
+  });
 }
 
 /** Answers the rows changed: 0 when another user changed the participant first. */
@@ -202,7 +205,7 @@ export async function updateParticipant(
 ): Promise<number> {
   return db('participants')
     .where({ id, version })
-    .update({ ...participantRow(v), version: version + 1, ...touched(actor, now) });
+    .update({ ...participantRow(v), ...nextVersion(version, actor, now) });
 }
 
 /** A custody change's new status and establishment; 0 rows when another user changed the participant first. */
@@ -217,7 +220,7 @@ export async function setCustody(
 ): Promise<number> {
   return db('participants')
     .where({ id, version })
-    .update({ status, establishment_id: establishmentId, version: version + 1, ...touched(actor, now) });
+    .update({ status, establishment_id: establishmentId, ...nextVersion(version, actor, now) });
 }
 
 // ── Custody movements (a ledger) ────────────────────────────────────────────────

@@ -7,8 +7,8 @@ import type { Agreement, Partner, PartnerDetail } from '../../../../shared/progr
 import { type Row, str, toBool } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAttachment } from '../../files/attachments';
-import { attributed, touched } from './common';
 import { audiencesOf } from './events';
+import { firstVersion, insertId, nextVersion } from '../../db/writes';
 
 // ── Partners ────────────────────────────────────────────────────────────────────
 
@@ -109,10 +109,7 @@ const partnerRow = (v: PartnerValues) => ({
 });
 
 export async function insertPartner(db: Knex, v: PartnerValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('partners')
-    .insert({ ...partnerRow(v), active: true, version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('partners'), { ...partnerRow(v), active: true, ...firstVersion(actor, now) });
 }
 
 /** Answers the rows changed: 0 when another user changed the partner first. */
@@ -127,7 +124,7 @@ export async function updatePartner(
 ): Promise<number> {
   return db('partners')
     .where({ id, version })
-    .update({ ...partnerRow(v), active, version: version + 1, ...touched(actor, now) });
+    .update({ ...partnerRow(v), active, ...nextVersion(version, actor, now) });
 }
 
 export async function insertDonation(
@@ -136,17 +133,14 @@ export async function insertDonation(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  const [row] = (await db('partner_donations')
-    .insert({
-      partner_id: v.partnerId,
-      date: v.date,
-      description: v.description,
-      value_centimos: v.valueCentimos,
-      recorded_at: now,
-      recorded_by: actor.name,
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('partner_donations'), {
+    partner_id: v.partnerId,
+    date: v.date,
+    description: v.description,
+    value_centimos: v.valueCentimos,
+    recorded_at: now,
+    recorded_by: actor.name,
+  });
 }
 
 // ── Agreements ──────────────────────────────────────────────────────────────────
@@ -226,10 +220,7 @@ const agreementRow = (v: AgreementValues) => ({
 });
 
 export async function insertAgreement(db: Knex, v: AgreementValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('agreements')
-    .insert({ ...agreementRow(v), document_hash: null, version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('agreements'), { ...agreementRow(v), document_hash: null, ...firstVersion(actor, now) });
 }
 
 /** Answers the rows changed: 0 when another user changed the agreement first. */
@@ -243,14 +234,14 @@ export async function updateAgreement(
 ): Promise<number> {
   return db('agreements')
     .where({ id, version })
-    .update({ ...agreementRow(v), version: version + 1, ...touched(actor, now) });
+    .update({ ...agreementRow(v), ...nextVersion(version, actor, now) });
 }
 
 /** The signed agreement's scan or PDF (an attachment's hash). */
 export async function setAgreementDocument(db: Knex, id: number, version: number, hash: string, actor: Actor, now: string): Promise<void> {
   await db('agreements')
     .where({ id })
-    .update({ document_hash: hash, version: version + 1, ...touched(actor, now) });
+    .update({ document_hash: hash, ...nextVersion(version, actor, now) });
 }
 
 /** The MIME type of an agreement's attached document (the agreement has one). */

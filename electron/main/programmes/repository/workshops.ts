@@ -9,7 +9,8 @@ import { type Row, str, toBool, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment, refusedEstablishments } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
-import { attributed, openList, touched } from './common';
+import { openList } from './common';
+import { firstVersion, insertId, nextVersion, touched } from '../../db/writes';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
 
@@ -127,10 +128,7 @@ const workshopRow = (v: WorkshopValues) => ({
 });
 
 export async function insertWorkshop(db: Knex, v: WorkshopValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('workshops')
-    .insert({ ...workshopRow(v), active: true, version: 1, ...attributed(actor, now) })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('workshops'), { ...workshopRow(v), active: true, ...firstVersion(actor, now) });
 }
 
 /** Answers the rows changed: 0 when another user changed the workshop first. */
@@ -145,7 +143,7 @@ export async function updateWorkshop(
 ): Promise<number> {
   return db('workshops')
     .where({ id, version })
-    .update({ ...workshopRow(v), active, version: version + 1, ...touched(actor, now) });
+    .update({ ...workshopRow(v), active, ...nextVersion(version, actor, now) });
 }
 
 // ── Sessions ────────────────────────────────────────────────────────────────────
@@ -198,25 +196,21 @@ export interface SessionValues {
 }
 
 export async function insertSession(db: Knex, workshopId: number, v: SessionValues, actor: Actor, now: string): Promise<number> {
-  const [row] = (await db('workshop_sessions')
-    .insert({
-      workshop_id: workshopId,
-      date: v.date,
-      duration_minutes: v.durationMinutes,
-      topic: v.topic,
-      attendance_at: null,
-      attendance_by: null,
-      version: 1,
-      ...attributed(actor, now),
-    })
-    .returning('id')) as Array<{ id: number }>;
-  return row!.id;
+  return insertId(db('workshop_sessions'), {
+    workshop_id: workshopId,
+    date: v.date,
+    duration_minutes: v.durationMinutes,
+    topic: v.topic,
+    attendance_at: null,
+    attendance_by: null,
+    ...firstVersion(actor, now),
+  });
 }
 
 export async function updateSession(db: Knex, id: number, version: number, v: SessionValues, actor: Actor, now: string): Promise<void> {
   await db('workshop_sessions')
     .where({ id, version })
-    .update({ date: v.date, duration_minutes: v.durationMinutes, topic: v.topic, version: version + 1, ...touched(actor, now) });
+    .update({ date: v.date, duration_minutes: v.durationMinutes, topic: v.topic, ...nextVersion(version, actor, now) });
 }
 
 /** A session's attendance was taken (or retaken) now. */

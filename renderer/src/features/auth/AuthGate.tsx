@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, onSessionLost, useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { FirstRunPage, ForcedPasswordPage, LockScreen, SignInPage } from './AuthScreens';
-import { useSession } from '../../components/session';
+import { useSession } from '../../components/sessionState';
 
 /** How often the renderer checks for idleness and tells main the user is still there. */
 const TICK_MS = 30_000;

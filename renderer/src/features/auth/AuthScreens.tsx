@@ -1,14 +1,16 @@
 import { Alert, Button, Card, Center, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState, type FormEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SetupAdmin, SignIn, Unlock, type AuthStatus, type SessionUser } from '../../../../shared/auth/schemas';
 import { formatDateTime } from '../../../../shared/format';
 import { ApiCallError, call } from '../../api';
+import type { z } from 'zod';
+import { FormErrorAlert } from '../../components/fields';
+import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
-import { ChangePasswordForm } from './ChangePasswordForm';
+import { ChangePasswordForm, NewPasswordFields } from './ChangePasswordForm';
 import { forgetRestore, lastRestore } from './restoreNotice';
 
 /** The screens before the app: one card in the middle, the app's name, the language. */
@@ -49,18 +51,6 @@ function AuthLayout({ title, icon, children }: { title: string; icon?: ReactNode
   );
 }
 
-/** Field messages next to their fields; anything else above the form. */
-function useRefusal(form: { setErrors(e: Record<string, string>): void }) {
-  const [error, setError] = useState<string | null>(null);
-  const fail = (err: unknown) => {
-    if (err instanceof ApiCallError && Object.keys(err.error.fields).length > 0) {
-      form.setErrors(err.error.fields);
-      setError(null);
-    } else setError(err instanceof Error ? err.message : String(err));
-  };
-  return { error, setError, fail };
-}
-
 /** After signing in or out, nothing of the previous user's screens stays in memory. */
 function useFreshStart() {
   const client = useQueryClient();
@@ -70,29 +60,93 @@ function useFreshStart() {
   };
 }
 
-/** `ended`: why the previous session ended without signing out (an administrator deactivated the account). */
-export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
+/**
+ * The form of a screen before the app: the shared schema's rules next to the fields; a refusal
+ * from main next to its field, or above the form when no field is to blame (it keeps what was
+ * typed, but the password when `clearPassword`); `refused` follows a refusal.
+ */
+function useAuthForm<V extends Record<string, string>>({
+  values,
+  schema,
+  run,
+  clearPassword = false,
+  refused,
+}: {
+  values: V;
+  schema: z.ZodType;
+  run: (values: V) => Promise<unknown>;
+  clearPassword?: boolean;
+  refused?: (err: unknown) => void;
+}) {
   const { t } = useTranslation();
-  const restart = useFreshStart();
   const [busy, setBusy] = useState(false);
-  const form = useForm({ mode: 'controlled', initialValues: { username: '', password: '' }, validate: schemaValidator(SignIn, t) });
-  const refusal = useRefusal(form);
-  const restored = lastRestore();
-
-  const submit = form.onSubmit(async (values) => {
-    refusal.setError(null);
+  const { form, formError, setFormError, onError } = useRecordForm<V>({
+    opened: true,
+    values: () => values,
+    validate: schemaValidator(schema, t),
+    sentenceWithFields: false,
+  });
+  const submit = form.onSubmit(async (v) => {
+    setFormError(null);
     setBusy(true);
     try {
-      await call('auth.signIn', values);
-      forgetRestore();
-      await restart();
+      await run(v);
     } catch (err) {
-      form.setFieldValue('password', '');
-      refusal.fail(err);
+      if (clearPassword) form.setValues((typed) => ({ ...typed, password: '' }));
+      if (err instanceof ApiCallError) onError(err);
+      else setFormError(err instanceof Error ? err.message : String(err));
+      refused?.(err);
     } finally {
       setBusy(false);
     }
   });
+  return { form, formError, submit, busy };
+}
+
+/** The form of a screen before the app: the refusal, the fields, one wide button to go on, and what follows it. */
+function AuthForm({
+  auth,
+  label,
+  errorIcon,
+  after,
+  children,
+}: {
+  auth: { formError: string | null; submit: FormEventHandler<HTMLFormElement>; busy: boolean };
+  label: string;
+  errorIcon?: ReactNode;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={auth.submit} noValidate>
+      <Stack>
+        <FormErrorAlert error={auth.formError} icon={errorIcon} />
+        {children}
+        <Button type="submit" loading={auth.busy} fullWidth>
+          {label}
+        </Button>
+        {after}
+      </Stack>
+    </form>
+  );
+}
+
+/** `ended`: why the previous session ended without signing out (an administrator deactivated the account). */
+export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
+  const { t } = useTranslation();
+  const restart = useFreshStart();
+  const auth = useAuthForm({
+    values: { username: '', password: '' },
+    schema: SignIn,
+    clearPassword: true,
+    run: async (values) => {
+      await call('auth.signIn', values);
+      forgetRestore();
+      await restart();
+    },
+  });
+  const { form } = auth;
+  const restored = lastRestore();
 
   return (
     <AuthLayout title={t('auth.signIn.title')}>
@@ -109,23 +163,19 @@ export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
       <Text size="sm" c="dimmed">
         {t('auth.signIn.intro')}
       </Text>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {refusal.error && (
-            <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />}>
-              {refusal.error}
-            </Alert>
-          )}
-          <TextInput data-autofocus required label={t('auth.username')} autoComplete="username" {...form.getInputProps('username')} />
-          <PasswordInput required label={t('auth.password')} autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={busy} fullWidth>
-            {t('auth.signIn.submit')}
-          </Button>
+      <AuthForm
+        auth={auth}
+        label={t('auth.signIn.submit')}
+        errorIcon={<IconAlertTriangle size={18} />}
+        after={
           <Text size="xs" c="dimmed" ta="center">
             {t('auth.signIn.forgot')}
           </Text>
-        </Stack>
-      </form>
+        }
+      >
+        <TextInput data-autofocus required label={t('auth.username')} autoComplete="username" {...form.getInputProps('username')} />
+        <PasswordInput required label={t('auth.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+      </AuthForm>
     </AuthLayout>
   );
 }
@@ -133,61 +183,33 @@ export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
 export function FirstRunPage() {
   const { t } = useTranslation();
   const restart = useFreshStart();
-  const [busy, setBusy] = useState(false);
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { username: '', fullName: '', password: '', confirm: '' },
-    validate: schemaValidator(SetupAdmin, t),
-  });
-  const refusal = useRefusal(form);
-
-  const submit = form.onSubmit(async (values) => {
-    refusal.setError(null);
-    setBusy(true);
-    try {
+  const auth = useAuthForm({
+    values: { username: '', fullName: '', password: '', confirm: '' },
+    schema: SetupAdmin,
+    run: async (values) => {
       await call('auth.setupAdmin', values);
       await restart();
-    } catch (err) {
-      refusal.fail(err);
-    } finally {
-      setBusy(false);
-    }
+    },
   });
+  const { form } = auth;
 
   return (
     <AuthLayout title={t('auth.setup.title')}>
       <Text size="sm">{t('auth.setup.intro')}</Text>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {refusal.error && (
-            <Alert color="red" role="alert">
-              {refusal.error}
-            </Alert>
-          )}
-          <TextInput data-autofocus required label={t('auth.fullName')} autoComplete="name" {...form.getInputProps('fullName')} />
-          <TextInput
-            required
-            label={t('auth.username')}
-            description={t('auth.usernameHint')}
-            autoComplete="username"
-            {...form.getInputProps('username')}
-          />
-          <PasswordInput
-            required
-            label={t('auth.password')}
-            description={t('auth.passwordHint')}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <PasswordInput required label={t('auth.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <Alert color="yellow" variant="light" p="xs">
-            <Text size="xs">{t('auth.setup.keepSafe')}</Text>
-          </Alert>
-          <Button type="submit" loading={busy} fullWidth>
-            {t('auth.setup.submit')}
-          </Button>
-        </Stack>
-      </form>
+      <AuthForm auth={auth} label={t('auth.setup.submit')}>
+        <TextInput data-autofocus required label={t('auth.fullName')} autoComplete="name" {...form.getInputProps('fullName')} />
+        <TextInput
+          required
+          label={t('auth.username')}
+          description={t('auth.usernameHint')}
+          autoComplete="username"
+          {...form.getInputProps('username')}
+        />
+        <NewPasswordFields label={t('auth.password')} password={form.getInputProps('password')} confirm={form.getInputProps('confirm')} />
+        <Alert color="yellow" variant="light" p="xs">
+          <Text size="xs">{t('auth.setup.keepSafe')}</Text>
+        </Alert>
+      </AuthForm>
     </AuthLayout>
   );
 }
@@ -195,24 +217,18 @@ export function FirstRunPage() {
 export function LockScreen({ user, idleMinutes, onUnlocked }: { user: SessionUser; idleMinutes: number; onUnlocked: () => void }) {
   const { t } = useTranslation();
   const restart = useFreshStart();
-  const [busy, setBusy] = useState(false);
-  const form = useForm({ mode: 'controlled', initialValues: { password: '' }, validate: schemaValidator(Unlock, t) });
-  const refusal = useRefusal(form);
-
-  const submit = form.onSubmit(async (values) => {
-    refusal.setError(null);
-    setBusy(true);
-    try {
+  const auth = useAuthForm({
+    values: { password: '' },
+    schema: Unlock,
+    clearPassword: true,
+    run: async (values) => {
       await call('auth.unlock', values);
       onUnlocked();
-    } catch (err) {
-      form.setFieldValue('password', '');
-      refusal.fail(err);
-      // Five failures sign the session out: the sign-in screen follows.
+    },
+    // Five failures sign the session out: the sign-in screen follows.
+    refused: (err) => {
       if (err instanceof ApiCallError && err.error.code !== 'validation') onUnlocked();
-    } finally {
-      setBusy(false);
-    }
+    },
   });
 
   const otherUser = async () => {
@@ -223,29 +239,24 @@ export function LockScreen({ user, idleMinutes, onUnlocked }: { user: SessionUse
   return (
     <AuthLayout title={t('auth.lock.title')} icon={<IconLock size={26} />}>
       <Text size="sm">{t('auth.lock.intro', { name: user.fullName, minutes: idleMinutes })}</Text>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {refusal.error && (
-            <Alert color="red" role="alert">
-              {refusal.error}
-            </Alert>
-          )}
-          <TextInput readOnly label={t('auth.username')} value={user.username} />
-          <PasswordInput
-            data-autofocus
-            required
-            label={t('auth.password')}
-            autoComplete="current-password"
-            {...form.getInputProps('password')}
-          />
-          <Button type="submit" loading={busy} fullWidth>
-            {t('auth.lock.submit')}
-          </Button>
+      <AuthForm
+        auth={auth}
+        label={t('auth.lock.submit')}
+        after={
           <Button variant="subtle" onClick={() => void otherUser()}>
             {t('auth.lock.otherUser')}
           </Button>
-        </Stack>
-      </form>
+        }
+      >
+        <TextInput readOnly label={t('auth.username')} value={user.username} />
+        <PasswordInput
+          data-autofocus
+          required
+          label={t('auth.password')}
+          autoComplete="current-password"
+          {...auth.form.getInputProps('password')}
+        />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,11 +1,11 @@
-import { Badge, Button, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Button, Menu, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconChevronDown, IconKey, IconLock, IconLogout, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { ChangePasswordForm } from './ChangePasswordForm';
-import { useSession } from '../../components/session';
+import { ChangePasswordModal } from './ChangePasswordForm';
+import { useSession } from '../../components/sessionState';
 
 /** The header's user: name and role, with "change my password", "lock" and "sign out". */
 export function UserMenu() {
@@ -67,14 +67,7 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal
-        opened={changing}
-        onClose={() => setChanging(false)}
-        title={t('auth.change.title')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <ChangePasswordForm onDone={() => setChanging(false)} onCancel={() => setChanging(false)} />
-      </Modal>
+      <ChangePasswordModal opened={changing} onClose={() => setChanging(false)} />
     </>
   );
 }

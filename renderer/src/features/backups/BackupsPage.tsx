@@ -8,9 +8,11 @@ import type { BackupDone, BackupInfo } from '../../../../shared/backups/schemas'
 import { formatDateTime } from '../../../../shared/format';
 import { ApiCallError, call, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { FormModal } from '../../components/FormModal';
 import { SavedFileNote } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useJobStatus } from '../../components/useJobStatus';
+import { useRecordForm } from '../../components/useRecordForm';
 import { rememberRestore } from '../auth';
 import { askPersonalDataReason } from '../../components/PersonalDataReason';
 
@@ -38,8 +40,13 @@ export function BackupsPage() {
   const [saved, setSaved] = useState<BackupDone | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The box is ticked again for each restore, never left ticked from the previous one.
+  const confirmation = useRecordForm({
+    opened: restoring !== null,
+    recordKey: restoring?.kind === 'local' ? restoring.backup.name : restoring?.kind,
+    values: () => ({ confirmed: false }),
+  });
   const size = (n: number) => formatBytes(n, i18n.language);
 
   const start = async (destination: 'local' | 'external') => {
@@ -87,7 +94,6 @@ export function BackupsPage() {
       setError(err instanceof ApiCallError ? err.error.message : String(err));
     } finally {
       setBusy(false);
-      setConfirmed(false);
     }
   };
 
@@ -239,7 +245,7 @@ export function BackupsPage() {
         </Stack>
       </Modal>
 
-      <Modal
+      <FormModal
         opened={!!restoring}
         onClose={() => !busy && setRestoring(null)}
         title={
@@ -247,38 +253,29 @@ export function BackupsPage() {
             ? t('backups.restoreTitle', { date: formatDateTime(restoring.backup.createdAt) })
             : t('backups.restoreTitleExternal')
         }
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        onSubmit={confirmation.form.onSubmit(() => void restore())}
+        // What went wrong shows on the page: the dialog closes either way.
+        error={null}
+        saving={busy}
+        saveLabel={t('backups.restore')}
+        saveColor="red"
+        saveIcon={<IconDatabaseExport size={16} />}
+        saveDisabled={!confirmation.form.values.confirmed}
+        cancelDisabled={busy}
       >
-        <Stack>
-          <Text size="sm">{t('backups.restoreText')}</Text>
-          <Checkbox
-            label={t('backups.restoreConfirm')}
-            checked={confirmed}
-            onChange={(e) => setConfirmed(e.currentTarget.checked)}
-            disabled={busy}
-          />
-          {busy && (
-            <Group gap="xs">
-              <Loader size="sm" />
-              <Text size="sm">{t('backups.restoring')}</Text>
-            </Group>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRestoring(null)} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              leftSection={<IconDatabaseExport size={16} />}
-              disabled={!confirmed}
-              loading={busy}
-              onClick={() => void restore()}
-            >
-              {t('backups.restore')}
-            </Button>
+        <Text size="sm">{t('backups.restoreText')}</Text>
+        <Checkbox
+          label={t('backups.restoreConfirm')}
+          disabled={busy}
+          {...confirmation.form.getInputProps('confirmed', { type: 'checkbox' })}
+        />
+        {busy && (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text size="sm">{t('backups.restoring')}</Text>
           </Group>
-        </Stack>
-      </Modal>
+        )}
+      </FormModal>
     </>
   );
 }

@@ -46,6 +46,47 @@ function AlertCard({
   );
 }
 
+/** What ends soon (contracts, authorisations): the first six, each a link to its record with the date it ends. */
+function EndingSoon({
+  rows,
+  none,
+}: {
+  rows: { key: number; to: string; name: string; detail: string; date: string; daysLeft: number }[];
+  none: string;
+}) {
+  const { t } = useTranslation();
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {none}
+      </Text>
+    );
+  return (
+    <Table verticalSpacing={4}>
+      <Table.Tbody>
+        {rows.slice(0, 6).map((r) => (
+          <Table.Tr key={r.key}>
+            <Table.Td>
+              <Anchor component={Link} to={r.to} size="sm" fw={600}>
+                {r.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {r.detail}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm">{formatDate(r.date)}</Text>
+              <Text size="xs" c="orange.8" fw={600}>
+                {r.daysLeft === 0 ? t('contracts.dashboard.today') : t('contracts.dashboard.days', { count: r.daysLeft })}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /**
  * The contracts officer's alerts on the home page: contracts ending within 30 days, access
  * authorisations ending, months without a sign-off, and budget lines above 90%. Shown only
@@ -58,7 +99,6 @@ export function ContractsDashboardSection() {
   const a = alerts.data;
   if (!a) return null;
   if (a.expiring.length === 0 && a.authorisations.length === 0 && a.missingConformities === 0 && a.budgetLines.length === 0) return null;
-  const days = (n: number) => (n === 0 ? t('contracts.dashboard.today') : t('contracts.dashboard.days', { count: n }));
   const year = Number(a.today.slice(0, 4));
 
   return (
@@ -71,34 +111,17 @@ export function ContractsDashboardSection() {
           count={a.expiring.length}
           link={`${routes.contracts}?estado=por_vencer`}
         >
-          {a.expiring.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('contracts.dashboard.expiringNone')}
-            </Text>
-          ) : (
-            <Table verticalSpacing={4}>
-              <Table.Tbody>
-                {a.expiring.slice(0, 6).map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`${routes.contracts}?ficha=${c.id}`} size="sm" fw={600}>
-                        {c.number}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {c.teacherName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{formatDate(c.endDate)}</Text>
-                      <Text size="xs" c="orange.8" fw={600}>
-                        {days(c.daysLeft)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <EndingSoon
+            none={t('contracts.dashboard.expiringNone')}
+            rows={a.expiring.map((c) => ({
+              key: c.id,
+              to: `${routes.contracts}?ficha=${c.id}`,
+              name: c.number,
+              detail: c.teacherName,
+              date: c.endDate,
+              daysLeft: c.daysLeft,
+            }))}
+          />
         </AlertCard>
 
         <AlertCard
@@ -107,34 +130,17 @@ export function ContractsDashboardSection() {
           count={a.authorisations.length}
           link={routes.teachers}
         >
-          {a.authorisations.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('contracts.dashboard.authorisationsNone')}
-            </Text>
-          ) : (
-            <Table verticalSpacing={4}>
-              <Table.Tbody>
-                {a.authorisations.slice(0, 6).map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`${routes.teachers}?ficha=${x.teacherId}`} size="sm" fw={600}>
-                        {x.teacherName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {x.establishmentName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{formatDate(x.validTo)}</Text>
-                      <Text size="xs" c="orange.8" fw={600}>
-                        {days(x.daysLeft)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <EndingSoon
+            none={t('contracts.dashboard.authorisationsNone')}
+            rows={a.authorisations.map((x) => ({
+              key: x.id,
+              to: `${routes.teachers}?ficha=${x.teacherId}`,
+              name: x.teacherName,
+              detail: x.establishmentName,
+              date: x.validTo,
+              daysLeft: x.daysLeft,
+            }))}
+          />
         </AlertCard>
 
         <AlertCard

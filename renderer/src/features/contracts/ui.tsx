@@ -11,12 +11,6 @@ import { whole } from '../../components/badges';
 import { type ApiCallError } from '../../api';
 import { toBase64, useSaveFile } from '../../components/files';
 
-export { accentFilter } from '../../components/accentFilter';
-export { whole } from '../../components/badges';
-export { toBase64 } from '../../components/files';
-export { centimosToSoles, solesToCentimos, useMoney } from '../../components/money';
-export { renameErrors } from '../../forms';
-
 export const useUsd = () => {
   const { i18n } = useTranslation();
   return (cents: number) => formatUsd(cents, i18n.language as Locale);
@@ -202,20 +196,6 @@ export function DocumentsPanel({
           </Table.Tbody>
         </Table>
       )}
-    </Stack>
-  );
-}
-
-/** A label and its value, in the records' drawers. */
-export function Field({ label, children, span }: { label: string; children: React.ReactNode; span?: boolean }) {
-  return (
-    <Stack gap={0} style={span ? { gridColumn: '1 / -1' } : undefined}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children || '—'}
-      </Text>
     </Stack>
   );
 }

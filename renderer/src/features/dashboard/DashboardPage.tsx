@@ -4,6 +4,7 @@ import { IconDatabaseImport, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api';
+import { StatCard } from '../../components/DashboardParts';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { FeatureDashboards } from '../../app/FeatureDashboards';
@@ -11,21 +12,7 @@ import { routes } from '../../app/routes';
 import { useCan } from '../../components/session';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={32} fw={700} lh={1.2} data-testid={`stat-${label}`}>
-        {value.toLocaleString('es-PE')}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
+  return <StatCard big label={label} value={value.toLocaleString('es-PE')} hint={hint} />;
 }
 
 export function DashboardPage() {

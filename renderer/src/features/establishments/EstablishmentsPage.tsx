@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Select, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconFileImport, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { IconEdit, IconFileImport, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,24 +12,34 @@ import { formatDateTime } from '../../../../shared/format';
 import { establishmentSortColumns, populations, type Establishment, type Population } from '../../../../shared/establishments/schemas';
 import { call, useApiMutation, useApiQuery } from '../../api';
 import { ColumnPicker } from '../../components/ColumnPicker';
-import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { ImportWizard } from '../../components/import/ImportWizard';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import {
+  ActiveFilter,
+  ChoiceFilter,
+  NewButton,
+  pageOf,
+  useFilters,
+  useFormDialog,
+  useOptions,
+  type ActiveStatus,
+} from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
 import { useCan } from '../../components/session';
-
-type Status = 'active' | 'inactive' | 'all';
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
 
-  const [regionalOfficeId, setRegionalOfficeId] = useState<string | null>(params.get('oficina'));
-  const [population, setPopulation] = useState<string | null>(null);
-  const [programme, setProgramme] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>('all');
+  const filters = useFilters<{
+    regionalOfficeId: string | null;
+    population: string | null;
+    programme: string | null;
+    status: ActiveStatus;
+  }>({ regionalOfficeId: null, population: null, programme: null, status: 'all' }, { regionalOfficeId: params.get('oficina') });
+  const { regionalOfficeId, population, programme, status } = filters.values;
   const listState = useListState<Establishment>({
     sort: { columnAccessor: 'name', direction: 'asc' },
     pageSizeKey: 'arteinpe.establishments.pageSize',
@@ -39,8 +50,7 @@ export function EstablishmentsPage() {
     key: 'arteinpe.establishments.hiddenColumns',
     defaultValue: ['updatedAt'],
   });
-  const [editing, setEditing] = useState<Establishment | null>(null);
-  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const form = useFormDialog<Establishment>([]);
   const [importOpen, setImportOpen] = useState(false);
 
   const filter = useMemo(
@@ -56,38 +66,20 @@ export function EstablishmentsPage() {
   const sort = listState.sortBy(establishmentSortColumns, 'name');
 
   const offices = useApiQuery('regionalOffices.list', {});
-  const list = useApiQuery(
-    'establishments.list',
-    { ...filter, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (prev) => prev },
-  );
+  const list = useApiQuery('establishments.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const populationOptions = useOptions(populations, 'establishments.populations');
   const setActive = useApiMutation('establishments.setActive');
   // Everyone reads the establishments; only the administrador changes them (main enforces it).
   const canWrite = useCan('establishments.create');
   const remove = useApiMutation('establishments.delete');
 
-  const filtersActive = search !== '' || regionalOfficeId !== null || population !== null || programme !== null || status !== 'all';
+  const filtersActive = search !== '' || filters.changed;
   const clearFilters = () => {
     setSearch('');
-    setRegionalOfficeId(null);
-    setPopulation(null);
-    setProgramme(null);
-    setStatus('all');
+    filters.clear();
     setParams({});
   };
-
-  const openNew = () => {
-    setEditing(null);
-    setFormOpen(true);
-  };
-  const openEdit = (e: Establishment) => {
-    setEditing(e);
-    setFormOpen(true);
-  };
-  const closeForm = () => {
-    setFormOpen(false);
-    if (params.get('nuevo')) setParams({});
-  };
+  const openEdit = form.openEdit;
 
   const failed = (err: Error) => notifications.show({ color: 'red', message: err.message, autoClose: 10000 });
 
@@ -230,64 +222,31 @@ export function EstablishmentsPage() {
                 </Button>
               </Tooltip>
             )}
-            {canWrite && (
-              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-                {t('establishments.new')}
-              </Button>
-            )}
+            {canWrite && <NewButton label={t('establishments.new')} onClick={form.openNew} />}
           </>
         }
       />
 
       <FilterBar>
         <SearchBox value={search} onChange={setSearch} placeholder={t('establishments.searchPlaceholder')} w={290} />
-        <Select
+        <ChoiceFilter
           label={t('establishments.filterRegion')}
-          placeholder={t('common.all')}
-          clearable
           data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
-          value={regionalOfficeId}
-          onChange={setRegionalOfficeId}
+          {...filters.bind('regionalOfficeId')}
           w={170}
         />
-        <Select
-          label={t('establishments.filterPopulation')}
-          placeholder={t('common.all')}
-          clearable
-          data={populations.map((p) => ({ value: p, label: t(`establishments.populations.${p}`) }))}
-          value={population}
-          onChange={setPopulation}
-          w={140}
-        />
-        <Select
+        <ChoiceFilter label={t('establishments.filterPopulation')} data={populationOptions} {...filters.bind('population')} w={140} />
+        <ChoiceFilter
           label={t('establishments.filterProgramme')}
-          placeholder={t('common.all')}
-          clearable
           data={[
             { value: 'yes', label: t('establishments.inProgrammeOnly') },
             { value: 'no', label: t('establishments.notInProgramme') },
           ]}
-          value={programme}
-          onChange={setProgramme}
+          {...filters.bind('programme')}
           w={180}
         />
-        <Select
-          label={t('common.status')}
-          data={[
-            { value: 'all', label: t('common.activeAll') },
-            { value: 'active', label: t('common.activeOnly') },
-            { value: 'inactive', label: t('common.inactiveOnly') },
-          ]}
-          value={status}
-          onChange={(v) => setStatus((v ?? 'all') as Status)}
-          allowDeselect={false}
-          w={180}
-        />
-        {filtersActive && (
-          <Button variant="subtle" onClick={clearFilters}>
-            {t('common.clearFilters')}
-          </Button>
-        )}
+        <ActiveFilter {...filters.bind('status')} order={['all', 'active', 'inactive']} w={180} />
+        <ClearFiltersButton active={filtersActive} onClear={clearFilters} />
       </FilterBar>
 
       <ListTable<Establishment>
@@ -297,15 +256,16 @@ export function EstablishmentsPage() {
         onRowDoubleClick={canWrite ? openEdit : undefined}
         rowStyle={(e) => (e.active ? undefined : { opacity: 0.6 })}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('establishments.noMatchTitle')} text={t('establishments.noMatchText')} />
-          ) : (
-            <EmptyState title={t('establishments.emptyTitle')} text={t('establishments.emptyText')} />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('establishments.noMatchTitle'), text: t('establishments.noMatchText') }}
+            title={t('establishments.emptyTitle')}
+            text={t('establishments.emptyText')}
+          />
         }
       />
 
-      <EstablishmentFormModal opened={formOpen} onClose={closeForm} establishment={editing} />
+      <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />
       <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="establishments" />
     </>
   );

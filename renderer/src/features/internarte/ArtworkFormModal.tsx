@@ -1,6 +1,5 @@
 import { NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saleStatuses, techniques } from '../../../../shared/internarte/rules';
@@ -11,10 +10,11 @@ import {
   type ArtworkCreate as ArtworkCreateInput,
   type ArtworkUpdate,
 } from '../../../../shared/internarte/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../forms';
+import { renameErrors, schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { accentFilter } from '../../components/accentFilter';
 import { centimosToSoles, solesToCentimos } from '../../components/money';
 import { cmInputToMm, mmToCmInput, useSeesArtists } from './ui';
@@ -95,8 +95,7 @@ const toFields = (v: Values) => ({
 });
 
 /** Schema field → form field. */
-const rename: Record<string, string> = { heightMm: 'height', widthMm: 'width', depthMm: 'depth', priceCentimos: 'price' };
-const renamed = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, m]) => [rename[k] ?? k, m]));
+const fieldNames: Record<string, string> = { heightMm: 'height', widthMm: 'width', depthMm: 'depth', priceCentimos: 'price' };
 
 /**
  * Register an artwork or edit one: dimensions typed in centimetres with one decimal (kept
@@ -118,51 +117,41 @@ export function ArtworkFormModal({
   const seesNames = useSeesArtists();
   // Without the personal-data permission only participants already linked as artists are offered (main decides).
   const searchesRegister = useHasPermission('personalData');
-  const [v, setV] = useState<Values>(blank());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [artistSearch, setArtistSearch] = useState('');
   const [debouncedArtist] = useDebouncedValue(artistSearch, 250);
   const establishments = useEstablishmentOptions('active');
+  const create = useApiMutation('artworks.create');
+  const update = useApiMutation('artworks.update');
+  const validateFields = schemaValidator(ArtworkFields, t);
+  const validateCreate = schemaValidator(ArtworkCreate, t);
+  // Reset when it opens or turns to another record, never on a background refetch.
+  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+    opened,
+    recordKey: artwork?.id ?? null,
+    initialValues: blank(),
+    validate: (v) =>
+      renameErrors(artwork ? validateFields(toFields(v)) : validateCreate({ ...toFields(v), receivedOn: v.receivedOn }), fieldNames),
+    values: () => (artwork ? fromArtwork(artwork) : blank()),
+    fieldNames,
+  });
+  const v = form.values;
   const options = useApiQuery('artworks.options', {}, { enabled: opened });
   const artists = useApiQuery(
     'artworks.artistOptions',
     { search: debouncedArtist },
     { enabled: opened && seesNames && v.artistKind === 'participant' },
   );
-  const create = useApiMutation('artworks.create');
-  const update = useApiMutation('artworks.update');
 
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, artwork?.id ?? null, () => {
-    setV(artwork ? fromArtwork(artwork) : blank());
-    setErrors({});
+  const submit = form.onSubmit((values) => {
     setFormError(null);
-  });
-
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((p) => ({ ...p, [k]: value }));
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    setErrors(renamed(err.error.fields));
-  };
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    setFormError(null);
-    const fields = toFields(v);
-    const local = renamed(
-      artwork ? schemaValidator(ArtworkFields, t)(fields) : schemaValidator(ArtworkCreate, t)({ ...fields, receivedOn: v.receivedOn }),
-    );
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    const done = (a: Artwork) => {
-      notifications.show({ color: 'teal', message: t(artwork ? 'internarte.artworks.saved' : 'internarte.artworks.created') });
+    const fields = toFields(values);
+    const done = saved(t(artwork ? 'internarte.artworks.saved' : 'internarte.artworks.created'), (a: Artwork) => {
       onSaved?.(a);
       onClose();
-    };
-    if (artwork)
-      update.mutate({ ...fields, id: artwork.id, version: artwork.version } as unknown as ArtworkUpdate, { onSuccess: done, onError });
-    else create.mutate({ ...fields, receivedOn: v.receivedOn } as unknown as ArtworkCreateInput, { onSuccess: done, onError });
-  };
+    });
+    if (artwork) update.mutate({ ...fields, id: artwork.id, version: artwork.version } as unknown as ArtworkUpdate, done);
+    else create.mutate({ ...fields, receivedOn: values.receivedOn } as unknown as ArtworkCreateInput, done);
+  });
 
   const workshops = (options.data?.workshops ?? [])
     .filter((w) => v.establishmentId === null || String(w.establishmentId) === v.establishmentId)
@@ -186,26 +175,19 @@ export function ArtworkFormModal({
       saving={create.isPending || update.isPending}
       gap="sm"
     >
-      <TextInput
-        data-autofocus
-        required
-        label={t('internarte.artworks.fields.title')}
-        value={v.title}
-        onChange={(e) => set('title', e.currentTarget.value)}
-        error={errors.title}
-      />
+      <TextInput data-autofocus required label={t('internarte.artworks.fields.title')} {...form.getInputProps('title')} />
       {seesNames ? (
         <Stack gap={6}>
           <Text size="sm" fw={500}>
             {t('internarte.artworks.fields.artistKind')}
           </Text>
           <SegmentedControl
-            value={v.artistKind}
-            onChange={(x) => set('artistKind', x as Values['artistKind'])}
             data={[
               { value: 'typed', label: t('internarte.artworks.fields.artistTyped') },
               { value: 'participant', label: t('internarte.artworks.fields.artistParticipant') },
             ]}
+            value={v.artistKind}
+            onChange={(x) => form.setFieldValue('artistKind', x as Values['artistKind'])}
           />
           {v.artistKind === 'participant' ? (
             <Select
@@ -215,20 +197,13 @@ export function ArtworkFormModal({
               data={artistData}
               searchValue={artistSearch}
               onSearchChange={setArtistSearch}
-              value={v.artistParticipantId}
-              onChange={(x) => set('artistParticipantId', x)}
-              error={errors.artistParticipantId ?? errors.artistName}
               description={searchesRegister ? undefined : t('internarte.artworks.artistLinkedOnly')}
               filter={({ options: o }) => o}
+              {...form.getInputProps('artistParticipantId')}
+              error={form.errors.artistParticipantId ?? form.errors.artistName}
             />
           ) : (
-            <TextInput
-              required
-              label={t('internarte.artworks.fields.artistName')}
-              value={v.artistName}
-              onChange={(e) => set('artistName', e.currentTarget.value)}
-              error={errors.artistName}
-            />
+            <TextInput required label={t('internarte.artworks.fields.artistName')} {...form.getInputProps('artistName')} />
           )}
         </Stack>
       ) : (
@@ -243,92 +218,50 @@ export function ArtworkFormModal({
           filter={accentFilter}
           label={t('internarte.artworks.fields.establishment')}
           data={establishments}
-          value={v.establishmentId}
-          onChange={(x) => setV((p) => ({ ...p, establishmentId: x, workshopId: null }))}
-          error={errors.establishmentId}
+          {...form.getInputProps('establishmentId')}
+          onChange={(x) => {
+            form.setFieldValue('establishmentId', x);
+            form.setFieldValue('workshopId', null);
+          }}
         />
         <Select
           clearable
           label={t('internarte.artworks.fields.workshop')}
           placeholder={t('internarte.artworks.noWorkshop')}
           data={workshops}
-          value={v.workshopId}
-          onChange={(x) => set('workshopId', x)}
-          error={errors.workshopId}
+          {...form.getInputProps('workshopId')}
         />
         <Select
           required
           label={t('internarte.artworks.fields.technique')}
           data={techniques.map((x) => ({ value: x, label: t(`internarte.techniques.${x}`) }))}
-          value={v.technique}
-          onChange={(x) => set('technique', x)}
-          error={errors.technique}
+          {...form.getInputProps('technique')}
         />
         <TextInput
           style={{ gridColumn: 'span 2' }}
           label={t('internarte.artworks.fields.materials')}
-          value={v.materials}
-          onChange={(e) => set('materials', e.currentTarget.value)}
-          error={errors.materials}
+          {...form.getInputProps('materials')}
         />
-        <NumberInput
-          label={t('internarte.artworks.fields.year')}
-          value={v.year}
-          onChange={(x) => set('year', x)}
-          error={errors.year}
-          allowDecimal={false}
-          hideControls
-        />
-        <NumberInput
-          required
-          label={t('internarte.artworks.fields.height')}
-          value={v.height}
-          onChange={(x) => set('height', x)}
-          error={errors.height}
-          {...cm}
-        />
-        <NumberInput
-          required
-          label={t('internarte.artworks.fields.width')}
-          value={v.width}
-          onChange={(x) => set('width', x)}
-          error={errors.width}
-          {...cm}
-        />
-        <NumberInput
-          label={t('internarte.artworks.fields.depth')}
-          value={v.depth}
-          onChange={(x) => set('depth', x)}
-          error={errors.depth}
-          {...cm}
-        />
+        <NumberInput label={t('internarte.artworks.fields.year')} allowDecimal={false} hideControls {...form.getInputProps('year')} />
+        <NumberInput required label={t('internarte.artworks.fields.height')} {...cm} {...form.getInputProps('height')} />
+        <NumberInput required label={t('internarte.artworks.fields.width')} {...cm} {...form.getInputProps('width')} />
+        <NumberInput label={t('internarte.artworks.fields.depth')} {...cm} {...form.getInputProps('depth')} />
         <Select
           label={t('internarte.artworks.fields.saleStatus')}
           data={saleStatuses.map((x) => ({ value: x, label: t(`internarte.saleStatuses.${x}`) }))}
-          value={v.saleStatus}
-          onChange={(x) => set('saleStatus', x ?? 'no_a_la_venta')}
-          error={errors.saleStatus}
+          {...form.getInputProps('saleStatus')}
+          onChange={(x) => form.setFieldValue('saleStatus', x ?? 'no_a_la_venta')}
         />
-        <SolesInput label={t('internarte.artworks.fields.price')} value={v.price} onChange={(x) => set('price', x)} error={errors.price} />
+        <SolesInput label={t('internarte.artworks.fields.price')} {...form.getInputProps('price')} />
         {!artwork && (
           <DateField
             label={t('internarte.custody.fields.date')}
             description={t('internarte.custodyStatuses.en_taller')}
-            value={v.receivedOn}
-            onChange={(x) => set('receivedOn', x)}
-            error={errors.receivedOn}
+            {...form.getInputProps('receivedOn')}
           />
         )}
       </SimpleGrid>
-      <Textarea
-        label={t('internarte.artworks.fields.notes')}
-        autosize
-        minRows={1}
-        maxRows={4}
-        value={v.notes}
-        onChange={(e) => set('notes', e.currentTarget.value)}
-        error={errors.notes}
-      />
+      <Textarea label={t('internarte.artworks.fields.notes')} autosize minRows={1} maxRows={4} {...form.getInputProps('notes')} />
     </FormModal>
   );
 }

@@ -6,7 +6,6 @@ import {
   Card,
   Group,
   Image,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -18,15 +17,17 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { allowedCustody, conditionGrades, type ConditionGrade, type CustodyStatus } from '../../../../shared/internarte/rules';
 import type { Artwork } from '../../../../shared/internarte/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { DateField, FormActions, FormErrorAlert, todayIso } from '../../components/fields';
+import { DateField, FormErrorAlert, todayIso } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';
 import { useMoney } from '../../components/money';
 import { CustodyBadge, PhotosPicker, RecordedCell, uploadOf } from './ui';
@@ -37,37 +38,8 @@ const gradeColors: Record<ConditionGrade, string> = { bueno: 'teal', regular: 'y
 export function ConditionPanel({ artworkId }: { artworkId: number }) {
   const { t } = useTranslation();
   const reports = useApiQuery('artworks.conditionReports', { id: artworkId });
-  const add = useApiMutation('artworks.addConditionReport');
   const canAdd = useCan('artworks.addConditionReport');
   const [open, setOpen] = useState(false);
-  const [v, setV] = useState({ date: todayIso() as string | null, examinedBy: '', grade: 'bueno' as string | null, text: '' });
-  const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) {
-      setV({ date: todayIso(), examinedBy: '', grade: 'bueno', text: '' });
-      setFiles([]);
-      setErrors({});
-      setFormError(null);
-    }
-  }, [open]);
-  const submit = async () => {
-    const photos = await Promise.all(files.map(uploadOf));
-    add.mutate(
-      { artworkId, date: v.date ?? '', examinedBy: v.examinedBy, grade: (v.grade ?? '') as ConditionGrade, text: v.text, photos },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('internarte.condition.added') });
-          setOpen(false);
-        },
-        onError: (err: ApiCallError) => {
-          setFormError(err.error.message);
-          setErrors(err.error.fields);
-        },
-      },
-    );
-  };
   return (
     <Stack>
       {canAdd && (
@@ -103,53 +75,61 @@ export function ConditionPanel({ artworkId }: { artworkId: number }) {
           )}
         </Card>
       ))}
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        size={600}
-        title={t('internarte.condition.add')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Stack gap="sm">
-          <FormErrorAlert error={formError} />
-          <SimpleGrid cols={3}>
-            <DateField
-              required
-              label={t('internarte.condition.fields.date')}
-              value={v.date}
-              onChange={(x) => setV({ ...v, date: x })}
-              error={errors.date}
-            />
-            <TextInput
-              required
-              label={t('internarte.condition.fields.examinedBy')}
-              value={v.examinedBy}
-              onChange={(e) => setV({ ...v, examinedBy: e.currentTarget.value })}
-              error={errors.examinedBy}
-            />
-            <Select
-              required
-              label={t('internarte.condition.fields.grade')}
-              data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))}
-              value={v.grade}
-              onChange={(x) => setV({ ...v, grade: x })}
-              error={errors.grade}
-            />
-          </SimpleGrid>
-          <Textarea
-            required
-            label={t('internarte.condition.fields.text')}
-            autosize
-            minRows={3}
-            value={v.text}
-            onChange={(e) => setV({ ...v, text: e.currentTarget.value })}
-            error={errors.text}
-          />
-          <PhotosPicker files={files} onChange={setFiles} />
-          <FormActions onCancel={() => setOpen(false)} saving={add.isPending} onSave={() => void submit()} />
-        </Stack>
-      </Modal>
+      <ConditionReportModal opened={open} onClose={() => setOpen(false)} artworkId={artworkId} />
     </Stack>
+  );
+}
+
+interface ConditionValues {
+  date: string | null;
+  examinedBy: string;
+  grade: string | null;
+  text: string;
+}
+
+/** A new condition report: main checks it; a refused one keeps what was typed and the photos chosen. */
+function ConditionReportModal({ opened, onClose, artworkId }: { opened: boolean; onClose: () => void; artworkId: number }) {
+  const { t } = useTranslation();
+  const add = useApiMutation('artworks.addConditionReport');
+  const [files, setFiles] = useState<File[]>([]);
+  // Reset only when the dialog opens.
+  const { form, formError, setFormError, saved } = useRecordForm<ConditionValues>({
+    opened,
+    values: () => ({ date: todayIso(), examinedBy: '', grade: 'bueno', text: '' }),
+    onOpen: () => setFiles([]),
+  });
+  const send = async (v: ConditionValues) => {
+    setFormError(null);
+    const photos = await Promise.all(files.map(uploadOf));
+    add.mutate(
+      { artworkId, date: v.date ?? '', examinedBy: v.examinedBy, grade: (v.grade ?? '') as ConditionGrade, text: v.text, photos },
+      saved(t('internarte.condition.added'), onClose),
+    );
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      size={600}
+      title={t('internarte.condition.add')}
+      onSubmit={form.onSubmit((v) => void send(v))}
+      error={formError}
+      saving={add.isPending}
+      gap="sm"
+    >
+      <SimpleGrid cols={3}>
+        <DateField required label={t('internarte.condition.fields.date')} {...form.getInputProps('date')} />
+        <TextInput required label={t('internarte.condition.fields.examinedBy')} {...form.getInputProps('examinedBy')} />
+        <Select
+          required
+          label={t('internarte.condition.fields.grade')}
+          data={conditionGrades.map((g) => ({ value: g, label: t(`internarte.grades.${g}`) }))}
+          {...form.getInputProps('grade')}
+        />
+      </SimpleGrid>
+      <Textarea required label={t('internarte.condition.fields.text')} autosize minRows={3} {...form.getInputProps('text')} />
+      <PhotosPicker files={files} onChange={setFiles} />
+    </FormModal>
   );
 }
 

@@ -1,5 +1,6 @@
-import { Button, Image, Select, Text } from '@mantine/core';
-import { IconPhoto, IconPlus } from '@tabler/icons-react';
+import { Image, Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import { IconPhoto } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -17,6 +18,7 @@ import {
   SearchBox,
   useListState,
 } from '../../components/ListPage';
+import { ChoiceFilter, NewButton, pageOf, useFilters, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { useMoney } from '../../components/money';
@@ -36,11 +38,18 @@ export function ArtworksPage() {
   const seesNames = useSeesArtists();
   const canCreate = useCan('artworks.create');
   const canExport = useCan('artworks.export');
-  const [establishmentId, setEstablishmentId] = useState<string | null>(null);
-  const [technique, setTechnique] = useState<string | null>(null);
-  const [custody, setCustody] = useState<string | null>(null);
-  const [sale, setSale] = useState<string | null>(null);
-  const [consent, setConsent] = useState<string | null>(null);
+  const filters = useFilters<Record<'establishmentId' | 'technique' | 'custody' | 'sale' | 'consent', string | null>>({
+    establishmentId: null,
+    technique: null,
+    custody: null,
+    sale: null,
+    consent: null,
+  });
+  const { establishmentId, technique, custody, sale, consent } = filters.values;
+  const techniqueOptions = useOptions(techniques, 'internarte.techniques');
+  const custodyOptions = useOptions(custodyStatuses, 'internarte.custodyStatuses');
+  const saleOptions = useOptions(saleStatuses, 'internarte.saleStatuses');
+  const consentOptions = useOptions(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta'], 'internarte.consentFilter');
   const listState = useListState<Artwork>({
     sort: { columnAccessor: 'title', direction: 'asc' },
     pageSizeKey: 'arteinpe.artworks.pageSize',
@@ -62,20 +71,11 @@ export function ArtworksPage() {
   );
   const sort = listState.sortBy(artworkSortColumns, 'title');
   const direction = listState.sortStatus.direction;
-  const list = useApiQuery(
-    'artworks.list',
-    { ...filter, sort, direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (prev) => prev },
-  );
-  const filtersActive =
-    search !== '' || establishmentId !== null || technique !== null || custody !== null || sale !== null || consent !== null;
+  const list = useApiQuery('artworks.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const filtersActive = search !== '' || filters.changed;
   const clear = () => {
     setSearch('');
-    setEstablishmentId(null);
-    setTechnique(null);
-    setCustody(null);
-    setSale(null);
-    setConsent(null);
+    filters.clear();
   };
   const open = (a: Artwork) => void navigate(`${routes.artworks}/${a.id}`);
 
@@ -93,11 +93,7 @@ export function ArtworksPage() {
                 onExport={(format, reason) => call('artworks.export', { filter, format, sort, direction, reason })}
               />
             )}
-            {canCreate && (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-                {t('internarte.artworks.new')}
-              </Button>
-            )}
+            {canCreate && <NewButton label={t('internarte.artworks.new')} onClick={() => setFormOpen(true)} />}
           </>
         }
       />
@@ -110,49 +106,28 @@ export function ArtworksPage() {
         />
         <EstablishmentFilter
           label={t('internarte.checklist.columns.establishment')}
-          value={establishmentId}
-          onChange={setEstablishmentId}
+          {...filters.bind('establishmentId')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
           comboboxProps={{ width: 300 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('internarte.artworks.fields.technique')}
-          placeholder={t('common.all')}
-          clearable
-          data={techniques.map((x) => ({ value: x, label: t(`internarte.techniques.${x}`) }))}
-          value={technique}
-          onChange={setTechnique}
+          data={techniqueOptions}
+          {...filters.bind('technique')}
           style={filterStyle}
           comboboxProps={{ width: 260 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('internarte.artworks.fields.custody')}
-          placeholder={t('common.all')}
-          clearable
-          data={custodyStatuses.map((x) => ({ value: x, label: t(`internarte.custodyStatuses.${x}`) }))}
-          value={custody}
-          onChange={setCustody}
+          data={custodyOptions}
+          {...filters.bind('custody')}
           style={filterStyle}
         />
-        <Select
-          label={t('internarte.artworks.fields.saleStatus')}
-          placeholder={t('common.all')}
-          clearable
-          data={saleStatuses.map((x) => ({ value: x, label: t(`internarte.saleStatuses.${x}`) }))}
-          value={sale}
-          onChange={setSale}
-          style={filterStyle}
-        />
-        <Select
+        <ChoiceFilter label={t('internarte.artworks.fields.saleStatus')} data={saleOptions} {...filters.bind('sale')} style={filterStyle} />
+        <ChoiceFilter
           label={t('internarte.artworks.fields.consent')}
-          placeholder={t('common.all')}
-          clearable
-          data={(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta'] as const).map((x) => ({
-            value: x,
-            label: t(`internarte.consentFilter.${x}`),
-          }))}
-          value={consent}
-          onChange={setConsent}
+          data={consentOptions}
+          {...filters.bind('consent')}
           style={filterStyle}
           comboboxProps={{ width: 220 }}
         />

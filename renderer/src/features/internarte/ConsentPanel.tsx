@@ -6,7 +6,6 @@ import {
   Checkbox,
   FileButton,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -16,17 +15,17 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFileCertificate, IconPaperclip } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import { consentedArtist, namingModes, type NamingMode } from '../../../../shared/internarte/rules';
 import { ConsentRecord, type Artwork } from '../../../../shared/internarte/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
-import { DateField, todayIso, FormActions } from '../../components/fields';
+import { useApiMutation, useApiQuery } from '../../api';
+import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
-import { schemaValidator, useResetOnOpen } from '../../forms';
+import { useRecordForm } from '../../components/useRecordForm';
+import { schemaValidator } from '../../forms';
 import { useCan } from '../../components/session';
 import { RecordedCell, uploadOf } from './ui';
 
@@ -175,34 +174,31 @@ interface Values {
 function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: () => void; artwork: Artwork }) {
   const { t } = useTranslation();
   const record = useApiMutation('artworks.recordConsent');
-  const start = (): Values => ({
-    date: todayIso(),
-    naming: artwork.consent.recorded ? artwork.consent.naming : 'nombre_completo',
-    pseudonym: artwork.consent.pseudonym ?? '',
-    mayExhibit: artwork.consent.mayExhibit,
-    mayCatalog: artwork.consent.mayCatalog,
-    mayPhotograph: artwork.consent.mayPhotograph,
-    maySell: artwork.consent.maySell,
-    notes: '',
-  });
-  const [v, setV] = useState<Values>(start);
+  const validate = schemaValidator(ConsentRecord, t);
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   // Reset only when the dialog opens, never on a background refetch of the artwork.
-  useResetOnOpen(opened, undefined, () => {
-    setV(start());
-    setFile(null);
-    setErrors({});
-    setFormError(null);
+  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+    opened,
+    values: () => ({
+      date: todayIso(),
+      naming: artwork.consent.recorded ? artwork.consent.naming : 'nombre_completo',
+      pseudonym: artwork.consent.pseudonym ?? '',
+      mayExhibit: artwork.consent.mayExhibit,
+      mayCatalog: artwork.consent.mayCatalog,
+      mayPhotograph: artwork.consent.mayPhotograph,
+      maySell: artwork.consent.maySell,
+      notes: '',
+    }),
+    onOpen: () => setFile(null),
   });
+  const v = form.values;
 
   const preview = artwork.artistName
     ? (consentedArtist(artwork.artistName, { ...v, pseudonym: v.pseudonym || null }) ?? t('internarte.anonymous'))
     : null;
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  // The signed document is read first: the shared schema checks it with the rest.
+  const send = async () => {
     setFormError(null);
     const document = file ? await uploadOf(file) : null;
     const input = {
@@ -217,19 +213,10 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
       notes: v.notes,
       document,
     };
-    const local = schemaValidator(ConsentRecord, t)(input);
-    setErrors(local);
+    const local = validate(input);
+    form.setErrors(local);
     if (Object.keys(local).length > 0) return;
-    record.mutate(input, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('internarte.consent.recorded') });
-        onClose();
-      },
-      onError: (err: ApiCallError) => {
-        setFormError(err.error.message);
-        setErrors(err.error.fields);
-      },
-    });
+    record.mutate(input, saved(t('internarte.consent.recorded'), onClose));
   };
 
   return (
@@ -238,36 +225,26 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
       onClose={onClose}
       size={640}
       title={t('internarte.consent.record')}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
       error={formError}
       saving={record.isPending}
       gap="sm"
     >
       <SimpleGrid cols={2}>
-        <DateField
-          required
-          label={t('internarte.consent.fields.date')}
-          value={v.date}
-          onChange={(x) => setV({ ...v, date: x })}
-          error={errors.date}
-        />
+        <DateField required label={t('internarte.consent.fields.date')} {...form.getInputProps('date')} />
         <Select
           required
           label={t('internarte.consent.fields.naming')}
           data={namingModes.map((n) => ({ value: n, label: t(`internarte.namingModes.${n}`) }))}
-          value={v.naming}
-          onChange={(x) => setV({ ...v, naming: (x ?? 'anonimo') as NamingMode })}
-          error={errors.naming}
+          {...form.getInputProps('naming')}
+          onChange={(x) => form.setFieldValue('naming', (x ?? 'anonimo') as NamingMode)}
         />
       </SimpleGrid>
       {v.naming === 'seudonimo' && (
-        <TextInput
-          required
-          label={t('internarte.consent.fields.pseudonym')}
-          value={v.pseudonym}
-          onChange={(e) => setV({ ...v, pseudonym: e.currentTarget.value })}
-          error={errors.pseudonym}
-        />
+        <TextInput required label={t('internarte.consent.fields.pseudonym')} {...form.getInputProps('pseudonym')} />
       )}
       {preview && (
         <Text size="sm" c="dimmed" data-testid="consent-preview">
@@ -275,12 +252,7 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
         </Text>
       )}
       {uses.map((u) => (
-        <Checkbox
-          key={u}
-          label={t(`internarte.consent.fields.${u}`)}
-          checked={v[u]}
-          onChange={(e) => setV({ ...v, [u]: e.currentTarget.checked })}
-        />
+        <Checkbox key={u} label={t(`internarte.consent.fields.${u}`)} {...form.getInputProps(u, { type: 'checkbox' })} />
       ))}
       <Stack gap={4}>
         <Group gap="sm">
@@ -295,20 +267,13 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
             {file ? t('internarte.consent.documentChosen', { name: file.name }) : t('internarte.consent.fields.document')}
           </Text>
         </Group>
-        {errors.document && (
+        {form.errors.document && (
           <Text size="sm" c="red" role="alert">
-            {errors.document}
+            {form.errors.document}
           </Text>
         )}
       </Stack>
-      <Textarea
-        label={t('internarte.consent.fields.notes')}
-        autosize
-        minRows={1}
-        value={v.notes}
-        onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
-        error={errors.notes}
-      />
+      <Textarea label={t('internarte.consent.fields.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
     </FormModal>
   );
 }
@@ -316,52 +281,30 @@ function ConsentModal({ opened, onClose, artwork }: { opened: boolean; onClose: 
 function RevokeModal({ opened, onClose, artworkId }: { opened: boolean; onClose: () => void; artworkId: number }) {
   const { t } = useTranslation();
   const revoke = useApiMutation('artworks.revokeConsent');
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (opened) {
-      setDate(todayIso());
-      setNotes('');
-      setErrors({});
-    }
-  }, [opened]);
+  // Reset only when the dialog opens.
+  const { form, formError, saved } = useRecordForm({
+    opened,
+    values: () => ({ date: todayIso() as string | null, notes: '' }),
+    sentenceWithFields: false,
+  });
+  const submit = form.onSubmit((v) =>
+    revoke.mutate({ artworkId, date: v.date ?? '', notes: v.notes }, saved(t('internarte.consent.revoked'), onClose)),
+  );
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('internarte.consent.revokeTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={revoke.isPending}
+      saveLabel={t('internarte.consent.revoke')}
+      saveColor="red"
+      gap="sm"
+      header={<Alert color="orange">{t('internarte.consent.revokeText')}</Alert>}
     >
-      <Stack gap="sm">
-        <Alert color="orange">{t('internarte.consent.revokeText')}</Alert>
-        <DateField required label={t('internarte.consent.fields.date')} value={date} onChange={setDate} error={errors.date} />
-        <Textarea
-          label={t('internarte.consent.fields.reason')}
-          autosize
-          minRows={2}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        <FormActions
-          onCancel={onClose}
-          color="red"
-          saving={revoke.isPending}
-          onSave={() =>
-            revoke.mutate(
-              { artworkId, date: date ?? '', notes },
-              {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: t('internarte.consent.revoked') });
-                  onClose();
-                },
-                onError: (err) => setErrors(err.error.fields),
-              },
-            )
-          }
-          label={t('internarte.consent.revoke')}
-        />
-      </Stack>
-    </Modal>
+      <DateField required label={t('internarte.consent.fields.date')} {...form.getInputProps('date')} />
+      <Textarea label={t('internarte.consent.fields.reason')} autosize minRows={2} {...form.getInputProps('notes')} />
+    </FormModal>
   );
 }

@@ -1,13 +1,11 @@
-import { Button, Checkbox, Group, Image, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Image, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/fields';
 import type { ChecklistRow, Exhibition } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
-import { useResetOnOpen } from '../../forms';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 
 /** Adding artworks to the checklist, and a checklist row's number and section. */
 export function AddWorksModal({
@@ -22,88 +20,71 @@ export function AddWorksModal({
   present: Set<number>;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const [chosen, setChosen] = useState<number[]>([]);
-  const list = useApiQuery('artworks.list', { search: debounced, pageSize: 50, sort: 'title', direction: 'asc' }, { enabled: opened });
   const add = useApiMutation('exhibitions.addWorks');
-  useEffect(() => {
-    if (opened) {
-      setChosen([]);
-      setSearch('');
-    }
-  }, [opened]);
+  // Reset only when the dialog opens.
+  const { form, formError, setFormError, saved } = useRecordForm<{ search: string; chosen: number[] }>({
+    opened,
+    values: () => ({ search: '', chosen: [] }),
+  });
+  const { search, chosen } = form.values;
+  const [debounced] = useDebouncedValue(search, 250);
+  const list = useApiQuery('artworks.list', { search: debounced, pageSize: 50, sort: 'title', direction: 'asc' }, { enabled: opened });
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    add.mutate({ exhibitionId, artworkIds: v.chosen }, saved(t('internarte.checklist.added', { count: v.chosen.length }), onClose));
+  });
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size={720}
       title={t('internarte.checklist.addTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={add.isPending}
+      saveLabel={`${t('internarte.checklist.add')} (${chosen.length})`}
+      saveDisabled={chosen.length === 0}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <TextInput
-          data-autofocus
-          aria-label={t('internarte.checklist.searchWorks')}
-          placeholder={t('internarte.checklist.searchWorks')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
-        <ScrollArea h={380}>
-          <Stack gap={4}>
-            {(list.data?.rows ?? []).map((a) => (
-              <Checkbox
-                key={a.id}
-                disabled={present.has(a.id)}
-                checked={present.has(a.id) || chosen.includes(a.id)}
-                onChange={(e) => {
-                  const checked = e.currentTarget.checked;
-                  setChosen((c) => (checked ? [...c, a.id] : c.filter((x) => x !== a.id)));
-                }}
-                label={
-                  <Group gap="xs" wrap="nowrap">
-                    {a.thumbnail && <Image src={a.thumbnail} alt="" w={32} h={32} fit="cover" radius="sm" />}
-                    <div>
-                      <Text size="sm" fs="italic">
-                        {a.title}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {a.artistLabel} · {a.establishmentName}
-                        {present.has(a.id) ? ` · ${t('internarte.checklist.alreadyIn')}` : ''}
-                      </Text>
-                    </div>
-                  </Group>
-                }
-              />
-            ))}
-          </Stack>
-        </ScrollArea>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            disabled={chosen.length === 0}
-            loading={add.isPending}
-            onClick={() =>
-              add.mutate(
-                { exhibitionId, artworkIds: chosen },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: t('internarte.checklist.added', { count: chosen.length }) });
-                    onClose();
-                  },
-                  onError: (err) => notifications.show({ color: 'red', message: err.message }),
-                },
-              )
-            }
-          >
-            {t('internarte.checklist.add')} ({chosen.length})
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <TextInput
+        data-autofocus
+        aria-label={t('internarte.checklist.searchWorks')}
+        placeholder={t('internarte.checklist.searchWorks')}
+        leftSection={<IconSearch size={16} />}
+        {...form.getInputProps('search')}
+        // The list follows what is typed: Enter here adds nothing.
+        onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+      />
+      <ScrollArea h={380}>
+        <Stack gap={4}>
+          {(list.data?.rows ?? []).map((a) => (
+            <Checkbox
+              key={a.id}
+              disabled={present.has(a.id)}
+              checked={present.has(a.id) || chosen.includes(a.id)}
+              onChange={(e) => {
+                const checked = e.currentTarget.checked;
+                form.setFieldValue('chosen', (c) => (checked ? [...c, a.id] : c.filter((x) => x !== a.id)));
+              }}
+              label={
+                <Group gap="xs" wrap="nowrap">
+                  {a.thumbnail && <Image src={a.thumbnail} alt="" w={32} h={32} fit="cover" radius="sm" />}
+                  <div>
+                    <Text size="sm" fs="italic">
+                      {a.title}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {a.artistLabel} · {a.establishmentName}
+                      {present.has(a.id) ? ` · ${t('internarte.checklist.alreadyIn')}` : ''}
+                    </Text>
+                  </div>
+                </Group>
+              }
+            />
+          ))}
+        </Stack>
+      </ScrollArea>
+    </FormModal>
   );
 }
 
@@ -118,46 +99,37 @@ export function ChecklistItemModal({
 }) {
   const { t } = useTranslation();
   const update = useApiMutation('exhibitions.updateWork');
-  const [number, setNumber] = useState('');
-  const [section, setSection] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(row !== null, row?.artworkId, () => {
-    if (!row) return;
-    setNumber(row.catalogNumber);
-    setSection(row.section ?? '');
-    setErrors({});
+  const { form, formError, onError } = useRecordForm({
+    opened: row !== null,
+    recordKey: row?.artworkId,
+    values: () => ({ catalogNumber: row?.catalogNumber ?? '', section: row?.section ?? '' }),
+    sentenceWithFields: false,
+  });
+  const submit = form.onSubmit((v) => {
+    if (row) update.mutate({ exhibitionId: exhibition.id, artworkId: row.artworkId, ...v }, { onSuccess: onClose, onError });
   });
   return (
-    <Modal opened={row !== null} onClose={onClose} title={row?.title} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <Stack gap="sm">
-        <TextInput
-          data-autofocus
-          required
-          label={t('internarte.exhibitions.fields.catalogNumber')}
-          value={number}
-          onChange={(e) => setNumber(e.currentTarget.value)}
-          error={errors.catalogNumber}
-        />
-        <TextInput
-          label={t('internarte.checklist.columns.section')}
-          description={exhibition.sectionMode === 'libre' ? undefined : t(`internarte.sectionModes.${exhibition.sectionMode}`)}
-          value={section}
-          onChange={(e) => setSection(e.currentTarget.value)}
-          error={errors.section}
-        />
-        <FormActions
-          onCancel={onClose}
-          saving={update.isPending}
-          onSave={() =>
-            row &&
-            update.mutate(
-              { exhibitionId: exhibition.id, artworkId: row.artworkId, catalogNumber: number, section },
-              { onSuccess: onClose, onError: (err) => setErrors(err.error.fields) },
-            )
-          }
-        />
-      </Stack>
-    </Modal>
+    <FormModal
+      opened={row !== null}
+      onClose={onClose}
+      title={row?.title}
+      onSubmit={submit}
+      error={formError}
+      saving={update.isPending}
+      gap="sm"
+    >
+      <TextInput
+        data-autofocus
+        required
+        label={t('internarte.exhibitions.fields.catalogNumber')}
+        {...form.getInputProps('catalogNumber')}
+      />
+      <TextInput
+        label={t('internarte.checklist.columns.section')}
+        description={exhibition.sectionMode === 'libre' ? undefined : t(`internarte.sectionModes.${exhibition.sectionMode}`)}
+        {...form.getInputProps('section')}
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
 import { Group, MultiSelect, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionModes, type SectionMode } from '../../../../shared/internarte/rules';
 import { ExhibitionCreate, type Exhibition } from '../../../../shared/internarte/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api';
 import { DateField } from '../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../forms';
+import { schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface Values {
   title: string;
@@ -70,36 +69,26 @@ export function ExhibitionFormModal({
   const options = useApiQuery('exhibitions.options', {}, { enabled: opened });
   const create = useApiMutation('exhibitions.create');
   const update = useApiMutation('exhibitions.update');
-  const [v, setV] = useState<Values>(fromExhibition(null));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const validate = schemaValidator(ExhibitionCreate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, exhibition?.id ?? null, () => {
-    setV(fromExhibition(exhibition));
-    setErrors({});
-    setFormError(null);
+  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+    opened,
+    recordKey: exhibition?.id ?? null,
+    initialValues: fromExhibition(null),
+    validate: (v) => validate(toInput(v)),
+    values: () => fromExhibition(exhibition),
   });
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((p) => ({ ...p, [k]: value }));
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = form.onSubmit((v) => {
     setFormError(null);
     const input = toInput(v);
-    const local = schemaValidator(ExhibitionCreate, t)(input);
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    const onError = (err: ApiCallError) => {
-      setFormError(err.error.message);
-      setErrors(err.error.fields);
-    };
-    const done = (x: Exhibition) => {
-      notifications.show({ color: 'teal', message: t(exhibition ? 'internarte.exhibitions.saved' : 'internarte.exhibitions.created') });
+    const done = saved(t(exhibition ? 'internarte.exhibitions.saved' : 'internarte.exhibitions.created'), (x: Exhibition) => {
       onSaved?.(x);
       onClose();
-    };
-    if (exhibition) update.mutate({ ...input, id: exhibition.id, version: exhibition.version }, { onSuccess: done, onError });
-    else create.mutate(input, { onSuccess: done, onError });
-  };
+    });
+    if (exhibition) update.mutate({ ...input, id: exhibition.id, version: exhibition.version }, done);
+    else create.mutate(input, done);
+  });
 
   return (
     <FormModal
@@ -113,93 +102,48 @@ export function ExhibitionFormModal({
       gap="sm"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          data-autofocus
-          required
-          label={t('internarte.exhibitions.fields.title')}
-          value={v.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
-        />
-        <TextInput
-          label={t('internarte.exhibitions.fields.subtitle')}
-          value={v.subtitle}
-          onChange={(e) => set('subtitle', e.currentTarget.value)}
-          error={errors.subtitle}
-        />
-        <TextInput
-          label={t('internarte.exhibitions.fields.venue')}
-          value={v.venue}
-          onChange={(e) => set('venue', e.currentTarget.value)}
-          error={errors.venue}
-        />
+        <TextInput data-autofocus required label={t('internarte.exhibitions.fields.title')} {...form.getInputProps('title')} />
+        <TextInput label={t('internarte.exhibitions.fields.subtitle')} {...form.getInputProps('subtitle')} />
+        <TextInput label={t('internarte.exhibitions.fields.venue')} {...form.getInputProps('venue')} />
         <Group grow align="flex-start">
-          <DateField
-            label={t('internarte.exhibitions.fields.startsOn')}
-            clearable
-            value={v.startsOn}
-            onChange={(x) => set('startsOn', x)}
-            error={errors.startsOn}
-          />
-          <DateField
-            label={t('internarte.exhibitions.fields.endsOn')}
-            clearable
-            value={v.endsOn}
-            onChange={(x) => set('endsOn', x)}
-            error={errors.endsOn}
-          />
+          <DateField label={t('internarte.exhibitions.fields.startsOn')} clearable {...form.getInputProps('startsOn')} />
+          <DateField label={t('internarte.exhibitions.fields.endsOn')} clearable {...form.getInputProps('endsOn')} />
         </Group>
         <MultiSelect
           label={t('internarte.exhibitions.fields.partners')}
           searchable
           data={(options.data?.partners ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-          value={v.partnerIds}
-          onChange={(x) => set('partnerIds', x)}
-          error={errors.partnerIds}
+          {...form.getInputProps('partnerIds')}
         />
         <Select
           label={t('internarte.exhibitions.fields.sectionMode')}
           data={sectionModes.map((m) => ({ value: m, label: t(`internarte.sectionModes.${m}`) }))}
-          value={v.sectionMode}
-          onChange={(x) => set('sectionMode', (x ?? 'ninguna') as SectionMode)}
-          error={errors.sectionMode}
+          {...form.getInputProps('sectionMode')}
+          onChange={(x) => form.setFieldValue('sectionMode', (x ?? 'ninguna') as SectionMode)}
         />
       </SimpleGrid>
       <Textarea
         label={t('internarte.exhibitions.fields.curators')}
         autosize
         minRows={2}
-        value={v.curators}
-        onChange={(e) => set('curators', e.currentTarget.value)}
-        error={errors.curators ?? Object.entries(errors).find(([k]) => k.startsWith('curators.'))?.[1]}
+        {...form.getInputProps('curators')}
+        error={form.errors.curators ?? Object.entries(form.errors).find(([k]) => k.startsWith('curators.'))?.[1]}
       />
       <Textarea
         label={t('internarte.exhibitions.fields.presentation')}
         autosize
         minRows={3}
         maxRows={10}
-        value={v.presentation}
-        onChange={(e) => set('presentation', e.currentTarget.value)}
-        error={errors.presentation}
+        {...form.getInputProps('presentation')}
       />
       <Textarea
         label={t('internarte.exhibitions.fields.curatorialText')}
         autosize
         minRows={3}
         maxRows={10}
-        value={v.curatorialText}
-        onChange={(e) => set('curatorialText', e.currentTarget.value)}
-        error={errors.curatorialText}
+        {...form.getInputProps('curatorialText')}
       />
-      <Textarea
-        label={t('internarte.exhibitions.fields.credits')}
-        autosize
-        minRows={2}
-        maxRows={8}
-        value={v.credits}
-        onChange={(e) => set('credits', e.currentTarget.value)}
-        error={errors.credits}
-      />
+      <Textarea label={t('internarte.exhibitions.fields.credits')} autosize minRows={2} maxRows={8} {...form.getInputProps('credits')} />
     </FormModal>
   );
 }

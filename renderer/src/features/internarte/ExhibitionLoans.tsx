@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Image, Modal, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Badge, Button, Group, Image, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,40 +7,38 @@ import { formatDate } from '../../../../shared/format';
 import type { ChecklistRow, Exhibition, Loan } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { DateField, FormActions, FormErrorAlert, SolesInput, todayIso } from '../../components/fields';
+import { DateField, SolesInput, todayIso } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';
 import { solesToCentimos, useMoney } from '../../components/money';
 import { PhotosPicker, uploadOf } from './ui';
-import { useResetOnOpen } from '../../forms';
+
+interface LendValues {
+  lentOn: string | null;
+  dueOn: string | null;
+  insurance: number | string;
+  conditionOut: string;
+}
 
 /** The loans of an exhibition's works to its venue: lend, the list, and the return. */
 export function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | null; onClose: () => void; exhibition: Exhibition }) {
   const { t } = useTranslation();
   const lend = useApiMutation('exhibitions.lend');
-  const [v, setV] = useState({
-    lentOn: todayIso() as string | null,
-    dueOn: exhibition.endsOn,
-    insurance: '' as number | string,
-    conditionOut: '',
-  });
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(row !== null, row?.artworkId, () => {
-    if (!row) return;
-    setV({ lentOn: todayIso(), dueOn: exhibition.endsOn, insurance: '', conditionOut: '' });
-    setFiles([]);
-    setErrors({});
-    setFormError(null);
-  });
-  const submit = async () => {
-    if (!row) return;
+  const { form, formError, setFormError, saved } = useRecordForm<LendValues>({
+    opened: row !== null,
+    recordKey: row?.artworkId,
+    values: () => ({ lentOn: todayIso(), dueOn: exhibition.endsOn, insurance: '', conditionOut: '' }),
     // An amount the field cannot read is refused here, with its reason under the field.
-    if (Number.isNaN(solesToCentimos(v.insurance))) {
-      setErrors({ insurance: t('errors.invalidAmount') });
-      return;
-    }
+    validate: (v) => (Number.isNaN(solesToCentimos(v.insurance)) ? { insurance: t('errors.invalidAmount') } : {}),
+    fieldNames: { insuranceCentimos: 'insurance' },
+    onOpen: () => setFiles([]),
+  });
+  const send = async (v: LendValues) => {
+    if (!row) return;
+    setFormError(null);
     const photos = await Promise.all(files.map(uploadOf));
     lend.mutate(
       {
@@ -53,67 +50,32 @@ export function LendModal({ row, onClose, exhibition }: { row: ChecklistRow | nu
         conditionOut: v.conditionOut,
         photos,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('internarte.loans.lent') });
-          onClose();
-        },
-        onError: (err) => {
-          setFormError(err.error.message);
-          setErrors({ ...err.error.fields, insurance: err.error.fields.insuranceCentimos ?? '' });
-        },
-      },
+      saved(t('internarte.loans.lent'), onClose),
     );
   };
   return (
-    <Modal
+    <FormModal
       opened={row !== null}
       onClose={onClose}
       size={600}
       title={`${t('internarte.loans.lendTitle')}: ${row?.title ?? ''}`}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit((v) => void send(v))}
+      error={formError}
+      saving={lend.isPending}
+      saveLabel={t('internarte.loans.lend')}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <FormErrorAlert error={formError} />
-        <Text size="sm" c="dimmed">
-          {exhibition.venue}
-        </Text>
-        <SimpleGrid cols={3}>
-          <DateField
-            required
-            label={t('internarte.loans.fields.lentOn')}
-            value={v.lentOn}
-            onChange={(x) => setV({ ...v, lentOn: x })}
-            error={errors.lentOn}
-          />
-          <DateField
-            label={t('internarte.loans.fields.dueOn')}
-            clearable
-            value={v.dueOn}
-            onChange={(x) => setV({ ...v, dueOn: x })}
-            error={errors.dueOn}
-          />
-          <SolesInput
-            required
-            label={t('internarte.loans.fields.insurance')}
-            value={v.insurance}
-            onChange={(x) => setV({ ...v, insurance: x })}
-            error={errors.insurance || undefined}
-          />
-        </SimpleGrid>
-        <Textarea
-          required
-          label={t('internarte.loans.fields.conditionOut')}
-          autosize
-          minRows={2}
-          value={v.conditionOut}
-          onChange={(e) => setV({ ...v, conditionOut: e.currentTarget.value })}
-          error={errors.conditionOut}
-        />
-        <PhotosPicker files={files} onChange={setFiles} />
-        <FormActions onCancel={onClose} saving={lend.isPending} onSave={() => void submit()} label={t('internarte.loans.lend')} />
-      </Stack>
-    </Modal>
+      <Text size="sm" c="dimmed">
+        {exhibition.venue}
+      </Text>
+      <SimpleGrid cols={3}>
+        <DateField required label={t('internarte.loans.fields.lentOn')} {...form.getInputProps('lentOn')} />
+        <DateField label={t('internarte.loans.fields.dueOn')} clearable {...form.getInputProps('dueOn')} />
+        <SolesInput required label={t('internarte.loans.fields.insurance')} {...form.getInputProps('insurance')} />
+      </SimpleGrid>
+      <Textarea required label={t('internarte.loans.fields.conditionOut')} autosize minRows={2} {...form.getInputProps('conditionOut')} />
+      <PhotosPicker files={files} onChange={setFiles} />
+    </FormModal>
   );
 }
 
@@ -195,63 +157,41 @@ export function Loans({ exhibition }: { exhibition: Exhibition }) {
 function ReturnModal({ loan, onClose }: { loan: Loan | null; onClose: () => void }) {
   const { t } = useTranslation();
   const ret = useApiMutation('exhibitions.returnLoan');
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [condition, setCondition] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(loan !== null, loan?.id, () => {
-    if (!loan) return;
-    setDate(todayIso());
-    setCondition('');
-    setFiles([]);
-    setErrors({});
-    setFormError(null);
+  const { form, formError, setFormError, saved } = useRecordForm({
+    opened: loan !== null,
+    recordKey: loan?.id,
+    values: () => ({ returnedOn: todayIso() as string | null, conditionBack: '' }),
+    onOpen: () => setFiles([]),
   });
-  const submit = async () => {
+  const send = async (v: { returnedOn: string | null; conditionBack: string }) => {
     if (!loan) return;
+    setFormError(null);
     const photos = await Promise.all(files.map(uploadOf));
     ret.mutate(
-      { loanId: loan.id, returnedOn: date ?? '', conditionBack: condition, photos },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('internarte.loans.returned') });
-          onClose();
-        },
-        onError: (err) => {
-          setFormError(err.error.message);
-          setErrors(err.error.fields);
-        },
-      },
+      { loanId: loan.id, returnedOn: v.returnedOn ?? '', conditionBack: v.conditionBack, photos },
+      saved(t('internarte.loans.returned'), onClose),
     );
   };
   return (
-    <Modal
+    <FormModal
       opened={loan !== null}
       onClose={onClose}
       size={560}
       title={`${t('internarte.loans.returnTitle')}: ${loan?.artworkTitle ?? ''}`}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit((v) => void send(v))}
+      error={formError}
+      saving={ret.isPending}
+      saveLabel={t('internarte.loans.return')}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <FormErrorAlert error={formError} />
-        <Text size="sm">
-          {t('internarte.loans.fields.conditionOut')}: {loan?.conditionOut}
-        </Text>
-        <DateField required label={t('internarte.loans.fields.returnedOn')} value={date} onChange={setDate} error={errors.returnedOn} />
-        <Textarea
-          required
-          label={t('internarte.loans.fields.conditionBack')}
-          autosize
-          minRows={2}
-          value={condition}
-          onChange={(e) => setCondition(e.currentTarget.value)}
-          error={errors.conditionBack}
-        />
-        <PhotosPicker files={files} onChange={setFiles} />
-        <FormActions onCancel={onClose} saving={ret.isPending} onSave={() => void submit()} label={t('internarte.loans.return')} />
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {t('internarte.loans.fields.conditionOut')}: {loan?.conditionOut}
+      </Text>
+      <DateField required label={t('internarte.loans.fields.returnedOn')} {...form.getInputProps('returnedOn')} />
+      <Textarea required label={t('internarte.loans.fields.conditionBack')} autosize minRows={2} {...form.getInputProps('conditionBack')} />
+      <PhotosPicker files={files} onChange={setFiles} />
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { exhibitionSortColumns, type Exhibition } from '../../../../shared/inter
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import { NewButton, pageOf } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
@@ -23,8 +24,8 @@ export function ExhibitionsPage() {
   const sort = listState.sortBy(exhibitionSortColumns, 'startsOn');
   const list = useApiQuery(
     'exhibitions.list',
-    { search: debouncedSearch, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (prev) => prev },
+    { search: debouncedSearch, ...pageOf(listState, sort) },
+    { placeholderData: keepPreviousData },
   );
   const open = (x: Exhibition) => void navigate(`${routes.exhibitions}/${x.id}`);
 
@@ -33,13 +34,7 @@ export function ExhibitionsPage() {
       <PageHeader
         title={t('internarte.exhibitions.title')}
         subtitle={t('internarte.exhibitions.subtitle')}
-        actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-              {t('internarte.exhibitions.new')}
-            </Button>
-          )
-        }
+        actions={canCreate && <NewButton label={t('internarte.exhibitions.new')} onClick={() => setFormOpen(true)} />}
       />
       <FilterBar>
         <SearchBox value={search} onChange={setSearch} placeholder={t('internarte.exhibitions.searchPlaceholder')} style={{ flex: 1 }} />

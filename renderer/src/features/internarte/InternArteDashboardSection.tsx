@@ -1,21 +1,12 @@
-import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
+import { DashboardSection, StatCard } from '../../components/DashboardParts';
 import { useCan } from '../../components/session';
 
 function Figure({ label, value, to }: { label: string; value: number; to: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Anchor component={Link} to={to} fz={28} fw={700} lh={1.25} underline="never" data-testid={`stat-${label}`}>
-        {value.toLocaleString('es-PE')}
-      </Anchor>
-    </Card>
-  );
+  return <StatCard label={label} value={value.toLocaleString('es-PE')} to={to} />;
 }
 
 /** InternArte on the dashboard: works, works on loan, exhibitions running, works without consent. */
@@ -26,14 +17,13 @@ export function InternArteDashboardSection() {
   const s = summary.data;
   if (!can || !s || s.works === 0) return null;
   return (
-    <Stack mt="md" data-testid="internarte-dashboard">
-      <Title order={3}>{t('internarte.dashboard.title')}</Title>
+    <DashboardSection title={t('internarte.dashboard.title')} testId="internarte-dashboard">
       <SimpleGrid cols={{ base: 2, lg: 4 }}>
         <Figure label={t('internarte.dashboard.works')} value={s.works} to={routes.artworks} />
         <Figure label={t('internarte.dashboard.onLoan')} value={s.onLoan} to={routes.artworks} />
         <Figure label={t('internarte.dashboard.running')} value={s.exhibitionsRunning} to={routes.exhibitions} />
         <Figure label={t('internarte.dashboard.withoutConsent')} value={s.withoutConsent} to={routes.artworks} />
       </SimpleGrid>
-    </Stack>
+    </DashboardSection>
   );
 }

@@ -15,8 +15,6 @@ export function useSeesArtists(): boolean {
   return artists || personal;
 }
 
-export { toBase64 };
-
 export const uploadOf = async (file: File) => ({ fileName: file.name, dataBase64: await toBase64(file) });
 
 /** Millimetres → the centimetres a form shows (one decimal). */

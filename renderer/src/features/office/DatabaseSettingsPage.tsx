@@ -16,7 +16,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import {
   IconAlertTriangle,
   IconCertificate,
@@ -27,11 +26,13 @@ import {
   IconPlugConnected,
   IconX,
 } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerSettingsInput, type ConnectionTest, type CopyReport, type DatabaseMode } from '../../../../shared/office/schemas';
 import { ApiCallError, call, useApiQuery } from '../../api';
+import { FormErrorAlert } from '../../components/fields';
 import { PageHeader } from '../../components/PageHeader';
+import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 import { AttachmentsPlaceSection } from './AttachmentsPlaceSection';
 
@@ -46,6 +47,9 @@ interface FormValues {
   /** The PEM text of the CA certificate file chosen (or kept); null: none. */
   caCert: string | null;
 }
+
+/** TLS on for a new server: the password and the data never cross the network in clear unless the administrator says so. */
+const blank: FormValues = { mode: 'local', host: '', port: 5432, database: 'arteinpe', user: '', password: '', ssl: true, caCert: null };
 
 const serverInput = (v: FormValues) => ({
   host: v.host,
@@ -67,27 +71,23 @@ export function DatabaseSettingsPage() {
   const settings = useApiQuery('office.database', {});
   const [tested, setTested] = useState<ConnectionTest | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | 'copy' | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const [copyConfirmed, setCopyConfirmed] = useState(false);
   const [copied, setCopied] = useState<CopyReport | null>(null);
   /** The CA file chosen in this visit (its name is shown); the kept one is named by its subject. */
   const [caFile, setCaFile] = useState<File | null>(null);
   const validateServer = schemaValidator<ReturnType<typeof serverInput>>(ServerSettingsInput, t);
-  const form = useForm<FormValues>({
-    mode: 'controlled',
-    // TLS on for a new server: the password and the data never cross the network in clear unless the administrator says so.
-    initialValues: { mode: 'local', host: '', port: 5432, database: 'arteinpe', user: '', password: '', ssl: true, caCert: null },
-    validate: (v) => (v.mode === 'server' ? validateServer(serverInput(v)) : {}),
-  });
-
   const loaded = settings.data;
-  const { setValues, resetDirty } = form;
-  useEffect(() => {
-    if (!loaded) return;
-    setValues({
-      mode: loaded.mode,
-      ...(loaded.server
+  // Once the saved settings arrive: what the administrator types afterwards stays, whatever is fetched again.
+  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+    opened: loaded !== undefined,
+    recordKey: 'database',
+    initialValues: blank,
+    validate: (v) => (v.mode === 'server' ? validateServer(serverInput(v)) : {}),
+    values: () => ({
+      ...blank,
+      mode: loaded?.mode ?? blank.mode,
+      ...(loaded?.server
         ? {
             host: loaded.server.host,
             port: loaded.server.port,
@@ -97,21 +97,16 @@ export function DatabaseSettingsPage() {
             caCert: loaded.server.caCert,
           }
         : {}),
-    });
-    resetDirty();
-    // Only when the saved settings arrive: what the user types afterwards stays.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded]);
+    }),
+  });
 
   const fail = (err: unknown) => {
-    if (err instanceof ApiCallError) {
-      form.setErrors(err.error.fields);
-      setError(err.error.message);
-    } else setError(err instanceof Error ? err.message : String(err));
+    if (err instanceof ApiCallError) onError(err);
+    else setFormError(err instanceof Error ? err.message : String(err));
   };
 
   const test = async () => {
-    setError(null);
+    setFormError(null);
     setTested(null);
     setSavedNote(null);
     if (form.validate().hasErrors) return;
@@ -126,7 +121,7 @@ export function DatabaseSettingsPage() {
   };
 
   const save = async () => {
-    setError(null);
+    setFormError(null);
     setTested(null);
     setSavedNote(null);
     if (form.validate().hasErrors) return;
@@ -145,7 +140,7 @@ export function DatabaseSettingsPage() {
   };
 
   const copy = async () => {
-    setError(null);
+    setFormError(null);
     setCopied(null);
     if (form.validate().hasErrors) return;
     setBusy('copy');
@@ -346,11 +341,7 @@ export function DatabaseSettingsPage() {
             </Card>
           )}
 
-          {error && (
-            <Alert role="alert" color="red" icon={<IconAlertTriangle size={18} />}>
-              {error}
-            </Alert>
-          )}
+          <FormErrorAlert error={formError} icon={<IconAlertTriangle size={18} />} />
           {savedNote && (
             <Alert role="status" color="green" icon={<IconCircleCheck size={18} />}>
               {savedNote}

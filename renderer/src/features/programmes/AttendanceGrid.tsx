@@ -7,7 +7,8 @@ import { formatDate } from '../../../../shared/format';
 import { ABSENCE_ALERT } from '../../../../shared/programmes/rules';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { nameOf, usePercent } from './ui';
+import { nameOf } from './ui';
+import { usePercent } from '../../components/numbers';
 import { useCan } from '../../components/session';
 
 /**

@@ -1,14 +1,59 @@
-import { Alert, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, List, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedCustody, endsEnrolments, type CustodyKind } from '../../../../shared/programmes/rules';
 import type { Participant } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, todayIso, useEstablishmentOptions, FormActions } from '../../components/fields';
+import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { accentFilter } from '../../components/accentFilter';
-import { useResetOnOpen } from '../../forms';
+
+interface Values {
+  kind: string | null;
+  date: string | null;
+  toEstablishmentId: string | null;
+  documentNumber: string;
+  notes: string;
+}
+
+const blank: Values = { kind: null, date: null, toEstablishmentId: null, documentNumber: '', notes: '' };
+
+/** The instruments the participant holds, to recover before they leave. */
+function HeldInstruments({ participant }: { participant: Participant }) {
+  const { t } = useTranslation();
+  const held = useApiQuery('participants.instruments', { id: participant.id });
+  const instruments = held.data;
+  return (
+    <Alert
+      color={instruments && instruments.length > 0 ? 'orange' : 'gray'}
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={t('programmes.custody.instrumentsTitle')}
+      data-testid="custody-instruments"
+    >
+      {instruments === null ? (
+        t('programmes.participants.instrumentsUnavailable')
+      ) : instruments && instruments.length > 0 ? (
+        <>
+          <Text size="sm">{t('programmes.custody.instrumentsText')}</Text>
+          <List size="sm" mt={4}>
+            {instruments.map((i) => (
+              <List.Item key={i.id}>
+                <b>{i.code}</b> — {i.typeName} ({i.custodianName})
+              </List.Item>
+            ))}
+          </List>
+        </>
+      ) : (
+        <Text size="sm">
+          {t('programmes.participants.instrumentsNone')} {t('programmes.participants.instrumentsHint', { code: participant.code })}
+        </Text>
+      )}
+    </Alert>
+  );
+}
 
 /**
  * A custody change as one action: a transfer or a release ends the open enrolments at the
@@ -17,57 +62,79 @@ import { useResetOnOpen } from '../../forms';
 export function CustodyModal({ participant, onClose }: { participant: Participant | null; onClose: () => void }) {
   const { t } = useTranslation();
   const establishments = useEstablishmentOptions('active');
-  const [kind, setKind] = useState<string | null>(null);
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [to, setTo] = useState<string | null>(null);
-  const [doc, setDoc] = useState('');
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useApiMutation('participants.custodyChange');
-  const held = useApiQuery('participants.instruments', { id: participant?.id ?? 0 }, { enabled: participant !== null });
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(participant !== null, participant?.id, () => {
-    if (!participant) return;
-    setKind(allowedCustody(participant.status)[0] ?? null);
-    setDate(todayIso());
-    setTo(null);
-    setDoc('');
-    setNotes('');
-    setErrors({});
+  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+    opened: participant !== null,
+    recordKey: participant?.id,
+    initialValues: blank,
+    values: () => ({ ...blank, kind: participant ? (allowedCustody(participant.status)[0] ?? null) : null, date: todayIso() }),
   });
   if (!participant) return null;
   const kinds = allowedCustody(participant.status);
-  const instruments = held.data;
+  const { kind } = form.values;
   const withDestination = kind === 'traslado' || kind === 'reincorporacion';
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    change.mutate(
+      {
+        participantId: participant.id,
+        version: participant.version,
+        kind: (v.kind ?? '') as CustodyKind,
+        date: v.date ?? '',
+        toEstablishmentId: withDestination && v.toEstablishmentId ? Number(v.toEstablishmentId) : null,
+        documentNumber: v.documentNumber,
+        notes: v.notes,
+      },
+      {
+        onSuccess: (r) => {
+          const recover = r.instrumentsToRecover ?? [];
+          notifications.show({
+            color: recover.length > 0 ? 'orange' : 'teal',
+            autoClose: recover.length > 0 ? false : 6000,
+            message: [
+              t('programmes.custody.done', { code: r.participant.code, kind: t(`programmes.custodyKinds.${v.kind}`) }),
+              t('programmes.participants.enrolmentsEnded', { count: r.enrolmentsEnded }),
+              recover.length > 0 ? t('programmes.custody.recoverList', { codes: recover.map((i) => i.code).join(', ') }) : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          });
+          onClose();
+        },
+        onError,
+      },
+    );
+  });
   return (
-    <Modal
+    <FormModal
       opened
       onClose={onClose}
       size={620}
       title={t('programmes.custody.title', { code: participant.code })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={change.isPending}
+      saveLabel={t('programmes.custody.confirm')}
+      saveColor="orange"
+      // Nothing can be done for one who has left the programme: the sentence alone, no buttons.
+      footer={kinds.length === 0 ? false : undefined}
+      gap="sm"
     >
       {kinds.length === 0 ? (
         <Text>{t('programmes.custody.noneAllowed')}</Text>
       ) : (
-        <Stack gap="sm">
+        <>
           <Select
             label={t('programmes.custody.kind')}
             data={kinds.map((k) => ({ value: k, label: t(`programmes.custodyKinds.${k}`) }))}
-            value={kind}
-            onChange={setKind}
             allowDeselect={false}
-            error={errors.kind}
+            {...form.getInputProps('kind')}
             data-autofocus
           />
           <Group grow align="flex-start">
-            <DateField label={t('programmes.custody.date')} withAsterisk value={date} onChange={setDate} error={errors.date} />
-            <TextInput
-              label={t('programmes.custody.documentNumber')}
-              value={doc}
-              onChange={(e) => setDoc(e.currentTarget.value)}
-              error={errors.documentNumber}
-            />
+            <DateField label={t('programmes.custody.date')} withAsterisk {...form.getInputProps('date')} />
+            <TextInput label={t('programmes.custody.documentNumber')} {...form.getInputProps('documentNumber')} />
           </Group>
           {withDestination && (
             <Select
@@ -77,18 +144,10 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
               clearable
               filter={accentFilter}
               data={establishments.filter((e) => kind !== 'traslado' || Number(e.value) !== participant.establishmentId)}
-              value={to}
-              onChange={setTo}
-              error={errors.toEstablishmentId}
+              {...form.getInputProps('toEstablishmentId')}
             />
           )}
-          <Textarea
-            label={t('programmes.custody.notes')}
-            autosize
-            minRows={2}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-          />
+          <Textarea label={t('programmes.custody.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           {kind && endsEnrolments(kind as CustodyKind) && (
             <Alert color="blue" variant="light">
               {participant.openEnrolments > 0
@@ -96,74 +155,9 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
                 : t('programmes.custody.effectNone')}
             </Alert>
           )}
-          <Alert
-            color={instruments && instruments.length > 0 ? 'orange' : 'gray'}
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title={t('programmes.custody.instrumentsTitle')}
-            data-testid="custody-instruments"
-          >
-            {instruments === null ? (
-              t('programmes.participants.instrumentsUnavailable')
-            ) : instruments && instruments.length > 0 ? (
-              <>
-                <Text size="sm">{t('programmes.custody.instrumentsText')}</Text>
-                <List size="sm" mt={4}>
-                  {instruments.map((i) => (
-                    <List.Item key={i.id}>
-                      <b>{i.code}</b> — {i.typeName} ({i.custodianName})
-                    </List.Item>
-                  ))}
-                </List>
-              </>
-            ) : (
-              <Text size="sm">
-                {t('programmes.participants.instrumentsNone')} {t('programmes.participants.instrumentsHint', { code: participant.code })}
-              </Text>
-            )}
-          </Alert>
-          <FormActions
-            onCancel={onClose}
-            color="orange"
-            saving={change.isPending}
-            onSave={() =>
-              change.mutate(
-                {
-                  participantId: participant.id,
-                  version: participant.version,
-                  kind: (kind ?? '') as CustodyKind,
-                  date: date ?? '',
-                  toEstablishmentId: withDestination && to ? Number(to) : null,
-                  documentNumber: doc,
-                  notes,
-                },
-                {
-                  onSuccess: (r) => {
-                    const recover = r.instrumentsToRecover ?? [];
-                    notifications.show({
-                      color: recover.length > 0 ? 'orange' : 'teal',
-                      autoClose: recover.length > 0 ? false : 6000,
-                      message: [
-                        t('programmes.custody.done', { code: r.participant.code, kind: t(`programmes.custodyKinds.${kind}`) }),
-                        t('programmes.participants.enrolmentsEnded', { count: r.enrolmentsEnded }),
-                        recover.length > 0 ? t('programmes.custody.recoverList', { codes: recover.map((i) => i.code).join(', ') }) : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' '),
-                    });
-                    onClose();
-                  },
-                  onError: (err) => {
-                    setErrors(err.error.fields);
-                    notifications.show({ color: 'red', message: err.message });
-                  },
-                },
-              )
-            }
-            label={t('programmes.custody.confirm')}
-          />
-        </Stack>
+          <HeldInstruments participant={participant} />
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,11 +1,20 @@
-import { Alert, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, todayIso, FormActions } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { nameOf } from './ui';
+
+interface Values {
+  participantIds: string[];
+  date: string | null;
+  part: string;
+}
+
+const blank = (): Values => ({ participantIds: [], date: todayIso(), part: '' });
 
 /**
  * Enrol participants in a workshop or an ensemble: a type-ahead by code or name over the
@@ -23,26 +32,20 @@ export function EnrolModal({
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
-  const [selected, setSelected] = useState<string[]>([]);
   const [labels, setLabels] = useState<Map<string, string>>(new Map());
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [part, setPart] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const enrol = useApiMutation('enrolments.create');
+  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+    opened,
+    recordKey: group.id,
+    values: blank,
+    onOpen: () => setQuery(''),
+  });
+  const selected = form.values.participantIds;
   const hits = useApiQuery(
     'participants.search',
     { q: debounced.trim() || '-', establishmentId: group.establishmentId, activeOnly: true, limit: 15 },
     { enabled: debounced.trim().length > 0, placeholderData: (p) => p },
   );
-
-  useEffect(() => {
-    if (!opened) return;
-    setQuery('');
-    setSelected([]);
-    setErrors({});
-    setPart('');
-    setDate(todayIso());
-  }, [opened]);
 
   const data = useMemo(() => {
     const next = new Map(labels);
@@ -51,88 +54,64 @@ export function EnrolModal({
     return [...ids].map((id) => ({ value: id, label: next.get(id) ?? id }));
   }, [hits.data, labels, selected, debounced]);
 
-  const save = () => {
-    setErrors({});
+  const save = (v: Values) => {
+    setFormError(null);
     enrol.mutate(
       {
         workshopId: group.kind === 'workshop' ? group.id : null,
         ensembleId: group.kind === 'ensemble' ? group.id : null,
-        participantIds: selected.map(Number),
-        date: date ?? '',
-        part: group.kind === 'ensemble' ? part : null,
+        participantIds: v.participantIds.map(Number),
+        date: v.date ?? '',
+        part: group.kind === 'ensemble' ? v.part : null,
       },
-      {
-        onSuccess: (r) => {
-          notifications.show({ color: 'teal', message: t('programmes.enrolments.created', { count: r.created }) });
-          onClose();
-        },
-        onError: (err) => {
-          setErrors({ ...err.error.fields, form: err.error.message });
-        },
-      },
+      saved((r) => t('programmes.enrolments.created', { count: r.created }), onClose),
     );
   };
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size={640}
       title={t('programmes.enrolments.enrolTitle', { name: group.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={enrol.isPending}
+      saveDisabled={selected.length === 0}
+      saveLabel={t('programmes.enrolments.enrol')}
+      gap="sm"
     >
-      <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
-        <MultiSelect
-          label={t('programmes.enrolments.participants')}
-          description={t('programmes.enrolments.participantsHint')}
-          data-autofocus
-          searchable
-          searchValue={query}
-          onSearchChange={setQuery}
-          filter={({ options }) => options}
-          data={data}
-          value={selected}
-          onChange={(v) => {
-            setLabels((prev) => {
-              const next = new Map(prev);
-              for (const d of data) next.set(d.value, d.label);
-              return next;
-            });
-            setSelected(v);
-            setQuery('');
-          }}
-          nothingFoundMessage={debounced.trim() ? t('programmes.participants.noMatchTitle') : undefined}
-          error={errors.participantIds}
-          hidePickedOptions
-          maxDropdownHeight={280}
-        />
-        <Group grow align="flex-start">
-          <DateField label={t('programmes.enrolments.date')} withAsterisk value={date} onChange={setDate} error={errors.date} />
-          {group.kind === 'ensemble' && (
-            <TextInput
-              label={t('programmes.enrolments.part')}
-              value={part}
-              onChange={(e) => setPart(e.currentTarget.value)}
-              error={errors.part}
-            />
-          )}
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('programmes.participants.privacy')}
-        </Text>
-        <FormActions
-          onCancel={onClose}
-          onSave={save}
-          saving={enrol.isPending}
-          disabled={selected.length === 0}
-          label={t('programmes.enrolments.enrol')}
-        />
-      </Stack>
-    </Modal>
+      <MultiSelect
+        label={t('programmes.enrolments.participants')}
+        description={t('programmes.enrolments.participantsHint')}
+        data-autofocus
+        searchable
+        searchValue={query}
+        onSearchChange={setQuery}
+        filter={({ options }) => options}
+        data={data}
+        value={selected}
+        onChange={(v) => {
+          setLabels((prev) => {
+            const next = new Map(prev);
+            for (const d of data) next.set(d.value, d.label);
+            return next;
+          });
+          form.setFieldValue('participantIds', v);
+          setQuery('');
+        }}
+        nothingFoundMessage={debounced.trim() ? t('programmes.participants.noMatchTitle') : undefined}
+        error={form.errors.participantIds}
+        hidePickedOptions
+        maxDropdownHeight={280}
+      />
+      <Group grow align="flex-start">
+        <DateField label={t('programmes.enrolments.date')} withAsterisk {...form.getInputProps('date')} />
+        {group.kind === 'ensemble' && <TextInput label={t('programmes.enrolments.part')} {...form.getInputProps('part')} />}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('programmes.participants.privacy')}
+      </Text>
+    </FormModal>
   );
 }

@@ -1,5 +1,4 @@
-import { Button, Drawer, Group, Modal, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Drawer, Group, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
@@ -9,140 +8,90 @@ import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/
 import type { Enrolment, Ensemble } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, useEstablishmentOptions, FormActions } from '../../components/fields';
+import { DateField, useEstablishmentOptions } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../../components/accentFilter';
 import { EnrolModal } from './EnrolModal';
 import { StageModal } from './StageModal';
-import { nameOf, StageBadge, useOptions } from './ui';
+import { nameOf, StageBadge } from './ui';
+import { useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
-import { useResetOnOpen } from '../../forms';
+import { useRecordForm } from '../../components/useRecordForm';
+import { EstablishmentField, NotesField } from './recordForms';
+
+interface EnsembleValues {
+  name: string;
+  type: string | null;
+  establishmentId: string | null;
+  director: string;
+  formedOn: string | null;
+  notes: string;
+  active: boolean;
+}
+
+const blankEnsemble: EnsembleValues = {
+  name: '',
+  type: null,
+  establishmentId: null,
+  director: '',
+  formedOn: null,
+  notes: '',
+  active: true,
+};
+
+const fromEnsemble = (g: Ensemble): EnsembleValues => ({
+  name: g.name,
+  type: g.type,
+  establishmentId: String(g.establishmentId),
+  director: g.director ?? '',
+  formedOn: g.formedOn,
+  notes: g.notes ?? '',
+  active: g.active,
+});
 
 function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onClose: () => void; ensemble: Ensemble | null }) {
   const { t } = useTranslation();
-  const establishments = useEstablishmentOptions('active');
   const typeOptions = useOptions(ensembleTypes, 'programmes.ensembleTypes');
   const create = useApiMutation('ensembles.create');
   const update = useApiMutation('ensembles.update');
-  const [v, setV] = useState({
-    name: '',
-    type: null as string | null,
-    establishmentId: null as string | null,
-    director: '',
-    formedOn: null as string | null,
-    notes: '',
-    active: true,
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, ensemble?.id ?? null, () => {
-    setErrors({});
-    setV(
-      ensemble
-        ? {
-            name: ensemble.name,
-            type: ensemble.type,
-            establishmentId: String(ensemble.establishmentId),
-            director: ensemble.director ?? '',
-            formedOn: ensemble.formedOn,
-            notes: ensemble.notes ?? '',
-            active: ensemble.active,
-          }
-        : { name: '', type: null, establishmentId: null, director: '', formedOn: null, notes: '', active: true },
-    );
+  const { form, formError, setFormError, saved } = useRecordForm<EnsembleValues>({
+    opened,
+    recordKey: ensemble?.id ?? null,
+    values: () => (ensemble ? fromEnsemble(ensemble) : blankEnsemble),
   });
-  const save = () => {
-    const input = {
-      name: v.name,
-      type: (v.type ?? '') as EnsembleType,
-      establishmentId: Number(v.establishmentId ?? 0),
-      director: v.director,
-      formedOn: v.formedOn,
-      notes: v.notes,
-    };
-    const opts = {
-      onSuccess: (g: Ensemble) => {
-        notifications.show({
-          color: 'teal',
-          message: t(ensemble ? 'programmes.ensembles.updated' : 'programmes.ensembles.created', { name: g.name }),
-        });
-        onClose();
-      },
-      onError: (err: { error: { fields: Record<string, string> }; message: string }) => {
-        setErrors(err.error.fields);
-        notifications.show({ color: 'red', message: err.message });
-      },
-    };
-    if (ensemble) update.mutate({ ...input, id: ensemble.id, version: ensemble.version, active: v.active }, opts);
+  const save = ({ active, ...v }: EnsembleValues) => {
+    setFormError(null);
+    const input = { ...v, type: (v.type ?? '') as EnsembleType, establishmentId: Number(v.establishmentId ?? 0) };
+    const opts = saved(
+      (g: Ensemble) => t(ensemble ? 'programmes.ensembles.updated' : 'programmes.ensembles.created', { name: g.name }),
+      onClose,
+    );
+    if (ensemble) update.mutate({ ...input, id: ensemble.id, version: ensemble.version, active }, opts);
     else create.mutate(input, opts);
   };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size={640}
       title={t(ensemble ? 'programmes.ensembles.editTitle' : 'programmes.ensembles.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <TextInput
-          label={t('programmes.ensembles.name')}
-          withAsterisk
-          data-autofocus
-          value={v.name}
-          onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
-          error={errors.name}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('programmes.ensembles.type')}
-            withAsterisk
-            data={typeOptions}
-            value={v.type}
-            onChange={(x) => setV({ ...v, type: x })}
-            error={errors.type}
-          />
-          <Select
-            label={t('programmes.common.establishment')}
-            withAsterisk
-            searchable
-            filter={accentFilter}
-            data={establishments}
-            value={v.establishmentId}
-            onChange={(x) => setV({ ...v, establishmentId: x })}
-            error={errors.establishmentId}
-          />
-          <TextInput
-            label={t('programmes.ensembles.director')}
-            value={v.director}
-            onChange={(e) => setV({ ...v, director: e.currentTarget.value })}
-            error={errors.director}
-          />
-          <DateField
-            label={t('programmes.ensembles.formedOn')}
-            clearable
-            value={v.formedOn}
-            onChange={(x) => setV({ ...v, formedOn: x })}
-            error={errors.formedOn}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={t('programmes.common.notes')}
-          autosize
-          minRows={2}
-          value={v.notes}
-          onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
-        />
-        {ensemble && (
-          <Switch
-            label={t('programmes.ensembles.activeLabel')}
-            checked={v.active}
-            onChange={(e) => setV({ ...v, active: e.currentTarget.checked })}
-          />
-        )}
-        <FormActions onCancel={onClose} onSave={save} saving={create.isPending || update.isPending} />
-      </Stack>
-    </Modal>
+      <TextInput label={t('programmes.ensembles.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('programmes.ensembles.type')} withAsterisk data={typeOptions} {...form.getInputProps('type')} />
+        <EstablishmentField status="active" {...form.getInputProps('establishmentId')} />
+        <TextInput label={t('programmes.ensembles.director')} {...form.getInputProps('director')} />
+        <DateField label={t('programmes.ensembles.formedOn')} clearable {...form.getInputProps('formedOn')} />
+      </SimpleGrid>
+      <NotesField {...form.getInputProps('notes')} />
+      {ensemble && <Switch label={t('programmes.ensembles.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
+    </FormModal>
   );
 }
 

@@ -1,12 +1,10 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Card,
   FileButton,
   Group,
   Image,
-  Modal,
   MultiSelect,
   NumberInput,
   SegmentedControl,
@@ -20,14 +18,18 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhotoPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { audienceGroups, eventTypes, totalAudience, type Audiences, type EventType } from '../../../../shared/programmes/rules';
 import type { ProgrammeEvent } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
+import { EstablishmentField } from './recordForms';
 import { accentFilter } from '../../components/accentFilter';
-import { toBase64, useNumber, useOptions } from './ui';
+import { toBase64 } from '../../components/files';
+import { useNumber } from '../../components/numbers';
+import { useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
 
 const zero = (): Audiences => ({ internos: 0, familiares: 0, personal: 0, externo: 0, autoridades: 0 });
@@ -94,6 +96,62 @@ function EventPhotos({ eventId }: { eventId: number }) {
   );
 }
 
+interface Values {
+  type: string | null;
+  seasonId: string | null;
+  title: string;
+  date: string | null;
+  time: string;
+  venueKind: string;
+  establishmentId: string | null;
+  venueName: string;
+  partnerIds: string[];
+  ensembleIds: string[];
+  audiences: Audiences;
+  notes: string;
+}
+
+const blank = (seasonId: number | null): Values => ({
+  type: null,
+  seasonId: seasonId === null ? null : String(seasonId),
+  title: '',
+  date: todayIso(),
+  time: '',
+  venueKind: 'establecimiento',
+  establishmentId: null,
+  venueName: '',
+  partnerIds: [],
+  ensembleIds: [],
+  audiences: zero(),
+  notes: '',
+});
+
+const fromEvent = (e: ProgrammeEvent): Values => ({
+  type: e.type,
+  seasonId: e.seasonId === null ? null : String(e.seasonId),
+  title: e.title,
+  date: e.date,
+  time: e.time ?? '',
+  venueKind: e.venueKind,
+  establishmentId: e.establishmentId === null ? null : String(e.establishmentId),
+  venueName: e.venueName ?? '',
+  partnerIds: e.partners.map((p) => String(p.id)),
+  ensembleIds: e.ensembles.map((g) => String(g.id)),
+  audiences: { ...e.audiences },
+  notes: e.notes ?? '',
+});
+
+const toInput = (v: Values) => ({
+  ...v,
+  type: (v.type ?? '') as EventType,
+  seasonId: v.seasonId ? Number(v.seasonId) : null,
+  date: v.date ?? '',
+  venueKind: v.venueKind as 'establecimiento' | 'externo',
+  establishmentId: v.venueKind === 'establecimiento' && v.establishmentId ? Number(v.establishmentId) : null,
+  partnerIds: v.partnerIds.map(Number),
+  ensembleIds: v.ensembleIds.map(Number),
+});
+
 /** An event with its venue, partners, performing ensembles and audiences as head counts by group. */
 export function EventFormModal({
   opened,
@@ -110,254 +168,128 @@ export function EventFormModal({
   const canSave = useCan(event ? 'events.update' : 'events.create');
   const { t } = useTranslation();
   const num = useNumber();
-  const establishments = useEstablishmentOptions('all');
   const typeOptions = useOptions(eventTypes, 'programmes.eventTypes');
   const seasons = useApiQuery('seasons.list', {});
   const partners = useApiQuery('partners.list', { status: 'all' });
   const ensembles = useApiQuery('ensembles.list', { status: 'all' });
   const create = useApiMutation('events.create');
   const update = useApiMutation('events.update');
-  const [v, setV] = useState({
-    type: null as string | null,
-    seasonId: null as string | null,
-    title: '',
-    date: todayIso() as string | null,
-    time: '',
-    venueKind: 'establecimiento',
-    establishmentId: null as string | null,
-    venueName: '',
-    partnerIds: [] as string[],
-    ensembleIds: [] as string[],
-    audiences: zero(),
-    notes: '',
+  // Reset when it opens or turns to another event, never on a background refetch.
+  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+    opened,
+    recordKey: event?.id ?? null,
+    values: () => (event ? fromEvent(event) : blank(seasonId)),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!opened) return;
-    setErrors({});
-    setFormError(null);
-    setV(
-      event
-        ? {
-            type: event.type,
-            seasonId: event.seasonId === null ? null : String(event.seasonId),
-            title: event.title,
-            date: event.date,
-            time: event.time ?? '',
-            venueKind: event.venueKind,
-            establishmentId: event.establishmentId === null ? null : String(event.establishmentId),
-            venueName: event.venueName ?? '',
-            partnerIds: event.partners.map((p) => String(p.id)),
-            ensembleIds: event.ensembles.map((g) => String(g.id)),
-            audiences: { ...event.audiences },
-            notes: event.notes ?? '',
-          }
-        : {
-            type: null,
-            seasonId: seasonId === null ? null : String(seasonId),
-            title: '',
-            date: todayIso(),
-            time: '',
-            venueKind: 'establecimiento',
-            establishmentId: null,
-            venueName: '',
-            partnerIds: [],
-            ensembleIds: [],
-            audiences: zero(),
-            notes: '',
-          },
-    );
-  }, [opened, event, seasonId]);
+  const v = form.values;
 
-  const save = () => {
-    const input = {
-      type: (v.type ?? '') as EventType,
-      seasonId: v.seasonId ? Number(v.seasonId) : null,
-      title: v.title,
-      date: v.date ?? '',
-      time: v.time,
-      venueKind: v.venueKind as 'establecimiento' | 'externo',
-      establishmentId: v.venueKind === 'establecimiento' && v.establishmentId ? Number(v.establishmentId) : null,
-      venueName: v.venueName,
-      partnerIds: v.partnerIds.map(Number),
-      ensembleIds: v.ensembleIds.map(Number),
-      audiences: v.audiences,
-      notes: v.notes,
-    };
-    const opts = {
-      onSuccess: (e: ProgrammeEvent) => {
-        notifications.show({
-          color: 'teal',
-          message: t(event ? 'programmes.events.updated' : 'programmes.events.created', { title: e.title }),
-        });
-        onClose();
-      },
-      onError: (err: { error: { fields: Record<string, string> }; message: string }) => {
-        setErrors(err.error.fields);
-        setFormError(err.message);
-      },
-    };
+  const save = (values: Values) => {
+    setFormError(null);
+    const input = toInput(values);
+    const opts = saved(
+      (e: ProgrammeEvent) => t(event ? 'programmes.events.updated' : 'programmes.events.created', { title: e.title }),
+      onClose,
+    );
     if (event) update.mutate({ ...input, id: event.id, version: event.version }, opts);
     else create.mutate(input, opts);
   };
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size={820}
       title={t(event ? 'programmes.events.editTitle' : 'programmes.events.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      readOnly={!canSave}
+      gap="sm"
     >
-      <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('programmes.events.type')}
-            withAsterisk
-            data={typeOptions}
-            value={v.type}
-            onChange={(x) => setV({ ...v, type: x })}
-            error={errors.type}
-            data-autofocus
-          />
-          <Select
-            label={t('programmes.seasons.season')}
-            placeholder={t('programmes.seasons.none')}
-            clearable
-            data={(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
-            value={v.seasonId}
-            onChange={(x) => setV({ ...v, seasonId: x })}
-            error={errors.seasonId}
-          />
-        </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('programmes.events.type')} withAsterisk data={typeOptions} {...form.getInputProps('type')} data-autofocus />
+        <Select
+          label={t('programmes.seasons.season')}
+          placeholder={t('programmes.seasons.none')}
+          clearable
+          data={(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+          {...form.getInputProps('seasonId')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('programmes.events.titleField')} withAsterisk {...form.getInputProps('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label={t('programmes.events.date')} withAsterisk {...form.getInputProps('date')} />
         <TextInput
-          label={t('programmes.events.titleField')}
-          withAsterisk
-          value={v.title}
-          onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
-          error={errors.title}
+          label={t('programmes.events.time')}
+          placeholder={t('programmes.events.timePlaceholder')}
+          {...form.getInputProps('time')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DateField
-            label={t('programmes.events.date')}
-            withAsterisk
-            value={v.date}
-            onChange={(x) => setV({ ...v, date: x })}
-            error={errors.date}
-          />
-          <TextInput
-            label={t('programmes.events.time')}
-            placeholder={t('programmes.events.timePlaceholder')}
-            value={v.time}
-            onChange={(e) => setV({ ...v, time: e.currentTarget.value })}
-            error={errors.time}
-          />
-        </SimpleGrid>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('programmes.events.venueKind')}
-          </Text>
-          <SegmentedControl
-            aria-label={t('programmes.events.venueKind')}
-            data={[
-              { value: 'establecimiento', label: t('programmes.venueKinds.establecimiento') },
-              { value: 'externo', label: t('programmes.venueKinds.externo') },
-            ]}
-            value={v.venueKind}
-            onChange={(x) => setV({ ...v, venueKind: x })}
-          />
-        </Stack>
-        {v.venueKind === 'establecimiento' ? (
-          <Select
-            label={t('programmes.common.establishment')}
-            withAsterisk
-            searchable
-            filter={accentFilter}
-            data={establishments}
-            value={v.establishmentId}
-            onChange={(x) => setV({ ...v, establishmentId: x })}
-            error={errors.establishmentId}
-          />
-        ) : (
-          <TextInput
-            label={t('programmes.events.venueName')}
-            withAsterisk
-            placeholder={t('programmes.events.venueNamePlaceholder')}
-            value={v.venueName}
-            onChange={(e) => setV({ ...v, venueName: e.currentTarget.value })}
-            error={errors.venueName}
-          />
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect
-            label={t('programmes.events.partners')}
-            searchable
-            filter={accentFilter}
-            data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-            value={v.partnerIds}
-            onChange={(x) => setV({ ...v, partnerIds: x })}
-            error={errors.partnerIds}
-          />
-          <MultiSelect
-            label={t('programmes.events.ensembles')}
-            searchable
-            filter={accentFilter}
-            data={(ensembles.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))}
-            value={v.ensembleIds}
-            onChange={(x) => setV({ ...v, ensembleIds: x })}
-            error={errors.ensembleIds}
-          />
-        </SimpleGrid>
-        <Card withBorder padding="sm">
-          <Group justify="space-between" mb="xs">
-            <Text fw={600} size="sm">
-              {t('programmes.events.audiences')}
-            </Text>
-            <Text size="sm" data-testid="audience-total">
-              {t('programmes.events.audienceTotal')}: <b>{num(totalAudience(v.audiences))}</b>
-            </Text>
-          </Group>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
-            {audienceGroups.map((g) => (
-              <NumberInput
-                key={g}
-                label={t(`programmes.audienceGroups.${g}`)}
-                min={0}
-                max={100000}
-                allowDecimal={false}
-                allowNegative={false}
-                value={v.audiences[g]}
-                onChange={(x) => setV({ ...v, audiences: { ...v.audiences, [g]: x === '' ? 0 : Number(x) } })}
-                error={errors[`audiences.${g}`]}
-              />
-            ))}
-          </SimpleGrid>
-        </Card>
-        <Textarea
-          label={t('programmes.events.notes')}
-          autosize
-          minRows={2}
-          value={v.notes}
-          onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
+      </SimpleGrid>
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('programmes.events.venueKind')}
+        </Text>
+        <SegmentedControl
+          aria-label={t('programmes.events.venueKind')}
+          data={[
+            { value: 'establecimiento', label: t('programmes.venueKinds.establecimiento') },
+            { value: 'externo', label: t('programmes.venueKinds.externo') },
+          ]}
+          value={v.venueKind}
+          onChange={(x) => form.setFieldValue('venueKind', x)}
         />
-        {event && <EventPhotos eventId={event.id} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          {canSave && (
-            <Button onClick={save} loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          )}
-        </Group>
       </Stack>
-    </Modal>
+      {v.venueKind === 'establecimiento' ? (
+        <EstablishmentField status="all" {...form.getInputProps('establishmentId')} />
+      ) : (
+        <TextInput
+          label={t('programmes.events.venueName')}
+          withAsterisk
+          placeholder={t('programmes.events.venueNamePlaceholder')}
+          {...form.getInputProps('venueName')}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect
+          label={t('programmes.events.partners')}
+          searchable
+          filter={accentFilter}
+          data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          {...form.getInputProps('partnerIds')}
+        />
+        <MultiSelect
+          label={t('programmes.events.ensembles')}
+          searchable
+          filter={accentFilter}
+          data={(ensembles.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))}
+          {...form.getInputProps('ensembleIds')}
+        />
+      </SimpleGrid>
+      <Card withBorder padding="sm">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600} size="sm">
+            {t('programmes.events.audiences')}
+          </Text>
+          <Text size="sm" data-testid="audience-total">
+            {t('programmes.events.audienceTotal')}: <b>{num(totalAudience(v.audiences))}</b>
+          </Text>
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          {audienceGroups.map((g) => (
+            <NumberInput
+              key={g}
+              label={t(`programmes.audienceGroups.${g}`)}
+              min={0}
+              max={100000}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps(`audiences.${g}`)}
+              onChange={(x) => form.setFieldValue(`audiences.${g}`, x === '' ? 0 : Number(x))}
+            />
+          ))}
+        </SimpleGrid>
+      </Card>
+      <Textarea label={t('programmes.events.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+      {event && <EventPhotos eventId={event.id} />}
+    </FormModal>
   );
 }

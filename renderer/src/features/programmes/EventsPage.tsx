@@ -1,19 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { ActionIcon, Badge, Button, Card, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalendarPlus, IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useEffect, useMemo, useState } from 'react';
@@ -22,60 +7,65 @@ import { formatDate } from '../../../../shared/format';
 import type { ProgrammeEvent } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, todayIso, FormActions } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { PageHeader } from '../../components/PageHeader';
 import { EventFormModal } from './EventFormModal';
-import { useNumber } from './ui';
+import { useNumber } from '../../components/numbers';
 import { useCan } from '../../components/session';
+
+interface SeasonValues {
+  name: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** This year's season as it usually runs: March to just before Christmas. */
+const usualSeason = (): SeasonValues => {
+  const year = new Date().getFullYear();
+  return { name: '', startDate: `${year}-03-01`, endDate: `${year}-12-20` };
+};
 
 function SeasonModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { t } = useTranslation();
-  const year = new Date().getFullYear();
-  const [name, setName] = useState('');
-  const [start, setStart] = useState<string | null>(`${year}-03-01`);
-  const [end, setEnd] = useState<string | null>(`${year}-12-20`);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useApiMutation('seasons.create');
+  const { form, formError, setFormError, saved } = useRecordForm<SeasonValues>({ opened, values: usualSeason });
+  const save = (v: SeasonValues) => {
+    setFormError(null);
+    create.mutate(
+      { name: v.name, startDate: v.startDate ?? '', endDate: v.endDate ?? '' },
+      saved(
+        (s) => t('programmes.seasons.created', { name: s.name }),
+        (s) => {
+          onCreated(s.id);
+          onClose();
+        },
+      ),
+    );
+  };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('programmes.seasons.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <TextInput
-          label={t('programmes.seasons.name')}
-          withAsterisk
-          placeholder={t('programmes.seasons.namePlaceholder')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-          data-autofocus
-        />
-        <Group grow>
-          <DateField label={t('programmes.seasons.startDate')} value={start} onChange={setStart} error={errors.startDate} />
-          <DateField label={t('programmes.seasons.endDate')} value={end} onChange={setEnd} error={errors.endDate} />
-        </Group>
-        <FormActions
-          onCancel={onClose}
-          saving={create.isPending}
-          onSave={() =>
-            create.mutate(
-              { name, startDate: start ?? '', endDate: end ?? '' },
-              {
-                onSuccess: (s) => {
-                  notifications.show({ color: 'teal', message: t('programmes.seasons.created', { name: s.name }) });
-                  onCreated(s.id);
-                  onClose();
-                },
-                onError: (err) => setErrors(err.error.fields),
-              },
-            )
-          }
-        />
-      </Stack>
-    </Modal>
+      <TextInput
+        label={t('programmes.seasons.name')}
+        withAsterisk
+        placeholder={t('programmes.seasons.namePlaceholder')}
+        {...form.getInputProps('name')}
+        data-autofocus
+      />
+      <Group grow>
+        <DateField label={t('programmes.seasons.startDate')} {...form.getInputProps('startDate')} />
+        <DateField label={t('programmes.seasons.endDate')} {...form.getInputProps('endDate')} />
+      </Group>
+    </FormModal>
   );
 }
 

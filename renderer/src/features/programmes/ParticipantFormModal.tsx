@@ -9,7 +9,7 @@ import { schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { accentFilter } from '../../components/accentFilter';
-import { useOptions } from './ui';
+import { useOptions } from '../../components/ListTools';
 
 interface Values {
   code: string;

@@ -1,21 +1,31 @@
-import { Alert, Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { IconArrowsExchange, IconEdit, IconPlus, IconShieldLock } from '@tabler/icons-react';
+import { Alert, Button, Divider, Drawer, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import { IconArrowsExchange, IconEdit, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../../shared/format';
 import { participantStatuses, sexes, type ParticipantStatus, type Sex } from '../../../../shared/programmes/rules';
 import { participantSortColumns, type Participant, type ParticipantFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
-import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../components/fields';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  ListEmptyState,
+  ListTable,
+  SearchBox,
+  useListState,
+  useRecordParam,
+} from '../../components/ListPage';
+import { ChoiceFilter, NewButton, pageOf, useFilters, useFormDialog, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../../components/accentFilter';
 import { CustodyModal } from './CustodyModal';
 import { ParticipantFormModal } from './ParticipantFormModal';
-import { Field, nameOf, ParticipantStatusBadge, StageBadge, usePercent, useOptions } from './ui';
+import { nameOf, ParticipantStatusBadge, StageBadge } from './ui';
+import { Field } from '../../components/RecordParts';
+import { usePercent } from '../../components/numbers';
 
 const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
 
@@ -141,22 +151,19 @@ function ParticipantDrawer({
 /** Participants: the type-ahead search, filters and paging in main; a row opens the record. Deep link: ?ficha=<id>. */
 export function ParticipantsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [establishment, setEstablishment] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [sex, setSex] = useState<string | null>(null);
+  const filters = useFilters<Record<'establishment' | 'status' | 'sex', string | null>>({ establishment: null, status: null, sex: null });
+  const { establishment, status, sex } = filters.values;
   const listState = useListState<Participant>({
     sort: { columnAccessor: 'name', direction: 'asc' },
     filters: [establishment, status, sex],
   });
-  const { search, setSearch, debouncedSearch: debounced, sortStatus, page, pageSize } = listState;
-  const [formOpen, setFormOpen] = useState(false);
-  const [editing, setEditing] = useState<Participant | null>(null);
+  const { search, setSearch, debouncedSearch: debounced } = listState;
+  const form = useFormDialog<Participant>();
   const [custody, setCustody] = useState<Participant | null>(null);
   const establishments = useEstablishmentOptions('all');
   const statusOptions = useOptions(participantStatuses, 'programmes.participantStatuses');
   const sexOptions = useOptions(sexes, 'programmes.sexes');
-  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  const { recordId, openRecord, closeRecord } = useRecordParam();
 
   const filter = useMemo<ParticipantFilter>(
     () => ({
@@ -168,18 +175,9 @@ export function ParticipantsPage() {
     [debounced, establishment, status, sex],
   );
   const sort = listState.sortBy(participantSortColumns, 'name');
-  const list = useApiQuery(
-    'participants.list',
-    { ...filter, sort, direction: sortStatus.direction, page, pageSize },
-    { placeholderData: (p) => p },
-  );
+  const list = useApiQuery('participants.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || establishment !== null || status !== null || sex !== null;
-  const open = (p: Participant) =>
-    setParams((x) => {
-      x.set('ficha', String(p.id));
-      return x;
-    });
+  const filtersActive = search !== '' || filters.changed;
 
   return (
     <>
@@ -193,15 +191,7 @@ export function ParticipantsPage() {
               reasonFor={t('programmes.export.reasonParticipants')}
               onExport={(format, reason) => call('participants.export', { filter, format, reason })}
             />
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
-              {t('programmes.participants.new')}
-            </Button>
+            <NewButton label={t('programmes.participants.new')} onClick={form.openNew} />
           </>
         }
       />
@@ -215,54 +205,35 @@ export function ParticipantsPage() {
           placeholder={t('programmes.participants.searchPlaceholder')}
           style={{ flex: '2 1 0', minWidth: 220 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('programmes.common.establishment')}
-          placeholder={t('programmes.common.all')}
-          clearable
           searchable
           filter={accentFilter}
           data={establishments}
-          value={establishment}
-          onChange={setEstablishment}
+          {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('programmes.participants.status')}
           placeholder={t('programmes.common.allF')}
-          clearable
           data={statusOptions}
-          value={status}
-          onChange={setStatus}
+          {...filters.bind('status')}
           style={filterStyle}
         />
-        <Select
-          label={t('programmes.participants.sex')}
-          placeholder={t('programmes.common.all')}
-          clearable
-          data={sexOptions}
-          value={sex}
-          onChange={setSex}
-          style={filterStyle}
+        <ChoiceFilter label={t('programmes.participants.sex')} data={sexOptions} {...filters.bind('sex')} style={filterStyle} />
+        <ClearFiltersButton
+          active={filtersActive}
+          onClear={() => {
+            setSearch('');
+            filters.clear();
+          }}
         />
-        {filtersActive && (
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setSearch('');
-              setEstablishment(null);
-              setStatus(null);
-              setSex(null);
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
       </FilterBar>
       <ListTable<Participant>
         list={listState}
         query={list}
         emptyHeight={240}
-        onRowClick={(record) => open(record)}
+        onRowClick={(record) => openRecord(record.id)}
         columns={[
           {
             accessor: 'code',
@@ -288,28 +259,16 @@ export function ParticipantsPage() {
           { accessor: 'openEnrolments', title: t('programmes.participants.openEnrolments'), textAlign: 'right' },
         ]}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('programmes.participants.noMatchTitle')} text={t('programmes.participants.noMatchText')} />
-          ) : (
-            <EmptyState title={t('programmes.participants.emptyTitle')} text={t('programmes.participants.emptyText')} />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('programmes.participants.noMatchTitle'), text: t('programmes.participants.noMatchText') }}
+            title={t('programmes.participants.emptyTitle')}
+            text={t('programmes.participants.emptyText')}
+          />
         }
       />
-      <ParticipantFormModal opened={formOpen} onClose={() => setFormOpen(false)} participant={editing} />
-      <ParticipantDrawer
-        id={recordId}
-        onClose={() =>
-          setParams((x) => {
-            x.delete('ficha');
-            return x;
-          })
-        }
-        onEdit={(p) => {
-          setEditing(p);
-          setFormOpen(true);
-        }}
-        onCustody={setCustody}
-      />
+      <ParticipantFormModal opened={form.opened} onClose={form.close} participant={form.record} />
+      <ParticipantDrawer id={recordId} onClose={closeRecord} onEdit={form.openEdit} onCustody={setCustody} />
       <CustodyModal participant={custody} onClose={() => setCustody(null)} />
     </>
   );

@@ -10,7 +10,7 @@ import { solesToCentimos } from '../../components/money';
 import { PartnerExhibitions } from '../../components/PartnerExhibitions';
 import { useCan } from '../../components/session';
 import { stateColors } from './partnerUi';
-import { Field } from './ui';
+import { Field } from '../../components/RecordParts';
 
 /** One partner: contact, agreements, events, exhibitions and donations, with a form to record a donation. */
 export function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onClose: () => void; onEdit: (p: Partner) => void }) {

@@ -1,14 +1,45 @@
-import { Modal, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { partnerTypes, type PartnerType } from '../../../../shared/programmes/rules';
 import type { Partner } from '../../../../shared/programmes/schemas';
 import { useApiMutation } from '../../api';
-import { FormActions } from '../../components/fields';
-import { useResetOnOpen } from '../../forms';
-import type { Refusal } from './partnerUi';
-import { useOptions } from './ui';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
+import { NotesField } from './recordForms';
+import { useOptions } from '../../components/ListTools';
+
+interface Values {
+  name: string;
+  type: string | null;
+  contactName: string;
+  contactRole: string;
+  contactEmail: string;
+  contactPhone: string;
+  notes: string;
+  active: boolean;
+}
+
+const blank: Values = {
+  name: '',
+  type: null,
+  contactName: '',
+  contactRole: '',
+  contactEmail: '',
+  contactPhone: '',
+  notes: '',
+  active: true,
+};
+
+const fromPartner = (p: Partner): Values => ({
+  name: p.name,
+  type: p.type,
+  contactName: p.contactName ?? '',
+  contactRole: p.contactRole ?? '',
+  contactEmail: p.contactEmail ?? '',
+  contactPhone: p.contactPhone ?? '',
+  notes: p.notes ?? '',
+  active: p.active,
+});
 
 /** Register a partner or edit one; a refused save keeps what was typed and marks the field. */
 export function PartnerFormModal({ opened, onClose, partner }: { opened: boolean; onClose: () => void; partner: Partner | null }) {
@@ -16,107 +47,43 @@ export function PartnerFormModal({ opened, onClose, partner }: { opened: boolean
   const typeOptions = useOptions(partnerTypes, 'programmes.partnerTypes');
   const create = useApiMutation('partners.create');
   const update = useApiMutation('partners.update');
-  const blank = {
-    name: '',
-    type: null as string | null,
-    contactName: '',
-    contactRole: '',
-    contactEmail: '',
-    contactPhone: '',
-    notes: '',
-    active: true,
-  };
-  const [v, setV] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, partner?.id ?? null, () => {
-    setErrors({});
-    setV(
-      partner
-        ? {
-            name: partner.name,
-            type: partner.type,
-            contactName: partner.contactName ?? '',
-            contactRole: partner.contactRole ?? '',
-            contactEmail: partner.contactEmail ?? '',
-            contactPhone: partner.contactPhone ?? '',
-            notes: partner.notes ?? '',
-            active: partner.active,
-          }
-        : blank,
-    );
+  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+    opened,
+    recordKey: partner?.id ?? null,
+    values: () => (partner ? fromPartner(partner) : blank),
   });
-  const save = () => {
-    const input = {
-      name: v.name,
-      type: (v.type ?? '') as PartnerType,
-      contactName: v.contactName,
-      contactRole: v.contactRole,
-      contactEmail: v.contactEmail,
-      contactPhone: v.contactPhone,
-      notes: v.notes,
-    };
-    const opts = {
-      onSuccess: (p: Partner) => {
-        notifications.show({
-          color: 'teal',
-          message: t(partner ? 'programmes.partners.updated' : 'programmes.partners.created', { name: p.name }),
-        });
-        onClose();
-      },
-      onError: (err: Refusal) => {
-        setErrors(err.error.fields);
-        notifications.show({ color: 'red', message: err.message });
-      },
-    };
-    if (partner) update.mutate({ ...input, id: partner.id, version: partner.version, active: v.active }, opts);
+  const save = ({ active, ...v }: Values) => {
+    setFormError(null);
+    const input = { ...v, type: (v.type ?? '') as PartnerType };
+    const opts = saved(
+      (p: Partner) => t(partner ? 'programmes.partners.updated' : 'programmes.partners.created', { name: p.name }),
+      onClose,
+    );
+    if (partner) update.mutate({ ...input, id: partner.id, version: partner.version, active }, opts);
     else create.mutate(input, opts);
   };
-  const text = (k: 'name' | 'contactName' | 'contactRole' | 'contactEmail' | 'contactPhone') => ({
-    value: v[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.currentTarget.value }),
-    error: errors[k],
-  });
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size={640}
       title={t(partner ? 'programmes.partners.editTitle' : 'programmes.partners.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <TextInput label={t('programmes.partners.name')} withAsterisk data-autofocus {...text('name')} />
-        <Select
-          label={t('programmes.partners.type')}
-          withAsterisk
-          data={typeOptions}
-          value={v.type}
-          onChange={(x) => setV({ ...v, type: x })}
-          error={errors.type}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('programmes.partners.contactName')} {...text('contactName')} />
-          <TextInput label={t('programmes.partners.contactRole')} {...text('contactRole')} />
-          <TextInput label={t('programmes.partners.contactEmail')} {...text('contactEmail')} />
-          <TextInput label={t('programmes.partners.contactPhone')} {...text('contactPhone')} />
-        </SimpleGrid>
-        <Textarea
-          label={t('programmes.common.notes')}
-          autosize
-          minRows={2}
-          value={v.notes}
-          onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
-        />
-        {partner && (
-          <Switch
-            label={t('programmes.partners.activeLabel')}
-            checked={v.active}
-            onChange={(e) => setV({ ...v, active: e.currentTarget.checked })}
-          />
-        )}
-        <FormActions onCancel={onClose} onSave={save} saving={create.isPending || update.isPending} />
-      </Stack>
-    </Modal>
+      <TextInput label={t('programmes.partners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <Select label={t('programmes.partners.type')} withAsterisk data={typeOptions} {...form.getInputProps('type')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('programmes.partners.contactName')} {...form.getInputProps('contactName')} />
+        <TextInput label={t('programmes.partners.contactRole')} {...form.getInputProps('contactRole')} />
+        <TextInput label={t('programmes.partners.contactEmail')} {...form.getInputProps('contactEmail')} />
+        <TextInput label={t('programmes.partners.contactPhone')} {...form.getInputProps('contactPhone')} />
+      </SimpleGrid>
+      <NotesField {...form.getInputProps('notes')} />
+      {partner && <Switch label={t('programmes.partners.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
+    </FormModal>
   );
 }

@@ -15,7 +15,7 @@ import { AgreementFormModal } from './AgreementFormModal';
 import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
 import { stateColors } from './partnerUi';
-import { useOptions } from './ui';
+import { useOptions } from '../../components/ListTools';
 
 /** Partners and their agreements (with expiry alerts), events and donations. */
 export function PartnersPage() {

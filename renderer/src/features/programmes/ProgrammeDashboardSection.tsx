@@ -6,7 +6,8 @@ import { formatDate } from '../../../../shared/format';
 import { audienceGroups, type AudienceGroup } from '../../../../shared/programmes/rules';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { useNumber } from './ui';
+import { ColourLegend, DashboardSection, StatCard as Figure } from '../../components/DashboardParts';
+import { useNumber } from '../../components/numbers';
 
 const groupColors: Record<AudienceGroup, string> = {
   internos: 'indigo',
@@ -15,24 +16,6 @@ const groupColors: Record<AudienceGroup, string> = {
   externo: 'grape',
   autoridades: 'red',
 };
-
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.25} data-testid={`stat-${label}`}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /**
  * The programmes' part of the dashboard: participants by establishment and sex (bars),
@@ -52,8 +35,7 @@ export function ProgrammeDashboardSection() {
   const max = Math.max(1, ...s.byEstablishment.map((e) => e.men + e.women));
   const audience = audienceGroups.reduce((a, g) => a + s.audienceByGroup[g], 0);
   return (
-    <Stack mt="md" data-testid="programme-dashboard">
-      <Title order={3}>{t('programmes.dashboard.title')}</Title>
+    <DashboardSection title={t('programmes.dashboard.title')} testId="programme-dashboard">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
         <Figure label={t('programmes.dashboard.participants')} value={num(s.participants)} />
         <Figure label={t('programmes.dashboard.workshops')} value={num(s.activeWorkshops)} />
@@ -73,14 +55,13 @@ export function ProgrammeDashboardSection() {
         <Card withBorder padding="md" style={{ gridColumn: 'span 2' }}>
           <Group justify="space-between" mb="sm">
             <Title order={4}>{t('programmes.dashboard.byEstablishment')}</Title>
-            <Group gap="md" aria-hidden>
-              {(['masculino', 'femenino'] as const).map((x) => (
-                <Group key={x} gap={6} wrap="nowrap">
-                  <Box w={12} h={12} bg={x === 'masculino' ? 'blue.6' : 'pink.5'} style={{ borderRadius: 3 }} />
-                  <Text size="xs">{t(`programmes.sexesShort.${x}`)}</Text>
-                </Group>
-              ))}
-            </Group>
+            <ColourLegend
+              items={(['masculino', 'femenino'] as const).map((x) => ({
+                key: x,
+                color: x === 'masculino' ? 'blue.6' : 'pink.5',
+                label: t(`programmes.sexesShort.${x}`),
+              }))}
+            />
           </Group>
           <Table verticalSpacing={6} data-testid="participants-by-establishment">
             <Table.Thead>
@@ -188,6 +169,6 @@ export function ProgrammeDashboardSection() {
           </Stack>
         )}
       </Card>
-    </Stack>
+    </DashboardSection>
   );
 }

@@ -9,7 +9,8 @@ import { DateField, todayIso } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { askPersonalDataReason } from '../../components/PersonalDataReason';
 import { useCan } from '../../components/session';
-import { nameOf, StageBadge, useNumber } from './ui';
+import { nameOf, StageBadge } from './ui';
+import { useNumber } from '../../components/numbers';
 
 /** A workshop's certificate candidates; issue one certificate or all of the completed ones, on a chosen date. */
 export function Certificates({ workshop }: { workshop: Workshop }) {

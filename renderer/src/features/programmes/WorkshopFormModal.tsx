@@ -9,7 +9,7 @@ import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 import { accentFilter } from '../../components/accentFilter';
-import { useOptions } from './ui';
+import { useOptions } from '../../components/ListTools';
 
 interface Values {
   name: string;

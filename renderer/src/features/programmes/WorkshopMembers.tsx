@@ -10,7 +10,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { useCan } from '../../components/session';
 import { EnrolModal } from './EnrolModal';
 import { StageModal } from './StageModal';
-import { nameOf, StageBadge, useNumber, usePercent } from './ui';
+import { nameOf, StageBadge } from './ui';
+import { useNumber, usePercent } from '../../components/numbers';
 
 /** A workshop's participants: stage, attendance rate, consecutive absences and hours; enrol and change stage from here. */
 export function Members({ workshop }: { workshop: Workshop }) {

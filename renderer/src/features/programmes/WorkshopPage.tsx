@@ -13,7 +13,7 @@ import { Certificates } from './WorkshopCertificates';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { Members } from './WorkshopMembers';
 import { Attendance, Sessions } from './WorkshopSessions';
-import { Field } from './ui';
+import { Field } from '../../components/RecordParts';
 
 /** One workshop: its data, participants, sessions, the attendance grid and certificates. ?tab=asistencia&sesion=<id> deep-links. */
 export function WorkshopPage() {

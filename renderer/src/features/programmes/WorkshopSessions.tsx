@@ -1,14 +1,23 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import type { Workshop } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, todayIso, FormActions } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
+import { FormModal } from '../../components/FormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';
 import { AttendanceGrid } from './AttendanceGrid';
+
+interface SessionValues {
+  date: string | null;
+  durationMinutes: number | string;
+  topic: string;
+}
+
+const newSession = (): SessionValues => ({ date: todayIso(), durationMinutes: 120, topic: '' });
 
 function NewSessionModal({
   workshop,
@@ -22,57 +31,43 @@ function NewSessionModal({
   onCreated: (id: number) => void;
 }) {
   const { t } = useTranslation();
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [minutes, setMinutes] = useState<number | string>(120);
-  const [topic, setTopic] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useApiMutation('sessions.create');
+  const { form, formError, setFormError, saved } = useRecordForm<SessionValues>({ opened, values: newSession });
+  const save = (v: SessionValues) => {
+    setFormError(null);
+    create.mutate(
+      { workshopId: workshop.id, date: v.date ?? '', durationMinutes: Number(v.durationMinutes), topic: v.topic },
+      saved(
+        (s) => t('programmes.sessions.created', { date: formatDate(s.date) }),
+        (s) => {
+          onCreated(s.id);
+          onClose();
+        },
+      ),
+    );
+  };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('programmes.sessions.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={form.onSubmit(save)}
+      error={formError}
+      saving={create.isPending}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <DateField label={t('programmes.sessions.date')} withAsterisk value={date} onChange={setDate} error={errors.date} data-autofocus />
-        <NumberInput
-          label={t('programmes.sessions.duration')}
-          withAsterisk
-          min={15}
-          max={600}
-          step={15}
-          allowDecimal={false}
-          value={minutes}
-          onChange={setMinutes}
-          error={errors.durationMinutes}
-        />
-        <TextInput
-          label={t('programmes.sessions.topic')}
-          value={topic}
-          onChange={(e) => setTopic(e.currentTarget.value)}
-          error={errors.topic}
-        />
-        <FormActions
-          onCancel={onClose}
-          saving={create.isPending}
-          onSave={() =>
-            create.mutate(
-              { workshopId: workshop.id, date: date ?? '', durationMinutes: Number(minutes), topic },
-              {
-                onSuccess: (s) => {
-                  notifications.show({ color: 'teal', message: t('programmes.sessions.created', { date: formatDate(s.date) }) });
-                  setErrors({});
-                  onCreated(s.id);
-                  onClose();
-                },
-                onError: (err) => setErrors({ ...err.error.fields }),
-              },
-            )
-          }
-        />
-      </Stack>
-    </Modal>
+      <DateField label={t('programmes.sessions.date')} withAsterisk {...form.getInputProps('date')} data-autofocus />
+      <NumberInput
+        label={t('programmes.sessions.duration')}
+        withAsterisk
+        min={15}
+        max={600}
+        step={15}
+        allowDecimal={false}
+        {...form.getInputProps('durationMinutes')}
+      />
+      <TextInput label={t('programmes.sessions.topic')} {...form.getInputProps('topic')} />
+    </FormModal>
   );
 }
 

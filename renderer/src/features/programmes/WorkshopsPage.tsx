@@ -1,5 +1,5 @@
-import { Button, Select, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,14 +8,13 @@ import { programmes, type Programme } from '../../../../shared/programmes/rules'
 import { workshopSortColumns, type Workshop, type WorkshopFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { EmptyState } from '../../components/EmptyState';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useEstablishmentOptions } from '../../components/fields';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import { ActiveFilter, ChoiceFilter, NewButton, pageOf, useFilters, useOptions, type ActiveStatus } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../../components/accentFilter';
 import { WorkshopFormModal } from './WorkshopFormModal';
-import { useOptions } from './ui';
 import { useCan } from '../../components/session';
 
 const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
@@ -24,14 +23,17 @@ const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
 export function WorkshopsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [programme, setProgramme] = useState<string | null>(null);
-  const [establishment, setEstablishment] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>('active');
+  const filters = useFilters<{ programme: string | null; establishment: string | null; status: ActiveStatus }>({
+    programme: null,
+    establishment: null,
+    status: 'active',
+  });
+  const { programme, establishment, status } = filters.values;
   const listState = useListState<Workshop>({
     sort: { columnAccessor: 'name', direction: 'asc' },
     filters: [programme, establishment, status],
   });
-  const { search, setSearch, debouncedSearch: debounced, sortStatus, page, pageSize } = listState;
+  const { search, setSearch, debouncedSearch: debounced } = listState;
   const [formOpen, setFormOpen] = useState(false);
   const canCreate = useCan('workshops.create');
   const canExport = useCan('workshops.export');
@@ -43,18 +45,15 @@ export function WorkshopsPage() {
       search: debounced,
       programme: programme as Programme | null,
       establishmentId: establishment ? Number(establishment) : null,
-      status: status as 'active',
+      status,
     }),
     [debounced, programme, establishment, status],
   );
   const sort = listState.sortBy(workshopSortColumns, 'name');
-  const list = useApiQuery(
-    'workshops.list',
-    { ...filter, sort, direction: sortStatus.direction, page, pageSize },
-    { placeholderData: (p) => p },
-  );
+  const list = useApiQuery('workshops.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || programme !== null || establishment !== null || status !== 'active';
+  const filtersActive = search !== '' || filters.changed;
+  const openNew = () => setFormOpen(true);
 
   return (
     <>
@@ -64,11 +63,7 @@ export function WorkshopsPage() {
         actions={
           <>
             {canExport && <ExportMenu disabled={total === 0} onExport={(format) => call('workshops.export', { filter, format })} />}
-            {canCreate && (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-                {t('programmes.workshops.new')}
-              </Button>
-            )}
+            {canCreate && <NewButton label={t('programmes.workshops.new')} onClick={openNew} />}
           </>
         }
       />
@@ -79,51 +74,28 @@ export function WorkshopsPage() {
           placeholder={t('programmes.workshops.searchPlaceholder')}
           style={{ flex: '2 1 0', minWidth: 200 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('programmes.workshops.programme')}
-          placeholder={t('programmes.common.all')}
-          clearable
           data={programmeOptions}
-          value={programme}
-          onChange={setProgramme}
+          {...filters.bind('programme')}
           style={filterStyle}
         />
-        <Select
+        <ChoiceFilter
           label={t('programmes.common.establishment')}
-          placeholder={t('programmes.common.all')}
-          clearable
           searchable
           filter={accentFilter}
           data={establishments}
-          value={establishment}
-          onChange={setEstablishment}
+          {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
-        <Select
-          label={t('common.status')}
-          data={[
-            { value: 'active', label: t('common.activeOnly') },
-            { value: 'inactive', label: t('common.inactiveOnly') },
-            { value: 'all', label: t('common.activeAll') },
-          ]}
-          value={status}
-          onChange={(v) => setStatus(v ?? 'active')}
-          allowDeselect={false}
-          style={filterStyle}
+        <ActiveFilter {...filters.bind('status')} style={filterStyle} />
+        <ClearFiltersButton
+          active={filtersActive}
+          onClear={() => {
+            setSearch('');
+            filters.clear();
+          }}
         />
-        {filtersActive && (
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setSearch('');
-              setProgramme(null);
-              setEstablishment(null);
-              setStatus('active');
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
       </FilterBar>
       <ListTable<Workshop>
         list={listState}
@@ -167,21 +139,14 @@ export function WorkshopsPage() {
           { accessor: 'sessions', title: t('programmes.workshops.sessions'), textAlign: 'right' },
         ]}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('programmes.workshops.noMatchTitle')} text={t('programmes.workshops.noMatchText')} />
-          ) : (
-            <EmptyState
-              title={t('programmes.workshops.emptyTitle')}
-              text={t('programmes.workshops.emptyText')}
-              action={
-                list.data && total === 0 && canCreate ? (
-                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-                    {t('programmes.workshops.new')}
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('programmes.workshops.noMatchTitle'), text: t('programmes.workshops.noMatchText') }}
+            title={t('programmes.workshops.emptyTitle')}
+            text={t('programmes.workshops.emptyText')}
+            newLabel={t('programmes.workshops.new')}
+            onNew={list.data && total === 0 && canCreate ? openNew : undefined}
+          />
         }
       />
       <WorkshopFormModal

@@ -7,7 +7,8 @@ import { useApiMutation, type ApiCallError } from '../../../api';
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
-import { centimosToSoles, solesToCentimos, useMoney, useUsd } from '../ui';
+import { useUsd } from '../ui';
+import { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
 import { MoneyField } from '../../../components/fields';
 
 type Values = { exchangeRate: number | string; notes: string } & Record<(typeof budgetLines)[number], string>;

@@ -11,7 +11,8 @@ import { useSaveFile } from '../../../components/files';
 import { todayIso } from '../../../components/fields';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
-import { useMoney, useUsd } from '../ui';
+import { useUsd } from '../ui';
+import { useMoney } from '../../../components/money';
 import { BudgetFormModal } from './BudgetFormModal';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;

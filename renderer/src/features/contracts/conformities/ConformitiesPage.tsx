@@ -1,6 +1,7 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Table, Text, Title, Tooltip } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
-import { IconCash, IconCheck, IconDots, IconEdit, IconPlus, IconX } from '@tabler/icons-react';
+import { IconCash, IconCheck, IconDots, IconEdit, IconX } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,9 +15,11 @@ import {
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../../components/ListPage';
+import { ChoiceFilter, NewButton, pageOf, useFilters, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
-import { ConformityStatusBadge, ContractStatusBadge, useMoney, usePeriodLabel } from '../ui';
+import { ConformityStatusBadge, ContractStatusBadge, usePeriodLabel } from '../ui';
+import { useMoney } from '../../../components/money';
 import { ConformityFormModal } from './ConformityFormModal';
 import { PayModal, VoidModal } from './PaymentModals';
 
@@ -29,9 +32,10 @@ export function ConformitiesPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const periodLabel = usePeriodLabel();
-  const [status, setStatus] = useState<string | null>(null);
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
+  const filters = useFilters<{ status: string | null; from: string | null; to: string | null }>({ status: null, from: null, to: null });
+  const { status, from, to } = filters.values;
+  const statusOptions = useOptions(conformityStatuses, 'contracts.conformityStatuses');
+  const month = { valueFormat: 'MM/YYYY', clearable: true, w: 150, placeholder: t('contracts.conformities.monthPlaceholder') };
   const listState = useListState<Conformity>({
     sort: { columnAccessor: 'period', direction: 'desc' },
     pageSizeKey: 'arteinpe.conformities.pageSize',
@@ -54,13 +58,9 @@ export function ConformitiesPage() {
     [debounced, status, from, to],
   );
   const sort = listState.sortBy(conformitySortColumns, 'period');
-  const list = useApiQuery(
-    'conformities.list',
-    { ...query, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (p) => p },
-  );
+  const list = useApiQuery('conformities.list', { ...query, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || status !== null || from !== null || to !== null;
+  const filtersActive = search !== '' || filters.changed;
   const m = missing.data;
 
   return (
@@ -70,9 +70,10 @@ export function ConformitiesPage() {
         subtitle={t('contracts.conformities.subtitle')}
         actions={
           canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ conformity: null, contractId: null, period: null })}>
-              {t('contracts.conformities.register')}
-            </Button>
+            <NewButton
+              label={t('contracts.conformities.register')}
+              onClick={() => setForm({ conformity: null, contractId: null, period: null })}
+            />
           )
         }
       />
@@ -157,40 +158,14 @@ export function ConformitiesPage() {
           placeholder={t('contracts.conformities.searchPlaceholder')}
           style={{ flex: '2 1 0', minWidth: 220 }}
         />
-        <Select
-          label={t('contracts.conformities.status')}
-          placeholder={t('common.all')}
-          clearable
-          data={conformityStatuses.map((s) => ({ value: s, label: t(`contracts.conformityStatuses.${s}`) }))}
-          value={status}
-          onChange={setStatus}
-          w={190}
-        />
-        <MonthPickerInput
-          label={t('contracts.conformities.periodFrom')}
-          valueFormat="MM/YYYY"
-          clearable
-          value={from}
-          onChange={setFrom}
-          w={150}
-          placeholder={t('contracts.conformities.monthPlaceholder')}
-        />
-        <MonthPickerInput
-          label={t('contracts.conformities.periodTo')}
-          valueFormat="MM/YYYY"
-          clearable
-          value={to}
-          onChange={setTo}
-          w={150}
-          placeholder={t('contracts.conformities.monthPlaceholder')}
-        />
+        <ChoiceFilter label={t('contracts.conformities.status')} data={statusOptions} {...filters.bind('status')} w={190} />
+        <MonthPickerInput label={t('contracts.conformities.periodFrom')} {...month} {...filters.bind('from')} />
+        <MonthPickerInput label={t('contracts.conformities.periodTo')} {...month} {...filters.bind('to')} />
         <ClearFiltersButton
           active={filtersActive}
           onClear={() => {
             setSearch('');
-            setStatus(null);
-            setFrom(null);
-            setTo(null);
+            filters.clear();
           }}
         />
       </FilterBar>

@@ -8,11 +8,12 @@ import { ConformityCreate, type Conformity } from '../../../../../shared/contrac
 import { parseDateInput } from '../../../../../shared/format';
 import { useApiMutation, useApiQuery } from '../../../api';
 import { DateField, todayIso, MoneyField } from '../../../components/fields';
-import { schemaValidator } from '../../../forms';
+import { schemaValidator, renameErrors } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { ContractPicker } from '../contracts/pickers';
-import { centimosToSoles, renameErrors, solesToCentimos, useMoney, usePeriodLabel } from '../ui';
+import { usePeriodLabel } from '../ui';
+import { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
 
 interface Values {
   contractId: string | null;

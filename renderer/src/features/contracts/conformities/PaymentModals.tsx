@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Conformity } from '../../../../../shared/contracts/schemas';
 import { useApiMutation } from '../../../api';
 import { DateField, todayIso } from '../../../components/fields';
-import { useMoney, usePeriodLabel } from '../ui';
+import { usePeriodLabel } from '../ui';
+import { useMoney } from '../../../components/money';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 

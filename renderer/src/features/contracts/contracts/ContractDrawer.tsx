@@ -1,21 +1,5 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Divider,
-  Drawer,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconEdit, IconFileTypePdf, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Divider, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFileTypePdf, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,12 +8,13 @@ import { allowedActions, contractDocumentKinds } from '../../../../../shared/con
 import type { Contract } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
-import { ErrorState } from '../../../components/ErrorState';
+import { EditButton, Field, RecordDrawer, useShownId } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
 import { todayIso } from '../../../components/fields';
 import { useSaveFile } from '../../../components/files';
 import { ConformityFormModal } from '../conformities/ConformityFormModal';
-import { ConformityStatusBadge, ContractStatusBadge, DocumentsPanel, Field, useMoney, usePeriodLabel } from '../ui';
+import { ConformityStatusBadge, ContractStatusBadge, DocumentsPanel, usePeriodLabel } from '../ui';
+import { useMoney } from '../../../components/money';
 
 export type LifecycleAction = 'edit' | 'activate' | 'terminate' | 'renew';
 
@@ -50,34 +35,34 @@ export function ContractDrawer({
   const money = useMoney();
   const periodLabel = usePeriodLabel();
   const saveFile = useSaveFile();
-  const [shownId, setShownId] = useState(contractId);
-  if (contractId !== null && contractId !== shownId) setShownId(contractId);
+  const shownId = useShownId(contractId);
   const id = shownId ?? 0;
   const detail = useApiQuery('contracts.get', { id }, { enabled: shownId !== null });
   const [conformity, setConformity] = useState<string | null>(null);
-  const d = detail.data;
-  const c = d?.contract;
+  const c = detail.data?.contract;
   const canWrite = useCan('contracts.update');
   const canSignOff = useCan('conformities.create');
   const actions = c && canWrite ? allowedActions(c.status, c.renewedById !== null) : [];
 
   return (
-    <Drawer
+    <RecordDrawer
       opened={contractId !== null}
       onClose={onClose}
-      position="right"
       size={880}
-      zIndex={190}
       title={c ? `${t('contracts.contracts.details')}: ${c.number}` : t('contracts.contracts.details')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      query={detail}
+      record={detail.data && c ? { d: detail.data, c } : undefined}
+      footer={
+        <ConformityFormModal
+          opened={conformity !== null}
+          onClose={() => setConformity(null)}
+          conformity={null}
+          presetContractId={c?.id ?? null}
+          presetPeriod={conformity}
+        />
+      }
     >
-      {detail.isError ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      ) : !d || !c ? (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      ) : (
+      {({ d, c }) => (
         <Stack gap="md">
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
             <Stack gap={4}>
@@ -95,11 +80,7 @@ export function ContractDrawer({
               </Anchor>
             </Stack>
             <Group gap="xs">
-              {actions.includes('edit') && (
-                <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => onAction('edit', c)}>
-                  {t('common.edit')}
-                </Button>
-              )}
+              {actions.includes('edit') && <EditButton onClick={() => onAction('edit', c)} />}
               {actions.includes('activate') && (
                 <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => onAction('activate', c)}>
                   {t('contracts.contracts.activate')}
@@ -325,13 +306,6 @@ export function ContractDrawer({
           />
         </Stack>
       )}
-      <ConformityFormModal
-        opened={conformity !== null}
-        onClose={() => setConformity(null)}
-        conformity={null}
-        presetContractId={c?.id ?? null}
-        presetPeriod={conformity}
-      />
-    </Drawer>
+    </RecordDrawer>
   );
 }

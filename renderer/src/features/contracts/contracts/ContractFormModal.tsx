@@ -13,10 +13,11 @@ import {
 import { parseDateInput } from '../../../../../shared/format';
 import { useApiMutation } from '../../../api';
 import { DateField, useEstablishmentOptions, MoneyField } from '../../../components/fields';
-import { schemaValidator } from '../../../forms';
+import { schemaValidator, renameErrors } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
-import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, useMoney } from '../ui';
+import { accentFilter } from '../../../components/accentFilter';
+import { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
 import { TeacherPicker } from './pickers';
 
 interface Values {

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Group, NumberInput, Stack, Text, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconAlertTriangle, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,9 +30,11 @@ import {
   useListState,
   useRecordParam,
 } from '../../../components/ListPage';
+import { ChoiceFilter, NewButton, pageOf, useFilters, useFormDialog, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
-import { ContractStatusBadge, useMoney } from '../ui';
+import { ContractStatusBadge } from '../ui';
+import { useMoney } from '../../../components/money';
 import { ContractDrawer, type LifecycleAction } from './ContractDrawer';
 import { ContractFormModal } from './ContractFormModal';
 import { ActivateModal, RenewModal, TerminateModal } from './LifecycleModals';
@@ -47,11 +50,14 @@ export function ContractsPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<string | null>(params.get('estado'));
-  const [modality, setModality] = useState<string | null>(null);
-  const [establishment, setEstablishment] = useState<string | null>(null);
-  const [line, setLine] = useState<string | null>(null);
-  const [year, setYear] = useState<number | string>('');
+  const filters = useFilters<{
+    status: string | null;
+    modality: string | null;
+    establishment: string | null;
+    line: string | null;
+    year: number | string;
+  }>({ status: null, modality: null, establishment: null, line: null, year: '' }, { status: params.get('estado') });
+  const { status, modality, establishment, line, year } = filters.values;
   const listState = useListState<Contract>({
     sort: { columnAccessor: 'endDate', direction: 'asc' },
     pageSizeKey: 'arteinpe.contracts.pageSize',
@@ -62,13 +68,15 @@ export function ContractsPage() {
     key: 'arteinpe.contracts.hiddenColumns',
     defaultValue: ['modality', 'budgetLine', 'hoursPerWeek'],
   });
-  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
-  const [editing, setEditing] = useState<Contract | null>(null);
+  const form = useFormDialog<Contract>(['docente']);
   const [lifecycle, setLifecycle] = useState<{ action: Exclude<LifecycleAction, 'edit'>; contract: Contract } | null>(null);
   const [warnings, setWarnings] = useState<{ number: string; list: ContractWarning[] } | null>(null);
   const { recordId, openRecord, closeRecord } = useRecordParam();
   const presetTeacher = params.get('docente');
   const canWrite = useCan('contracts.create');
+  const statusOptions = useOptions(contractStatuses, 'contracts.statuses');
+  const modalityOptions = useOptions(modalities, 'contracts.modalities');
+  const lineOptions = useOptions(budgetLines, 'contracts.budgetLines');
 
   const filter = useMemo<ContractFilter>(
     () => ({
@@ -82,36 +90,16 @@ export function ContractsPage() {
     [debounced, status, modality, establishment, line, year],
   );
   const sort = listState.sortBy(contractSortColumns, 'endDate');
-  const list = useApiQuery(
-    'contracts.list',
-    { ...filter, sort, direction: sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (prev) => prev },
-  );
+  const list = useApiQuery('contracts.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || status !== null || modality !== null || establishment !== null || line !== null || year !== '';
-
-  const openNew = () => {
-    setEditing(null);
-    setFormOpen(true);
-  };
-  const closeForm = () => {
-    setFormOpen(false);
-    if (params.get('nuevo') || params.get('docente'))
-      setParams((p) => {
-        p.delete('nuevo');
-        p.delete('docente');
-        return p;
-      });
-  };
+  const filtersActive = search !== '' || filters.changed;
   const afterSave = (c: Contract, w: ContractWarning[]) => {
     setWarnings(w.length ? { number: c.number, list: w } : null);
     openRecord(c.id);
   };
   const onAction = (action: LifecycleAction, c: Contract) => {
-    if (action === 'edit') {
-      setEditing(c);
-      setFormOpen(true);
-    } else setLifecycle({ action, contract: c });
+    if (action === 'edit') form.openEdit(c);
+    else setLifecycle({ action, contract: c });
   };
 
   const columnLabels: Record<string, string> = {
@@ -241,11 +229,7 @@ export function ContractsPage() {
               disabled={total === 0}
               onExport={(format) => call('contracts.export', { filter, format, sort, direction: sortStatus.direction })}
             />
-            {canWrite && (
-              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-                {t('contracts.contracts.new')}
-              </Button>
-            )}
+            {canWrite && <NewButton label={t('contracts.contracts.new')} onClick={form.openNew} />}
           </>
         }
       />
@@ -274,46 +258,30 @@ export function ContractsPage() {
           placeholder={t('contracts.contracts.searchPlaceholder')}
           style={{ flex: '2 1 0', minWidth: 220 }}
         />
-        <Select
-          label={t('contracts.contracts.status')}
-          placeholder={t('common.all')}
-          clearable
-          data={contractStatuses.map((s) => ({ value: s, label: t(`contracts.statuses.${s}`) }))}
-          value={status}
-          onChange={setStatus}
-          style={filterStyle}
-        />
-        <Select
+        <ChoiceFilter label={t('contracts.contracts.status')} data={statusOptions} {...filters.bind('status')} style={filterStyle} />
+        <ChoiceFilter
           label={t('contracts.contracts.modality')}
-          placeholder={t('common.all')}
-          clearable
-          data={modalities.map((m) => ({ value: m, label: t(`contracts.modalities.${m}`) }))}
-          value={modality}
-          onChange={setModality}
+          data={modalityOptions}
+          {...filters.bind('modality')}
           comboboxProps={{ width: 240 }}
           style={filterStyle}
         />
         <EstablishmentFilter
           label={t('contracts.contracts.establishment')}
-          value={establishment}
-          onChange={setEstablishment}
+          {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('contracts.contracts.budgetLine')}
-          placeholder={t('common.all')}
-          clearable
-          data={budgetLines.map((l) => ({ value: l, label: t(`contracts.budgetLines.${l}`) }))}
-          value={line}
-          onChange={setLine}
+          data={lineOptions}
+          {...filters.bind('line')}
           style={{ ...filterStyle, minWidth: 170 }}
         />
         <NumberInput
           hideControls
           label={t('contracts.contracts.year')}
           placeholder={t('common.all')}
-          value={year}
-          onChange={setYear}
+          {...filters.bind('year')}
           min={2000}
           max={2100}
           allowDecimal={false}
@@ -323,11 +291,7 @@ export function ContractsPage() {
           active={filtersActive}
           onClear={() => {
             setSearch('');
-            setStatus(null);
-            setModality(null);
-            setEstablishment(null);
-            setLine(null);
-            setYear('');
+            filters.clear();
             setParams((p) => {
               p.delete('estado');
               return p;
@@ -349,11 +313,17 @@ export function ContractsPage() {
             title={t('contracts.contracts.emptyTitle')}
             text={t('contracts.contracts.emptyText')}
             newLabel={t('contracts.contracts.new')}
-            onNew={list.data && total === 0 && canWrite ? openNew : undefined}
+            onNew={list.data && total === 0 && canWrite ? form.openNew : undefined}
           />
         }
       />
-      <ContractFormModal opened={formOpen} onClose={closeForm} contract={editing} presetTeacherId={presetTeacher} onSaved={afterSave} />
+      <ContractFormModal
+        opened={form.opened}
+        onClose={form.close}
+        contract={form.record}
+        presetTeacherId={presetTeacher}
+        onSaved={afterSave}
+      />
       <ContractDrawer contractId={recordId} onClose={closeRecord} onAction={onAction} />
       <ActivateModal
         contract={lifecycle?.action === 'activate' ? lifecycle.contract : null}

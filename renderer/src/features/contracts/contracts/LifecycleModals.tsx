@@ -1,24 +1,74 @@
-import { Alert, Checkbox, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { Alert, Checkbox, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, periodOf } from '../../../../../shared/contracts/rules';
 import { ContractRenew, ContractTerminate, type Contract, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
-import { DateField, todayIso, MoneyField, FormActions } from '../../../components/fields';
-import { schemaValidator, useResetOnOpen } from '../../../forms';
-import { centimosToSoles, renameErrors, solesToCentimos } from '../ui';
+import { DateField, todayIso, MoneyField } from '../../../components/fields';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm, type RecordFormOptions } from '../../../components/useRecordForm';
+import { schemaValidator, renameErrors } from '../../../forms';
+import { centimosToSoles, solesToCentimos } from '../../../components/money';
 
 type Done = (c: Contract, warnings: ContractWarning[]) => void;
 
-function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
+/** The dialogs of a step in a contract's life: which contract (null while closed), and what follows. */
+interface StepProps {
+  contract: Contract | null;
+  onClose: () => void;
+  onDone: Done;
+}
+
+/**
+ * A step's form, reset when it opens for a contract (never on a background refetch), and
+ * what follows a step main took (`done`): the notification (`doneKey`), the drawer told, the dialog closed.
+ */
+function useStepForm<V extends Record<string, unknown>>(
+  { contract, onClose, onDone }: StepProps,
+  doneKey: string,
+  options: Omit<RecordFormOptions<V>, 'opened' | 'recordKey' | 'values'> & { initialValues: V; values: (c: Contract) => V },
+) {
+  const { t } = useTranslation();
+  const { values, initialValues } = options;
+  const record = useRecordForm<V>({
+    ...options,
+    opened: contract !== null,
+    recordKey: contract?.id,
+    values: () => (contract ? values(contract) : initialValues),
+  });
+  const done = record.saved<{ contract: Contract; warnings: ContractWarning[] }>(
+    (r) => t(doneKey, { number: r.contract.number }),
+    (r) => {
+      onDone(r.contract, r.warnings);
+      onClose();
+    },
+  );
+  return { ...record, done };
+}
+
+/** A step's dialog: "<title>: <number>", a sentence on what the step does, then its fields. */
+function StepModal({
+  contract,
+  title,
+  hint,
+  size = 560,
+  ...props
+}: Omit<ComponentProps<typeof FormModal>, 'opened' | 'title' | 'header' | 'errorIcon' | 'gap'> & {
+  contract: Contract;
+  title: string;
+  hint: string;
+}) {
   return (
-    <Alert color="red" role="alert" icon={<IconAlertTriangle />}>
-      {message}
-    </Alert>
+    <FormModal
+      opened
+      title={`${title}: ${contract.number}`}
+      size={size}
+      header={<Text size="sm">{hint}</Text>}
+      errorIcon={<IconAlertTriangle />}
+      gap="sm"
+      {...props}
+    />
   );
 }
 
@@ -26,142 +76,99 @@ function FormError({ message }: { message: string | null }) {
  * Activation: the date it was signed. Beyond the budget line's available amount, main asks
  * for an explicit confirmation; the reason shows here and a box must be ticked.
  */
-export function ActivateModal({ contract, onClose, onDone }: { contract: Contract | null; onClose: () => void; onDone: Done }) {
+export function ActivateModal(step: StepProps) {
+  const { contract, onClose } = step;
   const { t } = useTranslation();
   const activate = useApiMutation('contracts.activate');
-  const [formError, setFormError] = useState<string | null>(null);
   const [overBudget, setOverBudget] = useState<string | null>(null);
-  const form = useForm({ mode: 'controlled', initialValues: { signedOn: todayIso() as string | null, confirm: false } });
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(contract !== null, contract?.id, () => {
-    if (!contract) return;
-    setFormError(null);
-    setOverBudget(null);
-    form.setErrors({});
-    form.setValues({ signedOn: todayIso(), confirm: false });
+  const { form, formError, setFormError, onError, done } = useStepForm(step, 'contracts.contracts.activated', {
+    initialValues: { signedOn: todayIso() as string | null, confirm: false },
+    values: () => ({ signedOn: todayIso(), confirm: false }),
+    onOpen: () => setOverBudget(null),
   });
   if (!contract) return null;
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    if (overBudget && !v.confirm) {
+      form.setFieldError('confirm', t('errors.required'));
+      return;
+    }
+    activate.mutate(
+      { id: contract.id, version: contract.version, signedOn: v.signedOn ?? '', confirmOverBudget: v.confirm },
+      {
+        onSuccess: done.onSuccess,
+        onError: (err: ApiCallError) => {
+          const { confirmOverBudget, ...fields } = err.error.fields;
+          if (!confirmOverBudget) return onError(err);
+          setOverBudget(confirmOverBudget);
+          form.setErrors(fields);
+        },
+      },
+    );
+  });
   return (
-    <Modal
-      opened
+    <StepModal
+      contract={contract}
+      title={t('contracts.contracts.activateTitle')}
+      hint={t('contracts.contracts.activateHint')}
       onClose={onClose}
-      title={`${t('contracts.contracts.activateTitle')}: ${contract.number}`}
-      size={560}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={activate.isPending}
+      saveColor={overBudget ? 'orange' : undefined}
+      saveLabel={t('contracts.contracts.activate')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          if (overBudget && !v.confirm) {
-            form.setFieldError('confirm', t('errors.required'));
-            return;
-          }
-          activate.mutate(
-            { id: contract.id, version: contract.version, signedOn: v.signedOn ?? '', confirmOverBudget: v.confirm },
-            {
-              onSuccess: (r) => {
-                notifications.show({ color: 'teal', message: t('contracts.contracts.activated', { number: r.contract.number }) });
-                onDone(r.contract, r.warnings);
-                onClose();
-              },
-              onError: (err: ApiCallError) => {
-                const { confirmOverBudget, ...fields } = err.error.fields;
-                if (confirmOverBudget) setOverBudget(confirmOverBudget);
-                else setFormError(err.error.message);
-                form.setErrors(fields);
-              },
-            },
-          );
-        })}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('contracts.contracts.activateHint')}</Text>
-          <FormError message={formError} />
-          <DateField data-autofocus required label={t('contracts.contracts.signedOn')} {...form.getInputProps('signedOn')} />
-          {overBudget && (
-            <Alert color="orange" icon={<IconAlertTriangle />} data-testid="over-budget">
-              <Stack gap="xs">
-                <Text size="sm">{overBudget}</Text>
-                <Checkbox label={t('contracts.contracts.confirmOverBudget')} {...form.getInputProps('confirm', { type: 'checkbox' })} />
-              </Stack>
-            </Alert>
-          )}
-          <FormActions
-            onCancel={onClose}
-            saving={activate.isPending}
-            color={overBudget ? 'orange' : undefined}
-            label={t('contracts.contracts.activate')}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <DateField data-autofocus required label={t('contracts.contracts.signedOn')} {...form.getInputProps('signedOn')} />
+      {overBudget && (
+        <Alert color="orange" icon={<IconAlertTriangle />} data-testid="over-budget">
+          <Stack gap="xs">
+            <Text size="sm">{overBudget}</Text>
+            <Checkbox label={t('contracts.contracts.confirmOverBudget')} {...form.getInputProps('confirm', { type: 'checkbox' })} />
+          </Stack>
+        </Alert>
+      )}
+    </StepModal>
   );
 }
 
 /** Resolution: the date and the reason; months after it stop being committed. */
-export function TerminateModal({ contract, onClose, onDone }: { contract: Contract | null; onClose: () => void; onDone: Done }) {
+export function TerminateModal(step: StepProps) {
+  const { contract, onClose } = step;
   const { t } = useTranslation();
   const terminate = useApiMutation('contracts.terminate');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(ContractTerminate, t);
-  const form = useForm({
-    mode: 'controlled',
+  const { form, formError, setFormError, done } = useStepForm(step, 'contracts.contracts.terminated', {
     initialValues: { date: todayIso() as string | null, reason: '' },
+    values: () => ({ date: todayIso(), reason: '' }),
     validate: (v) => validate({ id: contract?.id ?? 1, version: contract?.version ?? 0, date: v.date ?? undefined, reason: v.reason }),
   });
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(contract !== null, contract?.id, () => {
-    if (!contract) return;
-    setFormError(null);
-    form.setErrors({});
-    form.setValues({ date: todayIso(), reason: '' });
-  });
   if (!contract) return null;
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    terminate.mutate({ id: contract.id, version: contract.version, date: v.date ?? '', reason: v.reason }, done);
+  });
   return (
-    <Modal
-      opened
+    <StepModal
+      contract={contract}
+      title={t('contracts.contracts.terminateTitle')}
+      hint={t('contracts.contracts.terminateHint')}
       onClose={onClose}
-      title={`${t('contracts.contracts.terminateTitle')}: ${contract.number}`}
-      size={560}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={terminate.isPending}
+      saveColor="red"
+      saveLabel={t('contracts.contracts.terminate')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          terminate.mutate(
-            { id: contract.id, version: contract.version, date: v.date ?? '', reason: v.reason },
-            {
-              onSuccess: (r) => {
-                notifications.show({ color: 'teal', message: t('contracts.contracts.terminated', { number: r.contract.number }) });
-                onDone(r.contract, r.warnings);
-                onClose();
-              },
-              onError: (err: ApiCallError) => {
-                setFormError(err.error.message);
-                form.setErrors(err.error.fields);
-              },
-            },
-          );
-        })}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('contracts.contracts.terminateHint')}</Text>
-          <FormError message={formError} />
-          <DateField data-autofocus required label={t('contracts.contracts.terminateDate')} {...form.getInputProps('date')} />
-          <Textarea
-            required
-            label={t('contracts.contracts.terminateReason')}
-            autosize
-            minRows={2}
-            maxRows={4}
-            {...form.getInputProps('reason')}
-          />
-          <FormActions onCancel={onClose} color="red" saving={terminate.isPending} label={t('contracts.contracts.terminate')} />
-        </Stack>
-      </form>
-    </Modal>
+      <DateField data-autofocus required label={t('contracts.contracts.terminateDate')} {...form.getInputProps('date')} />
+      <Textarea
+        required
+        label={t('contracts.contracts.terminateReason')}
+        autosize
+        minRows={2}
+        maxRows={4}
+        {...form.getInputProps('reason')}
+      />
+    </StepModal>
   );
 }
 
@@ -177,79 +184,66 @@ function followingPeriod(c: Contract): { startDate: string; endDate: string } {
   return { startDate, endDate: end.toISOString().slice(0, 10) };
 }
 
+type RenewValues = {
+  number: string;
+  startDate: string | null;
+  endDate: string | null;
+  amount: number | string;
+};
+
 /** Renewal: a new number and period; the rest is copied into a new draft linked to this one. */
-export function RenewModal({ contract, onClose, onDone }: { contract: Contract | null; onClose: () => void; onDone: Done }) {
+export function RenewModal(step: StepProps) {
+  const { contract, onClose } = step;
   const { t } = useTranslation();
   const renew = useApiMutation('contracts.renew');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(ContractRenew, t);
-  const toInput = (v: { number: string; startDate: string | null; endDate: string | null; amount: number | string }) => ({
+  const toInput = (v: RenewValues) => ({
     id: contract?.id ?? 1,
     number: v.number,
     startDate: v.startDate ?? undefined,
     endDate: v.endDate ?? undefined,
     amountCentimos: solesToCentimos(v.amount),
   });
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { number: '', startDate: null as string | null, endDate: null as string | null, amount: '' as string },
-    validate: (v) => renameErrors(validate(toInput(v)), { amountCentimos: 'amount' }),
-  });
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(contract !== null, contract?.id, () => {
-    if (!contract) return;
-    setFormError(null);
-    form.setErrors({});
-    form.setValues({ number: '', ...followingPeriod(contract), amount: centimosToSoles(contract.amountCentimos) });
+  const fieldNames = { amountCentimos: 'amount' };
+  const { form, formError, setFormError, done } = useStepForm<RenewValues>(step, 'contracts.contracts.renewed', {
+    initialValues: { number: '', startDate: null, endDate: null, amount: '' },
+    values: (c) => ({ number: '', ...followingPeriod(c), amount: centimosToSoles(c.amountCentimos) }),
+    validate: (v) => renameErrors(validate(toInput(v)), fieldNames),
+    fieldNames,
   });
   if (!contract) return null;
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    renew.mutate(toInput(v) as never, done);
+  });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={`${t('contracts.contracts.renewTitle')}: ${contract.number}`}
+    <StepModal
+      contract={contract}
+      title={t('contracts.contracts.renewTitle')}
+      hint={t('contracts.contracts.renewHint', { number: contract.number })}
       size={640}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={formError}
+      saving={renew.isPending}
+      saveLabel={t('contracts.contracts.renew')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          renew.mutate(toInput(v) as never, {
-            onSuccess: (r) => {
-              notifications.show({ color: 'teal', message: t('contracts.contracts.renewed', { number: r.contract.number }) });
-              onDone(r.contract, r.warnings);
-              onClose();
-            },
-            onError: (err: ApiCallError) => {
-              setFormError(err.error.message);
-              form.setErrors(renameErrors(err.error.fields, { amountCentimos: 'amount' }));
-            },
-          });
-        })}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('contracts.contracts.renewHint', { number: contract.number })}</Text>
-          <FormError message={formError} />
-          <TextInput
-            data-autofocus
-            required
-            label={t('contracts.contracts.number')}
-            placeholder={t('contracts.contracts.numberPlaceholder')}
-            {...form.getInputProps('number')}
-          />
-          <SimpleGrid cols={3}>
-            <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
-            <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
-            <MoneyField
-              required
-              label={contract.amountType === 'mensual' ? t('contracts.contracts.amountMonthly') : t('contracts.contracts.amountTotal')}
-              {...form.getInputProps('amount')}
-            />
-          </SimpleGrid>
-          <FormActions onCancel={onClose} saving={renew.isPending} label={t('contracts.contracts.renew')} />
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        data-autofocus
+        required
+        label={t('contracts.contracts.number')}
+        placeholder={t('contracts.contracts.numberPlaceholder')}
+        {...form.getInputProps('number')}
+      />
+      <SimpleGrid cols={3}>
+        <DateField required label={t('contracts.contracts.startDate')} {...form.getInputProps('startDate')} />
+        <DateField required label={t('contracts.contracts.endDate')} {...form.getInputProps('endDate')} />
+        <MoneyField
+          required
+          label={contract.amountType === 'mensual' ? t('contracts.contracts.amountMonthly') : t('contracts.contracts.amountTotal')}
+          {...form.getInputProps('amount')}
+        />
+      </SimpleGrid>
+    </StepModal>
   );
 }

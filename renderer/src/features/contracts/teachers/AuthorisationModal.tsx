@@ -7,7 +7,7 @@ import { DateField, todayIso, useEstablishmentOptions } from '../../../component
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
-import { accentFilter } from '../ui';
+import { accentFilter } from '../../../components/accentFilter';
 
 interface Values {
   establishmentId: string | null;

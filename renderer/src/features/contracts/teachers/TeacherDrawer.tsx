@@ -1,21 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Divider,
-  Drawer,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconFileText, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -27,9 +10,10 @@ import { teacherDocumentKinds } from '../../../../../shared/contracts/rules';
 import type { Authorisation, Teacher } from '../../../../../shared/contracts/schemas';
 import { call, useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
-import { ErrorState } from '../../../components/ErrorState';
+import { EditButton, Field, RecordDrawer, RecordHeading, RowAction, useShownId } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
-import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel, Field, useMoney } from '../ui';
+import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel } from '../ui';
+import { useMoney } from '../../../components/money';
 import { AuthorisationModal } from './AuthorisationModal';
 
 /**
@@ -47,8 +31,7 @@ export function TeacherDrawer({
 }) {
   const { t } = useTranslation();
   const money = useMoney();
-  const [shownId, setShownId] = useState(teacherId);
-  if (teacherId !== null && teacherId !== shownId) setShownId(teacherId);
+  const shownId = useShownId(teacherId);
   const id = shownId ?? 0;
   const detail = useApiQuery('teachers.get', { id }, { enabled: shownId !== null });
   const contracts = useApiQuery(
@@ -60,8 +43,7 @@ export function TeacherDrawer({
   const canWrite = useCan('teachers.update');
   const canContract = useCan('contracts.create');
   const [authorisation, setAuthorisation] = useState<Authorisation | null | 'new'>(null);
-  const d = detail.data;
-  const teacher = d?.teacher;
+  const teacher = detail.data?.teacher;
 
   const confirmRemove = (a: Authorisation) =>
     modals.openConfirmModal({
@@ -88,80 +70,80 @@ export function TeacherDrawer({
     });
 
   return (
-    <Drawer
+    <RecordDrawer
       opened={teacherId !== null}
       onClose={onClose}
-      position="right"
       size={760}
-      zIndex={190}
       title={teacher ? `${t('contracts.teachers.details')}: ${teacher.fullName}` : t('contracts.teachers.details')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      query={detail}
+      record={detail.data}
+      footer={
+        teacher && (
+          <AuthorisationModal
+            teacherId={teacher.id}
+            authorisation={authorisation === 'new' ? null : authorisation}
+            opened={authorisation !== null}
+            onClose={() => setAuthorisation(null)}
+          />
+        )
+      }
     >
-      {detail.isError ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      ) : !d || !teacher ? (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      ) : (
+      {(d) => (
         <Stack gap="md">
-          <Group justify="space-between" align="flex-start">
-            <Stack gap={2}>
-              <Title order={3}>{teacher.fullName}</Title>
-              <Group gap={6}>
-                {teacher.disciplines.map((x) => (
-                  <Badge key={x} variant="light" tt="none">
-                    {t(`contracts.disciplines.${x}`)}
-                  </Badge>
-                ))}
-                {!teacher.active && (
-                  <Badge color="gray" tt="none">
-                    {t('contracts.teachers.inactive')}
-                  </Badge>
+          <RecordHeading
+            title={d.teacher.fullName}
+            actions={
+              <>
+                {canWrite && <EditButton onClick={() => onEdit(d.teacher)} />}
+                {canContract && d.teacher.active && (
+                  <Button component={Link} to={`${routes.contracts}?nuevo=1&docente=${d.teacher.id}`} leftSection={<IconPlus size={16} />}>
+                    {t('contracts.teachers.newContract')}
+                  </Button>
                 )}
-              </Group>
-            </Stack>
-            <Group gap="xs">
-              {canWrite && (
-                <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => onEdit(teacher)}>
-                  {t('common.edit')}
-                </Button>
-              )}
-              {canContract && teacher.active && (
-                <Button component={Link} to={`${routes.contracts}?nuevo=1&docente=${teacher.id}`} leftSection={<IconPlus size={16} />}>
-                  {t('contracts.teachers.newContract')}
-                </Button>
+              </>
+            }
+          >
+            <Group gap={6}>
+              {d.teacher.disciplines.map((x) => (
+                <Badge key={x} variant="light" tt="none">
+                  {t(`contracts.disciplines.${x}`)}
+                </Badge>
+              ))}
+              {!d.teacher.active && (
+                <Badge color="gray" tt="none">
+                  {t('contracts.teachers.inactive')}
+                </Badge>
               )}
             </Group>
-          </Group>
+          </RecordHeading>
 
           <SimpleGrid cols={3} spacing="sm" verticalSpacing="sm">
-            <Field label={t('contracts.teachers.dni')}>{teacher.dni}</Field>
-            <Field label={t('contracts.teachers.ruc')}>{teacher.ruc}</Field>
-            <Field label={t('contracts.teachers.sex')}>{t(`contracts.sexes.${teacher.sex}`)}</Field>
-            <Field label={t('contracts.teachers.phone')}>{teacher.phone}</Field>
-            <Field label={t('contracts.teachers.email')}>{teacher.email}</Field>
-            <Field label={t('contracts.teachers.address')}>{teacher.address}</Field>
+            <Field label={t('contracts.teachers.dni')}>{d.teacher.dni}</Field>
+            <Field label={t('contracts.teachers.ruc')}>{d.teacher.ruc}</Field>
+            <Field label={t('contracts.teachers.sex')}>{t(`contracts.sexes.${d.teacher.sex}`)}</Field>
+            <Field label={t('contracts.teachers.phone')}>{d.teacher.phone}</Field>
+            <Field label={t('contracts.teachers.email')}>{d.teacher.email}</Field>
+            <Field label={t('contracts.teachers.address')}>{d.teacher.address}</Field>
             <Field label={t('contracts.teachers.specialties')} span>
-              {teacher.specialties.join(', ')}
+              {d.teacher.specialties.join(', ')}
             </Field>
             <Field label={t('contracts.teachers.suspensions')} span>
-              {teacher.suspensions.length === 0
+              {d.teacher.suspensions.length === 0
                 ? t('contracts.teachers.noSuspension')
-                : teacher.suspensions
+                : d.teacher.suspensions
                     .map(
                       (s) => `${s.fiscalYear}: ${t('contracts.teachers.operationNumber')} ${s.operationNumber} (${formatDate(s.filedOn)})`,
                     )
                     .join(' · ')}
             </Field>
-            {teacher.notes && (
+            {d.teacher.notes && (
               <Field label={t('contracts.teachers.notes')} span>
-                {teacher.notes}
+                {d.teacher.notes}
               </Field>
             )}
           </SimpleGrid>
           <Text size="xs" c="dimmed">
-            {t('contracts.teachers.lastChange', { date: formatDateTime(teacher.updatedAt), user: teacher.updatedBy })}
+            {t('contracts.teachers.lastChange', { date: formatDateTime(d.teacher.updatedAt), user: d.teacher.updatedBy })}
           </Text>
 
           <Divider label={t('contracts.authorisations.title')} labelPosition="left" />
@@ -206,25 +188,17 @@ export function TeacherDrawer({
                     </Table.Td>
                     <Table.Td w={72}>
                       <Group gap={2} wrap="nowrap" display={canWrite ? undefined : 'none'}>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`${t('common.edit')}: ${a.establishmentName}`}
-                            onClick={() => setAuthorisation(a)}
-                          >
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('contracts.authorisations.remove')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`${t('contracts.authorisations.remove')}: ${a.establishmentName}`}
-                            onClick={() => confirmRemove(a)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RowAction label={t('common.edit')} name={a.establishmentName} onClick={() => setAuthorisation(a)}>
+                          <IconEdit size={16} />
+                        </RowAction>
+                        <RowAction
+                          label={t('contracts.authorisations.remove')}
+                          name={a.establishmentName}
+                          color="red"
+                          onClick={() => confirmRemove(a)}
+                        >
+                          <IconTrash size={16} />
+                        </RowAction>
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -276,25 +250,17 @@ export function TeacherDrawer({
             kinds={teacherDocumentKinds}
             defaultKind="cv"
             onAdd={async (f) => {
-              await call('teachers.addDocument', { id: teacher.id, ...f } as never);
+              await call('teachers.addDocument', { id: d.teacher.id, ...f } as never);
               await detail.refetch();
             }}
             onRemove={async (hash) => {
-              await call('teachers.removeDocument', { id: teacher.id, hash });
+              await call('teachers.removeDocument', { id: d.teacher.id, hash });
               await detail.refetch();
             }}
-            onCopy={(hash) => call('teachers.documentCopy', { id: teacher.id, hash })}
+            onCopy={(hash) => call('teachers.documentCopy', { id: d.teacher.id, hash })}
           />
         </Stack>
       )}
-      {teacher && (
-        <AuthorisationModal
-          teacherId={teacher.id}
-          authorisation={authorisation === 'new' ? null : authorisation}
-          opened={authorisation !== null}
-          onClose={() => setAuthorisation(null)}
-        />
-      )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,8 +1,7 @@
-import { Badge, Button, Group, Select, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Badge, Group, Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
@@ -17,6 +16,16 @@ import {
   useListState,
   useRecordParam,
 } from '../../../components/ListPage';
+import {
+  ActiveFilter,
+  ChoiceFilter,
+  NewButton,
+  pageOf,
+  useFilters,
+  useFormDialog,
+  useOptions,
+  type ActiveStatus,
+} from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { TeacherDrawer } from './TeacherDrawer';
@@ -30,20 +39,22 @@ const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
  */
 export function TeachersPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [discipline, setDiscipline] = useState<string | null>(null);
-  const [establishment, setEstablishment] = useState<string | null>(null);
-  const [status, setStatus] = useState<'active' | 'inactive' | 'all'>('active');
+  const filters = useFilters<{ discipline: string | null; establishment: string | null; status: ActiveStatus }>({
+    discipline: null,
+    establishment: null,
+    status: 'active',
+  });
+  const { discipline, establishment, status } = filters.values;
   const listState = useListState<Teacher>({
     sort: { columnAccessor: 'name', direction: 'asc' },
     pageSizeKey: 'arteinpe.teachers.pageSize',
     filters: [discipline, establishment, status],
   });
   const { search, setSearch, debouncedSearch: debounced } = listState;
-  const [editing, setEditing] = useState<Teacher | null>(null);
-  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const form = useFormDialog<Teacher>([]);
   const { recordId, openRecord: open, closeRecord } = useRecordParam();
   const canWrite = useCan('teachers.create');
+  const disciplineOptions = useOptions(disciplines, 'contracts.disciplines');
 
   const filter = useMemo<TeacherFilter>(
     () => ({
@@ -55,39 +66,16 @@ export function TeachersPage() {
     [debounced, discipline, establishment, status],
   );
   const sort = listState.sortBy(teacherSortColumns, 'name');
-  const list = useApiQuery(
-    'teachers.list',
-    { ...filter, sort, direction: listState.sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (prev) => prev },
-  );
+  const list = useApiQuery('teachers.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || discipline !== null || establishment !== null || status !== 'active';
-
-  const openNew = () => {
-    setEditing(null);
-    setFormOpen(true);
-  };
-  const closeForm = () => {
-    setFormOpen(false);
-    if (params.get('nuevo'))
-      setParams((p) => {
-        p.delete('nuevo');
-        return p;
-      });
-  };
+  const filtersActive = search !== '' || filters.changed;
 
   return (
     <>
       <PageHeader
         title={t('contracts.teachers.title')}
         subtitle={t('contracts.teachers.subtitle')}
-        actions={
-          canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-              {t('contracts.teachers.new')}
-            </Button>
-          )
-        }
+        actions={canWrite && <NewButton label={t('contracts.teachers.new')} onClick={form.openNew} />}
       />
       <FilterBar>
         <SearchBox
@@ -96,40 +84,24 @@ export function TeachersPage() {
           placeholder={t('contracts.teachers.searchPlaceholder')}
           style={{ flex: '2 1 0', minWidth: 220 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('contracts.teachers.disciplines')}
           placeholder={t('contracts.teachers.allDisciplines')}
-          clearable
-          data={disciplines.map((d) => ({ value: d, label: t(`contracts.disciplines.${d}`) }))}
-          value={discipline}
-          onChange={setDiscipline}
+          data={disciplineOptions}
+          {...filters.bind('discipline')}
           style={filterStyle}
         />
         <EstablishmentFilter
           label={t('contracts.teachers.authorisedEstablishment')}
-          value={establishment}
-          onChange={setEstablishment}
+          {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
-        <Select
-          label={t('common.status')}
-          data={[
-            { value: 'active', label: t('common.activeOnly') },
-            { value: 'inactive', label: t('common.inactiveOnly') },
-            { value: 'all', label: t('common.activeAll') },
-          ]}
-          value={status}
-          onChange={(v) => setStatus((v as typeof status) ?? 'active')}
-          allowDeselect={false}
-          style={filterStyle}
-        />
+        <ActiveFilter {...filters.bind('status')} style={filterStyle} />
         <ClearFiltersButton
           active={filtersActive}
           onClear={() => {
             setSearch('');
-            setDiscipline(null);
-            setEstablishment(null);
-            setStatus('active');
+            filters.clear();
           }}
         />
       </FilterBar>
@@ -199,19 +171,12 @@ export function TeachersPage() {
             title={t('contracts.teachers.emptyTitle')}
             text={t('contracts.teachers.emptyText')}
             newLabel={t('contracts.teachers.new')}
-            onNew={list.data && total === 0 && canWrite ? openNew : undefined}
+            onNew={list.data && total === 0 && canWrite ? form.openNew : undefined}
           />
         }
       />
-      <TeacherFormModal opened={formOpen} onClose={closeForm} teacher={editing} />
-      <TeacherDrawer
-        teacherId={recordId}
-        onClose={closeRecord}
-        onEdit={(x) => {
-          setEditing(x);
-          setFormOpen(true);
-        }}
-      />
+      <TeacherFormModal opened={form.opened} onClose={form.close} teacher={form.record} />
+      <TeacherDrawer teacherId={recordId} onClose={closeRecord} onEdit={form.openEdit} />
     </>
   );
 }

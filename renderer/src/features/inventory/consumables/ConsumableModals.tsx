@@ -1,37 +1,16 @@
-import {
-  Button,
-  Group,
-  Input,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Input, NumberInput, SegmentedControl, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { ConsumableItemInput, ConsumableMinimum, ConsumableMove, type StockRow } from '../../../../../shared/inventory/consumable-schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { useApiMutation, useApiQuery } from '../../../api';
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
-import { DateField, FormErrorAlert, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { DateField, todayIso, useEstablishmentOptions } from '../../../components/fields';
 import { unitFor } from '../../../../../shared/units';
 
 const toNumber = (v: number | string) => (v === '' || v === null || v === undefined ? undefined : Number(v));
-
-/** Main's refusal: next to its fields when it names them, above the form when it does not. */
-function refusalTo(setFormError: (m: string | null) => void, setErrors: (e: Record<string, string>) => void) {
-  return (err: ApiCallError) => {
-    setErrors(err.error.fields);
-    setFormError(Object.keys(err.error.fields).length ? null : err.error.message);
-  };
-}
 
 interface MoveValues {
   itemId: string | null;
@@ -77,13 +56,14 @@ export function MoveModal({
     notes: '',
   });
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError } = useRecordForm<MoveValues>({
+  // Main's refusal: next to its fields when it names them, above the form when it does not.
+  const { form, formError, setFormError, saved } = useRecordForm<MoveValues>({
     opened,
     recordKey: preset ? `${preset.itemId}-${preset.establishmentId}` : null,
     validate: (values) => validate(toMove(values)),
     values: empty,
+    sentenceWithFields: false,
   });
-  const refused = refusalTo(setFormError, form.setErrors);
 
   const chosenEstablishment = form.values.establishmentId === null ? null : Number(form.values.establishmentId);
   const stock = useApiQuery(
@@ -96,16 +76,14 @@ export function MoveModal({
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    move.mutate(toMove(values) as z.input<typeof ConsumableMove>, {
-      onSuccess: (row) => {
-        notifications.show({
-          color: 'teal',
-          message: `${t('inventory.consumables.saved')} ${t('inventory.consumables.currentStockOf', { item: row.itemName, establishment: row.establishmentName, stock: row.stock, unit: unitFor(row.stock, row.unit) })}`,
-        });
-        onClose();
-      },
-      onError: refused,
-    });
+    move.mutate(
+      toMove(values) as z.input<typeof ConsumableMove>,
+      saved(
+        (row: StockRow) =>
+          `${t('inventory.consumables.saved')} ${t('inventory.consumables.currentStockOf', { item: row.itemName, establishment: row.establishmentName, stock: row.stock, unit: unitFor(row.stock, row.unit) })}`,
+        onClose,
+      ),
+    );
   });
 
   return (
@@ -190,14 +168,14 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
   const setMinimum = useApiMutation('consumables.setMinimum');
   const validate = schemaValidator(ConsumableMinimum, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError } = useRecordForm<{ minimum: number | string }>({
+  const { form, formError, onError } = useRecordForm<{ minimum: number | string }>({
     opened: row !== null,
     recordKey: row ? `${row.itemId}-${row.establishmentId}` : null,
     initialValues: { minimum: '' },
     validate: (v) => (row ? validate({ itemId: row.itemId, establishmentId: row.establishmentId, minimum: toNumber(v.minimum) }) : {}),
     values: () => ({ minimum: row?.minimum ?? '' }),
+    sentenceWithFields: false,
   });
-  const refused = refusalTo(setFormError, form.setErrors);
 
   const submit = form.onSubmit((v) => {
     if (!row) return;
@@ -208,55 +186,46 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
           notifications.show({ color: saved.low ? 'orange' : 'teal', message: t('inventory.consumables.minimumSaved') });
           onClose();
         },
-        onError: refused,
+        onError,
       },
     );
   });
 
   return (
-    <Modal
+    <FormModal
       opened={row !== null}
       onClose={onClose}
       title={t('inventory.consumables.setMinimum')}
       size="sm"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={setMinimum.isPending}
+      gap="sm"
+      actionsMt="sm"
     >
       {row && (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <FormErrorAlert error={formError} />
-            <div>
-              <Text fw={600}>{row.itemName}</Text>
-              <Text size="sm" c="dimmed">
-                {row.establishmentName}
-              </Text>
-              <Text size="sm" mt={4}>
-                {t('inventory.consumables.currentStock', { stock: row.stock, unit: unitFor(row.stock, row.unit) })}
-              </Text>
-            </div>
-            <NumberInput
-              data-autofocus
-              required
-              label={t('inventory.consumables.minimum')}
-              description={t('inventory.consumables.minimumHint')}
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              {...form.getInputProps('minimum')}
-            />
-            <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={setMinimum.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <div>
+          <Text fw={600}>{row.itemName}</Text>
+          <Text size="sm" c="dimmed">
+            {row.establishmentName}
+          </Text>
+          <Text size="sm" mt={4}>
+            {t('inventory.consumables.currentStock', { stock: row.stock, unit: unitFor(row.stock, row.unit) })}
+          </Text>
+        </div>
       )}
-    </Modal>
+      <NumberInput
+        data-autofocus
+        required
+        label={t('inventory.consumables.minimum')}
+        description={t('inventory.consumables.minimumHint')}
+        min={0}
+        allowDecimal={false}
+        allowNegative={false}
+        hideControls
+        {...form.getInputProps('minimum')}
+      />
+    </FormModal>
   );
 }
 
@@ -266,21 +235,18 @@ export function ItemFormModal({ opened, onClose }: { opened: boolean; onClose: (
   const create = useApiMutation('consumables.createItem');
   const validate = schemaValidator(ConsumableItemInput, t);
   // Reset only when the dialog opens.
-  const { form, formError, setFormError } = useRecordForm({
+  const { form, formError, saved } = useRecordForm({
     opened,
     validate: (v) => validate(v),
     values: () => ({ name: '', unit: '' }),
+    sentenceWithFields: false,
   });
-  const refused = refusalTo(setFormError, form.setErrors);
 
   const submit = form.onSubmit((v) =>
-    create.mutate(v, {
-      onSuccess: (item) => {
-        notifications.show({ color: 'teal', message: t('inventory.consumables.itemCreated', { name: item.name }) });
-        onClose();
-      },
-      onError: refused,
-    }),
+    create.mutate(
+      v,
+      saved((item: { name: string }) => t('inventory.consumables.itemCreated', { name: item.name }), onClose),
+    ),
   );
 
   return (

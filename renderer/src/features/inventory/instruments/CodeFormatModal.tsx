@@ -1,67 +1,55 @@
-import { Alert, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Alert, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../../components/fields';
 import { maskExample } from '../../../../../shared/inventory/code-format';
 import { useApiMutation, useApiQuery } from '../../../api';
-import { useResetOnOpen } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
 
 /** The patrimonial code's format: free text by default, or a mask such as INPE-9999-999999. */
 export function CodeFormatModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const settings = useApiQuery('inventory.settings', {}, { enabled: opened });
   const save = useApiMutation('inventory.setSettings');
-  const [mask, setMask] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
+  const loaded = settings.data !== undefined;
   // Once it opens with the settings loaded; a background refetch keeps what is typed.
-  useResetOnOpen(opened && settings.data !== undefined, 'settings', () => {
-    if (!settings.data) return;
-    setMask(settings.data.codeMask);
-    setError(null);
+  const { form, formError, saved } = useRecordForm({
+    opened: opened && loaded,
+    recordKey: 'settings',
+    values: () => ({ codeMask: settings.data?.codeMask ?? '' }),
+    sentenceWithFields: false,
   });
 
+  const submit = form.onSubmit((v) => save.mutate(v, saved(t('inventory.settings.saved'), onClose)));
+
+  const mask = form.values.codeMask;
   const example = mask.trim() ? maskExample(mask) : null;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('inventory.settings.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { codeMask: mask },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: t('inventory.settings.saved') });
-                onClose();
-              },
-              onError: (err) => setError(err.error.fields.codeMask ?? err.message),
-            },
-          );
-        }}
-      >
-        <Stack>
-          <TextInput
-            data-autofocus
-            label={t('inventory.settings.mask')}
-            description={t('inventory.settings.maskHint')}
-            placeholder={t('inventory.settings.free')}
-            value={mask}
-            // Until the stored format arrives: what is typed before it would be replaced by it.
-            disabled={settings.data === undefined}
-            onChange={(e) => setMask(e.currentTarget.value.toUpperCase())}
-            error={error}
-          />
-          {example ? (
-            <Text size="sm">{t('inventory.settings.example', { example })}</Text>
-          ) : (
-            <Alert variant="light" p="xs">
-              {t('inventory.settings.free')}
-            </Alert>
-          )}
-          <FormActions onCancel={onClose} saving={save.isPending} disabled={settings.data === undefined} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('inventory.settings.title')}
+      onSubmit={submit}
+      error={formError}
+      saving={save.isPending}
+      saveDisabled={!loaded}
+    >
+      <TextInput
+        data-autofocus
+        label={t('inventory.settings.mask')}
+        description={t('inventory.settings.maskHint')}
+        placeholder={t('inventory.settings.free')}
+        // Until the stored format arrives: what is typed before it would be replaced by it.
+        disabled={!loaded}
+        {...form.getInputProps('codeMask')}
+        onChange={(e) => form.setFieldValue('codeMask', e.currentTarget.value.toUpperCase())}
+      />
+      {example ? (
+        <Text size="sm">{t('inventory.settings.example', { example })}</Text>
+      ) : (
+        <Alert variant="light" p="xs">
+          {t('inventory.settings.free')}
+        </Alert>
+      )}
+    </FormModal>
   );
 }

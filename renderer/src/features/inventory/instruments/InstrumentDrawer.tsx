@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Center, Divider, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import {
   IconArrowsExchange,
   IconBan,
@@ -12,28 +12,16 @@ import {
   IconUser,
   type Icon,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../../shared/format';
 import type { Instrument, Movement } from '../../../../../shared/inventory/schemas';
 import { useApiQuery } from '../../../api';
-import { ErrorState } from '../../../components/ErrorState';
+import { EditButton, Field, RecordDrawer, RecordHeading, useShownId } from '../../../components/RecordParts';
 import { InstrumentPhotos } from './InstrumentPhotos';
 import { useCan } from '../../../components/session';
-import { ConditionBadge, custodianLabel, locationLabel, StatusBadge, useMoney } from './ui';
-
-function Field({ label, children, span }: { label: string; children: ReactNode; span?: boolean }) {
-  return (
-    <Stack gap={0} style={span ? { gridColumn: '1 / -1' } : undefined}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children || '—'}
-      </Text>
-    </Stack>
-  );
-}
+import { ConditionBadge, custodianLabel, locationLabel, StatusBadge } from './ui';
+import { useMoney } from '../../../components/money';
 
 function Line({ label, children }: { label?: string; children: ReactNode }) {
   return (
@@ -137,55 +125,41 @@ export function InstrumentDrawer({
   const money = useMoney();
   const canEdit = useCan('instruments.update');
   const canMove = useCan('instruments.move');
-  // Keep showing the last record while the drawer slides closed.
-  const [shownId, setShownId] = useState(instrumentId);
-  if (instrumentId !== null && instrumentId !== shownId) setShownId(instrumentId);
+  const shownId = useShownId(instrumentId);
   const id = shownId ?? 0;
   const enabled = shownId !== null;
   const instrument = useApiQuery('instruments.get', { id }, { enabled });
   const history = useApiQuery('instruments.history', { id }, { enabled });
-  const i = instrument.data;
   const movements = [...(history.data ?? [])].sort((a, b) => a.seq - b.seq);
 
   return (
-    <Drawer
+    <RecordDrawer
       opened={instrumentId !== null}
       onClose={onClose}
-      position="right"
       size={700}
-      // Below the dialogs it opens (edit, movement): they share Mantine's default layer otherwise.
-      zIndex={190}
-      title={i ? `${t('inventory.instruments.details')}: ${i.code}` : t('inventory.instruments.details')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={instrument.data ? `${t('inventory.instruments.details')}: ${instrument.data.code}` : t('inventory.instruments.details')}
+      query={instrument}
+      record={instrument.data}
     >
-      {instrument.isError ? (
-        <ErrorState error={instrument.error} onRetry={() => void instrument.refetch()} />
-      ) : !i ? (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      ) : (
+      {(i) => (
         <Stack gap="md">
-          <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-            <Stack gap={2}>
-              <Title order={3}>{[i.typeName, i.brand, i.model].filter(Boolean).join(' · ')}</Title>
-              <Text c="dimmed" size="sm">
-                {t(`inventory.families.${i.family}`)}
-              </Text>
-            </Stack>
-            <Group gap="xs" wrap="nowrap">
-              {canEdit && (
-                <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => onEdit(i)}>
-                  {t('common.edit')}
-                </Button>
-              )}
-              {canMove && (
-                <Button leftSection={<IconArrowsExchange size={16} />} onClick={() => onMove(i)}>
-                  {t('inventory.instruments.moveSelection')}
-                </Button>
-              )}
-            </Group>
-          </Group>
+          <RecordHeading
+            title={[i.typeName, i.brand, i.model].filter(Boolean).join(' · ')}
+            actions={
+              <>
+                {canEdit && <EditButton onClick={() => onEdit(i)} />}
+                {canMove && (
+                  <Button leftSection={<IconArrowsExchange size={16} />} onClick={() => onMove(i)}>
+                    {t('inventory.instruments.moveSelection')}
+                  </Button>
+                )}
+              </>
+            }
+          >
+            <Text c="dimmed" size="sm">
+              {t(`inventory.families.${i.family}`)}
+            </Text>
+          </RecordHeading>
 
           <Alert variant="light" color="gray" p="sm" title={t('inventory.instruments.currentState')}>
             <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
@@ -249,6 +223,6 @@ export function InstrumentDrawer({
           )}
         </Stack>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -12,11 +12,13 @@ import {
   type InstrumentUpdate,
 } from '../../../../../shared/inventory/schemas';
 import { useApiMutation, useApiQuery } from '../../../api';
-import { schemaValidator } from '../../../forms';
+import { renameErrors, schemaValidator } from '../../../forms';
+import { accentFilter } from '../../../components/accentFilter';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
-import { accentFilter, centimosToSoles, renameErrors, solesToCentimos, typeOptions } from './ui';
+import { centimosToSoles, solesToCentimos } from '../../../components/money';
+import { typeOptions } from './ui';
 
 interface FormValues {
   code: string;

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -8,32 +7,30 @@ import {
   Center,
   Group,
   Loader,
-  Modal,
   Select,
-  Stack,
   Table,
   Text,
   TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../../components/fields';
 import { Link } from 'react-router';
 import { normalizeText } from '../../../../../shared/format';
 import { families, type Family } from '../../../../../shared/inventory/rules';
 import { InstrumentTypeInput, type InstrumentType } from '../../../../../shared/inventory/schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
-import { schemaValidator, useResetOnOpen } from '../../../forms';
-import { whole } from './ui';
+import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
+import { whole } from '../../../components/badges';
 import { useCan } from '../../../components/session';
 
 interface TypeValues {
@@ -45,78 +42,42 @@ function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: ()
   const { t } = useTranslation();
   const create = useApiMutation('instrumentTypes.create');
   const update = useApiMutation('instrumentTypes.update');
-  const [formError, setFormError] = useState<string | null>(null);
   const validate = schemaValidator(InstrumentTypeInput, t);
-  const form = useForm<TypeValues>({
-    mode: 'controlled',
+  // Reset when it opens or turns to another record, never on a background refetch.
+  const { form, formError, setFormError, saved } = useRecordForm<TypeValues>({
+    opened,
+    recordKey: type?.id ?? null,
     initialValues: { name: '', family: null },
     validate: (v) => validate({ name: v.name, family: v.family ?? undefined }),
+    values: () => (type ? { name: type.name, family: type.family } : { name: '', family: null }),
   });
-
-  // Reset when it opens or turns to another record, never on a background refetch.
-  useResetOnOpen(opened, type?.id ?? null, () => {
-    setFormError(null);
-    form.setErrors({});
-    const values: TypeValues = type ? { name: type.name, family: type.family } : { name: '', family: null };
-    form.setValues(values);
-    form.resetDirty();
-  });
-
-  const onError = (err: ApiCallError) => {
-    setFormError(err.error.message);
-    form.setErrors(err.error.fields);
-  };
 
   const submit = form.onSubmit((v) => {
     setFormError(null);
     const input = { name: v.name.trim(), family: v.family as Family };
-    if (type) {
-      update.mutate(
-        { ...input, id: type.id, version: type.version, active: type.active },
-        {
-          onSuccess: (saved) => {
-            notifications.show({ color: 'teal', message: t('inventory.types.updated', { name: saved.name }) });
-            onClose();
-          },
-          onError,
-        },
-      );
-    } else {
-      create.mutate(input, {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('inventory.types.created', { name: saved.name }) });
-          onClose();
-        },
-        onError,
-      });
-    }
+    const named = (key: string) => saved((s: InstrumentType) => t(key, { name: s.name }), onClose);
+    if (type) update.mutate({ ...input, id: type.id, version: type.version, active: type.active }, named('inventory.types.updated'));
+    else create.mutate(input, named('inventory.types.created'));
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={type ? t('inventory.types.editTitle') : t('inventory.types.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={create.isPending || update.isPending}
+      actionsMt="sm"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <TextInput data-autofocus required label={t('inventory.types.name')} {...form.getInputProps('name')} />
-          <Select
-            required
-            label={t('inventory.types.family')}
-            data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
-            {...form.getInputProps('family')}
-          />
-          <FormActions onCancel={onClose} saving={create.isPending || update.isPending} mt="sm" />
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput data-autofocus required label={t('inventory.types.name')} {...form.getInputProps('name')} />
+      <Select
+        required
+        label={t('inventory.types.family')}
+        data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
+        {...form.getInputProps('family')}
+      />
+    </FormModal>
   );
 }
 

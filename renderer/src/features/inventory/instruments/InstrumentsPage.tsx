@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Select, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconFileImport, IconPlus, IconSettings } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { IconFileImport, IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,11 +9,19 @@ import { conditions, families, statuses, type Condition, type Family, type Statu
 import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../../shared/inventory/schemas';
 import { call, useApiQuery } from '../../../api';
 import { ColumnPicker } from '../../../components/ColumnPicker';
-import { EmptyState } from '../../../components/EmptyState';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { useSaveFile } from '../../../components/files';
 import { ImportWizard } from '../../../components/import/ImportWizard';
-import { FilterBar, ListTable, SearchBox, useListState } from '../../../components/ListPage';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  ListEmptyState,
+  ListTable,
+  SearchBox,
+  useListState,
+  useRecordParam,
+} from '../../../components/ListPage';
+import { ChoiceFilter, NewButton, pageOf, useFilters, useFormDialog, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { CodeFormatModal } from './CodeFormatModal';
 import { InstrumentDrawer } from './InstrumentDrawer';
@@ -21,7 +30,8 @@ import { MovementModal } from './MovementModal';
 import { useEstablishmentOptions } from '../../../components/fields';
 import { useInstrumentColumns } from './instrumentColumns';
 import { SelectionBar } from './SelectionBar';
-import { accentFilter, typeOptions } from './ui';
+import { typeOptions } from './ui';
+import { accentFilter } from '../../../components/accentFilter';
 import { useCan } from '../../../components/session';
 
 /** Filters share the row: they grow with the window and wrap only when it is narrow. */
@@ -36,11 +46,11 @@ export function InstrumentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
 
-  const [typeId, setTypeId] = useState<string | null>(params.get('tipo'));
-  const [family, setFamily] = useState<string | null>(null);
-  const [location, setLocation] = useState<string | null>(params.get('ubicacion'));
-  const [status, setStatus] = useState<string | null>(null);
-  const [condition, setCondition] = useState<string | null>(null);
+  const filters = useFilters<Record<'typeId' | 'family' | 'location' | 'status' | 'condition', string | null>>(
+    { typeId: null, family: null, location: null, status: null, condition: null },
+    { typeId: params.get('tipo'), location: params.get('ubicacion') },
+  );
+  const { typeId, family, location, status, condition } = filters.values;
   const listState = useListState<Instrument>({
     sort: { columnAccessor: 'code', direction: 'asc' },
     pageSizeKey: 'arteinpe.instruments.pageSize',
@@ -55,14 +65,13 @@ export function InstrumentsPage() {
   const custodianInline = hidden.includes('custodian');
   const [selected, setSelected] = useState<Instrument[]>([]);
   const [moveTargets, setMoveTargets] = useState<Instrument[] | null>(null);
-  const [editing, setEditing] = useState<Instrument | null>(null);
-  const [formOpen, setFormOpen] = useState(params.get('nuevo') === '1');
+  const form = useFormDialog<Instrument>([]);
   const [importOpen, setImportOpen] = useState(false);
   const [formatOpen, setFormatOpen] = useState(false);
   const saveFile = useSaveFile();
   const printLabels = (symbology: 'qr' | 'code128') =>
     void saveFile(() => call('inventory.labels', { instrumentIds: selected.map((i) => i.id), symbology })).catch(() => undefined);
-  const recordId = params.get('ficha') ? Number(params.get('ficha')) : null;
+  const { recordId, openRecord: openId, closeRecord } = useRecordParam();
   // What the role may do (shared/auth/permissions.ts, enforced again in main): the rest is not shown.
   const canCreate = useCan('instruments.create');
   const canMove = useCan('instruments.move');
@@ -87,11 +96,10 @@ export function InstrumentsPage() {
 
   const types = useApiQuery('instrumentTypes.list', {});
   const establishments = useEstablishmentOptions('all');
-  const list = useApiQuery(
-    'instruments.list',
-    { ...filter, sort, direction: sortStatus.direction, page: listState.page, pageSize: listState.pageSize },
-    { placeholderData: (prev) => prev },
-  );
+  const list = useApiQuery('instruments.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const familyOptions = useOptions(families, 'inventory.families');
+  const statusOptions = useOptions(statuses, 'inventory.statuses');
+  const conditionOptions = useOptions(conditions, 'inventory.conditions');
 
   // A selection outlives paging and filtering; keep its rows as fresh as the list.
   useEffect(() => {
@@ -111,14 +119,10 @@ export function InstrumentsPage() {
     });
   }, [list.data]);
 
-  const filtersActive = search !== '' || typeId !== null || family !== null || location !== null || status !== null || condition !== null;
+  const filtersActive = search !== '' || filters.changed;
   const clearFilters = () => {
     setSearch('');
-    setTypeId(null);
-    setFamily(null);
-    setLocation(null);
-    setStatus(null);
-    setCondition(null);
+    filters.clear();
     setParams((p) => {
       p.delete('tipo');
       p.delete('ubicacion');
@@ -126,32 +130,7 @@ export function InstrumentsPage() {
     });
   };
 
-  const openRecord = (i: Instrument) =>
-    setParams((p) => {
-      p.set('ficha', String(i.id));
-      return p;
-    });
-  const closeRecord = () =>
-    setParams((p) => {
-      p.delete('ficha');
-      return p;
-    });
-  const openNew = () => {
-    setEditing(null);
-    setFormOpen(true);
-  };
-  const openEdit = (i: Instrument) => {
-    setEditing(i);
-    setFormOpen(true);
-  };
-  const closeForm = () => {
-    setFormOpen(false);
-    if (params.get('nuevo'))
-      setParams((p) => {
-        p.delete('nuevo');
-        return p;
-      });
-  };
+  const openRecord = (i: Instrument) => openId(i.id);
 
   const { columnLabels, columns } = useInstrumentColumns({ hidden, custodianInline, openRecord });
 
@@ -192,11 +171,7 @@ export function InstrumentsPage() {
                 onExport={(format, reason) => call('instruments.export', { filter, format, sort, direction: sortStatus.direction, reason })}
               />
             )}
-            {canCreate && (
-              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-                {t('inventory.instruments.new')}
-              </Button>
-            )}
+            {canCreate && <NewButton label={t('inventory.instruments.new')} onClick={form.openNew} />}
           </>
         }
       />
@@ -208,65 +183,50 @@ export function InstrumentsPage() {
           placeholder={t('inventory.instruments.searchPlaceholder')}
           style={{ flex: '2 1 0', minWidth: 200 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('inventory.instruments.family')}
           placeholder={t('inventory.instruments.allF')}
-          clearable
-          data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
+          data={familyOptions}
           value={family}
           onChange={(v) => {
-            setFamily(v);
-            if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) setTypeId(null);
+            filters.set('family', v);
+            if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) filters.set('typeId', null);
           }}
           style={filterStyle}
         />
-        <Select
+        <ChoiceFilter
           label={t('inventory.instruments.type')}
-          placeholder={t('common.all')}
-          clearable
           searchable
           filter={accentFilter}
           data={typeFilterData}
-          value={typeId}
-          onChange={setTypeId}
+          {...filters.bind('typeId')}
           style={filterStyle}
           maxDropdownHeight={320}
         />
-        <Select
+        <ChoiceFilter
           label={t('inventory.instruments.establishment')}
           placeholder={t('inventory.instruments.allF')}
-          clearable
           searchable
           filter={accentFilter}
           data={[{ value: 'central', label: t('inventory.instruments.central') }, ...establishments]}
-          value={location}
-          onChange={setLocation}
+          {...filters.bind('location')}
           comboboxProps={{ width: 300, position: 'bottom-start' }}
           style={{ ...filterStyle, flexGrow: 1.3 }}
         />
-        <Select
+        <ChoiceFilter
           label={t('inventory.instruments.status')}
           placeholder={t('inventory.instruments.allF')}
-          clearable
-          data={statuses.map((s) => ({ value: s, label: t(`inventory.statuses.${s}`) }))}
-          value={status}
-          onChange={setStatus}
+          data={statusOptions}
+          {...filters.bind('status')}
           style={filterStyle}
         />
-        <Select
+        <ChoiceFilter
           label={t('inventory.instruments.conditionShort')}
-          placeholder={t('common.all')}
-          clearable
-          data={conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }))}
-          value={condition}
-          onChange={setCondition}
+          data={conditionOptions}
+          {...filters.bind('condition')}
           style={filterStyle}
         />
-        {filtersActive && (
-          <Button variant="subtle" onClick={clearFilters}>
-            {t('common.clearFilters')}
-          </Button>
-        )}
+        <ClearFiltersButton active={filtersActive} onClear={clearFilters} />
       </FilterBar>
 
       {selected.length > 0 && (
@@ -298,29 +258,21 @@ export function InstrumentsPage() {
         onRowClick={openRecord}
         rowStyle={(i) => (i.status === 'de_baja' || i.status === 'extraviado' ? { opacity: 0.6 } : undefined)}
         emptyState={
-          filtersActive ? (
-            <EmptyState title={t('inventory.instruments.noMatchTitle')} text={t('inventory.instruments.noMatchText')} />
-          ) : (
-            <EmptyState
-              title={t('inventory.instruments.emptyTitle')}
-              text={t('inventory.instruments.emptyText')}
-              action={
-                // The empty state is an overlay without pointer events: only while it shows, its button takes clicks.
-                list.data && total === 0 && canCreate ? (
-                  <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={openNew}>
-                    {t('inventory.instruments.new')}
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
+          <ListEmptyState
+            filtered={filtersActive}
+            noMatch={{ title: t('inventory.instruments.noMatchTitle'), text: t('inventory.instruments.noMatchText') }}
+            title={t('inventory.instruments.emptyTitle')}
+            text={t('inventory.instruments.emptyText')}
+            newLabel={t('inventory.instruments.new')}
+            onNew={list.data && total === 0 && canCreate ? form.openNew : undefined}
+          />
         }
       />
 
-      <InstrumentFormModal opened={formOpen} onClose={closeForm} instrument={editing} />
+      <InstrumentFormModal opened={form.opened} onClose={form.close} instrument={form.record} />
       <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="instruments" />
       <CodeFormatModal opened={formatOpen} onClose={() => setFormatOpen(false)} />
-      <InstrumentDrawer instrumentId={recordId} onClose={closeRecord} onMove={(i) => setMoveTargets([i])} onEdit={openEdit} />
+      <InstrumentDrawer instrumentId={recordId} onClose={closeRecord} onMove={(i) => setMoveTargets([i])} onEdit={form.openEdit} />
       <MovementModal
         opened={moveTargets !== null}
         onClose={() => setMoveTargets(null)}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Group, ScrollArea, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,11 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { conditions, custodianTypes, type MovementKind } from '../../../../../shared/inventory/rules';
 import { MovementInput, type Instrument } from '../../../../../shared/inventory/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
-import { schemaValidator } from '../../../forms';
-import { DateField, FormErrorAlert, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { renameErrors, schemaValidator } from '../../../forms';
+import { accentFilter } from '../../../components/accentFilter';
+import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { FormModal } from '../../../components/FormModal';
+import { solesToCentimos } from '../../../components/money';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { RefusalAlert, type Refusal } from './MovementRefusal';
-import { accentFilter, allowedForAll, locationLabel, renameErrors, solesToCentimos, StatusBadge } from './ui';
+import { allowedForAll, locationLabel, StatusBadge } from './ui';
 
 type ManualKind = Exclude<MovementKind, 'alta' | 'regularizacion'>;
 type Field =
@@ -247,9 +250,22 @@ export function MovementModal({
   const title = single ? t('inventory.movement.title') : t('inventory.movement.titleBatch', { count: instruments.length });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      onSubmit={submit}
+      error={formError}
+      errorIcon={<IconAlertTriangle />}
+      saving={move.isPending}
+      saveLabel={t('inventory.movement.save')}
+      // Nothing to record: "Cancelar" alone.
+      readOnly={allowed.length === 0}
+      gap="sm"
+      actionsMt="sm"
+      header={
+        <>
           {single ? (
             <Group gap="xs" wrap="wrap" data-testid="movement-target">
               <Text fw={600}>{single.code}</Text>
@@ -270,60 +286,47 @@ export function MovementModal({
               </Group>
             </ScrollArea.Autosize>
           )}
-
           {refusal && <RefusalAlert refusal={refusal} instruments={instruments} onRemove={onRemove} onRemoved={() => setRefusal(null)} />}
-          <FormErrorAlert error={formError} icon={<IconAlertTriangle />} />
-
-          {allowed.length === 0 ? (
-            <Alert color="yellow" icon={<IconAlertTriangle />} data-testid="movement-none">
-              {t('inventory.movement.noneAllowed')}
-            </Alert>
-          ) : (
-            <>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
-                  data-autofocus
-                  required
-                  label={t('inventory.movement.kind')}
-                  placeholder={t('inventory.movement.kindPlaceholder')}
-                  data={allowed.map((k) => ({ value: k, label: t(`inventory.kinds.${k}`) }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('kind')}
-                  onChange={(v) => {
-                    form.setFieldValue('kind', v);
-                    form.clearErrors();
-                  }}
-                />
-                <DateField required label={t('inventory.movement.date')} {...form.getInputProps('date')} />
-                {fields.map(([f, label, required]) => (
-                  <Fragment key={f}>{input(f, label, required)}</Fragment>
-                ))}
-              </SimpleGrid>
-              {description && (
-                <Textarea
-                  label={t(description[1])}
-                  required={description[2]}
-                  autosize
-                  minRows={2}
-                  maxRows={5}
-                  {...form.getInputProps('description')}
-                />
-              )}
-            </>
+        </>
+      }
+    >
+      {allowed.length === 0 ? (
+        <Alert color="yellow" icon={<IconAlertTriangle />} data-testid="movement-none">
+          {t('inventory.movement.noneAllowed')}
+        </Alert>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              data-autofocus
+              required
+              label={t('inventory.movement.kind')}
+              placeholder={t('inventory.movement.kindPlaceholder')}
+              data={allowed.map((k) => ({ value: k, label: t(`inventory.kinds.${k}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+              onChange={(v) => {
+                form.setFieldValue('kind', v);
+                form.clearErrors();
+              }}
+            />
+            <DateField required label={t('inventory.movement.date')} {...form.getInputProps('date')} />
+            {fields.map(([f, label, required]) => (
+              <Fragment key={f}>{input(f, label, required)}</Fragment>
+            ))}
+          </SimpleGrid>
+          {description && (
+            <Textarea
+              label={t(description[1])}
+              required={description[2]}
+              autosize
+              minRows={2}
+              maxRows={5}
+              {...form.getInputProps('description')}
+            />
           )}
-
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            {allowed.length > 0 && (
-              <Button type="submit" loading={move.isPending}>
-                {t('inventory.movement.save')}
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -4,7 +4,8 @@ import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../../shared/format';
 import type { Instrument } from '../../../../../shared/inventory/schemas';
-import { ConditionBadge, custodianLabel, locationLabel, StatusBadge, useMoney } from './ui';
+import { ConditionBadge, custodianLabel, locationLabel, StatusBadge } from './ui';
+import { useMoney } from '../../../components/money';
 
 /**
  * The register's columns (without those the clerk hid) and their labels for the column

@@ -5,11 +5,6 @@ import { allowedKinds, families, stateOf, type Condition, type MovementKind, typ
 import type { Instrument, InstrumentType } from '../../../../../shared/inventory/schemas';
 import { whole } from '../../../components/badges';
 
-export { accentFilter } from '../../../components/accentFilter';
-export { whole } from '../../../components/badges';
-export { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
-export { renameErrors } from '../../../forms';
-
 const statusColors: Record<Status, MantineColor> = {
   en_almacen: 'gray',
   asignado: 'teal',

@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Card,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-  type MantineColor,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Table, Text, Title, Tooltip, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney, type Locale } from '../../../../../shared/format';
@@ -20,6 +6,7 @@ import { conditions, type Condition } from '../../../../../shared/inventory/rule
 import { quantityWithUnit } from '../../../../../shared/units';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
+import { ColourLegend, DashboardSection, StatCard } from '../../../components/DashboardParts';
 
 const conditionColors: Record<Condition, MantineColor> = {
   nuevo: 'teal',
@@ -30,21 +17,7 @@ const conditionColors: Record<Condition, MantineColor> = {
 };
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.25} data-testid={`stat-${label}`} style={{ whiteSpace: 'nowrap' }}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
+  return <StatCard nowrap label={label} value={value} hint={hint} />;
 }
 
 /**
@@ -65,8 +38,7 @@ export function InventoryDashboardSection() {
   const max = Math.max(1, ...s.byEstablishment.map((e) => e.total));
 
   return (
-    <Stack mt="md" data-testid="inventory-dashboard">
-      <Title order={3}>{t('inventory.nav.group')}</Title>
+    <DashboardSection title={t('inventory.nav.group')} testId="inventory-dashboard">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Figure label={t('inventory.dashboard.total')} value={n(s.totalInstruments)} hint={t('inventory.dashboard.totalHint')} />
         <Figure label={t('inventory.dashboard.value')} value={money(s.totalValueCentimos)} hint={t('inventory.dashboard.valueHint')} />
@@ -78,14 +50,9 @@ export function InventoryDashboardSection() {
         <Card withBorder padding="md">
           <Group justify="space-between" mb="sm" wrap="wrap">
             <Title order={4}>{t('inventory.dashboard.title')}</Title>
-            <Group gap="md" aria-hidden>
-              {conditions.map((c) => (
-                <Group key={c} gap={6} wrap="nowrap">
-                  <Box w={12} h={12} bg={`${conditionColors[c]}.6`} style={{ borderRadius: 3 }} />
-                  <Text size="xs">{t(`inventory.conditions.${c}`)}</Text>
-                </Group>
-              ))}
-            </Group>
+            <ColourLegend
+              items={conditions.map((c) => ({ key: c, color: `${conditionColors[c]}.6`, label: t(`inventory.conditions.${c}`) }))}
+            />
           </Group>
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="xs" highlightOnHover data-testid="inventory-by-establishment">
@@ -181,6 +148,6 @@ export function InventoryDashboardSection() {
           </Table>
         )}
       </Card>
-    </Stack>
+    </DashboardSection>
   );
 }

@@ -39,7 +39,7 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
   const validate = schemaValidator(StocktakeClose, t);
   const toInput = (v: CloseValues) => ({ id: detail.stocktake.id, actaNumber: v.actaNumber, date: v.date, confirm: v.confirm });
   // Reset only when the dialog opens (the count's detail is refetched in the background).
-  const { form, formError, setFormError } = useRecordForm<CloseValues>({
+  const { form, formError, onError } = useRecordForm<CloseValues>({
     opened,
     validate: (values) => {
       const errors = validate(toInput(values));
@@ -48,6 +48,7 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
       return errors;
     },
     values: () => ({ actaNumber: '', date: todayIso(), confirm: false }),
+    sentenceWithFields: false,
   });
 
   const submit = form.onSubmit((values) =>
@@ -61,10 +62,8 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
         onClose();
       },
       onError: (err: ApiCallError) => {
-        const fields = { ...err.error.fields };
-        if (fields.confirm) fields.confirm = t('inventory.stocktake.confirmRequired');
-        form.setErrors(fields);
-        setFormError(Object.keys(fields).length ? null : err.error.message);
+        onError(err);
+        if (err.error.fields.confirm) form.setFieldError('confirm', t('inventory.stocktake.confirmRequired'));
       },
     }),
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconClipboardList } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -8,13 +8,14 @@ import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../../../../shared/format';
 import type { Stocktake } from '../../../../../shared/inventory/stocktake-schemas';
 import { StocktakeOpen } from '../../../../../shared/inventory/stocktake-schemas';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { useApiMutation, useApiQuery } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
 import { schemaValidator } from '../../../forms';
+import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
-import { useEstablishmentOptions, FormActions } from '../../../components/fields';
+import { useEstablishmentOptions } from '../../../components/fields';
 import { StocktakeStatusBadge, stocktakePath } from './ui';
 import { useCan } from '../../../components/session';
 
@@ -170,15 +171,14 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
   const navigate = useNavigate();
   const establishments = useEstablishmentOptions();
   const open = useApiMutation('stocktakes.open');
-  const [refused, setRefused] = useState<string | null>(null);
   const validate = schemaValidator(StocktakeOpen, t);
-  // Reset only when the dialog opens.
-  const { form } = useRecordForm<OpenValues>({
+  // Reset only when the dialog opens; main's sentence goes once the clerk changes anything.
+  const { form, formError, setFormError, onError } = useRecordForm<OpenValues>({
     opened,
     validate: (values) => validate(toOpenInput(values)),
     values: () => ({ establishmentId: null, notes: '' }),
-    onValuesChange: () => setRefused(null),
-    onOpen: () => setRefused(null),
+    onValuesChange: () => setFormError(null),
+    sentenceWithFields: false,
   });
 
   // The open count that main pointed at, to continue it instead.
@@ -197,58 +197,48 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
         onClose();
         void navigate(stocktakePath(s.id));
       },
-      onError: (err: ApiCallError) => {
-        form.setErrors(err.error.fields);
-        setRefused(Object.keys(err.error.fields).length ? null : err.error.message);
-      },
+      onError,
     }),
   );
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('inventory.stocktake.newTitle')}
       size="md"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={formError}
+      saving={open.isPending}
+      saveLabel={t('inventory.stocktake.new')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {refused && (
-            <Alert color="red" role="alert">
-              {refused}
-            </Alert>
-          )}
-          <Select
-            data-autofocus
-            required
-            label={t('inventory.stocktake.establishment')}
-            description={t('inventory.stocktake.openHint')}
-            data={establishments}
-            searchable
-            selectFirstOptionOnChange
-            {...form.getInputProps('establishmentId')}
-          />
-          {form.errors.establishmentId && alreadyOpen && (
-            <Button
-              variant="light"
-              color="orange"
-              rightSection={<IconArrowRight size={16} />}
-              onClick={() => {
-                onClose();
-                void navigate(stocktakePath(alreadyOpen.id));
-              }}
-            >
-              {t('inventory.stocktake.goToOpen')}
-            </Button>
-          )}
-          <Textarea label={t('inventory.stocktake.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
-          <Text size="sm" c="dimmed">
-            {t('inventory.stocktake.openText')}
-          </Text>
-          <FormActions onCancel={onClose} saving={open.isPending} label={t('inventory.stocktake.new')} />
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        data-autofocus
+        required
+        label={t('inventory.stocktake.establishment')}
+        description={t('inventory.stocktake.openHint')}
+        data={establishments}
+        searchable
+        selectFirstOptionOnChange
+        {...form.getInputProps('establishmentId')}
+      />
+      {form.errors.establishmentId && alreadyOpen && (
+        <Button
+          variant="light"
+          color="orange"
+          rightSection={<IconArrowRight size={16} />}
+          onClick={() => {
+            onClose();
+            void navigate(stocktakePath(alreadyOpen.id));
+          }}
+        >
+          {t('inventory.stocktake.goToOpen')}
+        </Button>
+      )}
+      <Textarea label={t('inventory.stocktake.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+      <Text size="sm" c="dimmed">
+        {t('inventory.stocktake.openText')}
+      </Text>
+    </FormModal>
   );
 }

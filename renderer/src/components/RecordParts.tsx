@@ -1,0 +1,125 @@
+import { ActionIcon, Button, Center, Drawer, Group, Loader, Stack, Text, Title, Tooltip, type MantineColor } from '@mantine/core';
+import { IconEdit } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from './ErrorState';
+
+/* Pieces of a record's drawer or page: the drawer itself, its heading, its "label: value" fields and its buttons. */
+
+/** A label and its value in a record ("—" when there is none); `span`: across the whole grid. */
+export function Field({ label, children, span }: { label: string; children: ReactNode; span?: boolean }) {
+  return (
+    <Stack gap={0} style={span ? { gridColumn: '1 / -1' } : undefined}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {children || '—'}
+      </Text>
+    </Stack>
+  );
+}
+
+/** "Editar", the button that opens a record's form. */
+export function EditButton({ onClick, label }: { onClick: () => void; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="default" leftSection={<IconEdit size={16} />} onClick={onClick}>
+      {label ?? t('common.edit')}
+    </Button>
+  );
+}
+
+/** An icon button of a row, named after the row ("Editar: Lurigancho") and explained by its tooltip. */
+export function RowAction({
+  label,
+  name,
+  color,
+  onClick,
+  children,
+}: {
+  label: string;
+  name: string;
+  color?: MantineColor;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Tooltip label={label}>
+      <ActionIcon variant="subtle" color={color} aria-label={`${label}: ${name}`} onClick={onClick}>
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** The heading of a record in its drawer: its name, what is under it, and the actions at the right. */
+export function RecordHeading({ title, children, actions }: { title: ReactNode; children?: ReactNode; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+      <Stack gap={2}>
+        <Title order={3}>{title}</Title>
+        {children}
+      </Stack>
+      <Group gap="xs">{actions}</Group>
+    </Group>
+  );
+}
+
+/** The record a drawer shows: the one asked for, and the last one while the drawer slides closed (`null` before any). */
+export function useShownId(id: number | null) {
+  const [shownId, setShownId] = useState(id);
+  if (id !== null && id !== shownId) setShownId(id);
+  return shownId;
+}
+
+/**
+ * A record's drawer at the right of its list, below the dialogs it opens (edit, movement):
+ * what went wrong when the record cannot be read, a loader until it is, then `children`
+ * with the record. `query`: the record's useApiQuery.
+ */
+export function RecordDrawer<D>({
+  opened,
+  onClose,
+  size,
+  title,
+  query,
+  record,
+  children,
+  footer,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  size: number;
+  title: string;
+  query: { isError: boolean; error: Error | null; refetch: () => unknown };
+  /** The record, once read. */
+  record: D | undefined;
+  children: (record: D) => ReactNode;
+  /** What the drawer holds besides the record (its dialogs). */
+  footer?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size={size}
+      zIndex={190}
+      title={title}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : record === undefined ? (
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      ) : (
+        children(record)
+      )}
+      {footer}
+    </Drawer>
+  );
+}
