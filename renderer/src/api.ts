@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type Query, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelName } from '../../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/ipc';
@@ -50,10 +50,13 @@ export function useApiMutation<K extends ChannelName>(name: K) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, ApiCallError, ChannelInput<K>>({
     mutationFn: (input) => call(name, input),
-    onSuccess: () => {
+    onSuccess: async () => {
       const stale = staleAfter(name);
-      if (stale === 'all') return client.invalidateQueries();
-      return client.invalidateQueries({ predicate: (query) => stale.has(query.queryKey[0] as ChannelName) });
+      const filters = stale === 'all' ? {} : { predicate: (query: Query) => stale.has(query.queryKey[0] as ChannelName) };
+      // A query still on its way may have been read before this write (a first load, which
+      // invalidation alone would let finish): it is called off and asked again.
+      await client.cancelQueries({ ...filters, fetchStatus: 'fetching' });
+      return client.invalidateQueries(filters);
     },
   });
 }

@@ -16,10 +16,40 @@ test.describe('Establecimientos', () => {
     await expect(app.getByTestId('stat-Establecimientos registrados')).toHaveText('20');
     await expect(app.getByTestId('stat-Establecimientos en el programa')).toHaveText('7');
     await expect(app.getByText('5 de varones · 2 de mujeres · 0 mixtos')).toBeVisible();
+    // Every section of the home page counts the demonstration once it has loaded (each loads on its own).
+    await expect(app.getByTestId('stat-Participantes activos')).toHaveText(/^[1-9]/);
+    await expect(app.getByTestId('internarte-dashboard')).toBeVisible();
     await app.mouse.move(0, 0);
     // The pointer left: wait for what the user sees (no tooltip left over), not for a time.
     await expect(app.getByRole('tooltip')).toHaveCount(0);
     await screen(app, '02-inicio');
+  });
+
+  test('a figure still on its way when the demonstration loads is asked again: the home page counts what was loaded', async ({ app }) => {
+    // The programmes' figures are read before the load and their answer arrives after it (a slow
+    // PC): they must not stay at zero.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = () => {};
+    const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+    let loading = false;
+    await app.route('**/api/programmeReports.summary', async (route) => {
+      if (loading) return route.continue();
+      asked();
+      const answer = await route.fetch();
+      await held;
+      await route.fulfill({ response: answer });
+    });
+    await app.reload();
+    await expect(app.getByRole('heading', { name: 'La base de datos está vacía' })).toBeVisible();
+    await wasAsked;
+    loading = true;
+    const loaded = app.waitForResponse('**/api/demo.load', { timeout: 30_000 });
+    await app.getByRole('button', { name: 'Cargar datos de demostración' }).click();
+    await loaded;
+    release();
+    await expect(app.getByText('Se cargaron los datos de demostración: 20 establecimientos y 140 instrumentos.')).toBeVisible();
+    await expect(app.getByTestId('stat-Participantes activos')).toHaveText(/^[1-9]/);
   });
 
   test('create with field errors in Spanish, then edit, keyboard only', async ({ app }) => {
