@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ExportResult } from '../../../shared/ipc';
 import { limaToday } from '../../../shared/contracts/rules';
-import { attachmentFilePath, storeAttachment } from '../files/attachments';
+import { attachmentFilePath } from '../files/attachments';
+import { storeUpload } from '../files/uploads';
 import { writeFileAtomic } from '../export/table';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
@@ -12,9 +13,6 @@ import { linkDocument, linkedFile, unlinkDocument, type DocTable } from './repos
 /** The request's day in Lima: what "vencido", "por vencer" and "due" are measured against. */
 export const todayOf = (ctx: { now: string }): string => limaToday(ctx.now);
 
-/** Scanned documents and signed PDFs: up to 20 MB each. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-
 /** Stores the file (content-addressed) and links it; the same file twice is one link. */
 export async function addDocument(
   ctx: HandlerContext,
@@ -22,14 +20,7 @@ export async function addDocument(
   ownerId: number,
   file: { fileName: string; dataBase64: string; kind: string },
 ): Promise<{ hash: string; name: string }> {
-  const stored = await storeAttachment(
-    ctx.db,
-    ctx.attachments,
-    { name: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
-    { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
-    ctx.session.actor,
-    ctx.now,
-  );
+  const stored = await storeUpload(ctx, file, 'document');
   await linkDocument(ctx.db, t, ownerId, stored.hash, file.kind, ctx.session.actor, ctx.now);
   return { hash: stored.hash, name: stored.originalName };
 }

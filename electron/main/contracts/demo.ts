@@ -183,7 +183,9 @@ async function demo(
 /**
  * The bench's national scale: 3,000 teachers across every active prison, four yearly
  * contracts each (each renewing the one before), and conformities for the months that
- * have passed until there are 100,000.
+ * have passed until there are 100,000. The contracts are laid out back from today (the
+ * last one began two to four months ago), so on any date each teacher has one in force,
+ * as the bench's list of contracts in force expects.
  */
 async function national(db: Knex, establishmentIds: number[], actor: Actor, now: string) {
   const today = limaToday(now);
@@ -196,6 +198,9 @@ async function national(db: Knex, establishmentIds: number[], actor: Actor, now:
   w.nextConformityId = ids.conformity;
   const disciplineList: Discipline[] = ['musica', 'musica', 'musica', 'canto_coral', 'ceramica', 'pintura', 'escultura', 'teatro', 'danza'];
   let cid = ids.contract;
+  // The years the contracts touch: from the first one's start to the last one's end.
+  const firstYear = Number(monthsBack(today, 4 + 12 * (PER_TEACHER - 1)).slice(0, 4));
+  const lastYear = Number(monthsAhead(today, 6).slice(0, 4));
   for (let k = 0; k < TEACHERS; k++) {
     const id = ids.teacher + k;
     const sex = rnd() < 0.45 ? 'F' : 'M';
@@ -218,14 +223,14 @@ async function national(db: Knex, establishmentIds: number[], actor: Actor, now:
     const e1 = establishmentIds[k % establishmentIds.length]!;
     const e2 = establishmentIds[(k * 13 + 5) % establishmentIds.length]!;
     const places = k % 5 === 0 && e2 !== e1 ? [e1, e2] : [e1];
-    for (const e of places) w.authorisation(id, e, `${year - 3}-01-01`, k % 40 === 0 ? addDays(today, (k % 29) + 1) : `${year}-12-31`, k);
+    for (const e of places)
+      w.authorisation(id, e, `${firstYear}-01-01`, k % 40 === 0 ? addDays(today, (k % 29) + 1) : `${lastYear}-12-31`, k);
     let previous: number | null = null;
     for (let y = 0; y < PER_TEACHER; y++) {
-      const fy = year - (PER_TEACHER - 1) + y;
-      const startMonth = 2 + (k % 3);
-      const start = `${fy}-${pad(startMonth, 2)}-01`;
-      const end = lastDayOf(`${fy}-${pad(startMonth + 8, 2)}`);
-      const resolved = y < PER_TEACHER - 1 && k % 50 === 3 ? lastDayOf(`${fy}-${pad(startMonth + 5, 2)}`) : null;
+      const start = `${monthsBack(today, 2 + (k % 3) + 12 * (PER_TEACHER - 1 - y))}-01`;
+      const fy = Number(start.slice(0, 4));
+      const end = lastDayOf(monthsAhead(start, 8));
+      const resolved = y < PER_TEACHER - 1 && k % 50 === 3 ? lastDayOf(monthsAhead(start, 5)) : null;
       const contractId = cid++;
       w.contract(
         contractId,
@@ -256,7 +261,7 @@ async function national(db: Knex, establishmentIds: number[], actor: Actor, now:
     if (k % 250 === 249) await w.flush();
   }
   await w.flush(true);
-  for (let y = year - 3; y <= year; y++) {
+  for (let y = firstYear; y <= lastYear; y++) {
     await saveBudget(
       db,
       y,

@@ -3,6 +3,7 @@ import { periodOf } from '../../../../shared/contracts/rules';
 import type { Conformity, ConformityListQuery, ContractAlerts, conformitySortColumns } from '../../../../shared/contracts/schemas';
 import type { Actor } from '../../../../shared/app/schemas';
 import { numOr0, type Row, str, toBool, toCount } from '../../db/rows';
+import { sortedPage } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import type { ContractNarrow } from './contracts';
 import { fullName } from './words';
@@ -81,12 +82,7 @@ export async function listConformities(db: Knex, q: ConformityQuery, narrow: Con
     .sum({ g: db.raw("CASE WHEN f.status <> 'anulada' THEN f.gross_centimos ELSE 0 END") })
     .sum({ r: db.raw("CASE WHEN f.status <> 'anulada' THEN f.retention_centimos ELSE 0 END") })
     .sum({ t: db.raw("CASE WHEN f.status <> 'anulada' THEN f.net_centimos ELSE 0 END") })) as Row[];
-  const rows = (await filtered(db, q, narrow)
-    .select(selectColumns)
-    .orderBy(sortExpressions[q.sort], q.direction)
-    .orderBy('f.id', q.direction)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)) as Row[];
+  const rows = (await sortedPage(filtered(db, q, narrow).select(selectColumns), sortExpressions[q.sort], 'f.id', q)) as Row[];
   return {
     rows: rows.map(toConformity),
     total: toCount(agg),
@@ -228,8 +224,8 @@ function missingQuery(db: Knex, today: string, narrow: ContractNarrow, search = 
   return q;
 }
 
-/** The months still missing their conformity: how many, and the first `limit` of them. */
-export async function missingConformities(db: Knex, today: string, narrow: ContractNarrow, search: string, limit: number) {
+/** The months missing their conformity: how many, and the first `limit` of them (oldest month first) with their contract and teacher. */
+async function missingMonths(db: Knex, today: string, narrow: ContractNarrow, search: string, limit: number) {
   const [count] = (await missingQuery(db, today, narrow, search).count({ n: '*' })) as Row[];
   const rows = (await missingQuery(db, today, narrow, search)
     .join('teachers as t', 't.id', 'c.teacher_id')
@@ -237,8 +233,14 @@ export async function missingConformities(db: Knex, today: string, narrow: Contr
     .orderBy('c.number_key')
     .limit(limit)
     .select('c.id', 'c.number', 'c.status', 'c.end_date', 'm.period', 'm.expected_centimos', 't.first_names', 't.last_names')) as Row[];
+  return { total: toCount(count), rows };
+}
+
+/** The months still missing their conformity: how many, and the first `limit` of them. */
+export async function missingConformities(db: Knex, today: string, narrow: ContractNarrow, search: string, limit: number) {
+  const { total, rows } = await missingMonths(db, today, narrow, search, limit);
   return {
-    total: toCount(count),
+    total,
     rows: rows.map((r) => ({
       contractId: Number(r.id),
       contractNumber: String(r.number),
@@ -256,16 +258,10 @@ export async function missingAlert(
   today: string,
   narrow: ContractNarrow,
 ): Promise<Pick<ContractAlerts, 'missingConformities' | 'missingSample'>> {
-  const [count] = (await missingQuery(db, today, narrow).count({ n: '*' })) as Row[];
-  const sample = (await missingQuery(db, today, narrow)
-    .join('teachers as t', 't.id', 'c.teacher_id')
-    .orderBy('m.period')
-    .orderBy('c.number_key')
-    .limit(5)
-    .select('c.id', 'c.number', 'm.period', 't.first_names', 't.last_names')) as Row[];
+  const { total, rows } = await missingMonths(db, today, narrow, '', 5);
   return {
-    missingConformities: toCount(count),
-    missingSample: sample.map((r) => ({
+    missingConformities: total,
+    missingSample: rows.map((r) => ({
       contractId: Number(r.id),
       number: String(r.number),
       teacherName: fullName(String(r.last_names), String(r.first_names)),

@@ -99,6 +99,26 @@ async function writeEstablishments(db: Knex, contractId: number, v: ContractValu
   );
 }
 
+/** A draft's establishments and schedule, and the total the schedule adds up to, written from its terms. */
+async function writeTerms(db: Knex, contractId: number, v: ContractValues): Promise<void> {
+  await writeEstablishments(db, contractId, v);
+  const total = await writeSchedule(db, contractId, v);
+  await db('contracts').where({ id: contractId }).update({ total_centimos: total });
+}
+
+/** Changes the contract's columns when the stored version is still `version`, as the next version; answers how many rows changed (0 or 1). */
+const writeVersion = (
+  db: Knex,
+  id: number,
+  version: number,
+  columns: Record<string, unknown>,
+  actor: Actor,
+  now: string,
+): Promise<number> =>
+  db('contracts')
+    .where({ id, version })
+    .update({ ...columns, ...nextVersion(version, actor, now) });
+
 /** Inserts a draft with its establishments, schedule and first ledger entry. */
 export async function insertContract(
   db: Knex,
@@ -116,9 +136,7 @@ export async function insertContract(
     over_budget: false,
     ...firstVersion(actor, now),
   });
-  await writeEstablishments(db, id, v);
-  const total = await writeSchedule(db, id, v);
-  await db('contracts').where({ id }).update({ total_centimos: total });
+  await writeTerms(db, id, v);
   await appendEvent(db, id, 'creado', v.startDate, extra.createdDetail ?? null, actor, now);
   return id;
 }
@@ -133,13 +151,8 @@ export async function updateContract(
   actor: Actor,
   now: string,
 ): Promise<boolean> {
-  const n = await db('contracts')
-    .where({ id, version })
-    .update({ ...contractColumns(v, teacher), ...nextVersion(version, actor, now) });
-  if (n !== 1) return false;
-  await writeEstablishments(db, id, v);
-  const total = await writeSchedule(db, id, v);
-  await db('contracts').where({ id }).update({ total_centimos: total });
+  if ((await writeVersion(db, id, version, contractColumns(v, teacher), actor, now)) !== 1) return false;
+  await writeTerms(db, id, v);
   await appendEvent(db, id, 'editado', null, null, actor, now);
   return true;
 }
@@ -153,14 +166,7 @@ export async function activateContract(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await db('contracts')
-    .where({ id, version })
-    .update({
-      status: 'vigente',
-      signed_on: change.signedOn,
-      over_budget: change.overBudget,
-      ...nextVersion(version, actor, now),
-    });
+  await writeVersion(db, id, version, { status: 'vigente', signed_on: change.signedOn, over_budget: change.overBudget }, actor, now);
   await db('contract_months').where({ contract_id: id }).update({ in_force: true });
   await appendEvent(db, id, 'activado', change.signedOn, change.detail, actor, now);
 }
@@ -175,14 +181,7 @@ export async function terminateContract(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await db('contracts')
-    .where({ id, version })
-    .update({
-      status: 'resuelto',
-      resolved_on: date,
-      resolution_reason: reason,
-      ...nextVersion(version, actor, now),
-    });
+  await writeVersion(db, id, version, { status: 'resuelto', resolved_on: date, resolution_reason: reason }, actor, now);
   await db('contract_months').where({ contract_id: id }).where('period', '>', periodOf(date)).delete();
   await appendEvent(db, id, 'resuelto', date, reason, actor, now);
 }
