@@ -115,13 +115,21 @@ export const PageSize = z
   .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
   .default(25);
 
+/** The page a list shows, from 1. */
+export const PageNumber = z.number().int().positive().max(1_000_000).default(1);
+
 /** The sorting and paging part of every list query: one of the list's sort columns, a direction, a page. */
 export const listPaging = <const S extends readonly [string, ...string[]]>(sortColumns: S, defaultSort: S[number]) => ({
   sort: z.enum(sortColumns).default(defaultSort as never),
   direction: SortDirection.default('asc'),
-  page: z.number().int().positive().max(1_000_000).default(1),
+  page: PageNumber,
   pageSize: PageSize,
 });
+
+/** Who wrote a record last and its version, in answers. */
+export const stamped = { version: z.number().int(), updatedAt: z.string(), updatedBy: z.string() };
+/** Who recorded a ledger entry and when, in answers. */
+export const recorded = { recordedAt: z.string(), recordedBy: z.string() };
 
 export const pageOf = <T extends z.ZodType>(row: T) =>
   z.object({

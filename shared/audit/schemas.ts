@@ -3,16 +3,18 @@ import { ExportFormat, IsoDate, pageSizes, requiredOr } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 
 /** The audit log viewer and the log of exports with personal data (administrador). */
-export const PageQuery = z
-  .object({
-    page: z.number({ error: 'errors.invalid' }).int().positive().default(1),
-    pageSize: z
-      .number({ error: 'errors.invalid' })
-      .int()
-      .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
-      .default(25),
-  })
-  .strict();
+
+/** The page either list shows, and its size. */
+const paging = {
+  page: z.number({ error: 'errors.invalid' }).int().positive().default(1),
+  pageSize: z
+    .number({ error: 'errors.invalid' })
+    .int()
+    .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
+    .default(25),
+};
+
+export const PageQuery = z.object(paging).strict();
 
 const FilterText = z.string({ error: 'errors.invalid' }).trim().max(100).optional();
 
@@ -32,12 +34,7 @@ export type AuditFilter = z.input<typeof AuditFilter>;
 export const AuditListQuery = z
   .object({
     filter: AuditFilter.default({}),
-    page: z.number({ error: 'errors.invalid' }).int().positive().default(1),
-    pageSize: z
-      .number({ error: 'errors.invalid' })
-      .int()
-      .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
-      .default(25),
+    ...paging,
     direction: z.enum(['asc', 'desc'], { error: requiredOr('errors.choose') }).default('desc'),
   })
   .strict();

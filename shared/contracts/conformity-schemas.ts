@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Centimos, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
+import { Centimos, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped } from '../ipc';
 import { ModalitySchema, BudgetLineSchema, ContractStatusSchema, optionalDate, pageSize, page } from './schema-helpers';
 import { ConformityStatusSchema } from './contract-schemas';
 
@@ -79,9 +79,7 @@ export const Conformity = z.object({
   status: ConformityStatusSchema,
   voidReason: z.string().nullable(),
   notes: z.string().nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Conformity = z.infer<typeof Conformity>;
 

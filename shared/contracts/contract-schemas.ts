@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Centimos, ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
+import { Centimos, ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped, recorded } from '../ipc';
 import { choice, ModalitySchema, AmountTypeSchema, BudgetLineSchema, ContractStatusSchema, pageSize, page } from './schema-helpers';
 import { Suspension, AttachedDocument } from './teacher-schemas';
 
@@ -128,9 +128,7 @@ export const Contract = z.object({
   overBudget: z.boolean(),
   establishments: z.array(z.object({ establishmentId: z.number().int(), name: z.string(), workshops: z.string().nullable() })),
   notes: z.string().nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Contract = z.infer<typeof Contract>;
 
@@ -164,8 +162,7 @@ export const ContractEvent = z.object({
   kind: z.string(),
   date: z.string().nullable(),
   detail: z.string().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
 });
 
 export const ContractDetail = z.object({

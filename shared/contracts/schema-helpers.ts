@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, pageSizes, requiredOr } from '../ipc';
+import { IsoDate, requiredOr } from '../ipc';
 import {
   amountTypes,
   budgetLines,
@@ -26,9 +26,4 @@ export const ContractDocumentKind = choice(contractDocumentKinds);
 
 export const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
 
-export const pageSize = z
-  .number()
-  .int()
-  .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
-  .default(25);
-export const page = z.number().int().positive().max(1_000_000).default(1);
+export { PageNumber as page, PageSize as pageSize } from '../ipc';

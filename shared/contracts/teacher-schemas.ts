@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
+import { Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped, recorded } from '../ipc';
 import { UploadedFile } from '../inventory/schemas';
 import { disciplines, rucMatchesDni, rucProblem } from './rules';
 import { DisciplineSchema, SexSchema, TeacherDocumentKind, ContractDocumentKind, pageSize, page } from './schema-helpers';
@@ -121,8 +121,7 @@ export const Authorisation = z.object({
   documentNumber: z.string(),
   notes: z.string().nullable(),
   status: z.enum(authorisationStatuses),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
 });
 export type Authorisation = z.infer<typeof Authorisation>;
 
@@ -146,9 +145,7 @@ export const Teacher = z.object({
   /** Establishments where an access authorisation is valid today. */
   authorisedAt: z.array(z.string()),
   contractsInForce: z.number().int(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Teacher = z.infer<typeof Teacher>;
 

@@ -29,10 +29,7 @@ export const SearchText = z.string().trim().max(100).default('');
 export const editing = { id: RecordId, version: Version };
 /** What an artist may allow: in an input (`Bool`, with its message) or in an answer. */
 export const grants = <T extends z.ZodType>(flag: T) => ({ mayExhibit: flag, mayCatalog: flag, mayPhotograph: flag, maySell: flag });
-/** Who wrote a record last and its version, in answers. */
-export const stamped = { version: z.number().int(), updatedAt: z.string(), updatedBy: z.string() };
-/** Who recorded a ledger entry and when, in answers. */
-export const recorded = { recordedAt: z.string(), recordedBy: z.string() };
+export { recorded, stamped } from '../ipc';
 /** An exhibition as other lists name it, in answers. */
 export const exhibitionHeading = {
   title: z.string(),

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Centimos, ExportFormat, Id, IsoDate, SortDirection, listPaging, optionalText, pageOf, requiredOr, requiredText } from '../ipc';
+import {
+  Centimos,
+  ExportFormat,
+  Id,
+  IsoDate,
+  SortDirection,
+  listPaging,
+  optionalText,
+  pageOf,
+  requiredOr,
+  requiredText,
+  stamped,
+  recorded,
+} from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 import { conditions, custodianTypes, families, fundings, movementKinds, statuses } from './rules';
 
@@ -95,9 +108,7 @@ export const Instrument = z.object({
   custodianType: CustodianTypeSchema.nullable(),
   custodianName: z.string().nullable(),
   movementCount: z.number().int(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Instrument = z.infer<typeof Instrument>;
 
@@ -198,8 +209,7 @@ export const Movement = z.object({
   seq: z.number().int(),
   kind: z.enum(movementKinds),
   date: z.string(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
   fromEstablishmentName: z.string().nullable(),
   toEstablishmentName: z.string().nullable(),
   custodianType: CustodianTypeSchema.nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import { Id, IsoDate, optionalText, requiredOr, requiredText } from '../ipc';
+import { UploadedFile } from '../inventory/schemas';
 import { audienceGroups } from './rules';
 import { EnsembleTypeSchema, EventTypeSchema, VenueKindSchema, Version, optionalDate, Search, ActiveFilter } from './schema-helpers';
 
@@ -154,13 +155,7 @@ export const EventPhoto = z.object({
 });
 export type EventPhoto = z.infer<typeof EventPhoto>;
 
-export const Upload = {
-  fileName: z.string().trim().min(1, 'errors.required').max(255),
-  dataBase64: z
-    .string({ error: requiredOr('errors.invalid') })
-    .min(1, 'errors.required')
-    .max(28_000_000, 'errors.fileTooLargeUpload')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'errors.invalid'),
-};
+/** A file chosen in the renderer (inventory's UploadedFile), spread into the schemas that attach one. */
+export const Upload = UploadedFile.shape;
 export const EventAddPhoto = z.object({ id: RecordId, ...Upload }).strict();
 export const EventPhotoRef = z.object({ id: RecordId, hash: z.string().regex(/^[0-9a-f]{64}$/, 'errors.invalid') }).strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
+import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped, recorded } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 import { custodyKinds } from './rules';
 import {
@@ -60,9 +60,7 @@ export const Participant = z.object({
   establishmentName: z.string(),
   status: ParticipantStatusSchema,
   openEnrolments: z.number().int(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Participant = z.infer<typeof Participant>;
 
@@ -157,8 +155,7 @@ export const ParticipantMovement = z.object({
   documentNumber: z.string().nullable(),
   notes: z.string().nullable(),
   enrolmentsEnded: z.number().int(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...recorded,
 });
 export type ParticipantMovement = z.infer<typeof ParticipantMovement>;
 

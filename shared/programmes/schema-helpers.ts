@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { IsoDate, pageSizes, requiredOr } from '../ipc';
+import { IsoDate, requiredOr } from '../ipc';
 import { custodyKinds, ensembleTypes, eventTypes, participantStatuses, partnerTypes, programmes, sexes, stages, venueKinds } from './rules';
 
 /** Pieces shared by the schema files of the programmes (shared/programmes/*-schemas.ts); schemas.ts gathers those files for importers. */
@@ -22,12 +22,7 @@ export const Version = z
   .int('errors.invalid')
   .nonnegative('errors.invalid');
 export const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
-export const PageSize = z
-  .number()
-  .int()
-  .refine((n) => (pageSizes as readonly number[]).includes(n), 'errors.invalid')
-  .default(25);
-export const PageNumber = z.number().int().positive().max(1_000_000).default(1);
+export { PageNumber, PageSize } from '../ipc';
 export const Search = z.string().trim().max(100).default('');
 export const ActiveFilter = z.enum(['active', 'inactive', 'all']).default('active');
 export const byId = z.object({ id: RecordId }).strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText } from '../ipc';
+import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped } from '../ipc';
 import { ProgrammeSchema, Version, optionalDate, PageSize, PageNumber, Search, ActiveFilter, periodOrder } from './schema-helpers';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
@@ -50,9 +50,7 @@ export const Workshop = z.object({
   /** Enrolments still open (inscrito, activo). */
   enrolled: z.number().int(),
   sessions: z.number().int(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type Workshop = z.infer<typeof Workshop>;
 

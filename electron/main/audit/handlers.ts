@@ -1,5 +1,6 @@
 import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/audit/labels';
 import type { auditChannels } from '../../../shared/audit/channels';
+import { isLoggedRecord, parseLogged } from '../../../shared/audit/logged-json';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { exportTableWithReason, listPersonalDataExports } from '../privacy/personal-data';
 import { auditEntries, auditFacets, listAudit } from './repository';
@@ -8,19 +9,10 @@ type AuditChannel = (typeof auditChannels)[number];
 
 /** A change told as "campo: antes → después", for the spreadsheet an auditor reads. */
 export function describeChange(before: string | null, after: string | null): string {
-  const parse = (s: string | null): unknown => {
-    if (s === null) return undefined;
-    try {
-      return JSON.parse(s) as unknown;
-    } catch {
-      return s;
-    }
-  };
-  const b = parse(before);
-  const a = parse(after);
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const b = parseLogged(before);
+  const a = parseLogged(after);
   const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  if (isObj(b) && isObj(a)) {
+  if (isLoggedRecord(b) && isLoggedRecord(a)) {
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys
       .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AuditEntry, AuditFilter } from '../../../shared/audit/schemas';
 import type { Page } from '../../../shared/ipc';
 import { type Row, toCount } from '../db/rows';
+import { onePage } from '../db/paging';
 
 /** The audit log as the viewer reads it (audit.ts appends to it): filtered, paged, its users and entities. */
 
@@ -36,14 +37,13 @@ const toEntry = (r: Row): AuditEntry => ({
 
 export async function listAudit(db: Knex, f: Filter, page: number, pageSize: number, direction: 'asc' | 'desc'): Promise<Page<AuditEntry>> {
   const [count] = await filtered(db, f).count({ n: '*' });
-  const rows = (await filtered(db, f)
-    .orderBy([
+  const rows = (await onePage(
+    filtered(db, f).orderBy([
       { column: 'at', order: direction },
       { column: 'id', order: direction },
-    ])
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .select('*')) as Row[];
+    ]),
+    { page, pageSize },
+  ).select('*')) as Row[];
   return { rows: rows.map(toEntry), total: toCount(count), page, pageSize };
 }
 

@@ -13,6 +13,7 @@ import { toBool, toCount } from '../db/rows';
 import { whereWords } from '../db/search';
 import { joinAs, type JoinKind } from '../db/join';
 import { firstVersion, insertId, nextVersion } from '../db/writes';
+import { sortedPage } from '../db/paging';
 
 /** The filter after the contract's defaults are applied. */
 export type Filter = Required<{ [K in keyof EstablishmentFilter]-?: Exclude<EstablishmentFilter[K], undefined> }>;
@@ -102,12 +103,7 @@ export async function listEstablishments(
   f: Filter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<Page<Establishment>> {
   const [countRow] = (await filtered(db, f).count({ n: '*' })) as Array<Record<string, unknown>>;
-  const rows = (await filtered(db, f)
-    .select(selectColumns)
-    .orderBy(sortExpressions[f.sort], f.direction)
-    .orderBy('e.id', f.direction)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as EstablishmentRecord[];
+  const rows = (await sortedPage(filtered(db, f).select(selectColumns), sortExpressions[f.sort], 'e.id', f)) as EstablishmentRecord[];
   return { rows: rows.map(toEstablishment), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 

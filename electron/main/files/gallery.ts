@@ -1,7 +1,8 @@
 import type { InstrumentPhoto } from '../../../shared/inventory/schemas';
 import { notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
-import { storeAttachment, thumbnailDataUrl } from './attachments';
+import { thumbnailDataUrl } from './attachments';
+import { storeUpload, type Upload } from './uploads';
 import { type Row, toBool } from '../db/rows';
 
 /**
@@ -18,8 +19,7 @@ export interface Gallery {
   entity: string;
 }
 
-/** Photos up to 20 MB: the original is kept for print, a thumbnail is made for the screen. */
-export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from './uploads';
 
 export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: number): Promise<InstrumentPhoto[]> {
   const rows = (await ctx
@@ -45,20 +45,8 @@ export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: nu
   );
 }
 
-export async function addGalleryPhoto(
-  ctx: HandlerContext,
-  g: Gallery,
-  ownerId: number,
-  file: { fileName: string; dataBase64: string },
-): Promise<InstrumentPhoto[]> {
-  const stored = await storeAttachment(
-    ctx.db,
-    ctx.attachments,
-    { name: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
-    { kind: 'image', maxBytes: MAX_PHOTO_BYTES },
-    ctx.session.actor,
-    ctx.now,
-  );
+export async function addGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, file: Upload): Promise<InstrumentPhoto[]> {
+  const stored = await storeUpload(ctx, file, 'image');
   const existing = (await ctx.db(g.table).where({ [g.owner]: ownerId })) as Row[];
   if (!existing.some((r) => r.attachment_hash === stored.hash)) {
     await ctx.db(g.table).insert({

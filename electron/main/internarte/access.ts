@@ -1,7 +1,7 @@
 import type { Artwork, Exhibition } from '../../../shared/internarte/schemas';
 import { requireEstablishment } from '../auth/access';
-import { storeAttachment, type StoredAttachment } from '../files/attachments';
-import { MAX_PHOTO_BYTES } from '../files/gallery';
+import type { StoredAttachment } from '../files/attachments';
+import { storeUpload, type Upload } from '../files/uploads';
 import type { HandlerContext } from '../ipc/context';
 import { AppError, notFound } from '../ipc/errors';
 import * as repo from './repository';
@@ -13,8 +13,7 @@ import * as repo from './repository';
  */
 
 /** Photos up to 20 MB (the original is kept for print); signed documents too. */
-export { MAX_PHOTO_BYTES };
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES, MAX_PHOTO_BYTES } from '../files/uploads';
 
 export const viewOf = (ctx: HandlerContext): repo.ViewContext => ({ session: ctx.session, t: ctx.t, attachments: ctx.attachments });
 
@@ -40,39 +39,14 @@ export async function checklistItem(ctx: HandlerContext, exhibitionId: number, a
 }
 
 /** Stores the photos a request brings, as managed attachments. */
-export async function storePhotos(
-  ctx: HandlerContext,
-  files: Array<{ fileName: string; dataBase64: string }>,
-): Promise<StoredAttachment[]> {
+export async function storePhotos(ctx: HandlerContext, files: Upload[]): Promise<StoredAttachment[]> {
   const out = [];
-  for (const f of files) {
-    out.push(
-      await storeAttachment(
-        ctx.db,
-        ctx.attachments,
-        { name: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') },
-        { kind: 'image', maxBytes: MAX_PHOTO_BYTES },
-        ctx.session.actor,
-        ctx.now,
-      ),
-    );
-  }
+  for (const f of files) out.push(await storeUpload(ctx, f, 'image'));
   return out;
 }
 
 /** The signed consent (or revocation) document, stored as a managed attachment; null without one. */
-export async function storeConsentDocument(
-  ctx: HandlerContext,
-  document: { fileName: string; dataBase64: string } | null | undefined,
-): Promise<string | null> {
+export async function storeConsentDocument(ctx: HandlerContext, document: Upload | null | undefined): Promise<string | null> {
   if (!document) return null;
-  const stored = await storeAttachment(
-    ctx.db,
-    ctx.attachments,
-    { name: document.fileName, bytes: Buffer.from(document.dataBase64, 'base64') },
-    { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
-    ctx.session.actor,
-    ctx.now,
-  );
-  return stored.hash;
+  return (await storeUpload(ctx, document, 'document')).hash;
 }

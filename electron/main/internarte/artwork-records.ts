@@ -1,5 +1,6 @@
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { fieldError } from '../ipc/errors';
+import { NO_CONSENT } from '../../../shared/internarte/rules';
 import { mustGetArtwork, storeConsentDocument, storePhotos } from './access';
 import * as repo from './repository';
 
@@ -66,12 +67,7 @@ export const artworkRecordHandlers: DomainHandlers<RecordChannel> = {
       {
         date: input.date,
         revocation: true,
-        naming: 'anonimo',
-        pseudonym: null,
-        mayExhibit: false,
-        mayCatalog: false,
-        mayPhotograph: false,
-        maySell: false,
+        ...NO_CONSENT,
         notes: input.notes,
         documentHash,
       },

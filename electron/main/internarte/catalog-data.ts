@@ -8,6 +8,8 @@
  * for labels) consent.
  */
 
+import type { ExhibitionValues } from './repository/exhibitions';
+
 export type CatalogPageSize = 'A4' | 'A5' | 'Letter';
 export type CatalogLayout = 'one' | 'two' | 'grid';
 export type OutputLanguage = 'es-PE' | 'en';
@@ -54,19 +56,9 @@ export interface CatalogPartner {
 
 export interface CatalogData {
   lang: OutputLanguage;
-  exhibition: {
+  /** The exhibition's texts as recorded: plain text, which the template escapes. */
+  exhibition: Omit<ExhibitionValues, 'sectionMode'> & {
     id: number;
-    title: string;
-    subtitle: string | null;
-    venue: string | null;
-    /** ISO yyyy-mm-dd */
-    startsOn: string | null;
-    endsOn: string | null;
-    curators: string[];
-    /** Paragraphs separated by blank lines, plain text (the template escapes it). */
-    presentation: string | null;
-    curatorialText: string | null;
-    credits: string | null;
     partners: CatalogPartner[];
     cover: CatalogImage | null;
   };

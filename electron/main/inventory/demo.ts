@@ -10,7 +10,15 @@ import {
   type MovementKind,
 } from '../../../shared/inventory/rules';
 import { establishmentIdsWhere } from '../establishments/repository';
-import { activeTypes, insertDemoRegister, insertDemoStock, instrumentSearchText, itemIds, lastInstrumentId } from './repository';
+import {
+  activeTypes,
+  insertDemoRegister,
+  insertDemoStock,
+  instrumentSearchText,
+  itemIds,
+  lastInstrumentId,
+  stateColumns,
+} from './repository';
 import { prng } from '../demo/prng';
 
 /**
@@ -251,12 +259,7 @@ export async function generateInventory(
       supplier_document: rnd() < 0.8 ? `OC-${2019 + Math.floor(rnd() * 7)}-${1000 + k}` : null,
       notes: null,
       search_text: instrumentSearchText({ code, serialNumber: serial, brand, model }),
-      status: s.status,
-      condition: s.condition,
-      establishment_id: s.establishmentId,
-      transit_to_establishment_id: s.transitTo,
-      custodian_type: s.custodian?.type ?? null,
-      custodian_name: s.custodian?.name ?? null,
+      ...stateColumns(s),
       movement_count: seq,
       version: 1,
       created_at: new Date(acquired).toISOString(),

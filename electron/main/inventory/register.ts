@@ -10,6 +10,7 @@ import { custodianCell, shownCustodianName, shownInstrument, shownMovement } fro
 import { altaOf, effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';
 import { instrumentScope } from './scope';
+import { instrumentSheetColumns } from './sheet-columns';
 import { checkCodeFormat, codeMask } from './settings';
 
 /** The register's channels: instrument types, and instruments with their movements and export. */
@@ -54,13 +55,9 @@ async function checkEstablishment(ctx: HandlerContext, id: number | null | undef
 
 function exportColumns(ctx: HandlerContext): Column<Instrument>[] {
   const { t } = ctx;
+  const shared = instrumentSheetColumns(t);
   return [
-    { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
-    { header: t('inventory.instruments.type'), width: 22, value: (i) => i.typeName },
-    { header: t('inventory.instruments.family'), width: 18, value: (i) => t(`inventory.families.${i.family}`) },
-    { header: t('inventory.instruments.brand'), width: 16, value: (i) => i.brand },
-    { header: t('inventory.instruments.model'), width: 16, value: (i) => i.model },
-    { header: t('inventory.instruments.serialNumber'), width: 16, value: (i) => i.serialNumber },
+    ...shared.identity,
     {
       header: t('inventory.instruments.establishment'),
       width: 32,
@@ -69,16 +66,14 @@ function exportColumns(ctx: HandlerContext): Column<Instrument>[] {
           ? t('inventory.instruments.inTransitTo', { name: i.transitToEstablishmentName })
           : (i.establishmentName ?? t('inventory.instruments.central')),
     },
-    { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
-    { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
+    ...shared.state,
     {
       header: t('inventory.instruments.custodian'),
       width: 24,
       // A participant (a person deprived of liberty) holding an instrument is named only to roles with the personal-data permission.
       value: (i) => custodianCell(ctx, i.custodianType, i.custodianName),
     },
-    { header: t('inventory.instruments.acquisitionDate'), width: 14, kind: 'date', value: (i) => i.acquisitionDate },
-    { header: t('inventory.instruments.cost'), width: 14, kind: 'money', value: (i) => i.costCentimos },
+    ...shared.acquisition,
     { header: t('inventory.instruments.funding'), width: 18, value: (i) => t(`inventory.fundings.${i.funding}`) },
   ];
 }

@@ -9,6 +9,7 @@ import { inventoryReportHtml, labelsHtml } from './documents';
 import * as repo from './repository';
 import { instrumentScope, movementScope, stockScope } from './scope';
 import { custodianCell, participantNamesIn } from './custodians';
+import { instrumentSheetColumns } from './sheet-columns';
 import { exportWithReason } from '../privacy/personal-data';
 
 type ReportChannel =
@@ -132,20 +133,15 @@ export const inventoryReportHandlers: DomainHandlers<ReportChannel> = {
     return save({
       extension: 'xlsx',
       build: async () => {
+        const shared = instrumentSheetColumns(t);
         const wb = tableWorkbook(
           establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '),
           [
-            { header: t('inventory.instruments.code'), width: 18, value: (i) => i.code },
-            { header: t('inventory.instruments.type'), width: 22, value: (i) => i.typeName },
-            { header: t('inventory.instruments.family'), width: 18, value: (i) => t(`inventory.families.${i.family}`) },
-            { header: t('inventory.instruments.brand'), width: 16, value: (i) => i.brand },
-            { header: t('inventory.instruments.model'), width: 16, value: (i) => i.model },
-            { header: t('inventory.instruments.serialNumber'), width: 16, value: (i) => i.serialNumber },
-            { header: t('inventory.instruments.status'), width: 18, value: (i) => t(`inventory.statuses.${i.status}`) },
-            { header: t('inventory.instruments.condition'), width: 14, value: (i) => t(`inventory.conditions.${i.condition}`) },
+            ...shared.identity,
+            ...shared.state,
+            // Already as the role may read it (inInventory above).
             { header: t('inventory.instruments.custodian'), width: 24, value: (i) => i.custodianName },
-            { header: t('inventory.instruments.acquisitionDate'), width: 14, kind: 'date', value: (i) => i.acquisitionDate },
-            { header: t('inventory.instruments.cost'), width: 14, kind: 'money', value: (i) => i.costCentimos },
+            ...shared.acquisition,
           ],
           inInventory,
         );

@@ -19,15 +19,8 @@ import { copyToServer } from './copy';
 
 type OfficeChannel = (typeof officeChannels)[number];
 
-interface ServerForm {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password: string;
-  ssl: boolean;
-  caCert: string | null;
-}
+/** The server the Settings form names (its password may be empty: the saved one). */
+type ServerForm = Omit<ServerConfig, 'caCert'> & { caCert: string | null };
 
 /** The server a form names, with the password that will be sent and where it came from. */
 interface Resolved {

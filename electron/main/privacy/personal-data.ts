@@ -7,6 +7,7 @@ import { hasPermission, requirePermission } from '../auth/access';
 import { type Row, toCount } from '../db/rows';
 import { saveExport, tableBytes, type Column } from '../export/table';
 import type { HandlerContext, Session } from '../ipc/context';
+import { onePage } from '../db/paging';
 
 /**
  * Personal data: participants (persons deprived of liberty) are the most sensitive data in
@@ -58,11 +59,7 @@ export async function recordPersonalDataExport(
 /** The log of exports with personal data, newest first (the audit viewer's page). */
 export async function listPersonalDataExports(db: Knex, page: number, pageSize: number): Promise<Page<PersonalDataExport>> {
   const [count] = await db('personal_data_exports').count({ n: '*' });
-  const rows = (await db('personal_data_exports')
-    .orderBy('id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .select('*')) as Row[];
+  const rows = (await onePage(db('personal_data_exports').orderBy('id', 'desc'), { page, pageSize }).select('*')) as Row[];
   return {
     rows: rows.map((r) => ({
       id: Number(r.id),

@@ -1,5 +1,6 @@
 import type { EventPhoto, ProgrammeEvent } from '../../../shared/programmes/schemas';
-import { storeAttachment, thumbnailDataUrl } from '../files/attachments';
+import { thumbnailDataUrl } from '../files/attachments';
+import { storeUpload } from '../files/uploads';
 import { getEstablishment } from '../establishments/repository';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
@@ -17,8 +18,6 @@ type EventChannel =
   | 'events.photos'
   | 'events.addPhoto'
   | 'events.removePhoto';
-
-const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 async function checkSeasonName(ctx: HandlerContext, name: string, selfId: number | null) {
   const other = await repo.seasonIdByName(ctx.db, name);
@@ -130,14 +129,7 @@ export const eventHandlers: DomainHandlers<EventChannel> = {
 
   'events.addPhoto': async ({ id, fileName, dataBase64 }, ctx) => {
     await mustEvent(ctx, id);
-    const stored = await storeAttachment(
-      ctx.db,
-      ctx.attachments,
-      { name: fileName, bytes: Buffer.from(dataBase64, 'base64') },
-      { kind: 'image', maxBytes: MAX_PHOTO_BYTES },
-      ctx.session.actor,
-      ctx.now,
-    );
+    const stored = await storeUpload(ctx, { fileName, dataBase64 }, 'image');
     await repo.addEventPhoto(ctx.db, id, stored.hash, ctx.session.actor, ctx.now);
     await ctx.audit({ entity: 'event', entityId: id, action: 'photo:add', after: { hash: stored.hash, name: stored.originalName } });
     return photosOf(ctx, id);

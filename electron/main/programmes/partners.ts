@@ -1,6 +1,7 @@
 import type { Agreement, Partner, PartnerDetail } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
-import { printableImageDataUrl, storeAttachment } from '../files/attachments';
+import { printableImageDataUrl } from '../files/attachments';
+import { storeUpload } from '../files/uploads';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
@@ -17,8 +18,6 @@ type PartnerChannel =
   | 'agreements.update'
   | 'agreements.attachDocument'
   | 'agreements.saveDocument';
-
-const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 // ── Partners ────────────────────────────────────────────────────────────────────
 
@@ -112,14 +111,7 @@ export const partnerHandlers: DomainHandlers<PartnerChannel> = {
 
   'agreements.attachDocument': async ({ id, fileName, dataBase64 }, ctx) => {
     const before = await mustAgreement(ctx, id);
-    const stored = await storeAttachment(
-      ctx.db,
-      ctx.attachments,
-      { name: fileName, bytes: Buffer.from(dataBase64, 'base64') },
-      { kind: 'document', maxBytes: MAX_DOCUMENT_BYTES },
-      ctx.session.actor,
-      ctx.now,
-    );
+    const stored = await storeUpload(ctx, { fileName, dataBase64 }, 'document');
     await repo.setAgreementDocument(ctx.db, id, before.version, stored.hash, ctx.session.actor, ctx.now);
     const after = await mustAgreement(ctx, id);
     await ctx.audit({ entity: 'agreement', entityId: id, action: 'document', before: before.document, after: after.document });

@@ -13,6 +13,7 @@ import { consentColumns, joinLatestConsent, whereNoConsent } from './consents';
 import { appendCustody } from './custody';
 import { canSeeArtists, consentedLabel, consentOfRow, realNameOf, type ViewContext } from './view';
 import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { sortedPage } from '../../db/paging';
 
 /**
  * InternArte's artworks: each with its current consent (the latest entry of the consent
@@ -145,12 +146,7 @@ export async function listArtworks(
   scope: Scope,
 ): Promise<Page<Artwork>> {
   const [countRow] = (await scope(filtered(db, f, v)).count({ n: '*' })) as Row[];
-  const rows = (await scope(filtered(db, f, v))
-    .select(selectColumns(db))
-    .orderBy(sortExpressions[f.sort], f.direction)
-    .orderBy('a.id', f.direction)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as Row[];
+  const rows = (await sortedPage(scope(filtered(db, f, v)).select(selectColumns(db)), sortExpressions[f.sort], 'a.id', f)) as Row[];
   return { rows: await Promise.all(rows.map((r) => withThumbnail(r, v))), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 

@@ -3,7 +3,7 @@ import type { ConsentNow } from '../../../../shared/internarte/schemas';
 import { nonEmpty, num, type Row } from '../../db/rows';
 import { joinAttachment } from '../../files/attachments';
 import { primaryPhotoHash } from './artworks';
-import { checklistWorks } from './checklist';
+import { checklistWorkColumns, checklistWorks } from './checklist';
 import { consentColumns } from './consents';
 import { consentOfRow, realNameOf } from './view';
 
@@ -38,13 +38,7 @@ export interface CatalogSourceWork {
 /** The checklist's works in order, as the outputs read them. */
 export async function catalogSourceWorks(db: Knex, exhibitionId: number): Promise<CatalogSourceWork[]> {
   const rows = (await checklistWorks(db, exhibitionId).select(
-    'ew.catalog_number',
-    'ew.section',
-    'a.id',
-    'a.title',
-    'a.artist_participant_id',
-    'a.artist_name',
-    'a.technique',
+    ...checklistWorkColumns,
     'a.materials',
     'a.height_mm',
     'a.width_mm',

@@ -29,17 +29,22 @@ export const checklistWorks = (db: Knex, exhibitionId: number): Knex.QueryBuilde
     .orderBy('ew.position')
     .orderBy('ew.id');
 
+/** What every reader of the checklist selects of each entry and its work (checklistWorks' aliases). */
+export const checklistWorkColumns = [
+  'ew.catalog_number',
+  'ew.section',
+  'a.id',
+  'a.title',
+  'a.artist_participant_id',
+  'a.artist_name',
+  'a.technique',
+];
+
 /** The checklist as this user sees it: every work (with its consent flags), the artist as this user may see it. */
 export async function checklistRows(db: Knex, exhibitionId: number, mode: SectionMode, v: ViewContext): Promise<ChecklistRow[]> {
   const rows = (await checklistWorks(db, exhibitionId).select(
     'ew.position',
-    'ew.catalog_number',
-    'ew.section',
-    'a.id',
-    'a.title',
-    'a.artist_participant_id',
-    'a.artist_name',
-    'a.technique',
+    ...checklistWorkColumns,
     'a.year',
     'a.custody_status',
     'e.name as establishment_name',

@@ -9,6 +9,7 @@ import { nonEmpty, type Row, str, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinPartner } from '../../programmes/for-internarte';
 import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { sortedPage } from '../../db/paging';
 
 /** Exhibitions: their details, their partners (the programme's), what is running. */
 
@@ -78,12 +79,7 @@ export async function listExhibitions(
   const base = () => whereWords(db('exhibitions as x'), 'x.title_key', q.search);
   const [count] = (await base().count({ n: '*' })) as Row[];
   const sortColumn = { title: 'x.title_key', startsOn: 'x.starts_on', venue: 'x.venue', updatedAt: 'x.updated_at' }[q.sort];
-  const rows = (await base()
-    .select(exhibitionColumns(db))
-    .orderBy(sortColumn, q.direction)
-    .orderBy('x.id', q.direction)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)) as Row[];
+  const rows = (await sortedPage(base().select(exhibitionColumns(db)), sortColumn, 'x.id', q)) as Row[];
   const partners = await partnersOf(
     db,
     rows.map((r) => Number(r.id)),
@@ -100,9 +96,11 @@ export interface ExhibitionValues {
   title: string;
   subtitle: string | null;
   venue: string | null;
+  /** ISO yyyy-mm-dd */
   startsOn: string | null;
   endsOn: string | null;
   curators: string[];
+  /** Paragraphs separated by blank lines, plain text. */
   presentation: string | null;
   curatorialText: string | null;
   credits: string | null;
@@ -167,20 +165,16 @@ export async function updateExhibition(
   return true;
 }
 
+/** What the exhibitions a partner or a work was part of show of each (`exhibitions as x`). */
+const listedColumns = ['x.id', 'x.title', 'x.venue', 'x.starts_on', 'x.ends_on'];
+
 /** The exhibitions a partner took part in, the latest first. */
 export async function exhibitionsOfPartner(db: Knex, partnerId: number): Promise<Array<z.infer<typeof PartnerExhibition>>> {
   const rows = (await db('exhibitions as x')
     .join('exhibition_partners as ep', 'ep.exhibition_id', 'x.id')
     .where('ep.partner_id', partnerId)
     .orderBy('x.starts_on', 'desc')
-    .select(
-      'x.id',
-      'x.title',
-      'x.venue',
-      'x.starts_on',
-      'x.ends_on',
-      db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'),
-    )) as Row[];
+    .select(...listedColumns, db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'))) as Row[];
   return rows.map((r) => ({
     id: Number(r.id),
     title: String(r.title),
@@ -198,11 +192,7 @@ export async function exhibitionsOfArtwork(db: Knex, artworkId: number): Promise
     .where('ew.artwork_id', artworkId)
     .orderBy('x.starts_on', 'desc')
     .select(
-      'x.id',
-      'x.title',
-      'x.venue',
-      'x.starts_on',
-      'x.ends_on',
+      ...listedColumns,
       'ew.catalog_number',
       db.raw(
         '(select count(*) from exhibition_loans l where l.exhibition_id = x.id and l.artwork_id = ew.artwork_id and l.returned_on is null) as open_loans',

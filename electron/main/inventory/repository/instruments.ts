@@ -10,6 +10,7 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Gallery } from '../../files/gallery';
 import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { sortedPage } from '../../db/paging';
 
 /** The instruments' register: the rows, their filters and the cached state their movements leave. */
 
@@ -144,12 +145,7 @@ export async function listInstruments(
   narrow: Narrow = noNarrow,
 ): Promise<Page<Instrument>> {
   const [countRow] = (await countQuery(db, f, narrow).count({ n: '*' })) as Row[];
-  const rows = (await filtered(db, f, narrow)
-    .select(selectColumns)
-    .orderBy(sortExpressions[f.sort], f.direction)
-    .orderBy('i.id', f.direction)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as Row[];
+  const rows = (await sortedPage(filtered(db, f, narrow).select(selectColumns), sortExpressions[f.sort], 'i.id', f)) as Row[];
   return { rows: rows.map(toInstrument), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 

@@ -17,6 +17,7 @@ import type { Session } from '../../ipc/context';
 import { visibleNames } from '../privacy';
 import { openList } from './common';
 import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { sortedPage } from '../../db/paging';
 
 type PFilter = { [K in keyof ParticipantFilter]-?: Exclude<ParticipantFilter[K], undefined> };
 
@@ -75,12 +76,12 @@ export async function listParticipants(
   if (f.status !== null) countQ.where('p.status', f.status);
   if (f.sex !== null) countQ.where('p.sex', f.sex);
   const [c] = (await countQ.count({ n: '*' })) as Row[];
-  const rows = (await participantsQuery(db, session, f)
-    .select(participantColumns(db))
-    .orderBy(participantSort[f.sort], f.direction)
-    .orderBy('p.id', f.direction)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as Row[];
+  const rows = (await sortedPage(
+    participantsQuery(db, session, f).select(participantColumns(db)),
+    participantSort[f.sort],
+    'p.id',
+    f,
+  )) as Row[];
   return { rows: rows.map(toParticipant(session)), total: toCount(c), page: f.page, pageSize: f.pageSize };
 }
 

@@ -11,6 +11,7 @@ import { joinEstablishment, refusedEstablishments } from '../../establishments/r
 import type { Session } from '../../ipc/context';
 import { openList } from './common';
 import { firstVersion, insertId, nextVersion, touched } from '../../db/writes';
+import { sortedPage } from '../../db/paging';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
 
@@ -68,12 +69,7 @@ export async function listWorkshops(
   f: WFilter & { sort: (typeof workshopSortColumns)[number]; direction: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<Page<Workshop>> {
   const [c] = (await workshopsQuery(db, session, f).count({ n: '*' })) as Row[];
-  const rows = (await workshopsQuery(db, session, f)
-    .select(workshopColumns(db))
-    .orderBy(workshopSort[f.sort], f.direction)
-    .orderBy('w.id', f.direction)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as Row[];
+  const rows = (await sortedPage(workshopsQuery(db, session, f).select(workshopColumns(db)), workshopSort[f.sort], 'w.id', f)) as Row[];
   return { rows: rows.map(toWorkshop), total: toCount(c), page: f.page, pageSize: f.pageSize };
 }
 
