@@ -40,3 +40,14 @@ export const okDispatch =
 /** How many rows a table holds. */
 export const countRows = async (db: Knex, table: string): Promise<number> =>
   Number(((await db(table).count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
+
+/** A list page's input for run i, rotating over establishments: `page` holds its filter, sort and page. */
+export const perEstablishment =
+  <T extends object>(ests: number[], page: T) =>
+  (i: number) => ({ establishmentId: ests[i % ests.length]!, ...page });
+
+/** The establishments.list page a clerk opens: sorted by name, 25 rows, with the total count. */
+export const ESTABLISHMENTS_PAGE = { sort: 'name', direction: 'asc', page: 1, pageSize: 25 };
+
+/** The instruments.list page timed on both databases: an establishment's assigned instruments by type, third page of 25. */
+export const ASSIGNED_INSTRUMENTS_PAGE = { status: 'asignado', sort: 'type', direction: 'asc', page: 2, pageSize: 25 };

@@ -13,7 +13,7 @@ import { buildDataset, loadDataset } from '../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
 import type { Platform } from '../../electron/main/platform';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
-import { okDispatch, quantiles, time } from './measure';
+import { ASSIGNED_INSTRUMENTS_PAGE, ESTABLISHMENTS_PAGE, okDispatch, perEstablishment, quantiles, time } from './measure';
 
 type Emit = (line: Record<string, unknown>) => void;
 
@@ -57,22 +57,13 @@ export async function officeBench(url: string, platform: Platform, emit: Emit): 
     const ok = okDispatch(dispatch);
 
     {
-      const query = { sort: 'name', direction: 'asc', page: 1, pageSize: 25 };
-      const piped = await time(() => ok('establishments.list', query));
+      const piped = await time(() => ok('establishments.list', ESTABLISHMENTS_PAGE));
       emit({ scenario: 'establishments.list@pg', n: loaded.establishments, ...quantiles(piped) });
     }
     {
       const ests = (await db('establishments').pluck('id')) as number[];
-      const piped = await time((i) =>
-        ok('instruments.list', {
-          establishmentId: ests[i % ests.length]!,
-          status: 'asignado',
-          sort: 'type',
-          direction: 'asc',
-          page: 2,
-          pageSize: 25,
-        }),
-      );
+      const query = perEstablishment(ests, ASSIGNED_INSTRUMENTS_PAGE);
+      const piped = await time((i) => ok('instruments.list', query(i)));
       emit({ scenario: 'instruments.list@pg', n: loaded.instruments, ...quantiles(piped) });
     }
     {

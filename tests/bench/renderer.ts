@@ -5,6 +5,8 @@
 //   renderer.first_screen ms: from navigation to the sign-in form usable (median of FIRST_RUNS cold loads)
 //   renderer.page_switch  p50_ms/p95_ms over every navigation link, ROUNDS times: from the click to the
 //                         page's heading shown, no loader in the main area and no channel call in flight
+// ARTEINPE_BENCH_VERBOSE=1 prints each page's times and first-round calls; ARTEINPE_BENCH_SAMPLES=1
+// prints every page switch (round, href, ms, the calls it made with their ms) to find the outliers.
 // Alone: `npm run bench -- renderer` (or ARTEINPE_BENCH=renderer npm run bench). It builds the renderer
 // into a temporary folder first, or measures ARTEINPE_RENDERER_DIR (a build already made) when set.
 import { spawnSync } from 'node:child_process';
@@ -89,6 +91,11 @@ const countCalls = `
     if (call) { window.__benchInflight++; window.__benchCalls.push(call); }
     try { return await original(input, init); } finally { if (call) { window.__benchInflight--; call.ms = Math.round(performance.now() - call.t0); } }
   };
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, ms: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
 `;
 
 /** Records when the sign-in form is usable (window.__benchFormReady, ms since the navigation began, the page's own clock). */
@@ -114,12 +121,24 @@ const switchScript = `([href, previousHeading]) => new Promise((resolve, reject)
   const t0 = performance.now();
   const firstCall = window.__benchCalls.length;
   let quietFrames = 0;
+  const marks = {};
   const check = () => {
     const main = document.querySelector('main');
     const heading = (main && main.querySelector('h1, h2') && main.querySelector('h1, h2').textContent) || '';
     const loading = !!main && [...main.querySelectorAll('.mantine-Loader-root, [class*="datatable-loader"], .mantine-Skeleton-root')].some(visible);
+    const now = performance.now() - t0;
+    if (heading && heading !== previousHeading) marks.heading ??= now;
+    if (loading) marks.loader = now;
+    if (window.__benchInflight > 0) marks.calls = now;
     quietFrames = heading && heading !== previousHeading && !loading && window.__benchInflight === 0 ? quietFrames + 1 : 0;
-    if (quietFrames >= 2) return resolve({ ms: performance.now() - t0, heading, calls: window.__benchCalls.slice(firstCall) });
+    if (quietFrames >= 2) {
+      const t1 = performance.now();
+      const longTasks = window.__benchLongTasks.filter((e) => e.start + e.ms > t0 && e.start < t1).map((e) => Math.round(e.ms));
+      const chunks = performance.getEntriesByType('resource')
+        .filter((e) => e.startTime >= t0 && new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => new URL(e.name).pathname.split('/').pop());
+      return resolve({ ms: t1 - t0, heading, calls: window.__benchCalls.slice(firstCall), longTasks, chunks, marks });
+    }
     if (performance.now() - t0 > 15000) return reject(new Error('page ' + href + ' not ready after 15 s'));
     requestAnimationFrame(check);
   };
@@ -132,6 +151,12 @@ interface Switch {
   heading: string;
   /** The channels the page called on the way, with how long each took (ms, in the page). */
   calls: Array<{ name: string; ms: number }>;
+  /** The main thread's long tasks (over 50 ms) during the switch, in ms. */
+  longTasks: number[];
+  /** The JavaScript files fetched during the switch (code the idle prefetch had not brought). */
+  chunks: string[];
+  /** The last frame (ms after the click) with a loader shown or a call in flight, and the first with the new heading. */
+  marks: { heading?: number; loader?: number; calls?: number };
 }
 
 async function switchTo(page: Page, href: string, previousHeading: string): Promise<Switch> {
@@ -197,6 +222,15 @@ export async function rendererBench(emit: Emit): Promise<void> {
         samples.push(r.ms);
         byPage.set(href, [...(byPage.get(href) ?? []), r.ms]);
         if (round === 0) callsOf.set(href, r.calls);
+        if (process.env.ARTEINPE_BENCH_SAMPLES) {
+          const calls = r.calls.map((c) => `${c.name} ${c.ms}`).join(', ') || 'no calls';
+          const long = r.longTasks.length > 0 ? `; long tasks ${r.longTasks.join('+')} ms` : '';
+          const chunks = r.chunks.length > 0 ? `; fetched ${r.chunks.join(', ')}` : '';
+          const marks = Object.entries(r.marks)
+            .map(([k, v]) => `${k} ${Math.round(v)}`)
+            .join(' ');
+          process.stderr.write(`sample round ${round + 1} ${href} ${Math.round(r.ms)} ms (${marks}): ${calls}${long}${chunks}\n`);
+        }
         await page.waitForLoadState('networkidle');
       }
     }

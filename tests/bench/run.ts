@@ -19,7 +19,17 @@ import { scenarios as extraScenarios } from './scenarios';
 import { benchServerUrl, officeBench } from './office';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { rendererBench, rendererOnly } from './renderer';
-import { okDispatch, percentile, quantiles, RUNS, time, WARMUP } from './measure';
+import {
+  ASSIGNED_INSTRUMENTS_PAGE,
+  ESTABLISHMENTS_PAGE,
+  okDispatch,
+  percentile,
+  perEstablishment,
+  quantiles,
+  RUNS,
+  time,
+  WARMUP,
+} from './measure';
 
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
@@ -61,9 +71,8 @@ async function main(): Promise<void> {
 
     // establishments.list: the page a clerk opens (sorted by name, 25 rows, with the total count).
     {
-      const query = { sort: 'name', direction: 'asc', page: 1, pageSize: 25 };
-      await ok('establishments.list', query);
-      const piped = await time(() => dispatch('establishments.list', query));
+      await ok('establishments.list', ESTABLISHMENTS_PAGE);
+      const piped = await time(() => dispatch('establishments.list', ESTABLISHMENTS_PAGE));
       const raw = await time(async () => {
         await db.raw('SELECT count(*) AS n FROM establishments e JOIN regional_offices r ON r.id = e.regional_office_id');
         await db.raw(
@@ -86,14 +95,7 @@ async function main(): Promise<void> {
     // type, third page of 25, with the total count — rotating over establishments.
     {
       const ests = (await db('establishments').pluck('id')) as number[];
-      const query = (i: number) => ({
-        establishmentId: ests[i % ests.length]!,
-        status: 'asignado',
-        sort: 'type',
-        direction: 'asc',
-        page: 2,
-        pageSize: 25,
-      });
+      const query = perEstablishment(ests, ASSIGNED_INSTRUMENTS_PAGE);
       const piped = await time((i) => ok('instruments.list', query(i)));
       const raw = await time(async (i) => {
         const q = query(i);

@@ -19,6 +19,16 @@ export function sqliteOnly(reason: string): boolean {
   return onPostgres();
 }
 
+/** Settings → Base de datos filled in for a test server: its address, database and account, TLS off (the test server has none). */
+export const serverForm = (config: ServerConfig) => ({
+  host: config.host,
+  port: config.port,
+  database: config.database,
+  user: config.user,
+  password: config.password,
+  ssl: false,
+});
+
 function adminConfig(): ServerConfig {
   const url = testServerUrl();
   if (!url) throw new Error('ARTEINPE_TEST_PG is not set');

@@ -201,6 +201,32 @@ export const validEstablishment = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+type InstrumentInput = ChannelInput<'instruments.create'>;
+
+/** instruments.create's input for a new Stentor violin bought with INPE's budget on 10 February 2026, in `establishmentId` (null: the central warehouse). */
+export const newViolin = (code: string, establishmentId: number | null, over: Partial<InstrumentInput> = {}): InstrumentInput => ({
+  code,
+  typeId: 1,
+  brand: 'Stentor',
+  costCentimos: 85000,
+  funding: 'presupuesto_inpe',
+  condition: 'nuevo',
+  altaDate: '2026-02-10',
+  establishmentId,
+  ...over,
+});
+
+/** instruments.create's input for a donated instrument in good condition, registered on 1 January 2026 in the central warehouse (unless `over` says otherwise). */
+export const donatedInstrument = (code: string, over: Partial<InstrumentInput> = {}): InstrumentInput => ({
+  code,
+  typeId: 1,
+  costCentimos: 100,
+  funding: 'donacion',
+  condition: 'bueno',
+  altaDate: '2026-01-01',
+  ...over,
+});
+
 /** E.P. de Lurigancho, created through its channel (the establishment most tests work in); answers its id. */
 export const createLurigancho = async (app: TestApp): Promise<number> =>
   (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;

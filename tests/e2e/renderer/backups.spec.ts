@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, screen, test } from '../fixtures';
+import { createEstablishment } from '../steps';
 
 /**
  * Backups (issue 12): a copy to a chosen folder (a USB stick) carries every person's data,
@@ -51,14 +52,7 @@ test('a backup from another folder whose attachment climbs out of the attachment
   app,
   harness,
 }) => {
-  await harness.services.dispatch('establishments.create', {
-    code: 'EP-ANTES-01',
-    name: 'E.P. Antes',
-    regionalOfficeId: 1,
-    population: 'mujeres',
-    city: 'Lima',
-    inProgramme: false,
-  });
+  await createEstablishment(harness, { code: 'EP-ANTES-01', name: 'E.P. Antes', population: 'mujeres', inProgramme: false });
   const made = await harness.services.dispatch('backups.create', { destination: 'external', reason: REASON });
   if (!made.ok) throw new Error(JSON.stringify(made.error));
   const done = await harness.services.jobs.wait((made.data as { jobId: string }).jobId);

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { photoLikeJpeg } from '../../helpers/catalog';
 import { expect, screen, screensDir, test } from '../fixtures';
-import { ok } from '../steps';
+import { createEstablishment, ok } from '../steps';
 
 /**
  * The exhibition's printed outputs in the real renderer: the catalog's preview (a sandboxed
@@ -27,21 +27,11 @@ async function seed(harness: Harness): Promise<{ title: string }> {
     photos.push(fs.readFileSync(file).toString('base64'));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const lurigancho = await ok<{ id: number }>(harness, 'establishments.create', {
-    code: 'EP-LIM-01',
-    name: 'E.P. de Lurigancho',
-    regionalOfficeId: 1,
-    population: 'varones',
-    city: 'Lima',
-    inProgramme: true,
-  });
-  const chorrillos = await ok<{ id: number }>(harness, 'establishments.create', {
+  const lurigancho = await createEstablishment(harness, { code: 'EP-LIM-01', name: 'E.P. de Lurigancho' });
+  const chorrillos = await createEstablishment(harness, {
     code: 'EP-LIM-02',
     name: 'E.P. Anexo de Mujeres de Chorrillos',
-    regionalOfficeId: 1,
     population: 'mujeres',
-    city: 'Lima',
-    inProgramme: true,
   });
   const museum = await ok<{ id: number }>(harness, 'partners.create', {
     name: 'Museo de Artes y Tradiciones Populares',

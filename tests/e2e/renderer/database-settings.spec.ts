@@ -4,6 +4,7 @@ import { createServices } from '../../../electron/main/compose';
 import { ensureUser, signInAs } from '../../../electron/main/auth/seed';
 import type { Platform } from '../../../electron/main/platform';
 import { TEST_PASSWORD, expect, screen, test } from '../fixtures';
+import { createEstablishment } from '../steps';
 
 /** Another PC's main process over the same database (only what an edit needs). */
 const otherPc: Platform = {
@@ -154,16 +155,7 @@ test.describe('Base de datos: seguridad de la conexión', () => {
 
 test.describe('Varias personas a la vez', () => {
   test('saving over a newer change by someone else says who and when, and keeps what was typed', async ({ app, harness }) => {
-    const created = await harness.services.dispatch('establishments.create', {
-      code: 'EP-OF-01',
-      name: 'E.P. Oficina Uno',
-      regionalOfficeId: 1,
-      population: 'varones',
-      city: 'Lima',
-      inProgramme: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const e = created.data as { id: number; version: number };
+    const e = await createEstablishment(harness, { code: 'EP-OF-01', name: 'E.P. Oficina Uno' });
 
     await app.getByRole('link', { name: 'Establecimientos' }).click();
     await app.getByRole('button', { name: 'Editar: E.P. Oficina Uno' }).click();

@@ -125,6 +125,11 @@ test.describe('Establecimientos', () => {
     await app.getByRole('link', { name: 'Establecimientos' }).click();
     await expect(app.getByText('1–20 de 20')).toBeVisible();
     await screen(app, '06-establecimientos');
+    // A row's button says what it does while the pointer rests on it, and nothing once it leaves.
+    await app.getByRole('button', { name: 'Eliminar: E.P. de Huánuco' }).hover();
+    await expect(app.getByRole('tooltip')).toHaveText('Eliminar');
+    await app.mouse.move(0, 0);
+    await expect(app.getByRole('tooltip')).toHaveCount(0);
 
     // Search without accents finds accented names.
     await app.getByRole('textbox', { name: 'Buscar' }).fill('huanuco');

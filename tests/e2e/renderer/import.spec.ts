@@ -5,20 +5,13 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test } from '../fixtures';
+import { chooseFiles, createEstablishment, xlsxFile } from '../steps';
 
 const HEADERS = ['Código', 'Nombre', 'Oficina regional', 'Población', 'Ciudad', 'En el programa'];
 
 /** A workbook as a clerk would keep it: a title above the table, then the headers. */
-async function workbook(dir: string, name: string, rows: string[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Establecimientos');
-  ws.addRow(['Establecimientos para el programa 2027']);
-  ws.addRow(HEADERS);
-  for (const r of rows) ws.addRow(r);
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbook = (dir: string, name: string, rows: string[][]) =>
+  xlsxFile(dir, name, 'Establecimientos', [['Establecimientos para el programa 2027'], HEADERS, ...rows]);
 
 test.describe('Importar establecimientos', () => {
   test('a file with errors imports nothing; the corrected file imports, keyboard first', async ({ app, harness }) => {
@@ -77,11 +70,7 @@ test.describe('Importar establecimientos', () => {
 
     // Another file: the corrected one.
     await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
-    const [chooser2] = await Promise.all([
-      app.waitForEvent('filechooser'),
-      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
-    ]);
-    await chooser2.setFiles(good);
+    await chooseFiles(app, dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }), good);
     await expect(dialog.getByText('establecimientos.xlsx: 3 filas de datos en 6 columnas.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
     await expect(dialog.getByText('Todas las filas están correctas. Todavía no se ha guardado nada.')).toBeVisible();
@@ -127,11 +116,7 @@ test.describe('Importar: una importación larga', () => {
     await app.getByRole('link', { name: 'Establecimientos' }).click();
     await app.getByRole('button', { name: 'Importar' }).click();
     const dialog = app.getByRole('dialog', { name: 'Importar establecimientos' });
-    const [chooser] = await Promise.all([
-      app.waitForEvent('filechooser'),
-      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
-    ]);
-    await chooser.setFiles(file);
+    await chooseFiles(app, dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }), file);
     // Reading and checking 20,000 rows is real work in main: more than a click's 10 s on a loaded machine.
     await expect(dialog.getByText('lote-grande.xlsx: 20000 filas de datos en 6 columnas.')).toBeVisible({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
@@ -160,15 +145,7 @@ async function officeSheet(harness: Harness, dir: string): Promise<string> {
     ['EP-LIM-01', 'E.P. de Lurigancho', 'San Juan de Lurigancho'],
     ['EP-LIM-03', 'E.P. de Mujeres de Chorrillos', 'Chorrillos'],
   ] as const) {
-    const r = await harness.services.dispatch('establishments.create', {
-      code,
-      name,
-      city,
-      regionalOfficeId: office,
-      population: 'mujeres',
-      inProgramme: true,
-    });
-    if (!r.ok) throw new Error(r.error.message);
+    await createEstablishment(harness, { code, name, city, regionalOfficeId: office, population: 'mujeres' });
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Inventario');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { expect, screen, test } from '../fixtures';
-import { ok, choose, pick, savedPath } from '../steps';
+import { ok, choose, createEstablishment, pick, savedPath } from '../steps';
 
 /** InternArte in the real renderer: works with photos, the artist's consent, an exhibition with its checklist and a loan, the checklist export. */
 
@@ -17,14 +17,7 @@ const signedForm = { name: 'consentimiento-firmado.pdf', mimeType: 'application/
 test.describe('InternArte', () => {
   test('register a work with photos, record consent, build an exhibition with a loan, export the checklist', async ({ app, harness }) => {
     test.setTimeout(120_000);
-    const est = await ok<{ id: number }>(harness, 'establishments.create', {
-      code: 'EP-LIM-01',
-      name: 'E.P. de Lurigancho',
-      regionalOfficeId: 1,
-      population: 'varones',
-      city: 'Lima',
-      inProgramme: true,
-    });
+    const est = await createEstablishment(harness, { code: 'EP-LIM-01', name: 'E.P. de Lurigancho' });
     const museum = await ok<{ id: number }>(harness, 'partners.create', {
       name: 'Museo de Artes y Tradiciones Populares',
       type: 'privado',

@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import type { Harness } from '../../../electron/harness/server';
+import { donatedInstrument } from '../../helpers/services';
 import { expect, screen, test } from '../fixtures';
+import { chooseFiles, createEstablishment, ok, xlsxFile } from '../steps';
 
 /** Instruments: import from the clerks' spreadsheet, labels for a selection, photos, the code format. */
 
@@ -15,27 +16,12 @@ async function establishments(h: Harness): Promise<void> {
     ['EP-LIM-01', 'E.P. de Lurigancho'],
     ['EP-LIM-05', 'E.P. del Callao'],
   ] as const) {
-    const r = await h.services.dispatch('establishments.create', {
-      code,
-      name,
-      city: 'Lima',
-      regionalOfficeId: office,
-      population: 'varones',
-      inProgramme: true,
-    });
-    if (!r.ok) throw new Error(r.error.message);
+    await createEstablishment(h, { code, name, regionalOfficeId: office });
   }
 }
 
-async function workbook(dir: string, name: string, rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Inventario');
-  ws.addRow(['Código patrimonial', 'Instrumento', 'Marca', 'Fecha de adquisición', 'Costo S/', 'Estado', 'Establecimiento']);
-  for (const r of rows) ws.addRow(r);
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const HEADERS = ['Código patrimonial', 'Instrumento', 'Marca', 'Fecha de adquisición', 'Costo S/', 'Estado', 'Establecimiento'];
+const workbook = (dir: string, name: string, rows: unknown[][]) => xlsxFile(dir, name, 'Inventario', [HEADERS, ...rows]);
 
 test.describe('Instrumentos: importar, etiquetas, fotos', () => {
   test('an import whose dry run reports errors imports nothing; the corrected file imports', async ({ app, harness }) => {
@@ -55,11 +41,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     await app.getByRole('link', { name: 'Instrumentos' }).click();
     await app.getByRole('button', { name: 'Importar' }).click();
     const dialog = app.getByRole('dialog', { name: 'Importar instrumentos' });
-    const [chooser] = await Promise.all([
-      app.waitForEvent('filechooser'),
-      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
-    ]);
-    await chooser.setFiles(bad);
+    await chooseFiles(app, dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }), bad);
     await expect(dialog.getByText('instrumentos-con-errores.xlsx: 3 filas de datos en 7 columnas.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
     const errors = dialog.getByTestId('import-errors');
@@ -75,11 +57,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     expect(await harness.db('instruments').count({ n: '*' })).toEqual([{ n: 0 }]);
 
     await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
-    const [chooser2] = await Promise.all([
-      app.waitForEvent('filechooser'),
-      dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }).click(),
-    ]);
-    await chooser2.setFiles(good);
+    await chooseFiles(app, dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }), good);
     await dialog.getByRole('button', { name: 'Revisar sin guardar' }).click();
     await expect(dialog.getByTestId('import-stat-toCreate')).toContainText('3');
     await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
@@ -92,15 +70,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
   test('labels for a selection come out as an A4 PDF with each code', async ({ app, harness }) => {
     await establishments(harness);
     for (const code of ['LBL-001', 'LBL-002', 'LBL-003']) {
-      const r = await harness.services.dispatch('instruments.create', {
-        code,
-        typeId: 1,
-        costCentimos: 1000,
-        funding: 'donacion',
-        condition: 'bueno',
-        altaDate: '2026-01-01',
-      });
-      if (!r.ok) throw new Error(r.error.message);
+      await ok(harness, 'instruments.create', donatedInstrument(code, { costCentimos: 1000 }));
     }
     await app.getByRole('link', { name: 'Instrumentos' }).click();
     for (const code of ['LBL-001', 'LBL-003'])
@@ -126,15 +96,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     harness,
   }) => {
     await establishments(harness);
-    const r = await harness.services.dispatch('instruments.create', {
-      code: 'FOT-001',
-      typeId: 1,
-      costCentimos: 1000,
-      funding: 'donacion',
-      condition: 'bueno',
-      altaDate: '2026-01-01',
-    });
-    if (!r.ok) throw new Error(r.error.message);
+    await ok(harness, 'instruments.create', donatedInstrument('FOT-001', { costCentimos: 1000 }));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-photo-'));
     const jpg = path.join(dir, 'violín.jpg');
     await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a5a2b' } })
@@ -145,8 +107,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
 
     await app.getByRole('link', { name: 'Instrumentos' }).click();
     await app.getByRole('button', { name: 'Ficha: FOT-001' }).click();
-    const [chooser] = await Promise.all([app.waitForEvent('filechooser'), app.getByRole('button', { name: 'Agregar fotos' }).click()]);
-    await chooser.setFiles([jpg, fake]);
+    await chooseFiles(app, app.getByRole('button', { name: 'Agregar fotos' }), [jpg, fake]);
     await expect(app.getByRole('img', { name: 'violín.jpg' })).toBeVisible();
     await expect(app.getByRole('alert').filter({ hasText: 'no-es-foto.jpg' })).toContainText('no es una imagen');
     await expect(app.getByText('Principal')).toBeVisible();

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Harness } from '../../../electron/harness/server';
 import { ensureUser, signInAs as signInSession } from '../../../electron/main/auth/seed';
 import { expect, screen, test, TEST_PASSWORD, testAccount } from '../fixtures';
-import { ok } from '../steps';
+import { createEstablishment, ok } from '../steps';
 
 /**
  * Participants' names in the inventory and InternArte, as each role sees them in the real
@@ -17,15 +17,7 @@ const REASON = 'Inventario anual pedido por la Oficina Regional Lima';
 
 /** An establishment with a violin held by a participant and one held by a teacher (written as the administrador). */
 /** E.P. de Lurigancho, where both describe blocks work. */
-const lurigancho = (harness: Harness) =>
-  ok<{ id: number }>(harness, 'establishments.create', {
-    code: 'EP-LUR-01',
-    name: 'E.P. de Lurigancho',
-    regionalOfficeId: 1,
-    population: 'varones',
-    city: 'Lima',
-    inProgramme: true,
-  });
+const lurigancho = (harness: Harness) => createEstablishment(harness, { code: 'EP-LUR-01', name: 'E.P. de Lurigancho' });
 
 async function seed(harness: Harness): Promise<void> {
   const est = await lurigancho(harness);

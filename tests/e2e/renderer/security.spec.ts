@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, screen, test, TEST_PASSWORD } from '../fixtures';
+import { createEstablishment } from '../steps';
 import { createServices } from '../../../electron/main/compose';
 import { signInAs } from '../../../electron/main/auth/seed';
 import type { Harness } from '../../../electron/harness/server';
@@ -127,16 +128,7 @@ test.describe('as the administrator', () => {
   });
 
   test('the audit log: filters, the change itself, and the export for the auditors with its reason', async ({ app, harness }) => {
-    const created = await harness.services.dispatch('establishments.create', {
-      code: 'EP-AUD-01',
-      name: 'E.P. Auditado',
-      regionalOfficeId: 1,
-      population: 'varones',
-      city: 'Lima',
-      inProgramme: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const e = created.data as { id: number; version: number };
+    const e = await createEstablishment(harness, { code: 'EP-AUD-01', name: 'E.P. Auditado' });
     await harness.services.dispatch('establishments.update', {
       code: 'EP-AUD-01',
       name: 'E.P. Auditado y Renombrado',
@@ -194,14 +186,7 @@ test.describe('as the administrator', () => {
     await screen(app, '55-copias');
 
     // Something done after the backup, that the restore takes back.
-    await harness.services.dispatch('establishments.create', {
-      code: 'EP-NUEVO-01',
-      name: 'E.P. Posterior',
-      regionalOfficeId: 1,
-      population: 'mujeres',
-      city: 'Lima',
-      inProgramme: false,
-    });
+    await createEstablishment(harness, { code: 'EP-NUEVO-01', name: 'E.P. Posterior', population: 'mujeres', inProgramme: false });
     await app
       .getByRole('row', { name: /Manual/ })
       .getByRole('button', { name: 'Restaurar' })

@@ -8,8 +8,8 @@ import { signInAs } from '../../../electron/main/auth/seed';
 import { storeAttachment } from '../../../electron/main/files/attachments';
 import { DatabaseStore, FolderStore, type AttachmentStore } from '../../../electron/main/files/store';
 import { isPostgres } from '../../../electron/main/db/dialect';
-import { testApp, validEstablishment, type TestApp } from '../../helpers/services';
-import { createTestDatabase, onPostgres } from '../../helpers/pg';
+import { donatedInstrument, newViolin, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { createTestDatabase, onPostgres, serverForm } from '../../helpers/pg';
 import { createServerKnex } from '../../../electron/main/db/connection';
 
 /**
@@ -126,16 +126,7 @@ describe('the app picks the store by its database', () => {
     async () => {
       const app = await freshApp();
       const e = await app.ok('establishments.create', validEstablishment());
-      const instrument = await app.ok('instruments.create', {
-        code: 'VIO-ADJ-01',
-        typeId: 1,
-        brand: 'Stentor',
-        costCentimos: 85000,
-        funding: 'presupuesto_inpe',
-        condition: 'nuevo',
-        altaDate: '2026-02-10',
-        establishmentId: e.id,
-      });
+      const instrument = await app.ok('instruments.create', newViolin('VIO-ADJ-01', e.id));
       const bytes = await photo();
       const added = await app.ok('instruments.addPhoto', {
         id: instrument.id,
@@ -171,15 +162,7 @@ describe.skipIf(!onPostgres())('"Llevar mis datos al servidor" with the attachme
     cleanups.push(() => pc.close());
     const e = await pc.ok('establishments.create', validEstablishment());
     const add = async (code: string, bytes: Buffer) => {
-      const i = await pc.ok('instruments.create', {
-        code,
-        typeId: 1,
-        costCentimos: 0,
-        funding: 'donacion',
-        condition: 'bueno',
-        altaDate: '2026-01-01',
-        establishmentId: e.id,
-      });
+      const i = await pc.ok('instruments.create', donatedInstrument(code, { costCentimos: 0, establishmentId: e.id }));
       return {
         id: i.id,
         photos: await pc.ok('instruments.addPhoto', { id: i.id, fileName: `${code}.jpg`, dataBase64: bytes.toString('base64') }),
@@ -194,15 +177,7 @@ describe.skipIf(!onPostgres())('"Llevar mis datos al servidor" with the attachme
     const target = await createTestDatabase({ empty: true });
     cleanups.push(target.drop);
     const c = target.config;
-    const report = await pc.ok('office.copyToServer', {
-      host: c.host,
-      port: c.port,
-      database: c.database,
-      user: c.user,
-      password: c.password,
-      ssl: false,
-      confirm: true,
-    });
+    const report = await pc.ok('office.copyToServer', { ...serverForm(c), confirm: true });
     expect(report.ok, report.message).toBe(true);
     expect(report.message).toContain('También se llevó 1 archivo adjunto, comprobado por su huella SHA-256.');
     expect(report.message).toContain('Faltaba en esta PC 1 archivo adjunto');

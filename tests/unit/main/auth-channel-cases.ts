@@ -5,6 +5,7 @@ import type { authChannels } from '../../../shared/auth/channels';
 import type { userChannels } from '../../../shared/users/channels';
 import type { backupChannels } from '../../../shared/backups/channels';
 import { TEST_PASSWORD, type TestApp } from '../../helpers/services';
+import type { Case } from '../../helpers/channel-cases';
 
 /**
  * Users and roles, the audit log and backups: cases for channels.test.ts. One valid call per
@@ -12,7 +13,6 @@ import { TEST_PASSWORD, type TestApp } from '../../helpers/services';
  * change nothing and answer in Spanish).
  */
 type Name = (typeof authChannels | typeof userChannels | typeof auditChannels | typeof backupChannels)[number];
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
 
 const newUser = (over: Record<string, unknown> = {}) => ({
   username: 'mflores',

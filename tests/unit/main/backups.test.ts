@@ -14,7 +14,7 @@ import { ensureDailyBackup, listFullBackups, rotate } from '../../../electron/ma
 import { latestBackup, listBackups, restoreBackup } from '../../../electron/main/backups/startup';
 import { startDatabase } from '../../../electron/main/db/open';
 import { createKnex } from '../../../electron/main/db/connection';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { donatedInstrument, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -31,19 +31,22 @@ const png = (color: string) =>
 /** An establishment and an instrument with a photo: rows and managed files to back up. */
 async function someData() {
   const e = await app.ok('establishments.create', validEstablishment());
-  const i = await app.ok('instruments.create', {
-    code: 'VIO-1',
-    typeId: 1,
-    costCentimos: 100,
-    funding: 'donacion',
-    condition: 'bueno',
-    altaDate: '2026-01-01',
-  });
+  const i = await app.ok('instruments.create', donatedInstrument('VIO-1'));
   await app.ok('instruments.addPhoto', { id: i.id, fileName: 'violin.png', dataBase64: (await png('#a33')).toString('base64') });
   return { e, i };
 }
 
 const USB_REASON = 'Copia mensual para el archivo de la oficina central';
+
+/** What the daily backup works with: the test app's database, attachments folder and backups folder. */
+const dailyBackupOptions = () => ({
+  db: app.db,
+  attachmentsDir: app.platform.paths.attachmentsDir,
+  backupDir: app.platform.paths.backupDir,
+  appVersion: 't',
+});
+/** Day d of a run of daily backups from 1 January 2026 (at 10:00 in Lima). */
+const day = (d: number) => new Date(Date.parse('2026-01-01T15:00:00Z') + d * 86_400_000).toISOString();
 
 async function backupNow(): Promise<string> {
   const { jobId } = await app.ok('backups.create', { destination: 'local' });
@@ -103,12 +106,7 @@ describe.skipIf(sqliteOnly('a full backup copies the SQLite file (VACUUM INTO); 
     });
 
     it('the backups before a migration and the daily ones are offered when the database is found damaged at start', async () => {
-      await ensureDailyBackup({
-        db: app.db,
-        attachmentsDir: app.platform.paths.attachmentsDir,
-        backupDir: app.platform.paths.backupDir,
-        appVersion: 't',
-      });
+      await ensureDailyBackup(dailyBackupOptions());
       expect(listBackups(app.platform.paths.backupDir)).toHaveLength(1);
       expect(listBackups(app.platform.paths.backupDir)[0]).toMatch(/arteinpe-\d{8}-\d{6}-automatica[/\\]arteinpe\.sqlite$/);
     });
@@ -568,13 +566,7 @@ describe.skipIf(sqliteOnly('the rotation of backups of the SQLite file'))('rotat
   });
 
   it('the daily backup is made once a day and the rotation removes what it no longer keeps', async () => {
-    const opts = {
-      db: app.db,
-      attachmentsDir: app.platform.paths.attachmentsDir,
-      backupDir: app.platform.paths.backupDir,
-      appVersion: 't',
-    };
-    const day = (d: number) => new Date(Date.parse('2026-01-01T15:00:00Z') + d * 86_400_000).toISOString();
+    const opts = dailyBackupOptions();
     for (let d = 0; d < 40; d++) {
       expect(await ensureDailyBackup({ ...opts, now: day(d) })).not.toBeNull();
       expect(await ensureDailyBackup({ ...opts, now: day(d) })).toBeNull(); // already done today
@@ -588,13 +580,7 @@ describe.skipIf(sqliteOnly('the rotation of backups of the SQLite file'))('rotat
   });
 
   it("the backup before a migration counts in the same rotation: it is its day's automatic backup, and old ones go", async () => {
-    const opts = {
-      db: app.db,
-      attachmentsDir: app.platform.paths.attachmentsDir,
-      backupDir: app.platform.paths.backupDir,
-      appVersion: 't',
-    };
-    const day = (d: number) => new Date(Date.parse('2026-01-01T15:00:00Z') + d * 86_400_000).toISOString();
+    const opts = dailyBackupOptions();
     const beforeMigration = (d: number) =>
       createFullBackup({ ...opts, destDir: opts.backupDir, reason: 'antes-de-migrar', createdBy: 'ArteINPE', now: day(d) });
     await beforeMigration(0);

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { catalogChannels } from '../../../shared/internarte/channels';
 import { CatalogExportDone } from '../../../shared/internarte/catalog-schemas';
-import type { TestApp } from '../../helpers/services';
 import { addPhoto, createArtwork, createExhibition, recordConsent } from '../../helpers/internarte';
+import type { Case, Ctx } from '../../helpers/channel-cases';
 
 /**
  * The catalog channels' cases for channels.test.ts: one valid call each (with what it must
@@ -11,8 +11,6 @@ import { addPhoto, createArtwork, createExhibition, recordConsent } from '../../
  */
 
 type Name = (typeof catalogChannels)[number];
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
-type Ctx = () => { app: TestApp; seeded: { id: number; version: number } };
 
 export function catalogCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
   const app = () => ctx().app;

@@ -10,6 +10,7 @@ import { internarteCases } from './internarte-channel-cases';
 import { catalogCases } from './catalog-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
+import { type Case, saved } from '../../helpers/channel-cases';
 
 /**
  * Every channel of the contract, called through the same pipeline the window uses,
@@ -28,8 +29,6 @@ beforeEach(async () => {
 afterEach(() => app.close());
 const contractCases = contractChannelCases(() => ({ app, establishmentId: seeded.id }));
 const authCases = authChannelCases(() => ({ app, establishmentId: seeded.id }));
-
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
 
 /** An instrument registered in the central warehouse, for the inventory channels. */
 async function instrument(code = 'INS-0001', establishmentId: number | null = null) {
@@ -50,11 +49,6 @@ const png = () =>
   sharp({ create: { width: 40, height: 30, channels: 3, background: '#b33' } })
     .png()
     .toBuffer();
-const saved = (d: unknown) => {
-  const r = d as { status: string; path: string };
-  expect(r.status).toBe('saved');
-  expect(fs.statSync(r.path).size).toBeGreaterThan(0);
-};
 
 /** A small establishments CSV inspected for import: its uploadId and a mapping that fits it. */
 const importCsv = 'Código;Nombre;Oficina regional;Población;Ciudad\nEP-IMP-01;E.P. Importado;Oriente;Varones;Huánuco\n';

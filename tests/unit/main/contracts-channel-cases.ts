@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { budgetChannels, conformityChannels, contractChannels, teacherChannels } from '../../../shared/contracts/channels';
 import type { TestApp } from '../../helpers/services';
@@ -14,20 +13,15 @@ import {
   signedContract,
   teacher,
 } from '../../helpers/contracts';
+import { type Case, saved } from '../../helpers/channel-cases';
 
 /**
  * The contracts area's cases for channels.test.ts: one valid call per channel and several
  * payloads that the schemas refuse (each must change nothing and answer in Spanish).
  */
 type Name = (typeof teacherChannels | typeof contractChannels | typeof conformityChannels | typeof budgetChannels)[number];
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
 
 const pdf = () => Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n').toString('base64');
-const saved = (d: unknown) => {
-  const r = d as { status: string; path: string };
-  expect(r.status).toBe('saved');
-  expect(fs.statSync(r.path).size).toBeGreaterThan(0);
-};
 
 export function contractChannelCases(get: () => { app: TestApp; establishmentId: number }): {
   valid: { [K in Name]: Case };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
+import { createDispatcher, type DispatcherDeps } from '../../../electron/main/ipc/dispatcher';
 import { LOCAL_ADMIN, type Handlers } from '../../../electron/main/ipc/context';
 import { handlers } from '../../../electron/main/handlers';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
@@ -10,14 +10,18 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const platformOf = (_app: TestApp) => ({
+const platform = {
   shell: 'browser' as const,
   version: 't',
   paths: { dbPath: '', backupDir: '', attachmentsDir: '' },
   chooseSavePath: async () => null,
   showInFolder: async () => undefined,
   printPdf: async () => Buffer.alloc(0),
-});
+};
+
+/** A pipeline over the test app's database and session, with other handlers, error hook or permission step. */
+const dispatcherWith = (deps: Pick<DispatcherDeps, 'handlers'> & Partial<DispatcherDeps>) =>
+  createDispatcher({ db: app.db, session: app.session, platform, ...deps });
 
 describe('the IPC pipeline', () => {
   it('a write leaves one audit entry with who, when, what, before and after', async () => {
@@ -50,13 +54,7 @@ describe('the IPC pipeline', () => {
       },
     };
     const errors: unknown[] = [];
-    const dispatch = createDispatcher({
-      db: app.db,
-      handlers: broken,
-      session: app.session,
-      platform: platformOf(app),
-      onInternalError: (_c, e) => errors.push(e),
-    });
+    const dispatch = dispatcherWith({ handlers: broken, onInternalError: (_c, e) => errors.push(e) });
     const before = await snapshot(app.db);
     const r = await dispatch('establishments.create', validEstablishment());
     expect(r).toMatchObject({
@@ -75,13 +73,7 @@ describe('the IPC pipeline', () => {
         return { ...row, createdAt: _c };
       },
     };
-    const dispatch = createDispatcher({
-      db: app.db,
-      handlers: forgetful,
-      session: app.session,
-      platform: platformOf(app),
-      onInternalError: () => {},
-    });
+    const dispatch = dispatcherWith({ handlers: forgetful, onInternalError: () => {} });
     const before = await snapshot(app.db);
     expect(await dispatch('establishments.create', validEstablishment())).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await snapshot(app.db)).toBe(before);
@@ -92,24 +84,15 @@ describe('the IPC pipeline', () => {
       ...handlers,
       'establishments.create': async (input, ctx) => ({ ...(await handlers['establishments.create'](input, ctx)), active: 'sí' as never }),
     };
-    const dispatch = createDispatcher({
-      db: app.db,
-      handlers: wrong,
-      session: app.session,
-      platform: platformOf(app),
-      onInternalError: () => {},
-    });
+    const dispatch = dispatcherWith({ handlers: wrong, onInternalError: () => {} });
     const before = await snapshot(app.db);
     expect(await dispatch('establishments.create', validEstablishment())).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await snapshot(app.db)).toBe(before);
   });
 
   it('the permission step refuses before the handler runs', async () => {
-    const dispatch = createDispatcher({
-      db: app.db,
+    const dispatch = dispatcherWith({
       handlers,
-      session: app.session,
-      platform: platformOf(app),
       authorize: (actor, channel) => actor.id === LOCAL_ADMIN.id && !channel.startsWith('establishments.'),
     });
     const before = await snapshot(app.db);

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../../electron/main/import/engine';
 import { importTargets } from '../../../electron/main/import/targets';
 import { registerKey } from '../../../electron/main/import/values';
-import { ImportReport, ImportResult, type ImportValueMapping } from '../../../shared/import/schemas';
-import type { JobStatus } from '../../../shared/jobs/schemas';
+import { ImportReport, ImportResult, type ImportMapping, type ImportValueMapping } from '../../../shared/import/schemas';
 import { appWithDemoEstablishments, snapshot, type TestApp } from '../../helpers/services';
+import { importJob, type ImportJobName } from '../../helpers/import';
 
 /**
  * The import engine, shared by every importer, against the spreadsheets clerks really
@@ -46,15 +46,8 @@ async function workbook(rows: unknown[][], extra?: (ws: ExcelJS.Worksheet) => vo
 
 const inspect = (dataBase64: string) => app.ok('import.inspect', { target: 'instruments', fileName: 'inventario.xlsx', dataBase64 });
 
-async function job(
-  name: 'import.dryRun' | 'import.run',
-  uploadId: string,
-  mapping: Record<string, string | null>,
-  more: { mode?: 'create' | 'upsert'; values?: ImportValueMapping; headerRow?: number } = {},
-) {
-  const { jobId } = await app.ok(name, { uploadId, mapping, mode: more.mode ?? 'create', values: more.values, headerRow: more.headerRow });
-  return (await app.jobs.wait(jobId)) as JobStatus;
-}
+const job = (name: ImportJobName, uploadId: string, mapping: ImportMapping, more: Parameters<typeof importJob>[4] = {}) =>
+  importJob(app, name, uploadId, mapping, more);
 
 async function establishmentId(name: string): Promise<number> {
   const page = await app.ok('establishments.list', { search: name });

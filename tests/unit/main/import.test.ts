@@ -5,8 +5,8 @@ import { suggestMapping } from '../../../electron/main/import/engine';
 import { importTargets } from '../../../electron/main/import/targets';
 import { parseYesNo } from '../../../electron/main/establishments/import-target';
 import { ImportReport, ImportResult, type ImportMapping } from '../../../shared/import/schemas';
-import type { JobStatus } from '../../../shared/jobs/schemas';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { importJob, type ImportJobName } from '../../helpers/import';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -39,10 +39,8 @@ async function inspect(bytes: Buffer, fileName = 'establecimientos.xlsx') {
   return app.ok('import.inspect', { target: 'establishments', fileName, dataBase64: b64(bytes) });
 }
 
-async function runJob(name: 'import.dryRun' | 'import.run', uploadId: string, mode: 'create' | 'upsert' = 'create', mapping = MAPPING) {
-  const { jobId } = await app.ok(name, { uploadId, mapping, mode });
-  return (await app.jobs.wait(jobId)) as JobStatus;
-}
+const runJob = (name: ImportJobName, uploadId: string, mode: 'create' | 'upsert' = 'create', mapping = MAPPING) =>
+  importJob(app, name, uploadId, mapping, { mode });
 
 const goodRows = [
   HEADERS,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportReport } from '../../../shared/import/schemas';
-import type { JobStatus } from '../../../shared/jobs/schemas';
+import { ImportReport, type ImportMapping } from '../../../shared/import/schemas';
 import { appWithDemoEstablishments, snapshot, type TestApp } from '../../helpers/services';
+import { importJob, type ImportJobName } from '../../helpers/import';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -29,15 +29,8 @@ async function xlsx(rows: unknown[][]): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function job(
-  name: 'import.dryRun' | 'import.run',
-  uploadId: string,
-  mapping: Record<string, string | null>,
-  mode: 'create' | 'upsert' = 'create',
-) {
-  const { jobId } = await app.ok(name, { uploadId, mapping, mode });
-  return (await app.jobs.wait(jobId)) as JobStatus;
-}
+const job = (name: ImportJobName, uploadId: string, mapping: ImportMapping, mode: 'create' | 'upsert' = 'create') =>
+  importJob(app, name, uploadId, mapping, { mode });
 
 describe('importing instruments from the clerks’ spreadsheet', () => {
   it('suggests the columns, reports every bad row before writing, imports all or nothing, then updates by code', async () => {

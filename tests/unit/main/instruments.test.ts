@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
-import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import { newViolin, snapshot, testApp, type TestApp } from '../../helpers/services';
 
 let app: TestApp;
 let est: Record<string, number>;
@@ -17,16 +17,7 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 const violin = async (code: string, establishment: string | null = 'E.P. de Lurigancho') =>
-  app.ok('instruments.create', {
-    code,
-    typeId: 1,
-    brand: 'Stentor',
-    costCentimos: 85000,
-    funding: 'presupuesto_inpe',
-    condition: 'nuevo',
-    altaDate: '2026-02-10',
-    establishmentId: establishment ? est[establishment] : null,
-  });
+  app.ok('instruments.create', newViolin(code, establishment ? est[establishment]! : null));
 
 describe('the movements ledger', () => {
   it('a transfer goes out in two steps, and the history tells it', async () => {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { artworkChannels, exhibitionChannels } from '../../../shared/internarte/channels';
-import type { TestApp } from '../../helpers/services';
-import { artworkInput, createArtwork, createExhibition, pngBase64, recordConsent, signedForm } from '../../helpers/internarte';
+import { allowAll, artworkInput, createArtwork, createExhibition, pngBase64, recordConsent } from '../../helpers/internarte';
+import { type Case, type Ctx, saved } from '../../helpers/channel-cases';
 
 /**
  * The InternArte channels' cases for channels.test.ts: one valid call each (with what it
@@ -10,14 +9,6 @@ import { artworkInput, createArtwork, createExhibition, pngBase64, recordConsent
  */
 
 type Name = (typeof artworkChannels)[number] | (typeof exhibitionChannels)[number];
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
-type Ctx = () => { app: TestApp; seeded: { id: number; version: number } };
-
-const saved = (d: unknown) => {
-  const r = d as { status: string; path: string };
-  expect(r.status).toBe('saved');
-  expect(fs.statSync(r.path).size).toBeGreaterThan(0);
-};
 
 export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
   const app = () => ctx().app;
@@ -53,16 +44,7 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
   };
   const goodArtwork = () => artworkInput(1);
   const goodExhibition = { title: 'InternArte 2027' };
-  const goodConsent = {
-    artworkId: 1,
-    date: '2026-10-01',
-    naming: 'nombre_completo',
-    mayExhibit: true,
-    mayCatalog: true,
-    mayPhotograph: true,
-    maySell: true,
-    document: signedForm(),
-  };
+  const goodConsent = allowAll(1);
 
   const valid: { [K in Name]: Case } = {
     'artworks.list': {

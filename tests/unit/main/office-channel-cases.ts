@@ -5,6 +5,7 @@ import type { officeChannels } from '../../../shared/office/channels';
 import { choicePath } from '../../../electron/main/office/config';
 import type { TestApp } from '../../helpers/services';
 import { onPostgres } from '../../helpers/pg';
+import type { Case } from '../../helpers/channel-cases';
 
 /**
  * Settings → Base de datos (office mode): cases for channels.test.ts. The connection test
@@ -12,7 +13,6 @@ import { onPostgres } from '../../helpers/pg';
  * quickly and changes nothing.
  */
 type Name = (typeof officeChannels)[number];
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
 
 export const unreachableServer = { host: '127.0.0.1', port: 1, database: 'arteinpe', user: 'arteinpe', password: 'x', ssl: false };
 

@@ -52,6 +52,17 @@ async function listener(opts: Parameters<typeof fakePostgres>[0] = {}): Promise<
   return fake;
 }
 
+/** The form filled in for the local listener: the office's database and account; no TLS and the password left empty unless `over` says otherwise. */
+const listenerForm = (fake: FakePostgres, over: { password?: string; ssl?: boolean } = {}) => ({
+  host: '127.0.0.1',
+  port: fake.port,
+  database: 'arteinpe',
+  user: 'arteinpe',
+  password: '',
+  ssl: false,
+  ...over,
+});
+
 type AuditRow = { channel: string; action: string; entity: string; after_json: string };
 const audits = async (pc: TestApp, channel: string) =>
   ((await pc.db('audit_log').where({ channel }).orderBy('id').select('channel', 'action', 'entity', 'after_json')) as AuditRow[]).map(
@@ -65,7 +76,7 @@ describe('the saved office password goes only to the server it was saved for', (
   it('"Probar conexión" with another host and the password left empty does not send the saved password, says so in Spanish, and is audited', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    const form = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: false };
+    const form = listenerForm(fake);
 
     const r = await pc.ok('office.testDatabase', form);
     expect(fake.passwords).not.toContain(SAVED);
@@ -92,7 +103,7 @@ describe('the saved office password goes only to the server it was saved for', (
   it('the saved password is sent to the very server it was saved for, and not when the database, the user or the port differ, or TLS is turned off', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer({ host: '127.0.0.1', port: fake.port });
-    const same = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: '', ssl: false };
+    const same = listenerForm(fake);
 
     // The same server: the kept password is what lets a clerk test without retyping it.
     await pc.ok('office.testDatabase', same);
@@ -120,15 +131,7 @@ describe('the saved office password goes only to the server it was saved for', (
   it('"Llevar mis datos al servidor" with another host and the password left empty does not send the saved password, and is audited', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    const r = await pc.ok('office.copyToServer', {
-      host: '127.0.0.1',
-      port: fake.port,
-      database: 'arteinpe',
-      user: 'arteinpe',
-      password: '',
-      ssl: false,
-      confirm: true,
-    });
+    const r = await pc.ok('office.copyToServer', { ...listenerForm(fake), confirm: true });
     expect(fake.passwords).not.toContain(SAVED);
     expect(r).toMatchObject({ ok: false, totalRows: 0, message: expect.stringContaining('Escriba la contraseña') });
 
@@ -143,15 +146,7 @@ describe('the saved office password goes only to the server it was saved for', (
     const fake = await listener();
     const pc = await pcWithSavedServer();
     const before = fs.readFileSync(choicePath(pc.platform.paths), 'utf8');
-    const r = await pc.call('office.saveDatabase', {
-      mode: 'server',
-      host: '127.0.0.1',
-      port: fake.port,
-      database: 'arteinpe',
-      user: 'arteinpe',
-      password: '',
-      ssl: false,
-    });
+    const r = await pc.call('office.saveDatabase', { mode: 'server', ...listenerForm(fake) });
     expect(fake.passwords).not.toContain(SAVED);
     expect(r).toMatchObject({
       ok: false,
@@ -163,14 +158,7 @@ describe('the saved office password goes only to the server it was saved for', (
   it('a password typed in the form is the one sent', async () => {
     const fake = await listener();
     const pc = await pcWithSavedServer();
-    await pc.ok('office.testDatabase', {
-      host: '127.0.0.1',
-      port: fake.port,
-      database: 'arteinpe',
-      user: 'arteinpe',
-      password: 'Otra-Clave',
-      ssl: false,
-    });
+    await pc.ok('office.testDatabase', listenerForm(fake, { password: 'Otra-Clave' }));
     expect(fake.passwords).toEqual(['Otra-Clave']);
     expect((await audits(pc, 'office.testDatabase'))[0]!.after).toMatchObject({ password: 'typed', result: 'auth' });
   });
@@ -273,7 +261,7 @@ describe('office connections: TLS on by default, verified, with the server CA as
     const fake = await listener();
     const pc = await testApp({ sqlite: true });
     cleanups.push(() => pc.close());
-    const form = { host: '127.0.0.1', port: fake.port, database: 'arteinpe', user: 'arteinpe', password: 'Secreta-2026', ssl: true };
+    const form = listenerForm(fake, { password: 'Secreta-2026', ssl: true });
     for (const caCert of ['no es un certificado', pem('server.key'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----']) {
       const r = await pc.call('office.testDatabase', { ...form, caCert });
       expect(r).toMatchObject({
@@ -295,15 +283,7 @@ describe('office connections: TLS on by default, verified, with the server CA as
       caCertSubject: expect.stringContaining('CN=Autoridad de prueba ArteINPE'),
     });
     // The kept password goes to that server with that CA, and not when another CA is chosen.
-    await pc.ok('office.testDatabase', {
-      host: '127.0.0.1',
-      port: fake.port,
-      database: 'arteinpe',
-      user: 'arteinpe',
-      password: '',
-      ssl: true,
-      caCert: pem('ca.pem'),
-    });
+    await pc.ok('office.testDatabase', { ...listenerForm(fake, { ssl: true }), caCert: pem('ca.pem') });
     expect(fake.passwords).toEqual([SAVED]);
   });
 });

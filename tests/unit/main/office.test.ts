@@ -8,8 +8,8 @@ import { createServerKnex, type ServerConfig } from '../../../electron/main/db/c
 import { serverTables, startServerDatabase } from '../../../electron/main/db/server';
 import { migrations, migrationSource } from '../../../migrations';
 import { choicePath } from '../../../electron/main/office/config';
-import { snapshot, TEST_PASSWORD, testApp, validEstablishment, type TestApp } from '../../helpers/services';
-import { createTestDatabase, testServerUrl } from '../../helpers/pg';
+import { newViolin, snapshot, TEST_PASSWORD, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { createTestDatabase, serverForm, testServerUrl } from '../../helpers/pg';
 
 /**
  * Office mode (issue 8): several clerks on one database. The first part runs on both
@@ -187,14 +187,7 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     const pc = await testApp({ sqlite: true });
     cleanups.push(() => pc.close());
     const config = await emptyDatabase();
-    const form = {
-      host: config.host,
-      port: config.port,
-      database: config.database,
-      user: config.user,
-      password: config.password,
-      ssl: false,
-    };
+    const form = serverForm(config);
 
     const wrong = await pc.ok('office.testDatabase', { ...form, password: 'no-es-la-clave' });
     expect(wrong).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('rechazó el usuario o la contraseña') });
@@ -236,14 +229,7 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
       inProgramme: e.inProgramme,
     });
     const config = await emptyDatabase();
-    const form = {
-      host: config.host,
-      port: config.port,
-      database: config.database,
-      user: config.user,
-      password: config.password,
-      ssl: false,
-    };
+    const form = serverForm(config);
 
     const report = await pc.ok('office.copyToServer', { ...form, confirm: true });
     expect(report.ok, report.message).toBe(true);
@@ -307,16 +293,7 @@ describe.skipIf(!url)('office mode on a PostgreSQL server', () => {
     }
     const instrumentIds: number[] = [];
     for (const n of [1, 2, 3]) {
-      const i = await app.ok('instruments.create', {
-        code: `VIO-OF-${n}`,
-        typeId: 1,
-        brand: 'Stentor',
-        costCentimos: 85000,
-        funding: 'presupuesto_inpe',
-        condition: 'nuevo',
-        altaDate: '2026-02-10',
-        establishmentId: ests[0]!,
-      });
+      const i = await app.ok('instruments.create', newViolin(`VIO-OF-${n}`, ests[0]!));
       instrumentIds.push(i.id);
     }
     const initial = new Map<number, number>();

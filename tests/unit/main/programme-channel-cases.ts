@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { programmeChannels } from '../../../shared/programmes/channels';
-import type { TestApp } from '../../helpers/services';
+import { type Case, type Ctx, saved } from '../../helpers/channel-cases';
 
 /**
  * The programme channels' cases for channels.test.ts: one valid call each (with what it
@@ -10,14 +9,7 @@ import type { TestApp } from '../../helpers/services';
  */
 
 type Name = (typeof programmeChannels)[number];
-type Case = { input: () => unknown; check?: (data: unknown) => void | Promise<void> };
-type Ctx = () => { app: TestApp; seeded: { id: number; version: number } };
 
-const saved = (d: unknown) => {
-  const r = d as { status: string; path: string };
-  expect(r.status).toBe('saved');
-  expect(fs.statSync(r.path).size).toBeGreaterThan(0);
-};
 const png = () =>
   sharp({ create: { width: 40, height: 30, channels: 3, background: '#3b3' } })
     .png()

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { donatedInstrument, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 
 /**
  * Programmes through the same pipeline the window uses: the custody change, attendance
@@ -70,24 +70,10 @@ describe('custody change', () => {
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-02' });
     await app.ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-02', part: 'Trompeta' });
     // The inventory: a trumpet in his custody, and one with someone else.
-    const held = await app.ok('instruments.create', {
-      code: 'TRP-01',
-      typeId: 1,
-      costCentimos: 1000,
-      funding: 'donacion',
-      condition: 'bueno',
-      altaDate: '2026-01-10',
-      establishmentId: men,
-    });
-    const notHis = await app.ok('instruments.create', {
-      code: 'TRP-02',
-      typeId: 1,
-      costCentimos: 1000,
-      funding: 'donacion',
-      condition: 'bueno',
-      altaDate: '2026-01-10',
-      establishmentId: men,
-    });
+    const trumpet = (code: string) =>
+      app.ok('instruments.create', donatedInstrument(code, { costCentimos: 1000, altaDate: '2026-01-10', establishmentId: men }));
+    const held = await trumpet('TRP-01');
+    const notHis = await trumpet('TRP-02');
     await app.ok('instruments.move', {
       instrumentIds: [held.id],
       movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Juan Pérez (ppl-0001)', date: '2026-03-05' },

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sqliteOnly } from '../../helpers/pg';
 import { createFullBackup } from '../../../electron/main/backups/archive';
 import { listFiles, readManifest } from '../../../electron/main/backups/format';
-import { testApp, validEstablishment } from '../../helpers/services';
+import { donatedInstrument, testApp, validEstablishment } from '../../helpers/services';
 
 /**
  * The Electron entry's start-up path (electron/main/index.ts) when the database is found
@@ -86,14 +86,7 @@ async function damagedDataFolder(): Promise<{ photos: Record<string, string>; ba
   const app = await testApp();
   try {
     await app.ok('establishments.create', validEstablishment());
-    const i = await app.ok('instruments.create', {
-      code: 'VIO-1',
-      typeId: 1,
-      costCentimos: 100,
-      funding: 'donacion',
-      condition: 'bueno',
-      altaDate: '2026-01-01',
-    });
+    const i = await app.ok('instruments.create', donatedInstrument('VIO-1'));
     const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#a33' } })
       .png()
       .toBuffer();

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../../migrations';
+
+/**
+ * A landed migration is frozen (docs/ARCHITECTURE.md): the PCs that already ran it will never run it
+ * again, so an edit — even one that moves its columns into a shared helper — would make new
+ * databases differ from old ones. Each landed migration's text (line endings aside) is pinned here;
+ * a new migration adds its line, and no line is ever changed.
+ */
+const landed: Record<string, string> = {
+  '20261126_0001_foundation': '271ae3776a725c89',
+  '20261126_0002_inventory': 'abd6fbc3bc1627cb',
+  '20261126_0003_contracts': '736e904c4142328c',
+  '20261126_0004_users': '360cc67c87553b45',
+  '20261126_0005_programmes': '4031f03855b58e2c',
+  '20261126_0006_internarte': '33e9f44d4af1dfdd',
+  '20261126_0007_office': '0fed0718d87abb1f',
+  '20261126_0008_event_title_key': '20fce0888f2e8b6f',
+  '20261126_0009_attachment_blobs': '5f2cd43772c10701',
+};
+
+const dir = path.resolve(__dirname, '../../../migrations');
+const fingerprint = (name: string) =>
+  createHash('sha256')
+    .update(fs.readFileSync(path.join(dir, `${name}.ts`), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex')
+    .slice(0, 16);
+
+describe('landed migrations', () => {
+  it('are all still in the list knex runs, in the same order', () => {
+    expect(migrations.map(([name]) => name).slice(0, Object.keys(landed).length)).toEqual(Object.keys(landed));
+  });
+
+  it.each(Object.keys(landed))('%s is unchanged since it landed', (name) => {
+    expect(fingerprint(name)).toBe(landed[name]);
+  });
+
+  it('import nothing but knex: a helper they shared could change them all at once', () => {
+    for (const name of Object.keys(landed)) {
+      const text = fs.readFileSync(path.join(dir, `${name}.ts`), 'utf8');
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      expect(
+        imports.filter((i) => i !== 'knex'),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
