@@ -4,6 +4,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import 'mantine-datatable/styles.css';
+import './app/loaders.css';
 import './i18n';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -8,7 +8,6 @@ import {
   Group,
   Loader,
   NavLink,
-  SegmentedControl,
   Stack,
   Text,
   Title,
@@ -18,13 +17,16 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconLock, IconMoon, IconSun } from '@tabler/icons-react';
-import { Suspense, useEffect, useLayoutEffect } from 'react';
+import { memo, Suspense, useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import type { ChannelOutput } from '../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../api';
 import { ErrorState } from '../components/ErrorState';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { canUse, useUser } from '../components/session';
 import { UserMenu } from '../features/auth';
+import type { NavItem } from './feature';
 import { features, navigation } from './features';
 import { prefetchPages, preloadPage, whenIdle } from './lazyPage';
 import { pageOpened, refreshPage } from './pageQueries';
@@ -37,14 +39,94 @@ const PREFETCH_AFTER_MS = 300;
 /** Each navigation link's page (the route's element), to fetch its code when the link is pointed at or focused. */
 const pageOf = new Map(features.flatMap((f) => f.routes).map((r) => [r.index ? routes.dashboard : `/${r.path ?? ''}`, r.element]));
 
+/**
+ * One link of the navigation bar. Memoized: a page switch re-renders only the two links whose
+ * state changes (the one left, the one opened), not all of them.
+ */
+const NavItemLink = memo(function NavItemLink({ item, active, current }: { item: NavItem; active: boolean; current: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  return (
+    <NavLink
+      component={RouterLink}
+      to={item.to}
+      end={item.to === routes.dashboard}
+      label={t(item.label)}
+      leftSection={<item.icon size={18} stroke={1.6} />}
+      onClick={() => !current && refreshPage(client, item.to)}
+      onMouseEnter={() => preloadPage(pageOf.get(item.to))}
+      onFocus={() => preloadPage(pageOf.get(item.to))}
+      active={active}
+    />
+  );
+});
+
+/**
+ * The header: the app's name, its badges, the user's menu, the language and the theme.
+ * Memoized: it does not change with the page, so a page switch does not render it again.
+ */
+const ShellHeader = memo(function ShellHeader({
+  opened,
+  toggle,
+  info,
+}: {
+  opened: boolean;
+  toggle: () => void;
+  info: ChannelOutput<'app.info'>;
+}) {
+  const { t, i18n } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const setLocale = useApiMutation('app.setLocale');
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
+        <Stack gap={0}>
+          <Title order={4} lh={1.1}>
+            {t('app.name')}
+          </Title>
+          <Text size="xs" c="dimmed" visibleFrom="md">
+            {t('app.tagline')}
+          </Text>
+        </Stack>
+        {info.readOnly && (
+          <Tooltip label={t('office.readOnlyBanner')} multiline w={320}>
+            <Badge color="red" variant="filled" data-testid="read-only-badge">
+              {t('office.page.readOnly')}
+            </Badge>
+          </Tooltip>
+        )}
+        {info.demo && (
+          <Tooltip label={t('app.demoBadgeHint')} multiline w={260}>
+            <Badge color="orange" variant="light">
+              {t('app.demoBadge')}
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <UserMenu />
+        <LanguageSwitch onChange={(locale) => setLocale.mutate({ locale }, { onSuccess: () => void i18n.changeLanguage(locale) })} />
+        <Tooltip label={`${t('app.theme')}: ${colorScheme === 'dark' ? t('app.themeDark') : t('app.themeLight')}`}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('app.theme')}
+            onClick={() => setColorScheme(colorScheme === 'dark' ? 'light' : 'dark')}
+          >
+            {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Group>
+  );
+});
+
 export function Shell() {
   const { t, i18n } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
   const location = useLocation();
-  const client = useQueryClient();
   const info = useApiQuery('app.info', {});
-  const setLocale = useApiMutation('app.setLocale');
   const user = useUser();
   const sections = navigation
     .map((section) => ({ ...section, items: section.items.filter((item) => !item.channel || canUse(user, item.channel)) }))
@@ -77,59 +159,7 @@ export function Shell() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
-            <Stack gap={0}>
-              <Title order={4} lh={1.1}>
-                {t('app.name')}
-              </Title>
-              <Text size="xs" c="dimmed" visibleFrom="md">
-                {t('app.tagline')}
-              </Text>
-            </Stack>
-            {info.data.readOnly && (
-              <Tooltip label={t('office.readOnlyBanner')} multiline w={320}>
-                <Badge color="red" variant="filled" data-testid="read-only-badge">
-                  {t('office.page.readOnly')}
-                </Badge>
-              </Tooltip>
-            )}
-            {info.data.demo && (
-              <Tooltip label={t('app.demoBadgeHint')} multiline w={260}>
-                <Badge color="orange" variant="light">
-                  {t('app.demoBadge')}
-                </Badge>
-              </Tooltip>
-            )}
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <UserMenu />
-            <SegmentedControl
-              size="xs"
-              aria-label={t('app.language')}
-              value={i18n.language}
-              data={[
-                { value: 'es-PE', label: 'ES' },
-                { value: 'en', label: 'EN' },
-              ]}
-              onChange={(value) => {
-                const locale = value as 'es-PE' | 'en';
-                setLocale.mutate({ locale }, { onSuccess: () => void i18n.changeLanguage(locale) });
-              }}
-            />
-            <Tooltip label={`${t('app.theme')}: ${colorScheme === 'dark' ? t('app.themeDark') : t('app.themeLight')}`}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                aria-label={t('app.theme')}
-                onClick={() => setColorScheme(colorScheme === 'dark' ? 'light' : 'dark')}
-              >
-                {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-        </Group>
+        <ShellHeader opened={opened} toggle={toggle} info={info.data} />
       </AppShell.Header>
 
       {/* Many areas: the navigation scrolls on its own instead of cutting the last groups off. */}
@@ -140,16 +170,10 @@ export function Shell() {
               {t(section.group)}
             </Text>
             {section.items.map((item) => (
-              <NavLink
+              <NavItemLink
                 key={item.to}
-                component={RouterLink}
-                to={item.to}
-                end={item.to === routes.dashboard}
-                label={t(item.label)}
-                leftSection={<item.icon size={18} stroke={1.6} />}
-                onClick={() => item.to !== location.pathname && refreshPage(client, item.to)}
-                onMouseEnter={() => preloadPage(pageOf.get(item.to))}
-                onFocus={() => preloadPage(pageOf.get(item.to))}
+                item={item}
+                current={item.to === location.pathname}
                 active={item.to === routes.dashboard ? location.pathname === '/' : location.pathname.startsWith(item.to)}
               />
             ))}

@@ -1,14 +1,26 @@
 import { Button, Checkbox, Menu } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import { IconColumns } from '@tabler/icons-react';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 
-/** "Columnas": which columns a table shows (the choice is remembered by the caller). */
+/** The columns the clerk hid in a table, remembered under `key` between sessions (`defaults` at first). */
+export function useHiddenColumns(key: string, defaults: string[]) {
+  return useLocalStorage<string[]>({ key, defaultValue: defaults });
+}
+
+/** The columns a table shows: those not `hidden`, each titled from `labels` by its accessor. */
+export function shownColumns<T>(columns: DataTableColumn<T>[], labels: Record<string, string>, hidden: string[]): DataTableColumn<T>[] {
+  return columns.filter((c) => !hidden.includes(String(c.accessor))).map((c) => ({ ...c, title: labels[String(c.accessor)] }));
+}
+
+/** "Columnas": which columns a table shows (`labels`: each column's, by its key), the choice remembered by useHiddenColumns. */
 export function ColumnPicker({
-  columns,
+  labels,
   hidden,
   onChange,
 }: {
-  columns: Array<{ key: string; label: string }>;
+  labels: Record<string, string>;
   hidden: string[];
   onChange: (hidden: string[]) => void;
 }) {
@@ -21,12 +33,12 @@ export function ColumnPicker({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {columns.map((c) => (
-          <Menu.Item key={c.key}>
+        {Object.entries(labels).map(([key, label]) => (
+          <Menu.Item key={key}>
             <Checkbox
-              label={c.label}
-              checked={!hidden.includes(c.key)}
-              onChange={(e) => onChange(e.currentTarget.checked ? hidden.filter((k) => k !== c.key) : [...hidden, c.key])}
+              label={label}
+              checked={!hidden.includes(key)}
+              onChange={(e) => onChange(e.currentTarget.checked ? hidden.filter((k) => k !== key) : [...hidden, key])}
             />
           </Menu.Item>
         ))}

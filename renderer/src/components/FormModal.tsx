@@ -1,7 +1,8 @@
 import { Modal, Stack, type MantineColor, type MantineSize, type MantineSpacing, type ModalProps } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormErrorAlert } from './fields';
+import { FormActions } from './fields';
+import { FormErrorAlert } from './FormErrorAlert';
 
 /**
  * A dialog with one form: the refusal above the fields (FormErrorAlert), the fields, and

@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Card, Group, Select, TextInput, Tooltip, type ComboboxProps } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Select, TextInput, type ComboboxProps } from '@mantine/core';
 import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
 import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { DataTable, type DataTableColumn, type DataTableRowClickHandler, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { useSearchParams } from 'react-router';
 import { pageSizes, type Page } from '../../../shared/ipc';
 import { accentFilter } from './accentFilter';
 import { EmptyState } from './EmptyState';
+import { RowAction } from './RecordParts';
 import { useEstablishmentOptions } from './fields';
 
 /**
@@ -170,7 +172,7 @@ export function ListTable<T>({
   pageLabels,
 }: {
   list: ListState<T>;
-  query: { data?: Page<T>; isFetching: boolean };
+  query: { data?: Page<T>; isLoading: boolean };
   columns: DataTableColumn<T>[];
   emptyState?: ReactNode;
   emptyHeight?: number;
@@ -196,7 +198,7 @@ export function ListTable<T>({
       columns={wrappingTitles(columns)}
       // A table wider than its place (columns the user chose to show) says so with a visible scroll bar.
       scrollAreaProps={{ type: 'auto' }}
-      fetching={query.isFetching && !query.data}
+      fetching={query.isLoading}
       totalRecords={total}
       recordsPerPage={list.pageSize}
       page={list.page}
@@ -239,35 +241,41 @@ export function ClearFiltersButton({ active, onClear }: { active: boolean; onCle
   );
 }
 
+/** The texts of an empty list under a catalog prefix (ListEmptyState's `texts`). */
+function catalogTexts(t: TFunction, prefix: string) {
+  const key = (name: string) => t(`${prefix}.${name}`);
+  return {
+    noMatch: { title: key('noMatchTitle'), text: key('noMatchText') },
+    title: key('emptyTitle'),
+    text: key('emptyText'),
+    newLabel: key('new'),
+  };
+}
+
 /**
  * What an empty list says: "nothing matches" while filters are set; otherwise that there is
  * nothing yet, with the button that creates the first record (`onNew`, when the user may).
+ * `texts`: the catalog's prefix of noMatchTitle, noMatchText, emptyTitle, emptyText and new.
  */
-export function ListEmptyState({
-  filtered,
-  noMatch,
-  title,
-  text,
-  newLabel,
-  onNew,
-}: {
-  /** Whether filters are set; `noMatch` is what the list says then. */
-  filtered?: boolean;
-  noMatch?: { title: string; text: string };
-  title: string;
-  text: string;
-  newLabel?: string;
-  onNew?: () => void;
-}) {
-  if (filtered && noMatch) return <EmptyState title={noMatch.title} text={noMatch.text} />;
+export function ListEmptyState(
+  props: {
+    /** Whether filters are set; `noMatch` is what the list says then. */
+    filtered?: boolean;
+    onNew?: () => void;
+  } & ({ texts: string } | { noMatch?: { title: string; text: string }; title: string; text: string; newLabel?: string }),
+) {
+  const { t } = useTranslation();
+  const { filtered, onNew } = props;
+  const x = 'texts' in props ? catalogTexts(t, props.texts) : props;
+  if (filtered && x.noMatch) return <EmptyState title={x.noMatch.title} text={x.noMatch.text} />;
   return (
     <EmptyState
-      title={title}
-      text={text}
+      title={x.title}
+      text={x.text}
       action={
-        onNew && newLabel ? (
+        onNew && x.newLabel ? (
           <Button mt="xs" style={{ pointerEvents: 'auto' }} leftSection={<IconPlus size={16} />} onClick={onNew}>
-            {newLabel}
+            {x.newLabel}
           </Button>
         ) : undefined
       }
@@ -282,18 +290,16 @@ export function detailsColumn<T>(label: string, name: (record: T) => string, onO
     title: '',
     width: 52,
     render: (r) => (
-      <Tooltip label={label}>
-        <ActionIcon
-          variant="subtle"
-          aria-label={`${label}: ${name(r)}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            onOpen(r);
-          }}
-        >
-          <IconFileDescription size={18} />
-        </ActionIcon>
-      </Tooltip>
+      <RowAction
+        label={label}
+        name={name(r)}
+        onClick={(e) => {
+          e.stopPropagation();
+          onOpen(r);
+        }}
+      >
+        <IconFileDescription size={18} />
+      </RowAction>
     ),
   };
 }

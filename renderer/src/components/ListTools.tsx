@@ -1,8 +1,10 @@
 import { Button, Select, type SelectProps } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState, type CSSProperties } from 'react';
+import type { DataTableSortStatus } from 'mantine-datatable';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ClearFiltersButton, FilterBar, SearchBox, useListState, type ListState } from './ListPage';
 
 /* More pieces that list pages share, beside ListPage.tsx: their filters, the query's paging, the form dialog. */
 
@@ -22,6 +24,65 @@ export function useFilters<F extends Record<string, unknown>>(defaults: F, initi
     changed: (Object.keys(defaults) as (keyof F)[]).some((k) => values[k] !== defaults[k]),
     clear: () => setValues(defaults),
   };
+}
+
+/**
+ * A list's state (useListState) with its filters (useFilters): the page goes back to 1 when
+ * one changes; `filtered` while the search or a filter is set; `clear` empties them all and
+ * runs `onClear` (dropping the deep link's parameters, say).
+ */
+export function useFilteredList<T, F extends Record<string, unknown>>(opts: {
+  filters: F;
+  initial?: Partial<F>;
+  sort: DataTableSortStatus<T>;
+  pageSizeKey?: string;
+  onClear?: () => void;
+}) {
+  const filters = useFilters(opts.filters, opts.initial);
+  const list = useListState<T>({ sort: opts.sort, pageSizeKey: opts.pageSizeKey, filters: filters.values });
+  return {
+    list,
+    filters,
+    filtered: list.search !== '' || filters.changed,
+    clear: () => {
+      list.setSearch('');
+      filters.clear();
+      opts.onClear?.();
+    },
+  };
+}
+
+/**
+ * The filter bar of a list (useFilteredList): its search box (`placeholder` says what it
+ * searches; it takes the room the filters leave, or `searchWidth`), the filters, and
+ * "Quitar filtros" while any is set.
+ */
+export function ListFilters({
+  state,
+  placeholder,
+  searchMinWidth = 220,
+  searchWidth,
+  children,
+}: {
+  state: { list: Pick<ListState<unknown>, 'search' | 'setSearch'>; filtered: boolean; clear: () => void };
+  placeholder: string;
+  searchMinWidth?: number;
+  searchWidth?: number;
+  children: ReactNode;
+}) {
+  return (
+    <FilterBar>
+      <SearchBox
+        value={state.list.search}
+        onChange={state.list.setSearch}
+        placeholder={placeholder}
+        w={searchWidth}
+        style={searchWidth === undefined ? { flex: '2 1 0', minWidth: searchMinWidth } : undefined}
+      />
+      {children}
+      <ClearFiltersButton active={state.filtered} onClear={state.clear} />
+    </FilterBar>
+  );
 }
 
 /** Options of a closed list, each labelled from the catalog (`${prefix}.${value}`). */

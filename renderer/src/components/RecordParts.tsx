@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Center, Drawer, Group, Loader, Stack, Text, Title, Tooltip, type MantineColor } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { ActionIcon, Button, Center, Drawer, Group, Loader, Stack, Text, Title, type MantineColor } from '@mantine/core';
+import { IconEdit, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { useState, type MouseEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from './ErrorState';
+import { HoverTooltip } from './HoverTooltip';
 
 /* Pieces of a record's drawer or page: the drawer itself, its heading, its "label: value" fields and its buttons. */
 
@@ -30,26 +31,62 @@ export function EditButton({ onClick, label }: { onClick: () => void; label?: st
   );
 }
 
-/** An icon button of a row, named after the row ("Editar: Lurigancho") and explained by its tooltip. */
-export function RowAction({
-  label,
-  name,
-  color,
-  onClick,
-  children,
-}: {
+/**
+ * An icon button of a row, named after the row ("Editar: Lurigancho") and explained by its
+ * tooltip; `hidden`: kept in place but not shown (a clerk who may only read).
+ */
+interface RowActionProps {
   label: string;
   name: string;
   color?: MantineColor;
-  onClick: () => void;
+  disabled?: boolean;
+  hidden?: boolean;
+  onClick: MouseEventHandler<HTMLButtonElement>;
   children: ReactNode;
-}) {
+}
+
+export function RowAction({ label, name, color, disabled, hidden, onClick, children }: RowActionProps) {
   return (
-    <Tooltip label={label}>
-      <ActionIcon variant="subtle" color={color} aria-label={`${label}: ${name}`} onClick={onClick}>
+    <HoverTooltip label={label}>
+      <ActionIcon
+        display={hidden ? 'none' : undefined}
+        variant="subtle"
+        color={color}
+        disabled={disabled}
+        aria-label={`${label}: ${name}`}
+        onClick={onClick}
+      >
         {children}
       </ActionIcon>
-    </Tooltip>
+    </HoverTooltip>
+  );
+}
+
+/** The red bin of a row, that takes it out of its list or deletes it. */
+export function RemoveAction({ size = 16, ...props }: Omit<RowActionProps, 'color' | 'children'> & { size?: number }) {
+  return (
+    <RowAction color="red" {...props}>
+      <IconTrash size={size} />
+    </RowAction>
+  );
+}
+
+/** Deactivates an active row (an orange pause) or reactivates an inactive one (a green play), named `labels` says. */
+export function ActiveToggleAction({
+  active,
+  labels,
+  name,
+  onClick,
+}: {
+  active: boolean;
+  labels: { deactivate: string; reactivate: string };
+  name: string;
+  onClick: () => void;
+}) {
+  return (
+    <RowAction label={active ? labels.deactivate : labels.reactivate} name={name} color={active ? 'orange' : 'teal'} onClick={onClick}>
+      {active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+    </RowAction>
   );
 }
 

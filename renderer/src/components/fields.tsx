@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   CloseButton,
   Group,
@@ -327,13 +326,3 @@ export const Soles = () => (
 
 /** An amount in soles as typed: S/ before it; see MoneyField. */
 export const SolesInput = MoneyField;
-
-/** A form's refusal that belongs to no single field, above the fields; nothing when there is none. */
-export function FormErrorAlert({ error, icon }: { error: string | null | undefined; icon?: ReactNode }) {
-  if (!error) return null;
-  return (
-    <Alert color="red" role="alert" icon={icon}>
-      {error}
-    </Alert>
-  );
-}

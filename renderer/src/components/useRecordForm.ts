@@ -1,6 +1,6 @@
 import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useState, type FormEventHandler } from 'react';
 import type { ApiCallError } from '../api';
 import { renameErrors, useResetOnOpen } from '../forms';
 
@@ -42,6 +42,8 @@ export interface RecordForm<V> {
     message: string | ((result: R) => string),
     then: (result: R) => void,
   ) => { onSuccess: (result: R) => void; onError: (err: ApiCallError) => void };
+  /** FormModal's props that come from the form: open with the dialog, `save` on a valid submit, the refusal above the fields. */
+  modal: (save: (values: V) => void) => { opened: boolean; onSubmit: FormEventHandler<HTMLFormElement>; error: string | null };
 }
 
 /**
@@ -79,5 +81,7 @@ export function useRecordForm<V extends Record<string, any>>(options: RecordForm
     onError,
   });
 
-  return { form, formError, setFormError, onError, saved };
+  const modal = (save: (values: V) => void) => ({ opened, onSubmit: form.onSubmit(save), error: formError });
+
+  return { form, formError, setFormError, onError, saved, modal };
 }

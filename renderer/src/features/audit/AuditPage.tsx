@@ -17,28 +17,19 @@ import { DateField } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { askPersonalDataReason } from '../../components/PersonalDataReason';
+import { isLoggedRecord, parseLogged } from '../../../../shared/audit/logged-json';
 
-type Json = Record<string, unknown>;
-const parse = (s: string | null): unknown => {
-  if (s === null) return undefined;
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return s;
-  }
-};
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (v === undefined ? '—' : v === null ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Before and after side by side; only the fields that changed are marked. */
 function ChangeDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  const before = parse(entry.before);
-  const after = parse(entry.after);
+  const before = parseLogged(entry.before);
+  const after = parseLogged(entry.after);
   if (before === undefined && after === undefined) return <Text c="dimmed">{t('audit.detail.nothing')}</Text>;
-  if (isObj(before) || isObj(after)) {
-    const b = isObj(before) ? before : {};
-    const a = isObj(after) ? after : {};
+  if (isLoggedRecord(before) || isLoggedRecord(after)) {
+    const b = isLoggedRecord(before) ? before : {};
+    const a = isLoggedRecord(after) ? after : {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return (
       <Table striped withTableBorder fz="xs" data-testid="audit-detail">

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
 import { useState, type FormEventHandler, type ReactNode } from 'react';
@@ -7,7 +7,8 @@ import { SetupAdmin, SignIn, Unlock, type AuthStatus, type SessionUser } from '.
 import { formatDateTime } from '../../../../shared/format';
 import { ApiCallError, call } from '../../api';
 import type { z } from 'zod';
-import { FormErrorAlert } from '../../components/fields';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 import { ChangePasswordForm, NewPasswordFields } from './ChangePasswordForm';
@@ -15,7 +16,7 @@ import { forgetRestore, lastRestore } from './restoreNotice';
 
 /** The screens before the app: one card in the middle, the app's name, the language. */
 function AuthLayout({ title, icon, children }: { title: string; icon?: ReactNode; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Card withBorder shadow="sm" radius="md" p="xl" w={440} component="main">
@@ -29,16 +30,7 @@ function AuthLayout({ title, icon, children }: { title: string; icon?: ReactNode
                 {t('app.tagline')}
               </Text>
             </Stack>
-            <SegmentedControl
-              size="xs"
-              aria-label={t('app.language')}
-              value={i18n.language}
-              data={[
-                { value: 'es-PE', label: 'ES' },
-                { value: 'en', label: 'EN' },
-              ]}
-              onChange={(v) => void i18n.changeLanguage(v)}
-            />
+            <LanguageSwitch />
           </Group>
           <Group gap="xs">
             {icon}

@@ -3,7 +3,7 @@ import type { GetInputPropsReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ChangePassword } from '../../../../shared/auth/schemas';
 import { useApiMutation } from '../../api';
-import { FormErrorAlert } from '../../components/fields';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, FileButton, Group, Select, Stack, Table, Text, Tooltip, type MantineColor } from '@mantine/core';
-import { IconDeviceFloppy, IconPaperclip, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconDeviceFloppy, IconPaperclip, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, type Locale } from '../../../../shared/format';
 import { formatUsd } from '../../../../shared/contracts/format';
@@ -10,6 +10,7 @@ import type { ExportResult } from '../../../../shared/ipc';
 import { whole } from '../../components/badges';
 import { type ApiCallError } from '../../api';
 import { toBase64, useSaveFile } from '../../components/files';
+import { RemoveAction, RowAction } from '../../components/RecordParts';
 
 export const useUsd = () => {
   const { i18n } = useTranslation();
@@ -35,6 +36,58 @@ const statusColors: Record<ContractStatus, MantineColor> = {
   vencido: 'red',
   resuelto: 'dark',
 };
+
+/**
+ * The rows of a list inside a form (a contract's establishments, a teacher's suspensions):
+ * each row's fields (`children`) with a red button that takes it out (not below `min` rows),
+ * then the button that adds a `blank()` one.
+ */
+export function FormRows<T>({
+  form,
+  path,
+  rows,
+  min = 0,
+  blank,
+  removeLabel,
+  addLabel,
+  children,
+}: {
+  form: { removeListItem: (path: string, index: number) => void; insertListItem: (path: string, item: unknown) => void };
+  path: string;
+  rows: readonly T[];
+  min?: number;
+  blank: () => T;
+  removeLabel: string;
+  addLabel: string;
+  children: (row: T, index: number) => ReactNode;
+}) {
+  return (
+    <>
+      {rows.map((row, i) => (
+        <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
+          {children(row, i)}
+          <Tooltip label={removeLabel}>
+            <ActionIcon
+              mt={26}
+              variant="subtle"
+              color="red"
+              disabled={rows.length <= min}
+              aria-label={removeLabel}
+              onClick={() => form.removeListItem(path, i)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ))}
+      <Group>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem(path, blank())}>
+          {addLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
 
 export function ContractStatusBadge({ status, size = 'md' }: { status: ContractStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
@@ -169,26 +222,19 @@ export function DocumentsPanel({
                 </Table.Td>
                 <Table.Td w={80}>
                   <Group gap={2} justify="flex-end" wrap="nowrap">
-                    <Tooltip label={t('contracts.documents.saveCopy')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('contracts.documents.saveCopy')}: ${d.originalName}`}
-                        onClick={() => void saveFile(() => onCopy(d.hash)).catch(() => undefined)}
-                      >
-                        <IconDeviceFloppy size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('contracts.documents.remove')}>
-                      <ActionIcon
-                        display={readOnly ? 'none' : undefined}
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('contracts.documents.remove')}: ${d.originalName}`}
-                        onClick={() => void onRemove(d.hash).catch(() => undefined)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      label={t('contracts.documents.saveCopy')}
+                      name={d.originalName}
+                      onClick={() => void saveFile(() => onCopy(d.hash)).catch(() => undefined)}
+                    >
+                      <IconDeviceFloppy size={16} />
+                    </RowAction>
+                    <RemoveAction
+                      label={t('contracts.documents.remove')}
+                      name={d.originalName}
+                      hidden={readOnly}
+                      onClick={() => void onRemove(d.hash).catch(() => undefined)}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -1,9 +1,8 @@
-import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
+import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconEdit, IconFileImport, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconFileImport } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,16 +10,17 @@ import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../../shared/format';
 import { establishmentSortColumns, populations, type Establishment, type Population } from '../../../../shared/establishments/schemas';
 import { call, useApiMutation, useApiQuery } from '../../api';
-import { ColumnPicker } from '../../components/ColumnPicker';
+import { ColumnPicker, shownColumns, useHiddenColumns } from '../../components/ColumnPicker';
 import { ExportMenu } from '../../components/ExportMenu';
 import { ImportWizard } from '../../components/import/ImportWizard';
-import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
+import { ListEmptyState, ListTable } from '../../components/ListPage';
 import {
   ActiveFilter,
   ChoiceFilter,
+  ListFilters,
   NewButton,
   pageOf,
-  useFilters,
+  useFilteredList,
   useFormDialog,
   useOptions,
   type ActiveStatus,
@@ -28,28 +28,26 @@ import {
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
 import { useCan } from '../../components/session';
+import { ActiveToggleAction, RemoveAction, RowAction } from '../../components/RecordParts';
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
 
-  const filters = useFilters<{
-    regionalOfficeId: string | null;
-    population: string | null;
-    programme: string | null;
-    status: ActiveStatus;
-  }>({ regionalOfficeId: null, population: null, programme: null, status: 'all' }, { regionalOfficeId: params.get('oficina') });
-  const { regionalOfficeId, population, programme, status } = filters.values;
-  const listState = useListState<Establishment>({
+  const state = useFilteredList<
+    Establishment,
+    { regionalOfficeId: string | null; population: string | null; programme: string | null; status: ActiveStatus }
+  >({
+    filters: { regionalOfficeId: null, population: null, programme: null, status: 'all' },
+    initial: { regionalOfficeId: params.get('oficina') },
     sort: { columnAccessor: 'name', direction: 'asc' },
     pageSizeKey: 'arteinpe.establishments.pageSize',
-    filters: [regionalOfficeId, population, programme, status],
+    onClear: () => setParams({}),
   });
-  const { search, setSearch, debouncedSearch } = listState;
-  const [hidden, setHidden] = useLocalStorage<string[]>({
-    key: 'arteinpe.establishments.hiddenColumns',
-    defaultValue: ['updatedAt'],
-  });
+  const { list: listState, filters } = state;
+  const { regionalOfficeId, population, programme, status } = filters.values;
+  const debouncedSearch = listState.debouncedSearch;
+  const [hidden, setHidden] = useHiddenColumns('arteinpe.establishments.hiddenColumns', ['updatedAt']);
   const form = useFormDialog<Establishment>([]);
   const [importOpen, setImportOpen] = useState(false);
 
@@ -73,12 +71,6 @@ export function EstablishmentsPage() {
   const canWrite = useCan('establishments.create');
   const remove = useApiMutation('establishments.delete');
 
-  const filtersActive = search !== '' || filters.changed;
-  const clearFilters = () => {
-    setSearch('');
-    filters.clear();
-    setParams({});
-  };
   const openEdit = form.openEdit;
 
   const failed = (err: Error) => notifications.show({ color: 'red', message: err.message, autoClose: 10000 });
@@ -161,9 +153,7 @@ export function EstablishmentsPage() {
     },
     { accessor: 'updatedAt', sortable: true, render: (e) => formatDateTime(e.updatedAt) },
   ];
-  const columns = dataColumns
-    .filter((c) => !hidden.includes(String(c.accessor)))
-    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
+  const columns = shownColumns(dataColumns, columnLabels, hidden);
 
   if (canWrite)
     columns.push({
@@ -173,26 +163,16 @@ export function EstablishmentsPage() {
       width: 130,
       render: (e) => (
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          <Tooltip label={t('common.edit')}>
-            <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${e.name}`} onClick={() => openEdit(e)}>
-              <IconEdit size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={e.active ? t('establishments.deactivate') : t('establishments.reactivate')}>
-            <ActionIcon
-              variant="subtle"
-              color={e.active ? 'orange' : 'teal'}
-              aria-label={`${e.active ? t('establishments.deactivate') : t('establishments.reactivate')}: ${e.name}`}
-              onClick={() => toggleActive(e)}
-            >
-              {e.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('common.delete')}>
-            <ActionIcon variant="subtle" color="red" aria-label={`${t('common.delete')}: ${e.name}`} onClick={() => confirmDelete(e)}>
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction label={t('common.edit')} name={e.name} onClick={() => openEdit(e)}>
+            <IconEdit size={18} />
+          </RowAction>
+          <ActiveToggleAction
+            active={e.active}
+            labels={{ deactivate: t('establishments.deactivate'), reactivate: t('establishments.reactivate') }}
+            name={e.name}
+            onClick={() => toggleActive(e)}
+          />
+          <RemoveAction label={t('common.delete')} name={e.name} onClick={() => confirmDelete(e)} size={18} />
         </Group>
       ),
     });
@@ -206,11 +186,7 @@ export function EstablishmentsPage() {
         subtitle={t('establishments.subtitle')}
         actions={
           <>
-            <ColumnPicker
-              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
-              hidden={hidden}
-              onChange={setHidden}
-            />
+            <ColumnPicker labels={columnLabels} hidden={hidden} onChange={setHidden} />
             <ExportMenu
               disabled={total === 0}
               onExport={(format) => call('establishments.export', { filter, format, sort, direction: listState.sortStatus.direction })}
@@ -227,8 +203,7 @@ export function EstablishmentsPage() {
         }
       />
 
-      <FilterBar>
-        <SearchBox value={search} onChange={setSearch} placeholder={t('establishments.searchPlaceholder')} w={290} />
+      <ListFilters state={state} placeholder={t('establishments.searchPlaceholder')} searchWidth={290}>
         <ChoiceFilter
           label={t('establishments.filterRegion')}
           data={(offices.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
@@ -246,8 +221,7 @@ export function EstablishmentsPage() {
           w={180}
         />
         <ActiveFilter {...filters.bind('status')} order={['all', 'active', 'inactive']} w={180} />
-        <ClearFiltersButton active={filtersActive} onClear={clearFilters} />
-      </FilterBar>
+      </ListFilters>
 
       <ListTable<Establishment>
         list={listState}
@@ -255,14 +229,7 @@ export function EstablishmentsPage() {
         columns={columns}
         onRowDoubleClick={canWrite ? openEdit : undefined}
         rowStyle={(e) => (e.active ? undefined : { opacity: 0.6 })}
-        emptyState={
-          <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('establishments.noMatchTitle'), text: t('establishments.noMatchText') }}
-            title={t('establishments.emptyTitle')}
-            text={t('establishments.emptyText')}
-          />
-        }
+        emptyState={<ListEmptyState filtered={state.filtered} texts="establishments" />}
       />
 
       <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />

@@ -25,7 +25,8 @@ import { allowedCustody, conditionGrades, type ConditionGrade, type CustodyStatu
 import type { Artwork } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
-import { DateField, FormErrorAlert, todayIso } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';

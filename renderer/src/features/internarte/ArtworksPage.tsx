@@ -9,16 +9,8 @@ import { artworkSortColumns, type Artwork, type ArtworkFilter } from '../../../.
 import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
 import { routes } from '../../app/routes';
-import {
-  ClearFiltersButton,
-  EstablishmentFilter,
-  FilterBar,
-  ListEmptyState,
-  ListTable,
-  SearchBox,
-  useListState,
-} from '../../components/ListPage';
-import { ChoiceFilter, NewButton, pageOf, useFilters, useOptions } from '../../components/ListTools';
+import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
+import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { useMoney } from '../../components/money';
@@ -38,24 +30,18 @@ export function ArtworksPage() {
   const seesNames = useSeesArtists();
   const canCreate = useCan('artworks.create');
   const canExport = useCan('artworks.export');
-  const filters = useFilters<Record<'establishmentId' | 'technique' | 'custody' | 'sale' | 'consent', string | null>>({
-    establishmentId: null,
-    technique: null,
-    custody: null,
-    sale: null,
-    consent: null,
+  const state = useFilteredList<Artwork, Record<'establishmentId' | 'technique' | 'custody' | 'sale' | 'consent', string | null>>({
+    filters: { establishmentId: null, technique: null, custody: null, sale: null, consent: null },
+    sort: { columnAccessor: 'title', direction: 'asc' },
+    pageSizeKey: 'arteinpe.artworks.pageSize',
   });
+  const { list: listState, filters } = state;
   const { establishmentId, technique, custody, sale, consent } = filters.values;
   const techniqueOptions = useOptions(techniques, 'internarte.techniques');
   const custodyOptions = useOptions(custodyStatuses, 'internarte.custodyStatuses');
   const saleOptions = useOptions(saleStatuses, 'internarte.saleStatuses');
   const consentOptions = useOptions(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta'], 'internarte.consentFilter');
-  const listState = useListState<Artwork>({
-    sort: { columnAccessor: 'title', direction: 'asc' },
-    pageSizeKey: 'arteinpe.artworks.pageSize',
-    filters: [establishmentId, technique, custody, sale, consent],
-  });
-  const { search, setSearch, debouncedSearch: debounced } = listState;
+  const debounced = listState.debouncedSearch;
   const [formOpen, setFormOpen] = useState(false);
 
   const filter = useMemo<ArtworkFilter>(
@@ -72,11 +58,6 @@ export function ArtworksPage() {
   const sort = listState.sortBy(artworkSortColumns, 'title');
   const direction = listState.sortStatus.direction;
   const list = useApiQuery('artworks.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
-  const filtersActive = search !== '' || filters.changed;
-  const clear = () => {
-    setSearch('');
-    filters.clear();
-  };
   const open = (a: Artwork) => void navigate(`${routes.artworks}/${a.id}`);
 
   return (
@@ -97,13 +78,10 @@ export function ArtworksPage() {
           </>
         }
       />
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t(seesNames ? 'internarte.artworks.searchPlaceholder' : 'internarte.artworks.searchPlaceholderNoNames')}
-          style={{ flex: '2 1 0', minWidth: 220 }}
-        />
+      <ListFilters
+        state={state}
+        placeholder={t(seesNames ? 'internarte.artworks.searchPlaceholder' : 'internarte.artworks.searchPlaceholderNoNames')}
+      >
         <EstablishmentFilter
           label={t('internarte.checklist.columns.establishment')}
           {...filters.bind('establishmentId')}
@@ -131,15 +109,14 @@ export function ArtworksPage() {
           style={filterStyle}
           comboboxProps={{ width: 220 }}
         />
-        <ClearFiltersButton active={filtersActive} onClear={clear} />
-      </FilterBar>
+      </ListFilters>
       <ListTable<Artwork>
         list={listState}
         query={list}
         onRowClick={open}
         emptyState={
           <ListEmptyState
-            filtered={filtersActive}
+            filtered={state.filtered}
             noMatch={{ title: t('internarte.artworks.emptyFiltered'), text: '' }}
             title={t('internarte.artworks.title')}
             text={t('internarte.artworks.empty')}

@@ -1,6 +1,6 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Image, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Image, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,6 +17,7 @@ import { AddWorksModal, ChecklistItemModal } from './ExhibitionChecklistModals';
 import { LendModal, Loans } from './ExhibitionLoans';
 import { ExhibitionOutputs } from './ExhibitionOutputs';
 import { ConsentBadges, CustodyBadge, Field } from './ui';
+import { RemoveAction, RowAction } from '../../components/RecordParts';
 
 /** One exhibition: its data and partners, the checklist, the loans to the venue, and its printed outputs. */
 export function ExhibitionPage() {
@@ -182,63 +183,39 @@ function Checklist({ exhibition: x }: { exhibition: Exhibition }) {
                   <Table.Td>
                     {canWrite && (
                       <Group gap={2} wrap="nowrap" justify="flex-end">
-                        <Tooltip label={t('internarte.checklist.up')}>
-                          <ActionIcon
-                            variant="subtle"
-                            disabled={i === 0}
-                            aria-label={`${t('internarte.checklist.up')}: ${r.title}`}
-                            onClick={() => move.mutate({ exhibitionId: x.id, artworkId: r.artworkId, direction: 'up' }, { onError: fail })}
-                          >
-                            <IconArrowUp size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('internarte.checklist.down')}>
-                          <ActionIcon
-                            variant="subtle"
-                            disabled={i === list.length - 1}
-                            aria-label={`${t('internarte.checklist.down')}: ${r.title}`}
-                            onClick={() =>
-                              move.mutate({ exhibitionId: x.id, artworkId: r.artworkId, direction: 'down' }, { onError: fail })
-                            }
-                          >
-                            <IconArrowDown size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('internarte.checklist.editItem')}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`${t('internarte.checklist.editItem')}: ${r.title}`}
-                            onClick={() => setEditing(r)}
-                          >
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RowAction
+                          label={t('internarte.checklist.up')}
+                          name={r.title}
+                          disabled={i === 0}
+                          onClick={() => move.mutate({ exhibitionId: x.id, artworkId: r.artworkId, direction: 'up' }, { onError: fail })}
+                        >
+                          <IconArrowUp size={16} />
+                        </RowAction>
+                        <RowAction
+                          label={t('internarte.checklist.down')}
+                          name={r.title}
+                          disabled={i === list.length - 1}
+                          onClick={() => move.mutate({ exhibitionId: x.id, artworkId: r.artworkId, direction: 'down' }, { onError: fail })}
+                        >
+                          <IconArrowDown size={16} />
+                        </RowAction>
+                        <RowAction label={t('internarte.checklist.editItem')} name={r.title} onClick={() => setEditing(r)}>
+                          <IconEdit size={16} />
+                        </RowAction>
                         {canLend &&
                           !r.loanOpen &&
                           r.mayExhibit &&
                           (r.custodyStatus === 'en_taller' || r.custodyStatus === 'en_sala' || r.custodyStatus === 'en_transito') && (
-                            <Tooltip label={t('internarte.loans.lend')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color="indigo"
-                                aria-label={`${t('internarte.loans.lend')}: ${r.title}`}
-                                onClick={() => setLending(r)}
-                              >
-                                <IconTruckDelivery size={16} />
-                              </ActionIcon>
-                            </Tooltip>
+                            <RowAction label={t('internarte.loans.lend')} name={r.title} color="indigo" onClick={() => setLending(r)}>
+                              <IconTruckDelivery size={16} />
+                            </RowAction>
                           )}
-                        <Tooltip label={t('internarte.checklist.remove')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            disabled={r.loanOpen}
-                            aria-label={`${t('internarte.checklist.remove')}: ${r.title}`}
-                            onClick={() => remove.mutate({ exhibitionId: x.id, artworkId: r.artworkId }, { onError: fail })}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RemoveAction
+                          label={t('internarte.checklist.remove')}
+                          name={r.title}
+                          disabled={r.loanOpen}
+                          onClick={() => remove.mutate({ exhibitionId: x.id, artworkId: r.artworkId }, { onError: fail })}
+                        />
                       </Group>
                     )}
                   </Table.Td>

@@ -30,7 +30,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerSettingsInput, type ConnectionTest, type CopyReport, type DatabaseMode } from '../../../../shared/office/schemas';
 import { ApiCallError, call, useApiQuery } from '../../api';
-import { FormErrorAlert } from '../../components/fields';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';

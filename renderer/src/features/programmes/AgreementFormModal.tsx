@@ -94,7 +94,7 @@ export function AgreementFormModal({ opened, onClose, agreement }: { opened: boo
   const canAttach = useCan('agreements.attachDocument');
   const [attached, setAttached] = useState<string | null>(null);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+  const { form, setFormError, saved, modal } = useRecordForm<Values>({
     opened,
     recordKey: agreement?.id ?? null,
     values: () => (agreement ? fromAgreement(agreement) : blank()),
@@ -112,12 +112,10 @@ export function AgreementFormModal({ opened, onClose, agreement }: { opened: boo
   };
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={640}
       title={t(agreement ? 'programmes.agreements.editTitle' : 'programmes.agreements.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       readOnly={!canSave}
       gap="sm"

@@ -34,7 +34,7 @@ export function EnrolModal({
   const [debounced] = useDebouncedValue(query, 150);
   const [labels, setLabels] = useState<Map<string, string>>(new Map());
   const enrol = useApiMutation('enrolments.create');
-  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+  const { form, setFormError, saved, modal } = useRecordForm<Values>({
     opened,
     recordKey: group.id,
     values: blank,
@@ -70,12 +70,10 @@ export function EnrolModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={640}
       title={t('programmes.enrolments.enrolTitle', { name: group.name })}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={enrol.isPending}
       saveDisabled={selected.length === 0}
       saveLabel={t('programmes.enrolments.enrol')}

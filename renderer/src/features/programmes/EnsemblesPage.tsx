@@ -5,15 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/rules';
-import type { Enrolment, Ensemble } from '../../../../shared/programmes/schemas';
+import type { Ensemble } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField, useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../../components/accentFilter';
-import { EnrolModal } from './EnrolModal';
-import { StageModal } from './StageModal';
+import { useMemberDialogs } from './memberDialogs';
 import { nameOf, StageBadge } from './ui';
 import { useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
@@ -56,7 +55,7 @@ function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onC
   const create = useApiMutation('ensembles.create');
   const update = useApiMutation('ensembles.update');
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<EnsembleValues>({
+  const { form, setFormError, saved, modal } = useRecordForm<EnsembleValues>({
     opened,
     recordKey: ensemble?.id ?? null,
     values: () => (ensemble ? fromEnsemble(ensemble) : blankEnsemble),
@@ -73,12 +72,10 @@ function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onC
   };
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={640}
       title={t(ensemble ? 'programmes.ensembles.editTitle' : 'programmes.ensembles.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       gap="sm"
     >
@@ -97,8 +94,7 @@ function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onC
 
 function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | null; onClose: () => void; onEdit: (g: Ensemble) => void }) {
   const { t } = useTranslation();
-  const [enrolOpen, setEnrolOpen] = useState(false);
-  const [staging, setStaging] = useState<Enrolment | null>(null);
+  const dialogs = useMemberDialogs('ensemble', ensemble);
   const canEnrol = useCan('enrolments.create');
   const canStage = useCan('enrolments.setStage');
   const canEdit = useCan('ensembles.update');
@@ -119,7 +115,7 @@ function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | nul
           </Text>
           <Group>
             {canEnrol && (
-              <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEnrolOpen(true)} disabled={!ensemble.active}>
+              <Button leftSection={<IconUserPlus size={16} />} onClick={dialogs.openEnrol} disabled={!ensemble.active}>
                 {t('programmes.ensembles.addMembers')}
               </Button>
             )}
@@ -148,28 +144,12 @@ function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | nul
                   <Table.Td>
                     <StageBadge stage={e.stage} />
                   </Table.Td>
-                  <Table.Td>
-                    {canStage && (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => setStaging(e)}
-                        aria-label={`${t('programmes.enrolments.changeStageOrPart')}: ${e.participantCode}`}
-                      >
-                        {t('programmes.enrolments.changeStageOrPart')}
-                      </Button>
-                    )}
-                  </Table.Td>
+                  <Table.Td>{canStage && dialogs.stageButton(e, t('programmes.enrolments.changeStageOrPart'))}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <EnrolModal
-            opened={enrolOpen}
-            onClose={() => setEnrolOpen(false)}
-            group={{ kind: 'ensemble', id: ensemble.id, name: ensemble.name, establishmentId: ensemble.establishmentId }}
-          />
-          <StageModal enrolment={staging} onClose={() => setStaging(null)} />
+          {dialogs.modals}
         </Stack>
       )}
     </Drawer>

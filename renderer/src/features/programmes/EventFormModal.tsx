@@ -175,7 +175,7 @@ export function EventFormModal({
   const create = useApiMutation('events.create');
   const update = useApiMutation('events.update');
   // Reset when it opens or turns to another event, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+  const { form, setFormError, saved, modal } = useRecordForm<Values>({
     opened,
     recordKey: event?.id ?? null,
     values: () => (event ? fromEvent(event) : blank(seasonId)),
@@ -195,12 +195,10 @@ export function EventFormModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={820}
       title={t(event ? 'programmes.events.editTitle' : 'programmes.events.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       readOnly={!canSave}
       gap="sm"

@@ -30,7 +30,7 @@ const usualSeason = (): SeasonValues => {
 function SeasonModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { t } = useTranslation();
   const create = useApiMutation('seasons.create');
-  const { form, formError, setFormError, saved } = useRecordForm<SeasonValues>({ opened, values: usualSeason });
+  const { form, setFormError, saved, modal } = useRecordForm<SeasonValues>({ opened, values: usualSeason });
   const save = (v: SeasonValues) => {
     setFormError(null);
     create.mutate(
@@ -45,15 +45,7 @@ function SeasonModal({ opened, onClose, onCreated }: { opened: boolean; onClose:
     );
   };
   return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      title={t('programmes.seasons.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
-      saving={create.isPending}
-      gap="sm"
-    >
+    <FormModal {...modal(save)} onClose={onClose} title={t('programmes.seasons.newTitle')} saving={create.isPending} gap="sm">
       <TextInput
         label={t('programmes.seasons.name')}
         withAsterisk
@@ -155,18 +147,22 @@ export function EventsPage() {
   const { t } = useTranslation();
   const num = useNumber();
   const seasons = useApiQuery('seasons.list', {});
-  const [seasonId, setSeasonId] = useState<string | null>(null);
+  const [chosenSeason, setSeasonId] = useState<string | null>(null);
   const [view, setView] = useState('lista');
   const [seasonOpen, setSeasonOpen] = useState(false);
   const [editing, setEditing] = useState<ProgrammeEvent | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const canSeason = useCan('seasons.create');
   const canCreate = useCan('events.create');
-  useEffect(() => {
-    if (seasonId === null && seasons.data && seasons.data.length > 0) setSeasonId(String(seasons.data[0]!.id));
-  }, [seasons.data, seasonId]);
+  // Until the clerk picks one, the latest season; its events are asked for once the seasons are known.
+  const latest = seasons.data?.[0];
+  const seasonId = chosenSeason ?? (latest ? String(latest.id) : null);
   const season = (seasons.data ?? []).find((s) => String(s.id) === seasonId) ?? null;
-  const list = useApiQuery('events.list', { seasonId: seasonId === 'none' || seasonId === null ? null : Number(seasonId) });
+  const list = useApiQuery(
+    'events.list',
+    { seasonId: seasonId === 'none' || seasonId === null ? null : Number(seasonId) },
+    { enabled: seasons.data !== undefined },
+  );
   const events = useMemo(() => list.data ?? [], [list.data]);
   const open = (e: ProgrammeEvent) => {
     setEditing(e);

@@ -58,7 +58,7 @@ export function ParticipantFormModal({
   const validateCreate = schemaValidator(ParticipantCreate, t);
   const validateUpdate = schemaValidator(ParticipantUpdate, t);
   // Reset when it opens or turns to another participant, never on a background refetch.
-  const { form, formError, onError } = useRecordForm<Values>({
+  const { form, onError, modal } = useRecordForm<Values>({
     opened,
     recordKey: participant?.id ?? null,
     validate: (v) => {
@@ -105,12 +105,10 @@ export function ParticipantFormModal({
   };
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={620}
       title={t(participant ? 'programmes.participants.editTitle' : 'programmes.participants.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       gap="sm"
       header={

@@ -8,22 +8,12 @@ import { participantStatuses, sexes, type ParticipantStatus, type Sex } from '..
 import { participantSortColumns, type Participant, type ParticipantFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
-import { useEstablishmentOptions } from '../../components/fields';
-import {
-  ClearFiltersButton,
-  FilterBar,
-  ListEmptyState,
-  ListTable,
-  SearchBox,
-  useListState,
-  useRecordParam,
-} from '../../components/ListPage';
-import { ChoiceFilter, NewButton, pageOf, useFilters, useFormDialog, useOptions } from '../../components/ListTools';
+import { EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../components/ListPage';
+import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
-import { accentFilter } from '../../components/accentFilter';
 import { CustodyModal } from './CustodyModal';
 import { ParticipantFormModal } from './ParticipantFormModal';
-import { nameOf, ParticipantStatusBadge, StageBadge } from './ui';
+import { dateSpan, nameOf, ParticipantStatusBadge, StageBadge } from './ui';
 import { Field } from '../../components/RecordParts';
 import { usePercent } from '../../components/numbers';
 
@@ -97,10 +87,7 @@ function ParticipantDrawer({
                     <Table.Td>
                       <StageBadge stage={e.stage} />
                     </Table.Td>
-                    <Table.Td>
-                      {formatDate(e.enrolledOn)}
-                      {e.endedOn ? ` – ${formatDate(e.endedOn)}` : ''}
-                    </Table.Td>
+                    <Table.Td>{dateSpan(e.enrolledOn, e.endedOn)}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {e.workshopId !== null ? pct(e.rate) : ''}
                     </Table.Td>
@@ -151,16 +138,15 @@ function ParticipantDrawer({
 /** Participants: the type-ahead search, filters and paging in main; a row opens the record. Deep link: ?ficha=<id>. */
 export function ParticipantsPage() {
   const { t } = useTranslation();
-  const filters = useFilters<Record<'establishment' | 'status' | 'sex', string | null>>({ establishment: null, status: null, sex: null });
-  const { establishment, status, sex } = filters.values;
-  const listState = useListState<Participant>({
+  const state = useFilteredList<Participant, Record<'establishment' | 'status' | 'sex', string | null>>({
+    filters: { establishment: null, status: null, sex: null },
     sort: { columnAccessor: 'name', direction: 'asc' },
-    filters: [establishment, status, sex],
   });
-  const { search, setSearch, debouncedSearch: debounced } = listState;
+  const { list: listState, filters } = state;
+  const { establishment, status, sex } = filters.values;
+  const debounced = listState.debouncedSearch;
   const form = useFormDialog<Participant>();
   const [custody, setCustody] = useState<Participant | null>(null);
-  const establishments = useEstablishmentOptions('all');
   const statusOptions = useOptions(participantStatuses, 'programmes.participantStatuses');
   const sexOptions = useOptions(sexes, 'programmes.sexes');
   const { recordId, openRecord, closeRecord } = useRecordParam();
@@ -177,7 +163,6 @@ export function ParticipantsPage() {
   const sort = listState.sortBy(participantSortColumns, 'name');
   const list = useApiQuery('participants.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || filters.changed;
 
   return (
     <>
@@ -198,18 +183,9 @@ export function ParticipantsPage() {
       <Alert variant="light" color="gray" icon={<IconShieldLock size={18} />} mb="sm" p="xs">
         <Text size="sm">{t('programmes.participants.privacy')}</Text>
       </Alert>
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t('programmes.participants.searchPlaceholder')}
-          style={{ flex: '2 1 0', minWidth: 220 }}
-        />
-        <ChoiceFilter
+      <ListFilters state={state} placeholder={t('programmes.participants.searchPlaceholder')}>
+        <EstablishmentFilter
           label={t('programmes.common.establishment')}
-          searchable
-          filter={accentFilter}
-          data={establishments}
           {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
@@ -221,14 +197,7 @@ export function ParticipantsPage() {
           style={filterStyle}
         />
         <ChoiceFilter label={t('programmes.participants.sex')} data={sexOptions} {...filters.bind('sex')} style={filterStyle} />
-        <ClearFiltersButton
-          active={filtersActive}
-          onClear={() => {
-            setSearch('');
-            filters.clear();
-          }}
-        />
-      </FilterBar>
+      </ListFilters>
       <ListTable<Participant>
         list={listState}
         query={list}
@@ -258,14 +227,7 @@ export function ParticipantsPage() {
           },
           { accessor: 'openEnrolments', title: t('programmes.participants.openEnrolments'), textAlign: 'right' },
         ]}
-        emptyState={
-          <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('programmes.participants.noMatchTitle'), text: t('programmes.participants.noMatchText') }}
-            title={t('programmes.participants.emptyTitle')}
-            text={t('programmes.participants.emptyText')}
-          />
-        }
+        emptyState={<ListEmptyState filtered={state.filtered} texts="programmes.participants" />}
       />
       <ParticipantFormModal opened={form.opened} onClose={form.close} participant={form.record} />
       <ParticipantDrawer id={recordId} onClose={closeRecord} onEdit={form.openEdit} onCustody={setCustody} />

@@ -48,7 +48,7 @@ export function PartnerFormModal({ opened, onClose, partner }: { opened: boolean
   const create = useApiMutation('partners.create');
   const update = useApiMutation('partners.update');
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+  const { form, setFormError, saved, modal } = useRecordForm<Values>({
     opened,
     recordKey: partner?.id ?? null,
     values: () => (partner ? fromPartner(partner) : blank),
@@ -65,12 +65,10 @@ export function PartnerFormModal({ opened, onClose, partner }: { opened: boolean
   };
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={640}
       title={t(partner ? 'programmes.partners.editTitle' : 'programmes.partners.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       gap="sm"
     >

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Box, Card, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Box, Card, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { HoverTooltip } from '../../components/HoverTooltip';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -78,12 +79,12 @@ export function ProgrammeDashboardSection() {
                   <Table.Td>{e.name}</Table.Td>
                   <Table.Td>
                     <Progress.Root size="lg" aria-hidden>
-                      <Tooltip label={`${t('programmes.sexesShort.masculino')}: ${e.men}`}>
+                      <HoverTooltip label={`${t('programmes.sexesShort.masculino')}: ${e.men}`}>
                         <Progress.Section value={(e.men / max) * 100} color="blue.6" />
-                      </Tooltip>
-                      <Tooltip label={`${t('programmes.sexesShort.femenino')}: ${e.women}`}>
+                      </HoverTooltip>
+                      <HoverTooltip label={`${t('programmes.sexesShort.femenino')}: ${e.women}`}>
                         <Progress.Section value={(e.women / max) * 100} color="pink.5" />
-                      </Tooltip>
+                      </HoverTooltip>
                     </Progress.Root>
                   </Table.Td>
                   <Table.Td ta="right">{num(e.men)}</Table.Td>

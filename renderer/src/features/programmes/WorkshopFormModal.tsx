@@ -83,7 +83,7 @@ export function WorkshopFormModal({
   const update = useApiMutation('workshops.update');
   const validate = schemaValidator(WorkshopCreate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+  const { form, setFormError, onError, modal } = useRecordForm<Values>({
     opened,
     recordKey: workshop?.id ?? null,
     validate: (v) => validate(toInput(v)),
@@ -107,12 +107,10 @@ export function WorkshopFormModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={760}
       title={t(workshop ? 'programmes.workshops.editTitle' : 'programmes.workshops.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       gap="sm"
     >

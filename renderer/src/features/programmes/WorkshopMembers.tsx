@@ -2,15 +2,13 @@ import { Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../../shared/format';
 import { ABSENCE_ALERT, hoursOf } from '../../../../shared/programmes/rules';
-import type { Enrolment, Workshop } from '../../../../shared/programmes/schemas';
+import type { Workshop } from '../../../../shared/programmes/schemas';
 import { useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { useCan } from '../../components/session';
-import { EnrolModal } from './EnrolModal';
-import { StageModal } from './StageModal';
-import { nameOf, StageBadge } from './ui';
+import { useMemberDialogs } from './memberDialogs';
+import { dateSpan, nameOf, StageBadge } from './ui';
 import { useNumber, usePercent } from '../../components/numbers';
 
 /** A workshop's participants: stage, attendance rate, consecutive absences and hours; enrol and change stage from here. */
@@ -19,8 +17,7 @@ export function Members({ workshop }: { workshop: Workshop }) {
   const pct = usePercent();
   const num = useNumber();
   const [showClosed, setShowClosed] = useState(false);
-  const [enrolOpen, setEnrolOpen] = useState(false);
-  const [staging, setStaging] = useState<Enrolment | null>(null);
+  const members = useMemberDialogs('workshop', workshop);
   const canEnrol = useCan('enrolments.create');
   const canStage = useCan('enrolments.setStage');
   const list = useApiQuery('enrolments.list', { workshopId: workshop.id, openOnly: !showClosed });
@@ -34,7 +31,7 @@ export function Members({ workshop }: { workshop: Workshop }) {
           onChange={(e) => setShowClosed(e.currentTarget.checked)}
         />
         {canEnrol && (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEnrolOpen(true)} disabled={!workshop.active}>
+          <Button leftSection={<IconUserPlus size={16} />} onClick={members.openEnrol} disabled={!workshop.active}>
             {t('programmes.enrolments.enrol')}
           </Button>
         )}
@@ -63,10 +60,7 @@ export function Members({ workshop }: { workshop: Workshop }) {
                 <Table.Td>
                   <StageBadge stage={e.stage} />
                 </Table.Td>
-                <Table.Td>
-                  {formatDate(e.enrolledOn)}
-                  {e.endedOn ? ` – ${formatDate(e.endedOn)}` : ''}
-                </Table.Td>
+                <Table.Td>{dateSpan(e.enrolledOn, e.endedOn)}</Table.Td>
                 <Table.Td ta="right">
                   {pct(e.rate)}{' '}
                   <Text span size="xs" c="dimmed">
@@ -82,28 +76,16 @@ export function Members({ workshop }: { workshop: Workshop }) {
                 </Table.Td>
                 <Table.Td ta="right">{num(hoursOf(e.minutes ?? 0))}</Table.Td>
                 <Table.Td ta="right">
-                  {canStage && (e.stage === 'inscrito' || e.stage === 'activo') && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => setStaging(e)}
-                      aria-label={`${t('programmes.enrolments.changeStage')}: ${e.participantCode}`}
-                    >
-                      {t('programmes.enrolments.changeStage')}
-                    </Button>
-                  )}
+                  {canStage &&
+                    (e.stage === 'inscrito' || e.stage === 'activo') &&
+                    members.stageButton(e, t('programmes.enrolments.changeStage'))}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <EnrolModal
-        opened={enrolOpen}
-        onClose={() => setEnrolOpen(false)}
-        group={{ kind: 'workshop', id: workshop.id, name: workshop.name, establishmentId: workshop.establishmentId }}
-      />
-      <StageModal enrolment={staging} onClose={() => setStaging(null)} />
+      {members.modals}
     </Stack>
   );
 }

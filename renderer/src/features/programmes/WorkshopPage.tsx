@@ -3,7 +3,6 @@ import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formatDate } from '../../../../shared/format';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
@@ -13,6 +12,7 @@ import { Certificates } from './WorkshopCertificates';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { Members } from './WorkshopMembers';
 import { Attendance, Sessions } from './WorkshopSessions';
+import { dateSpan } from './ui';
 import { Field } from '../../components/RecordParts';
 
 /** One workshop: its data, participants, sessions, the attendance grid and certificates. ?tab=asistencia&sesion=<id> deep-links. */
@@ -58,9 +58,7 @@ export function WorkshopPage() {
           <Field label={t('programmes.workshops.discipline')}>{w.discipline}</Field>
           <Field label={t('programmes.workshops.teachers')}>{w.teachers}</Field>
           <Field label={t('programmes.workshops.schedule')}>{w.schedule}</Field>
-          <Field
-            label={t('programmes.workshops.startDate')}
-          >{`${formatDate(w.startDate)}${w.endDate ? ` – ${formatDate(w.endDate)}` : ''}`}</Field>
+          <Field label={t('programmes.workshops.startDate')}>{dateSpan(w.startDate, w.endDate)}</Field>
           <Field label={t('programmes.workshops.enrolled')}>
             {t('programmes.workshops.seats', { enrolled: w.enrolled, capacity: w.capacity })}
           </Field>

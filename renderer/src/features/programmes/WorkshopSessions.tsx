@@ -32,7 +32,7 @@ function NewSessionModal({
 }) {
   const { t } = useTranslation();
   const create = useApiMutation('sessions.create');
-  const { form, formError, setFormError, saved } = useRecordForm<SessionValues>({ opened, values: newSession });
+  const { form, setFormError, saved, modal } = useRecordForm<SessionValues>({ opened, values: newSession });
   const save = (v: SessionValues) => {
     setFormError(null);
     create.mutate(
@@ -47,15 +47,7 @@ function NewSessionModal({
     );
   };
   return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      title={t('programmes.sessions.newTitle')}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
-      saving={create.isPending}
-      gap="sm"
-    >
+    <FormModal {...modal(save)} onClose={onClose} title={t('programmes.sessions.newTitle')} saving={create.isPending} gap="sm">
       <DateField label={t('programmes.sessions.date')} withAsterisk {...form.getInputProps('date')} data-autofocus />
       <NumberInput
         label={t('programmes.sessions.duration')}

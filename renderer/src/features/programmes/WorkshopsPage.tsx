@@ -3,18 +3,25 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatDate } from '../../../../shared/format';
 import { programmes, type Programme } from '../../../../shared/programmes/rules';
 import { workshopSortColumns, type Workshop, type WorkshopFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { ExportMenu } from '../../components/ExportMenu';
-import { useEstablishmentOptions } from '../../components/fields';
-import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
-import { ActiveFilter, ChoiceFilter, NewButton, pageOf, useFilters, useOptions, type ActiveStatus } from '../../components/ListTools';
+import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
+import {
+  ActiveFilter,
+  ChoiceFilter,
+  ListFilters,
+  NewButton,
+  pageOf,
+  useFilteredList,
+  useOptions,
+  type ActiveStatus,
+} from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
-import { accentFilter } from '../../components/accentFilter';
 import { WorkshopFormModal } from './WorkshopFormModal';
+import { dateSpan } from './ui';
 import { useCan } from '../../components/session';
 
 const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
@@ -23,21 +30,16 @@ const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
 export function WorkshopsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const filters = useFilters<{ programme: string | null; establishment: string | null; status: ActiveStatus }>({
-    programme: null,
-    establishment: null,
-    status: 'active',
-  });
-  const { programme, establishment, status } = filters.values;
-  const listState = useListState<Workshop>({
+  const state = useFilteredList<Workshop, { programme: string | null; establishment: string | null; status: ActiveStatus }>({
+    filters: { programme: null, establishment: null, status: 'active' },
     sort: { columnAccessor: 'name', direction: 'asc' },
-    filters: [programme, establishment, status],
   });
-  const { search, setSearch, debouncedSearch: debounced } = listState;
+  const { list: listState, filters } = state;
+  const { programme, establishment, status } = filters.values;
+  const debounced = listState.debouncedSearch;
   const [formOpen, setFormOpen] = useState(false);
   const canCreate = useCan('workshops.create');
   const canExport = useCan('workshops.export');
-  const establishments = useEstablishmentOptions('all');
   const programmeOptions = useOptions(programmes, 'programmes.programmes');
 
   const filter = useMemo<WorkshopFilter>(
@@ -52,7 +54,6 @@ export function WorkshopsPage() {
   const sort = listState.sortBy(workshopSortColumns, 'name');
   const list = useApiQuery('workshops.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || filters.changed;
   const openNew = () => setFormOpen(true);
 
   return (
@@ -67,36 +68,20 @@ export function WorkshopsPage() {
           </>
         }
       />
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t('programmes.workshops.searchPlaceholder')}
-          style={{ flex: '2 1 0', minWidth: 200 }}
-        />
+      <ListFilters state={state} placeholder={t('programmes.workshops.searchPlaceholder')} searchMinWidth={200}>
         <ChoiceFilter
           label={t('programmes.workshops.programme')}
           data={programmeOptions}
           {...filters.bind('programme')}
           style={filterStyle}
         />
-        <ChoiceFilter
+        <EstablishmentFilter
           label={t('programmes.common.establishment')}
-          searchable
-          filter={accentFilter}
-          data={establishments}
           {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
         <ActiveFilter {...filters.bind('status')} style={filterStyle} />
-        <ClearFiltersButton
-          active={filtersActive}
-          onClear={() => {
-            setSearch('');
-            filters.clear();
-          }}
-        />
-      </FilterBar>
+      </ListFilters>
       <ListTable<Workshop>
         list={listState}
         query={list}
@@ -127,7 +112,7 @@ export function WorkshopsPage() {
             title: t('programmes.workshops.startDate'),
             sortable: true,
             noWrap: true,
-            render: (w) => `${formatDate(w.startDate)}${w.endDate ? ` – ${formatDate(w.endDate)}` : ''}`,
+            render: (w) => dateSpan(w.startDate, w.endDate),
           },
           {
             accessor: 'enrolled',
@@ -140,11 +125,8 @@ export function WorkshopsPage() {
         ]}
         emptyState={
           <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('programmes.workshops.noMatchTitle'), text: t('programmes.workshops.noMatchText') }}
-            title={t('programmes.workshops.emptyTitle')}
-            text={t('programmes.workshops.emptyText')}
-            newLabel={t('programmes.workshops.new')}
+            filtered={state.filtered}
+            texts="programmes.workshops"
             onNew={list.data && total === 0 && canCreate ? openNew : undefined}
           />
         }

@@ -1,6 +1,7 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../../shared/format';
 import type { ParticipantStatus, Stage } from '../../../../shared/programmes/rules';
 import type { ApiCallError } from '../../api';
 import { whole } from '../../components/badges';
@@ -36,5 +37,8 @@ export function refusalHandler(setErrors?: (errors: Record<string, string>) => v
     notifications.show({ color: 'red', message: err.message });
   };
 }
+
+/** "12/03/2026 – 20/12/2026", or only the first day while there is no last. */
+export const dateSpan = (from: string, to: string | null) => `${formatDate(from)}${to ? ` – ${formatDate(to)}` : ''}`;
 
 export const idOrNull = (v: string | null) => (v === null || v === '' ? null : Number(v));

@@ -1,8 +1,8 @@
-import { ActionIcon, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconEdit, IconKey, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useUser } from '../../components/session';
 import { ResetPasswordModal, UserFormModal, useRoleOptions } from './UserFormModal';
+import { ActiveToggleAction, RowAction } from '../../components/RecordParts';
 
 type Status = (typeof userStatuses)[number];
 
@@ -194,34 +195,26 @@ export function UsersPage() {
             width: 130,
             render: (u) => (
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <Tooltip label={t('common.edit')}>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`${t('common.edit')}: ${u.fullName}`}
-                    onClick={() => {
-                      setEditing(u);
-                      setFormOpen(true);
-                    }}
-                  >
-                    <IconEdit size={18} />
-                  </ActionIcon>
-                </Tooltip>
-                <Tooltip label={t('users.resetPassword')}>
-                  <ActionIcon variant="subtle" aria-label={`${t('users.resetPassword')}: ${u.fullName}`} onClick={() => setResetting(u)}>
-                    <IconKey size={18} />
-                  </ActionIcon>
-                </Tooltip>
+                <RowAction
+                  label={t('common.edit')}
+                  name={u.fullName}
+                  onClick={() => {
+                    setEditing(u);
+                    setFormOpen(true);
+                  }}
+                >
+                  <IconEdit size={18} />
+                </RowAction>
+                <RowAction label={t('users.resetPassword')} name={u.fullName} onClick={() => setResetting(u)}>
+                  <IconKey size={18} />
+                </RowAction>
                 {me?.id !== u.id && (
-                  <Tooltip label={u.active ? t('users.disable') : t('users.enable')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color={u.active ? 'orange' : 'teal'}
-                      aria-label={`${u.active ? t('users.disable') : t('users.enable')}: ${u.fullName}`}
-                      onClick={() => toggle(u)}
-                    >
-                      {u.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
-                    </ActionIcon>
-                  </Tooltip>
+                  <ActiveToggleAction
+                    active={u.active}
+                    labels={{ deactivate: t('users.disable'), reactivate: t('users.enable') }}
+                    name={u.fullName}
+                    onClick={() => toggle(u)}
+                  />
                 )}
               </Group>
             ),

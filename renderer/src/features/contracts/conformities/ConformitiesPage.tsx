@@ -1,4 +1,5 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Table, Text, Title } from '@mantine/core';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconCash, IconCheck, IconDots, IconEdit, IconX } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -14,8 +15,8 @@ import {
 } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
-import { ClearFiltersButton, FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../../components/ListPage';
-import { ChoiceFilter, NewButton, pageOf, useFilters, useOptions } from '../../../components/ListTools';
+import { ListEmptyState, ListTable } from '../../../components/ListPage';
+import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { ConformityStatusBadge, ContractStatusBadge, usePeriodLabel } from '../ui';
@@ -32,16 +33,16 @@ export function ConformitiesPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const periodLabel = usePeriodLabel();
-  const filters = useFilters<{ status: string | null; from: string | null; to: string | null }>({ status: null, from: null, to: null });
-  const { status, from, to } = filters.values;
-  const statusOptions = useOptions(conformityStatuses, 'contracts.conformityStatuses');
-  const month = { valueFormat: 'MM/YYYY', clearable: true, w: 150, placeholder: t('contracts.conformities.monthPlaceholder') };
-  const listState = useListState<Conformity>({
+  const state = useFilteredList<Conformity, Record<'status' | 'from' | 'to', string | null>>({
+    filters: { status: null, from: null, to: null },
     sort: { columnAccessor: 'period', direction: 'desc' },
     pageSizeKey: 'arteinpe.conformities.pageSize',
-    filters: [status, from, to],
   });
-  const { search, setSearch, debouncedSearch: debounced } = listState;
+  const { list: listState, filters } = state;
+  const { status, from, to } = filters.values;
+  const debounced = listState.debouncedSearch;
+  const statusOptions = useOptions(conformityStatuses, 'contracts.conformityStatuses');
+  const month = { valueFormat: 'MM/YYYY', clearable: true, w: 150, placeholder: t('contracts.conformities.monthPlaceholder') };
   const [form, setForm] = useState<{ conformity: Conformity | null; contractId: number | null; period: string | null } | null>(null);
   const [paying, setPaying] = useState<Conformity | null>(null);
   const [voiding, setVoiding] = useState<Conformity | null>(null);
@@ -60,7 +61,6 @@ export function ConformitiesPage() {
   const sort = listState.sortBy(conformitySortColumns, 'period');
   const list = useApiQuery('conformities.list', { ...query, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || filters.changed;
   const m = missing.data;
 
   return (
@@ -151,24 +151,11 @@ export function ConformitiesPage() {
       <Title order={4} mb="xs">
         {t('contracts.conformities.list')}
       </Title>
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t('contracts.conformities.searchPlaceholder')}
-          style={{ flex: '2 1 0', minWidth: 220 }}
-        />
+      <ListFilters state={state} placeholder={t('contracts.conformities.searchPlaceholder')}>
         <ChoiceFilter label={t('contracts.conformities.status')} data={statusOptions} {...filters.bind('status')} w={190} />
         <MonthPickerInput label={t('contracts.conformities.periodFrom')} {...month} {...filters.bind('from')} />
         <MonthPickerInput label={t('contracts.conformities.periodTo')} {...month} {...filters.bind('to')} />
-        <ClearFiltersButton
-          active={filtersActive}
-          onClear={() => {
-            setSearch('');
-            filters.clear();
-          }}
-        />
-      </FilterBar>
+      </ListFilters>
       {list.data && total > 0 && (
         <Text size="sm" mb="xs" data-testid="conformity-totals">
           {t('contracts.conformities.totals', {
@@ -303,11 +290,11 @@ export function ConformitiesPage() {
             render: (f) =>
               f.status === 'pendiente_pago' && canWrite ? (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Tooltip label={t('contracts.conformities.pay')}>
+                  <HoverTooltip label={t('contracts.conformities.pay')}>
                     <ActionIcon variant="filled" aria-label={t('contracts.conformities.pay')} onClick={() => setPaying(f)}>
                       <IconCash size={16} />
                     </ActionIcon>
-                  </Tooltip>
+                  </HoverTooltip>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
                       <ActionIcon
@@ -333,14 +320,7 @@ export function ConformitiesPage() {
               ) : null,
           },
         ]}
-        emptyState={
-          <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('contracts.conformities.noMatchTitle'), text: t('contracts.conformities.noMatchText') }}
-            title={t('contracts.conformities.emptyTitle')}
-            text={t('contracts.conformities.emptyText')}
-          />
-        }
+        emptyState={<ListEmptyState filtered={state.filtered} texts="contracts.conformities" />}
       />
       <ConformityFormModal
         opened={form !== null}

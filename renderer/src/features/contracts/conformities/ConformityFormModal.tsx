@@ -69,7 +69,7 @@ export function ConformityFormModal({
   const update = useApiMutation('conformities.update');
   const validate = schemaValidator(ConformityCreate, t);
   // Reset when it opens or turns to another record (or another preset month), never on a background refetch.
-  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+  const { form, setFormError, onError, modal } = useRecordForm<Values>({
     opened,
     recordKey: conformity ? conformity.id : `new:${presetContractId}:${presetPeriod}`,
     initialValues: {
@@ -177,12 +177,10 @@ export function ConformityFormModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={conformity ? t('contracts.conformities.editTitle') : t('contracts.conformities.newTitle')}
       size={820}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       errorIcon={<IconAlertTriangle />}
       gap="sm"

@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Divider, Group, NumberInput, Select, SimpleGrid, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { Divider, NumberInput, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { amountTypes, budgetLines, contractSchedule, modalities } from '../../../../../shared/contracts/rules';
 import {
@@ -19,6 +19,7 @@ import { useRecordForm } from '../../../components/useRecordForm';
 import { accentFilter } from '../../../components/accentFilter';
 import { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
 import { TeacherPicker } from './pickers';
+import { FormRows } from '../ui';
 
 interface Values {
   teacherId: string | null;
@@ -111,7 +112,7 @@ export function ContractFormModal({
   const validateCreate = schemaValidator(ContractCreate, t);
   const validateUpdate = schemaValidator(ContractUpdate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, onError } = useRecordForm<Values>({
+  const { form, setFormError, onError, modal } = useRecordForm<Values>({
     opened,
     recordKey: contract?.id ?? null,
     initialValues: empty(presetTeacherId),
@@ -163,12 +164,10 @@ export function ContractFormModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={contract ? t('contracts.contracts.editTitle') : t('contracts.contracts.newTitle')}
       size={900}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       errorIcon={<IconAlertTriangle />}
       gap="sm"
@@ -251,48 +250,36 @@ export function ContractFormModal({
           {form.errors.establishments}
         </Text>
       )}
-      {v.establishments.map((e, i) => (
-        <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
-          <Select
-            required
-            style={{ flex: 1.2 }}
-            label={t('contracts.contracts.establishment')}
-            data={establishments.filter((o) => o.value === e.establishmentId || !chosen.has(o.value))}
-            searchable
-            filter={accentFilter}
-            selectFirstOptionOnChange
-            {...form.getInputProps(`establishments.${i}.establishmentId`)}
-          />
-          <TextInput
-            style={{ flex: 1 }}
-            label={t('contracts.contracts.workshops')}
-            placeholder={t('contracts.contracts.workshopsPlaceholder')}
-            {...form.getInputProps(`establishments.${i}.workshops`)}
-          />
-          <Tooltip label={t('contracts.contracts.removeEstablishment')}>
-            <ActionIcon
-              mt={26}
-              variant="subtle"
-              color="red"
-              disabled={v.establishments.length === 1}
-              aria-label={t('contracts.contracts.removeEstablishment')}
-              onClick={() => form.removeListItem('establishments', i)}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      ))}
-      <Group>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('establishments', { establishmentId: null, workshops: '' })}
-        >
-          {t('contracts.contracts.addEstablishment')}
-        </Button>
-      </Group>
+      <FormRows
+        form={form}
+        path="establishments"
+        rows={v.establishments}
+        min={1}
+        blank={() => ({ establishmentId: null, workshops: '' })}
+        removeLabel={t('contracts.contracts.removeEstablishment')}
+        addLabel={t('contracts.contracts.addEstablishment')}
+      >
+        {(e, i) => (
+          <>
+            <Select
+              required
+              style={{ flex: 1.2 }}
+              label={t('contracts.contracts.establishment')}
+              data={establishments.filter((o) => o.value === e.establishmentId || !chosen.has(o.value))}
+              searchable
+              filter={accentFilter}
+              selectFirstOptionOnChange
+              {...form.getInputProps(`establishments.${i}.establishmentId`)}
+            />
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('contracts.contracts.workshops')}
+              placeholder={t('contracts.contracts.workshopsPlaceholder')}
+              {...form.getInputProps(`establishments.${i}.workshops`)}
+            />
+          </>
+        )}
+      </FormRows>
       <Textarea label={t('contracts.contracts.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
     </FormModal>
   );

@@ -1,5 +1,5 @@
-import { Alert, Group, NumberInput, Stack, Text, Tooltip } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
+import { Alert, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
@@ -17,20 +17,10 @@ import {
 } from '../../../../../shared/contracts/rules';
 import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
-import { ColumnPicker } from '../../../components/ColumnPicker';
+import { ColumnPicker, shownColumns, useHiddenColumns } from '../../../components/ColumnPicker';
 import { ExportMenu } from '../../../components/ExportMenu';
-import {
-  ClearFiltersButton,
-  detailsColumn,
-  EstablishmentFilter,
-  FilterBar,
-  ListEmptyState,
-  ListTable,
-  SearchBox,
-  useListState,
-  useRecordParam,
-} from '../../../components/ListPage';
-import { ChoiceFilter, NewButton, pageOf, useFilters, useFormDialog, useOptions } from '../../../components/ListTools';
+import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
+import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { ContractStatusBadge } from '../ui';
@@ -50,24 +40,24 @@ export function ContractsPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const [params, setParams] = useSearchParams();
-  const filters = useFilters<{
-    status: string | null;
-    modality: string | null;
-    establishment: string | null;
-    line: string | null;
-    year: number | string;
-  }>({ status: null, modality: null, establishment: null, line: null, year: '' }, { status: params.get('estado') });
-  const { status, modality, establishment, line, year } = filters.values;
-  const listState = useListState<Contract>({
+  const state = useFilteredList<
+    Contract,
+    { status: string | null; modality: string | null; establishment: string | null; line: string | null; year: number | string }
+  >({
+    filters: { status: null, modality: null, establishment: null, line: null, year: '' },
+    initial: { status: params.get('estado') },
     sort: { columnAccessor: 'endDate', direction: 'asc' },
     pageSizeKey: 'arteinpe.contracts.pageSize',
-    filters: [status, modality, establishment, line, year],
+    onClear: () =>
+      setParams((p) => {
+        p.delete('estado');
+        return p;
+      }),
   });
-  const { search, setSearch, debouncedSearch: debounced, sortStatus } = listState;
-  const [hidden, setHidden] = useLocalStorage<string[]>({
-    key: 'arteinpe.contracts.hiddenColumns',
-    defaultValue: ['modality', 'budgetLine', 'hoursPerWeek'],
-  });
+  const { list: listState, filters } = state;
+  const { status, modality, establishment, line, year } = filters.values;
+  const { debouncedSearch: debounced, sortStatus } = listState;
+  const [hidden, setHidden] = useHiddenColumns('arteinpe.contracts.hiddenColumns', ['modality', 'budgetLine', 'hoursPerWeek']);
   const form = useFormDialog<Contract>(['docente']);
   const [lifecycle, setLifecycle] = useState<{ action: Exclude<LifecycleAction, 'edit'>; contract: Contract } | null>(null);
   const [warnings, setWarnings] = useState<{ number: string; list: ContractWarning[] } | null>(null);
@@ -92,7 +82,6 @@ export function ContractsPage() {
   const sort = listState.sortBy(contractSortColumns, 'endDate');
   const list = useApiQuery('contracts.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || filters.changed;
   const afterSave = (c: Contract, w: ContractWarning[]) => {
     setWarnings(w.length ? { number: c.number, list: w } : null);
     openRecord(c.id);
@@ -126,14 +115,14 @@ export function ContractsPage() {
             {c.number}
           </Text>
           {c.previousNumber && (
-            <Tooltip label={`${t('contracts.contracts.previous')} ${c.previousNumber}`}>
+            <HoverTooltip label={`${t('contracts.contracts.previous')} ${c.previousNumber}`}>
               <IconRefresh size={14} aria-label={`${t('contracts.contracts.previous')} ${c.previousNumber}`} />
-            </Tooltip>
+            </HoverTooltip>
           )}
           {c.overBudget && (
-            <Tooltip label={t('contracts.contracts.overBudget')}>
+            <HoverTooltip label={t('contracts.contracts.overBudget')}>
               <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('contracts.contracts.overBudget')} />
-            </Tooltip>
+            </HoverTooltip>
           )}
         </Group>
       ),
@@ -202,9 +191,7 @@ export function ContractsPage() {
     { accessor: 'budgetLine', render: (c) => t(`contracts.budgetLines.${c.budgetLine}`) },
     { accessor: 'status', sortable: true, noWrap: true, render: (c) => <ContractStatusBadge status={c.status} /> },
   ];
-  const columns: DataTableColumn<Contract>[] = dataColumns
-    .filter((c) => !hidden.includes(String(c.accessor)))
-    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
+  const columns = shownColumns(dataColumns, columnLabels, hidden);
   columns.push(
     detailsColumn<Contract>(
       t('contracts.contracts.details'),
@@ -220,11 +207,7 @@ export function ContractsPage() {
         subtitle={t('contracts.contracts.subtitle')}
         actions={
           <>
-            <ColumnPicker
-              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
-              hidden={hidden}
-              onChange={setHidden}
-            />
+            <ColumnPicker labels={columnLabels} hidden={hidden} onChange={setHidden} />
             <ExportMenu
               disabled={total === 0}
               onExport={(format) => call('contracts.export', { filter, format, sort, direction: sortStatus.direction })}
@@ -251,13 +234,7 @@ export function ContractsPage() {
           </Stack>
         </Alert>
       )}
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t('contracts.contracts.searchPlaceholder')}
-          style={{ flex: '2 1 0', minWidth: 220 }}
-        />
+      <ListFilters state={state} placeholder={t('contracts.contracts.searchPlaceholder')}>
         <ChoiceFilter label={t('contracts.contracts.status')} data={statusOptions} {...filters.bind('status')} style={filterStyle} />
         <ChoiceFilter
           label={t('contracts.contracts.modality')}
@@ -287,18 +264,7 @@ export function ContractsPage() {
           allowDecimal={false}
           w={90}
         />
-        <ClearFiltersButton
-          active={filtersActive}
-          onClear={() => {
-            setSearch('');
-            filters.clear();
-            setParams((p) => {
-              p.delete('estado');
-              return p;
-            });
-          }}
-        />
-      </FilterBar>
+      </ListFilters>
 
       <ListTable<Contract>
         list={listState}
@@ -308,11 +274,8 @@ export function ContractsPage() {
         columns={columns}
         emptyState={
           <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('contracts.contracts.noMatchTitle'), text: t('contracts.contracts.noMatchText') }}
-            title={t('contracts.contracts.emptyTitle')}
-            text={t('contracts.contracts.emptyText')}
-            newLabel={t('contracts.contracts.new')}
+            filtered={state.filtered}
+            texts="contracts.contracts"
             onNew={list.data && total === 0 && canWrite ? form.openNew : undefined}
           />
         }

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconFileText, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { teacherDocumentKinds } from '../../../../../shared/contracts/rules';
 import type { Authorisation, Teacher } from '../../../../../shared/contracts/schemas';
 import { call, useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
-import { EditButton, Field, RecordDrawer, RecordHeading, RowAction, useShownId } from '../../../components/RecordParts';
+import { EditButton, Field, RecordDrawer, RecordHeading, RemoveAction, RowAction, useShownId } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
 import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel } from '../ui';
 import { useMoney } from '../../../components/money';
@@ -191,14 +191,11 @@ export function TeacherDrawer({
                         <RowAction label={t('common.edit')} name={a.establishmentName} onClick={() => setAuthorisation(a)}>
                           <IconEdit size={16} />
                         </RowAction>
-                        <RowAction
+                        <RemoveAction
                           label={t('contracts.authorisations.remove')}
                           name={a.establishmentName}
-                          color="red"
                           onClick={() => confirmRemove(a)}
-                        >
-                          <IconTrash size={16} />
-                        </RowAction>
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>

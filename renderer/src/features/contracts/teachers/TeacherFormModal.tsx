@@ -1,21 +1,5 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Divider,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-  Tooltip,
-} from '@mantine/core';
+import { Checkbox, Divider, MultiSelect, NumberInput, Select, SimpleGrid, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { disciplines, sexes } from '../../../../../shared/contracts/rules';
 import {
@@ -31,6 +15,7 @@ import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { useCan } from '../../../components/session';
+import { FormRows } from '../ui';
 
 interface FormValues {
   dni: string;
@@ -112,7 +97,7 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
   const validateCreate = schemaValidator(TeacherCreate, t);
   const validateUpdate = schemaValidator(TeacherUpdate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+  const { form, setFormError, onError, modal } = useRecordForm<FormValues>({
     opened,
     recordKey: teacher?.id ?? null,
     validate: (v) =>
@@ -153,12 +138,10 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={teacher ? t('contracts.teachers.editTitle') : t('contracts.teachers.newTitle')}
       size={860}
-      onSubmit={form.onSubmit(save)}
-      error={formError}
       saving={create.isPending || update.isPending}
       gap="sm"
       actionsMt="sm"
@@ -214,53 +197,41 @@ export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean
       <Text size="xs" c="dimmed" mt={-6}>
         {t('contracts.teachers.suspensionsHint')}
       </Text>
-      {form.values.suspensions.map((_, i) => (
-        <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
-          <NumberInput
-            required
-            w={110}
-            label={t('contracts.teachers.fiscalYear')}
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            hideControls
-            {...form.getInputProps(`suspensions.${i}.fiscalYear`)}
-          />
-          <TextInput
-            required
-            style={{ flex: 1 }}
-            label={t('contracts.teachers.operationNumber')}
-            {...form.getInputProps(`suspensions.${i}.operationNumber`)}
-          />
-          <DateField
-            required
-            style={{ flex: 1 }}
-            label={t('contracts.teachers.filedOn')}
-            {...form.getInputProps(`suspensions.${i}.filedOn`)}
-          />
-          <Tooltip label={t('contracts.teachers.removeSuspension')}>
-            <ActionIcon
-              mt={26}
-              variant="subtle"
-              color="red"
-              aria-label={t('contracts.teachers.removeSuspension')}
-              onClick={() => form.removeListItem('suspensions', i)}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      ))}
-      <Group>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('suspensions', { fiscalYear: new Date().getFullYear(), operationNumber: '', filedOn: null })}
-        >
-          {t('contracts.teachers.addSuspension')}
-        </Button>
-      </Group>
+      <FormRows
+        form={form}
+        path="suspensions"
+        rows={form.values.suspensions}
+        blank={() => ({ fiscalYear: new Date().getFullYear(), operationNumber: '', filedOn: null })}
+        removeLabel={t('contracts.teachers.removeSuspension')}
+        addLabel={t('contracts.teachers.addSuspension')}
+      >
+        {(_, i) => (
+          <>
+            <NumberInput
+              required
+              w={110}
+              label={t('contracts.teachers.fiscalYear')}
+              min={2000}
+              max={2100}
+              allowDecimal={false}
+              hideControls
+              {...form.getInputProps(`suspensions.${i}.fiscalYear`)}
+            />
+            <TextInput
+              required
+              style={{ flex: 1 }}
+              label={t('contracts.teachers.operationNumber')}
+              {...form.getInputProps(`suspensions.${i}.operationNumber`)}
+            />
+            <DateField
+              required
+              style={{ flex: 1 }}
+              label={t('contracts.teachers.filedOn')}
+              {...form.getInputProps(`suspensions.${i}.filedOn`)}
+            />
+          </>
+        )}
+      </FormRows>
 
       <Textarea label={t('contracts.teachers.notes')} autosize minRows={1} maxRows={4} {...form.getInputProps('notes')} />
       {teacher && (

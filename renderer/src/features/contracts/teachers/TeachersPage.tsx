@@ -5,23 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
-import {
-  ClearFiltersButton,
-  detailsColumn,
-  EstablishmentFilter,
-  FilterBar,
-  ListEmptyState,
-  ListTable,
-  SearchBox,
-  useListState,
-  useRecordParam,
-} from '../../../components/ListPage';
+import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
 import {
   ActiveFilter,
   ChoiceFilter,
+  ListFilters,
   NewButton,
   pageOf,
-  useFilters,
+  useFilteredList,
   useFormDialog,
   useOptions,
   type ActiveStatus,
@@ -39,18 +30,14 @@ const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
  */
 export function TeachersPage() {
   const { t } = useTranslation();
-  const filters = useFilters<{ discipline: string | null; establishment: string | null; status: ActiveStatus }>({
-    discipline: null,
-    establishment: null,
-    status: 'active',
-  });
-  const { discipline, establishment, status } = filters.values;
-  const listState = useListState<Teacher>({
+  const state = useFilteredList<Teacher, { discipline: string | null; establishment: string | null; status: ActiveStatus }>({
+    filters: { discipline: null, establishment: null, status: 'active' },
     sort: { columnAccessor: 'name', direction: 'asc' },
     pageSizeKey: 'arteinpe.teachers.pageSize',
-    filters: [discipline, establishment, status],
   });
-  const { search, setSearch, debouncedSearch: debounced } = listState;
+  const { list: listState, filters } = state;
+  const { discipline, establishment, status } = filters.values;
+  const debounced = listState.debouncedSearch;
   const form = useFormDialog<Teacher>([]);
   const { recordId, openRecord: open, closeRecord } = useRecordParam();
   const canWrite = useCan('teachers.create');
@@ -68,7 +55,6 @@ export function TeachersPage() {
   const sort = listState.sortBy(teacherSortColumns, 'name');
   const list = useApiQuery('teachers.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
-  const filtersActive = search !== '' || filters.changed;
 
   return (
     <>
@@ -77,13 +63,7 @@ export function TeachersPage() {
         subtitle={t('contracts.teachers.subtitle')}
         actions={canWrite && <NewButton label={t('contracts.teachers.new')} onClick={form.openNew} />}
       />
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t('contracts.teachers.searchPlaceholder')}
-          style={{ flex: '2 1 0', minWidth: 220 }}
-        />
+      <ListFilters state={state} placeholder={t('contracts.teachers.searchPlaceholder')}>
         <ChoiceFilter
           label={t('contracts.teachers.disciplines')}
           placeholder={t('contracts.teachers.allDisciplines')}
@@ -97,14 +77,7 @@ export function TeachersPage() {
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
         <ActiveFilter {...filters.bind('status')} style={filterStyle} />
-        <ClearFiltersButton
-          active={filtersActive}
-          onClear={() => {
-            setSearch('');
-            filters.clear();
-          }}
-        />
-      </FilterBar>
+      </ListFilters>
 
       <ListTable<Teacher>
         list={listState}
@@ -166,11 +139,8 @@ export function TeachersPage() {
         ]}
         emptyState={
           <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('contracts.teachers.noMatchTitle'), text: t('contracts.teachers.noMatchText') }}
-            title={t('contracts.teachers.emptyTitle')}
-            text={t('contracts.teachers.emptyText')}
-            newLabel={t('contracts.teachers.new')}
+            filtered={state.filtered}
+            texts="contracts.teachers"
             onNew={list.data && total === 0 && canWrite ? form.openNew : undefined}
           />
         }

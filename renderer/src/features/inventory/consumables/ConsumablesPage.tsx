@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Checkbox, Group, Select, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Select, Text } from '@mantine/core';
 import { IconArrowsExchange, IconPackage } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useLocalStorage } from '@mantine/hooks';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useEstablishmentOptions } from '../../../components/fields';
 import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
 import { useCan } from '../../../components/session';
+import { RowAction } from '../../../components/RecordParts';
 
 const number = (n: number) => n.toLocaleString('es-PE');
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
@@ -184,15 +185,13 @@ export function ConsumablesPage() {
                   </Button>
                 )}
                 {canMove && (
-                  <Tooltip label={t('inventory.consumables.move')}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={`${t('inventory.consumables.move')}: ${r.itemName} — ${r.establishmentName}`}
-                      onClick={() => setMoving({ itemId: r.itemId, establishmentId: r.establishmentId })}
-                    >
-                      <IconArrowsExchange size={18} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <RowAction
+                    label={t('inventory.consumables.move')}
+                    name={`${r.itemName} — ${r.establishmentName}`}
+                    onClick={() => setMoving({ itemId: r.itemId, establishmentId: r.establishmentId })}
+                  >
+                    <IconArrowsExchange size={18} />
+                  </RowAction>
                 )}
               </Group>
             ),

@@ -1,21 +1,6 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Center, Group, Loader, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -32,6 +17,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { whole } from '../../../components/badges';
 import { useCan } from '../../../components/session';
+import { ActiveToggleAction, RowAction } from '../../../components/RecordParts';
 
 interface TypeValues {
   name: string;
@@ -215,21 +201,15 @@ export function InstrumentTypesPage() {
                         <Table.Td>
                           {canEdit && (
                             <Group gap={2} justify="flex-end" wrap="nowrap">
-                              <Tooltip label={t('common.edit')}>
-                                <ActionIcon variant="subtle" aria-label={`${t('common.edit')}: ${ty.name}`} onClick={() => openEdit(ty)}>
-                                  <IconEdit size={18} />
-                                </ActionIcon>
-                              </Tooltip>
-                              <Tooltip label={ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}>
-                                <ActionIcon
-                                  variant="subtle"
-                                  color={ty.active ? 'orange' : 'teal'}
-                                  aria-label={`${ty.active ? t('inventory.types.deactivate') : t('inventory.types.reactivate')}: ${ty.name}`}
-                                  onClick={() => toggle(ty)}
-                                >
-                                  {ty.active ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
-                                </ActionIcon>
-                              </Tooltip>
+                              <RowAction label={t('common.edit')} name={ty.name} onClick={() => openEdit(ty)}>
+                                <IconEdit size={18} />
+                              </RowAction>
+                              <ActiveToggleAction
+                                active={ty.active}
+                                labels={{ deactivate: t('inventory.types.deactivate'), reactivate: t('inventory.types.reactivate') }}
+                                name={ty.name}
+                                onClick={() => toggle(ty)}
+                              />
                             </Group>
                           )}
                         </Table.Td>

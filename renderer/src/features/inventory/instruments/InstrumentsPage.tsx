@@ -1,5 +1,4 @@
 import { ActionIcon, Button, Tooltip } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconFileImport, IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,20 +7,12 @@ import { useSearchParams } from 'react-router';
 import { conditions, families, statuses, type Condition, type Family, type Status } from '../../../../../shared/inventory/rules';
 import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../../shared/inventory/schemas';
 import { call, useApiQuery } from '../../../api';
-import { ColumnPicker } from '../../../components/ColumnPicker';
+import { ColumnPicker, useHiddenColumns } from '../../../components/ColumnPicker';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { useSaveFile } from '../../../components/files';
 import { ImportWizard } from '../../../components/import/ImportWizard';
-import {
-  ClearFiltersButton,
-  FilterBar,
-  ListEmptyState,
-  ListTable,
-  SearchBox,
-  useListState,
-  useRecordParam,
-} from '../../../components/ListPage';
-import { ChoiceFilter, NewButton, pageOf, useFilters, useFormDialog, useOptions } from '../../../components/ListTools';
+import { ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
+import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { CodeFormatModal } from './CodeFormatModal';
 import { InstrumentDrawer } from './InstrumentDrawer';
@@ -46,21 +37,29 @@ export function InstrumentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
 
-  const filters = useFilters<Record<'typeId' | 'family' | 'location' | 'status' | 'condition', string | null>>(
-    { typeId: null, family: null, location: null, status: null, condition: null },
-    { typeId: params.get('tipo'), location: params.get('ubicacion') },
-  );
-  const { typeId, family, location, status, condition } = filters.values;
-  const listState = useListState<Instrument>({
+  const state = useFilteredList<Instrument, Record<'typeId' | 'family' | 'location' | 'status' | 'condition', string | null>>({
+    filters: { typeId: null, family: null, location: null, status: null, condition: null },
+    initial: { typeId: params.get('tipo'), location: params.get('ubicacion') },
     sort: { columnAccessor: 'code', direction: 'asc' },
     pageSizeKey: 'arteinpe.instruments.pageSize',
-    filters: [typeId, family, location, status, condition],
+    onClear: () =>
+      setParams((p) => {
+        p.delete('tipo');
+        p.delete('ubicacion');
+        return p;
+      }),
   });
-  const { search, setSearch, debouncedSearch, sortStatus } = listState;
-  const [hidden, setHidden] = useLocalStorage<string[]>({
-    key: 'arteinpe.instruments.hiddenColumns',
-    defaultValue: ['serialNumber', 'family', 'custodian', 'acquisitionDate', 'funding', 'updatedAt'],
-  });
+  const { list: listState, filters } = state;
+  const { typeId, family, location, status, condition } = filters.values;
+  const { debouncedSearch, sortStatus } = listState;
+  const [hidden, setHidden] = useHiddenColumns('arteinpe.instruments.hiddenColumns', [
+    'serialNumber',
+    'family',
+    'custodian',
+    'acquisitionDate',
+    'funding',
+    'updatedAt',
+  ]);
   // With no column of its own, the custodian shows under the location: where it is, and who holds it.
   const custodianInline = hidden.includes('custodian');
   const [selected, setSelected] = useState<Instrument[]>([]);
@@ -119,17 +118,6 @@ export function InstrumentsPage() {
     });
   }, [list.data]);
 
-  const filtersActive = search !== '' || filters.changed;
-  const clearFilters = () => {
-    setSearch('');
-    filters.clear();
-    setParams((p) => {
-      p.delete('tipo');
-      p.delete('ubicacion');
-      return p;
-    });
-  };
-
   const openRecord = (i: Instrument) => openId(i.id);
 
   const { columnLabels, columns } = useInstrumentColumns({ hidden, custodianInline, openRecord });
@@ -145,11 +133,7 @@ export function InstrumentsPage() {
         subtitle={t('inventory.instruments.subtitle')}
         actions={
           <>
-            <ColumnPicker
-              columns={Object.entries(columnLabels).map(([key, label]) => ({ key, label }))}
-              hidden={hidden}
-              onChange={setHidden}
-            />
+            <ColumnPicker labels={columnLabels} hidden={hidden} onChange={setHidden} />
             {canSettings && (
               <Tooltip label={t('inventory.settings.title')}>
                 <ActionIcon variant="default" size="lg" aria-label={t('inventory.settings.title')} onClick={() => setFormatOpen(true)}>
@@ -176,13 +160,7 @@ export function InstrumentsPage() {
         }
       />
 
-      <FilterBar>
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          placeholder={t('inventory.instruments.searchPlaceholder')}
-          style={{ flex: '2 1 0', minWidth: 200 }}
-        />
+      <ListFilters state={state} placeholder={t('inventory.instruments.searchPlaceholder')} searchMinWidth={200}>
         <ChoiceFilter
           label={t('inventory.instruments.family')}
           placeholder={t('inventory.instruments.allF')}
@@ -226,8 +204,7 @@ export function InstrumentsPage() {
           {...filters.bind('condition')}
           style={filterStyle}
         />
-        <ClearFiltersButton active={filtersActive} onClear={clearFilters} />
-      </FilterBar>
+      </ListFilters>
 
       {selected.length > 0 && (
         <SelectionBar
@@ -259,11 +236,8 @@ export function InstrumentsPage() {
         rowStyle={(i) => (i.status === 'de_baja' || i.status === 'extraviado' ? { opacity: 0.6 } : undefined)}
         emptyState={
           <ListEmptyState
-            filtered={filtersActive}
-            noMatch={{ title: t('inventory.instruments.noMatchTitle'), text: t('inventory.instruments.noMatchText') }}
-            title={t('inventory.instruments.emptyTitle')}
-            text={t('inventory.instruments.emptyText')}
-            newLabel={t('inventory.instruments.new')}
+            filtered={state.filtered}
+            texts="inventory.instruments"
             onNew={list.data && total === 0 && canCreate ? form.openNew : undefined}
           />
         }

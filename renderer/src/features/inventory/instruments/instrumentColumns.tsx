@@ -1,11 +1,13 @@
-import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
-import { IconFileDescription, IconUser } from '@tabler/icons-react';
+import { Group, Text } from '@mantine/core';
+import { IconUser } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../../shared/format';
 import type { Instrument } from '../../../../../shared/inventory/schemas';
 import { ConditionBadge, custodianLabel, locationLabel, StatusBadge } from './ui';
 import { useMoney } from '../../../components/money';
+import { shownColumns } from '../../../components/ColumnPicker';
+import { detailsColumn } from '../../../components/ListPage';
 
 /**
  * The register's columns (without those the clerk hid) and their labels for the column
@@ -76,30 +78,7 @@ export function useInstrumentColumns({
     { accessor: 'funding', render: (i) => t(`inventory.fundings.${i.funding}`) },
     { accessor: 'updatedAt', sortable: true, noWrap: true, render: (i) => formatDateTime(i.updatedAt) },
   ];
-  const columns = dataColumns
-    .filter((c) => !hidden.includes(String(c.accessor)))
-    .map((c) => ({ ...c, title: columnLabels[String(c.accessor)] }));
-  columns.push({
-    accessor: 'actions',
-    title: '',
-    textAlign: 'right',
-    width: 52,
-    render: (i) => (
-      <Group gap={2} justify="flex-end" wrap="nowrap">
-        <Tooltip label={t('inventory.instruments.details')}>
-          <ActionIcon
-            variant="subtle"
-            aria-label={`${t('inventory.instruments.details')}: ${i.code}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              openRecord(i);
-            }}
-          >
-            <IconFileDescription size={18} />
-          </ActionIcon>
-        </Tooltip>
-      </Group>
-    ),
-  });
+  const columns = shownColumns(dataColumns, columnLabels, hidden);
+  columns.push({ ...detailsColumn<Instrument>(t('inventory.instruments.details'), (i) => i.code, openRecord), textAlign: 'right' });
   return { columnLabels, columns };
 }

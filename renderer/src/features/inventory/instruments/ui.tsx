@@ -23,7 +23,7 @@ export function StatusBadge({ status, size = 'md' }: { status: Status; size?: 's
   );
 }
 
-const conditionColors: Record<Condition, MantineColor> = {
+export const conditionColors: Record<Condition, MantineColor> = {
   nuevo: 'teal',
   bueno: 'green',
   regular: 'yellow',

@@ -1,20 +1,14 @@
-import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Table, Text, Title, Tooltip, type MantineColor } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney, type Locale } from '../../../../../shared/format';
-import { conditions, type Condition } from '../../../../../shared/inventory/rules';
+import { conditions } from '../../../../../shared/inventory/rules';
 import { quantityWithUnit } from '../../../../../shared/units';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ColourLegend, DashboardSection, StatCard } from '../../../components/DashboardParts';
-
-const conditionColors: Record<Condition, MantineColor> = {
-  nuevo: 'teal',
-  bueno: 'green',
-  regular: 'yellow',
-  malo: 'orange',
-  inoperativo: 'red',
-};
+import { conditionColors } from '../instruments/ui';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return <StatCard nowrap label={label} value={value} hint={hint} />;
@@ -79,9 +73,9 @@ export function InventoryDashboardSection() {
                         <Progress.Root size="lg" aria-hidden>
                           {conditions.map((c) =>
                             e[c] ? (
-                              <Tooltip key={c} label={`${t(`inventory.conditions.${c}`)}: ${e[c]}`}>
+                              <HoverTooltip key={c} label={`${t(`inventory.conditions.${c}`)}: ${e[c]}`}>
                                 <Progress.Section value={(e[c] / max) * 100} color={conditionColors[c]} />
-                              </Tooltip>
+                              </HoverTooltip>
                             ) : null,
                           )}
                         </Progress.Root>

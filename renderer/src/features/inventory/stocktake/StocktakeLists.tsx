@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Card, Table, Tabs, Text, Tooltip, type MantineColor } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Badge, Card, Table, Tabs, Text, type MantineColor } from '@mantine/core';
+
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../../shared/format';
 import type { StocktakeDetail, StocktakeLine } from '../../../../../shared/inventory/stocktake-schemas';
 import { registeredWhere } from './ui';
+import { RemoveAction } from '../../../components/RecordParts';
 
 /** The four lists of a count (found, missing, elsewhere, unknown), each a tab with its count. */
 export function StocktakeLists({
@@ -118,16 +119,7 @@ function Lines({
               {kind !== 'missing' && <Table.Td>{formatDateTime(l.countedAt)}</Table.Td>}
               {canRemove && (
                 <Table.Td ta="right">
-                  <Tooltip label={t('inventory.stocktake.uncount')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('inventory.stocktake.uncount')}: ${l.code}`}
-                      onClick={() => onRemove(l)}
-                    >
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <RemoveAction label={t('inventory.stocktake.uncount')} name={l.code} onClick={() => onRemove(l)} size={18} />
                 </Table.Td>
               )}
             </Table.Tr>
