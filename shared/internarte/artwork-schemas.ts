@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, requiredOr, requiredText } from '../ipc';
+import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, recorded, requiredOr, requiredText, stamped } from '../ipc';
 import { UploadedFile } from '../inventory/schemas';
 import { PersonalDataReason } from '../privacy/schemas';
 import { grantsAnything } from './rules';
@@ -16,8 +16,6 @@ import {
   SearchText,
   editing,
   grants,
-  stamped,
-  recorded,
   exhibitionHeading,
   Millimetres,
   Photos,

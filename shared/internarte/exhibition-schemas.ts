@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, pageOf, requiredOr, requiredText } from '../ipc';
+import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, pageOf, requiredOr, requiredText, stamped } from '../ipc';
 import {
   TechniqueSchema,
   CustodyStatusSchema,
@@ -8,7 +8,6 @@ import {
   optionalDate,
   SearchText,
   editing,
-  stamped,
   exhibitionHeading,
   NamedRef,
   Photos,

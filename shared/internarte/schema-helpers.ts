@@ -29,7 +29,6 @@ export const SearchText = z.string().trim().max(100).default('');
 export const editing = { id: RecordId, version: Version };
 /** What an artist may allow: in an input (`Bool`, with its message) or in an answer. */
 export const grants = <T extends z.ZodType>(flag: T) => ({ mayExhibit: flag, mayCatalog: flag, mayPhotograph: flag, maySell: flag });
-export { recorded, stamped } from '../ipc';
 /** An exhibition as other lists name it, in answers. */
 export const exhibitionHeading = {
   title: z.string(),

@@ -7,7 +7,7 @@ import { normalizeText } from '../../../shared/format';
 import { isPostgres, rawRows } from '../db/dialect';
 import { type Row, str, toBool } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
-import { firstVersion, insertId, nextVersion } from '../db/writes';
+import { firstVersion, insertId, updateVersion } from '../db/writes';
 
 export interface UserRow {
   id: number;
@@ -150,9 +150,7 @@ export async function setEstablishments(db: Knex, userId: number, ids: number[])
 
 /** Updates a user at a known version; false when someone changed it meanwhile. */
 export async function updateUser(db: Knex, id: number, version: number, values: Row, actor: Actor, now: string): Promise<boolean> {
-  const n = await db('users')
-    .where({ id, version })
-    .update({ ...values, ...nextVersion(version, actor, now) });
+  const n = await updateVersion(db('users'), id, version, values, actor, now);
   return n === 1;
 }
 

@@ -24,6 +24,19 @@ export const firstVersion = (actor: Actor, now: string) => ({ version: 1, ...att
 /** A change written over version `version`: the next version, touched. */
 export const nextVersion = (version: number, actor: Actor, now: string) => ({ version: version + 1, ...touched(actor, now) });
 
+/**
+ * Writes `columns` over version `version` of row `id` (of the table `into` names) as its next
+ * version; answers how many rows changed: 0 when the row is gone or another PC saved first.
+ */
+export const updateVersion = async (
+  into: Knex.QueryBuilder,
+  id: number,
+  version: number,
+  columns: Record<string, unknown>,
+  actor: Actor,
+  now: string,
+): Promise<number> => Number(await into.where({ id, version }).update({ ...columns, ...nextVersion(version, actor, now) }));
+
 /** Inserts one row and answers its id (SQLite and PostgreSQL answer `returning` differently). */
 export async function insertId(into: Knex.QueryBuilder, row: Record<string, unknown>): Promise<number> {
   const [inserted] = (await into.insert(row).returning('id')) as Array<{ id: number | string } | number>;

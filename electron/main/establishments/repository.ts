@@ -12,7 +12,7 @@ import type {
 import { toBool, toCount } from '../db/rows';
 import { whereWords } from '../db/search';
 import { joinAs, type JoinKind } from '../db/join';
-import { firstVersion, insertId, nextVersion } from '../db/writes';
+import { firstVersion, insertId, updateVersion } from '../db/writes';
 import { sortedPage } from '../db/paging';
 
 /** The filter after the contract's defaults are applied. */
@@ -182,13 +182,14 @@ export async function updateEstablishment(
   const current = await getEstablishment(db, id);
   if (!current) return false;
   const merged: EstablishmentValues = { ...current, ...changes };
-  const n = await db('establishments')
-    .where({ id, version })
-    .update({
-      ...columnsOf(merged),
-      ...(changes.active === undefined ? {} : { active: changes.active }),
-      ...nextVersion(version, actor, now),
-    });
+  const n = await updateVersion(
+    db('establishments'),
+    id,
+    version,
+    { ...columnsOf(merged), ...(changes.active === undefined ? {} : { active: changes.active }) },
+    actor,
+    now,
+  );
   return n === 1;
 }
 

@@ -19,8 +19,6 @@ export interface Gallery {
   entity: string;
 }
 
-export { MAX_PHOTO_BYTES } from './uploads';
-
 export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: number): Promise<InstrumentPhoto[]> {
   const rows = (await ctx
     .db(`${g.table} as p`)

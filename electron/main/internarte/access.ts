@@ -12,9 +12,6 @@ import * as repo from './repository';
  * (photos, signed documents).
  */
 
-/** Photos up to 20 MB (the original is kept for print); signed documents too. */
-export { MAX_DOCUMENT_BYTES, MAX_PHOTO_BYTES } from '../files/uploads';
-
 export const viewOf = (ctx: HandlerContext): repo.ViewContext => ({ session: ctx.session, t: ctx.t, attachments: ctx.attachments });
 
 /** The artwork, or not found; a restricted user reaches only works of their establishments. */

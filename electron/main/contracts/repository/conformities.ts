@@ -7,7 +7,7 @@ import { sortedPage } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import type { ContractNarrow } from './contracts';
 import { fullName } from './words';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 /** Service conformities (a month signed off, then paid) and the months' cached state that follows them. */
 
@@ -193,9 +193,7 @@ export async function updateConformity(
   actor: Actor,
   now: string,
 ): Promise<boolean> {
-  const n = await db('service_conformities')
-    .where({ id, version })
-    .update({ ...changes, ...nextVersion(version, actor, now) });
+  const n = await updateVersion(db('service_conformities'), id, version, changes, actor, now);
   return n === 1;
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/app/schemas';
 import { contractSchedule, periodOf, type AmountType, type BudgetLine, type Modality } from '../../../../shared/contracts/rules';
 import { numOr0, type Row } from '../../db/rows';
 import { contractSearchText, numberKey, teacherWords } from './words';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 /** Writing contracts: a draft's terms and schedule, the lifecycle's steps and the ledger. */
 
@@ -106,19 +106,6 @@ async function writeTerms(db: Knex, contractId: number, v: ContractValues): Prom
   await db('contracts').where({ id: contractId }).update({ total_centimos: total });
 }
 
-/** Changes the contract's columns when the stored version is still `version`, as the next version; answers how many rows changed (0 or 1). */
-const writeVersion = (
-  db: Knex,
-  id: number,
-  version: number,
-  columns: Record<string, unknown>,
-  actor: Actor,
-  now: string,
-): Promise<number> =>
-  db('contracts')
-    .where({ id, version })
-    .update({ ...columns, ...nextVersion(version, actor, now) });
-
 /** Inserts a draft with its establishments, schedule and first ledger entry. */
 export async function insertContract(
   db: Knex,
@@ -151,7 +138,7 @@ export async function updateContract(
   actor: Actor,
   now: string,
 ): Promise<boolean> {
-  if ((await writeVersion(db, id, version, contractColumns(v, teacher), actor, now)) !== 1) return false;
+  if ((await updateVersion(db('contracts'), id, version, contractColumns(v, teacher), actor, now)) !== 1) return false;
   await writeTerms(db, id, v);
   await appendEvent(db, id, 'editado', null, null, actor, now);
   return true;
@@ -166,7 +153,14 @@ export async function activateContract(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await writeVersion(db, id, version, { status: 'vigente', signed_on: change.signedOn, over_budget: change.overBudget }, actor, now);
+  await updateVersion(
+    db('contracts'),
+    id,
+    version,
+    { status: 'vigente', signed_on: change.signedOn, over_budget: change.overBudget },
+    actor,
+    now,
+  );
   await db('contract_months').where({ contract_id: id }).update({ in_force: true });
   await appendEvent(db, id, 'activado', change.signedOn, change.detail, actor, now);
 }
@@ -181,7 +175,7 @@ export async function terminateContract(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await writeVersion(db, id, version, { status: 'resuelto', resolved_on: date, resolution_reason: reason }, actor, now);
+  await updateVersion(db('contracts'), id, version, { status: 'resuelto', resolved_on: date, resolution_reason: reason }, actor, now);
   await db('contract_months').where({ contract_id: id }).where('period', '>', periodOf(date)).delete();
   await appendEvent(db, id, 'resuelto', date, reason, actor, now);
 }

@@ -10,7 +10,7 @@ import { type Row, str, toBool, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { fullName, teacherNameKey, teacherSearchText } from './words';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 /** Teachers, their disciplines, suspensions and access authorisations. */
 
@@ -237,9 +237,7 @@ export async function updateTeacher(
   actor: Actor,
   now: string,
 ): Promise<boolean> {
-  const n = await db('teachers')
-    .where({ id, version })
-    .update({ ...columnsOf(v), active: v.active, ...nextVersion(version, actor, now) });
+  const n = await updateVersion(db('teachers'), id, version, { ...columnsOf(v), active: v.active }, actor, now);
   if (n !== 1) return false;
   await writeLists(db, id, v);
   return true;

@@ -12,7 +12,7 @@ import { joinParticipant, joinWorkshop } from '../../programmes/for-internarte';
 import { consentColumns, joinLatestConsent, whereNoConsent } from './consents';
 import { appendCustody } from './custody';
 import { canSeeArtists, consentedLabel, consentOfRow, realNameOf, type ViewContext } from './view';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, nextVersion, updateVersion } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
 
 /**
@@ -251,9 +251,7 @@ export async function insertArtwork(db: Knex, v: ArtworkValues, date: string, ac
 
 /** Writes the artwork's values over version `version`; false when another user changed it first. */
 export async function updateArtwork(db: Knex, id: number, version: number, v: ArtworkValues, actor: Actor, now: string): Promise<boolean> {
-  const updated = await db('artworks')
-    .where({ id, version })
-    .update({ ...artworkColumns(v), ...nextVersion(version, actor, now) });
+  const updated = await updateVersion(db('artworks'), id, version, artworkColumns(v), actor, now);
   return updated === 1;
 }
 

@@ -8,7 +8,7 @@ import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhib
 import { nonEmpty, type Row, str, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinPartner } from '../../programmes/for-internarte';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
 
 /** Exhibitions: their details, their partners (the programme's), what is running. */
@@ -157,9 +157,7 @@ export async function updateExhibition(
   actor: Actor,
   now: string,
 ): Promise<boolean> {
-  const n = await db('exhibitions')
-    .where({ id, version })
-    .update({ ...exhibitionValues(v), ...nextVersion(version, actor, now) });
+  const n = await updateVersion(db('exhibitions'), id, version, exhibitionValues(v), actor, now);
   if (n !== 1) return false;
   await setPartners(db, id, partnerIds);
   return true;

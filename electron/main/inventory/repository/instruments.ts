@@ -9,7 +9,7 @@ import { num, type Row, str, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Gallery } from '../../files/gallery';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
 
 /** The instruments' register: the rows, their filters and the cached state their movements leave. */
@@ -311,9 +311,7 @@ export async function updateInstrumentFields(
   actor: Actor,
   now: string,
 ): Promise<boolean> {
-  const n = await db('instruments')
-    .where({ id, version })
-    .update({ ...columnsOf(v), ...nextVersion(version, actor, now) });
+  const n = await updateVersion(db('instruments'), id, version, columnsOf(v), actor, now);
   return n === 1;
 }
 

@@ -8,7 +8,7 @@ import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { visibleNames } from '../privacy';
 import { takenSessions } from './workshops';
-import { firstVersion, insertId, nextVersion, touched } from '../../db/writes';
+import { firstVersion, insertId, nextVersion, touched, updateVersion } from '../../db/writes';
 
 const enrolmentColumns = [
   'n.*',
@@ -188,9 +188,14 @@ export async function updateEnrolment(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await db('enrolments')
-    .where({ id, version })
-    .update({ stage: v.stage, part: v.part, ended_on: v.endedOn, end_reason: v.endReason, ...nextVersion(version, actor, now) });
+  await updateVersion(
+    db('enrolments'),
+    id,
+    version,
+    { stage: v.stage, part: v.part, ended_on: v.endedOn, end_reason: v.endReason },
+    actor,
+    now,
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { openList } from './common';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 const columns = (db: Knex) => [
   'g.*',
@@ -89,7 +89,5 @@ export async function updateEnsemble(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  return db('ensembles')
-    .where({ id, version })
-    .update({ ...rowOf(v), active, ...nextVersion(version, actor, now) });
+  return updateVersion(db('ensembles'), id, version, { ...rowOf(v), active }, actor, now);
 }

@@ -10,7 +10,7 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { joinAttachment } from '../../files/attachments';
 import type { Session } from '../../ipc/context';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 export const audienceColumns = audienceGroups.map((g) => `audience_${g}`);
 export const audiencesOf = (r: Row): Audiences =>
@@ -86,9 +86,7 @@ export async function updateSeason(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await db('seasons')
-    .where({ id, version })
-    .update({ name: v.name, start_date: v.startDate, end_date: v.endDate, ...nextVersion(version, actor, now) });
+  await updateVersion(db('seasons'), id, version, { name: v.name, start_date: v.startDate, end_date: v.endDate }, actor, now);
 }
 
 // ── Events ──────────────────────────────────────────────────────────────────────
@@ -242,9 +240,7 @@ export async function insertEvent(db: Knex, v: EventValues, actor: Actor, now: s
 
 /** Answers the rows changed: 0 when another user changed the event first (its links are then left alone). */
 export async function updateEvent(db: Knex, id: number, version: number, v: EventValues, actor: Actor, now: string): Promise<number> {
-  const n = await db('events')
-    .where({ id, version })
-    .update({ ...eventRow(v), ...nextVersion(version, actor, now) });
+  const n = await updateVersion(db('events'), id, version, eventRow(v), actor, now);
   if (n === 1) await setLinks(db, id, v);
   return n;
 }

@@ -16,7 +16,7 @@ import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { visibleNames } from '../privacy';
 import { openList } from './common';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
 
 type PFilter = { [K in keyof ParticipantFilter]-?: Exclude<ParticipantFilter[K], undefined> };
@@ -204,9 +204,7 @@ export async function updateParticipant(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  return db('participants')
-    .where({ id, version })
-    .update({ ...participantRow(v), ...nextVersion(version, actor, now) });
+  return updateVersion(db('participants'), id, version, participantRow(v), actor, now);
 }
 
 /** A custody change's new status and establishment; 0 rows when another user changed the participant first. */
@@ -219,9 +217,7 @@ export async function setCustody(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  return db('participants')
-    .where({ id, version })
-    .update({ status, establishment_id: establishmentId, ...nextVersion(version, actor, now) });
+  return updateVersion(db('participants'), id, version, { status, establishment_id: establishmentId }, actor, now);
 }
 
 // ── Custody movements (a ledger) ────────────────────────────────────────────────

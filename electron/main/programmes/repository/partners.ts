@@ -8,7 +8,7 @@ import { type Row, str, toBool } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAttachment } from '../../files/attachments';
 import { audiencesOf } from './events';
-import { firstVersion, insertId, nextVersion } from '../../db/writes';
+import { firstVersion, insertId, nextVersion, updateVersion } from '../../db/writes';
 
 // ── Partners ────────────────────────────────────────────────────────────────────
 
@@ -122,9 +122,7 @@ export async function updatePartner(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  return db('partners')
-    .where({ id, version })
-    .update({ ...partnerRow(v), active, ...nextVersion(version, actor, now) });
+  return updateVersion(db('partners'), id, version, { ...partnerRow(v), active }, actor, now);
 }
 
 export async function insertDonation(
@@ -232,9 +230,7 @@ export async function updateAgreement(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  return db('agreements')
-    .where({ id, version })
-    .update({ ...agreementRow(v), ...nextVersion(version, actor, now) });
+  return updateVersion(db('agreements'), id, version, agreementRow(v), actor, now);
 }
 
 /** The signed agreement's scan or PDF (an attachment's hash). */

@@ -10,7 +10,7 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment, refusedEstablishments } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { openList } from './common';
-import { firstVersion, insertId, nextVersion, touched } from '../../db/writes';
+import { firstVersion, insertId, updateVersion, touched } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
@@ -137,9 +137,7 @@ export async function updateWorkshop(
   actor: Actor,
   now: string,
 ): Promise<number> {
-  return db('workshops')
-    .where({ id, version })
-    .update({ ...workshopRow(v), active, ...nextVersion(version, actor, now) });
+  return updateVersion(db('workshops'), id, version, { ...workshopRow(v), active }, actor, now);
 }
 
 // ── Sessions ────────────────────────────────────────────────────────────────────
@@ -204,9 +202,14 @@ export async function insertSession(db: Knex, workshopId: number, v: SessionValu
 }
 
 export async function updateSession(db: Knex, id: number, version: number, v: SessionValues, actor: Actor, now: string): Promise<void> {
-  await db('workshop_sessions')
-    .where({ id, version })
-    .update({ date: v.date, duration_minutes: v.durationMinutes, topic: v.topic, ...nextVersion(version, actor, now) });
+  await updateVersion(
+    db('workshop_sessions'),
+    id,
+    version,
+    { date: v.date, duration_minutes: v.durationMinutes, topic: v.topic },
+    actor,
+    now,
+  );
 }
 
 /** A session's attendance was taken (or retaken) now. */
