@@ -8,6 +8,7 @@ import * as m0006 from './20261126_0006_internarte';
 import * as m0007 from './20261126_0007_office';
 import * as m0008 from './20261126_0008_event_title_key';
 import * as m0009 from './20261126_0009_attachment_blobs';
+import * as m0010 from './20261203_0010_linked_custody';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -25,6 +26,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261126_0007_office', m0007],
   ['20261126_0008_event_title_key', m0008],
   ['20261126_0009_attachment_blobs', m0009],
+  ['20261203_0010_linked_custody', m0010],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

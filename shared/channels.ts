@@ -7,7 +7,7 @@ import { dashboardChannels } from './dashboard/channels';
 import { establishmentChannels } from './establishments/channels';
 import { importChannels } from './import/channels';
 import { artworkChannels, catalogChannels, exhibitionChannels } from './internarte/channels';
-import { consumableChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './inventory/channels';
+import { consumableChannels, custodyChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './inventory/channels';
 import { jobChannels } from './jobs/channels';
 import { officeChannels } from './office/channels';
 import { programmeChannels } from './programmes/channels';
@@ -33,7 +33,7 @@ export const domainChannels = {
   jobs: jobChannels,
   import: importChannels,
   establishments: establishmentChannels,
-  inventory: [...instrumentChannels, ...stocktakeChannels, ...consumableChannels, ...inventoryReportChannels],
+  inventory: [...instrumentChannels, ...stocktakeChannels, ...consumableChannels, ...inventoryReportChannels, ...custodyChannels],
   contracts: [...teacherChannels, ...contractChannels, ...conformityChannels, ...budgetChannels],
   programmes: programmeChannels,
   internarte: [...artworkChannels, ...exhibitionChannels, ...catalogChannels],

@@ -5,7 +5,7 @@ import { appContract } from './app/contract';
 import { establishmentContract } from './establishments/contract';
 import { importContract } from './import/contract';
 import { jobContract } from './jobs/contract';
-import { consumableContract, instrumentContract, inventoryReportContract, stocktakeContract } from './inventory/contract';
+import { consumableContract, custodyContract, instrumentContract, inventoryReportContract, stocktakeContract } from './inventory/contract';
 import { budgetContract, conformityContract, contractContract, teacherContract } from './contracts/contract';
 import { programmeContract } from './programmes/contract';
 import { auditContract } from './audit/contract';
@@ -32,6 +32,7 @@ export const contract = {
   ...stocktakeContract,
   ...consumableContract,
   ...inventoryReportContract,
+  ...custodyContract,
   ...teacherContract,
   ...contractContract,
   ...conformityContract,

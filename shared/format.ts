@@ -235,3 +235,12 @@ export function centimosToText(centimos: number): string {
   const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+const DAY_MS = 86_400_000;
+const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
+
+/** The ISO day `days` after (or before, when negative) another. */
+export const addDays = (iso: string, days: number): string => new Date(dayMs(iso) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole days from one ISO day to another (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string): number => Math.round((dayMs(to) - dayMs(from)) / DAY_MS);

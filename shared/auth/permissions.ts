@@ -38,7 +38,7 @@ export const roleHas = (role: Role, permission: Permission): boolean => rolePerm
 
 /** The modules each working role owns, by channel prefix. */
 export const modulePrefixes: Record<Exclude<Role, 'administrador' | 'consulta'>, readonly string[]> = {
-  inventario: ['instrumentTypes', 'instruments', 'stocktakes', 'consumables', 'inventory'],
+  inventario: ['instrumentTypes', 'instruments', 'stocktakes', 'consumables', 'inventory', 'custody', 'staff'],
   contratos: ['teachers', 'contracts', 'conformities', 'budget'],
   exposiciones: ['artworks', 'exhibitions', 'catalog'],
   programas: [
@@ -54,6 +54,7 @@ export const modulePrefixes: Record<Exclude<Role, 'administrador' | 'consulta'>,
     'agreements',
     'certificates',
     'programmeReports',
+    'custody',
   ],
 };
 

@@ -1,3 +1,5 @@
+import { daysBetween } from '../format';
+
 /**
  * The contracts officer's rules, pure and shared: main enforces them, the renderer shows
  * them before anyone presses Save. Money is integer céntimos (PEN); dates are ISO
@@ -61,12 +63,7 @@ export type BudgetLine = (typeof budgetLines)[number];
 
 // ── Dates and months ────────────────────────────────────────────────────────────
 
-const DAY = 86_400_000;
-const toMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 const fromMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-export const addDays = (iso: string, days: number): string => fromMs(toMs(iso) + days * DAY);
-export const daysBetween = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY);
 
 /** Today in Lima (UTC−5, no daylight saving) from a UTC timestamp. */
 export const limaToday = (nowIso: string): string => fromMs(Date.parse(nowIso) - 5 * 3600 * 1000);

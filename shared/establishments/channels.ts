@@ -7,4 +7,7 @@ export const establishmentChannels = [
   'establishments.setActive',
   'establishments.delete',
   'establishments.export',
+  'staff.list',
+  'staff.create',
+  'staff.update',
 ] as const;

@@ -10,6 +10,10 @@ import {
   EstablishmentSetActive,
   EstablishmentUpdate,
   RegionalOffice,
+  StaffInput,
+  StaffMember,
+  StaffQuery,
+  StaffUpdate,
 } from './schemas';
 
 export const establishmentContract = {
@@ -21,4 +25,7 @@ export const establishmentContract = {
   'establishments.setActive': channel('write', EstablishmentSetActive, Establishment),
   'establishments.delete': channel('write', z.object({ id: RecordId }).strict(), z.object({ deleted: z.literal(true) })),
   'establishments.export': channel('action', EstablishmentExport, ExportResult),
+  'staff.list': channel('query', StaffQuery, z.array(StaffMember)),
+  'staff.create': channel('write', StaffInput, StaffMember),
+  'staff.update': channel('write', StaffUpdate, StaffMember),
 } satisfies { [K in (typeof establishmentChannels)[number]]: ChannelDef };

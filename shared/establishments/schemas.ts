@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordId } from '../marks';
+import { EstablishmentId, RecordId } from '../marks';
 import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr } from '../ipc';
 
 /** Which population an establishment holds. */
@@ -45,6 +45,11 @@ export const EstablishmentInput = z.object({
   population: Population,
   city: text(2, 80),
   inProgramme: z.boolean({ error: requiredOr('errors.invalid') }),
+  /**
+   * The default period of an instrument's hand-over at this prison, in days (the expected
+   * return the hand-over form proposes); absent keeps what is recorded, null clears it.
+   */
+  loanDays: z.number({ error: 'errors.invalid' }).int('errors.invalid').min(1, 'errors.invalid').max(3650, 'errors.invalid').nullish(),
 });
 export type EstablishmentInput = z.input<typeof EstablishmentInput>;
 
@@ -57,6 +62,7 @@ export const Establishment = z.object({
   population: Population,
   city: z.string(),
   inProgramme: z.boolean(),
+  loanDays: z.number().int().nullable(),
   active: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -105,3 +111,39 @@ export const EstablishmentExport = z
     direction: SortDirection.default('asc'),
   })
   .strict();
+
+// ── INPE staff who may hold an instrument (issue 15) ───────────────────────────
+
+export const StaffMember = z.object({
+  id: z.number().int(),
+  establishmentId: z.number().int(),
+  establishmentName: z.string(),
+  fullName: z.string(),
+  role: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const StaffQuery = z
+  .object({
+    establishmentId: EstablishmentId.nullable().default(null),
+    search: z.string().trim().max(100).default(''),
+    includeInactive: z.boolean().default(false),
+  })
+  .strict();
+export type StaffQuery = z.input<typeof StaffQuery>;
+
+export const StaffInput = z
+  .object({
+    establishmentId: EstablishmentId,
+    fullName: text(3, 160),
+    role: text(2, 80),
+  })
+  .strict();
+export type StaffInput = z.input<typeof StaffInput>;
+
+export const StaffUpdate = StaffInput.extend({ id: RecordId, version: z.number().int().nonnegative(), active: z.boolean() }).strict();
+export type StaffUpdate = z.input<typeof StaffUpdate>;

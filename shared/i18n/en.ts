@@ -1,4 +1,5 @@
 import type { Catalog } from './es-PE';
+import { establishmentStaffEn } from './areas/staff';
 import { inventoryEn } from './areas/inventory';
 import { contractsEn } from './areas/contracts';
 import { programmesEn } from './areas/programmes';
@@ -112,6 +113,7 @@ export const en: Catalog = {
     firstEstablishment: 'Register the first establishment',
   },
   establishments: {
+    ...establishmentStaffEn,
     title: 'Penitentiary establishments',
     subtitle: 'Registry of establishments by regional office',
     new: 'New establishment',

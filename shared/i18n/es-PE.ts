@@ -1,4 +1,5 @@
 import type { Widen } from './types';
+import { establishmentStaffEs } from './areas/staff';
 import { importEs } from './areas/import';
 import { inventoryEs } from './areas/inventory';
 import { contractsEs } from './areas/contracts';
@@ -116,6 +117,7 @@ export const esPE = {
     firstEstablishment: 'Registrar el primer establecimiento',
   },
   establishments: {
+    ...establishmentStaffEs,
     title: 'Establecimientos penitenciarios',
     subtitle: 'Registro de establecimientos (E.P.) por oficina regional',
     new: 'Nuevo establecimiento',

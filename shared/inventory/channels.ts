@@ -42,3 +42,16 @@ export const inventoryReportChannels = [
   'inventory.reportByCondition',
   'inventory.reportMovements',
 ] as const;
+
+/** Linked custody (issue 15): choosing a custodian, overdue hand-overs, holdings, recoveries, custodians to link. */
+export const custodyChannels = [
+  'custody.candidates',
+  'custody.overdue',
+  'custody.holdings',
+  'custody.recoveries',
+  'custody.follow',
+  'custody.reviews',
+  'custody.link',
+  'custody.dismiss',
+  'custody.summary',
+] as const;

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
-import type { consumableChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './channels';
+import type { consumableChannels, custodyChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './channels';
+import {
+  Candidate,
+  CandidatesQuery,
+  CustodianReview,
+  CustodySummary,
+  Holdings,
+  HoldingsQuery,
+  OverduePage,
+  OverdueQuery,
+  RecoveriesQuery,
+  Recovery,
+  RecoveryFollow,
+  ReviewDismiss,
+  ReviewLink,
+  ReviewsQuery,
+} from './custody-schemas';
 import { ConsumableItem, ConsumableItemInput, ConsumableMinimum, ConsumableMove, StockQuery, StockRow } from './consumable-schemas';
 import {
   ActaRequest,
@@ -83,3 +99,15 @@ export const inventoryReportContract = {
   'inventory.reportByCondition': channel('action', ConditionReportRequest, ExportResult),
   'inventory.reportMovements': channel('action', MovementsReportRequest, ExportResult),
 } satisfies { [K in (typeof inventoryReportChannels)[number]]: ChannelDef };
+
+export const custodyContract = {
+  'custody.candidates': channel('query', CandidatesQuery, z.array(Candidate)),
+  'custody.overdue': channel('query', OverdueQuery, OverduePage),
+  'custody.holdings': channel('query', HoldingsQuery, Holdings),
+  'custody.recoveries': channel('query', RecoveriesQuery, z.array(Recovery)),
+  'custody.follow': channel('write', RecoveryFollow, Recovery),
+  'custody.reviews': channel('query', ReviewsQuery, z.array(CustodianReview)),
+  'custody.link': channel('write', ReviewLink, CustodianReview),
+  'custody.dismiss': channel('write', ReviewDismiss, CustodianReview),
+  'custody.summary': channel('query', NoInput, CustodySummary),
+} satisfies { [K in (typeof custodyChannels)[number]]: ChannelDef };

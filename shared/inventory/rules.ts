@@ -1,3 +1,5 @@
+import { daysBetween } from '../format';
+
 /**
  * The instrument ledger's state machine: pure, shared by main (which enforces it) and the
  * renderer (which offers only the movements that apply). Current state is never typed:
@@ -24,7 +26,8 @@ export type Condition = (typeof conditions)[number];
 export const fundings = ['presupuesto_inpe', 'donacion', 'aliado'] as const;
 export type Funding = (typeof fundings)[number];
 
-export const custodianTypes = ['docente', 'elenco', 'participante'] as const;
+/** Who may hold an instrument: a teacher, an ensemble, a participant, or an INPE staff member (issue 15). */
+export const custodianTypes = ['docente', 'elenco', 'participante', 'personal'] as const;
 export type CustodianType = (typeof custodianTypes)[number];
 
 export const movementKinds = [
@@ -57,7 +60,20 @@ export interface InstrumentState {
   establishmentId: number | null;
   /** The destination while en_transito, otherwise null. */
   transitTo: number | null;
-  custodian: { type: CustodianType; name: string } | null;
+  custodian: Custodian | null;
+}
+
+/**
+ * Who holds an instrument: the person's or ensemble's id (null only for a custodian typed
+ * before links existed and not linked yet), the name as recorded at the hand-over, since when,
+ * and the expected return date when one was set.
+ */
+export interface Custodian {
+  type: CustodianType;
+  id: number | null;
+  name: string;
+  since: string | null;
+  due: string | null;
 }
 
 /** The state columns an instrument record carries (cached from its movements). */
@@ -68,6 +84,9 @@ export interface RegisteredState {
   transitToEstablishmentId: number | null;
   custodianType: CustodianType | null;
   custodianName: string | null;
+  custodianId: number | null;
+  custodySince: string | null;
+  custodyDue: string | null;
 }
 
 /** The state the rules read, from an instrument record (main's and the renderer's). */
@@ -76,7 +95,10 @@ export const stateOf = (i: RegisteredState): InstrumentState => ({
   condition: i.condition,
   establishmentId: i.establishmentId,
   transitTo: i.transitToEstablishmentId,
-  custodian: i.custodianType && i.custodianName ? { type: i.custodianType, name: i.custodianName } : null,
+  custodian:
+    i.custodianType && i.custodianName
+      ? { type: i.custodianType, id: i.custodianId, name: i.custodianName, since: i.custodySince, due: i.custodyDue }
+      : null,
 });
 
 /** What the state machine needs of a movement (the rest of its fields are only recorded). */
@@ -85,7 +107,7 @@ export type MovementEffect =
   | { kind: 'asignacion'; toEstablishmentId: number }
   | { kind: 'despacho'; toEstablishmentId: number }
   | { kind: 'recepcion'; condition: Condition }
-  | { kind: 'entrega'; custodianType: CustodianType; custodianName: string }
+  | { kind: 'entrega'; custodian: Custodian }
   | { kind: 'devolucion'; condition?: Condition | null }
   | { kind: 'envio_reparacion' }
   | { kind: 'retorno_reparacion'; condition: Condition }
@@ -145,7 +167,7 @@ export function applyMovement(s: InstrumentState | null, m: MovementEffect): Tra
     case 'entrega':
       if (s.status !== 'asignado') return refuse(s.status === 'en_transito' ? 'inTransit' : 'notAssigned');
       if (s.custodian) return refuse('hasCustodian');
-      return ok({ ...s, custodian: { type: m.custodianType, name: m.custodianName } });
+      return ok({ ...s, custodian: m.custodian });
 
     case 'devolucion':
       if (!s.custodian) return refuse('noCustodian');
@@ -221,7 +243,7 @@ export function allowedKinds(s: InstrumentState): MovementKind[] {
     asignacion: { kind: 'asignacion', toEstablishmentId: -1 },
     despacho: { kind: 'despacho', toEstablishmentId: -1 },
     recepcion: { kind: 'recepcion', condition: 'bueno' },
-    entrega: { kind: 'entrega', custodianType: 'docente', custodianName: 'x' },
+    entrega: { kind: 'entrega', custodian: { type: 'docente', id: -1, name: 'x', since: null, due: null } },
     devolucion: { kind: 'devolucion' },
     envio_reparacion: { kind: 'envio_reparacion' },
     retorno_reparacion: { kind: 'retorno_reparacion', condition: 'bueno' },
@@ -233,3 +255,6 @@ export function allowedKinds(s: InstrumentState): MovementKind[] {
   };
   return manualKinds.filter((k) => applyMovement(s, probe[k]).ok);
 }
+
+/** Whole days a hand-over is past its expected return on `today` (ISO dates); 0 when not overdue or without a date. */
+export const daysOverdue = (due: string | null, today: string): number => (due === null || due >= today ? 0 : daysBetween(due, today));

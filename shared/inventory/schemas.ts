@@ -107,6 +107,10 @@ export const Instrument = z.object({
   transitToEstablishmentName: z.string().nullable(),
   custodianType: CustodianTypeSchema.nullable(),
   custodianName: z.string().nullable(),
+  /** The holder's id in its register (teacher, ensemble, participant, staff); null while "sin vincular". */
+  custodianId: z.number().int().nullable(),
+  custodySince: z.string().nullable(),
+  custodyDue: z.string().nullable(),
   movementCount: z.number().int(),
   ...stamped,
 });
@@ -174,7 +178,20 @@ export const MovementInput = z.discriminatedUnion(
       })
       .strict(),
     z.object({ kind: z.literal('recepcion'), person: requiredText(160), condition: ConditionSchema, ...base }).strict(),
-    z.object({ kind: z.literal('entrega'), custodianType: CustodianTypeSchema, custodianName: requiredText(160, 2), ...base }).strict(),
+    z
+      .object({
+        kind: z.literal('entrega'),
+        custodianType: CustodianTypeSchema,
+        /** Chosen from the people of the instrument's establishment (custody.candidates); main writes the name. */
+        custodianId: z
+          .number({ error: requiredOr('errors.choose') })
+          .int()
+          .positive('errors.choose'),
+        /** The expected return (optional). */
+        dueDate: IsoDate.nullish(),
+        ...base,
+      })
+      .strict(),
     z.object({ kind: z.literal('devolucion'), condition: ConditionSchema.nullish(), ...base }).strict(),
     z.object({ kind: z.literal('envio_reparacion'), provider: requiredText(160), description: requiredText(1000), date: IsoDate }).strict(),
     z
@@ -214,6 +231,8 @@ export const Movement = z.object({
   toEstablishmentName: z.string().nullable(),
   custodianType: CustodianTypeSchema.nullable(),
   custodianName: z.string().nullable(),
+  custodianId: z.number().int().nullable(),
+  dueDate: z.string().nullable(),
   condition: ConditionSchema.nullable(),
   documentNumber: z.string().nullable(),
   person: z.string().nullable(),

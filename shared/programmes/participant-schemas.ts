@@ -133,6 +133,7 @@ export const HeldInstrument = z.object({
   id: z.number().int(),
   code: z.string(),
   typeName: z.string(),
+  establishmentId: z.number().int().nullable(),
   establishmentName: z.string().nullable(),
   custodianName: z.string(),
 });

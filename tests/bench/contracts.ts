@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { addDays, EXPIRY_WARNING_DAYS, limaToday } from '../../shared/contracts/rules';
+import { EXPIRY_WARNING_DAYS, limaToday } from '../../shared/contracts/rules';
+import { addDays } from '../../shared/format';
 import { countRows, okDispatch, percentile, perEstablishment, quantiles, RUNS, time, WARMUP } from './measure';
 import type { Scenario } from './scenarios';
 

@@ -7,6 +7,7 @@ import { programmeScenarios } from './programmes';
 import { contractScenarios } from './contracts';
 import { backupScenarios } from './backups';
 import { catalogScenarios } from './catalog';
+import { custodyScenarios } from './custody';
 import { okDispatch } from './measure';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
@@ -76,4 +77,11 @@ const import10k: Scenario = async ({ db, dispatch, jobs }) => {
   ];
 };
 
-export const scenarios: Scenario[] = [import10k, programmeScenarios, contractScenarios, backupScenarios, catalogScenarios];
+export const scenarios: Scenario[] = [
+  import10k,
+  programmeScenarios,
+  contractScenarios,
+  backupScenarios,
+  catalogScenarios,
+  custodyScenarios,
+];

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Harness } from '../../electron/harness/server';
-import { validEstablishment } from '../helpers/services';
+import { newViolin, validEstablishment } from '../helpers/services';
 import { expect } from './fixtures';
 
 /** Steps the renderer specs share: set-up through the services, and the few gestures every form repeats. */
@@ -17,6 +17,41 @@ export async function ok<T = Record<string, unknown>>(harness: Harness, channel:
 /** An establishment created through its channel: in Lima, for men, in the programme, unless `over` says otherwise (helpers/services.ts). */
 export const createEstablishment = (harness: Harness, over: Record<string, unknown>) =>
   ok<{ id: number; version: number }>(harness, 'establishments.create', validEstablishment(over));
+
+/** A violin assigned to an establishment, registered through its channel (helpers/services.ts newViolin; `over` changes any field). */
+export const createInstrument = (harness: Harness, code: string, establishmentId: number, over: Record<string, unknown> = {}) =>
+  ok<{ id: number; version: number; code: string }>(harness, 'instruments.create', { ...newViolin(code, establishmentId), ...over });
+
+/** An active participant of an establishment, registered through its channel (born 1990, on 1 March 2026, unless `over` says otherwise). */
+export const createParticipant = (
+  harness: Harness,
+  p: { code: string; firstNames: string; lastNames: string; establishmentId: number },
+  over: Record<string, unknown> = {},
+) =>
+  ok<{ id: number; version: number; code: string }>(harness, 'participants.create', {
+    sex: 'masculino',
+    birthYear: 1990,
+    date: '2026-03-01',
+    ...p,
+    ...over,
+  });
+
+/** A staff member of an establishment (the INPE register of people who may hold an instrument). */
+export const createStaff = (harness: Harness, establishmentId: number, fullName: string, role = 'Técnico de tratamiento') =>
+  ok<{ id: number; version: number }>(harness, 'staff.create', { establishmentId, fullName, role });
+
+/** An instrument handed over to a custodian by id (set-up; the form's own path is the search box). */
+export const handOver = (
+  harness: Harness,
+  instrumentId: number,
+  custodian: { type: 'docente' | 'elenco' | 'participante' | 'personal'; id: number },
+  date: string,
+  dueDate: string | null = null,
+) =>
+  ok(harness, 'instruments.move', {
+    instrumentIds: [instrumentId],
+    movement: { kind: 'entrega', custodianType: custodian.type, custodianId: custodian.id, date, dueDate },
+  });
 
 type Scope = Pick<ReturnType<Page['getByRole']>, 'getByRole'>;
 

@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
-import { addDays, lastDayOf, limaToday, nextPeriod, periodOf, previousPeriod } from '../../shared/contracts/rules';
+import { addDays } from '../../shared/format';
+import { lastDayOf, limaToday, nextPeriod, periodOf, previousPeriod } from '../../shared/contracts/rules';
 
 /**
  * Fixtures of the contracts area, relative to today (Lima) so that "vencido", "por vencer"

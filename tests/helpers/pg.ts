@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { migrations } from '../../migrations';
 import { createServerKnex, serverConfigFromUrl, type ServerConfig } from '../../electron/main/db/connection';
 import { startServerDatabase } from '../../electron/main/db/server';
+import { resetSequences } from '../../electron/main/db/dialect';
 
 /**
  * The PostgreSQL test tier (issue 8): with ARTEINPE_TEST_PG=postgres://user:pw@host:port/db
@@ -160,4 +161,61 @@ export async function createTestDatabase(
   });
   const dropIt = () => withAdmin(async (admin) => void (await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name])));
   return { config: { ...base, database: name }, name, drop: pooled ? async () => void free.push(name) : dropIt };
+}
+
+/** knex's migration source over this app's list, up to and including `last`: a database as an older version left it. */
+export function migrationsUpTo(last: string): Knex.MigrationSource<string> {
+  const end = migrations.findIndex(([n]) => n === last);
+  if (end < 0) throw new Error(`Unknown migration ${last}`);
+  const some = migrations.slice(0, end + 1);
+  return {
+    getMigrations: async () => some.map(([n]) => n),
+    getMigrationName: (name) => name,
+    getMigration: async (name) => some.find(([n]) => n === name)![1],
+  };
+}
+
+/**
+ * Every row of every table of a SQLite file into a server database migrated to the same
+ * level (its seed rows give way): parents before children by the server's foreign keys,
+ * SQLite's 0/1 as booleans where the server's column is one, then the sequences past the ids
+ * copied. Unlike "Llevar mis datos al servidor" (office/copy.ts, which always migrates the
+ * server to the latest schema first) it leaves the server at the level it found it.
+ */
+export async function copySqliteRows(source: Knex, server: Knex): Promise<Record<string, number>> {
+  const skip = (t: string) => t.startsWith('knex_migrations') || t.startsWith('sqlite_');
+  const wanted = ((await source('sqlite_master').where({ type: 'table' }).pluck('name')) as string[]).filter((t) => !skip(t));
+  const edges = (await server.raw(
+    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE c.contype = 'f' AND n.nspname = current_schema()`,
+  )) as { rows: Array<{ child: string; parent: string }> };
+  const strip = (s: string) => s.replace(/^"|"$/g, '');
+  const parents = new Map<string, Set<string>>(wanted.map((t) => [t, new Set()]));
+  for (const e of edges.rows) if (strip(e.child) !== strip(e.parent)) parents.get(strip(e.child))?.add(strip(e.parent));
+  const order: string[] = [];
+  const visit = (t: string) => {
+    if (order.includes(t) || !parents.has(t)) return;
+    for (const p of parents.get(t)!) visit(p);
+    order.push(t);
+  };
+  for (const t of [...wanted].sort()) visit(t);
+  const copied: Record<string, number> = {};
+  await server.transaction(async (trx) => {
+    for (const t of [...order].reverse()) await trx(t).del();
+    for (const t of order) {
+      const columns = (await trx('information_schema.columns')
+        .where({ table_schema: trx.raw('current_schema()'), table_name: t })
+        .select('column_name', 'data_type')) as Array<{ column_name: string; data_type: string }>;
+      const booleans = new Set(columns.filter((c) => c.data_type === 'boolean').map((c) => c.column_name));
+      const rows = ((await source(t).select('*').orderByRaw('rowid')) as Array<Record<string, unknown>>).map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, booleans.has(k) && v !== null ? v === 1 || v === true : v])),
+      );
+      const perBatch = Math.max(1, Math.floor(60_000 / Math.max(1, columns.length)));
+      for (let i = 0; i < rows.length; i += perBatch) await trx(t).insert(rows.slice(i, i + perBatch));
+      copied[t] = rows.length;
+    }
+    await resetSequences(trx);
+  });
+  return copied;
 }

@@ -19,6 +19,8 @@ import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { setHashCostForTests } from '../../electron/main/auth/passwords';
 import { buildDataset, loadEstablishments } from '../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
+import { insertId } from '../../electron/main/db/writes';
+import { authorise, teacher, type people } from './contracts';
 
 /**
  * The password hashing cost of every test process that uses these helpers (and the
@@ -242,4 +244,95 @@ export async function appWithDemoEstablishments(): Promise<TestApp> {
   const app = await testApp();
   await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
   return app;
+}
+
+// ── Custodians of an instrument (issue 15): records of an establishment, handed an instrument by id ──
+
+/** An INPE staff member of an establishment, created through staff.create. */
+export const newStaffMember = (app: TestApp, establishmentId: number, fullName = 'Rosa Mamani Flores', role = 'Técnica de educación') =>
+  app.ok('staff.create', { establishmentId, fullName, role });
+
+/** A participant of an establishment (active), created through participants.create on 1 February 2026. */
+export const newParticipantAt = (
+  app: TestApp,
+  establishmentId: number,
+  code: string,
+  firstNames = 'Juan',
+  lastNames = 'Pérez Quispe',
+  over: Partial<ChannelInput<'participants.create'>> = {},
+) =>
+  app.ok('participants.create', {
+    code,
+    firstNames,
+    lastNames,
+    sex: 'masculino',
+    birthYear: 1990,
+    establishmentId,
+    date: '2026-02-01',
+    ...over,
+  });
+
+/** An ensemble of an establishment, created through ensembles.create. */
+export const newEnsembleAt = (app: TestApp, establishmentId: number, name = 'Banda sinfónica de prueba') =>
+  app.ok('ensembles.create', { name, type: 'banda_sinfonica', establishmentId });
+
+/** A teacher authorised to enter an establishment (what makes them one of its people), through the contracts channels. */
+export async function newTeacherAt(app: TestApp, establishmentId: number, who: keyof typeof people = 'carmen') {
+  const t = await teacher(app.ok, who);
+  await authorise(app.ok, t.id, establishmentId);
+  return t;
+}
+
+/** The movement that hands instruments over to a custodian by id (instruments.move's `movement`). */
+export const handOver = (
+  custodianType: 'docente' | 'elenco' | 'participante' | 'personal',
+  custodianId: number,
+  date: string,
+  dueDate: string | null = null,
+) => ({ kind: 'entrega' as const, custodianType, custodianId, date, dueDate });
+
+/**
+ * A custodian typed as text before links existed and left "sin vincular" by the carry-over
+ * (migration 20261203_0010): the hand-over in the ledger names only the text, the
+ * instrument holds it without an id, and a review awaits a clerk. Written the way the old
+ * app and the migration left them (the ledger is appended to, never rewritten). The
+ * instrument must be assigned and free. Answers the review's id.
+ */
+export async function carriedOverCustodian(
+  app: TestApp,
+  instrumentId: number,
+  custodianType: 'docente' | 'elenco' | 'participante',
+  text: string,
+  date = '2025-11-20',
+): Promise<number> {
+  return app.db.transaction(async (trx) => {
+    const i = (await trx('instruments').where({ id: instrumentId }).first()) as Record<string, unknown>;
+    if (i.status !== 'asignado' || i.custodian_type !== null)
+      throw new Error('carriedOverCustodian: the instrument must be assigned and free');
+    const seq = Number(i.movement_count) + 1;
+    const now = new Date().toISOString();
+    await trx('instrument_movements').insert({
+      instrument_id: instrumentId,
+      seq,
+      kind: 'entrega',
+      date,
+      recorded_at: '2025-11-20T15:00:00.000Z',
+      recorded_by: 'Usuario anterior',
+      from_establishment_id: i.establishment_id,
+      custodian_type: custodianType,
+      custodian_name: text,
+      status_after: 'asignado',
+      establishment_after_id: i.establishment_id,
+    });
+    await trx('instruments')
+      .where({ id: instrumentId })
+      .update({ custodian_type: custodianType, custodian_name: text, custodian_id: null, custody_since: date, movement_count: seq });
+    return insertId(trx('custodian_reviews'), {
+      instrument_id: instrumentId,
+      custodian_type: custodianType,
+      original_text: text,
+      status: 'pendiente',
+      created_at: now,
+    });
+  });
 }

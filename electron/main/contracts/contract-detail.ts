@@ -1,13 +1,6 @@
-import {
-  addDays,
-  EXPIRY_WARNING_DAYS,
-  lifecycleCheck,
-  periodOf,
-  unauthorisedAtStart,
-  type ContractAction,
-} from '../../../shared/contracts/rules';
+import { EXPIRY_WARNING_DAYS, lifecycleCheck, periodOf, unauthorisedAtStart, type ContractAction } from '../../../shared/contracts/rules';
 import type { Contract, ContractAlerts, ContractDetail, ContractResult, ContractWarning } from '../../../shared/contracts/schemas';
-import { formatDate } from '../../../shared/format';
+import { formatDate, addDays } from '../../../shared/format';
 import type { Column } from '../export/table';
 import { AppError, notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import {
-  addDays,
   lastDayOf,
   limaToday,
   nextPeriod,
@@ -11,6 +10,7 @@ import {
   type Discipline,
   type Modality,
 } from '../../../shared/contracts/rules';
+import { addDays } from '../../../shared/format';
 import { demoTeachers, firstNamesF, firstNamesM, specialtiesByDiscipline, surnames, workshopsByDiscipline } from './demo-data';
 import { prng } from '../demo/prng';
 import { nextIds, pad, saveBudget, Writer, type PlannedContract } from './repository/demo-rows';

@@ -8,6 +8,7 @@ import {
 } from '../establishments/repository';
 import { demoEstablishments, demoProgrammeEstablishments } from '../establishments/demo';
 import { generateConsumables, generateInventory } from '../inventory/demo';
+import { generateDemoStaff } from '../establishments/staff';
 import { generateContracts } from '../contracts/demo';
 import { generateProgrammes } from '../programmes/demo';
 import { generateInternArte } from '../internarte/demo';
@@ -73,11 +74,13 @@ export async function loadDataset(
 ): Promise<{ establishments: number; instruments: number; movements: number }> {
   await loadEstablishments(db, data, actor, now);
   const programme = await establishmentIdsWhere(db, { inProgramme: true });
+  const staff = await generateDemoStaff(db, await establishmentIdsWhere(db, { active: true }), actor, now);
   const inventory = await generateInventory(
     db,
     { ...inventoryScales[scale], establishmentIds: scale === 'demo' ? programme : null },
     actor,
     now,
+    staff,
   );
   if (scale === 'demo') await generateConsumables(db, programme, actor, now);
   const everyActive = await establishmentIdsWhere(db, { active: true });

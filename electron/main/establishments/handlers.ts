@@ -5,6 +5,7 @@ import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { isForeignKeyViolation } from '../db/dialect';
 import { exportTable, type Column } from '../export/table';
 import * as repo from './repository';
+import { staffHandlers } from './staff';
 
 type EstablishmentChannel = (typeof establishmentChannels)[number];
 
@@ -47,6 +48,7 @@ function exportColumns(ctx: HandlerContext): Column<Establishment>[] {
 }
 
 export const establishmentHandlers: DomainHandlers<EstablishmentChannel> = {
+  ...staffHandlers,
   'regionalOffices.list': (_input, ctx) => repo.listRegionalOffices(ctx.db),
 
   'establishments.list': (q, ctx) => repo.listEstablishments(ctx.db, q),

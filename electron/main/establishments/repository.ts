@@ -26,6 +26,8 @@ export interface EstablishmentValues {
   population: Population;
   city: string;
   inProgramme: boolean;
+  /** The hand-over's default period in days; undefined keeps what is recorded. */
+  loanDays?: number | null;
 }
 
 const sortExpressions: Record<SortColumn, string> = {
@@ -48,6 +50,7 @@ const selectColumns = [
   'e.population',
   'e.city',
   'e.in_programme',
+  'e.loan_days',
   'e.active',
   'e.version',
   'e.created_at',
@@ -65,6 +68,7 @@ interface EstablishmentRecord {
   population: Population;
   city: string;
   in_programme: unknown;
+  loan_days: number | null;
   active: unknown;
   version: number;
   created_at: string;
@@ -81,6 +85,7 @@ const toEstablishment = (r: EstablishmentRecord): Establishment => ({
   population: r.population,
   city: r.city,
   inProgramme: toBool(r.in_programme),
+  loanDays: r.loan_days === null || r.loan_days === undefined ? null : Number(r.loan_days),
   active: toBool(r.active),
   version: r.version,
   createdAt: r.created_at,
@@ -159,6 +164,7 @@ const columnsOf = (v: EstablishmentValues) => ({
   population: v.population,
   city: v.city,
   in_programme: v.inProgramme,
+  ...(v.loanDays === undefined ? {} : { loan_days: v.loanDays }),
   ...derived(v),
 });
 

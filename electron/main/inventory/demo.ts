@@ -55,8 +55,6 @@ const basePrice: Record<Family, number> = {
   audio_accesorios: 40000,
 };
 const people = ['Luis Quispe', 'Rosa Mamani', 'Carlos Huamán', 'Ana Flores', 'Jorge Chávez', 'María Condori'];
-const teachers = ['Prof. Carmen Rojas', 'Prof. Julio Ramos', 'Prof. Elena Torres', 'Prof. Víctor Salas'];
-const ensembles = ['Banda sinfónica', 'Coro polifónico', 'Ensamble de percusión', 'Orquesta sinfónica'];
 const providers = ['Taller Luthería Lima', 'Casa Musical Arequipa', 'Servicio Técnico Yamaha Perú'];
 
 const weights: Partial<Record<MovementKind, number>> = {
@@ -73,6 +71,16 @@ const weights: Partial<Record<MovementKind, number>> = {
   asignacion: 6,
 };
 
+/**
+ * The national dataset (every active establishment: the bench's) as issue 15 sizes it: about
+ * 20,000 hand-overs among its 30,000 instruments, and an expected return only on hand-overs of
+ * the last two years (the older ones are standing custodies), so that about one held
+ * instrument in ten is overdue. The demonstration keeps its own weights: other tests read
+ * its data.
+ */
+const nationalWeights: typeof weights = { ...weights, entrega: 1.1 };
+const NATIONAL_DUE_WITHIN_DAYS = 730;
+
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export async function generateInventory(
@@ -80,8 +88,12 @@ export async function generateInventory(
   scale: InventoryScale,
   actor: Actor,
   now: string,
+  /** The INPE staff of each establishment: who receives the demonstration's hand-overs (by id). */
+  staff: ReadonlyMap<number, ReadonlyArray<{ id: number; name: string }>> = new Map(),
 ): Promise<{ instruments: number; movements: number }> {
   const rnd = prng(scale.seed);
+  const national = scale.establishmentIds === null;
+  const weightOf = national ? nationalWeights : weights;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const types = await activeTypes(db);
   const places = scale.establishmentIds ?? (await establishmentIdsWhere(db, { active: true }));
@@ -132,6 +144,8 @@ export async function generateInventory(
           'toEstablishmentId' in effect ? effect.toEstablishmentId : kind === 'recepcion' ? (before?.transitTo ?? null) : null,
         custodian_type: null,
         custodian_name: null,
+        custodian_id: null,
+        due_date: null,
         condition: 'condition' in effect ? (effect.condition ?? null) : null,
         document_number: null,
         person: null,
@@ -156,13 +170,13 @@ export async function generateInventory(
 
     const target = Math.max(0, Math.round(scale.movementsPerInstrument - 2 + (rnd() - 0.5) * 4));
     for (let m = 0; m < target; m++) {
-      const options = allowedKinds(s).filter((x) => (weights[x] ?? 0) > 0);
+      const options = allowedKinds(s).filter((x) => (weightOf[x] ?? 0) > 0);
       if (options.length === 0) break;
-      const total = options.reduce((a, x) => a + weights[x]!, 0);
+      const total = options.reduce((a, x) => a + weightOf[x]!, 0);
       let r = rnd() * total;
       let kind = options[0]!;
       for (const x of options) {
-        r -= weights[x]!;
+        r -= weightOf[x]!;
         if (r <= 0) {
           kind = x;
           break;
@@ -178,6 +192,7 @@ export async function generateInventory(
       };
       let effect: MovementEffect;
       let extra: Record<string, unknown> = {};
+      let withDue = false;
       switch (kind) {
         case 'asignacion':
           effect = { kind, toEstablishmentId: pick(places) };
@@ -191,15 +206,22 @@ export async function generateInventory(
           extra = { person: pick(people) };
           break;
         case 'entrega': {
-          const type = rnd() < 0.6 ? 'docente' : 'elenco';
-          const name = type === 'docente' ? pick(teachers) : pick(ensembles);
-          effect = { kind, custodianType: type, custodianName: name };
-          extra = { custodian_type: type, custodian_name: name };
+          const here = staff.get(s.establishmentId ?? -1) ?? [];
+          if (here.length === 0) continue;
+          const who = pick(here);
+          // Since the day it is recorded (set below); four in ten with an expected return 90 days later.
+          withDue = rnd() < 0.4;
+          effect = { kind, custodian: { type: 'personal', id: who.id, name: who.name, since: null, due: null } };
+          extra = { custodian_type: 'personal', custodian_name: who.name, custodian_id: who.id };
           break;
         }
         case 'devolucion':
           effect = { kind, condition: null };
-          extra = { custodian_type: s.custodian?.type ?? null, custodian_name: s.custodian?.name ?? null };
+          extra = {
+            custodian_type: s.custodian?.type ?? null,
+            custodian_name: s.custodian?.name ?? null,
+            custodian_id: s.custodian?.id ?? null,
+          };
           break;
         case 'envio_reparacion':
           effect = { kind };
@@ -229,6 +251,12 @@ export async function generateInventory(
       const next = applyMovement(s, effect);
       if (!next.ok) continue;
       day = Math.min(today, day + 86400000 * (3 + Math.floor(rnd() * 60)));
+      if (next.state.custodian && effect.kind === 'entrega') {
+        const dated = withDue && (!national || day > today - NATIONAL_DUE_WITHIN_DAYS * 86400000);
+        const due = dated ? isoDay(day + 90 * 86400000) : null;
+        next.state.custodian = { ...next.state.custodian, since: isoDay(day), due };
+        extra = { ...extra, due_date: due };
+      }
       record(kind, effect, s, next.state, extra);
       s = next.state;
     }

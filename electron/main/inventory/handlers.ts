@@ -1,6 +1,7 @@
 import type { DomainChannel } from '../../../shared/channels';
 import type { DomainHandlers } from '../ipc/context';
 import { consumableHandlers } from './consumables';
+import { custodyHandlers } from './custody';
 import { photoHandlers } from './photos';
 import { registerHandlers } from './register';
 import { inventoryReportHandlers } from './reports';
@@ -18,4 +19,5 @@ export const inventoryHandlers: DomainHandlers<InventoryChannel> = {
   ...stocktakeHandlers,
   ...consumableHandlers,
   ...inventoryReportHandlers,
+  ...custodyHandlers,
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
-import { applyMovement, type Condition, type InstrumentState, type MovementEffect } from '../../../shared/inventory/rules';
+import { applyMovement, type Condition, type Custodian, type InstrumentState, type MovementEffect } from '../../../shared/inventory/rules';
 import type { Instrument, MovementInput } from '../../../shared/inventory/schemas';
 import type { z } from 'zod';
 import { AppError, stale } from '../ipc/errors';
@@ -11,8 +11,11 @@ import { appendMovement, stateOf, type MovementRecord } from './repository';
 
 type Parsed = z.output<typeof MovementInput>;
 
-/** The part of a clerk's movement that the state machine reads. */
-export function effectOf(m: Parsed): MovementEffect {
+/**
+ * The part of a clerk's movement that the state machine reads. A hand-over names its
+ * custodian by id; `custodian` is that record as main found it (custody.ts resolveCustodian).
+ */
+export function effectOf(m: Parsed, custodian: Custodian | null = null): MovementEffect {
   switch (m.kind) {
     case 'asignacion':
     case 'despacho':
@@ -24,7 +27,8 @@ export function effectOf(m: Parsed): MovementEffect {
     case 'cambio_estado':
       return { kind: m.kind, condition: m.condition };
     case 'entrega':
-      return { kind: 'entrega', custodianType: m.custodianType, custodianName: m.custodianName };
+      if (!custodian) throw new Error('A hand-over needs its custodian resolved');
+      return { kind: 'entrega', custodian };
     case 'devolucion':
       return { kind: 'devolucion', condition: m.condition ?? null };
     case 'envio_reparacion':
@@ -52,6 +56,8 @@ export function altaOf(condition: Condition, date: string): { record: MovementRe
       toEstablishmentId: null,
       custodianType: null,
       custodianName: null,
+      custodianId: null,
+      dueDate: null,
       condition,
       documentNumber: null,
       person: null,
@@ -66,7 +72,12 @@ export function altaOf(condition: Condition, date: string): { record: MovementRe
 }
 
 /** Everything a movement records, from the clerk's input and the instrument's state before it. */
-export function recordOf(m: Parsed, before: InstrumentState | null, batchId: string | null): MovementRecord {
+export function recordOf(
+  m: Parsed,
+  before: InstrumentState | null,
+  batchId: string | null,
+  custodian: Custodian | null = null,
+): MovementRecord {
   const r: MovementRecord = {
     kind: m.kind,
     date: m.date,
@@ -74,6 +85,8 @@ export function recordOf(m: Parsed, before: InstrumentState | null, batchId: str
     toEstablishmentId: null,
     custodianType: null,
     custodianName: null,
+    custodianId: null,
+    dueDate: null,
     condition: null,
     documentNumber: null,
     person: null,
@@ -91,12 +104,19 @@ export function recordOf(m: Parsed, before: InstrumentState | null, batchId: str
     case 'recepcion':
       return { ...r, toEstablishmentId: before?.transitTo ?? null, person: m.person, condition: m.condition };
     case 'entrega':
-      return { ...r, custodianType: m.custodianType, custodianName: m.custodianName };
+      return {
+        ...r,
+        custodianType: m.custodianType,
+        custodianName: custodian?.name ?? null,
+        custodianId: custodian?.id ?? null,
+        dueDate: custodian?.due ?? null,
+      };
     case 'devolucion':
       return {
         ...r,
         custodianType: before?.custodian?.type ?? null,
         custodianName: before?.custodian?.name ?? null,
+        custodianId: before?.custodian?.id ?? null,
         condition: m.condition ?? null,
       };
     case 'envio_reparacion':

@@ -7,6 +7,7 @@ import { requireEstablishment } from '../auth/access';
 import { refusedEstablishments } from '../establishments/repository';
 import { exportTableWithReason } from '../privacy/personal-data';
 import { custodianCell, shownCustodianName, shownInstrument, shownMovement } from './custodians';
+import { resolveCustodian } from './custody';
 import { altaOf, effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';
 import { instrumentScope } from './scope';
@@ -178,7 +179,12 @@ export const registerHandlers: DomainHandlers<RegisterChannel> = {
     }
     for (const i of instruments) requireEstablishment(ctx, i.establishmentId, i.transitToEstablishmentId);
     if ('toEstablishmentId' in movement) await checkEstablishment(ctx, movement.toEstablishmentId, 'movement.toEstablishmentId');
-    return moveInstruments(ctx.db, instruments, (before) => ({ effect: effectOf(movement), record: recordOf(movement, before, null) }), {
+    const custodian = movement.kind === 'entrega' ? await resolveCustodian(ctx, movement, instruments) : null;
+    const build = (before: Parameters<typeof recordOf>[1]) => ({
+      effect: effectOf(movement, custodian),
+      record: recordOf(movement, before, null, custodian),
+    });
+    return moveInstruments(ctx.db, instruments, build, {
       actor: ctx.session.actor,
       now: ctx.now,
       t: ctx.t,

@@ -260,6 +260,8 @@ function recordForStocktake(effect: MovementEffect, before: InstrumentState, bas
     toEstablishmentId: 'toEstablishmentId' in effect ? effect.toEstablishmentId : null,
     custodianType: null,
     custodianName: null,
+    custodianId: null,
+    dueDate: null,
     condition: 'condition' in effect ? (effect.condition ?? null) : null,
     documentNumber: base.documentNumber,
     person: null,

@@ -2,7 +2,7 @@ import { formatDate } from '../../../shared/format';
 import { allowedCustody, endsEnrolments, statusAfterCustody } from '../../../shared/programmes/rules';
 import type { Participant } from '../../../shared/programmes/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import { instrumentsHeldByCode } from '../inventory/for-programmes';
+import { instrumentsHeldBy, openRecoveriesFor } from '../inventory/for-programmes';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { canSeeNames } from './privacy';
@@ -160,7 +160,11 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
       ctx.now,
     );
     const participant = await mustParticipant(ctx, participantId);
-    const instrumentsToRecover = kind === 'reincorporacion' ? [] : await instrumentsHeldByCode(ctx.db, before.code);
+    // What they hold goes on the recovery list, by id, until returned, transferred with them or reported lost.
+    const instrumentsToRecover =
+      kind === 'traslado' || kind === 'egreso' || kind === 'retiro'
+        ? await openRecoveriesFor(ctx.db, participantId, kind, date, ctx.session.actor, ctx.now)
+        : [];
     await ctx.audit({
       entity: 'participant',
       entityId: participantId,
@@ -181,12 +185,8 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
     return repo.movementsOf(ctx.db, id);
   },
 
-  /**
-   * The instruments a participant holds according to the inventory: custodian type
-   * 'participante' and the participant's INPE code within the custodian's name. null when
-   * this installation has no inventory.
-   */
-  'participants.instruments': async ({ id }, ctx) => instrumentsHeldByCode(ctx.db, (await mustParticipant(ctx, id)).code),
+  /** The instruments a participant holds according to the inventory (by id). null when this installation has no inventory. */
+  'participants.instruments': async ({ id }, ctx) => instrumentsHeldBy(ctx.db, (await mustParticipant(ctx, id)).id),
 
   'participants.export': async ({ filter, format, reason }, ctx) => {
     const { t } = ctx;

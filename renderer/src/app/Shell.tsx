@@ -50,7 +50,7 @@ const NavItemLink = memo(function NavItemLink({ item, active, current }: { item:
     <NavLink
       component={RouterLink}
       to={item.to}
-      end={item.to === routes.dashboard}
+      end
       label={t(item.label)}
       leftSection={<item.icon size={18} stroke={1.6} />}
       onClick={() => !current && refreshPage(client, item.to)}
@@ -122,6 +122,9 @@ const ShellHeader = memo(function ShellHeader({
   );
 });
 
+/** Whether an address is a page's own or one of its sub-pages (its record, its tab). */
+const within = (pathname: string, to: string): boolean => pathname === to || pathname.startsWith(`${to}/`);
+
 export function Shell() {
   const { t, i18n } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -132,9 +135,14 @@ export function Shell() {
     .map((section) => ({ ...section, items: section.items.filter((item) => !item.channel || canUse(user, item.channel)) }))
     .filter((section) => section.items.length > 0);
   // A page the role may not use, reached by its address: say so instead of showing it half-refused.
+  // The page is the navigation link that names the longest part of the address (/instrumentos/vencidos is not /instrumentos).
   const here = navigation
     .flatMap((section) => section.items)
-    .find((item) => item.to !== routes.dashboard && location.pathname.startsWith(item.to));
+    .filter((item) => item.to !== routes.dashboard && within(location.pathname, item.to))
+    .reduce<(typeof navigation)[number]['items'][number] | undefined>(
+      (best, item) => (!best || item.to.length > best.to.length ? item : best),
+      undefined,
+    );
   const forbiddenPage = !!here?.channel && !canUse(user, here.channel);
 
   useEffect(() => {
@@ -174,7 +182,7 @@ export function Shell() {
                 key={item.to}
                 item={item}
                 current={item.to === location.pathname}
-                active={item.to === routes.dashboard ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                active={item.to === routes.dashboard ? location.pathname === '/' : item.to === here?.to}
               />
             ))}
           </Stack>

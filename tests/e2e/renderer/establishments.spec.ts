@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, screen, test, notified } from '../fixtures';
+import { createEstablishment } from '../steps';
 
 test.describe('Establecimientos', () => {
   test('an empty database offers the demonstration data, which the dashboard then counts', async ({ app }) => {
@@ -52,7 +53,7 @@ test.describe('Establecimientos', () => {
     await expect(app.getByTestId('stat-Participantes activos')).toHaveText(/^[1-9]/);
   });
 
-  test('create with field errors in Spanish, then edit, keyboard only', async ({ app }) => {
+  test('create with field errors in Spanish, then edit, keyboard only', async ({ app, harness }) => {
     await app.getByRole('link', { name: 'Establecimientos' }).click();
     await expect(app.getByText('Aún no hay establecimientos')).toBeVisible();
     await screen(app, '03-establecimientos-vacio');
@@ -85,6 +86,7 @@ test.describe('Establecimientos', () => {
     await expect(app.getByRole('option', { name: 'Varones' })).toHaveAttribute('data-combobox-selected', 'true');
     await app.keyboard.press('Enter');
     await expect(dialog.getByRole('combobox', { name: 'Población' })).toHaveValue('Varones');
+    await dialog.getByLabel('Plazo de préstamo de instrumentos (días)').fill('45');
     await dialog.getByLabel('Participa en el programa de arte y cultura').press('Space');
     await dialog.getByLabel('Ciudad').press('Enter');
     await expect(dialog).toBeHidden();
@@ -93,6 +95,7 @@ test.describe('Establecimientos', () => {
     await expect(row).toContainText('E.P. de Prueba Ñaña');
     await expect(row).toContainText('Varones');
     await expect(row).toContainText('Sí');
+    expect(await harness.db('establishments').where({ code: 'EP-LIM-99' }).first('loan_days')).toEqual({ loan_days: 45 });
 
     // A second one with the same code is refused by main, next to the field, and the form keeps what was typed.
     await app.getByRole('button', { name: 'Nuevo establecimiento' }).click();
@@ -114,9 +117,13 @@ test.describe('Establecimientos', () => {
     const edit = app.getByRole('dialog', { name: 'Editar establecimiento' });
     await expect(edit.getByLabel('Nombre')).toHaveValue('E.P. de Prueba Ñaña');
     await edit.getByLabel('Nombre').fill('E.P. de Chaclacayo');
+    // The loan period saved with it; emptied, the establishment has none.
+    await expect(edit.getByLabel('Plazo de préstamo de instrumentos (días)')).toHaveValue('45');
+    await edit.getByLabel('Plazo de préstamo de instrumentos (días)').fill('');
     await screen(app, '05-establecimiento-editar');
     await edit.getByRole('button', { name: 'Guardar' }).click();
     await notified(app, 'Se guardaron los cambios de E.P. de Chaclacayo.');
+    expect(await harness.db('establishments').where({ code: 'EP-LIM-99' }).first('loan_days')).toEqual({ loan_days: null });
     await expect(app.getByRole('row', { name: /EP-LIM-99/ })).toContainText('E.P. de Chaclacayo');
   });
 
@@ -196,9 +203,13 @@ test.describe('Establecimientos', () => {
     ).toBeVisible();
     await expect(app.getByRole('row', { name: /E\.P\. del Callao/ })).toBeVisible();
 
-    await app.getByRole('button', { name: 'Eliminar: E.P. de Puno' }).click();
+    // Every establishment of the demonstration has its INPE staff: one registered just now has nothing yet.
+    await createEstablishment(harness, { code: 'EP-TST-01', name: 'E.P. Anexo de Prueba' });
+    await app.reload();
+    await expect(app.getByText('1–21 de 21')).toBeVisible();
+    await app.getByRole('button', { name: 'Eliminar: E.P. Anexo de Prueba' }).click();
     await app.getByRole('dialog').getByRole('button', { name: 'Eliminar' }).click();
-    await notified(app, 'Se eliminó E.P. de Puno.');
-    await expect(app.getByText('1–19 de 19')).toBeVisible();
+    await notified(app, 'Se eliminó E.P. Anexo de Prueba.');
+    await expect(app.getByText('1–20 de 20')).toBeVisible();
   });
 });

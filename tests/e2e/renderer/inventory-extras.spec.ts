@@ -38,7 +38,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
       ['TRP-0001', 'Trompeta', 'Bach', '', '900', 'Nuevo', 'Lurigancho'],
     ]);
 
-    await app.getByRole('link', { name: 'Instrumentos' }).click();
+    await app.getByRole('link', { name: 'Instrumentos', exact: true }).click();
     await app.getByRole('button', { name: 'Importar' }).click();
     const dialog = app.getByRole('dialog', { name: 'Importar instrumentos' });
     await chooseFiles(app, dialog.getByRole('button', { name: 'Archivo de Excel (.xlsx) o CSV' }), bad);
@@ -72,7 +72,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     for (const code of ['LBL-001', 'LBL-002', 'LBL-003']) {
       await ok(harness, 'instruments.create', donatedInstrument(code, { costCentimos: 1000 }));
     }
-    await app.getByRole('link', { name: 'Instrumentos' }).click();
+    await app.getByRole('link', { name: 'Instrumentos', exact: true }).click();
     for (const code of ['LBL-001', 'LBL-003'])
       await app
         .getByRole('row', { name: new RegExp(code) })
@@ -105,7 +105,7 @@ test.describe('Instrumentos: importar, etiquetas, fotos', () => {
     const fake = path.join(dir, 'no-es-foto.jpg');
     fs.writeFileSync(fake, 'texto');
 
-    await app.getByRole('link', { name: 'Instrumentos' }).click();
+    await app.getByRole('link', { name: 'Instrumentos', exact: true }).click();
     await app.getByRole('button', { name: 'Ficha: FOT-001' }).click();
     await chooseFiles(app, app.getByRole('button', { name: 'Agregar fotos' }), [jpg, fake]);
     await expect(app.getByRole('img', { name: 'violín.jpg' })).toBeVisible();

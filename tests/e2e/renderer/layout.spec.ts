@@ -14,7 +14,11 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const pages: Array<{ route: string; heading: string | RegExp; shot: string }> = [
   { route: '/establecimientos', heading: 'Establecimientos penitenciarios', shot: 'establecimientos' },
   { route: '/oficinas-regionales', heading: 'Oficinas regionales', shot: 'oficinas-regionales' },
+  { route: '/personal', heading: 'Personal INPE', shot: 'personal' },
   { route: '/instrumentos', heading: 'Instrumentos', shot: 'instrumentos' },
+  { route: '/instrumentos/vencidos', heading: 'Préstamos vencidos', shot: 'prestamos-vencidos' },
+  { route: '/instrumentos/recuperacion', heading: 'Recuperación de instrumentos', shot: 'recuperacion' },
+  { route: '/instrumentos/custodios-sin-vincular', heading: 'Custodios sin vincular', shot: 'custodios-sin-vincular' },
   { route: '/tipos-de-instrumento', heading: 'Tipos de instrumento', shot: 'tipos-de-instrumento' },
   { route: '/inventario-fisico', heading: /Inventario físico/, shot: 'inventario-fisico' },
   { route: '/consumibles', heading: /Consumibles/, shot: 'consumibles' },

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Harness } from '../../../electron/harness/server';
 import { ensureUser, signInAs as signInSession } from '../../../electron/main/auth/seed';
 import { expect, screen, test, TEST_PASSWORD, testAccount } from '../fixtures';
-import { createEstablishment, ok } from '../steps';
+import { createEstablishment, createInstrument, createParticipant, createStaff, handOver, ok } from '../steps';
 
 /**
  * Participants' names in the inventory and InternArte, as each role sees them in the real
@@ -15,30 +15,25 @@ import { createEstablishment, ok } from '../steps';
 const PARTICIPANT = 'Juan Pérez Quispe (PPL-0001)';
 const REASON = 'Inventario anual pedido por la Oficina Regional Lima';
 
-/** An establishment with a violin held by a participant and one held by a teacher (written as the administrador). */
 /** E.P. de Lurigancho, where both describe blocks work. */
 const lurigancho = (harness: Harness) => createEstablishment(harness, { code: 'EP-LUR-01', name: 'E.P. de Lurigancho' });
 
+/** An establishment with a violin held by a participant and one held by a staff member (written as the administrador). */
 async function seed(harness: Harness): Promise<void> {
   const est = await lurigancho(harness);
-  for (const [code, custodianType, custodianName] of [
-    ['LUR-001', 'participante', PARTICIPANT],
-    ['LUR-002', 'docente', 'Prof. Carmen Rojas'],
+  const juan = await createParticipant(harness, {
+    code: 'PPL-0001',
+    firstNames: 'Juan',
+    lastNames: 'Pérez Quispe',
+    establishmentId: est.id,
+  });
+  const carmen = await createStaff(harness, est.id, 'Carmen Rojas Vega');
+  for (const [code, custodian] of [
+    ['LUR-001', { type: 'participante', id: juan.id }],
+    ['LUR-002', { type: 'personal', id: carmen.id }],
   ] as const) {
-    const i = await ok<{ id: number }>(harness, 'instruments.create', {
-      code,
-      typeId: 1,
-      brand: 'Stentor',
-      costCentimos: 90000,
-      funding: 'presupuesto_inpe',
-      condition: 'bueno',
-      altaDate: '2026-03-01',
-      establishmentId: est.id,
-    });
-    await ok(harness, 'instruments.move', {
-      instrumentIds: [i.id],
-      movement: { kind: 'entrega', custodianType, custodianName, date: '2026-03-05' },
-    });
+    const i = await createInstrument(harness, code, est.id, { altaDate: '2026-03-01', condition: 'bueno', costCentimos: 90000 });
+    await handOver(harness, i.id, custodian, '2026-03-05');
   }
 }
 
@@ -74,7 +69,7 @@ test.describe('Custodios participantes', () => {
     await app.getByRole('navigation', { name: 'Navegación' }).getByRole('link', { name: 'Instrumentos', exact: true }).click();
     const row = app.getByRole('row', { name: /LUR-001/ });
     await expect(row).toContainText('Nombre reservado');
-    await expect(app.getByRole('row', { name: /LUR-002/ })).toContainText('Prof. Carmen Rojas');
+    await expect(app.getByRole('row', { name: /LUR-002/ })).toContainText('Carmen Rojas Vega');
     await row.getByRole('cell', { name: 'LUR-001', exact: true }).click();
     const record = app.getByRole('dialog', { name: 'Ficha: LUR-001' });
     await expect(record).toContainText('Nombre reservado (Participante)');

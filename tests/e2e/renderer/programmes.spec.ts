@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
-import { ok, choose, pick, savedPath } from '../steps';
+import { ok, choose, handOver, pick, savedPath } from '../steps';
 
 /** Programmes in the real renderer: a workshop from creation to certificates, a concert with audiences, every page. */
 
@@ -129,15 +129,7 @@ test.describe('Programas', () => {
       altaDate: '2026-03-01',
       establishmentId: est.id,
     });
-    await ok(harness, 'instruments.move', {
-      instrumentIds: [charango.id],
-      movement: {
-        kind: 'entrega',
-        custodianType: 'participante',
-        custodianName: `${held!.first_names} ${held!.last_names} (${held!.code})`,
-        date: '2026-03-10',
-      },
-    });
+    await handOver(harness, charango.id, { type: 'participante', id: held!.id }, '2026-03-10');
 
     await app.getByRole('link', { name: 'Eventos y temporada' }).click();
     await expect(app.getByRole('heading', { name: 'Eventos y temporada' })).toBeVisible();

@@ -8,6 +8,7 @@ import { contractChannelCases } from './contracts-channel-cases';
 import { authChannelCases } from './auth-channel-cases';
 import { internarteCases } from './internarte-channel-cases';
 import { catalogCases } from './catalog-channel-cases';
+import { custodyCases } from './custody-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
@@ -64,6 +65,7 @@ async function importJob(kind: 'import.dryRun' | 'import.run' = 'import.dryRun')
 const programme = programmeCases(() => ({ app, seeded }));
 const internarte = internarteCases(() => ({ app, seeded }));
 const catalog = catalogCases(() => ({ app, seeded }));
+const custody = custodyCases(() => ({ app, seeded }));
 const office = officeCases(() => ({ app }));
 
 /** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
@@ -76,6 +78,7 @@ const valid: { [K in ChannelName]: Case } = {
   ...programme.valid,
   ...internarte.valid,
   ...catalog.valid,
+  ...custody.valid,
   ...office.valid,
   ...contractCases.valid,
   ...authCases.valid,
@@ -267,6 +270,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...programme.invalid,
   ...internarte.invalid,
   ...catalog.invalid,
+  ...custody.invalid,
   ...office.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,

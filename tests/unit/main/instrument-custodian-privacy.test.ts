@@ -2,17 +2,27 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLurigancho, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import {
+  createLurigancho,
+  handOver,
+  newParticipantAt,
+  newTeacherAt,
+  snapshot,
+  testApp,
+  validEstablishment,
+  type TestApp,
+} from '../../helpers/services';
 
 /**
  * A participant (a person deprived of liberty) holding an instrument: the name and INPE
  * code in the custodian's name reach only the roles with the personal-data permission.
+ * The hand-over names the participant by id; main records "Nombres Apellidos (CODE)".
  * Each test performs the read as the inventory clerk (no such permission) and checks the
  * name never arrives; the administrador's report that carries it asks a reason and is logged.
  */
 
 const PARTICIPANT = 'Juan Pérez Quispe (PPL-0001)';
-const TEACHER = 'Prof. Carmen Rojas';
+const TEACHER = 'Carmen Rojas Salas';
 const REASON = 'Inventario anual pedido por la Oficina Regional Lima';
 
 let app: TestApp;
@@ -20,6 +30,8 @@ let est: number;
 let other: number;
 let held: number;
 let byTeacher: number;
+let participantId: number;
+let teacherId: number;
 
 // Reading order (no -layout): a wrapped table cell comes out as its words in sequence.
 const pdfText = (path: string) => execFileSync('pdftotext', [path, '-']).toString('utf8');
@@ -55,14 +67,10 @@ beforeAll(async () => {
     });
   held = (await create('LUR-001')).id;
   byTeacher = (await create('LUR-002')).id;
-  await app.ok('instruments.move', {
-    instrumentIds: [held],
-    movement: { kind: 'entrega', custodianType: 'participante', custodianName: PARTICIPANT, date: '2026-03-05' },
-  });
-  await app.ok('instruments.move', {
-    instrumentIds: [byTeacher],
-    movement: { kind: 'entrega', custodianType: 'docente', custodianName: TEACHER, date: '2026-03-05' },
-  });
+  participantId = (await newParticipantAt(app, est, 'PPL-0001', 'Juan', 'Pérez Quispe')).id;
+  teacherId = (await newTeacherAt(app, est, 'carmen')).id;
+  await app.ok('instruments.move', { instrumentIds: [held], movement: handOver('participante', participantId, '2026-03-05') });
+  await app.ok('instruments.move', { instrumentIds: [byTeacher], movement: handOver('docente', teacherId, '2026-03-05') });
 }, 60000);
 afterAll(() => app.close());
 
@@ -108,10 +116,7 @@ describe('the inventory clerk (no personal-data permission) never receives a par
 
   it('a refused movement does not name the participant in its message', async () => {
     const before = await snapshot(app.db);
-    const r = await app.call('instruments.move', {
-      instrumentIds: [held],
-      movement: { kind: 'entrega', custodianType: 'docente', custodianName: TEACHER, date: '2026-04-01' },
-    });
+    const r = await app.call('instruments.move', { instrumentIds: [held], movement: handOver('docente', teacherId, '2026-04-01') });
     expect(r.ok ? null : r.error.message).toBe('El instrumento LUR-001 está en poder de Nombre reservado: registre primero su devolución.');
     expect(await snapshot(app.db)).toBe(before);
   });
@@ -129,10 +134,7 @@ describe('the inventory clerk (no personal-data permission) never receives a par
     expect(JSON.stringify(history)).not.toMatch(/Juan|PPL-0001/);
     // Hand it back to the participant for the reports below (as the administrador, who sees the name).
     await app.signInAs('administrador');
-    await app.ok('instruments.move', {
-      instrumentIds: [held],
-      movement: { kind: 'entrega', custodianType: 'participante', custodianName: PARTICIPANT, date: '2026-04-03' },
-    });
+    await app.ok('instruments.move', { instrumentIds: [held], movement: handOver('participante', participantId, '2026-04-03') });
     await app.signInAs('inventario');
   });
 
@@ -142,7 +144,7 @@ describe('the inventory clerk (no personal-data permission) never receives a par
     expect(text).not.toMatch(/Juan|Pérez|PPL-?\s*0001/);
     // The PDF's narrow column wraps the words: match them across the line breaks.
     expect(text).toMatch(/Nombre\s+reservado\s+\(Participante\)/);
-    expect(text).toMatch(/Prof\.\s+Carmen\s+Rojas/);
+    expect(text).toMatch(/Carmen\s+Rojas\s+Salas/);
 
     const xlsx = savedPath(await app.ok('inventory.reportByEstablishment', { establishmentId: est, format: 'xlsx' }));
     const cells = await xlsxText(xlsx);

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
-import { newViolin, snapshot, testApp, type TestApp } from '../../helpers/services';
+import { handOver, newTeacherAt, newViolin, snapshot, testApp, type TestApp } from '../../helpers/services';
 
 let app: TestApp;
 let est: Record<string, number>;
@@ -95,10 +95,8 @@ describe('the movements ledger', () => {
     const ids: number[] = [];
     for (let n = 1; n <= 20; n++) ids.push((await violin(`VIO-B${String(n).padStart(2, '0')}`)).id);
     const held = ids[7]!;
-    await app.ok('instruments.move', {
-      instrumentIds: [held],
-      movement: { kind: 'entrega', custodianType: 'docente', custodianName: 'Prof. Carmen Rojas', date: '2026-03-01' },
-    });
+    const carmen = await newTeacherAt(app, est['E.P. de Lurigancho']!, 'carmen');
+    await app.ok('instruments.move', { instrumentIds: [held], movement: handOver('docente', carmen.id, '2026-03-01') });
 
     const before = await snapshot(app.db);
     const dispatch = {
@@ -113,7 +111,7 @@ describe('the movements ledger', () => {
       ok: false,
       error: {
         message: 'No se registró ningún movimiento: 1 instrumento no lo admite.',
-        fields: { 'VIO-B08': 'El instrumento VIO-B08 está en poder de Prof. Carmen Rojas: registre primero su devolución.' },
+        fields: { 'VIO-B08': 'El instrumento VIO-B08 está en poder de Carmen Rojas Salas: registre primero su devolución.' },
       },
     });
     expect(await snapshot(app.db)).toBe(before);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { donatedInstrument, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { donatedInstrument, handOver, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 
 /**
  * Programmes through the same pipeline the window uses: the custody change, attendance
@@ -69,21 +69,19 @@ describe('custody change', () => {
     const g = await app.ok('ensembles.create', { name: 'Banda de prueba', type: 'banda_sinfonica', establishmentId: men });
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-02' });
     await app.ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-02', part: 'Trompeta' });
-    // The inventory: a trumpet in his custody, and one with someone else.
+    // The inventory: a trumpet in his custody, and one with another participant (handed over by id).
     const trumpet = (code: string) =>
       app.ok('instruments.create', donatedInstrument(code, { costCentimos: 1000, altaDate: '2026-01-10', establishmentId: men }));
     const held = await trumpet('TRP-01');
     const notHis = await trumpet('TRP-02');
-    await app.ok('instruments.move', {
-      instrumentIds: [held.id],
-      movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Juan Pérez (ppl-0001)', date: '2026-03-05' },
-    });
-    await app.ok('instruments.move', {
-      instrumentIds: [notHis.id],
-      movement: { kind: 'entrega', custodianType: 'participante', custodianName: 'Otro (PPL-0002)', date: '2026-03-05' },
-    });
+    const otro = await participant('PPL-0002', 'Otro', 'Participante', men);
+    await app.ok('instruments.move', { instrumentIds: [held.id], movement: handOver('participante', p.id, '2026-03-05') });
+    await app.ok('instruments.move', { instrumentIds: [notHis.id], movement: handOver('participante', otro.id, '2026-03-05') });
 
-    expect((await app.ok('participants.instruments', { id: p.id }))!.map((i) => i.code)).toEqual(['TRP-01']);
+    // Main writes the participant's name and code as the custodian.
+    expect((await app.ok('participants.instruments', { id: p.id }))!.map((i) => [i.code, i.custodianName])).toEqual([
+      ['TRP-01', 'Juan Pérez (PPL-0001)'],
+    ]);
 
     const r = await app.ok('participants.custodyChange', {
       participantId: p.id,
@@ -95,6 +93,10 @@ describe('custody change', () => {
     });
     expect(r.enrolmentsEnded).toBe(2);
     expect(r.instrumentsToRecover!.map((i) => i.code)).toEqual(['TRP-01']);
+    // And goes on the recovery list, by id, until returned or taken to his new establishment.
+    expect((await app.ok('custody.recoveries', { participantId: p.id })).map((i) => [i.code, i.reason, i.stillHeld])).toEqual([
+      ['TRP-01', 'traslado', true],
+    ]);
     expect(r.participant).toMatchObject({ status: 'trasladado', establishmentId: other, openEnrolments: 0 });
 
     const enrolments = await app.ok('enrolments.list', { participantId: p.id });

@@ -25,8 +25,14 @@ const movement: fc.Arbitrary<MovementEffect> = fc.oneof(
   fc.record({ kind: fc.constant('recepcion' as const), condition }),
   fc.record({
     kind: fc.constant('entrega' as const),
-    custodianType: fc.constantFrom(...custodianTypes),
-    custodianName: fc.constantFrom('Prof. Rojas', 'Banda sinfónica', 'Coro polifónico'),
+    // The custodian as main resolves it from the chosen record (by id), with an optional expected return.
+    custodian: fc.record({
+      type: fc.constantFrom(...custodianTypes),
+      id: fc.integer({ min: 1, max: 50 }),
+      name: fc.constantFrom('Carmen Rojas Salas', 'Banda sinfónica', 'Juan Pérez (PPL-0001)', 'Rosa Mamani Flores'),
+      since: fc.constantFrom('2026-03-01', '2026-05-10'),
+      due: fc.option(fc.constantFrom('2026-06-01', '2026-08-31'), { nil: null }),
+    }),
   }),
   fc.record({ kind: fc.constant('devolucion' as const), condition: fc.option(condition, { nil: null }) }),
   fc.constant({ kind: 'envio_reparacion' as const }),

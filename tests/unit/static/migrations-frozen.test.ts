@@ -20,6 +20,7 @@ const landed: Record<string, string> = {
   '20261126_0007_office': '0fed0718d87abb1f',
   '20261126_0008_event_title_key': '20fce0888f2e8b6f',
   '20261126_0009_attachment_blobs': '5f2cd43772c10701',
+  '20261203_0010_linked_custody': 'c3fcf7e42742b595',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

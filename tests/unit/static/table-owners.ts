@@ -3,7 +3,7 @@
  * another domain calls the owner's functions (joins too: `joinEstablishment`, `joinAttachment`).
  */
 const owned: Record<string, string[]> = {
-  establishments: ['establishments', 'regional_offices'],
+  establishments: ['establishments', 'regional_offices', 'staff_members'],
   auth: ['users', 'user_establishments'],
   audit: ['audit_log'],
   files: ['attachments', 'attachment_blobs'],
@@ -19,6 +19,8 @@ const owned: Record<string, string[]> = {
     'consumable_items',
     'consumable_minimums',
     'consumable_movements',
+    'instrument_recoveries',
+    'custodian_reviews',
   ],
   contracts: [
     'teachers',

@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
 import type { Page } from '../../../../shared/ipc';
 import {
-  addDays,
-  daysBetween,
   effectiveStatus,
   EXPIRY_WARNING_DAYS,
   type AmountType,
@@ -12,6 +10,7 @@ import {
   type Modality,
   type StoredStatus,
 } from '../../../../shared/contracts/rules';
+import { addDays, daysBetween } from '../../../../shared/format';
 import type { Contract, ContractAlerts, ContractDetail, ContractFilter, contractSortColumns } from '../../../../shared/contracts/schemas';
 import type { HandlerContext } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';

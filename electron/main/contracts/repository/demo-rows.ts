@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
-import { normalizeText } from '../../../../shared/format';
+import { normalizeText, addDays } from '../../../../shared/format';
 import {
-  addDays,
   budgetLines,
   contractSchedule,
   lastDayOf,

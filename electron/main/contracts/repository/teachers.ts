@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { Page } from '../../../../shared/ipc';
-import { addDays, daysBetween, EXPIRY_WARNING_DAYS, type Discipline } from '../../../../shared/contracts/rules';
+import { EXPIRY_WARNING_DAYS, type Discipline } from '../../../../shared/contracts/rules';
+import { addDays, daysBetween } from '../../../../shared/format';
 import type { Authorisation, ContractAlerts, Teacher, TeacherFilter, teacherSortColumns } from '../../../../shared/contracts/schemas';
 import type { Session } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';

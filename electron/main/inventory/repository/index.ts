@@ -9,3 +9,5 @@ export * from './types';
 export * from './stocktakes';
 export * from './consumables';
 export * from './summary';
+export * from './custody';
+export * from './recoveries';

@@ -67,6 +67,9 @@ const selectColumns = [
   'et.name as transit_name',
   'i.custodian_type',
   'i.custodian_name',
+  'i.custodian_id',
+  'i.custody_since',
+  'i.custody_due',
   'i.movement_count',
   'i.version',
   'i.updated_at',
@@ -96,6 +99,9 @@ export const toInstrument = (r: Row): Instrument => ({
   transitToEstablishmentName: str(r.transit_name),
   custodianType: (r.custodian_type ?? null) as Instrument['custodianType'],
   custodianName: str(r.custodian_name),
+  custodianId: num(r.custodian_id),
+  custodySince: str(r.custody_since),
+  custodyDue: str(r.custody_due),
   movementCount: Number(r.movement_count),
   version: Number(r.version),
   updatedAt: String(r.updated_at),
@@ -262,6 +268,9 @@ export const stateColumns = (s: InstrumentState) => ({
   transit_to_establishment_id: s.transitTo,
   custodian_type: s.custodian?.type ?? null,
   custodian_name: s.custodian?.name ?? null,
+  custodian_id: s.custodian?.id ?? null,
+  custody_since: s.custodian?.since ?? null,
+  custody_due: s.custodian?.due ?? null,
 });
 
 /** Inserts the register row; its state columns are set by the alta movement right after. */
@@ -274,6 +283,9 @@ export async function insertInstrument(db: Knex, v: InstrumentValues, actor: Act
     transit_to_establishment_id: null,
     custodian_type: null,
     custodian_name: null,
+    custodian_id: null,
+    custody_since: null,
+    custody_due: null,
     movement_count: 0,
     ...firstVersion(actor, now),
   });

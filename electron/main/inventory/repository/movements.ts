@@ -5,6 +5,7 @@ import type { Movement } from '../../../../shared/inventory/schemas';
 import { num, type Row, str } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { type Narrow, stateColumns } from './instruments';
+import { closeRecoveries, closingKinds, type RecoveryClosing } from './recoveries';
 
 /** The instruments' ledger: movements are appended, never rewritten; the register caches the state they leave. */
 
@@ -16,6 +17,10 @@ export interface MovementRecord {
   toEstablishmentId: number | null;
   custodianType: CustodianType | null;
   custodianName: string | null;
+  /** The custodian's id in its register (null for a custodian carried over as text and not linked). */
+  custodianId: number | null;
+  /** A hand-over's expected return. */
+  dueDate: string | null;
   condition: string | null;
   documentNumber: string | null;
   person: string | null;
@@ -37,6 +42,8 @@ const movementRow = (instrumentId: number, seq: number, record: MovementRecord, 
   to_establishment_id: record.toEstablishmentId,
   custodian_type: record.custodianType,
   custodian_name: record.custodianName,
+  custodian_id: record.custodianId,
+  due_date: record.dueDate,
   condition: record.condition,
   document_number: record.documentNumber,
   person: record.person,
@@ -88,6 +95,10 @@ export async function appendMovement(
     });
   if (n !== 1) return false;
   await db('instrument_movements').insert(movementRow(instrumentId, expectedCount + 1, record, after, actor, now));
+  // A movement that frees the instrument closes the recovery item a participant's departure opened.
+  if (after.custodian === null && closingKinds.has(record.kind)) {
+    await closeRecoveries(db, instrumentId, record.kind as RecoveryClosing, record.date, expectedCount + 1, actor, now);
+  }
   return true;
 }
 
@@ -111,6 +122,8 @@ export async function history(db: Knex, instrumentId: number): Promise<Movement[
     toEstablishmentName: str(r.to_name),
     custodianType: (r.custodian_type ?? null) as Movement['custodianType'],
     custodianName: str(r.custodian_name),
+    custodianId: num(r.custodian_id),
+    dueDate: str(r.due_date),
     condition: (r.condition ?? null) as Movement['condition'],
     documentNumber: str(r.document_number),
     person: str(r.person),

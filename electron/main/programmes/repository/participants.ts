@@ -150,19 +150,6 @@ export async function participantsByIds(db: Knex, ids: number[]): Promise<Row[]>
   return (await db('participants').whereIn('id', ids).select('id', 'code', 'status', 'establishment_id')) as Row[];
 }
 
-/** Of these INPE codes, those of participants no longer active (released, transferred). */
-export async function formerParticipantCodes(db: Knex, codes: string[]): Promise<Set<string>> {
-  const gone = new Set<string>();
-  for (let i = 0; i < codes.length; i += 500) {
-    for (const c of (await db('participants')
-      .whereIn('code', codes.slice(i, i + 500))
-      .whereNot('status', 'activo')
-      .pluck('code')) as string[])
-      gone.add(c);
-  }
-  return gone;
-}
-
 export interface ParticipantValues {
   code: string;
   firstNames: string;

@@ -3,9 +3,8 @@ import { ABSENCE_ALERT, openStages } from '../../../../shared/programmes/rules';
 import { whereInScope } from '../../auth/access';
 import type { Row } from '../../db/rows';
 import { establishmentsByIds } from '../../establishments/repository';
-import { participantCustodianNames } from '../../inventory/for-programmes';
+import { openRecoveryCount } from '../../inventory/for-programmes';
 import type { Session } from '../../ipc/context';
-import { formerParticipantCodes } from './participants';
 
 /**
  * The programme's home page counts, within the session's establishments (auth/access.ts
@@ -59,20 +58,7 @@ export async function absenceAlerts(db: Knex, session: Session): Promise<number>
 }
 
 /**
- * Instruments in the hands of participants who are no longer in the programme: the
- * custodian names of the inventory's 'participante' custody, matched to INPE codes.
- * null when this installation has no inventory.
+ * Instruments in the hands of participants who are no longer in the programme: the open
+ * items of the inventory's recovery list (issue 15). null when this installation has no inventory.
  */
-export async function instrumentsToRecover(db: Knex, session: Session): Promise<number | null> {
-  const held = await participantCustodianNames(db, session);
-  if (held === null) return null;
-  if (held.length === 0) return 0;
-  const tokensOf = (name: string) =>
-    name
-      .toUpperCase()
-      .split(/[^A-Z0-9-]+/)
-      .filter((x) => x.length >= 3);
-  const tokens = [...new Set(held.flatMap(tokensOf))];
-  const gone = await formerParticipantCodes(db, tokens);
-  return held.filter((name) => tokensOf(name).some((x) => gone.has(x))).length;
-}
+export const instrumentsToRecover = (db: Knex, session: Session): Promise<number | null> => openRecoveryCount(db, session);

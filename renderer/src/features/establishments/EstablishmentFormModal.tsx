@@ -14,6 +14,8 @@ interface FormValues {
   population: string | null;
   city: string;
   inProgramme: boolean;
+  /** As typed: empty for no period. */
+  loanDays: string;
 }
 
 const emptyValues: FormValues = {
@@ -23,6 +25,15 @@ const emptyValues: FormValues = {
   population: null,
   city: '',
   inProgramme: false,
+  loanDays: '',
+};
+
+/** The loan period as typed: null when empty, the whole number of days, or NaN when it is not one (1–3650). */
+const readLoanDays = (text: string): number | null => {
+  const v = text.trim();
+  if (v === '') return null;
+  const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
+  return n >= 1 && n <= 3650 ? n : NaN;
 };
 
 const toInput = (v: FormValues) => ({
@@ -32,6 +43,7 @@ const toInput = (v: FormValues) => ({
   population: (v.population ?? undefined) as Population | undefined,
   city: v.city,
   inProgramme: v.inProgramme,
+  loanDays: readLoanDays(v.loanDays),
 });
 
 /**
@@ -57,7 +69,12 @@ export function EstablishmentFormModal({
     opened,
     recordKey: establishment?.id ?? null,
     initialValues: emptyValues,
-    validate: (values) => validate(toInput(values)),
+    validate: (values) => {
+      const errors = validate(toInput(values));
+      // The schema only says "invalid": say what the field takes.
+      if (errors.loanDays) errors.loanDays = t('establishments.loanDaysInvalid');
+      return errors;
+    },
     values: () =>
       establishment
         ? {
@@ -67,6 +84,7 @@ export function EstablishmentFormModal({
             population: establishment.population,
             city: establishment.city,
             inProgramme: establishment.inProgramme,
+            loanDays: establishment.loanDays === null ? '' : String(establishment.loanDays),
           }
         : emptyValues,
   });
@@ -141,6 +159,15 @@ export function EstablishmentFormModal({
           {...form.getInputProps('population')}
         />
       </SimpleGrid>
+      <TextInput
+        label={t('establishments.loanDays')}
+        description={t('establishments.loanDaysHint')}
+        inputMode="numeric"
+        autoComplete="off"
+        // A few digits: the box stays narrow, its label and hint take the row.
+        styles={{ input: { maxWidth: 180 } }}
+        {...form.getInputProps('loanDays')}
+      />
       <Checkbox label={t('establishments.inProgrammeLabel')} {...form.getInputProps('inProgramme', { type: 'checkbox' })} />
     </FormModal>
   );

@@ -47,7 +47,7 @@ export function EstablishmentsPage() {
   const { list: listState, filters } = state;
   const { regionalOfficeId, population, programme, status } = filters.values;
   const debouncedSearch = listState.debouncedSearch;
-  const [hidden, setHidden] = useHiddenColumns('arteinpe.establishments.hiddenColumns', ['updatedAt']);
+  const [hidden, setHidden] = useHiddenColumns('arteinpe.establishments.hiddenColumns', ['loanDays', 'updatedAt']);
   const form = useFormDialog<Establishment>([]);
   const [importOpen, setImportOpen] = useState(false);
 
@@ -111,6 +111,7 @@ export function EstablishmentsPage() {
     population: t('establishments.population'),
     city: t('establishments.city'),
     inProgramme: t('establishments.inProgramme'),
+    loanDays: t('establishments.loanDaysColumn'),
     active: t('common.status'),
     updatedAt: t('common.updatedAt'),
   };
@@ -134,6 +135,12 @@ export function EstablishmentsPage() {
             {t('common.no')}
           </Text>
         ),
+    },
+    {
+      accessor: 'loanDays',
+      textAlign: 'right',
+      noWrap: true,
+      render: (e) => (e.loanDays === null ? '' : t('establishments.loanDaysValue', { count: e.loanDays })),
     },
     {
       accessor: 'active',

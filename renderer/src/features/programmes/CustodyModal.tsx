@@ -1,7 +1,8 @@
-import { Alert, Group, List, Select, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Group, List, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { allowedCustody, endsEnrolments, type CustodyKind } from '../../../../shared/programmes/rules';
 import type { Participant } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
@@ -19,6 +20,9 @@ interface Values {
 }
 
 const blank: Values = { kind: null, date: null, toEstablishmentId: null, documentNumber: '', notes: '' };
+
+/** The inventory's recovery list (issue 15), where a transfer or a release puts the instruments the participant held. */
+const recoveryRoute = '/instrumentos/recuperacion';
 
 /** The instruments the participant holds, to recover before they leave. */
 function HeldInstruments({ participant }: { participant: Participant }) {
@@ -47,9 +51,7 @@ function HeldInstruments({ participant }: { participant: Participant }) {
           </List>
         </>
       ) : (
-        <Text size="sm">
-          {t('programmes.participants.instrumentsNone')} {t('programmes.participants.instrumentsHint', { code: participant.code })}
-        </Text>
+        <Text size="sm">{t('programmes.participants.instrumentsNone')}</Text>
       )}
     </Alert>
   );
@@ -63,6 +65,7 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
   const { t } = useTranslation();
   const establishments = useEstablishmentOptions('active');
   const change = useApiMutation('participants.custodyChange');
+  const navigate = useNavigate();
   // Reset when it opens or turns to another record, never on a background refetch.
   const { form, formError, setFormError, onError } = useRecordForm<Values>({
     opened: participant !== null,
@@ -89,17 +92,41 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
       {
         onSuccess: (r) => {
           const recover = r.instrumentsToRecover ?? [];
-          notifications.show({
-            color: recover.length > 0 ? 'orange' : 'teal',
-            autoClose: recover.length > 0 ? false : 6000,
-            message: [
-              t('programmes.custody.done', { code: r.participant.code, kind: t(`programmes.custodyKinds.${v.kind}`) }),
-              t('programmes.participants.enrolmentsEnded', { count: r.enrolmentsEnded }),
-              recover.length > 0 ? t('programmes.custody.recoverList', { codes: recover.map((i) => i.code).join(', ') }) : '',
-            ]
-              .filter(Boolean)
-              .join(' '),
-          });
+          const summary = [
+            t('programmes.custody.done', { code: r.participant.code, kind: t(`programmes.custodyKinds.${v.kind}`) }),
+            t('programmes.participants.enrolmentsEnded', { count: r.enrolmentsEnded }),
+          ].join(' ');
+          if (recover.length === 0) notifications.show({ color: 'teal', autoClose: 6000, message: summary });
+          else {
+            // The instruments went to the recovery list: say so, and lead there (the notice stays until closed).
+            const id = `custody-recovery-${r.participant.id}`;
+            notifications.show({
+              id,
+              color: 'orange',
+              autoClose: false,
+              message: (
+                <Stack gap={4}>
+                  <Text size="sm">{summary}</Text>
+                  <Text size="sm">
+                    {t('inventory.holdings.recoveryListed', { count: recover.length, codes: recover.map((i) => i.code).join(', ') })}
+                  </Text>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    fw={600}
+                    ta="left"
+                    onClick={() => {
+                      notifications.hide(id);
+                      void navigate(recoveryRoute);
+                    }}
+                  >
+                    {t('inventory.holdings.recoveryOpen')}
+                  </Anchor>
+                </Stack>
+              ),
+            });
+          }
           onClose();
         },
         onError,

@@ -8,6 +8,7 @@ import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/
 import type { Ensemble } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { HoldingsPanel } from '../../components/HoldingsPanel';
 import { DateField, useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -149,6 +150,7 @@ function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | nul
               ))}
             </Table.Tbody>
           </Table>
+          <HoldingsPanel custodianType="elenco" custodianId={ensemble.id} />
           {dialogs.modals}
         </Stack>
       )}

@@ -15,6 +15,7 @@ import { CustodyModal } from './CustodyModal';
 import { ParticipantFormModal } from './ParticipantFormModal';
 import { dateSpan, nameOf, ParticipantStatusBadge, StageBadge } from './ui';
 import { Field } from '../../components/RecordParts';
+import { HoldingsPanel } from '../../components/HoldingsPanel';
 import { usePercent } from '../../components/numbers';
 
 const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
@@ -36,7 +37,6 @@ function ParticipantDrawer({
   const p = useApiQuery('participants.get', { id: id ?? 0 }, { enabled });
   const enrolments = useApiQuery('enrolments.list', { participantId: id ?? 0 }, { enabled });
   const history = useApiQuery('participants.history', { id: id ?? 0 }, { enabled });
-  const instruments = useApiQuery('participants.instruments', { id: id ?? 0 }, { enabled });
   const d = p.data;
   return (
     <Drawer
@@ -96,27 +96,9 @@ function ParticipantDrawer({
               </Table.Tbody>
             </Table>
           )}
-          <Divider label={t('programmes.participants.instruments')} labelPosition="left" />
-          <Stack gap={4} data-testid="participant-instruments">
-            {instruments.data === null ? (
-              <Text size="sm" c="dimmed">
-                {t('programmes.participants.instrumentsUnavailable')}
-              </Text>
-            ) : (instruments.data ?? []).length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('programmes.participants.instrumentsNone')}
-              </Text>
-            ) : (
-              (instruments.data ?? []).map((i) => (
-                <Text size="sm" key={i.id}>
-                  <b>{i.code}</b> — {i.typeName} · {i.establishmentName ?? ''}
-                </Text>
-              ))
-            )}
-            <Text size="xs" c="dimmed">
-              {t('programmes.participants.instrumentsHint', { code: d.code })}
-            </Text>
-          </Stack>
+          <div data-testid="participant-instruments">
+            <HoldingsPanel custodianType="participante" custodianId={d.id} />
+          </div>
           <Divider label={t('programmes.participants.history')} labelPosition="left" />
           <Timeline bulletSize={14} lineWidth={2} active={0}>
             {(history.data ?? []).map((m) => (

@@ -19,6 +19,15 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     demo: {
       load: 'Demonstration data loaded',
     },
+    staff: {
+      create: 'INPE staff member registered',
+      update: 'INPE staff member edited',
+    },
+    custody: {
+      follow: 'Instrument transferred with the participant',
+      link: 'Unlinked custodian linked',
+      dismiss: 'Unlinked custodian dismissed',
+    },
     establishments: {
       create: 'Establishment created',
       update: 'Establishment edited',

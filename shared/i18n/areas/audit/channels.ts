@@ -16,6 +16,15 @@ export const auditChannelsEs = {
     demo: {
       load: 'Carga de datos de demostración',
     },
+    staff: {
+      create: 'Registro de personal INPE',
+      update: 'Edición de personal INPE',
+    },
+    custody: {
+      follow: 'Traslado de un instrumento con el participante',
+      link: 'Vinculación de un custodio sin vincular',
+      dismiss: 'Descarte de un custodio sin vincular',
+    },
     establishments: {
       create: 'Registro de establecimiento',
       update: 'Edición de establecimiento',

@@ -39,6 +39,8 @@ export const auditLabelsEs = {
   },
   entities: {
     establishment: 'Establecimiento',
+    staffMember: 'Personal INPE',
+    instrumentRecovery: 'Recuperación de instrumento',
     establishments: 'Establecimientos',
     instrument: 'Instrumento',
     instruments: 'Instrumentos',
@@ -73,6 +75,9 @@ export const auditLabelsEs = {
   },
   actions: {
     create: 'Creación',
+    follow: 'Traslado con el participante',
+    linkCustodian: 'Vinculación del custodio',
+    dismissCustodian: 'Custodio descartado',
     update: 'Modificación',
     delete: 'Eliminación',
     signIn: 'Ingreso',
@@ -157,6 +162,8 @@ export const auditLabelsEn: Widen<typeof auditLabelsEs> = {
   },
   entities: {
     establishment: 'Establishment',
+    staffMember: 'INPE staff member',
+    instrumentRecovery: 'Instrument recovery',
     establishments: 'Establishments',
     instrument: 'Instrument',
     instruments: 'Instruments',
@@ -191,6 +198,9 @@ export const auditLabelsEn: Widen<typeof auditLabelsEs> = {
   },
   actions: {
     create: 'Creation',
+    follow: 'Transferred with the participant',
+    linkCustodian: 'Custodian linked',
+    dismissCustodian: 'Custodian dismissed',
     update: 'Change',
     delete: 'Deletion',
     signIn: 'Sign-in',

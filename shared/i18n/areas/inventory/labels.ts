@@ -40,6 +40,7 @@ export const inventoryLabelsEs = {
     docente: 'Docente',
     elenco: 'Elenco',
     participante: 'Participante',
+    personal: 'Personal INPE',
   },
   custodian: {
     withheld: 'Nombre reservado',
@@ -182,6 +183,7 @@ export const inventoryLabelsEn: Widen<typeof inventoryLabelsEs> = {
     docente: 'Teacher',
     elenco: 'Ensemble',
     participante: 'Participant',
+    personal: 'INPE staff',
   },
   custodian: {
     withheld: 'Name withheld',

@@ -16,11 +16,10 @@ export const programmesCustodyEs = {
     effectNone: 'El participante no tiene inscripciones en curso.',
     instrumentsTitle: 'Instrumentos por recuperar',
     instrumentsText:
-      'El inventario registra estos instrumentos a cargo del participante (custodio de tipo «Participante» cuyo nombre contiene su código). Registre su devolución en el inventario.',
+      'El inventario registra estos instrumentos a cargo del participante. Al registrar un traslado, egreso o retiro pasan a la lista de recuperación, donde se cierran con su devolución, su traslado con el participante o su extravío.',
     noneAllowed: 'Un participante egresado no admite más cambios de custodia.',
     confirm: 'Registrar cambio',
     done: 'Se registró el cambio de {{code}}: {{kind}}.',
-    recoverList: 'Por recuperar: {{codes}}',
   },
   enrolments: {
     enrol: 'Inscribir participantes',
@@ -161,11 +160,10 @@ export const programmesCustodyEn: Widen<typeof programmesCustodyEs> = {
     effectNone: 'The participant has no current enrolments.',
     instrumentsTitle: 'Instruments to recover',
     instrumentsText:
-      'The inventory records these instruments in the custody of the participant (custodian of type “Participant” whose name contains their code). Record their return in the inventory.',
+      'The inventory records these instruments in the custody of the participant. A transfer, release or withdrawal puts them on the recovery list, where each is closed by its return, its transfer with the participant or its loss.',
     noneAllowed: 'A released participant admits no further custody changes.',
     confirm: 'Record change',
     done: 'Change recorded for {{code}}: {{kind}}.',
-    recoverList: 'To recover: {{codes}}',
   },
   enrolments: {
     enrol: 'Enrol participants',

@@ -2,7 +2,8 @@ import { Alert, Checkbox, SimpleGrid, Stack, Text, TextInput, Textarea } from '@
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, periodOf } from '../../../../../shared/contracts/rules';
+import { periodOf } from '../../../../../shared/contracts/rules';
+import { addDays } from '../../../../../shared/format';
 import { ContractRenew, ContractTerminate, type Contract, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { useApiMutation, type ApiCallError } from '../../../api';
 import { DateField, todayIso, MoneyField } from '../../../components/fields';

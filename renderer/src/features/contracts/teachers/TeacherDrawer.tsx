@@ -11,6 +11,7 @@ import type { Authorisation, Teacher } from '../../../../../shared/contracts/sch
 import { call, useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { EditButton, Field, RecordDrawer, RecordHeading, RemoveAction, RowAction, useShownId } from '../../../components/RecordParts';
+import { HoldingsPanel } from '../../../components/HoldingsPanel';
 import { useCan } from '../../../components/session';
 import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel } from '../ui';
 import { useMoney } from '../../../components/money';
@@ -239,6 +240,8 @@ export function TeacherDrawer({
               </Table.Tbody>
             </Table>
           )}
+
+          <HoldingsPanel custodianType="docente" custodianId={d.teacher.id} />
 
           <Divider />
           <DocumentsPanel

@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Divider, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import {
+  IconArrowBackUp,
   IconArrowsExchange,
   IconBan,
   IconEdit,
@@ -12,9 +13,10 @@ import {
   IconUser,
   type Icon,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../../shared/format';
+import { daysOverdue } from '../../../../../shared/inventory/rules';
 import type { Instrument, Movement } from '../../../../../shared/inventory/schemas';
 import { useApiQuery } from '../../../api';
 import { EditButton, Field, RecordDrawer, RecordHeading, useShownId } from '../../../components/RecordParts';
@@ -22,6 +24,8 @@ import { InstrumentPhotos } from './InstrumentPhotos';
 import { useCan } from '../../../components/session';
 import { ConditionBadge, custodianLabel, locationLabel, StatusBadge } from './ui';
 import { useMoney } from '../../../components/money';
+import { todayIso } from '../../../components/fields';
+import { ReturnModal, type CustodyTarget } from '../custody/CustodyModals';
 
 function Line({ label, children }: { label?: string; children: ReactNode }) {
   return (
@@ -85,6 +89,7 @@ function MovementItem({ mv }: { mv: Movement }) {
           {custodianLabel({ custodianName: mv.custodianName, custodianType: mv.custodianType }, t)}
         </Line>
       )}
+      {mv.dueDate && <Line label={t('inventory.movement.dueDate')}>{formatDate(mv.dueDate)}</Line>}
       {mv.condition && <Line label={t('inventory.instruments.condition')}>{t(`inventory.conditions.${mv.condition}`)}</Line>}
       {mv.documentNumber && <Line label={t(docLabel)}>{mv.documentNumber}</Line>}
       {mv.person && <Line label={t(personLabel)}>{mv.person}</Line>}
@@ -102,6 +107,33 @@ function MovementItem({ mv }: { mv: Movement }) {
           {mv.batchId && ` · ${t('inventory.movement.batch')} ${mv.batchId.slice(0, 8)}`}
         </Text>
       </Group>
+    </Stack>
+  );
+}
+
+/** Who holds it, since when, until when it was expected back, and how late it is. */
+function CustodyState({ instrument: i }: { instrument: Instrument }) {
+  const { t } = useTranslation();
+  const late = daysOverdue(i.custodyDue, todayIso());
+  return (
+    <Stack gap={0} data-testid="instrument-custodian">
+      <Text size="sm">{custodianLabel(i, t)}</Text>
+      {i.custodySince && (
+        <Text size="xs" c="dimmed">
+          {t('inventory.custody.state.since', { date: formatDate(i.custodySince) })}
+        </Text>
+      )}
+      {i.custodyDue && (
+        <Text size="xs" c={late > 0 ? undefined : 'dimmed'}>
+          {t('inventory.custody.state.due', { date: formatDate(i.custodyDue) })}
+          {late > 0 && (
+            <Text span size="xs" c="red.8" fw={700}>
+              {' · '}
+              {t('inventory.custody.state.overdue', { count: late })}
+            </Text>
+          )}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -131,6 +163,7 @@ export function InstrumentDrawer({
   const instrument = useApiQuery('instruments.get', { id }, { enabled });
   const history = useApiQuery('instruments.history', { id }, { enabled });
   const movements = [...(history.data ?? [])].sort((a, b) => a.seq - b.seq);
+  const [returning, setReturning] = useState<CustodyTarget | null>(null);
 
   return (
     <RecordDrawer
@@ -140,6 +173,7 @@ export function InstrumentDrawer({
       title={instrument.data ? `${t('inventory.instruments.details')}: ${instrument.data.code}` : t('inventory.instruments.details')}
       query={instrument}
       record={instrument.data}
+      footer={<ReturnModal target={returning} onClose={() => setReturning(null)} />}
     >
       {(i) => (
         <Stack gap="md">
@@ -148,6 +182,15 @@ export function InstrumentDrawer({
             actions={
               <>
                 {canEdit && <EditButton onClick={() => onEdit(i)} />}
+                {canMove && i.custodianName && (
+                  <Button
+                    variant="default"
+                    leftSection={<IconArrowBackUp size={16} />}
+                    onClick={() => setReturning({ instrumentId: i.id, code: i.code, custodian: custodianLabel(i, t) })}
+                  >
+                    {t('inventory.custody.returnAction')}
+                  </Button>
+                )}
                 {canMove && (
                   <Button leftSection={<IconArrowsExchange size={16} />} onClick={() => onMove(i)}>
                     {t('inventory.instruments.moveSelection')}
@@ -170,7 +213,7 @@ export function InstrumentDrawer({
                 <ConditionBadge condition={i.condition} />
               </Field>
               <Field label={t('inventory.instruments.establishment')}>{locationLabel(i, t)}</Field>
-              <Field label={t('inventory.instruments.custodian')}>{custodianLabel(i, t)}</Field>
+              <Field label={t('inventory.instruments.custodian')}>{i.custodianName ? <CustodyState instrument={i} /> : null}</Field>
             </SimpleGrid>
           </Alert>
 

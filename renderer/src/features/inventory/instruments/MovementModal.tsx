@@ -2,154 +2,21 @@ import { Alert, Badge, Group, ScrollArea, Select, SimpleGrid, Text, TextInput, T
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conditions, custodianTypes, type MovementKind } from '../../../../../shared/inventory/rules';
+import { addDays, isIsoDay } from '../../../../../shared/format';
+import { conditions, custodianTypes, type CustodianType } from '../../../../../shared/inventory/rules';
 import { MovementInput, type Instrument } from '../../../../../shared/inventory/schemas';
-import { useApiMutation, type ApiCallError } from '../../../api';
+import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
 import { renameErrors, schemaValidator } from '../../../forms';
+import { emptyValues, fromMain, isManualKind, layout, toMovement, type Field, type MoveValues } from './movementFields';
 import { accentFilter } from '../../../components/accentFilter';
-import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { DateField, SolesInput, useEstablishmentOptions } from '../../../components/fields';
 import { FormModal } from '../../../components/FormModal';
-import { solesToCentimos } from '../../../components/money';
 import { useRecordForm } from '../../../components/useRecordForm';
+import { CustodianPicker } from '../custody/CustodianPicker';
 import { RefusalAlert, type Refusal } from './MovementRefusal';
 import { allowedForAll, locationLabel, StatusBadge } from './ui';
-
-type ManualKind = Exclude<MovementKind, 'alta' | 'regularizacion'>;
-type Field =
-  'toEstablishmentId' | 'documentNumber' | 'person' | 'condition' | 'custodianType' | 'custodianName' | 'provider' | 'cost' | 'description';
-
-interface MoveValues {
-  kind: string | null;
-  date: string | null;
-  toEstablishmentId: string | null;
-  documentNumber: string;
-  person: string;
-  condition: string | null;
-  custodianType: string | null;
-  custodianName: string;
-  provider: string;
-  cost: number | string;
-  description: string;
-}
-
-const emptyValues = (kind: string | null): MoveValues => ({
-  kind,
-  date: todayIso(),
-  toEstablishmentId: null,
-  documentNumber: '',
-  person: '',
-  condition: null,
-  custodianType: null,
-  custodianName: '',
-  provider: '',
-  cost: '',
-  description: '',
-});
-
-const m = 'inventory.movement.';
-const conditionLabel = 'inventory.instruments.condition';
-
-/** The fields each movement asks for (beyond its kind and date): [field, label key, required]. */
-const layout: Record<ManualKind, Array<[Field, string, boolean]>> = {
-  asignacion: [
-    ['toEstablishmentId', `${m}toEstablishment`, true],
-    ['documentNumber', `${m}documentNumber`, false],
-    ['description', `${m}description`, false],
-  ],
-  despacho: [
-    ['toEstablishmentId', `${m}toEstablishment`, true],
-    ['documentNumber', `${m}actaNumber`, true],
-    ['person', `${m}sentBy`, true],
-    ['description', `${m}description`, false],
-  ],
-  recepcion: [
-    ['person', `${m}receivedBy`, true],
-    ['condition', `${m}arrivalCondition`, true],
-    ['description', `${m}description`, false],
-  ],
-  entrega: [
-    ['custodianType', `${m}custodianType`, true],
-    ['custodianName', `${m}custodianName`, true],
-    ['description', `${m}description`, false],
-  ],
-  devolucion: [
-    ['condition', conditionLabel, false],
-    ['description', `${m}description`, false],
-  ],
-  envio_reparacion: [
-    ['provider', `${m}provider`, true],
-    ['description', `${m}description`, true],
-  ],
-  retorno_reparacion: [
-    ['cost', `${m}repairCost`, true],
-    ['condition', conditionLabel, true],
-    ['documentNumber', `${m}documentNumber`, false],
-    ['description', `${m}description`, false],
-  ],
-  cambio_estado: [
-    ['condition', conditionLabel, true],
-    ['description', `${m}description`, false],
-  ],
-  baja: [
-    ['documentNumber', `${m}resolutionNumber`, true],
-    ['description', `${m}reason`, true],
-  ],
-  extravio: [
-    ['description', `${m}description`, true],
-    ['documentNumber', `${m}documentNumber`, false],
-  ],
-  hallazgo: [
-    ['toEstablishmentId', `${m}foundAt`, true],
-    ['condition', conditionLabel, false],
-    ['description', `${m}description`, false],
-  ],
-};
-
-const isManualKind = (k: string | null): k is ManualKind => k !== null && k in layout;
-
-/** Exactly the payload the kind's schema takes (the schemas are strict: no extra keys). */
-function toMovement(v: MoveValues): unknown {
-  const id = v.toEstablishmentId === null ? undefined : Number(v.toEstablishmentId);
-  const base = { date: v.date ?? undefined, description: v.description };
-  switch (v.kind) {
-    case 'asignacion':
-      return { kind: v.kind, ...base, toEstablishmentId: id, documentNumber: v.documentNumber };
-    case 'despacho':
-      return { kind: v.kind, ...base, toEstablishmentId: id, documentNumber: v.documentNumber, person: v.person };
-    case 'recepcion':
-      return { kind: v.kind, ...base, person: v.person, condition: v.condition ?? undefined };
-    case 'entrega':
-      return { kind: v.kind, ...base, custodianType: v.custodianType ?? undefined, custodianName: v.custodianName };
-    case 'devolucion':
-      return { kind: v.kind, ...base, condition: v.condition };
-    case 'envio_reparacion':
-      return { kind: v.kind, ...base, provider: v.provider };
-    case 'retorno_reparacion':
-      return {
-        kind: v.kind,
-        ...base,
-        costCentimos: solesToCentimos(v.cost),
-        condition: v.condition ?? undefined,
-        documentNumber: v.documentNumber,
-      };
-    case 'cambio_estado':
-      return { kind: v.kind, ...base, condition: v.condition ?? undefined };
-    case 'baja':
-      return { kind: v.kind, ...base, documentNumber: v.documentNumber };
-    case 'extravio':
-      return { kind: v.kind, ...base, documentNumber: v.documentNumber };
-    case 'hallazgo':
-      return { kind: v.kind, ...base, toEstablishmentId: id, condition: v.condition };
-    default:
-      return { kind: undefined };
-  }
-}
-
-/** main answers validation errors of the movement under "movement.<field>". */
-const fromMain = (fields: Record<string, string>) =>
-  renameErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^movement\./, ''), v])), { costCentimos: 'cost' });
 
 /**
  * Record one movement for one instrument or a whole selection. Only the movements that
@@ -188,6 +55,21 @@ export function MovementModal({
 
   const kind = isManualKind(form.values.kind) ? form.values.kind : null;
   const single = instruments.length === 1 ? instruments[0]! : null;
+
+  // A hand-over goes to someone of the instruments' one establishment (main refuses a mix).
+  const places = [...new Set(instruments.map((i) => i.establishmentId))];
+  const placeId = places.length === 1 ? (places[0] ?? null) : null;
+  const placeName = placeId === null ? null : (instruments[0]?.establishmentName ?? null);
+  const handingOver = kind === 'entrega';
+  const place = useApiQuery('establishments.get', { id: placeId ?? 0 }, { enabled: opened && handingOver && placeId !== null });
+  const loanDays = place.data?.loanDays ?? null;
+  const { date, dueDate, dueTyped } = form.values;
+  // The expected return the establishment's loan period proposes, until the clerk types one.
+  const proposedDue = handingOver && loanDays !== null && isIsoDay(date) ? addDays(date, loanDays) : null;
+  useEffect(() => {
+    if (opened && proposedDue !== null && !dueTyped && dueDate !== proposedDue) form.setFieldValue('dueDate', proposedDue);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `form` is a new object on every render; the proposal follows the date and the period only
+  }, [opened, proposedDue, dueDate, dueTyped]);
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -235,7 +117,52 @@ export function MovementModal({
           />
         );
       case 'custodianType':
-        return <Select {...common} data={custodianTypes.map((c) => ({ value: c, label: t(`inventory.custodianTypes.${c}`) }))} />;
+        return (
+          <Select
+            {...common}
+            data={custodianTypes.map((c) => ({ value: c, label: t(`inventory.custodianTypes.${c}`) }))}
+            onChange={(v) => {
+              form.setFieldValue('custodianType', v);
+              form.setFieldValue('custodianId', null);
+            }}
+          />
+        );
+      case 'custodianId':
+        return (
+          <CustodianPicker
+            {...common}
+            establishmentId={placeId}
+            type={form.values.custodianType as CustodianType | null}
+            value={form.values.custodianId}
+            onChange={(v) => form.setFieldValue('custodianId', v)}
+            error={places.length > 1 ? t('inventory.custody.errors.mixedEstablishments') : common.error}
+            description={
+              placeName
+                ? t('inventory.custody.picker.onlyHere', { establishment: placeName })
+                : places.length === 1
+                  ? t('inventory.custody.picker.noEstablishment')
+                  : undefined
+            }
+          />
+        );
+      case 'dueDate':
+        return (
+          <DateField
+            {...common}
+            clearable
+            minDate={isIsoDay(date) ? date : undefined}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            onChange={(v) => {
+              form.setFieldValue('dueTyped', true);
+              form.setFieldValue('dueDate', v);
+            }}
+            description={
+              proposedDue !== null && !dueTyped && dueDate === proposedDue
+                ? t('inventory.custody.form.dueProposed', { count: loanDays ?? 0 })
+                : undefined
+            }
+          />
+        );
       case 'cost':
         return <SolesInput {...common} />;
       case 'description':

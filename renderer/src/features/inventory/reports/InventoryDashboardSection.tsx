@@ -8,6 +8,7 @@ import { quantityWithUnit } from '../../../../../shared/units';
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ColourLegend, DashboardSection, StatCard } from '../../../components/DashboardParts';
+import { CustodyDashboardCard, useCustodyFigures } from '../custody/CustodyDashboardCard';
 import { conditionColors } from '../instruments/ui';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -17,14 +18,23 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 /**
  * The inventory's part of the dashboard: instruments and their value, what is in transit or
  * under repair, instruments per establishment by condition, and consumables below their
- * minimum. Shown only once there are instruments or consumable minimums.
+ * minimum; the hand-overs past due and the instruments to recover (while there are any).
+ * Shown only once there are instruments or consumable minimums, or, for a role that reads
+ * only custody (programas), while it has something to recover.
  */
 export function InventoryDashboardSection() {
   const { t, i18n } = useTranslation();
   const summary = useApiQuery('inventory.summary', {});
   const stock = useApiQuery('consumables.stock', { establishmentId: null, lowOnly: false });
+  const custody = useCustodyFigures();
   const s = summary.data;
-  if (!s) return null;
+  if (!s) {
+    return custody && summary.isError ? (
+      <DashboardSection title={t('inventory.nav.group')} testId="inventory-dashboard">
+        <CustodyDashboardCard summary={custody} />
+      </DashboardSection>
+    ) : null;
+  }
   const hasMinimums = (stock.data ?? []).some((r) => r.minimum !== null) || s.lowStock.length > 0;
   if (s.totalInstruments === 0 && !hasMinimums) return null;
   const n = (x: number) => x.toLocaleString(i18n.language === 'en' ? 'en-US' : 'es-PE');
@@ -39,6 +49,8 @@ export function InventoryDashboardSection() {
         <Figure label={t('inventory.dashboard.inTransit')} value={n(s.inTransit)} />
         <Figure label={t('inventory.dashboard.inRepair')} value={n(s.inRepair)} />
       </SimpleGrid>
+
+      {custody && <CustodyDashboardCard summary={custody} />}
 
       {s.byEstablishment.length > 0 && (
         <Card withBorder padding="md">
