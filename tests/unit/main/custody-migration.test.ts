@@ -557,6 +557,22 @@ async function checkChannels(db: Knex, dir: string): Promise<void> {
   // Rosa Elena Quispe Mamani was two teachers: the clerk says which one.
   const homonym = pending.find((r) => r.code === 'MIG-DOC-HOMONIMO')!;
   const rosa = Number(((await db('teachers').where({ first_names: 'Rosa Elena' }).whereNot({ dni: HOMONYM_DNI }).first('id')) as Row).id);
+  const homonymId = Number(((await db('teachers').where({ dni: HOMONYM_DNI }).first('id')) as Row).id);
+  // A teacher who does not work at the instrument's establishment is refused, and nothing is linked.
+  await expect(ok('custody.link', { id: homonym.id, custodianId: homonymId })).rejects.toThrow(/no pertenece a/);
+  expect((await ok('custody.reviews', { status: 'pendiente' })).map((r) => r.code)).toContain('MIG-DOC-HOMONIMO');
+  // The clerk records the right Rosa's authorisation there first, then links her.
+  const at = Number(((await db('instruments').where({ code: 'MIG-DOC-HOMONIMO' }).first('establishment_id')) as Row).establishment_id);
+  await db('teacher_authorisations').insert({
+    teacher_id: rosa,
+    establishment_id: at,
+    valid_from: '2026-01-01',
+    valid_to: '2026-12-31',
+    document_number: 'AUT-MIG-001',
+    notes: null,
+    recorded_at: '2026-12-01T15:00:00.000Z',
+    recorded_by: 'Administrador',
+  });
   const linked = await ok('custody.link', { id: homonym.id, custodianId: rosa });
   expect(linked).toMatchObject({ status: 'vinculado', custodianId: rosa, originalText: 'Rosa Elena Quispe Mamani' });
   expect((await ok('custody.reviews', { status: 'pendiente' })).map((r) => r.code)).not.toContain('MIG-DOC-HOMONIMO');
