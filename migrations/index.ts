@@ -9,6 +9,11 @@ import * as m0007 from './20261126_0007_office';
 import * as m0008 from './20261126_0008_event_title_key';
 import * as m0009 from './20261126_0009_attachment_blobs';
 import * as m0010 from './20261203_0010_linked_custody';
+import * as m0011 from './20261204_0011_ensemble_parts';
+import * as m0012 from './20261204_0012_workshop_teachers';
+import * as m0013 from './20261204_0013_contract_workshops';
+import * as m0014 from './20261204_0014_agreement_links';
+import * as m0015 from './20261204_0015_establishment_population';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,6 +32,11 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261126_0008_event_title_key', m0008],
   ['20261126_0009_attachment_blobs', m0009],
   ['20261203_0010_linked_custody', m0010],
+  ['20261204_0011_ensemble_parts', m0011],
+  ['20261204_0012_workshop_teachers', m0012],
+  ['20261204_0013_contract_workshops', m0013],
+  ['20261204_0014_agreement_links', m0014],
+  ['20261204_0015_establishment_population', m0015],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -39,7 +39,7 @@ export const roleHas = (role: Role, permission: Permission): boolean => rolePerm
 /** The modules each working role owns, by channel prefix. */
 export const modulePrefixes: Record<Exclude<Role, 'administrador' | 'consulta'>, readonly string[]> = {
   inventario: ['instrumentTypes', 'instruments', 'stocktakes', 'consumables', 'inventory', 'custody', 'staff'],
-  contratos: ['teachers', 'contracts', 'conformities', 'budget'],
+  contratos: ['teachers', 'contracts', 'conformities', 'budget', 'teaching'],
   exposiciones: ['artworks', 'exhibitions', 'catalog'],
   programas: [
     'workshops',
@@ -55,6 +55,8 @@ export const modulePrefixes: Record<Exclude<Role, 'administrador' | 'consulta'>,
     'certificates',
     'programmeReports',
     'custody',
+    'teaching',
+    'population',
   ],
 };
 

@@ -24,6 +24,10 @@ export const contractChannels = [
   'contracts.export',
   'contracts.summaryPdf',
   'contracts.alerts',
+  'contracts.workshopOptions',
+  'contracts.workshopReviews',
+  'contracts.linkWorkshop',
+  'contracts.dismissWorkshop',
 ] as const;
 
 export const conformityChannels = [
@@ -33,6 +37,7 @@ export const conformityChannels = [
   'conformities.update',
   'conformities.pay',
   'conformities.void',
+  'conformities.delivered',
 ] as const;
 
 export const budgetChannels = ['budget.years', 'budget.summary', 'budget.save', 'budget.export'] as const;

@@ -3,6 +3,7 @@ import { RecordId } from '../marks';
 import { Centimos, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped } from '../ipc';
 import { ModalitySchema, BudgetLineSchema, ContractStatusSchema, optionalDate, pageSize, page } from './schema-helpers';
 import { ConformityStatusSchema } from './contract-schemas';
+import { Delivered } from './workshop-schemas';
 
 // ── Conformities and payments ───────────────────────────────────────────────────
 
@@ -79,6 +80,8 @@ export const Conformity = z.object({
   status: ConformityStatusSchema,
   voidReason: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The sessions the contract's teacher held that month in its workshops, and the hours from attendance. */
+  delivered: Delivered,
   ...stamped,
 });
 export type Conformity = z.infer<typeof Conformity>;
@@ -123,3 +126,7 @@ export const MissingConformity = z.object({
 });
 export const MissingList = z.object({ total: z.number().int(), rows: z.array(MissingConformity) });
 export type MissingConformity = z.infer<typeof MissingConformity>;
+
+/** The month a conformity signs off: what was delivered (shown in the form before saving). */
+export const DeliveredQuery = z.object({ contractId: Id, period: Period }).strict();
+export type DeliveredQuery = z.input<typeof DeliveredQuery>;

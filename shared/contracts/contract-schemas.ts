@@ -16,7 +16,17 @@ export const ContractNumber = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}°º.\-/_ ]*$/u, 'contracts.errors.number')
   .transform((v) => v.replace(/\s+/g, ' '));
 
-export const ContractEstablishment = z.object({ establishmentId: EstablishmentId, workshops: optionalText(200) }).strict();
+/** An establishment the contract covers and the workshops of it that the contract covers, by id. */
+export const ContractEstablishment = z
+  .object({
+    establishmentId: EstablishmentId,
+    workshopIds: z
+      .array(Id, { error: 'errors.invalid' })
+      .max(30)
+      .refine((ids) => new Set(ids).size === ids.length, 'contracts.workshopLinks.errors.workshopTwice')
+      .default([]),
+  })
+  .strict();
 
 const contractShape = {
   teacherId: Id,
@@ -126,7 +136,16 @@ export const Contract = z.object({
   renewedById: z.number().int().nullable(),
   renewedByNumber: z.string().nullable(),
   overBudget: z.boolean(),
-  establishments: z.array(z.object({ establishmentId: z.number().int(), name: z.string(), workshops: z.string().nullable() })),
+  establishments: z.array(
+    z.object({
+      establishmentId: z.number().int(),
+      name: z.string(),
+      /** The workshops as they were typed before links existed (kept, read-only). */
+      workshops: z.string().nullable(),
+      /** The workshops the contract covers, by id. */
+      linkedWorkshops: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    }),
+  ),
   notes: z.string().nullable(),
   ...stamped,
 });

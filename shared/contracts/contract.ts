@@ -29,6 +29,9 @@ import {
   ContractResult,
   ContractTerminate,
   ContractUpdate,
+  ContractWorkshopReview,
+  Delivered,
+  DeliveredQuery,
   DocumentRef,
   FiscalYear,
   MissingList,
@@ -38,6 +41,11 @@ import {
   TeacherDetail,
   TeacherListQuery,
   TeacherUpdate,
+  WorkshopOption,
+  WorkshopOptionsQuery,
+  WorkshopReviewDismiss,
+  WorkshopReviewLink,
+  WorkshopReviewsQuery,
 } from './schemas';
 
 const ById = z.object({ id: Id }).strict();
@@ -68,6 +76,10 @@ export const contractContract = {
   'contracts.export': channel('action', ContractExport, ExportResult),
   'contracts.summaryPdf': channel('action', ById, ExportResult),
   'contracts.alerts': channel('query', NoInput, ContractAlerts),
+  'contracts.workshopOptions': channel('query', WorkshopOptionsQuery, z.array(WorkshopOption)),
+  'contracts.workshopReviews': channel('query', WorkshopReviewsQuery, z.array(ContractWorkshopReview)),
+  'contracts.linkWorkshop': channel('write', WorkshopReviewLink, ContractWorkshopReview),
+  'contracts.dismissWorkshop': channel('write', WorkshopReviewDismiss, ContractWorkshopReview),
 } satisfies { [K in (typeof contractChannels)[number]]: ChannelDef };
 
 export const conformityContract = {
@@ -77,6 +89,7 @@ export const conformityContract = {
   'conformities.update': channel('write', ConformityUpdate, Conformity),
   'conformities.pay': channel('write', ConformityPay, Conformity),
   'conformities.void': channel('write', ConformityVoid, Conformity),
+  'conformities.delivered': channel('query', DeliveredQuery, Delivered),
 } satisfies { [K in (typeof conformityChannels)[number]]: ChannelDef };
 
 export const budgetContract = {

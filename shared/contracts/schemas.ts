@@ -63,6 +63,7 @@ export {
   ConformityPay,
   ConformityUpdate,
   ConformityVoid,
+  DeliveredQuery,
   MissingConformity,
   MissingList,
   MissingQuery,
@@ -71,3 +72,13 @@ export {
   conformitySortColumns,
 } from './conformity-schemas';
 export { BudgetExport, BudgetLineRow, BudgetSave, BudgetSummary, BudgetYears, ExchangeRate, FiscalYear } from './budget-schemas';
+export {
+  ContractWorkshopReview,
+  Delivered,
+  WorkshopOption,
+  WorkshopOptionsQuery,
+  WorkshopReviewDismiss,
+  WorkshopReviewLink,
+  WorkshopReviewsQuery,
+  workshopReviewStatuses,
+} from './workshop-schemas';

@@ -10,4 +10,7 @@ export const establishmentChannels = [
   'staff.list',
   'staff.create',
   'staff.update',
+  'population.list',
+  'population.record',
+  'population.reach',
 ] as const;

@@ -15,6 +15,7 @@ import {
   StaffQuery,
   StaffUpdate,
 } from './schemas';
+import { PopulationCount, PopulationCountInput, PopulationQuery, ReachReport } from './population-schemas';
 
 export const establishmentContract = {
   'regionalOffices.list': channel('query', NoInput, z.array(RegionalOffice)),
@@ -28,4 +29,7 @@ export const establishmentContract = {
   'staff.list': channel('query', StaffQuery, z.array(StaffMember)),
   'staff.create': channel('write', StaffInput, StaffMember),
   'staff.update': channel('write', StaffUpdate, StaffMember),
+  'population.list': channel('query', PopulationQuery, z.array(PopulationCount)),
+  'population.record': channel('write', PopulationCountInput, PopulationCount),
+  'population.reach': channel('query', NoInput, ReachReport),
 } satisfies { [K in (typeof establishmentChannels)[number]]: ChannelDef };

@@ -1,5 +1,6 @@
 import type { Catalog } from './es-PE';
 import { establishmentStaffEn } from './areas/staff';
+import { establishmentPopulationEn } from './areas/population';
 import { inventoryEn } from './areas/inventory';
 import { contractsEn } from './areas/contracts';
 import { programmesEn } from './areas/programmes';
@@ -114,6 +115,7 @@ export const en: Catalog = {
   },
   establishments: {
     ...establishmentStaffEn,
+    ...establishmentPopulationEn,
     title: 'Penitentiary establishments',
     subtitle: 'Registry of establishments by regional office',
     new: 'New establishment',

@@ -1,5 +1,6 @@
 import type { Widen } from './types';
 import { establishmentStaffEs } from './areas/staff';
+import { establishmentPopulationEs } from './areas/population';
 import { importEs } from './areas/import';
 import { inventoryEs } from './areas/inventory';
 import { contractsEs } from './areas/contracts';
@@ -118,6 +119,7 @@ export const esPE = {
   },
   establishments: {
     ...establishmentStaffEs,
+    ...establishmentPopulationEs,
     title: 'Establecimientos penitenciarios',
     subtitle: 'Registro de establecimientos (E.P.) por oficina regional',
     new: 'Nuevo establecimiento',

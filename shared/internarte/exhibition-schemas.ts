@@ -28,6 +28,8 @@ export const ExhibitionFields = z.object({
   credits: optionalText(10_000),
   sectionMode: SectionModeSchema.default('ninguna'),
   partnerIds: z.array(Id).max(30).default([]),
+  /** The agreement (of one of its partners) under which the exhibition was held, if any. */
+  agreementId: Id.nullish().transform((v) => v ?? null),
 });
 const datesInOrder = <T extends { startsOn: string | null; endsOn: string | null }>(v: T, ctx: z.RefinementCtx) => {
   if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) {
@@ -49,6 +51,7 @@ export const Exhibition = z.object({
   credits: z.string().nullable(),
   sectionMode: SectionModeSchema,
   partners: z.array(NamedRef),
+  agreement: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   workCount: z.number().int(),
   openLoans: z.number().int(),
   ...stamped,
@@ -59,7 +62,19 @@ export const exhibitionSortColumns = ['title', 'startsOn', 'venue', 'updatedAt']
 export const ExhibitionListQuery = z.object({ search: SearchText, ...listPaging(exhibitionSortColumns, 'startsOn') }).strict();
 export type ExhibitionListQuery = z.input<typeof ExhibitionListQuery>;
 
-export const ExhibitionOptions = z.object({ partners: z.array(NamedRef) });
+export const ExhibitionOptions = z.object({
+  partners: z.array(NamedRef),
+  /** The agreements an exhibition may name: the form offers those of its partners in force on its opening date. */
+  agreements: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      partnerId: z.number().int(),
+      startDate: z.string(),
+      endDate: z.string().nullable(),
+    }),
+  ),
+});
 export const PartnerRef = z.object({ partnerId: Id }).strict();
 export const PartnerExhibition = z.object({
   id: z.number().int(),

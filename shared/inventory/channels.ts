@@ -5,6 +5,7 @@ export const instrumentChannels = [
   'instruments.list',
   'instruments.get',
   'instruments.history',
+  'instruments.donations',
   'instruments.create',
   'instruments.update',
   'instruments.move',

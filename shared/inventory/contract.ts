@@ -17,6 +17,7 @@ import {
   ReviewLink,
   ReviewsQuery,
 } from './custody-schemas';
+import { DonationSource } from './donation-schemas';
 import { ConsumableItem, ConsumableItemInput, ConsumableMinimum, ConsumableMove, StockQuery, StockRow } from './consumable-schemas';
 import {
   ActaRequest,
@@ -62,6 +63,7 @@ export const instrumentContract = {
   'instruments.list': channel('query', InstrumentListQuery, pageOf(Instrument)),
   'instruments.get': channel('query', z.object({ id: Id }).strict(), Instrument),
   'instruments.history': channel('query', z.object({ id: Id }).strict(), z.array(Movement)),
+  'instruments.donations': channel('query', NoInput, z.array(DonationSource)),
   'instruments.create': channel('write', InstrumentCreate, Instrument),
   'instruments.update': channel('write', InstrumentUpdate, Instrument),
   'instruments.move': channel('write', MoveRequest, MoveResult),

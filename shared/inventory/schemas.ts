@@ -71,6 +71,8 @@ export const InstrumentFields = z.object({
   supplier: optionalText(160),
   supplierDocument: optionalText(80),
   notes: optionalText(2000),
+  /** A donated instrument's funding source: the partner's donation it came from (issue 15). */
+  donationId: Id.nullish().transform((v) => v ?? null),
 });
 
 /** Register a new instrument: its alta, and optionally its first assignment. */
@@ -99,6 +101,7 @@ export const Instrument = z.object({
   supplier: z.string().nullable(),
   supplierDocument: z.string().nullable(),
   notes: z.string().nullable(),
+  donationId: z.number().int().nullable(),
   status: StatusSchema,
   condition: ConditionSchema,
   establishmentId: z.number().int().nullable(),

@@ -93,6 +93,8 @@ export const EventFields = z.object({
   establishmentId: EstablishmentId.nullish().transform((v) => v ?? null),
   venueName: optionalText(200),
   partnerIds: z.array(Id).max(50).default([]),
+  /** The agreement (of one of its partners) under which the event happened, if any. */
+  agreementId: Id.nullish().transform((v) => v ?? null),
   ensembleIds: z.array(Id).max(50).default([]),
   audiences: AudiencesSchema,
   notes: optionalText(4000),
@@ -125,6 +127,7 @@ export const ProgrammeEvent = z.object({
   establishmentName: z.string().nullable(),
   venueName: z.string().nullable(),
   partners: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  agreement: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   ensembles: z.array(z.object({ id: z.number().int(), name: z.string() })),
   audiences: z.object(
     Object.fromEntries(audienceGroups.map((g) => [g, z.number().int()])) as Record<(typeof audienceGroups)[number], z.ZodNumber>,

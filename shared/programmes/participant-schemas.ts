@@ -14,6 +14,7 @@ import {
   Search,
 } from './schema-helpers';
 import { Session } from './workshop-schemas';
+import { PartChoice, VoiceSchema, onePart } from './ensemble-part-schemas';
 
 // ── Participants ────────────────────────────────────────────────────────────────
 
@@ -174,7 +175,14 @@ export const Enrolment = z.object({
   groupName: z.string(),
   establishmentName: z.string(),
   stage: StageSchema,
+  /** The part as it was typed or, chosen from the list, its label when it was chosen. */
   part: z.string().nullable(),
+  /** The part from the list: an instrument type (with its name today) or a voice; both null: none, or not linked yet. */
+  partTypeId: z.number().int().nullable(),
+  partTypeName: z.string().nullable(),
+  partVoice: VoiceSchema.nullable(),
+  /** A part typed before the list existed that is still waiting for a clerk ("sin vincular"). */
+  partPending: z.boolean(),
   enrolledOn: z.string(),
   endedOn: z.string().nullable(),
   endReason: z.string().nullable(),
@@ -207,10 +215,11 @@ export const EnrolmentCreate = z
     ensembleId: Id.nullish().transform((v) => v ?? null),
     participantIds: z.array(Id).min(1, 'errors.required').max(500),
     date: IsoDate,
-    part: optionalText(80),
+    ...PartChoice,
   })
   .strict()
-  .refine((q) => (q.workshopId === null) !== (q.ensembleId === null), { path: ['workshopId'], message: 'programmes.errors.oneGroup' });
+  .refine((q) => (q.workshopId === null) !== (q.ensembleId === null), { path: ['workshopId'], message: 'programmes.errors.oneGroup' })
+  .refine(onePart, { path: ['partVoice'], message: 'programmes.ensembleParts.errors.onePart' });
 export type EnrolmentCreate = z.input<typeof EnrolmentCreate>;
 
 export const EnrolmentStage = z
@@ -220,9 +229,12 @@ export const EnrolmentStage = z
     stage: StageSchema,
     date: IsoDate,
     reason: optionalText(200),
-    part: optionalText(80),
+    /** The part from the list; both left out: the part stays as it is (a part still "sin vincular" too). */
+    partTypeId: Id.nullable().optional(),
+    partVoice: VoiceSchema.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine(onePart, { path: ['partVoice'], message: 'programmes.ensembleParts.errors.onePart' });
 
 // ── Attendance ──────────────────────────────────────────────────────────────────
 

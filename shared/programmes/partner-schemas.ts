@@ -73,13 +73,27 @@ export const PartnerDetail = z.object({
     z.object({ id: z.number().int(), title: z.string(), date: z.string(), type: EventTypeSchema, totalAudience: z.number().int() }),
   ),
   donations: z.array(
-    z.object({ id: z.number().int(), date: z.string(), description: z.string(), valueCentimos: z.number().int(), recordedBy: z.string() }),
+    z.object({
+      id: z.number().int(),
+      date: z.string(),
+      description: z.string(),
+      valueCentimos: z.number().int(),
+      recordedBy: z.string(),
+      agreement: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+    }),
   ),
 });
 export type PartnerDetail = z.infer<typeof PartnerDetail>;
 
 export const DonationCreate = z
-  .object({ partnerId: RecordId, date: IsoDate, description: requiredText(400, 3), valueCentimos: Centimos })
+  .object({
+    partnerId: RecordId,
+    date: IsoDate,
+    description: requiredText(400, 3),
+    valueCentimos: Centimos,
+    /** The partner's agreement under which the donation was made, if any. */
+    agreementId: Id.nullish().transform((v) => v ?? null),
+  })
   .strict();
 
 const AgreementFields = z.object({

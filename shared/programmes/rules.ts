@@ -28,6 +28,10 @@ export const stageTransitions: Record<Stage, readonly Stage[]> = {
 export const ensembleTypes = ['banda_sinfonica', 'coro_polifonico', 'ensamble_percusion', 'orquesta_sinfonica', 'otro'] as const;
 export type EnsembleType = (typeof ensembleTypes)[number];
 
+/** The voices a choir member may sing (an ensemble member's part when it is not an instrument); labels: programmes.voices.*. */
+export const voices = ['soprano', 'mezzosoprano', 'contralto', 'tenor', 'baritono', 'bajo'] as const;
+export type Voice = (typeof voices)[number];
+
 export const eventTypes = [
   'recital',
   'concierto_educativo',

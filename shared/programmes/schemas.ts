@@ -26,6 +26,17 @@ export {
   workshopSortColumns,
 } from './workshop-schemas';
 export {
+  TeacherActivity,
+  TeacherActivityQuery,
+  TeacherOptionsQuery,
+  TeacherReview,
+  TeacherReviewDismiss,
+  TeacherReviewLink,
+  TeacherReviewsQuery,
+  WorkshopTeacher,
+  teacherReviewStatuses,
+} from './teacher-schemas';
+export {
   AttendanceRow,
   AttendanceSave,
   AttendanceSaved,
@@ -96,3 +107,13 @@ export {
   UnescoExportRequest,
 } from './report-schemas';
 export { IdInput } from './report-schemas';
+export {
+  EnsembleInstruments,
+  PartDismiss,
+  PartLink,
+  PartReview,
+  PartReviewsQuery,
+  PartType,
+  VoiceSchema,
+  partReviewStatuses,
+} from './ensemble-part-schemas';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped } from '../ipc';
 import { ProgrammeSchema, Version, optionalDate, PageSize, PageNumber, Search, ActiveFilter, periodOrder } from './schema-helpers';
+import { WorkshopTeacher } from './teacher-schemas';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
 
@@ -10,7 +11,11 @@ export const WorkshopFields = z.object({
   programme: ProgrammeSchema,
   discipline: requiredText(120, 2),
   establishmentId: EstablishmentId,
-  teachers: optionalText(400),
+  /** The teacher records who give it (issue 15); the old typed text is kept, read-only. */
+  teacherIds: z
+    .array(Id, { error: requiredOr('errors.invalid') })
+    .max(12, 'programmes.errors.tooManyTeachers')
+    .refine((ids) => new Set(ids).size === ids.length, 'errors.invalid'),
   schedule: optionalText(200),
   startDate: IsoDate,
   endDate: optionalDate,
@@ -22,9 +27,14 @@ export const WorkshopFields = z.object({
   notes: optionalText(2000),
 });
 
-export const WorkshopCreate = WorkshopFields.strict().refine(periodOrder, { path: ['endDate'], message: 'programmes.errors.periodOrder' });
+/** A new workshop may name no teacher yet. */
+export const WorkshopCreate = WorkshopFields.extend({ teacherIds: WorkshopFields.shape.teacherIds.default([]) })
+  .strict()
+  .refine(periodOrder, { path: ['endDate'], message: 'programmes.errors.periodOrder' });
 export type WorkshopCreate = z.input<typeof WorkshopCreate>;
+/** An edit without teacherIds leaves the workshop's teachers as they are. */
 export const WorkshopUpdate = WorkshopFields.extend({
+  teacherIds: WorkshopFields.shape.teacherIds.optional(),
   id: RecordId,
   version: Version,
   active: z.boolean({ error: requiredOr('errors.invalid') }),
@@ -40,7 +50,11 @@ export const Workshop = z.object({
   discipline: z.string(),
   establishmentId: z.number().int(),
   establishmentName: z.string(),
+  /** The teachers as typed before they were records (read-only, kept as it was). */
   teachers: z.string().nullable(),
+  teacherLinks: z.array(WorkshopTeacher),
+  /** Names of the typed text still "sin vincular". */
+  pendingTeachers: z.number().int(),
   schedule: z.string().nullable(),
   startDate: z.string(),
   endDate: z.string().nullable(),
@@ -87,9 +101,14 @@ export const SessionCreate = z
       .min(15)
       .max(600),
     topic: optionalText(200),
+    /** The workshop's teacher who led it. */
+    teacherId: Id.nullable().default(null),
   })
   .strict();
-export const SessionUpdate = SessionCreate.omit({ workshopId: true }).extend({ id: RecordId, version: Version }).strict();
+/** An edit without teacherId leaves who led the session as it was. */
+export const SessionUpdate = SessionCreate.omit({ workshopId: true })
+  .extend({ id: RecordId, version: Version, teacherId: Id.nullable().optional() })
+  .strict();
 
 export const Session = z.object({
   id: z.number().int(),
@@ -97,6 +116,8 @@ export const Session = z.object({
   date: z.string(),
   durationMinutes: z.number().int(),
   topic: z.string().nullable(),
+  teacherId: z.number().int().nullable(),
+  teacherName: z.string().nullable(),
   attendanceTaken: z.boolean(),
   present: z.number().int(),
   marked: z.number().int(),

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { ChannelName } from '../../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { addDays } from '../../shared/format';
@@ -56,7 +57,7 @@ export const contractInput = (
   amountCentimos: 250_000,
   hoursPerWeek: 12,
   budgetLine: 'docentes',
-  establishments: [{ establishmentId, workshops: 'Orquesta sinfónica' }],
+  establishments: [{ establishmentId }],
   ...over,
 });
 
@@ -98,3 +99,19 @@ export const conformityInput = (
   grossCentimos: 250_000,
   ...over,
 });
+
+/** A workshop's name typed in a contract before links existed (as migration 0013 leaves it): the text and its "sin vincular" item. */
+export async function carriedOverWorkshop(db: Knex, contractId: number, establishmentId: number, text: string): Promise<number> {
+  await db('contract_establishments').where({ contract_id: contractId, establishment_id: establishmentId }).update({ workshops: text });
+  const [row] = (await db('contract_workshop_reviews').insert(
+    {
+      contract_id: contractId,
+      establishment_id: establishmentId,
+      original_text: text,
+      status: 'pendiente',
+      created_at: '2026-12-04T15:00:00.000Z',
+    },
+    ['id'],
+  )) as Array<{ id: number } | number>;
+  return typeof row === 'object' ? Number(row.id) : Number(row);
+}

@@ -64,6 +64,6 @@ export const createExhibition = (app: TestApp, over: Record<string, unknown> = {
 
 /** The update input of an exhibition as read: all but what only an answer carries (counts, who wrote it last), its partners by id. */
 export const exhibitionUpdate = (ex: Exhibition, over: Partial<ExhibitionUpdate> = {}): ExhibitionUpdate => {
-  const { partners, workCount: _works, openLoans: _loans, updatedAt: _at, updatedBy: _by, ...editable } = ex;
-  return { ...editable, partnerIds: partners.map((p) => p.id), ...over };
+  const { partners, agreement, workCount: _works, openLoans: _loans, updatedAt: _at, updatedBy: _by, ...editable } = ex;
+  return { ...editable, partnerIds: partners.map((p) => p.id), agreementId: agreement?.id ?? null, ...over };
 };

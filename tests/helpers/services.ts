@@ -233,6 +233,10 @@ export const donatedInstrument = (code: string, over: Partial<InstrumentInput> =
 export const createLurigancho = async (app: TestApp): Promise<number> =>
   (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;
 
+/** E.P. de Chorrillos, a second establishment (another prison's records); answers its id. */
+export const createChorrillos = async (app: TestApp): Promise<number> =>
+  (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Chorrillos' }))).id;
+
 /** A fresh app with E.P. de Lurigancho in it. */
 export async function appWithLurigancho(): Promise<{ app: TestApp; est: number }> {
   const app = await testApp();

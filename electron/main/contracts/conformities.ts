@@ -19,6 +19,7 @@ import {
   type ConformityColumns,
 } from './repository/conformities';
 import { suspensionsOf } from './repository/teachers';
+import { deliveredIn } from './repository/workshops';
 
 /** Service conformities: a month of a contract in force signed off, priced (retention), paid or voided. */
 
@@ -142,6 +143,13 @@ export const conformityHandlers: DomainHandlers<(typeof conformityChannels)[numb
     await markMonth(ctx.db, after.contractId, after.period, { id, gross: after.grossCentimos, paid: true });
     await ctx.audit({ entity: 'serviceConformity', entityId: id, action: 'pay', before, after });
     return after;
+  },
+
+  'conformities.delivered': async ({ contractId, period }, ctx) => {
+    const contract = await getContract(ctx.db, contractId, todayOf(ctx));
+    if (!contract) throw notFound();
+    requireEstablishment(ctx, ...contract.establishments.map((e) => e.establishmentId));
+    return deliveredIn(ctx.db, contractId, contract.teacherId, period);
   },
 
   'conformities.void': async ({ id, version, reason }, ctx) => {

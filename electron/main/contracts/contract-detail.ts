@@ -140,7 +140,13 @@ export function exportColumns(ctx: HandlerContext): Column<Contract>[] {
     {
       header: t('contracts.contracts.establishments'),
       width: 40,
-      value: (c) => c.establishments.map((e) => (e.workshops ? `${e.name} (${e.workshops})` : e.name)).join('; '),
+      value: (c) =>
+        c.establishments
+          .map((e) => {
+            const workshops = e.linkedWorkshops.map((w) => w.name).join(', ') || e.workshops;
+            return workshops ? `${e.name} (${workshops})` : e.name;
+          })
+          .join('; '),
     },
     { header: t('contracts.contracts.startDate'), width: 12, kind: 'date', value: (c) => c.startDate },
     { header: t('contracts.contracts.endDate'), width: 12, kind: 'date', value: (c) => c.endDate },

@@ -24,9 +24,17 @@ import { conformityPeriodAfter } from './repository/conformities';
 import { contractDocs, documentsOf } from './repository/documents';
 import { teacherTerms, type TeacherTerms } from './repository/teachers';
 import { fullName } from './repository/words';
+import { workshopsAt } from '../programmes/for-contracts';
+import type { ContractWorkshopChannel } from './contract-workshops';
 
 /** Teacher and establishments must exist and be active; a service order needs the teacher's RUC. */
-async function checkTerms(ctx: HandlerContext, v: ContractValues, current: Contract | null): Promise<TeacherTerms> {
+async function checkTerms(
+  ctx: HandlerContext,
+  v: ContractValues,
+  current: Contract | null,
+  /** The contract renewed: the workshops it covered carry over, even one closed since. */
+  renewed: Contract | null = null,
+): Promise<TeacherTerms> {
   const teacher = await teacherTerms(ctx.db, v.teacherId);
   if (!teacher || (!teacher.active && current?.teacherId !== v.teacherId)) throw fieldError('teacherId', 'contracts.errors.unknownTeacher');
   if (needsRuc(v.modality) && !teacher.ruc) {
@@ -39,10 +47,32 @@ async function checkTerms(ctx: HandlerContext, v: ContractValues, current: Contr
   );
   const i = v.establishments.findIndex((e) => refused.has(e.establishmentId));
   if (i >= 0) throw fieldError(`establishments.${i}.establishmentId`, 'contracts.errors.unknownEstablishment');
+  await checkWorkshops(ctx, v, current ?? renewed);
   const owner = await contractIdByNumber(ctx.db, v.number);
   if (owner !== null && owner !== current?.id)
     throw fieldError('number', 'contracts.errors.duplicateNumber', { number: v.number }, 'conflict');
   return teacher;
+}
+
+/** Each workshop named is one of its establishment's, and active unless the contract already covered it. */
+async function checkWorkshops(ctx: HandlerContext, v: ContractValues, current: Contract | null): Promise<void> {
+  const options = new Map(
+    (
+      await workshopsAt(
+        ctx.db,
+        v.establishments.map((e) => e.establishmentId),
+      )
+    ).map((w) => [w.id, w]),
+  );
+  const had = new Set((current?.establishments ?? []).flatMap((e) => e.linkedWorkshops.map((w) => w.id)));
+  v.establishments.forEach((e, i) => {
+    for (const id of e.workshopIds) {
+      const w = options.get(id);
+      if (!w || w.establishmentId !== e.establishmentId || (!w.active && !had.has(id))) {
+        throw fieldError(`establishments.${i}.workshopIds`, 'contracts.workshopLinks.errors.unknownWorkshop');
+      }
+    }
+  });
 }
 
 /** Per fiscal year the contract touches: what it needs and what its line has available. */
@@ -64,7 +94,7 @@ async function budgetShortfalls(
 
 const money = (ctx: HandlerContext, c: number) => formatMoney(c, ctx.session.locale);
 
-export const contractHandlers: DomainHandlers<(typeof contractChannels)[number]> = {
+export const contractHandlers: DomainHandlers<Exclude<(typeof contractChannels)[number], ContractWorkshopChannel>> = {
   'contracts.list': (q, ctx) => listContracts(ctx.db, q, todayOf(ctx), contractScope(ctx)),
 
   'contracts.get': ({ id }, ctx) => contractDetail(ctx, id),
@@ -172,13 +202,17 @@ export const contractHandlers: DomainHandlers<(typeof contractChannels)[number]>
       amountCentimos,
       hoursPerWeek: previous.hoursPerWeek,
       budgetLine: previous.budgetLine,
-      establishments: previous.establishments.map((e) => ({ establishmentId: e.establishmentId, workshops: e.workshops })),
+      establishments: previous.establishments.map((e) => ({
+        establishmentId: e.establishmentId,
+        workshopIds: e.linkedWorkshops.map((w) => w.id),
+        workshops: e.workshops,
+      })),
       notes: previous.notes,
     };
     if (amountCentimos === 0 && v.modality !== 'voluntariado' && v.modality !== 'convenio') {
       throw fieldError('amountCentimos', 'contracts.errors.amountRequired');
     }
-    const teacher = await checkTerms(ctx, v, null);
+    const teacher = await checkTerms(ctx, v, null, previous);
     const newId = await insertContract(
       ctx.db,
       v,

@@ -14,6 +14,39 @@ import { addDays } from '../../../shared/format';
 import { demoTeachers, firstNamesF, firstNamesM, specialtiesByDiscipline, surnames, workshopsByDiscipline } from './demo-data';
 import { prng } from '../demo/prng';
 import { nextIds, pad, saveBudget, Writer, type PlannedContract } from './repository/demo-rows';
+import { linkDemoTeachers, workshopsAt } from '../programmes/for-contracts';
+
+/** The demonstration's workshops of each discipline, by their names. */
+const workshopPattern: Record<Discipline, RegExp | null> = {
+  musica: /banda|cuerdas|orquesta|vientos/i,
+  canto_coral: /coro|canto/i,
+  ceramica: /cer[aá]mica/i,
+  pintura: /pintura|dibujo/i,
+  escultura: /escultura/i,
+  teatro: /teatro/i,
+  danza: /danza/i,
+  otro: null,
+};
+
+/**
+ * What a contract of a discipline covers at an establishment: the active workshops of that
+ * discipline there, by id; where there is none, the name typed as text (as before links
+ * existed), which the clerk finds "sin vincular".
+ */
+async function workshopChooser(db: Knex, establishmentIds: number[]) {
+  const offered = (await workshopsAt(db, establishmentIds)).filter((w) => w.active);
+  return (establishmentId: number, discipline: Discipline, typed = workshopsByDiscipline[discipline]) => {
+    const pattern = workshopPattern[discipline];
+    const workshopIds = offered.filter((w) => w.establishmentId === establishmentId && pattern?.test(w.name)).map((w) => w.id);
+    return { id: establishmentId, workshopIds, workshops: workshopIds.length > 0 ? null : typed };
+  };
+}
+
+/** The workshops' teachers: each contract's teacher gives the workshops the contract covers. */
+const teachersOfWorkshops = (planned: PlannedContract[]) =>
+  planned.flatMap((c) =>
+    c.establishments.flatMap((e) => (e.workshopIds ?? []).map((workshopId) => ({ workshopId, teacherId: c.teacherId }))),
+  );
 
 /**
  * Teachers, their authorisations, contracts, conformities and the budget, for the
@@ -58,6 +91,8 @@ async function demo(
   const ids = await nextIds(db);
   w.nextConformityId = ids.conformity;
   const est = (i: number) => establishmentIds[i % establishmentIds.length]!;
+  const covered = await workshopChooser(db, establishmentIds);
+  const planned: PlannedContract[] = [];
   const people = demoTeachers;
   const from = `${monthsBack(today, 14)}-01`;
   const teacherIds = people.map((p, i) => {
@@ -101,7 +136,7 @@ async function demo(
       amount: (2000 + ((i * 350) % 1500)) * 100,
       hours: 12 + (i % 3) * 4,
       line: 'docentes',
-      establishments: [{ id: est(i), workshops: workshopsByDiscipline[discipline] }],
+      establishments: [covered(est(i), discipline)],
       status: 'vigente',
       resolvedOn: null,
       reason: null,
@@ -112,6 +147,7 @@ async function demo(
   };
   const add = (i: number, over: Partial<PlannedContract>) => {
     const c = plan(i, over);
+    planned.push(c);
     n++;
     const id = cid++;
     w.contract(id, c, { last: people[i]!.last, first: people[i]!.first, dni: identity(teacherIds[i]! + 17).dni }, suspendedFor(i));
@@ -136,10 +172,7 @@ async function demo(
     end: lastDayOf(monthsAhead(today, 2)),
   });
   add(5, {
-    establishments: [
-      { id: est(5), workshops: 'INPE Orquestando: banda sinfónica' },
-      { id: est(6), workshops: 'Ensamble de vientos' },
-    ],
+    establishments: [covered(est(5), 'musica', 'INPE Orquestando: banda sinfónica'), covered(est(6), 'musica', 'Ensamble de vientos')],
   });
   add(6, { end: lastDayOf(monthsBack(today, 1)), coverage: 0.85 }); // vencido
   add(7, { status: 'resuelto', resolvedOn: lastDayOf(monthsBack(today, 3)), reason: 'Renuncia del docente por traslado a otra región' });
@@ -155,6 +188,7 @@ async function demo(
   });
   add(11, { status: 'borrador', start: `${monthsAhead(today, 1)}-01`, end: lastDayOf(monthsAhead(today, 6)) });
   await w.flush(true);
+  await linkDemoTeachers(db, teachersOfWorkshops(planned.filter((c) => c.status !== 'borrador')));
 
   // This year's budget: S/ 500,000.00, US$ 147,058.82 at S/ 3.40 per dollar (the programme's figure).
   await saveBudget(
@@ -194,6 +228,7 @@ async function national(db: Knex, establishmentIds: number[], actor: Actor, now:
   const TEACHERS = 3000;
   const PER_TEACHER = 4;
   const w = new Writer(db, actor, now, today, rnd, 100_000);
+  const covered = await workshopChooser(db, establishmentIds);
   const ids = await nextIds(db);
   w.nextConformityId = ids.conformity;
   const disciplineList: Discipline[] = ['musica', 'musica', 'musica', 'canto_coral', 'ceramica', 'pintura', 'escultura', 'teatro', 'danza'];
@@ -246,7 +281,7 @@ async function national(db: Knex, establishmentIds: number[], actor: Actor, now:
           amount: (1400 + Math.floor(rnd() * 16) * 100) * 100,
           hours: 8 + (k % 4) * 4,
           line: discipline === 'ceramica' && y === PER_TEACHER - 1 ? 'capacitacion' : 'docentes',
-          establishments: places.map((e) => ({ id: e, workshops: workshopsByDiscipline[discipline] })),
+          establishments: places.map((e) => covered(e, discipline)),
           status: resolved ? 'resuelto' : 'vigente',
           resolvedOn: resolved,
           reason: resolved ? 'Resolución por mutuo acuerdo' : null,

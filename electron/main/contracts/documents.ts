@@ -48,7 +48,7 @@ ${c.renewedByNumber ? field(t('contracts.contracts.renewedBy'), c.renewedByNumbe
 </dl>
 <h2>${h(t('contracts.contracts.establishments'))}</h2>
 <table><thead><tr><th>${h(t('contracts.contracts.establishment'))}</th><th>${h(t('contracts.contracts.workshops'))}</th></tr></thead>
-<tbody>${c.establishments.map((e) => `<tr><td>${h(e.name)}</td><td>${h(e.workshops)}</td></tr>`).join('')}</tbody></table>
+<tbody>${c.establishments.map((e) => `<tr><td>${h(e.name)}</td><td>${h([...e.linkedWorkshops.map((w) => w.name), ...(e.workshops ? [t('contracts.workshopLinks.typed', { text: e.workshops })] : [])].join('; '))}</td></tr>`).join('')}</tbody></table>
 <h2>${h(t('contracts.contracts.schedule'))}</h2>
 <table class="schedule"><thead><tr><th>${h(t('contracts.conformities.period'))}</th><th class="num">${h(t('contracts.contracts.expected'))}</th><th>${h(t('contracts.conformities.title'))}</th><th class="num">${h(t('contracts.conformities.gross'))}</th><th>${h(t('contracts.conformities.paymentDate'))}</th></tr></thead>
 <tbody>${rows}</tbody>

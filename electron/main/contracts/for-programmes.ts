@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import type { ProgrammeFigures } from '../../../shared/programmes/schemas';
-import { numOr0 as n, type Row } from '../db/rows';
+import type { ProgrammeFigures, WorkshopTeacher } from '../../../shared/programmes/schemas';
+import { numOr0 as n, type Row, toBool } from '../db/rows';
+import { whereWords } from '../db/search';
 
 /**
  * What the programmes domain asks of the contracts' budget: the year's budget for the
@@ -28,4 +29,35 @@ export async function budgetFinance(db: Knex, year: number): Promise<ProgrammeFi
   } catch {
     return null;
   }
+}
+
+// ── Teachers of workshops (issue 15, item 4) ────────────────────────────────────
+
+const workshopTeacher = (r: Row): WorkshopTeacher => ({
+  id: Number(r.id),
+  name: `${String(r.first_names)} ${String(r.last_names)}`,
+  active: toBool(r.active),
+});
+
+/** Teachers by id: the names a workshop, a session or a review shows. */
+export async function teachersByIds(db: Knex, ids: readonly number[]): Promise<Map<number, WorkshopTeacher>> {
+  const out = new Map<number, WorkshopTeacher>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = (await db('teachers')
+      .whereIn('id', unique.slice(i, i + 500))
+      .select('id', 'first_names', 'last_names', 'active')) as Row[];
+    for (const r of rows) out.set(Number(r.id), workshopTeacher(r));
+  }
+  return out;
+}
+
+/** Active teachers whose names or DNI contain every word typed, by name (at most 20). */
+export async function activeTeacherOptions(db: Knex, search: string): Promise<WorkshopTeacher[]> {
+  const q = db('teachers as t').where('t.active', true);
+  const rows = (await whereWords(q, 't.search_text', search)
+    .orderBy('t.name_key')
+    .limit(20)
+    .select('t.id', 't.first_names', 't.last_names', 't.active')) as Row[];
+  return rows.map(workshopTeacher);
 }

@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../ipc/context';
 import { budgetHandlers } from './budget';
 import { conformityHandlers } from './conformities';
 import { contractHandlers } from './contracts';
+import { contractWorkshopHandlers } from './contract-workshops';
 import { teacherHandlers } from './teachers';
 
 export type ContractsChannel = DomainChannel<'contracts'>;
@@ -11,6 +12,7 @@ export type ContractsChannel = DomainChannel<'contracts'>;
 export const contractsHandlers: DomainHandlers<ContractsChannel> = {
   ...teacherHandlers,
   ...contractHandlers,
+  ...contractWorkshopHandlers,
   ...conformityHandlers,
   ...budgetHandlers,
 };

@@ -7,8 +7,8 @@ import { rotate } from '../backups/store';
 import { latestBackup } from '../backups/startup';
 import { checkIntegrity, createKnex } from './connection';
 
-export async function pendingMigrations(db: Knex): Promise<string[]> {
-  const [, pending] = (await db.migrate.list({ migrationSource })) as [unknown[], Array<string | { file: string }>];
+export async function pendingMigrations(db: Knex, source: Knex.MigrationSource<string> = migrationSource): Promise<string[]> {
+  const [, pending] = (await db.migrate.list({ migrationSource: source })) as [unknown[], Array<string | { file: string }>];
   return pending.map((p) => (typeof p === 'string' ? p : p.file));
 }
 
@@ -36,14 +36,17 @@ export async function startDatabase(opts: {
   backupDir: string;
   attachmentsDir?: string;
   appVersion?: string;
+  /** The migrations to run: every one (the app), or those up to one under test. */
+  migrations?: Knex.MigrationSource<string>;
 }): Promise<StartResult> {
+  const source = opts.migrations ?? migrationSource;
   const db = createKnex(opts.dbPath);
   const integrity = await checkIntegrity(db);
   if (!integrity.ok) {
     await db.destroy();
     return { status: 'damaged', problems: integrity.problems, latestBackup: latestBackup(opts.backupDir) };
   }
-  const pending = await pendingMigrations(db);
+  const pending = await pendingMigrations(db, source);
   let backup: string | null = null;
   if (pending.length > 0 && (await hasUserTables(db))) {
     const made = await createFullBackup({
@@ -58,6 +61,6 @@ export async function startDatabase(opts: {
     backup = made.path;
     rotate(opts.backupDir);
   }
-  const [, migrated] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
+  const [, migrated] = (await db.migrate.latest({ migrationSource: source })) as [number, string[]];
   return { status: 'ok', db, migrated, backup };
 }

@@ -106,7 +106,11 @@ export async function withMigrationLock<T>(config: ServerConfig, fn: () => Promi
  * Opens the office's server for the app: version check, then — under the migration lock —
  * the schema check and the pending migrations. Never touches a foreign database.
  */
-export async function startServerDatabase(config: ServerConfig, opts: { poolMax?: number } = {}): Promise<ServerStartResult> {
+export async function startServerDatabase(
+  config: ServerConfig,
+  /** `migrations`: the migrations to run, every one (the app) or those up to one under test. */
+  opts: { poolMax?: number; migrations?: Knex.MigrationSource<string> } = {},
+): Promise<ServerStartResult> {
   const db = createServerKnex(config, opts);
   try {
     const version = await serverVersion(db);
@@ -118,7 +122,7 @@ export async function startServerDatabase(config: ServerConfig, opts: { poolMax?
       const schema = await inspectServerSchema(db);
       if (schema.kind === 'foreign') return { status: 'foreign', tables: schema.tables };
       if (schema.kind === 'newer') return { status: 'ok', db, migrated: [], readOnly: true, unknownMigrations: schema.unknown };
-      const [, migrated] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
+      const [, migrated] = (await db.migrate.latest({ migrationSource: opts.migrations ?? migrationSource })) as [number, string[]];
       return { status: 'ok', db, migrated, readOnly: false };
     });
     if (result.status !== 'ok') await db.destroy();

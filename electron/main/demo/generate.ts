@@ -6,11 +6,13 @@ import {
   regionalOfficeIdsByCode,
   type EstablishmentValues,
 } from '../establishments/repository';
-import { demoEstablishments, demoProgrammeEstablishments } from '../establishments/demo';
+import { demoEstablishments, demoProgrammeEstablishments, generateDemoPopulation } from '../establishments/demo';
 import { generateConsumables, generateInventory } from '../inventory/demo';
+import { linkDemoDonations } from '../inventory/demo-donations';
 import { generateDemoStaff } from '../establishments/staff';
 import { generateContracts } from '../contracts/demo';
 import { generateProgrammes } from '../programmes/demo';
+import { finishDemoTeachers } from '../programmes/demo-teachers';
 import { generateInternArte } from '../internarte/demo';
 import { resetSequences } from '../db/dialect';
 import type { StoreOrFolder } from '../files/store';
@@ -75,6 +77,7 @@ export async function loadDataset(
   await loadEstablishments(db, data, actor, now);
   const programme = await establishmentIdsWhere(db, { inProgramme: true });
   const staff = await generateDemoStaff(db, await establishmentIdsWhere(db, { active: true }), actor, now);
+  await generateDemoPopulation(db, programme, actor, now);
   const inventory = await generateInventory(
     db,
     { ...inventoryScales[scale], establishmentIds: scale === 'demo' ? programme : null },
@@ -85,7 +88,9 @@ export async function loadDataset(
   if (scale === 'demo') await generateConsumables(db, programme, actor, now);
   const everyActive = await establishmentIdsWhere(db, { active: true });
   await generateProgrammes(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
+  if (scale === 'demo') await linkDemoDonations(db);
   await generateContracts(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
+  if (scale === 'demo') await finishDemoTeachers(db, now);
   if (scale === 'demo') await generateInternArte(db, programme, attachmentsDir, actor, now);
   await resetSequences(db); // office mode: the dataset inserts explicit ids
   return { establishments: data.establishments.length, ...inventory };

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Population } from '../../../shared/establishments/schemas';
 
 /**
@@ -87,3 +88,62 @@ export const demoProgrammeEstablishments = new Set([
   'E.P. de Mujeres de Chorrillos',
   'E.P. Virgen de Fátima',
 ]);
+
+/** About how many people each establishment of the programme holds (men, women): demonstration figures, not official ones. */
+const demoHeadcounts: Record<string, readonly [men: number, women: number]> = {
+  'E.P. de Lurigancho': [10150, 0],
+  'E.P. Miguel Castro Castro': [1820, 0],
+  'E.P. Ancón I': [2410, 0],
+  'E.P. del Callao': [3260, 0],
+  'E.P. de Arequipa': [1980, 0],
+  'E.P. de Mujeres de Chorrillos': [0, 760],
+  'E.P. Virgen de Fátima': [0, 340],
+};
+
+/** The last day of the month `back` months before the month of `today` (yyyy-mm-dd). */
+function monthEnd(today: string, back: number): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - back + 1, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Two or three dated headcounts of each establishment of the programme (issue 15): the ends of
+ * the last months, the population drifting a little from one to the next, as INPE's monthly
+ * statistics report them; women's prisons hold women, the mixed ones mostly men.
+ */
+export async function generateDemoPopulation(
+  db: Knex,
+  establishmentIds: readonly number[],
+  actor: { name: string },
+  now: string,
+): Promise<void> {
+  const today = new Date(Date.parse(now) - 5 * 3600 * 1000).toISOString().slice(0, 10);
+  const rows = (await db('establishments')
+    .whereIn('id', [...establishmentIds])
+    .orderBy('id')
+    .select('id', 'name', 'population')) as Array<{
+    id: number;
+    name: string;
+    population: Population;
+  }>;
+  const counts = rows.flatMap((e, k) => {
+    const size = 400 + ((k * 389) % 1600);
+    const [men, women] =
+      demoHeadcounts[e.name] ??
+      (e.population === 'mujeres' ? [0, size / 2] : e.population === 'mixto' ? [size * 0.85, size * 0.15] : [size, 0]);
+    const months = k % 2 === 0 ? [7, 4, 1] : [5, 1];
+    return months.map((back, j) => {
+      const drift = 1 - (months.length - 1 - j) * 0.025 + (k % 3) * 0.004;
+      return {
+        establishment_id: e.id,
+        counted_on: monthEnd(today, back),
+        men: Math.round(men * drift),
+        women: Math.round(women * drift),
+        source: j === months.length - 1 ? 'Informe estadístico mensual (demostración)' : 'Oficio de la dirección del E.P. (demostración)',
+        recorded_at: now,
+        recorded_by: actor.name,
+      };
+    });
+  });
+  for (let i = 0; i < counts.length; i += 300) await db('population_counts').insert(counts.slice(i, i + 300));
+}

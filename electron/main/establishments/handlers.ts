@@ -6,6 +6,7 @@ import { isForeignKeyViolation } from '../db/dialect';
 import { exportTable, type Column } from '../export/table';
 import * as repo from './repository';
 import { staffHandlers } from './staff';
+import { populationHandlers } from './population';
 
 type EstablishmentChannel = (typeof establishmentChannels)[number];
 
@@ -49,6 +50,7 @@ function exportColumns(ctx: HandlerContext): Column<Establishment>[] {
 
 export const establishmentHandlers: DomainHandlers<EstablishmentChannel> = {
   ...staffHandlers,
+  ...populationHandlers,
   'regionalOffices.list': (_input, ctx) => repo.listRegionalOffices(ctx.db),
 
   'establishments.list': (q, ctx) => repo.listEstablishments(ctx.db, q),

@@ -7,7 +7,7 @@ import type { NamingMode } from '../../../shared/internarte/rules';
 import { storeAttachment } from '../files/attachments';
 import type { StoreOrFolder } from '../files/store';
 import { allEstablishments } from '../establishments/repository';
-import { firstParticipants, partnerIdLike, workshopsOfProgrammes } from '../programmes/for-internarte';
+import { agreementChoices, firstParticipants, partnerIdLike, workshopsOfProgrammes } from '../programmes/for-internarte';
 import { consentPlans, works, type Plan, type WorkPlan } from './demo-data';
 import {
   addPrimaryPhoto,
@@ -198,6 +198,10 @@ export async function generateInternArte(
   const museum = await partnerIdLike(db, '%riva-aguero%');
   const lima = await partnerIdLike(db, '%municipalidad%');
   const startsOn = shiftDays(today, -20);
+  // Held under the museum's agreement (issue 15), when the register has it.
+  const museumAgreement = (await agreementChoices(db)).find(
+    (a) => a.partnerId === museum && a.startDate <= startsOn && (a.endDate === null || a.endDate >= startsOn),
+  );
   const exhibitionId = await insertExhibition(
     db,
     {
@@ -214,6 +218,7 @@ export async function generateInternArte(
       credits:
         'Instituto Nacional Penitenciario — Programa de arte y cultura.\nMuseo de Artes y Tradiciones Populares, Instituto Riva-Agüero (PUCP).\nFotografías: talleres del INPE (demostración).',
       sectionMode: 'establecimiento',
+      agreementId: museumAgreement?.id ?? null,
     },
     // The museum as partner (and the municipality, when the register has them).
     [museum, lima].filter((p): p is number => p !== null),

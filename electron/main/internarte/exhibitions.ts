@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/dialect';
 import { exportTable, type Column } from '../export/table';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError, fieldError, notFound, stale } from '../ipc/errors';
-import { activePartners, existingPartnerIds } from '../programmes/for-internarte';
+import { activePartners, agreementChoices, agreementMisfit, existingPartnerIds } from '../programmes/for-internarte';
 import { checklistItem, mustGetExhibition, viewOf } from './access';
 import type { CatalogWork } from './catalog-data';
 import { loanHandlers } from './loans';
@@ -14,10 +14,17 @@ import * as repo from './repository';
 
 export type ExhibitionChannel = (typeof exhibitionChannels)[number];
 
-async function checkPartners(ctx: HandlerContext, ids: number[]): Promise<void> {
+async function checkPartners(
+  ctx: HandlerContext,
+  ids: number[],
+  agreement: { agreementId: number | null; startsOn: string | null },
+): Promise<void> {
   const unique = [...new Set(ids)];
   const found = await existingPartnerIds(ctx.db, unique);
   if (found.length !== unique.length) throw fieldError('partnerIds', 'internarte.errors.unknownPartner');
+  if (agreement.agreementId === null) return;
+  const misfit = await agreementMisfit(ctx.db, agreement.agreementId, unique, agreement.startsOn);
+  if (misfit) throw fieldError('agreementId', misfit.key, misfit.params);
 }
 
 /** The checklist as this user sees it: every work (with its consent flags), the artist as this user may see it. */
@@ -62,7 +69,7 @@ export const exhibitionHandlers: DomainHandlers<ExhibitionChannel> = {
   'exhibitions.get': ({ id }, ctx) => mustGetExhibition(ctx, id),
 
   'exhibitions.create': async ({ partnerIds, ...values }, ctx) => {
-    await checkPartners(ctx, partnerIds);
+    await checkPartners(ctx, partnerIds, values);
     const id = await repo.insertExhibition(ctx.db, values, partnerIds, ctx.session.actor, ctx.now);
     const created = await mustGetExhibition(ctx, id);
     await ctx.audit({ entity: 'exhibition', entityId: created.id, action: 'create', after: created });
@@ -72,14 +79,14 @@ export const exhibitionHandlers: DomainHandlers<ExhibitionChannel> = {
   'exhibitions.update': async ({ id, version, partnerIds, ...values }, ctx) => {
     const before = await mustGetExhibition(ctx, id);
     if (before.version !== version) throw stale();
-    await checkPartners(ctx, partnerIds);
+    await checkPartners(ctx, partnerIds, values);
     if (!(await repo.updateExhibition(ctx.db, id, version, values, partnerIds, ctx.session.actor, ctx.now))) throw stale();
     const after = await mustGetExhibition(ctx, id);
     await ctx.audit({ entity: 'exhibition', entityId: id, action: 'update', before, after });
     return after;
   },
 
-  'exhibitions.options': async (_input, ctx) => ({ partners: await activePartners(ctx.db) }),
+  'exhibitions.options': async (_input, ctx) => ({ partners: await activePartners(ctx.db), agreements: await agreementChoices(ctx.db) }),
 
   'exhibitions.byPartner': ({ partnerId }, ctx) => repo.exhibitionsOfPartner(ctx.db, partnerId),
 

@@ -7,6 +7,7 @@ import { requireEstablishment } from '../auth/access';
 import { refusedEstablishments } from '../establishments/repository';
 import { exportTableWithReason } from '../privacy/personal-data';
 import { custodianCell, shownCustodianName, shownInstrument, shownMovement } from './custodians';
+import { donationExists, donationSources } from '../programmes/for-inventory';
 import { resolveCustodian } from './custody';
 import { altaOf, effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';
@@ -22,6 +23,7 @@ type RegisterChannel =
   | 'instruments.list'
   | 'instruments.get'
   | 'instruments.history'
+  | 'instruments.donations'
   | 'instruments.create'
   | 'instruments.update'
   | 'instruments.move'
@@ -46,6 +48,11 @@ async function checkFields(ctx: HandlerContext, v: repo.InstrumentValues, selfId
   const current = selfId === null ? null : await repo.typeIdOf(ctx.db, selfId);
   // A deactivated type is not offered for new instruments (one already of that type may keep it).
   if (active === null || (!active && current !== v.typeId)) throw fieldError('typeId', 'inventory.errors.unknownType');
+  // A donation is the funding source of a donated instrument only (issue 15).
+  if (v.donationId != null) {
+    if (v.funding === 'presupuesto_inpe') throw fieldError('donationId', 'inventory.errors.donationNotDonated');
+    if (!(await donationExists(ctx.db, v.donationId))) throw fieldError('donationId', 'inventory.errors.unknownDonation');
+  }
 }
 
 /** Movements go only to active establishments. */
@@ -116,6 +123,8 @@ export const registerHandlers: DomainHandlers<RegisterChannel> = {
     await mustGet(ctx, id);
     return (await repo.history(ctx.db, id)).map((m) => shownMovement(ctx, m));
   },
+
+  'instruments.donations': (_input, ctx) => donationSources(ctx.db),
 
   'instruments.create': async (input, ctx) => {
     const { condition, altaDate, establishmentId, ...values } = input;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
-import type { EnsembleType, Programme } from '../../../shared/programmes/rules';
+import type { EnsembleType, Programme, Voice } from '../../../shared/programmes/rules';
 import type { firstVersion } from '../db/writes';
 
 /**
@@ -164,13 +164,16 @@ export const ensemblePlans: Array<[EnsembleType, string, string]> = [
   ['ensamble_percusion', 'Ensamble de percusión', 'Prof. Marco Salas'],
   ['orquesta_sinfonica', 'Orquesta sinfónica', 'Prof. Carmen Rojas'],
 ];
+/** The members' parts, from the list: an instrument type's name, or a voice (voiceParts). */
 export const parts: Record<EnsembleType, string[]> = {
-  banda_sinfonica: ['Trompeta', 'Clarinete', 'Trombón', 'Tuba', 'Saxofón alto', 'Percusión'],
+  banda_sinfonica: ['Trompeta', 'Clarinete', 'Trombón', 'Tuba', 'Saxofón alto', 'Tambor redoblante'],
   coro_polifonico: ['Soprano', 'Contralto', 'Tenor', 'Bajo'],
-  ensamble_percusion: ['Cajón peruano', 'Bombo', 'Redoblante', 'Congas', 'Quijada'],
-  orquesta_sinfonica: ['Violín I', 'Violín II', 'Viola', 'Violonchelo', 'Contrabajo', 'Flauta'],
-  otro: ['Integrante'],
+  ensamble_percusion: ['Cajón peruano', 'Bombo andino', 'Tambor redoblante', 'Congas', 'Quijada de burro'],
+  orquesta_sinfonica: ['Violín', 'Violín', 'Viola', 'Violonchelo', 'Contrabajo', 'Flauta traversa'],
+  otro: ['Cajón peruano'],
 };
+/** The choir's parts: the voice each names. */
+export const voiceParts: Record<string, Voice> = { Soprano: 'soprano', Contralto: 'contralto', Tenor: 'tenor', Bajo: 'bajo' };
 
 /** The season's events: type, title, month, day, partner (an index into the demonstration's partners). */
 export const eventsPlan: Array<[string, string, number, number, number | null]> = [

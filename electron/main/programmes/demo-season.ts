@@ -52,7 +52,17 @@ export async function insertDemoSeason(
         ...stamp,
       })
       .returning('id')) as Array<{ id: number }>;
-    if (partner !== null && partnerIds[partner]) await db('event_partners').insert({ event_id: r!.id, partner_id: partnerIds[partner] });
+    if (partner !== null && partnerIds[partner]) {
+      await db('event_partners').insert({ event_id: r!.id, partner_id: partnerIds[partner] });
+      // Held under the partner's agreement in force that day (issue 15), when it has one.
+      const agreement = (await db('agreements')
+        .where({ partner_id: partnerIds[partner] })
+        .where('start_date', '<=', date)
+        .where((w) => w.whereNull('end_date').orWhere('end_date', '>=', date))
+        .orderBy('id')
+        .first('id')) as { id: number } | undefined;
+      if (agreement) await db('events').where({ id: r!.id }).update({ agreement_id: agreement.id });
+    }
     const ens = ensembleIds[i % ensembleIds.length];
     if (ens) await db('event_ensembles').insert({ event_id: r!.id, ensemble_id: ens });
   }

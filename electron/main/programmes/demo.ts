@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/app/schemas';
 import { normalizeText } from '../../../shared/format';
 import { attendanceFigures } from '../../../shared/programmes/rules';
 import { establishmentsByIds } from '../establishments/repository';
+import { instrumentTypeIdsByName } from '../inventory/for-programmes';
 import {
   dayMs,
   ensemblePlans,
@@ -10,6 +11,7 @@ import {
   menNames,
   parts,
   plans,
+  voiceParts,
   surnames,
   womenNames,
   type DemoContext,
@@ -236,6 +238,8 @@ export async function generateProgrammes(
           ensemble_id: null,
           stage,
           part: null,
+          part_type_id: null,
+          part_voice: null,
           enrolled_on: w.start,
           ended_on: endedOn,
           end_reason: reason,
@@ -262,8 +266,9 @@ export async function generateProgrammes(
 
   if (scale === 'national') return { participants: total, attendance: attendanceCount };
 
-  // Ensembles with members drawn from the establishment's active participants.
+  // Ensembles with members drawn from the establishment's active participants, each with a part from the list.
   const ensembleIds: number[] = [];
+  const typeIds = await instrumentTypeIdsByName(db);
   for (const [i, e] of ests.entries()) {
     const women = e.population === 'mujeres';
     const choices = women ? [ensemblePlans[1]!] : i === 2 ? [ensemblePlans[3]!] : [ensemblePlans[0]!, ensemblePlans[i % 2 === 0 ? 2 : 1]!];
@@ -286,13 +291,16 @@ export async function generateProgrammes(
       const members = (perEst.get(e.id) ?? []).filter(() => rnd() < 0.18).slice(0, 35);
       for (const pid of members) {
         const id = ++enrolmentId;
+        const part = pick(parts[type]);
         eRows.push({
           id,
           participant_id: pid,
           workshop_id: null,
           ensemble_id: r!.id,
           stage: 'activo',
-          part: pick(parts[type]),
+          part,
+          part_type_id: typeIds.get(part) ?? null,
+          part_voice: voiceParts[part] ?? null,
           enrolled_on: `${year}-03-15`,
           ended_on: null,
           end_reason: null,

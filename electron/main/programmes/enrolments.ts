@@ -3,6 +3,7 @@ import { attendanceFigures, stageTransitions } from '../../../shared/programmes/
 import { str, toBool } from '../db/rows';
 import { notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers } from '../ipc/context';
+import { chosenPart } from './ensemble-parts';
 import { canSeeNames } from './privacy';
 import * as repo from './repository';
 import { mustWorkshop } from './workshops';
@@ -13,7 +14,7 @@ type EnrolmentChannel = 'enrolments.list' | 'enrolments.create' | 'enrolments.se
 export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
   'enrolments.list': (f, ctx) => repo.listEnrolments(ctx.db, ctx.session, f),
 
-  'enrolments.create': async ({ workshopId, ensembleId, participantIds, date, part }, ctx) => {
+  'enrolments.create': async ({ workshopId, ensembleId, participantIds, date, partTypeId, partVoice }, ctx) => {
     const kind = workshopId !== null ? 'workshop' : 'ensemble';
     const groupId = (workshopId ?? ensembleId)!;
     const field = workshopId !== null ? 'workshopId' : 'ensembleId';
@@ -49,11 +50,20 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
         throw fieldError('date', 'programmes.errors.enrolOutsidePeriod');
       }
     }
+    const part = ensembleId !== null ? await chosenPart(ctx, partTypeId, partVoice) : null;
     const created: number[] = [];
     for (const pid of ids) {
       const id = await repo.insertEnrolment(
         ctx.db,
-        { participantId: pid, workshopId, ensembleId, part: ensembleId !== null ? part : null, date },
+        {
+          participantId: pid,
+          workshopId,
+          ensembleId,
+          part: part?.text ?? null,
+          partTypeId: part?.typeId ?? null,
+          partVoice: part?.voice ?? null,
+          date,
+        },
         ctx.session.actor,
         ctx.now,
       );
@@ -65,13 +75,13 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
         entity: 'enrolment',
         entityId: id,
         action: 'create',
-        after: { participantId: ids[i], workshopId, ensembleId, date },
+        after: { participantId: ids[i], workshopId, ensembleId, date, ...(part ? { part: part.text } : {}) },
       });
     }
     return { created: created.length, enrolments: await repo.enrolmentsByIds(ctx.db, ctx.session, created) };
   },
 
-  'enrolments.setStage': async ({ id, version, stage, date, reason, part }, ctx) => {
+  'enrolments.setStage': async ({ id, version, stage, date, reason, partTypeId, partVoice }, ctx) => {
     const before = await repo.getEnrolment(ctx.db, ctx.session, id);
     if (!before) throw notFound();
     if (before.version !== version) throw stale();
@@ -85,13 +95,17 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
     if (changesStage && date < before.enrolledOn)
       throw fieldError('date', 'programmes.errors.beforeEnrolment', { date: formatDate(before.enrolledOn) });
     const ending = stage === 'completado' || stage === 'retirado';
+    // The part changes only when one is given for an ensemble's member; a part "sin vincular" chosen now leaves the review list.
+    const choosing = before.ensembleId !== null && (partTypeId !== undefined || partVoice !== undefined);
+    const part = choosing ? await chosenPart(ctx, partTypeId ?? null, partVoice ?? null) : null;
+    const pendingReview = choosing ? await repo.pendingPartReviewOf(ctx.db, id) : null;
     await repo.updateEnrolment(
       ctx.db,
       id,
       version,
       {
         stage,
-        part: before.ensembleId !== null ? part : null,
+        part: choosing ? { text: part?.text ?? null, typeId: part?.typeId ?? null, voice: part?.voice ?? null } : undefined,
         endedOn: changesStage && ending ? date : before.endedOn,
         endReason: changesStage && ending ? (stage === 'completado' ? 'completado' : 'retiro') : before.endReason,
       },
@@ -99,6 +113,9 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
       ctx.now,
     );
     if (changesStage) await repo.appendStage(ctx.db, id, stage, date, reason, ctx.session.actor, ctx.now);
+    if (pendingReview !== null) {
+      await repo.resolvePartReview(ctx.db, pendingReview, part ? 'vinculado' : 'descartado', ctx.session.actor.name, ctx.now);
+    }
     const after = (await repo.getEnrolment(ctx.db, ctx.session, id))!;
     await ctx.audit({
       entity: 'enrolment',

@@ -4,6 +4,7 @@ import { storeUpload } from '../files/uploads';
 import { getEstablishment } from '../establishments/repository';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
+import { agreementMisfit } from './agreement-links';
 import * as repo from './repository';
 import { requireEstablishment } from '../auth/access';
 
@@ -61,6 +62,10 @@ async function checkEvent(ctx: HandlerContext, v: repo.EventValues): Promise<voi
   const ensembles = [...new Set(v.ensembleIds)];
   if (ensembles.length && (await repo.existingIds(ctx.db, 'ensembles', ensembles)).length !== ensembles.length) {
     throw fieldError('ensembleIds', 'programmes.errors.unknownEnsemble');
+  }
+  if (v.agreementId !== null) {
+    const misfit = await agreementMisfit(ctx.db, v.agreementId, partners, v.date);
+    if (misfit) throw fieldError('agreementId', misfit.key, misfit.params);
   }
 }
 

@@ -19,6 +19,10 @@ export const joinParticipant = <Q extends Knex.QueryBuilder>(q: Q, alias: string
 export const joinWorkshop = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
   joinAs(q, how, 'workshops', alias, column);
 
+/** Joins the agreements as `alias` on `column` (`alias.id = column`): the agreement an exhibition names. */
+export const joinAgreement = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
+  joinAs(q, how, 'agreements', alias, column);
+
 /** Joins the partners as `alias` on `column` (`alias.id = column`). */
 export const joinPartner = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
   joinAs(q, how, 'partners', alias, column);
@@ -135,3 +139,23 @@ export async function partnerIdLike(db: Knex, pattern: string): Promise<number |
   const p = (await db('partners').where('name_key', 'like', pattern).first('id')) as Row | undefined;
   return p ? Number(p.id) : null;
 }
+
+/** Every agreement, with its partner and period: what an exhibition may name (the form narrows them to its partners). */
+export async function agreementChoices(
+  db: Knex,
+): Promise<Array<{ id: number; title: string; partnerId: number; startDate: string; endDate: string | null }>> {
+  const rows = (await db('agreements')
+    .orderBy('start_date', 'desc')
+    .orderBy('id')
+    .select('id', 'title', 'partner_id', 'start_date', 'end_date')) as Row[];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: String(r.title),
+    partnerId: Number(r.partner_id),
+    startDate: String(r.start_date),
+    endDate: r.end_date == null ? null : String(r.end_date),
+  }));
+}
+
+/** Why an exhibition of these partners, opening on this date, cannot name this agreement (null: it may). */
+export { agreementMisfit } from './agreement-links';

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CustodianRecord } from '../../../shared/inventory/custody-schemas';
+import type { DonationSource } from '../../../shared/inventory/donation-schemas';
 import { type Row, str } from '../db/rows';
 import { whereWords } from '../db/search';
 import { joinEstablishment } from '../establishments/repository';
@@ -11,6 +12,33 @@ import { joinEstablishment } from '../establishments/repository';
  */
 
 const LIMIT = 20;
+
+/** The partners that made a donation, by name, each with its donations (newest first): a donated instrument's funding source. */
+export async function donationSources(db: Knex): Promise<DonationSource[]> {
+  const rows = (await db('partner_donations as d')
+    .join('partners as p', 'p.id', 'd.partner_id')
+    .orderBy('p.name_key')
+    .orderBy('d.date', 'desc')
+    .orderBy('d.id', 'desc')
+    .select('d.id', 'd.date', 'd.description', 'd.value_centimos', 'p.id as partner_id', 'p.name as partner_name')) as Row[];
+  const out = new Map<number, DonationSource>();
+  for (const r of rows) {
+    const p = out.get(Number(r.partner_id)) ?? { partnerId: Number(r.partner_id), partnerName: String(r.partner_name), donations: [] };
+    p.donations.push({
+      id: Number(r.id),
+      date: String(r.date),
+      description: String(r.description),
+      valueCentimos: Number(r.value_centimos),
+    });
+    out.set(p.partnerId, p);
+  }
+  return [...out.values()];
+}
+
+/** Whether a partner's donation with this id exists. */
+export async function donationExists(db: Knex, id: number): Promise<boolean> {
+  return (await db('partner_donations').where({ id }).first('id')) !== undefined;
+}
 
 /** "Nombres Apellidos (CODE)": how a hand-over records a participant (the code read by the carry-over too). */
 const participantName = (r: Row) => `${String(r.first_names)} ${String(r.last_names)} (${String(r.code)})`;

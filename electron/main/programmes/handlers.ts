@@ -1,8 +1,10 @@
 import type { DomainHandlers } from '../ipc/context';
 import type { programmeChannels } from '../../../shared/programmes/channels';
+import { agreementLinkHandlers } from './agreement-links';
 import { certificateHandlers } from './certificates';
 import { enrolmentHandlers } from './enrolments';
 import { ensembleHandlers } from './ensembles';
+import { ensemblePartHandlers } from './ensemble-parts';
 import { eventHandlers } from './events';
 import { participantHandlers } from './participants';
 import { partnerHandlers } from './partners';
@@ -18,8 +20,10 @@ export const programmeHandlers: DomainHandlers<ProgrammeChannel> = {
   ...participantHandlers,
   ...enrolmentHandlers,
   ...ensembleHandlers,
+  ...ensemblePartHandlers,
   ...eventHandlers,
   ...partnerHandlers,
+  ...agreementLinkHandlers,
   ...certificateHandlers,
   ...programmeReportHandlers,
 };

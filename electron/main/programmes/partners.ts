@@ -5,6 +5,7 @@ import { storeUpload } from '../files/uploads';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
+import { agreementMisfit, checkPartnerKept } from './agreement-links';
 import * as repo from './repository';
 
 type PartnerChannel =
@@ -79,11 +80,15 @@ export const partnerHandlers: DomainHandlers<PartnerChannel> = {
     return after;
   },
 
-  'partners.addDonation': async ({ partnerId, date, description, valueCentimos }, ctx) => {
-    await checkPartnerRef(ctx, partnerId);
-    const id = await repo.insertDonation(ctx.db, { partnerId, date, description, valueCentimos }, ctx.session.actor, ctx.now);
-    await ctx.audit({ entity: 'partnerDonation', entityId: id, action: 'create', after: { partnerId, date, description, valueCentimos } });
-    return detail(ctx, partnerId);
+  'partners.addDonation': async (donation, ctx) => {
+    await checkPartnerRef(ctx, donation.partnerId);
+    if (donation.agreementId !== null) {
+      const misfit = await agreementMisfit(ctx.db, donation.agreementId, [donation.partnerId], donation.date);
+      if (misfit) throw fieldError('agreementId', misfit.key, misfit.params);
+    }
+    const id = await repo.insertDonation(ctx.db, donation, ctx.session.actor, ctx.now);
+    await ctx.audit({ entity: 'partnerDonation', entityId: id, action: 'create', after: donation });
+    return detail(ctx, donation.partnerId);
   },
 
   'agreements.list': async ({ partnerId, state }, ctx) => {
@@ -102,6 +107,7 @@ export const partnerHandlers: DomainHandlers<PartnerChannel> = {
     const before = await mustAgreement(ctx, id);
     if (before.version !== version) throw stale();
     await checkPartnerRef(ctx, values.partnerId);
+    await checkPartnerKept(ctx.db, id, before.partnerId, values.partnerId);
     const n = await repo.updateAgreement(ctx.db, id, version, values, ctx.session.actor, ctx.now);
     if (n !== 1) throw stale();
     const after = await mustAgreement(ctx, id);

@@ -5,6 +5,7 @@ import { AppError, notFound, stale } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 import { requireEstablishment } from '../auth/access';
+import { checkSessionTeacher, checkWorkshopTeachers, type WorkshopTeacherChannel, workshopTeacherHandlers } from './workshop-teachers';
 
 type WorkshopChannel =
   | 'workshops.list'
@@ -14,7 +15,8 @@ type WorkshopChannel =
   | 'workshops.export'
   | 'sessions.list'
   | 'sessions.create'
-  | 'sessions.update';
+  | 'sessions.update'
+  | WorkshopTeacherChannel;
 
 /** Workshops, ensembles and participants belong to an active establishment. */
 export async function checkEstablishment(ctx: HandlerContext, id: number, field = 'establishmentId'): Promise<void> {
@@ -55,14 +57,17 @@ export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
 
   'workshops.get': ({ id }, ctx) => mustWorkshop(ctx, id),
 
-  'workshops.create': async (input, ctx) => {
+  'workshops.create': async ({ teacherIds, ...input }, ctx) => {
     await checkEstablishment(ctx, input.establishmentId);
-    const created = await mustWorkshop(ctx, await repo.insertWorkshop(ctx.db, input, ctx.session.actor, ctx.now));
+    await checkWorkshopTeachers(ctx, teacherIds, null);
+    const id = await repo.insertWorkshop(ctx.db, input, ctx.session.actor, ctx.now);
+    await repo.setWorkshopTeachers(ctx.db, id, teacherIds);
+    const created = await mustWorkshop(ctx, id);
     await ctx.audit({ entity: 'workshop', entityId: created.id, action: 'create', after: created });
     return created;
   },
 
-  'workshops.update': async ({ id, version, active, ...values }, ctx) => {
+  'workshops.update': async ({ id, version, active, teacherIds, ...values }, ctx) => {
     const before = await mustWorkshop(ctx, id);
     if (before.version !== version) throw stale();
     if (values.establishmentId !== before.establishmentId) {
@@ -72,8 +77,10 @@ export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
         throw new AppError('validation', 'errors.validation', {}, { establishmentId: { key: 'programmes.errors.workshopHasMembers' } });
       }
     }
+    if (teacherIds !== undefined) await checkWorkshopTeachers(ctx, teacherIds, before);
     const n = await repo.updateWorkshop(ctx.db, id, version, values, active, ctx.session.actor, ctx.now);
     if (n !== 1) throw stale();
+    if (teacherIds !== undefined) await repo.setWorkshopTeachers(ctx.db, id, teacherIds);
     const after = await mustWorkshop(ctx, id);
     await ctx.audit({ entity: 'workshop', entityId: id, action: 'update', before, after });
     return after;
@@ -97,7 +104,8 @@ export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
         { header: t('programmes.workshops.programme'), width: 20, value: (w) => t(`programmes.programmes.${w.programme}`) },
         { header: t('programmes.workshops.discipline'), width: 20, value: (w) => w.discipline },
         { header: t('programmes.common.establishment'), width: 32, value: (w) => w.establishmentName },
-        { header: t('programmes.workshops.teachers'), width: 28, value: (w) => w.teachers },
+        { header: t('programmes.workshops.teachers'), width: 28, value: (w) => w.teacherLinks.map((x) => x.name).join(', ') },
+        { header: t('programmes.workshopTeachers.typed'), width: 28, value: (w) => w.teachers },
         { header: t('programmes.workshops.schedule'), width: 24, value: (w) => w.schedule },
         { header: t('programmes.workshops.startDate'), width: 12, kind: 'date', value: (w) => w.startDate },
         { header: t('programmes.workshops.endDate'), width: 12, kind: 'date', value: (w) => w.endDate },
@@ -113,23 +121,30 @@ export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
     return repo.listSessions(ctx.db, workshopId);
   },
 
-  'sessions.create': async ({ workshopId, date, durationMinutes, topic }, ctx) => {
+  'sessions.create': async ({ workshopId, date, durationMinutes, topic, teacherId }, ctx) => {
     const w = await mustWorkshop(ctx, workshopId, 'workshopId');
     checkSessionDate(w, date);
-    const id = await repo.insertSession(ctx.db, workshopId, { date, durationMinutes, topic }, ctx.session.actor, ctx.now);
+    checkSessionTeacher(w, teacherId);
+    const id = await repo.insertSession(ctx.db, workshopId, { date, durationMinutes, topic, teacherId }, ctx.session.actor, ctx.now);
     const created = (await repo.getSession(ctx.db, id))!;
     await ctx.audit({ entity: 'session', entityId: created.id, action: 'create', after: created });
     return created;
   },
 
-  'sessions.update': async ({ id, version, date, durationMinutes, topic }, ctx) => {
+  'sessions.update': async ({ id, version, date, durationMinutes, topic, teacherId }, ctx) => {
     const before = await repo.getSession(ctx.db, id);
     if (!before) throw notFound();
     if (before.version !== version) throw stale();
-    checkSessionDate(await mustWorkshop(ctx, before.workshopId), date);
-    await repo.updateSession(ctx.db, id, version, { date, durationMinutes, topic }, ctx.session.actor, ctx.now);
+    const w = await mustWorkshop(ctx, before.workshopId);
+    checkSessionDate(w, date);
+    const leader = teacherId === undefined ? before.teacherId : teacherId;
+    // Who led it is checked only when it changes (a teacher since removed from the workshop stays).
+    if (leader !== before.teacherId) checkSessionTeacher(w, leader);
+    await repo.updateSession(ctx.db, id, version, { date, durationMinutes, topic, teacherId: leader }, ctx.session.actor, ctx.now);
     const after = (await repo.getSession(ctx.db, id))!;
     await ctx.audit({ entity: 'session', entityId: id, action: 'update', before, after });
     return after;
   },
+
+  ...workshopTeacherHandlers,
 };

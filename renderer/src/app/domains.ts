@@ -22,8 +22,9 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   inventory: ['programmes', 'contracts'],
   // Budget lines feed the programmes' reports.
   contracts: ['programmes'],
-  // Participants are custodians of instruments and artists of works; partners lend to exhibitions.
-  programmes: ['inventory', 'internarte'],
+  // Participants are custodians of instruments and artists of works; partners lend to exhibitions;
+  // active participants are the programme's reach (establishments' population.reach).
+  programmes: ['inventory', 'internarte', 'establishments'],
   // Exhibitions show on partners' pages and works on participants'.
   internarte: ['programmes'],
   dashboard: [],

@@ -1,12 +1,12 @@
 import { Button, Checkbox, Menu } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
 import { IconColumns } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
+import { isStringList, useStoredState } from './storedState';
 
 /** The columns the clerk hid in a table, remembered under `key` between sessions (`defaults` at first). */
 export function useHiddenColumns(key: string, defaults: string[]) {
-  return useLocalStorage<string[]>({ key, defaultValue: defaults });
+  return useStoredState<string[]>(key, defaults, isStringList);
 }
 
 /** The columns a table shows: those not `hidden`, each titled from `labels` by its accessor. */

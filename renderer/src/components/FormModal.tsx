@@ -3,6 +3,7 @@ import type { FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from './fields';
 import { FormErrorAlert } from './FormErrorAlert';
+import { useBuiltOnOpen } from './MountOnOpen';
 
 /**
  * A dialog with one form: the refusal above the fields (FormErrorAlert), the fields, and
@@ -59,8 +60,10 @@ export function FormModal({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const dialog = useBuiltOnOpen(opened); // none built for a page's closed dialogs
+  if (!dialog.built) return null;
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={dialog.opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={readOnly ? (e) => e.preventDefault() : onSubmit} noValidate>
         <Stack gap={gap}>
           {header}

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Center, Divider, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format';
 import type { Holding } from '../../../shared/inventory/custody-schemas';
@@ -44,13 +44,54 @@ function InstrumentCell({ holding }: { holding: Holding }) {
   );
 }
 
+/** One part of the panel (what is held now, or before): its title, and its table or the sentence saying it is empty. */
+function HoldingsTable({
+  part,
+  empty,
+  headers,
+  actions = false,
+  children,
+}: {
+  part: 'current' | 'past';
+  empty: boolean;
+  headers: string[];
+  /** A last column of buttons, without a title. */
+  actions?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section aria-labelledby={titleId} data-testid={`holdings-${part}`}>
+      <Title order={5} id={titleId} mb={4}>
+        {t(`inventory.holdings.${part}`)}
+      </Title>
+      {empty ? (
+        <Text size="sm" c="dimmed">
+          {t(`inventory.holdings.${part}Empty`)}
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" striped>
+          <Table.Thead>
+            <Table.Tr>
+              {headers.map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
+              {actions && <Table.Th w={40} aria-label={t('common.actions')} />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{children}</Table.Tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
 function Holdings({ custodianType, custodianId }: { custodianType: CustodianType; custodianId: number }) {
   const { t } = useTranslation();
   const query = useApiQuery('custody.holdings', { custodianType, custodianId });
   const canReturn = useCan('instruments.move');
   const [returning, setReturning] = useState<Holding | null>(null);
-  const currentId = useId();
-  const pastId = useId();
 
   const body = () => {
     if (query.isError)
@@ -71,93 +112,69 @@ function Holdings({ custodianType, custodianId }: { custodianType: CustodianType
     const { current, past } = query.data;
     return (
       <>
-        <section aria-labelledby={currentId} data-testid="holdings-current">
-          <Title order={5} id={currentId} mb={4}>
-            {t('inventory.holdings.current')}
-          </Title>
-          {current.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('inventory.holdings.currentEmpty')}
-            </Text>
-          ) : (
-            <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('inventory.holdings.instrument')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.establishment')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.since')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.due')}</Table.Th>
-                  {canReturn && <Table.Th w={40} aria-label={t('common.actions')} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {current.map((h) => (
-                  <Table.Tr key={h.instrumentId}>
-                    <Table.Td>
-                      <InstrumentCell holding={h} />
-                    </Table.Td>
-                    <Table.Td>{h.establishmentName ?? ''}</Table.Td>
-                    <Table.Td style={nowrap}>{formatDate(h.since)}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={2} align="flex-start">
-                        <Text size="sm" c={h.due ? undefined : 'dimmed'} style={nowrap}>
-                          {h.due ? formatDate(h.due) : t('inventory.holdings.noDue')}
-                        </Text>
-                        {h.daysOverdue > 0 && (
-                          <Badge color="red" variant="light" tt="none" styles={whole}>
-                            {t('inventory.holdings.overdue', { count: h.daysOverdue })}
-                          </Badge>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    {canReturn && (
-                      <Table.Td>
-                        <RowAction label={t('inventory.holdings.returnAction')} name={h.code} onClick={() => setReturning(h)}>
-                          <IconArrowBackUp size={18} />
-                        </RowAction>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </section>
-        <section aria-labelledby={pastId} data-testid="holdings-past">
-          <Title order={5} id={pastId} mb={4}>
-            {t('inventory.holdings.past')}
-          </Title>
-          {past.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('inventory.holdings.pastEmpty')}
-            </Text>
-          ) : (
-            <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('inventory.holdings.instrument')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.establishment')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.from')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.until')}</Table.Th>
-                  <Table.Th>{t('inventory.holdings.endedBy')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {past.map((h, k) => (
-                  <Table.Tr key={`${h.instrumentId}-${h.since ?? ''}-${k}`}>
-                    <Table.Td>
-                      <InstrumentCell holding={h} />
-                    </Table.Td>
-                    <Table.Td>{h.establishmentName ?? ''}</Table.Td>
-                    <Table.Td style={nowrap}>{formatDate(h.since)}</Table.Td>
-                    <Table.Td style={nowrap}>{formatDate(h.until)}</Table.Td>
-                    <Table.Td>{isEnding(h.endedBy) ? t(`inventory.holdings.endings.${h.endedBy}`) : ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </section>
+        <HoldingsTable
+          part="current"
+          empty={current.length === 0}
+          headers={[
+            t('inventory.holdings.instrument'),
+            t('inventory.holdings.establishment'),
+            t('inventory.holdings.since'),
+            t('inventory.holdings.due'),
+          ]}
+          actions={canReturn}
+        >
+          {current.map((h) => (
+            <Table.Tr key={h.instrumentId}>
+              <Table.Td>
+                <InstrumentCell holding={h} />
+              </Table.Td>
+              <Table.Td>{h.establishmentName ?? ''}</Table.Td>
+              <Table.Td style={nowrap}>{formatDate(h.since)}</Table.Td>
+              <Table.Td>
+                <Stack gap={2} align="flex-start">
+                  <Text size="sm" c={h.due ? undefined : 'dimmed'} style={nowrap}>
+                    {h.due ? formatDate(h.due) : t('inventory.holdings.noDue')}
+                  </Text>
+                  {h.daysOverdue > 0 && (
+                    <Badge color="red" variant="light" tt="none" styles={whole}>
+                      {t('inventory.holdings.overdue', { count: h.daysOverdue })}
+                    </Badge>
+                  )}
+                </Stack>
+              </Table.Td>
+              {canReturn && (
+                <Table.Td>
+                  <RowAction label={t('inventory.holdings.returnAction')} name={h.code} onClick={() => setReturning(h)}>
+                    <IconArrowBackUp size={18} />
+                  </RowAction>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </HoldingsTable>
+        <HoldingsTable
+          part="past"
+          empty={past.length === 0}
+          headers={[
+            t('inventory.holdings.instrument'),
+            t('inventory.holdings.establishment'),
+            t('inventory.holdings.from'),
+            t('inventory.holdings.until'),
+            t('inventory.holdings.endedBy'),
+          ]}
+        >
+          {past.map((h, k) => (
+            <Table.Tr key={`${h.instrumentId}-${h.since ?? ''}-${k}`}>
+              <Table.Td>
+                <InstrumentCell holding={h} />
+              </Table.Td>
+              <Table.Td>{h.establishmentName ?? ''}</Table.Td>
+              <Table.Td style={nowrap}>{formatDate(h.since)}</Table.Td>
+              <Table.Td style={nowrap}>{formatDate(h.until)}</Table.Td>
+              <Table.Td>{isEnding(h.endedBy) ? t(`inventory.holdings.endings.${h.endedBy}`) : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </HoldingsTable>
       </>
     );
   };

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Card, Group, Select, TextInput, type ComboboxProps } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { DataTable, type DataTableColumn, type DataTableRowClickHandler, type DataTableSortStatus } from 'mantine-datatable';
@@ -11,6 +11,7 @@ import { accentFilter } from './accentFilter';
 import { EmptyState } from './EmptyState';
 import { RowAction } from './RecordParts';
 import { useEstablishmentOptions } from './fields';
+import { isInteger, useStoredState } from './storedState';
 
 /**
  * The pieces every server-side list page shares (establishments, instruments, teachers,
@@ -49,7 +50,7 @@ export function useListState<T>(opts: {
   const [search, setSearch] = useState(opts.initialSearch ?? '');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const [page, setPage] = useState(1);
-  const [storedSize, setStoredSize] = useLocalStorage<number>({ key: opts.pageSizeKey ?? 'arteinpe.list.pageSize', defaultValue: 25 });
+  const [storedSize, setStoredSize] = useStoredState<number>(opts.pageSizeKey ?? 'arteinpe.list.pageSize', 25, isInteger);
   const [localSize, setLocalSize] = useState(25);
   const rawSize = opts.pageSizeKey ? storedSize : localSize;
   const pageSize = (pageSizes as readonly number[]).includes(rawSize) ? rawSize : 25;

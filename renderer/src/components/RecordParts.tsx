@@ -4,6 +4,7 @@ import { useState, type MouseEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from './ErrorState';
 import { HoverTooltip } from './HoverTooltip';
+import { useBuiltOnOpen } from './MountOnOpen';
 
 /* Pieces of a record's drawer or page: the drawer itself, its heading, its "label: value" fields and its buttons. */
 
@@ -137,9 +138,11 @@ export function RecordDrawer<D>({
   footer?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const drawer = useBuiltOnOpen(opened); // not built while a list page opens with it closed
+  if (!drawer.built) return null;
   return (
     <Drawer
-      opened={opened}
+      opened={drawer.opened}
       onClose={onClose}
       position="right"
       size={size}

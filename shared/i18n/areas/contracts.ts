@@ -3,6 +3,7 @@ import { contractsLabelsEn, contractsLabelsEs } from './contracts/labels';
 import { contractsTeachersEn, contractsTeachersEs } from './contracts/teachers';
 import { contractsContractsEn, contractsContractsEs } from './contracts/contracts';
 import { contractsBudgetEn, contractsBudgetEs } from './contracts/budget';
+import { contractsWorkshopsEn, contractsWorkshopsEs } from './contracts/workshops';
 
 /** Teachers, contracts, service conformities and the budget: Spanish (Peru) first, English beside it. */
 export const contractsEs = {
@@ -10,6 +11,7 @@ export const contractsEs = {
   ...contractsTeachersEs,
   ...contractsContractsEs,
   ...contractsBudgetEs,
+  ...contractsWorkshopsEs,
 };
 
 export const contractsEn: Widen<typeof contractsEs> = {
@@ -17,4 +19,5 @@ export const contractsEn: Widen<typeof contractsEs> = {
   ...contractsTeachersEn,
   ...contractsContractsEn,
   ...contractsBudgetEn,
+  ...contractsWorkshopsEn,
 };

@@ -3,6 +3,9 @@ import { programmesLabelsEn, programmesLabelsEs } from './programmes/labels';
 import { programmesErrorsEn, programmesErrorsEs } from './programmes/errors';
 import { programmesCustodyEn, programmesCustodyEs } from './programmes/custody';
 import { programmesAgreementsEn, programmesAgreementsEs } from './programmes/agreements';
+import { programmesAgreementLinksEn, programmesAgreementLinksEs } from './programmes/agreement-links';
+import { programmesPartsEn, programmesPartsEs } from './programmes/parts';
+import { programmesWorkshopTeachersEn, programmesWorkshopTeachersEs } from './programmes/workshop-teachers';
 
 /** Programmes: workshops, participants, attendance, ensembles, events, partners, certificates, reports. */
 export const programmesEs = {
@@ -10,6 +13,9 @@ export const programmesEs = {
   ...programmesErrorsEs,
   ...programmesCustodyEs,
   ...programmesAgreementsEs,
+  ...programmesAgreementLinksEs,
+  ...programmesPartsEs,
+  ...programmesWorkshopTeachersEs,
 };
 
 export const programmesEn: Widen<typeof programmesEs> = {
@@ -17,4 +23,7 @@ export const programmesEn: Widen<typeof programmesEs> = {
   ...programmesErrorsEn,
   ...programmesCustodyEn,
   ...programmesAgreementsEn,
+  ...programmesAgreementLinksEn,
+  ...programmesPartsEn,
+  ...programmesWorkshopTeachersEn,
 };

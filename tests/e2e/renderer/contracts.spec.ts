@@ -28,6 +28,16 @@ async function setUp(h: Harness): Promise<void> {
   ] as const) {
     await call(h, 'establishments.create', { code, name, city: 'Lima', regionalOfficeId: office, population, inProgramme: true });
   }
+  // Lurigancho's orchestra: a contract there covers it by id.
+  const lurigancho = ((await h.db('establishments').where({ code: 'EP-LIM-01' }).first()) as { id: number }).id;
+  await call(h, 'workshops.create', {
+    name: 'Orquesta sinfónica',
+    programme: 'inpe_orquestando',
+    discipline: 'Cuerdas',
+    establishmentId: lurigancho,
+    startDate: firstDay(-12),
+    capacity: 30,
+  });
   await call(h, 'budget.save', {
     year: Number(today().slice(0, 4)),
     exchangeRate: 3.4,
@@ -157,7 +167,10 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await cform.getByLabel('Horas por semana').fill('12');
     await cform.getByRole('combobox', { name: 'Establecimiento' }).fill('lurigancho');
     await app.getByRole('option', { name: 'E.P. de Lurigancho' }).click();
-    await cform.getByLabel('Talleres').fill('Orquesta sinfónica');
+    // The workshops are Lurigancho's, chosen by name (no longer typed).
+    await cform.getByRole('combobox', { name: 'Talleres' }).click();
+    await app.getByRole('option', { name: 'Orquesta sinfónica', exact: true }).click();
+    await cform.getByLabel('Objeto').click(); // closes the list
     await expect(cform.getByTestId('total-preview')).toHaveText(`Total: ${soles(fee * 6)} en 6 cuotas mensuales`);
     await screen(app, '41-contratos-formulario');
     await cform.getByRole('button', { name: 'Guardar' }).click();
@@ -165,6 +178,7 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
     await notified(app, 'Se registró el contrato OS N° 0123-2026 como borrador.');
     const cdrawer = app.getByRole('dialog', { name: 'Contrato: OS N° 0123-2026' });
     await expect(cdrawer.getByText('Borrador: aún no compromete presupuesto.', { exact: false })).toBeVisible();
+    await expect(cdrawer.getByRole('row', { name: /E.P. de Lurigancho/ })).toContainText('Orquesta sinfónica');
 
     await cdrawer.getByRole('button', { name: 'Activar (firmado)' }).click();
     const activate = app.getByRole('dialog', { name: 'Activar contrato firmado: OS N° 0123-2026' });

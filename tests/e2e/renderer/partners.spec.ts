@@ -1,5 +1,5 @@
 import { expect, screen, test, notified } from '../fixtures';
-import { ok, pick } from '../steps';
+import { choose, ok, pick } from '../steps';
 
 /** Partners with their contacts and donations, agreements with their document and expiry alerts, and ensembles' members with their part. */
 
@@ -121,7 +121,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
       await enrol.getByRole('combobox', { name: 'Participantes' }).fill(p.code.toLowerCase());
       await app.getByRole('option', { name: new RegExp(p.code) }).click();
     }
-    await enrol.getByLabel('Instrumento o cuerda vocal').fill('Soprano');
+    await choose(app, enrol, 'Instrumento o cuerda vocal', 'soprano', 'Soprano');
     await enrol.getByRole('button', { name: 'Inscribir participantes' }).click();
     await expect(app.getByText('Se inscribieron 2 participantes.')).toBeVisible();
     for (const p of people) await expect(drawer.getByRole('row', { name: new RegExp(p.code) })).toContainText('Soprano');
@@ -131,7 +131,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
     await drawer.getByRole('button', { name: `Etapa o parte: ${second}` }).click();
     const stage = app.getByRole('dialog', { name: `Etapa de ${second}` });
     await expect(stage.getByRole('combobox', { name: 'Etapa' })).toHaveValue('Inscrito');
-    await stage.getByLabel('Instrumento o cuerda vocal').fill('Contralto');
+    await choose(app, stage, 'Instrumento o cuerda vocal', 'contralto', 'Contralto');
     await stage.getByRole('button', { name: 'Guardar' }).click();
     await notified(app, 'Se guardó la parte: Contralto.');
     await expect(drawer.getByRole('row', { name: new RegExp(second) })).toContainText('Contralto');

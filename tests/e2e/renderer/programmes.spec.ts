@@ -27,7 +27,7 @@ test.describe('Programas', () => {
   test('create a workshop, enrol participants, take attendance with the keyboard, issue a certificate', async ({ app, harness }) => {
     await ok(harness, 'demo.load', {});
     const people = await threeAtLurigancho(harness);
-    await app.getByRole('link', { name: 'Talleres' }).click();
+    await app.getByRole('link', { name: 'Talleres', exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Talleres' })).toBeVisible();
     await screen(app, '60-talleres');
 
@@ -41,7 +41,8 @@ test.describe('Programas', () => {
     await form.getByLabel('Disciplina').fill('Charango');
     await choose(app, form, 'Establecimiento', 'lurigancho', 'E.P. de Lurigancho');
     await form.getByLabel('Capacidad').fill('20');
-    await form.getByLabel('Docentes').fill('Prof. Julio Ramos');
+    await choose(app, form, 'Docentes', 'quispe', 'Rosa Elena Quispe Mamani');
+    await app.keyboard.press('Escape');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await notified(app, 'Se registró el taller Taller de charango.');
     await expect(app.getByRole('heading', { name: 'Taller de charango' })).toBeVisible();

@@ -9,6 +9,8 @@ import { authChannelCases } from './auth-channel-cases';
 import { internarteCases } from './internarte-channel-cases';
 import { catalogCases } from './catalog-channel-cases';
 import { custodyCases } from './custody-channel-cases';
+import { workshopTeacherCases } from './workshop-teacher-channel-cases';
+import { populationCases } from './population-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
@@ -66,6 +68,8 @@ const programme = programmeCases(() => ({ app, seeded }));
 const internarte = internarteCases(() => ({ app, seeded }));
 const catalog = catalogCases(() => ({ app, seeded }));
 const custody = custodyCases(() => ({ app, seeded }));
+const workshopTeachers = workshopTeacherCases(() => ({ app, seeded }));
+const population = populationCases(() => ({ app, seeded }));
 const office = officeCases(() => ({ app }));
 
 /** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
@@ -79,6 +83,8 @@ const valid: { [K in ChannelName]: Case } = {
   ...internarte.valid,
   ...catalog.valid,
   ...custody.valid,
+  ...workshopTeachers.valid,
+  ...population.valid,
   ...office.valid,
   ...contractCases.valid,
   ...authCases.valid,
@@ -103,6 +109,7 @@ const valid: { [K in ChannelName]: Case } = {
     input: async () => ({ id: (await instrument('INS-0002', seeded.id)).id }),
     check: (d) => expect((d as Array<{ kind: string }>).map((m) => m.kind)).toEqual(['asignacion', 'alta']),
   },
+  'instruments.donations': { input: () => ({}), check: (d) => expect(d).toEqual([]) },
   'instruments.create': {
     input: () => ({ code: 'ins-9', typeId: 2, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-15' }),
     check: (d) => expect(d).toMatchObject({ code: 'INS-9', status: 'en_almacen', condition: 'nuevo', movementCount: 1 }),
@@ -271,6 +278,8 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...internarte.invalid,
   ...catalog.invalid,
   ...custody.invalid,
+  ...workshopTeachers.invalid,
+  ...population.invalid,
   ...office.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,
@@ -283,6 +292,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   'instruments.list': [{ status: 'perdido' }, { establishmentId: 'almacen' }, { sort: 'precio' }, { pageSize: 1000 }],
   'instruments.get': [{}, { id: 'INS-1' }],
   'instruments.history': [{ id: 0 }],
+  'instruments.donations': [{ partnerId: 1 }],
   'instruments.create': [
     {},
     { code: 'A B?', typeId: 1, costCentimos: 0, funding: 'donacion', condition: 'nuevo', altaDate: '2026-01-01' },

@@ -4,6 +4,7 @@ import type { TestApp } from '../../helpers/services';
 import {
   authorise,
   budget,
+  carriedOverWorkshop,
   conformityInput,
   contractInput,
   daysFromNow,
@@ -48,6 +49,22 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
     const c = await draft();
     const [d] = await ok('contracts.addDocument', { id: c.id, kind: 'contrato_firmado', fileName: 'os-0123.pdf', dataBase64: pdf() });
     return { id: c.id, hash: d!.hash };
+  };
+  const workshop = async () =>
+    get().app.ok('workshops.create', {
+      name: 'Banda sinfónica',
+      programme: 'inpe_orquestando',
+      discipline: 'Vientos',
+      establishmentId: est(),
+      startDate: '2026-03-01',
+      capacity: 30,
+    });
+  /** A workshop's name typed in a signed contract before links existed, left "sin vincular". */
+  const carriedOver = async () => {
+    const c = await withContract();
+    const w = await workshop();
+    const id = await carriedOverWorkshop(get().app.db, c.id, est(), 'Banda sinfonica y coro');
+    return { c, w, id };
   };
   const validTeacher = { ...people.julio, disciplines: ['musica', 'canto_coral'], specialties: ['Trompeta'] };
 
@@ -154,6 +171,29 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
     'contracts.alerts': {
       input: async () => (await withContract(), {}),
       check: (d) => expect((d as { missingConformities: number }).missingConformities).toBe(5),
+    },
+    'contracts.workshopOptions': {
+      input: async () => (await workshop(), { establishmentIds: [est()] }),
+      check: (d) => expect(d).toMatchObject([{ name: 'Banda sinfónica', establishmentId: est(), active: true }]),
+    },
+    'contracts.workshopReviews': {
+      input: async () => (await carriedOver(), {}),
+      check: (d) => expect(d).toMatchObject([{ originalText: 'Banda sinfonica y coro', status: 'pendiente', workshopId: null }]),
+    },
+    'contracts.linkWorkshop': {
+      input: async () => {
+        const { w, id } = await carriedOver();
+        return { id, workshopId: w.id };
+      },
+      check: (d) => expect(d).toMatchObject({ status: 'vinculado', workshopName: 'Banda sinfónica' }),
+    },
+    'contracts.dismissWorkshop': {
+      input: async () => ({ id: (await carriedOver()).id }),
+      check: (d) => expect(d).toMatchObject({ status: 'descartado', workshopId: null }),
+    },
+    'conformities.delivered': {
+      input: async () => ({ contractId: (await withContract()).id, period: period(-1) }),
+      check: (d) => expect(d).toEqual({ workshops: 0, sessions: 0, attendedSessions: 0, minutes: 0 }),
     },
     'conformities.list': { input: async () => (await conformity(), {}), check: (d) => expect(d).toMatchObject({ total: 1 }) },
     'conformities.missing': { input: async () => (await conformity(), {}), check: (d) => expect(d).toMatchObject({ total: 4 }) },
@@ -302,6 +342,11 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
     ],
     'contracts.summaryPdf': [{}],
     'contracts.alerts': [{ year: 2026 }],
+    'contracts.workshopOptions': [{}, { establishmentIds: ['x'] }, { establishmentIds: 1 }],
+    'contracts.workshopReviews': [{ status: 'abierto' }],
+    'contracts.linkWorkshop': [{ id: 1 }, { id: 1, workshopId: 'x' }, { workshopId: 1 }],
+    'contracts.dismissWorkshop': [{}, { id: 'x' }],
+    'conformities.delivered': [{ contractId: 1 }, { contractId: 1, period: '2026-13' }, { period: '2026-03' }],
     'conformities.list': [{ status: 'pagado' }, { periodFrom: '2026-13' }, { contractId: 'x' }],
     'conformities.missing': [{ limit: 0 }, { limit: 10_000 }],
     'conformities.create': [

@@ -124,7 +124,7 @@ describe('contract lifecycle', () => {
     expect(contract).toMatchObject({
       status: 'borrador',
       totalCentimos: 2_500_000,
-      establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }],
+      establishments: [{ name: LURIGANCHO, workshops: null, linkedWorkshops: [] }],
     });
     expect(warnings.map((w) => w.message)).toEqual([
       `El docente no tiene autorización de ingreso vigente en ${LURIGANCHO} al inicio del contrato (${firstDay(-5).split('-').reverse().join('/')}).`,
@@ -228,7 +228,7 @@ describe('contract lifecycle', () => {
       previousContractId: first.id,
       previousNumber: 'OS N° 0123-2026',
       object: first.object,
-      establishments: [{ name: LURIGANCHO, workshops: 'Orquesta sinfónica' }],
+      establishments: [{ name: LURIGANCHO, workshops: null, linkedWorkshops: [] }],
       totalCentimos: 6 * 260_000,
     });
     const again = await refused('contracts.renew', {

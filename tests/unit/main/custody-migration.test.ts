@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../../electron/main/backups/archive';
-import { ensureUser, signInAs } from '../../../electron/main/auth/seed';
-import { createServices } from '../../../electron/main/compose';
 import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
 import { isPostgres } from '../../../electron/main/db/dialect';
 import { startDatabase } from '../../../electron/main/db/open';
 import { startServerDatabase } from '../../../electron/main/db/server';
 import { insertId } from '../../../electron/main/db/writes';
-import type { Platform } from '../../../electron/main/platform';
-import type { ChannelName } from '../../../shared/channels';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
-import { migrations } from '../../../migrations';
+import { migrationSource, migrations } from '../../../migrations';
 import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
-import { TEST_PASSWORD } from '../../helpers/services';
+import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migration';
 
 /**
  * Issue 15's carry-over on the data the previous version wrote: the demonstration database
@@ -32,7 +24,6 @@ import { TEST_PASSWORD } from '../../helpers/services';
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0010.sqlite.gz');
 const LAST_OLD = '20261126_0009_attachment_blobs';
 const MIGRATION = '20261203_0010_linked_custody';
-const ADMIN = { username: 'admin-local', fullName: 'Administrador local' };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -341,36 +332,7 @@ async function digest(db: Knex, columns: Map<string, string[]>): Promise<Record<
   return out;
 }
 
-/** The app's services over a database, signed in as the administrator (as testApp does, over this file or server). */
-async function servicesOver(db: Knex, dir: string) {
-  const platform: Platform = {
-    shell: 'electron',
-    version: '0.0.0-test',
-    paths: { dbPath: path.join(dir, 'arteinpe.sqlite'), backupDir: path.join(dir, 'copias'), attachmentsDir: path.join(dir, 'adjuntos') },
-    chooseSavePath: async () => null,
-    showInFolder: async () => undefined,
-    printPdf: async () => {
-      throw new Error('no PDF in this test');
-    },
-  };
-  const services = await createServices(db, platform, { onInternalError: (channel, err) => console.error(channel, err) });
-  await ensureUser(db, { ...ADMIN, role: 'administrador', password: TEST_PASSWORD });
-  await signInAs(db, services.session, ADMIN.username);
-  return async <K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> => {
-    const r = await services.dispatch(name, input);
-    if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
-    return r.data as ChannelOutput<K>;
-  };
-}
-
-/** A temporary folder with a copy of the fixture, as the previous version left it on a PC. */
-function fixtureCopy(): { dir: string; dbPath: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-custody-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  const dbPath = path.join(dir, 'arteinpe.sqlite');
-  fs.writeFileSync(dbPath, zlib.gunzipSync(fs.readFileSync(FIXTURE)));
-  return { dir, dbPath };
-}
+const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
 
 interface Before {
   columns: Map<string, string[]>;
@@ -611,7 +573,12 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
         await old.destroy();
       }
 
-      const started = await startDatabase({ dbPath, backupDir: path.join(dir, 'copias'), attachmentsDir: path.join(dir, 'adjuntos') });
+      const started = await startDatabase({
+        dbPath,
+        backupDir: path.join(dir, 'copias'),
+        attachmentsDir: path.join(dir, 'adjuntos'),
+        migrations: migrationsUpTo(MIGRATION),
+      });
       if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
       cleanups.push(() => started.db.destroy());
       expect(started.migrated).toEqual([MIGRATION]);
@@ -627,6 +594,8 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
       }
 
       await checkCarryOver(started.db, was);
+      // Today's channels, on the schema of today (the migrations after this one too).
+      await started.db.migrate.latest({ migrationSource });
       await checkChannels(started.db, dir);
     });
   },
@@ -658,12 +627,14 @@ describe.skipIf(!onPostgres())('carry-over of the free-text custodians, on an of
     }
 
     // As a PC of the office starts: under the migration lock, the pending migration.
-    const started = await startServerDatabase(target.config, { poolMax: 2 });
+    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
     if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
     cleanups.push(() => started.db.destroy());
     expect({ migrated: started.migrated, readOnly: started.readOnly }).toEqual({ migrated: [MIGRATION], readOnly: false });
 
     await checkCarryOver(started.db, was);
+    // Today's channels, on the schema of today (the migrations after this one too).
+    await started.db.migrate.latest({ migrationSource });
     await checkChannels(started.db, dir);
   });
 });

@@ -3,17 +3,18 @@ import type { ChannelInput } from '../../../shared/contract';
 import { daysFromNow } from '../../helpers/contracts';
 import {
   carriedOverCustodian,
+  createChorrillos,
   createLurigancho,
   handOver,
   newEnsembleAt,
   newParticipantAt,
   newStaffMember,
   newViolin,
-  snapshot,
   testApp,
-  validEstablishment,
   type TestApp,
+  validEstablishment,
 } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 
 /**
  * Recovery on release or transfer (issue 15), through the real channel handlers: a
@@ -30,7 +31,7 @@ let anc: number;
 beforeEach(async () => {
   app = await testApp();
   lur = await createLurigancho(app);
-  cho = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Chorrillos' }))).id;
+  cho = await createChorrillos(app);
   anc = (await app.ok('establishments.create', validEstablishment({ code: 'EP-ANC-01', name: 'E.P. de Ancón' }))).id;
 });
 afterEach(() => app.close());
@@ -52,13 +53,7 @@ const change = (p: { id: number; version: number }, kind: Kind, date: string, to
   app.ok('participants.custodyChange', { participantId: p.id, version: p.version, kind, date, toEstablishmentId });
 const recoveries = (q: ChannelInput<'custody.recoveries'> = {}) => app.ok('custody.recoveries', q);
 const openItemsOf = async (instrumentId: number) => (await recoveries()).filter((r) => r.instrumentId === instrumentId);
-async function refused(call: () => ReturnType<TestApp['call']>) {
-  const before = await snapshot(app.db);
-  const r = await call();
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`accepted: ${JSON.stringify(r.data)}`);
-  return r.error;
-}
+const refused = (call: () => ReturnType<TestApp['call']>) => refusedUnchanged(app, call);
 
 describe('a participant who leaves puts what they hold on the recovery list', () => {
   it('egreso, retiro and traslado open one item per instrument held; reincorporación and a participant holding nothing, none', async () => {

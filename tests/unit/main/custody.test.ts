@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { daysFromNow, today } from '../../helpers/contracts';
 import {
+  createChorrillos,
   createLurigancho,
   handOver,
   newEnsembleAt,
@@ -9,11 +10,10 @@ import {
   newStaffMember,
   newTeacherAt,
   newViolin,
-  snapshot,
   testApp,
-  validEstablishment,
   type TestApp,
 } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 
 /**
  * Custody by id (issue 15), through the real channel handlers: an instrument is handed over
@@ -29,7 +29,7 @@ let cho: number;
 beforeEach(async () => {
   app = await testApp();
   lur = await createLurigancho(app);
-  cho = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Chorrillos' }))).id;
+  cho = await createChorrillos(app);
 });
 afterEach(() => app.close());
 
@@ -55,14 +55,7 @@ const deactivateEnsemble = (e: { id: number; version: number; name: string; type
     establishmentId: e.establishmentId,
     active: false,
   });
-/** A call that must be refused without writing anything: answers the error. */
-async function refused(call: () => ReturnType<TestApp['call']>) {
-  const before = await snapshot(app.db);
-  const r = await call();
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`accepted: ${JSON.stringify(r.data)}`);
-  return r.error;
-}
+const refused = (call: () => ReturnType<TestApp['call']>) => refusedUnchanged(app, call);
 
 describe('a hand-over names its custodian by id', () => {
   it('a staff member, a teacher, an ensemble and a participant each receive an instrument; main records the name, since and due', async () => {

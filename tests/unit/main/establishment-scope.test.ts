@@ -219,7 +219,10 @@ describe('the programmes, for a coordinator restricted to one establishment', ()
       ['ensembles.get', { id: ids.theirEnsemble }],
       ['events.get', { id: ids.theirEvent }],
       ['events.get', { id: ids.externalTheirs }],
-      ['enrolments.create', { ensembleId: ids.theirEnsemble, participantIds: [ids.theirParticipant], date: '2026-04-01', part: 'Soprano' }],
+      [
+        'enrolments.create',
+        { ensembleId: ids.theirEnsemble, participantIds: [ids.theirParticipant], date: '2026-04-01', partVoice: 'soprano' },
+      ],
     ] as const) {
       expect(await app.call(channel, input as never), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }

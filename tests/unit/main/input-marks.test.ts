@@ -21,7 +21,9 @@ function pathsByName(schema: z.core.$ZodType, path: string[] = [], out: string[]
   const walk = (s: unknown, p = path) => pathsByName(s as z.core.$ZodType, p, out);
   if (def.type === 'object') {
     for (const [key, value] of Object.entries(def.shape as Record<string, unknown>)) {
-      if (namedLikeEstablishment.test(key)) out.push([...path, key]);
+      // A list of establishments (establishmentIds) is marked in each of its items.
+      if (namedLikeEstablishment.test(key))
+        out.push((value as z.core.$ZodType)._zod.def.type === 'array' ? [...path, key, '*'] : [...path, key]);
       else walk(value, [...path, key]);
     }
   } else if (def.type === 'array') walk(def.element, [...path, '*']);

@@ -2,13 +2,15 @@ import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { programmeChannels } from '../../../shared/programmes/channels';
 import { type Case, type Ctx, saved } from '../../helpers/channel-cases';
+import type { WorkshopTeacherChannel } from './workshop-teacher-channel-cases';
 
 /**
  * The programme channels' cases for channels.test.ts: one valid call each (with what it
  * must answer) and several invalid payloads that the schema must refuse in Spanish.
  */
 
-type Name = (typeof programmeChannels)[number];
+/** Workshops' teachers by id have their own cases (workshop-teacher-channel-cases.ts). */
+type Name = Exclude<(typeof programmeChannels)[number], WorkshopTeacherChannel>;
 
 const png = () =>
   sharp({ create: { width: 40, height: 30, channels: 3, background: '#3b3' } })
@@ -46,6 +48,20 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
     return { p, w, e: enrolments[0]! };
   };
   const ensemble = () => app().ok('ensembles.create', { name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: est() });
+  /** A choir member whose part was typed before the list ("Voz primera") and waits for a clerk, as migration 0011 leaves it. */
+  const pendingPart = async () => {
+    const g = await ensemble();
+    const p = await participant();
+    const { enrolments } = await app().ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-01' });
+    await app().db('enrolments').where({ id: enrolments[0]!.id }).update({ part: 'Voz primera' });
+    await app().db('ensemble_part_reviews').insert({
+      enrolment_id: enrolments[0]!.id,
+      original_text: 'Voz primera',
+      status: 'pendiente',
+      created_at: '2026-12-04T15:00:00.000Z',
+    });
+    return (await app().ok('ensembles.partReviews', {}))[0]!;
+  };
   const season = () => app().ok('seasons.create', { name: 'Temporada 2026', startDate: '2026-03-01', endDate: '2026-12-20' });
   const event = () =>
     app().ok('events.create', {
@@ -91,9 +107,9 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
         startDate: '2026-03-01',
         endDate: '2026-07-31',
         capacity: 25,
-        teachers: 'Mtra. Rosa Huamán',
+        teacherIds: [],
       }),
-      check: (d) => expect(d).toMatchObject({ active: true, version: 1, capacity: 25, endDate: '2026-07-31' }),
+      check: (d) => expect(d).toMatchObject({ active: true, version: 1, capacity: 25, endDate: '2026-07-31', teacherLinks: [] }),
     },
     'workshops.update': {
       input: async () => {
@@ -192,9 +208,10 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
         ensembleId: (await ensemble()).id,
         participantIds: [(await participant()).id],
         date: '2026-03-01',
-        part: 'Tenor',
+        partVoice: 'tenor',
       }),
-      check: (d) => expect(d).toMatchObject({ created: 1, enrolments: [{ part: 'Tenor', stage: 'inscrito' }] }),
+      check: (d) =>
+        expect(d).toMatchObject({ created: 1, enrolments: [{ part: 'Tenor', partVoice: 'tenor', partTypeId: null, stage: 'inscrito' }] }),
     },
     'enrolments.setStage': {
       input: async () => {
@@ -249,6 +266,26 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
         };
       },
       check: (d) => expect(d).toMatchObject({ name: 'Coro polifónico INPE', version: 2 }),
+    },
+    'ensembles.partTypes': {
+      input: () => ({}),
+      check: (d) => expect(d).toEqual(expect.arrayContaining([{ id: expect.any(Number), name: 'Trompeta', family: 'vientos_metal' }])),
+    },
+    'ensembles.instruments': {
+      input: async () => ({ id: (await ensemble()).id }),
+      check: (d) => expect(d).toEqual({ inventory: true, instruments: [], parts: [], withoutOwn: [] }),
+    },
+    'ensembles.partReviews': {
+      input: async () => (await pendingPart(), { status: 'pendiente' }),
+      check: (d) => expect(d).toMatchObject([{ originalText: 'Voz primera', status: 'pendiente', participantCode: 'PPL-0001' }]),
+    },
+    'ensembles.linkPart': {
+      input: async () => ({ id: (await pendingPart()).id, partVoice: 'soprano' }),
+      check: (d) => expect(d).toMatchObject({ originalText: 'Voz primera', status: 'vinculado', partVoice: 'soprano', partTypeId: null }),
+    },
+    'ensembles.dismissPart': {
+      input: async () => ({ id: (await pendingPart()).id }),
+      check: (d) => expect(d).toMatchObject({ originalText: 'Voz primera', status: 'descartado', partVoice: null }),
     },
     'seasons.list': {
       input: async () => (await season(), {}),
@@ -356,6 +393,11 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       input: async () => (await agreement(), {}),
       check: (d) => expect(d).toMatchObject([{ title: 'Arte sin Barreras', document: null }]),
     },
+    'agreements.get': {
+      input: async () => ({ id: (await agreement()).id }),
+      check: (d) =>
+        expect(d).toMatchObject({ agreement: { title: 'Arte sin Barreras' }, events: [], totalAudience: 0, donatedCentimos: 0 }),
+    },
     'agreements.create': {
       input: async () => ({
         partnerId: (await partner()).id,
@@ -446,6 +488,9 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { ...goodWorkshop, startDate: '31/02/2026' },
       { ...goodWorkshop, endDate: '2026-01-01' },
       { ...goodWorkshop, id: 3 },
+      { ...goodWorkshop, teachers: 'Prof. Julio Ramos' },
+      { ...goodWorkshop, teacherIds: [1, 1] },
+      { ...goodWorkshop, teacherIds: 'Julio' },
     ],
     'workshops.update': [
       { ...goodWorkshop, id: 1 },
@@ -457,6 +502,7 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { workshopId: 1, date: '2026-03-02' },
       { workshopId: 1, date: '2026-03-02', durationMinutes: 5 },
       { workshopId: 1, date: 'ayer', durationMinutes: 60 },
+      { workshopId: 1, date: '2026-03-02', durationMinutes: 60, teacherId: 'Julio' },
     ],
     'sessions.update': [
       { id: 1, date: '2026-03-02', durationMinutes: 60 },
@@ -501,6 +547,10 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { workshopId: 1, ensembleId: 1, participantIds: [1], date: '2026-03-01' },
       { workshopId: 1, participantIds: [], date: '2026-03-01' },
       { workshopId: 1, participantIds: [1], date: '01-03-2026' },
+      // A part is chosen from the list, never typed.
+      { ensembleId: 1, participantIds: [1], date: '2026-03-01', part: 'Tenor' },
+      { ensembleId: 1, participantIds: [1], date: '2026-03-01', partVoice: 'falsete' },
+      { ensembleId: 1, participantIds: [1], date: '2026-03-01', partVoice: 'tenor', partTypeId: 3 },
     ],
     'enrolments.setStage': [
       { id: 1, version: 1, stage: 'aprobado', date: '2026-03-01' },
@@ -527,6 +577,11 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: 1, formedOn: '2026-02-30' },
     ],
     'ensembles.update': [{ name: 'Coro polifónico', type: 'coro_polifonico', establishmentId: 1, id: 1 }],
+    'ensembles.partTypes': [{ family: 'x' }],
+    'ensembles.instruments': [{}, { id: 'x' }],
+    'ensembles.partReviews': [{ status: 'x' }, { ensembleId: 'x' }],
+    'ensembles.linkPart': [{ id: 1 }, { id: 1, partTypeId: 1, partVoice: 'tenor' }, { id: 1, partVoice: 'falsete' }],
+    'ensembles.dismissPart': [{}, { id: 1, partVoice: 'tenor' }],
     'seasons.list': [{ year: 2026 }],
     'seasons.create': [
       { name: 'T', startDate: '2026-01-01', endDate: '2026-12-31' },
@@ -569,6 +624,7 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { partnerId: 1, date: '2026-01-01', description: '', valueCentimos: 100 },
     ],
     'agreements.list': [{ state: 'firmado' }],
+    'agreements.get': [{ id: 'convenio' }, {}],
     'agreements.create': [{}, { partnerId: 1, title: 'Convenio', object: 'Objeto', startDate: '2026-06-01', endDate: '2026-01-01' }],
     'agreements.update': [{ partnerId: 1, title: 'Convenio', object: 'Objeto', startDate: '2026-06-01', id: 1 }],
     'agreements.attachDocument': [{ id: 1, fileName: '', dataBase64: 'AAAA' }],

@@ -58,6 +58,9 @@ async function session(workshopId: number, date: string, durationMinutes = 120) 
   return app.ok('sessions.create', { workshopId, date, durationMinutes });
 }
 
+/** The instrument type "Trompeta" of the list a member's part is chosen from. */
+const trumpetType = async () => (await app.ok('ensembles.partTypes', {})).find((t) => t.name === 'Trompeta')!.id;
+
 async function mark(sessionId: number, marks: Array<[number, boolean]>) {
   return app.ok('attendance.save', { sessionId, marks: marks.map(([participantId, present]) => ({ participantId, present })) });
 }
@@ -68,7 +71,7 @@ describe('custody change', () => {
     const w = await workshop(men);
     const g = await app.ok('ensembles.create', { name: 'Banda de prueba', type: 'banda_sinfonica', establishmentId: men });
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-02' });
-    await app.ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-02', part: 'Trompeta' });
+    await app.ok('enrolments.create', { ensembleId: g.id, participantIds: [p.id], date: '2026-03-02', partTypeId: await trumpetType() });
     // The inventory: a trumpet in his custody, and one with another participant (handed over by id).
     const trumpet = (code: string) =>
       app.ok('instruments.create', donatedInstrument(code, { costCentimos: 1000, altaDate: '2026-01-10', establishmentId: men }));
@@ -278,7 +281,12 @@ async function knownDataset() {
   const [me] = await app.ok('enrolments.list', { participantId: maria.id });
   await app.ok('enrolments.setStage', { id: me!.id, version: me!.version, stage: 'completado', date: '2026-06-30' });
   const band = await app.ok('ensembles.create', { name: 'Banda sinfónica Varones', type: 'banda_sinfonica', establishmentId: men });
-  await app.ok('enrolments.create', { ensembleId: band.id, participantIds: [juan.id], date: '2026-03-15', part: 'Trompeta' });
+  await app.ok('enrolments.create', {
+    ensembleId: band.id,
+    participantIds: [juan.id],
+    date: '2026-03-15',
+    partTypeId: await trumpetType(),
+  });
   const mml = await app.ok('partners.create', { name: 'Municipalidad Metropolitana de Lima', type: 'sector_publico' });
   const pucp = await app.ok('partners.create', { name: 'Museo de Artes y Tradiciones Populares (PUCP)', type: 'privado' });
   await app.ok('partners.create', { name: 'Aliado sin actividad', type: 'sociedad_civil' });

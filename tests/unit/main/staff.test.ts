@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLurigancho, newStaffMember, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { createChorrillos, createLurigancho, newStaffMember, testApp, type TestApp, validEstablishment } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 
 /**
  * The INPE staff register of each establishment (issue 15): who may hold an instrument
@@ -14,17 +15,11 @@ let cho: number;
 beforeEach(async () => {
   app = await testApp();
   lur = await createLurigancho(app);
-  cho = (await app.ok('establishments.create', validEstablishment({ code: 'EP-CHO-01', name: 'E.P. de Chorrillos' }))).id;
+  cho = await createChorrillos(app);
 });
 afterEach(() => app.close());
 
-async function refused(call: () => ReturnType<TestApp['call']>) {
-  const before = await snapshot(app.db);
-  const r = await call();
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`accepted: ${JSON.stringify(r.data)}`);
-  return r.error;
-}
+const refused = (call: () => ReturnType<TestApp['call']>) => refusedUnchanged(app, call);
 const names = async (q: Parameters<typeof app.ok<'staff.list'>>[1] = {}) => (await app.ok('staff.list', q)).map((s) => s.fullName);
 
 describe('the staff register', () => {

@@ -170,7 +170,7 @@ describe('contract lifecycle', () => {
       amountCentimos: 250000,
       hoursPerWeek: 12,
       budgetLine: 'docentes',
-      establishments: [{ establishmentId: 1, workshops: 'Orquesta' }],
+      establishments: [{ establishmentId: 1, workshopIds: [] }],
     };
     expect(ContractCreate.safeParse(c).success).toBe(true);
     const paths = (over: object) =>

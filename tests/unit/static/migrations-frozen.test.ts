@@ -21,6 +21,11 @@ const landed: Record<string, string> = {
   '20261126_0008_event_title_key': '20fce0888f2e8b6f',
   '20261126_0009_attachment_blobs': '5f2cd43772c10701',
   '20261203_0010_linked_custody': 'c3fcf7e42742b595',
+  '20261204_0011_ensemble_parts': '5889119eec11889e',
+  '20261204_0012_workshop_teachers': '705f6bccc927f363',
+  '20261204_0013_contract_workshops': 'ee01662deb004bf9',
+  '20261204_0014_agreement_links': '741f24c131873a41',
+  '20261204_0015_establishment_population': 'b66f69f8b110681f',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

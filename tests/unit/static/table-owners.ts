@@ -3,7 +3,7 @@
  * another domain calls the owner's functions (joins too: `joinEstablishment`, `joinAttachment`).
  */
 const owned: Record<string, string[]> = {
-  establishments: ['establishments', 'regional_offices', 'staff_members'],
+  establishments: ['establishments', 'regional_offices', 'staff_members', 'population_counts'],
   auth: ['users', 'user_establishments'],
   audit: ['audit_log'],
   files: ['attachments', 'attachment_blobs'],
@@ -33,6 +33,8 @@ const owned: Record<string, string[]> = {
     'contract_establishments',
     'contract_events',
     'contract_months',
+    'contract_workshops',
+    'contract_workshop_reviews',
     'service_conformities',
     'budget_years',
     'budget_lines',
@@ -40,6 +42,8 @@ const owned: Record<string, string[]> = {
   programmes: [
     'workshops',
     'workshop_sessions',
+    'workshop_teachers',
+    'workshop_teacher_reviews',
     'participants',
     'participant_movements',
     'enrolments',
@@ -54,6 +58,7 @@ const owned: Record<string, string[]> = {
     'partner_donations',
     'agreements',
     'seasons',
+    'ensemble_part_reviews',
   ],
   internarte: [
     'artworks',

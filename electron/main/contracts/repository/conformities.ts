@@ -7,6 +7,7 @@ import { sortedPage } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import type { ContractNarrow } from './contracts';
 import { fullName } from './words';
+import { deliveredIn } from './workshops';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 /** Service conformities (a month signed off, then paid) and the months' cached state that follows them. */
@@ -36,7 +37,7 @@ const selectColumns = [
   't.last_names',
 ];
 
-const toConformity = (r: Row): Conformity => ({
+const toConformity = (r: Row): Omit<Conformity, 'delivered'> => ({
   id: Number(r.id),
   contractId: Number(r.contract_id),
   contractNumber: String(r.contract_number),
@@ -84,7 +85,7 @@ export async function listConformities(db: Knex, q: ConformityQuery, narrow: Con
     .sum({ t: db.raw("CASE WHEN f.status <> 'anulada' THEN f.net_centimos ELSE 0 END") })) as Row[];
   const rows = (await sortedPage(filtered(db, q, narrow).select(selectColumns), sortExpressions[q.sort], 'f.id', q)) as Row[];
   return {
-    rows: rows.map(toConformity),
+    rows: await withDelivered(db, rows.map(toConformity)),
     total: toCount(agg),
     page: q.page,
     pageSize: q.pageSize,
@@ -94,7 +95,14 @@ export async function listConformities(db: Knex, q: ConformityQuery, narrow: Con
 
 export async function getConformity(db: Knex, id: number): Promise<Conformity | null> {
   const row = (await joined(db).where('f.id', id).first(selectColumns)) as Row | undefined;
-  return row ? toConformity(row) : null;
+  return row ? (await withDelivered(db, [toConformity(row)]))[0]! : null;
+}
+
+/** Each conformity with the sessions its contract's teacher held that month in the contract's workshops. */
+async function withDelivered(db: Knex, rows: Array<Omit<Conformity, 'delivered'>>): Promise<Conformity[]> {
+  const out: Conformity[] = [];
+  for (const f of rows) out.push({ ...f, delivered: await deliveredIn(db, f.contractId, f.teacherId, f.period) });
+  return out;
 }
 
 /** A contract's conformities that count (voided ones aside), for its schedule. */

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import { contractSchedule, periodOf, type AmountType, type BudgetLine, type Modality } from '../../../../shared/contracts/rules';
-import { numOr0, type Row } from '../../db/rows';
+import { numOr0, type Row, str } from '../../db/rows';
+import { writeContractWorkshops } from './workshops';
 import { contractSearchText, numberKey, teacherWords } from './words';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
@@ -19,7 +20,11 @@ export interface ContractValues {
   amountCentimos: number;
   hoursPerWeek: number;
   budgetLine: BudgetLine;
-  establishments: Array<{ establishmentId: number; workshops: string | null }>;
+  /**
+   * The establishments and the workshops of each the contract covers. The text typed before
+   * links existed is kept as it is stored unless given here (a renewal carries it).
+   */
+  establishments: Array<{ establishmentId: number; workshopIds: number[]; workshops?: string | null }>;
   notes: string | null;
 }
 
@@ -93,9 +98,23 @@ const contractColumns = (v: ContractValues, teacher: TeacherNames) => ({
 });
 
 async function writeEstablishments(db: Knex, contractId: number, v: ContractValues): Promise<void> {
+  const typed = new Map(
+    (
+      (await db('contract_establishments as ce').where('ce.contract_id', contractId).select('ce.establishment_id', 'ce.workshops')) as Row[]
+    ).map((r) => [Number(r.establishment_id), str(r.workshops)] as const),
+  );
   await db('contract_establishments').where({ contract_id: contractId }).delete();
   await db('contract_establishments').insert(
-    v.establishments.map((e) => ({ contract_id: contractId, establishment_id: e.establishmentId, workshops: e.workshops })),
+    v.establishments.map((e) => ({
+      contract_id: contractId,
+      establishment_id: e.establishmentId,
+      workshops: e.workshops !== undefined ? e.workshops : (typed.get(e.establishmentId) ?? null),
+    })),
+  );
+  await writeContractWorkshops(
+    db,
+    contractId,
+    v.establishments.flatMap((e) => e.workshopIds),
   );
 }
 

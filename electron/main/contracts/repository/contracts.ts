@@ -19,6 +19,7 @@ import { sortedPage } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { fullName, numberKey } from './words';
+import { linkedWorkshopsOf } from './workshops';
 
 /** Reading contracts: the list, one contract, its establishments, its chain of renewals, its ledger. */
 
@@ -114,9 +115,12 @@ async function establishmentsOf(db: Knex, ids: number[]): Promise<Map<number, Pl
     .whereIn('ce.contract_id', ids)
     .orderBy('e.name_key')
     .select('ce.contract_id', 'ce.establishment_id', 'ce.workshops', 'e.name')) as Row[];
+  const linked = await linkedWorkshopsOf(db, ids);
   for (const r of rows) {
     const id = Number(r.contract_id);
-    const entry = { establishmentId: Number(r.establishment_id), name: String(r.name), workshops: str(r.workshops) };
+    const at = Number(r.establishment_id);
+    const linkedWorkshops = (linked.get(id) ?? []).filter((w) => w.establishmentId === at).map((w) => ({ id: w.id, name: w.name }));
+    const entry = { establishmentId: at, name: String(r.name), workshops: str(r.workshops), linkedWorkshops };
     const list = out.get(id);
     if (list) list.push(entry);
     else out.set(id, [entry]);

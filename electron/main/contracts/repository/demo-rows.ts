@@ -52,7 +52,8 @@ export interface PlannedContract {
   amount: number;
   hours: number;
   line: BudgetLine;
-  establishments: Array<{ id: number; workshops: string }>;
+  /** Each establishment with the workshops covered by id; a name typed as text only where none was linked (left "sin vincular"). */
+  establishments: Array<{ id: number; workshops: string | null; workshopIds?: number[] }>;
   status: 'borrador' | 'vigente' | 'resuelto';
   resolvedOn: string | null;
   reason: string | null;
@@ -70,6 +71,8 @@ export class Writer {
   auths: Record<string, unknown>[] = [];
   contracts: Record<string, unknown>[] = [];
   ests: Record<string, unknown>[] = [];
+  workshopLinks: Record<string, unknown>[] = [];
+  workshopReviews: Record<string, unknown>[] = [];
   months: Record<string, unknown>[] = [];
   events: Record<string, unknown>[] = [];
   conformities: Record<string, unknown>[] = [];
@@ -194,7 +197,18 @@ export class Writer {
       updated_at: createdAt,
       updated_by: this.actor.name,
     });
-    for (const e of c.establishments) this.ests.push({ contract_id: id, establishment_id: e.id, workshops: e.workshops });
+    for (const e of c.establishments) {
+      this.ests.push({ contract_id: id, establishment_id: e.id, workshops: e.workshops });
+      for (const w of e.workshopIds ?? []) this.workshopLinks.push({ contract_id: id, workshop_id: w });
+      if (e.workshops !== null && (e.workshopIds ?? []).length === 0)
+        this.workshopReviews.push({
+          contract_id: id,
+          establishment_id: e.id,
+          original_text: e.workshops,
+          status: 'pendiente',
+          created_at: this.now,
+        });
+    }
     const monthRows = schedule.map((m) => ({
       contract_id: id,
       period: m.period,
@@ -272,6 +286,8 @@ export class Writer {
     if (!final && this.contracts.length < 2000) return;
     if (this.contracts.length) await db.batchInsert('contracts', this.contracts.splice(0), 100);
     if (this.ests.length) await db.batchInsert('contract_establishments', this.ests.splice(0), 400);
+    if (this.workshopLinks.length) await db.batchInsert('contract_workshops', this.workshopLinks.splice(0), 400);
+    if (this.workshopReviews.length) await db.batchInsert('contract_workshop_reviews', this.workshopReviews.splice(0), 300);
     if (this.months.length) await db.batchInsert('contract_months', this.months.splice(0), 400);
     if (this.events.length) await db.batchInsert('contract_events', this.events.splice(0), 300);
     if (this.conformities.length) await db.batchInsert('service_conformities', this.conformities.splice(0), 100);

@@ -7,7 +7,7 @@ import type { SectionMode } from '../../../../shared/internarte/rules';
 import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhibition } from '../../../../shared/internarte/schemas';
 import { nonEmpty, type Row, str, toCount } from '../../db/rows';
 import { whereWords } from '../../db/search';
-import { joinPartner } from '../../programmes/for-internarte';
+import { joinAgreement, joinPartner } from '../../programmes/for-internarte';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
 
@@ -15,6 +15,7 @@ import { sortedPage } from '../../db/paging';
 
 const exhibitionColumns = (db: Knex) => [
   'x.*',
+  'ag.title as agreement_title',
   db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'),
   db.raw('(select count(*) from exhibition_loans l where l.exhibition_id = x.id and l.returned_on is null) as open_loans'),
 ];
@@ -50,6 +51,7 @@ const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Ex
   credits: nonEmpty(r.credits),
   sectionMode: r.section_mode as SectionMode,
   partners,
+  agreement: r.agreement_id == null ? null : { id: Number(r.agreement_id), title: String(r.agreement_title) },
   workCount: Number(r.work_count ?? 0),
   openLoans: Number(r.open_loans ?? 0),
   version: Number(r.version),
@@ -59,7 +61,10 @@ const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Ex
 
 /** The exhibition with its partners (by name), or null. */
 export async function getExhibition(db: Knex, id: number): Promise<Exhibition | null> {
-  const row = (await db('exhibitions as x').select(exhibitionColumns(db)).where('x.id', id).first()) as Row | undefined;
+  const row = (await joinAgreement(db('exhibitions as x'), 'ag', 'x.agreement_id', 'left')
+    .select(exhibitionColumns(db))
+    .where('x.id', id)
+    .first()) as Row | undefined;
   if (!row) return null;
   return toExhibition(row, (await partnersOf(db, [id])).get(id) ?? []);
 }
@@ -79,7 +84,12 @@ export async function listExhibitions(
   const base = () => whereWords(db('exhibitions as x'), 'x.title_key', q.search);
   const [count] = (await base().count({ n: '*' })) as Row[];
   const sortColumn = { title: 'x.title_key', startsOn: 'x.starts_on', venue: 'x.venue', updatedAt: 'x.updated_at' }[q.sort];
-  const rows = (await sortedPage(base().select(exhibitionColumns(db)), sortColumn, 'x.id', q)) as Row[];
+  const rows = (await sortedPage(
+    joinAgreement(base(), 'ag', 'x.agreement_id', 'left').select(exhibitionColumns(db)),
+    sortColumn,
+    'x.id',
+    q,
+  )) as Row[];
   const partners = await partnersOf(
     db,
     rows.map((r) => Number(r.id)),
@@ -105,6 +115,7 @@ export interface ExhibitionValues {
   curatorialText: string | null;
   credits: string | null;
   sectionMode: string;
+  agreementId?: number | null;
 }
 
 const exhibitionValues = (v: ExhibitionValues, titleKey?: string) => ({
@@ -119,6 +130,7 @@ const exhibitionValues = (v: ExhibitionValues, titleKey?: string) => ({
   curatorial_text: v.curatorialText,
   credits: v.credits,
   section_mode: v.sectionMode,
+  agreement_id: v.agreementId ?? null,
 });
 
 async function setPartners(db: Knex, exhibitionId: number, partnerIds: number[]): Promise<void> {

@@ -30,6 +30,8 @@ export interface InstrumentValues {
   supplier: string | null;
   supplierDocument: string | null;
   notes: string | null;
+  /** The partner's donation it came from (issue 15); left as it is when not given. */
+  donationId?: number | null;
 }
 
 const sortExpressions: Record<SortColumn, string> = {
@@ -59,6 +61,7 @@ const selectColumns = [
   'i.supplier',
   'i.supplier_document',
   'i.notes',
+  'i.donation_id',
   'i.status',
   'i.condition',
   'i.establishment_id',
@@ -91,6 +94,7 @@ export const toInstrument = (r: Row): Instrument => ({
   supplier: str(r.supplier),
   supplierDocument: str(r.supplier_document),
   notes: str(r.notes),
+  donationId: num(r.donation_id),
   status: r.status as Instrument['status'],
   condition: r.condition as Instrument['condition'],
   establishmentId: num(r.establishment_id),
@@ -257,6 +261,7 @@ const columnsOf = (v: InstrumentValues) => ({
   supplier: v.supplier,
   supplier_document: v.supplierDocument,
   notes: v.notes,
+  ...(v.donationId === undefined ? {} : { donation_id: v.donationId }),
   search_text: instrumentSearchText(v),
 });
 

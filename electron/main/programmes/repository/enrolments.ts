@@ -3,9 +3,10 @@ import type { Actor } from '../../../../shared/app/schemas';
 import { attendanceFigures, openStages, type SessionTaken } from '../../../../shared/programmes/rules';
 import type { Enrolment } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { num, type Row, str } from '../../db/rows';
+import { num, type Row, str, toBool } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
+import { instrumentTypesByIds } from '../../inventory/for-programmes';
 import { visibleNames } from '../privacy';
 import { takenSessions } from './workshops';
 import { firstVersion, insertId, nextVersion, touched, updateVersion } from '../../db/writes';
@@ -33,9 +34,14 @@ const enrolmentsJoined = (db: Knex) => {
 
 /** Enrolments with their attendance figures (workshops), computed from the ledger of marks. */
 async function enrolmentsWhere(db: Knex, session: Session, where: (q: Knex.QueryBuilder) => void): Promise<Enrolment[]> {
-  const q = whereInScope(session, enrolmentsJoined(db).select(enrolmentColumns), 'w.establishment_id', 'g.establishment_id');
+  const pending = db.raw(
+    "CASE WHEN EXISTS (SELECT 1 FROM ensemble_part_reviews r WHERE r.enrolment_id = n.id AND r.status = 'pendiente') THEN 1 ELSE 0 END AS part_pending",
+  );
+  const q = whereInScope(session, enrolmentsJoined(db).select([...enrolmentColumns, pending]), 'w.establishment_id', 'g.establishment_id');
   where(q);
   const rows = (await q.orderBy('p.sort_key').orderBy('n.id')) as Row[];
+  const typeIds = rows.map((r) => num(r.part_type_id)).filter((x): x is number => x !== null);
+  const types = typeIds.length > 0 ? await instrumentTypesByIds(db, typeIds) : new Map<number, { name: string }>();
   const workshopIds = [...new Set(rows.map((r) => num(r.workshop_id)).filter((x): x is number => x !== null))];
   const sessionsBy = new Map<number, SessionTaken[]>();
   for (const w of workshopIds) sessionsBy.set(w, await takenSessions(db, w));
@@ -78,6 +84,10 @@ async function enrolmentsWhere(db: Knex, session: Session, where: (q: Knex.Query
       establishmentName: String(r.workshop_establishment ?? r.ensemble_establishment),
       stage: r.stage as Enrolment['stage'],
       part: str(r.part),
+      partTypeId: num(r.part_type_id),
+      partTypeName: num(r.part_type_id) === null ? null : (types.get(Number(r.part_type_id))?.name ?? null),
+      partVoice: (str(r.part_voice) ?? null) as Enrolment['partVoice'],
+      partPending: Number(r.part_pending) === 1 || toBool(r.part_pending),
       enrolledOn: String(r.enrolled_on),
       endedOn: str(r.ended_on),
       endReason: str(r.end_reason),
@@ -163,7 +173,15 @@ export async function openEnrolmentCount(db: Knex, workshopId: number): Promise<
 
 export async function insertEnrolment(
   db: Knex,
-  v: { participantId: number; workshopId: number | null; ensembleId: number | null; part: string | null; date: string },
+  v: {
+    participantId: number;
+    workshopId: number | null;
+    ensembleId: number | null;
+    part: string | null;
+    partTypeId: number | null;
+    partVoice: string | null;
+    date: string;
+  },
   actor: Actor,
   now: string,
 ): Promise<number> {
@@ -173,6 +191,8 @@ export async function insertEnrolment(
     ensemble_id: v.ensembleId,
     stage: 'inscrito',
     part: v.part,
+    part_type_id: v.partTypeId,
+    part_voice: v.partVoice,
     enrolled_on: v.date,
     ended_on: null,
     end_reason: null,
@@ -184,18 +204,18 @@ export async function updateEnrolment(
   db: Knex,
   id: number,
   version: number,
-  v: { stage: string; part: string | null; endedOn: string | null; endReason: string | null },
+  v: {
+    stage: string;
+    /** The part chosen from the list (its label as text too); absent: the part stays as it is. */
+    part?: { text: string | null; typeId: number | null; voice: string | null };
+    endedOn: string | null;
+    endReason: string | null;
+  },
   actor: Actor,
   now: string,
 ): Promise<void> {
-  await updateVersion(
-    db('enrolments'),
-    id,
-    version,
-    { stage: v.stage, part: v.part, ended_on: v.endedOn, end_reason: v.endReason },
-    actor,
-    now,
-  );
+  const part = v.part ? { part: v.part.text, part_type_id: v.part.typeId, part_voice: v.part.voice } : {};
+  await updateVersion(db('enrolments'), id, version, { stage: v.stage, ...part, ended_on: v.endedOn, end_reason: v.endReason }, actor, now);
 }
 
 /**

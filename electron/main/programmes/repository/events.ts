@@ -103,10 +103,11 @@ export const ensembleAtScope = (db: Knex) => (scope: number[]) =>
     .select(db.raw('1'));
 
 async function eventsWhere(db: Knex, session: Session | null, where: (q: Knex.QueryBuilder) => void): Promise<ProgrammeEvent[]> {
-  const q = db('events as e').leftJoin('seasons as s', 's.id', 'e.season_id');
+  const q = db('events as e').leftJoin('seasons as s', 's.id', 'e.season_id').leftJoin('agreements as ag', 'ag.id', 'e.agreement_id');
   joinEstablishment(q, 'x', 'e.establishment_id', 'left').select(
     'e.*',
     's.name as season_name',
+    'ag.title as agreement_title',
     'x.name as establishment_name',
     db.raw('(SELECT COUNT(*) FROM event_photos p WHERE p.event_id = e.id) AS photos_n'),
   );
@@ -152,6 +153,7 @@ async function eventsWhere(db: Knex, session: Session | null, where: (q: Knex.Qu
       establishmentName: str(r.establishment_name),
       venueName: str(r.venue_name),
       partners: partners.get(Number(r.id)) ?? [],
+      agreement: r.agreement_id == null ? null : { id: Number(r.agreement_id), title: String(r.agreement_title) },
       ensembles: ensembles.get(Number(r.id)) ?? [],
       audiences,
       totalAudience: totalAudience(audiences),
@@ -203,6 +205,7 @@ export interface EventValues {
   establishmentId: number | null;
   venueName: string | null;
   partnerIds: number[];
+  agreementId: number | null;
   ensembleIds: number[];
   audiences: Audiences;
   notes: string | null;
@@ -218,6 +221,7 @@ const eventRow = (v: EventValues) => ({
   venue_kind: v.venueKind,
   establishment_id: v.venueKind === 'establecimiento' ? v.establishmentId : null,
   venue_name: v.venueName,
+  agreement_id: v.agreementId,
   notes: v.notes,
   ...Object.fromEntries(audienceGroups.map((g) => [`audience_${g}`, v.audiences[g]])),
 });

@@ -7,11 +7,14 @@
  */
 export * from './common';
 export * from './workshops';
+export * from './workshop-teachers';
 export * from './participants';
 export * from './enrolments';
 export * from './attendance';
 export * from './ensembles';
+export * from './ensemble-parts';
 export * from './events';
 export * from './partners';
+export * from './agreement-links';
 export * from './figures';
 export * from './summary';

@@ -56,7 +56,12 @@ export async function partnerHistory(db: Knex, id: number): Promise<Omit<Partner
     .where('l.partner_id', id)
     .orderBy('e.date', 'desc')
     .select('e.*')) as Row[];
-  const donations = (await db('partner_donations').where({ partner_id: id }).orderBy('date', 'desc').orderBy('id', 'desc')) as Row[];
+  const donations = (await db('partner_donations as d')
+    .leftJoin('agreements as ag', 'ag.id', 'd.agreement_id')
+    .where('d.partner_id', id)
+    .orderBy('d.date', 'desc')
+    .orderBy('d.id', 'desc')
+    .select('d.*', 'ag.title as agreement_title')) as Row[];
   return {
     events: events.map((e) => ({
       id: Number(e.id),
@@ -71,6 +76,7 @@ export async function partnerHistory(db: Knex, id: number): Promise<Omit<Partner
       description: String(d.description),
       valueCentimos: Number(d.value_centimos),
       recordedBy: String(d.recorded_by),
+      agreement: d.agreement_id == null ? null : { id: Number(d.agreement_id), title: String(d.agreement_title) },
     })),
   };
 }
@@ -127,7 +133,7 @@ export async function updatePartner(
 
 export async function insertDonation(
   db: Knex,
-  v: { partnerId: number; date: string; description: string; valueCentimos: number },
+  v: { partnerId: number; date: string; description: string; valueCentimos: number; agreementId: number | null },
   actor: Actor,
   now: string,
 ): Promise<number> {
@@ -136,6 +142,7 @@ export async function insertDonation(
     date: v.date,
     description: v.description,
     value_centimos: v.valueCentimos,
+    agreement_id: v.agreementId,
     recorded_at: now,
     recorded_by: actor.name,
   });

@@ -12,6 +12,8 @@ import type { Session } from '../../ipc/context';
 import { openList } from './common';
 import { firstVersion, insertId, updateVersion, touched } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
+import { teachersByIds } from '../../contracts/for-programmes';
+import { pendingTeacherNames, teacherIdsOf } from './workshop-teachers';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
 
@@ -50,6 +52,8 @@ const toWorkshop = (r: Row): Workshop => ({
   establishmentId: Number(r.establishment_id),
   establishmentName: String(r.establishment_name),
   teachers: str(r.teachers),
+  teacherLinks: [],
+  pendingTeachers: 0,
   schedule: str(r.schedule),
   startDate: String(r.start_date),
   endDate: str(r.end_date),
@@ -70,11 +74,28 @@ export async function listWorkshops(
 ): Promise<Page<Workshop>> {
   const [c] = (await workshopsQuery(db, session, f).count({ n: '*' })) as Row[];
   const rows = (await sortedPage(workshopsQuery(db, session, f).select(workshopColumns(db)), workshopSort[f.sort], 'w.id', f)) as Row[];
-  return { rows: rows.map(toWorkshop), total: toCount(c), page: f.page, pageSize: f.pageSize };
+  return { rows: await withTeachers(db, rows.map(toWorkshop)), total: toCount(c), page: f.page, pageSize: f.pageSize };
 }
 
 export async function allWorkshops(db: Knex, session: Session, f: WFilter): Promise<Workshop[]> {
-  return ((await workshopsQuery(db, session, f).select(workshopColumns(db)).orderBy('w.name_key')) as Row[]).map(toWorkshop);
+  return withTeachers(
+    db,
+    ((await workshopsQuery(db, session, f).select(workshopColumns(db)).orderBy('w.name_key')) as Row[]).map(toWorkshop),
+  );
+}
+
+/** The workshops with their teachers by name (the contracts' records) and the typed names still "sin vincular". */
+async function withTeachers(db: Knex, workshops: Workshop[]): Promise<Workshop[]> {
+  if (!workshops.length) return workshops;
+  const ids = workshops.map((w) => w.id);
+  const links = await teacherIdsOf(db, ids);
+  const pending = await pendingTeacherNames(db, ids);
+  const names = await teachersByIds(db, [...links.values()].flat());
+  return workshops.map((w) => ({
+    ...w,
+    teacherLinks: (links.get(w.id) ?? []).flatMap((id) => names.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'es')),
+    pendingTeachers: pending.get(w.id) ?? 0,
+  }));
 }
 
 export async function getWorkshop(db: Knex, id: number): Promise<Workshop | null> {
@@ -82,7 +103,7 @@ export async function getWorkshop(db: Knex, id: number): Promise<Workshop | null
     .select(workshopColumns(db))
     .where('w.id', id)
     .first()) as Row | undefined;
-  return r ? toWorkshop(r) : null;
+  return r ? ((await withTeachers(db, [toWorkshop(r)]))[0] ?? null) : null;
 }
 
 /** The establishment a workshop belongs to. */
@@ -101,7 +122,6 @@ export interface WorkshopValues {
   programme: string;
   discipline: string;
   establishmentId: number;
-  teachers: string | null;
   schedule: string | null;
   startDate: string;
   endDate: string | null;
@@ -115,7 +135,6 @@ const workshopRow = (v: WorkshopValues) => ({
   programme: v.programme,
   discipline: v.discipline,
   establishment_id: v.establishmentId,
-  teachers: v.teachers,
   schedule: v.schedule,
   start_date: v.startDate,
   end_date: v.endDate,
@@ -148,6 +167,8 @@ const toSession = (r: Row): WorkshopSession => ({
   date: String(r.date),
   durationMinutes: Number(r.duration_minutes),
   topic: str(r.topic),
+  teacherId: r.teacher_id == null ? null : Number(r.teacher_id),
+  teacherName: null,
   attendanceTaken: r.attendance_at !== null && r.attendance_at !== undefined,
   present: Number(r.present_n ?? 0),
   marked: Number(r.marked_n ?? 0),
@@ -166,12 +187,21 @@ export async function listSessions(db: Knex, workshopId: number): Promise<Worksh
     .select(sessionColumns(db))
     .orderBy('s.date', 'desc')
     .orderBy('s.id', 'desc')) as Row[];
-  return rows.map(toSession);
+  return withLeaders(db, rows.map(toSession));
+}
+
+/** The sessions with the name of the teacher who led each. */
+async function withLeaders(db: Knex, sessions: WorkshopSession[]): Promise<WorkshopSession[]> {
+  const names = await teachersByIds(
+    db,
+    sessions.flatMap((s) => (s.teacherId === null ? [] : [s.teacherId])),
+  );
+  return sessions.map((s) => ({ ...s, teacherName: s.teacherId === null ? null : (names.get(s.teacherId)?.name ?? null) }));
 }
 
 export async function getSession(db: Knex, id: number): Promise<WorkshopSession | null> {
   const r = (await db('workshop_sessions as s').where('s.id', id).select(sessionColumns(db)).first()) as Row | undefined;
-  return r ? toSession(r) : null;
+  return r ? ((await withLeaders(db, [toSession(r)]))[0] ?? null) : null;
 }
 
 /** The sessions of a workshop whose attendance was taken: what attendance figures count. */
@@ -187,6 +217,7 @@ export interface SessionValues {
   date: string;
   durationMinutes: number;
   topic: string | null;
+  teacherId: number | null;
 }
 
 export async function insertSession(db: Knex, workshopId: number, v: SessionValues, actor: Actor, now: string): Promise<number> {
@@ -195,6 +226,7 @@ export async function insertSession(db: Knex, workshopId: number, v: SessionValu
     date: v.date,
     duration_minutes: v.durationMinutes,
     topic: v.topic,
+    teacher_id: v.teacherId,
     attendance_at: null,
     attendance_by: null,
     ...firstVersion(actor, now),
@@ -206,7 +238,7 @@ export async function updateSession(db: Knex, id: number, version: number, v: Se
     db('workshop_sessions'),
     id,
     version,
-    { date: v.date, duration_minutes: v.durationMinutes, topic: v.topic },
+    { date: v.date, duration_minutes: v.durationMinutes, topic: v.topic, teacher_id: v.teacherId },
     actor,
     now,
   );

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconEdit, IconFileImport } from '@tabler/icons-react';
+import { IconEdit, IconFileImport, IconUsersGroup } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import {
 } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
+import { PopulationDrawer } from './PopulationDrawer';
 import { useCan } from '../../components/session';
 import { ActiveToggleAction, RemoveAction, RowAction } from '../../components/RecordParts';
 
@@ -69,6 +70,9 @@ export function EstablishmentsPage() {
   const setActive = useApiMutation('establishments.setActive');
   // Everyone reads the establishments; only the administrador changes them (main enforces it).
   const canWrite = useCan('establishments.create');
+  // The population counts: the programme's coordinators, the administrador and the read-only role.
+  const canPopulation = useCan('population.list');
+  const [counted, setCounted] = useState<Establishment | null>(null);
   const remove = useApiMutation('establishments.delete');
 
   const openEdit = form.openEdit;
@@ -162,27 +166,40 @@ export function EstablishmentsPage() {
   ];
   const columns = shownColumns(dataColumns, columnLabels, hidden);
 
-  if (canWrite)
+  if (canWrite || canPopulation)
     columns.push({
       accessor: 'actions',
       title: t('common.actions'),
       textAlign: 'right',
-      width: 130,
+      width: canWrite ? 165 : 70,
       render: (e) => (
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          <RowAction label={t('common.edit')} name={e.name} onClick={() => openEdit(e)}>
-            <IconEdit size={18} />
-          </RowAction>
-          <ActiveToggleAction
-            active={e.active}
-            labels={{ deactivate: t('establishments.deactivate'), reactivate: t('establishments.reactivate') }}
-            name={e.name}
-            onClick={() => toggleActive(e)}
-          />
-          <RemoveAction label={t('common.delete')} name={e.name} onClick={() => confirmDelete(e)} size={18} />
+          {canPopulation && (
+            <RowAction label={t('establishments.headcount.open')} name={e.name} onClick={() => setCounted(e)}>
+              <IconUsersGroup size={18} />
+            </RowAction>
+          )}
+          {canWrite && establishmentActions(e)}
         </Group>
       ),
     });
+
+  function establishmentActions(e: Establishment) {
+    return (
+      <>
+        <RowAction label={t('common.edit')} name={e.name} onClick={() => openEdit(e)}>
+          <IconEdit size={18} />
+        </RowAction>
+        <ActiveToggleAction
+          active={e.active}
+          labels={{ deactivate: t('establishments.deactivate'), reactivate: t('establishments.reactivate') }}
+          name={e.name}
+          onClick={() => toggleActive(e)}
+        />
+        <RemoveAction label={t('common.delete')} name={e.name} onClick={() => confirmDelete(e)} size={18} />
+      </>
+    );
+  }
 
   const total = list.data?.total ?? 0;
 
@@ -240,6 +257,7 @@ export function EstablishmentsPage() {
       />
 
       <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />
+      <PopulationDrawer establishment={counted} onClose={() => setCounted(null)} />
       <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="establishments" />
     </>
   );

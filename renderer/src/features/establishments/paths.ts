@@ -3,3 +3,6 @@
  * here until that list names it (issue 15).
  */
 export const staffRoute = '/personal';
+
+/** The programme's reach (participants ÷ population, issue 15). */
+export const reachRoute = '/establecimientos/alcance';

@@ -10,6 +10,7 @@ import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
 import { routes } from '../../app/routes';
 import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
+import { MountOnOpen } from '../../components/MountOnOpen';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
@@ -187,7 +188,9 @@ export function ArtworksPage() {
           },
         ]}
       />
-      <ArtworkFormModal opened={formOpen} onClose={() => setFormOpen(false)} artwork={null} onSaved={(a) => open(a)} />
+      <MountOnOpen opened={formOpen}>
+        <ArtworkFormModal opened={formOpen} onClose={() => setFormOpen(false)} artwork={null} onSaved={(a) => open(a)} />
+      </MountOnOpen>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sectionModes, type SectionMode } from '../../../../shared/internarte/rules';
 import { ExhibitionCreate, type Exhibition } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
+import { AgreementSelect } from '../../components/AgreementSelect';
 import { DateField } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
@@ -20,6 +21,7 @@ interface Values {
   credits: string;
   sectionMode: SectionMode;
   partnerIds: string[];
+  agreementId: number | null;
 }
 
 const fromExhibition = (x: Exhibition | null): Values => ({
@@ -34,6 +36,7 @@ const fromExhibition = (x: Exhibition | null): Values => ({
   credits: x?.credits ?? '',
   sectionMode: x?.sectionMode ?? 'ninguna',
   partnerIds: x?.partners.map((p) => String(p.id)) ?? [],
+  agreementId: x?.agreement?.id ?? null,
 });
 
 const toInput = (v: Values) => ({
@@ -51,6 +54,7 @@ const toInput = (v: Values) => ({
   credits: v.credits,
   sectionMode: v.sectionMode,
   partnerIds: v.partnerIds.map(Number),
+  agreementId: v.agreementId,
 });
 
 /** Create an exhibition or edit its data, partners and texts. A refused save keeps everything typed. */
@@ -120,6 +124,14 @@ export function ExhibitionFormModal({
           data={sectionModes.map((m) => ({ value: m, label: t(`internarte.sectionModes.${m}`) }))}
           {...form.getInputProps('sectionMode')}
           onChange={(x) => form.setFieldValue('sectionMode', (x ?? 'ninguna') as SectionMode)}
+        />
+        <AgreementSelect
+          agreements={options.data?.agreements ?? []}
+          partnerIds={form.values.partnerIds.map(Number)}
+          date={form.values.startsOn}
+          value={form.values.agreementId}
+          onChange={(id) => form.setFieldValue('agreementId', id)}
+          error={form.errors.agreementId}
         />
       </SimpleGrid>
       <Textarea

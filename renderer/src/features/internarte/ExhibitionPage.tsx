@@ -83,6 +83,7 @@ function ExhibitionData({ exhibition: x }: { exhibition: Exhibition }) {
           <Field label={t('internarte.exhibitions.fields.startsOn')}>{formatDate(x.startsOn) || null}</Field>
           <Field label={t('internarte.exhibitions.fields.endsOn')}>{formatDate(x.endsOn) || null}</Field>
           <Field label={t('internarte.exhibitions.fields.partners')}>{x.partners.map((p) => p.name).join(', ') || null}</Field>
+          <Field label={t('programmes.agreementLinks.agreement')}>{x.agreement?.title ?? null}</Field>
           <Field label={t('internarte.exhibitions.fields.curatorsShort')}>{x.curators.join(', ') || null}</Field>
           <Field label={t('internarte.exhibitions.fields.sectionMode')}>{t(`internarte.sectionModes.${x.sectionMode}`)}</Field>
           <Field label={t('internarte.artworks.fields.updatedAt')}>

@@ -28,9 +28,14 @@ export const cmInputToMm = (v: number | string): number | undefined => {
   return Number.isFinite(mm) && Math.abs(mm - Math.round(mm)) < 1e-6 ? Math.round(mm) : Number.NaN;
 };
 
+/** One number format per language: making one is slow, and a list prints dimensions in every row. */
+const cmFormats = new Map<string, Intl.NumberFormat>();
+
 /** "32 × 21 × 21" in centimetres, as labels print it. */
 export function dimensionsCm(h: number, w: number, d: number | null, locale: string): string {
-  const cm = (mm: number) => (mm / 10).toLocaleString(locale, { maximumFractionDigits: 1 });
+  let format = cmFormats.get(locale);
+  if (!format) cmFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+  const cm = (mm: number) => format.format(mm / 10);
   return [h, w, d]
     .filter((n): n is number => n !== null)
     .map(cm)

@@ -1,4 +1,4 @@
-import { Group, MultiSelect, Text, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,15 +6,17 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
+import { partInput, PartSelect } from './parts';
 import { nameOf } from './ui';
 
 interface Values {
   participantIds: string[];
   date: string | null;
-  part: string;
+  /** The part from the list ("t:<id>", "v:<voice>") or null. */
+  part: string | null;
 }
 
-const blank = (): Values => ({ participantIds: [], date: todayIso(), part: '' });
+const blank = (): Values => ({ participantIds: [], date: todayIso(), part: null });
 
 /**
  * Enrol participants in a workshop or an ensemble: a type-ahead by code or name over the
@@ -62,7 +64,7 @@ export function EnrolModal({
         ensembleId: group.kind === 'ensemble' ? group.id : null,
         participantIds: v.participantIds.map(Number),
         date: v.date ?? '',
-        part: group.kind === 'ensemble' ? v.part : null,
+        ...(group.kind === 'ensemble' ? partInput(v.part) : {}),
       },
       saved((r) => t('programmes.enrolments.created', { count: r.created }), onClose),
     );
@@ -105,7 +107,9 @@ export function EnrolModal({
       />
       <Group grow align="flex-start">
         <DateField label={t('programmes.enrolments.date')} withAsterisk {...form.getInputProps('date')} />
-        {group.kind === 'ensemble' && <TextInput label={t('programmes.enrolments.part')} {...form.getInputProps('part')} />}
+        {group.kind === 'ensemble' && (
+          <PartSelect {...form.getInputProps('part')} error={form.errors.part ?? form.errors.partTypeId ?? form.errors.partVoice} />
+        )}
       </Group>
       <Text size="xs" c="dimmed">
         {t('programmes.participants.privacy')}

@@ -1,5 +1,5 @@
-import { Button, Drawer, Group, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { Button, Group, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,12 @@ import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/
 import type { Ensemble } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { HoldingsPanel } from '../../components/HoldingsPanel';
 import { DateField, useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../../components/accentFilter';
-import { useMemberDialogs } from './memberDialogs';
-import { nameOf, StageBadge } from './ui';
+import { EnsembleDrawer } from './EnsembleDrawer';
+import { PartReviewsSection } from './PartReviews';
 import { useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
 import { useRecordForm } from '../../components/useRecordForm';
@@ -93,71 +92,6 @@ function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onC
   );
 }
 
-function MembersDrawer({ ensemble, onClose, onEdit }: { ensemble: Ensemble | null; onClose: () => void; onEdit: (g: Ensemble) => void }) {
-  const { t } = useTranslation();
-  const dialogs = useMemberDialogs('ensemble', ensemble);
-  const canEnrol = useCan('enrolments.create');
-  const canStage = useCan('enrolments.setStage');
-  const canEdit = useCan('ensembles.update');
-  const members = useApiQuery('enrolments.list', { ensembleId: ensemble?.id ?? 0, openOnly: true }, { enabled: ensemble !== null });
-  return (
-    <Drawer
-      opened={ensemble !== null}
-      onClose={onClose}
-      position="right"
-      size={600}
-      title={ensemble ? t('programmes.ensembles.membersOf', { name: ensemble.name }) : ''}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {ensemble && (
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t(`programmes.ensembleTypes.${ensemble.type}`)} · {ensemble.establishmentName} · {ensemble.director ?? ''}
-          </Text>
-          <Group>
-            {canEnrol && (
-              <Button leftSection={<IconUserPlus size={16} />} onClick={dialogs.openEnrol} disabled={!ensemble.active}>
-                {t('programmes.ensembles.addMembers')}
-              </Button>
-            )}
-            {canEdit && (
-              <Button variant="default" onClick={() => onEdit(ensemble)}>
-                {t('common.edit')}
-              </Button>
-            )}
-          </Group>
-          <Table striped verticalSpacing={4} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('programmes.participants.codeShort')}</Table.Th>
-                <Table.Th>{t('programmes.participants.name')}</Table.Th>
-                <Table.Th>{t('programmes.enrolments.part')}</Table.Th>
-                <Table.Th>{t('programmes.enrolments.stage')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(members.data ?? []).map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td fw={600}>{e.participantCode}</Table.Td>
-                  <Table.Td>{nameOf(e)}</Table.Td>
-                  <Table.Td>{e.part}</Table.Td>
-                  <Table.Td>
-                    <StageBadge stage={e.stage} />
-                  </Table.Td>
-                  <Table.Td>{canStage && dialogs.stageButton(e, t('programmes.enrolments.changeStageOrPart'))}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <HoldingsPanel custodianType="elenco" custodianId={ensemble.id} />
-          {dialogs.modals}
-        </Stack>
-      )}
-    </Drawer>
-  );
-}
-
 /** Ensembles: symphonic bands, choirs, percussion ensembles, orchestras; members with their instrument or voice part. */
 export function EnsemblesPage() {
   const { t } = useTranslation();
@@ -217,6 +151,7 @@ export function EnsemblesPage() {
           w={320}
         />
       </Group>
+      <PartReviewsSection />
       <DataTable<Ensemble>
         withTableBorder
         borderRadius="sm"
@@ -246,7 +181,7 @@ export function EnsemblesPage() {
         emptyState={<EmptyState title={t('programmes.ensembles.emptyTitle')} text={t('programmes.ensembles.emptyText')} />}
       />
       <EnsembleFormModal opened={formOpen} onClose={() => setFormOpen(false)} ensemble={editing} />
-      <MembersDrawer
+      <EnsembleDrawer
         ensemble={current}
         onClose={() => setOpenId(null)}
         onEdit={(g) => {

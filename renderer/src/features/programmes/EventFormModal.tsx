@@ -27,6 +27,7 @@ import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { EstablishmentField } from './recordForms';
 import { accentFilter } from '../../components/accentFilter';
+import { AgreementSelect } from '../../components/AgreementSelect';
 import { toBase64 } from '../../components/files';
 import { useNumber } from '../../components/numbers';
 import { useOptions } from '../../components/ListTools';
@@ -106,6 +107,7 @@ interface Values {
   establishmentId: string | null;
   venueName: string;
   partnerIds: string[];
+  agreementId: number | null;
   ensembleIds: string[];
   audiences: Audiences;
   notes: string;
@@ -121,6 +123,7 @@ const blank = (seasonId: number | null): Values => ({
   establishmentId: null,
   venueName: '',
   partnerIds: [],
+  agreementId: null,
   ensembleIds: [],
   audiences: zero(),
   notes: '',
@@ -136,6 +139,7 @@ const fromEvent = (e: ProgrammeEvent): Values => ({
   establishmentId: e.establishmentId === null ? null : String(e.establishmentId),
   venueName: e.venueName ?? '',
   partnerIds: e.partners.map((p) => String(p.id)),
+  agreementId: e.agreement?.id ?? null,
   ensembleIds: e.ensembles.map((g) => String(g.id)),
   audiences: { ...e.audiences },
   notes: e.notes ?? '',
@@ -171,6 +175,7 @@ export function EventFormModal({
   const typeOptions = useOptions(eventTypes, 'programmes.eventTypes');
   const seasons = useApiQuery('seasons.list', {});
   const partners = useApiQuery('partners.list', { status: 'all' });
+  const agreements = useApiQuery('agreements.list', {});
   const ensembles = useApiQuery('ensembles.list', { status: 'all' });
   const create = useApiMutation('events.create');
   const update = useApiMutation('events.update');
@@ -262,6 +267,15 @@ export function EventFormModal({
           {...form.getInputProps('ensembleIds')}
         />
       </SimpleGrid>
+      <AgreementSelect
+        agreements={agreements.data ?? []}
+        partnerIds={v.partnerIds.map(Number)}
+        date={v.date}
+        value={v.agreementId}
+        onChange={(id) => form.setFieldValue('agreementId', id)}
+        error={form.errors.agreementId}
+        readOnly={!canSave}
+      />
       <Card withBorder padding="sm">
         <Group justify="space-between" mb="xs">
           <Text fw={600} size="sm">

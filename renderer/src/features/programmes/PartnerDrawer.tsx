@@ -1,14 +1,13 @@
-import { Badge, Button, Divider, Drawer, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Divider, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, type Locale } from '../../../../shared/format';
 import type { Partner } from '../../../../shared/programmes/schemas';
-import { useApiMutation, useApiQuery } from '../../api';
-import { DateField, MoneyField, todayIso } from '../../components/fields';
-import { solesToCentimos } from '../../components/money';
+import { useApiQuery } from '../../api';
 import { PartnerExhibitions } from '../../components/PartnerExhibitions';
 import { useCan } from '../../components/session';
+import { AgreementDetailModal } from './AgreementDetailModal';
+import { DonationForm } from './DonationForm';
 import { stateColors } from './partnerUi';
 import { Field } from '../../components/RecordParts';
 
@@ -17,13 +16,9 @@ export function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onCl
   const { t, i18n } = useTranslation();
   const detail = useApiQuery('partners.get', { id: id ?? 0 }, { enabled: id !== null });
   const agreements = useApiQuery('agreements.list', { partnerId: id ?? 0 }, { enabled: id !== null });
-  const donate = useApiMutation('partners.addDonation');
   const canEdit = useCan('partners.update');
   const canDonate = useCan('partners.addDonation');
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [description, setDescription] = useState('');
-  const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [shown, setShown] = useState<number | null>(null);
   const money = (c: number) => formatMoney(c, i18n.language as Locale);
   const d = detail.data;
   return (
@@ -63,7 +58,15 @@ export function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onCl
               <b>{a.title}</b> · {formatDate(a.startDate)} – {formatDate(a.endDate) || '…'}{' '}
               <Badge size="sm" color={stateColors[a.state]} variant="light" tt="none">
                 {t(`programmes.agreementStates.${a.state}`)}
-              </Badge>
+              </Badge>{' '}
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setShown(a.id)}
+                aria-label={`${t('programmes.agreementLinks.view')}: ${a.title}`}
+              >
+                {t('programmes.agreementLinks.view')}
+              </Button>
             </Text>
           ))}
           <Divider label={t('programmes.partners.events')} labelPosition="left" />
@@ -89,47 +92,14 @@ export function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onCl
             d.donations.map((x) => (
               <Text size="sm" key={x.id}>
                 {formatDate(x.date)} · {x.description} · {money(x.valueCentimos)}
+                {x.agreement && ` · ${t('programmes.agreementLinks.under', { title: x.agreement.title })}`}
               </Text>
             ))
           )}
-          {canDonate && (
-            <>
-              <Group align="flex-end" grow>
-                <DateField label={t('programmes.partners.donationDate')} value={date} onChange={setDate} error={errors.date} />
-                <TextInput
-                  label={t('programmes.partners.donationDescription')}
-                  value={description}
-                  onChange={(e) => setDescription(e.currentTarget.value)}
-                  error={errors.description}
-                />
-                <MoneyField label={t('programmes.partners.donationValue')} value={value} onChange={setValue} error={errors.valueCentimos} />
-              </Group>
-              <Group justify="flex-end">
-                <Button
-                  variant="light"
-                  loading={donate.isPending}
-                  onClick={() =>
-                    donate.mutate(
-                      { partnerId: d.partner.id, date: date ?? '', description, valueCentimos: solesToCentimos(value) ?? 0 },
-                      {
-                        onSuccess: () => {
-                          notifications.show({ color: 'teal', message: t('programmes.partners.donationSaved') });
-                          setDescription('');
-                          setValue('');
-                          setErrors({});
-                        },
-                        onError: (err) => setErrors(err.error.fields),
-                      },
-                    )
-                  }
-                >
-                  {t('programmes.partners.addDonation')}
-                </Button>
-              </Group>
-            </>
-          )}
+          {canDonate && <DonationForm partnerId={d.partner.id} agreements={agreements.data ?? []} />}
         </Stack>
       )}
+      <AgreementDetailModal id={shown} onClose={() => setShown(null)} />
     </Drawer>
   );
 }

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
+import { AgreementDetailModal } from './AgreementDetailModal';
 import { AgreementFormModal } from './AgreementFormModal';
 import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
@@ -26,6 +27,7 @@ export function PartnersPage() {
   const [partnerForm, setPartnerForm] = useState<{ open: boolean; partner: Partner | null }>({ open: false, partner: null });
   const [agreementForm, setAgreementForm] = useState<{ open: boolean; agreement: Agreement | null }>({ open: false, agreement: null });
   const [openId, setOpenId] = useState<number | null>(null);
+  const [shown, setShown] = useState<number | null>(null);
   const canPartner = useCan('partners.create');
   const canAgreement = useCan('agreements.create');
   const canCopy = useCan('agreements.saveDocument');
@@ -164,6 +166,9 @@ export function PartnersPage() {
                     )}
                   </Table.Td>
                   <Table.Td onClick={(e) => e.stopPropagation()}>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setShown(a.id)}>
+                      {t('programmes.agreementLinks.view')}
+                    </Button>
                     {a.document && canCopy && (
                       <Button
                         size="compact-xs"
@@ -196,6 +201,7 @@ export function PartnersPage() {
         onClose={() => setAgreementForm({ open: false, agreement: null })}
         agreement={agreementForm.agreement}
       />
+      <AgreementDetailModal id={shown} onClose={() => setShown(null)} />
       <PartnerDrawer id={openId} onClose={() => setOpenId(null)} onEdit={(p) => setPartnerForm({ open: true, partner: p })} />
     </>
   );

@@ -6,15 +6,17 @@ import { useApiMutation } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
+import { KEEP, partInput, partValue, PartSelect, typedOnly } from './parts';
 
 interface Values {
   stage: string | null;
   date: string | null;
   reason: string;
-  part: string;
+  /** The part from the list ("t:<id>", "v:<voice>"), KEEP (a typed part kept as it is) or null (none). */
+  part: string | null;
 }
 
-const blank: Values = { stage: null, date: null, reason: '', part: '' };
+const blank: Values = { stage: null, date: null, reason: '', part: null };
 
 /** Moves an enrolment to the next stage (activo, completado, retirado), or changes an ensemble member's part. */
 export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null; onClose: () => void }) {
@@ -32,16 +34,20 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
             stage: enrolment.ensembleId !== null ? enrolment.stage : (stageTransitions[enrolment.stage][0] ?? enrolment.stage),
             date: todayIso(),
             reason: '',
-            part: enrolment.part ?? '',
+            part: typedOnly(enrolment) ? KEEP : partValue(enrolment),
           }
         : blank,
   });
   if (!enrolment) return null;
   const options = [enrolment.stage, ...stageTransitions[enrolment.stage]].map((s) => ({ value: s, label: t(`programmes.stages.${s}`) }));
+  const member = enrolment.ensembleId !== null;
   const submit = form.onSubmit(({ stage, date, reason, part }) => {
     setFormError(null);
+    // The part goes to main only when the clerk changed it (a typed part "sin vincular" stays as it is until then).
+    const initial = typedOnly(enrolment) ? KEEP : partValue(enrolment);
+    const chosen = member && part !== initial && part !== KEEP ? partInput(part) : {};
     save.mutate(
-      { id: enrolment.id, version: enrolment.version, stage: (stage ?? enrolment.stage) as Stage, date: date ?? '', reason, part },
+      { id: enrolment.id, version: enrolment.version, stage: (stage ?? enrolment.stage) as Stage, date: date ?? '', reason, ...chosen },
       saved(
         (e) =>
           e.stage === enrolment.stage
@@ -70,7 +76,14 @@ export function StageModal({ enrolment, onClose }: { enrolment: Enrolment | null
       />
       <DateField label={t('programmes.common.date')} {...form.getInputProps('date')} />
       <TextInput label={t('programmes.enrolments.reason')} {...form.getInputProps('reason')} />
-      {enrolment.ensembleId !== null && <TextInput label={t('programmes.enrolments.part')} {...form.getInputProps('part')} />}
+      {member && (
+        <PartSelect
+          keepText={typedOnly(enrolment) ? enrolment.part : null}
+          description={typedOnly(enrolment) ? t('programmes.ensembleParts.typedAs', { text: enrolment.part }) : undefined}
+          {...form.getInputProps('part')}
+          error={form.errors.part ?? form.errors.partTypeId ?? form.errors.partVoice}
+        />
+      )}
     </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { NumberInput, Select, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
+import { Alert, NumberInput, Select, SimpleGrid, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { programmes } from '../../../../shared/programmes/rules';
@@ -10,13 +10,14 @@ import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 import { accentFilter } from '../../components/accentFilter';
 import { useOptions } from '../../components/ListTools';
+import { TeacherMultiSelect } from './TeacherPicker';
 
 interface Values {
   name: string;
   programme: string | null;
   discipline: string;
   establishmentId: string | null;
-  teachers: string;
+  teacherIds: string[];
   schedule: string;
   startDate: string | null;
   endDate: string | null;
@@ -30,7 +31,7 @@ const empty = (): Values => ({
   programme: null,
   discipline: '',
   establishmentId: null,
-  teachers: '',
+  teacherIds: [],
   schedule: '',
   startDate: todayIso(),
   endDate: null,
@@ -43,7 +44,7 @@ const fromWorkshop = (w: Workshop): Values => ({
   programme: w.programme,
   discipline: w.discipline,
   establishmentId: String(w.establishmentId),
-  teachers: w.teachers ?? '',
+  teacherIds: w.teacherLinks.map((x) => String(x.id)),
   schedule: w.schedule ?? '',
   startDate: w.startDate,
   endDate: w.endDate,
@@ -56,7 +57,7 @@ const toInput = (v: Values) => ({
   programme: v.programme ?? undefined,
   discipline: v.discipline,
   establishmentId: v.establishmentId === null ? undefined : Number(v.establishmentId),
-  teachers: v.teachers,
+  teacherIds: v.teacherIds.map(Number),
   schedule: v.schedule,
   startDate: v.startDate ?? undefined,
   endDate: v.endDate,
@@ -132,14 +133,27 @@ export function WorkshopFormModal({
         data={establishments}
         {...form.getInputProps('establishmentId')}
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('programmes.workshops.teachers')} {...form.getInputProps('teachers')} />
-        <TextInput
-          label={t('programmes.workshops.schedule')}
-          placeholder={t('programmes.workshops.schedulePlaceholder')}
-          {...form.getInputProps('schedule')}
-        />
-      </SimpleGrid>
+      <TeacherMultiSelect
+        label={t('programmes.workshopTeachers.pick')}
+        description={t('programmes.workshopTeachers.pickHelp')}
+        value={form.values.teacherIds}
+        onChange={(ids) => form.setFieldValue('teacherIds', ids)}
+        error={form.errors.teacherIds}
+      />
+      {workshop?.teachers && (
+        <Alert variant="light" color="gray" p="xs" title={t('programmes.workshopTeachers.typed')} data-testid="typed-teachers">
+          <Text size="sm">«{workshop.teachers}»</Text>
+          <Text size="xs" c="dimmed">
+            {t('programmes.workshopTeachers.typedHelp')}
+            {workshop.pendingTeachers > 0 && ` ${t('programmes.workshopTeachers.pending', { count: workshop.pendingTeachers })}`}
+          </Text>
+        </Alert>
+      )}
+      <TextInput
+        label={t('programmes.workshops.schedule')}
+        placeholder={t('programmes.workshops.schedulePlaceholder')}
+        {...form.getInputProps('schedule')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <DateField label={t('programmes.workshops.startDate')} withAsterisk {...form.getInputProps('startDate')} />
         <DateField label={t('programmes.workshops.endDate')} clearable {...form.getInputProps('endDate')} />

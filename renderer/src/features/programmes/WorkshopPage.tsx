@@ -14,6 +14,7 @@ import { Members } from './WorkshopMembers';
 import { Attendance, Sessions } from './WorkshopSessions';
 import { dateSpan } from './ui';
 import { Field } from '../../components/RecordParts';
+import { TeacherNames } from './workshopTeacherUi';
 
 /** One workshop: its data, participants, sessions, the attendance grid and certificates. ?tab=asistencia&sesion=<id> deep-links. */
 export function WorkshopPage() {
@@ -56,7 +57,9 @@ export function WorkshopPage() {
       <Card withBorder mb="md" padding="sm">
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
           <Field label={t('programmes.workshops.discipline')}>{w.discipline}</Field>
-          <Field label={t('programmes.workshops.teachers')}>{w.teachers}</Field>
+          <Field label={t('programmes.workshops.teachers')}>
+            {w.teacherLinks.length === 0 && !w.teachers ? t('programmes.workshopTeachers.none') : <TeacherNames workshop={w} />}
+          </Field>
           <Field label={t('programmes.workshops.schedule')}>{w.schedule}</Field>
           <Field label={t('programmes.workshops.startDate')}>{dateSpan(w.startDate, w.endDate)}</Field>
           <Field label={t('programmes.workshops.enrolled')}>

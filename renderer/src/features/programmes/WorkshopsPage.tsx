@@ -23,6 +23,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { dateSpan } from './ui';
 import { useCan } from '../../components/session';
+import { TeacherNames, UnlinkedTeachersButton } from './workshopTeacherUi';
 
 const filterStyle = { flex: '1 1 0', minWidth: 150 } as const;
 
@@ -63,6 +64,7 @@ export function WorkshopsPage() {
         subtitle={t('programmes.workshops.subtitle')}
         actions={
           <>
+            <UnlinkedTeachersButton />
             {canExport && <ExportMenu disabled={total === 0} onExport={(format) => call('workshops.export', { filter, format })} />}
             {canCreate && <NewButton label={t('programmes.workshops.new')} onClick={openNew} />}
           </>
@@ -106,7 +108,7 @@ export function WorkshopsPage() {
             render: (w) => t(`programmes.programmes.${w.programme}`),
           },
           { accessor: 'establishment', title: t('programmes.common.establishment'), sortable: true, render: (w) => w.establishmentName },
-          { accessor: 'teachers', title: t('programmes.workshops.teachers') },
+          { accessor: 'teachers', title: t('programmes.workshops.teachers'), render: (w) => <TeacherNames workshop={w} /> },
           {
             accessor: 'startDate',
             title: t('programmes.workshops.startDate'),

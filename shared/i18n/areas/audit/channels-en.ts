@@ -23,6 +23,9 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       create: 'INPE staff member registered',
       update: 'INPE staff member edited',
     },
+    population: {
+      record: 'Population count recorded',
+    },
     custody: {
       follow: 'Instrument transferred with the participant',
       link: 'Unlinked custodian linked',
@@ -87,6 +90,8 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       documentCopy: 'Copy of a contract document',
       export: 'Contracts exported',
       summaryPdf: 'Contract summary (PDF)',
+      linkWorkshop: 'Unlinked contract workshop linked',
+      dismissWorkshop: 'Unlinked contract workshop dismissed',
     },
     conformities: {
       create: 'Service sign-off recorded',
@@ -101,6 +106,8 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     workshops: {
       create: 'Workshop created',
       update: 'Workshop edited',
+      linkTeacher: 'Unlinked workshop teacher linked',
+      dismissTeacher: 'Unlinked workshop teacher dismissed',
       export: 'Workshops exported',
     },
     sessions: {
@@ -123,6 +130,8 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     ensembles: {
       create: 'Ensemble created',
       update: 'Ensemble edited',
+      linkPart: 'Unlinked part linked',
+      dismissPart: 'Unlinked part dismissed',
     },
     seasons: {
       create: 'Season created',

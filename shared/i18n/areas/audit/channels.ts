@@ -20,6 +20,9 @@ export const auditChannelsEs = {
       create: 'Registro de personal INPE',
       update: 'Edición de personal INPE',
     },
+    population: {
+      record: 'Registro de un conteo de población',
+    },
     custody: {
       follow: 'Traslado de un instrumento con el participante',
       link: 'Vinculación de un custodio sin vincular',
@@ -84,6 +87,8 @@ export const auditChannelsEs = {
       documentCopy: 'Copia de documento de contrato',
       export: 'Exportación de contratos',
       summaryPdf: 'Resumen de contrato en PDF',
+      linkWorkshop: 'Vinculación de un taller sin vincular de contrato',
+      dismissWorkshop: 'Descarte de un taller sin vincular de contrato',
     },
     conformities: {
       create: 'Registro de conformidad de servicio',
@@ -98,6 +103,8 @@ export const auditChannelsEs = {
     workshops: {
       create: 'Registro de taller',
       update: 'Edición de taller',
+      linkTeacher: 'Vinculación de un docente sin vincular del taller',
+      dismissTeacher: 'Descarte de un docente sin vincular del taller',
       export: 'Exportación de talleres',
     },
     sessions: {
@@ -120,6 +127,8 @@ export const auditChannelsEs = {
     ensembles: {
       create: 'Registro de elenco',
       update: 'Edición de elenco',
+      linkPart: 'Vinculación de una parte sin vincular',
+      dismissPart: 'Descarte de una parte sin vincular',
     },
     seasons: {
       create: 'Registro de temporada',

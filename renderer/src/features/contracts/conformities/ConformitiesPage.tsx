@@ -16,13 +16,25 @@ import {
 import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ListEmptyState, ListTable } from '../../../components/ListPage';
+import { MountOnOpen } from '../../../components/MountOnOpen';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { ConformityStatusBadge, ContractStatusBadge, usePeriodLabel } from '../ui';
 import { useMoney } from '../../../components/money';
 import { ConformityFormModal } from './ConformityFormModal';
+import { useHours } from './DeliveredNotice';
 import { PayModal, VoidModal } from './PaymentModals';
+
+/** `label` worked out once per value: a month's name takes a new date formatter, and the tables name the same few months in every row. */
+function once(label: (period: string) => string): (period: string) => string {
+  const known = new Map<string, string>();
+  return (period) => {
+    let text = known.get(period);
+    if (text === undefined) known.set(period, (text = label(period)));
+    return text;
+  };
+}
 
 /**
  * The monthly sign-off desk: first the months that should have a conformity and do not, each
@@ -32,7 +44,8 @@ import { PayModal, VoidModal } from './PaymentModals';
 export function ConformitiesPage() {
   const { t } = useTranslation();
   const money = useMoney();
-  const periodLabel = usePeriodLabel();
+  const hours = useHours();
+  const periodLabel = once(usePeriodLabel());
   const state = useFilteredList<Conformity, Record<'status' | 'from' | 'to', string | null>>({
     filters: { status: null, from: null, to: null },
     sort: { columnAccessor: 'period', direction: 'desc' },
@@ -176,7 +189,21 @@ export function ConformitiesPage() {
             title: t('contracts.conformities.period'),
             sortable: true,
             noWrap: true,
-            render: (f) => periodLabel(f.period),
+            // Under the month, what was delivered in it (sessions · hours), or that no session is recorded.
+            render: (f) => (
+              <>
+                <Text size="sm">{periodLabel(f.period)}</Text>
+                {f.delivered.sessions === 0 ? (
+                  <Badge color="yellow" variant="light" size="sm" tt="none">
+                    {t('contracts.workshopLinks.delivered.none')}
+                  </Badge>
+                ) : (
+                  <Text size="xs" c="dimmed" title={t('contracts.workshopLinks.delivered.column')}>
+                    {t('contracts.workshopLinks.delivered.cell', { count: f.delivered.sessions, hours: hours(f.delivered.minutes) })}
+                  </Text>
+                )}
+              </>
+            ),
           },
           {
             accessor: 'contract',
@@ -322,15 +349,22 @@ export function ConformitiesPage() {
         ]}
         emptyState={<ListEmptyState filtered={state.filtered} texts="contracts.conformities" />}
       />
-      <ConformityFormModal
-        opened={form !== null}
-        onClose={() => setForm(null)}
-        conformity={form?.conformity ?? null}
-        presetContractId={form?.contractId ?? null}
-        presetPeriod={form?.period ?? null}
-      />
-      <PayModal conformity={paying} onClose={() => setPaying(null)} />
-      <VoidModal conformity={voiding} onClose={() => setVoiding(null)} />
+      {/* The dialogs (their forms, what they read) are built when they first open. */}
+      <MountOnOpen opened={form !== null}>
+        <ConformityFormModal
+          opened={form !== null}
+          onClose={() => setForm(null)}
+          conformity={form?.conformity ?? null}
+          presetContractId={form?.contractId ?? null}
+          presetPeriod={form?.period ?? null}
+        />
+      </MountOnOpen>
+      <MountOnOpen opened={paying !== null}>
+        <PayModal conformity={paying} onClose={() => setPaying(null)} />
+      </MountOnOpen>
+      <MountOnOpen opened={voiding !== null}>
+        <VoidModal conformity={voiding} onClose={() => setVoiding(null)} />
+      </MountOnOpen>
     </>
   );
 }

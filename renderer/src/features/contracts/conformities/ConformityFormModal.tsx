@@ -1,4 +1,5 @@
 import { Group, Paper, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
+import { DeliveredNotice } from './DeliveredNotice';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconReceipt } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -124,6 +125,12 @@ export function ConformityFormModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the month changes
   }, [month?.period, d?.contract.id]);
 
+  const delivered = useApiQuery(
+    'conformities.delivered',
+    { contractId: contractId ?? 0, period: form.values.period ?? '' },
+    { enabled: opened && contractId !== null && form.values.period !== null },
+  );
+
   const current = todayIso().slice(0, 7);
   const periods = (d?.schedule ?? [])
     .filter((m) => m.period <= current && (m.conformityId === null || m.conformityId === conformity?.id))
@@ -165,9 +172,14 @@ export function ConformityFormModal({
     }
     create.mutate(input, {
       onSuccess: (f) => {
+        // Signed off all the same when no session was recorded that month: said once more.
+        const without = f.delivered.sessions === 0;
         notifications.show({
-          color: 'teal',
-          message: t('contracts.conformities.created', { period: periodLabel(f.period), number: f.contractNumber }),
+          color: without ? 'yellow' : 'teal',
+          message: t(without ? 'contracts.workshopLinks.delivered.savedWithout' : 'contracts.conformities.created', {
+            period: periodLabel(f.period),
+            number: f.contractNumber,
+          }),
         });
         onClose();
       },
@@ -212,6 +224,14 @@ export function ConformityFormModal({
             form.setFieldValue('deliverable', '');
           }}
         />
+        {delivered.data && d && form.values.period && (
+          <DeliveredNotice
+            style={{ gridColumn: '1 / -1' }}
+            delivered={delivered.data}
+            teacherName={d.contract.teacherName}
+            period={periodLabel(form.values.period)}
+          />
+        )}
         <TextInput
           required
           style={{ gridColumn: '1 / -1' }}

@@ -166,7 +166,18 @@ export function ContractDrawer({
               {c.establishments.map((e) => (
                 <Table.Tr key={e.establishmentId}>
                   <Table.Td>{e.name}</Table.Td>
-                  <Table.Td>{e.workshops ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {e.linkedWorkshops.length > 0
+                        ? e.linkedWorkshops.map((w) => w.name).join(', ')
+                        : t('contracts.workshopLinks.noneLinked')}
+                    </Text>
+                    {e.workshops && (
+                      <Text size="xs" c="dimmed">
+                        {t('contracts.workshopLinks.typed', { text: e.workshops })}
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -18,7 +18,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { accentFilter } from '../../../components/accentFilter';
 import { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
-import { TeacherPicker } from './pickers';
+import { TeacherPicker, WorkshopsPicker } from './pickers';
 import { FormRows } from '../ui';
 
 interface Values {
@@ -32,7 +32,8 @@ interface Values {
   amount: string;
   hoursPerWeek: number | string;
   budgetLine: string;
-  establishments: Array<{ establishmentId: string | null; workshops: string }>;
+  /** Each establishment, the workshops of it chosen by id, and the text typed before links existed (read-only, never sent). */
+  establishments: Array<{ establishmentId: string | null; workshopIds: string[]; typed: string | null }>;
   notes: string;
 }
 
@@ -47,7 +48,7 @@ const empty = (teacherId: string | null): Values => ({
   amount: '',
   hoursPerWeek: '',
   budgetLine: 'docentes',
-  establishments: [{ establishmentId: null, workshops: '' }],
+  establishments: [{ establishmentId: null, workshopIds: [], typed: null }],
   notes: '',
 });
 
@@ -62,7 +63,11 @@ const fromContract = (c: Contract): Values => ({
   amount: centimosToSoles(c.amountCentimos),
   hoursPerWeek: c.hoursPerWeek,
   budgetLine: c.budgetLine,
-  establishments: c.establishments.map((e) => ({ establishmentId: String(e.establishmentId), workshops: e.workshops ?? '' })),
+  establishments: c.establishments.map((e) => ({
+    establishmentId: String(e.establishmentId),
+    workshopIds: e.linkedWorkshops.map((w) => String(w.id)),
+    typed: e.workshops,
+  })),
   notes: c.notes ?? '',
 });
 
@@ -79,7 +84,7 @@ const toInput = (v: Values) => ({
   budgetLine: v.budgetLine,
   establishments: v.establishments.map((e) => ({
     establishmentId: e.establishmentId === null ? undefined : Number(e.establishmentId),
-    workshops: e.workshops,
+    workshopIds: e.workshopIds.map(Number),
   })),
   notes: v.notes,
 });
@@ -255,7 +260,7 @@ export function ContractFormModal({
         path="establishments"
         rows={v.establishments}
         min={1}
-        blank={() => ({ establishmentId: null, workshops: '' })}
+        blank={() => ({ establishmentId: null, workshopIds: [], typed: null })}
         removeLabel={t('contracts.contracts.removeEstablishment')}
         addLabel={t('contracts.contracts.addEstablishment')}
       >
@@ -270,12 +275,17 @@ export function ContractFormModal({
               filter={accentFilter}
               selectFirstOptionOnChange
               {...form.getInputProps(`establishments.${i}.establishmentId`)}
+              onChange={(id) => {
+                // The workshops are the establishment's: another establishment starts with none chosen.
+                if (id !== e.establishmentId) form.setFieldValue(`establishments.${i}.workshopIds`, []);
+                form.setFieldValue(`establishments.${i}.establishmentId`, id);
+              }}
             />
-            <TextInput
-              style={{ flex: 1 }}
-              label={t('contracts.contracts.workshops')}
-              placeholder={t('contracts.contracts.workshopsPlaceholder')}
-              {...form.getInputProps(`establishments.${i}.workshops`)}
+            <WorkshopsPicker
+              style={{ flex: 1.5 }}
+              establishmentId={e.establishmentId}
+              description={e.typed ? t('contracts.workshopLinks.typed', { text: e.typed }) : undefined}
+              {...form.getInputProps(`establishments.${i}.workshopIds`)}
             />
           </>
         )}

@@ -19,6 +19,7 @@ import { contractSortColumns, type Contract, type ContractFilter, type ContractW
 import { call, useApiQuery } from '../../../api';
 import { ColumnPicker, shownColumns, useHiddenColumns } from '../../../components/ColumnPicker';
 import { ExportMenu } from '../../../components/ExportMenu';
+import { MountOnOpen } from '../../../components/MountOnOpen';
 import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
@@ -145,7 +146,11 @@ export function ContractsPage() {
       render: (c) => (
         <Stack gap={0}>
           {c.establishments.map((e) => (
-            <Text size="sm" key={e.establishmentId} title={e.workshops ? `${e.name}: ${e.workshops}` : e.name}>
+            <Text
+              size="sm"
+              key={e.establishmentId}
+              title={e.linkedWorkshops.length > 0 ? `${e.name}: ${e.linkedWorkshops.map((w) => w.name).join(', ')}` : e.name}
+            >
               {e.name}
             </Text>
           ))}
@@ -280,29 +285,38 @@ export function ContractsPage() {
           />
         }
       />
-      <ContractFormModal
-        opened={form.opened}
-        onClose={form.close}
-        contract={form.record}
-        presetTeacherId={presetTeacher}
-        onSaved={afterSave}
-      />
+      {/* The dialogs (their forms, what they read) are built when they first open. */}
+      <MountOnOpen opened={form.opened}>
+        <ContractFormModal
+          opened={form.opened}
+          onClose={form.close}
+          contract={form.record}
+          presetTeacherId={presetTeacher}
+          onSaved={afterSave}
+        />
+      </MountOnOpen>
       <ContractDrawer contractId={recordId} onClose={closeRecord} onAction={onAction} />
-      <ActivateModal
-        contract={lifecycle?.action === 'activate' ? lifecycle.contract : null}
-        onClose={() => setLifecycle(null)}
-        onDone={afterSave}
-      />
-      <TerminateModal
-        contract={lifecycle?.action === 'terminate' ? lifecycle.contract : null}
-        onClose={() => setLifecycle(null)}
-        onDone={afterSave}
-      />
-      <RenewModal
-        contract={lifecycle?.action === 'renew' ? lifecycle.contract : null}
-        onClose={() => setLifecycle(null)}
-        onDone={afterSave}
-      />
+      <MountOnOpen opened={lifecycle?.action === 'activate'}>
+        <ActivateModal
+          contract={lifecycle?.action === 'activate' ? lifecycle.contract : null}
+          onClose={() => setLifecycle(null)}
+          onDone={afterSave}
+        />
+      </MountOnOpen>
+      <MountOnOpen opened={lifecycle?.action === 'terminate'}>
+        <TerminateModal
+          contract={lifecycle?.action === 'terminate' ? lifecycle.contract : null}
+          onClose={() => setLifecycle(null)}
+          onDone={afterSave}
+        />
+      </MountOnOpen>
+      <MountOnOpen opened={lifecycle?.action === 'renew'}>
+        <RenewModal
+          contract={lifecycle?.action === 'renew' ? lifecycle.contract : null}
+          onClose={() => setLifecycle(null)}
+          onDone={afterSave}
+        />
+      </MountOnOpen>
     </>
   );
 }

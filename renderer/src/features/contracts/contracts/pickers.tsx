@@ -1,4 +1,4 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { MultiSelect, Select, type MultiSelectProps, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +63,45 @@ export function ContractPicker(props: PickerProps & { statuses?: ContractStatus[
       data={data}
       filter={({ options }) => options}
       onSearchChange={setSearch}
+    />
+  );
+}
+
+/**
+ * The workshops of one establishment a contract covers, chosen by id; a closed workshop is
+ * offered only when it is already chosen.
+ */
+export function WorkshopsPicker({
+  establishmentId,
+  value,
+  ...props
+}: Omit<MultiSelectProps, 'data' | 'value'> & { establishmentId: string | null; value?: string[] }) {
+  const { t } = useTranslation();
+  const id = establishmentId === null ? null : Number(establishmentId);
+  const options = useApiQuery('contracts.workshopOptions', { establishmentIds: id === null ? [] : [id] }, { enabled: id !== null });
+  const chosen = new Set(value ?? []);
+  const data = (options.data ?? [])
+    .filter((w) => w.active || chosen.has(String(w.id)))
+    .map((w) => ({ value: String(w.id), label: w.active ? w.name : t('contracts.workshopLinks.inactive', { name: w.name }) }));
+  const empty = id !== null && options.isSuccess && data.length === 0;
+  return (
+    <MultiSelect
+      label={t('contracts.workshopLinks.label')}
+      placeholder={
+        chosen.size > 0
+          ? undefined
+          : id === null
+            ? t('contracts.workshopLinks.chooseEstablishmentFirst')
+            : empty
+              ? t('contracts.workshopLinks.noneHere')
+              : t('contracts.workshopLinks.placeholder')
+      }
+      searchable
+      clearable
+      disabled={id === null || empty}
+      {...props}
+      value={value ?? []}
+      data={data}
     />
   );
 }

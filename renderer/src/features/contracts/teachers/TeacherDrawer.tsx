@@ -12,6 +12,7 @@ import { call, useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { EditButton, Field, RecordDrawer, RecordHeading, RemoveAction, RowAction, useShownId } from '../../../components/RecordParts';
 import { HoldingsPanel } from '../../../components/HoldingsPanel';
+import { TeacherActivityPanel } from '../../../components/TeacherActivityPanel';
 import { useCan } from '../../../components/session';
 import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel } from '../ui';
 import { useMoney } from '../../../components/money';
@@ -240,6 +241,8 @@ export function TeacherDrawer({
               </Table.Tbody>
             </Table>
           )}
+
+          <TeacherActivityPanel teacherId={d.teacher.id} />
 
           <HoldingsPanel custodianType="docente" custodianId={d.teacher.id} />
 

@@ -50,35 +50,48 @@ const toReturn = (v: ReturnValues) => ({
   condition: (v.condition as Condition | null) ?? null,
 });
 
-/** "Registrar devolución": the custodian gives the instrument back (a devolución of the ledger), on a date, with its condition if it changed. */
-export function ReturnModal({ target, onClose }: { target: CustodyTarget | null; onClose: () => void }) {
+/**
+ * One movement of the ledger for the instrument `target` (a return, a loss), as a dialog's form:
+ * the values it opens with, how they become the movement, and the notice once it is recorded.
+ */
+function useMoveForm<V extends object>(
+  target: CustodyTarget | null,
+  onClose: () => void,
+  opts: { values: () => V; toMovement: (v: V) => object; done: (code: string) => string },
+) {
   const { t } = useTranslation();
   const move = useApiMutation('instruments.move');
   const validate = schemaValidator(MovementInput, t);
-  const rf = useRecordForm<ReturnValues>({
+  const rf = useRecordForm<V>({
     opened: target !== null,
     recordKey: target?.instrumentId,
-    values: () => ({ date: todayIso(), condition: null }),
-    validate: (v) => validate(toReturn(v)),
+    values: opts.values,
+    validate: (v) => validate(opts.toMovement(v)),
   });
-  const { form } = rf;
-  const save = (v: ReturnValues) => {
+  const save = (v: V) => {
     if (!target) return;
     rf.setFormError(null);
     move.mutate(
-      { instrumentIds: [target.instrumentId], movement: toReturn(v) as MovementInput },
-      { ...rf.saved(t('inventory.custody.returned', { code: target.code }), onClose), onError: refusedMove(rf) },
+      { instrumentIds: [target.instrumentId], movement: opts.toMovement(v) as MovementInput },
+      { ...rf.saved(opts.done(target.code), onClose), onError: refusedMove(rf) },
     );
   };
+  return { form: rf.form, modal: { ...rf.modal(save), onClose, saving: move.isPending, size: 'md', gap: 'sm' } as const };
+}
+
+/** "Registrar devolución": the custodian gives the instrument back (a devolución of the ledger), on a date, with its condition if it changed. */
+export function ReturnModal({ target, onClose }: { target: CustodyTarget | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { form, modal } = useMoveForm<ReturnValues>(target, onClose, {
+    values: () => ({ date: todayIso(), condition: null }),
+    toMovement: toReturn,
+    done: (code) => t('inventory.custody.returned', { code }),
+  });
   return (
     <FormModal
-      {...rf.modal(save)}
-      onClose={onClose}
+      {...modal}
       title={t('inventory.custody.returnTitle', { code: target?.code ?? '' })}
-      size="md"
-      saving={move.isPending}
       saveLabel={t('inventory.custody.returnAction')}
-      gap="sm"
       header={
         target?.custodian ? (
           <Text size="sm" c="dimmed">
@@ -117,33 +130,17 @@ const toLoss = (v: LossValues) => ({
 /** "Registrar extravío": the instrument was not recovered; what happened (required) and the acta's number. */
 export function LossModal({ target, onClose }: { target: CustodyTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const move = useApiMutation('instruments.move');
-  const validate = schemaValidator(MovementInput, t);
-  const rf = useRecordForm<LossValues>({
-    opened: target !== null,
-    recordKey: target?.instrumentId,
+  const { form, modal } = useMoveForm<LossValues>(target, onClose, {
     values: () => ({ date: todayIso(), description: '', documentNumber: '' }),
-    validate: (v) => validate(toLoss(v)),
+    toMovement: toLoss,
+    done: (code) => t('inventory.custody.lost', { code }),
   });
-  const { form } = rf;
-  const save = (v: LossValues) => {
-    if (!target) return;
-    rf.setFormError(null);
-    move.mutate(
-      { instrumentIds: [target.instrumentId], movement: toLoss(v) as MovementInput },
-      { ...rf.saved(t('inventory.custody.lost', { code: target.code }), onClose), onError: refusedMove(rf) },
-    );
-  };
   return (
     <FormModal
-      {...rf.modal(save)}
-      onClose={onClose}
+      {...modal}
       title={t('inventory.custody.lossTitle', { code: target?.code ?? '' })}
-      size="md"
-      saving={move.isPending}
       saveLabel={t('inventory.custody.lossAction')}
       saveColor="orange"
-      gap="sm"
     >
       <SimpleGrid cols={2}>
         <DateField data-autofocus required label={t('inventory.movement.date')} {...form.getInputProps('date')} />

@@ -26,6 +26,7 @@ import { ConditionBadge, custodianLabel, locationLabel, StatusBadge } from './ui
 import { useMoney } from '../../../components/money';
 import { todayIso } from '../../../components/fields';
 import { ReturnModal, type CustodyTarget } from '../custody/CustodyModals';
+import { DonationLine } from './DonationFields';
 
 function Line({ label, children }: { label?: string; children: ReactNode }) {
   return (
@@ -224,6 +225,11 @@ export function InstrumentDrawer({
             <Field label={t('inventory.instruments.acquisitionDate')}>{formatDate(i.acquisitionDate)}</Field>
             <Field label={t('inventory.instruments.value')}>{money(i.costCentimos)}</Field>
             <Field label={t('inventory.instruments.funding')}>{t(`inventory.fundings.${i.funding}`)}</Field>
+            {i.funding !== 'presupuesto_inpe' && (
+              <Field label={t('inventory.instruments.donation')}>
+                <DonationLine instrument={i} />
+              </Field>
+            )}
             <Field label={t('inventory.instruments.supplier')}>{i.supplier}</Field>
             <Field label={t('inventory.instruments.supplierDocument')}>{i.supplierDocument}</Field>
             <Field label={t('inventory.instruments.notes')} span>

@@ -18,6 +18,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
 import { centimosToSoles, solesToCentimos } from '../../../components/money';
+import { DonationFields } from './DonationFields';
 import { typeOptions } from './ui';
 
 interface FormValues {
@@ -31,6 +32,7 @@ interface FormValues {
   funding: string | null;
   supplier: string;
   supplierDocument: string;
+  donationId: number | null;
   notes: string;
   condition: string | null;
   altaDate: string | null;
@@ -48,6 +50,7 @@ const emptyValues = (): FormValues => ({
   funding: null,
   supplier: '',
   supplierDocument: '',
+  donationId: null,
   notes: '',
   condition: null,
   altaDate: todayIso(),
@@ -65,6 +68,7 @@ const fromInstrument = (i: Instrument): FormValues => ({
   funding: i.funding,
   supplier: i.supplier ?? '',
   supplierDocument: i.supplierDocument ?? '',
+  donationId: i.donationId,
   notes: i.notes ?? '',
   condition: i.condition,
   altaDate: null,
@@ -83,6 +87,8 @@ const toFields = (v: FormValues) => ({
   funding: v.funding ?? undefined,
   supplier: v.supplier,
   supplierDocument: v.supplierDocument,
+  // Only a donated instrument names the donation it came from.
+  donationId: v.funding === 'donacion' || v.funding === 'aliado' ? v.donationId : null,
   notes: v.notes,
 });
 
@@ -229,6 +235,13 @@ export function InstrumentFormModal({
         <SolesInput required label={t('inventory.instruments.cost')} {...form.getInputProps('cost')} />
         <TextInput label={t('inventory.instruments.supplier')} {...form.getInputProps('supplier')} />
         <TextInput label={t('inventory.instruments.supplierDocument')} {...form.getInputProps('supplierDocument')} />
+        {(form.values.funding === 'donacion' || form.values.funding === 'aliado') && (
+          <DonationFields
+            value={form.values.donationId}
+            onChange={(id) => form.setFieldValue('donationId', id)}
+            error={form.errors.donationId}
+          />
+        )}
         <Textarea
           style={{ gridColumn: 'span 2' }}
           label={t('inventory.instruments.notes')}

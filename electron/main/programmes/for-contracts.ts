@@ -1,0 +1,97 @@
+import type { Knex } from 'knex';
+import { numOr0, toBool, type Row } from '../db/rows';
+import { givenBy } from './repository/workshop-teachers';
+
+/**
+ * What the contracts ask of the programmes (issue 15, item 4): the workshops a contract may
+ * cover (those of its establishments), their names, and what was delivered in a month — the
+ * sessions of the contract's workshops that its teacher led, and the hours of those whose
+ * attendance was taken.
+ */
+
+export interface WorkshopChoice {
+  id: number;
+  name: string;
+  establishmentId: number;
+  active: boolean;
+}
+
+const choice = (r: Row): WorkshopChoice => ({
+  id: Number(r.id),
+  name: String(r.name),
+  establishmentId: Number(r.establishment_id),
+  active: toBool(r.active),
+});
+
+/** The workshops of these establishments (active first, then by name). */
+export async function workshopsAt(db: Knex, establishmentIds: number[]): Promise<WorkshopChoice[]> {
+  if (establishmentIds.length === 0) return [];
+  const rows = (await db('workshops')
+    .whereIn('establishment_id', establishmentIds)
+    .orderBy([
+      { column: 'active', order: 'desc' },
+      { column: 'name_key', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select('id', 'name', 'establishment_id', 'active')) as Row[];
+  return rows.map(choice);
+}
+
+/** These workshops by id (those that exist). */
+export async function workshopsByIds(db: Knex, ids: number[]): Promise<Map<number, WorkshopChoice>> {
+  const out = new Map<number, WorkshopChoice>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = (await db('workshops')
+      .whereIn('id', ids.slice(i, i + 500))
+      .select('id', 'name', 'establishment_id', 'active')) as Row[];
+    for (const r of rows) out.set(Number(r.id), choice(r));
+  }
+  return out;
+}
+
+export interface Delivered {
+  /** Sessions held in the month. */
+  sessions: number;
+  /** Of those, the ones whose attendance was taken. */
+  attendedSessions: number;
+  /** The duration of the sessions with attendance taken, in minutes. */
+  minutes: number;
+}
+
+/**
+ * What a teacher delivered in a month ('YYYY-MM') in these workshops: the sessions they led,
+ * and those recorded before a session named its teacher when they are one of the workshop's
+ * teachers.
+ */
+export async function deliveredSessions(db: Knex, q: { teacherId: number; workshopIds: number[]; period: string }): Promise<Delivered> {
+  if (q.workshopIds.length === 0) return { sessions: 0, attendedSessions: 0, minutes: 0 };
+  const [r] = (await db('workshop_sessions as s')
+    .whereIn('s.workshop_id', q.workshopIds)
+    .where('s.date', '>=', `${q.period}-01`)
+    .where('s.date', '<=', `${q.period}-31`)
+    .where(givenBy(db, q.teacherId))
+    .count({ n: '*' })
+    .sum({ a: db.raw('CASE WHEN s.attendance_at IS NOT NULL THEN 1 ELSE 0 END') })
+    .sum({ m: db.raw('CASE WHEN s.attendance_at IS NOT NULL THEN s.duration_minutes ELSE 0 END') })) as Row[];
+  return { sessions: numOr0(r?.n), attendedSessions: numOr0(r?.a), minutes: numOr0(r?.m) };
+}
+
+/**
+ * The demonstration's workshops' teachers, from the contracts that cover them (the contracts'
+ * demonstration makes the teachers after the workshops): each pair once.
+ */
+export async function linkDemoTeachers(db: Knex, pairs: Array<{ workshopId: number; teacherId: number }>): Promise<void> {
+  const known = new Set(
+    ((await db('workshop_teachers').select('workshop_id', 'teacher_id')) as Row[]).map(
+      (r) => `${String(r.workshop_id)}:${String(r.teacher_id)}`,
+    ),
+  );
+  const rows = [];
+  for (const p of pairs) {
+    const key = `${p.workshopId}:${p.teacherId}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    rows.push({ workshop_id: p.workshopId, teacher_id: p.teacherId });
+  }
+  for (let i = 0; i < rows.length; i += 400) await db('workshop_teachers').insert(rows.slice(i, i + 400));
+}

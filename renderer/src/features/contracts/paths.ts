@@ -1,0 +1,7 @@
+/**
+ * The contracts' page of linked workshops (issue 15), under the contracts' address. Kept here
+ * beside the feature's routes; app/routes.ts lists the app's other pages.
+ */
+export const contractPaths = {
+  workshopReviews: '/contratos/talleres-sin-vincular',
+} as const;
