@@ -70,20 +70,24 @@ export function PartReviewsSection() {
   const [open, setOpen] = useState(false);
   const [linking, setLinking] = useState<PartReview | null>(null);
   const rows = list.data ?? [];
-  if (!allowed || rows.length === 0) return null;
+  if (!allowed) return null;
+  // The dialogs stay in the page when the list empties: the last link's answer (its notice, the
+  // dialog closing) arrives after the refreshed list, and would be lost with them.
   return (
     <>
-      <Alert color="orange" variant="light" mb="sm" icon={<IconLinkOff size={18} />} data-testid="part-reviews-alert">
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm" fw={600}>
-            {t(`${p}reviewsCount`, { count: rows.length })}
-          </Text>
-          <Button size="xs" variant="light" color="orange" onClick={() => setOpen(true)}>
-            {t(`${p}show`)}
-          </Button>
-        </Group>
-      </Alert>
-      <Modal opened={open} onClose={() => setOpen(false)} size={960} title={t(`${p}reviewsTitle`)}>
+      {rows.length > 0 && (
+        <Alert color="orange" variant="light" mb="sm" icon={<IconLinkOff size={18} />} data-testid="part-reviews-alert">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm" fw={600}>
+              {t(`${p}reviewsCount`, { count: rows.length })}
+            </Text>
+            <Button size="xs" variant="light" color="orange" onClick={() => setOpen(true)}>
+              {t(`${p}show`)}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <Modal opened={open && rows.length > 0} onClose={() => setOpen(false)} size={960} title={t(`${p}reviewsTitle`)}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t(`${p}reviewsHelp`)}
