@@ -1,10 +1,8 @@
 import { Center, Loader, MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import 'dayjs/locale/es';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthGate } from '../features/auth';
 import { queryClient } from './queryClient';
@@ -30,28 +28,20 @@ function AppLoading() {
   );
 }
 
-/** Calendars in the interface's language, weeks from Monday (as in Peru). */
-function LocalizedDates({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'es', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
-}
-
 export function App() {
   useEffect(() => whenIdle(() => void loadSignedInApp().catch(() => undefined), SIGNED_IN_APP_AFTER_MS), []);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <LocalizedDates>
-        <QueryClientProvider client={queryClient}>
-          <ModalsProvider>
-            <Notifications position="bottom-right" />
-            <AuthGate>
-              <Suspense fallback={<AppLoading />}>
-                <SignedInApp />
-              </Suspense>
-            </AuthGate>
-          </ModalsProvider>
-        </QueryClientProvider>
-      </LocalizedDates>
+      <QueryClientProvider client={queryClient}>
+        <ModalsProvider>
+          <Notifications position="bottom-right" />
+          <AuthGate>
+            <Suspense fallback={<AppLoading />}>
+              <SignedInApp />
+            </Suspense>
+          </AuthGate>
+        </ModalsProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

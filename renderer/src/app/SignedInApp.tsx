@@ -1,3 +1,6 @@
+import { DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/es';
+import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { FeaturesContext } from './FeatureDashboards';
 import { features } from './features';
@@ -17,9 +20,14 @@ const router = createHashRouter([
  * (App.tsx), so the sign-in screen never waits for the router, the shell or any page.
  */
 export function SignedInApp() {
+  const { i18n } = useTranslation();
   return (
-    <FeaturesContext value={features}>
-      <RouterProvider router={router} />
-    </FeaturesContext>
+    // Calendars in the interface's language, weeks from Monday (as in Peru). Here, not in App:
+    // the sign-in screen has no calendar and does not load them.
+    <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'es', firstDayOfWeek: 1 }}>
+      <FeaturesContext value={features}>
+        <RouterProvider router={router} />
+      </FeaturesContext>
+    </DatesProvider>
   );
 }

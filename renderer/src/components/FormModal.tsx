@@ -1,7 +1,7 @@
 import { Modal, Stack, type MantineColor, type MantineSize, type MantineSpacing, type ModalProps } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from './fields';
+import { FormActions } from './FormActions';
 import { FormErrorAlert } from './FormErrorAlert';
 import { useBuiltOnOpen } from './MountOnOpen';
 

@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Card, Group, Select, TextInput, type ComboboxProps } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, TextInput, type ComboboxProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { DataTable, type DataTableColumn, type DataTableRowClickHandler, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazySelect } from './LazySelect';
 import { useSearchParams } from 'react-router';
 import { pageSizes, type Page } from '../../../shared/ipc';
 import { accentFilter } from './accentFilter';
@@ -341,7 +342,7 @@ export function EstablishmentFilter({
   const { t } = useTranslation();
   const establishments = useEstablishmentOptions('all');
   return (
-    <Select
+    <LazySelect
       label={label}
       placeholder={t('common.all')}
       clearable

@@ -1,8 +1,9 @@
-import { Button, Select, type SelectProps } from '@mantine/core';
+import { Button, type SelectProps } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazySelect } from './LazySelect';
 import { useSearchParams } from 'react-router';
 import { ClearFiltersButton, FilterBar, SearchBox, useListState, type ListState } from './ListPage';
 
@@ -94,7 +95,7 @@ export function useOptions(values: readonly string[], prefix: string) {
 /** A list's filter by one of a few values: clearable, and "Todos" (or `placeholder`) while none is chosen. */
 export function ChoiceFilter({ placeholder, ...props }: Omit<SelectProps, 'clearable'>) {
   const { t } = useTranslation();
-  return <Select placeholder={placeholder ?? t('common.all')} clearable {...props} />;
+  return <LazySelect placeholder={placeholder ?? t('common.all')} clearable {...props} />;
 }
 
 export type ActiveStatus = 'active' | 'inactive' | 'all';
@@ -121,7 +122,7 @@ export function ActiveFilter({
 }) {
   const { t } = useTranslation();
   return (
-    <Select
+    <LazySelect
       label={t('common.status')}
       data={order.map((s) => ({ value: s, label: t(activeLabels[s]) }))}
       value={value}

@@ -1,19 +1,8 @@
-import {
-  ActionIcon,
-  Button,
-  CloseButton,
-  Group,
-  Popover,
-  Text,
-  TextInput,
-  type MantineColor,
-  type MantineSpacing,
-  type TextInputProps,
-} from '@mantine/core';
+import { ActionIcon, CloseButton, Popover, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -265,56 +254,6 @@ export function MoneyField({ value, onChange, allowNegative, error, onBlur, desc
 export function useEstablishmentOptions(status: 'active' | 'all' = 'active') {
   const list = useApiQuery('establishments.list', { pageSize: 100, status: 'all', sort: 'name', direction: 'asc' });
   return (list.data?.rows ?? []).filter((e) => status === 'all' || e.active).map((e) => ({ value: String(e.id), label: e.name }));
-}
-
-/**
- * The buttons at the foot of a form: "Cancelar" and the one that saves ("Guardar" unless
- * `label` says otherwise). Without `onSave` the save button submits the form.
- */
-export function FormActions({
-  onCancel,
-  saving,
-  onSave,
-  label,
-  mt,
-  disabled,
-  extra,
-  color,
-  icon,
-  readOnly,
-  cancelDisabled,
-}: {
-  onCancel: () => void;
-  saving: boolean;
-  onSave?: () => void;
-  label?: string;
-  mt?: MantineSpacing;
-  disabled?: boolean;
-  /** Another button between the two (e.g. "Guardar y registrar otro"). */
-  extra?: ReactNode;
-  /** The save button's colour ("red" for an action that cannot be undone). */
-  color?: MantineColor;
-  /** An icon before the save button's text. */
-  icon?: ReactNode;
-  /** The clerk may only read: "Cancelar" alone. */
-  readOnly?: boolean;
-  /** "Cancelar" greyed out (while an action that cannot be interrupted runs). */
-  cancelDisabled?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt={mt}>
-      <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
-        {t('common.cancel')}
-      </Button>
-      {extra}
-      {!readOnly && (
-        <Button type={onSave ? 'button' : 'submit'} color={color} leftSection={icon} loading={saving} onClick={onSave} disabled={disabled}>
-          {label ?? t('common.save')}
-        </Button>
-      )}
-    </Group>
-  );
 }
 
 /** A money input's left section. */
