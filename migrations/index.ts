@@ -14,6 +14,7 @@ import * as m0012 from './20261204_0012_workshop_teachers';
 import * as m0013 from './20261204_0013_contract_workshops';
 import * as m0014 from './20261204_0014_agreement_links';
 import * as m0015 from './20261204_0015_establishment_population';
+import * as m0016 from './20261204_0016_art_equipment_materials';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261204_0013_contract_workshops', m0013],
   ['20261204_0014_agreement_links', m0014],
   ['20261204_0015_establishment_population', m0015],
+  ['20261204_0016_art_equipment_materials', m0016],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

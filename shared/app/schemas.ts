@@ -28,6 +28,8 @@ export const SetLocale = z.object({ locale: LocaleSchema }).strict();
 export const DemoLoaded = z.object({
   establishments: z.number().int().nonnegative(),
   instruments: z.number().int().nonnegative(),
+  /** The ceramics and plastic-arts equipment (kilns, wheels, easels), counted apart from the instruments. */
+  artEquipment: z.number().int().nonnegative(),
   movements: z.number().int().nonnegative(),
 });
 

@@ -39,9 +39,13 @@ export const BudgetLineRow = z.object({
   budgetCentimos: z.number().int(),
   committedCentimos: z.number().int(),
   executedCentimos: z.number().int(),
-  /** Of executed: conformities paid, and instruments bought (the instrumentos line). */
+  /**
+   * Of executed: conformities paid, musical instruments bought (the instrumentos line), and art
+   * equipment and consumables bought (the materiales line).
+   */
   executedPaymentsCentimos: z.number().int(),
   executedInstrumentsCentimos: z.number().int(),
+  executedMaterialsCentimos: z.number().int(),
   availableCentimos: z.number().int(),
   usedPercent: z.number().nullable(),
   alert: z.boolean(),

@@ -110,7 +110,8 @@ export const en: Catalog = {
     loadDemo: 'Load demonstration data',
     emptyAskAdmin: 'The system administrator registers the establishments or loads the demonstration data.',
     demoWarning: 'Demonstration data is fictitious and stays marked as such. Use it only in a test database.',
-    demoLoaded: 'The demonstration data was loaded: {{count}} establishments and {{instruments}} instruments.',
+    demoLoaded:
+      'The demonstration data was loaded: {{count}} establishments, {{instruments}} instruments and {{equipment}} pieces of art equipment.',
     firstEstablishment: 'Register the first establishment',
   },
   establishments: {

@@ -114,7 +114,8 @@ export const esPE = {
     loadDemo: 'Cargar datos de demostración',
     emptyAskAdmin: 'El administrador del sistema registra los establecimientos o carga los datos de demostración.',
     demoWarning: 'Los datos de demostración son ficticios y quedan marcados como tales. Úselos solo en una base de prueba.',
-    demoLoaded: 'Se cargaron los datos de demostración: {{count}} establecimientos y {{instruments}} instrumentos.',
+    demoLoaded:
+      'Se cargaron los datos de demostración: {{count}} establecimientos, {{instruments}} instrumentos y {{equipment}} equipos de arte.',
     firstEstablishment: 'Registrar el primer establecimiento',
   },
   establishments: {

@@ -6,7 +6,8 @@ import { daysBetween } from '../format';
  * it is what the movements, applied in order, leave.
  */
 
-export const families = [
+/** The musical instruments' families: the only ones an ensemble member's part may name. */
+export const musicFamilies = [
   'cuerdas_frotadas',
   'cuerdas_pulsadas',
   'vientos_madera',
@@ -15,7 +16,20 @@ export const families = [
   'teclados',
   'audio_accesorios',
 ] as const;
+/**
+ * The art equipment's families (issue 15, item 6): kilns, wheels, easels and tools of the
+ * ceramics and plastic-arts workshops, registered, moved, counted and labelled as instruments are.
+ * Bought with INPE's budget, they are executed on the materiales line (instruments on instrumentos).
+ */
+export const artFamilies = ['equipo_ceramica', 'equipo_artes_plasticas', 'herramientas_arte'] as const;
+export const families = [...musicFamilies, ...artFamilies] as const;
 export type Family = (typeof families)[number];
+export type MusicFamily = (typeof musicFamilies)[number];
+export const isArtFamily = (f: string): boolean => (artFamilies as readonly string[]).includes(f);
+
+/** A consumable is for the music workshops (strings, reeds, drumheads) or the art workshops (clay, glazes, paints). */
+export const consumableCategories = ['musica', 'arte'] as const;
+export type ConsumableCategory = (typeof consumableCategories)[number];
 
 export const statuses = ['en_almacen', 'asignado', 'en_transito', 'en_reparacion', 'de_baja', 'extraviado'] as const;
 export type Status = (typeof statuses)[number];

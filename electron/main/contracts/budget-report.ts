@@ -34,7 +34,7 @@ ${row(t('contracts.budget.total'), s.total, true)}
 <h2>${h(t('contracts.budget.howTitle'))}</h2>
 <p class="small">${h(t('contracts.budget.howCommitted'))}</p>
 <p class="small">${h(t('contracts.budget.howExecuted'))}</p>
-<p class="small">${h(t('contracts.budget.howExecutedSplit', { payments: money(s.total.executedPaymentsCentimos), instruments: money(s.total.executedInstrumentsCentimos) }))}</p>
+<p class="small">${h(t('contracts.budget.howExecutedSplit', { payments: money(s.total.executedPaymentsCentimos), instruments: money(s.total.executedInstrumentsCentimos), materials: money(s.total.executedMaterialsCentimos) }))}</p>
 ${s.notes ? `<p class="small"><b>${h(t('contracts.budget.notes'))}:</b> ${h(s.notes)}</p>` : ''}
 <p class="footer">${h(t('inventory.reports.generatedAt', { date: formatDateTime(now), user }))}</p>`;
   return htmlDocument({
@@ -88,5 +88,12 @@ export async function budgetWorkbook(ctx: HandlerContext, s: BudgetSummary): Pro
   note.getCell(1).value = s.exchangeRate === null ? '' : t('contracts.budget.rateNote', { rate: s.exchangeRate.toFixed(4) });
   ws.addRow([t('contracts.budget.howCommitted')]);
   ws.addRow([t('contracts.budget.howExecuted')]);
+  ws.addRow([
+    t('contracts.budget.howExecutedSplit', {
+      payments: formatMoney(s.total.executedPaymentsCentimos, ctx.session.locale),
+      instruments: formatMoney(s.total.executedInstrumentsCentimos, ctx.session.locale),
+      materials: formatMoney(s.total.executedMaterialsCentimos, ctx.session.locale),
+    }),
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -37,7 +37,7 @@ export async function budgetSummary(db: Knex, year: number): Promise<BudgetSumma
     const b = lineBalance({
       budgetCentimos: amounts[line] ?? 0,
       committedCentimos: f.committed,
-      executedCentimos: f.payments + f.instruments,
+      executedCentimos: f.payments + f.instruments + f.materials,
     });
     return { line, b, f };
   });
@@ -46,6 +46,7 @@ export async function budgetSummary(db: Knex, year: number): Promise<BudgetSumma
     ...b,
     executedPaymentsCentimos: f.payments,
     executedInstrumentsCentimos: f.instruments,
+    executedMaterialsCentimos: f.materials,
     usdCents: usd(b, rate),
   }));
   const total = totalBalance(balances.map((x) => x.b));
@@ -60,6 +61,7 @@ export async function budgetSummary(db: Knex, year: number): Promise<BudgetSumma
       ...total,
       executedPaymentsCentimos: lines.reduce((a, l) => a + l.executedPaymentsCentimos, 0),
       executedInstrumentsCentimos: lines.reduce((a, l) => a + l.executedInstrumentsCentimos, 0),
+      executedMaterialsCentimos: lines.reduce((a, l) => a + l.executedMaterialsCentimos, 0),
       usdCents: usd(total, rate),
     },
     updatedAt: y ? y.updatedAt : null,

@@ -9,6 +9,8 @@ import {
 import { demoEstablishments, demoProgrammeEstablishments, generateDemoPopulation } from '../establishments/demo';
 import { generateConsumables, generateInventory } from '../inventory/demo';
 import { linkDemoDonations } from '../inventory/demo-donations';
+import { generateArtEquipment } from '../inventory/demo-art';
+import { generateArtMaterials } from '../inventory/demo-consumables';
 import { generateDemoStaff } from '../establishments/staff';
 import { generateContracts } from '../contracts/demo';
 import { generateProgrammes } from '../programmes/demo';
@@ -73,7 +75,7 @@ export async function loadDataset(
   scale: Scale = 'demo',
   /** Where generated photos go (InternArte's works: the attachment store, or a folder); without it the works have none. */
   attachmentsDir: StoreOrFolder | null = null,
-): Promise<{ establishments: number; instruments: number; movements: number }> {
+): Promise<{ establishments: number; instruments: number; artEquipment: number; movements: number }> {
   await loadEstablishments(db, data, actor, now);
   const programme = await establishmentIdsWhere(db, { inProgramme: true });
   const staff = await generateDemoStaff(db, await establishmentIdsWhere(db, { active: true }), actor, now);
@@ -89,9 +91,13 @@ export async function loadDataset(
   const everyActive = await establishmentIdsWhere(db, { active: true });
   await generateProgrammes(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   if (scale === 'demo') await linkDemoDonations(db);
+  // The kilns, wheels and easels go where the ceramics and plastic-arts workshops run: after the programmes.
+  const art = scale === 'demo' ? await generateArtEquipment(db, actor, now) : { items: 0 };
+  // The clay, glazes and paints they bought this year (materiales in the budget), where those workshops run.
+  if (scale === 'demo') await generateArtMaterials(db, actor, now);
   await generateContracts(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   if (scale === 'demo') await finishDemoTeachers(db, now);
   if (scale === 'demo') await generateInternArte(db, programme, attachmentsDir, actor, now);
   await resetSequences(db); // office mode: the dataset inserts explicit ids
-  return { establishments: data.establishments.length, ...inventory };
+  return { establishments: data.establishments.length, ...inventory, artEquipment: art.items };
 }

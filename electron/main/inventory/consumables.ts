@@ -7,8 +7,10 @@ import * as repo from './repository';
 import { stockScope } from './scope';
 
 /**
- * Consumables (strings, reeds, sticks…): stock per item and establishment is the sum of its
- * movements (an append-only ledger, repository/consumables.ts), each below its minimum flagged low.
+ * Consumables (strings, reeds, sticks…; clay, glazes, paints for the art workshops): stock per
+ * item and establishment is the sum of its movements (an append-only ledger,
+ * repository/consumables.ts), each below its minimum flagged low. An ingreso that was a purchase
+ * carries its unit cost, executed on the budget's materiales line (for-contracts.ts).
  */
 
 async function checkRefs(ctx: HandlerContext, itemId: number, establishmentId: number): Promise<void> {
@@ -25,15 +27,16 @@ type ConsumableChannel =
 export const consumableHandlers: DomainHandlers<ConsumableChannel> = {
   'consumables.items': (_input, ctx) => repo.listItems(ctx.db),
 
-  'consumables.createItem': async ({ name, unit }, ctx) => {
+  'consumables.createItem': async ({ name, unit, category }, ctx) => {
     const existing = (await repo.itemNames(ctx.db)).some((n) => normalizeText(n) === normalizeText(name));
     if (existing) throw fieldError('name', 'inventory.consumables.duplicateItem', { name }, 'conflict');
-    const item = { id: await repo.insertItem(ctx.db, name, unit), name, unit, active: true };
+    const item = { id: await repo.insertItem(ctx.db, name, unit, category), name, unit, category, active: true };
     await ctx.audit({ entity: 'consumableItem', entityId: item.id, action: 'create', after: item });
     return item;
   },
 
-  'consumables.stock': ({ establishmentId, lowOnly }, ctx) => repo.stockRows(ctx.db, establishmentId, lowOnly, stockScope(ctx)),
+  'consumables.stock': ({ establishmentId, lowOnly, category }, ctx) =>
+    repo.stockRows(ctx.db, establishmentId, lowOnly, stockScope(ctx), category),
 
   'consumables.move': async (m, ctx) => {
     await checkRefs(ctx, m.itemId, m.establishmentId);
@@ -50,7 +53,9 @@ export const consumableHandlers: DomainHandlers<ConsumableChannel> = {
     }
     const id = await repo.insertConsumableMovement(ctx.db, m, ctx.session.actor.name, ctx.now);
     const after = await repo.stockOf(ctx.db, m.itemId, m.establishmentId);
-    await ctx.audit({ entity: 'consumableMovement', entityId: id, action: m.kind, before, after });
+    // A purchase's unit cost is what reaches the budget's materiales line: the entry says it.
+    const logged = m.unitCostCentimos === null ? after : { ...after, unitCostCentimos: m.unitCostCentimos };
+    await ctx.audit({ entity: 'consumableMovement', entityId: id, action: m.kind, before, after: logged });
     return after;
   },
 

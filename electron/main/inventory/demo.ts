@@ -4,10 +4,11 @@ import {
   allowedKinds,
   applyMovement,
   type Condition,
-  type Family,
   type InstrumentState,
+  isArtFamily,
   type MovementEffect,
   type MovementKind,
+  type MusicFamily,
 } from '../../../shared/inventory/rules';
 import { establishmentIdsWhere } from '../establishments/repository';
 import {
@@ -36,7 +37,7 @@ export interface InventoryScale {
   seed: number;
 }
 
-const brands: Record<Family, string[]> = {
+const brands: Record<MusicFamily, string[]> = {
   cuerdas_frotadas: ['Stentor', 'Yamaha', 'Cremona', 'Palatino'],
   cuerdas_pulsadas: ['Yamaha', 'Admira', 'Falcon', 'Artesanal (Ayacucho)'],
   vientos_madera: ['Yamaha', 'Jupiter', 'Buffet Crampon', 'Artesanal (Puno)'],
@@ -45,7 +46,7 @@ const brands: Record<Family, string[]> = {
   teclados: ['Yamaha', 'Casio', 'Roland', 'Hohner'],
   audio_accesorios: ['Behringer', 'Shure', 'Peavey', 'Hercules'],
 };
-const basePrice: Record<Family, number> = {
+const basePrice: Record<MusicFamily, number> = {
   cuerdas_frotadas: 120000,
   cuerdas_pulsadas: 60000,
   vientos_madera: 180000,
@@ -81,7 +82,44 @@ const weights: Partial<Record<MovementKind, number>> = {
 const nationalWeights: typeof weights = { ...weights, entrega: 1.1 };
 const NATIONAL_DUE_WITHIN_DAYS = 730;
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** One row of a generated ledger: the movement `effect` took the instrument from `before` to `after` on `day` (ms). */
+export function demoLedgerRow(
+  at: { instrumentId: number; seq: number; day: number; actor: Actor },
+  effect: MovementEffect,
+  before: InstrumentState | null,
+  after: InstrumentState,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const kind = effect.kind;
+  return {
+    instrument_id: at.instrumentId,
+    seq: at.seq,
+    kind,
+    date: isoDay(at.day),
+    recorded_at: new Date(at.day + 15 * 3600000).toISOString(),
+    recorded_by: at.actor.name,
+    from_establishment_id: before?.establishmentId ?? null,
+    to_establishment_id:
+      'toEstablishmentId' in effect ? effect.toEstablishmentId : kind === 'recepcion' ? (before?.transitTo ?? null) : null,
+    custodian_type: null,
+    custodian_name: null,
+    custodian_id: null,
+    due_date: null,
+    condition: 'condition' in effect ? (effect.condition ?? null) : null,
+    document_number: null,
+    person: null,
+    provider: null,
+    cost_centimos: null,
+    description: null,
+    batch_id: null,
+    stocktake_id: null,
+    status_after: after.status,
+    establishment_after_id: after.establishmentId,
+    ...extra,
+  };
+}
 
 export async function generateInventory(
   db: Knex,
@@ -95,7 +133,8 @@ export async function generateInventory(
   const national = scale.establishmentIds === null;
   const weightOf = national ? nationalWeights : weights;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const types = await activeTypes(db);
+  // The musical instruments only: the art equipment (issue 15, item 6) is generateArtEquipment's, where its workshops run.
+  const types = (await activeTypes(db)).filter((t): t is typeof t & { family: MusicFamily } => !isArtFamily(t.family));
   const places = scale.establishmentIds ?? (await establishmentIdsWhere(db, { active: true }));
   if (places.length < 2 || types.length === 0) return { instruments: 0, movements: 0 };
   const existing = await lastInstrumentId(db);
@@ -124,47 +163,16 @@ export async function generateInventory(
     let s: InstrumentState = (applyMovement(null, { kind: 'alta', condition: condition0 }) as { ok: true; state: InstrumentState }).state;
     let seq = 0;
     let day = acquired;
-    const record = (
-      kind: MovementKind,
-      effect: MovementEffect,
-      before: InstrumentState | null,
-      after: InstrumentState,
-      extra: Record<string, unknown>,
-    ) => {
+    const record = (effect: MovementEffect, before: InstrumentState | null, after: InstrumentState, extra: Record<string, unknown>) => {
       seq++;
-      movementRows.push({
-        instrument_id: id,
-        seq,
-        kind,
-        date: isoDay(day),
-        recorded_at: new Date(day + 15 * 3600000).toISOString(),
-        recorded_by: actor.name,
-        from_establishment_id: before?.establishmentId ?? null,
-        to_establishment_id:
-          'toEstablishmentId' in effect ? effect.toEstablishmentId : kind === 'recepcion' ? (before?.transitTo ?? null) : null,
-        custodian_type: null,
-        custodian_name: null,
-        custodian_id: null,
-        due_date: null,
-        condition: 'condition' in effect ? (effect.condition ?? null) : null,
-        document_number: null,
-        person: null,
-        provider: null,
-        cost_centimos: null,
-        description: null,
-        batch_id: null,
-        stocktake_id: null,
-        status_after: after.status,
-        establishment_after_id: after.establishmentId,
-        ...extra,
-      });
+      movementRows.push(demoLedgerRow({ instrumentId: id, seq, day, actor }, effect, before, after, extra));
     };
-    record('alta', { kind: 'alta', condition: condition0 }, null, s, {});
+    record({ kind: 'alta', condition: condition0 }, null, s, {});
     const first: MovementEffect = { kind: 'asignacion', toEstablishmentId: pick(places) };
     day += 86400000 * (5 + Math.floor(rnd() * 30));
     const assigned = applyMovement(s, first);
     if (assigned.ok) {
-      record('asignacion', first, s, assigned.state, { document_number: `PECOSA-${1000 + k}` });
+      record(first, s, assigned.state, { document_number: `PECOSA-${1000 + k}` });
       s = assigned.state;
     }
 
@@ -257,7 +265,7 @@ export async function generateInventory(
         next.state.custodian = { ...next.state.custodian, since: isoDay(day), due };
         extra = { ...extra, due_date: due };
       }
-      record(kind, effect, s, next.state, extra);
+      record(effect, s, next.state, extra);
       s = next.state;
     }
     // Most transfers and repairs of the past have come back by now.
@@ -269,7 +277,7 @@ export async function generateInventory(
       const next = applyMovement(s, effect as MovementEffect);
       if (!next.ok) continue;
       day = Math.min(today, day + 86400000 * 4);
-      record(effect.kind, effect as MovementEffect, s, next.state, { ...extra });
+      record(effect as MovementEffect, s, next.state, { ...extra });
       s = next.state;
     }
     movements += seq;

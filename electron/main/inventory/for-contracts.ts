@@ -1,15 +1,44 @@
 import type { Knex } from 'knex';
+import { artFamilies } from '../../../shared/inventory/rules';
 import { numOr0, type Row } from '../db/rows';
 
 /**
- * What the contracts area's budget needs of the inventory: on the instrumentos line, the
- * instruments bought with INPE's budget count as executed in the year they were acquired.
+ * What the contracts area's budget needs of the inventory: what INPE's budget bought in a year.
+ * - instruments: the musical instruments bought with INPE's budget, acquired that year
+ *   (the instrumentos line);
+ * - materials: the art equipment (kilns, wheels, easels, tools) bought the same way, and the
+ *   consumables' entries that were purchases (quantity × unit cost, dated that year) — the
+ *   materiales line.
+ * Both read an index: instruments by (acquisition_date, funding), each joined to its type by id;
+ * the consumables' ledger is small (a few entries a month per establishment).
  */
-export async function instrumentPurchasesCentimos(db: Knex, year: number): Promise<number> {
-  const [row] = (await db('instruments')
-    .where('funding', 'presupuesto_inpe')
-    .where('acquisition_date', '>=', `${year}-01-01`)
-    .where('acquisition_date', '<=', `${year}-12-31`)
-    .sum({ s: 'cost_centimos' })) as Row[];
-  return numOr0(row?.s);
+export interface InventoryPurchases {
+  instruments: number;
+  materials: number;
+}
+
+export async function inventoryPurchasesCentimos(db: Knex, year: number): Promise<InventoryPurchases> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const art = artFamilies.map(() => '?').join(', ');
+  const [bought] = (await db('instruments as i')
+    .join('instrument_types as t', 't.id', 'i.type_id')
+    .where('i.funding', 'presupuesto_inpe')
+    .where('i.acquisition_date', '>=', from)
+    .where('i.acquisition_date', '<=', to)
+    .select(
+      db.raw(`SUM(CASE WHEN t.family IN (${art}) THEN 0 ELSE i.cost_centimos END) AS instruments`, [...artFamilies]),
+      db.raw(`SUM(CASE WHEN t.family IN (${art}) THEN i.cost_centimos ELSE 0 END) AS equipment`, [...artFamilies]),
+    )) as Row[];
+  // A bigint product: 1,000,000 units at S/ 100,000.00 would overflow PostgreSQL's integer.
+  const [consumables] = (await db('consumable_movements')
+    .where('kind', 'ingreso')
+    .whereNotNull('unit_cost_centimos')
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .select(db.raw('SUM(CAST(quantity AS BIGINT) * unit_cost_centimos) AS s'))) as Row[];
+  return {
+    instruments: numOr0(bought?.instruments),
+    materials: numOr0(bought?.equipment) + numOr0(consumables?.s),
+  };
 }

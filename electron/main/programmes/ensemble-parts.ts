@@ -1,4 +1,5 @@
-import type { EnsembleInstruments, PartReview } from '../../../shared/programmes/schemas';
+import { isArtFamily } from '../../../shared/inventory/rules';
+import type { EnsembleInstruments, PartReview, PartType } from '../../../shared/programmes/schemas';
 import { AppError, fieldError, notFound, stale } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
@@ -22,11 +23,21 @@ export interface ChosenPart {
   voice: string | null;
 }
 
-/** The part chosen from the list, checked in main: an active instrument type or a voice; null: none. */
+/**
+ * The instrument types a part may name: the active types of the musical instruments' families.
+ * Art equipment (kilns, wheels, easels, tools: issue 15, item 6) is in the same inventory but is
+ * never an ensemble member's part.
+ */
+async function musicPartTypes(ctx: HandlerContext): Promise<PartType[]> {
+  return (await partTypeOptions(ctx.db)).filter((t) => !isArtFamily(t.family));
+}
+
+/** The part chosen from the list, checked in main: an active musical instrument type or a voice; null: none. */
 export async function chosenPart(ctx: HandlerContext, typeId: number | null, voice: string | null): Promise<ChosenPart | null> {
   if (typeId !== null) {
-    const type = (await instrumentTypesByIds(ctx.db, [typeId])).get(typeId);
-    if (!type || !type.active) throw fieldError('partTypeId', 'programmes.ensembleParts.errors.unknownPartType');
+    const type = (await partTypeOptions(ctx.db)).find((t) => t.id === typeId);
+    if (!type) throw fieldError('partTypeId', 'programmes.ensembleParts.errors.unknownPartType');
+    if (isArtFamily(type.family)) throw fieldError('partTypeId', 'programmes.ensembleParts.errors.artEquipment');
     return { text: type.name, typeId, voice: null };
   }
   if (voice !== null) return { text: ctx.t(`programmes.voices.${voice}`), typeId: null, voice };
@@ -88,7 +99,7 @@ async function ensembleInstruments(ctx: HandlerContext, ensembleId: number): Pro
 }
 
 export const ensemblePartHandlers: DomainHandlers<PartChannel> = {
-  'ensembles.partTypes': (_input, ctx) => partTypeOptions(ctx.db),
+  'ensembles.partTypes': (_input, ctx) => musicPartTypes(ctx),
 
   'ensembles.instruments': async ({ id }, ctx) => {
     const g = await repo.getEnsemble(ctx.db, id);

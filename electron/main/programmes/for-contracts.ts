@@ -58,22 +58,50 @@ export interface Delivered {
   minutes: number;
 }
 
+/** What one teacher delivered in one month ('YYYY-MM') in these workshops is asked. */
+export interface DeliveredQuery {
+  teacherId: number;
+  workshopIds: readonly number[];
+  period: string;
+}
+
+const nothing = (): Delivered => ({ sessions: 0, attendedSessions: 0, minutes: 0 });
+
 /**
- * What a teacher delivered in a month ('YYYY-MM') in these workshops: the sessions they led,
- * and those recorded before a session named its teacher when they are one of the workshop's
- * teachers.
+ * What each teacher delivered in each month in these workshops (an answer per question, in
+ * order): the sessions they gave (givenBy), from one query grouped by teacher, workshop and
+ * month — a page of conformities asks once, not once a row.
  */
-export async function deliveredSessions(db: Knex, q: { teacherId: number; workshopIds: number[]; period: string }): Promise<Delivered> {
-  if (q.workshopIds.length === 0) return { sessions: 0, attendedSessions: 0, minutes: 0 };
-  const [r] = (await db('workshop_sessions as s')
-    .whereIn('s.workshop_id', q.workshopIds)
-    .where('s.date', '>=', `${q.period}-01`)
-    .where('s.date', '<=', `${q.period}-31`)
-    .where(givenBy(db, q.teacherId))
+export async function deliveredSessions(db: Knex, asked: readonly DeliveredQuery[]): Promise<Delivered[]> {
+  const some = asked.filter((q) => q.workshopIds.length > 0);
+  if (some.length === 0) return asked.map(nothing);
+  const teacherIds = [...new Set(some.map((q) => q.teacherId))];
+  const workshopIds = [...new Set(some.flatMap((q) => q.workshopIds))];
+  const periods = some.map((q) => q.period).sort();
+  // The teachers asked about, as a list the sessions are matched against (column1 in SQLite and PostgreSQL alike).
+  const teachers = db.raw(`(VALUES ${teacherIds.map(() => '(CAST(? AS integer))').join(', ')}) AS g`, teacherIds);
+  const rows = (await db('workshop_sessions as s')
+    .crossJoin(teachers)
+    .whereIn('s.workshop_id', workshopIds)
+    .where('s.date', '>=', `${periods[0]!}-01`)
+    .where('s.date', '<=', `${periods.at(-1)!}-31`)
+    .where(givenBy(db, db.ref('g.column1')))
+    .groupByRaw('g.column1, s.workshop_id, substr(s.date, 1, 7)')
+    .select({ teacher: 'g.column1', workshop: 's.workshop_id', month: db.raw('substr(s.date, 1, 7)') })
     .count({ n: '*' })
     .sum({ a: db.raw('CASE WHEN s.attendance_at IS NOT NULL THEN 1 ELSE 0 END') })
     .sum({ m: db.raw('CASE WHEN s.attendance_at IS NOT NULL THEN s.duration_minutes ELSE 0 END') })) as Row[];
-  return { sessions: numOr0(r?.n), attendedSessions: numOr0(r?.a), minutes: numOr0(r?.m) };
+  const held = new Map(rows.map((r) => [`${Number(r.teacher)}:${Number(r.workshop)}:${String(r.month)}`, r]));
+  return asked.map((q) => {
+    const out = nothing();
+    for (const w of new Set(q.workshopIds)) {
+      const r = held.get(`${q.teacherId}:${w}:${q.period}`);
+      out.sessions += numOr0(r?.n);
+      out.attendedSessions += numOr0(r?.a);
+      out.minutes += numOr0(r?.m);
+    }
+    return out;
+  });
 }
 
 /**

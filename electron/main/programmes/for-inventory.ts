@@ -40,6 +40,20 @@ export async function donationExists(db: Knex, id: number): Promise<boolean> {
   return (await db('partner_donations').where({ id }).first('id')) !== undefined;
 }
 
+/**
+ * The establishments whose active workshops teach ceramics or the plastic arts, each with
+ * those programmes (by establishment id): where the demonstration's art equipment is used.
+ */
+export async function artWorkshopPlaces(db: Knex): Promise<Array<{ establishmentId: number; programme: 'ceramica' | 'artes_plasticas' }>> {
+  const rows = (await db('workshops')
+    .where({ active: true })
+    .whereIn('programme', ['ceramica', 'artes_plasticas'])
+    .distinct('establishment_id', 'programme')
+    .orderBy('establishment_id')
+    .orderBy('programme')) as Row[];
+  return rows.map((r) => ({ establishmentId: Number(r.establishment_id), programme: r.programme as 'ceramica' | 'artes_plasticas' }));
+}
+
 /** "Nombres Apellidos (CODE)": how a hand-over records a participant (the code read by the carry-over too). */
 const participantName = (r: Row) => `${String(r.first_names)} ${String(r.last_names)} (${String(r.code)})`;
 

@@ -21,6 +21,7 @@ test.describe('Consumibles', () => {
     await expect(itemDialog.getByRole('textbox', { name: 'Nombre del artículo' })).toBeFocused();
     await itemDialog.getByRole('textbox', { name: 'Nombre del artículo' }).fill('Parche para redoblante');
     await itemDialog.getByRole('textbox', { name: 'Unidad' }).fill('unidades');
+    await expect(itemDialog.getByRole('combobox', { name: 'Categoría' })).toHaveValue('Música');
     await itemDialog.getByRole('button', { name: 'Guardar' }).click();
     await expect(app.getByText('Se creó el artículo «Parche para redoblante».')).toBeVisible();
 

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
-import { startDatabase } from '../../../electron/main/db/open';
-import { startServerDatabase } from '../../../electron/main/db/server';
 import { migrationSource } from '../../../migrations';
-import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
-import { fixtureCopy as copyFixture, servicesCalls } from '../../helpers/migration';
+import { onPostgres, sqliteOnly } from '../../helpers/pg';
+import { fixtureUpgrade, servicesCalls } from '../../helpers/migration';
 
 /**
  * Issue 15, item 5: events, the exhibition and donations name the agreement they happened
@@ -17,7 +14,6 @@ import { fixtureCopy as copyFixture, servicesCalls } from '../../helpers/migrati
  */
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0011.sqlite.gz');
-const LAST_OLD = '20261203_0010_linked_custody';
 const MIGRATION = '20261204_0014_agreement_links';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -58,7 +54,8 @@ const suppliers: Record<number, { funding: string; text: string; donation: numbe
   1: { funding: 'presupuesto_inpe', text: 'Alianza Francesa de Lima', donation: null },
 };
 
-const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
+/** The fixture, with the rows the previous version could have written, started by the app up to the migration. */
+const upgraded = fixtureUpgrade(cleanups, { fixture: FIXTURE, migration: MIGRATION, addRows: addOldRows, remember: before });
 
 async function addOldRows(db: Knex): Promise<void> {
   await db('event_partners').insert([
@@ -175,23 +172,7 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
   'carry-over of agreement links, on the SQLite file the previous version wrote',
   () => {
     it('links what matches exactly one agreement or donation, leaves the rest unlinked and every text as it was', async () => {
-      const { dir, dbPath } = fixtureCopy();
-      const old = createKnex(dbPath);
-      let was: Before;
-      try {
-        await addOldRows(old);
-        was = await before(old);
-      } finally {
-        await old.destroy();
-      }
-      const started = await startDatabase({
-        dbPath,
-        backupDir: path.join(dir, 'copias'),
-        attachmentsDir: path.join(dir, 'adjuntos'),
-        migrations: migrationsUpTo(MIGRATION),
-      });
-      if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
-      cleanups.push(() => started.db.destroy());
+      const { started, dir, was } = await upgraded('sqlite');
       expect(started.migrated.at(-1)).toBe(MIGRATION);
       await checkCarryOver(started.db, was);
       await started.db.migrate.latest({ migrationSource });
@@ -202,27 +183,9 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
 
 describe.skipIf(!onPostgres())('carry-over of agreement links, on an office server with the same data', () => {
   it('the server migrated from 0010 with the fixture rows is carried over exactly as the SQLite file is', async () => {
-    const { dir, dbPath } = fixtureCopy();
-    const target = await createTestDatabase({ empty: true });
-    cleanups.push(() => target.drop());
-    const old = createServerKnex(target.config, { poolMax: 2 });
-    let was: Before;
-    try {
-      await old.migrate.latest({ migrationSource: migrationsUpTo(LAST_OLD) });
-      const fixture = createKnex(dbPath, { inspect: true });
-      try {
-        expect(await copySqliteRows(fixture, old)).toMatchObject({ events: 13, partner_donations: 2, agreements: 4 });
-      } finally {
-        await fixture.destroy();
-      }
-      await addOldRows(old);
-      was = await before(old);
-    } finally {
-      await old.destroy();
-    }
-    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
-    if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
-    cleanups.push(() => started.db.destroy());
+    const { started, dir, was } = await upgraded('server', async (_old, copied) => {
+      expect(copied).toMatchObject({ events: 13, partner_donations: 2, agreements: 4 });
+    });
     expect(started.migrated.at(-1)).toBe(MIGRATION);
     await checkCarryOver(started.db, was);
     await started.db.migrate.latest({ migrationSource });

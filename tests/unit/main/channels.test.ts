@@ -180,8 +180,8 @@ const valid: { [K in ChannelName]: Case } = {
   'stocktakes.acta': { input: async () => ({ id: (await openStocktake()).id }), check: saved },
   'consumables.items': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(5) },
   'consumables.createItem': {
-    input: () => ({ name: 'Parche de timbal', unit: 'unidad' }),
-    check: (d) => expect(d).toMatchObject({ active: true }),
+    input: () => ({ name: 'Parche de timbal', unit: 'unidad', category: 'musica' }),
+    check: (d) => expect(d).toMatchObject({ active: true, category: 'musica' }),
   },
   'consumables.stock': { input: () => ({}), check: (d) => expect(d).toEqual([]) },
   'consumables.move': {
@@ -343,13 +343,21 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ],
   'stocktakes.acta': [{}],
   'consumables.items': [{ all: true }],
-  'consumables.createItem': [{ name: 'Cuerdas' }, { name: 'C', unit: 'u' }],
-  'consumables.stock': [{ establishmentId: 'x' }],
+  'consumables.createItem': [
+    { name: 'Cuerdas', category: 'musica' },
+    { name: 'C', unit: 'u', category: 'musica' },
+    { name: 'Arcilla', unit: 'kg' },
+    { name: 'Arcilla', unit: 'kg', category: 'escultura' },
+  ],
+  'consumables.stock': [{ establishmentId: 'x' }, { category: 'pintura' }],
   'consumables.move': [
     { itemId: 1, establishmentId: 1, kind: 'ingreso', quantity: 0, date: '2026-01-01' },
     { itemId: 1, establishmentId: 1, kind: 'ingreso', quantity: 1.5, date: '2026-01-01' },
     { itemId: 1, establishmentId: 1, kind: 'robo', quantity: 1, date: '2026-01-01' },
     { itemId: 1, establishmentId: 1, kind: 'entrega', quantity: -3, date: '2026-01-01' },
+    { itemId: 1, establishmentId: 1, kind: 'ingreso', quantity: 1, date: '2026-01-01', unitCostCentimos: 12.5 },
+    { itemId: 1, establishmentId: 1, kind: 'ingreso', quantity: 1, date: '2026-01-01', unitCostCentimos: -1 },
+    { itemId: 1, establishmentId: 1, kind: 'entrega', quantity: 1, date: '2026-01-01', unitCostCentimos: 100 },
   ],
   'consumables.setMinimum': [
     { itemId: 1, establishmentId: 1, minimum: -1 },

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
-import { startDatabase } from '../../../electron/main/db/open';
-import { startServerDatabase } from '../../../electron/main/db/server';
 import { migrationSource } from '../../../migrations';
-import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
-import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migration';
+import { onPostgres, sqliteOnly } from '../../helpers/pg';
+import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 
 /**
  * Issue 15, item 4: the workshops each contract names as text, carried over on the data the
@@ -17,7 +14,6 @@ import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migratio
  */
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0011.sqlite.gz');
-const LAST_OLD = '20261203_0010_linked_custody';
 const MIGRATION = '20261204_0013_contract_workshops';
 
 type Row = Record<string, unknown>;
@@ -26,8 +22,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
-
-const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
 
 /** The ids the fixture gives what the texts below name (the demonstration's contracts and workshops). */
 const CONTRACT = { band: 2, ceramics: 6, choir: 4 };
@@ -135,27 +129,14 @@ async function checkChannels(db: Knex, dir: string): Promise<void> {
   ]);
 }
 
+/** The fixture, with the rows the previous version could have written, started by the app up to the migration. */
+const upgraded = fixtureUpgrade(cleanups, { fixture: FIXTURE, migration: MIGRATION, addRows: addOldRows, remember: typedTexts });
+
 describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version wrote (the server variant is below)'))(
   'carry-over of the contracts’ workshops typed as text, on the SQLite file the previous version wrote',
   () => {
     it('links the names one workshop of the establishment bears, lists the rest "sin vincular" and keeps every text', async () => {
-      const { dir, dbPath } = fixtureCopy();
-      const old = createKnex(dbPath);
-      let typed: Array<Array<number | string | null>>;
-      try {
-        await addOldRows(old);
-        typed = await typedTexts(old);
-      } finally {
-        await old.destroy();
-      }
-      const started = await startDatabase({
-        dbPath,
-        backupDir: path.join(dir, 'copias'),
-        attachmentsDir: path.join(dir, 'adjuntos'),
-        migrations: migrationsUpTo(MIGRATION),
-      });
-      if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
-      cleanups.push(() => started.db.destroy());
+      const { started, dir, was: typed } = await upgraded('sqlite');
       expect(started.migrated.at(-1)).toBe(MIGRATION);
       await checkCarryOver(started.db, typed);
       await started.db.migrate.latest({ migrationSource });
@@ -166,27 +147,13 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
 
 describe.skipIf(!onPostgres())('carry-over of the contracts’ workshops typed as text, on an office server with the same data', () => {
   it('the server migrated from 0010 with the fixture rows is carried over exactly as the SQLite file is', async () => {
-    const { dir, dbPath } = fixtureCopy();
-    const target = await createTestDatabase({ empty: true });
-    cleanups.push(() => target.drop());
-    const old = createServerKnex(target.config, { poolMax: 2 });
-    let typed: Array<Array<number | string | null>>;
-    try {
-      await old.migrate.latest({ migrationSource: migrationsUpTo(LAST_OLD) });
-      const fixture = createKnex(dbPath, { inspect: true });
-      try {
-        expect(await copySqliteRows(fixture, old)).toMatchObject({ contracts: 13, contract_establishments: 14, workshops: 21 });
-      } finally {
-        await fixture.destroy();
-      }
-      await addOldRows(old);
-      typed = await typedTexts(old);
-    } finally {
-      await old.destroy();
-    }
-    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
-    if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
-    cleanups.push(() => started.db.destroy());
+    const {
+      started,
+      dir,
+      was: typed,
+    } = await upgraded('server', async (_old, copied) => {
+      expect(copied).toMatchObject({ contracts: 13, contract_establishments: 14, workshops: 21 });
+    });
     expect(started.migrated.at(-1)).toBe(MIGRATION);
     await checkCarryOver(started.db, typed);
     await started.db.migrate.latest({ migrationSource });

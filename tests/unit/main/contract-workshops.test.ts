@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
-import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import { newParticipantAt, snapshot, testApp, type TestApp } from '../../helpers/services';
 import {
   authorise,
   budget,
@@ -185,6 +185,63 @@ describe('the monthly conformity shows what the teacher delivered', () => {
     expect(f.delivered).toEqual(delivered);
     const list = await ok('conformities.list', { contractId: contract.id });
     expect(list.rows.map((r) => [r.period, r.delivered.sessions, r.delivered.minutes])).toEqual([[month, 3, 210]]);
+  });
+
+  it('a page of conformities of two teachers and two months gives each row its own teacher’s sessions of its own month', async () => {
+    const rosa = await teacher(ok);
+    const julio = await teacher(ok, 'julio');
+    await authorise(ok, rosa.id, est[LURIGANCHO]!);
+    await authorise(ok, julio.id, est[LURIGANCHO]!);
+    const band = await workshop('Banda sinfónica', LURIGANCHO);
+    const choir = await workshop('Coro polifónico', LURIGANCHO);
+    const hers = await signedContract(ok, rosa.id, est[LURIGANCHO]!, {
+      establishments: [{ establishmentId: est[LURIGANCHO]!, workshopIds: [band.id, choir.id] }],
+    });
+    const his = await signedContract(ok, julio.id, est[LURIGANCHO]!, {
+      number: 'OS N° 0200-2026',
+      establishments: [{ establishmentId: est[LURIGANCHO]!, workshopIds: [band.id] }],
+    });
+    // The band names both: its sessions that name no one count for each of them.
+    await app.db('workshop_teachers').insert([
+      { workshop_id: band.id, teacher_id: rosa.id },
+      { workshop_id: band.id, teacher_id: julio.id },
+    ]);
+    const p = await newParticipantAt(app, est[LURIGANCHO]!, 'PPL-0002', 'Juan', 'Pérez Quispe', { date: '2025-01-01' });
+    await ok('enrolments.create', { workshopId: band.id, participantIds: [p.id], date: '2025-01-02' });
+    const session = async (w: number, date: string, minutes: number, ledBy: number | null, attended: boolean) => {
+      const s = await ok('sessions.create', { workshopId: w, date, durationMinutes: minutes });
+      if (ledBy !== null) await app.db('workshop_sessions').where({ id: s.id }).update({ teacher_id: ledBy });
+      if (attended) await ok('attendance.save', { sessionId: s.id, marks: [{ participantId: p.id, present: true }] });
+    };
+    const [last, before] = [period(-1), period(-2)];
+    await session(band.id, `${last}-03`, 120, rosa.id, true);
+    await session(band.id, `${last}-10`, 90, null, true); // both teachers'
+    await session(choir.id, `${last}-05`, 60, julio.id, false); // his, in a workshop his contract does not cover
+    await session(band.id, `${before}-12`, 45, julio.id, true);
+    await session(choir.id, `${before}-14`, 30, rosa.id, false);
+    await session(band.id, `${before}-20`, 75, rosa.id, true);
+    for (const [contract, months] of [
+      [hers, -1],
+      [hers, -2],
+      [his, -1],
+      [his, -2],
+    ] as const)
+      await ok('conformities.create', conformityInput(contract.id, months, { receiptNumber: `E001-${contract.id}${-months}` }));
+
+    const list = await ok('conformities.list', { pageSize: 25 });
+    const rows = list.rows.map((r) => [r.contractNumber, r.period, r.delivered]);
+    expect(rows).toHaveLength(4);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        [hers.number, last, { workshops: 2, sessions: 2, attendedSessions: 2, minutes: 210 }],
+        [hers.number, before, { workshops: 2, sessions: 2, attendedSessions: 1, minutes: 75 }],
+        [his.number, last, { workshops: 1, sessions: 1, attendedSessions: 1, minutes: 90 }],
+        [his.number, before, { workshops: 1, sessions: 1, attendedSessions: 1, minutes: 45 }],
+      ]),
+    );
+    // Each row as the month alone answers it (the form before saving).
+    for (const r of list.rows)
+      expect(await ok('conformities.delivered', { contractId: r.contractId, period: r.period })).toEqual(r.delivered);
   });
 
   it('a month without sessions is signed off all the same, and shows none', async () => {

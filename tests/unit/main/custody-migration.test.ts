@@ -3,14 +3,12 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../../electron/main/backups/archive';
-import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
+import { createKnex } from '../../../electron/main/db/connection';
 import { isPostgres } from '../../../electron/main/db/dialect';
-import { startDatabase } from '../../../electron/main/db/open';
-import { startServerDatabase } from '../../../electron/main/db/server';
 import { insertId } from '../../../electron/main/db/writes';
 import { migrationSource, migrations } from '../../../migrations';
-import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
-import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migration';
+import { onPostgres, sqliteOnly } from '../../helpers/pg';
+import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 
 /**
  * Issue 15's carry-over on the data the previous version wrote: the demonstration database
@@ -22,7 +20,6 @@ import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migratio
  */
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0010.sqlite.gz');
-const LAST_OLD = '20261126_0009_attachment_blobs';
 const MIGRATION = '20261203_0010_linked_custody';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -332,7 +329,8 @@ async function digest(db: Knex, columns: Map<string, string[]>): Promise<Record<
   return out;
 }
 
-const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
+/** The fixture, with the rows the previous version could have written, started by the app up to the migration. */
+const upgraded = fixtureUpgrade(cleanups, { fixture: FIXTURE, migration: MIGRATION, addRows: addOldRows, remember: before });
 
 interface Before {
   columns: Map<string, string[]>;
@@ -562,25 +560,9 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
   'carry-over of the free-text custodians, on the SQLite file the previous version wrote',
   () => {
     it('links what one record answers to, lists the rest "sin vincular", keeps every name and changes nothing else; a backup comes first', async () => {
-      const { dir, dbPath } = fixtureCopy();
-      const old = createKnex(dbPath);
-      let was: Before;
-      try {
+      const { started, dir, was } = await upgraded('sqlite', async (old) => {
         expect(await old('knex_migrations').orderBy('id').pluck('name')).toEqual(migrations.slice(0, 9).map(([n]) => n));
-        await addOldRows(old);
-        was = await before(old);
-      } finally {
-        await old.destroy();
-      }
-
-      const started = await startDatabase({
-        dbPath,
-        backupDir: path.join(dir, 'copias'),
-        attachmentsDir: path.join(dir, 'adjuntos'),
-        migrations: migrationsUpTo(MIGRATION),
       });
-      if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
-      cleanups.push(() => started.db.destroy());
       expect(started.migrated).toEqual([MIGRATION]);
       // The app's start-up backed the old data up before migrating it.
       expect(started.backup).not.toBeNull();
@@ -606,30 +588,10 @@ if (!onPostgres())
 
 describe.skipIf(!onPostgres())('carry-over of the free-text custodians, on an office server with the same data', () => {
   it('the server migrated from 0009 with the fixture rows is carried over exactly as the SQLite file is', async () => {
-    const { dir, dbPath } = fixtureCopy();
-    const target = await createTestDatabase({ empty: true });
-    cleanups.push(() => target.drop());
-    const old = createServerKnex(target.config, { poolMax: 2 });
-    let was: Before;
-    try {
-      await old.migrate.latest({ migrationSource: migrationsUpTo(LAST_OLD) });
-      const fixture = createKnex(dbPath, { inspect: true });
-      try {
-        const copied = await copySqliteRows(fixture, old);
-        expect(copied).toMatchObject({ instruments: 140, instrument_movements: 594, participants: 523, teachers: 12, ensembles: 11 });
-      } finally {
-        await fixture.destroy();
-      }
-      await addOldRows(old);
-      was = await before(old);
-    } finally {
-      await old.destroy();
-    }
-
     // As a PC of the office starts: under the migration lock, the pending migration.
-    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
-    if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
-    cleanups.push(() => started.db.destroy());
+    const { started, dir, was } = await upgraded('server', async (_old, copied) => {
+      expect(copied).toMatchObject({ instruments: 140, instrument_movements: 594, participants: 523, teachers: 12, ensembles: 11 });
+    });
     expect({ migrated: started.migrated, readOnly: started.readOnly }).toEqual({ migrated: [MIGRATION], readOnly: false });
 
     await checkCarryOver(started.db, was);

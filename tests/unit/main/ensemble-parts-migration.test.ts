@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
-import { startDatabase } from '../../../electron/main/db/open';
-import { startServerDatabase } from '../../../electron/main/db/server';
 import { migrationSource, migrations } from '../../../migrations';
-import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
-import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migration';
+import { onPostgres, sqliteOnly } from '../../helpers/pg';
+import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 
 /**
  * Issue 15's carry-over of the ensemble members' parts, on the data the previous version
@@ -167,7 +164,8 @@ async function checkChannels(db: Knex, dir: string): Promise<void> {
   expect(instruments.inventory).toBe(true);
 }
 
-const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
+/** The fixture, with the rows the previous version could have written, started by the app up to the migration. */
+const upgraded = fixtureUpgrade(cleanups, { fixture: FIXTURE, migration: MIGRATION, addRows: addOldRows, remember: typedParts });
 
 const upTo = (name: string) => migrations.slice(0, migrations.findIndex(([n]) => n === name) + 1).map(([n]) => n);
 
@@ -175,24 +173,9 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
   'carry-over of the typed ensemble parts, on the SQLite file the previous version wrote',
   () => {
     it('links the parts that are exactly one instrument type or voice, lists the rest "sin vincular" and keeps every text', async () => {
-      const { dir, dbPath } = fixtureCopy();
-      const old = createKnex(dbPath);
-      let was: Map<number, string | null>;
-      try {
+      const { started, dir, was } = await upgraded('sqlite', async (old) => {
         expect(await old('knex_migrations').orderBy('id').pluck('name')).toEqual(upTo(LAST_OLD));
-        await addOldRows(old);
-        was = await typedParts(old);
-      } finally {
-        await old.destroy();
-      }
-      const started = await startDatabase({
-        dbPath,
-        backupDir: path.join(dir, 'copias'),
-        attachmentsDir: path.join(dir, 'adjuntos'),
-        migrations: migrationsUpTo(MIGRATION),
       });
-      if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
-      cleanups.push(() => started.db.destroy());
       expect(started.migrated).toEqual([MIGRATION]);
       await checkCarryOver(started.db, was);
       await started.db.migrate.latest({ migrationSource });
@@ -203,28 +186,9 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
 
 describe.skipIf(!onPostgres())('carry-over of the typed ensemble parts, on an office server with the same data', () => {
   it('the server migrated to 0010 with the fixture rows is carried over exactly as the SQLite file is', async () => {
-    const { dir, dbPath } = fixtureCopy();
-    const target = await createTestDatabase({ empty: true });
-    cleanups.push(() => target.drop());
-    const old = createServerKnex(target.config, { poolMax: 2 });
-    let was: Map<number, string | null>;
-    try {
-      await old.migrate.latest({ migrationSource: migrationsUpTo(LAST_OLD) });
-      const fixture = createKnex(dbPath, { inspect: true });
-      try {
-        const copied = await copySqliteRows(fixture, old);
-        expect(copied).toMatchObject({ ensembles: 11, participants: 523 });
-      } finally {
-        await fixture.destroy();
-      }
-      await addOldRows(old);
-      was = await typedParts(old);
-    } finally {
-      await old.destroy();
-    }
-    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
-    if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
-    cleanups.push(() => started.db.destroy());
+    const { started, dir, was } = await upgraded('server', async (_old, copied) => {
+      expect(copied).toMatchObject({ ensembles: 11, participants: 523 });
+    });
     expect({ migrated: started.migrated, readOnly: started.readOnly }).toEqual({ migrated: [MIGRATION], readOnly: false });
     await checkCarryOver(started.db, was);
     await started.db.migrate.latest({ migrationSource });

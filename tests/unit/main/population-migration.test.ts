@@ -1,13 +1,10 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
-import { startDatabase } from '../../../electron/main/db/open';
-import { startServerDatabase } from '../../../electron/main/db/server';
 import { migrationSource, migrations } from '../../../migrations';
-import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
+import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { snapshot } from '../../helpers/services';
-import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migration';
+import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 
 /**
  * Migration 20261204_0015 (establishments' population over time, issue 15) on the data the
@@ -53,30 +50,16 @@ async function check(db: Knex, dir: string, was: Record<string, unknown>): Promi
   expect(after.reachPercent).toBe(Math.round((lurigancho.participants.total * 1000) / 10150) / 10);
 }
 
-const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
+/** The fixture, with the rows the previous version could have written, started by the app up to the migration. */
+const upgraded = fixtureUpgrade(cleanups, { fixture: FIXTURE, migration: MIGRATION, stopAt: BEFORE, remember: otherRows });
 
 describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version wrote (the server variant is below)'))(
   'the population ledger on the SQLite file the previous version wrote',
   () => {
     it('adds an empty ledger of counts and changes no other row; a count then gives the reach', async () => {
-      const { dir, dbPath } = fixtureCopy();
-      const old = createKnex(dbPath);
-      let was: Record<string, unknown>;
-      try {
+      const { started, dir, was } = await upgraded('sqlite', async (old) => {
         expect((await old('knex_migrations').orderBy('id').pluck('name')).at(-1)).toBe(LAST_OLD);
-        await old.migrate.latest({ migrationSource: migrationsUpTo(BEFORE) });
-        was = await otherRows(old);
-      } finally {
-        await old.destroy();
-      }
-      const started = await startDatabase({
-        dbPath,
-        backupDir: path.join(dir, 'copias'),
-        attachmentsDir: path.join(dir, 'adjuntos'),
-        migrations: migrationsUpTo(MIGRATION),
       });
-      if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
-      cleanups.push(() => started.db.destroy());
       expect(started.migrated).toEqual([MIGRATION]);
       await check(started.db, dir, was);
     });
@@ -85,27 +68,9 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
 
 describe.skipIf(!onPostgres())('the population ledger on an office server with the same data', () => {
   it('the server with the fixture rows is upgraded exactly as the SQLite file is', async () => {
-    const { dir, dbPath } = fixtureCopy();
-    const target = await createTestDatabase({ empty: true });
-    cleanups.push(() => target.drop());
-    const old = createServerKnex(target.config, { poolMax: 2 });
-    let was: Record<string, unknown>;
-    try {
-      await old.migrate.latest({ migrationSource: migrationsUpTo(LAST_OLD) });
-      const fixture = createKnex(dbPath, { inspect: true });
-      try {
-        expect(await copySqliteRows(fixture, old)).toMatchObject({ participants: 523 });
-      } finally {
-        await fixture.destroy();
-      }
-      await old.migrate.latest({ migrationSource: migrationsUpTo(BEFORE) });
-      was = await otherRows(old);
-    } finally {
-      await old.destroy();
-    }
-    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
-    if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
-    cleanups.push(() => started.db.destroy());
+    const { started, dir, was } = await upgraded('server', async (_old, copied) => {
+      expect(copied).toMatchObject({ participants: 523 });
+    });
     expect({ migrated: started.migrated, readOnly: started.readOnly }).toEqual({ migrated: [MIGRATION], readOnly: false });
     await check(started.db, dir, was);
   });

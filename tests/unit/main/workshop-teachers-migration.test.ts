@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKnex, createServerKnex } from '../../../electron/main/db/connection';
-import { startDatabase } from '../../../electron/main/db/open';
-import { startServerDatabase } from '../../../electron/main/db/server';
 import { migrationSource } from '../../../migrations';
-import { copySqliteRows, createTestDatabase, migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
-import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migration';
+import { onPostgres, sqliteOnly } from '../../helpers/pg';
+import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 
 /**
  * Issue 15, item 4: the workshops' teachers typed as text, carried over to teacher records
@@ -18,7 +15,6 @@ import { fixtureCopy as copyFixture, servicesOver } from '../../helpers/migratio
  */
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0011.sqlite.gz');
-const LAST_OLD = '20261203_0010_linked_custody';
 const MIGRATION = '20261204_0012_workshop_teachers';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -58,7 +54,8 @@ const untouched: Record<string, string> = {
   'Elenco invitado de la Municipalidad de Lima': 'Elenco invitado de la Municipalidad de Lima',
 };
 
-const fixtureCopy = () => copyFixture(FIXTURE, cleanups);
+/** The fixture, with the rows the previous version could have written, started by the app up to the migration. */
+const upgraded = fixtureUpgrade(cleanups, { fixture: FIXTURE, migration: MIGRATION, addRows: addOldRows, remember: before });
 
 /** What the previous version's clerk typed, and a homonym teacher. */
 async function addOldRows(db: Knex): Promise<void> {
@@ -189,23 +186,7 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
   "carry-over of the workshops' typed teachers, on the SQLite file the previous version wrote",
   () => {
     it('links a name that is exactly one teacher, lists the rest "sin vincular", keeps every text; sessions led where one teacher was named', async () => {
-      const { dir, dbPath } = fixtureCopy();
-      const old = createKnex(dbPath);
-      let was: Before;
-      try {
-        await addOldRows(old);
-        was = await before(old);
-      } finally {
-        await old.destroy();
-      }
-      const started = await startDatabase({
-        dbPath,
-        backupDir: path.join(dir, 'copias'),
-        attachmentsDir: path.join(dir, 'adjuntos'),
-        migrations: migrationsUpTo(MIGRATION),
-      });
-      if (started.status !== 'ok') throw new Error('the fixture was reported damaged');
-      cleanups.push(() => started.db.destroy());
+      const { started, dir, was } = await upgraded('sqlite');
       expect(started.migrated.at(-1)).toBe(MIGRATION);
       await checkCarryOver(started.db, was);
       await started.db.migrate.latest({ migrationSource });
@@ -216,27 +197,9 @@ describe.skipIf(sqliteOnly('the start-up of a SQLite file the previous version w
 
 describe.skipIf(!onPostgres())("carry-over of the workshops' typed teachers, on an office server with the same data", () => {
   it('the server migrated from 0010 with the fixture rows is carried over exactly as the SQLite file is', async () => {
-    const { dir, dbPath } = fixtureCopy();
-    const target = await createTestDatabase({ empty: true });
-    cleanups.push(() => target.drop());
-    const old = createServerKnex(target.config, { poolMax: 2 });
-    let was: Before;
-    try {
-      await old.migrate.latest({ migrationSource: migrationsUpTo(LAST_OLD) });
-      const fixture = createKnex(dbPath, { inspect: true });
-      try {
-        expect(await copySqliteRows(fixture, old)).toMatchObject({ workshops: 21, workshop_sessions: 560, teachers: 12 });
-      } finally {
-        await fixture.destroy();
-      }
-      await addOldRows(old);
-      was = await before(old);
-    } finally {
-      await old.destroy();
-    }
-    const started = await startServerDatabase(target.config, { poolMax: 2, migrations: migrationsUpTo(MIGRATION) });
-    if (started.status !== 'ok') throw new Error(`server start: ${started.status}`);
-    cleanups.push(() => started.db.destroy());
+    const { started, dir, was } = await upgraded('server', async (_old, copied) => {
+      expect(copied).toMatchObject({ workshops: 21, workshop_sessions: 560, teachers: 12 });
+    });
     expect(started.migrated.at(-1)).toBe(MIGRATION);
     await checkCarryOver(started.db, was);
     await started.db.migrate.latest({ migrationSource });

@@ -26,6 +26,7 @@ const landed: Record<string, string> = {
   '20261204_0013_contract_workshops': 'ee01662deb004bf9',
   '20261204_0014_agreement_links': '741f24c131873a41',
   '20261204_0015_establishment_population': 'b66f69f8b110681f',
+  '20261204_0016_art_equipment_materials': 'a085612dd1e657ad',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

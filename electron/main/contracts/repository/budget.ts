@@ -2,15 +2,17 @@ import type { Knex } from 'knex';
 import { budgetLines, type BudgetLine } from '../../../../shared/contracts/rules';
 import { inTurn, later } from '../../db/dialect';
 import { type Row, numOr0, str } from '../../db/rows';
-import { instrumentPurchasesCentimos } from '../../inventory/for-contracts';
+import { inventoryPurchasesCentimos } from '../../inventory/for-contracts';
 
 /**
  * The programme budget per fiscal year and line. Committed, executed and available are never
  * typed: they are summed from the records each time.
  * - committed: what contracts in force still owe for the year's months — the installment of
  *   each month without a conformity, and the gross of each conformity not yet paid;
- * - executed: the gross of the conformities paid for the year's months, and on the
- *   instrumentos line the instruments bought with INPE's budget (acquired that year);
+ * - executed: the gross of the conformities paid for the year's months; on the instrumentos
+ *   line the musical instruments bought with INPE's budget (acquired that year); on the
+ *   materiales line the art equipment bought the same way and the consumables' purchases
+ *   (quantity × unit cost of the entries dated that year);
  * - available: budget − committed − executed.
  * A month belongs to the fiscal year of the service (December paid in January is December's).
  */
@@ -18,8 +20,17 @@ import { instrumentPurchasesCentimos } from '../../inventory/for-contracts';
 export interface LineFiguresDetail {
   committed: number;
   payments: number;
+  /** Musical instruments bought (the instrumentos line). */
   instruments: number;
+  /** Art equipment and consumables bought (the materiales line). */
+  materials: number;
 }
+
+const emptyFigures = (): Record<BudgetLine, LineFiguresDetail> =>
+  Object.fromEntries(budgetLines.map((l) => [l, { committed: 0, payments: 0, instruments: 0, materials: 0 }])) as Record<
+    BudgetLine,
+    LineFiguresDetail
+  >;
 
 const range = (year: number) => ({ from: `${year}-01`, to: `${year}-12` });
 
@@ -29,11 +40,8 @@ const range = (year: number) => ({ from: `${year}-01`, to: `${year}-12` });
  */
 export async function yearFigures(db: Knex, year: number): Promise<Record<BudgetLine, LineFiguresDetail>> {
   const { from, to } = range(year);
-  const out = Object.fromEntries(budgetLines.map((l) => [l, { committed: 0, payments: 0, instruments: 0 }])) as Record<
-    BudgetLine,
-    LineFiguresDetail
-  >;
-  const [months, instruments] = await inTurn([
+  const out = emptyFigures();
+  const [months, purchases] = await inTurn([
     db('contract_months')
       .where('period', '>=', from)
       .where('period', '<=', to)
@@ -45,13 +53,14 @@ export async function yearFigures(db: Knex, year: number): Promise<Record<Budget
         db.raw('SUM(CASE WHEN conformity_id IS NOT NULL AND paid = ? THEN conformity_gross_centimos ELSE 0 END) AS pending_s', [false]),
         db.raw('SUM(CASE WHEN paid = ? THEN conformity_gross_centimos ELSE 0 END) AS paid_s', [true]),
       ) as Promise<Row[]>,
-    later(() => instrumentPurchasesCentimos(db, year)),
+    later(() => inventoryPurchasesCentimos(db, year)),
   ]);
   for (const r of months) {
     out[r.line as BudgetLine].committed += numOr0(r.open_s) + numOr0(r.pending_s);
     out[r.line as BudgetLine].payments += numOr0(r.paid_s);
   }
-  out.instrumentos.instruments = instruments;
+  out.instrumentos.instruments = purchases.instruments;
+  out.materiales.materials = purchases.materials;
   return out;
 }
 
@@ -61,11 +70,8 @@ export async function yearFigures(db: Knex, year: number): Promise<Record<Budget
  */
 export async function yearFiguresFromRecords(db: Knex, year: number): Promise<Record<BudgetLine, LineFiguresDetail>> {
   const { from, to } = range(year);
-  const out = Object.fromEntries(budgetLines.map((l) => [l, { committed: 0, payments: 0, instruments: 0 }])) as Record<
-    BudgetLine,
-    LineFiguresDetail
-  >;
-  const [open, conformities, instruments] = await inTurn([
+  const out = emptyFigures();
+  const [open, conformities, purchases] = await inTurn([
     db('contract_months as m')
       .join('contracts as c', 'c.id', 'm.contract_id')
       .where('m.period', '>=', from)
@@ -88,14 +94,15 @@ export async function yearFiguresFromRecords(db: Knex, year: number): Promise<Re
       .groupBy('c.budget_line', 'f.status')
       .select('c.budget_line as line', 'f.status as status')
       .sum({ s: 'f.gross_centimos' }) as Promise<Row[]>,
-    later(() => instrumentPurchasesCentimos(db, year)),
+    later(() => inventoryPurchasesCentimos(db, year)),
   ]);
   for (const r of open) out[r.line as BudgetLine].committed += numOr0(r.s);
   for (const r of conformities) {
     if (r.status === 'pagada') out[r.line as BudgetLine].payments += numOr0(r.s);
     else out[r.line as BudgetLine].committed += numOr0(r.s);
   }
-  out.instrumentos.instruments = instruments;
+  out.instrumentos.instruments = purchases.instruments;
+  out.materiales.materials = purchases.materials;
   return out;
 }
 

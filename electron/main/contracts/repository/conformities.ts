@@ -7,7 +7,7 @@ import { sortedPage } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import type { ContractNarrow } from './contracts';
 import { fullName } from './words';
-import { deliveredIn } from './workshops';
+import { deliveredInMonths } from './workshops';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 
 /** Service conformities (a month signed off, then paid) and the months' cached state that follows them. */
@@ -100,9 +100,8 @@ export async function getConformity(db: Knex, id: number): Promise<Conformity | 
 
 /** Each conformity with the sessions its contract's teacher held that month in the contract's workshops. */
 async function withDelivered(db: Knex, rows: Array<Omit<Conformity, 'delivered'>>): Promise<Conformity[]> {
-  const out: Conformity[] = [];
-  for (const f of rows) out.push({ ...f, delivered: await deliveredIn(db, f.contractId, f.teacherId, f.period) });
-  return out;
+  const delivered = await deliveredInMonths(db, rows);
+  return rows.map((f, i) => ({ ...f, delivered: delivered[i]! }));
 }
 
 /** A contract's conformities that count (voided ones aside), for its schedule. */

@@ -15,31 +15,28 @@ export type LinkedWorkshop = { id: number; name: string; establishmentId: number
 /** Each contract's workshops (by name), with the establishment each belongs to. */
 export async function linkedWorkshopsOf(db: Knex, contractIds: number[]): Promise<Map<number, LinkedWorkshop[]>> {
   const out = new Map<number, LinkedWorkshop[]>();
-  if (contractIds.length === 0) return out;
-  const links: Row[] = [];
-  for (let i = 0; i < contractIds.length; i += 500) {
-    links.push(
-      ...((await db('contract_workshops')
-        .whereIn('contract_id', contractIds.slice(i, i + 500))
-        .select('contract_id', 'workshop_id')) as Row[]),
-    );
+  const links = await workshopIdsByContract(db, contractIds);
+  const workshops = await workshopsByIds(db, [...new Set([...links.values()].flat())]);
+  for (const [id, workshopIds] of links) {
+    const list = workshopIds.flatMap((w) => workshops.get(w) ?? []).map(({ id, name, establishmentId }) => ({ id, name, establishmentId }));
+    list.sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id - b.id);
+    if (list.length > 0) out.set(id, list);
   }
-  const workshops = await workshopsByIds(db, [...new Set(links.map((l) => Number(l.workshop_id)))]);
-  for (const l of links) {
-    const w = workshops.get(Number(l.workshop_id));
-    if (!w) continue;
-    const id = Number(l.contract_id);
-    out.set(id, [...(out.get(id) ?? []), { id: w.id, name: w.name, establishmentId: w.establishmentId }]);
-  }
-  for (const list of out.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id - b.id);
   return out;
 }
 
-/** The ids of the workshops a contract covers. */
-export async function workshopIdsOf(db: Knex, contractId: number): Promise<number[]> {
-  return ((await db('contract_workshops').where({ contract_id: contractId }).orderBy('workshop_id').pluck('workshop_id')) as unknown[]).map(
-    Number,
-  );
+/** The ids of the workshops each of these contracts covers (a contract that covers none is absent). */
+async function workshopIdsByContract(db: Knex, contractIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  const unique = [...new Set(contractIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const links = (await db('contract_workshops')
+      .whereIn('contract_id', unique.slice(i, i + 500))
+      .orderBy(['contract_id', 'workshop_id'])
+      .select('contract_id', 'workshop_id')) as Row[];
+    for (const l of links) out.set(Number(l.contract_id), [...(out.get(Number(l.contract_id)) ?? []), Number(l.workshop_id)]);
+  }
+  return out;
 }
 
 /** The contract's workshops are these (written with its terms, in the same transaction). */
@@ -132,8 +129,26 @@ export async function resolveWorkshopReview(
 
 // ── What a month delivered ──────────────────────────────────────────────────────
 
+/** A month of a contract whose delivery is asked: the contract, its teacher, the month ('YYYY-MM'). */
+export interface DeliveredMonth {
+  contractId: number;
+  teacherId: number;
+  period: string;
+}
+
+/**
+ * What each contract's teacher delivered in the month in the contract's workshops (an answer
+ * per month asked, in order): one query for the contracts' workshops, one for the sessions.
+ */
+export async function deliveredInMonths(db: Knex, months: readonly DeliveredMonth[]): Promise<Delivered[]> {
+  const contractIds = months.map((m) => m.contractId);
+  const workshops = await workshopIdsByContract(db, contractIds);
+  const asked = months.map((m) => ({ teacherId: m.teacherId, workshopIds: workshops.get(m.contractId) ?? [], period: m.period }));
+  const sessions = await deliveredSessions(db, asked);
+  return asked.map((q, i) => ({ workshops: q.workshopIds.length, ...sessions[i]! }));
+}
+
 /** What the contract's teacher delivered in the month in the contract's workshops. */
 export async function deliveredIn(db: Knex, contractId: number, teacherId: number, period: string): Promise<Delivered> {
-  const workshopIds = await workshopIdsOf(db, contractId);
-  return { workshops: workshopIds.length, ...(await deliveredSessions(db, { teacherId, workshopIds, period })) };
+  return (await deliveredInMonths(db, [{ contractId, teacherId, period }]))[0]!;
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { StockRow } from '../../../../shared/inventory/consumable-schemas';
+import type { ConsumableItem, StockRow } from '../../../../shared/inventory/consumable-schemas';
+import type { ConsumableCategory } from '../../../../shared/inventory/rules';
 import { type Row, toBool } from '../../db/rows';
 import { getEstablishment, joinEstablishment } from '../../establishments/repository';
 import { type Narrow, noNarrow } from './instruments';
@@ -23,6 +24,7 @@ function stockQuery(db: Knex) {
       'p.item_id',
       'i.name as item_name',
       'i.unit',
+      'i.category',
       'p.establishment_id',
       'e.name as establishment_name',
       'm.minimum',
@@ -39,6 +41,7 @@ const toStock = (r: Row): StockRow => {
     itemId: Number(r.item_id),
     itemName: String(r.item_name),
     unit: String(r.unit),
+    category: String(r.category) as ConsumableCategory,
     establishmentId: Number(r.establishment_id),
     establishmentName: String(r.establishment_name),
     stock,
@@ -53,10 +56,12 @@ export async function stockRows(
   establishmentId: number | null,
   lowOnly: boolean,
   narrow: Narrow = noNarrow,
+  category: ConsumableCategory | null = null,
 ): Promise<StockRow[]> {
   const q = stockQuery(db);
   narrow(q);
   if (establishmentId !== null) q.where('p.establishment_id', establishmentId);
+  if (category !== null) q.where('i.category', category);
   // Spanish order: accents and "de" do not push names out of place.
   const collator = new Intl.Collator('es', { sensitivity: 'base' });
   const rows = ((await q) as Row[])
@@ -75,6 +80,7 @@ export async function stockOf(db: Knex, itemId: number, establishmentId: number)
     itemId,
     itemName: String(item.name),
     unit: String(item.unit),
+    category: String(item.category) as ConsumableCategory,
     establishmentId,
     establishmentName: e!.name,
     stock: 0,
@@ -83,11 +89,12 @@ export async function stockOf(db: Knex, itemId: number, establishmentId: number)
   };
 }
 
-export async function listItems(db: Knex): Promise<Array<{ id: number; name: string; unit: string; active: boolean }>> {
+export async function listItems(db: Knex): Promise<ConsumableItem[]> {
   return ((await db('consumable_items').orderBy('name')) as Row[]).map((r) => ({
     id: Number(r.id),
     name: String(r.name),
     unit: String(r.unit),
+    category: String(r.category) as ConsumableCategory,
     active: toBool(r.active),
   }));
 }
@@ -106,8 +113,8 @@ export async function itemIds(db: Knex): Promise<number[]> {
   return (await db('consumable_items').orderBy('id').pluck('id')) as number[];
 }
 
-export async function insertItem(db: Knex, name: string, unit: string): Promise<number> {
-  return insertId(db('consumable_items'), { name, unit, active: true });
+export async function insertItem(db: Knex, name: string, unit: string, category: ConsumableCategory): Promise<number> {
+  return insertId(db('consumable_items'), { name, unit, category, active: true });
 }
 
 /** A movement of stock, as the clerk gave it: an entrega is stored as a negative quantity. */
@@ -119,6 +126,8 @@ export interface ConsumableMovementValues {
   date: string;
   recipient: string | null;
   notes: string | null;
+  /** What one unit cost (an ingreso that was a purchase), or null. */
+  unitCostCentimos: number | null;
 }
 
 export async function insertConsumableMovement(db: Knex, m: ConsumableMovementValues, recordedBy: string, now: string): Promise<number> {
@@ -130,6 +139,7 @@ export async function insertConsumableMovement(db: Knex, m: ConsumableMovementVa
     date: m.date,
     recipient: m.recipient,
     notes: m.notes,
+    unit_cost_centimos: m.unitCostCentimos,
     recorded_at: now,
     recorded_by: recordedBy,
   });

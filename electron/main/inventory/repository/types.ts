@@ -35,9 +35,10 @@ export async function typeActive(db: Knex, id: number): Promise<boolean | null> 
   return row ? toBool(row.active) : null;
 }
 
-/** The active types and their families (the demonstration data draws from them). */
-export async function activeTypes(db: Knex): Promise<Array<{ id: number; family: Family }>> {
-  return (await db('instrument_types').where({ active: true }).select('id', 'family')) as Array<{ id: number; family: Family }>;
+/** The active types with their names and families, in the order they were made (the demonstration data draws from them). */
+export async function activeTypes(db: Knex): Promise<Array<{ id: number; name: string; family: Family }>> {
+  const rows = (await db('instrument_types').where({ active: true }).orderBy('id').select('id', 'name', 'family')) as Row[];
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), family: r.family as Family }));
 }
 
 export async function findTypeIdByName(db: Knex, name: string): Promise<number | null> {

@@ -153,19 +153,22 @@ export interface TeacherWorkshopRow {
   sessions: number;
 }
 
+/** A teacher: by id, or a column naming one (a teacher of a list of them, deliveredSessions). */
+type TeacherRef = number | Knex.Ref<string, Record<string, string>>;
+
 /**
  * The sessions (`s`) a teacher gave: those that name them, and those that name no one in a
  * workshop of theirs (recorded before a session named who led it). The teacher's page and the
  * conformity of their contract count by this one rule.
  */
-export function givenBy(db: Knex, teacherId: number) {
+export function givenBy(db: Knex, teacher: TeacherRef) {
   return (w: Knex.QueryBuilder) =>
     w
-      .where('s.teacher_id', teacherId)
+      .where('s.teacher_id', teacher)
       .orWhere((n) =>
         n
           .whereNull('s.teacher_id')
-          .whereExists(db('workshop_teachers as wt').whereRaw('wt.workshop_id = s.workshop_id').where('wt.teacher_id', teacherId)),
+          .whereExists(db('workshop_teachers as wt').whereRaw('wt.workshop_id = s.workshop_id').where('wt.teacher_id', teacher)),
       );
 }
 
@@ -190,11 +193,7 @@ export async function workshopsOfTeacher(
       'w.end_date',
       'w.active',
       'e.name as establishment_name',
-      // The workshop names the teacher: its sessions that name no one are theirs too (givenBy).
-      db.raw(
-        '(SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = w.id AND (s.teacher_id = ? OR s.teacher_id IS NULL)) AS led',
-        [teacherId],
-      ),
+      db('workshop_sessions as s').whereRaw('s.workshop_id = w.id').where(givenBy(db, teacherId)).count('*').as('led'),
     )) as Row[];
   return rows.map((r) => ({
     id: Number(r.id),

@@ -55,7 +55,11 @@ export function DashboardPage() {
                         onSuccess: (r) =>
                           notifications.show({
                             color: 'teal',
-                            message: t('dashboard.demoLoaded', { count: r.establishments, instruments: r.instruments }),
+                            message: t('dashboard.demoLoaded', {
+                              count: r.establishments,
+                              instruments: r.instruments,
+                              equipment: r.artEquipment,
+                            }),
                           }),
                         onError: (err) => notifications.show({ color: 'red', message: err.message }),
                       },

@@ -1,7 +1,7 @@
 import { Badge, Group, Select, Text, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { families } from '../../../../shared/inventory/rules';
+import { musicFamilies } from '../../../../shared/inventory/rules';
 import { voices, type Voice } from '../../../../shared/programmes/rules';
 import type { Enrolment } from '../../../../shared/programmes/schemas';
 import { useApiQuery } from '../../api';
@@ -31,7 +31,7 @@ export function partInput(value: string | null): { partTypeId: number | null; pa
 export const typedOnly = (e: Pick<Enrolment, 'part' | 'partTypeId' | 'partVoice'>): boolean =>
   e.part !== null && e.partTypeId === null && e.partVoice === null;
 
-/** The list's options, grouped: voices, then each family's instrument types. `keepText`: an option that keeps the typed part. */
+/** The list's options, grouped: voices, then each musical family's instrument types (never art equipment). `keepText`: an option that keeps the typed part. */
 export function usePartOptions(keepText: string | null = null) {
   const { t } = useTranslation();
   const types = useApiQuery('ensembles.partTypes', {});
@@ -49,7 +49,7 @@ export function usePartOptions(keepText: string | null = null) {
         group: t('programmes.ensembleParts.voicesGroup'),
         items: voices.map((v) => ({ value: `v:${v}`, label: t(`programmes.voices.${v}`) })),
       },
-      ...families
+      ...musicFamilies
         .map((f) => ({
           group: t(`inventory.families.${f}`),
           items: (types.data ?? []).filter((x) => x.family === f).map((x) => ({ value: `t:${x.id}`, label: x.name })),

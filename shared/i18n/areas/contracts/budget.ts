@@ -30,8 +30,9 @@ export const contractsBudgetEs = {
     howCommitted:
       'Comprometido: lo que los contratos firmados aún deben por los meses del año: la cuota de cada mes sin conformidad y el bruto de cada conformidad aún no pagada.',
     howExecuted:
-      'Ejecutado: el bruto de las conformidades pagadas por los meses del año y, en la línea Instrumentos, los instrumentos adquiridos ese año con presupuesto INPE (inventario).',
-    howExecutedSplit: 'Del ejecutado: {{payments}} en pagos a docentes y proveedores de servicios, {{instruments}} en instrumentos.',
+      'Ejecutado: el bruto de las conformidades pagadas por los meses del año; en la línea Instrumentos, los instrumentos musicales adquiridos ese año con presupuesto INPE (inventario); en la línea Materiales, los equipos de arte adquiridos igual y las entradas de consumibles compradas ese año (cantidad × costo unitario).',
+    howExecutedSplit:
+      'Del ejecutado: {{payments}} en pagos a docentes y proveedores de servicios, {{instruments}} en instrumentos y {{materials}} en equipos de arte y consumibles.',
     notes: 'Notas',
     reportTitle: 'Ejecución presupuestal {{year}}',
     sheet: 'Presupuesto {{year}}',
@@ -41,6 +42,7 @@ export const contractsBudgetEs = {
     exportPdf: 'Reporte en PDF',
     alert: 'Más del 90 %',
     instrumentsPart: 'incluye {{amount}} en instrumentos',
+    materialsPart: 'incluye {{amount}} en equipos de arte y consumibles',
     newYear: 'Otro año',
     linesHint: 'Montos en soles.',
     totalUsd: 'Equivale a {{usd}} al tipo de cambio {{rate}}',
@@ -96,8 +98,9 @@ export const contractsBudgetEn: Widen<typeof contractsBudgetEs> = {
     howCommitted:
       'Committed: what signed contracts still owe for the year’s months: each month’s installment without a sign-off, and the gross of each sign-off not yet paid.',
     howExecuted:
-      'Executed: the gross of the sign-offs paid for the year’s months and, on the Instruments line, the instruments acquired that year with INPE’s budget (inventory).',
-    howExecutedSplit: 'Of executed: {{payments}} in payments for services, {{instruments}} in instruments.',
+      'Executed: the gross of the sign-offs paid for the year’s months; on the Instruments line, the musical instruments acquired that year with INPE’s budget (inventory); on the Materials line, the art equipment acquired the same way and the consumables’ entries bought that year (quantity × unit cost).',
+    howExecutedSplit:
+      'Of executed: {{payments}} in payments for services, {{instruments}} in instruments and {{materials}} in art equipment and consumables.',
     notes: 'Notes',
     reportTitle: 'Budget execution {{year}}',
     sheet: 'Budget {{year}}',
@@ -107,6 +110,7 @@ export const contractsBudgetEn: Widen<typeof contractsBudgetEs> = {
     exportPdf: 'PDF report',
     alert: 'Above 90%',
     instrumentsPart: 'includes {{amount}} in instruments',
+    materialsPart: 'includes {{amount}} in art equipment and consumables',
     newYear: 'Another year',
     linesHint: 'Amounts in soles.',
     totalUsd: 'Equals {{usd}} at the rate of {{rate}}',

@@ -5,7 +5,7 @@ export const inventoryConsumablesEs = {
   consumables: {
     navTitle: 'Consumibles',
     title: 'Consumibles',
-    subtitle: 'Cuerdas, cañas, parches y otros: existencias por establecimiento',
+    subtitle: 'Cuerdas, cañas y parches; arcilla, esmaltes y pinturas: existencias por establecimiento',
     item: 'Artículo',
     unit: 'Unidad',
     establishment: 'Establecimiento',
@@ -31,7 +31,7 @@ export const inventoryConsumablesEs = {
     empty: 'Aún no hay existencias registradas. Registre una entrada.',
     emptyTitle: 'Aún no hay consumibles',
     noMatchTitle: 'Ningún artículo coincide con los filtros',
-    noMatchText: 'Elija otro establecimiento o desmarque «Solo bajo el mínimo».',
+    noMatchText: 'Elija otro establecimiento u otra categoría, o desmarque «Solo bajo el mínimo».',
     currentStock: 'Existencias actuales: {{stock}} {{unit}}',
     currentStockOf: 'Existencias de «{{item}}» en {{establishment}}: {{stock}} {{unit}}.',
     saveMove: 'Registrar',
@@ -41,6 +41,13 @@ export const inventoryConsumablesEs = {
     itemNamePlaceholder: 'Juego de cuerdas de violín',
     unitPlaceholder: 'juego, unidad, caja…',
     newItemHint: 'Luego registre su entrada en cada establecimiento con «Registrar entrada o entrega».',
+    category: 'Categoría',
+    categoryHint: 'Materiales de arte: arcilla, esmaltes, pinturas y demás de los talleres de cerámica y artes plásticas.',
+    unitCost: 'Costo unitario (S/)',
+    unitCostHint:
+      'Si la entrada fue una compra, lo que costó cada unidad: el total se ejecuta en la línea Materiales del presupuesto. Déjelo vacío si fue una donación.',
+    purchaseTotal: 'Total de la compra: {{quantity}} × {{unitCost}} = {{total}}',
+    unitCostOnlyIngreso: 'Solo una entrada lleva costo unitario: una entrega sale de las existencias ya compradas.',
   },
   reports: {
     navTitle: 'Reportes de inventario',
@@ -134,7 +141,7 @@ export const inventoryConsumablesEn: Widen<typeof inventoryConsumablesEs> = {
   consumables: {
     navTitle: 'Consumables',
     title: 'Consumables',
-    subtitle: 'Strings, reeds, drumheads and more: stock by establishment',
+    subtitle: 'Strings, reeds and drumheads; clay, glazes and paints: stock by establishment',
     item: 'Item',
     unit: 'Unit',
     establishment: 'Establishment',
@@ -160,7 +167,7 @@ export const inventoryConsumablesEn: Widen<typeof inventoryConsumablesEs> = {
     empty: 'No stock recorded yet. Record an entry.',
     emptyTitle: 'No consumables yet',
     noMatchTitle: 'No item matches the filters',
-    noMatchText: 'Choose another establishment or untick «Only below minimum».',
+    noMatchText: 'Choose another establishment or category, or untick «Only below minimum».',
     currentStock: 'Current stock: {{stock}} {{unit}}',
     currentStockOf: 'Stock of «{{item}}» at {{establishment}}: {{stock}} {{unit}}.',
     saveMove: 'Record',
@@ -170,6 +177,13 @@ export const inventoryConsumablesEn: Widen<typeof inventoryConsumablesEs> = {
     itemNamePlaceholder: 'Set of violin strings',
     unitPlaceholder: 'set, unit, box…',
     newItemHint: 'Then record its entry at each establishment with «Record entry or delivery».',
+    category: 'Category',
+    categoryHint: 'Art materials: clay, glazes, paints and the like for the ceramics and plastic-arts workshops.',
+    unitCost: 'Unit cost (S/)',
+    unitCostHint:
+      "If the entry was a purchase, what each unit cost: the total is executed on the budget's Materials line. Leave it empty for a donation.",
+    purchaseTotal: 'Purchase total: {{quantity}} × {{unitCost}} = {{total}}',
+    unitCostOnlyIngreso: 'Only an entry carries a unit cost: a delivery leaves from stock already bought.',
   },
   reports: {
     navTitle: 'Inventory reports',

@@ -15,6 +15,17 @@ export const inventoryLabelsEs = {
     percusion: 'Percusión',
     teclados: 'Teclados',
     audio_accesorios: 'Audio y accesorios',
+    equipo_ceramica: 'Equipos de cerámica',
+    equipo_artes_plasticas: 'Equipos de artes plásticas',
+    herramientas_arte: 'Herramientas de arte',
+  },
+  familyGroups: {
+    music: 'Instrumentos musicales',
+    art: 'Equipos de arte',
+  },
+  consumableCategories: {
+    musica: 'Música',
+    arte: 'Materiales de arte',
   },
   statuses: {
     en_almacen: 'En almacén central',
@@ -90,7 +101,7 @@ export const inventoryLabelsEs = {
   },
   instruments: {
     title: 'Instrumentos',
-    subtitle: 'Registro patrimonial de instrumentos musicales por establecimiento',
+    subtitle: 'Registro patrimonial de instrumentos musicales y equipos de arte (hornos, tornos, caballetes) por establecimiento',
     new: 'Nuevo instrumento',
     newTitle: 'Registrar instrumento',
     editTitle: 'Editar instrumento',
@@ -164,6 +175,17 @@ export const inventoryLabelsEn: Widen<typeof inventoryLabelsEs> = {
     percusion: 'Percussion',
     teclados: 'Keyboards',
     audio_accesorios: 'Audio and accessories',
+    equipo_ceramica: 'Ceramics equipment',
+    equipo_artes_plasticas: 'Plastic arts equipment',
+    herramientas_arte: 'Art tools',
+  },
+  familyGroups: {
+    music: 'Musical instruments',
+    art: 'Art equipment',
+  },
+  consumableCategories: {
+    musica: 'Music',
+    arte: 'Art materials',
   },
   statuses: {
     en_almacen: 'In the central warehouse',
@@ -238,7 +260,7 @@ export const inventoryLabelsEn: Widen<typeof inventoryLabelsEs> = {
   },
   instruments: {
     title: 'Instruments',
-    subtitle: 'Patrimonial register of musical instruments by establishment',
+    subtitle: 'Patrimonial register of musical instruments and art equipment (kilns, wheels, easels) by establishment',
     new: 'New instrument',
     newTitle: 'Register instrument',
     editTitle: 'Edit instrument',

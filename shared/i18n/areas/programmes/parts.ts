@@ -58,6 +58,7 @@ export const programmesPartsEs = {
     errors: {
       onePart: 'Elija un instrumento o una voz, no ambos.',
       unknownPartType: 'Ese instrumento no está en la lista de tipos activos.',
+      artEquipment: 'Un equipo de arte no es una parte: elija un instrumento musical o una voz.',
       reviewResolved: 'Esa parte ya fue vinculada o descartada.',
     },
   },
@@ -120,6 +121,7 @@ export const programmesPartsEn: Widen<typeof programmesPartsEs> = {
     errors: {
       onePart: 'Choose an instrument or a voice, not both.',
       unknownPartType: 'That instrument is not in the list of active types.',
+      artEquipment: 'Art equipment is not a part: choose a musical instrument or a voice.',
       reviewResolved: 'That part was already linked or dismissed.',
     },
   },

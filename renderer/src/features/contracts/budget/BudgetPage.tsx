@@ -38,7 +38,7 @@ function Amount({ pen, usd }: { pen: number; usd: number | undefined }) {
 
 /**
  * The programme's budget for a fiscal year: per line what was budgeted, what contracts still
- * commit, what was executed (payments and, for instruments, purchases from the inventory)
+ * commit, what was executed (payments and, for instruments and materials, purchases from the inventory)
  * and what is available — in soles, with dollars beside them at the year's rate.
  */
 export function BudgetPage() {
@@ -82,6 +82,11 @@ export function BudgetPage() {
         {r.executedInstrumentsCentimos > 0 && !strong && (
           <Text size="xs" c="dimmed">
             {t('contracts.budget.instrumentsPart', { amount: money(r.executedInstrumentsCentimos) })}
+          </Text>
+        )}
+        {r.executedMaterialsCentimos > 0 && !strong && (
+          <Text size="xs" c="dimmed">
+            {t('contracts.budget.materialsPart', { amount: money(r.executedMaterialsCentimos) })}
           </Text>
         )}
       </Table.Td>

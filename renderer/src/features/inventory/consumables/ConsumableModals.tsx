@@ -2,12 +2,21 @@ import { Input, NumberInput, SegmentedControl, Select, SimpleGrid, Text, TextInp
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { ConsumableItemInput, ConsumableMinimum, ConsumableMove, type StockRow } from '../../../../../shared/inventory/consumable-schemas';
+import {
+  ConsumableItemInput,
+  ConsumableMinimum,
+  ConsumableMove,
+  type ConsumableItem,
+  type StockRow,
+} from '../../../../../shared/inventory/consumable-schemas';
+import { consumableCategories, type ConsumableCategory } from '../../../../../shared/inventory/rules';
+import { readMoney } from '../../../../../shared/format';
 import { useApiMutation, useApiQuery } from '../../../api';
-import { schemaValidator } from '../../../forms';
+import { renameErrors, schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
-import { DateField, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
+import { solesToCentimos, useMoney } from '../../../components/money';
 import { unitFor } from '../../../../../shared/units';
 
 const toNumber = (v: number | string) => (v === '' || v === null || v === undefined ? undefined : Number(v));
@@ -20,6 +29,8 @@ interface MoveValues {
   date: string | null;
   recipient: string;
   notes: string;
+  /** What one unit cost, as typed (an ingreso only). */
+  unitCost: string;
 }
 
 const toMove = (v: MoveValues) => ({
@@ -30,7 +41,38 @@ const toMove = (v: MoveValues) => ({
   date: v.date,
   recipient: v.kind === 'entrega' ? v.recipient : '',
   notes: v.notes,
+  unitCostCentimos: v.kind === 'ingreso' ? (solesToCentimos(v.unitCost) ?? null) : null,
 });
+
+/** Schema field → form field, where they differ. */
+const moveFieldNames = { unitCostCentimos: 'unitCost' };
+
+/** The items for a Select, grouped by category (music first), the active ones only. */
+const itemOptions = (items: ConsumableItem[], t: (key: string) => string) =>
+  consumableCategories
+    .map((c) => ({
+      group: t(`inventory.consumableCategories.${c}`),
+      items: items.filter((i) => i.active && i.category === c).map((i) => ({ value: String(i.id), label: i.name })),
+    }))
+    .filter((g) => g.items.length > 0);
+
+/** "40 kg × S/ 12.50 = S/ 500.00" while both are readable; nothing otherwise. */
+function PurchaseTotal({ quantity, unitCost, unit }: { quantity: number | string; unitCost: string; unit: string }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const q = toNumber(quantity);
+  const cost = readMoney(unitCost);
+  if (q === undefined || !Number.isInteger(q) || q <= 0 || unitCost.trim() === '' || !cost.ok) return null;
+  return (
+    <Text size="sm" fw={500} data-testid="purchase-total">
+      {t('inventory.consumables.purchaseTotal', {
+        quantity: `${q.toLocaleString('es-PE')} ${unitFor(q, unit)}`.trim(),
+        unitCost: money(cost.centimos),
+        total: money(q * cost.centimos),
+      })}
+    </Text>
+  );
+}
 
 /** "Registrar entrada o entrega": the stock of the chosen pair is shown; main refuses to deliver more than there is. */
 export function MoveModal({
@@ -54,14 +96,16 @@ export function MoveModal({
     date: todayIso(),
     recipient: '',
     notes: '',
+    unitCost: '',
   });
   // Reset when it opens or turns to another record, never on a background refetch.
   // Main's refusal: next to its fields when it names them, above the form when it does not.
   const { form, formError, setFormError, saved } = useRecordForm<MoveValues>({
     opened,
     recordKey: preset ? `${preset.itemId}-${preset.establishmentId}` : null,
-    validate: (values) => validate(toMove(values)),
+    validate: (values) => renameErrors(validate(toMove(values)), moveFieldNames),
     values: empty,
+    fieldNames: moveFieldNames,
     sentenceWithFields: false,
   });
 
@@ -116,7 +160,7 @@ export function MoveModal({
         data-autofocus
         required
         label={t('inventory.consumables.item')}
-        data={(items.data ?? []).filter((i) => i.active).map((i) => ({ value: String(i.id), label: i.name }))}
+        data={itemOptions(items.data ?? [], t)}
         searchable
         selectFirstOptionOnChange
         nothingFoundMessage={t('inventory.consumables.noItems')}
@@ -157,6 +201,16 @@ export function MoveModal({
           <TextInput label={t('inventory.consumables.recipient')} description={' '} {...form.getInputProps('recipient')} />
         )}
       </SimpleGrid>
+      {form.values.kind === 'ingreso' && (
+        <>
+          <SolesInput
+            label={t('inventory.consumables.unitCost')}
+            description={t('inventory.consumables.unitCostHint')}
+            {...form.getInputProps('unitCost')}
+          />
+          <PurchaseTotal quantity={form.values.quantity} unitCost={form.values.unitCost} unit={item?.unit ?? ''} />
+        </>
+      )}
       <Textarea label={t('inventory.consumables.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
     </FormModal>
   );
@@ -229,8 +283,19 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
   );
 }
 
-/** "Nuevo artículo": a name (unique, without regard to accents or case) and the unit it is counted in. */
-export function ItemFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * "Nuevo artículo": a name (unique, without regard to accents or case), the unit it is counted
+ * in and its category (the page's category filter, else música: the usual case).
+ */
+export function ItemFormModal({
+  opened,
+  onClose,
+  category,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  category: ConsumableCategory | null;
+}) {
   const { t } = useTranslation();
   const create = useApiMutation('consumables.createItem');
   const validate = schemaValidator(ConsumableItemInput, t);
@@ -238,13 +303,17 @@ export function ItemFormModal({ opened, onClose }: { opened: boolean; onClose: (
   const { form, formError, saved } = useRecordForm({
     opened,
     validate: (v) => validate(v),
-    values: () => ({ name: '', unit: '' }),
+    values: (): { name: string; unit: string; category: ConsumableCategory | null } => ({
+      name: '',
+      unit: '',
+      category: category ?? 'musica',
+    }),
     sentenceWithFields: false,
   });
 
   const submit = form.onSubmit((v) =>
     create.mutate(
-      v,
+      v as z.input<typeof ConsumableItemInput>,
       saved((item: { name: string }) => t('inventory.consumables.itemCreated', { name: item.name }), onClose),
     ),
   );
@@ -273,6 +342,14 @@ export function ItemFormModal({ opened, onClose }: { opened: boolean; onClose: (
         label={t('inventory.consumables.unit')}
         placeholder={t('inventory.consumables.unitPlaceholder')}
         {...form.getInputProps('unit')}
+      />
+      <Select
+        required
+        label={t('inventory.consumables.category')}
+        description={t('inventory.consumables.categoryHint')}
+        data={consumableCategories.map((c) => ({ value: c, label: t(`inventory.consumableCategories.${c}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('category')}
       />
       <Text size="sm" c="dimmed">
         {t('inventory.consumables.newItemHint')}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { StockRow } from '../../../../../shared/inventory/consumable-schemas';
+import { consumableCategories, type ConsumableCategory } from '../../../../../shared/inventory/rules';
 import { pageSizes } from '../../../../../shared/ipc';
 import { useApiQuery } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
@@ -20,13 +21,18 @@ import { RowAction } from '../../../components/RecordParts';
 const number = (n: number) => n.toLocaleString('es-PE');
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
-/** Strings, reeds, drumheads…: stock per item and establishment, entries and deliveries, minimums. */
+/**
+ * Strings, reeds, drumheads… and the art workshops' clay, glazes, paints: stock per item and
+ * establishment (filtered by category), entries (with their unit cost when bought) and
+ * deliveries, minimums.
+ */
 export function ConsumablesPage() {
   const { t } = useTranslation();
   const paging = usePagingLabels();
   const [params] = useSearchParams();
   const establishments = useEstablishmentOptions();
   const [establishmentId, setEstablishmentId] = useState<string | null>(null);
+  const [category, setCategory] = useState<ConsumableCategory | null>(null);
   const [lowOnly, setLowOnly] = useState(params.get('bajo') === '1');
   const [moving, setMoving] = useState<{ itemId: number | null; establishmentId: number | null } | null>(null);
   const [minimumOf, setMinimumOf] = useState<StockRow | null>(null);
@@ -39,7 +45,7 @@ export function ConsumablesPage() {
 
   const stock = useApiQuery(
     'consumables.stock',
-    { establishmentId: establishmentId === null ? null : Number(establishmentId), lowOnly },
+    { establishmentId: establishmentId === null ? null : Number(establishmentId), lowOnly, category },
     { placeholderData: (prev) => prev },
   );
 
@@ -48,7 +54,7 @@ export function ConsumablesPage() {
   const rows = [...(stock.data ?? [])].sort(
     (a, b) => collator.compare(a.establishmentName, b.establishmentName) || collator.compare(a.itemName, b.itemName),
   );
-  const filtered = establishmentId !== null || lowOnly;
+  const filtered = establishmentId !== null || lowOnly || category !== null;
   const lastPage = Math.max(1, Math.ceil(rows.length / pageSize));
   const shownPage = Math.min(page, lastPage);
   const shown = rows.slice((shownPage - 1) * pageSize, shownPage * pageSize);
@@ -92,6 +98,18 @@ export function ConsumablesPage() {
             clearable
             w={300}
           />
+          <Select
+            label={t('inventory.consumables.category')}
+            placeholder={t('inventory.instruments.allF')}
+            data={consumableCategories.map((c) => ({ value: c, label: t(`inventory.consumableCategories.${c}`) }))}
+            value={category}
+            onChange={(v) => {
+              setCategory(v as ConsumableCategory | null);
+              setPage(1);
+            }}
+            clearable
+            w={200}
+          />
           <Checkbox
             mb={8}
             label={t('inventory.consumables.lowOnly')}
@@ -106,6 +124,7 @@ export function ConsumablesPage() {
               variant="subtle"
               onClick={() => {
                 setEstablishmentId(null);
+                setCategory(null);
                 setLowOnly(false);
               }}
             >
@@ -135,7 +154,19 @@ export function ConsumablesPage() {
         {...paging}
         idAccessor={(r) => `${r.itemId}-${r.establishmentId}`}
         columns={[
-          { accessor: 'itemName', title: t('inventory.consumables.item'), noWrap: true },
+          {
+            accessor: 'itemName',
+            title: t('inventory.consumables.item'),
+            // Its category under the name, and a long name wraps: wider, the row's actions would leave the screen.
+            render: (r) => (
+              <>
+                <Text size="sm">{r.itemName}</Text>
+                <Text size="xs" c="dimmed">
+                  {t(`inventory.consumableCategories.${r.category}`)}
+                </Text>
+              </>
+            ),
+          },
           { accessor: 'unit', title: t('inventory.consumables.unit'), width: 100 },
           { accessor: 'establishmentName', title: t('inventory.consumables.establishment'), noWrap: true },
           {
@@ -208,7 +239,7 @@ export function ConsumablesPage() {
 
       <MoveModal preset={moving} onClose={() => setMoving(null)} />
       <MinimumModal row={minimumOf} onClose={() => setMinimumOf(null)} />
-      <ItemFormModal opened={newItem} onClose={() => setNewItem(false)} />
+      <ItemFormModal opened={newItem} onClose={() => setNewItem(false)} category={category} />
     </>
   );
 }

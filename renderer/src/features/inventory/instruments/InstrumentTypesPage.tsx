@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { normalizeText } from '../../../../../shared/format';
-import { families, type Family } from '../../../../../shared/inventory/rules';
+import type { Family } from '../../../../../shared/inventory/rules';
 import { InstrumentTypeInput, type InstrumentType } from '../../../../../shared/inventory/schemas';
 import { useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
@@ -18,6 +18,7 @@ import { useRecordForm } from '../../../components/useRecordForm';
 import { whole } from '../../../components/badges';
 import { useCan } from '../../../components/session';
 import { ActiveToggleAction, RowAction } from '../../../components/RecordParts';
+import { familyGroups, familyOptions } from './ui';
 
 interface TypeValues {
   name: string;
@@ -57,18 +58,14 @@ function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: ()
       actionsMt="sm"
     >
       <TextInput data-autofocus required label={t('inventory.types.name')} {...form.getInputProps('name')} />
-      <Select
-        required
-        label={t('inventory.types.family')}
-        data={families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) }))}
-        {...form.getInputProps('family')}
-      />
+      <Select required label={t('inventory.types.family')} data={familyOptions(t)} {...form.getInputProps('family')} />
     </FormModal>
   );
 }
 
 /**
- * The instrument types, grouped by family, with how many instruments each has. A type in
+ * The instrument types by family, under two headings (the musical instruments, the art
+ * equipment), with how many instruments each has. A type in
  * use is deactivated, never deleted: it is then no longer offered for new instruments.
  */
 export function InstrumentTypesPage() {
@@ -136,90 +133,101 @@ export function InstrumentTypesPage() {
       ) : shown.length === 0 ? (
         <EmptyState title={t('inventory.types.noMatchTitle')} text={t('inventory.types.noMatchText')} />
       ) : (
-        // Columns of cards (not a grid): a short family does not leave a hole beside a long one.
-        <div style={{ columnWidth: 420, columnGap: 'var(--mantine-spacing-md)' }}>
-          {families
-            .map((f) => ({ family: f, rows: shown.filter((ty) => ty.family === f) }))
-            .filter((g) => g.rows.length > 0)
-            .map(({ family, rows }) => (
-              <Card
-                key={family}
-                withBorder
-                padding="sm"
-                mb="md"
-                role="region"
-                aria-label={t(`inventory.families.${family}`)}
-                style={{ breakInside: 'avoid' }}
-              >
-                <Group justify="space-between" mb="xs" wrap="nowrap">
-                  <Title order={4}>{t(`inventory.families.${family}`)}</Title>
-                  <Text size="sm" c="dimmed">
-                    {t('inventory.types.typesCount', { count: rows.length })} ·{' '}
-                    {t('inventory.types.instrumentsCount', { count: rows.reduce((n, ty) => n + ty.instrumentCount, 0) })}
-                  </Text>
-                </Group>
-                <Table striped highlightOnHover verticalSpacing={4}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('inventory.types.name')}</Table.Th>
-                      <Table.Th ta="right">{t('inventory.types.instruments')}</Table.Th>
-                      <Table.Th>{t('common.status')}</Table.Th>
-                      <Table.Th w={80} />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((ty) => (
-                      <Table.Tr key={ty.id} style={ty.active ? undefined : { opacity: 0.65 }}>
-                        <Table.Td>{ty.name}</Table.Td>
-                        <Table.Td ta="right">
-                          {ty.instrumentCount > 0 ? (
-                            <Anchor
-                              component={Link}
-                              to={`${routes.instruments}?tipo=${ty.id}`}
-                              size="sm"
-                              aria-label={`${t('inventory.types.viewInstruments')}: ${ty.name}`}
-                            >
-                              {ty.instrumentCount}
-                            </Anchor>
-                          ) : (
-                            <Text size="sm" c="dimmed" span>
-                              0
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {ty.active ? (
-                            <Text size="sm" c="dimmed">
-                              {t('common.active')}
-                            </Text>
-                          ) : (
-                            <Badge color="gray" variant="light" tt="none" styles={whole}>
-                              {t('common.inactive')}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {canEdit && (
-                            <Group gap={2} justify="flex-end" wrap="nowrap">
-                              <RowAction label={t('common.edit')} name={ty.name} onClick={() => openEdit(ty)}>
-                                <IconEdit size={18} />
-                              </RowAction>
-                              <ActiveToggleAction
-                                active={ty.active}
-                                labels={{ deactivate: t('inventory.types.deactivate'), reactivate: t('inventory.types.reactivate') }}
-                                name={ty.name}
-                                onClick={() => toggle(ty)}
-                              />
-                            </Group>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Card>
-            ))}
-        </div>
+        // Two headings, the musical instruments and the art equipment; under each, columns of
+        // cards (not a grid): a short family does not leave a hole beside a long one.
+        familyGroups
+          .map((g) => ({
+            key: g.key,
+            families: g.families.map((f) => ({ family: f, rows: shown.filter((ty) => ty.family === f) })).filter((f) => f.rows.length > 0),
+          }))
+          .filter((g) => g.families.length > 0)
+          .map((g, i) => (
+            <section key={g.key} aria-labelledby={`family-group-${g.key}`}>
+              <Title order={3} id={`family-group-${g.key}`} mt={i > 0 ? 'xs' : 0} mb="sm">
+                {t(`inventory.familyGroups.${g.key}`)}
+              </Title>
+              <div style={{ columnWidth: 420, columnGap: 'var(--mantine-spacing-md)' }}>
+                {g.families.map(({ family, rows }) => (
+                  <Card
+                    key={family}
+                    withBorder
+                    padding="sm"
+                    mb="md"
+                    role="region"
+                    aria-label={t(`inventory.families.${family}`)}
+                    style={{ breakInside: 'avoid' }}
+                  >
+                    <Group justify="space-between" mb="xs" wrap="nowrap">
+                      <Title order={4}>{t(`inventory.families.${family}`)}</Title>
+                      <Text size="sm" c="dimmed">
+                        {t('inventory.types.typesCount', { count: rows.length })} ·{' '}
+                        {t('inventory.types.instrumentsCount', { count: rows.reduce((n, ty) => n + ty.instrumentCount, 0) })}
+                      </Text>
+                    </Group>
+                    <Table striped highlightOnHover verticalSpacing={4}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('inventory.types.name')}</Table.Th>
+                          <Table.Th ta="right">{t('inventory.types.instruments')}</Table.Th>
+                          <Table.Th>{t('common.status')}</Table.Th>
+                          <Table.Th w={80} />
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {rows.map((ty) => (
+                          <Table.Tr key={ty.id} style={ty.active ? undefined : { opacity: 0.65 }}>
+                            <Table.Td>{ty.name}</Table.Td>
+                            <Table.Td ta="right">
+                              {ty.instrumentCount > 0 ? (
+                                <Anchor
+                                  component={Link}
+                                  to={`${routes.instruments}?tipo=${ty.id}`}
+                                  size="sm"
+                                  aria-label={`${t('inventory.types.viewInstruments')}: ${ty.name}`}
+                                >
+                                  {ty.instrumentCount}
+                                </Anchor>
+                              ) : (
+                                <Text size="sm" c="dimmed" span>
+                                  0
+                                </Text>
+                              )}
+                            </Table.Td>
+                            <Table.Td>
+                              {ty.active ? (
+                                <Text size="sm" c="dimmed">
+                                  {t('common.active')}
+                                </Text>
+                              ) : (
+                                <Badge color="gray" variant="light" tt="none" styles={whole}>
+                                  {t('common.inactive')}
+                                </Badge>
+                              )}
+                            </Table.Td>
+                            <Table.Td>
+                              {canEdit && (
+                                <Group gap={2} justify="flex-end" wrap="nowrap">
+                                  <RowAction label={t('common.edit')} name={ty.name} onClick={() => openEdit(ty)}>
+                                    <IconEdit size={18} />
+                                  </RowAction>
+                                  <ActiveToggleAction
+                                    active={ty.active}
+                                    labels={{ deactivate: t('inventory.types.deactivate'), reactivate: t('inventory.types.reactivate') }}
+                                    name={ty.name}
+                                    onClick={() => toggle(ty)}
+                                  />
+                                </Group>
+                              )}
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Card>
+                ))}
+              </div>
+            </section>
+          ))
       )}
       <TypeFormModal opened={formOpen} onClose={() => setFormOpen(false)} type={editing} />
     </>

@@ -4,7 +4,7 @@ import { IconFileImport, IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { conditions, families, statuses, type Condition, type Family, type Status } from '../../../../../shared/inventory/rules';
+import { conditions, statuses, type Condition, type Family, type Status } from '../../../../../shared/inventory/rules';
 import { instrumentSortColumns, type Instrument, type InstrumentFilter } from '../../../../../shared/inventory/schemas';
 import { call, useApiQuery } from '../../../api';
 import { ColumnPicker, useHiddenColumns } from '../../../components/ColumnPicker';
@@ -21,7 +21,7 @@ import { MovementModal } from './MovementModal';
 import { useEstablishmentOptions } from '../../../components/fields';
 import { useInstrumentColumns } from './instrumentColumns';
 import { SelectionBar } from './SelectionBar';
-import { typeOptions } from './ui';
+import { familyOptions, typeOptions } from './ui';
 import { accentFilter } from '../../../components/accentFilter';
 import { useCan } from '../../../components/session';
 
@@ -96,7 +96,6 @@ export function InstrumentsPage() {
   const types = useApiQuery('instrumentTypes.list', {});
   const establishments = useEstablishmentOptions('all');
   const list = useApiQuery('instruments.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
-  const familyOptions = useOptions(families, 'inventory.families');
   const statusOptions = useOptions(statuses, 'inventory.statuses');
   const conditionOptions = useOptions(conditions, 'inventory.conditions');
 
@@ -125,6 +124,8 @@ export function InstrumentsPage() {
   const total = list.data?.total ?? 0;
   const allTypes = types.data ?? [];
   const typeFilterData = typeOptions(allTypes, t, (ty) => family === null || ty.family === family);
+  // The musical instruments' families, then the art equipment's (kilns, wheels, easels, tools).
+  const familyData = useMemo(() => familyOptions(t), [t]);
 
   return (
     <>
@@ -164,13 +165,14 @@ export function InstrumentsPage() {
         <ChoiceFilter
           label={t('inventory.instruments.family')}
           placeholder={t('inventory.instruments.allF')}
-          data={familyOptions}
+          data={familyData}
           value={family}
           onChange={(v) => {
             filters.set('family', v);
             if (v && typeId && allTypes.find((ty) => String(ty.id) === typeId)?.family !== v) filters.set('typeId', null);
           }}
-          style={filterStyle}
+          comboboxProps={{ width: 260, position: 'bottom-start' }}
+          style={{ ...filterStyle, flexGrow: 1.3 }}
         />
         <ChoiceFilter
           label={t('inventory.instruments.type')}

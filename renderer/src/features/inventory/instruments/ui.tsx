@@ -1,7 +1,17 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { allowedKinds, families, stateOf, type Condition, type MovementKind, type Status } from '../../../../../shared/inventory/rules';
+import {
+  allowedKinds,
+  artFamilies,
+  families,
+  musicFamilies,
+  stateOf,
+  type Condition,
+  type Family,
+  type MovementKind,
+  type Status,
+} from '../../../../../shared/inventory/rules';
 import type { Instrument, InstrumentType } from '../../../../../shared/inventory/schemas';
 import { whole } from '../../../components/badges';
 
@@ -59,7 +69,21 @@ export function allowedForAll(instruments: Instrument[]): MovementKind[] {
   return first!.filter((k) => rest.every((kinds) => kinds.includes(k)));
 }
 
-/** Types for a Select, grouped by family (in the families' order). */
+/** The families under two headings (issue 15, item 6): the musical instruments, then the art equipment. */
+export const familyGroups: ReadonlyArray<{ key: 'music' | 'art'; families: readonly Family[] }> = [
+  { key: 'music', families: musicFamilies },
+  { key: 'art', families: artFamilies },
+];
+
+/** The families for a Select, grouped under those two headings. */
+export function familyOptions(t: TFunction) {
+  return familyGroups.map((g) => ({
+    group: t(`inventory.familyGroups.${g.key}`),
+    items: g.families.map((f) => ({ value: f, label: t(`inventory.families.${f}`) })),
+  }));
+}
+
+/** Types for a Select, grouped by family (in the families' order: the musical instruments' first, then the art equipment's). */
 export function typeOptions(types: InstrumentType[], t: TFunction, keep?: (ty: InstrumentType) => boolean) {
   return families
     .map((f) => ({
