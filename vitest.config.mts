@@ -8,9 +8,17 @@ import { defineConfig } from 'vitest/config';
  *   (`npm test` starts a throwaway server with .ci/pg-server.sh where PostgreSQL is installed).
  * The main-process tests that never open a database are listed here by name.
  */
-const withoutDatabase = ['catalog-electron-print', 'catalog', 'pdf', 'plurals', 'preload', 'register', 'security', 'window-security'].map(
-  (name) => `tests/unit/main/${name}.test.ts`,
-);
+const withoutDatabase = [
+  'catalog-electron-print',
+  'catalog',
+  'notification-electron',
+  'pdf',
+  'plurals',
+  'preload',
+  'register',
+  'security',
+  'window-security',
+].map((name) => `tests/unit/main/${name}.test.ts`);
 
 const common = { environment: 'node', testTimeout: 30000, hookTimeout: 30000, pool: 'forks' } as const;
 

@@ -15,6 +15,9 @@ import * as m0013 from './20261204_0013_contract_workshops';
 import * as m0014 from './20261204_0014_agreement_links';
 import * as m0015 from './20261204_0015_establishment_population';
 import * as m0016 from './20261204_0016_art_equipment_materials';
+import * as m0017 from './20261205_0017_expenses';
+import * as m0018 from './20261205_0018_notification_prefs';
+import * as m0019 from './20261205_0019_search';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +42,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261204_0014_agreement_links', m0014],
   ['20261204_0015_establishment_population', m0015],
   ['20261204_0016_art_equipment_materials', m0016],
+  ['20261205_0017_expenses', m0017],
+  ['20261205_0018_notification_prefs', m0018],
+  ['20261205_0019_search', m0019],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -11,6 +11,8 @@ import { consumableChannels, custodyChannels, instrumentChannels, inventoryRepor
 import { jobChannels } from './jobs/channels';
 import { officeChannels } from './office/channels';
 import { programmeChannels } from './programmes/channels';
+import { searchChannels } from './search/channels';
+import { notificationChannels } from './notifications/channels';
 import { userChannels } from './users/channels';
 
 /**
@@ -37,6 +39,8 @@ export const domainChannels = {
   contracts: [...teacherChannels, ...contractChannels, ...conformityChannels, ...budgetChannels],
   programmes: programmeChannels,
   internarte: [...artworkChannels, ...exhibitionChannels, ...catalogChannels],
+  search: searchChannels,
+  notifications: notificationChannels,
 } as const;
 
 export type Domain = keyof typeof domainChannels;

@@ -16,6 +16,8 @@ import { catalogContract } from './internarte/catalog-contract';
 import { dashboardContract } from './dashboard/contract';
 import { artworkContract, exhibitionContract } from './internarte/contract';
 import { officeContract } from './office/contract';
+import { searchContract } from './search/contract';
+import { notificationContract } from './notifications/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -46,6 +48,8 @@ export const contract = {
   ...artworkContract,
   ...exhibitionContract,
   ...officeContract,
+  ...searchContract,
+  ...notificationContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, safeStorage, session, shell } from 'electron';
 import type { PdfRequest, Platform, Secrets } from './platform';
 
 /** An in-memory session (no "persist:" prefix) only for printing: nothing of it reaches disk. */
@@ -143,6 +143,10 @@ export function electronPlatform(paths: Platform['paths']): Platform {
       };
       const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return res.canceled || !res.filePaths[0] ? null : res.filePaths[0];
+    },
+    notify(title, body) {
+      // Windows' notification (the action centre); nothing where the system has none.
+      if (Notification.isSupported()) new Notification({ title, body }).show();
     },
   };
 }

@@ -13,6 +13,8 @@ import { inventoryHandlers } from './inventory/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { officeHandlers } from './office/handlers';
 import { programmeHandlers } from './programmes/handlers';
+import { searchHandlers } from './search/handlers';
+import { notificationHandlers } from './notifications/handlers';
 import { userHandlers } from './users/handlers';
 
 /** Each domain of shared/channels.ts with its handlers: a domain or a channel without them fails to compile. */
@@ -32,6 +34,8 @@ const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
   contracts: contractsHandlers,
   programmes: programmeHandlers,
   internarte: internarteHandlers,
+  search: searchHandlers,
+  notifications: notificationHandlers,
 };
 
 /** Every channel's handler. */

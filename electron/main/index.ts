@@ -6,6 +6,7 @@ import { restoreBackup, BackupError } from './backups/startup';
 import { BackupCheckError, DATABASE_FILE } from './backups/format';
 import { detectNetworkShare } from './backups/network';
 import { scheduleDailyBackups } from './backups/schedule';
+import { scheduleDesktopSummaries } from './notifications/desktop';
 import { startDatabase } from './db/open';
 import { startServerDatabase } from './db/server';
 import { readChoice, serverOfChoice } from './office/config';
@@ -31,6 +32,9 @@ const origins = trustedOrigins(devServerUrl);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+// Windows shows the app's notifications (the daily reminders) only under the id its installer's
+// Start menu shortcut carries: electron-builder.yml's appId.
+if (process.platform === 'win32') app.setAppUserModelId('pe.gob.inpe.arteinpe');
 
 app.on('second-instance', () => {
   const win = BrowserWindow.getAllWindows()[0];
@@ -228,6 +232,12 @@ app.whenReady().then(async () => {
         onError: (err) => console.error('[copia automática]', err),
       });
   app.on('will-quit', stopBackups);
+  // Once a day (the first soon after signing in), one Windows notification of the reminders new to the user.
+  const stopSummaries = scheduleDesktopSummaries({
+    deps: { db, platform, session: services.session, attachments: services.attachments, jobs: services.jobs },
+    onError: (err) => console.error('[avisos]', err),
+  });
+  app.on('will-quit', stopSummaries);
   void detectNetworkShare(dataDir).then((share) => {
     if (!share || office) return;
     const t = translator(services.session.locale);

@@ -46,6 +46,11 @@ export interface Platform {
   secrets?: Secrets;
   /** Restarts the data layer after Settings → Base de datos changed (the app relaunches); absent: at the next start. */
   restartDataLayer?(): void;
+  /**
+   * Shows one notification of the operating system (Windows' action centre): Electron's
+   * Notification in the app; absent in the browser harness, which has none.
+   */
+  notify?(title: string, body: string): void;
 }
 
 export interface Secrets {

@@ -3,6 +3,7 @@ import './app/queryClient';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
+import '@mantine/spotlight/styles.css';
 import 'mantine-datatable/styles.css';
 import './app/loaders.css';
 import './i18n';

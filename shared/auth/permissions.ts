@@ -87,7 +87,7 @@ export const publicChannels: readonly string[] = ['app.info', 'auth.status', 'au
 export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'office', 'demo'];
 
 /** Prefixes every signed-in user may call, whatever the kind. */
-export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth'];
+export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth', 'search', 'notifications'];
 
 /** Reference lists everyone reads; writing them is the administrador's. */
 export const referencePrefixes: readonly string[] = ['regionalOffices', 'establishments'];

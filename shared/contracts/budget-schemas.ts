@@ -36,7 +36,10 @@ const Usd = z.object({ budget: z.number().int(), committed: z.number().int(), ex
 
 export const BudgetLineRow = z.object({
   line: BudgetLineSchema,
+  /** Assigned: the initial amount plus the year's modifications. */
   budgetCentimos: z.number().int(),
+  initialCentimos: z.number().int(),
+  modificationsCentimos: z.number().int(),
   committedCentimos: z.number().int(),
   executedCentimos: z.number().int(),
   /**
@@ -46,6 +49,8 @@ export const BudgetLineRow = z.object({
   executedPaymentsCentimos: z.number().int(),
   executedInstrumentsCentimos: z.number().int(),
   executedMaterialsCentimos: z.number().int(),
+  /** The expenses recorded on the line (not voided), dated in the year. */
+  executedExpensesCentimos: z.number().int(),
   availableCentimos: z.number().int(),
   usedPercent: z.number().nullable(),
   alert: z.boolean(),
@@ -62,6 +67,8 @@ export const BudgetSummary = z.object({
   version: z.number().int().nullable(),
   lines: z.array(BudgetLineRow),
   total: BudgetLineRow.omit({ line: true }),
+  /** Each line's executed amount month by month (January first). */
+  months: z.array(z.object({ line: BudgetLineSchema, months: z.array(z.number().int()).length(12) })),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });

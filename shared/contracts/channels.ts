@@ -40,4 +40,17 @@ export const conformityChannels = [
   'conformities.delivered',
 ] as const;
 
-export const budgetChannels = ['budget.years', 'budget.summary', 'budget.save', 'budget.export'] as const;
+/** The budget's expenses and modifications (issue 16, item 5), under the budget's prefix. */
+const expenseChannels = [
+  'budget.expenses',
+  'budget.expenseLinks',
+  'budget.recordExpense',
+  'budget.voidExpense',
+  'budget.modifications',
+  'budget.modify',
+] as const;
+
+/** The budget's expense and modification channels (a type: every channel is listed once, in budgetChannels). */
+export type ExpenseChannel = (typeof expenseChannels)[number];
+
+export const budgetChannels = ['budget.years', 'budget.summary', 'budget.save', 'budget.export', ...expenseChannels] as const;

@@ -33,9 +33,17 @@ import {
   Delivered,
   DeliveredQuery,
   DocumentRef,
+  Expense,
+  ExpenseCreate,
+  ExpenseLink,
+  ExpenseLinksQuery,
+  ExpenseListQuery,
+  ExpenseVoid,
   FiscalYear,
   MissingList,
   MissingQuery,
+  Modification,
+  ModificationCreate,
   Teacher,
   TeacherCreate,
   TeacherDetail,
@@ -46,6 +54,7 @@ import {
   WorkshopReviewDismiss,
   WorkshopReviewLink,
   WorkshopReviewsQuery,
+  YearQuery,
 } from './schemas';
 
 const ById = z.object({ id: Id }).strict();
@@ -97,4 +106,10 @@ export const budgetContract = {
   'budget.summary': channel('query', z.object({ year: FiscalYear }).strict(), BudgetSummary),
   'budget.save': channel('write', BudgetSave, BudgetSummary),
   'budget.export': channel('action', BudgetExport, ExportResult),
+  'budget.expenses': channel('query', ExpenseListQuery, z.array(Expense)),
+  'budget.expenseLinks': channel('query', ExpenseLinksQuery, z.array(ExpenseLink)),
+  'budget.recordExpense': channel('write', ExpenseCreate, Expense),
+  'budget.voidExpense': channel('write', ExpenseVoid, Expense),
+  'budget.modifications': channel('query', YearQuery, z.array(Modification)),
+  'budget.modify': channel('write', ModificationCreate, BudgetSummary),
 } satisfies { [K in (typeof budgetChannels)[number]]: ChannelDef };

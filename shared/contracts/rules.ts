@@ -61,6 +61,25 @@ export type AmountType = (typeof amountTypes)[number];
 export const budgetLines = ['instrumentos', 'docentes', 'capacitacion', 'materiales', 'eventos'] as const;
 export type BudgetLine = (typeof budgetLines)[number];
 
+/** The lines whose spending is recorded as expenses: contracts pay docentes, the inventory's purchases instrumentos. */
+export const expenseLines = ['capacitacion', 'materiales', 'eventos'] as const satisfies readonly BudgetLine[];
+export const expenseDocumentTypes = ['factura', 'boleta', 'recibo_honorarios', 'otro'] as const;
+export const expenseLinkKinds = ['evento', 'taller', 'exposicion'] as const;
+export type ExpenseLinkKind = (typeof expenseLinkKinds)[number];
+/** A budget modification during the year: raises a line, lowers it, or moves an amount from one line to another. */
+export const modificationKinds = ['incremento', 'reduccion', 'transferencia'] as const;
+export type ModificationKind = (typeof modificationKinds)[number];
+
+/** What a modification adds to each line's assigned amount (negative: takes away). */
+export function modificationEffect(m: { kind: ModificationKind; line: BudgetLine; toLine: BudgetLine | null; amountCentimos: number }) {
+  const out: Partial<Record<BudgetLine, number>> = {};
+  const add = (l: BudgetLine, c: number) => (out[l] = (out[l] ?? 0) + c);
+  if (m.kind === 'incremento') add(m.line, m.amountCentimos);
+  else add(m.line, -m.amountCentimos);
+  if (m.kind === 'transferencia' && m.toLine) add(m.toLine, m.amountCentimos);
+  return out;
+}
+
 // ── Dates and months ────────────────────────────────────────────────────────────
 
 const fromMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

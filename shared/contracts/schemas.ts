@@ -73,6 +73,18 @@ export {
 } from './conformity-schemas';
 export { BudgetExport, BudgetLineRow, BudgetSave, BudgetSummary, BudgetYears, ExchangeRate, FiscalYear } from './budget-schemas';
 export {
+  Expense,
+  ExpenseCreate,
+  ExpenseLink,
+  ExpenseLinkRef,
+  ExpenseLinksQuery,
+  ExpenseListQuery,
+  ExpenseVoid,
+  Modification,
+  ModificationCreate,
+  YearQuery,
+} from './expense-schemas';
+export {
   ContractWorkshopReview,
   Delivered,
   WorkshopOption,

@@ -11,6 +11,8 @@ import { backupsEn } from './areas/backups';
 import { privacyEn } from './areas/privacy';
 import { internarteEn } from './areas/internarte';
 import { officeEn } from './areas/office';
+import { searchEn } from './areas/search';
+import { notificationsEn } from './areas/notifications';
 import { importEn } from './areas/import';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
@@ -26,6 +28,8 @@ export const en: Catalog = {
   privacy: privacyEn,
   internarte: internarteEn,
   office: officeEn,
+  search: searchEn,
+  notifications: notificationsEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',

@@ -12,6 +12,8 @@ import { backupsEs } from './areas/backups';
 import { privacyEs } from './areas/privacy';
 import { internarteEs } from './areas/internarte';
 import { officeEs } from './areas/office';
+import { searchEs } from './areas/search';
+import { notificationsEs } from './areas/notifications';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -30,6 +32,8 @@ export const esPE = {
   privacy: privacyEs,
   internarte: internarteEs,
   office: officeEs,
+  search: searchEs,
+  notifications: notificationsEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',

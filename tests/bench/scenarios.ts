@@ -8,6 +8,7 @@ import { contractScenarios } from './contracts';
 import { backupScenarios } from './backups';
 import { catalogScenarios } from './catalog';
 import { custodyScenarios } from './custody';
+import { searchScenarios } from './search';
 import { okDispatch } from './measure';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
@@ -84,4 +85,5 @@ export const scenarios: Scenario[] = [
   backupScenarios,
   catalogScenarios,
   custodyScenarios,
+  searchScenarios,
 ];

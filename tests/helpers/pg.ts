@@ -184,7 +184,13 @@ export function migrationsUpTo(last: string): Knex.MigrationSource<string> {
  */
 export async function copySqliteRows(source: Knex, server: Knex): Promise<Record<string, number>> {
   const skip = (t: string) => t.startsWith('knex_migrations') || t.startsWith('sqlite_');
-  const wanted = ((await source('sqlite_master').where({ type: 'table' }).pluck('name')) as string[]).filter((t) => !skip(t));
+  // Only the server's tables: SQLite's search indexes (FTS5, migration 20261205_0019) have no counterpart there.
+  const onServer = (await server('information_schema.tables')
+    .where({ table_schema: server.raw('current_schema()') })
+    .pluck('table_name')) as string[];
+  const wanted = ((await source('sqlite_master').where({ type: 'table' }).pluck('name')) as string[]).filter(
+    (t) => !skip(t) && onServer.includes(t),
+  );
   const edges = (await server.raw(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { recordBackupFailure } from './for-notifications';
 import { ensureDailyBackup } from './store';
 
 /**
@@ -23,6 +24,8 @@ export function scheduleDailyBackups(opts: {
     try {
       await ensureDailyBackup(opts);
     } catch (err) {
+      // The notifications centre tells the administrator (for-notifications.ts).
+      recordBackupFailure(opts.backupDir, new Date().toISOString());
       opts.onError(err);
     } finally {
       running = false;

@@ -5,12 +5,13 @@ import { tableWorkbook } from '../export/table';
 import type { HandlerContext } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import type { Translate } from '../i18n';
+import { addBudgetExtraSheets, budgetExtraCss, budgetExtraHtml, type BudgetReportExtra } from './budget-report-extra';
 
 // ── Reports ─────────────────────────────────────────────────────────────────────
 
 const pct = (p: number | null) => (p === null ? '—' : `${p.toFixed(1)} %`);
 
-export function budgetReportHtml(s: BudgetSummary, t: Translate, locale: Locale, now: string, user: string): string {
+export function budgetReportHtml(s: BudgetSummary, x: BudgetReportExtra, t: Translate, locale: Locale, now: string, user: string): string {
   const money = (c: number) => formatMoney(c, locale);
   const dollars = (c: number | undefined) => (c === undefined ? '—' : formatUsd(c, locale));
   const row = (label: string, r: Omit<BudgetLineRow, 'line'>, strong = false) => {
@@ -35,7 +36,9 @@ ${row(t('contracts.budget.total'), s.total, true)}
 <p class="small">${h(t('contracts.budget.howCommitted'))}</p>
 <p class="small">${h(t('contracts.budget.howExecuted'))}</p>
 <p class="small">${h(t('contracts.budget.howExecutedSplit', { payments: money(s.total.executedPaymentsCentimos), instruments: money(s.total.executedInstrumentsCentimos), materials: money(s.total.executedMaterialsCentimos) }))}</p>
+<p class="small">${h(t('contracts.execution.howExpenses', { amount: money(s.total.executedExpensesCentimos), modified: money(s.total.modificationsCentimos) }))}</p>
 ${s.notes ? `<p class="small"><b>${h(t('contracts.budget.notes'))}:</b> ${h(s.notes)}</p>` : ''}
+${budgetExtraHtml(s, x, t, locale)}
 <p class="footer">${h(t('inventory.reports.generatedAt', { date: formatDateTime(now), user }))}</p>`;
   return htmlDocument({
     lang: locale,
@@ -48,12 +51,12 @@ ${s.notes ? `<p class="small"><b>${h(t('contracts.budget.notes'))}:</b> ${h(s.no
 th { background: #eee; font-size: 8.5pt; }
 td { font-size: 9pt; white-space: nowrap; }
 tr.alert td { background: #fde8e8; }
-.footer { margin-top: 6mm; font-size: 8pt; color: #444; }`,
+.footer { margin-top: 6mm; font-size: 8pt; color: #444; }${budgetExtraCss}`,
     body,
   });
 }
 
-export async function budgetWorkbook(ctx: HandlerContext, s: BudgetSummary): Promise<Buffer> {
+export async function budgetWorkbook(ctx: HandlerContext, s: BudgetSummary, x: BudgetReportExtra): Promise<Buffer> {
   const { t } = ctx;
   type R = Omit<BudgetLineRow, 'line'> & { label: string };
   const rows: R[] = [
@@ -95,5 +98,12 @@ export async function budgetWorkbook(ctx: HandlerContext, s: BudgetSummary): Pro
       materials: formatMoney(s.total.executedMaterialsCentimos, ctx.session.locale),
     }),
   ]);
+  ws.addRow([
+    t('contracts.execution.howExpenses', {
+      amount: formatMoney(s.total.executedExpensesCentimos, ctx.session.locale),
+      modified: formatMoney(s.total.modificationsCentimos, ctx.session.locale),
+    }),
+  ]);
+  addBudgetExtraSheets(wb, s, x, t);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

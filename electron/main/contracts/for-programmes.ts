@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { ProgrammeFigures, WorkshopTeacher } from '../../../shared/programmes/schemas';
 import { numOr0 as n, type Row, toBool } from '../db/rows';
 import { whereWords } from '../db/search';
+import { modificationEffect } from '../../../shared/contracts/rules';
+import { listModifications } from './repository/expenses';
 
 /**
  * What the programmes domain asks of the contracts' budget: the year's budget for the
@@ -19,9 +21,16 @@ export async function budgetFinance(db: Knex, year: number): Promise<ProgrammeFi
     const y = (await db('budget_years').where({ year }).first('year', 'exchange_rate_e4')) as Row | undefined;
     const e4 = n(y?.exchange_rate_e4);
     if (!y || e4 <= 0) return null;
+    // Each line as assigned: its initial amount and the year's modifications (migration 0017).
+    const modified = new Map<string, number>();
+    if (await db.schema.hasTable('budget_modifications')) {
+      for (const m of await listModifications(db, year)) {
+        for (const [line, c] of Object.entries(modificationEffect(m))) modified.set(line, (modified.get(line) ?? 0) + c);
+      }
+    }
     const lines = ((await db('budget_lines').where({ year }).orderBy('line').select('line', 'amount_centimos')) as Row[]).map((l) => ({
       name: String(l.line),
-      pen: n(l.amount_centimos),
+      pen: n(l.amount_centimos) + (modified.get(String(l.line)) ?? 0),
     }));
     const pen = lines.reduce((a, l) => a + l.pen, 0);
     // USD in cents: céntimos ÷ (soles per dollar) = céntimos × 10,000 ÷ rate_e4.

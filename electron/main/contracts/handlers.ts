@@ -4,6 +4,7 @@ import { budgetHandlers } from './budget';
 import { conformityHandlers } from './conformities';
 import { contractHandlers } from './contracts';
 import { contractWorkshopHandlers } from './contract-workshops';
+import { expenseHandlers } from './expenses';
 import { teacherHandlers } from './teachers';
 
 export type ContractsChannel = DomainChannel<'contracts'>;
@@ -15,4 +16,5 @@ export const contractsHandlers: DomainHandlers<ContractsChannel> = {
   ...contractWorkshopHandlers,
   ...conformityHandlers,
   ...budgetHandlers,
+  ...expenseHandlers,
 };

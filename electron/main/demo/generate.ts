@@ -13,6 +13,7 @@ import { generateArtEquipment } from '../inventory/demo-art';
 import { generateArtMaterials } from '../inventory/demo-consumables';
 import { generateDemoStaff } from '../establishments/staff';
 import { generateContracts } from '../contracts/demo';
+import { generateDemoExpenses } from '../contracts/demo-expenses';
 import { generateProgrammes } from '../programmes/demo';
 import { finishDemoTeachers } from '../programmes/demo-teachers';
 import { generateInternArte } from '../internarte/demo';
@@ -98,6 +99,8 @@ export async function loadDataset(
   await generateContracts(db, scale, scale === 'demo' ? programme : everyActive, actor, now);
   if (scale === 'demo') await finishDemoTeachers(db, now);
   if (scale === 'demo') await generateInternArte(db, programme, attachmentsDir, actor, now);
+  // The budget's expenses name the year's events, workshops and exhibitions: after them.
+  if (scale === 'demo') await generateDemoExpenses(db, actor, now);
   await resetSequences(db); // office mode: the dataset inserts explicit ids
   return { establishments: data.establishments.length, ...inventory, artEquipment: art.items };
 }

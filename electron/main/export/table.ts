@@ -130,12 +130,18 @@ export function tableWorkbook<T>(sheetName: string, columns: Column<T>[], rows: 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ArteINPE';
   wb.created = new Date();
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  addTableSheet(wb, sheetName, columns, rows);
+  return wb;
+}
+
+/** One more sheet of the same kind in a workbook (a report of several tables). */
+export function addTableSheet<T>(wb: ExcelJS.Workbook, sheetName: string, columns: Column<T>[], rows: T[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = sheetColumns(columns);
   for (const row of rows) ws.addRow(columns.map((c) => xlsxValue(c, row)));
   ws.getRow(1).font = { bold: true };
   if (columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return wb;
+  return ws;
 }
 
 /**

@@ -42,3 +42,42 @@ export async function inventoryPurchasesCentimos(db: Knex, year: number): Promis
     materials: numOr0(bought?.equipment) + numOr0(consumables?.s),
   };
 }
+
+/** The same purchases month by month (index 0 = January): the budget's execution by month. */
+export async function inventoryPurchasesByMonth(db: Knex, year: number): Promise<{ instruments: number[]; materials: number[] }> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const art = artFamilies.map(() => '?').join(', ');
+  const bought = (await db('instruments as i')
+    .join('instrument_types as t', 't.id', 'i.type_id')
+    .where('i.funding', 'presupuesto_inpe')
+    .where('i.acquisition_date', '>=', from)
+    .where('i.acquisition_date', '<=', to)
+    .groupByRaw('SUBSTR(i.acquisition_date, 6, 2)')
+    .select(
+      db.raw('SUBSTR(i.acquisition_date, 6, 2) AS month'),
+      db.raw(`SUM(CASE WHEN t.family IN (${art}) THEN 0 ELSE i.cost_centimos END) AS instruments`, [...artFamilies]),
+      db.raw(`SUM(CASE WHEN t.family IN (${art}) THEN i.cost_centimos ELSE 0 END) AS equipment`, [...artFamilies]),
+    )) as Row[];
+  const consumables = (await db('consumable_movements')
+    .where('kind', 'ingreso')
+    .whereNotNull('unit_cost_centimos')
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .groupByRaw('SUBSTR("date", 6, 2)')
+    .select(db.raw('SUBSTR("date", 6, 2) AS month'), db.raw('SUM(CAST(quantity AS BIGINT) * unit_cost_centimos) AS s'))) as Row[];
+  const instruments = Array<number>(12).fill(0);
+  const materials = Array<number>(12).fill(0);
+  const at = (r: Row) => Number(r.month) - 1;
+  for (const r of bought) {
+    const m = at(r);
+    if (m < 0 || m > 11) continue;
+    instruments[m]! += numOr0(r.instruments);
+    materials[m]! += numOr0(r.equipment);
+  }
+  for (const r of consumables) {
+    const m = at(r);
+    if (m >= 0 && m < 12) materials[m]! += numOr0(r.s);
+  }
+  return { instruments, materials };
+}

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { numOr0, toBool, type Row } from '../db/rows';
+import { joinEstablishment } from '../establishments/repository';
 import { givenBy } from './repository/workshop-teachers';
 
 /**
@@ -122,4 +123,56 @@ export async function linkDemoTeachers(db: Knex, pairs: Array<{ workshopId: numb
     rows.push({ workshop_id: p.workshopId, teacher_id: p.teacherId });
   }
   for (let i = 0; i < rows.length; i += 400) await db('workshop_teachers').insert(rows.slice(i, i + 400));
+}
+
+/** What a budget expense may be for (issue 16): an event or a workshop, by id, with the name the clerk chooses by. */
+export interface ExpenseTarget {
+  kind: 'evento' | 'taller';
+  id: number;
+  name: string;
+  /** The event's day; a workshop's start. */
+  date: string | null;
+}
+
+const workshopName = (r: Row) => (r.place ? `${String(r.name)} — ${String(r.place)}` : String(r.name));
+
+/** The year's events and the workshops that ran during the year (at some establishment), by date and name. */
+export async function expenseTargets(db: Knex, year: number): Promise<ExpenseTarget[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const events = (await db('events')
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy([{ column: 'date' }, { column: 'id' }])
+    .select('id', 'title', 'date')) as Row[];
+  const workshops = (await joinEstablishment(db('workshops as w'), 'e', 'w.establishment_id', 'left')
+    .where('w.start_date', '<=', to)
+    .where((q) => q.whereNull('w.end_date').orWhere('w.end_date', '>=', from))
+    .orderBy([{ column: 'w.name_key' }, { column: 'w.id' }])
+    .select('w.id', 'w.name', 'w.start_date', 'e.name as place')) as Row[];
+  return [
+    ...events.map((r) => ({ kind: 'evento' as const, id: Number(r.id), name: String(r.title), date: String(r.date) })),
+    ...workshops.map((r) => ({ kind: 'taller' as const, id: Number(r.id), name: workshopName(r), date: String(r.start_date) })),
+  ];
+}
+
+/** The names of these events and workshops (those that exist), by id. */
+export async function expenseTargetNames(
+  db: Knex,
+  ids: { events: number[]; workshops: number[] },
+): Promise<{ events: Map<number, string>; workshops: Map<number, string> }> {
+  const events = ids.events.length
+    ? ((await db('events')
+        .whereIn('id', [...new Set(ids.events)])
+        .select('id', 'title')) as Row[])
+    : [];
+  const workshops = ids.workshops.length
+    ? ((await joinEstablishment(db('workshops as w'), 'e', 'w.establishment_id', 'left')
+        .whereIn('w.id', [...new Set(ids.workshops)])
+        .select('w.id', 'w.name', 'e.name as place')) as Row[])
+    : [];
+  return {
+    events: new Map(events.map((r) => [Number(r.id), String(r.title)])),
+    workshops: new Map(workshops.map((r) => [Number(r.id), workshopName(r)])),
+  };
 }

@@ -26,6 +26,8 @@ import { ErrorState } from '../components/ErrorState';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { canUse, useUser } from '../components/session';
 import { UserMenu } from '../features/auth';
+import { NotificationBell } from '../features/notifications';
+import { GlobalSearch } from '../features/search';
 import type { NavItem } from './feature';
 import { features, navigation } from './features';
 import { prefetchPages, preloadPage, whenIdle } from './lazyPage';
@@ -105,6 +107,8 @@ const ShellHeader = memo(function ShellHeader({
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <GlobalSearch />
+        <NotificationBell />
         <UserMenu />
         <LanguageSwitch onChange={(locale) => setLocale.mutate({ locale }, { onSuccess: () => void i18n.changeLanguage(locale) })} />
         <Tooltip label={`${t('app.theme')}: ${colorScheme === 'dark' ? t('app.themeDark') : t('app.themeLight')}`}>

@@ -3,7 +3,8 @@ import { domainChannels, domainOf, type ChannelName, type Domain } from '../../.
 /**
  * THE dependency map: after a successful write (or action) on a channel of domain D, the
  * queries of D and of `dependents[D]` are refetched — and always the home page's figures
- * (dashboard.summary, app.info) and the audit log (every write leaves an entry).
+ * (dashboard.summary, app.info), the audit log (every write leaves an entry) and the
+ * notifications' bell (a write may settle or raise a reminder).
  * 'all': everything may have changed or become visible/invisible (establishments feed every
  * picker and list; who is signed in, their role and scope; a restored or moved database; the
  * interface's language; an import). When unsure, a domain depends on more, never on less:
@@ -23,13 +24,17 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   // Budget lines feed the programmes' reports.
   contracts: ['programmes'],
   // Participants are custodians of instruments and artists of works; partners lend to exhibitions;
-  // active participants are the programme's reach (establishments' population.reach).
-  programmes: ['inventory', 'internarte', 'establishments'],
-  // Exhibitions show on partners' pages and works on participants'.
-  internarte: ['programmes'],
+  // active participants are the programme's reach (establishments' population.reach); events and
+  // workshops are what a budget expense was for (contracts).
+  programmes: ['inventory', 'internarte', 'establishments', 'contracts'],
+  // Exhibitions show on partners' pages and works on participants', and budget expenses name them.
+  internarte: ['programmes', 'contracts'],
   dashboard: [],
   audit: [],
   privacy: [],
+  search: [], // reads only
+  // Muting a kind changes only the bell; every write refreshes the bell anyway (below).
+  notifications: [],
 };
 
 /** The channels whose queries a successful call of `written` may have changed, or 'all'. */
@@ -37,5 +42,5 @@ export function staleAfter(written: ChannelName): ReadonlySet<ChannelName> | 'al
   const domain = domainOf(written);
   const more = dependents[domain];
   if (more === 'all') return 'all';
-  return new Set<ChannelName>(([domain, ...more, 'app', 'dashboard', 'audit'] as const).flatMap((d) => domainChannels[d]));
+  return new Set<ChannelName>(([domain, ...more, 'app', 'dashboard', 'audit', 'notifications'] as const).flatMap((d) => domainChannels[d]));
 }

@@ -8,6 +8,8 @@ import { inventoryFeature } from '../features/inventory';
 import { internarteFeature } from '../features/internarte';
 import { privacyFeature } from '../features/privacy';
 import { programmesFeature } from '../features/programmes';
+import { searchFeature } from '../features/search';
+import { notificationsFeature } from '../features/notifications';
 import { officeFeature } from '../features/office';
 import { usersFeature } from '../features/users';
 import type { Feature, NavGroup } from './feature';
@@ -29,6 +31,8 @@ export const features: readonly Feature[] = [
   backupsFeature,
   officeFeature,
   authFeature,
+  searchFeature,
+  notificationsFeature,
 ];
 
 /** The navigation bar: the features' groups in order, one heading per group name. */

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format';
 import { useApiQuery } from '../api';
 import { routes } from '../app/routes';
-import { useNumber } from './numbers';
+import { useNumber, usePeriodLabel } from './numbers';
 import { useCan } from './session';
 
 /**
@@ -19,22 +19,10 @@ export function TeacherActivityPanel({ teacherId }: { teacherId: number }) {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-/** "2026-03" → "Marzo 2026" (or "March 2026"). */
-function useMonthLabel() {
-  const { i18n } = useTranslation();
-  return (month: string) => {
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const name = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-US' : 'es-PE', { month: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y, m - 1, 1)),
-    );
-    return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${y}`;
-  };
-}
-
 function Activity({ teacherId }: { teacherId: number }) {
   const { t } = useTranslation();
   const number = useNumber();
-  const monthLabel = useMonthLabel();
+  const monthLabel = usePeriodLabel();
   const canOpen = useCan('workshops.get');
   const query = useApiQuery('teaching.activity', { teacherId });
   const a = 'programmes.workshopTeachers.activity.';

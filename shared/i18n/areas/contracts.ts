@@ -4,6 +4,7 @@ import { contractsTeachersEn, contractsTeachersEs } from './contracts/teachers';
 import { contractsContractsEn, contractsContractsEs } from './contracts/contracts';
 import { contractsBudgetEn, contractsBudgetEs } from './contracts/budget';
 import { contractsWorkshopsEn, contractsWorkshopsEs } from './contracts/workshops';
+import { contractsExpensesEn, contractsExpensesEs } from './contracts/expenses';
 
 /** Teachers, contracts, service conformities and the budget: Spanish (Peru) first, English beside it. */
 export const contractsEs = {
@@ -12,6 +13,7 @@ export const contractsEs = {
   ...contractsContractsEs,
   ...contractsBudgetEs,
   ...contractsWorkshopsEs,
+  ...contractsExpensesEs,
 };
 
 export const contractsEn: Widen<typeof contractsEs> = {
@@ -20,4 +22,5 @@ export const contractsEn: Widen<typeof contractsEs> = {
   ...contractsContractsEn,
   ...contractsBudgetEn,
   ...contractsWorkshopsEn,
+  ...contractsExpensesEn,
 };

@@ -28,6 +28,7 @@ const pages: Array<{ route: string; heading: string | RegExp; shot: string }> = 
   { route: '/contratos/talleres-sin-vincular', heading: 'Talleres de contratos sin vincular', shot: 'talleres-sin-vincular' },
   { route: '/conformidades', heading: /Conformidades/, shot: 'conformidades' },
   { route: '/presupuesto', heading: /Presupuesto/, shot: 'presupuesto' },
+  { route: '/presupuesto/gastos', heading: 'Gastos del presupuesto', shot: 'gastos' },
   { route: '/talleres', heading: 'Talleres', shot: 'talleres' },
   { route: '/talleres/docentes-sin-vincular', heading: 'Docentes de talleres sin vincular', shot: 'docentes-sin-vincular' },
   { route: '/participantes', heading: 'Participantes', shot: 'participantes' },

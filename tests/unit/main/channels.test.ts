@@ -11,6 +11,8 @@ import { catalogCases } from './catalog-channel-cases';
 import { custodyCases } from './custody-channel-cases';
 import { workshopTeacherCases } from './workshop-teacher-channel-cases';
 import { populationCases } from './population-channel-cases';
+import { expenseCases } from './expenses-channel-cases';
+import { notificationCases } from './notification-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
@@ -70,6 +72,8 @@ const catalog = catalogCases(() => ({ app, seeded }));
 const custody = custodyCases(() => ({ app, seeded }));
 const workshopTeachers = workshopTeacherCases(() => ({ app, seeded }));
 const population = populationCases(() => ({ app, seeded }));
+const expenses = expenseCases(() => ({ app, seeded }));
+const notifications = notificationCases(() => ({ app, seeded }));
 const office = officeCases(() => ({ app }));
 
 /** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
@@ -85,9 +89,12 @@ const valid: { [K in ChannelName]: Case } = {
   ...custody.valid,
   ...workshopTeachers.valid,
   ...population.valid,
+  ...expenses.valid,
+  ...notifications.valid,
   ...office.valid,
   ...contractCases.valid,
   ...authCases.valid,
+  'search.global': { input: () => ({ q: 'E.P. Base' }), check: (d) => expect(d).toEqual({ groups: [] }) },
   'instrumentTypes.list': { input: () => ({}), check: (d) => expect((d as unknown[]).length).toBeGreaterThan(50) },
   'instrumentTypes.create': {
     input: () => ({ name: 'Cuatro venezolano', family: 'cuerdas_pulsadas' }),
@@ -280,9 +287,12 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...custody.invalid,
   ...workshopTeachers.invalid,
   ...population.invalid,
+  ...expenses.invalid,
+  ...notifications.invalid,
   ...office.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,
+  'search.global': [{}, { q: 'a' }, { q: '--' }, { q: 'x'.repeat(101) }, { q: 'violin', kind: 'instrument' }],
   'instrumentTypes.list': [{ family: 'x' }],
   'instrumentTypes.create': [{}, { name: 'x', family: 'percusion' }, { name: 'Bombo', family: 'metales' }],
   'instrumentTypes.update': [

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { budgetChannels, conformityChannels, contractChannels, teacherChannels } from '../../../shared/contracts/channels';
+import type { ExpenseChannel } from '../../../shared/contracts/channels';
 import type { TestApp } from '../../helpers/services';
 import {
   authorise,
@@ -20,7 +21,8 @@ import { type Case, saved } from '../../helpers/channel-cases';
  * The contracts area's cases for channels.test.ts: one valid call per channel and several
  * payloads that the schemas refuse (each must change nothing and answer in Spanish).
  */
-type Name = (typeof teacherChannels | typeof contractChannels | typeof conformityChannels | typeof budgetChannels)[number];
+type All = (typeof teacherChannels | typeof contractChannels | typeof conformityChannels | typeof budgetChannels)[number];
+type Name = Exclude<All, ExpenseChannel>; // the expenses' cases: expenses-channel-cases.ts
 
 const pdf = () => Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n').toString('base64');
 

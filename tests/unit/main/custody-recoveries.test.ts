@@ -3,16 +3,14 @@ import type { ChannelInput } from '../../../shared/contract';
 import { daysFromNow } from '../../helpers/contracts';
 import {
   carriedOverCustodian,
-  createChorrillos,
-  createLurigancho,
   handOver,
   newEnsembleAt,
   newParticipantAt,
   newStaffMember,
   newViolin,
-  testApp,
   type TestApp,
   validEstablishment,
+  appWithTwoPrisons,
 } from '../../helpers/services';
 import { refusedUnchanged } from '../../helpers/refused';
 
@@ -29,9 +27,7 @@ let cho: number;
 let anc: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  lur = await createLurigancho(app);
-  cho = await createChorrillos(app);
+  ({ app, lur, cho } = await appWithTwoPrisons());
   anc = (await app.ok('establishments.create', validEstablishment({ code: 'EP-ANC-01', name: 'E.P. de Ancón' }))).id;
 });
 afterEach(() => app.close());

@@ -2,16 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { daysFromNow, today } from '../../helpers/contracts';
 import {
-  createChorrillos,
-  createLurigancho,
   handOver,
   newEnsembleAt,
   newParticipantAt,
   newStaffMember,
   newTeacherAt,
   newViolin,
-  testApp,
   type TestApp,
+  appWithTwoPrisons,
 } from '../../helpers/services';
 import { refusedUnchanged } from '../../helpers/refused';
 
@@ -27,9 +25,7 @@ let lur: number;
 let cho: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  lur = await createLurigancho(app);
-  cho = await createChorrillos(app);
+  ({ app, lur, cho } = await appWithTwoPrisons());
 });
 afterEach(() => app.close());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChorrillos, createLurigancho, newParticipantAt, testApp, type TestApp, validEstablishment } from '../../helpers/services';
+import { newParticipantAt, testApp, type TestApp, validEstablishment, appWithTwoPrisons } from '../../helpers/services';
 import { refusedUnchanged } from '../../helpers/refused';
 import { daysFromNow } from '../../helpers/contracts';
 
@@ -16,9 +16,7 @@ let lur: number;
 let cho: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  lur = await createLurigancho(app);
-  cho = await createChorrillos(app);
+  ({ app, lur, cho } = await appWithTwoPrisons());
 });
 afterEach(() => app.close());
 

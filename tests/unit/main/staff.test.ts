@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChorrillos, createLurigancho, newStaffMember, testApp, type TestApp, validEstablishment } from '../../helpers/services';
+import { newStaffMember, type TestApp, validEstablishment, appWithTwoPrisons } from '../../helpers/services';
 import { refusedUnchanged } from '../../helpers/refused';
 
 /**
@@ -13,9 +13,7 @@ let lur: number;
 let cho: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  lur = await createLurigancho(app);
-  cho = await createChorrillos(app);
+  ({ app, lur, cho } = await appWithTwoPrisons());
 });
 afterEach(() => app.close());
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { PlatformPackager } from 'app-builder-lib';
@@ -57,5 +58,13 @@ describe('the Electron fuses of the Windows installer', () => {
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+  });
+});
+
+describe('the Windows notifications of the installed app', () => {
+  it('name the app by the id its installer gives the Start menu shortcut (electron-builder’s appId), or Windows shows none', async () => {
+    const { config } = await builderConfig();
+    const main = fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
+    expect(main).toContain(`app.setAppUserModelId('${config.appId}')`);
   });
 });

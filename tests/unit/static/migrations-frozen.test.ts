@@ -27,6 +27,9 @@ const landed: Record<string, string> = {
   '20261204_0014_agreement_links': '741f24c131873a41',
   '20261204_0015_establishment_population': 'b66f69f8b110681f',
   '20261204_0016_art_equipment_materials': 'a085612dd1e657ad',
+  '20261205_0017_expenses': 'b9c8defcc8a6c5ba',
+  '20261205_0018_notification_prefs': '8bcdc4b1dc74ac4d',
+  '20261205_0019_search': 'fe1193b7146af317',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

@@ -21,6 +21,7 @@ const owned: Record<string, string[]> = {
     'consumable_movements',
     'instrument_recoveries',
     'custodian_reviews',
+    'instruments_search',
   ],
   contracts: [
     'teachers',
@@ -38,6 +39,10 @@ const owned: Record<string, string[]> = {
     'service_conformities',
     'budget_years',
     'budget_lines',
+    'teachers_search',
+    'contracts_search',
+    'budget_expenses',
+    'budget_modifications',
   ],
   programmes: [
     'workshops',
@@ -59,6 +64,8 @@ const owned: Record<string, string[]> = {
     'agreements',
     'seasons',
     'ensemble_part_reviews',
+    'participants_search',
+    'workshops_search',
   ],
   internarte: [
     'artworks',
@@ -73,6 +80,7 @@ const owned: Record<string, string[]> = {
     'exhibition_works',
     'loan_photos',
   ],
+  notifications: ['notification_prefs', 'notification_summaries'],
 };
 
 export function tableOwners() {

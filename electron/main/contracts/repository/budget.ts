@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { budgetLines, type BudgetLine } from '../../../../shared/contracts/rules';
 import { inTurn, later } from '../../db/dialect';
 import { type Row, numOr0, str } from '../../db/rows';
-import { inventoryPurchasesCentimos } from '../../inventory/for-contracts';
+import { inventoryPurchasesByMonth, inventoryPurchasesCentimos } from '../../inventory/for-contracts';
+import { expensesByMonth } from './expenses';
 
 /**
  * The programme budget per fiscal year and line. Committed, executed and available are never
@@ -24,15 +25,53 @@ export interface LineFiguresDetail {
   instruments: number;
   /** Art equipment and consumables bought (the materiales line). */
   materials: number;
+  /** The expenses recorded on the line and not voided (budget_expenses). */
+  expenses: number;
 }
 
 const emptyFigures = (): Record<BudgetLine, LineFiguresDetail> =>
-  Object.fromEntries(budgetLines.map((l) => [l, { committed: 0, payments: 0, instruments: 0, materials: 0 }])) as Record<
+  Object.fromEntries(budgetLines.map((l) => [l, { committed: 0, payments: 0, instruments: 0, materials: 0, expenses: 0 }])) as Record<
     BudgetLine,
     LineFiguresDetail
   >;
 
 const range = (year: number) => ({ from: `${year}-01`, to: `${year}-12` });
+
+async function addExpenses(db: Knex, year: number, out: Record<BudgetLine, LineFiguresDetail>): Promise<void> {
+  const spent = await expensesByMonth(db, year);
+  for (const line of budgetLines) out[line].expenses = spent[line].reduce((a, c) => a + c, 0);
+}
+
+/**
+ * Executed per line and month (index 0 = January): the conformities paid for the month's
+ * service, the inventory's purchases and the expenses dated in it — the same sums as
+ * yearFigures' executed, spread over the year.
+ */
+export async function executedByMonth(db: Knex, year: number): Promise<Record<BudgetLine, number[]>> {
+  const { from, to } = range(year);
+  const [paid, purchases, out] = await inTurn([
+    db('contract_months')
+      .where('period', '>=', from)
+      .where('period', '<=', to)
+      .where('in_force', true)
+      .where('paid', true)
+      .groupBy('budget_line', 'period')
+      .select('budget_line as line', 'period')
+      .sum({ s: 'conformity_gross_centimos' }) as Promise<Row[]>,
+    later(() => inventoryPurchasesByMonth(db, year)),
+    later(() => expensesByMonth(db, year)),
+  ]);
+  for (const r of paid) {
+    const m = Number(String(r.period).slice(5, 7)) - 1;
+    const line = out[r.line as BudgetLine];
+    if (line && m >= 0 && m < 12) line[m]! += numOr0(r.s);
+  }
+  for (let m = 0; m < 12; m++) {
+    out.instrumentos[m]! += purchases.instruments[m]!;
+    out.materiales[m]! += purchases.materials[m]!;
+  }
+  return out;
+}
 
 /**
  * Committed and executed per line for one year, read from the months' state (kept in the same
@@ -55,6 +94,7 @@ export async function yearFigures(db: Knex, year: number): Promise<Record<Budget
       ) as Promise<Row[]>,
     later(() => inventoryPurchasesCentimos(db, year)),
   ]);
+  await addExpenses(db, year, out);
   for (const r of months) {
     out[r.line as BudgetLine].committed += numOr0(r.open_s) + numOr0(r.pending_s);
     out[r.line as BudgetLine].payments += numOr0(r.paid_s);
@@ -96,6 +136,7 @@ export async function yearFiguresFromRecords(db: Knex, year: number): Promise<Re
       .sum({ s: 'f.gross_centimos' }) as Promise<Row[]>,
     later(() => inventoryPurchasesCentimos(db, year)),
   ]);
+  await addExpenses(db, year, out);
   for (const r of open) out[r.line as BudgetLine].committed += numOr0(r.s);
   for (const r of conformities) {
     if (r.status === 'pagada') out[r.line as BudgetLine].payments += numOr0(r.s);

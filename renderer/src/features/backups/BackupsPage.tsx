@@ -15,6 +15,7 @@ import { useJobStatus } from '../../components/useJobStatus';
 import { useRecordForm } from '../../components/useRecordForm';
 import { rememberRestore } from '../auth';
 import { askPersonalDataReason } from '../../components/PersonalDataReason';
+import { formatNumber } from '../../components/numbers';
 
 /** Bytes as the office reads them: "12,3 MB". */
 export function formatBytes(bytes: number, locale: string): string {
@@ -25,7 +26,7 @@ export function formatBytes(bytes: number, locale: string): string {
     v /= 1024;
     i++;
   }
-  return `${new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-PE', { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
+  return `${formatNumber(v, locale, i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
 type RestoreTarget = { kind: 'local'; backup: BackupInfo } | { kind: 'external' };

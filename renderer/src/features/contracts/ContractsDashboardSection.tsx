@@ -7,7 +7,7 @@ import { formatDate } from '../../../../shared/format';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { useCan } from '../../components/session';
-import { usePeriodLabel } from './ui';
+import { usePeriodLabel } from '../../components/numbers';
 
 function AlertCard({
   title,

@@ -1,4 +1,4 @@
-import { IconCoin, IconFileCertificate, IconLinkOff, IconRosetteDiscountCheck, IconSchool } from '@tabler/icons-react';
+import { IconCoin, IconFileCertificate, IconReceipt, IconLinkOff, IconRosetteDiscountCheck, IconSchool } from '@tabler/icons-react';
 import type { NavGroup } from '../../app/feature';
 import { routes } from '../../app/routes';
 import { contractPaths } from './paths';
@@ -17,5 +17,6 @@ export const contractsNavigation: NavGroup = {
     },
     { to: routes.conformities, label: 'contracts.nav.conformities', icon: IconRosetteDiscountCheck, channel: 'conformities.list' },
     { to: routes.budget, label: 'contracts.nav.budget', icon: IconCoin, channel: 'budget.summary' },
+    { to: contractPaths.expenses, label: 'contracts.nav.expenses', icon: IconReceipt, channel: 'budget.expenses' },
   ],
 };

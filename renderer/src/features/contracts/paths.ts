@@ -4,4 +4,6 @@
  */
 export const contractPaths = {
   workshopReviews: '/contratos/talleres-sin-vincular',
+  /** The budget's expenses (issue 16), beside the budget. */
+  expenses: '/presupuesto/gastos',
 } as const;

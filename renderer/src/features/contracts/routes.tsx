@@ -8,6 +8,7 @@ const BudgetPage = lazyPage(() => import('./budget/BudgetPage'), 'BudgetPage');
 const ConformitiesPage = lazyPage(() => import('./conformities/ConformitiesPage'), 'ConformitiesPage');
 const ContractsPage = lazyPage(() => import('./contracts/ContractsPage'), 'ContractsPage');
 const TeachersPage = lazyPage(() => import('./teachers/TeachersPage'), 'TeachersPage');
+const ExpensesPage = lazyPage(() => import('./budget/ExpensesPage'), 'ExpensesPage');
 const WorkshopReviewsPage = lazyPage(() => import('./contracts/WorkshopReviewsPage'), 'WorkshopReviewsPage');
 
 /** The contracts area's pages, each loaded on demand (app/lazyPage.ts). */
@@ -17,6 +18,7 @@ export const contractsRoutes: RouteObject[] = [
   { path: contractPaths.workshopReviews.slice(1), element: <WorkshopReviewsPage /> },
   { path: routes.conformities.slice(1), element: <ConformitiesPage /> },
   { path: routes.budget.slice(1), element: <BudgetPage /> },
+  { path: contractPaths.expenses.slice(1), element: <ExpensesPage /> },
 ];
 
 /** Its section of the home page (alerts: contracts about to end, conformities missing). */

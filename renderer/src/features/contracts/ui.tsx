@@ -17,18 +17,6 @@ export const useUsd = () => {
   return (cents: number) => formatUsd(cents, i18n.language as Locale);
 };
 
-/** "2026-03" → "marzo 2026" (or "March 2026"). */
-export function usePeriodLabel() {
-  const { i18n } = useTranslation();
-  return (period: string) => {
-    const [y, m] = period.split('-').map(Number) as [number, number];
-    const name = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-US' : 'es-PE', { month: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y, m - 1, 1)),
-    );
-    return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${y}`;
-  };
-}
-
 const statusColors: Record<ContractStatus, MantineColor> = {
   borrador: 'gray',
   vigente: 'teal',

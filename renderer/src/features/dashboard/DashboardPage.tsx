@@ -10,9 +10,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { FeatureDashboards } from '../../app/FeatureDashboards';
 import { routes } from '../../app/routes';
 import { useCan } from '../../components/session';
+import { useCount } from '../../components/numbers';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
-  return <StatCard big label={label} value={value.toLocaleString('es-PE')} hint={hint} />;
+  const count = useCount();
+  return <StatCard big label={label} value={count(value)} hint={hint} />;
 }
 
 export function DashboardPage() {

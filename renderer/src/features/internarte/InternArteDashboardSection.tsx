@@ -4,9 +4,11 @@ import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { DashboardSection, StatCard } from '../../components/DashboardParts';
 import { useCan } from '../../components/session';
+import { useCount } from '../../components/numbers';
 
 function Figure({ label, value, to }: { label: string; value: number; to: string }) {
-  return <StatCard label={label} value={value.toLocaleString('es-PE')} to={to} />;
+  const count = useCount();
+  return <StatCard label={label} value={count(value)} to={to} />;
 }
 
 /** InternArte on the dashboard: works, works on loan, exhibitions running, works without consent. */

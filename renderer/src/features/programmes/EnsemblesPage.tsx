@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { accentFilter } from '../../components/accentFilter';
 import { EnsembleDrawer } from './EnsembleDrawer';
 import { PartReviewsSection } from './PartReviews';
+import { useRecordParam } from '../../components/ListPage';
 import { useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
 import { useRecordForm } from '../../components/useRecordForm';
@@ -99,7 +100,8 @@ export function EnsemblesPage() {
   const [establishment, setEstablishment] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Ensemble | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // The open ensemble is kept in the address (?ficha=<id>): the global search and links open it.
+  const { recordId: openId, openRecord: setOpenId, closeRecord } = useRecordParam();
   const canCreate = useCan('ensembles.create');
   const establishments = useEstablishmentOptions('all');
   const typeOptions = useOptions(ensembleTypes, 'programmes.ensembleTypes');
@@ -183,7 +185,7 @@ export function EnsemblesPage() {
       <EnsembleFormModal opened={formOpen} onClose={() => setFormOpen(false)} ensemble={editing} />
       <EnsembleDrawer
         ensemble={current}
-        onClose={() => setOpenId(null)}
+        onClose={closeRecord}
         onEdit={(g) => {
           setEditing(g);
           setFormOpen(true);

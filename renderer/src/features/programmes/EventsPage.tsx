@@ -11,6 +11,7 @@ import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { PageHeader } from '../../components/PageHeader';
+import { useRecordParam } from '../../components/ListPage';
 import { EventFormModal } from './EventFormModal';
 import { useNumber } from '../../components/numbers';
 import { useCan } from '../../components/session';
@@ -168,6 +169,15 @@ export function EventsPage() {
     setEditing(e);
     setFormOpen(true);
   };
+  // A link to one event (?ficha=<id>, from the global search) opens its form once it is read, whatever the season shown.
+  const { recordId, closeRecord } = useRecordParam();
+  const linked = useApiQuery('events.get', { id: recordId ?? 0 }, { enabled: recordId !== null });
+  useEffect(() => {
+    if (recordId === null || !linked.data || linked.data.id !== recordId) return;
+    setEditing(linked.data);
+    setFormOpen(true);
+    closeRecord();
+  }, [recordId, linked.data, closeRecord]);
   return (
     <>
       <PageHeader

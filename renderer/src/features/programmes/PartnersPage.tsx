@@ -16,6 +16,7 @@ import { AgreementFormModal } from './AgreementFormModal';
 import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
 import { stateColors } from './partnerUi';
+import { useRecordParam } from '../../components/ListPage';
 import { useOptions } from '../../components/ListTools';
 
 /** Partners and their agreements (with expiry alerts), events and donations. */
@@ -26,8 +27,9 @@ export function PartnersPage() {
   const [type, setType] = useState<string | null>(null);
   const [partnerForm, setPartnerForm] = useState<{ open: boolean; partner: Partner | null }>({ open: false, partner: null });
   const [agreementForm, setAgreementForm] = useState<{ open: boolean; agreement: Agreement | null }>({ open: false, agreement: null });
-  const [openId, setOpenId] = useState<number | null>(null);
-  const [shown, setShown] = useState<number | null>(null);
+  // The open partner (?ficha=<id>) and agreement (?convenio=<id>) are kept in the address: the global search and links open them.
+  const { recordId: openId, openRecord: setOpenId, closeRecord } = useRecordParam();
+  const { recordId: shown, openRecord: setShown, closeRecord: closeAgreement } = useRecordParam('convenio');
   const canPartner = useCan('partners.create');
   const canAgreement = useCan('agreements.create');
   const canCopy = useCan('agreements.saveDocument');
@@ -201,8 +203,8 @@ export function PartnersPage() {
         onClose={() => setAgreementForm({ open: false, agreement: null })}
         agreement={agreementForm.agreement}
       />
-      <AgreementDetailModal id={shown} onClose={() => setShown(null)} />
-      <PartnerDrawer id={openId} onClose={() => setOpenId(null)} onEdit={(p) => setPartnerForm({ open: true, partner: p })} />
+      <AgreementDetailModal id={shown} onClose={closeAgreement} />
+      <PartnerDrawer id={openId} onClose={closeRecord} onEdit={(p) => setPartnerForm({ open: true, partner: p })} />
     </>
   );
 }

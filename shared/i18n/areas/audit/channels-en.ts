@@ -26,6 +26,9 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     population: {
       record: 'Population count recorded',
     },
+    notifications: {
+      setMuted: 'Kind of reminder muted or heard again',
+    },
     custody: {
       follow: 'Instrument transferred with the participant',
       link: 'Unlinked custodian linked',
@@ -102,6 +105,9 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     budget: {
       save: 'Budget saved',
       export: 'Budget execution exported',
+      recordExpense: 'Budget expense recorded',
+      voidExpense: 'Budget expense voided',
+      modify: 'Budget modification recorded',
     },
     workshops: {
       create: 'Workshop created',

@@ -23,6 +23,9 @@ export const auditChannelsEs = {
     population: {
       record: 'Registro de un conteo de población',
     },
+    notifications: {
+      setMuted: 'Silencio o reactivación de un tipo de aviso',
+    },
     custody: {
       follow: 'Traslado de un instrumento con el participante',
       link: 'Vinculación de un custodio sin vincular',
@@ -99,6 +102,9 @@ export const auditChannelsEs = {
     budget: {
       save: 'Presupuesto guardado',
       export: 'Exportación de la ejecución presupuestal',
+      recordExpense: 'Registro de gasto del presupuesto',
+      voidExpense: 'Anulación de gasto del presupuesto',
+      modify: 'Modificación presupuestal',
     },
     workshops: {
       create: 'Registro de taller',

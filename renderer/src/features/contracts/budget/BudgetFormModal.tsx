@@ -31,7 +31,7 @@ export function BudgetFormModal({ opened, onClose, summary }: { opened: boolean;
   const initial = (): Values => ({
     exchangeRate: summary.exchangeRate ?? '',
     notes: summary.notes ?? '',
-    ...(Object.fromEntries(summary.lines.map((l) => [l.line, summary.defined ? centimosToSoles(l.budgetCentimos) : ''])) as Record<
+    ...(Object.fromEntries(summary.lines.map((l) => [l.line, summary.defined ? centimosToSoles(l.initialCentimos) : ''])) as Record<
       (typeof budgetLines)[number],
       string
     >),

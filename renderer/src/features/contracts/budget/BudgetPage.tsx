@@ -14,6 +14,7 @@ import { useCan } from '../../../components/session';
 import { useUsd } from '../ui';
 import { useMoney } from '../../../components/money';
 import { BudgetFormModal } from './BudgetFormModal';
+import { ModificationsCard, MonthlyExecution } from './BudgetExtras';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 const barColor = (r: Omit<BudgetLineRow, 'line'>) => (r.alert ? 'red' : (r.usedPercent ?? 0) > 75 ? 'orange' : 'teal');
@@ -89,9 +90,20 @@ export function BudgetPage() {
             {t('contracts.budget.materialsPart', { amount: money(r.executedMaterialsCentimos) })}
           </Text>
         )}
+        {r.executedExpensesCentimos > 0 && !strong && (
+          <Text size="xs" c="dimmed">
+            {t('contracts.execution.expensesPart', { amount: money(r.executedExpensesCentimos) })}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td ta="right" style={nowrap}>
         <Amount pen={r.budgetCentimos} usd={r.usdCents?.budget} />
+        {r.modificationsCentimos !== 0 && (
+          <Text size="xs" c="dimmed" data-testid={key ? `modified-${key}` : undefined}>
+            {t('contracts.modifications.initial')} {money(r.initialCentimos)} · {r.modificationsCentimos > 0 ? '+' : '−'}{' '}
+            {money(Math.abs(r.modificationsCentimos))}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td ta="right" style={nowrap}>
         <Amount pen={r.committedCentimos} usd={r.usdCents?.committed} />
@@ -245,6 +257,12 @@ export function BudgetPage() {
             <Text size="sm" c="dimmed">
               {t('contracts.budget.howExecuted')}
             </Text>
+            <Text size="sm" c="dimmed">
+              {t('contracts.execution.howExpenses', {
+                amount: money(s.total.executedExpensesCentimos),
+                modified: money(s.total.modificationsCentimos),
+              })}
+            </Text>
             {s.notes && (
               <Text size="sm">
                 <b>{t('contracts.budget.notes')}:</b> {s.notes}
@@ -269,6 +287,8 @@ export function BudgetPage() {
           )}
         </Card>
       )}
+      {s && <MonthlyExecution summary={s} />}
+      {s && <ModificationsCard summary={s} />}
       {s && <BudgetFormModal opened={editing} onClose={() => setEditing(false)} summary={s} />}
     </>
   );

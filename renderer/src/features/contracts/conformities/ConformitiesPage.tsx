@@ -1,7 +1,9 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Table, Text, Title } from '@mantine/core';
+import { CellText } from '../../../components/cells';
 import { HoverTooltip } from '../../../components/HoverTooltip';
+import { RowMenu } from '../../../components/RecordParts';
 import { MonthPickerInput } from '@mantine/dates';
-import { IconCash, IconCheck, IconDots, IconEdit, IconX } from '@tabler/icons-react';
+import { IconCash, IconCheck, IconEdit, IconX } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +22,8 @@ import { MountOnOpen } from '../../../components/MountOnOpen';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../../components/ListTools';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
-import { ConformityStatusBadge, ContractStatusBadge, usePeriodLabel } from '../ui';
+import { usePeriodLabel } from '../../../components/numbers';
+import { ConformityStatusBadge, ContractStatusBadge } from '../ui';
 import { useMoney } from '../../../components/money';
 import { ConformityFormModal } from './ConformityFormModal';
 import { useHours } from './DeliveredNotice';
@@ -192,15 +195,15 @@ export function ConformitiesPage() {
             // Under the month, what was delivered in it (sessions · hours), or that no session is recorded.
             render: (f) => (
               <>
-                <Text size="sm">{periodLabel(f.period)}</Text>
+                <CellText>{periodLabel(f.period)}</CellText>
                 {f.delivered.sessions === 0 ? (
                   <Badge color="yellow" variant="light" size="sm" tt="none">
                     {t('contracts.workshopLinks.delivered.none')}
                   </Badge>
                 ) : (
-                  <Text size="xs" c="dimmed" title={t('contracts.workshopLinks.delivered.column')}>
+                  <CellText size="xs" dimmed title={t('contracts.workshopLinks.delivered.column')}>
                     {t('contracts.workshopLinks.delivered.cell', { count: f.delivered.sessions, hours: hours(f.delivered.minutes) })}
-                  </Text>
+                  </CellText>
                 )}
               </>
             ),
@@ -220,9 +223,9 @@ export function ConformitiesPage() {
                 >
                   {f.contractNumber}
                 </Anchor>
-                <Text size="xs" c="dimmed" lineClamp={1} title={f.teacherName}>
+                <CellText size="xs" dimmed clamp title={f.teacherName}>
                   {f.teacherName}
-                </Text>
+                </CellText>
               </>
             ),
           },
@@ -233,20 +236,20 @@ export function ConformitiesPage() {
             render: (f) => (
               <>
                 {/* The date and the receipt each stay whole; the receipt goes below when the column is narrow. */}
-                <Text size="sm">
+                <CellText>
                   <span style={{ whiteSpace: 'nowrap' }}>{formatDate(f.conformityDate)}</span>
                   {f.receiptNumber && (
                     <>
                       {' '}
-                      <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      <CellText inline size="xs" dimmed nowrap>
                         · {t('contracts.conformities.receiptShort')} {f.receiptNumber}
-                      </Text>
+                      </CellText>
                     </>
                   )}
-                </Text>
-                <Text size="xs" c="dimmed" lineClamp={1} title={f.givenBy}>
+                </CellText>
+                <CellText size="xs" dimmed clamp title={f.givenBy}>
                   {f.givenBy}
-                </Text>
+                </CellText>
               </>
             ),
           },
@@ -263,25 +266,14 @@ export function ConformitiesPage() {
             title: t('contracts.conformities.retention'),
             textAlign: 'right',
             noWrap: true,
-            render: (f) =>
-              f.suspended ? (
-                <Text size="sm" c="dimmed">
-                  {t('contracts.conformities.suspended')}
-                </Text>
-              ) : (
-                money(f.retentionCentimos)
-              ),
+            render: (f) => (f.suspended ? <CellText dimmed>{t('contracts.conformities.suspended')}</CellText> : money(f.retentionCentimos)),
           },
           {
             accessor: 'net',
             title: t('contracts.conformities.net'),
             textAlign: 'right',
             noWrap: true,
-            render: (f) => (
-              <Text size="sm" fw={600}>
-                {money(f.netCentimos)}
-              </Text>
-            ),
+            render: (f) => <CellText strong>{money(f.netCentimos)}</CellText>,
           },
           {
             accessor: 'paymentDate',
@@ -292,7 +284,7 @@ export function ConformitiesPage() {
                 <ConformityStatusBadge status={f.status} />
                 {f.paymentDate && (
                   // The date and the payment's reference each stay whole; the reference goes below when the column is narrow.
-                  <Text size="xs" c="dimmed">
+                  <CellText size="xs" dimmed>
                     <span style={{ whiteSpace: 'nowrap' }}>{formatDate(f.paymentDate)}</span>
                     {f.paymentReference ? (
                       <>
@@ -300,12 +292,12 @@ export function ConformitiesPage() {
                         <span style={{ whiteSpace: 'nowrap' }}>· {f.paymentReference}</span>
                       </>
                     ) : null}
-                  </Text>
+                  </CellText>
                 )}
                 {f.voidReason && (
-                  <Text size="xs" c="dimmed">
+                  <CellText size="xs" dimmed>
                     {f.voidReason}
-                  </Text>
+                  </CellText>
                 )}
               </>
             ),
@@ -322,27 +314,17 @@ export function ConformitiesPage() {
                       <IconCash size={16} />
                     </ActionIcon>
                   </HoverTooltip>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}
-                      >
-                        <IconDots size={16} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item
-                        leftSection={<IconEdit size={14} />}
-                        onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}
-                      >
-                        {t('contracts.conformities.editTitle')}
-                      </Menu.Item>
-                      <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => setVoiding(f)}>
-                        {t('contracts.conformities.void')}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
+                  <RowMenu label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}>
+                    <Menu.Item
+                      leftSection={<IconEdit size={14} />}
+                      onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}
+                    >
+                      {t('contracts.conformities.editTitle')}
+                    </Menu.Item>
+                    <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => setVoiding(f)}>
+                      {t('contracts.conformities.void')}
+                    </Menu.Item>
+                  </RowMenu>
                 </Group>
               ) : null,
           },

@@ -13,7 +13,7 @@ import { schemaValidator, renameErrors } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { ContractPicker } from '../contracts/pickers';
-import { usePeriodLabel } from '../ui';
+import { usePeriodLabel } from '../../../components/numbers';
 import { centimosToSoles, solesToCentimos, useMoney } from '../../../components/money';
 
 interface Values {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conformity } from '../../../../../shared/contracts/schemas';
 import { useApiMutation } from '../../../api';
 import { DateField, todayIso } from '../../../components/fields';
-import { usePeriodLabel } from '../ui';
+import { usePeriodLabel } from '../../../components/numbers';
 import { useMoney } from '../../../components/money';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';

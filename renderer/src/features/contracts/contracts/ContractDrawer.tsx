@@ -13,7 +13,8 @@ import { useCan } from '../../../components/session';
 import { todayIso } from '../../../components/fields';
 import { useSaveFile } from '../../../components/files';
 import { ConformityFormModal } from '../conformities/ConformityFormModal';
-import { ConformityStatusBadge, ContractStatusBadge, DocumentsPanel, usePeriodLabel } from '../ui';
+import { usePeriodLabel } from '../../../components/numbers';
+import { ConformityStatusBadge, ContractStatusBadge, DocumentsPanel } from '../ui';
 import { useMoney } from '../../../components/money';
 
 export type LifecycleAction = 'edit' | 'activate' | 'terminate' | 'renew';

@@ -18,6 +18,7 @@ import { useRecordForm } from '../../../components/useRecordForm';
 import { DateField, SolesInput, todayIso, useEstablishmentOptions } from '../../../components/fields';
 import { solesToCentimos, useMoney } from '../../../components/money';
 import { unitFor } from '../../../../../shared/units';
+import { useCount } from '../../../components/numbers';
 
 const toNumber = (v: number | string) => (v === '' || v === null || v === undefined ? undefined : Number(v));
 
@@ -60,13 +61,14 @@ const itemOptions = (items: ConsumableItem[], t: (key: string) => string) =>
 function PurchaseTotal({ quantity, unitCost, unit }: { quantity: number | string; unitCost: string; unit: string }) {
   const { t } = useTranslation();
   const money = useMoney();
+  const count = useCount();
   const q = toNumber(quantity);
   const cost = readMoney(unitCost);
   if (q === undefined || !Number.isInteger(q) || q <= 0 || unitCost.trim() === '' || !cost.ok) return null;
   return (
     <Text size="sm" fw={500} data-testid="purchase-total">
       {t('inventory.consumables.purchaseTotal', {
-        quantity: `${q.toLocaleString('es-PE')} ${unitFor(q, unit)}`.trim(),
+        quantity: `${count(q)} ${unitFor(q, unit)}`.trim(),
         unitCost: money(cost.centimos),
         total: money(q * cost.centimos),
       })}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Group, Select, Text } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Select } from '@mantine/core';
 import { IconArrowsExchange, IconPackage } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useLocalStorage } from '@mantine/hooks';
@@ -16,9 +16,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useEstablishmentOptions } from '../../../components/fields';
 import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
 import { useCan } from '../../../components/session';
+import { CellText } from '../../../components/cells';
 import { RowAction } from '../../../components/RecordParts';
+import { useCount } from '../../../components/numbers';
 
-const number = (n: number) => n.toLocaleString('es-PE');
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
 /**
@@ -28,6 +29,7 @@ const collator = new Intl.Collator('es', { sensitivity: 'base' });
  */
 export function ConsumablesPage() {
   const { t } = useTranslation();
+  const number = useCount();
   const paging = usePagingLabels();
   const [params] = useSearchParams();
   const establishments = useEstablishmentOptions();
@@ -160,10 +162,10 @@ export function ConsumablesPage() {
             // Its category under the name, and a long name wraps: wider, the row's actions would leave the screen.
             render: (r) => (
               <>
-                <Text size="sm">{r.itemName}</Text>
-                <Text size="xs" c="dimmed">
+                <CellText>{r.itemName}</CellText>
+                <CellText size="xs" dimmed>
                   {t(`inventory.consumableCategories.${r.category}`)}
-                </Text>
+                </CellText>
               </>
             ),
           },
@@ -175,9 +177,9 @@ export function ConsumablesPage() {
             textAlign: 'right',
             width: 120,
             render: (r) => (
-              <Text size="sm" fw={r.low ? 700 : undefined} c={r.low ? 'red.8' : undefined}>
+              <CellText strong={r.low} danger={r.low}>
                 {number(r.stock)}
-              </Text>
+              </CellText>
             ),
           },
           {
@@ -185,7 +187,7 @@ export function ConsumablesPage() {
             title: t('inventory.consumables.minimum'),
             textAlign: 'right',
             width: 100,
-            render: (r) => (r.minimum === null ? <Text c="dimmed">—</Text> : number(r.minimum)),
+            render: (r) => (r.minimum === null ? <CellText dimmed>—</CellText> : number(r.minimum)),
           },
           {
             accessor: 'low',

@@ -5,6 +5,7 @@ import { useApiQuery } from '../../../api';
 import { StatCard } from '../../../components/DashboardParts';
 import { useCan } from '../../../components/session';
 import { custodyPaths } from '../paths';
+import { useCount } from '../../../components/numbers';
 
 /** The figures of linked custody when the role may read them and any is not zero (else null). */
 export function useCustodyFigures(): CustodySummary | null {
@@ -20,8 +21,8 @@ export function useCustodyFigures(): CustodySummary | null {
  * linked yet; each figure leads to its list. Shown while any of them is not zero (useCustodyFigures).
  */
 export function CustodyDashboardCard({ summary: s }: { summary: CustodySummary }) {
-  const { t, i18n } = useTranslation();
-  const n = (x: number) => x.toLocaleString(i18n.language === 'en' ? 'en-US' : 'es-PE');
+  const { t } = useTranslation();
+  const n = useCount();
   const d = 'inventory.custody.dashboard.';
   return (
     <Card withBorder padding="md" data-testid="custody-dashboard">

@@ -17,6 +17,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { whole } from '../../../components/badges';
 import { useCan } from '../../../components/session';
+import { CellText } from '../../../components/cells';
 import { ActiveToggleAction, RowAction } from '../../../components/RecordParts';
 import { familyGroups, familyOptions } from './ui';
 
@@ -188,16 +189,14 @@ export function InstrumentTypesPage() {
                                   {ty.instrumentCount}
                                 </Anchor>
                               ) : (
-                                <Text size="sm" c="dimmed" span>
+                                <CellText inline dimmed>
                                   0
-                                </Text>
+                                </CellText>
                               )}
                             </Table.Td>
                             <Table.Td>
                               {ty.active ? (
-                                <Text size="sm" c="dimmed">
-                                  {t('common.active')}
-                                </Text>
+                                <CellText dimmed>{t('common.active')}</CellText>
                               ) : (
                                 <Badge color="gray" variant="light" tt="none" styles={whole}>
                                   {t('common.inactive')}

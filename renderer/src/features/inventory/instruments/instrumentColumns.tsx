@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { CellText } from '../../../components/cells';
 import { IconUser } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
@@ -45,11 +45,7 @@ export function useInstrumentColumns({
       accessor: 'code',
       sortable: true,
       noWrap: true,
-      render: (i) => (
-        <Text size="sm" fw={600}>
-          {i.code}
-        </Text>
-      ),
+      render: (i) => <CellText strong>{i.code}</CellText>,
     },
     { accessor: 'type', sortable: true, render: (i) => i.typeName },
     { accessor: 'family', render: (i) => t(`inventory.families.${i.family}`) },
@@ -62,10 +58,10 @@ export function useInstrumentColumns({
         <>
           {locationLabel(i, t)}
           {custodianInline && i.custodianName && (
-            <Group gap={4} wrap="nowrap" c="dimmed" title={custodianLabel(i, t)}>
-              <IconUser size={12} aria-hidden style={{ flexShrink: 0 }} />
-              <Text size="xs">{i.custodianName}</Text>
-            </Group>
+            <CellText size="xs" dimmed nowrap title={custodianLabel(i, t)}>
+              <IconUser size={12} aria-hidden style={{ marginRight: 4, verticalAlign: -1 }} />
+              {i.custodianName}
+            </CellText>
           )}
         </>
       ),

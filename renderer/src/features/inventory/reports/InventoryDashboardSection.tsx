@@ -10,6 +10,7 @@ import { routes } from '../../../app/routes';
 import { ColourLegend, DashboardSection, StatCard } from '../../../components/DashboardParts';
 import { CustodyDashboardCard, useCustodyFigures } from '../custody/CustodyDashboardCard';
 import { conditionColors } from '../instruments/ui';
+import { useCount } from '../../../components/numbers';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return <StatCard nowrap label={label} value={value} hint={hint} />;
@@ -27,6 +28,7 @@ export function InventoryDashboardSection() {
   const summary = useApiQuery('inventory.summary', {});
   const stock = useApiQuery('consumables.stock', { establishmentId: null, lowOnly: false });
   const custody = useCustodyFigures();
+  const n = useCount();
   const s = summary.data;
   if (!s) {
     return custody && summary.isError ? (
@@ -37,7 +39,6 @@ export function InventoryDashboardSection() {
   }
   const hasMinimums = (stock.data ?? []).some((r) => r.minimum !== null) || s.lowStock.length > 0;
   if (s.totalInstruments === 0 && !hasMinimums) return null;
-  const n = (x: number) => x.toLocaleString(i18n.language === 'en' ? 'en-US' : 'es-PE');
   const money = (c: number) => formatMoney(c, i18n.language as Locale);
   const max = Math.max(1, ...s.byEstablishment.map((e) => e.total));
 
