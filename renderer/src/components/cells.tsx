@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Badge, useMantineTheme, type BadgeProps, type MantineColor } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
 import classes from './cells.module.css';
 
 interface CellTextProps {
@@ -41,6 +42,36 @@ export function CellText({ children, size = 'sm', dimmed, danger, strong, nowrap
   ) : (
     <div className={className} title={title}>
       {children}
+    </div>
+  );
+}
+
+interface CellBadgeProps {
+  /** The theme's primary colour when absent, as Mantine's Badge. */
+  color?: MantineColor;
+  variant?: 'light' | 'filled' | 'outline' | 'dot';
+  size?: 'sm' | 'md' | 'lg';
+  children: ReactNode;
+}
+
+/**
+ * A badge in a list's cell (a status, a condition), drawn with Mantine's own Badge classes and
+ * colour variables, without a Mantine component: the same look, whole (never cut short, like
+ * `badges.ts`), at the cost of a plain element in each row.
+ */
+export function CellBadge({ color, variant = 'light', size, children }: CellBadgeProps) {
+  const theme = useMantineTheme();
+  const vars = Badge.varsResolver(theme, { color, variant, size } as BadgeProps, undefined).root as CSSProperties;
+  return (
+    <div
+      className={`${Badge.classes.root} ${variant === 'dot' ? Badge.classes['root--dot'] : ''} mantine-Badge-root`}
+      data-variant={variant}
+      data-size={size}
+      style={{ ...vars, textTransform: 'none', overflow: 'visible', flexShrink: 0 }}
+    >
+      <span className={`${Badge.classes.label} mantine-Badge-label`} style={{ overflow: 'visible' }}>
+        {children}
+      </span>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { whole } from '../../components/badges';
 import { type ApiCallError } from '../../api';
 import { toBase64, useSaveFile } from '../../components/files';
 import { RemoveAction, RowAction } from '../../components/RecordParts';
+import { CellBadge } from '../../components/cells';
 
 export const useUsd = () => {
   const { i18n } = useTranslation();
@@ -80,15 +81,13 @@ export function FormRows<T>({
 export function ContractStatusBadge({ status, size = 'md' }: { status: ContractStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge
+    <CellBadge
       color={statusColors[status]}
       variant={status === 'vigente' ? 'light' : status === 'borrador' ? 'outline' : 'filled'}
-      tt="none"
       size={size}
-      styles={whole}
     >
       {t(`contracts.statuses.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
@@ -97,9 +96,9 @@ const conformityColors: Record<string, MantineColor> = { pendiente_pago: 'yellow
 export function ConformityStatusBadge({ status }: { status: 'pendiente_pago' | 'pagada' | 'anulada' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={conformityColors[status]} variant="light" tt="none" styles={whole}>
+    <CellBadge color={conformityColors[status]} variant="light">
       {t(`contracts.conformityStatuses.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -30,6 +30,7 @@ import { EstablishmentFormModal } from './EstablishmentFormModal';
 import { PopulationDrawer } from './PopulationDrawer';
 import { useCan } from '../../components/session';
 import { ActiveToggleAction, RemoveAction, RowAction } from '../../components/RecordParts';
+import { CellBadge, CellText } from '../../components/cells';
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
@@ -130,15 +131,7 @@ export function EstablishmentsPage() {
       accessor: 'inProgramme',
       sortable: true,
       render: (e) =>
-        e.inProgramme ? (
-          <Badge variant="light" tt="none">
-            {t('common.yes')}
-          </Badge>
-        ) : (
-          <Text c="dimmed" size="sm">
-            {t('common.no')}
-          </Text>
-        ),
+        e.inProgramme ? <CellBadge variant="light">{t('common.yes')}</CellBadge> : <CellText dimmed>{t('common.no')}</CellText>,
     },
     {
       accessor: 'loanDays',
@@ -153,13 +146,13 @@ export function EstablishmentsPage() {
       width: 120,
       render: (e) =>
         e.active ? (
-          <Badge color="teal" variant="dot" tt="none">
+          <CellBadge color="teal" variant="dot">
             {t('common.active')}
-          </Badge>
+          </CellBadge>
         ) : (
-          <Badge color="gray" variant="dot" tt="none">
+          <CellBadge color="gray" variant="dot">
             {t('common.inactive')}
-          </Badge>
+          </CellBadge>
         ),
     },
     { accessor: 'updatedAt', sortable: true, render: (e) => formatDateTime(e.updatedAt) },

@@ -1,4 +1,4 @@
-import { Badge, Group, Switch, Text } from '@mantine/core';
+import { Group, Switch, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconEdit, IconFileDescription } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
@@ -14,6 +14,7 @@ import { RowAction } from '../../components/RecordParts';
 import { useCan } from '../../components/session';
 import { StaffDrawer } from './StaffDrawer';
 import { StaffFormModal } from './StaffFormModal';
+import { CellBadge } from '../../components/cells';
 
 /**
  * "Personal INPE": the staff of each establishment who may hold instruments (issue 15), by
@@ -69,9 +70,9 @@ export function StaffPage() {
       title: t('common.status'),
       width: 120,
       render: (m) => (
-        <Badge color={m.active ? 'teal' : 'gray'} variant="dot" tt="none">
+        <CellBadge color={m.active ? 'teal' : 'gray'} variant="dot">
           {t(m.active ? 'common.active' : 'common.inactive')}
-        </Badge>
+        </CellBadge>
       ),
     },
     {

@@ -1,4 +1,4 @@
-import { Badge, type MantineColor } from '@mantine/core';
+import type { MantineColor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,7 +13,7 @@ import {
   type Status,
 } from '../../../../../shared/inventory/rules';
 import type { Instrument, InstrumentType } from '../../../../../shared/inventory/schemas';
-import { whole } from '../../../components/badges';
+import { CellBadge } from '../../../components/cells';
 
 const statusColors: Record<Status, MantineColor> = {
   en_almacen: 'gray',
@@ -27,9 +27,9 @@ const statusColors: Record<Status, MantineColor> = {
 export function StatusBadge({ status, size = 'md' }: { status: Status; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status]} variant="light" tt="none" size={size} styles={whole}>
+    <CellBadge color={statusColors[status]} variant="light" size={size}>
       {t(`inventory.statuses.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
@@ -44,9 +44,9 @@ export const conditionColors: Record<Condition, MantineColor> = {
 export function ConditionBadge({ condition }: { condition: Condition }) {
   const { t } = useTranslation();
   return (
-    <Badge color={conditionColors[condition]} variant="dot" tt="none" styles={whole}>
+    <CellBadge color={conditionColors[condition]} variant="dot">
       {t(`inventory.conditions.${condition}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
