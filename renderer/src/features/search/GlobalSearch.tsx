@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../../../shared/search/schemas';
 import { useApiQuery } from '../../api';
 import { useCan } from '../../components/session';
-import { recordPath } from './paths';
+import { recordPath } from '../../app/recordPath';
 
 /** What the search accepts (shared/search/schemas.ts GlobalSearchQuery): main checks it again. */
 const searchable = (q: string) => q.length >= 2 && q.length <= 100 && /[\p{L}\p{N}]/u.test(q);

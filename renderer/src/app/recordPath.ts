@@ -1,8 +1,8 @@
-import type { SearchHit } from '../../../../shared/search/schemas';
-import { routes } from '../../app/routes';
+import type { SearchHit } from '../../../shared/search/schemas';
+import { routes } from './routes';
 
 /**
- * Where each kind of record opens: the record's own page, or its list with the record's
+ * Where each kind of record opens (a search result, a reminder): the record's own page, or its list with the record's
  * drawer or form open (`?ficha=<id>`, `?convenio=<id>`). The INPE staff register's address
  * is written out: the establishments feature keeps it (establishments/paths.ts, staffRoute).
  */
