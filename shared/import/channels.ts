@@ -1,1 +1,1 @@
-export const importChannels = ['import.inspect', 'import.dryRun', 'import.run'] as const;
+export const importChannels = ['import.inspect', 'import.dryRun', 'import.run', 'import.template'] as const;

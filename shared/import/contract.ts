@@ -1,16 +1,18 @@
-import { channel, type ChannelDef } from '../ipc';
+import { channel, ExportResult, type ChannelDef } from '../ipc';
 import { JobStarted } from '../jobs/schemas';
 import type { importChannels } from './channels';
-import { ImportInspect, ImportInspection, ImportRequest } from './schemas';
+import { ImportInspect, ImportInspection, ImportRequest, ImportTemplateRequest } from './schemas';
 
 /**
  * import.inspect reads a file and keeps it in memory under an uploadId;
  * import.dryRun starts a job whose result is an ImportReport and writes nothing;
  * import.run starts a job that writes every row in one transaction (result ImportResult)
- * or, when any row has an error, writes nothing and fails with the ImportReport.
+ * or, when any row has an error, writes nothing and fails with the ImportReport;
+ * import.template saves the target's example file (import/template.ts in main).
  */
 export const importContract = {
   'import.inspect': channel('action', ImportInspect, ImportInspection),
   'import.dryRun': channel('action', ImportRequest, JobStarted),
   'import.run': channel('action', ImportRequest, JobStarted),
+  'import.template': channel('action', ImportTemplateRequest, ExportResult),
 } satisfies { [K in (typeof importChannels)[number]]: ChannelDef };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredOr } from '../ipc';
+import { ExportFormat, requiredOr } from '../ipc';
 
 /**
  * The generic spreadsheet import (XLSX and CSV): inspect a file, map its columns to a
@@ -102,6 +102,10 @@ export const ImportValueMapping = z
   )
   .refine((m) => Object.keys(m).length <= 100, 'errors.invalid');
 export type ImportValueMapping = z.infer<typeof ImportValueMapping>;
+
+/** import.template: the example file of a target, to fill in ("Descargar plantilla"). */
+export const ImportTemplateRequest = z.object({ target: ImportTarget, format: ExportFormat }).strict();
+export type ImportTemplateRequest = z.input<typeof ImportTemplateRequest>;
 
 export const ImportRequest = z
   .object({

@@ -87,6 +87,11 @@ export const establishmentsTarget: ImportTarget<EstablishmentRow, Ctx> = {
     },
   ],
 
+  example: [
+    { code: 'EP-099', name: 'E.P. de Ejemplo', regionalOffice: 'Lima', population: 'Varones', city: 'Lima', inProgramme: 'Sí' },
+    { code: 'EP-100', name: 'E.P. Mujeres de Ejemplo', regionalOffice: 'Sur', population: 'Mujeres', city: 'Arequipa', inProgramme: 'No' },
+  ],
+
   key: {
     field: 'code',
     async existing(db, codes) {

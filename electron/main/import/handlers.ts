@@ -3,6 +3,8 @@ import type { DomainHandlers } from '../ipc/context';
 import { requireImportTarget } from '../auth/import-access';
 import { inspectUpload, startImportJob, uploadTarget } from './engine';
 import { importTargets } from './targets';
+import { templateBytes } from './template';
+import { saveExport } from '../export/table';
 
 type ImportChannel = (typeof importChannels)[number];
 
@@ -18,5 +20,14 @@ export const importHandlers: DomainHandlers<ImportChannel> = {
   'import.run': async (input, ctx) => {
     requireImportTarget(ctx, uploadTarget(ctx.session, input.uploadId));
     return { jobId: startImportJob(ctx, importTargets, input, true) };
+  },
+  'import.template': ({ target, format }, ctx) => {
+    requireImportTarget(ctx, target);
+    return saveExport(ctx, {
+      baseName: ctx.t('import.template.fileName', { target: ctx.t(`import.targets.${target}.sheet`) }),
+      extension: format,
+      rows: importTargets[target].example.length,
+      build: () => templateBytes(importTargets[target], target, ctx.t, format),
+    });
   },
 };

@@ -42,6 +42,11 @@ export type { RegisterEntry } from './values';
  *               register field's record ({ id }), null (empty, or a "none" word such as
  *               Almacén central), { unknown } (listed by the engine: no error here) or
  *               undefined (unmapped). Pure: no database.
+ *   example     one or two rows of made-up values by field key, for the template the
+ *               clerk may save ("Descargar plantilla", import.template): a sheet whose
+ *               headers are the fields' labels in the user's language and whose rows
+ *               are these, as the import reads them back (a test imports each target's
+ *               template). Dates as dd/mm/aaaa text, amounts as "S/ 1,234.50" or numbers.
  *   write       writes every row (all valid) inside `trx`, calling `audit` once per
  *               record created or updated and `progress(done)` after each row (it may
  *               throw when the job is cancelled: let it propagate, the transaction then
@@ -62,6 +67,7 @@ export interface ImportTarget<V = unknown, C = unknown> {
   register?(ctx: C, field: string): RegisterEntry[];
   /** Creates a new record of a register field (inside the import's transaction, with its audit entry); answers its id. */
   createValue?(trx: Knex.Transaction, field: string, name: string, option: string, audit: Audit): Promise<number>;
+  example: Array<Record<string, Cell>>;
   parseRow(raw: RawRow, ctx: C, refs: Refs): { values: V } | { errors: FieldErrors };
   write(
     trx: Knex.Transaction,

@@ -139,6 +139,24 @@ export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
     { key: 'notes', labelKey: 'inventory.instruments.notes', required: false, synonyms: ['observaciones', 'obs', 'notas', 'comentarios'] },
   ],
 
+  example: [
+    {
+      code: 'INPE-9001',
+      type: 'Violín',
+      brand: 'Yamaha',
+      model: 'V5',
+      serialNumber: 'SN-000123',
+      acquisitionDate: '15/03/2026',
+      cost: 'S/ 2,480.50',
+      funding: 'Presupuesto',
+      supplier: 'Casa de Música SAC',
+      supplierDocument: 'F001-000245',
+      condition: 'Bueno',
+      establishment: 'E.P. Lurigancho',
+      notes: '',
+    },
+  ],
+
   key: {
     field: 'code',
     existing: existingInstruments,

@@ -98,14 +98,26 @@ export const importEs = {
     recheck: 'Revisar de nuevo',
     willCreate: 'Se creará «{{value}}» ({{option}}) para {{count}} filas.',
   },
+  template: {
+    button: 'Descargar plantilla',
+    hint: 'Un archivo de ejemplo con las columnas que se reconocen; las obligatorias llevan *.',
+    fileName: 'Plantilla {{target}}',
+    saved: 'Plantilla guardada',
+    helpSheet: 'Instrucciones',
+    column: 'Columna',
+    required: 'Obligatoria',
+    note: 'Reemplace las filas de ejemplo por las suyas. Fechas como dd/mm/aaaa; montos como 2480.50 o S/ 2,480.50.',
+  },
   targets: {
     establishments: {
       title: 'Importar establecimientos',
+      sheet: 'Establecimientos',
       done_one: 'Se importó {{count}} establecimiento ({{created}} nuevo, {{updated}} actualizado).',
       done_other: 'Se importaron {{count}} establecimientos: {{created}} nuevos, {{updated}} actualizados.',
     },
     instruments: {
       title: 'Importar instrumentos',
+      sheet: 'Instrumentos',
       done_one: 'Se importó {{count}} instrumento ({{created}} nuevo, {{updated}} actualizado).',
       done_other: 'Se importaron {{count}} instrumentos: {{created}} nuevos, {{updated}} actualizados.',
     },
@@ -240,14 +252,26 @@ export const importEn: Widen<typeof importEs> = {
     recheck: 'Check again',
     willCreate: '"{{value}}" ({{option}}) will be created for {{count}} rows.',
   },
+  template: {
+    button: 'Download template',
+    hint: 'An example file with the columns the import recognises; required ones are marked *.',
+    fileName: '{{target}} template',
+    saved: 'Template saved',
+    helpSheet: 'Instructions',
+    column: 'Column',
+    required: 'Required',
+    note: 'Replace the example rows with yours. Dates as dd/mm/yyyy; amounts as 2480.50 or S/ 2,480.50.',
+  },
   targets: {
     establishments: {
       title: 'Import establishments',
+      sheet: 'Establishments',
       done_one: '{{count}} establishment was imported ({{created}} new, {{updated}} updated).',
       done_other: '{{count}} establishments were imported: {{created}} new, {{updated}} updated.',
     },
     instruments: {
       title: 'Import instruments',
+      sheet: 'Instruments',
       done_one: '{{count}} instrument imported ({{created}} new, {{updated}} updated).',
       done_other: '{{count}} instruments imported: {{created}} new, {{updated}} updated.',
     },

@@ -278,6 +278,15 @@ const valid: { [K in ChannelName]: Case } = {
       expect(s).toMatchObject({ state: 'done', result: { total: 1, created: 1, updated: 0 } });
     },
   },
+  'import.template': {
+    input: () => ({ target: 'establishments', format: 'xlsx' }),
+    check: (d) => {
+      const r = d as { status: string; path: string; rows: number };
+      expect(r.status).toBe('saved');
+      expect(r.rows).toBe(2);
+      expect(fs.existsSync(r.path)).toBe(true);
+    },
+  },
 };
 
 const invalid: { [K in ChannelName]: unknown[] } = {
@@ -444,6 +453,12 @@ const invalid: { [K in ChannelName]: unknown[] } = {
     { uploadId: 'abc', mapping: {} },
     { uploadId: 'abc', mapping: {}, mode: 'upsert', dryRun: false },
     { uploadId: 7, mapping: {}, mode: 'create' },
+  ],
+  'import.template': [
+    {},
+    { target: 'participantes', format: 'xlsx' },
+    { target: 'establishments', format: 'pdf' },
+    { target: 'establishments' },
   ],
 };
 

@@ -1,5 +1,5 @@
 import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import {
 import type { JobStatus } from '../../../../shared/jobs/schemas';
 import { ApiCallError, call } from '../../api';
 import { useJobStatus } from '../useJobStatus';
+import { useSaveFile } from '../files';
 import { CheckStep, type Values } from './CheckStep';
 import { MappingStep, type Mapping } from './MappingStep';
 import { ErrorsTable, JobProgress } from './parts';
@@ -60,6 +61,7 @@ function initialMapping(ins: ImportInspection, table: ImportTable): { mapping: M
 export function ImportWizard({ opened, onClose, target }: { opened: boolean; onClose: () => void; target: ImportTarget }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const save = useSaveFile();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -199,6 +201,23 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
           <Text size="sm">{t('import.file.reading')}</Text>
         </Group>
       )}
+      <Group gap="xs" wrap="nowrap">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconDownload size={14} />}
+          onClick={() =>
+            void save(() => call('import.template', { target, format: 'xlsx' }), { title: () => t('import.template.saved') }).catch(
+              () => undefined,
+            )
+          }
+        >
+          {t('import.template.button')}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {t('import.template.hint')}
+        </Text>
+      </Group>
     </Stack>
   );
 
