@@ -18,6 +18,8 @@ import * as m0016 from './20261204_0016_art_equipment_materials';
 import * as m0017 from './20261205_0017_expenses';
 import * as m0018 from './20261205_0018_notification_prefs';
 import * as m0019 from './20261205_0019_search';
+import * as m0020 from './20261205_0020_record_papers';
+import * as m0021 from './20261205_0021_saved_views';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -45,6 +47,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261205_0017_expenses', m0017],
   ['20261205_0018_notification_prefs', m0018],
   ['20261205_0019_search', m0019],
+  ['20261205_0020_record_papers', m0020],
+  ['20261205_0021_saved_views', m0021],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

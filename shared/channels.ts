@@ -13,6 +13,7 @@ import { officeChannels } from './office/channels';
 import { programmeChannels } from './programmes/channels';
 import { searchChannels } from './search/channels';
 import { notificationChannels } from './notifications/channels';
+import { listChannels } from './lists/channels';
 import { userChannels } from './users/channels';
 
 /**
@@ -41,6 +42,7 @@ export const domainChannels = {
   internarte: [...artworkChannels, ...exhibitionChannels, ...catalogChannels],
   search: searchChannels,
   notifications: notificationChannels,
+  lists: listChannels,
 } as const;
 
 export type Domain = keyof typeof domainChannels;

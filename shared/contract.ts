@@ -18,6 +18,7 @@ import { artworkContract, exhibitionContract } from './internarte/contract';
 import { officeContract } from './office/contract';
 import { searchContract } from './search/contract';
 import { notificationContract } from './notifications/contract';
+import { listContract } from './lists/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -50,6 +51,7 @@ export const contract = {
   ...officeContract,
   ...searchContract,
   ...notificationContract,
+  ...listContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { officeHandlers } from './office/handlers';
 import { programmeHandlers } from './programmes/handlers';
 import { searchHandlers } from './search/handlers';
 import { notificationHandlers } from './notifications/handlers';
+import { listHandlers } from './lists/handlers';
 import { userHandlers } from './users/handlers';
 
 /** Each domain of shared/channels.ts with its handlers: a domain or a channel without them fails to compile. */
@@ -36,6 +37,7 @@ const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
   internarte: internarteHandlers,
   search: searchHandlers,
   notifications: notificationHandlers,
+  lists: listHandlers,
 };
 
 /** Every channel's handler. */

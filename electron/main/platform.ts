@@ -61,7 +61,7 @@ export interface Secrets {
 }
 
 export interface FolderRequest {
-  purpose: 'backup' | 'restore';
+  purpose: 'backup' | 'restore' | 'photos';
   /** The dialog's title, in the user's language. */
   title: string;
 }

@@ -14,11 +14,12 @@ export const auditChannelLabel = (t: Translate, channel: string): string =>
 export const auditEntityLabel = (t: Translate, entity: string): string =>
   /^[A-Za-z]+$/.test(entity) ? t(`audit.entities.${entity}`, { defaultValue: entity }) : entity;
 
-/** Where the detail of a compound action ('movement:alta', 'custody:traslado', 'photo:add') is named. */
+/** Where the detail of a compound action ('movement:alta', 'custody:traslado', 'photo:add', 'paper:attach') is named. */
 const detailKeys: Record<string, string> = {
   movement: 'inventory.kinds',
   custody: 'programmes.custodyKinds',
   photo: 'audit.photoActions',
+  paper: 'audit.paperActions',
 };
 
 /** «Modificación» for 'update'; «Movimiento: Alta» for 'movement:alta'. */

@@ -38,9 +38,9 @@ export const roleHas = (role: Role, permission: Permission): boolean => rolePerm
 
 /** The modules each working role owns, by channel prefix. */
 export const modulePrefixes: Record<Exclude<Role, 'administrador' | 'consulta'>, readonly string[]> = {
-  inventario: ['instrumentTypes', 'instruments', 'stocktakes', 'consumables', 'inventory', 'custody', 'staff'],
+  inventario: ['instrumentTypes', 'instruments', 'stocktakes', 'consumables', 'inventory', 'custody', 'staff', 'movements'],
   contratos: ['teachers', 'contracts', 'conformities', 'budget', 'teaching'],
-  exposiciones: ['artworks', 'exhibitions', 'catalog'],
+  exposiciones: ['artworks', 'exhibitions', 'catalog', 'loans'],
   programas: [
     'workshops',
     'sessions',
@@ -87,7 +87,7 @@ export const publicChannels: readonly string[] = ['app.info', 'auth.status', 'au
 export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'office', 'demo'];
 
 /** Prefixes every signed-in user may call, whatever the kind. */
-export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth', 'search', 'notifications'];
+export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth', 'search', 'notifications', 'lists'];
 
 /** Reference lists everyone reads; writing them is the administrador's. */
 export const referencePrefixes: readonly string[] = ['regionalOffices', 'establishments'];
@@ -124,6 +124,14 @@ export function classify(channel: string, kind: ChannelKind): Access | null {
  */
 export const importTargetModules: Record<string, string> = {};
 export const importTargetModule = (target: string): string => importTargetModules[target] ?? target;
+
+/**
+ * Whether `role` may export a list through lists.export (shared/lists/schemas.ts): the rule
+ * of that module's own export, an action (the read-only role exports nothing of a module).
+ */
+export function mayExportList(role: Role, list: string): boolean {
+  return mayCall(role, `${prefixOf(list)}.export`, 'action', []);
+}
 
 /** Whether `role` may write what an import of `target` writes (the rule of that module's write channels). */
 export function mayImport(role: Role, target: string): boolean {

@@ -1,3 +1,5 @@
+import { paperChannels } from '../paper-channels';
+
 export const teacherChannels = [
   'teachers.list',
   'teachers.get',
@@ -38,6 +40,7 @@ export const conformityChannels = [
   'conformities.pay',
   'conformities.void',
   'conformities.delivered',
+  ...paperChannels('conformities'),
 ] as const;
 
 /** The budget's expenses and modifications (issue 16, item 5), under the budget's prefix. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperContract } from '../papers';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
 import type { budgetChannels, conformityChannels, contractChannels, teacherChannels } from './channels';
 import {
@@ -99,6 +100,7 @@ export const conformityContract = {
   'conformities.pay': channel('write', ConformityPay, Conformity),
   'conformities.void': channel('write', ConformityVoid, Conformity),
   'conformities.delivered': channel('query', DeliveredQuery, Delivered),
+  ...paperContract('conformities'),
 } satisfies { [K in (typeof conformityChannels)[number]]: ChannelDef };
 
 export const budgetContract = {

@@ -1,3 +1,4 @@
+import { papersEn } from './areas/papers';
 import type { Catalog } from './es-PE';
 import { establishmentStaffEn } from './areas/staff';
 import { establishmentPopulationEn } from './areas/population';
@@ -13,6 +14,7 @@ import { internarteEn } from './areas/internarte';
 import { officeEn } from './areas/office';
 import { searchEn } from './areas/search';
 import { notificationsEn } from './areas/notifications';
+import { listsEn } from './areas/lists';
 import { importEn } from './areas/import';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
@@ -30,6 +32,7 @@ export const en: Catalog = {
   office: officeEn,
   search: searchEn,
   notifications: notificationsEn,
+  lists: listsEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',
@@ -80,6 +83,9 @@ export const en: Catalog = {
     pageOf: '{{from}}–{{to}} of {{total}}',
     perPage: 'Rows per page',
     pagination: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
+    selectedCount_one: '{{count}} selected',
+    selectedCount_other: '{{count}} selected',
+    clearSelection: 'Clear selection',
     selectAllRows: 'Select all rows',
     selectRow: 'Select row {{n}}',
     noRecords: 'No records.',
@@ -94,6 +100,7 @@ export const en: Catalog = {
     datePlaceholder: 'dd/mm/yyyy',
     fileSaved: 'File generated',
     updatedAt: 'Last modified',
+    papers: papersEn,
   },
   dashboard: {
     title: 'Home',

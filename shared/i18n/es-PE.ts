@@ -1,3 +1,4 @@
+import { papersEs } from './areas/papers';
 import type { Widen } from './types';
 import { establishmentStaffEs } from './areas/staff';
 import { establishmentPopulationEs } from './areas/population';
@@ -14,6 +15,7 @@ import { internarteEs } from './areas/internarte';
 import { officeEs } from './areas/office';
 import { searchEs } from './areas/search';
 import { notificationsEs } from './areas/notifications';
+import { listsEs } from './areas/lists';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -34,6 +36,7 @@ export const esPE = {
   office: officeEs,
   search: searchEs,
   notifications: notificationsEs,
+  lists: listsEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',
@@ -84,6 +87,9 @@ export const esPE = {
     pageOf: '{{from}}–{{to}} de {{total}}',
     perPage: 'Filas por página',
     pagination: { first: 'Primera página', previous: 'Página anterior', next: 'Página siguiente', last: 'Última página' },
+    selectedCount_one: '{{count}} seleccionado',
+    selectedCount_other: '{{count}} seleccionados',
+    clearSelection: 'Quitar selección',
     selectAllRows: 'Seleccionar todas las filas',
     selectRow: 'Seleccionar la fila {{n}}',
     noRecords: 'No hay registros.',
@@ -98,6 +104,7 @@ export const esPE = {
     datePlaceholder: 'dd/mm/aaaa',
     fileSaved: 'Archivo generado',
     updatedAt: 'Última modificación',
+    papers: papersEs,
   },
   dashboard: {
     title: 'Inicio',

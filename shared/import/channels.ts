@@ -1,1 +1,1 @@
-export const importChannels = ['import.inspect', 'import.dryRun', 'import.run', 'import.template'] as const;
+export const importChannels = ['import.inspect', 'import.dryRun', 'import.run', 'import.template', 'import.chooseFolder'] as const;

@@ -7,7 +7,19 @@ import { ExportFormat, requiredOr } from '../ipc';
  * main (electron/main/import/targets/); its name is listed here so every channel refuses
  * an unknown one. A new target: add its name here and its entry in targets/index.ts.
  */
-export const importTargets = ['establishments', 'instruments'] as const;
+export const importTargets = [
+  'establishments',
+  'instruments',
+  'consumables',
+  'artworks',
+  'participants',
+  'attendance',
+  'teachers',
+  'contracts',
+  'conformities',
+  'partners',
+  'agreements',
+] as const;
 export const ImportTarget = z.enum(importTargets, { error: requiredOr('errors.choose') });
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
@@ -34,6 +46,21 @@ export const ImportInspect = z
       .min(1, 'errors.required')
       .max(MAX_BASE64, 'import.errors.tooLarge')
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'import.errors.unreadable'),
+    /**
+     * Register fields whose record is chosen before the file (the workshop whose page the
+     * attendance import was opened from): field key → record id. Every row stands for it;
+     * the field is not offered for mapping.
+     */
+    fixed: z
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, 'errors.unexpectedField'),
+        z
+          .number({ error: requiredOr('errors.invalid') })
+          .int('errors.invalid')
+          .positive('errors.invalid'),
+      )
+      .refine((m) => Object.keys(m).length <= 5, 'errors.invalid')
+      .optional(),
   })
   .strict();
 export type ImportInspect = z.input<typeof ImportInspect>;
@@ -106,6 +133,18 @@ export type ImportValueMapping = z.infer<typeof ImportValueMapping>;
 /** import.template: the example file of a target, to fill in ("Descargar plantilla"). */
 export const ImportTemplateRequest = z.object({ target: ImportTarget, format: ExportFormat }).strict();
 export type ImportTemplateRequest = z.input<typeof ImportTemplateRequest>;
+
+/**
+ * import.chooseFolder: the folder where the photos an import matches by file name are
+ * (artworks), chosen in main's own dialog and kept on the upload (the renderer never names
+ * a path). Answers the folder's name and how many files it holds.
+ */
+export const ImportFolderRequest = z.object({ uploadId: UploadId }).strict();
+export const ImportFolderResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('chosen'), folder: z.string(), files: z.number().int() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type ImportFolderResult = z.infer<typeof ImportFolderResult>;
 
 export const ImportRequest = z
   .object({
@@ -207,6 +246,12 @@ export const ImportUnknownValue = z.object({
   rows: z.array(z.number().int().positive()),
   /** The closest records first (by similarity of their names). */
   suggestions: z.array(ImportRegisterEntry),
+  /**
+   * A field that lists every value (an attendance sheet's marks) lists the ones it read too:
+   * the record this check read it as (the clerk's choice, else the one its name matches).
+   * Absent: the value matches nothing and its rows wait for the clerk's choice.
+   */
+  matched: z.number().int().positive().optional(),
 });
 export type ImportUnknownValue = z.infer<typeof ImportUnknownValue>;
 
@@ -225,7 +270,7 @@ export const ImportReport = z.object({
   errorCount: z.number().int().nonnegative(),
   /** Rows with at least one error (rows whose only problem is an unknown value not counted). */
   errorRows: z.number().int().nonnegative(),
-  /** Register values that match no record, each once (their rows count as invalid until mapped). */
+  /** Register values that match no record, each once (their rows count as invalid until mapped), and the values matched of a field that lists every value. */
   unknownValues: z.array(ImportUnknownValue),
   /** For each field with unknown values: every record it may be mapped to. */
   registers: z.record(z.string(), z.array(ImportRegisterEntry)),

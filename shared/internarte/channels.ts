@@ -1,3 +1,5 @@
+import { paperChannels } from '../paper-channels';
+
 export const artworkChannels = [
   'artworks.list',
   'artworks.get',
@@ -32,12 +34,14 @@ export const exhibitionChannels = [
   'exhibitions.checklist',
   'exhibitions.addWorks',
   'exhibitions.updateWork',
+  'exhibitions.setSection',
   'exhibitions.moveWork',
   'exhibitions.removeWork',
   'exhibitions.loans',
   'exhibitions.lend',
   'exhibitions.returnLoan',
   'exhibitions.exportChecklist',
+  ...paperChannels('loans'),
 ] as const;
 
 /** The exhibition's printed outputs: the catalog (preview, PDF as a job) and the wall labels. */

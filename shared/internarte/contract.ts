@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperContract } from '../papers';
 import { channel, ExportResult, Id, NoInput, type ChannelDef } from '../ipc';
 import type { artworkChannels, exhibitionChannels } from './channels';
 import {
@@ -22,6 +23,7 @@ import {
   ChecklistItemUpdate,
   ChecklistMove,
   ChecklistRow,
+  ChecklistSections,
   ConditionReport,
   ConditionReportInput,
   ConsentEntry,
@@ -77,10 +79,12 @@ export const exhibitionContract = {
   'exhibitions.checklist': channel('query', z.object({ id: Id }).strict(), z.array(ChecklistRow)),
   'exhibitions.addWorks': channel('write', ChecklistAdd, z.array(ChecklistRow)),
   'exhibitions.updateWork': channel('write', ChecklistItemUpdate, z.array(ChecklistRow)),
+  'exhibitions.setSection': channel('write', ChecklistSections, z.array(ChecklistRow)),
   'exhibitions.moveWork': channel('write', ChecklistMove, z.array(ChecklistRow)),
   'exhibitions.removeWork': channel('write', ChecklistItemRef, z.array(ChecklistRow)),
   'exhibitions.loans': channel('query', z.object({ id: Id }).strict(), z.array(Loan)),
   'exhibitions.lend': channel('write', LoanCreate, Loan),
   'exhibitions.returnLoan': channel('write', LoanReturn, Loan),
   'exhibitions.exportChecklist': channel('action', ChecklistExport, ExportResult),
+  ...paperContract('loans'),
 } satisfies { [K in (typeof exhibitionChannels)[number]]: ChannelDef };

@@ -113,6 +113,11 @@ export const ChecklistItemUpdate = z
     section: optionalText(120),
   })
   .strict();
+/** One section for a selection of the checklist's works (empty: none). */
+export const ChecklistSections = z
+  .object({ exhibitionId: Id, artworkIds: z.array(Id).min(1, 'errors.required').max(500), section: optionalText(120) })
+  .strict();
+export type ChecklistSections = z.input<typeof ChecklistSections>;
 export const ChecklistMove = z
   .object({ exhibitionId: Id, artworkId: Id, direction: z.enum(['up', 'down'], { error: requiredOr('errors.choose') }) })
   .strict();

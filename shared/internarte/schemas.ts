@@ -44,6 +44,7 @@ export {
   ChecklistItemUpdate,
   ChecklistMove,
   ChecklistRow,
+  ChecklistSections,
   Exhibition,
   ExhibitionCreate,
   ExhibitionFields,

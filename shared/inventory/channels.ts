@@ -1,3 +1,5 @@
+import { paperChannels } from '../paper-channels';
+
 export const instrumentChannels = [
   'instrumentTypes.list',
   'instrumentTypes.create',
@@ -16,6 +18,9 @@ export const instrumentChannels = [
   'instruments.removePhoto',
   'inventory.settings',
   'inventory.setSettings',
+  // A transfer's or a repair's movement: its signed papers and the transfer acta (issue 16, item 4).
+  ...paperChannels('movements'),
+  'movements.transferActa',
 ] as const;
 
 export const stocktakeChannels = [
@@ -26,6 +31,7 @@ export const stocktakeChannels = [
   'stocktakes.uncount',
   'stocktakes.close',
   'stocktakes.acta',
+  ...paperChannels('stocktakes'),
 ] as const;
 
 export const consumableChannels = [

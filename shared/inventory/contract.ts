@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperContract } from '../papers';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
 import type { consumableChannels, custodyChannels, instrumentChannels, inventoryReportChannels, stocktakeChannels } from './channels';
 import {
@@ -74,6 +75,8 @@ export const instrumentContract = {
   'instruments.removePhoto': channel('write', PhotoRef, z.array(InstrumentPhoto)),
   'inventory.settings': channel('query', NoInput, InventorySettings),
   'inventory.setSettings': channel('write', InventorySettings, InventorySettings),
+  ...paperContract('movements'),
+  'movements.transferActa': channel('action', z.object({ id: Id }).strict(), ExportResult),
 } satisfies { [K in (typeof instrumentChannels)[number]]: ChannelDef };
 
 export const stocktakeContract = {
@@ -84,6 +87,7 @@ export const stocktakeContract = {
   'stocktakes.uncount': channel('write', StocktakeUncount, z.object({ removed: z.boolean() })),
   'stocktakes.close': channel('write', StocktakeClose, StocktakeClosed),
   'stocktakes.acta': channel('action', ActaRequest, ExportResult),
+  ...paperContract('stocktakes'),
 } satisfies { [K in (typeof stocktakeChannels)[number]]: ChannelDef };
 
 export const consumableContract = {

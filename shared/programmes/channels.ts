@@ -1,3 +1,5 @@
+import { paperChannels } from '../paper-channels';
+
 /** The programmes' channels, by prefix: the role "programas" is granted exactly these prefixes. */
 export const programmeChannels = [
   'workshops.list',
@@ -22,6 +24,7 @@ export const programmeChannels = [
   'participants.history',
   'participants.instruments',
   'participants.export',
+  ...paperChannels('participants'),
   'enrolments.list',
   'enrolments.create',
   'enrolments.setStage',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperContract, PersonalPaperRef } from '../papers';
 import { channel, ExportResult, NoInput, pageOf, type ChannelDef } from '../ipc';
 import { AgreementDetail } from './agreement-link-schemas';
 import type { programmeChannels } from './channels';
@@ -103,6 +104,7 @@ export const programmeContract = {
   'participants.history': channel('query', ById, z.array(ParticipantMovement)),
   'participants.instruments': channel('query', ById, z.array(HeldInstrument).nullable()),
   'participants.export': channel('action', ParticipantExport, ExportResult),
+  ...paperContract('participants', PersonalPaperRef),
   'enrolments.list': channel('query', EnrolmentListQuery, z.array(Enrolment)),
   'enrolments.create': channel('write', EnrolmentCreate, z.object({ created: z.number().int(), enrolments: z.array(Enrolment) })),
   'enrolments.setStage': channel('write', EnrolmentStage, Enrolment),

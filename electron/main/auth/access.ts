@@ -61,6 +61,13 @@ export function signOutSession(session: Session): void {
 const passiveChannels: ReadonlySet<string> = new Set(['app.info', 'jobs.status']);
 
 /** The user did something: the idle clock starts again (unless the session is already locked). */
+/** The signed-in user's id, for what belongs to each user (muted reminders, saved views); the dispatcher lets no other session through. */
+export function signedInUserId(ctx: Pick<HandlerContext, 'session'>): number {
+  const user = ctx.session.auth?.user;
+  if (!user) throw new AppError('forbidden', 'errors.forbidden');
+  return user.id;
+}
+
 export function touchSession(session: Session): void {
   const auth = session.auth;
   if (auth?.user && !checkIdle(session)) auth.lastActivity = auth.clock();

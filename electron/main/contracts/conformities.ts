@@ -1,4 +1,5 @@
-import { lifecycleCheck, retentionFor, suspensionCovers, type Modality } from '../../../shared/contracts/rules';
+import type { Knex } from 'knex';
+import { lifecycleCheck, retentionFor, suspensionCovers, type ContractStatus, type Modality } from '../../../shared/contracts/rules';
 import type { conformityChannels } from '../../../shared/contracts/channels';
 import type { Conformity } from '../../../shared/contracts/schemas';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
@@ -19,6 +20,7 @@ import {
   type ConformityColumns,
 } from './repository/conformities';
 import { suspensionsOf } from './repository/teachers';
+import { paperHandlers, type PaperOwner } from '../files/papers';
 import { deliveredIn } from './repository/workshops';
 
 /** Service conformities: a month of a contract in force signed off, priced (retention), paid or voided. */
@@ -31,7 +33,7 @@ async function mustGet(ctx: HandlerContext, id: number): Promise<Conformity> {
   return f;
 }
 
-interface Terms {
+export interface Terms {
   contractId: number;
   period: string;
   deliverable: string;
@@ -43,37 +45,65 @@ interface Terms {
   notes: string | null;
 }
 
+/** What the records say of the contract a conformity signs off (read for one contract by the form, for all at once by the import). */
+export interface ConformityFacts {
+  contract: { number: string; status: ContractStatus; modality: Modality };
+  /** The month is one of the contract's months. */
+  hasMonth: boolean;
+  /** Another conformity already signs the month off. */
+  signedOff: boolean;
+  /** What the contract still has to pay (null: not known yet; the write checks it). */
+  remaining: number | null;
+}
+
 /**
- * Everything the records must allow before a conformity is written, and the retention it
- * carries: the contract is in force (not a draft), the month is one of its months, nobody
- * signed it off already, the date is not in the future, a service order has its receipt,
- * and the gross does not exceed what the contract still has to pay.
+ * Everything the records must allow before a conformity is written: the contract is in
+ * force (not a draft), the month is one of its months, nobody signed it off already, the
+ * date is not in the future, a service order has its receipt, and the gross does not
+ * exceed what the contract still has to pay. Answers the first refusal, on its field.
  */
-async function checkAndPrice(ctx: HandlerContext, v: Terms, selfId: number | null): Promise<ConformityColumns> {
-  const today = todayOf(ctx);
-  const contract = await getContract(ctx.db, v.contractId, today);
-  if (!contract) throw fieldError('contractId', 'contracts.errors.unknownContract');
-  const refusal = lifecycleCheck(contract.status, 'conformity');
-  if (refusal) throw fieldError('contractId', `contracts.rules.${refusal}`, { number: contract.number });
-  if (!(await contractHasMonth(ctx.db, v.contractId, v.period)))
-    throw fieldError('period', 'contracts.errors.periodOutside', { number: contract.number });
-  if (v.conformityDate > today) throw fieldError('conformityDate', 'contracts.errors.futureDate');
-  if (v.receiptDate !== null && v.receiptDate > today) throw fieldError('receiptDate', 'contracts.errors.futureDate');
-  if (await monthSignedOff(ctx.db, v.contractId, v.period, selfId))
-    throw fieldError('period', 'contracts.errors.duplicateConformity', { number: contract.number }, 'conflict');
-  const modality: Modality = contract.modality;
+export function conformityRefusal(
+  v: Terms,
+  f: ConformityFacts,
+  today: string,
+): { field: keyof Terms; key: string; params: Record<string, string | number>; conflict?: true } | null {
+  const number = f.contract.number;
+  const refusal = lifecycleCheck(f.contract.status, 'conformity');
+  if (refusal) return { field: 'contractId', key: `contracts.rules.${refusal}`, params: { number } };
+  if (!f.hasMonth) return { field: 'period', key: 'contracts.errors.periodOutside', params: { number } };
+  if (v.conformityDate > today) return { field: 'conformityDate', key: 'contracts.errors.futureDate', params: {} };
+  if (v.receiptDate !== null && v.receiptDate > today) return { field: 'receiptDate', key: 'contracts.errors.futureDate', params: {} };
+  if (f.signedOff) return { field: 'period', key: 'contracts.errors.duplicateConformity', params: { number }, conflict: true };
+  const modality = f.contract.modality;
   // Only volunteering and agreements may sign off a month without money.
   if (v.grossCentimos === 0 && modality !== 'voluntariado' && modality !== 'convenio')
-    throw fieldError('grossCentimos', 'contracts.errors.amountRequired');
-  if (modality === 'orden_servicio' && !v.receiptNumber) throw fieldError('receiptNumber', 'contracts.errors.receiptNeeded');
-  const max = await remainingToSignOff(ctx.db, v.contractId, selfId);
-  if (v.grossCentimos > max) {
-    throw fieldError('grossCentimos', 'contracts.errors.grossTooHigh', { max: (Math.max(0, max) / 100).toFixed(2) });
-  }
+    return { field: 'grossCentimos', key: 'contracts.errors.amountRequired', params: {} };
+  if (modality === 'orden_servicio' && !v.receiptNumber)
+    return { field: 'receiptNumber', key: 'contracts.errors.receiptNeeded', params: {} };
+  if (f.remaining !== null && v.grossCentimos > f.remaining)
+    return { field: 'grossCentimos', key: 'contracts.errors.grossTooHigh', params: { max: (Math.max(0, f.remaining) / 100).toFixed(2) } };
+  return null;
+}
+
+/** Checks a conformity against the records (conformityRefusal) and prices it: the retention it carries. */
+export async function checkAndPrice(db: Knex, today: string, v: Terms, selfId: number | null): Promise<ConformityColumns> {
+  const contract = await getContract(db, v.contractId, today);
+  if (!contract) throw fieldError('contractId', 'contracts.errors.unknownContract');
+  const refusal = conformityRefusal(
+    v,
+    {
+      contract,
+      hasMonth: await contractHasMonth(db, v.contractId, v.period),
+      signedOff: await monthSignedOff(db, v.contractId, v.period, selfId),
+      remaining: await remainingToSignOff(db, v.contractId, selfId),
+    },
+    today,
+  );
+  if (refusal) throw fieldError(refusal.field, refusal.key, refusal.params, refusal.conflict ? 'conflict' : 'validation');
   // Fourth-category retention applies to receipts for fees (service orders) only.
   let priced = { retentionCentimos: 0, netCentimos: v.grossCentimos, suspended: false };
-  if (modality === 'orden_servicio') {
-    const covered = suspensionCovers(await suspensionsOf(ctx.db, contract.teacherId), v.receiptDate ?? v.conformityDate);
+  if (contract.modality === 'orden_servicio') {
+    const covered = suspensionCovers(await suspensionsOf(db, contract.teacherId), v.receiptDate ?? v.conformityDate);
     const r = retentionFor(v.grossCentimos, covered);
     priced = { retentionCentimos: r.retentionCentimos, netCentimos: r.netCentimos, suspended: r.suspended };
   }
@@ -92,13 +122,24 @@ async function checkAndPrice(ctx: HandlerContext, v: Terms, selfId: number | nul
   };
 }
 
+/** A conformity's recibo por honorarios (issue 16, item 4), filed as the contract's other papers. */
+const conformityPapers: PaperOwner = {
+  type: 'conformity',
+  entity: 'serviceConformity',
+  reach: async (ctx, id) => {
+    const f = await mustGet(ctx, id);
+    return { kind: 'recibo_honorarios', title: `${f.contractNumber} ${f.period}` };
+  },
+};
+
 export const conformityHandlers: DomainHandlers<(typeof conformityChannels)[number]> = {
+  ...paperHandlers('conformities', conformityPapers),
   'conformities.list': (q, ctx) => listConformities(ctx.db, q, contractScope(ctx)),
 
   'conformities.missing': ({ search, limit }, ctx) => missingConformities(ctx.db, todayOf(ctx), contractScope(ctx), search, limit),
 
   'conformities.create': async (v, ctx) => {
-    const row = await checkAndPrice(ctx, v, null);
+    const row = await checkAndPrice(ctx.db, todayOf(ctx), v, null);
     const created = await mustGet(ctx, await insertConformity(ctx.db, v.contractId, row, ctx.session.actor, ctx.now));
     await markMonth(ctx.db, created.contractId, created.period, { id: created.id, gross: created.grossCentimos, paid: false });
     await ctx.audit({ entity: 'serviceConformity', entityId: created.id, action: 'create', after: created });
@@ -113,7 +154,7 @@ export const conformityHandlers: DomainHandlers<(typeof conformityChannels)[numb
         status: ctx.t(`contracts.conformityStatuses.${before.status}`),
       });
     if (v.contractId !== before.contractId) throw fieldError('contractId', 'contracts.errors.contractFixed');
-    const row = await checkAndPrice(ctx, v, id);
+    const row = await checkAndPrice(ctx.db, todayOf(ctx), v, id);
     if (!(await updateConformity(ctx.db, id, version, row, ctx.session.actor, ctx.now))) throw stale();
     const after = await mustGet(ctx, id);
     if (before.period !== after.period) await markMonth(ctx.db, before.contractId, before.period, null);

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { contractSchedule, findOverlap, needsRuc, periodOf, scheduledInYear } from '../../../shared/contracts/rules';
 import type { contractChannels } from '../../../shared/contracts/channels';
 import type { Contract } from '../../../shared/contracts/schemas';
@@ -27,39 +28,39 @@ import { fullName } from './repository/words';
 import { workshopsAt } from '../programmes/for-contracts';
 import type { ContractWorkshopChannel } from './contract-workshops';
 
-/** Teacher and establishments must exist and be active; a service order needs the teacher's RUC. */
-async function checkTerms(
-  ctx: HandlerContext,
+/** Teacher and establishments must exist and be active; a service order needs the teacher's RUC (the form's and the import's check). */
+export async function checkTerms(
+  db: Knex,
   v: ContractValues,
   current: Contract | null,
   /** The contract renewed: the workshops it covered carry over, even one closed since. */
   renewed: Contract | null = null,
 ): Promise<TeacherTerms> {
-  const teacher = await teacherTerms(ctx.db, v.teacherId);
+  const teacher = await teacherTerms(db, v.teacherId);
   if (!teacher || (!teacher.active && current?.teacherId !== v.teacherId)) throw fieldError('teacherId', 'contracts.errors.unknownTeacher');
   if (needsRuc(v.modality) && !teacher.ruc) {
     throw fieldError('teacherId', 'contracts.errors.rucNeeded', { name: fullName(teacher.lastNames, teacher.firstNames) });
   }
   const refused = await refusedEstablishments(
-    ctx.db,
+    db,
     v.establishments.map((e) => e.establishmentId),
     (current?.establishments ?? []).map((e) => e.establishmentId),
   );
   const i = v.establishments.findIndex((e) => refused.has(e.establishmentId));
   if (i >= 0) throw fieldError(`establishments.${i}.establishmentId`, 'contracts.errors.unknownEstablishment');
-  await checkWorkshops(ctx, v, current ?? renewed);
-  const owner = await contractIdByNumber(ctx.db, v.number);
+  await checkWorkshops(db, v, current ?? renewed);
+  const owner = await contractIdByNumber(db, v.number);
   if (owner !== null && owner !== current?.id)
     throw fieldError('number', 'contracts.errors.duplicateNumber', { number: v.number }, 'conflict');
   return teacher;
 }
 
 /** Each workshop named is one of its establishment's, and active unless the contract already covered it. */
-async function checkWorkshops(ctx: HandlerContext, v: ContractValues, current: Contract | null): Promise<void> {
+async function checkWorkshops(db: Knex, v: ContractValues, current: Contract | null): Promise<void> {
   const options = new Map(
     (
       await workshopsAt(
-        ctx.db,
+        db,
         v.establishments.map((e) => e.establishmentId),
       )
     ).map((w) => [w.id, w]),
@@ -100,7 +101,7 @@ export const contractHandlers: DomainHandlers<Exclude<(typeof contractChannels)[
   'contracts.get': ({ id }, ctx) => contractDetail(ctx, id),
 
   'contracts.create': async (v, ctx) => {
-    const teacher = await checkTerms(ctx, v, null);
+    const teacher = await checkTerms(ctx.db, v, null);
     let id: number;
     try {
       id = await insertContract(ctx.db, v, teacher, {}, ctx.session.actor, ctx.now);
@@ -117,7 +118,7 @@ export const contractHandlers: DomainHandlers<Exclude<(typeof contractChannels)[
     const before = await mustGet(ctx, id);
     if (before.version !== version) throw stale();
     refuseUnless(before, 'edit');
-    const teacher = await checkTerms(ctx, v, before);
+    const teacher = await checkTerms(ctx.db, v, before);
     if (!(await updateContract(ctx.db, id, version, v, teacher, ctx.session.actor, ctx.now))) throw stale();
     const out = await result(ctx, id);
     await ctx.audit({ entity: 'contract', entityId: id, action: 'update', before, after: out.contract });
@@ -212,7 +213,7 @@ export const contractHandlers: DomainHandlers<Exclude<(typeof contractChannels)[
     if (amountCentimos === 0 && v.modality !== 'voluntariado' && v.modality !== 'convenio') {
       throw fieldError('amountCentimos', 'contracts.errors.amountRequired');
     }
-    const teacher = await checkTerms(ctx, v, null, previous);
+    const teacher = await checkTerms(ctx.db, v, null, previous);
     const newId = await insertContract(
       ctx.db,
       v,

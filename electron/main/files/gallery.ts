@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { InstrumentPhoto } from '../../../shared/inventory/schemas';
 import { notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
@@ -45,18 +46,22 @@ export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: nu
 
 export async function addGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, file: Upload): Promise<InstrumentPhoto[]> {
   const stored = await storeUpload(ctx, file, 'image');
-  const existing = (await ctx.db(g.table).where({ [g.owner]: ownerId })) as Row[];
-  if (!existing.some((r) => r.attachment_hash === stored.hash)) {
-    await ctx.db(g.table).insert({
-      [g.owner]: ownerId,
-      attachment_hash: stored.hash,
-      is_primary: existing.length === 0,
-      added_at: ctx.now,
-      added_by: ctx.session.actor.name,
-    });
-  }
+  await linkGalleryPhoto(ctx.db, g, ownerId, stored.hash, ctx.session.actor.name, ctx.now);
   await ctx.audit({ entity: g.entity, entityId: ownerId, action: 'photo:add', after: { hash: stored.hash, name: stored.originalName } });
   return galleryPhotos(ctx, g, ownerId);
+}
+
+/** Links a stored photo to the record (once; the first one primary), in the caller's transaction. */
+export async function linkGalleryPhoto(db: Knex, g: Gallery, ownerId: number, hash: string, addedBy: string, now: string): Promise<void> {
+  const existing = (await db(g.table).where({ [g.owner]: ownerId })) as Row[];
+  if (existing.some((r) => r.attachment_hash === hash)) return;
+  await db(g.table).insert({
+    [g.owner]: ownerId,
+    attachment_hash: hash,
+    is_primary: existing.length === 0,
+    added_at: now,
+    added_by: addedBy,
+  });
 }
 
 export async function setPrimaryGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, hash: string): Promise<InstrumentPhoto[]> {

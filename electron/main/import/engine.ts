@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   MAX_IMPORT_BYTES,
   type ImportInspection,
+  type ImportFolderResult,
   type ImportMapping,
   type ImportMode,
   type ImportResult,
@@ -57,6 +60,10 @@ interface Upload {
   sheet: Sheet;
   /** The header row detected (its Excel row number). */
   headerRow: number;
+  /** Register fields chosen before the file (ImportInspect.fixed): field → record id. */
+  fixed: Record<string, number>;
+  /** The photos' folder chosen in main's dialog (import.chooseFolder), for a target that matches files. */
+  folder?: string;
 }
 
 /** Uploads belong to the session that made them; a few are kept, the oldest dropped first. */
@@ -80,12 +87,26 @@ export const uploadTarget = (session: Session, id: string): ImportTargetName => 
 
 // ─── Tables ───────────────────────────────────────────────────────────────────────────────
 
-/** The sheet read with this header row; totals rows set apart. */
+/** Runs of consecutive blank rows: one note each ("Filas 7 a 9: en blanco…"). */
+function blankRuns(rows: number[], t: Translate): ImportSkippedRow[] {
+  const out: ImportSkippedRow[] = [];
+  rows.forEach((row, i) => {
+    if (i > 0 && rows[i - 1] === row - 1) return;
+    let to = row;
+    while (rows[i + to - row + 1] === to + 1) to++;
+    out.push({ row, message: to === row ? t('import.skippedBlank', { row }) : t('import.skippedBlankRows', { from: row, to }) });
+  });
+  return out;
+}
+
+/** The sheet read with this header row; totals rows set apart, blank rows noted. */
 function tableFor(upload: Upload, headerIndex: number, t: Translate) {
   const table = tableAt(upload.sheet, headerIndex, (i) => t('import.blankColumn', { letter: columnLetter(i) }));
   const skipped: ImportSkippedRow[] = table.rows
     .filter((r) => r.totals)
-    .map((r) => ({ row: r.row, message: t('import.skippedTotals', { row: r.row }) }));
+    .map((r) => ({ row: r.row, message: t('import.skippedTotals', { row: r.row }) }))
+    .concat(blankRuns(table.blank, t))
+    .sort((a, b) => a.row - b.row);
   return { headerRow: upload.sheet.lines[headerIndex]!.row, headers: table.headers, rows: table.rows.filter((r) => !r.totals), skipped };
 }
 
@@ -115,14 +136,20 @@ export async function inspectUpload(
   targetName: ImportTargetName,
   fileName: string,
   dataBase64: string,
+  fixed: Record<string, number> = {},
 ): Promise<ImportInspection> {
+  for (const key of Object.keys(fixed)) {
+    if (!target.fields.some((f) => f.key === key && f.register && !f.fromColumns)) {
+      throw new AppError('validation', 'errors.validation', {}, { [`fixed.${key}`]: { key: 'errors.unexpectedField' } });
+    }
+  }
   const bytes = Buffer.from(dataBase64, 'base64');
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new AppError('validation', 'import.errors.tooLarge', {}, { dataBase64: { key: 'import.errors.tooLarge' } });
   }
   const sheet = await readSheet(bytes, fileName);
   const detected = detectHeaderIndex(target, sheet);
-  const upload: Upload = { id: randomUUID(), target: targetName, fileName, sheet, headerRow: sheet.lines[detected]!.row };
+  const upload: Upload = { id: randomUUID(), target: targetName, fileName, sheet, headerRow: sheet.lines[detected]!.row, fixed };
   const table = tableFor(upload, detected, ctx.t);
   if (table.rows.length === 0) throw new AppError('validation', 'import.errors.noRows');
 
@@ -138,13 +165,15 @@ export async function inspectUpload(
     uploadId: upload.id,
     fileName,
     target: targetName,
-    fields: target.fields.map((f) => ({
-      key: f.key,
-      label: ctx.t(f.labelKey),
-      required: f.required,
-      register: !!f.register,
-      createOptions: (f.register?.create ?? []).map((o) => ({ value: o.value, label: ctx.t(o.labelKey) })),
-    })),
+    fields: target.fields
+      .filter((f) => !(f.key in fixed) && !f.fromColumns)
+      .map((f) => ({
+        key: f.key,
+        label: ctx.t(f.labelKey),
+        required: f.required,
+        register: !!f.register,
+        createOptions: (f.register?.create ?? []).map((o) => ({ value: o.value, label: ctx.t(o.labelKey) })),
+      })),
     headerChoices: choices,
     savedMapping: await savedMapping(ctx.db, target),
     savedValues: await savedValues(ctx.db, target),
@@ -165,7 +194,8 @@ export function startImportJob(
   const upload = getUpload(ctx.session, input.uploadId);
   const target = targets[upload.target];
   const table = tableFor(upload, headerIndexOf(upload, input.headerRow), translator(ctx.session.locale));
-  const columns = resolveMapping(target, table.headers, input.mapping);
+  const mapping = Object.fromEntries(Object.entries(input.mapping).filter(([key]) => !(key in upload.fixed)));
+  const columns = resolveMapping(target, table.headers, mapping, upload.fixed);
   const values = resolveValues(target, input.values);
   const { db, session } = ctx;
   const channel = write ? 'import.run' : 'import.dryRun';
@@ -177,16 +207,18 @@ export function startImportJob(
       locale: session.locale,
       now: new Date().toISOString(),
       scope: establishmentScope(session),
+      folder: upload.folder ?? null,
+      attachments: ctx.attachments,
     };
     if (table.rows.length === 0) throw new AppError('validation', 'import.errors.noRows');
-    if (!write) return (await validateAll(db, target, table, columns, values, input.mode, env, t, job)).report;
+    if (!write) return (await validateAll(db, target, table, columns, values, input.mode, env, t, job, upload.fixed)).report;
 
     return runAuditedWrite(
       db,
       session,
       channel,
       async (trx, audit): Promise<ImportResult> => {
-        let v = await validateAll(trx, target, table, columns, values, input.mode, env, t, job);
+        let v = await validateAll(trx, target, table, columns, values, input.mode, env, t, job, upload.fixed);
         if (v.report.invalid > 0) {
           const count = v.report.invalid;
           throw new JobFailure(new AppError('validation', 'import.errors.rowsInvalid', { count }), v.report);
@@ -195,7 +227,7 @@ export function startImportJob(
           // The values the clerk chose to create: created first, in this transaction; the
           // rows are then read again and find them in the register.
           for (const c of v.creates) await target.createValue!(trx, c.field, c.name, c.option, audit);
-          v = await validateAll(trx, target, table, columns, values, input.mode, env, t, job);
+          v = await validateAll(trx, target, table, columns, values, input.mode, env, t, job, upload.fixed);
           if (v.report.invalid > 0 || v.creates.length > 0) {
             throw new JobFailure(new AppError('validation', 'import.errors.rowsInvalid', { count: v.report.invalid }), v.report);
           }
@@ -211,4 +243,15 @@ export function startImportJob(
       env.now,
     );
   });
+}
+
+/** import.chooseFolder: main's dialog; the folder is kept on the upload, never named by the renderer. */
+export async function chooseImportFolder(ctx: HandlerContext, uploadId: string): Promise<ImportFolderResult> {
+  const upload = getUpload(ctx.session, uploadId);
+  if (!ctx.platform.chooseFolder) throw new AppError('forbidden', 'import.errors.noFolderDialog');
+  const folder = await ctx.platform.chooseFolder({ purpose: 'photos', title: ctx.t('import.folder.dialogTitle') });
+  if (folder === null) return { status: 'cancelled' };
+  const files = (await fs.promises.readdir(folder, { withFileTypes: true })).filter((f) => f.isFile()).length;
+  upload.folder = folder;
+  return { status: 'chosen', folder: path.basename(folder), files };
 }

@@ -1,7 +1,7 @@
 import type { importChannels } from '../../../shared/import/channels';
 import type { DomainHandlers } from '../ipc/context';
 import { requireImportTarget } from '../auth/import-access';
-import { inspectUpload, startImportJob, uploadTarget } from './engine';
+import { chooseImportFolder, inspectUpload, startImportJob, uploadTarget } from './engine';
 import { importTargets } from './targets';
 import { templateBytes } from './template';
 import { saveExport } from '../export/table';
@@ -9,9 +9,9 @@ import { saveExport } from '../export/table';
 type ImportChannel = (typeof importChannels)[number];
 
 export const importHandlers: DomainHandlers<ImportChannel> = {
-  'import.inspect': ({ target, fileName, dataBase64 }, ctx) => {
+  'import.inspect': ({ target, fileName, dataBase64, fixed }, ctx) => {
     requireImportTarget(ctx, target);
-    return inspectUpload(ctx, importTargets[target], target, fileName, dataBase64);
+    return inspectUpload(ctx, importTargets[target], target, fileName, dataBase64, fixed ?? {});
   },
   'import.dryRun': async (input, ctx) => {
     requireImportTarget(ctx, uploadTarget(ctx.session, input.uploadId));
@@ -20,6 +20,10 @@ export const importHandlers: DomainHandlers<ImportChannel> = {
   'import.run': async (input, ctx) => {
     requireImportTarget(ctx, uploadTarget(ctx.session, input.uploadId));
     return { jobId: startImportJob(ctx, importTargets, input, true) };
+  },
+  'import.chooseFolder': ({ uploadId }, ctx) => {
+    requireImportTarget(ctx, uploadTarget(ctx.session, uploadId));
+    return chooseImportFolder(ctx, uploadId);
   },
   'import.template': ({ target, format }, ctx) => {
     requireImportTarget(ctx, target);

@@ -22,6 +22,7 @@ export function suggestMapping(target: AnyImportTarget, headers: string[]): Reco
   const free = new Map(headers.map((h) => [matchKey(h), h] as const));
   const out: Record<string, string | null> = {};
   for (const f of target.fields) {
+    if (f.fromColumns) continue;
     const names = [...labelTranslators.map((t) => t(f.labelKey)), f.key, ...f.synonyms].map(matchKey);
     const hit = names.map((n) => free.get(n)).find((h) => h !== undefined) ?? null;
     out[f.key] = hit;
@@ -91,8 +92,13 @@ export async function savedValues(db: Knex, target: AnyImportTarget): Promise<Im
 }
 
 /** Field key → column index, after checking the mapping against the target and the file. */
-export function resolveMapping(target: AnyImportTarget, headers: string[], mapping: ImportMapping): Map<string, number> {
-  const fields = new Map(target.fields.map((f) => [f.key, f]));
+export function resolveMapping(
+  target: AnyImportTarget,
+  headers: string[],
+  mapping: ImportMapping,
+  fixed: Record<string, number> = {},
+): Map<string, number> {
+  const fields = new Map(target.fields.filter((f) => !f.fromColumns).map((f) => [f.key, f]));
   const errors: FieldErrors = {};
   const columns = new Map<string, number>();
   const used = new Map<string, string>();
@@ -111,7 +117,7 @@ export function resolveMapping(target: AnyImportTarget, headers: string[], mappi
     }
   }
   for (const f of target.fields) {
-    if (f.required && !columns.has(f.key)) errors[`mapping.${f.key}`] ??= { key: 'import.errors.mapRequired' };
+    if (f.required && !columns.has(f.key) && !(f.key in fixed)) errors[`mapping.${f.key}`] ??= { key: 'import.errors.mapRequired' };
   }
   if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', {}, errors);
   return columns;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { normalizeText } from '../../../shared/format';
+import { formatDate, normalizeText, parseDateInput } from '../../../shared/format';
 import { AppError } from '../ipc/errors';
 
 /**
@@ -36,6 +36,8 @@ export interface SheetTable {
   format: 'xlsx' | 'csv';
   headers: string[];
   rows: SheetRow[];
+  /** The blank rows between the header row and the last row (those after it, formatting Excel keeps, are not counted). */
+  blank: number[];
 }
 
 const isBlank = (c: Cell | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
@@ -261,7 +263,9 @@ export function tableAt(sheet: Sheet, headerIndex: number, blankHeader: (index: 
   const seen = new Map<string, number>();
   const headers = Array.from({ length: width }, (_, i) => {
     const c = headerRow.cells[i];
-    const base = isBlank(c ?? null) ? blankHeader(i) : cellString(c ?? null).replace(/\s+/g, ' ');
+    // A date as a header (an attendance sheet's sessions) reads as the clerk sees it: dd/mm/aaaa.
+    const shown = c instanceof Date ? formatDate(parseDateInput(c)) || cellString(c) : cellString(c ?? null);
+    const base = isBlank(c ?? null) ? blankHeader(i) : shown.replace(/\s+/g, ' ');
     const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
     seen.set(base.toLowerCase(), n);
     return n === 1 ? base : `${base} (${n})`;
@@ -274,7 +278,11 @@ export function tableAt(sheet: Sheet, headerIndex: number, blankHeader: (index: 
     }),
     ...(isTotalsRow(r) ? { totals: true } : {}),
   }));
-  return { format: sheet.format, headers, rows };
+  const blank: number[] = [];
+  from.forEach((r, i) => {
+    for (let n = i > 0 ? from[i - 1]!.row + 1 : r.row; n < r.row; n++) blank.push(n);
+  });
+  return { format: sheet.format, headers, rows, blank };
 }
 
 /** The first row with at least two different filled cells (a title above the table, even merged, is passed over). */

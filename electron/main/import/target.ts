@@ -4,6 +4,7 @@ import type { Locale } from '../../../shared/format';
 import type { ImportMode } from '../../../shared/import/schemas';
 import type { MessageRef } from '../../../shared/validation';
 import type { Audit } from '../ipc/audited-write';
+import type { AttachmentStore } from '../files/attachments';
 import type { Cell } from './read';
 import type { RegisterEntry } from './values';
 
@@ -47,6 +48,8 @@ export type { RegisterEntry } from './values';
  *               headers are the fields' labels in the user's language and whose rows
  *               are these, as the import reads them back (a test imports each target's
  *               template). Dates as dd/mm/aaaa text, amounts as "S/ 1,234.50" or numbers.
+ *   columnKey   (optional) reads columns by their header rather than by a mapping: a sheet
+ *               with a column per session date. `exampleColumns` are then the template's.
  *   write       writes every row (all valid) inside `trx`, calling `audit` once per
  *               record created or updated and `progress(done)` after each row (it may
  *               throw when the job is cancelled: let it propagate, the transaction then
@@ -61,6 +64,11 @@ export interface ImportTarget<V = unknown, C = unknown> {
     existing(db: Knex, keys: string[]): Promise<Map<string, ExistingRecord>>;
     /** The error for an existing key in 'create' mode. */
     exists(key: string): MessageRef;
+    /**
+     * What makes two rows the same record, for the "repeated in the file" check (default:
+     * the key; consumables: an article at one establishment). null: no key.
+     */
+    rowKey?(raw: RawRow, refs: Refs): string | null;
   };
   scopeField?: string;
   prepare(db: Knex, env: ImportEnv): Promise<C>;
@@ -68,6 +76,14 @@ export interface ImportTarget<V = unknown, C = unknown> {
   /** Creates a new record of a register field (inside the import's transaction, with its audit entry); answers its id. */
   createValue?(trx: Knex.Transaction, field: string, name: string, option: string, audit: Audit): Promise<number>;
   example: Array<Record<string, Cell>>;
+  /** Headers of the template's further columns (read by columnKey), their cells in `example` under the same names. */
+  exampleColumns?: string[];
+  /**
+   * A column no field is mapped to that the target reads by its header (each session date
+   * of an attendance sheet): the key its cells go under in RawRow and in the row errors
+   * (reported with that header), or null to leave the column out.
+   */
+  columnKey?(header: string): string | null;
   parseRow(raw: RawRow, ctx: C, refs: Refs): { values: V } | { errors: FieldErrors };
   write(
     trx: Knex.Transaction,
@@ -84,6 +100,14 @@ export interface ImportFieldDef {
   labelKey: string;
   required: boolean;
   synonyms: string[];
+  /**
+   * Not mapped to a column: the field's values are the cells of the columns read by their
+   * header (columnKey: an attendance sheet's marks), each matched against its register and
+   * passed to parseRow in `refs` under its column's key. EVERY distinct value is listed in
+   * the report once, the ones matched too (with `matched`: what they were read as), for the
+   * clerk to confirm or change; a choice of the clerk's goes before the match.
+   */
+  fromColumns?: boolean;
   register?: {
     /** Texts that mean "no record" (the central warehouse). */
     none?: string[];
@@ -110,6 +134,10 @@ export interface ImportEnv {
   now: string;
   /** The establishments the user works with (null: all). */
   scope: number[] | null;
+  /** The folder of the photos the rows name (import.chooseFolder), or null. */
+  folder: string | null;
+  /** Where attachments' contents are stored (a target that stores photos). */
+  attachments: AttachmentStore;
 }
 /** One row that parsed: its spreadsheet row number and its values. */
 export interface ParsedRow<V> {

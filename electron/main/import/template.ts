@@ -12,19 +12,29 @@ import type { AnyImportTarget, Cell } from './target';
  * back without an error (tested for every target).
  */
 export function templateColumns(target: AnyImportTarget, t: Translate): Column<Record<string, Cell>>[] {
-  return target.fields.map((f) => {
+  const further = (target.exampleColumns ?? []).map((header) => ({
+    header,
+    width: Math.max(12, header.length + 4),
+    value: (row: Record<string, Cell>) => templateCell(row[header]),
+  }));
+  const fields = columnFields(target).map((f) => {
     const header = `${t(f.labelKey)}${f.required ? ' *' : ''}`;
     return {
       header,
       width: Math.max(12, Math.min(40, header.length + 4)),
-      value: (row) => {
-        const v = row[f.key];
-        if (v === null || v === undefined) return null;
-        if (v instanceof Date) return v.toISOString().slice(0, 10);
-        return typeof v === 'boolean' ? String(v) : v;
-      },
+      value: (row: Record<string, Cell>) => templateCell(row[f.key]),
     };
   });
+  return [...fields, ...further];
+}
+
+/** The fields that are a column of their own (not an attendance sheet's marks, which are in the date columns). */
+const columnFields = (target: AnyImportTarget) => target.fields.filter((f) => !f.fromColumns);
+
+function templateCell(v: Cell | undefined): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return typeof v === 'boolean' ? String(v) : v;
 }
 
 export async function templateBytes(target: AnyImportTarget, name: string, t: Translate, format: ExportFormat): Promise<Buffer> {
@@ -40,7 +50,7 @@ export async function templateBytes(target: AnyImportTarget, name: string, t: Tr
     { header: t('import.template.required'), width: 14 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const f of target.fields) help.addRow([t(f.labelKey), f.required ? t('common.yes') : t('common.no')]);
+  for (const f of columnFields(target)) help.addRow([t(f.labelKey), f.required ? t('common.yes') : t('common.no')]);
   help.addRow([]);
   help.addRow([t('import.template.note')]);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/import/schemas';
 import type { MessageRef } from '../../../shared/validation';
 import type { Translate } from '../i18n';
+import { AppError } from '../ipc/errors';
 import type { JobControl } from '../jobs/jobs';
 import { cellString, type Cell, type SheetRow } from './read';
 import type { AnyImportTarget, ImportEnv, ImportFieldDef, ParsedRow, RawRow, Refs } from './target';
@@ -40,12 +41,48 @@ export function ticker(job: JobControl, phase: string, total: number) {
 /** How many rows of an unknown value the report names. */
 const UNKNOWN_ROWS_SHOWN = 20;
 
+/** A register field's records, as the rows are matched against them. */
+interface Register {
+  def: NonNullable<ImportFieldDef['register']>;
+  index: RegisterIndex;
+  none: Set<string>;
+  /** What a restricted user is offered (their establishments). */
+  offered: RegisterIndex;
+  /** Every value is listed in the report, matched or not (a field read from the columns by their header). */
+  listed: boolean;
+}
+
 export interface Validated {
   report: ImportReport;
   rows: ParsedRow<unknown>[];
   ctx: unknown;
   /** The values to create before writing: field, key, name as written, option. */
   creates: Array<{ field: string; key: string; name: string; option: string }>;
+}
+
+/**
+ * The columns a row is read from: the mapped fields, then the columns the target reads by
+ * their header (columnKey: an attendance sheet's session dates). Two columns that read as
+ * the same key are refused as one column mapped twice.
+ */
+function readColumns(target: AnyImportTarget, headers: string[], columns: Map<string, number>): Map<string, number> {
+  const read = new Map(columns);
+  if (!target.columnKey) return read;
+  const mapped = new Set(columns.values());
+  headers.forEach((header, col) => {
+    const key = mapped.has(col) ? null : target.columnKey!(header);
+    if (key === null) return;
+    if (read.has(key)) {
+      throw new AppError(
+        'validation',
+        'errors.validation',
+        {},
+        { [`columns.${col}`]: { key: 'import.errors.columnTwice', params: { column: header } } },
+      );
+    }
+    read.set(key, col);
+  });
+  return read;
 }
 
 export async function validateAll(
@@ -58,6 +95,7 @@ export async function validateAll(
   env: ImportEnv,
   t: Translate,
   job: JobControl,
+  fixed: Record<string, number> = {},
 ): Promise<Validated> {
   const ctx: unknown = await target.prepare(db, env);
   const total = table.rows.length;
@@ -65,12 +103,9 @@ export async function validateAll(
   const scope = env.scope;
 
   // The registers of the mapped register fields.
-  const registers = new Map<
-    string,
-    { def: NonNullable<ImportFieldDef['register']>; index: RegisterIndex; none: Set<string>; offered: RegisterIndex }
-  >();
+  const registers = new Map<string, Register>();
   for (const f of target.fields) {
-    if (!f.register || !columns.has(f.key) || !target.register) continue;
+    if (!f.register || !target.register || (!columns.has(f.key) && !(f.key in fixed) && !f.fromColumns)) continue;
     const entries = target.register(ctx, f.key);
     const index = registerIndex(entries, f.register.prefix);
     registers.set(f.key, {
@@ -78,6 +113,8 @@ export async function validateAll(
       // Every record is recognised (a name outside the user's scope is refused as such)…
       index,
       none: new Set((f.register.none ?? []).map(registerKey)),
+      // A field read from the columns by their header lists every value, matched or not.
+      listed: !!f.fromColumns,
       // …but a restricted user is offered only their establishments.
       offered:
         f.key === target.scopeField && scope !== null
@@ -89,13 +126,22 @@ export async function validateAll(
     });
   }
 
+  // A record chosen before the file must be one the user may choose.
+  for (const [field, id] of Object.entries(fixed)) {
+    if (!registers.get(field)?.offered.ids.has(id)) {
+      throw new AppError('validation', 'errors.validation', {}, { [`fixed.${field}`]: { key: 'errors.notFound' } });
+    }
+  }
+  const read = readColumns(target, table.headers, columns);
+  const byHeader = [...read.keys()].filter((key) => !columns.has(key));
+
   const rowErrors = new Map<number, Array<[string, MessageRef]>>();
   const addError = (index: number, field: string, ref: MessageRef) => {
     const list = rowErrors.get(index) ?? [];
     list.push([field, ref]);
     rowErrors.set(index, list);
   };
-  const unknown = new Map<string, { field: string; key: string; value: string; rows: number[] }>();
+  const unknown = new Map<string, { field: string; key: string; value: string; rows: number[]; matched?: number }>();
   const creates = new Map<string, { field: string; key: string; name: string; option: string; count: number }>();
   const unknownRows = new Set<number>();
   const rawRows: RawRow[] = [];
@@ -107,39 +153,47 @@ export async function validateAll(
     // long sheet would otherwise hold the process until its last row.
     if (index > 0 && index % PROGRESS_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const raw: RawRow = {};
-    for (const [key, col] of columns) raw[key] = sheetRow.cells[col] ?? null;
+    for (const [key, col] of read) raw[key] = sheetRow.cells[col] ?? null;
     rawRows.push(raw);
 
     const refs: Refs = {};
-    for (const [field, reg] of registers) {
-      const text = raw[field] === undefined ? '' : cellString(raw[field] ?? null);
-      if (text === '') {
-        refs[field] = null;
-        continue;
-      }
+    /** A register field's cell → its record, none, or an unknown value listed once. */
+    const match = (field: string, reg: Register, cell: Cell | undefined, at: string) => {
+      const text = cell === undefined ? '' : cellString(cell ?? null);
       const key = registerKey(text);
-      if (reg.none.has(key)) {
-        refs[field] = null;
-        continue;
+      if (text === '' || reg.none.has(key)) {
+        refs[at] = null;
+        return;
       }
       const found = findInRegister(reg.index, text);
       const choice = values[field]?.[key];
-      if (found !== undefined) refs[field] = { id: found };
-      else if (choice && 'id' in choice && reg.index.ids.has(choice.id)) refs[field] = { id: choice.id };
+      const chosen = choice && 'id' in choice && reg.index.ids.has(choice.id) ? choice.id : undefined;
+      const id = `${field}\u0000${key}`;
+      if (reg.listed) {
+        const u = unknown.get(id) ?? { field, key, value: text, rows: [], matched: chosen ?? found };
+        if (u.rows[u.rows.length - 1] !== sheetRow.row) u.rows.push(sheetRow.row);
+        unknown.set(id, u);
+        if (u.matched === undefined) unknownRows.add(index);
+        refs[at] = u.matched === undefined ? { unknown: key } : { id: u.matched };
+      } else if (found !== undefined) refs[at] = { id: found };
+      else if (chosen !== undefined) refs[at] = { id: chosen };
       else if (choice && 'create' in choice && reg.def.create) {
-        const id = `${field}\u0000${key}`;
         const c = creates.get(id) ?? { field, key, name: text, option: choice.create, count: 0 };
         c.count++;
         creates.set(id, c);
-        refs[field] = { unknown: key };
+        refs[at] = { unknown: key };
       } else {
-        const id = `${field}\u0000${key}`;
         const u = unknown.get(id) ?? { field, key, value: text, rows: [] };
         u.rows.push(sheetRow.row);
         unknown.set(id, u);
         unknownRows.add(index);
-        refs[field] = { unknown: key };
+        refs[at] = { unknown: key };
       }
+    };
+    for (const [field, reg] of registers) {
+      if (field in fixed) refs[field] = { id: fixed[field]! };
+      else if (reg.listed) for (const key of byHeader) match(field, reg, raw[key], key);
+      else match(field, reg, raw[field], field);
     }
     refsOf.push(refs);
 
@@ -152,15 +206,17 @@ export async function validateAll(
   // The key checks, on every row, whatever else is wrong with it.
   const keyField = target.key.field;
   const list = new Intl.ListFormat(env.locale === 'en' ? 'en' : 'es', { type: 'conjunction' });
-  const keys = rawRows.map((raw) => {
-    const k = raw[keyField] === undefined ? '' : cellString(raw[keyField] ?? null).toUpperCase();
-    return k === '' ? null : k;
-  });
+  // Keys are compared in capitals; messages name them as the clerk wrote them.
+  const written = rawRows.map((raw) => (raw[keyField] === undefined ? '' : cellString(raw[keyField] ?? null)));
+  const keys = written.map((w) => (w === '' ? null : w.toUpperCase()));
+  // Rows that are the same record: the same key, or what the target's rowKey says.
+  const rowKey = target.key.rowKey;
+  const sameKeys = keys.map((k, index) => (k === null || !rowKey ? k : rowKey(rawRows[index]!, refsOf[index]!)));
   const rowsByKey = new Map<string, number[]>();
-  keys.forEach((k, index) => {
+  sameKeys.forEach((k, index) => {
     if (k !== null) rowsByKey.set(k, [...(rowsByKey.get(k) ?? []), table.rows[index]!.row]);
   });
-  const existing = await target.key.existing(db, [...rowsByKey.keys()]);
+  const existing = await target.key.existing(db, [...new Set(keys.filter((k) => k !== null))]);
   job.signal.throwIfAborted();
 
   let toCreate = 0;
@@ -168,17 +224,18 @@ export async function validateAll(
   const valid: ParsedRow<unknown>[] = [];
   keys.forEach((k, index) => {
     const found = k === null ? undefined : existing.get(k);
-    if (k !== null && rowsByKey.get(k)!.length > 1) {
+    const same = sameKeys[index] ?? null;
+    if (k !== null && same !== null && rowsByKey.get(same)!.length > 1) {
       addError(index, keyField, {
         key: 'import.errors.duplicateInFile',
-        params: { code: k, rows: list.format(rowsByKey.get(k)!.map(String)) },
+        params: { code: written[index]!, rows: list.format(rowsByKey.get(same)!.map(String)) },
       });
     }
-    if (found && mode === 'create') addError(index, keyField, target.key.exists(k!));
+    if (found && mode === 'create') addError(index, keyField, target.key.exists(written[index]!));
     if (scope !== null && target.scopeField) {
       if (found && mode === 'upsert') {
         if (!(found.establishments ?? []).some((e) => e !== null && scope.includes(e))) {
-          addError(index, keyField, { key: 'import.errors.recordOutOfScope', params: { code: k ?? '' } });
+          addError(index, keyField, { key: 'import.errors.recordOutOfScope', params: { code: written[index]! } });
         }
       } else if (!found) {
         const ref = refsOf[index]![target.scopeField];
@@ -194,8 +251,10 @@ export async function validateAll(
     }
   });
 
-  const headerOf = new Map([...columns].map(([key, col]) => [key, table.headers[col] ?? '']));
+  const headerOf = new Map([...read].map(([key, col]) => [key, table.headers[col] ?? '']));
   const order = new Map(target.fields.map((f, i) => [f.key, i]));
+  // A column read by its header comes after the fields, in the file's order.
+  for (const [key, col] of read) if (!order.has(key)) order.set(key, target.fields.length + col);
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   for (const index of [...rowErrors.keys()].sort((a, b) => a - b)) {
@@ -214,14 +273,16 @@ export async function validateAll(
   }
   const byFieldThenRow = (a: { field: string; rows: number[] }, b: { field: string; rows: number[] }) =>
     (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1) || a.rows[0]! - b.rows[0]!;
+  const labelOf = new Map(target.fields.map((f) => [f.key, t(f.labelKey)]));
   const unknownValues: ImportUnknownValue[] = [...unknown.values()].sort(byFieldThenRow).map((u) => ({
     field: u.field,
-    column: headerOf.get(u.field) ?? '',
+    column: headerOf.get(u.field) ?? labelOf.get(u.field) ?? '',
     value: u.value,
     key: u.key,
     count: u.rows.length,
     rows: u.rows.slice(0, UNKNOWN_ROWS_SHOWN),
     suggestions: suggestFromRegister(registers.get(u.field)!.offered, u.value).map((e) => ({ id: e.id, label: e.label })),
+    ...(u.matched === undefined ? {} : { matched: u.matched }),
   }));
   const registersShown: Record<string, Array<{ id: number; label: string }>> = {};
   for (const field of new Set(unknownValues.map((u) => u.field))) {

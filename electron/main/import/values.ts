@@ -33,9 +33,9 @@ export function registerWords(s: string): string[] {
 /**
  * The key a name is matched by, ignoring case, accents, dots, spaces and the words "E.P.",
  * "de", "del", "la": "E.P. de Mujeres Chorrillos" and "EP Mujeres de Chorrillos" are the
- * same; "Violín 4/4" is not "Violín".
+ * same; "Violín 4/4" is not "Violín". A value of signs only ("✓", "—") is its own key.
  */
-export const registerKey = (s: string): string => registerWords(s).join('');
+export const registerKey = (s: string): string => registerWords(s).join('') || normalizeText(s).replace(/\s+/g, '');
 
 /** One record of a register, with every name that finds it (its name, its code…). */
 export interface RegisterEntry {
@@ -43,6 +43,8 @@ export interface RegisterEntry {
   /** As the clerk knows it (the name). */
   label: string;
   names: string[];
+  /** Values suggested to the clerk as this record without being read as it ("J" → Ausente). */
+  hints?: string[];
 }
 
 export interface RegisterIndex {
@@ -107,7 +109,9 @@ export function suggestFromRegister(index: RegisterIndex, text: string, max = 5)
   return index.entries
     .map((e) => {
       const keys = [e.label, ...e.names].map(registerKey);
-      const score = Math.max(...keys.map((k) => similarity(key, k) + (k.startsWith(key) || key.startsWith(k) ? 0.25 : 0)));
+      const score = (e.hints ?? []).some((h) => registerKey(h) === key)
+        ? 2
+        : Math.max(...keys.map((k) => similarity(key, k) + (k.startsWith(key) || key.startsWith(k) ? 0.25 : 0)));
       return { e, score };
     })
     .filter((s) => s.score >= 0.3)

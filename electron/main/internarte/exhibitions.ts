@@ -123,6 +123,23 @@ export const exhibitionHandlers: DomainHandlers<ExhibitionChannel> = {
     return checklistOf(ctx, exhibitionId);
   },
 
+  'exhibitions.setSection': async ({ exhibitionId, artworkIds, section }, ctx) => {
+    const before: Array<{ artworkId: number; section: string | null }> = [];
+    for (const artworkId of new Set(artworkIds)) {
+      const item = await checklistItem(ctx, exhibitionId, artworkId);
+      before.push({ artworkId, section: item.section });
+      await repo.updateChecklistItem(ctx.db, item.id, { catalogNumber: item.catalogNumber, section });
+    }
+    await ctx.audit({
+      entity: 'exhibition',
+      entityId: exhibitionId,
+      action: 'checklist:section',
+      before: { works: before },
+      after: { works: before.map((w) => ({ artworkId: w.artworkId, section })) },
+    });
+    return checklistOf(ctx, exhibitionId);
+  },
+
   'exhibitions.moveWork': async ({ exhibitionId, artworkId, direction }, ctx) => {
     await checklistItem(ctx, exhibitionId, artworkId);
     await repo.moveChecklistItem(ctx.db, exhibitionId, artworkId, direction);

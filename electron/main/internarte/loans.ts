@@ -5,6 +5,8 @@ import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError, fieldError, notFound, stale } from '../ipc/errors';
 import { checklistItem, mustGetExhibition, storePhotos, viewOf } from './access';
 import * as repo from './repository';
+import { paperHandlers, type PaperOwner } from '../files/papers';
+import type { PaperChannel } from '../../../shared/paper-channels';
 
 /**
  * Loans of works to an exhibition: a work on the checklist, allowed to be exhibited and in the
@@ -12,7 +14,7 @@ import * as repo from './repository';
  * same transaction, and "en taller" again when it comes back.
  */
 
-type LoanChannel = 'exhibitions.loans' | 'exhibitions.lend' | 'exhibitions.returnLoan';
+type LoanChannel = 'exhibitions.loans' | 'exhibitions.lend' | 'exhibitions.returnLoan' | PaperChannel<'loans'>;
 
 async function mustGetLoan(ctx: HandlerContext, id: number): Promise<Loan> {
   const [loan] = await repo.loansOf(ctx.db, ctx.attachments, { loanId: id });
@@ -20,7 +22,20 @@ async function mustGetLoan(ctx: HandlerContext, id: number): Promise<Loan> {
   return loan;
 }
 
+/** A loan's signed agreement (issue 16, item 4): reached through its exhibition and its work's establishment. */
+const loanPapers: PaperOwner = {
+  type: 'loan',
+  entity: 'exhibitionLoan',
+  reach: async (ctx, id) => {
+    const loan = await mustGetLoan(ctx, id);
+    const artwork = await repo.getArtwork(ctx.db, loan.artworkId, viewOf(ctx));
+    requireEstablishment(ctx, artwork?.establishmentId);
+    return { kind: 'convenio_prestamo', title: `${loan.exhibitionTitle} ${loan.artworkTitle}` };
+  },
+};
+
 export const loanHandlers: DomainHandlers<LoanChannel> = {
+  ...paperHandlers('loans', loanPapers),
   'exhibitions.loans': async ({ id }, ctx) => {
     await mustGetExhibition(ctx, id);
     return repo.loansOf(ctx.db, ctx.attachments, { exhibitionId: id });

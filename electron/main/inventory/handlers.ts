@@ -7,6 +7,7 @@ import { registerHandlers } from './register';
 import { inventoryReportHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { stocktakeHandlers } from './stocktake';
+import { transferHandlers } from './transfers';
 
 /** Every channel of the inventory: instruments, instrument types, inventory, stocktakes and consumables. */
 export type InventoryChannel = DomainChannel<'inventory'>;
@@ -20,4 +21,5 @@ export const inventoryHandlers: DomainHandlers<InventoryChannel> = {
   ...consumableHandlers,
   ...inventoryReportHandlers,
   ...custodyHandlers,
+  ...transferHandlers,
 };

@@ -13,6 +13,8 @@ import * as repo from './repository';
 import { stocktakeScope } from './scope';
 import { requireEstablishment } from '../auth/access';
 import { getEstablishment, refusedEstablishments } from '../establishments/repository';
+import { paperHandlers, type PaperOwner } from '../files/papers';
+import type { PaperChannel } from '../../../shared/paper-channels';
 
 /**
  * Stocktakes (tomas de inventario): a clerk opens one for an establishment, scans the codes
@@ -134,9 +136,21 @@ type StocktakeChannel =
   | 'stocktakes.count'
   | 'stocktakes.uncount'
   | 'stocktakes.close'
-  | 'stocktakes.acta';
+  | 'stocktakes.acta'
+  | PaperChannel<'stocktakes'>;
+
+/** A stocktake's acta as signed (issue 16, item 4), beside the acta the app prints. */
+const stocktakePapers: PaperOwner = {
+  type: 'stocktake',
+  entity: 'stocktake',
+  reach: async (ctx, id) => {
+    const s = await mustBeTheirs(ctx, id);
+    return { kind: 'acta_inventario', title: [s.establishmentName, s.actaNumber].filter(Boolean).join(' ') };
+  },
+};
 
 export const stocktakeHandlers: DomainHandlers<StocktakeChannel> = {
+  ...paperHandlers('stocktakes', stocktakePapers),
   'stocktakes.list': ({ establishmentId, status }, ctx) => repo.listStocktakes(ctx.db, { establishmentId, status }, stocktakeScope(ctx)),
 
   'stocktakes.open': async ({ establishmentId, notes }, ctx) => {

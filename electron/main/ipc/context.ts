@@ -59,6 +59,12 @@ export interface HandlerContext {
   audit(entry: AuditEntry): Promise<void>;
   /** Long-running jobs (progress, cancel) of this session; see jobs/jobs.ts. */
   jobs: JobRegistry;
+  /**
+   * Another query channel as this user calls it: the same role check, input schema and
+   * establishment scope as a call from the window, so what it answers is what this user may
+   * see (a list exported as shown: lists/exports.ts).
+   */
+  read<K extends ChannelName>(channel: K, input: unknown): Promise<ChannelOutput<K>>;
 }
 
 export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>, ctx: HandlerContext) => Promise<ChannelOutput<K>>;

@@ -58,6 +58,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const jobs = deps.jobs ?? createJobRegistry({ session: deps.session });
   const attachments = deps.attachments ?? attachmentStoreFor(deps.db, deps.platform.paths.attachmentsDir);
 
+  /** HandlerContext.read: a query channel with the checks of dispatch (below), failing as an AppError. */
+  async function read(name: ChannelName, input: unknown): Promise<unknown> {
+    if (contract[name].kind !== 'query') throw new Error(`${name} is not a query channel`);
+    if (!authorize(deps.session.actor, name)) throw new AppError('forbidden', 'errors.forbidden');
+    const parsed = contract[name].input.safeParse(input ?? {});
+    if (!parsed.success) throw new AppError('validation', 'errors.validation', {}, issuesByField(parsed.error, input ?? {}));
+    const outside = establishmentRefusal(deps.session, name, parsed.data);
+    if (outside) throw outside;
+    return run(name, parsed.data);
+  }
+
   async function run(name: ChannelName, input: unknown): Promise<unknown> {
     const def = contract[name];
     const handler = deps.handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
@@ -69,6 +80,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       platform: deps.platform,
       attachments,
       jobs,
+      read: read as HandlerContext['read'],
     };
     const finish = (out: unknown) => (checkOutput ? (def.output as z.ZodType).parse(out) : out);
 

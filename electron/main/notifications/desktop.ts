@@ -54,6 +54,7 @@ export const readingContext = (deps: SummaryDeps, now: string): HandlerContext =
   attachments: deps.attachments,
   jobs: deps.jobs,
   audit: () => Promise.reject(new Error('reading the reminders writes no audited records')),
+  read: () => Promise.reject(new Error('the reminders read their own tables')),
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { notificationChannels } from '../../../shared/notifications/channels';
 import type { DomainHandlers } from '../ipc/context';
-import { remindersOf, userIdOf } from './reminders';
+import { signedInUserId as userIdOf } from '../auth/access';
+import { remindersOf } from './reminders';
 import { setMuted } from './repository';
 
 /** The notifications centre: the signed-in user's reminders, and muting a kind (the user's own choice, audited). */

@@ -6,7 +6,7 @@ import {
   type NotificationList,
 } from '../../../shared/notifications/schemas';
 import { limaToday } from '../../../shared/contracts/rules';
-import { sessionMayCall } from '../auth/access';
+import { sessionMayCall, signedInUserId as userIdOf } from '../auth/access';
 import { backupReminders } from '../backups/for-notifications';
 import { contractReminders } from '../contracts/for-notifications';
 import { isPostgres } from '../db/dialect';
@@ -36,12 +36,6 @@ const readBy: Record<NotificationKind, ChannelName> = {
 export function visibleKinds(ctx: Pick<HandlerContext, 'session' | 'db'>): NotificationKind[] {
   return notificationKinds.filter((k) => sessionMayCall(ctx.session, readBy[k]) && !(k === 'backupOverdue' && isPostgres(ctx.db)));
 }
-
-export const userIdOf = (ctx: Pick<HandlerContext, 'session'>): number => {
-  const user = ctx.session.auth?.user;
-  if (!user) throw new Error('notifications need a signed-in user');
-  return user.id;
-};
 
 type Found = Partial<Record<NotificationKind, { total: number; items: NotificationItem[] }>>;
 

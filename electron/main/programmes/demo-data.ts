@@ -19,6 +19,17 @@ export interface DemoContext {
   actor: Actor;
 }
 
+/**
+ * The year of the demonstration's workshops, which start on 2 March and meet weekly: this
+ * year's once their first two sessions are held (the 9th), otherwise last year's. A
+ * demonstration loaded in January has a term of sessions to show, and the attendance
+ * template's example (the band's first two sessions) is never dated in the future.
+ */
+export const programmeYear = (today: string): number => {
+  const year = Number(today.slice(0, 4));
+  return today >= `${year}-03-09` ? year : year - 1;
+};
+
 export const menNames = [
   'Luis',
   'Carlos',

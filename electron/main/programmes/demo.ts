@@ -11,6 +11,7 @@ import {
   menNames,
   parts,
   plans,
+  programmeYear,
   voiceParts,
   surnames,
   womenNames,
@@ -55,8 +56,9 @@ export async function generateProgrammes(
   const workshops: Array<{ id: number; establishmentId: number; capacity: number; start: string; end: string | null; completed: boolean }> =
     [];
   const wRows: Record<string, unknown>[] = [];
-  const firstTerm = { start: `${year}-03-02`, end: `${year}-07-31` };
-  const secondTerm = { start: `${year}-08-03`, end: `${year}-12-18` };
+  const wYear = programmeYear(today);
+  const firstTerm = { start: `${wYear}-03-02`, end: `${wYear}-07-31` };
+  const secondTerm = { start: `${wYear}-08-03`, end: `${wYear}-12-18` };
   if (scale === 'demo') {
     ests.forEach((e, i) => {
       const women = e.population === 'mujeres';
@@ -64,12 +66,12 @@ export async function generateProgrammes(
       chosen.forEach((p, k) => {
         const term = k === 2 ? firstTerm : secondTerm;
         const annual = k === 0;
-        wRows.push({ p, e, start: annual ? `${year}-03-02` : term.start, end: annual ? `${year}-12-18` : term.end });
+        wRows.push({ p, e, start: annual ? `${wYear}-03-02` : term.start, end: annual ? `${wYear}-12-18` : term.end });
       });
     });
   } else {
     for (let k = 0; k < 2500; k++)
-      wRows.push({ p: plans[k % plans.length]!, e: ests[k % ests.length]!, start: `${year}-03-02`, end: `${year}-12-18` });
+      wRows.push({ p: plans[k % plans.length]!, e: ests[k % ests.length]!, start: `${wYear}-03-02`, end: `${wYear}-12-18` });
   }
   for (const w of wRows) {
     const p = w.p as WorkshopPlan;
@@ -122,7 +124,7 @@ export async function generateProgrammes(
     const last = `${pick(surnames)} ${pick(surnames)}`;
     const id = existing + k + 1;
     const code = `DEMO-${String(id).padStart(6, '0')}`;
-    const registered = `${year}-0${2 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`;
+    const registered = `${wYear}-0${2 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`;
     pRows.push({
       id,
       code,

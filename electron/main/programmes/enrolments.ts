@@ -192,10 +192,7 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
       entity: 'session',
       entityId: sessionId,
       action: 'attendance',
-      after: {
-        present: marks.filter((m) => m.present).map((m) => m.participantId),
-        absent: marks.filter((m) => !m.present).map((m) => m.participantId),
-      },
+      after: repo.marksAudit(marks),
     });
     return { sessionId, present, absent: marks.length - present };
   },

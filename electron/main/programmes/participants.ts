@@ -9,7 +9,9 @@ import { canSeeNames } from './privacy';
 import { exportTableWithReason } from '../privacy/personal-data';
 import * as repo from './repository';
 import { checkEstablishment } from './workshops';
-import { requireEstablishment } from '../auth/access';
+import { requireEstablishment, requirePermission } from '../auth/access';
+import { paperHandlers, type PaperOwner } from '../files/papers';
+import type { PaperChannel } from '../../../shared/paper-channels';
 
 type ParticipantChannel =
   | 'participants.list'
@@ -20,7 +22,8 @@ type ParticipantChannel =
   | 'participants.custodyChange'
   | 'participants.history'
   | 'participants.instruments'
-  | 'participants.export';
+  | 'participants.export'
+  | PaperChannel<'participants'>;
 
 export async function mustParticipant(ctx: HandlerContext, id: number): Promise<Participant> {
   const p = await repo.getParticipant(ctx.db, ctx.session, id);
@@ -40,7 +43,23 @@ function duplicateCode(code: string): AppError {
   );
 }
 
+/**
+ * A participant's signed consent form (issue 16, item 4): personal data, for the roles that see
+ * the participant's names only; a copy says why and is logged, the audit keeps no file name.
+ */
+const consentPapers: PaperOwner = {
+  type: 'participant',
+  entity: 'participant',
+  personal: true,
+  reach: async (ctx, id) => {
+    requirePermission(ctx, 'personalData');
+    const p = await mustParticipant(ctx, id);
+    return { kind: 'consentimiento', title: p.code };
+  },
+};
+
 export const participantHandlers: DomainHandlers<ParticipantChannel> = {
+  ...paperHandlers('participants', consentPapers),
   'participants.list': (q, ctx) => repo.listParticipants(ctx.db, ctx.session, q),
 
   'participants.search': (q, ctx) => repo.searchParticipants(ctx.db, ctx.session, q),
@@ -62,22 +81,7 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
       if (isUniqueViolation(err)) throw duplicateCode(code);
       throw err;
     }
-    await repo.appendMovement(
-      ctx.db,
-      id,
-      {
-        kind: 'alta',
-        date,
-        fromEstablishmentId: null,
-        toEstablishmentId: establishmentId,
-        statusAfter: 'activo',
-        documentNumber: null,
-        notes: null,
-        enrolmentsEnded: 0,
-      },
-      ctx.session.actor,
-      ctx.now,
-    );
+    await repo.appendMovement(ctx.db, id, repo.altaMovement(date, establishmentId), ctx.session.actor, ctx.now);
     const created = await mustParticipant(ctx, id);
     // The audit keeps the code, not the names: the log is read more widely than the register.
     await ctx.audit({ entity: 'participant', entityId: id, action: 'create', after: { code, sex, birthYear, establishmentId } });

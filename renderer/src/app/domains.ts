@@ -35,6 +35,8 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   search: [], // reads only
   // Muting a kind changes only the bell; every write refreshes the bell anyway (below).
   notifications: [],
+  // A user's saved views change nothing else.
+  lists: [],
 };
 
 /** The channels whose queries a successful call of `written` may have changed, or 'all'. */

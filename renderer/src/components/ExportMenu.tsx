@@ -2,6 +2,9 @@ import { Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
+import type { ExportList } from '../../../shared/lists/schemas';
+import { call } from '../api';
+import { useCanExportList } from './session';
 import { askPersonalDataReason } from './PersonalDataReason';
 import { useSaveFile } from './files';
 
@@ -44,5 +47,31 @@ export function ExportMenu({
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/**
+ * "Exportar" for a list that has no export channel of its own: main reads the list again
+ * through its own channel with `query` (the filters on screen, every page) and writes it
+ * (lists.export). `reasonFor`: the list names persons, so the user is asked why.
+ */
+export function ListExportMenu({
+  list,
+  query,
+  disabled,
+  reasonFor,
+}: {
+  list: ExportList;
+  query: Record<string, unknown>;
+  disabled?: boolean;
+  reasonFor?: string;
+}) {
+  if (!useCanExportList(list)) return null;
+  return (
+    <ExportMenu
+      disabled={disabled}
+      reasonFor={reasonFor}
+      onExport={(format, reason) => call('lists.export', { list, query, format, reason })}
+    />
   );
 }

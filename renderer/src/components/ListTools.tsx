@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { LazySelect } from './LazySelect';
 import { useSearchParams } from 'react-router';
 import { ClearFiltersButton, FilterBar, SearchBox, useListState, type ListState } from './ListPage';
+import type { ViewList, ViewState } from '../../../shared/lists/schemas';
+import { SavedViews, type ListView } from './SavedViews';
 
 /* More pieces that list pages share, beside ListPage.tsx: their filters, the query's paging, the form dialog. */
 
@@ -24,6 +26,9 @@ export function useFilters<F extends Record<string, unknown>>(defaults: F, initi
     bind: <K extends keyof F>(key: K) => ({ value: values[key], onChange: (value: F[K]) => set(key, value) }),
     changed: (Object.keys(defaults) as (keyof F)[]).some((k) => values[k] !== defaults[k]),
     clear: () => setValues(defaults),
+    /** A saved view's filters: each of this list's filters takes the view's value, or its default. */
+    restore: (saved: Record<string, unknown>) =>
+      setValues(Object.fromEntries(Object.keys(defaults).map((k) => [k, k in saved ? saved[k] : defaults[k]])) as F),
   };
 }
 
@@ -33,6 +38,8 @@ export function useFilters<F extends Record<string, unknown>>(defaults: F, initi
  * runs `onClear` (dropping the deep link's parameters, say).
  */
 export function useFilteredList<T, F extends Record<string, unknown>>(opts: {
+  /** The list's channel: its saved views are kept under it (components/SavedViews.tsx). */
+  view: ViewList;
   filters: F;
   initial?: Partial<F>;
   sort: DataTableSortStatus<T>;
@@ -50,6 +57,19 @@ export function useFilteredList<T, F extends Record<string, unknown>>(opts: {
       filters.clear();
       opts.onClear?.();
     },
+    view: {
+      list: opts.view,
+      current: (): ViewState => ({
+        search: list.search,
+        filters: filters.values as ViewState['filters'],
+        sort: { column: String(list.sortStatus.columnAccessor), direction: list.sortStatus.direction },
+      }),
+      restore: (state: ViewState) => {
+        list.setSearch(state.search);
+        filters.restore(state.filters);
+        list.setSortStatus({ columnAccessor: state.sort.column, direction: state.sort.direction } as DataTableSortStatus<T>);
+      },
+    } satisfies ListView,
   };
 }
 
@@ -65,7 +85,7 @@ export function ListFilters({
   searchWidth,
   children,
 }: {
-  state: { list: Pick<ListState<unknown>, 'search' | 'setSearch'>; filtered: boolean; clear: () => void };
+  state: { list: Pick<ListState<unknown>, 'search' | 'setSearch'>; filtered: boolean; clear: () => void; view: ListView };
   placeholder: string;
   searchMinWidth?: number;
   searchWidth?: number;
@@ -82,6 +102,7 @@ export function ListFilters({
       />
       {children}
       <ClearFiltersButton active={state.filtered} onClear={state.clear} />
+      <SavedViews view={state.view} />
     </FilterBar>
   );
 }

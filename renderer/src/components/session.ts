@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../../shared/auth/schemas';
-import { mayCall, roleHas, type Permission } from '../../../shared/auth/permissions';
+import { mayCall, mayExportList, roleHas, type Permission } from '../../../shared/auth/permissions';
 import type { ChannelName } from '../../../shared/channels';
 import { contract } from '../../../shared/contract';
 import { importTargets } from '../../../shared/import/schemas';
@@ -13,6 +13,12 @@ export { useSession, useUser } from './sessionState';
  */
 export const canUse = (user: SessionUser | null | undefined, channel: ChannelName): boolean =>
   !!user && mayCall(user.role, channel, contract[channel].kind, importTargets);
+
+/** Whether the signed-in user may export this list through lists.export. */
+export function useCanExportList(list: string): boolean {
+  const user = useUser();
+  return !!user && mayExportList(user.role, list);
+}
 
 export function useCan(channel: ChannelName): boolean {
   return canUse(useUser(), channel);

@@ -1,4 +1,6 @@
 import type { Widen } from '../types';
+import { importRegistersTargetsEn, importRegistersTargetsEs } from './import-registers';
+import { importAttendanceEn, importAttendanceEs, importProgrammesTargetsEn, importProgrammesTargetsEs } from './import-programmes';
 
 /**
  * The spreadsheet import (and the long-running jobs it runs as): Spanish (Peru) first,
@@ -74,6 +76,8 @@ export const importEs = {
   close: 'Cerrar',
   blankColumn: 'Columna {{letter}}',
   skippedTotals: 'Fila {{row}}: es una fila de totales; se pasa por alto.',
+  skippedBlank: 'Fila {{row}}: está en blanco; se pasa por alto.',
+  skippedBlankRows: 'Filas {{from}} a {{to}}: están en blanco; se pasan por alto.',
   headerRow: {
     label: 'Fila de títulos',
     detected: 'Se tomó la fila {{row}} como fila de títulos.',
@@ -84,6 +88,9 @@ export const importEs = {
     title: 'Valores que no están en el registro',
     intro:
       'Estos valores del archivo no coinciden con ningún registro. Indique a cuál corresponde cada uno (se recordará para la próxima importación) y vuelva a revisar.',
+    titleListed: 'Valores del archivo y lo que significan',
+    introListed:
+      'Cada valor distinto del archivo aparece una vez. Los conocidos ya tienen su significado: revíselo y cámbielo si en este archivo significan otra cosa. Los demás esperan su elección. Lo elegido se recuerda para la próxima importación; después de cambiar algo, vuelva a revisar.',
     value: 'Valor del archivo',
     rows_one: '{{count}} fila',
     rows_other: '{{count}} filas',
@@ -109,6 +116,7 @@ export const importEs = {
     note: 'Reemplace las filas de ejemplo por las suyas. Fechas como dd/mm/aaaa; montos como 2480.50 o S/ 2,480.50.',
   },
   targets: {
+    ...importRegistersTargetsEs,
     establishments: {
       title: 'Importar establecimientos',
       sheet: 'Establecimientos',
@@ -121,6 +129,27 @@ export const importEs = {
       done_one: 'Se importó {{count}} instrumento ({{created}} nuevo, {{updated}} actualizado).',
       done_other: 'Se importaron {{count}} instrumentos: {{created}} nuevos, {{updated}} actualizados.',
     },
+    artworks: {
+      title: 'Importar obras',
+      sheet: 'Obras',
+      done_one: 'Se importó {{count}} obra ({{created}} nueva, {{updated}} actualizada).',
+      done_other: 'Se importaron {{count}} obras: {{created}} nuevas, {{updated}} actualizadas.',
+    },
+    consumables: {
+      title: 'Importar consumibles y existencias',
+      sheet: 'Consumibles',
+      done_one: 'Se importó {{count}} fila de existencias ({{created}} de un artículo nuevo, {{updated}} de uno ya registrado).',
+      done_other: 'Se importaron {{count}} filas de existencias: {{created}} de artículos nuevos, {{updated}} de artículos ya registrados.',
+    },
+    ...importProgrammesTargetsEs,
+  },
+  attendance: importAttendanceEs,
+  folder: {
+    button: 'Carpeta de fotos',
+    hint: 'Las fotos se buscan en la carpeta que elija, por el nombre de archivo escrito en la columna de la foto (sin importar mayúsculas ni la extensión).',
+    dialogTitle: 'Elija la carpeta con las fotos de las obras',
+    chosen_one: 'Carpeta «{{folder}}»: {{count}} archivo.',
+    chosen_other: 'Carpeta «{{folder}}»: {{count}} archivos.',
   },
   jobs: {
     notFound: 'La tarea ya no existe: terminó hace tiempo o la aplicación se reinició.',
@@ -128,6 +157,7 @@ export const importEs = {
   },
   errors: {
     tooLarge: 'El archivo es demasiado grande (el máximo es de 15 MB). Divídalo en partes más pequeñas.',
+    noFolderDialog: 'Este equipo no puede mostrar el cuadro para elegir una carpeta.',
     unreadable: 'No se pudo leer el archivo. Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)» o como CSV.',
     legacyXls: 'El archivo está en el formato antiguo de Excel (.xls). Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)».',
     unsupported: 'Solo se pueden importar libros de Excel (.xlsx) y archivos CSV.',
@@ -143,11 +173,11 @@ export const importEs = {
       'No existe la oficina regional «{{value}}». Escriba su nombre, su sede o su código (por ejemplo: Oriente, Huánuco u ORI).',
     population: 'Escriba Varones, Mujeres o Mixto.',
     yesNo: 'Escriba Sí o No (también vale S, N, X o dejarlo vacío).',
-    duplicateInFile: 'El código {{code}} se repite en las filas {{rows}} del archivo.',
+    duplicateInFile: '«{{code}}» se repite en las filas {{rows}} del archivo.',
     noSuchHeaderRow: 'La fila {{row}} no está entre las primeras filas del archivo: elija otra fila de títulos.',
     unknownValues_one: 'Hay {{count}} valor que no está en el registro: asígnelo antes de importar.',
     unknownValues_other: 'Hay {{count}} valores que no están en el registro: asígnelos antes de importar.',
-    outOfScope: 'Su usuario no trabaja con ese establecimiento: solo puede importar instrumentos en los suyos.',
+    outOfScope: 'Su usuario no trabaja con ese establecimiento: solo puede importar registros de los suyos.',
     noEstablishmentInScope:
       'Indique uno de sus establecimientos: su usuario no puede registrar instrumentos fuera de ellos (ni en el almacén central).',
     recordOutOfScope: 'El instrumento {{code}} está en un establecimiento con el que su usuario no trabaja: no puede modificarlo.',
@@ -155,6 +185,7 @@ export const importEs = {
       'El monto «{{value}}» es dudoso: no se sabe si el separador marca los miles o los céntimos. Escríbalo sin separador de miles (1234) o con sus dos decimales (1234.00).',
     amountDecimals: 'El monto «{{value}}» tiene más de dos decimales: escríbalo en soles con hasta dos decimales (no se redondea).',
     amountNegative: 'El monto «{{value}}» es negativo: escriba un monto en soles mayor o igual que cero.',
+    choice: 'Valor no reconocido. Escriba uno de: {{options}}.',
   },
 };
 
@@ -228,6 +259,8 @@ export const importEn: Widen<typeof importEs> = {
   close: 'Close',
   blankColumn: 'Column {{letter}}',
   skippedTotals: 'Row {{row}}: a totals row; passed over.',
+  skippedBlank: 'Row {{row}}: blank; passed over.',
+  skippedBlankRows: 'Rows {{from}} to {{to}}: blank; passed over.',
   headerRow: {
     label: 'Header row',
     detected: 'Row {{row}} was taken as the header row.',
@@ -238,6 +271,9 @@ export const importEn: Widen<typeof importEs> = {
     title: 'Values that are not in the register',
     intro:
       'These values of the file match no record. Say which one each stands for (it is remembered for the next import) and check again.',
+    titleListed: 'Values of the file and what they mean',
+    introListed:
+      'Each distinct value of the file is listed once. The known ones already have their meaning: check it and change it if in this file they mean something else. The others wait for your choice. What you choose is remembered for the next import; after changing anything, check again.',
     value: 'Value in the file',
     rows_one: '{{count}} row',
     rows_other: '{{count}} rows',
@@ -263,6 +299,7 @@ export const importEn: Widen<typeof importEs> = {
     note: 'Replace the example rows with yours. Dates as dd/mm/yyyy; amounts as 2480.50 or S/ 2,480.50.',
   },
   targets: {
+    ...importRegistersTargetsEn,
     establishments: {
       title: 'Import establishments',
       sheet: 'Establishments',
@@ -275,6 +312,27 @@ export const importEn: Widen<typeof importEs> = {
       done_one: '{{count}} instrument imported ({{created}} new, {{updated}} updated).',
       done_other: '{{count}} instruments imported: {{created}} new, {{updated}} updated.',
     },
+    artworks: {
+      title: 'Import artworks',
+      sheet: 'Artworks',
+      done_one: '{{count}} artwork imported ({{created}} new, {{updated}} updated).',
+      done_other: '{{count}} artworks imported: {{created}} new, {{updated}} updated.',
+    },
+    consumables: {
+      title: 'Import consumables and stock',
+      sheet: 'Consumables',
+      done_one: '{{count}} stock row imported ({{created}} of a new article, {{updated}} of a registered one).',
+      done_other: '{{count}} stock rows imported: {{created}} of new articles, {{updated}} of registered ones.',
+    },
+    ...importProgrammesTargetsEn,
+  },
+  attendance: importAttendanceEn,
+  folder: {
+    button: 'Photo folder',
+    hint: 'Photos are looked for in the folder you choose, by the file name written in the photo column (ignoring capitals and the extension).',
+    dialogTitle: 'Choose the folder with the artworks’ photos',
+    chosen_one: 'Folder "{{folder}}": {{count}} file.',
+    chosen_other: 'Folder "{{folder}}": {{count}} files.',
   },
   jobs: {
     notFound: 'The task no longer exists: it finished long ago or the application was restarted.',
@@ -282,6 +340,7 @@ export const importEn: Widen<typeof importEs> = {
   },
   errors: {
     tooLarge: 'The file is too large (the largest accepted is 15 MB). Split it into smaller parts.',
+    noFolderDialog: 'This computer cannot show the dialog to choose a folder.',
     unreadable: 'The file could not be read. Open it in Excel and save it as "Excel Workbook (.xlsx)" or as CSV.',
     legacyXls: 'The file is in the old Excel format (.xls). Open it in Excel and save it as "Excel Workbook (.xlsx)".',
     unsupported: 'Only Excel workbooks (.xlsx) and CSV files can be imported.',
@@ -297,11 +356,11 @@ export const importEn: Widen<typeof importEs> = {
       'There is no regional office "{{value}}". Write its name, its seat or its code (for example: Oriente, Huánuco or ORI).',
     population: 'Write Varones, Mujeres or Mixto.',
     yesNo: 'Write Sí or No (S, N, X or leaving it empty also work).',
-    duplicateInFile: 'The code {{code}} appears more than once, in rows {{rows}} of the file.',
+    duplicateInFile: '“{{code}}” appears more than once, in rows {{rows}} of the file.',
     noSuchHeaderRow: 'Row {{row}} is not among the first rows of the file: choose another header row.',
     unknownValues_one: '{{count}} value is not in the register: assign it before importing.',
     unknownValues_other: '{{count}} values are not in the register: assign them before importing.',
-    outOfScope: 'Your user does not work with that establishment: you may only import instruments into yours.',
+    outOfScope: 'Your user does not work with that establishment: you may only import records of yours.',
     noEstablishmentInScope:
       'Give one of your establishments: your user cannot register instruments outside them (nor in the central warehouse).',
     recordOutOfScope: 'Instrument {{code}} is in an establishment your user does not work with: you cannot change it.',
@@ -309,5 +368,6 @@ export const importEn: Widen<typeof importEs> = {
       'The amount "{{value}}" is doubtful: the separator could mark thousands or céntimos. Write it without a thousands separator (1234) or with its two decimals (1234.00).',
     amountDecimals: 'The amount "{{value}}" has more than two decimals: write it in soles with up to two decimals (it is not rounded).',
     amountNegative: 'The amount "{{value}}" is negative: write an amount in soles of zero or more.',
+    choice: 'Value not recognised. Write one of: {{options}}.',
   },
 };

@@ -4,6 +4,7 @@ import { inventoryMovementEn, inventoryMovementEs } from './inventory/movement';
 import { inventoryConsumablesEn, inventoryConsumablesEs } from './inventory/consumables';
 import { inventoryCustodyEn, inventoryCustodyEs } from './inventory/custody';
 import { inventoryHoldingsEn, inventoryHoldingsEs } from './inventory/holdings';
+import { inventoryTransfersEn, inventoryTransfersEs } from './inventory/transfers';
 
 /** The instrument inventory: Spanish (Peru) first, English beside it. */
 export const inventoryEs = {
@@ -12,6 +13,7 @@ export const inventoryEs = {
   ...inventoryConsumablesEs,
   ...inventoryCustodyEs,
   ...inventoryHoldingsEs,
+  ...inventoryTransfersEs,
 };
 
 export const inventoryEn: Widen<typeof inventoryEs> = {
@@ -20,4 +22,5 @@ export const inventoryEn: Widen<typeof inventoryEs> = {
   ...inventoryConsumablesEn,
   ...inventoryCustodyEn,
   ...inventoryHoldingsEn,
+  ...inventoryTransfersEn,
 };

@@ -58,7 +58,7 @@ test.describe('Importar establecimientos', () => {
     await expect(dialog.getByTestId('import-stat-invalid')).toContainText('3');
     await expect(dialog.getByText('Hay 3 filas con errores.', { exact: false })).toBeVisible();
     await expect(errors.getByRole('row', { name: /^3 Código EP-IMP-01/ })).toContainText(
-      'El código EP-IMP-01 se repite en las filas 3 y 5 del archivo.',
+      '«EP-IMP-01» se repite en las filas 3 y 5 del archivo.',
     );
     await expect(errors.getByRole('row', { name: /^4 Oficina regional Amazonas/ })).toContainText(
       'No existe la oficina regional «Amazonas».',

@@ -153,6 +153,7 @@ describe('exports with personal data (the helper other modules call)', () => {
     attachments: app.attachments,
     audit: async () => undefined,
     jobs: app.jobs,
+    read: () => Promise.reject(new Error('not used here')),
   });
   const exportNames = () =>
     exportTableWithReason(ctxOf(), {

@@ -13,6 +13,7 @@ import { workshopTeacherCases } from './workshop-teacher-channel-cases';
 import { populationCases } from './population-channel-cases';
 import { expenseCases } from './expenses-channel-cases';
 import { notificationCases } from './notification-channel-cases';
+import { paperCases } from './paper-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
@@ -74,6 +75,7 @@ const workshopTeachers = workshopTeacherCases(() => ({ app, seeded }));
 const population = populationCases(() => ({ app, seeded }));
 const expenses = expenseCases(() => ({ app, seeded }));
 const notifications = notificationCases(() => ({ app, seeded }));
+const papers = paperCases(() => ({ app, seeded }));
 const office = officeCases(() => ({ app }));
 
 /** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
@@ -81,6 +83,8 @@ const refusedOnServer = {
   'backups.create': { destination: 'local' },
   'backups.restore': { source: { kind: 'local', name: 'arteinpe-20260101-000000-manual' }, confirm: true },
 };
+
+const viewState = { search: 'vio', filters: { condition: 'malo', typeId: null }, sort: { column: 'code', direction: 'asc' as const } };
 
 const valid: { [K in ChannelName]: Case } = {
   ...programme.valid,
@@ -91,6 +95,7 @@ const valid: { [K in ChannelName]: Case } = {
   ...population.valid,
   ...expenses.valid,
   ...notifications.valid,
+  ...papers.valid,
   ...office.valid,
   ...contractCases.valid,
   ...authCases.valid,
@@ -271,12 +276,40 @@ const valid: { [K in ChannelName]: Case } = {
       expect(s).toMatchObject({ state: 'done', result: { total: 1, valid: 1, toCreate: 1, errors: [] } });
     },
   },
+  'import.chooseFolder': {
+    // The test platform's dialog answers its next folder (a fresh one, still empty).
+    input: async () => {
+      fs.mkdirSync(app.nextFolder.path!, { recursive: true });
+      return { uploadId: await importUpload() };
+    },
+    check: (d) => expect(d).toEqual({ status: 'chosen', folder: 'usb', files: expect.any(Number) }),
+  },
   'import.run': {
     input: async () => ({ uploadId: await importUpload(), mapping: importMapping, mode: 'upsert' }),
     check: async (d) => {
       const s = await app.jobs.wait((d as { jobId: string }).jobId);
       expect(s).toMatchObject({ state: 'done', result: { total: 1, created: 1, updated: 0 } });
     },
+  },
+  'lists.views': { input: () => ({ list: 'instruments.list' }), check: (d) => expect(d).toEqual([]) },
+  'lists.saveView': {
+    input: () => ({ list: 'instruments.list', name: 'Violines en mal estado', state: viewState }),
+    check: (d) => expect(d).toEqual([{ id: expect.any(Number), name: 'Violines en mal estado', state: viewState }]),
+  },
+  'lists.export': {
+    input: () => ({ list: 'regionalOffices.list', query: {}, format: 'csv' }),
+    check: (d) => {
+      const r = d as { status: string; path: string; rows: number };
+      expect(r).toMatchObject({ status: 'saved', rows: 8 });
+      expect(fs.readFileSync(r.path, 'utf8')).toContain('Oficina regional');
+    },
+  },
+  'lists.removeView': {
+    input: async () => {
+      const [v] = await app.ok('lists.saveView', { list: 'workshops.list', name: 'Talleres de Lima', state: viewState });
+      return { list: 'workshops.list', id: v!.id };
+    },
+    check: (d) => expect(d).toEqual([]),
   },
   'import.template': {
     input: () => ({ target: 'establishments', format: 'xlsx' }),
@@ -298,6 +331,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...population.invalid,
   ...expenses.invalid,
   ...notifications.invalid,
+  ...papers.invalid,
   ...office.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,
@@ -434,7 +468,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   'jobs.cancel': [{}, { id: null }, { id: '../x' }, { id: 'abc', force: true }],
   'import.inspect': [
     {},
-    { target: 'participants', fileName: 'a.csv', dataBase64: 'YQ==' },
+    { target: 'participantes', fileName: 'a.csv', dataBase64: 'YQ==' },
     { target: 'establishments', fileName: '', dataBase64: 'YQ==' },
     { target: 'establishments', fileName: 'a.csv', dataBase64: '' },
     { target: 'establishments', fileName: 'a.csv', dataBase64: 'no es base64!' },
@@ -449,11 +483,27 @@ const invalid: { [K in ChannelName]: unknown[] } = {
     { uploadId: 'abc', mapping: { 'mal campo': 'A' }, mode: 'create' },
     { uploadId: 'abc', mapping: 'Código', mode: 'create' },
   ],
+  'import.chooseFolder': [{}, { uploadId: '' }, { uploadId: 7 }, { uploadId: 'abc', path: '/etc' }],
   'import.run': [
     { uploadId: 'abc', mapping: {} },
     { uploadId: 'abc', mapping: {}, mode: 'upsert', dryRun: false },
     { uploadId: 7, mapping: {}, mode: 'create' },
   ],
+  'lists.views': [{}, { list: 'users.lista' }],
+  'lists.saveView': [
+    { list: 'instruments.list', name: '', state: viewState },
+    { list: 'instruments.list', name: 'x'.repeat(81), state: viewState },
+    { list: 'instruments.list', name: 'A', state: { ...viewState, extra: 1 } },
+    { list: 'instruments.list', name: 'A', state: { ...viewState, filters: { 'mal clave': 'x' } } },
+    { list: 'instruments.list', name: 'A', state: { ...viewState, sort: { column: 'code', direction: 'up' } } },
+  ],
+  'lists.export': [
+    { list: 'participants.list', query: {}, format: 'csv' },
+    { list: 'staff.list', query: {}, format: 'pdf' },
+    { list: 'staff.list', query: { establishmentId: 'x' }, format: 'csv' },
+    { list: 'custody.overdue', query: {}, format: 'csv', reason: 'corto' },
+  ],
+  'lists.removeView': [{ list: 'instruments.list' }, { list: 'instruments.list', id: 0 }],
   'import.template': [
     {},
     { target: 'participantes', format: 'xlsx' },

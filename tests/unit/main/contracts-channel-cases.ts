@@ -1,3 +1,4 @@
+import type { PaperChannel } from '../../../shared/paper-channels';
 import { expect } from 'vitest';
 import type { budgetChannels, conformityChannels, contractChannels, teacherChannels } from '../../../shared/contracts/channels';
 import type { ExpenseChannel } from '../../../shared/contracts/channels';
@@ -22,7 +23,7 @@ import { type Case, saved } from '../../helpers/channel-cases';
  * payloads that the schemas refuse (each must change nothing and answer in Spanish).
  */
 type All = (typeof teacherChannels | typeof contractChannels | typeof conformityChannels | typeof budgetChannels)[number];
-type Name = Exclude<All, ExpenseChannel>; // the expenses' cases: expenses-channel-cases.ts
+type Name = Exclude<All, ExpenseChannel | PaperChannel>; // the expenses' cases: expenses-channel-cases.ts
 
 const pdf = () => Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n').toString('base64');
 

@@ -158,10 +158,10 @@ describe('one dry run reports every problem', () => {
     const report = ImportReport.parse(status.result);
     expect(report).toMatchObject({ headerRow: 4, total: 6, valid: 1, invalid: 5, toCreate: 1 });
     expect(report.errors.map((e) => `${e.row}|${e.column}|${e.value}|${e.message}`)).toEqual([
-      '6|Cód. patrimonial|TRP-0001|El código TRP-0001 se repite en las filas 6 y 9 del archivo.',
+      '6|Cód. patrimonial|TRP-0001|«TRP-0001» se repite en las filas 6 y 9 del archivo.',
       '7|Cód. patrimonial|EXI-0001|Ya existe un instrumento con el código patrimonial EXI-0001.',
       '7|Valor (S/)|1.234|El monto «1.234» es dudoso: no se sabe si el separador marca los miles o los céntimos. Escríbalo sin separador de miles (1234) o con sus dos decimales (1234.00).',
-      '9|Cód. patrimonial|TRP-0001|El código TRP-0001 se repite en las filas 6 y 9 del archivo.',
+      '9|Cód. patrimonial|TRP-0001|«TRP-0001» se repite en las filas 6 y 9 del archivo.',
       '9|Fecha de adquisición|31/02/2024|Escriba una fecha válida (dd/mm/aaaa).',
       '9|Estado|como nuevo|Valor no reconocido. Use uno de: nuevo, bueno, regular, malo, inoperativo.',
     ]);
@@ -181,6 +181,33 @@ describe('one dry run reports every problem', () => {
     const refused = await job('import.run', up.uploadId, up.suggestedMapping);
     expect(refused).toMatchObject({ state: 'failed', error: { message: 'Hay 5 filas con errores. No se importó nada.' } });
     expect(await snapshot(app.db)).toBe(before);
+  });
+
+  it('says which blank rows inside the table it passed over, a run of them in one note, but not the formatted rows below it', async () => {
+    const file = await workbook(
+      [
+        ['VIO-0101', 'Violín', 'Stentor', '15/03/2024', '1,250.00', 'Bueno', 'Lurigancho'], // 5
+        [], // 6: blank
+        ['VIO-0102', 'Viola', 'Stentor', '', '980', 'Bueno', 'Callao'], // 7
+        [], // 8 to 10: blank
+        [],
+        [' ', '', ''], // only spaces
+        ['VIO-0103', 'Violín', 'Stentor', '', '980', 'Bueno', 'Callao'], // 11
+      ],
+      (ws) => {
+        // Excel keeps the borders of an empty table's last rows: nothing to say of them.
+        for (let r = 12; r <= 30; r++) ws.getCell(`A${r}`).border = { top: { style: 'thin' } };
+      },
+    );
+    const up = await inspect(file);
+    expect(up.rowCount).toBe(3);
+    expect(up.skipped).toEqual([
+      { row: 6, message: 'Fila 6: está en blanco; se pasa por alto.' },
+      { row: 8, message: 'Filas 8 a 10: están en blanco; se pasan por alto.' },
+    ]);
+    const report = ImportReport.parse((await job('import.dryRun', up.uploadId, up.suggestedMapping)).result);
+    expect(report.skipped).toEqual(up.skipped);
+    expect(report.total).toBe(3);
   });
 
   it('matches register names without regard to case, accents, dots, spaces and the words E.P., de, del, la', () => {
@@ -294,9 +321,9 @@ describe('a user restricted to one establishment', () => {
         r.errors.map((e) => `${e.row}|${e.value}|${e.message}`),
         name,
       ).toEqual([
-        '6|E.P. del Callao|Su usuario no trabaja con ese establecimiento: solo puede importar instrumentos en los suyos.',
+        '6|E.P. del Callao|Su usuario no trabaja con ese establecimiento: solo puede importar registros de los suyos.',
         '7|Almacén central|Indique uno de sus establecimientos: su usuario no puede registrar instrumentos fuera de ellos (ni en el almacén central).',
-        '8|Penal del puerto|Su usuario no trabaja con ese establecimiento: solo puede importar instrumentos en los suyos.',
+        '8|Penal del puerto|Su usuario no trabaja con ese establecimiento: solo puede importar registros de los suyos.',
       ]);
       if (name === 'import.run') expect(status.state).toBe('failed');
     }

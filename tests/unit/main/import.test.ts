@@ -202,8 +202,8 @@ describe('dry run', () => {
     const lines = report.errors.map((e) => `${e.row}|${e.column}|${e.value}|${e.message}`);
     expect(lines).toEqual([
       '5|Oficina regional|Marte|No existe la oficina regional «Marte». Escriba su nombre, su sede o su código (por ejemplo: Oriente, Huánuco u ORI).',
-      '6|Código|EP-DUP-01|El código EP-DUP-01 se repite en las filas 6 y 7 del archivo.',
-      '7|Código|EP-DUP-01|El código EP-DUP-01 se repite en las filas 6 y 7 del archivo.',
+      '6|Código|EP-DUP-01|«EP-DUP-01» se repite en las filas 6 y 7 del archivo.',
+      '7|Código|EP-DUP-01|«EP-DUP-01» se repite en las filas 6 y 7 del archivo.',
       '8|Código|EP 99|Use solo letras, números y guiones, empezando por una letra o un número.',
       '8|Nombre|ab|Escriba al menos 3 caracteres.',
       '8|Población|Niños|Escriba Varones, Mujeres o Mixto.',

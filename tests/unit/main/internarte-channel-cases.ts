@@ -1,3 +1,4 @@
+import type { PaperChannel } from '../../../shared/paper-channels';
 import { expect } from 'vitest';
 import type { artworkChannels, exhibitionChannels } from '../../../shared/internarte/channels';
 import { allowAll, artworkInput, createArtwork, createExhibition, pngBase64, recordConsent } from '../../helpers/internarte';
@@ -8,7 +9,7 @@ import { type Case, type Ctx, saved } from '../../helpers/channel-cases';
  * must answer) and several invalid payloads that the schema must refuse in Spanish.
  */
 
-type Name = (typeof artworkChannels)[number] | (typeof exhibitionChannels)[number];
+type Name = Exclude<(typeof artworkChannels)[number] | (typeof exhibitionChannels)[number], PaperChannel>; // papers: paper-channel-cases.ts
 
 export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
   const app = () => ctx().app;
@@ -237,6 +238,13 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
       },
       check: (d) => expect(d).toMatchObject([{ catalogNumber: '12', section: 'Cerámica' }]),
     },
+    'exhibitions.setSection': {
+      input: async () => {
+        const { a, ex } = await exhibitionWithWork();
+        return { exhibitionId: ex.id, artworkIds: [a.id], section: 'Sala 2' };
+      },
+      check: (d) => expect(d).toMatchObject([{ section: 'Sala 2' }]),
+    },
     'exhibitions.moveWork': {
       input: async () => {
         const ex = await createExhibition(app());
@@ -364,6 +372,11 @@ export function internarteCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
     'exhibitions.updateWork': [
       { exhibitionId: 1, artworkId: 1, catalogNumber: '' },
       { exhibitionId: 1, artworkId: 1, catalogNumber: '#1' },
+    ],
+    'exhibitions.setSection': [
+      { exhibitionId: 1, artworkIds: [], section: 'A' },
+      { exhibitionId: 1, section: 'A' },
+      { exhibitionId: 1, artworkIds: [1], section: 'x'.repeat(121) },
     ],
     'exhibitions.moveWork': [
       { exhibitionId: 1, artworkId: 1, direction: 'left' },

@@ -150,6 +150,27 @@ describe('bad input changes nothing', () => {
   });
 });
 
+describe('a section for a selection of the checklist', () => {
+  it('sets the section of the chosen works only, keeping their numbers; a work not on the checklist changes nothing', async () => {
+    const { a, ex } = await onChecklist('Vasija');
+    const b = await createArtwork(app, est, { title: 'Retablo' });
+    const c = await createArtwork(app, est, { title: 'Máscara' });
+    await app.ok('exhibitions.addWorks', { exhibitionId: ex.id, artworkIds: [b.id, c.id] });
+    const rows = await app.ok('exhibitions.setSection', { exhibitionId: ex.id, artworkIds: [a.id, c.id], section: 'Sala de cerámica' });
+    expect(rows.map((r) => [r.title, r.catalogNumber, r.section])).toEqual([
+      ['Vasija', '1', 'Sala de cerámica'],
+      ['Retablo', '2', null],
+      ['Máscara', '3', 'Sala de cerámica'],
+    ]);
+
+    const outside = await createArtwork(app, est, { title: 'Tapiz' });
+    const before = await snapshot(app.db);
+    const r = await app.call('exhibitions.setSection', { exhibitionId: ex.id, artworkIds: [b.id, outside.id], section: 'Sala 3' });
+    expect(r.ok ? null : r.error.code).toBe('not_found');
+    expect(await snapshot(app.db)).toBe(before);
+  });
+});
+
 describe('who sees the artist’s real name', () => {
   it('the exposiciones role sees it; consulta sees the artist only as consent allows and cannot search by name', async () => {
     const a = await createArtwork(app, est, { title: 'Cóndor', artistName: 'José Luis Quispe Mamani' });

@@ -1,3 +1,4 @@
+import type { PaperChannel } from '../../../shared/paper-channels';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { programmeChannels } from '../../../shared/programmes/channels';
@@ -10,7 +11,7 @@ import type { WorkshopTeacherChannel } from './workshop-teacher-channel-cases';
  */
 
 /** Workshops' teachers by id have their own cases (workshop-teacher-channel-cases.ts). */
-type Name = Exclude<(typeof programmeChannels)[number], WorkshopTeacherChannel>;
+type Name = Exclude<(typeof programmeChannels)[number], WorkshopTeacherChannel | PaperChannel>; // papers: paper-channel-cases.ts
 
 const png = () =>
   sharp({ create: { width: 40, height: 30, channels: 3, background: '#3b3' } })

@@ -47,8 +47,8 @@ describe('the permission table (shared/auth/permissions.ts)', () => {
     expect(may('consulta', 'instruments.create', 'write')).toBe(false);
     expect(may('consulta', 'instruments.export', 'action')).toBe(false);
     expect(may('consulta', 'participants.list', 'query')).toBe(false);
-    // Their own settings only: the password, the language, the kinds of reminder they hear.
-    const ownSettings = ['app.setLocale', 'notifications.setMuted'];
+    // Their own settings only: the password, the language, the kinds of reminder they hear, their saved views.
+    const ownSettings = ['app.setLocale', 'notifications.setMuted', 'lists.saveView', 'lists.removeView'];
     for (const c of channelNames) {
       if (kindOf(c) === 'write' && !c.startsWith('auth.') && !ownSettings.includes(c)) expect(may('consulta', c, 'write'), c).toBe(false);
     }

@@ -30,6 +30,8 @@ const landed: Record<string, string> = {
   '20261205_0017_expenses': 'b9c8defcc8a6c5ba',
   '20261205_0018_notification_prefs': '8bcdc4b1dc74ac4d',
   '20261205_0019_search': 'fe1193b7146af317',
+  '20261205_0020_record_papers': '525beaa9d9bc7b99',
+  '20261205_0021_saved_views': 'e5cccafa9857ef3b',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

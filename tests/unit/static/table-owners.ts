@@ -6,7 +6,7 @@ const owned: Record<string, string[]> = {
   establishments: ['establishments', 'regional_offices', 'staff_members', 'population_counts'],
   auth: ['users', 'user_establishments'],
   audit: ['audit_log'],
-  files: ['attachments', 'attachment_blobs'],
+  files: ['attachments', 'attachment_blobs', 'record_papers'],
   app: ['settings'],
   privacy: ['personal_data_exports'],
   inventory: [
@@ -81,6 +81,7 @@ const owned: Record<string, string[]> = {
     'loan_photos',
   ],
   notifications: ['notification_prefs', 'notification_summaries'],
+  lists: ['saved_views'],
 };
 
 export function tableOwners() {

@@ -164,6 +164,24 @@ export async function teacherIdWith(db: Knex, column: 'dni' | 'ruc', value: stri
   return row ? row.id : null;
 }
 
+/** The teachers registered with these DNIs: DNI → id (the import's key). */
+export async function teacherIdsByDnis(db: Knex, dnis: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < dnis.length; i += 500) {
+    const rows = (await db('teachers')
+      .whereIn('dni', dnis.slice(i, i + 500))
+      .select('id', 'dni')) as Row[];
+    for (const r of rows) out.set(String(r.dni), Number(r.id));
+  }
+  return out;
+}
+
+/** Every RUC registered → the DNI of the teacher who holds it. */
+export async function rucOwners(db: Knex): Promise<Map<string, string>> {
+  const rows = (await db('teachers').whereNotNull('ruc').select('ruc', 'dni')) as Row[];
+  return new Map(rows.map((r) => [String(r.ruc), String(r.dni)]));
+}
+
 /** A teacher's suspensions of fourth-category retention, latest fiscal year first. */
 export async function suspensionsOf(db: Knex, teacherId: number): Promise<Teacher['suspensions']> {
   const rows = (await db('teacher_suspensions').where({ teacher_id: teacherId }).orderBy('fiscal_year', 'desc')) as Row[];

@@ -262,6 +262,28 @@ export async function markSold(db: Knex, id: number, version: number, actor: Act
     .update({ sale_status: 'vendida', ...nextVersion(version, actor, now) });
 }
 
+/** The works whose titles are these (normalized, as title_key): the import's key. */
+export async function artworksByTitleKeys(
+  db: Knex,
+  keys: readonly string[],
+): Promise<Array<{ id: number; titleKey: string; establishmentId: number; workshopId: number | null; version: number }>> {
+  const rows = (await db('artworks')
+    .whereIn('title_key', [...keys])
+    .select('id', 'title_key', 'establishment_id', 'workshop_id', 'version')) as Row[];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    titleKey: String(r.title_key),
+    establishmentId: Number(r.establishment_id),
+    workshopId: r.workshop_id === null ? null : Number(r.workshop_id),
+    version: Number(r.version),
+  }));
+}
+
+/** Every work's title key (titles shared by several works are ambiguous to an import). */
+export async function artworkTitleKeys(db: Knex): Promise<string[]> {
+  return (await db('artworks').pluck('title_key')) as string[];
+}
+
 /** Links a stored photo as the work's primary one (the demonstration's generated photos). */
 export async function addPrimaryPhoto(db: Knex, artworkId: number, hash: string, actor: Actor, now: string): Promise<void> {
   await db('artwork_photos').insert({

@@ -11,3 +11,4 @@ export * from './consumables';
 export * from './summary';
 export * from './custody';
 export * from './recoveries';
+export * from './transfers';

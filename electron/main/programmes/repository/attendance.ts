@@ -58,6 +58,12 @@ export async function presentAt(db: Knex, sessionIds: number[], participantIds: 
   return by;
 }
 
+/** What a session's audit entry says of its marks: who was present, who absent (by id: never names). */
+export const marksAudit = (marks: ReadonlyArray<{ participantId: number; present: boolean }>) => ({
+  present: marks.filter((m) => m.present).map((m) => m.participantId),
+  absent: marks.filter((m) => !m.present).map((m) => m.participantId),
+});
+
 /** Writes a session's marks (a mark already there is replaced). */
 export async function saveMarks(
   db: Knex,

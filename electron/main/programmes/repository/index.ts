@@ -11,6 +11,7 @@ export * from './workshop-teachers';
 export * from './participants';
 export * from './enrolments';
 export * from './attendance';
+export * from './attendance-import';
 export * from './ensembles';
 export * from './ensemble-parts';
 export * from './events';

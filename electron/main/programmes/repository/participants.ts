@@ -145,6 +145,37 @@ export async function participantIdByCode(db: Knex, code: string): Promise<numbe
   return r ? r.id : null;
 }
 
+/** The participants with these INPE codes (in capitals): id, code, establishment and version, for the import. */
+export async function participantsByCodes(db: Knex, codes: string[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let i = 0; i < codes.length; i += 500) {
+    out.push(
+      ...((await db('participants')
+        .whereIn('code', codes.slice(i, i + 500))
+        .select('id', 'code', 'establishment_id')) as Row[]),
+    );
+  }
+  return out;
+}
+
+/** A participant's version and the fields an import may update (names included: main only, never sent out). */
+export async function participantVersion(
+  db: Knex,
+  id: number,
+): Promise<{ version: number; code: string; sex: string; birthYear: number; firstNames: string; lastNames: string } | null> {
+  const r = (await db('participants').where({ id }).first('version', 'code', 'sex', 'birth_year', 'first_names', 'last_names')) as
+    Row | undefined;
+  if (!r) return null;
+  return {
+    version: Number(r.version),
+    code: String(r.code),
+    sex: String(r.sex),
+    birthYear: Number(r.birth_year),
+    firstNames: String(r.first_names),
+    lastNames: String(r.last_names),
+  };
+}
+
 /** These participants' code, status and establishment (those that exist). */
 export async function participantsByIds(db: Knex, ids: number[]): Promise<Row[]> {
   return (await db('participants').whereIn('id', ids).select('id', 'code', 'status', 'establishment_id')) as Row[];
@@ -219,6 +250,18 @@ export interface MovementValues {
   notes: string | null;
   enrolmentsEnded: number;
 }
+
+/** The first movement of a participant just registered: their "alta", active, in their establishment. */
+export const altaMovement = (date: string, establishmentId: number): MovementValues => ({
+  kind: 'alta',
+  date,
+  fromEstablishmentId: null,
+  toEstablishmentId: establishmentId,
+  statusAfter: 'activo',
+  documentNumber: null,
+  notes: null,
+  enrolmentsEnded: 0,
+});
 
 /** Appends one movement to a participant's custody ledger. */
 export async function appendMovement(db: Knex, participantId: number, m: MovementValues, actor: Actor, now: string): Promise<void> {

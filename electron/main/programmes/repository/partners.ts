@@ -252,3 +252,16 @@ export async function agreementDocumentMime(db: Knex, id: number): Promise<strin
   const att = (await joinAttachment(db('agreements as a'), 'f', 'a.document_hash').where('a.id', id).first('f.mime')) as { mime: string };
   return att.mime;
 }
+
+/** The agreements with these document numbers (in capitals, as the import keys them): number → id and partner. */
+export async function agreementsByNumbers(db: Knex, numbers: string[]): Promise<Map<string, { id: number; partnerId: number }>> {
+  const out = new Map<string, { id: number; partnerId: number }>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const chunk = numbers.slice(i, i + 500);
+    const rows = (await db('agreements')
+      .whereRaw(`upper(document_number) in (${chunk.map(() => '?').join(', ')})`, chunk)
+      .select('id', 'partner_id', 'document_number')) as Row[];
+    for (const r of rows) out.set(String(r.document_number).toUpperCase(), { id: Number(r.id), partnerId: Number(r.partner_id) });
+  }
+  return out;
+}

@@ -26,7 +26,8 @@ function UnknownValues({
   onRecheck: () => void;
 }) {
   const { t } = useTranslation();
-  const choiceOf = (u: ImportUnknownValue) => values[u.field]?.[u.key];
+  // A listed value that was matched (an attendance mark) shows what it was read as until the clerk changes it.
+  const choiceOf = (u: ImportUnknownValue) => values[u.field]?.[u.key] ?? (u.matched === undefined ? undefined : { id: u.matched });
   const setChoice = (u: ImportUnknownValue, choice: { id: number } | { create: string } | null) =>
     setValues((v) => {
       const { [u.key]: _old, ...rest } = v[u.field] ?? {};
@@ -40,13 +41,14 @@ function UnknownValues({
   if (!inspection || report.unknownValues.length === 0) return null;
   const fieldOf = new Map(inspection.fields.map((f) => [f.key, f]));
   const missing = pending(report);
+  const listed = report.unknownValues.some((u) => u.matched !== undefined);
   return (
     <Stack gap="xs" data-testid="import-unknown-values">
       <Text fw={600} size="sm">
-        {t('import.values.title')}
+        {t(listed ? 'import.values.titleListed' : 'import.values.title')}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('import.values.intro')}
+        {t(listed ? 'import.values.introListed' : 'import.values.intro')}
       </Text>
       <Table withTableBorder verticalSpacing={6}>
         <Table.Thead>
@@ -98,7 +100,7 @@ function UnknownValues({
                       value={selected}
                       onChange={(v) => setChoice(u, v === null ? null : v === 'create' ? { create: '' } : { id: Number(v) })}
                       searchable
-                      clearable
+                      clearable={u.matched === undefined}
                       comboboxProps={{ withinPortal: true }}
                     />
                     {c && 'create' in c && (
@@ -147,6 +149,13 @@ function NewValuesNote({ inspection, report }: { inspection: ImportInspection | 
   );
 }
 
+/** Whether a value listed as matched was given another meaning since the check (it must run again). */
+const changedSince = (report: ImportReport, values: Values) =>
+  report.unknownValues.some((u) => {
+    const c = values[u.field]?.[u.key];
+    return u.matched !== undefined && c !== undefined && (!('id' in c) || c.id !== u.matched);
+  });
+
 /** Step 3: the dry run, every bad row, and the unknown values to map; nothing is written. */
 export function CheckStep({
   dry,
@@ -170,6 +179,7 @@ export function CheckStep({
   onOtherFile: () => void;
 }) {
   const { t } = useTranslation();
+  const unknownCount = dryReport?.unknownValues.filter((u) => u.matched === undefined).length ?? 0;
   return (
     <Stack>
       {(!dry || dry.state === 'running') && <JobProgress status={dry} label={t('import.check.running')} onCancel={onCancelJob} />}
@@ -192,9 +202,9 @@ export function CheckStep({
               {t('import.check.hasErrors', { count: dryReport.errorRows })}
             </Alert>
           )}
-          {dryReport.unknownValues.length > 0 && (
+          {unknownCount > 0 && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />}>
-              {t('import.errors.unknownValues', { count: dryReport.unknownValues.length })}
+              {t('import.errors.unknownValues', { count: unknownCount })}
             </Alert>
           )}
           <SkippedNote skipped={dryReport.skipped} />
@@ -219,7 +229,11 @@ export function CheckStep({
               {t('import.check.otherFile')}
             </Button>
           </Group>
-          <Button onClick={() => onStart('import.run')} disabled={!dryReport || dryReport.invalid > 0} data-autofocus>
+          <Button
+            onClick={() => onStart('import.run')}
+            disabled={!dryReport || dryReport.invalid > 0 || changedSince(dryReport, values)}
+            data-autofocus
+          >
             {t('import.run.start')}
           </Button>
         </Group>

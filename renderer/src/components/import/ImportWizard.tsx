@@ -20,6 +20,7 @@ import { useSaveFile } from '../files';
 import { CheckStep, type Values } from './CheckStep';
 import { MappingStep, type Mapping } from './MappingStep';
 import { ErrorsTable, JobProgress } from './parts';
+import { PhotoFolder, photoFolderTargets } from './PhotoFolder';
 
 /** The choices complete enough to send. */
 const sendable = (values: Values): ImportValueMapping =>
@@ -56,9 +57,23 @@ function initialMapping(ins: ImportInspection, table: ImportTable): { mapping: M
  * The generic spreadsheet import: 1) choose an XLSX or CSV file, 2) say which column holds
  * each field, 3) a dry run that lists every bad row and writes nothing, 4) the import,
  * all rows or none. Both runs are jobs in main: a progress bar, and Cancel. Any target of
- * shared/import/schemas.ts works; its texts are under import.targets.<target>.
+ * shared/import/schemas.ts works; its texts are under import.targets.<target>. `fixed`:
+ * register fields already chosen (the workshop whose page it was opened from), not asked
+ * for; `hint`: what the file should look like, above the file input.
  */
-export function ImportWizard({ opened, onClose, target }: { opened: boolean; onClose: () => void; target: ImportTarget }) {
+export function ImportWizard({
+  opened,
+  onClose,
+  target,
+  fixed,
+  hint,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  target: ImportTarget;
+  fixed?: Record<string, number>;
+  hint?: string;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useSaveFile();
@@ -126,7 +141,7 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
     setReading(true);
     try {
       const dataBase64 = toBase64(await f.arrayBuffer());
-      const ins = await call('import.inspect', { target, fileName: f.name, dataBase64 });
+      const ins = await call('import.inspect', { target, fileName: f.name, dataBase64, ...(fixed ? { fixed } : {}) });
       const init = initialMapping(ins, ins);
       setInspection(ins);
       setTable(ins);
@@ -183,6 +198,7 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
 
   const fileStep = (
     <Stack>
+      {hint && <Text size="sm">{hint}</Text>}
       <FileInput
         label={t('import.file.label')}
         placeholder={t('import.file.placeholder')}
@@ -246,21 +262,24 @@ export function ImportWizard({ opened, onClose, target }: { opened: boolean; onC
   );
 
   const mappingStep = inspection && table && (
-    <MappingStep
-      inspection={inspection}
-      table={table}
-      mapping={mapping}
-      setMapping={setMapping}
-      mappingErrors={mappingErrors}
-      setMappingErrors={setMappingErrors}
-      remembered={remembered}
-      mode={mode}
-      setMode={setMode}
-      startError={startError}
-      onHeaderRow={chooseHeaderRow}
-      onBack={() => setStep(0)}
-      onCheck={() => void start('import.dryRun')}
-    />
+    <Stack>
+      {photoFolderTargets.includes(target) && <PhotoFolder key={inspection.uploadId} uploadId={inspection.uploadId} />}
+      <MappingStep
+        inspection={inspection}
+        table={table}
+        mapping={mapping}
+        setMapping={setMapping}
+        mappingErrors={mappingErrors}
+        setMappingErrors={setMappingErrors}
+        remembered={remembered}
+        mode={mode}
+        setMode={setMode}
+        startError={startError}
+        onHeaderRow={chooseHeaderRow}
+        onBack={() => setStep(0)}
+        onCheck={() => void start('import.dryRun')}
+      />
+    </Stack>
   );
 
   const runStep = (

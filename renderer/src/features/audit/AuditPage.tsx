@@ -17,6 +17,8 @@ import { DateField } from '../../components/fields';
 import { useSaveFile } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
 import { askPersonalDataReason } from '../../components/PersonalDataReason';
+import { SavedViews } from '../../components/SavedViews';
+import { choiceFilter, plainListView, textFilter } from '../../components/plainListView';
 import { isLoggedRecord, parseLogged } from '../../../../shared/audit/logged-json';
 
 const show = (v: unknown) => (v === undefined ? '—' : v === null ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -89,6 +91,13 @@ function ChangesTab() {
     [userId, entity, debouncedId, from, to],
   );
   const rangeWrong = isIsoDay(from) && isIsoDay(to) && from > to;
+  const view = plainListView('audit.list', {
+    user: choiceFilter(userId, setUserId),
+    entity: choiceFilter(entity, setEntity),
+    entityId: textFilter(entityId, setEntityId),
+    from: choiceFilter(from, setFrom),
+    to: choiceFilter(to, setTo),
+  });
   useEffect(() => setPage(1), [filter, pageSize]);
   const list = useApiQuery('audit.list', { filter, page, pageSize }, { placeholderData: (p) => p, enabled: !rangeWrong });
   const entityLabel = (e: string) => auditEntityLabel(t, e);
@@ -135,6 +144,7 @@ function ChangesTab() {
             clearable
             error={rangeWrong ? t('audit.errors.range') : undefined}
           />
+          <SavedViews view={view} />
           <Button
             ml="auto"
             variant="default"

@@ -40,6 +40,7 @@ export function EstablishmentsPage() {
     Establishment,
     { regionalOfficeId: string | null; population: string | null; programme: string | null; status: ActiveStatus }
   >({
+    view: 'establishments.list',
     filters: { regionalOfficeId: null, population: null, programme: null, status: 'all' },
     initial: { regionalOfficeId: params.get('oficina') },
     sort: { columnAccessor: 'name', direction: 'asc' },

@@ -7,16 +7,22 @@ import { useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { routes } from '../../app/routes';
+import { ListExportMenu } from '../../components/ExportMenu';
 
 export function RegionalOfficesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const offices = useApiQuery('regionalOffices.list', {});
+  const exportQuery = {};
+  const offices = useApiQuery('regionalOffices.list', exportQuery);
   if (offices.isError) return <ErrorState error={offices.error} onRetry={() => void offices.refetch()} />;
 
   return (
     <>
-      <PageHeader title={t('establishments.regionalOffices.title')} subtitle={t('establishments.regionalOffices.subtitle')} />
+      <PageHeader
+        title={t('establishments.regionalOffices.title')}
+        subtitle={t('establishments.regionalOffices.subtitle')}
+        actions={<ListExportMenu list="regionalOffices.list" query={exportQuery} />}
+      />
       <DataTable<RegionalOffice>
         withTableBorder
         borderRadius="sm"

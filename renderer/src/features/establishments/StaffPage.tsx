@@ -15,6 +15,7 @@ import { useCan } from '../../components/session';
 import { StaffDrawer } from './StaffDrawer';
 import { StaffFormModal } from './StaffFormModal';
 import { CellBadge } from '../../components/cells';
+import { ListExportMenu } from '../../components/ExportMenu';
 
 /**
  * "Personal INPE": the staff of each establishment who may hold instruments (issue 15), by
@@ -23,21 +24,19 @@ import { CellBadge } from '../../components/cells';
 export function StaffPage() {
   const { t } = useTranslation();
   const state = useFilteredList<StaffMember, { establishment: string | null; inactive: boolean }>({
+    view: 'staff.list',
     filters: { establishment: null, inactive: false },
     // main lists by establishment, then by name.
     sort: { columnAccessor: 'establishmentName', direction: 'asc' },
     pageSizeKey: 'arteinpe.staff.pageSize',
   });
   const { establishment, inactive } = state.filters.values;
-  const list = useApiQuery(
-    'staff.list',
-    {
-      establishmentId: establishment === null ? null : Number(establishment),
-      search: state.list.debouncedSearch,
-      includeInactive: inactive,
-    },
-    { placeholderData: keepPreviousData },
-  );
+  const exportQuery = {
+    establishmentId: establishment === null ? null : Number(establishment),
+    search: state.list.debouncedSearch,
+    includeInactive: inactive,
+  };
+  const list = useApiQuery('staff.list', exportQuery, { placeholderData: keepPreviousData });
   const canCreate = useCan('staff.create');
   const canEdit = useCan('staff.update');
   const form = useFormDialog<StaffMember>();
@@ -114,7 +113,12 @@ export function StaffPage() {
       <PageHeader
         title={t('establishments.staff.title')}
         subtitle={t('establishments.staff.subtitle')}
-        actions={canCreate && <NewButton label={t('establishments.staff.new')} onClick={form.openNew} />}
+        actions={
+          <>
+            <ListExportMenu list="staff.list" query={exportQuery} />
+            {canCreate && <NewButton label={t('establishments.staff.new')} onClick={form.openNew} />}
+          </>
+        }
       />
       <ListFilters state={state} placeholder={t('establishments.staff.searchPlaceholder')}>
         <EstablishmentFilter

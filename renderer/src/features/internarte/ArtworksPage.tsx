@@ -8,6 +8,7 @@ import { custodyStatuses, saleStatuses, techniques } from '../../../../shared/in
 import { artworkSortColumns, type Artwork, type ArtworkFilter } from '../../../../shared/internarte/schemas';
 import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
+import { ImportButton } from '../../components/import/ImportButton';
 import { routes } from '../../app/routes';
 import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
 import { MountOnOpen } from '../../components/MountOnOpen';
@@ -31,7 +32,10 @@ export function ArtworksPage() {
   const seesNames = useSeesArtists();
   const canCreate = useCan('artworks.create');
   const canExport = useCan('artworks.export');
+  // The import writes artworks: for who may create them.
+  const canImport = useCan('import.run') && canCreate;
   const state = useFilteredList<Artwork, Record<'establishmentId' | 'technique' | 'custody' | 'sale' | 'consent', string | null>>({
+    view: 'artworks.list',
     filters: { establishmentId: null, technique: null, custody: null, sale: null, consent: null },
     sort: { columnAccessor: 'title', direction: 'asc' },
     pageSizeKey: 'arteinpe.artworks.pageSize',
@@ -75,6 +79,7 @@ export function ArtworksPage() {
                 onExport={(format, reason) => call('artworks.export', { filter, format, sort, direction, reason })}
               />
             )}
+            {canImport && <ImportButton target="artworks" />}
             {canCreate && <NewButton label={t('internarte.artworks.new')} onClick={() => setFormOpen(true)} />}
           </>
         }

@@ -133,3 +133,64 @@ export function ChecklistItemModal({
     </FormModal>
   );
 }
+
+/** One section for the works selected on the checklist (empty: none); their numbers stay. */
+export function SectionModal({
+  opened,
+  onClose,
+  onDone,
+  exhibition,
+  works,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onDone: () => void;
+  exhibition: Exhibition;
+  works: ChecklistRow[];
+}) {
+  const { t } = useTranslation();
+  const save = useApiMutation('exhibitions.setSection');
+  const { form, formError, onError } = useRecordForm({
+    opened,
+    recordKey: exhibition.id,
+    values: () => ({ section: '' }),
+    sentenceWithFields: false,
+  });
+  const submit = form.onSubmit((v) =>
+    save.mutate(
+      { exhibitionId: exhibition.id, artworkIds: works.map((w) => w.artworkId), section: v.section },
+      {
+        onSuccess: () => {
+          onDone();
+          onClose();
+        },
+        onError,
+      },
+    ),
+  );
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('internarte.checklist.setSectionTitle', { count: works.length })}
+      onSubmit={submit}
+      error={formError}
+      saving={save.isPending}
+      gap="sm"
+    >
+      <Text size="sm" c="dimmed">
+        {works.map((w) => w.title).join(' · ')}
+      </Text>
+      <TextInput
+        data-autofocus
+        label={t('internarte.checklist.columns.section')}
+        description={
+          exhibition.sectionMode === 'libre'
+            ? t('internarte.checklist.sectionEmptyHint')
+            : t(`internarte.sectionModes.${exhibition.sectionMode}`)
+        }
+        {...form.getInputProps('section')}
+      />
+    </FormModal>
+  );
+}

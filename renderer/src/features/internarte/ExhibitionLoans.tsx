@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { DateField, SolesInput, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
+import { PapersButton } from '../../components/PapersPanel';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';
 import { solesToCentimos, useMoney } from '../../components/money';
@@ -106,6 +107,7 @@ export function Loans({ exhibition }: { exhibition: Exhibition }) {
                 <Table.Th>{t('internarte.loans.fields.conditionOut')}</Table.Th>
                 <Table.Th>{t('internarte.loans.fields.conditionBack')}</Table.Th>
                 <Table.Th>{t('internarte.loans.fields.status')}</Table.Th>
+                <Table.Th aria-label={t('common.papers.title')} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -142,6 +144,10 @@ export function Loans({ exhibition }: { exhibition: Exhibition }) {
                         {t('internarte.loans.open')}
                       </Badge>
                     )}
+                  </Table.Td>
+                  <Table.Td>
+                    {/* The signed loan agreement (issue 16, item 4). */}
+                    <PapersButton prefix="loans" id={l.id} name={l.artworkTitle} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Card, Group, Image, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Group, Image, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTruckDelivery } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconEdit, IconLayoutList, IconPlus, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,7 +13,7 @@ import { RecordPage } from '../../components/RecordPage';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useCan } from '../../components/session';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
-import { AddWorksModal, ChecklistItemModal } from './ExhibitionChecklistModals';
+import { AddWorksModal, ChecklistItemModal, SectionModal } from './ExhibitionChecklistModals';
 import { LendModal, Loans } from './ExhibitionLoans';
 import { ExhibitionOutputs } from './ExhibitionOutputs';
 import { ConsentBadges, CustodyBadge, Field } from './ui';
@@ -109,7 +109,12 @@ function Checklist({ exhibition: x }: { exhibition: Exhibition }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ChecklistRow | null>(null);
   const [lending, setLending] = useState<ChecklistRow | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [sectioning, setSectioning] = useState(false);
   const list = rows.data ?? [];
+  // Only works still on the checklist stay selected (one removed elsewhere drops out).
+  const selected = picked.filter((id) => list.some((r) => r.artworkId === id));
+  const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   const fail = (err: ApiCallError) => notifications.show({ color: 'red', message: err.message });
   return (
     <Stack>
@@ -124,6 +129,11 @@ function Checklist({ exhibition: x }: { exhibition: Exhibition }) {
               onExport={(format) => call('exhibitions.exportChecklist', { exhibitionId: x.id, format })}
             />
           )}
+          {canWrite && selected.length > 0 && (
+            <Button variant="light" leftSection={<IconLayoutList size={16} />} onClick={() => setSectioning(true)}>
+              {t('internarte.checklist.setSection', { count: selected.length })}
+            </Button>
+          )}
           {canWrite && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
               {t('internarte.checklist.add')}
@@ -137,6 +147,16 @@ function Checklist({ exhibition: x }: { exhibition: Exhibition }) {
           <Table striped withTableBorder verticalSpacing="xs" data-testid="checklist">
             <Table.Thead>
               <Table.Tr>
+                {canWrite && (
+                  <Table.Th w={36}>
+                    <Checkbox
+                      aria-label={t('common.selectAllRows')}
+                      checked={selected.length === list.length}
+                      indeterminate={selected.length > 0 && selected.length < list.length}
+                      onChange={() => setPicked(selected.length === list.length ? [] : list.map((r) => r.artworkId))}
+                    />
+                  </Table.Th>
+                )}
                 <Table.Th>{t('internarte.checklist.columns.number')}</Table.Th>
                 <Table.Th />
                 <Table.Th>{t('internarte.checklist.columns.title')}</Table.Th>
@@ -150,6 +170,15 @@ function Checklist({ exhibition: x }: { exhibition: Exhibition }) {
             <Table.Tbody>
               {list.map((r, i) => (
                 <Table.Tr key={r.artworkId} style={r.mayExhibit ? undefined : { opacity: 0.65 }}>
+                  {canWrite && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t('internarte.checklist.selectWork', { title: r.title })}
+                        checked={selected.includes(r.artworkId)}
+                        onChange={() => toggle(r.artworkId)}
+                      />
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Text fw={700}>{r.catalogNumber}</Text>
                   </Table.Td>
@@ -228,6 +257,13 @@ function Checklist({ exhibition: x }: { exhibition: Exhibition }) {
       )}
       <AddWorksModal opened={adding} onClose={() => setAdding(false)} exhibitionId={x.id} present={new Set(list.map((r) => r.artworkId))} />
       <ChecklistItemModal row={editing} onClose={() => setEditing(null)} exhibition={x} />
+      <SectionModal
+        opened={sectioning}
+        onClose={() => setSectioning(false)}
+        onDone={() => setPicked([])}
+        exhibition={x}
+        works={list.filter((r) => selected.includes(r.artworkId))}
+      />
       <LendModal row={lending} onClose={() => setLending(null)} exhibition={x} />
     </Stack>
   );

@@ -12,6 +12,9 @@ import { NewButton, pageOf } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
+import { ListExportMenu } from '../../components/ExportMenu';
+import { SavedViews } from '../../components/SavedViews';
+import { plainListView } from '../../components/plainListView';
 
 /** The exhibitions, newest first; a row opens the exhibition's page. */
 export function ExhibitionsPage() {
@@ -22,22 +25,38 @@ export function ExhibitionsPage() {
   const { search, setSearch, debouncedSearch } = listState;
   const [formOpen, setFormOpen] = useState(false);
   const sort = listState.sortBy(exhibitionSortColumns, 'startsOn');
-  const list = useApiQuery(
-    'exhibitions.list',
-    { search: debouncedSearch, ...pageOf(listState, sort) },
-    { placeholderData: keepPreviousData },
-  );
+  const exportQuery = { search: debouncedSearch, ...pageOf(listState, sort) };
+  const list = useApiQuery('exhibitions.list', exportQuery, { placeholderData: keepPreviousData });
   const open = (x: Exhibition) => void navigate(`${routes.exhibitions}/${x.id}`);
+  const view = plainListView(
+    'exhibitions.list',
+    {},
+    {
+      search: { value: search, set: setSearch },
+      sort: {
+        column: sort,
+        direction: listState.sortStatus.direction,
+        columns: exhibitionSortColumns,
+        set: (column, direction) => listState.setSortStatus({ columnAccessor: column, direction }),
+      },
+    },
+  );
 
   return (
     <>
       <PageHeader
         title={t('internarte.exhibitions.title')}
         subtitle={t('internarte.exhibitions.subtitle')}
-        actions={canCreate && <NewButton label={t('internarte.exhibitions.new')} onClick={() => setFormOpen(true)} />}
+        actions={
+          <>
+            <ListExportMenu list="exhibitions.list" query={exportQuery} />
+            {canCreate && <NewButton label={t('internarte.exhibitions.new')} onClick={() => setFormOpen(true)} />}
+          </>
+        }
       />
       <FilterBar>
         <SearchBox value={search} onChange={setSearch} placeholder={t('internarte.exhibitions.searchPlaceholder')} style={{ flex: 1 }} />
+        <SavedViews view={view} />
       </FilterBar>
       <ListTable<Exhibition>
         list={listState}

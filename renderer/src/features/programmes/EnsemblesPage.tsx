@@ -19,6 +19,9 @@ import { useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
 import { useRecordForm } from '../../components/useRecordForm';
 import { EstablishmentField, NotesField } from './recordForms';
+import { ListExportMenu } from '../../components/ExportMenu';
+import { SavedViews } from '../../components/SavedViews';
+import { choiceFilter, plainListView, valuesOf } from '../../components/plainListView';
 
 interface EnsembleValues {
   name: string;
@@ -105,33 +108,41 @@ export function EnsemblesPage() {
   const canCreate = useCan('ensembles.create');
   const establishments = useEstablishmentOptions('all');
   const typeOptions = useOptions(ensembleTypes, 'programmes.ensembleTypes');
-  const list = useApiQuery('ensembles.list', {
+  const exportQuery = {
     type: type as EnsembleType | null,
     establishmentId: establishment ? Number(establishment) : null,
-    status: 'all',
-  });
+    status: 'all' as const,
+  };
+  const list = useApiQuery('ensembles.list', exportQuery);
   const rows = list.data ?? [];
   const current = rows.find((g) => g.id === openId) ?? null;
+  const view = plainListView('ensembles.list', {
+    type: choiceFilter(type, setType, ensembleTypes),
+    establishment: choiceFilter(establishment, setEstablishment, valuesOf(establishments)),
+  });
   return (
     <>
       <PageHeader
         title={t('programmes.ensembles.title')}
         subtitle={t('programmes.ensembles.subtitle')}
         actions={
-          canCreate && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
-              {t('programmes.ensembles.new')}
-            </Button>
-          )
+          <>
+            <ListExportMenu list="ensembles.list" query={exportQuery} />
+            {canCreate && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => {
+                  setEditing(null);
+                  setFormOpen(true);
+                }}
+              >
+                {t('programmes.ensembles.new')}
+              </Button>
+            )}
+          </>
         }
       />
-      <Group mb="sm" gap="sm">
+      <Group mb="sm" gap="sm" align="flex-end">
         <Select
           label={t('programmes.ensembles.type')}
           placeholder={t('programmes.common.all')}
@@ -152,6 +163,7 @@ export function EnsemblesPage() {
           onChange={setEstablishment}
           w={320}
         />
+        <SavedViews view={view} />
       </Group>
       <PartReviewsSection />
       <DataTable<Ensemble>

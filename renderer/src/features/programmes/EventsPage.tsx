@@ -15,6 +15,9 @@ import { useRecordParam } from '../../components/ListPage';
 import { EventFormModal } from './EventFormModal';
 import { useNumber } from '../../components/numbers';
 import { useCan } from '../../components/session';
+import { ListExportMenu } from '../../components/ExportMenu';
+import { SavedViews } from '../../components/SavedViews';
+import { choiceFilter, plainListView, valuesOf } from '../../components/plainListView';
 
 interface SeasonValues {
   name: string;
@@ -159,12 +162,15 @@ export function EventsPage() {
   const latest = seasons.data?.[0];
   const seasonId = chosenSeason ?? (latest ? String(latest.id) : null);
   const season = (seasons.data ?? []).find((s) => String(s.id) === seasonId) ?? null;
-  const list = useApiQuery(
-    'events.list',
-    { seasonId: seasonId === 'none' || seasonId === null ? null : Number(seasonId) },
-    { enabled: seasons.data !== undefined },
-  );
+  const exportQuery = { seasonId: seasonId === 'none' || seasonId === null ? null : Number(seasonId) };
+  const list = useApiQuery('events.list', exportQuery, { enabled: seasons.data !== undefined });
   const events = useMemo(() => list.data ?? [], [list.data]);
+  const seasonOptions = [
+    ...(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+    { value: 'none', label: t('programmes.common.all') },
+  ];
+  // A view keeps the season shown; one no longer there gives the latest again.
+  const savedView = plainListView('events.list', { season: choiceFilter(seasonId, setSeasonId, valuesOf(seasonOptions)) });
   const open = (e: ProgrammeEvent) => {
     setEditing(e);
     setFormOpen(true);
@@ -185,6 +191,7 @@ export function EventsPage() {
         subtitle={t('programmes.events.subtitle')}
         actions={
           <>
+            <ListExportMenu list="events.list" query={exportQuery} />
             {canSeason && (
               <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={() => setSeasonOpen(true)}>
                 {t('programmes.seasons.new')}
@@ -208,10 +215,7 @@ export function EventsPage() {
         <Group align="flex-end">
           <Select
             label={t('programmes.seasons.season')}
-            data={[
-              ...(seasons.data ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-              { value: 'none', label: t('programmes.common.all') },
-            ]}
+            data={seasonOptions}
             value={seasonId}
             onChange={setSeasonId}
             allowDeselect={false}
@@ -223,6 +227,7 @@ export function EventsPage() {
               {t('programmes.events.seasonSummary', { events: season.events, audience: season.audience })}
             </Text>
           )}
+          <SavedViews view={savedView} />
         </Group>
         <SegmentedControl
           data={[

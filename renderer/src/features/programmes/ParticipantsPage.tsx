@@ -1,6 +1,6 @@
 import { Alert, Button, Divider, Drawer, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconArrowsExchange, IconEdit, IconShieldLock } from '@tabler/icons-react';
+import { IconArrowsExchange, IconEdit, IconSchool, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
@@ -11,11 +11,16 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../components/ListPage';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportButton } from '../../components/import/ImportButton';
 import { CustodyModal } from './CustodyModal';
+import { EnrolSelectionModal } from './EnrolSelectionModal';
+import { SelectionBar } from '../../components/SelectionBar';
+import { useCan } from '../../components/session';
 import { ParticipantFormModal } from './ParticipantFormModal';
 import { dateSpan, nameOf, ParticipantStatusBadge, StageBadge } from './ui';
 import { Field } from '../../components/RecordParts';
 import { HoldingsPanel } from '../../components/HoldingsPanel';
+import { PapersPanel } from '../../components/PapersPanel';
 import { usePercent } from '../../components/numbers';
 
 const filterStyle = { flex: '1 1 0', minWidth: 140 } as const;
@@ -99,6 +104,8 @@ function ParticipantDrawer({
           <div data-testid="participant-instruments">
             <HoldingsPanel custodianType="participante" custodianId={d.id} />
           </div>
+          {/* The signed consent form, scanned (issue 16, item 4): personal data, as the rest of this drawer. */}
+          <PapersPanel prefix="participants" id={d.id} />
           <Divider label={t('programmes.participants.history')} labelPosition="left" />
           <Timeline bulletSize={14} lineWidth={2} active={0}>
             {(history.data ?? []).map((m) => (
@@ -121,6 +128,7 @@ function ParticipantDrawer({
 export function ParticipantsPage() {
   const { t } = useTranslation();
   const state = useFilteredList<Participant, Record<'establishment' | 'status' | 'sex', string | null>>({
+    view: 'participants.list',
     filters: { establishment: null, status: null, sex: null },
     sort: { columnAccessor: 'name', direction: 'asc' },
   });
@@ -129,6 +137,10 @@ export function ParticipantsPage() {
   const debounced = listState.debouncedSearch;
   const form = useFormDialog<Participant>();
   const [custody, setCustody] = useState<Participant | null>(null);
+  const [selected, setSelected] = useState<Participant[]>([]);
+  const [enrolling, setEnrolling] = useState(false);
+  const canEnrol = useCan('enrolments.create');
+  const canCreate = useCan('participants.create');
   const statusOptions = useOptions(participantStatuses, 'programmes.participantStatuses');
   const sexOptions = useOptions(sexes, 'programmes.sexes');
   const { recordId, openRecord, closeRecord } = useRecordParam();
@@ -158,6 +170,7 @@ export function ParticipantsPage() {
               reasonFor={t('programmes.export.reasonParticipants')}
               onExport={(format, reason) => call('participants.export', { filter, format, reason })}
             />
+            {canCreate && <ImportButton target="participants" />}
             <NewButton label={t('programmes.participants.new')} onClick={form.openNew} />
           </>
         }
@@ -180,10 +193,27 @@ export function ParticipantsPage() {
         />
         <ChoiceFilter label={t('programmes.participants.sex')} data={sexOptions} {...filters.bind('sex')} style={filterStyle} />
       </ListFilters>
+      {selected.length > 0 && (
+        <SelectionBar names={selected.map((p) => p.code)} onClear={() => setSelected([])}>
+          <Button size="sm" leftSection={<IconSchool size={16} />} onClick={() => setEnrolling(true)}>
+            {t('programmes.enrolments.enrolSelection')}
+          </Button>
+        </SelectionBar>
+      )}
       <ListTable<Participant>
         list={listState}
         query={list}
         emptyHeight={240}
+        selection={
+          canEnrol
+            ? {
+                selected,
+                onChange: setSelected,
+                allLabel: t('common.selectAllRows'),
+                rowLabel: (p) => t('programmes.participants.selectOne', { code: p.code }),
+              }
+            : undefined
+        }
         onRowClick={(record) => openRecord(record.id)}
         columns={[
           {
@@ -214,6 +244,7 @@ export function ParticipantsPage() {
       <ParticipantFormModal opened={form.opened} onClose={form.close} participant={form.record} />
       <ParticipantDrawer id={recordId} onClose={closeRecord} onEdit={form.openEdit} onCustody={setCustody} />
       <CustodyModal participant={custody} onClose={() => setCustody(null)} />
+      <EnrolSelectionModal participants={selected} opened={enrolling} onClose={() => setEnrolling(false)} onDone={() => setSelected([])} />
     </>
   );
 }

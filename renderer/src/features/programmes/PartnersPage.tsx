@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Select, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Table, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import type { Agreement, Partner } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { useSaveFile } from '../../components/files';
+import { ImportButton } from '../../components/import/ImportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { AgreementDetailModal } from './AgreementDetailModal';
@@ -18,6 +19,9 @@ import { PartnerFormModal } from './PartnerFormModal';
 import { stateColors } from './partnerUi';
 import { useRecordParam } from '../../components/ListPage';
 import { useOptions } from '../../components/ListTools';
+import { ListExportMenu } from '../../components/ExportMenu';
+import { SavedViews } from '../../components/SavedViews';
+import { choiceFilter, plainListView } from '../../components/plainListView';
 
 /** Partners and their agreements (with expiry alerts), events and donations. */
 export function PartnersPage() {
@@ -34,7 +38,9 @@ export function PartnersPage() {
   const canAgreement = useCan('agreements.create');
   const canCopy = useCan('agreements.saveDocument');
   const typeOptions = useOptions(partnerTypes, 'programmes.partnerTypes');
-  const partners = useApiQuery('partners.list', { type: type as PartnerType | null, status: 'all' });
+  const partnerQuery = { type: type as PartnerType | null, status: 'all' as const };
+  const partners = useApiQuery('partners.list', partnerQuery);
+  const view = plainListView('partners.list', { type: choiceFilter(type, setType, partnerTypes) });
   const agreements = useApiQuery('agreements.list', {});
   const expiring = (agreements.data ?? []).filter((a) => a.state === 'por_vencer');
   const money = (c: number) => formatMoney(c, i18n.language as Locale);
@@ -45,6 +51,8 @@ export function PartnersPage() {
         subtitle={t('programmes.partners.subtitle')}
         actions={
           <>
+            {canPartner && <ImportButton target="partners" label={t('import.targets.partners.title')} />}
+            {canAgreement && <ImportButton target="agreements" label={t('import.targets.agreements.title')} />}
             {canAgreement && (
               <Button
                 variant="default"
@@ -89,16 +97,21 @@ export function PartnersPage() {
           <Tabs.Tab value="convenios">{t('programmes.partners.tabAgreements')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="aliados">
-          <Select
-            label={t('programmes.partners.type')}
-            placeholder={t('programmes.common.all')}
-            clearable
-            data={typeOptions}
-            value={type}
-            onChange={setType}
-            w={260}
-            mb="sm"
-          />
+          <Group justify="space-between" align="flex-end" mb="sm">
+            <Group gap="sm" align="flex-end">
+              <Select
+                label={t('programmes.partners.type')}
+                placeholder={t('programmes.common.all')}
+                clearable
+                data={typeOptions}
+                value={type}
+                onChange={setType}
+                w={260}
+              />
+              <SavedViews view={view} />
+            </Group>
+            <ListExportMenu list="partners.list" query={partnerQuery} disabled={(partners.data ?? []).length === 0} />
+          </Group>
           <DataTable<Partner>
             withTableBorder
             borderRadius="sm"
@@ -137,6 +150,9 @@ export function PartnersPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="convenios">
+          <Group justify="flex-end" mb="sm">
+            <ListExportMenu list="agreements.list" query={{}} disabled={(agreements.data ?? []).length === 0} />
+          </Group>
           <Table striped highlightOnHover verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>

@@ -10,6 +10,7 @@ import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';
+import { ImportButton } from '../../components/import/ImportButton';
 import { AttendanceGrid } from './AttendanceGrid';
 
 interface SessionValues {
@@ -176,6 +177,7 @@ export function Attendance({
 }) {
   const { t } = useTranslation();
   const list = useApiQuery('sessions.list', { workshopId: workshop.id });
+  const canImport = useCan('attendance.save');
   const sessions = list.data ?? [];
   const current = sessionId ?? sessions[0]?.id ?? null;
   if (list.data && sessions.length === 0) return <Text c="dimmed">{t('programmes.attendance.noSessions')}</Text>;
@@ -196,6 +198,14 @@ export function Attendance({
           w={360}
         />
         {session && <SessionLeader key={session.id} workshop={workshop} session={session} />}
+        {canImport && (
+          <ImportButton
+            target="attendance"
+            label={t('import.attendance.button')}
+            fixed={{ workshop: workshop.id }}
+            hint={t('import.attendance.hint')}
+          />
+        )}
       </Group>
       {current !== null && <AttendanceGrid key={current} sessionId={current} />}
     </Stack>

@@ -32,6 +32,7 @@ export function WorkshopsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const state = useFilteredList<Workshop, { programme: string | null; establishment: string | null; status: ActiveStatus }>({
+    view: 'workshops.list',
     filters: { programme: null, establishment: null, status: 'active' },
     sort: { columnAccessor: 'name', direction: 'asc' },
   });

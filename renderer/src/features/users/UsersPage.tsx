@@ -15,6 +15,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useUser } from '../../components/session';
 import { ResetPasswordModal, UserFormModal, useRoleOptions } from './UserFormModal';
 import { ActiveToggleAction, RowAction } from '../../components/RecordParts';
+import { ListExportMenu } from '../../components/ExportMenu';
+import { SavedViews } from '../../components/SavedViews';
+import { choiceFilter, optionFilter, plainListView, valuesOf } from '../../components/plainListView';
 
 type Status = (typeof userStatuses)[number];
 
@@ -30,13 +33,15 @@ export function UsersPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const roleOptions = useRoleOptions();
-  const list = useApiQuery(
-    'users.list',
-    { search: debounced, role: (role ?? undefined) as Role | undefined, status },
-    { placeholderData: (p) => p },
-  );
+  const exportQuery = { search: debounced, role: (role ?? undefined) as Role | undefined, status };
+  const list = useApiQuery('users.list', exportQuery, { placeholderData: (p) => p });
   const setActive = useApiMutation('users.setActive');
   const now = new Date().toISOString();
+  const view = plainListView(
+    'users.list',
+    { role: choiceFilter(role, setRole, valuesOf(roleOptions)), status: optionFilter(status, setStatus, userStatuses, 'all') },
+    { search: { value: search, set: setSearch } },
+  );
 
   const toggle = (u: User) => {
     const run = () =>
@@ -67,15 +72,18 @@ export function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         actions={
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => {
-              setEditing(null);
-              setFormOpen(true);
-            }}
-          >
-            {t('users.create')}
-          </Button>
+          <>
+            <ListExportMenu list="users.list" query={exportQuery} />
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+            >
+              {t('users.create')}
+            </Button>
+          </>
         }
       />
       <Card withBorder padding="sm" mb="sm">
@@ -105,6 +113,7 @@ export function UsersPage() {
             allowDeselect={false}
             w={160}
           />
+          <SavedViews view={view} />
         </Group>
       </Card>
       <DataTable<User>

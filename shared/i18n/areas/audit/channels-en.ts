@@ -1,3 +1,4 @@
+import { paperChannelsEn } from '../papers';
 import type { Widen } from '../../types';
 import type { auditChannelsEs } from './channels';
 
@@ -62,6 +63,7 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       reportMovements: 'Instrument movements report',
     },
     stocktakes: {
+      ...paperChannelsEn,
       open: 'Stocktake opened',
       count: 'Stocktake count',
       uncount: 'Stocktake count undone',
@@ -97,6 +99,7 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       dismissWorkshop: 'Unlinked contract workshop dismissed',
     },
     conformities: {
+      ...paperChannelsEn,
       create: 'Service sign-off recorded',
       update: 'Service sign-off edited',
       pay: 'Service sign-off paid',
@@ -121,6 +124,7 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       update: 'Workshop session edited',
     },
     participants: {
+      ...paperChannelsEn,
       create: 'Participant registered',
       update: 'Participant edited',
       custodyChange: 'Participant custody change',
@@ -204,11 +208,14 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       moveCustody: 'Artwork custody movement',
       export: 'Artworks exported',
     },
+    movements: { ...paperChannelsEn, transferActa: 'Transfer record as PDF' },
+    loans: paperChannelsEn,
     exhibitions: {
       create: 'Exhibition created',
       update: 'Exhibition edited',
       addWorks: 'Works added to an exhibition',
       updateWork: 'Exhibition work edited',
+      setSection: 'Section of several exhibition works set',
       moveWork: 'Exhibition work reordered',
       removeWork: 'Work removed from an exhibition',
       lend: 'Artwork lent',
@@ -228,6 +235,13 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       inspect: 'File read for import',
       dryRun: 'Import dry run',
       run: 'Import',
+      template: 'Import template saved',
+      chooseFolder: 'Photo folder chosen for an import',
+    },
+    lists: {
+      saveView: 'List view saved',
+      removeView: 'List view deleted',
+      export: 'List exported',
     },
   },
 };

@@ -1,3 +1,4 @@
+import { paperChannelsEs } from '../papers';
 /** Audit texts, part of shared/i18n/areas/audit.ts: channels. */
 /** Office mode: the database and the attachments' place. */
 const officeEs = {
@@ -59,6 +60,7 @@ export const auditChannelsEs = {
       reportMovements: 'Reporte de movimientos de instrumentos',
     },
     stocktakes: {
+      ...paperChannelsEs,
       open: 'Apertura de inventario físico',
       count: 'Conteo en inventario físico',
       uncount: 'Conteo anulado en inventario físico',
@@ -94,6 +96,7 @@ export const auditChannelsEs = {
       dismissWorkshop: 'Descarte de un taller sin vincular de contrato',
     },
     conformities: {
+      ...paperChannelsEs,
       create: 'Registro de conformidad de servicio',
       update: 'Edición de conformidad de servicio',
       pay: 'Pago de conformidad de servicio',
@@ -118,6 +121,7 @@ export const auditChannelsEs = {
       update: 'Edición de sesión de taller',
     },
     participants: {
+      ...paperChannelsEs,
       create: 'Registro de participante',
       update: 'Edición de participante',
       custodyChange: 'Cambio de custodia de participante',
@@ -201,11 +205,14 @@ export const auditChannelsEs = {
       moveCustody: 'Movimiento de custodia de obra',
       export: 'Exportación de obras',
     },
+    movements: { ...paperChannelsEs, transferActa: 'Acta de traslado en PDF' },
+    loans: paperChannelsEs,
     exhibitions: {
       create: 'Registro de exposición',
       update: 'Edición de exposición',
       addWorks: 'Obras agregadas a una exposición',
       updateWork: 'Edición de obra en una exposición',
+      setSection: 'Sección de varias obras de una exposición',
       moveWork: 'Cambio de orden de obra en una exposición',
       removeWork: 'Obra retirada de una exposición',
       lend: 'Préstamo de obra',
@@ -225,6 +232,13 @@ export const auditChannelsEs = {
       inspect: 'Lectura de un archivo para importar',
       dryRun: 'Ensayo de importación',
       run: 'Importación',
+      template: 'Plantilla de importación guardada',
+      chooseFolder: 'Elección de la carpeta de fotos de una importación',
+    },
+    lists: {
+      saveView: 'Vista guardada de una lista',
+      removeView: 'Vista de una lista eliminada',
+      export: 'Exportación de una lista',
     },
   },
 };

@@ -1,6 +1,6 @@
 import type { Widen } from '../../types';
 
-/** Audit texts, part of shared/i18n/areas/audit.ts: navTitle, title, subtitle, tabs, filters, columns, detail, entities, actions, actionGroups, photoActions. */
+/** Audit texts, part of shared/i18n/areas/audit.ts: navTitle, title, subtitle, tabs, filters, columns, detail, entities, actions, actionGroups, photoActions, paperActions. */
 export const auditLabelsEs = {
   navTitle: 'Auditoría',
   title: 'Registro de auditoría',
@@ -73,6 +73,7 @@ export const auditLabelsEs = {
     artwork: 'Obra',
     exhibition: 'Exposición',
     exhibitionLoan: 'Préstamo de obra',
+    instrumentMovement: 'Movimiento de instrumento',
     teacherAuthorisation: 'Autorización de ingreso',
     partnerDonation: 'Donación',
     database: 'Base de datos',
@@ -133,8 +134,10 @@ export const auditLabelsEs = {
     movement: 'Movimiento: {{detail}}',
     custody: 'Cambio de custodia: {{detail}}',
     photo: 'Foto {{detail}}',
+    paper: 'Documento firmado {{detail}}',
   },
   photoActions: { add: 'agregada', primary: 'elegida como principal', remove: 'quitada' },
+  paperActions: { attach: 'adjuntado', remove: 'quitado' },
 };
 
 export const auditLabelsEn: Widen<typeof auditLabelsEs> = {
@@ -209,6 +212,7 @@ export const auditLabelsEn: Widen<typeof auditLabelsEs> = {
     artwork: 'Artwork',
     exhibition: 'Exhibition',
     exhibitionLoan: 'Artwork loan',
+    instrumentMovement: 'Instrument movement',
     teacherAuthorisation: 'Entry authorisation',
     partnerDonation: 'Donation',
     database: 'Database',
@@ -269,6 +273,8 @@ export const auditLabelsEn: Widen<typeof auditLabelsEs> = {
     movement: 'Movement: {{detail}}',
     custody: 'Custody change: {{detail}}',
     photo: 'Photo {{detail}}',
+    paper: 'Signed paper {{detail}}',
   },
   photoActions: { add: 'added', primary: 'chosen as main', remove: 'removed' },
+  paperActions: { attach: 'attached', remove: 'removed' },
 };

@@ -73,14 +73,7 @@ export const contractsTeachersEs = {
   },
   documents: {
     title: 'Documentos',
-    add: 'Adjuntar',
-    kind: 'Tipo',
-    none: 'Sin documentos adjuntos.',
-    saveCopy: 'Guardar una copia',
-    remove: 'Quitar',
     imageFilter: 'Imagen',
-    hint: 'PDF o imagen, hasta 20 MB.',
-    added: 'Se adjuntó {{name}}.',
   },
 };
 
@@ -156,13 +149,6 @@ export const contractsTeachersEn: Widen<typeof contractsTeachersEs> = {
   },
   documents: {
     title: 'Documents',
-    add: 'Attach',
-    kind: 'Kind',
-    none: 'No documents attached.',
-    saveCopy: 'Save a copy',
-    remove: 'Remove',
     imageFilter: 'Image',
-    hint: 'PDF or image, up to 20 MB.',
-    added: '{{name}} was attached.',
   },
 };

@@ -88,6 +88,14 @@ export const internarteLabelsEs = {
     edit: 'Editar obra',
     searchPlaceholder: 'Buscar por título, materiales o artista',
     searchPlaceholderNoNames: 'Buscar por título o materiales',
+    receivedOn: 'Fecha de recepción',
+    importExists:
+      'Ya está registrada una obra titulada «{{title}}». Si es la misma, elija «Actualizar ese registro con los datos del archivo»; si es otra, distinga su título.',
+    importAmbiguous: 'Hay {{count}} obras tituladas «{{title}}»: el archivo no puede decir cuál actualizar. Corríjalas en la aplicación.',
+    importNoSold:
+      'Una obra no se registra como vendida desde un archivo: la venta necesita el consentimiento del artista. Regístrela en la aplicación.',
+    importNoFolder: 'Esta fila nombra fotos: elija primero la carpeta donde están («Carpeta de fotos»).',
+    importPhotoMissing: 'No se encontró la foto «{{name}}» en la carpeta «{{folder}}».',
     empty: 'Aún no hay obras. Registre la primera con «Nueva obra».',
     emptyFiltered: 'Ninguna obra coincide con la búsqueda o los filtros.',
     fields: {
@@ -235,6 +243,13 @@ export const internarteLabelsEn: Widen<typeof internarteLabelsEs> = {
     edit: 'Edit artwork',
     searchPlaceholder: 'Search by title, materials or artist',
     searchPlaceholderNoNames: 'Search by title or materials',
+    receivedOn: 'Date received',
+    importExists:
+      'An artwork titled "{{title}}" is already registered. If it is the same, choose "Update that record with the data from the file"; if it is another, tell their titles apart.',
+    importAmbiguous: 'There are {{count}} artworks titled "{{title}}": the file cannot say which to update. Correct them in the app.',
+    importNoSold: 'An artwork is not registered as sold from a file: a sale needs the artist’s consent. Record it in the app.',
+    importNoFolder: 'This row names photos: first choose the folder they are in ("Photo folder").',
+    importPhotoMissing: 'The photo "{{name}}" was not found in the folder "{{folder}}".',
     empty: 'No artworks yet. Register the first with “New artwork”.',
     emptyFiltered: 'No artwork matches the search or the filters.',
     fields: {

@@ -48,6 +48,11 @@ export const inventoryConsumablesEs = {
       'Si la entrada fue una compra, lo que costó cada unidad: el total se ejecuta en la línea Materiales del presupuesto. Déjelo vacío si fue una donación.',
     purchaseTotal: 'Total de la compra: {{quantity}} × {{unitCost}} = {{total}}',
     unitCostOnlyIngreso: 'Solo una entrada lleva costo unitario: una entrega sale de las existencias ya compradas.',
+    importExists:
+      'El artículo «{{name}}» ya está registrado. Para sumar estas existencias a las suyas, elija «Actualizar ese registro con los datos del archivo».',
+    importUnit: 'El artículo «{{name}}» se cuenta en «{{unit}}»: escriba la cantidad en esa unidad (o corrija el nombre).',
+    importQuantity: 'Escriba una cantidad entera, sin decimales.',
+    importCostWithoutQuantity: 'Con cantidad 0 no hay entrada que lleve costo unitario: deje el costo vacío.',
   },
   reports: {
     navTitle: 'Reportes de inventario',
@@ -184,6 +189,11 @@ export const inventoryConsumablesEn: Widen<typeof inventoryConsumablesEs> = {
       "If the entry was a purchase, what each unit cost: the total is executed on the budget's Materials line. Leave it empty for a donation.",
     purchaseTotal: 'Purchase total: {{quantity}} × {{unitCost}} = {{total}}',
     unitCostOnlyIngreso: 'Only an entry carries a unit cost: a delivery leaves from stock already bought.',
+    importExists:
+      'The article "{{name}}" is already registered. To add this stock to it, choose "Update that record with the data from the file".',
+    importUnit: 'The article "{{name}}" is counted in "{{unit}}": write the quantity in that unit (or correct the name).',
+    importQuantity: 'Write a whole quantity, without decimals.',
+    importCostWithoutQuantity: 'With quantity 0 there is no entry to carry a unit cost: leave the cost empty.',
   },
   reports: {
     navTitle: 'Inventory reports',

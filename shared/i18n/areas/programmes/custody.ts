@@ -24,6 +24,13 @@ export const programmesCustodyEs = {
   enrolments: {
     enrol: 'Inscribir participantes',
     enrolTitle: 'Inscribir participantes en {{name}}',
+    enrolSelection: 'Inscribir en un taller',
+    enrolSelectionTitle_one: 'Inscribir a {{count}} participante en un taller',
+    enrolSelectionTitle_other: 'Inscribir a {{count}} participantes en un taller',
+    workshop: 'Taller',
+    workshopHint: 'Talleres activos del establecimiento de los participantes elegidos.',
+    oneEstablishment:
+      'Los participantes elegidos son de varios establecimientos. Elija los de uno solo: un taller es de un establecimiento.',
     participants: 'Participantes',
     participantsHint: 'Escriba un código o un nombre; solo se ofrecen participantes activos del mismo establecimiento.',
     date: 'Fecha de inscripción',
@@ -168,6 +175,13 @@ export const programmesCustodyEn: Widen<typeof programmesCustodyEs> = {
   enrolments: {
     enrol: 'Enrol participants',
     enrolTitle: 'Enrol participants in {{name}}',
+    enrolSelection: 'Enrol in a workshop',
+    enrolSelectionTitle_one: 'Enrol {{count}} participant in a workshop',
+    enrolSelectionTitle_other: 'Enrol {{count}} participants in a workshop',
+    workshop: 'Workshop',
+    workshopHint: 'Active workshops of the chosen participants’ establishment.',
+    oneEstablishment:
+      'The chosen participants are from several establishments. Choose those of one only: a workshop belongs to one establishment.',
     participants: 'Participants',
     participantsHint: 'Type a code or a name; only active participants of the same establishment are offered.',
     date: 'Enrolment date',

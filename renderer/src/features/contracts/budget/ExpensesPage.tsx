@@ -19,6 +19,9 @@ import { RowAction } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { ExpenseFormModal } from './ExpenseFormModal';
+import { ListExportMenu } from '../../../components/ExportMenu';
+import { SavedViews } from '../../../components/SavedViews';
+import { choiceFilter, numberFilter, plainListView } from '../../../components/plainListView';
 
 /** Voiding an expense: it stays listed with its reason and no longer counts as executed. */
 function VoidExpenseModal({ expense, onClose }: { expense: Expense | null; onClose: () => void }) {
@@ -70,11 +73,31 @@ export function ExpensesPage() {
       else p.delete(key);
       return p;
     });
+  // A view's year and line go to the address at once: two setParams in a row would keep only the last.
+  const restored: Record<string, string | null> = {};
+  const view = plainListView(
+    'budget.expenses',
+    {
+      year: numberFilter(year, (y) => (restored.anio = String(y)), thisYear),
+      line: choiceFilter(line, (l) => (restored.linea = l), expenseLines),
+    },
+    {
+      onRestore: () =>
+        setParams((p) => {
+          for (const [key, value] of Object.entries(restored)) {
+            if (value) p.set(key, value);
+            else p.delete(key);
+          }
+          return p;
+        }),
+    },
+  );
   const canWrite = useCan('budget.recordExpense');
   const [adding, setAdding] = useState(false);
   const [voiding, setVoiding] = useState<Expense | null>(null);
   const years = useApiQuery('budget.years', {});
-  const list = useApiQuery('budget.expenses', { year, line }, { placeholderData: (p) => p });
+  const exportQuery = { year, line };
+  const list = useApiQuery('budget.expenses', exportQuery, { placeholderData: (p) => p });
   const lineOptions = useOptions(expenseLines, 'contracts.budgetLines');
   const yearOptions = [...new Set([thisYear, thisYear - 1, year, ...(years.data ?? []).map((y) => y.year)])]
     .sort((a, b) => b - a)
@@ -91,6 +114,7 @@ export function ExpensesPage() {
         subtitle={t('contracts.expenses.subtitle')}
         actions={
           <>
+            <ListExportMenu list="budget.expenses" query={exportQuery} />
             <Button variant="default" component={Link} to={`${routes.budget}?anio=${year}`} leftSection={<IconCoin size={16} />}>
               {t('contracts.expenses.toBudget')}
             </Button>
@@ -121,6 +145,7 @@ export function ExpensesPage() {
               {t('contracts.expenses.total', { count: inForce.length, amount: money(inForce.reduce((a, e) => a + e.amountCentimos, 0)) })}
             </Text>
           )}
+          <SavedViews view={view} />
         </Group>
       </Card>
       {list.data && rows.length === 0 ? (

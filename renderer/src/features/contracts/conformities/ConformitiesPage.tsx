@@ -20,7 +20,9 @@ import { routes } from '../../../app/routes';
 import { ListEmptyState, ListTable } from '../../../components/ListPage';
 import { MountOnOpen } from '../../../components/MountOnOpen';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../../components/ListTools';
+import { ImportButton } from '../../../components/import/ImportButton';
 import { PageHeader } from '../../../components/PageHeader';
+import { PapersButton } from '../../../components/PapersPanel';
 import { useCan } from '../../../components/session';
 import { usePeriodLabel } from '../../../components/numbers';
 import { ConformityStatusBadge, ContractStatusBadge } from '../ui';
@@ -28,6 +30,7 @@ import { useMoney } from '../../../components/money';
 import { ConformityFormModal } from './ConformityFormModal';
 import { useHours } from './DeliveredNotice';
 import { PayModal, VoidModal } from './PaymentModals';
+import { ListExportMenu } from '../../../components/ExportMenu';
 
 /** `label` worked out once per value: a month's name takes a new date formatter, and the tables name the same few months in every row. */
 function once(label: (period: string) => string): (period: string) => string {
@@ -50,6 +53,7 @@ export function ConformitiesPage() {
   const hours = useHours();
   const periodLabel = once(usePeriodLabel());
   const state = useFilteredList<Conformity, Record<'status' | 'from' | 'to', string | null>>({
+    view: 'conformities.list',
     filters: { status: null, from: null, to: null },
     sort: { columnAccessor: 'period', direction: 'desc' },
     pageSizeKey: 'arteinpe.conformities.pageSize',
@@ -75,7 +79,8 @@ export function ConformitiesPage() {
     [debounced, status, from, to],
   );
   const sort = listState.sortBy(conformitySortColumns, 'period');
-  const list = useApiQuery('conformities.list', { ...query, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const exportQuery = { ...query, ...pageOf(listState, sort) };
+  const list = useApiQuery('conformities.list', exportQuery, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
   const m = missing.data;
 
@@ -85,12 +90,18 @@ export function ConformitiesPage() {
         title={t('contracts.conformities.title')}
         subtitle={t('contracts.conformities.subtitle')}
         actions={
-          canWrite && (
-            <NewButton
-              label={t('contracts.conformities.register')}
-              onClick={() => setForm({ conformity: null, contractId: null, period: null })}
-            />
-          )
+          <>
+            <ListExportMenu list="conformities.list" query={exportQuery} />
+            {canWrite && (
+              <>
+                <ImportButton target="conformities" />
+                <NewButton
+                  label={t('contracts.conformities.register')}
+                  onClick={() => setForm({ conformity: null, contractId: null, period: null })}
+                />
+              </>
+            )}
+          </>
         }
       />
 
@@ -305,28 +316,32 @@ export function ConformitiesPage() {
           {
             accessor: 'actions',
             title: '',
-            width: 84,
-            render: (f) =>
-              f.status === 'pendiente_pago' && canWrite ? (
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <HoverTooltip label={t('contracts.conformities.pay')}>
-                    <ActionIcon variant="filled" aria-label={t('contracts.conformities.pay')} onClick={() => setPaying(f)}>
-                      <IconCash size={16} />
-                    </ActionIcon>
-                  </HoverTooltip>
-                  <RowMenu label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}>
-                    <Menu.Item
-                      leftSection={<IconEdit size={14} />}
-                      onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}
-                    >
-                      {t('contracts.conformities.editTitle')}
-                    </Menu.Item>
-                    <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => setVoiding(f)}>
-                      {t('contracts.conformities.void')}
-                    </Menu.Item>
-                  </RowMenu>
-                </Group>
-              ) : null,
+            width: 116,
+            render: (f) => (
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <PapersButton prefix="conformities" id={f.id} name={`${f.contractNumber} ${periodLabel(f.period)}`} />
+                {f.status === 'pendiente_pago' && canWrite && (
+                  <>
+                    <HoverTooltip label={t('contracts.conformities.pay')}>
+                      <ActionIcon variant="filled" aria-label={t('contracts.conformities.pay')} onClick={() => setPaying(f)}>
+                        <IconCash size={16} />
+                      </ActionIcon>
+                    </HoverTooltip>
+                    <RowMenu label={`${t('contracts.conformities.actions')}: ${f.contractNumber} ${periodLabel(f.period)}`}>
+                      <Menu.Item
+                        leftSection={<IconEdit size={14} />}
+                        onClick={() => setForm({ conformity: f, contractId: f.contractId, period: f.period })}
+                      >
+                        {t('contracts.conformities.editTitle')}
+                      </Menu.Item>
+                      <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => setVoiding(f)}>
+                        {t('contracts.conformities.void')}
+                      </Menu.Item>
+                    </RowMenu>
+                  </>
+                )}
+              </Group>
+            ),
           },
         ]}
         emptyState={<ListEmptyState filtered={state.filtered} texts="contracts.conformities" />}

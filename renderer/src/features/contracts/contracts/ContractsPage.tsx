@@ -22,6 +22,7 @@ import { ExportMenu } from '../../../components/ExportMenu';
 import { MountOnOpen } from '../../../components/MountOnOpen';
 import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../../components/ListTools';
+import { ImportButton } from '../../../components/import/ImportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { ContractStatusBadge } from '../ui';
@@ -45,6 +46,7 @@ export function ContractsPage() {
     Contract,
     { status: string | null; modality: string | null; establishment: string | null; line: string | null; year: number | string }
   >({
+    view: 'contracts.list',
     filters: { status: null, modality: null, establishment: null, line: null, year: '' },
     initial: { status: params.get('estado') },
     sort: { columnAccessor: 'endDate', direction: 'asc' },
@@ -217,6 +219,7 @@ export function ContractsPage() {
               disabled={total === 0}
               onExport={(format) => call('contracts.export', { filter, format, sort, direction: sortStatus.direction })}
             />
+            {canWrite && <ImportButton target="contracts" />}
             {canWrite && <NewButton label={t('contracts.contracts.new')} onClick={form.openNew} />}
           </>
         }

@@ -17,10 +17,12 @@ import {
   useOptions,
   type ActiveStatus,
 } from '../../../components/ListTools';
+import { ImportButton } from '../../../components/import/ImportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { TeacherDrawer } from './TeacherDrawer';
 import { TeacherFormModal } from './TeacherFormModal';
+import { ListExportMenu } from '../../../components/ExportMenu';
 
 const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
 
@@ -31,6 +33,7 @@ const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
 export function TeachersPage() {
   const { t } = useTranslation();
   const state = useFilteredList<Teacher, { discipline: string | null; establishment: string | null; status: ActiveStatus }>({
+    view: 'teachers.list',
     filters: { discipline: null, establishment: null, status: 'active' },
     sort: { columnAccessor: 'name', direction: 'asc' },
     pageSizeKey: 'arteinpe.teachers.pageSize',
@@ -53,7 +56,8 @@ export function TeachersPage() {
     [debounced, discipline, establishment, status],
   );
   const sort = listState.sortBy(teacherSortColumns, 'name');
-  const list = useApiQuery('teachers.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const exportQuery = { ...filter, ...pageOf(listState, sort) };
+  const list = useApiQuery('teachers.list', exportQuery, { placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
 
   return (
@@ -61,7 +65,17 @@ export function TeachersPage() {
       <PageHeader
         title={t('contracts.teachers.title')}
         subtitle={t('contracts.teachers.subtitle')}
-        actions={canWrite && <NewButton label={t('contracts.teachers.new')} onClick={form.openNew} />}
+        actions={
+          <>
+            <ListExportMenu list="teachers.list" query={exportQuery} />
+            {canWrite && (
+              <>
+                <ImportButton target="teachers" />
+                <NewButton label={t('contracts.teachers.new')} onClick={form.openNew} />
+              </>
+            )}
+          </>
+        }
       />
       <ListFilters state={state} placeholder={t('contracts.teachers.searchPlaceholder')}>
         <ChoiceFilter

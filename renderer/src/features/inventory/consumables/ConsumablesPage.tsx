@@ -10,6 +10,7 @@ import { consumableCategories, type ConsumableCategory } from '../../../../../sh
 import { pageSizes } from '../../../../../shared/ipc';
 import { useApiQuery } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
+import { ImportButton } from '../../../components/import/ImportButton';
 import { ErrorState } from '../../../components/ErrorState';
 import { usePagingLabels } from '../../../components/ListPage';
 import { PageHeader } from '../../../components/PageHeader';
@@ -19,6 +20,9 @@ import { useCan } from '../../../components/session';
 import { CellText } from '../../../components/cells';
 import { RowAction } from '../../../components/RecordParts';
 import { useCount } from '../../../components/numbers';
+import { ListExportMenu } from '../../../components/ExportMenu';
+import { SavedViews } from '../../../components/SavedViews';
+import { choiceFilter, flagFilter, plainListView, valuesOf } from '../../../components/plainListView';
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
@@ -42,13 +46,21 @@ export function ConsumablesPage() {
   const canCreate = useCan('consumables.createItem');
   const canMove = useCan('consumables.move');
   const canMinimum = useCan('consumables.setMinimum');
+  // The import writes articles and entries: for who may create them.
+  const canImport = useCan('import.run') && canCreate && canMove;
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useLocalStorage<number>({ key: 'arteinpe.consumables.pageSize', defaultValue: 50 });
 
-  const stock = useApiQuery(
+  const exportQuery = { establishmentId: establishmentId === null ? null : Number(establishmentId), lowOnly, category };
+  const stock = useApiQuery('consumables.stock', exportQuery, { placeholderData: (prev) => prev });
+  const view = plainListView(
     'consumables.stock',
-    { establishmentId: establishmentId === null ? null : Number(establishmentId), lowOnly, category },
-    { placeholderData: (prev) => prev },
+    {
+      establishment: choiceFilter(establishmentId, setEstablishmentId, valuesOf(establishments)),
+      category: choiceFilter(category, setCategory, consumableCategories),
+      lowOnly: flagFilter(lowOnly, setLowOnly),
+    },
+    { onRestore: () => setPage(1) },
   );
 
   if (stock.isError) return <ErrorState error={stock.error} onRetry={() => void stock.refetch()} />;
@@ -68,6 +80,7 @@ export function ConsumablesPage() {
         subtitle={t('inventory.consumables.subtitle')}
         actions={
           <>
+            <ListExportMenu list="consumables.stock" query={exportQuery} />
             {canCreate && (
               <Button variant="default" leftSection={<IconPackage size={16} />} onClick={() => setNewItem(true)}>
                 {t('inventory.consumables.newItem')}
@@ -81,6 +94,7 @@ export function ConsumablesPage() {
                 {t('inventory.consumables.move')}
               </Button>
             )}
+            {canImport && <ImportButton target="consumables" />}
           </>
         }
       />
@@ -133,6 +147,7 @@ export function ConsumablesPage() {
               {t('common.clearFilters')}
             </Button>
           )}
+          <SavedViews view={view} />
         </Group>
       </Card>
 

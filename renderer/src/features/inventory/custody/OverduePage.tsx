@@ -16,6 +16,7 @@ import { RowAction } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
 import { instrumentRecordPath } from '../paths';
 import { ReturnModal, type CustodyTarget } from './CustodyModals';
+import { ListExportMenu } from '../../../components/ExportMenu';
 
 const filterStyle = { flex: '1 1 0', minWidth: 160 } as const;
 /** The most days late main filters by (shared/inventory/custody-schemas.ts). */
@@ -40,6 +41,7 @@ export function OverduePage() {
   const canMove = useCan('instruments.move');
   const [returning, setReturning] = useState<CustodyTarget | null>(null);
   const state = useFilteredList<Holding, { establishmentId: string | null; custodianType: string | null; minDays: string | number }>({
+    view: 'custody.overdue',
     filters: { establishmentId: null, custodianType: null, minDays: '' },
     sort: { columnAccessor: 'daysOverdue', direction: 'desc' },
     pageSizeKey: 'arteinpe.overdue.pageSize',
@@ -52,19 +54,16 @@ export function OverduePage() {
   const byDays = listState.sortStatus.columnAccessor === 'daysOverdue';
   const sort = byDays ? 'due' : listState.sortBy(overdueSortColumns, 'due');
   const direction = byDays ? (listState.sortStatus.direction === 'desc' ? 'asc' : 'desc') : listState.sortStatus.direction;
-  const list = useApiQuery(
-    'custody.overdue',
-    {
-      establishmentId: establishmentId === null ? null : Number(establishmentId),
-      custodianType: custodianType as CustodianType | null,
-      minDays: typeof minDays === 'number' && !tooMany ? minDays : null,
-      sort,
-      direction,
-      page: listState.page,
-      pageSize: listState.pageSize,
-    },
-    { placeholderData: keepPreviousData },
-  );
+  const exportQuery = {
+    establishmentId: establishmentId === null ? null : Number(establishmentId),
+    custodianType: custodianType as CustodianType | null,
+    minDays: typeof minDays === 'number' && !tooMany ? minDays : null,
+    sort,
+    direction,
+    page: listState.page,
+    pageSize: listState.pageSize,
+  };
+  const list = useApiQuery('custody.overdue', exportQuery, { placeholderData: keepPreviousData });
   const typeOptions = useOptions(custodianTypes, 'inventory.custodianTypes');
   const o = 'inventory.custody.overdue.';
 
@@ -137,7 +136,11 @@ export function OverduePage() {
 
   return (
     <>
-      <PageHeader title={t(`${o}title`)} subtitle={t(`${o}subtitle`)} />
+      <PageHeader
+        title={t(`${o}title`)}
+        subtitle={t(`${o}subtitle`)}
+        actions={<ListExportMenu list="custody.overdue" query={exportQuery} reasonFor={t('lists.peopleIn', { list: t(`${o}title`) })} />}
+      />
       <FilterBar>
         <EstablishmentFilter label={t(`${o}establishment`)} {...filters.bind('establishmentId')} style={{ ...filterStyle, flexGrow: 2 }} />
         <ChoiceFilter label={t(`${o}custodianType`)} data={typeOptions} {...filters.bind('custodianType')} style={filterStyle} />

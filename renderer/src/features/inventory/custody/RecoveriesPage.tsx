@@ -14,6 +14,9 @@ import { RowAction } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
 import { instrumentRecordPath } from '../paths';
 import { FollowModal, LossModal, ReturnModal, type CustodyTarget } from './CustodyModals';
+import { ListExportMenu } from '../../../components/ExportMenu';
+import { SavedViews } from '../../../components/SavedViews';
+import { optionFilter, plainListView } from '../../../components/plainListView';
 
 /** Whether the instrument may follow its participant: they are now at another establishment. */
 const mayFollow = (r: Recovery) =>
@@ -35,12 +38,12 @@ export function RecoveriesPage() {
   const [returning, setReturning] = useState<CustodyTarget | null>(null);
   const [losing, setLosing] = useState<CustodyTarget | null>(null);
   const [following, setFollowing] = useState<Recovery | null>(null);
-  const list = useApiQuery(
-    'custody.recoveries',
-    { open },
-    { placeholderData: (prev, q) => ((q?.queryKey[1] as { open: boolean } | undefined)?.open === open ? prev : undefined) },
-  );
+  const exportQuery = { open };
+  const list = useApiQuery('custody.recoveries', exportQuery, {
+    placeholderData: (prev, q) => ((q?.queryKey[1] as { open: boolean } | undefined)?.open === open ? prev : undefined),
+  });
   const r = 'inventory.custody.recoveries.';
+  const view = plainListView('custody.recoveries', { show: optionFilter(show, setShow, ['open', 'closed'], 'open') });
 
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const rows = list.data ?? [];
@@ -127,7 +130,11 @@ export function RecoveriesPage() {
 
   return (
     <>
-      <PageHeader title={t(`${r}title`)} subtitle={t(`${r}subtitle`)} />
+      <PageHeader
+        title={t(`${r}title`)}
+        subtitle={t(`${r}subtitle`)}
+        actions={<ListExportMenu list="custody.recoveries" query={exportQuery} reasonFor={t('lists.peopleIn', { list: t(`${r}title`) })} />}
+      />
       <Card withBorder padding="sm" mb="sm">
         <Group gap="sm">
           <Text size="sm" fw={500} id="recoveries-show">
@@ -142,6 +149,7 @@ export function RecoveriesPage() {
               { value: 'closed', label: t(`${r}closed`) },
             ]}
           />
+          <SavedViews view={view} />
         </Group>
       </Card>
       <DataTable<Recovery>

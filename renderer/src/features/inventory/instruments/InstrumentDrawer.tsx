@@ -21,6 +21,7 @@ import type { Instrument, Movement } from '../../../../../shared/inventory/schem
 import { useApiQuery } from '../../../api';
 import { EditButton, Field, RecordDrawer, RecordHeading, useShownId } from '../../../components/RecordParts';
 import { InstrumentPhotos } from './InstrumentPhotos';
+import { MovementPapers } from './MovementPapers';
 import { useCan } from '../../../components/session';
 import { ConditionBadge, custodianLabel, locationLabel, StatusBadge } from './ui';
 import { useMoney } from '../../../components/money';
@@ -107,6 +108,7 @@ function MovementItem({ mv }: { mv: Movement }) {
           {t('inventory.movement.recordedByAt', { user: mv.recordedBy, date: formatDateTime(mv.recordedAt) })}
           {mv.batchId && ` · ${t('inventory.movement.batch')} ${mv.batchId.slice(0, 8)}`}
         </Text>
+        <MovementPapers mv={mv} />
       </Group>
     </Stack>
   );

@@ -20,6 +20,7 @@ import { useCan } from '../../../components/session';
 import { CellText } from '../../../components/cells';
 import { ActiveToggleAction, RowAction } from '../../../components/RecordParts';
 import { familyGroups, familyOptions } from './ui';
+import { ListExportMenu } from '../../../components/ExportMenu';
 
 interface TypeValues {
   name: string;
@@ -71,7 +72,8 @@ function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: ()
  */
 export function InstrumentTypesPage() {
   const { t } = useTranslation();
-  const types = useApiQuery('instrumentTypes.list', {});
+  const exportQuery = {};
+  const types = useApiQuery('instrumentTypes.list', exportQuery);
   const update = useApiMutation('instrumentTypes.update');
   const canCreate = useCan('instrumentTypes.create');
   const canEdit = useCan('instrumentTypes.update');
@@ -109,11 +111,14 @@ export function InstrumentTypesPage() {
         title={t('inventory.types.title')}
         subtitle={t('inventory.types.subtitle')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-              {t('inventory.types.new')}
-            </Button>
-          )
+          <>
+            <ListExportMenu list="instrumentTypes.list" query={exportQuery} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                {t('inventory.types.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <TextInput

@@ -38,6 +38,7 @@ export function InstrumentsPage() {
   const [params, setParams] = useSearchParams();
 
   const state = useFilteredList<Instrument, Record<'typeId' | 'family' | 'location' | 'status' | 'condition', string | null>>({
+    view: 'instruments.list',
     filters: { typeId: null, family: null, location: null, status: null, condition: null },
     initial: { typeId: params.get('tipo'), location: params.get('ubicacion') },
     sort: { columnAccessor: 'code', direction: 'asc' },

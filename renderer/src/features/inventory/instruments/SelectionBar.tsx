@@ -1,7 +1,8 @@
-import { Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import { IconArrowsExchange, IconBarcode, IconQrcode, IconTags } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../../../shared/inventory/schemas';
+import { SelectionBar as GenericSelectionBar } from '../../../components/SelectionBar';
 
 /** The bar over the register while instruments are selected: who they are, labels, one movement for all. */
 export function SelectionBar({
@@ -21,44 +22,29 @@ export function SelectionBar({
 }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="xs" mb="sm" bg="var(--mantine-primary-color-light)" data-testid="selection-bar">
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text fw={600} size="sm">
-            {t('inventory.instruments.selected', { count: selected.length })}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {selected.map((i) => i.code).join(', ')}
-          </Text>
-        </Stack>
-        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-          <Button variant="subtle" size="sm" onClick={onClear}>
-            {t('inventory.instruments.clearSelection')}
-          </Button>
-          {canLabel && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button size="sm" variant="default" leftSection={<IconTags size={16} />}>
-                  {t('inventory.labelsMenu.button')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconQrcode size={16} />} onClick={() => onLabels('qr')}>
-                  {t('inventory.labelsMenu.qr')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconBarcode size={16} />} onClick={() => onLabels('code128')}>
-                  {t('inventory.labelsMenu.barcode')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
-          {canMove && (
-            <Button size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={onMove}>
-              {t('inventory.instruments.moveSelection')}
+    <GenericSelectionBar names={selected.map((i) => i.code)} onClear={onClear}>
+      {canLabel && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button size="sm" variant="default" leftSection={<IconTags size={16} />}>
+              {t('inventory.labelsMenu.button')}
             </Button>
-          )}
-        </Group>
-      </Group>
-    </Paper>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconQrcode size={16} />} onClick={() => onLabels('qr')}>
+              {t('inventory.labelsMenu.qr')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconBarcode size={16} />} onClick={() => onLabels('code128')}>
+              {t('inventory.labelsMenu.barcode')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      {canMove && (
+        <Button size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={onMove}>
+          {t('inventory.instruments.moveSelection')}
+        </Button>
+      )}
+    </GenericSelectionBar>
   );
 }

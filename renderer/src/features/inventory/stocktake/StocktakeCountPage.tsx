@@ -14,6 +14,7 @@ import { routes } from '../../../app/routes';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSaveFile } from '../../../components/files';
+import { PapersPanel } from '../../../components/PapersPanel';
 import { CloseStocktakeModal } from './CloseStocktakeModal';
 import { ScanFeed, type FeedEntry } from './ScanFeed';
 import { StocktakeLists } from './StocktakeLists';
@@ -279,6 +280,11 @@ export function StocktakeCountPage() {
 
         <StocktakeLists detail={d} tab={tab} onTab={setTab} canRemove={isOpen} onRemove={remove} />
       </Box>
+
+      {/* The acta as signed, scanned and filed with the stocktake (issue 16, item 4). */}
+      <Card withBorder padding="md" mt="md">
+        <PapersPanel prefix="stocktakes" id={stocktakeId} />
+      </Card>
 
       <CloseStocktakeModal
         opened={closing}

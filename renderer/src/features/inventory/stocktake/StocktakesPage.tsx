@@ -18,6 +18,9 @@ import { useRecordForm } from '../../../components/useRecordForm';
 import { useEstablishmentOptions } from '../../../components/fields';
 import { StocktakeStatusBadge, stocktakePath } from './ui';
 import { useCan } from '../../../components/session';
+import { ListExportMenu } from '../../../components/ExportMenu';
+import { SavedViews } from '../../../components/SavedViews';
+import { choiceFilter, plainListView, valuesOf } from '../../../components/plainListView';
 
 /** The stocktakes, newest first; "Abrir inventario" starts the count of one establishment. */
 export function StocktakesPage() {
@@ -29,14 +32,15 @@ export function StocktakesPage() {
   const [opening, setOpening] = useState(false);
   const canOpen = useCan('stocktakes.open');
   const canCount = useCan('stocktakes.count');
-  const list = useApiQuery(
-    'stocktakes.list',
-    {
-      establishmentId: establishmentId === null ? null : Number(establishmentId),
-      status: (status as Stocktake['status'] | null) ?? null,
-    },
-    { placeholderData: (prev) => prev },
-  );
+  const exportQuery = {
+    establishmentId: establishmentId === null ? null : Number(establishmentId),
+    status: (status as Stocktake['status'] | null) ?? null,
+  };
+  const list = useApiQuery('stocktakes.list', exportQuery, { placeholderData: (prev) => prev });
+  const view = plainListView('stocktakes.list', {
+    establishment: choiceFilter(establishmentId, setEstablishmentId, valuesOf(establishments)),
+    status: choiceFilter(status, setStatus, ['abierto', 'cerrado']),
+  });
 
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const rows = list.data ?? [];
@@ -48,11 +52,14 @@ export function StocktakesPage() {
         title={t('inventory.stocktake.title')}
         subtitle={t('inventory.stocktake.subtitle')}
         actions={
-          canOpen && (
-            <Button leftSection={<IconClipboardList size={16} />} onClick={() => setOpening(true)}>
-              {t('inventory.stocktake.new')}
-            </Button>
-          )
+          <>
+            <ListExportMenu list="stocktakes.list" query={exportQuery} />
+            {canOpen && (
+              <Button leftSection={<IconClipboardList size={16} />} onClick={() => setOpening(true)}>
+                {t('inventory.stocktake.new')}
+              </Button>
+            )}
+          </>
         }
       />
 
@@ -91,6 +98,7 @@ export function StocktakesPage() {
               {t('common.clearFilters')}
             </Button>
           )}
+          <SavedViews view={view} />
         </Group>
       </Card>
 
