@@ -20,6 +20,9 @@ import * as m0018 from './20261205_0018_notification_prefs';
 import * as m0019 from './20261205_0019_search';
 import * as m0020 from './20261205_0020_record_papers';
 import * as m0021 from './20261205_0021_saved_views';
+import * as m0022 from './20261206_0022_initiatives';
+import * as m0023 from './20261206_0023_unesco_entries';
+import * as m0024 from './20261206_0024_release_follow_up';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -49,6 +52,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261205_0019_search', m0019],
   ['20261205_0020_record_papers', m0020],
   ['20261205_0021_saved_views', m0021],
+  ['20261206_0022_initiatives', m0022],
+  ['20261206_0023_unesco_entries', m0023],
+  ['20261206_0024_release_follow_up', m0024],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -15,6 +15,7 @@ import { searchChannels } from './search/channels';
 import { notificationChannels } from './notifications/channels';
 import { listChannels } from './lists/channels';
 import { userChannels } from './users/channels';
+import { evaluationChannels } from './evaluation/channels';
 
 /**
  * THE domains of ArteINPE, once, each with every channel it answers. A domain's name is its
@@ -43,6 +44,7 @@ export const domainChannels = {
   search: searchChannels,
   notifications: notificationChannels,
   lists: listChannels,
+  evaluation: evaluationChannels,
 } as const;
 
 export type Domain = keyof typeof domainChannels;

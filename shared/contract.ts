@@ -19,6 +19,7 @@ import { officeContract } from './office/contract';
 import { searchContract } from './search/contract';
 import { notificationContract } from './notifications/contract';
 import { listContract } from './lists/contract';
+import { evaluationContract } from './evaluation/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -52,6 +53,7 @@ export const contract = {
   ...searchContract,
   ...notificationContract,
   ...listContract,
+  ...evaluationContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

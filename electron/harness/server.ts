@@ -35,6 +35,12 @@ export interface HarnessOptions {
   rendererDir: string;
   port?: number;
   version?: string;
+  /**
+   * The PDF printer to use, kept open by its owner (the test tier's worker shares one, so a
+   * test's first PDF does not wait for a browser to start). Absent: the harness starts its
+   * own on the first print and closes it with the harness.
+   */
+  printer?: ChromiumPdfPrinter;
 }
 
 export interface Harness {
@@ -158,7 +164,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const started = await startDatabase(paths);
   if (started.status !== 'ok') throw new Error(`Base de datos dañada: ${started.problems.join('; ')}`);
   const db = started.db;
-  const printer = createChromiumPdfPrinter();
+  const printer = opts.printer ?? createChromiumPdfPrinter();
   const services = await createServices(db, browserPlatform(paths, opts.exportDir, opts.version ?? '0.0.0', printer), {
     onInternalError: (channel, err) => console.error(`[harness] ${channel}`, err),
   });
@@ -259,7 +265,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       server.closeAllConnections();
       await closed;
       await Promise.allSettled([...inFlight]);
-      await printer.close();
+      if (!opts.printer) await printer.close(); // a printer given is its owner's to close
       await db.destroy();
     },
   };

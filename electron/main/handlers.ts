@@ -17,6 +17,7 @@ import { searchHandlers } from './search/handlers';
 import { notificationHandlers } from './notifications/handlers';
 import { listHandlers } from './lists/handlers';
 import { userHandlers } from './users/handlers';
+import { evaluationHandlers } from './evaluation/handlers';
 
 /** Each domain of shared/channels.ts with its handlers: a domain or a channel without them fails to compile. */
 const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
@@ -38,6 +39,7 @@ const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
   search: searchHandlers,
   notifications: notificationHandlers,
   lists: listHandlers,
+  evaluation: evaluationHandlers,
 };
 
 /** Every channel's handler. */

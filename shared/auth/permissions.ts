@@ -52,11 +52,13 @@ export const modulePrefixes: Record<Exclude<Role, 'administrador' | 'consulta'>,
     'seasons',
     'partners',
     'agreements',
+    'initiatives',
     'certificates',
     'programmeReports',
     'custody',
     'teaching',
     'population',
+    'evaluation',
   ],
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paperContract } from '../papers';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
+import { recordContract } from '../record-contract';
 import type { budgetChannels, conformityChannels, contractChannels, teacherChannels } from './channels';
 import {
   AddContractDocument,
@@ -61,10 +62,7 @@ import {
 const ById = z.object({ id: Id }).strict();
 
 export const teacherContract = {
-  'teachers.list': channel('query', TeacherListQuery, pageOf(Teacher)),
-  'teachers.get': channel('query', ById, TeacherDetail),
-  'teachers.create': channel('write', TeacherCreate, Teacher),
-  'teachers.update': channel('write', TeacherUpdate, Teacher),
+  ...recordContract('teachers', [TeacherListQuery, pageOf(Teacher)], [ById, TeacherDetail], [TeacherCreate, TeacherUpdate, Teacher]),
   'teachers.saveAuthorisation': channel('write', AuthorisationInput, TeacherDetail),
   'teachers.removeAuthorisation': channel('write', AuthorisationRef, TeacherDetail),
   'teachers.addDocument': channel('write', AddTeacherDocument, z.array(AttachedDocument)),
@@ -73,10 +71,12 @@ export const teacherContract = {
 } satisfies { [K in (typeof teacherChannels)[number]]: ChannelDef };
 
 export const contractContract = {
-  'contracts.list': channel('query', ContractListQuery, pageOf(Contract)),
-  'contracts.get': channel('query', ById, ContractDetail),
-  'contracts.create': channel('write', ContractCreate, ContractResult),
-  'contracts.update': channel('write', ContractUpdate, ContractResult),
+  ...recordContract(
+    'contracts',
+    [ContractListQuery, pageOf(Contract)],
+    [ById, ContractDetail],
+    [ContractCreate, ContractUpdate, ContractResult],
+  ),
   'contracts.activate': channel('write', ContractActivate, ContractResult),
   'contracts.terminate': channel('write', ContractTerminate, ContractResult),
   'contracts.renew': channel('write', ContractRenew, ContractResult),

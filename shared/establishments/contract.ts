@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, ExportResult, Id, NoInput, pageOf, type ChannelDef } from '../ipc';
+import { recordContract } from '../record-contract';
 import { RecordId } from '../marks';
 import type { establishmentChannels } from './channels';
 import {
@@ -19,10 +20,12 @@ import { PopulationCount, PopulationCountInput, PopulationQuery, ReachReport } f
 
 export const establishmentContract = {
   'regionalOffices.list': channel('query', NoInput, z.array(RegionalOffice)),
-  'establishments.list': channel('query', EstablishmentListQuery, pageOf(Establishment)),
-  'establishments.get': channel('query', z.object({ id: Id }).strict(), Establishment),
-  'establishments.create': channel('write', EstablishmentInput.strict(), Establishment),
-  'establishments.update': channel('write', EstablishmentUpdate.strict(), Establishment),
+  ...recordContract(
+    'establishments',
+    [EstablishmentListQuery, pageOf(Establishment)],
+    [z.object({ id: Id }).strict(), Establishment],
+    [EstablishmentInput.strict(), EstablishmentUpdate.strict(), Establishment],
+  ),
   'establishments.setActive': channel('write', EstablishmentSetActive, Establishment),
   'establishments.delete': channel('write', z.object({ id: RecordId }).strict(), z.object({ deleted: z.literal(true) })),
   'establishments.export': channel('action', EstablishmentExport, ExportResult),

@@ -15,6 +15,7 @@ import { officeEn } from './areas/office';
 import { searchEn } from './areas/search';
 import { notificationsEn } from './areas/notifications';
 import { listsEn } from './areas/lists';
+import { evaluationEn } from './areas/evaluation';
 import { importEn } from './areas/import';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
@@ -33,6 +34,7 @@ export const en: Catalog = {
   search: searchEn,
   notifications: notificationsEn,
   lists: listsEn,
+  evaluation: evaluationEn,
   app: {
     name: 'ArteINPE',
     tagline: 'Art and culture in prison treatment',
@@ -269,5 +271,7 @@ export const en: Catalog = {
     xlsxFilter: 'Excel workbook',
     pdfFilter: 'PDF document',
     csvFilter: 'CSV text',
+    docxFilter: 'Word document',
+    txtFilter: 'Plain text',
   },
 };

@@ -16,6 +16,7 @@ import { officeEs } from './areas/office';
 import { searchEs } from './areas/search';
 import { notificationsEs } from './areas/notifications';
 import { listsEs } from './areas/lists';
+import { evaluationEs } from './areas/evaluation';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -37,6 +38,7 @@ export const esPE = {
   search: searchEs,
   notifications: notificationsEs,
   lists: listsEs,
+  evaluation: evaluationEs,
   app: {
     name: 'ArteINPE',
     tagline: 'Arte y cultura en el tratamiento penitenciario',
@@ -272,6 +274,8 @@ export const esPE = {
     xlsxFilter: 'Libro de Excel',
     pdfFilter: 'Documento PDF',
     csvFilter: 'Texto CSV',
+    docxFilter: 'Documento de Word',
+    txtFilter: 'Texto sin formato',
   },
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paperContract } from '../papers';
 import { channel, ExportResult, Id, NoInput, type ChannelDef } from '../ipc';
+import { recordContract } from '../record-contract';
 import type { artworkChannels, exhibitionChannels } from './channels';
 import {
   AddArtworkPhoto,
@@ -46,10 +47,7 @@ import {
 } from './schemas';
 
 export const artworkContract = {
-  'artworks.list': channel('query', ArtworkListQuery, ArtworkPage),
-  'artworks.get': channel('query', ArtworkRef, Artwork),
-  'artworks.create': channel('write', ArtworkCreate, Artwork),
-  'artworks.update': channel('write', ArtworkUpdate, Artwork),
+  ...recordContract('artworks', [ArtworkListQuery, ArtworkPage], [ArtworkRef, Artwork], [ArtworkCreate, ArtworkUpdate, Artwork]),
   'artworks.options': channel('query', NoInput, ArtworkOptions),
   'artworks.artistOptions': channel('query', ArtistOptionsQuery, z.array(ArtistOption)),
   'artworks.photos': channel('query', ArtworkRef, z.array(ArtworkPhoto)),
@@ -70,10 +68,12 @@ export const artworkContract = {
 } satisfies { [K in (typeof artworkChannels)[number]]: ChannelDef };
 
 export const exhibitionContract = {
-  'exhibitions.list': channel('query', ExhibitionListQuery, ExhibitionPage),
-  'exhibitions.get': channel('query', z.object({ id: Id }).strict(), Exhibition),
-  'exhibitions.create': channel('write', ExhibitionCreate, Exhibition),
-  'exhibitions.update': channel('write', ExhibitionUpdate, Exhibition),
+  ...recordContract(
+    'exhibitions',
+    [ExhibitionListQuery, ExhibitionPage],
+    [z.object({ id: Id }).strict(), Exhibition],
+    [ExhibitionCreate, ExhibitionUpdate, Exhibition],
+  ),
   'exhibitions.options': channel('query', NoInput, ExhibitionOptions),
   'exhibitions.byPartner': channel('query', PartnerRef, z.array(PartnerExhibition)),
   'exhibitions.checklist': channel('query', z.object({ id: Id }).strict(), z.array(ChecklistRow)),

@@ -17,6 +17,7 @@ export const viewLists = [
   'ensembles.list',
   'events.list',
   'partners.list',
+  'initiatives.list',
   'stocktakes.list',
   'consumables.stock',
   'custody.recoveries',

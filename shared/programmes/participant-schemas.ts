@@ -120,12 +120,31 @@ export const CustodyChange = z
     toEstablishmentId: EstablishmentId.nullish().transform((v) => v ?? null),
     documentNumber: optionalText(80),
     notes: optionalText(1000),
+    /** At a release only (issue 17, follow-up, aggregate only): yes, no, or null (not known). */
+    continuesPractice: z
+      .boolean({ error: 'errors.invalid' })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** At a release only: a partner's cultural programme the person was referred to, by id, with a note. */
+    referral: z
+      .object({ partnerId: Id, note: optionalText(200) })
+      .strict()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .strict()
   .refine((c) => c.kind !== 'traslado' || c.toEstablishmentId !== null, { path: ['toEstablishmentId'], message: 'errors.required' })
   .refine((c) => c.toEstablishmentId === null || c.kind === 'traslado' || c.kind === 'reincorporacion', {
     path: ['toEstablishmentId'],
     message: 'programmes.errors.noDestination',
+  })
+  .refine((c) => c.continuesPractice === null || c.kind === 'egreso', {
+    path: ['continuesPractice'],
+    message: 'programmes.errors.onlyAtRelease',
+  })
+  .refine((c) => c.referral === null || c.kind === 'egreso', {
+    path: ['referral', 'partnerId'],
+    message: 'programmes.errors.onlyAtRelease',
   });
 export type CustodyChange = z.input<typeof CustodyChange>;
 

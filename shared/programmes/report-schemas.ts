@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, pageOf } from '../ipc';
-import { audienceGroups } from './rules';
+import { IsoDate, optionalText, pageOf, requiredOr } from '../ipc';
+import { audienceGroups, culturalDomains, unescoGoals } from './rules';
 import { ProgrammeSchema, EnsembleTypeSchema, EventTypeSchema, PartnerTypeSchema, byId } from './schema-helpers';
 import { Workshop } from './workshop-schemas';
 import { Participant } from './participant-schemas';
@@ -17,7 +17,44 @@ export const AnnualReportRequest = z
   .strict()
   .refine((p) => p.from <= p.to, { path: ['to'], message: 'programmes.errors.periodOrder' });
 
-export const UnescoExportRequest = AnnualReportRequest;
+/** The UNESCO entry as a file: the same entry in each format (DOCX for Word, text for the online form). */
+export const UnescoExportRequest = z
+  .object({ from: IsoDate, to: IsoDate, format: z.enum(['docx', 'pdf', 'txt', 'xlsx'], { error: 'errors.choose' }) })
+  .strict()
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'programmes.errors.periodOrder' });
+
+const UnescoYear = z
+  .number({ error: requiredOr('errors.invalid') })
+  .int('errors.invalid')
+  .min(2000)
+  .max(2100);
+export const UnescoTextsQuery = z.object({ year: UnescoYear }).strict();
+
+/** What the office writes for a year's entry; `version` null: never saved for that year. */
+export const UnescoTexts = z.object({
+  year: z.number().int(),
+  mainFeatures: z.string(),
+  evaluated: z.boolean().nullable(),
+  conclusions: z.string(),
+  goals: z.array(z.enum(unescoGoals)),
+  domains: z.array(z.enum(culturalDomains)),
+  version: z.number().int().nullable(),
+});
+export type UnescoTexts = z.infer<typeof UnescoTexts>;
+
+export const UnescoTextsSave = z
+  .object({
+    year: UnescoYear,
+    mainFeatures: optionalText(8000).transform((v) => v ?? ''),
+    evaluated: z.boolean().nullable(),
+    conclusions: optionalText(8000).transform((v) => v ?? ''),
+    goals: z.array(z.enum(unescoGoals, { error: 'errors.choose' })).max(unescoGoals.length),
+    domains: z.array(z.enum(culturalDomains, { error: 'errors.choose' })).max(culturalDomains.length),
+    /** The version the user saw (null: the year had no texts yet). */
+    version: z.number().int().positive().nullable(),
+  })
+  .strict();
+export type UnescoTextsSave = z.input<typeof UnescoTextsSave>;
 
 const Count = z.number().int();
 
@@ -72,15 +109,24 @@ export const ProgrammeFigures = z.object({
 });
 export type ProgrammeFigures = z.infer<typeof ProgrammeFigures>;
 
+/** The programme's entry in the periodic report, in the order of its sections (aggregates only). */
 export const UnescoEntry = z.object({
   title: z.string(),
   period: z.string(),
+  year: Count,
+  /** Main features: the text kept for the year (the standard description when none was written). */
   description: z.string(),
+  /** One per initiative (or per programme where no initiative has records), with its figures. */
   activities: z.array(z.string()),
   results: z.array(z.string()),
   financial: z.string(),
   partners: z.array(z.object({ name: z.string(), type: z.string() })),
+  /** Whether it was evaluated (null: not said), the conclusions, and the indicators beside them. */
+  evaluated: z.boolean().nullable(),
+  conclusions: z.string(),
   evaluation: z.array(z.string()),
+  goals: z.array(z.string()),
+  domains: z.array(z.string()),
   figures: ProgrammeFigures,
 });
 export type UnescoEntry = z.infer<typeof UnescoEntry>;

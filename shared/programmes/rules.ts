@@ -73,7 +73,8 @@ export function allowedCustody(status: ParticipantStatus): CustodyKind[] {
     case 'retirado':
       return ['reincorporacion', 'traslado', 'egreso'];
     case 'egresado':
-      return [];
+      // One released and registered again later (the same INPE code) comes back here: a re-entry (issue 17).
+      return ['reincorporacion'];
   }
 }
 
@@ -145,3 +146,28 @@ export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 
 /** A participant's display name, or only the code where names may not be shown. */
 export const participantLabel = (p: { code: string; firstNames: string | null; lastNames: string | null }): string =>
   p.firstNames && p.lastNames ? `${p.lastNames}, ${p.firstNames}` : p.code;
+
+// ── The UNESCO 2005 Convention entry (issue 17, item 5) ─────────────────────────
+
+/**
+ * The goals of the 2005 Convention as its quadrennial periodic report form lists them: 1 support
+ * sustainable systems of governance for culture; 2 achieve a balanced flow of cultural goods and
+ * services and increase the mobility of artists; 3 integrate culture in sustainable development
+ * frameworks; 4 promote human rights and fundamental freedoms.
+ */
+export const unescoGoals = ['goal1', 'goal2', 'goal3', 'goal4'] as const;
+export type UnescoGoal = (typeof unescoGoals)[number];
+
+/** The cultural domains of the periodic report form (crafts as the office reports ceramics). */
+export const culturalDomains = [
+  'music',
+  'performingArts',
+  'visualArts',
+  'crafts',
+  'cinema',
+  'design',
+  'mediaArts',
+  'publishing',
+  'multidomain',
+] as const;
+export type CulturalDomain = (typeof culturalDomains)[number];

@@ -9,6 +9,7 @@ import { backupScenarios } from './backups';
 import { catalogScenarios } from './catalog';
 import { custodyScenarios } from './custody';
 import { searchScenarios } from './search';
+import { evaluationScenarios } from './evaluation';
 import { okDispatch } from './measure';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
@@ -86,4 +87,5 @@ export const scenarios: Scenario[] = [
   catalogScenarios,
   custodyScenarios,
   searchScenarios,
+  evaluationScenarios,
 ];

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../../electron/harness/server';
+import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import type { Role } from '../../shared/auth/permissions';
 import { TEST_ADMIN, TEST_PASSWORD, testAccount } from '../helpers/services';
@@ -26,9 +27,21 @@ export const screensDir = process.env.ARTEINPE_SCREENS_DIR ?? path.join(root, 't
  * Tier 2: the production renderer build in Chromium, with window.api bound to the same
  * main-process services and pipeline, over a fresh database for every test.
  */
-export const test = base.extend<{ harness: Harness; app: Page; signedInAs: SignedInAs }>({
+export const test = base.extend<{ harness: Harness; app: Page; signedInAs: SignedInAs }, { printer: ChromiumPdfPrinter }>({
+  // One PDF printer per worker, started on its first print and reused by the worker's tests (each
+  // print has its own context): as in the app, where printing uses the running Chromium, a test's
+  // first PDF does not wait for a browser to start — on a loaded machine that start took seconds.
+  printer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+    async ({}, use) => {
+      const printer = createChromiumPdfPrinter();
+      await use(printer);
+      await printer.close();
+    },
+    { scope: 'worker' },
+  ],
   signedInAs: ['administrador', { option: true }],
-  harness: async ({ signedInAs }, use) => {
+  harness: async ({ signedInAs, printer }, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');
     }
@@ -38,6 +51,7 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
       exportDir: path.join(dir, 'exportaciones'),
       rendererDir,
       version: 'e2e',
+      printer,
     });
     // The harness starts signed out, like the app: sign in whom the test asks for.
     if (signedInAs !== 'firstRun') {

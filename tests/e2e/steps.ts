@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Harness } from '../../electron/harness/server';
+import type { Ok } from '../helpers/contracts';
 import { newViolin, validEstablishment } from '../helpers/services';
 import { expect } from './fixtures';
 
@@ -13,6 +14,12 @@ export async function ok<T = Record<string, unknown>>(harness: Harness, channel:
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.data as T;
 }
+
+/** The harness as the contracts fixtures' "call this channel and answer its data" (helpers/contracts.ts). */
+export const okOf =
+  (harness: Harness): Ok =>
+  async (name, input) =>
+    ok(harness, name, input) as never;
 
 /** An establishment created through its channel: in Lima, for men, in the programme, unless `over` says otherwise (helpers/services.ts). */
 export const createEstablishment = (harness: Harness, over: Record<string, unknown>) =>
@@ -68,6 +75,11 @@ export async function pick(page: Page, scope: Scope, label: string, option: stri
 }
 
 /** Files chosen in the dialog a button opens (a click on it). */
+/** Types each count of a form by its field's label (an event's audiences). */
+export async function fillCounts(form: Locator, counts: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  for (const [label, n] of counts) await form.getByLabel(label, { exact: true }).fill(n);
+}
+
 export async function chooseFiles(page: Page, button: Locator, files: string | string[]): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
   await chooser.setFiles(files);

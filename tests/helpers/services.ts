@@ -252,11 +252,25 @@ export async function appWithLurigancho(): Promise<{ app: TestApp; est: number }
   return { app, est: await createLurigancho(app) };
 }
 
+/** A fresh app with the whole demonstration loaded through demo.load. */
+export async function appWithDemo(): Promise<TestApp> {
+  const app = await testApp();
+  await app.ok('demo.load', {});
+  return app;
+}
+
 /** A fresh app with the demonstration's establishments (what an import resolves names against). */
 export async function appWithDemoEstablishments(): Promise<TestApp> {
   const app = await testApp();
   await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
   return app;
+}
+
+/** A fresh app with the demonstration's establishments, its "call and answer the data", and the establishments' ids by name. */
+export async function appWithDemoPrisons(): Promise<{ app: TestApp; ok: TestApp['ok']; est: Record<string, number> }> {
+  const app = await appWithDemoEstablishments();
+  const rows = (await app.db('establishments').select('id', 'name')) as Array<{ id: number; name: string }>;
+  return { app, ok: (name, input) => app.ok(name, input), est: Object.fromEntries(rows.map((r) => [r.name, r.id])) };
 }
 
 // ── Custodians of an instrument (issue 15): records of an establishment, handed an instrument by id ──

@@ -1,4 +1,4 @@
-import type { Discipline } from '../../../shared/contracts/rules';
+import { disciplines, type Discipline } from '../../../shared/contracts/rules';
 
 /**
  * The demonstration and bench data that contracts/demo.ts draws from: the names, the specialties
@@ -90,82 +90,40 @@ export type DemoTeacher = {
   ruc: boolean;
   suspension?: boolean;
 };
-export const demoTeachers: DemoTeacher[] = [
-  { first: 'Rosa Elena', last: 'Quispe Mamani', sex: 'F', disciplines: ['musica'], specialties: ['Violín', 'Viola'], ruc: true },
-  {
-    first: 'Julio César',
-    last: 'Ramos Huamán',
-    sex: 'M',
-    disciplines: ['musica'],
-    specialties: ['Trompeta', 'Dirección de banda'],
-    ruc: true,
-    suspension: true,
-  },
-  {
-    first: 'Carmen',
-    last: 'Rojas Salas',
-    sex: 'F',
-    disciplines: ['canto_coral', 'musica'],
-    specialties: ['Dirección coral', 'Piano'],
-    ruc: false,
-  },
-  {
-    first: 'Víctor Hugo',
-    last: 'Flores Condori',
-    sex: 'M',
-    disciplines: ['musica'],
-    specialties: ['Percusión', 'Cajón peruano'],
-    ruc: true,
-  },
-  {
-    first: 'María del Pilar',
-    last: 'Chávez Torres',
-    sex: 'F',
-    disciplines: ['ceramica', 'escultura'],
-    specialties: ['Cerámica de alta temperatura', 'Torno'],
-    ruc: true,
-  },
-  {
-    first: 'José Luis',
-    last: 'Vargas Paredes',
-    sex: 'M',
-    disciplines: ['musica'],
-    specialties: ['Clarinete', 'Saxofón alto'],
-    ruc: true,
-  },
-  { first: 'Ana Lucía', last: 'Cárdenas Espinoza', sex: 'F', disciplines: ['pintura'], specialties: ['Óleo', 'Muralismo'], ruc: true },
-  {
-    first: 'Edwin',
-    last: 'Ccahuana Villanueva',
-    sex: 'M',
-    disciplines: ['musica'],
-    specialties: ['Charango', 'Guitarra clásica'],
-    ruc: true,
-    suspension: true,
-  },
-  { first: 'Gladys', last: 'Mamani Apaza', sex: 'F', disciplines: ['teatro'], specialties: ['Actuación', 'Títeres'], ruc: true },
-  {
-    first: 'Miguel Ángel',
-    last: 'Torres Ramos',
-    sex: 'M',
-    disciplines: ['musica'],
-    specialties: ['Violonchelo', 'Contrabajo'],
-    ruc: true,
-  },
-  {
-    first: 'Milagros',
-    last: 'Salas Huamán',
-    sex: 'F',
-    disciplines: ['danza'],
-    specialties: ['Danzas folclóricas', 'Marinera'],
-    ruc: false,
-  },
-  {
-    first: 'Wilfredo',
-    last: 'Paredes Quispe',
-    sex: 'M',
-    disciplines: ['musica', 'canto_coral'],
-    specialties: ['Guitarra clásica', 'Técnica vocal'],
-    ruc: true,
-  },
+/**
+ * One teacher a line: first names | surnames | sex | disciplines | specialties | "con RUC"
+ * (an invoicing teacher) and "suspensión" (one with a fourth-category suspension), or —.
+ */
+const teacherLines = [
+  'Rosa Elena | Quispe Mamani | F | musica | Violín, Viola | con RUC',
+  'Julio César | Ramos Huamán | M | musica | Trompeta, Dirección de banda | con RUC suspensión',
+  'Carmen | Rojas Salas | F | canto_coral, musica | Dirección coral, Piano | —',
+  'Víctor Hugo | Flores Condori | M | musica | Percusión, Cajón peruano | con RUC',
+  'María del Pilar | Chávez Torres | F | ceramica, escultura | Cerámica de alta temperatura, Torno | con RUC',
+  'José Luis | Vargas Paredes | M | musica | Clarinete, Saxofón alto | con RUC',
+  'Ana Lucía | Cárdenas Espinoza | F | pintura | Óleo, Muralismo | con RUC',
+  'Edwin | Ccahuana Villanueva | M | musica | Charango, Guitarra clásica | con RUC suspensión',
+  'Gladys | Mamani Apaza | F | teatro | Actuación, Títeres | con RUC',
+  'Miguel Ángel | Torres Ramos | M | musica | Violonchelo, Contrabajo | con RUC',
+  'Milagros | Salas Huamán | F | danza | Danzas folclóricas, Marinera | —',
+  'Wilfredo | Paredes Quispe | M | musica, canto_coral | Guitarra clásica, Técnica vocal | con RUC',
 ];
+
+/** A line of the table as a teacher; a discipline outside the list or a sex other than F or M is a mistake in the table. */
+function demoTeacher(line: string): DemoTeacher {
+  const [first, last, sex, fields, specialties, flags] = line.split(' | ') as [string, string, string, string, string, string];
+  const known = fields.split(', ').map((field) => disciplines.find((d) => d === field));
+  if (sex !== 'F' && sex !== 'M') throw new Error(`demo teacher: ${line}`);
+  if (!known.every((d): d is Discipline => d !== undefined)) throw new Error(`demo teacher: ${line}`);
+  return {
+    first,
+    last,
+    sex,
+    disciplines: known,
+    specialties: specialties.split(', '),
+    ruc: flags.includes('con RUC'),
+    ...(flags.includes('suspensión') ? { suspension: true } : {}),
+  };
+}
+
+export const demoTeachers: DemoTeacher[] = teacherLines.map(demoTeacher);

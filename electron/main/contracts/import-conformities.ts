@@ -4,6 +4,7 @@ import { formatDate } from '../../../shared/format';
 import { addSchemaErrors, readDateCell, refId, registerOf, textOf } from '../import/cells';
 import { matchKey } from '../import/mapping';
 import type { Cell, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { parseAmountCell } from '../import/values';
 import { checkAndPrice, conformityRefusal, type Terms } from './conformities';
 import { getConformity, insertConformity, markMonth } from './repository/conformities';
@@ -81,48 +82,18 @@ const fieldOf: Record<string, string> = { contractId: 'contract', grossCentimos:
 
 export const conformitiesTarget: ImportTarget<ConformityRow, Ctx> = {
   entity: 'conformities',
-  fields: [
-    {
-      key: 'contract',
-      labelKey: 'contracts.conformities.contract',
-      required: true,
-      synonyms: ['n contrato', 'n de contrato', 'numero de contrato', 'orden de servicio', 'n os', 'os', 'contrato n'],
-      register: {},
-    },
-    { key: 'period', labelKey: 'contracts.conformities.period', required: true, synonyms: ['mes', 'periodo', 'mes de servicio'] },
-    {
-      key: 'deliverable',
-      labelKey: 'contracts.conformities.deliverable',
-      required: true,
-      synonyms: ['informe', 'producto', 'entregables'],
-    },
-    {
-      key: 'conformityDate',
-      labelKey: 'contracts.conformities.conformityDate',
-      required: true,
-      synonyms: ['fecha', 'fecha conformidad', 'fecha de la conformidad'],
-    },
-    {
-      key: 'givenBy',
-      labelKey: 'contracts.conformities.givenBy',
-      required: true,
-      synonyms: ['otorgado por', 'responsable', 'area usuaria'],
-    },
-    {
-      key: 'receiptNumber',
-      labelKey: 'contracts.conformities.receiptNumber',
-      required: false,
-      synonyms: ['recibo', 'n recibo', 'rh', 'recibo por honorarios', 'n rh'],
-    },
-    { key: 'receiptDate', labelKey: 'contracts.conformities.receiptDate', required: false, synonyms: ['fecha recibo', 'fecha rh'] },
-    {
-      key: 'gross',
-      labelKey: 'contracts.conformities.grossSoles',
-      required: true,
-      synonyms: ['monto', 'importe', 'monto bruto', 'importe bruto', 'monto s', 'bruto'],
-    },
-    { key: 'notes', labelKey: 'contracts.contracts.notes', required: false, synonyms: ['obs', 'notas', 'comentarios'] },
-  ],
+  fields: importFields({
+    contract:
+      'contracts.conformities.contract | n contrato, n de contrato, numero de contrato, orden de servicio, n os, os, contrato n | registro',
+    period: 'contracts.conformities.period | mes, periodo, mes de servicio',
+    deliverable: 'contracts.conformities.deliverable | informe, producto, entregables',
+    conformityDate: 'contracts.conformities.conformityDate | fecha, fecha conformidad, fecha de la conformidad',
+    givenBy: 'contracts.conformities.givenBy | otorgado por, responsable, area usuaria',
+    receiptNumber: 'contracts.conformities.receiptNumber | recibo, n recibo, rh, recibo por honorarios, n rh | opcional',
+    receiptDate: 'contracts.conformities.receiptDate | fecha recibo, fecha rh | opcional',
+    gross: 'contracts.conformities.grossSoles | monto, importe, monto bruto, importe bruto, monto s, bruto',
+    notes: 'contracts.contracts.notes | obs, notas, comentarios | opcional',
+  }),
 
   /**
    * Made for the demonstration data, where the volunteering agreement of the year is in

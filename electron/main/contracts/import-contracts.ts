@@ -2,6 +2,7 @@ import { amountTypes, budgetLines, limaToday, modalities, needsRuc } from '../..
 import { ContractCreate } from '../../../shared/contracts/schemas';
 import { addSchemaErrors, choiceReader, establishmentRegister, readDateCell, refId, registerOf, textOf } from '../import/cells';
 import type { Cell, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { parseAmountCell } from '../import/values';
 import { checkTerms } from './contracts';
 import { getContract } from './repository/contracts';
@@ -49,57 +50,21 @@ const wholeNumber = (c: Cell | undefined): number | string | undefined => {
 
 export const contractsTarget: ImportTarget<ContractRow, Ctx> = {
   entity: 'contracts',
-  fields: [
-    {
-      key: 'number',
-      labelKey: 'contracts.contracts.number',
-      required: true,
-      synonyms: ['n contrato', 'n de contrato', 'numero de contrato', 'nro de contrato', 'contrato', 'orden de servicio n', 'n os', 'nro'],
-    },
-    {
-      key: 'teacher',
-      labelKey: 'contracts.contracts.teacher',
-      required: true,
-      synonyms: ['docente', 'instructor', 'profesor', 'nombre del docente', 'dni', 'ruc', 'contratado'],
-      register: {},
-    },
-    { key: 'modality', labelKey: 'contracts.contracts.modality', required: true, synonyms: ['tipo de contrato', 'regimen'] },
-    { key: 'object', labelKey: 'contracts.contracts.object', required: true, synonyms: ['objeto del contrato', 'servicio', 'descripcion'] },
-    {
-      key: 'startDate',
-      labelKey: 'contracts.contracts.startDate',
-      required: true,
-      synonyms: ['fecha de inicio', 'desde', 'inicio del servicio'],
-    },
-    {
-      key: 'endDate',
-      labelKey: 'contracts.contracts.endDate',
-      required: true,
-      synonyms: ['fecha de fin', 'hasta', 'termino', 'fecha de termino'],
-    },
-    { key: 'amountType', labelKey: 'contracts.contracts.amountType', required: false, synonyms: ['tipo de monto', 'pago'] },
-    {
-      key: 'amount',
-      labelKey: 'import.targets.contracts.amount',
-      required: true,
-      synonyms: ['monto', 'importe', 'honorario', 'honorarios', 'monto s', 'importe s', 'monto mensual', 'retribucion'],
-    },
-    {
-      key: 'hoursPerWeek',
-      labelKey: 'contracts.contracts.hoursPerWeek',
-      required: true,
-      synonyms: ['horas', 'horas semanales', 'h semana'],
-    },
-    { key: 'budgetLine', labelKey: 'contracts.contracts.budgetLine', required: false, synonyms: ['linea', 'partida', 'rubro'] },
-    {
-      key: 'establishment',
-      labelKey: 'contracts.contracts.establishment',
-      required: true,
-      synonyms: ['establecimiento penitenciario', 'ep', 'e p', 'penal', 'sede', 'lugar'],
-      register: {},
-    },
-    { key: 'notes', labelKey: 'contracts.contracts.notes', required: false, synonyms: ['obs', 'notas', 'comentarios'] },
-  ],
+  fields: importFields({
+    number:
+      'contracts.contracts.number | n contrato, n de contrato, numero de contrato, nro de contrato, contrato, orden de servicio n, n os, nro',
+    teacher: 'contracts.contracts.teacher | docente, instructor, profesor, nombre del docente, dni, ruc, contratado | registro',
+    modality: 'contracts.contracts.modality | tipo de contrato, regimen',
+    object: 'contracts.contracts.object | objeto del contrato, servicio, descripcion',
+    startDate: 'contracts.contracts.startDate | fecha de inicio, desde, inicio del servicio',
+    endDate: 'contracts.contracts.endDate | fecha de fin, hasta, termino, fecha de termino',
+    amountType: 'contracts.contracts.amountType | tipo de monto, pago | opcional',
+    amount: 'import.targets.contracts.amount | monto, importe, honorario, honorarios, monto s, importe s, monto mensual, retribucion',
+    hoursPerWeek: 'contracts.contracts.hoursPerWeek | horas, horas semanales, h semana',
+    budgetLine: 'contracts.contracts.budgetLine | linea, partida, rubro | opcional',
+    establishment: 'contracts.contracts.establishment | establecimiento penitenciario, ep, e p, penal, sede, lugar | registro',
+    notes: 'contracts.contracts.notes | obs, notas, comentarios | opcional',
+  }),
 
   example: [
     {

@@ -3,6 +3,7 @@ import { TeacherCreate } from '../../../shared/contracts/schemas';
 import { AppError, stale } from '../ipc/errors';
 import { addSchemaErrors, choiceReader, documentNumberOf, listOf, textOf } from '../import/cells';
 import type { ExistingRecord, FieldErrors, ImportEnv, ImportTarget } from '../import/target';
+import { importFields } from '../import/target';
 import { renameTeacherInContracts } from './repository/contract-writes';
 import { getTeacher, insertTeacher, rucOwners, teacherIdsByDnis, updateTeacher, type TeacherValues } from './repository/teachers';
 
@@ -35,19 +36,19 @@ const discipline = choiceReader(disciplines, 'contracts.disciplines', {
 
 export const teachersTarget: ImportTarget<TeacherRow, Ctx> = {
   entity: 'teachers',
-  fields: [
-    { key: 'dni', labelKey: 'contracts.teachers.dni', required: true, synonyms: ['n dni', 'nro dni', 'documento', 'doc identidad'] },
-    { key: 'ruc', labelKey: 'contracts.teachers.ruc', required: false, synonyms: ['n ruc', 'nro ruc'] },
-    { key: 'lastNames', labelKey: 'contracts.teachers.lastNames', required: true, synonyms: ['apellido', 'apellidos paterno y materno'] },
-    { key: 'firstNames', labelKey: 'contracts.teachers.firstNames', required: true, synonyms: ['nombre', 'nombres completos'] },
-    { key: 'sex', labelKey: 'contracts.teachers.sex', required: true, synonyms: ['genero'] },
-    { key: 'disciplines', labelKey: 'contracts.teachers.disciplines', required: true, synonyms: ['disciplina', 'area', 'arte'] },
-    { key: 'specialties', labelKey: 'contracts.teachers.specialties', required: false, synonyms: ['especialidad', 'instrumento'] },
-    { key: 'phone', labelKey: 'contracts.teachers.phone', required: false, synonyms: ['celular', 'telefono celular', 'movil'] },
-    { key: 'email', labelKey: 'contracts.teachers.email', required: false, synonyms: ['correo', 'email', 'e mail'] },
-    { key: 'address', labelKey: 'contracts.teachers.address', required: false, synonyms: ['domicilio'] },
-    { key: 'notes', labelKey: 'contracts.teachers.notes', required: false, synonyms: ['obs', 'notas', 'comentarios'] },
-  ],
+  fields: importFields({
+    dni: 'contracts.teachers.dni | n dni, nro dni, documento, doc identidad',
+    ruc: 'contracts.teachers.ruc | n ruc, nro ruc | opcional',
+    lastNames: 'contracts.teachers.lastNames | apellido, apellidos paterno y materno',
+    firstNames: 'contracts.teachers.firstNames | nombre, nombres completos',
+    sex: 'contracts.teachers.sex | genero',
+    disciplines: 'contracts.teachers.disciplines | disciplina, area, arte',
+    specialties: 'contracts.teachers.specialties | especialidad, instrumento | opcional',
+    phone: 'contracts.teachers.phone | celular, telefono celular, movil | opcional',
+    email: 'contracts.teachers.email | correo, email, e mail | opcional',
+    address: 'contracts.teachers.address | domicilio | opcional',
+    notes: 'contracts.teachers.notes | obs, notas, comentarios | opcional',
+  }),
 
   example: [
     {

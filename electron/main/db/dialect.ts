@@ -83,3 +83,16 @@ export async function inTurn<T extends readonly unknown[] | []>(items: T): Promi
 export const later = <T>(start: () => PromiseLike<T>): PromiseLike<T> => ({
   then: (ok, ko) => start().then(ok, ko),
 });
+
+/** The month (yyyy-mm) of an ISO date or timestamp column, as SQL both dialects read (dates are stored as text). */
+export const monthOf = (column: string): string => `substr(${column}, 1, 7)`;
+
+/**
+ * SQL for an ISO date expression plus n whole months, as ISO text, the day clamped to the
+ * month's last day on both dialects (31 Jan + 1 month → 28 Feb; SQLite alone would answer 3 Mar).
+ */
+export function addMonthsSql(db: Knex, expr: string, n: number): string {
+  const k = Math.trunc(n);
+  if (isPostgres(db)) return `to_char((${expr})::date + interval '${k} months', 'YYYY-MM-DD')`;
+  return `min(date(${expr}, '+${k} months'), date(${expr}, 'start of month', '+${k + 1} months', '-1 day'))`;
+}

@@ -16,6 +16,7 @@ import { generateContracts } from '../contracts/demo';
 import { generateDemoExpenses } from '../contracts/demo-expenses';
 import { generateProgrammes } from '../programmes/demo';
 import { finishDemoTeachers } from '../programmes/demo-teachers';
+import { generateDemoInitiatives } from '../programmes/demo-initiatives';
 import { generateInternArte } from '../internarte/demo';
 import { resetSequences } from '../db/dialect';
 import type { StoreOrFolder } from '../files/store';
@@ -101,6 +102,8 @@ export async function loadDataset(
   if (scale === 'demo') await generateInternArte(db, programme, attachmentsDir, actor, now);
   // The budget's expenses name the year's events, workshops and exhibitions: after them.
   if (scale === 'demo') await generateDemoExpenses(db, actor, now);
+  // The initiatives group the records above (issue 17, item 1): last, once every one exists.
+  if (scale === 'demo') await generateDemoInitiatives(db, actor, now);
   await resetSequences(db); // office mode: the dataset inserts explicit ids
   return { establishments: data.establishments.length, ...inventory, artEquipment: art.items };
 }

@@ -4,6 +4,7 @@ import * as repo from './repository';
 import { AppError, stale } from '../ipc/errors';
 import { matchKey } from '../import/mapping';
 import type { Cell, ExistingRecord, FieldErrors, ImportEnv, ImportTarget } from '../import/target';
+import { importFields } from '../import/target';
 import { cellString } from '../import/read';
 
 /**
@@ -58,34 +59,15 @@ const officeKey = (s: string) => matchKey(s).replace(/^(oficina regional|of regi
 
 export const establishmentsTarget: ImportTarget<EstablishmentRow, Ctx> = {
   entity: 'establishments',
-  fields: [
-    {
-      key: 'code',
-      labelKey: 'establishments.code',
-      required: true,
-      synonyms: ['cod', 'codigo del establecimiento', 'codigo ep', 'cod ep'],
-    },
-    {
-      key: 'name',
-      labelKey: 'establishments.name',
-      required: true,
-      synonyms: ['establecimiento', 'establecimiento penitenciario', 'nombre del establecimiento', 'ep', 'e p', 'penal'],
-    },
-    {
-      key: 'regionalOffice',
-      labelKey: 'establishments.regionalOffice',
-      required: true,
-      synonyms: ['oficina', 'region', 'regional', 'or', 'o r', 'ore', 'oficina regional inpe'],
-    },
-    { key: 'population', labelKey: 'establishments.population', required: true, synonyms: ['poblacion penal', 'sexo', 'genero', 'tipo'] },
-    { key: 'city', labelKey: 'establishments.city', required: true, synonyms: ['localidad', 'distrito', 'provincia', 'ubicacion'] },
-    {
-      key: 'inProgramme',
-      labelKey: 'establishments.inProgramme',
-      required: false,
-      synonyms: ['programa', 'en programa', 'participa', 'participa en el programa', 'activo en el programa'],
-    },
-  ],
+  fields: importFields({
+    code: 'establishments.code | cod, codigo del establecimiento, codigo ep, cod ep',
+    name: 'establishments.name | establecimiento, establecimiento penitenciario, nombre del establecimiento, ep, e p, penal',
+    regionalOffice: 'establishments.regionalOffice | oficina, region, regional, or, o r, ore, oficina regional inpe',
+    population: 'establishments.population | poblacion penal, sexo, genero, tipo',
+    city: 'establishments.city | localidad, distrito, provincia, ubicacion',
+    inProgramme:
+      'establishments.inProgramme | programa, en programa, participa, participa en el programa, activo en el programa | opcional',
+  }),
 
   example: [
     { code: 'EP-099', name: 'E.P. de Ejemplo', regionalOffice: 'Lima', population: 'Varones', city: 'Lima', inProgramme: 'Sí' },

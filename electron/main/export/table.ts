@@ -166,7 +166,13 @@ export function writeFileAtomic(target: string, bytes: Buffer): void {
   fs.renameSync(tmp, target);
 }
 
-const filterKeys: Record<string, string> = { xlsx: 'export.xlsxFilter', csv: 'export.csvFilter', pdf: 'export.pdfFilter' };
+const filterKeys: Record<string, string> = {
+  xlsx: 'export.xlsxFilter',
+  csv: 'export.csvFilter',
+  pdf: 'export.pdfFilter',
+  docx: 'export.docxFilter',
+  txt: 'export.txtFilter',
+};
 
 /**
  * The save step shared by every export, report and PDF: ask where (save dialog), build
@@ -175,7 +181,7 @@ const filterKeys: Record<string, string> = { xlsx: 'export.xlsxFilter', csv: 'ex
  */
 export async function saveExport(
   ctx: HandlerContext,
-  opts: { baseName: string; extension: 'xlsx' | 'csv' | 'pdf'; rows: number; build: () => Promise<Buffer> },
+  opts: { baseName: string; extension: 'xlsx' | 'csv' | 'pdf' | 'docx' | 'txt'; rows: number; build: () => Promise<Buffer> },
 ): Promise<ExportResult> {
   const date = ctx.now.slice(0, 10);
   const target = await ctx.platform.chooseSavePath({

@@ -118,6 +118,28 @@ export interface ImportFieldDef {
   };
 }
 
+/**
+ * An import target's fields, one a line in the order the template shows them:
+ * `key: 'its label (an i18n key) | the headers clerks give its column, ", " between them'`,
+ * then ` | opcional` for a field a row may leave empty and ` | registro` for one read against
+ * a register. `more` adds to a field what its line does not say (a register's options).
+ */
+export function importFields(table: Record<string, string>, more: Record<string, Partial<ImportFieldDef>> = {}): ImportFieldDef[] {
+  return Object.entries(table).map(([key, line]) => {
+    const [labelKey = '', synonyms = '', ...flags] = line.split(' | ');
+    if (labelKey === '' || flags.some((flag) => flag !== 'opcional' && flag !== 'registro'))
+      throw new Error(`import field ${key}: ${line}`);
+    return {
+      key,
+      labelKey,
+      required: !flags.includes('opcional'),
+      synonyms: synonyms === '' ? [] : synonyms.split(', '),
+      ...(flags.includes('registro') ? { register: {} } : {}),
+      ...more[key],
+    };
+  });
+}
+
 /** Field key → its cell (undefined: the field is not mapped; null: the cell is empty). */
 export type RawRow = Record<string, Cell | undefined>;
 /** A register field's value: its record, none, or a value listed as unknown. */

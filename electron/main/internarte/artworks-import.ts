@@ -10,6 +10,7 @@ import { MAX_PHOTO_BYTES } from '../files/uploads';
 import { AppError, stale } from '../ipc/errors';
 import { addSchemaErrors, choiceReader, establishmentRegister, readDateCell, refId, textOf as text } from '../import/cells';
 import type { Cell, ExistingRecord, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { parseAmountCell } from '../import/values';
 import { participantFullName } from '../programmes/for-internarte';
 import * as repo from './repository';
@@ -105,37 +106,25 @@ async function existingArtworks(db: Knex, keys: string[]): Promise<Map<string, E
   return out;
 }
 
-const label = (key: string) => `internarte.artworks.fields.${key}`;
-
 export const artworksTarget: ImportTarget<ArtworkRow, Ctx> = {
   entity: 'artworks',
-  fields: [
-    { key: 'title', labelKey: label('title'), required: true, synonyms: ['titulo', 'obra', 'nombre de la obra', 'titulo de la obra'] },
-    { key: 'artistName', labelKey: label('artistName'), required: true, synonyms: ['artista', 'autor', 'autora', 'artist'] },
-    {
-      key: 'establishment',
-      labelKey: label('establishment'),
-      required: true,
-      synonyms: ['establecimiento', 'establecimiento penitenciario', 'ep', 'e p', 'penal', 'sede', 'origen'],
-      register: {},
-    },
-    { key: 'technique', labelKey: label('technique'), required: true, synonyms: ['tecnica'] },
-    { key: 'materials', labelKey: label('materials'), required: false, synonyms: ['material', 'soporte'] },
-    { key: 'height', labelKey: label('height'), required: true, synonyms: ['alto', 'alto cm', 'altura'] },
-    { key: 'width', labelKey: label('width'), required: true, synonyms: ['ancho', 'ancho cm'] },
-    { key: 'depth', labelKey: label('depth'), required: false, synonyms: ['profundidad', 'fondo'] },
-    { key: 'year', labelKey: label('year'), required: false, synonyms: ['ano', 'anio', 'año de creacion'] },
-    { key: 'price', labelKey: label('price'), required: false, synonyms: ['precio', 'precio s', 'valor'] },
-    { key: 'saleStatus', labelKey: label('saleStatus'), required: false, synonyms: ['venta', 'estado de venta', 'a la venta'] },
-    {
-      key: 'receivedOn',
-      labelKey: 'internarte.artworks.receivedOn',
-      required: false,
-      synonyms: ['fecha', 'fecha de recepcion', 'recibida'],
-    },
-    { key: 'notes', labelKey: label('notes'), required: false, synonyms: ['observaciones', 'obs', 'notas'] },
-    { key: 'photo', labelKey: label('photo'), required: false, synonyms: ['fotos', 'foto', 'imagen', 'archivo', 'fotografia'] },
-  ],
+  fields: importFields({
+    title: 'internarte.artworks.fields.title | titulo, obra, nombre de la obra, titulo de la obra',
+    artistName: 'internarte.artworks.fields.artistName | artista, autor, autora, artist',
+    establishment:
+      'internarte.artworks.fields.establishment | establecimiento, establecimiento penitenciario, ep, e p, penal, sede, origen | registro',
+    technique: 'internarte.artworks.fields.technique | tecnica',
+    materials: 'internarte.artworks.fields.materials | material, soporte | opcional',
+    height: 'internarte.artworks.fields.height | alto, alto cm, altura',
+    width: 'internarte.artworks.fields.width | ancho, ancho cm',
+    depth: 'internarte.artworks.fields.depth | profundidad, fondo | opcional',
+    year: 'internarte.artworks.fields.year | ano, anio, año de creacion | opcional',
+    price: 'internarte.artworks.fields.price | precio, precio s, valor | opcional',
+    saleStatus: 'internarte.artworks.fields.saleStatus | venta, estado de venta, a la venta | opcional',
+    receivedOn: 'internarte.artworks.receivedOn | fecha, fecha de recepcion, recibida | opcional',
+    notes: 'internarte.artworks.fields.notes | observaciones, obs, notas | opcional',
+    photo: 'internarte.artworks.fields.photo | fotos, foto, imagen, archivo, fotografia | opcional',
+  }),
 
   example: [
     {

@@ -5,6 +5,7 @@ import { consumableCategories, type ConsumableCategory } from '../../../shared/i
 import { AppError } from '../ipc/errors';
 import { addSchemaErrors, choiceReader, establishmentRegister, readDateCell, refId, textOf as text } from '../import/cells';
 import type { Cell, ExistingRecord, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { parseAmountCell } from '../import/values';
 import * as repo from './repository';
 
@@ -80,38 +81,17 @@ async function existingItems(db: Knex, keys: string[]): Promise<Map<string, Exis
 
 export const consumablesTarget: ImportTarget<ConsumableRow, Ctx> = {
   entity: 'consumables',
-  fields: [
-    {
-      key: 'item',
-      labelKey: 'inventory.consumables.item',
-      required: true,
-      synonyms: ['material', 'insumo', 'consumible', 'descripcion', 'nombre', 'nombre del articulo', 'bien'],
-    },
-    { key: 'unit', labelKey: 'inventory.consumables.unit', required: false, synonyms: ['unidad de medida', 'um', 'u m', 'medida'] },
-    { key: 'category', labelKey: 'inventory.consumables.category', required: false, synonyms: ['categoria', 'tipo', 'rubro'] },
-    {
-      key: 'establishment',
-      labelKey: 'inventory.consumables.establishment',
-      required: true,
-      synonyms: ['establecimiento penitenciario', 'ep', 'e p', 'sede', 'penal', 'ubicacion'],
-      register: {},
-    },
-    {
-      key: 'quantity',
-      labelKey: 'inventory.consumables.quantity',
-      required: true,
-      synonyms: ['cant', 'cantidad', 'existencias', 'stock', 'saldo', 'stock inicial'],
-    },
-    {
-      key: 'unitCost',
-      labelKey: 'inventory.consumables.unitCost',
-      required: false,
-      synonyms: ['costo unitario', 'precio unitario', 'p unit', 'costo', 'precio', 'valor unitario'],
-    },
-    { key: 'date', labelKey: 'inventory.consumables.date', required: false, synonyms: ['fecha de ingreso', 'fecha de entrada'] },
-    { key: 'minimum', labelKey: 'inventory.consumables.minimum', required: false, synonyms: ['stock minimo', 'minimo', 'min'] },
-    { key: 'notes', labelKey: 'inventory.consumables.notes', required: false, synonyms: ['obs', 'notas', 'comentarios'] },
-  ],
+  fields: importFields({
+    item: 'inventory.consumables.item | material, insumo, consumible, descripcion, nombre, nombre del articulo, bien',
+    unit: 'inventory.consumables.unit | unidad de medida, um, u m, medida | opcional',
+    category: 'inventory.consumables.category | categoria, tipo, rubro | opcional',
+    establishment: 'inventory.consumables.establishment | establecimiento penitenciario, ep, e p, sede, penal, ubicacion | registro',
+    quantity: 'inventory.consumables.quantity | cant, cantidad, existencias, stock, saldo, stock inicial',
+    unitCost: 'inventory.consumables.unitCost | costo unitario, precio unitario, p unit, costo, precio, valor unitario | opcional',
+    date: 'inventory.consumables.date | fecha de ingreso, fecha de entrada | opcional',
+    minimum: 'inventory.consumables.minimum | stock minimo, minimo, min | opcional',
+    notes: 'inventory.consumables.notes | obs, notas, comentarios | opcional',
+  }),
 
   example: [
     {

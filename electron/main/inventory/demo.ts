@@ -84,6 +84,12 @@ const NATIONAL_DUE_WITHIN_DAYS = 730;
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** The columns of a movement the generated ledger leaves empty: custodians, papers, costs, batches and counts. */
+const EMPTY_IN_DEMO = [
+  ...['custodian_type', 'custodian_name', 'custodian_id', 'due_date', 'document_number', 'person', 'provider'],
+  ...['cost_centimos', 'description', 'batch_id', 'stocktake_id'],
+];
+
 /** One row of a generated ledger: the movement `effect` took the instrument from `before` to `after` on `day` (ms). */
 export function demoLedgerRow(
   at: { instrumentId: number; seq: number; day: number; actor: Actor },
@@ -103,18 +109,8 @@ export function demoLedgerRow(
     from_establishment_id: before?.establishmentId ?? null,
     to_establishment_id:
       'toEstablishmentId' in effect ? effect.toEstablishmentId : kind === 'recepcion' ? (before?.transitTo ?? null) : null,
-    custodian_type: null,
-    custodian_name: null,
-    custodian_id: null,
-    due_date: null,
+    ...Object.fromEntries(EMPTY_IN_DEMO.map((column) => [column, null])),
     condition: 'condition' in effect ? (effect.condition ?? null) : null,
-    document_number: null,
-    person: null,
-    provider: null,
-    cost_centimos: null,
-    description: null,
-    batch_id: null,
-    stocktake_id: null,
     status_after: after.status,
     establishment_after_id: after.establishmentId,
     ...extra,

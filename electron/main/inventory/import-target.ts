@@ -16,6 +16,7 @@ import { AppError, stale } from '../ipc/errors';
 import { allEstablishments } from '../establishments/repository';
 import { matchKey } from '../import/mapping';
 import type { Cell, ExistingRecord, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { cellString } from '../import/read';
 import { parseAmountCell } from '../import/values';
 import * as repo from './repository';
@@ -68,76 +69,28 @@ const text = (c: Cell | undefined) => cellString(c ?? null);
 
 export const instrumentsTarget: ImportTarget<InstrumentRow, Ctx> = {
   entity: 'instruments',
-  fields: [
+  fields: importFields(
     {
-      key: 'code',
-      labelKey: 'inventory.instruments.code',
-      required: true,
-      synonyms: ['codigo', 'cod patrimonial', 'codigo patrimonial', 'patrimonio', 'cod', 'n patrimonio'],
+      code: 'inventory.instruments.code | codigo, cod patrimonial, codigo patrimonial, patrimonio, cod, n patrimonio',
+      type: 'inventory.instruments.type | instrumento, tipo de instrumento, descripcion, descripcion del bien, denominacion, denominacion del bien, bien',
+      brand: 'inventory.instruments.brand | fabricante | opcional',
+      model: 'inventory.instruments.model | modelo | opcional',
+      serialNumber: 'inventory.instruments.serialNumber | serie, n serie, numero de serie, nro serie, serial | opcional',
+      acquisitionDate: 'inventory.instruments.acquisitionDate | fecha, fecha de compra, adquisicion, fecha adquisicion | opcional',
+      cost: 'inventory.instruments.cost | costo, valor, valor s, precio, importe, importe s, costo s, valor de adquisicion | opcional',
+      funding: 'inventory.instruments.funding | financiamiento, fuente, fuente de financiamiento, origen | opcional',
+      supplier: 'inventory.instruments.supplier | proveedor, empresa | opcional',
+      supplierDocument: 'inventory.instruments.supplierDocument | documento, orden de compra, oc, factura, pecosa | opcional',
+      condition: 'inventory.instruments.condition | estado, estado de conservacion, conservacion | opcional',
+      establishment:
+        'inventory.instruments.establishment | establecimiento, establecimiento penitenciario, ep, e p, sede, penal, ubicacion, destino | opcional',
+      notes: 'inventory.instruments.notes | observaciones, obs, notas, comentarios | opcional',
     },
     {
-      key: 'type',
-      labelKey: 'inventory.instruments.type',
-      required: true,
-      synonyms: [
-        'instrumento',
-        'tipo de instrumento',
-        'descripcion',
-        'descripcion del bien',
-        'denominacion',
-        'denominacion del bien',
-        'bien',
-      ],
-      register: { prefix: true, create: families.map((f) => ({ value: f, labelKey: `inventory.families.${f}` })) },
+      type: { register: { prefix: true, create: families.map((f) => ({ value: f, labelKey: `inventory.families.${f}` })) } },
+      establishment: { register: { none: ['Almacén central'] } },
     },
-    { key: 'brand', labelKey: 'inventory.instruments.brand', required: false, synonyms: ['fabricante'] },
-    { key: 'model', labelKey: 'inventory.instruments.model', required: false, synonyms: ['modelo'] },
-    {
-      key: 'serialNumber',
-      labelKey: 'inventory.instruments.serialNumber',
-      required: false,
-      synonyms: ['serie', 'n serie', 'numero de serie', 'nro serie', 'serial'],
-    },
-    {
-      key: 'acquisitionDate',
-      labelKey: 'inventory.instruments.acquisitionDate',
-      required: false,
-      synonyms: ['fecha', 'fecha de compra', 'adquisicion', 'fecha adquisicion'],
-    },
-    {
-      key: 'cost',
-      labelKey: 'inventory.instruments.cost',
-      required: false,
-      synonyms: ['costo', 'valor', 'valor s', 'precio', 'importe', 'importe s', 'costo s', 'valor de adquisicion'],
-    },
-    {
-      key: 'funding',
-      labelKey: 'inventory.instruments.funding',
-      required: false,
-      synonyms: ['financiamiento', 'fuente', 'fuente de financiamiento', 'origen'],
-    },
-    { key: 'supplier', labelKey: 'inventory.instruments.supplier', required: false, synonyms: ['proveedor', 'empresa'] },
-    {
-      key: 'supplierDocument',
-      labelKey: 'inventory.instruments.supplierDocument',
-      required: false,
-      synonyms: ['documento', 'orden de compra', 'oc', 'factura', 'pecosa'],
-    },
-    {
-      key: 'condition',
-      labelKey: 'inventory.instruments.condition',
-      required: false,
-      synonyms: ['estado', 'estado de conservacion', 'conservacion'],
-    },
-    {
-      key: 'establishment',
-      labelKey: 'inventory.instruments.establishment',
-      required: false,
-      synonyms: ['establecimiento', 'establecimiento penitenciario', 'ep', 'e p', 'sede', 'penal', 'ubicacion', 'destino'],
-      register: { none: ['Almacén central'] },
-    },
-    { key: 'notes', labelKey: 'inventory.instruments.notes', required: false, synonyms: ['observaciones', 'obs', 'notas', 'comentarios'] },
-  ],
+  ),
 
   example: [
     {

@@ -2,6 +2,7 @@ import { formatDate, parseDateInput } from '../../../shared/format';
 import { translator } from '../i18n';
 import { cellString } from '../import/read';
 import type { Cell, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { programmeYear } from './demo-data';
 import * as repo from './repository';
 
@@ -108,30 +109,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export const attendanceTarget: ImportTarget<AttendanceImportRow, Ctx> = {
   entity: 'attendance',
-  fields: [
+  fields: importFields(
     {
-      key: 'participant',
-      labelKey: 'import.attendance.participant',
-      required: true,
-      synonyms: [
-        'participante',
-        'codigo',
-        'cod',
-        'codigo inpe',
-        'interno',
-        'interna',
-        'alumno',
-        'apellidos y nombres',
-        'nombres y apellidos',
-        'nombre',
-        'nombres',
-      ],
-      register: {},
+      participant:
+        'import.attendance.participant | participante, codigo, cod, codigo inpe, interno, interna, alumno, apellidos y nombres, nombres y apellidos, nombre, nombres | registro',
+      workshop: 'import.attendance.workshop | taller, curso, actividad | registro',
+      mark: 'import.attendance.mark |  | opcional',
     },
-    { key: 'workshop', labelKey: 'import.attendance.workshop', required: true, synonyms: ['taller', 'curso', 'actividad'], register: {} },
     // The marks of the date columns, each mapped by the clerk to what it means.
-    { key: 'mark', labelKey: 'import.attendance.mark', required: false, synonyms: [], fromColumns: true, register: {} },
-  ],
+    { mark: { fromColumns: true, register: {} } },
+  ),
 
   // Computed when the template is made: its dates are past ones.
   get example() {

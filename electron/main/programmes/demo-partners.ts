@@ -74,25 +74,20 @@ export async function insertDemoPartners({ db, stamp, today, year, now, actor }:
     ])
     .returning('id')) as Array<{ id: number }>;
   // Both donations were made under their partner's agreement (issue 15).
-  await db('partner_donations').insert([
-    {
-      partner_id: partnerIds[2],
-      date: `${year}-06-21`,
-      description: 'Juegos de cuerdas y atriles para la banda de Lurigancho',
-      value_centimos: 480000,
-      agreement_id: agreementIds[2]!.id,
+  const donations: Array<[partner: number, day: string, description: string, centimos: number]> = [
+    [2, '06-21', 'Juegos de cuerdas y atriles para la banda de Lurigancho', 480000],
+    [0, '04-10', 'Vestuario y escenografía para «Arte sin Barreras»', 1250000],
+  ];
+  await db('partner_donations').insert(
+    donations.map(([k, day, description, centimos]) => ({
+      partner_id: partnerIds[k],
+      date: `${year}-${day}`,
+      description,
+      value_centimos: centimos,
+      agreement_id: agreementIds[k]!.id,
       recorded_at: now,
       recorded_by: actor.name,
-    },
-    {
-      partner_id: partnerIds[0],
-      date: `${year}-04-10`,
-      description: 'Vestuario y escenografía para «Arte sin Barreras»',
-      value_centimos: 1250000,
-      agreement_id: agreementIds[0]!.id,
-      recorded_at: now,
-      recorded_by: actor.name,
-    },
-  ]);
+    })),
+  );
   return partnerIds;
 }

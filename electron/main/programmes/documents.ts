@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
 import { audienceGroups } from '../../../shared/programmes/rules';
-import type { ProgrammeFigures, UnescoEntry } from '../../../shared/programmes/schemas';
+import type { ProgrammeFigures } from '../../../shared/programmes/schemas';
 import { cellFormats, excelDate } from '../export/table';
 import type { Translate } from '../i18n';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
@@ -9,7 +9,7 @@ import { escapeHtml as h, htmlDocument } from '../pdf/html';
 /**
  * The programme's printed documents as pure functions from data to HTML (printed by
  * Platform.printPdf) or to a workbook: certificates (certificate-document.ts), the annual report,
- * the UNESCO entry. The reports take aggregates only (ProgrammeFigures): no participant's name
+ * (the UNESCO entry: unesco-document.ts). The reports take aggregates only (ProgrammeFigures): no participant's name
  * can reach them.
  */
 
@@ -222,97 +222,4 @@ export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promi
   );
   sheet(t('programmes.reports.partnersHeading'), ...partnerRows(f, t), [40, 26, 10, 12]);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-// ── The UNESCO 2005 Convention entry ────────────────────────────────────────────
-
-/** The programme's entry for the periodic report, written from the figures of the period. */
-export function unescoEntry(f: ProgrammeFigures, t: Translate, locale: Locale): UnescoEntry {
-  const fmt = numberFmt(locale);
-  const activities = [
-    ...f.byProgramme.map((p) =>
-      t('programmes.unesco.activityProgramme', {
-        programme: t(`programmes.programmes.${p.programme}`),
-        workshops: p.workshops,
-        sessions: p.sessions,
-        hours: p.hours,
-        participants: p.participants,
-      }),
-    ),
-    ...f.events.byType.map((e) =>
-      t('programmes.unesco.activityEvents', { type: t(`programmes.eventTypes.${e.type}`), events: e.count, audience: e.audience }),
-    ),
-  ];
-  const results = [
-    t('programmes.unesco.resultParticipants', { total: f.participants.total, men: f.participants.men, women: f.participants.women }),
-    t('programmes.unesco.resultPrisons', {
-      total: f.establishments.total,
-      men: f.establishments.men,
-      women: f.establishments.women,
-      mixed: f.establishments.mixed,
-    }),
-    t('programmes.unesco.resultEnsembles', {
-      total: f.ensembles.total,
-      members: f.ensembles.members,
-      types: f.ensembles.byType.map((g) => `${t(`programmes.ensembleTypes.${g.type}`).toLowerCase()} (${g.count})`).join(', ') || '—',
-    }),
-    t('programmes.unesco.resultEvents', {
-      total: f.events.total,
-      audience: f.events.totalAudience,
-      groups: audienceGroups.map((g) => `${t(`programmes.audienceGroups.${g}`)}: ${fmt.format(f.events.audience[g])}`).join('; '),
-    }),
-    t('programmes.unesco.resultAlliances', { partners: f.partners.length, agreements: f.agreementsInForce }),
-  ];
-  const financial = f.finance
-    ? t('programmes.unesco.financial', {
-        usd: usdFmt(f.finance.usd, locale),
-        year: f.finance.year,
-        pen: formatMoney(f.finance.pen, locale),
-        rate: f.finance.exchangeRate,
-      })
-    : t('programmes.unesco.financialUnavailable');
-  const evaluation = [
-    t('programmes.unesco.evalRetention', { value: pct(f.evaluation.retention, locale), withdrawn: f.evaluation.withdrawn }),
-    t('programmes.unesco.evalHours', {
-      value: f.evaluation.hoursPerParticipant === null ? '—' : fmt.format(f.evaluation.hoursPerParticipant),
-    }),
-    t('programmes.unesco.evalCompletion', { value: pct(f.evaluation.completion, locale), completed: f.evaluation.completed }),
-    t('programmes.unesco.evalAttendance', { value: pct(f.evaluation.attendanceRate, locale) }),
-  ];
-  return {
-    title: t('programmes.unesco.policyTitle'),
-    period: `${formatDate(f.from)} – ${formatDate(f.to)}`,
-    description: t('programmes.unesco.description'),
-    activities,
-    results,
-    financial,
-    partners: f.partners.map((p) => ({ name: p.name, type: t(`programmes.partnerTypes.${p.type}`) })),
-    evaluation,
-    figures: f,
-  };
-}
-
-export function unescoHtml(e: UnescoEntry, t: Translate, locale: Locale, now: string, user: string): string {
-  const list = (items: string[]) => `<ul>${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`;
-  const body = `
-<div class="org">${h(t('programmes.unesco.header'))}</div>
-<h1>${h(e.title)}</h1>
-<p><b>${h(t('programmes.unesco.agency'))}</b> Instituto Nacional Penitenciario (INPE) — ${h(t('programmes.reports.period', { from: e.period.split(' – ')[0], to: e.period.split(' – ')[1] }))}</p>
-<h2>${h(t('programmes.unesco.qDescription'))}</h2>
-<p>${h(e.description)}</p>
-<h3>${h(t('programmes.unesco.activities'))}</h3>
-${list(e.activities)}
-<h2>${h(t('programmes.unesco.qResults'))}</h2>
-${list(e.results)}
-<h2>${h(t('programmes.unesco.qFinancial'))}</h2>
-<p>${h(e.financial)}</p>
-<h2>${h(t('programmes.unesco.qPartners'))}</h2>
-${table(
-  [t('programmes.unesco.partnerName'), t('programmes.unesco.partnerType')],
-  e.partners.map((p) => [p.name, p.type]),
-)}
-<h2>${h(t('programmes.unesco.qEvaluation'))}</h2>
-${list(e.evaluation)}
-<p class="footer">${h(t('programmes.reports.generatedAt', { date: formatDateTime(now), user }))} ${h(t('programmes.reports.aggregatesOnly'))}</p>`;
-  return htmlDocument({ lang: locale, title: e.title, css: reportCss, body });
 }

@@ -6,6 +6,7 @@ import { enrolmentHandlers } from './enrolments';
 import { ensembleHandlers } from './ensembles';
 import { ensemblePartHandlers } from './ensemble-parts';
 import { eventHandlers } from './events';
+import { initiativeHandlers } from './initiatives';
 import { participantHandlers } from './participants';
 import { partnerHandlers } from './partners';
 import { programmeReportHandlers } from './reports';
@@ -24,6 +25,7 @@ export const programmeHandlers: DomainHandlers<ProgrammeChannel> = {
   ...eventHandlers,
   ...partnerHandlers,
   ...agreementLinkHandlers,
+  ...initiativeHandlers,
   ...certificateHandlers,
   ...programmeReportHandlers,
 };

@@ -2,6 +2,7 @@ import { AgreementCreate } from '../../../shared/programmes/schemas';
 import { AppError, stale } from '../ipc/errors';
 import { addSchemaErrors, readDateCell, refId, registerOf, textOf } from '../import/cells';
 import type { ExistingRecord, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { checkPartnerKept } from './agreement-links';
 import * as repo from './repository';
 
@@ -27,36 +28,15 @@ interface Ctx {
 
 export const agreementsTarget: ImportTarget<AgreementRow, Ctx> = {
   entity: 'agreements',
-  fields: [
-    {
-      key: 'partner',
-      labelKey: 'programmes.agreements.partner',
-      required: true,
-      synonyms: ['entidad', 'institucion', 'contraparte', 'aliado estrategico'],
-      register: {},
-    },
-    { key: 'title', labelKey: 'programmes.agreements.titleField', required: true, synonyms: ['titulo', 'nombre del convenio', 'convenio'] },
-    { key: 'object', labelKey: 'programmes.agreements.object', required: true, synonyms: ['objeto', 'finalidad', 'descripcion'] },
-    {
-      key: 'documentNumber',
-      labelKey: 'programmes.agreements.documentNumber',
-      required: true,
-      synonyms: ['n convenio', 'numero de convenio', 'nro convenio', 'numero', 'documento'],
-    },
-    {
-      key: 'startDate',
-      labelKey: 'programmes.agreements.startDate',
-      required: true,
-      synonyms: ['fecha de inicio', 'desde', 'suscripcion', 'fecha de suscripcion'],
-    },
-    {
-      key: 'endDate',
-      labelKey: 'programmes.agreements.endDate',
-      required: false,
-      synonyms: ['fin', 'hasta', 'vencimiento', 'fecha de termino'],
-    },
-    { key: 'notes', labelKey: 'programmes.common.notes', required: false, synonyms: ['observaciones', 'obs', 'notas', 'comentarios'] },
-  ],
+  fields: importFields({
+    partner: 'programmes.agreements.partner | entidad, institucion, contraparte, aliado estrategico | registro',
+    title: 'programmes.agreements.titleField | titulo, nombre del convenio, convenio',
+    object: 'programmes.agreements.object | objeto, finalidad, descripcion',
+    documentNumber: 'programmes.agreements.documentNumber | n convenio, numero de convenio, nro convenio, numero, documento',
+    startDate: 'programmes.agreements.startDate | fecha de inicio, desde, suscripcion, fecha de suscripcion',
+    endDate: 'programmes.agreements.endDate | fin, hasta, vencimiento, fecha de termino | opcional',
+    notes: 'programmes.common.notes | observaciones, obs, notas, comentarios | opcional',
+  }),
 
   example: [
     {

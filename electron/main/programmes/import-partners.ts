@@ -3,6 +3,7 @@ import { PartnerCreate } from '../../../shared/programmes/schemas';
 import { AppError, stale } from '../ipc/errors';
 import { addSchemaErrors, choiceReader, textOf } from '../import/cells';
 import type { ExistingRecord, FieldErrors, ImportEnv, ImportTarget } from '../import/target';
+import { importFields } from '../import/target';
 import * as repo from './repository';
 
 /**
@@ -38,25 +39,15 @@ async function partnersByNames(db: Parameters<typeof repo.partnerIdByName>[0], n
 
 export const partnersTarget: ImportTarget<PartnerRow, Ctx> = {
   entity: 'partners',
-  fields: [
-    {
-      key: 'name',
-      labelKey: 'programmes.partners.name',
-      required: true,
-      synonyms: ['aliado', 'entidad', 'institucion', 'razon social', 'nombre de la entidad'],
-    },
-    { key: 'type', labelKey: 'programmes.partners.type', required: true, synonyms: ['tipo', 'sector', 'tipo de aliado'] },
-    {
-      key: 'contactName',
-      labelKey: 'programmes.partners.contactName',
-      required: false,
-      synonyms: ['persona de contacto', 'nombre del contacto'],
-    },
-    { key: 'contactRole', labelKey: 'programmes.partners.contactRole', required: false, synonyms: ['cargo del contacto', 'area'] },
-    { key: 'contactEmail', labelKey: 'programmes.partners.contactEmail', required: false, synonyms: ['correo', 'email', 'e mail'] },
-    { key: 'contactPhone', labelKey: 'programmes.partners.contactPhone', required: false, synonyms: ['celular', 'telefono de contacto'] },
-    { key: 'notes', labelKey: 'programmes.common.notes', required: false, synonyms: ['observaciones', 'obs', 'notas', 'comentarios'] },
-  ],
+  fields: importFields({
+    name: 'programmes.partners.name | aliado, entidad, institucion, razon social, nombre de la entidad',
+    type: 'programmes.partners.type | tipo, sector, tipo de aliado',
+    contactName: 'programmes.partners.contactName | persona de contacto, nombre del contacto | opcional',
+    contactRole: 'programmes.partners.contactRole | cargo del contacto, area | opcional',
+    contactEmail: 'programmes.partners.contactEmail | correo, email, e mail | opcional',
+    contactPhone: 'programmes.partners.contactPhone | celular, telefono de contacto | opcional',
+    notes: 'programmes.common.notes | observaciones, obs, notas, comentarios | opcional',
+  }),
 
   example: [
     {

@@ -7,6 +7,7 @@ import { allEstablishments } from '../establishments/repository';
 import { matchKey } from '../import/mapping';
 import { cellString } from '../import/read';
 import type { Cell, ExistingRecord, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
+import { importFields } from '../import/target';
 import { AppError, stale } from '../ipc/errors';
 import * as repo from './repository';
 
@@ -54,41 +55,15 @@ async function existingParticipants(db: Knex, codes: string[]): Promise<Map<stri
 
 export const participantsTarget: ImportTarget<ParticipantRow, Ctx> = {
   entity: 'participants',
-  fields: [
-    {
-      key: 'code',
-      labelKey: 'programmes.participants.code',
-      required: true,
-      synonyms: ['codigo', 'cod', 'codigo inpe', 'cod inpe', 'codigo interno', 'n codigo'],
-    },
-    {
-      key: 'lastNames',
-      labelKey: 'programmes.participants.lastNames',
-      required: true,
-      synonyms: ['apellido', 'apellidos', 'apellidos completos', 'ap paterno y materno'],
-    },
-    { key: 'firstNames', labelKey: 'programmes.participants.firstNames', required: true, synonyms: ['nombre', 'nombres', 'nombre s'] },
-    { key: 'sex', labelKey: 'programmes.participants.sex', required: true, synonyms: ['sexo', 'genero'] },
-    {
-      key: 'birthYear',
-      labelKey: 'programmes.participants.birthYear',
-      required: true,
-      synonyms: ['ano nac', 'ano de nacimiento', 'nacimiento', 'ano'],
-    },
-    {
-      key: 'establishment',
-      labelKey: 'programmes.common.establishment',
-      required: true,
-      synonyms: ['establecimiento', 'establecimiento penitenciario', 'ep', 'e p', 'penal', 'sede'],
-      register: {},
-    },
-    {
-      key: 'date',
-      labelKey: 'programmes.participants.registeredOn',
-      required: true,
-      synonyms: ['fecha', 'fecha de registro', 'fecha de alta', 'alta', 'fecha de ingreso al programa'],
-    },
-  ],
+  fields: importFields({
+    code: 'programmes.participants.code | codigo, cod, codigo inpe, cod inpe, codigo interno, n codigo',
+    lastNames: 'programmes.participants.lastNames | apellido, apellidos, apellidos completos, ap paterno y materno',
+    firstNames: 'programmes.participants.firstNames | nombre, nombres, nombre s',
+    sex: 'programmes.participants.sex | sexo, genero',
+    birthYear: 'programmes.participants.birthYear | ano nac, ano de nacimiento, nacimiento, ano',
+    establishment: 'programmes.common.establishment | establecimiento, establecimiento penitenciario, ep, e p, penal, sede | registro',
+    date: 'programmes.participants.registeredOn | fecha, fecha de registro, fecha de alta, alta, fecha de ingreso al programa',
+  }),
 
   example: [
     {

@@ -43,6 +43,14 @@ function duplicateCode(code: string): AppError {
   );
 }
 
+/** One registered again later keeps their record (the code is unique): a released one comes back by «Reincorporar». */
+async function duplicateOf(ctx: HandlerContext, id: number, code: string): Promise<AppError> {
+  const p = await repo.getParticipant(ctx.db, ctx.session, id);
+  if (p?.status !== 'egresado') return duplicateCode(code);
+  const key = 'programmes.errors.duplicateReleased';
+  return new AppError('conflict', key, { code }, { code: { key, params: { code } } });
+}
+
 /**
  * A participant's signed consent form (issue 16, item 4): personal data, for the roles that see
  * the participant's names only; a copy says why and is logged, the audit keeps no file name.
@@ -68,7 +76,8 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
 
   'participants.create': async ({ code, firstNames, lastNames, sex, birthYear, establishmentId, date }, ctx) => {
     await checkEstablishment(ctx, establishmentId);
-    if ((await repo.participantIdByCode(ctx.db, code)) !== null) throw duplicateCode(code);
+    const existing = await repo.participantIdByCode(ctx.db, code);
+    if (existing !== null) throw await duplicateOf(ctx, existing, code);
     let id: number;
     try {
       id = await repo.insertParticipant(
@@ -113,7 +122,10 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
     return after;
   },
 
-  'participants.custodyChange': async ({ participantId, version, kind, date, toEstablishmentId, documentNumber, notes }, ctx) => {
+  'participants.custodyChange': async (
+    { participantId, version, kind, date, toEstablishmentId, documentNumber, notes, continuesPractice, referral },
+    ctx,
+  ) => {
     const before = await mustParticipant(ctx, participantId);
     if (before.version !== version) throw stale();
     if (!allowedCustody(before.status).includes(kind)) {
@@ -124,6 +136,9 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
     }
     const last = await repo.lastMovementDate(ctx.db, participantId);
     if (last !== null && date < last) throw fieldError('date', 'programmes.errors.custodyBeforeLast', { date: formatDate(last) });
+    if (referral !== null && !(await repo.getPartner(ctx.db, referral.partnerId))) {
+      throw fieldError('referral.partnerId', 'programmes.errors.partnerUnknown');
+    }
     if (toEstablishmentId !== null) {
       await checkEstablishment(ctx, toEstablishmentId, 'toEstablishmentId');
       if (kind === 'traslado' && toEstablishmentId === before.establishmentId) {
@@ -159,6 +174,9 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
         documentNumber,
         notes,
         enrolmentsEnded: ended,
+        continuesPractice,
+        referralPartnerId: referral?.partnerId ?? null,
+        referralNote: referral?.note ?? null,
       },
       ctx.session.actor,
       ctx.now,
@@ -179,6 +197,8 @@ export const participantHandlers: DomainHandlers<ParticipantChannel> = {
         establishmentId: destination,
         enrolmentsEnded: ended,
         instrumentsToRecover: instrumentsToRecover?.map((i) => i.code) ?? null,
+        // The follow-up's answers are read only as aggregates: the log says that they were given, not what.
+        ...(kind === 'egreso' ? { followUpRecorded: continuesPractice !== null || referral !== null } : {}),
       },
     });
     return { participant, enrolmentsEnded: ended, instrumentsToRecover };

@@ -2,15 +2,35 @@ import { audienceGroups, type Audiences } from '../../../shared/programmes/rules
 import type { ProgrammeSummary } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { annualReportHtml, annualReportXlsx, unescoEntry, unescoHtml } from './documents';
+import { budgetExecution } from '../contracts/for-programmes';
+import { stale } from '../ipc/errors';
+import { annualReportHtml, annualReportXlsx } from './documents';
 import * as repo from './repository';
+import { generatedLine, unescoDocx, unescoEntry, unescoHtml, unescoText, unescoXlsx } from './unesco-document';
 
 type ReportChannel =
   | 'programmeReports.summary'
   | 'programmeReports.figures'
   | 'programmeReports.unesco'
   | 'programmeReports.annual'
-  | 'programmeReports.unescoExport';
+  | 'programmeReports.unescoExport'
+  | 'programmeReports.unescoTexts'
+  | 'programmeReports.saveUnescoTexts';
+
+/** The UNESCO entry of a period: its figures, the initiatives of its year, the budget executed and the year's texts. */
+async function unescoOf(ctx: HandlerContext, from: string, to: string) {
+  const year = Number(to.slice(0, 4));
+  return unescoEntry(
+    {
+      figures: await repo.programmeFigures(ctx.db, from, to),
+      texts: await repo.unescoTexts(ctx.db, year),
+      initiatives: await repo.initiativesOfYear(ctx.db, year),
+      execution: await budgetExecution(ctx.db, from, to),
+    },
+    ctx.t,
+    ctx.session.locale,
+  );
+}
 
 /** The programme's home page: participants, groups, the season, alerts (within the session's establishments). */
 export async function programmeSummary(ctx: HandlerContext): Promise<ProgrammeSummary> {
@@ -69,8 +89,7 @@ export const programmeReportHandlers: DomainHandlers<ReportChannel> = {
 
   'programmeReports.figures': ({ from, to }, ctx) => repo.programmeFigures(ctx.db, from, to),
 
-  'programmeReports.unesco': async ({ from, to }, ctx) =>
-    unescoEntry(await repo.programmeFigures(ctx.db, from, to), ctx.t, ctx.session.locale),
+  'programmeReports.unesco': ({ from, to }, ctx) => unescoOf(ctx, from, to),
 
   'programmeReports.annual': async ({ from, to, format }, ctx) => {
     const f = await repo.programmeFigures(ctx.db, from, to);
@@ -90,7 +109,7 @@ export const programmeReportHandlers: DomainHandlers<ReportChannel> = {
   },
 
   'programmeReports.unescoExport': async ({ from, to, format }, ctx) => {
-    const entry = unescoEntry(await repo.programmeFigures(ctx.db, from, to), ctx.t, ctx.session.locale);
+    const entry = await unescoOf(ctx, from, to);
     const base = `${ctx.t('programmes.export.unesco')}-${from}-${to}`;
     return saveExport(ctx, {
       baseName: base,
@@ -102,8 +121,21 @@ export const programmeReportHandlers: DomainHandlers<ReportChannel> = {
             html: unescoHtml(entry, ctx.t, ctx.session.locale, ctx.now, ctx.session.actor.name),
             pageSize: 'A4',
           });
-        return annualReportXlsx(entry.figures, ctx.t);
+        if (format === 'docx') return unescoDocx(entry, ctx.t, generatedLine(ctx.t, ctx.now, ctx.session.actor.name));
+        if (format === 'txt') return Buffer.from(unescoText(entry, ctx.t), 'utf8');
+        return unescoXlsx(entry, ctx.t);
       },
     });
+  },
+
+  'programmeReports.unescoTexts': ({ year }, ctx) => repo.unescoTexts(ctx.db, year),
+
+  'programmeReports.saveUnescoTexts': async ({ version, ...values }, ctx) => {
+    const before = await repo.unescoTexts(ctx.db, values.year);
+    if (before.version !== version) throw stale();
+    if (!(await repo.saveUnescoTexts(ctx.db, values, version, ctx.session.actor, ctx.now))) throw stale();
+    const after = await repo.unescoTexts(ctx.db, values.year);
+    await ctx.audit({ entity: 'unescoEntry', entityId: values.year, action: version === null ? 'create' : 'update', before, after });
+    return after;
   },
 };

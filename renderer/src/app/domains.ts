@@ -20,13 +20,13 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   backups: 'all', // a restore replaces everything
   office: 'all', // another database or attachments' place
   // Movements change participants' instruments (programmes) and purchases the budget (contracts).
-  inventory: ['programmes', 'contracts'],
+  inventory: ['programmes', 'contracts', 'evaluation'],
   // Budget lines feed the programmes' reports.
-  contracts: ['programmes'],
+  contracts: ['programmes', 'evaluation'],
   // Participants are custodians of instruments and artists of works; partners lend to exhibitions;
   // active participants are the programme's reach (establishments' population.reach); events and
   // workshops are what a budget expense was for (contracts).
-  programmes: ['inventory', 'internarte', 'establishments', 'contracts'],
+  programmes: ['inventory', 'internarte', 'establishments', 'contracts', 'evaluation'],
   // Exhibitions show on partners' pages and works on participants', and budget expenses name them.
   internarte: ['programmes', 'contracts'],
   dashboard: [],
@@ -37,6 +37,8 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   notifications: [],
   // A user's saved views change nothing else.
   lists: [],
+  // The evaluation page only reads; it is refreshed by the writes of the domains it reads (above).
+  evaluation: [],
 };
 
 /** The channels whose queries a successful call of `written` may have changed, or 'all'. */

@@ -4,6 +4,7 @@ import { backupsFeature } from '../features/backups';
 import { contractsFeature } from '../features/contracts';
 import { dashboardFeature } from '../features/dashboard';
 import { establishmentsFeature } from '../features/establishments';
+import { evaluationFeature } from '../features/evaluation';
 import { inventoryFeature } from '../features/inventory';
 import { internarteFeature } from '../features/internarte';
 import { privacyFeature } from '../features/privacy';
@@ -24,6 +25,7 @@ export const features: readonly Feature[] = [
   establishmentsFeature,
   inventoryFeature,
   programmesFeature,
+  evaluationFeature,
   contractsFeature,
   internarteFeature,
   usersFeature,

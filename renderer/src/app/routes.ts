@@ -17,6 +17,7 @@ export const routes = {
   ensembles: '/elencos',
   events: '/eventos',
   partners: '/aliados',
+  initiatives: '/iniciativas',
   programmeReports: '/reportes-programa',
   artworks: '/obras',
   exhibitions: '/exposiciones',

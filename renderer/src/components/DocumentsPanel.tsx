@@ -7,6 +7,7 @@ import type { ExportResult } from '../../../shared/ipc';
 import type { ApiCallError } from '../api';
 import { toBase64, useSaveFile } from './files';
 import { RemoveAction, RowAction } from './RecordParts';
+import { RowsTable } from './RowsTable';
 
 /**
  * A record's attached documents (a teacher's or a contract's, a record's signed papers):
@@ -121,42 +122,43 @@ export function DocumentsPanel({
           {t('common.papers.none')}
         </Text>
       ) : (
-        <Table verticalSpacing={4} data-testid="documents">
-          <Table.Tbody>
-            {documents.map((d) => (
-              <Table.Tr key={d.hash}>
-                <Table.Td>
-                  <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                    {d.originalName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {kindLabel(d.kind)} · {sizeText(d.sizeBytes)} ·{' '}
-                    {t('common.papers.addedBy', { user: d.addedBy, date: formatDateTime(d.addedAt) })}
-                  </Text>
-                </Table.Td>
-                <Table.Td w={80}>
-                  <Group gap={2} justify="flex-end" wrap="nowrap">
-                    {canCopy && (
-                      <RowAction
-                        label={t('common.papers.saveCopy')}
-                        name={d.originalName}
-                        onClick={() => void saveFile(() => copy(d.hash)).catch(() => undefined)}
-                      >
-                        <IconDeviceFloppy size={16} />
-                      </RowAction>
-                    )}
-                    <RemoveAction
-                      label={t('common.papers.remove')}
+        <RowsTable
+          verticalSpacing={4}
+          data-testid="documents"
+          records={documents}
+          row={(d) => (
+            <Table.Tr key={d.hash}>
+              <Table.Td>
+                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {d.originalName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {kindLabel(d.kind)} · {sizeText(d.sizeBytes)} ·{' '}
+                  {t('common.papers.addedBy', { user: d.addedBy, date: formatDateTime(d.addedAt) })}
+                </Text>
+              </Table.Td>
+              <Table.Td w={80}>
+                <Group gap={2} justify="flex-end" wrap="nowrap">
+                  {canCopy && (
+                    <RowAction
+                      label={t('common.papers.saveCopy')}
                       name={d.originalName}
-                      hidden={readOnly}
-                      onClick={() => void onRemove(d.hash).catch(() => undefined)}
-                    />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                      onClick={() => void saveFile(() => copy(d.hash)).catch(() => undefined)}
+                    >
+                      <IconDeviceFloppy size={16} />
+                    </RowAction>
+                  )}
+                  <RemoveAction
+                    label={t('common.papers.remove')}
+                    name={d.originalName}
+                    hidden={readOnly}
+                    onClick={() => void onRemove(d.hash).catch(() => undefined)}
+                  />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       )}
     </Stack>
   );

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Card, Group, TextInput, type ComboboxProps } from '
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileDescription, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { DataTable, type DataTableColumn, type DataTableRowClickHandler, type DataTableSortStatus } from 'mantine-datatable';
+import { type DataTableColumn, type DataTableRowClickHandler, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazySelect } from './LazySelect';
@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import { pageSizes, type Page } from '../../../shared/ipc';
 import { accentFilter } from './accentFilter';
 import { EmptyState } from './EmptyState';
+import { PlainTable } from './PlainTable';
 import { RowAction } from './RecordParts';
 import { useEstablishmentOptions } from './fields';
 import { isInteger, useStoredState } from './storedState';
@@ -190,13 +191,9 @@ export function ListTable<T>({
   const click: DataTableRowClickHandler<T> | undefined = onRowClick ? ({ record }) => onRowClick(record) : undefined;
   const doubleClick: DataTableRowClickHandler<T> | undefined = onRowDoubleClick ? ({ record }) => onRowDoubleClick(record) : undefined;
   return (
-    <DataTable<T>
-      withTableBorder
-      borderRadius="sm"
-      striped
-      highlightOnHover
-      minHeight={total === 0 ? emptyHeight : undefined}
+    <PlainTable<T>
       records={query.data?.rows ?? []}
+      minHeight={total === 0 ? emptyHeight : undefined}
       columns={wrappingTitles(columns)}
       // A table wider than its place (columns the user chose to show) says so with a visible scroll bar.
       scrollAreaProps={{ type: 'auto' }}

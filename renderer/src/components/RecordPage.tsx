@@ -1,8 +1,6 @@
-import { Anchor, Button, Group, Stack, Tabs } from '@mantine/core';
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
+import { Group, Stack, Tabs } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { BackLink, EditButton } from './RecordParts';
 
 /** One tab of a record's page: its label (counts included) and what it shows. */
 export interface RecordTab {
@@ -36,23 +34,13 @@ export function RecordPage({
   initialTab: string;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>(initialTab);
   return (
     <Stack>
-      <Anchor component={Link} to={backTo} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {backLabel}
-        </Group>
-      </Anchor>
+      <BackLink to={backTo} label={backLabel} />
       <Group justify="space-between" align="flex-start" wrap={headingWrap ? undefined : 'nowrap'}>
         {heading}
-        {onEdit && (
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={onEdit}>
-            {t('common.edit')}
-          </Button>
-        )}
+        {onEdit && <EditButton onClick={onEdit} />}
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>

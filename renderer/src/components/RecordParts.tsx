@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Center, Drawer, Group, Loader, Menu, Stack, Text, Title, type MantineColor } from '@mantine/core';
-import { IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Button, Center, Drawer, Group, Loader, Menu, Stack, Text, Title, type MantineColor } from '@mantine/core';
+import { IconArrowLeft, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type MouseEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState } from './ErrorState';
 import { HoverTooltip } from './HoverTooltip';
 import { useBuiltOnOpen } from './MountOnOpen';
@@ -29,6 +30,18 @@ export function EditButton({ onClick, label }: { onClick: () => void; label?: st
     <Button variant="default" leftSection={<IconEdit size={16} />} onClick={onClick}>
       {label ?? t('common.edit')}
     </Button>
+  );
+}
+
+/** The link back to a record's list, above its page. */
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Anchor component={Link} to={to} size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {label}
+      </Group>
+    </Anchor>
   );
 }
 

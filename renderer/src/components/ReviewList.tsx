@@ -2,7 +2,7 @@ import { Group, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconLink, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelName } from '../../../shared/channels';
@@ -13,6 +13,7 @@ import { EmptyState } from './EmptyState';
 import { ErrorState } from './ErrorState';
 import { FormModal } from './FormModal';
 import { PageHeader } from './PageHeader';
+import { PlainTable } from './PlainTable';
 import { RowAction } from './RecordParts';
 import { useCan } from './session';
 import { useRecordForm } from './useRecordForm';
@@ -165,12 +166,8 @@ export function ReviewList<R extends Review, L extends ListChannel<R>, K extends
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <DataTable<R>
-          withTableBorder
-          borderRadius="sm"
-          striped
-          highlightOnHover
-          minHeight={rows.length === 0 ? 260 : undefined}
+        <PlainTable<R>
+          emptyHeight={260}
           fetching={list.isPending}
           records={rows}
           idAccessor="id"

@@ -1,4 +1,4 @@
-import { Badge, useMantineTheme, type BadgeProps, type MantineColor } from '@mantine/core';
+import { Badge, Table, Text, useMantineTheme, type BadgeProps, type MantineColor } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import classes from './cells.module.css';
 
@@ -73,5 +73,17 @@ export function CellBadge({ color, variant = 'light', size, children }: CellBadg
         {children}
       </span>
     </div>
+  );
+}
+
+/** A table cell of two lines: the name, and under it a dimmed detail (its code, who recorded it). */
+export function TwoLineCell({ children, detail }: { children: ReactNode; detail: ReactNode }) {
+  return (
+    <Table.Td>
+      <Text size="sm">{children}</Text>
+      <Text size="xs" c="dimmed">
+        {detail}
+      </Text>
+    </Table.Td>
   );
 }

@@ -6,6 +6,8 @@ import { programmesAgreementsEn, programmesAgreementsEs } from './programmes/agr
 import { programmesAgreementLinksEn, programmesAgreementLinksEs } from './programmes/agreement-links';
 import { programmesPartsEn, programmesPartsEs } from './programmes/parts';
 import { programmesWorkshopTeachersEn, programmesWorkshopTeachersEs } from './programmes/workshop-teachers';
+import { programmesInitiativesEn, programmesInitiativesEs } from './programmes/initiatives';
+import { programmesUnescoEn, programmesUnescoEs } from './programmes/unesco';
 
 /** Programmes: workshops, participants, attendance, ensembles, events, partners, certificates, reports. */
 export const programmesEs = {
@@ -16,6 +18,8 @@ export const programmesEs = {
   ...programmesAgreementLinksEs,
   ...programmesPartsEs,
   ...programmesWorkshopTeachersEs,
+  ...programmesInitiativesEs,
+  ...programmesUnescoEs,
 };
 
 export const programmesEn: Widen<typeof programmesEs> = {
@@ -26,4 +30,6 @@ export const programmesEn: Widen<typeof programmesEs> = {
   ...programmesAgreementLinksEn,
   ...programmesPartsEn,
   ...programmesWorkshopTeachersEn,
+  ...programmesInitiativesEn,
+  ...programmesUnescoEn,
 };

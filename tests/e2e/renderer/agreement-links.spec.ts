@@ -2,7 +2,7 @@ import type { Harness } from '../../../electron/harness/server';
 import { limaToday } from '../../../shared/contracts/rules';
 import { addDays, formatDate } from '../../../shared/format';
 import { expect, notified, screen, test } from '../fixtures';
-import { choose, createEstablishment, createInstrument, ok, pick } from '../steps';
+import { choose, createEstablishment, createInstrument, fillCounts, ok, pick } from '../steps';
 
 /**
  * What an agreement produced, in the real renderer (issue 15, item 5): an event and a
@@ -51,14 +51,12 @@ test.describe('Convenios y lo realizado', () => {
     await choose(app, form, 'Establecimiento', 'lurigancho', 'E.P. de Lurigancho');
     await choose(app, form, 'Aliados', 'municipalidad', 'Municipalidad Metropolitana de Lima');
     await pick(app, form, 'Convenio', 'Arte sin Barreras');
-    for (const [label, n] of [
+    await fillCounts(form, [
       ['Internos', '250'],
       ['Familiares', '40'],
       ['Personal INPE', '12'],
       ['Autoridades', '4'],
-    ] as const) {
-      await form.getByLabel(label, { exact: true }).fill(n);
-    }
+    ]);
     await screen(app, '72a-evento-convenio');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await notified(app, 'Se registró el evento «Concierto de cuerdas andinas».');

@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
-import {
-  authorise,
-  carriedOverWorkshop,
-  contractInput,
-  daysFromNow,
-  firstDay,
-  lastDay,
-  period,
-  today,
-  type Ok,
-} from '../../helpers/contracts';
+import { authorise, carriedOverWorkshop, contractInput, daysFromNow, firstDay, lastDay, period, today } from '../../helpers/contracts';
 import { expect, notified, screen, test } from '../fixtures';
-import { createEstablishment, createParticipant, ok, pick } from '../steps';
+import { createEstablishment, createParticipant, ok, okOf, pick } from '../steps';
 
 /**
  * Contracts cover workshops by id in the real renderer (issue 15, item 4): a workshop's name
@@ -24,14 +14,6 @@ import { createEstablishment, createParticipant, ok, pick } from '../steps';
 const MONTHS = ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Setiembre', 'Octubre', 'Noviembre', 'Diciembre'];
 const monthName = (p: string) => `${MONTHS[Number(p.slice(5, 7)) - 1]} ${p.slice(0, 4)}`;
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
-
-const okOf =
-  (h: Harness): Ok =>
-  async (name, input) => {
-    const r = await h.services.dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.data as never;
-  };
 
 const rosa = { dni: '46849786', ruc: '10468497862', firstNames: 'Rosa Elena', lastNames: 'Quispe Mamani', sex: 'F' };
 

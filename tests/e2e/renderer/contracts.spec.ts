@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { contractSchedule, scheduledInYear } from '../../../shared/contracts/rules';
 import { formatMoney } from '../../../shared/format';
-import { authorise, contractInput, daysFromNow, firstDay, lastDay, period, teacher, today, type Ok } from '../../helpers/contracts';
+import { authorise, contractInput, daysFromNow, firstDay, lastDay, period, teacher, today } from '../../helpers/contracts';
 import { expect, screen, test, notified } from '../fixtures';
+import { okOf } from '../steps';
 
 /** dd/mm/aaaa, as the officer types and reads dates. */
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
@@ -45,15 +46,6 @@ async function setUp(h: Harness): Promise<void> {
     version: null,
   });
 }
-
-/** The harness as the contracts fixtures' "call this channel and answer its data". */
-const okOf =
-  (h: Harness): Ok =>
-  async (name, input) => {
-    const r = await h.services.dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.data as never;
-  };
 
 /** Rosa Quispe, registered with her access authorisation to Lurigancho (what the first test does by hand). */
 async function withTeacher(h: Harness): Promise<{ teacherId: number; lurigancho: number }> {

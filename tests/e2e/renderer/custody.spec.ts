@@ -124,17 +124,31 @@ test.describe('Custodia vinculada', () => {
     await screen(app, '28b-inicio-prestamos');
 
     // The participant is released: the violin goes on the recovery list.
+    await ok(harness, 'partners.create', { name: 'Museo de Arte de Lima', type: 'sociedad_civil' });
     await nav(app, 'Participantes').click();
     await app.getByRole('textbox', { name: 'Buscar' }).fill('PPL-0101');
     await app.getByRole('row', { name: /PPL-0101/ }).click();
     await app.getByRole('button', { name: 'Cambio de custodia' }).click();
     const change = app.getByRole('dialog', { name: 'Cambio de custodia: PPL-0101' });
     await expect(change.getByTestId('custody-instruments')).toContainText('VIO-0101');
+    // The follow-up's two questions (issue 17) are asked at a release only, never at a transfer.
+    await expect(change.getByTestId('custody-follow-up')).toHaveCount(0);
     await pick(app, change, 'Cambio', 'Egreso (libertad)');
+    const followUp = change.getByTestId('custody-follow-up');
+    await expect(followUp.getByRole('radiogroup', { name: '¿Desea continuar su práctica artística?' })).toBeVisible();
+    await expect(followUp.getByRole('radio', { name: 'No se sabe' })).toBeChecked();
+    await followUp.getByRole('radio', { name: 'Sí' }).check();
+    await pick(app, followUp, 'Derivado a un programa cultural de', 'Museo de Arte de Lima');
+    await followUp.getByRole('textbox', { name: 'Nota de la derivación' }).fill('Taller de grabado');
+    await screen(app, '28c-egreso-seguimiento');
     await change.getByRole('button', { name: 'Registrar cambio' }).click();
     await notified(app, 'El instrumento VIO-0101 pasó a la lista de recuperación.');
     await expect(change).toBeHidden();
     await app.keyboard.press('Escape');
+    // Kept for the aggregates alone: one release, one who will continue, one referral, each a cell under 5.
+    const year = { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` };
+    const figures = await ok<{ total: { released: number | null; suppressed: string[] } }>(harness, 'evaluation.followUp', year);
+    expect(figures.total).toMatchObject({ released: null, suppressed: ['released', 'continuing', 'referred'] });
 
     await nav(app, 'Recuperación de instrumentos').click();
     await expect(app.getByRole('heading', { name: 'Recuperación de instrumentos' })).toBeVisible();

@@ -50,4 +50,20 @@ test.describe('Every page', () => {
     await expect(app.getByText('1–20 de 20')).toBeVisible();
     await screen(app, '11-establecimientos-tema-oscuro');
   });
+
+  test('initiatives: the list of the five of the demonstration, and one with its records and figures', async ({ app, harness }) => {
+    await harness.services.dispatch('demo.load', {});
+    await app.getByRole('navigation', { name: 'Navegación' }).getByRole('link', { name: 'Iniciativas', exact: true }).click();
+    await expect(app.getByRole('heading', { name: 'Iniciativas' })).toBeVisible();
+    await expect(app.getByRole('row', { name: /Arte sin Barreras/ })).toContainText('Municipalidad Metropolitana de Lima');
+    await expect(app.getByRole('row')).toHaveCount(6);
+    await screen(app, '76a-iniciativas');
+    await app.getByRole('row', { name: /INPE Orquestando/ }).click();
+    await expect(app.getByRole('heading', { name: 'INPE Orquestando' })).toBeVisible();
+    await expect(app.getByTestId('figure-workshops')).not.toHaveText('0');
+    await screen(app, '76b-iniciativa');
+    await app.getByRole('tab', { name: /Gastos/ }).click();
+    await expect(app.getByRole('button', { name: 'Vincular gastos' })).toBeVisible();
+    await screen(app, '76c-iniciativa-gastos');
+  });
 });

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import type { Harness } from '../../../electron/harness/server';
-import { authorise, budget, conformityInput, period, signedContract, teacher, type Ok } from '../../helpers/contracts';
+import { authorise, budget, conformityInput, period, signedContract, teacher } from '../../helpers/contracts';
 import { allowAll, artworkInput } from '../../helpers/internarte';
 import { expect, screen, test } from '../fixtures';
-import { chooseFiles, createEstablishment, createInstrument, createParticipant, ok, savedPath } from '../steps';
+import { chooseFiles, createEstablishment, createInstrument, createParticipant, ok, okOf, savedPath } from '../steps';
 
 /**
  * Filing the paper (issue 16, item 4): a recibo por honorarios attached to a conformity, a
@@ -16,11 +15,6 @@ import { chooseFiles, createEstablishment, createInstrument, createParticipant, 
 
 const MONTHS = ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Setiembre', 'Octubre', 'Noviembre', 'Diciembre'];
 const monthName = (p: string) => `${MONTHS[Number(p.slice(5, 7)) - 1]} ${p.slice(0, 4)}`;
-
-const okOf =
-  (h: Harness): Ok =>
-  async (name, input) =>
-    ok(h, name, input) as never;
 
 /** A file of the clerk's scanner, written where the test keeps its files. */
 function scanned(name: string, bytes: Buffer): string {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
-import { ok, choose, handOver, pick, savedPath } from '../steps';
+import { ok, choose, fillCounts, handOver, pick, savedPath } from '../steps';
 
 /** Programmes in the real renderer: a workshop from creation to certificates, a concert with audiences, every page. */
 
@@ -141,14 +141,12 @@ test.describe('Programas', () => {
     await pick(app, form, 'Tipo', 'Concierto educativo');
     await form.getByLabel('Título').fill('Concierto de cuerdas andinas');
     await choose(app, form, 'Establecimiento', 'lurigancho', 'E.P. de Lurigancho');
-    for (const [label, n] of [
+    await fillCounts(form, [
       ['Internos', '250'],
       ['Familiares', '40'],
       ['Personal INPE', '12'],
       ['Autoridades', '4'],
-    ] as const) {
-      await form.getByLabel(label, { exact: true }).fill(n);
-    }
+    ]);
     await expect(form.getByTestId('audience-total')).toHaveText('Total de asistentes: 306');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await notified(app, 'Se registró el evento «Concierto de cuerdas andinas».');

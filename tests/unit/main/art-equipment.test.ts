@@ -4,14 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { artFamilies, isArtFamily } from '../../../shared/inventory/rules';
 import {
   createChorrillos,
-  createLurigancho,
+  appWithDemo,
+  appWithLurigancho,
   newEnsembleAt,
   newParticipantAt,
   newViolin,
-  snapshot,
-  testApp,
   type TestApp,
 } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 
 /**
  * Art equipment (issue 15, item 6): the ceramics and plastic-arts workshops' kilns, wheels,
@@ -20,12 +20,10 @@ import {
  * with ARTEINPE_TEST_PG, PostgreSQL.
  */
 
-let app: TestApp;
-let lur: number;
+let app: TestApp, lur: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  lur = await createLurigancho(app);
+  ({ app, est: lur } = await appWithLurigancho());
 });
 afterEach(() => app.close());
 
@@ -117,13 +115,7 @@ describe('art equipment in the inventory', () => {
 });
 
 describe('an ensemble member’s part is never art equipment', () => {
-  async function refused(call: () => ReturnType<TestApp['call']>) {
-    const before = await snapshot(app.db);
-    const r = await call();
-    expect(await snapshot(app.db)).toBe(before);
-    if (r.ok) throw new Error(`accepted: ${JSON.stringify(r.data)}`);
-    return r.error;
-  }
+  const refused = (call: () => ReturnType<TestApp['call']>) => refusedUnchanged(app, call);
 
   it('the list offers the musical instruments only, and main refuses an art equipment type in Spanish, writing nothing', async () => {
     const offered = await app.ok('ensembles.partTypes', {});
@@ -176,8 +168,7 @@ describe('an ensemble member’s part is never art equipment', () => {
 describe('the demonstration’s art equipment', () => {
   it('sits only where a ceramics or plastic-arts workshop runs (or in the central warehouse), held by no one; the instruments are all musical', async () => {
     await app.close();
-    app = await testApp();
-    await app.ok('demo.load', {});
+    app = await appWithDemo();
     const workshops = (await app.db('workshops').where({ active: true }).select('establishment_id', 'programme')) as Array<{
       establishment_id: number;
       programme: string;

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
+import type { ChannelInput } from '../../../shared/contract';
 import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/repository/budget';
 import { refusedUnchanged } from '../../helpers/refused';
-import { newViolin, testApp, type TestApp } from '../../helpers/services';
+import { appWithDemoEstablishments, newViolin, testApp, type TestApp } from '../../helpers/services';
 
 /**
  * Art materials (issue 15, item 6): consumables of the art workshops with a category, entries
@@ -18,8 +17,7 @@ let E: number;
 const Y = 2026;
 
 beforeEach(async () => {
-  app = await testApp();
-  await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
+  app = await appWithDemoEstablishments();
   E = ((await app.db('establishments').where({ name: 'E.P. de Mujeres de Chorrillos' }).first('id')) as { id: number }).id;
 });
 afterEach(() => app.close());
@@ -78,32 +76,21 @@ describe('art materials among the consumables', () => {
     };
     expect(JSON.parse(logged.after_json)).toMatchObject({ stock: 40, unitCostCentimos: 1250 });
 
-    const error = await refusedUnchanged(app, () =>
-      app.call('consumables.move', {
-        itemId: item.id,
-        establishmentId: E,
-        kind: 'entrega',
-        quantity: 5,
-        date: '2026-04-02',
-        recipient: 'Taller de cerámica',
-        unitCostCentimos: 1250,
-      }),
-    );
+    const delivery: ChannelInput<'consumables.move'> = {
+      itemId: item.id,
+      establishmentId: E,
+      kind: 'entrega',
+      quantity: 5,
+      date: '2026-04-02',
+      recipient: 'Taller de cerámica',
+    };
+    const error = await refusedUnchanged(app, () => app.call('consumables.move', { ...delivery, unitCostCentimos: 1250 }));
     expect(error).toMatchObject({
       code: 'validation',
       fields: { unitCostCentimos: 'Solo una entrada lleva costo unitario: una entrega sale de las existencias ya compradas.' },
     });
     // Without a unit cost the same delivery goes through.
-    expect(
-      await app.ok('consumables.move', {
-        itemId: item.id,
-        establishmentId: E,
-        kind: 'entrega',
-        quantity: 5,
-        date: '2026-04-02',
-        recipient: 'Taller de cerámica',
-      }),
-    ).toMatchObject({ stock: 35 });
+    expect(await app.ok('consumables.move', delivery)).toMatchObject({ stock: 35 });
   });
 });
 

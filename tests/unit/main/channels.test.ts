@@ -10,10 +10,12 @@ import { internarteCases } from './internarte-channel-cases';
 import { catalogCases } from './catalog-channel-cases';
 import { custodyCases } from './custody-channel-cases';
 import { workshopTeacherCases } from './workshop-teacher-channel-cases';
+import { initiativeCases } from './initiative-channel-cases';
 import { populationCases } from './population-channel-cases';
 import { expenseCases } from './expenses-channel-cases';
 import { notificationCases } from './notification-channel-cases';
 import { paperCases } from './paper-channel-cases';
+import { evaluationCases } from './evaluation-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
@@ -72,10 +74,12 @@ const internarte = internarteCases(() => ({ app, seeded }));
 const catalog = catalogCases(() => ({ app, seeded }));
 const custody = custodyCases(() => ({ app, seeded }));
 const workshopTeachers = workshopTeacherCases(() => ({ app, seeded }));
+const initiatives = initiativeCases(() => ({ app, seeded }));
 const population = populationCases(() => ({ app, seeded }));
 const expenses = expenseCases(() => ({ app, seeded }));
 const notifications = notificationCases(() => ({ app, seeded }));
 const papers = paperCases(() => ({ app, seeded }));
+const evaluation = evaluationCases(() => ({ app, seeded }));
 const office = officeCases(() => ({ app }));
 
 /** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
@@ -92,10 +96,12 @@ const valid: { [K in ChannelName]: Case } = {
   ...catalog.valid,
   ...custody.valid,
   ...workshopTeachers.valid,
+  ...initiatives.valid,
   ...population.valid,
   ...expenses.valid,
   ...notifications.valid,
   ...papers.valid,
+  ...evaluation.valid,
   ...office.valid,
   ...contractCases.valid,
   ...authCases.valid,
@@ -328,10 +334,12 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...catalog.invalid,
   ...custody.invalid,
   ...workshopTeachers.invalid,
+  ...initiatives.invalid,
   ...population.invalid,
   ...expenses.invalid,
   ...notifications.invalid,
   ...papers.invalid,
+  ...evaluation.invalid,
   ...office.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
-import { newParticipantAt, snapshot, testApp, type TestApp } from '../../helpers/services';
+import { appWithDemoPrisons, newParticipantAt, testApp, type TestApp } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 import {
   authorise,
   budget,
@@ -21,22 +20,17 @@ import {
  * the names typed before links existed are linked or dismissed by a clerk.
  */
 
-let app: TestApp;
-let ok: Ok;
-let est: Record<string, number>;
-const LURIGANCHO = 'E.P. de Lurigancho';
-const CHORRILLOS = 'E.P. de Mujeres de Chorrillos';
+let app: TestApp, ok: Ok, est: Record<string, number>;
 
 beforeEach(async () => {
-  app = await testApp();
-  ok = (name, input) => app.ok(name, input);
-  await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
-  const rows = (await app.db('establishments').select('id', 'name')) as Array<{ id: number; name: string }>;
-  est = Object.fromEntries(rows.map((r) => [r.name, r.id]));
+  ({ app, ok, est } = await appWithDemoPrisons());
   await budget(ok);
   if (period(4).slice(0, 4) !== period(0).slice(0, 4)) await budget(ok, Number(period(4).slice(0, 4)));
 });
 afterEach(() => app.close());
+
+const LURIGANCHO = 'E.P. de Lurigancho';
+const CHORRILLOS = 'E.P. de Mujeres de Chorrillos';
 
 const workshop = (name: string, at: string) =>
   app.ok('workshops.create', {
@@ -49,13 +43,8 @@ const workshop = (name: string, at: string) =>
   });
 
 /** What a refusal says next to each field; nothing is written. */
-async function refused<K extends Parameters<TestApp['call']>[0]>(name: K, input: Parameters<TestApp['call']>[1] & object) {
-  const before = await snapshot(app.db);
-  const r = await app.call(name, input as never);
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`${name} was accepted`);
-  return r.error;
-}
+const refused = <K extends Parameters<TestApp['call']>[0]>(name: K, input: Parameters<TestApp['call']>[1] & object) =>
+  refusedUnchanged(app, () => app.call(name, input as never));
 
 describe('a contract covers workshops of its establishments, by id', () => {
   it('links the chosen workshops; one of another establishment, or inactive, is refused next to the field', async () => {

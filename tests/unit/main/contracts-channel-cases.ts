@@ -16,6 +16,7 @@ import {
   signedContract,
   teacher,
 } from '../../helpers/contracts';
+import { newWorkshop } from '../../helpers/workshop-teachers';
 import { type Case, saved } from '../../helpers/channel-cases';
 
 /**
@@ -53,15 +54,7 @@ export function contractChannelCases(get: () => { app: TestApp; establishmentId:
     const [d] = await ok('contracts.addDocument', { id: c.id, kind: 'contrato_firmado', fileName: 'os-0123.pdf', dataBase64: pdf() });
     return { id: c.id, hash: d!.hash };
   };
-  const workshop = async () =>
-    get().app.ok('workshops.create', {
-      name: 'Banda sinfónica',
-      programme: 'inpe_orquestando',
-      discipline: 'Vientos',
-      establishmentId: est(),
-      startDate: '2026-03-01',
-      capacity: 30,
-    });
+  const workshop = () => newWorkshop(get().app.ok, est());
   /** A workshop's name typed in a signed contract before links existed, left "sin vincular". */
   const carriedOver = async () => {
     const c = await withContract();

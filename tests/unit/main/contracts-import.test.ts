@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limaToday, nextPeriod, previousPeriod } from '../../../shared/contracts/rules';
 import { formatDate } from '../../../shared/format';
 import { errorsOf, sheetImport } from '../../helpers/messy-sheet';
-import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import { appWithDemo, snapshot } from '../../helpers/services';
+import { appPerTest } from '../../helpers/per-test';
 
 /**
  * Teachers, contracts and monthly conformities from the clerks' messy spreadsheets: the
@@ -11,12 +12,7 @@ import { snapshot, testApp, type TestApp } from '../../helpers/services';
  * exactly the planted errors with their spreadsheet rows and writes nothing; then a clean
  * file is imported.
  */
-let app: TestApp;
-beforeEach(async () => {
-  app = await testApp();
-  await app.ok('demo.load', {});
-}, 120_000);
-afterEach(() => app.close());
+const app = appPerTest(appWithDemo, 120_000);
 
 const { inspect, dryRun, run, expectNothingWritten } = sheetImport(() => app);
 
@@ -72,18 +68,20 @@ describe('importing teachers', () => {
   });
 });
 
+const CONTRACT_HEADERS = [
+  'N° de contrato',
+  'Docente',
+  'Modalidad',
+  'Objeto',
+  'Fecha de inicio',
+  'Fecha de fin',
+  'Monto',
+  'Horas',
+  'Establecimiento',
+];
+
 describe('importing contracts', () => {
-  const HEADERS = [
-    'N° de contrato',
-    'Docente',
-    'Modalidad',
-    'Objeto',
-    'Fecha de inicio',
-    'Fecha de fin',
-    'Monto',
-    'Horas',
-    'Establecimiento',
-  ];
+  const HEADERS = CONTRACT_HEADERS;
   const year = limaToday(new Date().toISOString()).slice(0, 4);
   const object = 'Enseñanza de violín en el taller';
   const rosa = [
@@ -293,17 +291,7 @@ describe('a contracts officer who works with one establishment', () => {
   it('imports contracts only there, and signs off only the months of contracts there', async () => {
     const idOf = async (name: string) => Number((await app.db('establishments').where({ name }).first('id')).id);
     await app.signInAs('contratos', { establishmentIds: [await idOf('E.P. de Huancayo')] });
-    const headers = [
-      'N° de contrato',
-      'Docente',
-      'Modalidad',
-      'Objeto',
-      'Fecha de inicio',
-      'Fecha de fin',
-      'Monto',
-      'Horas',
-      'Establecimiento',
-    ];
+    const headers = CONTRACT_HEADERS;
     const terms = ['Quispe Mamani, Rosa Elena', 'CAS', 'Enseñanza de violín en el taller', '01/03/2027', '31/12/2027', 2480.5, 16];
     const { up, mapping } = await inspect('contracts', headers, [
       ['CAS N° 601-2027', ...terms, 'Huancayo'], // 4: theirs

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDataset, loadEstablishments } from '../../../electron/main/demo/generate';
-import { LOCAL_ADMIN } from '../../../electron/main/ipc/context';
 import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/repository/budget';
-import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import { appWithDemoPrisons, testApp, type TestApp } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 import {
   authorise,
   budget,
@@ -21,30 +20,20 @@ import {
   type Ok,
 } from '../../helpers/contracts';
 
-let app: TestApp;
-let ok: Ok;
-let est: Record<string, number>;
+let app: TestApp, ok: Ok, est: Record<string, number>;
+
+beforeEach(async () => {
+  ({ app, ok, est } = await appWithDemoPrisons());
+});
+afterEach(() => app.close());
+
 const LURIGANCHO = 'E.P. de Lurigancho';
 const CHORRILLOS = 'E.P. de Mujeres de Chorrillos';
 const AREQUIPA = 'E.P. de Arequipa';
 
-beforeEach(async () => {
-  app = await testApp();
-  ok = (name, input) => app.ok(name, input);
-  await app.db.transaction(async (trx) => loadEstablishments(trx, await buildDataset(trx, 'demo'), LOCAL_ADMIN, new Date().toISOString()));
-  const rows = (await app.db('establishments').select('id', 'name')) as Array<{ id: number; name: string }>;
-  est = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-});
-afterEach(() => app.close());
-
 /** A refusal: its code, the message next to each field, and nothing written. */
-async function refused<K extends Parameters<TestApp['call']>[0]>(name: K, input: Parameters<TestApp['call']>[1] & object) {
-  const before = await snapshot(app.db);
-  const r = await app.call(name, input as never);
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`${name} was accepted`);
-  return r.error;
-}
+const refused = <K extends Parameters<TestApp['call']>[0]>(name: K, input: Parameters<TestApp['call']>[1] & object) =>
+  refusedUnchanged(app, () => app.call(name, input as never));
 
 describe('teachers', () => {
   it('refuses a second teacher with the same DNI or RUC next to the field', async () => {

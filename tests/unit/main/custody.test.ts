@@ -20,9 +20,7 @@ import { refusedUnchanged } from '../../helpers/refused';
  * what each person holds now and held before.
  */
 
-let app: TestApp;
-let lur: number;
-let cho: number;
+let app: TestApp, lur: number, cho: number;
 
 beforeEach(async () => {
   ({ app, lur, cho } = await appWithTwoPrisons());

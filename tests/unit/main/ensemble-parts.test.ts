@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createLurigancho,
+  appWithDemo,
+  appWithLurigancho,
   handOver,
   newEnsembleAt,
   newParticipantAt,
   newViolin,
-  snapshot,
-  testApp,
-  validEstablishment,
   type TestApp,
+  validEstablishment,
 } from '../../helpers/services';
+import { refusedUnchanged } from '../../helpers/refused';
 
 /**
  * An ensemble member's part from a list (issue 15), through the real channel handlers: an
@@ -18,12 +18,10 @@ import {
  * dismisses ("Partes sin vincular"). Runs on SQLite and, with ARTEINPE_TEST_PG, PostgreSQL.
  */
 
-let app: TestApp;
-let lur: number;
+let app: TestApp, lur: number;
 
 beforeEach(async () => {
-  app = await testApp();
-  lur = await createLurigancho(app);
+  ({ app, est: lur } = await appWithLurigancho());
 });
 afterEach(() => app.close());
 
@@ -42,13 +40,7 @@ async function typedPart(enrolmentId: number, text: string) {
     .db('ensemble_part_reviews')
     .insert({ enrolment_id: enrolmentId, original_text: text, status: 'pendiente', created_at: '2026-12-04T15:00:00.000Z' });
 }
-async function refused(call: () => ReturnType<TestApp['call']>) {
-  const before = await snapshot(app.db);
-  const r = await call();
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`accepted: ${JSON.stringify(r.data)}`);
-  return r.error;
-}
+const refused = (call: () => ReturnType<TestApp['call']>) => refusedUnchanged(app, call);
 
 describe('a member’s part is chosen from the list', () => {
   it('offers the active instrument types with their family; an instrument type or a voice is recorded with its label as the text', async () => {
@@ -264,8 +256,7 @@ describe('the demonstration data', () => {
   it('gives every ensemble member a part from the list, with nothing left "sin vincular"', async () => {
     // An empty database: the demonstration loads only into one.
     await app.close();
-    app = await testApp();
-    await app.ok('demo.load', {});
+    app = await appWithDemo();
     const ensembles = await app.ok('ensembles.list', { status: 'all' });
     const parts = (await Promise.all(ensembles.map((g) => members(g.id)))).flat();
     expect(parts.length).toBeGreaterThan(50);

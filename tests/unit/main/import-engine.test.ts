@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../../electron/main/import/engine';
 import { importTargets } from '../../../electron/main/import/targets';
 import { registerKey } from '../../../electron/main/import/values';
 import { ImportReport, ImportResult, type ImportMapping, type ImportValueMapping } from '../../../shared/import/schemas';
-import { appWithDemoEstablishments, snapshot, type TestApp } from '../../helpers/services';
+import { appWithDemoEstablishments, snapshot } from '../../helpers/services';
+import { appPerTest } from '../../helpers/per-test';
 import { importJob, type ImportJobName } from '../../helpers/import';
 
 /**
@@ -14,11 +15,7 @@ import { importJob, type ImportJobName } from '../../helpers/import';
  * run, each with its row number as Excel shows it.
  */
 
-let app: TestApp;
-beforeEach(async () => {
-  app = await appWithDemoEstablishments();
-});
-afterEach(() => app.close());
+const app = appPerTest(appWithDemoEstablishments);
 
 const HEADERS = [
   'Cód. patrimonial',

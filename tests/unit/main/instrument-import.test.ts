@@ -1,14 +1,11 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportReport, type ImportMapping } from '../../../shared/import/schemas';
-import { appWithDemoEstablishments, snapshot, type TestApp } from '../../helpers/services';
+import { appWithDemoEstablishments, snapshot } from '../../helpers/services';
+import { appPerTest } from '../../helpers/per-test';
 import { importJob, type ImportJobName } from '../../helpers/import';
 
-let app: TestApp;
-beforeEach(async () => {
-  app = await appWithDemoEstablishments();
-});
-afterEach(() => app.close());
+const app = appPerTest(appWithDemoEstablishments);
 
 const HEADERS = [
   'Cód. patrimonial',

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorsOf, sheetImport } from '../../helpers/messy-sheet';
-import { snapshot, testApp, type TestApp } from '../../helpers/services';
+import { appWithDemo, snapshot } from '../../helpers/services';
+import { appPerTest } from '../../helpers/per-test';
 
 /**
  * Partners and their agreements from the programme's messy spreadsheets: the header row
@@ -8,12 +9,7 @@ import { snapshot, testApp, type TestApp } from '../../helpers/services';
  * as clerks write them. The dry run reports exactly the planted errors with their rows and
  * writes nothing; then a clean file is imported, and imported again as an update.
  */
-let app: TestApp;
-beforeEach(async () => {
-  app = await testApp();
-  await app.ok('demo.load', {});
-}, 120_000);
-afterEach(() => app.close());
+const app = appPerTest(appWithDemo, 120_000);
 
 const { inspect, dryRun, run, expectNothingWritten } = sheetImport(() => app);
 

@@ -11,9 +11,7 @@ import { daysFromNow } from '../../helpers/contracts';
  * without a count, never 0 %.
  */
 
-let app: TestApp;
-let lur: number;
-let cho: number;
+let app: TestApp, lur: number, cho: number;
 
 beforeEach(async () => {
   ({ app, lur, cho } = await appWithTwoPrisons());

@@ -2,7 +2,9 @@ import type { PaperChannel } from '../../../shared/paper-channels';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { programmeChannels } from '../../../shared/programmes/channels';
+import { newWorkshop } from '../../helpers/workshop-teachers';
 import { type Case, type Ctx, saved } from '../../helpers/channel-cases';
+import type { InitiativeChannel } from './initiative-channel-cases';
 import type { WorkshopTeacherChannel } from './workshop-teacher-channel-cases';
 
 /**
@@ -11,7 +13,7 @@ import type { WorkshopTeacherChannel } from './workshop-teacher-channel-cases';
  */
 
 /** Workshops' teachers by id have their own cases (workshop-teacher-channel-cases.ts). */
-type Name = Exclude<(typeof programmeChannels)[number], WorkshopTeacherChannel | PaperChannel>; // papers: paper-channel-cases.ts
+type Name = Exclude<(typeof programmeChannels)[number], WorkshopTeacherChannel | InitiativeChannel | PaperChannel>; // papers: paper-channel-cases.ts
 
 const png = () =>
   sharp({ create: { width: 40, height: 30, channels: 3, background: '#3b3' } })
@@ -32,15 +34,7 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       establishmentId: est(),
       date: '2026-02-01',
     });
-  const workshop = () =>
-    app().ok('workshops.create', {
-      name: 'Banda sinfónica',
-      programme: 'inpe_orquestando',
-      discipline: 'Vientos',
-      establishmentId: est(),
-      startDate: '2026-03-01',
-      capacity: 30,
-    });
+  const workshop = () => newWorkshop(app().ok, est());
   const session = async () => app().ok('sessions.create', { workshopId: (await workshop()).id, date: '2026-03-02', durationMinutes: 120 });
   const enrolled = async () => {
     const p = await participant();
@@ -457,6 +451,22 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
     },
     'programmeReports.annual': { input: () => ({ ...period, format: 'xlsx' }), check: saved },
     'programmeReports.unescoExport': { input: () => ({ ...period, format: 'pdf' }), check: saved },
+    'programmeReports.unescoTexts': {
+      input: () => ({ year: 2026 }),
+      check: (d) => expect(d).toMatchObject({ year: 2026, mainFeatures: '', version: null }),
+    },
+    'programmeReports.saveUnescoTexts': {
+      input: () => ({
+        year: 2026,
+        mainFeatures: 'Rasgos',
+        evaluated: true,
+        conclusions: '',
+        goals: ['goal4'],
+        domains: ['music'],
+        version: null,
+      }),
+      check: (d) => expect(d).toMatchObject({ year: 2026, goals: ['goal4'], version: 1 }),
+    },
   };
 
   const goodWorkshop = {
@@ -640,7 +650,15 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
     'programmeReports.figures': [{ from: '2026-12-31', to: '2026-01-01' }, { from: '2026-01-01' }],
     'programmeReports.unesco': [{}, { from: '2026', to: '2026-12-31' }],
     'programmeReports.annual': [{ ...period, format: 'docx' }, { ...period }],
-    'programmeReports.unescoExport': [{ from: '2026-12-31', to: '2026-01-01', format: 'pdf' }],
+    'programmeReports.unescoExport': [
+      { from: '2026-12-31', to: '2026-01-01', format: 'pdf' },
+      { ...period, format: 'odt' },
+    ],
+    'programmeReports.unescoTexts': [{}, { year: 1999 }],
+    'programmeReports.saveUnescoTexts': [
+      { year: 2026, mainFeatures: '', evaluated: null, conclusions: '', goals: ['goal9'], domains: [], version: null },
+      { year: 2026 },
+    ],
   };
   return { valid, invalid };
 }

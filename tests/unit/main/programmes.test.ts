@@ -361,19 +361,21 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
     expect(f.evaluation.attendanceRate).toBe(0.8);
     expect(f.evaluation.hoursPerParticipant).toBe(3);
     expect(f.finance).toBeNull();
+    // Counts of persons under 5 read "< 5" (issue 17); no budget year: no exchange rate.
     expect(e.results).toEqual([
-      '3 participantes beneficiarios (2 varones y 1 mujer).',
-      '2 establecimientos penitenciarios (1 de varones, 1 de mujeres y 0 mixtos).',
-      '1 elenco conformado con 1 integrante: banda sinfónica (1).',
-      '2 eventos con 568 asistentes (Internos: 200; Familiares: 40; Personal INPE: 20; Público externo: 300; Autoridades: 8).',
-      'Alianzas institucionales: 2 aliados y 1 convenio vigente.',
+      'Eventos (recitales, conciertos y presentaciones): 2; público asistente: 568 (Internos: 200; Familiares: 40; Personal INPE: 20; Público externo: 300; Autoridades: 8).',
+      'Alianzas institucionales: 2 (Municipalidad Metropolitana de Lima, Museo de Artes y Tradiciones Populares (PUCP)); convenios vigentes: 1.',
+      'Presupuesto ejecutado en el periodo: S/\u00a00.00.',
+      'Establecimientos penitenciarios: 2 (de varones: 1; de mujeres: 1; mixtos: 0).',
+      'Total de participantes beneficiarios: < 5 (varones: < 5; mujeres: < 5).',
+      'Elencos conformados: 1; integrantes: < 5 (banda sinfónica (1)).',
     ]);
-    expect(e.financial).toBe('No disponible: el presupuesto del programa no está registrado en esta instalación.');
+    expect(e.financial).toBe('No disponible: el tipo de cambio del año no está registrado en el presupuesto del programa.');
     expect(e.partners).toEqual([
       { name: 'Municipalidad Metropolitana de Lima', type: 'Sector público' },
       { name: 'Museo de Artes y Tradiciones Populares (PUCP)', type: 'Sector privado' },
     ]);
-    expect(e.evaluation[1]).toBe('Horas de asistencia por participante: 3.');
+    expect(e.evaluation[3]).toBe('Horas de asistencia por participante: 3.');
     // A narrower period counts only what falls in it: Pedro left in April and ceramics ended in June.
     const second = await app.ok('programmeReports.figures', { from: '2026-07-01', to: '2026-12-31' });
     expect(second.events.total).toBe(1);
@@ -391,8 +393,10 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
     const e = await app.ok('programmeReports.unesco', { from: '2026-01-01', to: '2026-12-31' });
     // S/ 500,000.00 at 3.40 soles per dollar = USD 147,058.82.
     expect(e.figures.finance).toMatchObject({ year: 2026, pen: 50_000_000, usd: 14_705_882, exchangeRate: 3.4 });
+    // The UNESCO entry reports what was executed (no expense yet), at the year's exchange rate
+    // (the executed amounts are tested in unesco-entry.test.ts); the annual report, the budget assigned.
     expect(e.financial.replace(/\u00a0/g, ' ')).toBe(
-      'Aproximadamente USD 147,058.82 en 2026 (S/ 500,000.00 al tipo de cambio 3.4), según el presupuesto del programa.',
+      'Aproximadamente USD 0.00: S/ 0.00 ejecutados en el periodo, al tipo de cambio del año (2026: 3.4). Solo del INPE, según los gastos del presupuesto del programa.',
     );
   });
 

@@ -8,9 +8,7 @@ import { refusedUnchanged } from '../../helpers/refused';
  * channels; bad input gets a Spanish message beside the field and changes nothing.
  */
 
-let app: TestApp;
-let lur: number;
-let cho: number;
+let app: TestApp, lur: number, cho: number;
 
 beforeEach(async () => {
   ({ app, lur, cho } = await appWithTwoPrisons());

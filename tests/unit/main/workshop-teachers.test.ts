@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { people } from '../../helpers/contracts';
-import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
-import { carriedOverTeacherName, newTeacher, workshopWith } from '../../helpers/workshop-teachers';
+import { testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { carriedOverTeacherName, newTeacher, workshopUpdateOf, workshopWith } from '../../helpers/workshop-teachers';
+import { refusedUnchanged } from '../../helpers/refused';
 
 /**
  * Workshops' teachers by id (issue 15, item 4), through the pipeline the window uses: a
@@ -22,12 +23,20 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 /** A call that must be refused without writing anything: answers the error. */
-async function refused(call: () => ReturnType<TestApp['call']>) {
-  const before = await snapshot(app.db);
-  const r = await call();
-  expect(await snapshot(app.db)).toBe(before);
-  if (r.ok) throw new Error(`accepted: ${JSON.stringify(r.data)}`);
-  return r.error;
+const refused = (call: () => ReturnType<TestApp['call']>) => refusedUnchanged(app, call);
+
+/** Carmen's teacher record, made inactive through teachers.update. */
+async function inactiveCarmen() {
+  const carmen = await newTeacher(ok, 'carmen');
+  await app.ok('teachers.update', {
+    ...people.carmen,
+    id: carmen.id,
+    version: carmen.version,
+    active: false,
+    disciplines: ['musica'],
+    suspensions: [],
+  });
+  return carmen;
 }
 
 /** A participant enrolled in the workshop, and attendance taken at a session. */
@@ -62,17 +71,7 @@ describe("a workshop's teachers are teacher records", () => {
     // A workshop carried over with its text: an edit of the teachers leaves the text as it was typed.
     await carriedOverTeacherName(app, w.id, 'Prof. Rosa Quispe y Prof. Julio Ramos', 'Prof. Julio Ramos');
     const read = await app.ok('workshops.get', { id: w.id });
-    const {
-      teacherLinks: _l,
-      pendingTeachers: _p,
-      teachers: _t,
-      enrolled: _e,
-      sessions: _s,
-      establishmentName: _n,
-      updatedAt: _u,
-      updatedBy: _b,
-      ...rest
-    } = read;
+    const rest = workshopUpdateOf(read);
     const edited = await app.ok('workshops.update', { ...rest, teacherIds: [rosa.id] });
     expect(edited.teacherLinks.map((t) => t.name)).toEqual(['Rosa Elena Quispe Mamani']);
     expect(edited).toMatchObject({ teachers: 'Prof. Rosa Quispe y Prof. Julio Ramos', pendingTeachers: 1, version: 2 });
@@ -96,15 +95,7 @@ describe("a workshop's teachers are teacher records", () => {
 
   it('an unknown teacher, a deactivated one newly named, or a teacher who led sessions being removed is refused beside the field', async () => {
     const rosa = await newTeacher(ok, 'rosa');
-    const carmen = await newTeacher(ok, 'carmen');
-    await app.ok('teachers.update', {
-      ...people.carmen,
-      id: carmen.id,
-      version: carmen.version,
-      active: false,
-      disciplines: ['musica'],
-      suspensions: [],
-    });
+    const carmen = await inactiveCarmen();
     expect((await refused(() => app.call('workshops.create', { ...input(lur), teacherIds: [9999] }))).fields).toEqual({
       teacherIds: 'El docente elegido no existe.',
     });
@@ -113,17 +104,7 @@ describe("a workshop's teachers are teacher records", () => {
     });
     const w = await workshopWith(ok, lur, [rosa.id]);
     await app.ok('sessions.create', { workshopId: w.id, date: '2026-03-02', durationMinutes: 120, teacherId: rosa.id });
-    const {
-      teacherLinks: _l,
-      pendingTeachers: _p,
-      teachers: _t,
-      enrolled: _e,
-      sessions: _s,
-      establishmentName: _n,
-      updatedAt: _u,
-      updatedBy: _b,
-      ...rest
-    } = w;
+    const rest = workshopUpdateOf(w);
     expect((await refused(() => app.call('workshops.update', { ...rest, teacherIds: [] }))).fields).toEqual({
       teacherIds: 'Rosa Elena Quispe Mamani dirigió sesiones de este taller: no se puede quitar.',
     });
@@ -245,15 +226,7 @@ describe('names carried over as text: "sin vincular" until a clerk links or dism
 
   it('the teachers to choose from: active ones by name, with those already chosen', async () => {
     const rosa = await newTeacher(ok, 'rosa');
-    const carmen = await newTeacher(ok, 'carmen');
-    await app.ok('teachers.update', {
-      ...people.carmen,
-      id: carmen.id,
-      version: carmen.version,
-      active: false,
-      disciplines: ['musica'],
-      suspensions: [],
-    });
+    const carmen = await inactiveCarmen();
     expect((await app.ok('workshops.teacherOptions', { search: 'quispe' })).map((t) => t.name)).toEqual(['Rosa Elena Quispe Mamani']);
     expect((await app.ok('workshops.teacherOptions', { search: '' })).map((t) => t.id)).toEqual([rosa.id]);
     expect((await app.ok('workshops.teacherOptions', { search: 'rosa', ids: [carmen.id] })).map((t) => [t.name, t.active])).toEqual([

@@ -55,8 +55,8 @@ describe('attendance figures', () => {
 });
 
 describe('custody and stages', () => {
-  it('a released participant admits no change; every change leads to a known status', () => {
-    expect(allowedCustody('egresado')).toEqual([]);
+  it('a released participant can only come back (a re-entry); every change leads to a known status', () => {
+    expect(allowedCustody('egresado')).toEqual(['reincorporacion']);
     for (const status of participantStatuses)
       for (const k of allowedCustody(status)) expect(participantStatuses).toContain(statusAfterCustody[k]);
     expect(allowedCustody('activo')).not.toContain('reincorporacion');

@@ -32,6 +32,9 @@ const landed: Record<string, string> = {
   '20261205_0019_search': 'fe1193b7146af317',
   '20261205_0020_record_papers': '525beaa9d9bc7b99',
   '20261205_0021_saved_views': 'e5cccafa9857ef3b',
+  '20261206_0022_initiatives': 'd51978a0c6e54d70',
+  '20261206_0023_unesco_entries': 'aeaddc415cf40d45',
+  '20261206_0024_release_follow_up': '6335e41b6baf6df6',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

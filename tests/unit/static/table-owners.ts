@@ -66,6 +66,10 @@ const owned: Record<string, string[]> = {
     'ensemble_part_reviews',
     'participants_search',
     'workshops_search',
+    'initiatives',
+    'initiative_partners',
+    'initiative_agreements',
+    'unesco_entries',
   ],
   internarte: [
     'artworks',

@@ -10,6 +10,7 @@ import { whereWords } from '../../db/search';
 import { joinAgreement, joinPartner } from '../../programmes/for-internarte';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage } from '../../db/paging';
+import { exhibitionHeading } from './exhibition-heading';
 
 /** Exhibitions: their details, their partners (the programme's), what is running. */
 
@@ -185,14 +186,7 @@ export async function exhibitionsOfPartner(db: Knex, partnerId: number): Promise
     .where('ep.partner_id', partnerId)
     .orderBy('x.starts_on', 'desc')
     .select(...listedColumns, db.raw('(select count(*) from exhibition_works ew where ew.exhibition_id = x.id) as work_count'))) as Row[];
-  return rows.map((r) => ({
-    id: Number(r.id),
-    title: String(r.title),
-    venue: nonEmpty(r.venue),
-    startsOn: nonEmpty(r.starts_on),
-    endsOn: nonEmpty(r.ends_on),
-    workCount: Number(r.work_count),
-  }));
+  return rows.map((r) => ({ ...exhibitionHeading(r), workCount: Number(r.work_count) }));
 }
 
 /** The exhibitions a work is on the checklist of, the latest first, and whether its loan to each is open. */

@@ -1,7 +1,7 @@
 /**
  * The programmes domain's data: the only code that names its tables (workshops, sessions,
  * participants and their custody ledger, enrolments, attendance, ensembles, seasons, events,
- * partners, agreements). Rows become the contract's shapes here (db/rows.ts); another
+ * partners, agreements, initiatives). Rows become the contract's shapes here (db/rows.ts); another
  * domain's tables are reached through that domain's functions (establishments, attachments,
  * the inventory, the budget).
  */
@@ -17,5 +17,8 @@ export * from './ensemble-parts';
 export * from './events';
 export * from './partners';
 export * from './agreement-links';
+export * from './initiatives';
+export * from './initiative-members';
 export * from './figures';
 export * from './summary';
+export * from './unesco';

@@ -249,6 +249,10 @@ export interface MovementValues {
   documentNumber: string | null;
   notes: string | null;
   enrolmentsEnded: number;
+  /** At a release only (issue 17): read back only as aggregates (programmes/for-evaluation.ts). */
+  continuesPractice?: boolean | null;
+  referralPartnerId?: number | null;
+  referralNote?: string | null;
 }
 
 /** The first movement of a participant just registered: their "alta", active, in their establishment. */
@@ -275,6 +279,9 @@ export async function appendMovement(db: Knex, participantId: number, m: Movemen
     document_number: m.documentNumber,
     notes: m.notes,
     enrolments_ended: m.enrolmentsEnded,
+    continues_practice: m.continuesPractice ?? null,
+    referral_partner_id: m.referralPartnerId ?? null,
+    referral_note: m.referralNote ?? null,
     recorded_at: now,
     recorded_by: actor.name,
   });

@@ -1,8 +1,23 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Modal, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Tooltip,
+  type TextProps,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDatabaseExport, IconDeviceFloppy, IconHistory, IconRestore, IconUsb } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupDone, BackupInfo } from '../../../../shared/backups/schemas';
 import { formatDateTime } from '../../../../shared/format';
@@ -30,6 +45,20 @@ export function formatBytes(bytes: number, locale: string): string {
 }
 
 type RestoreTarget = { kind: 'local'; backup: BackupInfo } | { kind: 'external' };
+
+/** One fact about the backups in a small card: what it is, and its value under it. */
+function FactCard({ label, children, ...props }: TextProps & { label: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" {...props}>
+        {children}
+      </Text>
+    </Card>
+  );
+}
 
 /** Backups: where the data is, the automatic ones, one to a USB stick, restore. */
 export function BackupsPage() {
@@ -145,30 +174,15 @@ export function BackupsPage() {
         )}
         {o && (
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <Card withBorder padding="sm">
-              <Text size="xs" c="dimmed">
-                {t('backups.dataFolder')}
-              </Text>
-              <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                {o.dataPath}
-              </Text>
-            </Card>
-            <Card withBorder padding="sm">
-              <Text size="xs" c="dimmed">
-                {t('backups.backupFolder')}
-              </Text>
-              <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                {o.backupDir}
-              </Text>
-            </Card>
-            <Card withBorder padding="sm">
-              <Text size="xs" c="dimmed">
-                {t('backups.lastBackup')}
-              </Text>
-              <Text size="sm" fw={600}>
-                {o.lastBackupAt ? formatDateTime(o.lastBackupAt) : t('backups.noBackups')}
-              </Text>
-            </Card>
+            <FactCard label={t('backups.dataFolder')} style={{ wordBreak: 'break-all' }}>
+              {o.dataPath}
+            </FactCard>
+            <FactCard label={t('backups.backupFolder')} style={{ wordBreak: 'break-all' }}>
+              {o.backupDir}
+            </FactCard>
+            <FactCard label={t('backups.lastBackup')} fw={600}>
+              {o.lastBackupAt ? formatDateTime(o.lastBackupAt) : t('backups.noBackups')}
+            </FactCard>
           </SimpleGrid>
         )}
         <Group justify="flex-end">

@@ -1,10 +1,9 @@
 import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { EstablishmentInput, populations, type Establishment, type Population } from '../../../../shared/establishments/schemas';
-import { useApiMutation, useApiQuery } from '../../api';
+import { useApiQuery } from '../../api';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { schemaValidator } from '../../forms';
 
 interface FormValues {
@@ -61,13 +60,12 @@ export function EstablishmentFormModal({
 }) {
   const { t } = useTranslation();
   const offices = useApiQuery('regionalOffices.list', {});
-  const create = useApiMutation('establishments.create');
-  const update = useApiMutation('establishments.update');
   const validate = schemaValidator(EstablishmentInput, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, onError } = useRecordForm<FormValues>({
+  const { form, modal, write } = useRecordDialog('establishments', establishment, {
     opened,
-    recordKey: establishment?.id ?? null,
+    onClose,
+    savedMessage: (saved) => t(establishment ? 'establishments.updated' : 'establishments.created', { name: saved.name }),
     initialValues: emptyValues,
     validate: (values) => {
       const errors = validate(toInput(values));
@@ -75,7 +73,7 @@ export function EstablishmentFormModal({
       if (errors.loanDays) errors.loanDays = t('establishments.loanDaysInvalid');
       return errors;
     },
-    values: () =>
+    values: (): FormValues =>
       establishment
         ? {
             code: establishment.code,
@@ -89,42 +87,11 @@ export function EstablishmentFormModal({
         : emptyValues,
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    const input = toInput(values) as EstablishmentInput;
-    if (establishment) {
-      update.mutate(
-        { ...input, id: establishment.id, version: establishment.version },
-        {
-          onSuccess: (saved) => {
-            notifications.show({ color: 'teal', message: t('establishments.updated', { name: saved.name }) });
-            onClose();
-          },
-          onError,
-        },
-      );
-    } else {
-      create.mutate(input, {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('establishments.created', { name: saved.name }) });
-          onClose();
-        },
-        onError,
-      });
-    }
-  });
-
-  const saving = create.isPending || update.isPending;
-
   return (
     <FormModal
-      opened={opened}
-      onClose={onClose}
+      {...modal((values) => write(toInput(values) as EstablishmentInput))}
       title={establishment ? t('establishments.editTitle') : t('establishments.newTitle')}
       size="lg"
-      onSubmit={submit}
-      error={formError}
-      saving={saving}
       actionsMt="sm"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

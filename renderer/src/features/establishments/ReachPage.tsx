@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { useNumber } from '../../components/numbers';
 import { PageHeader } from '../../components/PageHeader';
+import { TwoLineCell } from '../../components/cells';
 
 /**
  * The programme's reach: for each establishment of the programme, its latest population count,
@@ -64,12 +65,7 @@ export function ReachPage() {
             <Table.Tbody>
               {data.rows.map((r) => (
                 <Table.Tr key={r.establishmentId} data-testid="reach-row">
-                  <Table.Td>
-                    <Text size="sm">{r.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {r.regionalOfficeName}
-                    </Text>
-                  </Table.Td>
+                  <TwoLineCell detail={r.regionalOfficeName}>{r.name}</TwoLineCell>
                   <Table.Td>{r.population ? formatDate(r.population.countedOn) : none}</Table.Td>
                   {sexCells(r.population)}
                   {sexCells(r.participants)}

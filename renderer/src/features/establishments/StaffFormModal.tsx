@@ -1,11 +1,10 @@
 import { Select, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { StaffInput, type StaffMember } from '../../../../shared/establishments/schemas';
-import { useApiMutation } from '../../api';
 import { accentFilter } from '../../components/accentFilter';
 import { useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { schemaValidator } from '../../forms';
 
 interface StaffValues {
@@ -43,16 +42,15 @@ export function StaffFormModal({
   const { t } = useTranslation();
   const active = useEstablishmentOptions('active');
   const all = useEstablishmentOptions('all');
-  const create = useApiMutation('staff.create');
-  const update = useApiMutation('staff.update');
   const validate = schemaValidator(StaffInput, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, setFormError, saved, modal } = useRecordForm<StaffValues>({
+  const { form, write, modal } = useRecordDialog('staff', member, {
     opened,
-    recordKey: member?.id ?? null,
+    onClose,
+    savedMessage: (s) => t(member ? 'establishments.staff.updated' : 'establishments.staff.created', { name: s.fullName }),
     initialValues: blank,
     validate: (values) => validate(toInput(values)),
-    values: () =>
+    values: (): StaffValues =>
       member
         ? { establishmentId: String(member.establishmentId), fullName: member.fullName, role: member.role, active: member.active }
         : { ...blank, establishmentId },
@@ -65,24 +63,13 @@ export function StaffFormModal({
   // A new member with no establishment chosen yet starts there; otherwise at the name.
   const pickFirst = !member && establishmentId === null;
 
-  const save = (values: StaffValues) => {
-    setFormError(null);
-    const input = toInput(values) as StaffInput;
-    const done = saved(
-      (s: StaffMember) => t(member ? 'establishments.staff.updated' : 'establishments.staff.created', { name: s.fullName }),
-      onClose,
-    );
-    if (member) update.mutate({ ...input, id: member.id, version: member.version, active: values.active }, done);
-    else create.mutate(input, done);
-  };
+  const save = (values: StaffValues) => write(toInput(values) as StaffInput, { active: values.active });
 
   return (
     <FormModal
       {...modal(save)}
-      onClose={onClose}
       title={t(member ? 'establishments.staff.editTitle' : 'establishments.staff.newTitle')}
       size={560}
-      saving={create.isPending || update.isPending}
       gap="sm"
       actionsMt="xs"
     >

@@ -125,7 +125,7 @@ export function ArtworkFormModal({
   const validateFields = schemaValidator(ArtworkFields, t);
   const validateCreate = schemaValidator(ArtworkCreate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+  const { form, modal, setFormError, saved } = useRecordForm<Values>({
     opened,
     recordKey: artwork?.id ?? null,
     initialValues: blank(),
@@ -142,7 +142,7 @@ export function ArtworkFormModal({
     { enabled: opened && seesNames && v.artistKind === 'participant' },
   );
 
-  const submit = form.onSubmit((values) => {
+  const save = (values: Values) => {
     setFormError(null);
     const fields = toFields(values);
     const done = saved(t(artwork ? 'internarte.artworks.saved' : 'internarte.artworks.created'), (a: Artwork) => {
@@ -151,7 +151,7 @@ export function ArtworkFormModal({
     });
     if (artwork) update.mutate({ ...fields, id: artwork.id, version: artwork.version } as unknown as ArtworkUpdate, done);
     else create.mutate({ ...fields, receivedOn: values.receivedOn } as unknown as ArtworkCreateInput, done);
-  });
+  };
 
   const workshops = (options.data?.workshops ?? [])
     .filter((w) => v.establishmentId === null || String(w.establishmentId) === v.establishmentId)
@@ -166,12 +166,10 @@ export function ArtworkFormModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={860}
       title={t(artwork ? 'internarte.artworks.edit' : 'internarte.artworks.new')}
-      onSubmit={submit}
-      error={formError}
       saving={create.isPending || update.isPending}
       gap="sm"
     >

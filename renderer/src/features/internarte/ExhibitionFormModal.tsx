@@ -2,12 +2,12 @@ import { Group, MultiSelect, Select, SimpleGrid, TextInput, Textarea } from '@ma
 import { useTranslation } from 'react-i18next';
 import { sectionModes, type SectionMode } from '../../../../shared/internarte/rules';
 import { ExhibitionCreate, type Exhibition } from '../../../../shared/internarte/schemas';
-import { useApiMutation, useApiQuery } from '../../api';
+import { useApiQuery } from '../../api';
 import { AgreementSelect } from '../../components/AgreementSelect';
 import { DateField } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 
 interface Values {
   title: string;
@@ -71,38 +71,23 @@ export function ExhibitionFormModal({
 }) {
   const { t } = useTranslation();
   const options = useApiQuery('exhibitions.options', {}, { enabled: opened });
-  const create = useApiMutation('exhibitions.create');
-  const update = useApiMutation('exhibitions.update');
   const validate = schemaValidator(ExhibitionCreate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<Values>({
+  const { form, write, modal } = useRecordDialog('exhibitions', exhibition, {
     opened,
-    recordKey: exhibition?.id ?? null,
+    onClose,
+    onSaved,
+    savedMessage: () => t(exhibition ? 'internarte.exhibitions.saved' : 'internarte.exhibitions.created'),
     initialValues: fromExhibition(null),
     validate: (v) => validate(toInput(v)),
-    values: () => fromExhibition(exhibition),
-  });
-
-  const submit = form.onSubmit((v) => {
-    setFormError(null);
-    const input = toInput(v);
-    const done = saved(t(exhibition ? 'internarte.exhibitions.saved' : 'internarte.exhibitions.created'), (x: Exhibition) => {
-      onSaved?.(x);
-      onClose();
-    });
-    if (exhibition) update.mutate({ ...input, id: exhibition.id, version: exhibition.version }, done);
-    else create.mutate(input, done);
+    values: (): Values => fromExhibition(exhibition),
   });
 
   return (
     <FormModal
-      opened={opened}
-      onClose={onClose}
+      {...modal((v) => write(toInput(v)))}
       size={860}
       title={t(exhibition ? 'internarte.exhibitions.edit' : 'internarte.exhibitions.new')}
-      onSubmit={submit}
-      error={formError}
-      saving={create.isPending || update.isPending}
       gap="sm"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

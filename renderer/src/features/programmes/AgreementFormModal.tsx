@@ -8,7 +8,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useCan } from '../../components/session';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { toBase64 } from '../../components/files';
 
 interface Values {
@@ -88,35 +88,23 @@ function AgreementDocument({
 export function AgreementFormModal({ opened, onClose, agreement }: { opened: boolean; onClose: () => void; agreement: Agreement | null }) {
   const { t } = useTranslation();
   const partners = useApiQuery('partners.list', { status: 'all' });
-  const create = useApiMutation('agreements.create');
-  const update = useApiMutation('agreements.update');
   const canSave = useCan(agreement ? 'agreements.update' : 'agreements.create');
   const canAttach = useCan('agreements.attachDocument');
   const [attached, setAttached] = useState<string | null>(null);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, setFormError, saved, modal } = useRecordForm<Values>({
+  const { form, write, modal } = useRecordDialog('agreements', agreement, {
     opened,
-    recordKey: agreement?.id ?? null,
-    values: () => (agreement ? fromAgreement(agreement) : blank()),
+    onClose,
+    savedMessage: (a) => t(agreement ? 'programmes.agreements.updated' : 'programmes.agreements.created', { title: a.title }),
+    values: (): Values => (agreement ? fromAgreement(agreement) : blank()),
     onOpen: () => setAttached(null),
   });
-  const save = (v: Values) => {
-    setFormError(null);
-    const input = { ...v, partnerId: Number(v.partnerId ?? 0), startDate: v.startDate ?? '' };
-    const opts = saved(
-      (a: Agreement) => t(agreement ? 'programmes.agreements.updated' : 'programmes.agreements.created', { title: a.title }),
-      onClose,
-    );
-    if (agreement) update.mutate({ ...input, id: agreement.id, version: agreement.version }, opts);
-    else create.mutate(input, opts);
-  };
+  const save = (v: Values) => write({ ...v, partnerId: Number(v.partnerId ?? 0), startDate: v.startDate ?? '' });
   return (
     <FormModal
       {...modal(save)}
-      onClose={onClose}
       size={640}
       title={t(agreement ? 'programmes.agreements.editTitle' : 'programmes.agreements.newTitle')}
-      saving={create.isPending || update.isPending}
       readOnly={!canSave}
       gap="sm"
     >

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Group, List, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Group, List, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +18,53 @@ interface Values {
   toEstablishmentId: string | null;
   documentNumber: string;
   notes: string;
+  /** At a release only (issue 17): 'yes', 'no' or 'unknown'; a partner's programme the person was referred to. */
+  continuesPractice: string;
+  referral: { partnerId: string | null; note: string };
 }
 
-const blank: Values = { kind: null, date: null, toEstablishmentId: null, documentNumber: '', notes: '' };
+const blank: Values = {
+  kind: null,
+  date: null,
+  toEstablishmentId: null,
+  documentNumber: '',
+  notes: '',
+  continuesPractice: 'unknown',
+  referral: { partnerId: null, note: '' },
+};
+
+const answers = { yes: true, no: false, unknown: null } as const;
+
+/** At a release: whether the person wishes to continue their artistic practice, and a referral (read only as aggregates). */
+function ReleaseFollowUp({ form }: { form: UseFormReturnType<Values> }) {
+  const { t } = useTranslation();
+  const partners = useApiQuery('partners.list', { status: 'active' });
+  return (
+    <Stack gap="xs" data-testid="custody-follow-up">
+      <Radio.Group label={t('programmes.custody.continuesPractice')} {...form.getInputProps('continuesPractice')}>
+        <Group mt={4}>
+          <Radio value="yes" label={t('programmes.custody.continuesYes')} />
+          <Radio value="no" label={t('programmes.custody.continuesNo')} />
+          <Radio value="unknown" label={t('programmes.custody.continuesUnknown')} />
+        </Group>
+      </Radio.Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('programmes.custody.referralPartner')}
+          searchable
+          clearable
+          filter={accentFilter}
+          data={(partners.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          {...form.getInputProps('referral.partnerId')}
+        />
+        <TextInput label={t('programmes.custody.referralNote')} maxLength={200} {...form.getInputProps('referral.note')} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('programmes.custody.followUpNote')}
+      </Text>
+    </Stack>
+  );
+}
 
 /** The inventory's recovery list (issue 15), where a transfer or a release puts the instruments the participant held. */
 const recoveryRoute = '/instrumentos/recuperacion';
@@ -79,6 +124,11 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
   const withDestination = kind === 'traslado' || kind === 'reincorporacion';
   const submit = form.onSubmit((v) => {
     setFormError(null);
+    // A note without the partner it refers to is not dropped: the partner is asked for.
+    if (v.kind === 'egreso' && !v.referral.partnerId && v.referral.note.trim()) {
+      form.setFieldError('referral.partnerId', t('errors.required'));
+      return;
+    }
     change.mutate(
       {
         participantId: participant.id,
@@ -88,6 +138,12 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
         toEstablishmentId: withDestination && v.toEstablishmentId ? Number(v.toEstablishmentId) : null,
         documentNumber: v.documentNumber,
         notes: v.notes,
+        ...(v.kind === 'egreso'
+          ? {
+              continuesPractice: answers[v.continuesPractice as keyof typeof answers] ?? null,
+              referral: v.referral.partnerId ? { partnerId: Number(v.referral.partnerId), note: v.referral.note } : null,
+            }
+          : {}),
       },
       {
         onSuccess: (r) => {
@@ -144,47 +200,42 @@ export function CustodyModal({ participant, onClose }: { participant: Participan
       saving={change.isPending}
       saveLabel={t('programmes.custody.confirm')}
       saveColor="orange"
-      // Nothing can be done for one who has left the programme: the sentence alone, no buttons.
-      footer={kinds.length === 0 ? false : undefined}
       gap="sm"
     >
-      {kinds.length === 0 ? (
-        <Text>{t('programmes.custody.noneAllowed')}</Text>
-      ) : (
-        <>
+      <>
+        <Select
+          label={t('programmes.custody.kind')}
+          data={kinds.map((k) => ({ value: k, label: t(`programmes.custodyKinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+          data-autofocus
+        />
+        <Group grow align="flex-start">
+          <DateField label={t('programmes.custody.date')} withAsterisk {...form.getInputProps('date')} />
+          <TextInput label={t('programmes.custody.documentNumber')} {...form.getInputProps('documentNumber')} />
+        </Group>
+        {withDestination && (
           <Select
-            label={t('programmes.custody.kind')}
-            data={kinds.map((k) => ({ value: k, label: t(`programmes.custodyKinds.${k}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-            data-autofocus
+            label={t('programmes.custody.toEstablishment')}
+            withAsterisk={kind === 'traslado'}
+            searchable
+            clearable
+            filter={accentFilter}
+            data={establishments.filter((e) => kind !== 'traslado' || Number(e.value) !== participant.establishmentId)}
+            {...form.getInputProps('toEstablishmentId')}
           />
-          <Group grow align="flex-start">
-            <DateField label={t('programmes.custody.date')} withAsterisk {...form.getInputProps('date')} />
-            <TextInput label={t('programmes.custody.documentNumber')} {...form.getInputProps('documentNumber')} />
-          </Group>
-          {withDestination && (
-            <Select
-              label={t('programmes.custody.toEstablishment')}
-              withAsterisk={kind === 'traslado'}
-              searchable
-              clearable
-              filter={accentFilter}
-              data={establishments.filter((e) => kind !== 'traslado' || Number(e.value) !== participant.establishmentId)}
-              {...form.getInputProps('toEstablishmentId')}
-            />
-          )}
-          <Textarea label={t('programmes.custody.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-          {kind && endsEnrolments(kind as CustodyKind) && (
-            <Alert color="blue" variant="light">
-              {participant.openEnrolments > 0
-                ? t('programmes.custody.effect', { count: participant.openEnrolments })
-                : t('programmes.custody.effectNone')}
-            </Alert>
-          )}
-          <HeldInstruments participant={participant} />
-        </>
-      )}
+        )}
+        {kind === 'egreso' && <ReleaseFollowUp form={form} />}
+        <Textarea label={t('programmes.custody.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        {kind && endsEnrolments(kind as CustodyKind) && (
+          <Alert color="blue" variant="light">
+            {participant.openEnrolments > 0
+              ? t('programmes.custody.effect', { count: participant.openEnrolments })
+              : t('programmes.custody.effectNone')}
+          </Alert>
+        )}
+        <HeldInstruments participant={participant} />
+      </>
     </FormModal>
   );
 }

@@ -1,23 +1,22 @@
-import { Button, Group, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { Group, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/rules';
 import type { Ensemble } from '../../../../shared/programmes/schemas';
-import { useApiMutation, useApiQuery } from '../../api';
+import { useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField, useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { PlainTable } from '../../components/PlainTable';
 import { accentFilter } from '../../components/accentFilter';
 import { EnsembleDrawer } from './EnsembleDrawer';
 import { PartReviewsSection } from './PartReviews';
 import { useRecordParam } from '../../components/ListPage';
-import { useOptions } from '../../components/ListTools';
+import { ChoiceFilter, NewButton, useFormDialog, useOptions } from '../../components/ListTools';
 import { useCan } from '../../components/session';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { EstablishmentField, NotesField } from './recordForms';
 import { ListExportMenu } from '../../components/ExportMenu';
 import { SavedViews } from '../../components/SavedViews';
@@ -56,31 +55,20 @@ const fromEnsemble = (g: Ensemble): EnsembleValues => ({
 function EnsembleFormModal({ opened, onClose, ensemble }: { opened: boolean; onClose: () => void; ensemble: Ensemble | null }) {
   const { t } = useTranslation();
   const typeOptions = useOptions(ensembleTypes, 'programmes.ensembleTypes');
-  const create = useApiMutation('ensembles.create');
-  const update = useApiMutation('ensembles.update');
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, setFormError, saved, modal } = useRecordForm<EnsembleValues>({
+  const { form, write, modal } = useRecordDialog('ensembles', ensemble, {
     opened,
-    recordKey: ensemble?.id ?? null,
-    values: () => (ensemble ? fromEnsemble(ensemble) : blankEnsemble),
+    onClose,
+    savedMessage: (g) => t(ensemble ? 'programmes.ensembles.updated' : 'programmes.ensembles.created', { name: g.name }),
+    values: (): EnsembleValues => (ensemble ? fromEnsemble(ensemble) : blankEnsemble),
   });
-  const save = ({ active, ...v }: EnsembleValues) => {
-    setFormError(null);
-    const input = { ...v, type: (v.type ?? '') as EnsembleType, establishmentId: Number(v.establishmentId ?? 0) };
-    const opts = saved(
-      (g: Ensemble) => t(ensemble ? 'programmes.ensembles.updated' : 'programmes.ensembles.created', { name: g.name }),
-      onClose,
-    );
-    if (ensemble) update.mutate({ ...input, id: ensemble.id, version: ensemble.version, active }, opts);
-    else create.mutate(input, opts);
-  };
+  const save = ({ active, ...v }: EnsembleValues) =>
+    write({ ...v, type: (v.type ?? '') as EnsembleType, establishmentId: Number(v.establishmentId ?? 0) }, { active });
   return (
     <FormModal
       {...modal(save)}
-      onClose={onClose}
       size={640}
       title={t(ensemble ? 'programmes.ensembles.editTitle' : 'programmes.ensembles.newTitle')}
-      saving={create.isPending || update.isPending}
       gap="sm"
     >
       <TextInput label={t('programmes.ensembles.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
@@ -101,8 +89,7 @@ export function EnsemblesPage() {
   const { t } = useTranslation();
   const [type, setType] = useState<string | null>(null);
   const [establishment, setEstablishment] = useState<string | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
-  const [editing, setEditing] = useState<Ensemble | null>(null);
+  const dialog = useFormDialog<Ensemble>();
   // The open ensemble is kept in the address (?ficha=<id>): the global search and links open it.
   const { recordId: openId, openRecord: setOpenId, closeRecord } = useRecordParam();
   const canCreate = useCan('ensembles.create');
@@ -128,34 +115,14 @@ export function EnsemblesPage() {
         actions={
           <>
             <ListExportMenu list="ensembles.list" query={exportQuery} />
-            {canCreate && (
-              <Button
-                leftSection={<IconPlus size={16} />}
-                onClick={() => {
-                  setEditing(null);
-                  setFormOpen(true);
-                }}
-              >
-                {t('programmes.ensembles.new')}
-              </Button>
-            )}
+            {canCreate && <NewButton label={t('programmes.ensembles.new')} onClick={dialog.openNew} />}
           </>
         }
       />
       <Group mb="sm" gap="sm" align="flex-end">
-        <Select
-          label={t('programmes.ensembles.type')}
-          placeholder={t('programmes.common.all')}
-          clearable
-          data={typeOptions}
-          value={type}
-          onChange={setType}
-          w={240}
-        />
-        <Select
+        <ChoiceFilter label={t('programmes.ensembles.type')} data={typeOptions} value={type} onChange={setType} w={240} />
+        <ChoiceFilter
           label={t('programmes.common.establishment')}
-          placeholder={t('programmes.common.all')}
-          clearable
           searchable
           filter={accentFilter}
           data={establishments}
@@ -166,12 +133,7 @@ export function EnsemblesPage() {
         <SavedViews view={view} />
       </Group>
       <PartReviewsSection />
-      <DataTable<Ensemble>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={rows.length === 0 ? 220 : undefined}
+      <PlainTable<Ensemble>
         records={rows}
         fetching={list.isFetching && !list.data}
         onRowClick={({ record }) => setOpenId(record.id)}
@@ -194,15 +156,8 @@ export function EnsemblesPage() {
         ]}
         emptyState={<EmptyState title={t('programmes.ensembles.emptyTitle')} text={t('programmes.ensembles.emptyText')} />}
       />
-      <EnsembleFormModal opened={formOpen} onClose={() => setFormOpen(false)} ensemble={editing} />
-      <EnsembleDrawer
-        ensemble={current}
-        onClose={closeRecord}
-        onEdit={(g) => {
-          setEditing(g);
-          setFormOpen(true);
-        }}
-      />
+      <EnsembleFormModal opened={dialog.opened} onClose={dialog.close} ensemble={dialog.record} />
+      <EnsembleDrawer ensemble={current} onClose={closeRecord} onEdit={dialog.openEdit} />
     </>
   );
 }

@@ -24,7 +24,7 @@ import type { ProgrammeEvent } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { EstablishmentField } from './recordForms';
 import { accentFilter } from '../../components/accentFilter';
 import { AgreementSelect } from '../../components/AgreementSelect';
@@ -177,34 +177,20 @@ export function EventFormModal({
   const partners = useApiQuery('partners.list', { status: 'all' });
   const agreements = useApiQuery('agreements.list', {});
   const ensembles = useApiQuery('ensembles.list', { status: 'all' });
-  const create = useApiMutation('events.create');
-  const update = useApiMutation('events.update');
   // Reset when it opens or turns to another event, never on a background refetch.
-  const { form, setFormError, saved, modal } = useRecordForm<Values>({
+  const { form, write, modal } = useRecordDialog('events', event, {
     opened,
-    recordKey: event?.id ?? null,
-    values: () => (event ? fromEvent(event) : blank(seasonId)),
+    onClose,
+    savedMessage: (e) => t(event ? 'programmes.events.updated' : 'programmes.events.created', { title: e.title }),
+    values: (): Values => (event ? fromEvent(event) : blank(seasonId)),
   });
   const v = form.values;
 
-  const save = (values: Values) => {
-    setFormError(null);
-    const input = toInput(values);
-    const opts = saved(
-      (e: ProgrammeEvent) => t(event ? 'programmes.events.updated' : 'programmes.events.created', { title: e.title }),
-      onClose,
-    );
-    if (event) update.mutate({ ...input, id: event.id, version: event.version }, opts);
-    else create.mutate(input, opts);
-  };
-
   return (
     <FormModal
-      {...modal(save)}
-      onClose={onClose}
+      {...modal((values) => write(toInput(values)))}
       size={820}
       title={t(event ? 'programmes.events.editTitle' : 'programmes.events.newTitle')}
-      saving={create.isPending || update.isPending}
       readOnly={!canSave}
       gap="sm"
     >

@@ -1,6 +1,5 @@
 import { ActionIcon, Badge, Button, Card, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconCalendarPlus, IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { IconCalendarPlus, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
@@ -11,7 +10,9 @@ import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { PageHeader } from '../../components/PageHeader';
+import { PlainTable } from '../../components/PlainTable';
 import { useRecordParam } from '../../components/ListPage';
+import { NewButton } from '../../components/ListTools';
 import { EventFormModal } from './EventFormModal';
 import { useNumber } from '../../components/numbers';
 import { useCan } from '../../components/session';
@@ -171,7 +172,7 @@ export function EventsPage() {
   ];
   // A view keeps the season shown; one no longer there gives the latest again.
   const savedView = plainListView('events.list', { season: choiceFilter(seasonId, setSeasonId, valuesOf(seasonOptions)) });
-  const open = (e: ProgrammeEvent) => {
+  const open = (e: ProgrammeEvent | null) => {
     setEditing(e);
     setFormOpen(true);
   };
@@ -197,17 +198,7 @@ export function EventsPage() {
                 {t('programmes.seasons.new')}
               </Button>
             )}
-            {canCreate && (
-              <Button
-                leftSection={<IconPlus size={16} />}
-                onClick={() => {
-                  setEditing(null);
-                  setFormOpen(true);
-                }}
-              >
-                {t('programmes.events.new')}
-              </Button>
-            )}
+            {canCreate && <NewButton label={t('programmes.events.new')} onClick={() => open(null)} />}
           </>
         }
       />
@@ -241,12 +232,7 @@ export function EventsPage() {
       {view === 'calendario' ? (
         <Calendar events={events} onOpen={open} />
       ) : (
-        <DataTable<ProgrammeEvent>
-          withTableBorder
-          borderRadius="sm"
-          striped
-          highlightOnHover
-          minHeight={events.length === 0 ? 220 : undefined}
+        <PlainTable<ProgrammeEvent>
           records={events}
           onRowClick={({ record }) => open(record)}
           columns={[

@@ -10,6 +10,8 @@ import { useCan } from '../../components/session';
 import { useRecordForm } from '../../components/useRecordForm';
 import { partInput, PartSelect } from './parts';
 import { nameOf, refusalHandler, StageBadge } from './ui';
+import { RowsTable } from '../../components/RowsTable';
+import { TwoLineCell } from '../../components/cells';
 
 const p = 'programmes.ensembleParts.';
 
@@ -92,81 +94,79 @@ export function PartReviewsSection() {
           <Text size="sm" c="dimmed">
             {t(`${p}reviewsHelp`)}
           </Text>
-          <Table striped verticalSpacing={4} fz="sm" aria-label={t(`${p}reviewsTitle`)}>
-            <Table.Thead>
-              <Table.Tr>
+          <RowsTable
+            striped
+            verticalSpacing={4}
+            fz="sm"
+            aria-label={t(`${p}reviewsTitle`)}
+            head={
+              <>
                 <Table.Th>{t(`${p}ensemble`)}</Table.Th>
                 <Table.Th>{t(`${p}participant`)}</Table.Th>
                 <Table.Th>{t(`${p}typed`)}</Table.Th>
                 <Table.Th>{t(`${p}stage`)}</Table.Th>
                 <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Text size="sm">{r.ensembleName}</Text>
+              </>
+            }
+            records={rows}
+            row={(r) => (
+              <Table.Tr key={r.id}>
+                <TwoLineCell detail={r.establishmentName}>{r.ensembleName}</TwoLineCell>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {r.participantCode}
+                  </Text>
+                  {r.firstNames && (
                     <Text size="xs" c="dimmed">
-                      {r.establishmentName}
+                      {nameOf(r)}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {r.participantCode}
-                    </Text>
-                    {r.firstNames && (
-                      <Text size="xs" c="dimmed">
-                        {nameOf(r)}
-                      </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>«{r.originalText}»</Table.Td>
+                <Table.Td>
+                  <StageBadge stage={r.stage} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    {canLink && (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() => setLinking(r)}
+                        aria-label={`${t(`${p}link`)}: ${r.participantCode}`}
+                      >
+                        {t(`${p}link`)}
+                      </Button>
                     )}
-                  </Table.Td>
-                  <Table.Td>«{r.originalText}»</Table.Td>
-                  <Table.Td>
-                    <StageBadge stage={r.stage} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      {canLink && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => setLinking(r)}
-                          aria-label={`${t(`${p}link`)}: ${r.participantCode}`}
-                        >
-                          {t(`${p}link`)}
-                        </Button>
-                      )}
-                      {canDismiss && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          loading={dismiss.isPending && dismiss.variables?.id === r.id}
-                          aria-label={`${t(`${p}dismiss`)}: ${r.participantCode}`}
-                          onClick={() =>
-                            dismiss.mutate(
-                              { id: r.id },
-                              {
-                                onSuccess: () =>
-                                  notifications.show({
-                                    color: 'teal',
-                                    message: t(`${p}dismissed`, { text: r.originalText, code: r.participantCode }),
-                                  }),
-                                onError: refusalHandler(),
-                              },
-                            )
-                          }
-                        >
-                          {t(`${p}dismiss`)}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                    {canDismiss && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        loading={dismiss.isPending && dismiss.variables?.id === r.id}
+                        aria-label={`${t(`${p}dismiss`)}: ${r.participantCode}`}
+                        onClick={() =>
+                          dismiss.mutate(
+                            { id: r.id },
+                            {
+                              onSuccess: () =>
+                                notifications.show({
+                                  color: 'teal',
+                                  message: t(`${p}dismissed`, { text: r.originalText, code: r.participantCode }),
+                                }),
+                              onError: refusalHandler(),
+                            },
+                          )
+                        }
+                      >
+                        {t(`${p}dismiss`)}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          />
         </Stack>
       </Modal>
       <LinkModal review={linking} onClose={() => setLinking(null)} />

@@ -1,14 +1,13 @@
 import { NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { sexes } from '../../../../shared/programmes/rules';
 import { ParticipantCreate, ParticipantUpdate, type Participant } from '../../../../shared/programmes/schemas';
 import { useApiMutation } from '../../api';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
-import { accentFilter } from '../../components/accentFilter';
+import { EstablishmentField } from './recordForms';
 import { useOptions } from '../../components/ListTools';
 
 interface Values {
@@ -51,14 +50,13 @@ export function ParticipantFormModal({
   participant: Participant | null;
 }) {
   const { t } = useTranslation();
-  const establishments = useEstablishmentOptions('active');
   const sexOptions = useOptions(sexes, 'programmes.sexes');
   const create = useApiMutation('participants.create');
   const update = useApiMutation('participants.update');
   const validateCreate = schemaValidator(ParticipantCreate, t);
   const validateUpdate = schemaValidator(ParticipantUpdate, t);
   // Reset when it opens or turns to another participant, never on a background refetch.
-  const { form, onError, modal } = useRecordForm<Values>({
+  const { form, saved, modal } = useRecordForm<Values>({
     opened,
     recordKey: participant?.id ?? null,
     validate: (v) => {
@@ -80,13 +78,10 @@ export function ParticipantFormModal({
         : empty(),
   });
   const save = (v: Values) => {
-    const done = (p: Participant) => {
-      notifications.show({
-        color: 'teal',
-        message: t(participant ? 'programmes.participants.updated' : 'programmes.participants.created', { code: p.code }),
-      });
-      onClose();
-    };
+    const done = saved(
+      (p: Participant) => t(participant ? 'programmes.participants.updated' : 'programmes.participants.created', { code: p.code }),
+      onClose,
+    );
     const input = toInput(v);
     if (participant) {
       update.mutate(
@@ -99,9 +94,9 @@ export function ParticipantFormModal({
           sex: input.sex as Participant['sex'],
           birthYear: input.birthYear as number,
         },
-        { onSuccess: done, onError },
+        done,
       );
-    } else create.mutate(input as Parameters<typeof create.mutate>[0], { onSuccess: done, onError });
+    } else create.mutate(input as Parameters<typeof create.mutate>[0], done);
   };
   return (
     <FormModal
@@ -137,14 +132,7 @@ export function ParticipantFormModal({
       </SimpleGrid>
       {!participant && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('programmes.common.establishment')}
-            withAsterisk
-            searchable
-            filter={accentFilter}
-            data={establishments}
-            {...form.getInputProps('establishmentId')}
-          />
+          <EstablishmentField status="active" {...form.getInputProps('establishmentId')} />
           <DateField label={t('programmes.participants.registeredOn')} withAsterisk {...form.getInputProps('date')} />
         </SimpleGrid>
       )}

@@ -2,9 +2,8 @@ import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { partnerTypes, type PartnerType } from '../../../../shared/programmes/rules';
 import type { Partner } from '../../../../shared/programmes/schemas';
-import { useApiMutation } from '../../api';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { NotesField } from './recordForms';
 import { useOptions } from '../../components/ListTools';
 
@@ -45,33 +44,16 @@ const fromPartner = (p: Partner): Values => ({
 export function PartnerFormModal({ opened, onClose, partner }: { opened: boolean; onClose: () => void; partner: Partner | null }) {
   const { t } = useTranslation();
   const typeOptions = useOptions(partnerTypes, 'programmes.partnerTypes');
-  const create = useApiMutation('partners.create');
-  const update = useApiMutation('partners.update');
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, setFormError, saved, modal } = useRecordForm<Values>({
+  const { form, write, modal } = useRecordDialog('partners', partner, {
     opened,
-    recordKey: partner?.id ?? null,
-    values: () => (partner ? fromPartner(partner) : blank),
+    onClose,
+    savedMessage: (p) => t(partner ? 'programmes.partners.updated' : 'programmes.partners.created', { name: p.name }),
+    values: (): Values => (partner ? fromPartner(partner) : blank),
   });
-  const save = ({ active, ...v }: Values) => {
-    setFormError(null);
-    const input = { ...v, type: (v.type ?? '') as PartnerType };
-    const opts = saved(
-      (p: Partner) => t(partner ? 'programmes.partners.updated' : 'programmes.partners.created', { name: p.name }),
-      onClose,
-    );
-    if (partner) update.mutate({ ...input, id: partner.id, version: partner.version, active }, opts);
-    else create.mutate(input, opts);
-  };
+  const save = ({ active, ...v }: Values) => write({ ...v, type: (v.type ?? '') as PartnerType }, { active });
   return (
-    <FormModal
-      {...modal(save)}
-      onClose={onClose}
-      size={640}
-      title={t(partner ? 'programmes.partners.editTitle' : 'programmes.partners.newTitle')}
-      saving={create.isPending || update.isPending}
-      gap="sm"
-    >
+    <FormModal {...modal(save)} size={640} title={t(partner ? 'programmes.partners.editTitle' : 'programmes.partners.newTitle')} gap="sm">
       <TextInput label={t('programmes.partners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
       <Select label={t('programmes.partners.type')} withAsterisk data={typeOptions} {...form.getInputProps('type')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,6 +1,5 @@
-import { Alert, Badge, Button, Group, Select, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Table, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, type Locale } from '../../../../shared/format';
@@ -11,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useSaveFile } from '../../components/files';
 import { ImportButton } from '../../components/import/ImportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { PlainTable } from '../../components/PlainTable';
 import { useCan } from '../../components/session';
 import { AgreementDetailModal } from './AgreementDetailModal';
 import { AgreementFormModal } from './AgreementFormModal';
@@ -18,7 +18,7 @@ import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
 import { stateColors } from './partnerUi';
 import { useRecordParam } from '../../components/ListPage';
-import { useOptions } from '../../components/ListTools';
+import { ChoiceFilter, useOptions } from '../../components/ListTools';
 import { ListExportMenu } from '../../components/ExportMenu';
 import { SavedViews } from '../../components/SavedViews';
 import { choiceFilter, plainListView } from '../../components/plainListView';
@@ -99,25 +99,12 @@ export function PartnersPage() {
         <Tabs.Panel value="aliados">
           <Group justify="space-between" align="flex-end" mb="sm">
             <Group gap="sm" align="flex-end">
-              <Select
-                label={t('programmes.partners.type')}
-                placeholder={t('programmes.common.all')}
-                clearable
-                data={typeOptions}
-                value={type}
-                onChange={setType}
-                w={260}
-              />
+              <ChoiceFilter label={t('programmes.partners.type')} data={typeOptions} value={type} onChange={setType} w={260} />
               <SavedViews view={view} />
             </Group>
             <ListExportMenu list="partners.list" query={partnerQuery} disabled={(partners.data ?? []).length === 0} />
           </Group>
-          <DataTable<Partner>
-            withTableBorder
-            borderRadius="sm"
-            striped
-            highlightOnHover
-            minHeight={(partners.data ?? []).length === 0 ? 220 : undefined}
+          <PlainTable<Partner>
             records={partners.data ?? []}
             onRowClick={({ record }) => setOpenId(record.id)}
             rowStyle={(p) => (p.active ? undefined : { opacity: 0.6 })}

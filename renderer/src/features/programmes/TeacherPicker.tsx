@@ -1,4 +1,4 @@
-import { MultiSelect, Select, type MultiSelectProps, type SelectProps } from '@mantine/core';
+import { MultiSelect, Select, type MultiSelectProps, type OptionsFilter, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,31 +20,27 @@ function useTeacherOptions(chosen: string[], shown: string | null = null) {
   const results = useApiQuery('workshops.teacherOptions', { search: typed, ids }, { placeholderData: (previous) => previous });
   const label = (x: WorkshopTeacher) => (x.active ? x.name : `${x.name} ${t('programmes.workshopTeachers.inactive')}`);
   const data = (results.data ?? []).map((x) => ({ value: String(x.id), label: label(x) }));
-  return { data, search, setSearch, loaded: results.data !== undefined };
+  const all: OptionsFilter = ({ options }) => options;
+  return {
+    /** What both boxes are unless the caller says otherwise. */
+    defaults: {
+      searchable: true,
+      clearable: true,
+      placeholder: t('programmes.workshopTeachers.pickPlaceholder'),
+      nothingFoundMessage: results.data !== undefined ? t('programmes.workshopTeachers.pickNothing') : undefined,
+      maxDropdownHeight: 260,
+    },
+    /** The options main found: the box filters none itself. */
+    found: { data, filter: all, searchValue: search, onSearchChange: setSearch },
+  };
 }
 
 type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'filter'>;
 
 /** The teachers who give a workshop. */
 export function TeacherMultiSelect({ value, onChange, ...props }: MultiProps & { value: string[]; onChange: (ids: string[]) => void }) {
-  const { t } = useTranslation();
   const o = useTeacherOptions(value);
-  return (
-    <MultiSelect
-      searchable
-      clearable
-      placeholder={t('programmes.workshopTeachers.pickPlaceholder')}
-      nothingFoundMessage={o.loaded ? t('programmes.workshopTeachers.pickNothing') : undefined}
-      maxDropdownHeight={260}
-      {...props}
-      data={o.data}
-      value={value}
-      onChange={onChange}
-      filter={({ options }) => options}
-      searchValue={o.search}
-      onSearchChange={o.setSearch}
-    />
-  );
+  return <MultiSelect {...o.defaults} {...props} {...o.found} value={value} onChange={onChange} />;
 }
 
 type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'filter'>;
@@ -55,26 +51,18 @@ export function TeacherSelect({
   onChange,
   ...props
 }: SingleProps & { value: string | null; onChange: (id: string | null) => void }) {
-  const { t } = useTranslation();
   const [shown, setShown] = useState<string | null>(null);
   const o = useTeacherOptions(value === null ? [] : [value], shown);
   return (
     <Select
-      searchable
-      clearable
-      placeholder={t('programmes.workshopTeachers.pickPlaceholder')}
-      nothingFoundMessage={o.loaded ? t('programmes.workshopTeachers.pickNothing') : undefined}
-      maxDropdownHeight={260}
+      {...o.defaults}
       {...props}
-      data={o.data}
+      {...o.found}
       value={value}
       onChange={(id, option) => {
         setShown(id === null ? null : (option?.label ?? null));
         onChange(id);
       }}
-      filter={({ options }) => options}
-      searchValue={o.search}
-      onSearchChange={o.setSearch}
     />
   );
 }

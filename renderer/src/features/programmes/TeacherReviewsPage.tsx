@@ -1,10 +1,10 @@
-import { Anchor, Group, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Text } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { teacherReviewStatuses, type TeacherReview } from '../../../../shared/programmes/schemas';
 import { routes } from '../../app/routes';
+import { BackLink } from '../../components/RecordParts';
 import { ReviewList } from '../../components/ReviewList';
 import { TeacherSelect } from './TeacherPicker';
 
@@ -50,14 +50,7 @@ export function TeacherReviewsPage() {
 
   return (
     <ReviewList
-      before={
-        <Anchor component={Link} to={routes.workshops} size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} />
-            {t('programmes.workshops.back')}
-          </Group>
-        </Anchor>
-      }
+      before={<BackLink to={routes.workshops} label={t('programmes.workshops.back')} />}
       channels={{ list: 'workshops.teacherReviews', link: 'workshops.linkTeacher', dismiss: 'workshops.dismissTeacher' }}
       texts={v}
       statuses={teacherReviewStatuses}

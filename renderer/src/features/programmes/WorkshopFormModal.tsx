@@ -1,14 +1,12 @@
 import { Alert, NumberInput, Select, SimpleGrid, Switch, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { programmes } from '../../../../shared/programmes/rules';
 import { WorkshopCreate, type Workshop } from '../../../../shared/programmes/schemas';
-import { useApiMutation } from '../../api';
-import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
+import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordDialog } from '../../components/useRecordDialog';
 import { schemaValidator } from '../../forms';
-import { accentFilter } from '../../components/accentFilter';
+import { EstablishmentField } from './recordForms';
 import { useOptions } from '../../components/ListTools';
 import { TeacherMultiSelect } from './TeacherPicker';
 
@@ -78,41 +76,23 @@ export function WorkshopFormModal({
   onSaved?: (w: Workshop) => void;
 }) {
   const { t } = useTranslation();
-  const establishments = useEstablishmentOptions('active');
   const programmeOptions = useOptions(programmes, 'programmes.programmes');
-  const create = useApiMutation('workshops.create');
-  const update = useApiMutation('workshops.update');
   const validate = schemaValidator(WorkshopCreate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, setFormError, onError, modal } = useRecordForm<Values>({
+  const { form, write, modal } = useRecordDialog('workshops', workshop, {
     opened,
-    recordKey: workshop?.id ?? null,
+    onClose,
+    onSaved,
+    savedMessage: (w) => t(workshop ? 'programmes.workshops.updated' : 'programmes.workshops.created', { name: w.name }),
     validate: (v) => validate(toInput(v)),
-    values: () => (workshop ? fromWorkshop(workshop) : empty()),
+    values: (): Values => (workshop ? fromWorkshop(workshop) : empty()),
   });
-
-  const save = (v: Values) => {
-    setFormError(null);
-    const done = (w: Workshop) => {
-      notifications.show({
-        color: 'teal',
-        message: t(workshop ? 'programmes.workshops.updated' : 'programmes.workshops.created', { name: w.name }),
-      });
-      onSaved?.(w);
-      onClose();
-    };
-    const input = toInput(v) as Parameters<typeof create.mutate>[0];
-    if (workshop) update.mutate({ ...input, id: workshop.id, version: workshop.version, active: v.active }, { onSuccess: done, onError });
-    else create.mutate(input, { onSuccess: done, onError });
-  };
 
   return (
     <FormModal
-      {...modal(save)}
-      onClose={onClose}
+      {...modal((v) => write(toInput(v) as WorkshopCreate, { active: v.active }))}
       size={760}
       title={t(workshop ? 'programmes.workshops.editTitle' : 'programmes.workshops.newTitle')}
-      saving={create.isPending || update.isPending}
       gap="sm"
     >
       <TextInput label={t('programmes.workshops.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
@@ -125,14 +105,7 @@ export function WorkshopFormModal({
           {...form.getInputProps('discipline')}
         />
       </SimpleGrid>
-      <Select
-        label={t('programmes.common.establishment')}
-        withAsterisk
-        searchable
-        filter={accentFilter}
-        data={establishments}
-        {...form.getInputProps('establishmentId')}
-      />
+      <EstablishmentField status="active" {...form.getInputProps('establishmentId')} />
       <TeacherMultiSelect
         label={t('programmes.workshopTeachers.pick')}
         description={t('programmes.workshopTeachers.pickHelp')}

@@ -1,8 +1,7 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Tabs } from '@mantine/core';
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
+import { Card, SimpleGrid, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
@@ -13,7 +12,7 @@ import { WorkshopFormModal } from './WorkshopFormModal';
 import { Members } from './WorkshopMembers';
 import { Attendance, Sessions } from './WorkshopSessions';
 import { dateSpan } from './ui';
-import { Field } from '../../components/RecordParts';
+import { BackLink, EditButton, Field } from '../../components/RecordParts';
 import { TeacherNames } from './workshopTeacherUi';
 
 /** One workshop: its data, participants, sessions, the attendance grid and certificates. ?tab=asistencia&sesion=<id> deep-links. */
@@ -37,22 +36,11 @@ export function WorkshopPage() {
   if (!w) return null;
   return (
     <>
-      <Anchor component={Link} to={routes.workshops} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('programmes.workshops.back')}
-        </Group>
-      </Anchor>
+      <BackLink to={routes.workshops} label={t('programmes.workshops.back')} />
       <PageHeader
         title={w.name}
         subtitle={`${t(`programmes.programmes.${w.programme}`)} · ${w.establishmentName}`}
-        actions={
-          canEdit && (
-            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
-          )
-        }
+        actions={canEdit && <EditButton onClick={() => setEditing(true)} />}
       />
       <Card withBorder mb="md" padding="sm">
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>

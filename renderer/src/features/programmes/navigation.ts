@@ -5,6 +5,7 @@ import {
   IconLinkOff,
   IconMusic,
   IconReportAnalytics,
+  IconStack2,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { NavGroup } from '../../app/feature';
@@ -26,6 +27,7 @@ export const programmeNavigation: NavGroup = {
     { to: routes.ensembles, label: 'programmes.nav.ensembles', icon: IconMusic, channel: 'ensembles.list' },
     { to: routes.events, label: 'programmes.nav.events', icon: IconCalendarEvent, channel: 'events.list' },
     { to: routes.partners, label: 'programmes.nav.partners', icon: IconHeartHandshake, channel: 'partners.list' },
+    { to: routes.initiatives, label: 'programmes.initiatives.nav', icon: IconStack2, channel: 'initiatives.list' },
     { to: routes.programmeReports, label: 'programmes.nav.reports', icon: IconReportAnalytics, channel: 'programmeReports.figures' },
   ],
 };

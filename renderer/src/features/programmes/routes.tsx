@@ -8,6 +8,8 @@ const EnsemblesPage = lazyPage(() => import('./EnsemblesPage'), 'EnsemblesPage')
 const EventsPage = lazyPage(() => import('./EventsPage'), 'EventsPage');
 const ParticipantsPage = lazyPage(() => import('./ParticipantsPage'), 'ParticipantsPage');
 const PartnersPage = lazyPage(() => import('./PartnersPage'), 'PartnersPage');
+const InitiativesPage = lazyPage(() => import('./InitiativesPage'), 'InitiativesPage');
+const InitiativePage = lazyPage(() => import('./InitiativePage'), 'InitiativePage');
 const ProgrammeReportsPage = lazyPage(() => import('./ProgrammeReportsPage'), 'ProgrammeReportsPage');
 const WorkshopPage = lazyPage(() => import('./WorkshopPage'), 'WorkshopPage');
 const WorkshopsPage = lazyPage(() => import('./WorkshopsPage'), 'WorkshopsPage');
@@ -22,6 +24,8 @@ export const programmeRoutes: RouteObject[] = [
   { path: routes.ensembles.slice(1), element: <EnsemblesPage /> },
   { path: routes.events.slice(1), element: <EventsPage /> },
   { path: routes.partners.slice(1), element: <PartnersPage /> },
+  { path: routes.initiatives.slice(1), element: <InitiativesPage /> },
+  { path: `${routes.initiatives.slice(1)}/:id`, element: <InitiativePage /> },
   { path: routes.programmeReports.slice(1), element: <ProgrammeReportsPage /> },
 ];
 

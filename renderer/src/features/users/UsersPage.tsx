@@ -1,9 +1,8 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconKey, IconPlus, IconSearch } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { IconEdit, IconKey, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/auth/permissions';
@@ -12,6 +11,8 @@ import { formatDateTime } from '../../../../shared/format';
 import { useApiMutation, useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { ChoiceFilter, NewButton, useFormDialog } from '../../components/ListTools';
+import { PlainTable } from '../../components/PlainTable';
 import { useUser } from '../../components/session';
 import { ResetPasswordModal, UserFormModal, useRoleOptions } from './UserFormModal';
 import { ActiveToggleAction, RowAction } from '../../components/RecordParts';
@@ -29,8 +30,7 @@ export function UsersPage() {
   const [debounced] = useDebouncedValue(search, 250);
   const [role, setRole] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>('all');
-  const [editing, setEditing] = useState<User | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useFormDialog<User>();
   const [resetting, setResetting] = useState<User | null>(null);
   const roleOptions = useRoleOptions();
   const exportQuery = { search: debounced, role: (role ?? undefined) as Role | undefined, status };
@@ -74,15 +74,7 @@ export function UsersPage() {
         actions={
           <>
             <ListExportMenu list="users.list" query={exportQuery} />
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
-              {t('users.create')}
-            </Button>
+            <NewButton label={t('users.create')} onClick={dialog.openNew} />
           </>
         }
       />
@@ -96,10 +88,9 @@ export function UsersPage() {
             onChange={(e) => setSearch(e.currentTarget.value)}
             w={280}
           />
-          <Select
+          <ChoiceFilter
             label={t('users.role')}
             placeholder={t('users.allRoles')}
-            clearable
             data={roleOptions}
             value={role}
             onChange={setRole}
@@ -116,18 +107,10 @@ export function UsersPage() {
           <SavedViews view={view} />
         </Group>
       </Card>
-      <DataTable<User>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={(list.data ?? []).length === 0 ? 220 : undefined}
+      <PlainTable<User>
         records={list.data ?? []}
         fetching={list.isFetching && !list.data}
-        onRowDoubleClick={({ record }) => {
-          setEditing(record);
-          setFormOpen(true);
-        }}
+        onRowDoubleClick={({ record }) => dialog.openEdit(record)}
         rowStyle={(u) => (u.active ? undefined : { opacity: 0.6 })}
         columns={[
           {
@@ -204,14 +187,7 @@ export function UsersPage() {
             width: 130,
             render: (u) => (
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <RowAction
-                  label={t('common.edit')}
-                  name={u.fullName}
-                  onClick={() => {
-                    setEditing(u);
-                    setFormOpen(true);
-                  }}
-                >
+                <RowAction label={t('common.edit')} name={u.fullName} onClick={() => dialog.openEdit(u)}>
                   <IconEdit size={18} />
                 </RowAction>
                 <RowAction label={t('users.resetPassword')} name={u.fullName} onClick={() => setResetting(u)}>
@@ -231,7 +207,7 @@ export function UsersPage() {
         ]}
         emptyState={<EmptyState title={t('users.empty')} text={t('users.subtitle')} />}
       />
-      <UserFormModal opened={formOpen} onClose={() => setFormOpen(false)} user={editing} />
+      <UserFormModal opened={dialog.opened} onClose={dialog.close} user={dialog.record} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );

@@ -164,12 +164,22 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       attachDocument: 'Agreement document attached',
       saveDocument: 'Copy of an agreement',
     },
+    initiatives: {
+      create: 'Initiative created',
+      update: 'Initiative edited',
+      assign: 'Records linked to an initiative',
+      unassign: 'Record removed from an initiative',
+    },
     certificates: {
       issue: 'Participation certificates issued',
     },
     programmeReports: {
       annual: 'Annual programme report',
       unescoExport: 'UNESCO report',
+      saveUnescoTexts: "Texts of the year's UNESCO entry",
+    },
+    evaluation: {
+      export: 'Programme evaluation export',
     },
     auth: {
       setupAdmin: 'Administrator account created',

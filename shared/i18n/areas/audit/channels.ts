@@ -161,12 +161,22 @@ export const auditChannelsEs = {
       attachDocument: 'Documento de convenio adjuntado',
       saveDocument: 'Copia de convenio',
     },
+    initiatives: {
+      create: 'Registro de iniciativa',
+      update: 'Edición de iniciativa',
+      assign: 'Vinculación de registros a una iniciativa',
+      unassign: 'Registro quitado de una iniciativa',
+    },
     certificates: {
       issue: 'Emisión de certificados de participación',
     },
     programmeReports: {
       annual: 'Reporte anual del programa',
       unescoExport: 'Informe para la UNESCO',
+      saveUnescoTexts: 'Textos de la entrada UNESCO del año',
+    },
+    evaluation: {
+      export: 'Exportación de la evaluación del programa',
     },
     auth: {
       setupAdmin: 'Creación de la cuenta del administrador',

@@ -27,6 +27,10 @@ export const programmesErrorsEs = {
     participantCode: 'Use letras, números y guiones, empezando por una letra o un número (p. ej. PPL-004512).',
     birthYear: 'Escriba un año de nacimiento entre 1920 y el de una persona mayor de edad.',
     duplicateParticipant: 'Ya existe un participante con el código {{code}}.',
+    duplicateReleased:
+      'El participante {{code}} egresó del programa: para registrar su reingreso, use «Reincorporar» en su ficha (Cambio de custodia → Reincorporación al programa).',
+    onlyAtRelease: 'Solo se registra en un egreso.',
+    partnerUnknown: 'Elija un aliado de la lista.',
     custodyNotAllowed: '«{{kind}}» no corresponde a un participante en situación «{{status}}».',
     custodyBeforeLast: 'La fecha no puede ser anterior al último cambio registrado ({{date}}).',
     sameEstablishment: 'El destino es el mismo establecimiento en el que está el participante.',
@@ -203,6 +207,10 @@ export const programmesErrorsEn: Widen<typeof programmesErrorsEs> = {
     participantCode: 'Use letters, digits and hyphens, starting with a letter or a digit (e.g. PPL-004512).',
     birthYear: 'Type a birth year between 1920 and that of an adult.',
     duplicateParticipant: 'A participant with code {{code}} already exists.',
+    duplicateReleased:
+      'Participant {{code}} was released from the programme: to record their return, use “Return” on their record (Custody change → Return to the programme).',
+    onlyAtRelease: 'Recorded only at a release.',
+    partnerUnknown: 'Choose a partner from the list.',
     custodyNotAllowed: '“{{kind}}” does not apply to a participant who is “{{status}}”.',
     custodyBeforeLast: 'The date cannot be before the last recorded change ({{date}}).',
     sameEstablishment: 'The destination is the establishment the participant is already in.',

@@ -10,6 +10,7 @@ import { useMoney } from '../../../components/money';
 import { useCan } from '../../../components/session';
 import { contractPaths } from '../paths';
 import { ModificationFormModal } from './ModificationFormModal';
+import { TwoLineCell } from '../../../components/cells';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 const months = Array.from({ length: 12 }, (_, i) => i);
@@ -135,12 +136,7 @@ export function ModificationsCard({ summary }: { summary: BudgetSummary }) {
                     {m.kind === 'reduccion' ? '− ' : m.kind === 'incremento' ? '+ ' : ''}
                     {money(m.amountCentimos)}
                   </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{m.reason}</Text>
-                    <Text size="xs" c="dimmed">
-                      {t('contracts.modifications.recordedBy', { user: m.createdBy })}
-                    </Text>
-                  </Table.Td>
+                  <TwoLineCell detail={t('contracts.modifications.recordedBy', { user: m.createdBy })}>{m.reason}</TwoLineCell>
                 </Table.Tr>
               ))}
             </Table.Tbody>

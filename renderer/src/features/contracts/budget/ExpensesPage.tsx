@@ -22,6 +22,8 @@ import { ExpenseFormModal } from './ExpenseFormModal';
 import { ListExportMenu } from '../../../components/ExportMenu';
 import { SavedViews } from '../../../components/SavedViews';
 import { choiceFilter, numberFilter, plainListView } from '../../../components/plainListView';
+import { RowsTable } from '../../../components/RowsTable';
+import { TwoLineCell } from '../../../components/cells';
 
 /** Voiding an expense: it stays listed with its reason and no longer counts as executed. */
 function VoidExpenseModal({ expense, onClose }: { expense: Expense | null; onClose: () => void }) {
@@ -153,9 +155,12 @@ export function ExpensesPage() {
       ) : (
         <Card withBorder padding="md">
           <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" highlightOnHover data-testid="expenses-table">
-              <Table.Thead>
-                <Table.Tr>
+            <RowsTable
+              verticalSpacing="xs"
+              highlightOnHover
+              data-testid="expenses-table"
+              head={
+                <>
                   <Table.Th>{t('contracts.expenses.date')}</Table.Th>
                   <Table.Th>{t('contracts.expenses.line')}</Table.Th>
                   <Table.Th>{t('contracts.expenses.supplier')}</Table.Th>
@@ -163,67 +168,61 @@ export function ExpensesPage() {
                   <Table.Th>{t('contracts.expenses.description')}</Table.Th>
                   <Table.Th ta="right">{t('contracts.expenses.amount')}</Table.Th>
                   <Table.Th w={50} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((e) => (
-                  <Table.Tr key={e.id} c={e.voided ? 'dimmed' : undefined}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.date)}</Table.Td>
-                    <Table.Td>{t(`contracts.budgetLines.${e.line}`)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.supplierName}</Text>
-                      <Text size="xs" c="dimmed">
-                        RUC {e.supplierRuc}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{e.documentNumber}</Text>
-                      <Text size="xs" c="dimmed">
-                        {t(`contracts.expenseDocumentTypes.${e.documentType}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Text size="sm">{e.description}</Text>
-                        {e.link && (
+                </>
+              }
+              records={rows}
+              row={(e) => (
+                <Table.Tr key={e.id} c={e.voided ? 'dimmed' : undefined}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.date)}</Table.Td>
+                  <Table.Td>{t(`contracts.budgetLines.${e.line}`)}</Table.Td>
+                  <TwoLineCell detail={`RUC ${e.supplierRuc}`}>{e.supplierName}</TwoLineCell>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{e.documentNumber}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`contracts.expenseDocumentTypes.${e.documentType}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Text size="sm">{e.description}</Text>
+                      {e.link && (
+                        <Text size="xs" c="dimmed">
+                          {t(`contracts.expenseLinkKinds.${e.link.kind}`)}: {e.link.name}
+                        </Text>
+                      )}
+                      {e.voided && (
+                        <Group gap={6}>
+                          <Badge color="gray" variant="light" size="sm">
+                            {t('contracts.expenses.voided')}
+                          </Badge>
                           <Text size="xs" c="dimmed">
-                            {t(`contracts.expenseLinkKinds.${e.link.kind}`)}: {e.link.name}
+                            {t('contracts.expenses.voidedBy', {
+                              date: formatDateTime(e.voidedAt ?? ''),
+                              user: e.voidedBy ?? '',
+                              reason: e.voidReason ?? '',
+                            })}
                           </Text>
-                        )}
-                        {e.voided && (
-                          <Group gap={6}>
-                            <Badge color="gray" variant="light" size="sm">
-                              {t('contracts.expenses.voided')}
-                            </Badge>
-                            <Text size="xs" c="dimmed">
-                              {t('contracts.expenses.voidedBy', {
-                                date: formatDateTime(e.voidedAt ?? ''),
-                                user: e.voidedBy ?? '',
-                                reason: e.voidReason ?? '',
-                              })}
-                            </Text>
-                          </Group>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap', textDecoration: e.voided ? 'line-through' : undefined }}>
-                      {money(e.amountCentimos)}
-                    </Table.Td>
-                    <Table.Td>
-                      <RowAction
-                        label={t('contracts.expenses.void')}
-                        name={e.documentNumber}
-                        color="red"
-                        hidden={!canWrite || e.voided}
-                        onClick={() => setVoiding(e)}
-                      >
-                        <IconBan size={16} />
-                      </RowAction>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                        </Group>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap', textDecoration: e.voided ? 'line-through' : undefined }}>
+                    {money(e.amountCentimos)}
+                  </Table.Td>
+                  <Table.Td>
+                    <RowAction
+                      label={t('contracts.expenses.void')}
+                      name={e.documentNumber}
+                      color="red"
+                      hidden={!canWrite || e.voided}
+                      onClick={() => setVoiding(e)}
+                    >
+                      <IconBan size={16} />
+                    </RowAction>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            />
           </Table.ScrollContainer>
         </Card>
       )}

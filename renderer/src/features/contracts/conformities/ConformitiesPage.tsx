@@ -31,6 +31,7 @@ import { ConformityFormModal } from './ConformityFormModal';
 import { useHours } from './DeliveredNotice';
 import { PayModal, VoidModal } from './PaymentModals';
 import { ListExportMenu } from '../../../components/ExportMenu';
+import { RowsTable } from '../../../components/RowsTable';
 
 /** `label` worked out once per value: a month's name takes a new date formatter, and the tables name the same few months in every row. */
 function once(label: (period: string) => string): (period: string) => string {
@@ -130,47 +131,49 @@ export function ConformitiesPage() {
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={700} mah={320} type="native">
-            <Table verticalSpacing={4} striped stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
+            <RowsTable
+              verticalSpacing={4}
+              striped
+              stickyHeader
+              head={
+                <>
                   <Table.Th>{t('contracts.conformities.period')}</Table.Th>
                   <Table.Th>{t('contracts.conformities.contract')}</Table.Th>
                   <Table.Th>{t('contracts.conformities.teacher')}</Table.Th>
                   <Table.Th ta="right">{t('contracts.contracts.expected')}</Table.Th>
                   <Table.Th>{t('contracts.contracts.status')}</Table.Th>
                   <Table.Th />
+                </>
+              }
+              records={m?.rows ?? []}
+              row={(r) => (
+                <Table.Tr key={`${r.contractId}-${r.period}`}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`${routes.contracts}?ficha=${r.contractId}`} size="sm" fw={600}>
+                      {r.contractNumber}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.teacherName}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {money(r.expectedCentimos)}
+                  </Table.Td>
+                  <Table.Td>
+                    <ContractStatusBadge status={r.status} size="sm" />
+                  </Table.Td>
+                  <Table.Td ta="right" display={canWrite ? undefined : 'none'}>
+                    <Button
+                      size="compact-xs"
+                      leftSection={<IconCheck size={12} />}
+                      aria-label={`${t('contracts.conformities.register')}: ${r.contractNumber} ${periodLabel(r.period)}`}
+                      onClick={() => setForm({ conformity: null, contractId: r.contractId, period: r.period })}
+                    >
+                      {t('contracts.conformities.register')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(m?.rows ?? []).map((r) => (
-                  <Table.Tr key={`${r.contractId}-${r.period}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period)}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`${routes.contracts}?ficha=${r.contractId}`} size="sm" fw={600}>
-                        {r.contractNumber}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{r.teacherName}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {money(r.expectedCentimos)}
-                    </Table.Td>
-                    <Table.Td>
-                      <ContractStatusBadge status={r.status} size="sm" />
-                    </Table.Td>
-                    <Table.Td ta="right" display={canWrite ? undefined : 'none'}>
-                      <Button
-                        size="compact-xs"
-                        leftSection={<IconCheck size={12} />}
-                        aria-label={`${t('contracts.conformities.register')}: ${r.contractNumber} ${periodLabel(r.period)}`}
-                        onClick={() => setForm({ conformity: null, contractId: r.contractId, period: r.period })}
-                      >
-                        {t('contracts.conformities.register')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              )}
+            />
           </Table.ScrollContainer>
         )}
       </Card>

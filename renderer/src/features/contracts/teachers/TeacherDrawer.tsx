@@ -17,6 +17,7 @@ import { useCan } from '../../../components/session';
 import { AuthorisationBadge, ContractStatusBadge, DocumentsPanel } from '../ui';
 import { useMoney } from '../../../components/money';
 import { AuthorisationModal } from './AuthorisationModal';
+import { TwoLineCell } from '../../../components/cells';
 
 /**
  * A teacher's record: identity and contact, disciplines, suspension certificates, access
@@ -177,12 +178,7 @@ export function TeacherDrawer({
               <Table.Tbody>
                 {d.authorisations.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Text size="sm">{a.establishmentName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {a.documentNumber}
-                      </Text>
-                    </Table.Td>
+                    <TwoLineCell detail={a.documentNumber}>{a.establishmentName}</TwoLineCell>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.validFrom)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.validTo)}</Table.Td>
                     <Table.Td>

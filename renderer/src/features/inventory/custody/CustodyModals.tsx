@@ -1,5 +1,4 @@
-import { Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
-import type { TFunction } from 'i18next';
+import { Select, SimpleGrid, Text, TextInput, Textarea, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RecoveryFollow, type Recovery } from '../../../../../shared/inventory/custody-schemas';
 import { conditions, type Condition } from '../../../../../shared/inventory/rules';
@@ -37,7 +36,20 @@ function refusedMove(rf: Pick<RecordForm<object>, 'setFormError' | 'onError'>) {
   };
 }
 
-const conditionOptions = (t: TFunction) => conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }));
+/** "Estado de conservación" on a movement: empty keeps the instrument's. */
+function ConditionField(props: Omit<SelectProps, 'data'>) {
+  const { t } = useTranslation();
+  const data = conditions.map((c) => ({ value: c, label: t(`inventory.conditions.${c}`) }));
+  return (
+    <Select
+      label={t('inventory.instruments.condition')}
+      placeholder={t('inventory.movement.keepCondition')}
+      data={data}
+      clearable
+      {...props}
+    />
+  );
+}
 
 interface ReturnValues {
   date: string | null;
@@ -102,13 +114,7 @@ export function ReturnModal({ target, onClose }: { target: CustodyTarget | null;
     >
       <SimpleGrid cols={2}>
         <DateField data-autofocus required label={t('inventory.movement.date')} {...form.getInputProps('date')} />
-        <Select
-          label={t('inventory.instruments.condition')}
-          placeholder={t('inventory.movement.keepCondition')}
-          data={conditionOptions(t)}
-          clearable
-          {...form.getInputProps('condition')}
-        />
+        <ConditionField {...form.getInputProps('condition')} />
       </SimpleGrid>
     </FormModal>
   );
@@ -212,13 +218,7 @@ export function FollowModal({ item, onClose }: { item: Recovery | null; onClose:
         <DateField data-autofocus required label={t('inventory.movement.date')} {...form.getInputProps('date')} />
         <TextInput label={t('inventory.movement.actaNumber')} required autoComplete="off" {...form.getInputProps('documentNumber')} />
         <TextInput label={t('inventory.movement.sentBy')} required autoComplete="off" {...form.getInputProps('person')} />
-        <Select
-          label={t('inventory.instruments.condition')}
-          placeholder={t('inventory.movement.keepCondition')}
-          data={conditionOptions(t)}
-          clearable
-          {...form.getInputProps('condition')}
-        />
+        <ConditionField {...form.getInputProps('condition')} />
       </SimpleGrid>
     </FormModal>
   );

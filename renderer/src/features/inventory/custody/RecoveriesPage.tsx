@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconTruck } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { useApiQuery } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
+import { PlainTable } from '../../../components/PlainTable';
 import { RowAction } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
 import { instrumentRecordPath } from '../paths';
@@ -152,12 +153,8 @@ export function RecoveriesPage() {
           <SavedViews view={view} />
         </Group>
       </Card>
-      <DataTable<Recovery>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={rows.length === 0 ? 260 : undefined}
+      <PlainTable<Recovery>
+        emptyHeight={260}
         fetching={list.isPending}
         records={rows}
         idAccessor="id"

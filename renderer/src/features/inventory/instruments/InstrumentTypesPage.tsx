@@ -14,7 +14,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
-import { useRecordForm } from '../../../components/useRecordForm';
+import { useRecordDialog } from '../../../components/useRecordDialog';
 import { whole } from '../../../components/badges';
 import { useCan } from '../../../components/session';
 import { CellText } from '../../../components/cells';
@@ -29,36 +29,21 @@ interface TypeValues {
 
 function TypeFormModal({ opened, onClose, type }: { opened: boolean; onClose: () => void; type: InstrumentType | null }) {
   const { t } = useTranslation();
-  const create = useApiMutation('instrumentTypes.create');
-  const update = useApiMutation('instrumentTypes.update');
   const validate = schemaValidator(InstrumentTypeInput, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, setFormError, saved } = useRecordForm<TypeValues>({
+  const { form, modal, write } = useRecordDialog('instrumentTypes', type, {
     opened,
-    recordKey: type?.id ?? null,
+    onClose,
+    savedMessage: (s) => t(type ? 'inventory.types.updated' : 'inventory.types.created', { name: s.name }),
     initialValues: { name: '', family: null },
     validate: (v) => validate({ name: v.name, family: v.family ?? undefined }),
-    values: () => (type ? { name: type.name, family: type.family } : { name: '', family: null }),
+    values: (): TypeValues => (type ? { name: type.name, family: type.family } : { name: '', family: null }),
   });
 
-  const submit = form.onSubmit((v) => {
-    setFormError(null);
-    const input = { name: v.name.trim(), family: v.family as Family };
-    const named = (key: string) => saved((s: InstrumentType) => t(key, { name: s.name }), onClose);
-    if (type) update.mutate({ ...input, id: type.id, version: type.version, active: type.active }, named('inventory.types.updated'));
-    else create.mutate(input, named('inventory.types.created'));
-  });
+  const save = (v: TypeValues) => write({ name: v.name.trim(), family: v.family as Family }, { active: type?.active });
 
   return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      title={type ? t('inventory.types.editTitle') : t('inventory.types.newTitle')}
-      onSubmit={submit}
-      error={formError}
-      saving={create.isPending || update.isPending}
-      actionsMt="sm"
-    >
+    <FormModal {...modal(save)} title={type ? t('inventory.types.editTitle') : t('inventory.types.newTitle')} actionsMt="sm">
       <TextInput data-autofocus required label={t('inventory.types.name')} {...form.getInputProps('name')} />
       <Select required label={t('inventory.types.family')} data={familyOptions(t)} {...form.getInputProps('family')} />
     </FormModal>

@@ -45,7 +45,7 @@ export function MovementModal({
   const allowed = allowedForAll(instruments);
   const validate = schemaValidator(MovementInput, t);
   // Reset only when the dialog opens (the selection's rows are refreshed in the background).
-  const { form, formError, setFormError } = useRecordForm<MoveValues>({
+  const { form, modal, setFormError } = useRecordForm<MoveValues>({
     opened,
     initialValues: emptyValues(null),
     validate: (values) => renameErrors(validate(toMovement(values)), { costCentimos: 'cost' }),
@@ -71,7 +71,7 @@ export function MovementModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `form` is a new object on every render; the proposal follows the date and the period only
   }, [opened, proposedDue, dueDate, dueTyped]);
 
-  const submit = form.onSubmit((values) => {
+  const save = (values: MoveValues) => {
     setFormError(null);
     setRefusal(null);
     move.mutate(
@@ -97,7 +97,7 @@ export function MovementModal({
         },
       },
     );
-  });
+  };
 
   const destinations =
     single && form.values.kind === 'despacho' ? establishments.filter((e) => e.value !== String(single.establishmentId)) : establishments;
@@ -178,12 +178,10 @@ export function MovementModal({
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={title}
       size="lg"
-      onSubmit={submit}
-      error={formError}
       errorIcon={<IconAlertTriangle />}
       saving={move.isPending}
       saveLabel={t('inventory.movement.save')}

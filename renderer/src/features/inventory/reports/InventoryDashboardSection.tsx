@@ -11,6 +11,7 @@ import { ColourLegend, DashboardSection, StatCard } from '../../../components/Da
 import { CustodyDashboardCard, useCustodyFigures } from '../custody/CustodyDashboardCard';
 import { conditionColors } from '../instruments/ui';
 import { useCount } from '../../../components/numbers';
+import { RowsTable } from '../../../components/RowsTable';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return <StatCard nowrap label={label} value={value} hint={hint} />;
@@ -125,34 +126,35 @@ export function InventoryDashboardSection() {
             {t('inventory.dashboard.noLowStock')}
           </Text>
         ) : (
-          <Table verticalSpacing="xs" data-testid="low-stock">
-            <Table.Thead>
-              <Table.Tr>
+          <RowsTable
+            verticalSpacing="xs"
+            data-testid="low-stock"
+            head={
+              <>
                 <Table.Th>{t('inventory.consumables.item')}</Table.Th>
                 <Table.Th>{t('inventory.consumables.establishment')}</Table.Th>
                 <Table.Th ta="right">{t('inventory.consumables.stock')}</Table.Th>
                 <Table.Th ta="right">{t('inventory.consumables.minimum')}</Table.Th>
                 <Table.Th />
+              </>
+            }
+            records={s.lowStock}
+            row={(r) => (
+              <Table.Tr key={`${r.itemName}-${r.establishmentName}`}>
+                <Table.Td>{r.itemName}</Table.Td>
+                <Table.Td>{r.establishmentName}</Table.Td>
+                <Table.Td ta="right" c="red.8" fw={700}>
+                  {quantityWithUnit(r.stock, r.unit, n(r.stock))}
+                </Table.Td>
+                <Table.Td ta="right">{quantityWithUnit(r.minimum, r.unit, n(r.minimum))}</Table.Td>
+                <Table.Td ta="right">
+                  <Badge color="red" variant="light" tt="none">
+                    {t('inventory.consumables.low')}
+                  </Badge>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {s.lowStock.map((r) => (
-                <Table.Tr key={`${r.itemName}-${r.establishmentName}`}>
-                  <Table.Td>{r.itemName}</Table.Td>
-                  <Table.Td>{r.establishmentName}</Table.Td>
-                  <Table.Td ta="right" c="red.8" fw={700}>
-                    {quantityWithUnit(r.stock, r.unit, n(r.stock))}
-                  </Table.Td>
-                  <Table.Td ta="right">{quantityWithUnit(r.minimum, r.unit, n(r.minimum))}</Table.Td>
-                  <Table.Td ta="right">
-                    <Badge color="red" variant="light" tt="none">
-                      {t('inventory.consumables.low')}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            )}
+          />
         )}
       </Card>
     </DashboardSection>

@@ -39,7 +39,7 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
   const validate = schemaValidator(StocktakeClose, t);
   const toInput = (v: CloseValues) => ({ id: detail.stocktake.id, actaNumber: v.actaNumber, date: v.date, confirm: v.confirm });
   // Reset only when the dialog opens (the count's detail is refetched in the background).
-  const { form, formError, onError } = useRecordForm<CloseValues>({
+  const { form, modal, onError } = useRecordForm<CloseValues>({
     opened,
     validate: (values) => {
       const errors = validate(toInput(values));
@@ -51,7 +51,7 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
     sentenceWithFields: false,
   });
 
-  const submit = form.onSubmit((values) =>
+  const save = (values: CloseValues) =>
     close.mutate(toInput(values) as { id: number; actaNumber: string; date: string; confirm: true }, {
       onSuccess: (r) => {
         notifications.show({
@@ -65,8 +65,7 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
         onError(err);
         if (err.error.fields.confirm) form.setFieldError('confirm', t('inventory.stocktake.confirmRequired'));
       },
-    }),
-  );
+    });
 
   const planned = detail.planned;
   const recorded = planned.filter((p) => !p.observationOnly).length;
@@ -80,12 +79,10 @@ export function CloseStocktakeModal({ opened, onClose, detail }: { opened: boole
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={t('inventory.stocktake.closeTitle')}
       size="xl"
-      onSubmit={submit}
-      error={formError}
       saving={close.isPending}
       saveLabel={t('inventory.stocktake.close')}
       saveColor="red"

@@ -1,7 +1,6 @@
 import { Anchor, Button, Card, Group, Select, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconClipboardList } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,9 +8,11 @@ import { formatDate } from '../../../../../shared/format';
 import type { Stocktake } from '../../../../../shared/inventory/stocktake-schemas';
 import { StocktakeOpen } from '../../../../../shared/inventory/stocktake-schemas';
 import { useApiMutation, useApiQuery } from '../../../api';
-import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
+import { PlainTable } from '../../../components/PlainTable';
+import { ListEmptyState } from '../../../components/ListPage';
+import { ChoiceFilter } from '../../../components/ListTools';
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
@@ -65,26 +66,22 @@ export function StocktakesPage() {
 
       <Card withBorder padding="sm" mb="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select
+          <ChoiceFilter
             label={t('inventory.stocktake.establishment')}
-            placeholder={t('common.all')}
             data={establishments}
             value={establishmentId}
             onChange={setEstablishmentId}
             searchable
-            clearable
             w={300}
           />
-          <Select
+          <ChoiceFilter
             label={t('common.status')}
-            placeholder={t('common.all')}
             data={[
               { value: 'abierto', label: t('inventory.stocktake.open') },
               { value: 'cerrado', label: t('inventory.stocktake.closed') },
             ]}
             value={status}
             onChange={setStatus}
-            clearable
             w={160}
           />
           {filtered && (
@@ -102,12 +99,8 @@ export function StocktakesPage() {
         </Group>
       </Card>
 
-      <DataTable<Stocktake>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={rows.length === 0 ? 260 : undefined}
+      <PlainTable<Stocktake>
+        emptyHeight={260}
         fetching={list.isPending}
         records={rows}
         idAccessor="id"
@@ -149,13 +142,7 @@ export function StocktakesPage() {
             ),
           },
         ]}
-        emptyState={
-          filtered ? (
-            <EmptyState title={t('inventory.stocktake.noMatchTitle')} text={t('inventory.stocktake.noMatchText')} />
-          ) : (
-            <EmptyState title={t('inventory.stocktake.emptyTitle')} text={t('inventory.stocktake.emptyText')} />
-          )
-        }
+        emptyState={<ListEmptyState filtered={filtered} texts="inventory.stocktake" />}
       />
 
       <OpenStocktakeModal opened={opening} onClose={() => setOpening(false)} />
@@ -181,7 +168,7 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
   const open = useApiMutation('stocktakes.open');
   const validate = schemaValidator(StocktakeOpen, t);
   // Reset only when the dialog opens; main's sentence goes once the clerk changes anything.
-  const { form, formError, setFormError, onError } = useRecordForm<OpenValues>({
+  const { form, modal, setFormError, onError } = useRecordForm<OpenValues>({
     opened,
     validate: (values) => validate(toOpenInput(values)),
     values: () => ({ establishmentId: null, notes: '' }),
@@ -198,7 +185,7 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
   );
   const alreadyOpen = chosen === null ? undefined : openOnes.data?.find((s) => s.establishmentId === chosen);
 
-  const submit = form.onSubmit((values) =>
+  const save = (values: OpenValues) =>
     open.mutate(toOpenInput(values) as { establishmentId: number; notes: string }, {
       onSuccess: (s) => {
         notifications.show({ color: 'teal', message: t('inventory.stocktake.opened', { name: s.establishmentName }) });
@@ -206,17 +193,14 @@ function OpenStocktakeModal({ opened, onClose }: { opened: boolean; onClose: () 
         void navigate(stocktakePath(s.id));
       },
       onError,
-    }),
-  );
+    });
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={t('inventory.stocktake.newTitle')}
       size="md"
-      onSubmit={submit}
-      error={formError}
       saving={open.isPending}
       saveLabel={t('inventory.stocktake.new')}
     >

@@ -1,0 +1,35 @@
+import type { DomainChannel } from '../../../shared/channels';
+import { establishmentScope } from '../auth/access';
+import { saveExport } from '../export/table';
+import type { DomainHandlers } from '../ipc/context';
+import { evaluationWorkbook, exportedRows } from './export';
+import { evaluationFollowUp } from './follow-up';
+import { evaluationSummary } from './summary';
+
+/**
+ * The evaluation page (issue 17): every chart's figures, within the establishments the user
+ * works with, and their tables as XLSX through the save step every export shares. Aggregates
+ * only, with small cells of persons hidden: the read-only role reads them as everyone does.
+ */
+export const evaluationHandlers: DomainHandlers<DomainChannel<'evaluation'>> = {
+  'evaluation.summary': (filters, ctx) => evaluationSummary(ctx.db, filters, establishmentScope(ctx.session)),
+
+  'evaluation.followUp': (filters, ctx) => evaluationFollowUp(ctx.db, filters, establishmentScope(ctx.session), ctx.now.slice(0, 10)),
+
+  'evaluation.export': async ({ chart, ...filters }, ctx) => {
+    const summary = await evaluationSummary(ctx.db, filters, establishmentScope(ctx.session));
+    const what = chart === 'all' ? ctx.t('evaluation.title') : ctx.t(`evaluation.charts.${chart}`);
+    const slug = what
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
+    return saveExport(ctx, {
+      baseName: `${ctx.t('evaluation.exportName')}-${chart === 'all' ? '' : `${slug}-`}${filters.from}-${filters.to}`,
+      extension: 'xlsx',
+      rows: exportedRows(summary, chart, ctx.t),
+      build: async () => (await evaluationWorkbook(summary, chart, ctx.t)).bytes,
+    });
+  },
+};

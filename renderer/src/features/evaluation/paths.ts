@@ -1,0 +1,2 @@
+/** The evaluation page's address. */
+export const evaluationPath = '/evaluacion';
