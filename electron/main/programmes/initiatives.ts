@@ -1,3 +1,4 @@
+import type { ChannelName } from '../../../shared/channels';
 import type { Initiative, InitiativeDetail, InitiativeMemberKind } from '../../../shared/programmes/initiative-schemas';
 import { initiativeMemberKinds } from '../../../shared/programmes/initiative-schemas';
 import { establishmentScope } from '../auth/access';
@@ -11,16 +12,8 @@ import * as repo from './repository';
  * in at most one) and their figures for a year.
  */
 
-type InitiativeChannel =
-  | 'initiatives.list'
-  | 'initiatives.options'
-  | 'initiatives.get'
-  | 'initiatives.create'
-  | 'initiatives.update'
-  | 'initiatives.candidates'
-  | 'initiatives.assign'
-  | 'initiatives.unassign'
-  | 'initiatives.figures';
+/** The initiatives' channels, as shared/programmes/channels.ts lists them. */
+type InitiativeChannel = Extract<ChannelName, `initiatives.${string}`>;
 
 async function mustInitiative(ctx: HandlerContext, id: number): Promise<Initiative> {
   const found = await repo.getInitiative(ctx.db, id);

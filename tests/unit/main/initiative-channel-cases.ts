@@ -1,3 +1,4 @@
+import type { ChannelName } from '../../../shared/channels';
 import { expect } from 'vitest';
 import type { Case, Ctx } from '../../helpers/channel-cases';
 import { newWorkshop } from '../../helpers/workshop-teachers';
@@ -7,16 +8,8 @@ import { newWorkshop } from '../../helpers/workshop-teachers';
  * answer) and several invalid payloads that the schema must refuse in Spanish.
  */
 
-export type InitiativeChannel =
-  | 'initiatives.list'
-  | 'initiatives.options'
-  | 'initiatives.get'
-  | 'initiatives.create'
-  | 'initiatives.update'
-  | 'initiatives.candidates'
-  | 'initiatives.assign'
-  | 'initiatives.unassign'
-  | 'initiatives.figures';
+export /** The initiatives' channels, as shared/programmes/channels.ts lists them. */
+type InitiativeChannel = Extract<ChannelName, `initiatives.${string}`>;
 type Name = InitiativeChannel;
 
 export function initiativeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid: { [K in Name]: unknown[] } } {
