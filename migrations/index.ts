@@ -23,6 +23,7 @@ import * as m0021 from './20261205_0021_saved_views';
 import * as m0022 from './20261206_0022_initiatives';
 import * as m0023 from './20261206_0023_unesco_entries';
 import * as m0024 from './20261206_0024_release_follow_up';
+import * as m0025 from './20261207_0025_attendance_monthly';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -55,6 +56,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_0022_initiatives', m0022],
   ['20261206_0023_unesco_entries', m0023],
   ['20261206_0024_release_follow_up', m0024],
+  ['20261207_0025_attendance_monthly', m0025],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -8,4 +8,6 @@ export const evaluationContract = {
   'evaluation.export': channel('action', EvaluationExport, ExportResult),
   /** Follow-up after release (issue 17, item 3): counts and rates per period of release, small cells hidden. */
   'evaluation.followUp': channel('query', EvaluationFilters, EvaluationFollowUp),
+  /** The page printed to PDF: every chart (drawn in main from the summary) with its table, for the same filters. */
+  'evaluation.print': channel('action', EvaluationFilters, ExportResult),
 } satisfies { [K in (typeof evaluationChannels)[number]]: ChannelDef };

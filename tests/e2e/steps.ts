@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Harness } from '../../electron/harness/server';
 import type { Ok } from '../helpers/contracts';
 import { newViolin, validEstablishment } from '../helpers/services';
+import { newWorkshop } from '../helpers/workshop-teachers';
 import { expect } from './fixtures';
 
 /** Steps the renderer specs share: set-up through the services, and the few gestures every form repeats. */
@@ -42,6 +43,10 @@ export const createParticipant = (
     ...p,
     ...over,
   });
+
+/** A workshop of INPE Orquestando at an establishment, registered through its channel (helpers/workshop-teachers.ts newWorkshop: a symphonic band from 1 March 2026, unless `over` says otherwise). */
+export const createWorkshop = (harness: Harness, establishmentId: number, over: Record<string, unknown> = {}) =>
+  newWorkshop(okOf(harness), establishmentId, over) as Promise<{ id: number; version: number }>;
 
 /** A staff member of an establishment (the INPE register of people who may hold an instrument). */
 export const createStaff = (harness: Harness, establishmentId: number, fullName: string, role = 'Técnico de tratamiento') =>

@@ -27,7 +27,7 @@ import type { Translate } from '../i18n';
  * no sheet names a person.
  */
 
-type Sheet = { columns: Array<Column<never>>; rows: unknown[] };
+export type Sheet = { columns: Array<Column<never>>; rows: unknown[] };
 type Suppressible = { suppressed: string[] };
 
 /** A count of persons: the number, or "< 5" when it was hidden. */
@@ -47,7 +47,8 @@ const text = <R>(header: string, value: (r: R) => string | number | null, width 
 
 type S = EvaluationSummary;
 
-function sheets(s: S, t: Translate): Record<EvaluationChart, Sheet> {
+/** Each chart's table (columns and rows): what the workbook writes and the PDF prints beside its chart. */
+export function evaluationSheets(s: S, t: Translate): Record<EvaluationChart, Sheet> {
   const c = (k: string) => t(`evaluation.columns.${k}`);
   const sheet = <R>(columns: Array<Column<R>>, rows: R[]): Sheet => ({ columns: columns as Array<Column<never>>, rows });
   const national: ReachRow = { establishmentId: 0, name: c('national'), regionalOfficeName: '', ...s.reach.national };
@@ -169,7 +170,7 @@ function sheets(s: S, t: Translate): Record<EvaluationChart, Sheet> {
 
 /** The workbook of one chart's table, or of every one (chart 'all'), and how many rows it holds. */
 export async function evaluationWorkbook(s: S, chart: EvaluationChart | 'all', t: Translate): Promise<{ bytes: Buffer; rows: number }> {
-  const all = sheets(s, t);
+  const all = evaluationSheets(s, t);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ArteINPE';
   wb.created = new Date();
@@ -185,7 +186,7 @@ export async function evaluationWorkbook(s: S, chart: EvaluationChart | 'all', t
 
 /** How many rows an export of `chart` writes (what the answer reports before the file is built). */
 export function exportedRows(s: S, chart: EvaluationChart | 'all', t: Translate): number {
-  const all = sheets(s, t);
+  const all = evaluationSheets(s, t);
   const keys: readonly EvaluationChart[] = chart === 'all' ? evaluationCharts : [chart];
   return keys.reduce((a, k) => a + all[k].rows.length, 0);
 }

@@ -4,7 +4,8 @@ import { saveExport } from '../export/table';
 import type { DomainHandlers } from '../ipc/context';
 import { evaluationWorkbook, exportedRows } from './export';
 import { evaluationFollowUp } from './follow-up';
-import { evaluationSummary } from './summary';
+import { evaluationPdfHtml } from './print';
+import { evaluationSummary, resolveScope } from './summary';
 
 /**
  * The evaluation page (issue 17): every chart's figures, within the establishments the user
@@ -30,6 +31,34 @@ export const evaluationHandlers: DomainHandlers<DomainChannel<'evaluation'>> = {
       extension: 'xlsx',
       rows: exportedRows(summary, chart, ctx.t),
       build: async () => (await evaluationWorkbook(summary, chart, ctx.t)).bytes,
+    });
+  },
+
+  'evaluation.print': async (filters, ctx) => {
+    const userScope = establishmentScope(ctx.session);
+    const summary = await evaluationSummary(ctx.db, filters, userScope);
+    const { establishments } = await resolveScope(ctx.db, filters, userScope);
+    const named = async <T extends { id: number; name: string }>(id: number | null | undefined, list: () => Promise<T[]>) =>
+      id === null || id === undefined ? null : ((await list()).find((x) => x.id === id)?.name ?? String(id));
+    const words = {
+      from: filters.from,
+      to: filters.to,
+      establishment: await named(filters.establishmentId, async () => establishments),
+      regionalOffice: await named(filters.regionalOfficeId, () => ctx.read('regionalOffices.list', {})),
+      initiative: await named(filters.initiativeId, () => ctx.read('initiatives.options', {})),
+      discipline: filters.discipline ?? null,
+      sex: filters.sex ? ctx.t(`programmes.sexes.${filters.sex}`) : null,
+    };
+    return saveExport(ctx, {
+      baseName: `${ctx.t('evaluation.print.fileName')}-${filters.from}-${filters.to}`,
+      extension: 'pdf',
+      rows: summary.reach.rows.length,
+      build: () =>
+        ctx.platform.printPdf({
+          html: evaluationPdfHtml(summary, words, ctx.t, ctx.session.locale, ctx.now, ctx.session.actor.name),
+          pageSize: 'A4',
+          landscape: true,
+        }),
     });
   },
 };

@@ -21,6 +21,7 @@ import {
 import { prng } from '../demo/prng';
 import { firstVersion } from '../db/writes';
 import { insertDemoPartners } from './demo-partners';
+import { demoReleaseAnswers, insertDemoReleases } from './demo-releases';
 import { insertDemoSeason } from './demo-season';
 import { participantSearchText, participantSortKey } from './repository';
 
@@ -333,6 +334,7 @@ export async function generateProgrammes(
 
   // A few custody changes: transfers and releases end the open enrolments, keep the history.
   const all = [...perEst.values()].flat();
+  const answers = demoReleaseAnswers(partnerIds);
   for (let k = 0; k < 14; k++) {
     const pid = all[Math.floor(rnd() * all.length)]!;
     const p = (await db('participants').where({ id: pid }).first()) as { status: string; establishment_id: number; version: number };
@@ -375,8 +377,12 @@ export async function generateProgrammes(
       enrolments_ended: open.length,
       recorded_at: now,
       recorded_by: actor.name,
+      ...(release ? answers() : {}),
     });
   }
+
+  // The follow-up after release: answers at the releases, former participants, re-entries (not at the national scale).
+  if (scale === 'demo') await insertDemoReleases(ctx, ests, partnerIds);
 
   // The season of recitals and educational concerts, with audiences.
   await insertDemoSeason(ctx, ests, partnerIds, ensembleIds, rnd, pick);

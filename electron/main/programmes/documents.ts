@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { cellText, isSmallCell } from '../../../shared/evaluation/suppression';
 import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
 import { audienceGroups } from '../../../shared/programmes/rules';
 import type { ProgrammeFigures } from '../../../shared/programmes/schemas';
@@ -34,14 +35,24 @@ ul { margin: 0 0 2mm 5mm; padding: 0; }
 /** One key figure: a count, hours, or a share (0–1); null when the period gives none. */
 type KeyFigure = { label: string; value: number | string | null; kind: 'count' | 'hours' | 'percent' | 'text' };
 
+/** A count of persons as the report prints it: "< 5" for 1 to 4 (shared/evaluation/suppression.ts), else the number. */
+const persons = (n: number): number | string => (isSmallCell(n) ? cellText(null, true) : n);
+
 export function keyFigures(f: ProgrammeFigures, t: Translate): KeyFigure[] {
   const count = (label: string, value: number): KeyFigure => ({ label, value, kind: 'count' });
+  const people = (label: string, n: number): KeyFigure => (isSmallCell(n) ? { label, value: persons(n), kind: 'text' } : count(label, n));
+  // The indicators are shares of the period's participants: with 1 to 4 of them, none is printed.
+  const share = (label: string, value: number | null): KeyFigure => ({
+    label,
+    value: isSmallCell(f.participants.total) ? null : value,
+    kind: 'percent',
+  });
   return [
-    count(t('programmes.reports.participants'), f.participants.total),
-    count(t('programmes.reports.men'), f.participants.men),
-    count(t('programmes.reports.women'), f.participants.women),
-    count(t('programmes.reports.newParticipants'), f.participants.new),
-    count(t('programmes.reports.activeAtEnd'), f.participants.active),
+    people(t('programmes.reports.participants'), f.participants.total),
+    people(t('programmes.reports.men'), f.participants.men),
+    people(t('programmes.reports.women'), f.participants.women),
+    people(t('programmes.reports.newParticipants'), f.participants.new),
+    people(t('programmes.reports.activeAtEnd'), f.participants.active),
     count(t('programmes.reports.establishments'), f.establishments.total),
     {
       label: t('programmes.reports.establishmentsSplit'),
@@ -52,15 +63,15 @@ export function keyFigures(f: ProgrammeFigures, t: Translate): KeyFigure[] {
     count(t('programmes.reports.sessions'), f.workshops.sessions),
     { label: t('programmes.reports.hoursDelivered'), value: f.workshops.hours, kind: 'hours' },
     count(t('programmes.reports.ensembles'), f.ensembles.total),
-    count(t('programmes.reports.ensembleMembers'), f.ensembles.members),
+    people(t('programmes.reports.ensembleMembers'), f.ensembles.members),
     count(t('programmes.reports.events'), f.events.total),
     count(t('programmes.reports.audience'), f.events.totalAudience),
     count(t('programmes.reports.partners'), f.partners.length),
     count(t('programmes.reports.agreementsInForce'), f.agreementsInForce),
-    { label: t('programmes.reports.retention'), value: f.evaluation.retention, kind: 'percent' },
-    { label: t('programmes.reports.completion'), value: f.evaluation.completion, kind: 'percent' },
-    { label: t('programmes.reports.attendanceRate'), value: f.evaluation.attendanceRate, kind: 'percent' },
-    { label: t('programmes.reports.hoursPerParticipant'), value: f.evaluation.hoursPerParticipant, kind: 'hours' },
+    share(t('programmes.reports.retention'), f.evaluation.retention),
+    share(t('programmes.reports.completion'), f.evaluation.completion),
+    share(t('programmes.reports.attendanceRate'), f.evaluation.attendanceRate),
+    { ...share(t('programmes.reports.hoursPerParticipant'), f.evaluation.hoursPerParticipant), kind: 'hours' },
   ];
 }
 
@@ -101,9 +112,9 @@ const establishmentRows = (f: ProgrammeFigures, t: Translate): Rows => [
   f.byEstablishment.map((e) => [
     e.name,
     t(`establishments.populations.${e.population}`),
-    e.participants,
-    e.men,
-    e.women,
+    persons(e.participants),
+    persons(e.men),
+    persons(e.women),
     e.workshops,
     e.ensembles,
   ]),
@@ -118,7 +129,7 @@ const programmeRows = (f: ProgrammeFigures, t: Translate, hours: (h: number) => 
     t('programmes.reports.sessions'),
     t('programmes.reports.hours'),
   ],
-  f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, p.participants, p.sessions, hours(p.hours)]),
+  f.byProgramme.map((p) => [t(`programmes.programmes.${p.programme}`), p.workshops, persons(p.participants), p.sessions, hours(p.hours)]),
 ];
 
 const partnerRows = (f: ProgrammeFigures, t: Translate): Rows => [
@@ -126,7 +137,15 @@ const partnerRows = (f: ProgrammeFigures, t: Translate): Rows => [
   f.partners.map((p) => [p.name, t(`programmes.partnerTypes.${p.type}`), p.events, p.agreements]),
 ];
 
-export function annualReportHtml(f: ProgrammeFigures, t: Translate, locale: Locale, now: string, user: string): string {
+/** The annual report as HTML; `charts`: the evaluation page's charts of the period (evaluation/for-programmes.ts), printed after the tables. */
+export function annualReportHtml(
+  f: ProgrammeFigures,
+  t: Translate,
+  locale: Locale,
+  now: string,
+  user: string,
+  charts?: { html: string; css: string },
+): string {
   const fmt = numberFmt(locale);
   const money = (c: number) => formatMoney(c, locale);
   const body = `
@@ -134,7 +153,7 @@ export function annualReportHtml(f: ProgrammeFigures, t: Translate, locale: Loca
 <h1>${h(t('programmes.reports.annualTitle'))}</h1>
 <p>${h(t('programmes.reports.period', { from: formatDate(f.from), to: formatDate(f.to) }))}</p>
 <div class="figures">
-  <div>${h(t('programmes.reports.participants'))}<b>${fmt.format(f.participants.total)}</b></div>
+  <div>${h(t('programmes.reports.participants'))}<b>${isSmallCell(f.participants.total) ? h(persons(f.participants.total)) : fmt.format(f.participants.total)}</b></div>
   <div>${h(t('programmes.reports.establishments'))}<b>${fmt.format(f.establishments.total)}</b></div>
   <div>${h(t('programmes.reports.events'))}<b>${fmt.format(f.events.total)}</b></div>
   <div>${h(t('programmes.reports.audience'))}<b>${fmt.format(f.events.totalAudience)}</b></div>
@@ -175,8 +194,14 @@ ${
     ? `<p>${h(t('programmes.reports.financeLine', { year: f.finance.year, pen: money(f.finance.pen), usd: usdFmt(f.finance.usd, locale), rate: f.finance.exchangeRate }))}</p>`
     : `<p>${h(t('programmes.reports.financeUnavailable'))}</p>`
 }
+${charts ? `<h2 class="page-break-before">${h(t('evaluation.print.annualCharts'))}</h2>\n${charts.html}` : ''}
 <p class="footer">${h(t('programmes.reports.generatedAt', { date: formatDateTime(now), user }))} ${h(t('programmes.reports.aggregatesOnly'))}</p>`;
-  return htmlDocument({ lang: locale, title: `${t('programmes.reports.annualTitle')} ${f.from.slice(0, 4)}`, css: reportCss, body });
+  return htmlDocument({
+    lang: locale,
+    title: `${t('programmes.reports.annualTitle')} ${f.from.slice(0, 4)}`,
+    css: charts ? `${reportCss}\n${charts.css}` : reportCss,
+    body,
+  });
 }
 
 export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promise<Buffer> {

@@ -4,6 +4,14 @@ import { audienceGroups } from '../../../shared/programmes/rules';
 import { addMonthsSql, monthOf } from '../db/dialect';
 import { numOr0 as n, type Row } from '../db/rows';
 
+export {
+  attendanceByMonth,
+  topWorkshopsAttendance,
+  wholeMonths,
+  type AttendanceCounts,
+  type WorkshopAttendance,
+} from './for-evaluation-attendance';
+
 /**
  * What the programmes domain offers the evaluation page (issue 17): counts grouped in the
  * database, never rows of persons. Every figure here is raw; the evaluation domain hides the
@@ -12,9 +20,15 @@ import { numOr0 as n, type Row } from '../db/rows';
  * discipline leaves ensembles' enrolments out) and the participant's sex.
  */
 
-/** Enrolments in workshops or ensembles, narrowed by the filters (aliases n, w, g and p when a sex is asked). */
-function enrolments(db: Knex, f: EvaluationScope): Knex.QueryBuilder {
-  const q = db('enrolments as n').leftJoin('workshops as w', 'w.id', 'n.workshop_id').leftJoin('ensembles as g', 'g.id', 'n.ensemble_id');
+/**
+ * Enrolments in workshops or ensembles, narrowed by the filters (aliases n, w, g and p when a sex
+ * is asked). The groups are joined only when a filter or the caller (`groups`) needs them: each
+ * enrolment has at most one of each, so leaving them out changes no count.
+ */
+function enrolments(db: Knex, f: EvaluationScope, groups = false): Knex.QueryBuilder {
+  const q = db('enrolments as n');
+  if (groups || f.establishmentIds || f.initiativeId !== null || f.discipline)
+    q.leftJoin('workshops as w', 'w.id', 'n.workshop_id').leftJoin('ensembles as g', 'g.id', 'n.ensemble_id');
   if (f.sex) q.join('participants as p', 'p.id', 'n.participant_id').where('p.sex', f.sex);
   const ids = f.establishmentIds;
   if (ids) q.where((b) => b.whereIn('w.establishment_id', ids).orWhereIn('g.establishment_id', ids));
@@ -28,14 +42,6 @@ function enrolments(db: Knex, f: EvaluationScope): Knex.QueryBuilder {
 const overlapping = (q: Knex.QueryBuilder, f: EvaluationScope) =>
   q.where('n.enrolled_on', '<=', f.to).where((w) => w.whereNull('n.ended_on').orWhere('n.ended_on', '>=', f.from));
 
-/** Workshops narrowed by the filters (alias w). */
-function workshopFilter(q: Knex.QueryBuilder, f: EvaluationScope): Knex.QueryBuilder {
-  if (f.establishmentIds) q.whereIn('w.establishment_id', f.establishmentIds);
-  if (f.initiativeId !== null) q.where('w.initiative_id', f.initiativeId);
-  if (f.discipline) q.where('w.discipline', f.discipline);
-  return q;
-}
-
 /** The disciplines of the workshops in the establishments given (null: all), as written, in order: the discipline filter's choices. */
 export async function workshopDisciplines(db: Knex, establishmentIds: number[] | null): Promise<string[]> {
   const q = db('workshops').distinct('discipline').orderBy('discipline');
@@ -46,7 +52,7 @@ export async function workshopDisciplines(db: Knex, establishmentIds: number[] |
 /** Participants with an enrolment in the period: per establishment of their group, and in all (each person once). */
 export async function participantsReached(db: Knex, f: EvaluationScope): Promise<{ byEstablishment: Map<number, number>; total: number }> {
   const est = 'COALESCE(w.establishment_id, g.establishment_id)';
-  const rows = (await overlapping(enrolments(db, f), f)
+  const rows = (await overlapping(enrolments(db, f, true), f)
     .groupByRaw(est)
     .select(db.raw(`${est} AS establishment_id`), db.raw('COUNT(DISTINCT n.participant_id) AS people'))) as Row[];
   const [all] = (await overlapping(enrolments(db, f), f).select(db.raw('COUNT(DISTINCT n.participant_id) AS people'))) as Row[];
@@ -83,19 +89,21 @@ export async function retentionCohorts(db: Knex, f: EvaluationScope): Promise<Co
       db.raw('MIN(n.enrolled_on) AS start_on'),
       db.raw('CASE WHEN SUM(CASE WHEN n.ended_on IS NULL THEN 1 ELSE 0 END) > 0 THEN NULL ELSE MAX(n.ended_on) END AS last_end'),
     );
+  // Participants with the same start and last end share every answer: the dates are worked out once per pair.
+  const pairs = db.from(firsts.as('f')).groupBy('f.start_on', 'f.last_end').select('f.start_on', 'f.last_end', db.raw('COUNT(*) AS c'));
   const cohort = monthOf('f.start_on');
   const columns = retentionMonths.flatMap((k) => {
     const day = addMonthsSql(db, 'f.start_on', k);
     return [
-      db.raw(`SUM(CASE WHEN ${day} <= ? THEN 1 ELSE 0 END) AS due${k}`, [f.to]),
-      db.raw(`SUM(CASE WHEN ${day} <= ? AND (f.last_end IS NULL OR f.last_end >= ${day}) THEN 1 ELSE 0 END) AS kept${k}`, [f.to]),
+      db.raw(`SUM(CASE WHEN ${day} <= ? THEN f.c ELSE 0 END) AS due${k}`, [f.to]),
+      db.raw(`SUM(CASE WHEN ${day} <= ? AND (f.last_end IS NULL OR f.last_end >= ${day}) THEN f.c ELSE 0 END) AS kept${k}`, [f.to]),
     ];
   });
   const rows = (await db
-    .from(firsts.as('f'))
+    .from(pairs.as('f'))
     .groupByRaw(cohort)
     .orderByRaw(cohort)
-    .select(db.raw(`${cohort} AS cohort`), db.raw('COUNT(*) AS started'), ...columns)) as Row[];
+    .select(db.raw(`${cohort} AS cohort`), db.raw('SUM(f.c) AS started'), ...columns)) as Row[];
   return rows.map((r) => ({
     cohort: String(r.cohort),
     started: n(r.started),
@@ -105,111 +113,6 @@ export async function retentionCohorts(db: Knex, f: EvaluationScope): Promise<Co
       6: { due: n(r.due6), kept: n(r.kept6) },
     },
   }));
-}
-
-export interface AttendanceCounts {
-  month: string;
-  sessions: number;
-  marks: number;
-  present: number;
-  /** Session minutes × present marks. */
-  minutes: number;
-  /** Participants marked (present or absent) and participants present at least once. */
-  people: number;
-  presentPeople: number;
-}
-
-/** The attendance taken in the period's sessions, per month (one grouped query over the marks). */
-export async function attendanceByMonth(db: Knex, f: EvaluationScope): Promise<AttendanceCounts[]> {
-  const month = monthOf('s.date');
-  const q = db('workshop_sessions as s').join('attendance as a', 'a.session_id', 's.id').whereBetween('s.date', [f.from, f.to]);
-  // The workshop only when a filter asks for it: nationally that is a million lookups saved.
-  if (f.establishmentIds || f.initiativeId !== null || f.discipline) workshopFilter(q.join('workshops as w', 'w.id', 's.workshop_id'), f);
-  if (f.sex) q.join('participants as p', 'p.id', 'a.participant_id').where('p.sex', f.sex);
-  const rows = (await q
-    .groupByRaw(month)
-    .orderByRaw(month)
-    .select(
-      db.raw(`${month} AS month`),
-      db.raw('COUNT(DISTINCT s.id) AS sessions'),
-      db.raw('COUNT(*) AS marks'),
-      db.raw('SUM(CASE WHEN a.present = ? THEN 1 ELSE 0 END) AS present', [true]),
-      db.raw('SUM(CASE WHEN a.present = ? THEN s.duration_minutes ELSE 0 END) AS minutes', [true]),
-      db.raw('COUNT(DISTINCT a.participant_id) AS people'),
-      db.raw('COUNT(DISTINCT CASE WHEN a.present = ? THEN a.participant_id END) AS present_people', [true]),
-    )) as Row[];
-  return rows.map((r) => ({
-    month: String(r.month),
-    sessions: n(r.sessions),
-    marks: n(r.marks),
-    present: n(r.present),
-    minutes: n(r.minutes),
-    people: n(r.people),
-    presentPeople: n(r.present_people),
-  }));
-}
-
-export interface WorkshopAttendance {
-  workshopId: number;
-  name: string;
-  establishmentId: number;
-  sessions: number;
-  marks: number;
-  present: number;
-  people: number;
-  months: Array<{ month: string; marks: number; present: number; people: number }>;
-}
-
-/** The `limit` workshops with most sessions in the period, with their attendance in all and per month. */
-export async function topWorkshopsAttendance(db: Knex, f: EvaluationScope, limit: number): Promise<WorkshopAttendance[]> {
-  const top = (await workshopFilter(
-    db('workshop_sessions as s').join('workshops as w', 'w.id', 's.workshop_id').whereBetween('s.date', [f.from, f.to]),
-    f,
-  )
-    .groupBy('w.id', 'w.name', 'w.establishment_id')
-    .orderByRaw('COUNT(*) DESC')
-    .orderBy('w.name')
-    .limit(limit)
-    .select('w.id', 'w.name', 'w.establishment_id', db.raw('COUNT(*) AS sessions'))) as Row[];
-  if (top.length === 0) return [];
-  const ids = top.map((r) => n(r.id));
-  const marks = (grouped: boolean) => {
-    const month = monthOf('s.date');
-    const q = db('workshop_sessions as s')
-      .join('attendance as a', 'a.session_id', 's.id')
-      .whereIn('s.workshop_id', ids)
-      .whereBetween('s.date', [f.from, f.to]);
-    if (f.sex) q.join('participants as p', 'p.id', 'a.participant_id').where('p.sex', f.sex);
-    const by = grouped ? [db.raw(`${month} AS month`)] : [];
-    if (grouped) q.groupByRaw(`s.workshop_id, ${month}`);
-    else q.groupBy('s.workshop_id');
-    return q.select(
-      's.workshop_id',
-      ...by,
-      db.raw('COUNT(*) AS marks'),
-      db.raw('SUM(CASE WHEN a.present = ? THEN 1 ELSE 0 END) AS present', [true]),
-      db.raw('COUNT(DISTINCT a.participant_id) AS people'),
-    ) as Promise<Row[]>;
-  };
-  const totals = new Map((await marks(false)).map((r) => [n(r.workshop_id), r]));
-  const byMonth = await marks(true);
-  return top.map((w) => {
-    const id = n(w.id);
-    const t = totals.get(id);
-    return {
-      workshopId: id,
-      name: String(w.name),
-      establishmentId: n(w.establishment_id),
-      sessions: n(w.sessions),
-      marks: n(t?.marks),
-      present: n(t?.present),
-      people: n(t?.people),
-      months: byMonth
-        .filter((r) => n(r.workshop_id) === id)
-        .map((r) => ({ month: String(r.month), marks: n(r.marks), present: n(r.present), people: n(r.people) }))
-        .sort((a, b) => a.month.localeCompare(b.month)),
-    };
-  });
 }
 
 /** Workshop enrolments completed in the period, by the month they ended. */

@@ -2,7 +2,9 @@ import { audienceGroups, type Audiences } from '../../../shared/programmes/rules
 import type { ProgrammeSummary } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
+import { establishmentScope } from '../auth/access';
 import { budgetExecution } from '../contracts/for-programmes';
+import { annualReportChartsHtml } from '../evaluation/for-programmes';
 import { stale } from '../ipc/errors';
 import { annualReportHtml, annualReportXlsx } from './documents';
 import * as repo from './repository';
@@ -98,13 +100,15 @@ export const programmeReportHandlers: DomainHandlers<ReportChannel> = {
       baseName: base,
       extension: format,
       rows: f.participants.total,
-      build: async () =>
-        format === 'xlsx'
-          ? annualReportXlsx(f, ctx.t)
-          : ctx.platform.printPdf({
-              html: annualReportHtml(f, ctx.t, ctx.session.locale, ctx.now, ctx.session.actor.name),
-              pageSize: 'A4',
-            }),
+      build: async () => {
+        if (format === 'xlsx') return annualReportXlsx(f, ctx.t);
+        // The evaluation page's charts of the same period, drawn by the same code as its PDF.
+        const charts = await annualReportChartsHtml(ctx.db, { from, to }, establishmentScope(ctx.session), ctx.t, ctx.session.locale);
+        return ctx.platform.printPdf({
+          html: annualReportHtml(f, ctx.t, ctx.session.locale, ctx.now, ctx.session.actor.name, charts),
+          pageSize: 'A4',
+        });
+      },
     });
   },
 

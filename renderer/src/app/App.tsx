@@ -5,11 +5,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthGate } from '../features/auth';
+import { loadCatalogs } from '../i18n';
 import { queryClient } from './queryClient';
 import { whenIdle } from './lazyPage';
 import { theme } from './theme';
 
-const loadSignedInApp = () => import('./SignedInApp');
+// The texts of every page (both languages) arrive with the code: no page shows a bare key.
+const loadSignedInApp = () => Promise.all([import('./SignedInApp'), loadCatalogs()]).then(([m]) => m);
 /**
  * The shell, the router and every page: loaded once someone is signed in (the sign-in screen
  * does not wait for it), or fetched while the sign-in screen sits idle (SIGNED_IN_APP_AFTER_MS).

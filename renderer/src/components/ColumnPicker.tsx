@@ -2,6 +2,7 @@ import { Button, Checkbox, Menu } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
+import { MenuOnReach } from './MenuOnReach';
 import { isStringList, useStoredState } from './storedState';
 
 /** The columns the clerk hid in a table, remembered under `key` between sessions (`defaults` at first). */
@@ -26,23 +27,25 @@ export function ColumnPicker({
 }) {
   const { t } = useTranslation();
   return (
-    <Menu position="bottom-end" closeOnItemClick={false} withinPortal>
-      <Menu.Target>
+    <MenuOnReach
+      position="bottom-end"
+      closeOnItemClick={false}
+      withinPortal
+      target={
         <Button variant="default" leftSection={<IconColumns size={16} />}>
           {t('common.columns')}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {Object.entries(labels).map(([key, label]) => (
-          <Menu.Item key={key}>
-            <Checkbox
-              label={label}
-              checked={!hidden.includes(key)}
-              onChange={(e) => onChange(e.currentTarget.checked ? hidden.filter((k) => k !== key) : [...hidden, key])}
-            />
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      }
+    >
+      {Object.entries(labels).map(([key, label]) => (
+        <Menu.Item key={key}>
+          <Checkbox
+            label={label}
+            checked={!hidden.includes(key)}
+            onChange={(e) => onChange(e.currentTarget.checked ? hidden.filter((k) => k !== key) : [...hidden, key])}
+          />
+        </Menu.Item>
+      ))}
+    </MenuOnReach>
   );
 }

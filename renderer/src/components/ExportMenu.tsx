@@ -7,6 +7,7 @@ import { call } from '../api';
 import { useCanExportList } from './session';
 import { askPersonalDataReason } from './PersonalDataReason';
 import { useSaveFile } from './files';
+import { MenuOnReach } from './MenuOnReach';
 
 /**
  * "Exportar" for a list: Excel or CSV of what the filters show. The result says where
@@ -32,21 +33,22 @@ export function ExportMenu({
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
+    <MenuOnReach
+      position="bottom-end"
+      withinPortal
+      target={
         <Button variant="default" leftSection={<IconDownload size={16} />} disabled={disabled}>
           {t('common.export')}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void run('xlsx')}>
-          {t('common.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv')}>
-          {t('common.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      }
+    >
+      <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void run('xlsx')}>
+        {t('common.exportXlsx')}
+      </Menu.Item>
+      <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv')}>
+        {t('common.exportCsv')}
+      </Menu.Item>
+    </MenuOnReach>
   );
 }
 

@@ -1,10 +1,11 @@
-import { ActionIcon, Anchor, Button, Center, Drawer, Group, Loader, Menu, Stack, Text, Title, type MantineColor } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Center, Drawer, Group, Loader, Stack, Text, Title, type MantineColor } from '@mantine/core';
 import { IconArrowLeft, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type MouseEventHandler, type ReactNode } from 'react';
+import { useState, type MouseEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from './ErrorState';
 import { HoverTooltip } from './HoverTooltip';
+import { MenuOnReach } from './MenuOnReach';
 import { useBuiltOnOpen } from './MountOnOpen';
 
 /* Pieces of a record's drawer or page: the drawer itself, its heading, its "label: value" fields and its buttons. */
@@ -77,49 +78,22 @@ export function RowAction({ label, name, color, disabled, hidden, onClick, child
 }
 
 /**
- * A row's menu of further actions (`children`: its Menu.Item's) behind a "…" button. The menu
- * itself (Mantine's Menu and its floating dropdown) is built the first time the pointer reaches
- * the button, or the keyboard opens it (Enter, Space, ArrowDown), then kept: a list page would
- * otherwise set one up in every row on every visit.
+ * A row's menu of further actions (`children`: its Menu.Item's) behind a "…" button, built when
+ * first opened (MenuOnReach): a list page would otherwise set one up in every row on every visit.
  */
 export function RowMenu({ label, children }: { label: string; children: ReactNode }) {
-  const [built, setBuilt] = useState<false | 'pointer' | 'keyboard'>(false);
-  const [opened, setOpened] = useState(false);
-  const box = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    if (built !== 'keyboard') return;
-    box.current?.querySelector('button')?.focus();
-    setOpened(true);
-  }, [built]);
-  const button = (
-    <ActionIcon
-      variant="subtle"
-      aria-label={label}
-      onPointerEnter={built ? undefined : () => setBuilt('pointer')}
-      onKeyDown={
-        built
-          ? undefined
-          : (e) => {
-              if (e.key !== 'Enter' && e.key !== ' ' && e.key !== 'ArrowDown') return;
-              e.preventDefault();
-              setBuilt('keyboard');
-            }
+  return (
+    <MenuOnReach
+      position="bottom-end"
+      withinPortal
+      target={
+        <ActionIcon variant="subtle" aria-label={label}>
+          <IconDots size={16} />
+        </ActionIcon>
       }
     >
-      <IconDots size={16} />
-    </ActionIcon>
-  );
-  return (
-    <span ref={box} style={{ display: 'contents' }}>
-      {built ? (
-        <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
-          <Menu.Target>{button}</Menu.Target>
-          <Menu.Dropdown>{children}</Menu.Dropdown>
-        </Menu>
-      ) : (
-        button
-      )}
-    </span>
+      {children}
+    </MenuOnReach>
   );
 }
 

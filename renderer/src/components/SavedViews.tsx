@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { ViewList, ViewState } from '../../../shared/lists/schemas';
 import { useApiMutation, useApiQuery } from '../api';
 import { FormModal } from './FormModal';
+import { MenuOnReach } from './MenuOnReach';
+import { MountOnOpen } from './MountOnOpen';
 import { useRecordForm } from './useRecordForm';
 
 /** A list's side of its saved views: which list, what it shows now, and how to show a saved state again. */
@@ -31,8 +33,12 @@ export function SavedViews({ view }: { view: ListView }) {
   const applied = list.find((v) => JSON.stringify(v.state) === now)?.name ?? null;
   return (
     <>
-      <Menu position="bottom-end" withinPortal closeOnItemClick>
-        <Menu.Target>
+      <MenuOnReach
+        position="bottom-end"
+        withinPortal
+        closeOnItemClick
+        dropdownProps={{ miw: 260 }}
+        target={
           <Button
             variant={applied ? 'light' : 'subtle'}
             leftSection={<IconBookmark size={16} />}
@@ -40,44 +46,45 @@ export function SavedViews({ view }: { view: ListView }) {
           >
             {applied ?? t('lists.views.button')}
           </Button>
-        </Menu.Target>
-        <Menu.Dropdown miw={260}>
-          <Menu.Label>{t('lists.views.button')}</Menu.Label>
-          {list.length === 0 && (
-            <Text size="xs" c="dimmed" px="sm" pb="xs" maw={260}>
-              {t('lists.views.none')}
-            </Text>
-          )}
-          {list.map((v) => (
-            <Group key={v.id} gap={0} wrap="nowrap">
-              <Menu.Item aria-label={t('lists.views.apply', { name: v.name })} onClick={() => view.restore(v.state)}>
-                {v.name}
-              </Menu.Item>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('lists.views.remove', { name: v.name })}
-                onClick={() =>
-                  remove.mutate(
-                    { list: view.list, id: v.id },
-                    {
-                      onSuccess: () => notifications.show({ color: 'teal', message: t('lists.views.removed', { name: v.name }) }),
-                      onError: (err) => notifications.show({ color: 'red', message: err.message }),
-                    },
-                  )
-                }
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Menu.Divider />
-          <Menu.Item leftSection={<IconDeviceFloppy size={16} />} onClick={() => setSaving(view.current())}>
-            {t('lists.views.save')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      <SaveViewModal list={view.list} state={saving} onClose={() => setSaving(null)} />
+        }
+      >
+        <Menu.Label>{t('lists.views.button')}</Menu.Label>
+        {list.length === 0 && (
+          <Text size="xs" c="dimmed" px="sm" pb="xs" maw={260}>
+            {t('lists.views.none')}
+          </Text>
+        )}
+        {list.map((v) => (
+          <Group key={v.id} gap={0} wrap="nowrap">
+            <Menu.Item aria-label={t('lists.views.apply', { name: v.name })} onClick={() => view.restore(v.state)}>
+              {v.name}
+            </Menu.Item>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('lists.views.remove', { name: v.name })}
+              onClick={() =>
+                remove.mutate(
+                  { list: view.list, id: v.id },
+                  {
+                    onSuccess: () => notifications.show({ color: 'teal', message: t('lists.views.removed', { name: v.name }) }),
+                    onError: (err) => notifications.show({ color: 'red', message: err.message }),
+                  },
+                )
+              }
+            >
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconDeviceFloppy size={16} />} onClick={() => setSaving(view.current())}>
+          {t('lists.views.save')}
+        </Menu.Item>
+      </MenuOnReach>
+      <MountOnOpen opened={saving !== null}>
+        <SaveViewModal list={view.list} state={saving} onClose={() => setSaving(null)} />
+      </MountOnOpen>
     </>
   );
 }

@@ -1,10 +1,14 @@
 import type { Widen } from '../types';
+import { evaluationDashboardEn, evaluationDashboardEs } from './evaluation/dashboard';
 import { evaluationPageEn, evaluationPageEs } from './evaluation/page';
+import { evaluationPrintEn, evaluationPrintEs } from './evaluation/print';
 
 /** The evaluation page (issue 17): its charts, their tables and exports. Spanish (Peru) first, English beside it. */
 export const evaluationEs = {
   title: 'Evaluación',
   page: evaluationPageEs,
+  dashboard: evaluationDashboardEs,
+  print: evaluationPrintEs,
   smallCell: '< 5',
   smallCellNote: 'Las cifras de menos de 5 personas se muestran como «< 5» para proteger a los participantes.',
   exportName: 'evaluacion',
@@ -72,6 +76,8 @@ export const evaluationEs = {
 export const evaluationEn: Widen<typeof evaluationEs> = {
   title: 'Evaluation',
   page: evaluationPageEn,
+  dashboard: evaluationDashboardEn,
+  print: evaluationPrintEn,
   smallCell: '< 5',
   smallCellNote: 'Figures of fewer than 5 people are shown as “< 5” to protect the participants.',
   exportName: 'evaluation',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test } from '../fixtures';
-import { chooseFiles, createEstablishment, createParticipant, ok, xlsxFile } from '../steps';
+import { chooseFiles, createEstablishment, createParticipant, createWorkshop, ok, xlsxFile } from '../steps';
 
 /** A workshop in Huancayo with two members and its first two sessions registered. */
 async function seed(harness: Harness) {
@@ -15,14 +15,7 @@ async function seed(harness: Harness) {
   ] as const) {
     ids.push((await createParticipant(harness, { code, firstNames, lastNames, establishmentId: huancayo.id })).id);
   }
-  const w = await ok<{ id: number }>(harness, 'workshops.create', {
-    name: 'Canto coral',
-    programme: 'inpe_orquestando',
-    discipline: 'Canto',
-    establishmentId: huancayo.id,
-    startDate: '2026-03-01',
-    capacity: 20,
-  });
+  const w = await createWorkshop(harness, huancayo.id, { name: 'Canto coral', discipline: 'Canto', capacity: 20 });
   await ok(harness, 'enrolments.create', { workshopId: w.id, participantIds: ids, date: '2026-03-01' });
   for (const date of ['2026-03-02', '2026-03-09']) await ok(harness, 'sessions.create', { workshopId: w.id, date, durationMinutes: 120 });
   return w.id;

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { authorise, carriedOverWorkshop, contractInput, daysFromNow, firstDay, lastDay, period, today } from '../../helpers/contracts';
 import { expect, notified, screen, test } from '../fixtures';
-import { createEstablishment, createParticipant, ok, okOf, pick } from '../steps';
+import { createEstablishment, createParticipant, createWorkshop, ok, okOf, pick } from '../steps';
 
 /**
  * Contracts cover workshops by id in the real renderer (issue 15, item 4): a workshop's name
@@ -32,15 +32,7 @@ async function seed(harness: Harness, workshopIds: 'none' | 'band' = 'none') {
       lines: { instrumentos: 20_000_000, docentes: 50_000_000, capacitacion: 3_500_000, materiales: 2_500_000, eventos: 1_500_000 },
       version: null,
     });
-  const band = await ok<{ id: number }>(harness, 'workshops.create', {
-    name: 'Banda sinfónica',
-    programme: 'inpe_orquestando',
-    discipline: 'Vientos',
-    establishmentId: lurigancho.id,
-    startDate: firstDay(-6),
-    capacity: 30,
-    teacherIds: [teacher.id],
-  });
+  const band = await createWorkshop(harness, lurigancho.id, { startDate: firstDay(-6), teacherIds: [teacher.id] });
   const participant = await createParticipant(harness, {
     code: 'PPL-0101',
     firstNames: 'Pedro',

@@ -23,6 +23,8 @@ test.describe('Establecimientos', () => {
     // Every section of the home page counts the demonstration once it has loaded (each loads on its own).
     await expect(app.getByTestId('stat-Participantes activos')).toHaveText(/^[1-9]/);
     await expect(app.getByTestId('internarte-dashboard')).toBeVisible();
+    // The small charts (issue 17, item 4) are drawn: instruments, attendance, budget.
+    await expect(app.getByTestId('evaluation-dashboard').locator('.recharts-surface')).toHaveCount(3);
     await app.mouse.move(0, 0);
     // The pointer left: wait for what the user sees (no tooltip left over), not for a time.
     await expect(app.getByRole('tooltip')).toHaveCount(0);

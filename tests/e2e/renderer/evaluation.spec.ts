@@ -20,6 +20,8 @@ test.describe('Evaluación', () => {
     await expect(charts).toHaveCount(13);
     const reach = app.getByRole('region', { name: 'Alcance por establecimiento' });
     await expect(reach.locator('.recharts-surface')).toBeVisible();
+    // A chart far below is drawn as it comes near the window (scrolled to, as a reader would).
+    await app.getByRole('region', { name: 'Eventos y públicos' }).scrollIntoViewIfNeeded();
     await expect(app.getByRole('region', { name: 'Eventos y públicos' }).locator('.recharts-surface')).toBeVisible();
     await expect(app.getByText(/Se atiende a \d+ de \d+ establecimientos/)).toBeVisible();
     await screen(app, 'evaluacion');

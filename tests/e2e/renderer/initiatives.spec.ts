@@ -1,6 +1,6 @@
 import { limaToday } from '../../../shared/contracts/rules';
 import { expect, notified, screen, test } from '../fixtures';
-import { createEstablishment, createParticipant, ok } from '../steps';
+import { createEstablishment, createParticipant, createWorkshop, ok } from '../steps';
 
 /**
  * Initiatives in the real renderer (issue 17, item 1): one registered from its list (a second
@@ -14,14 +14,7 @@ const year = Number(limaToday(new Date().toISOString()).slice(0, 4));
 test.describe('Iniciativas', () => {
   test('an initiative is created, a workshop is linked to it and its figures are shown', async ({ app, harness }) => {
     const est = await createEstablishment(harness, { code: 'EP-LUR-01', name: 'E.P. de Lurigancho' });
-    const w = await ok<{ id: number }>(harness, 'workshops.create', {
-      name: 'Banda sinfónica',
-      programme: 'inpe_orquestando',
-      discipline: 'Vientos',
-      establishmentId: est.id,
-      startDate: `${year}-03-01`,
-      capacity: 30,
-    });
+    const w = await createWorkshop(harness, est.id, { startDate: `${year}-03-01` });
     const people = [];
     for (const code of ['PPL-0101', 'PPL-0102']) {
       people.push(

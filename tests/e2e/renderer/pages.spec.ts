@@ -1,4 +1,4 @@
-import { expect, screen, test } from '../fixtures';
+import { expect, screen, test, TEST_ADMIN, TEST_PASSWORD } from '../fixtures';
 
 test.describe('Every page', () => {
   test('regional offices list the eight offices and lead to their establishments', async ({ app, harness }) => {
@@ -40,6 +40,22 @@ test.describe('Every page', () => {
     await expect(app.getByRole('heading', { name: 'Penitentiary establishments' })).toBeVisible();
     await app.getByText('ES', { exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Establecimientos penitenciarios' })).toBeVisible();
+  });
+
+  test('in English from a fresh start: the sign-in screen, then every text of the app, never a bare key', async ({ app }) => {
+    await app.getByText('EN', { exact: true }).click();
+    await expect(app.getByRole('heading', { name: 'Home' })).toBeVisible();
+    await app.getByRole('button', { name: 'User menu' }).click();
+    await app.getByRole('menuitem', { name: 'Sign out' }).click();
+    // Reloaded: only the first screen's texts are in the page; the rest arrive with the signed-in app.
+    await app.reload();
+    await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await app.getByRole('textbox', { name: 'User name' }).fill(TEST_ADMIN.username);
+    await app.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('heading', { name: 'Home' })).toBeVisible();
+    await expect(app.getByRole('link', { name: 'Establishments' })).toBeVisible();
+    await expect(app.locator('body')).not.toContainText(/\b(app|nav|common|dashboard|errors)\.[a-zA-Z]/);
   });
 
   test('dark theme', async ({ app, harness }) => {

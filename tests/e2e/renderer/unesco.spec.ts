@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { limaToday } from '../../../shared/contracts/rules';
 import { expect, notified, screen, test } from '../fixtures';
-import { createEstablishment, createParticipant, ok } from '../steps';
+import { createEstablishment, createParticipant, createWorkshop, ok } from '../steps';
 
 /**
  * The UNESCO entry in the real renderer (issue 17, item 5): the year's texts written in their
@@ -27,14 +27,7 @@ async function wordText(file: string): Promise<string> {
 test.describe('Entrada UNESCO', () => {
   test('the texts of the year are saved and the Word file is the entry', async ({ app, harness }) => {
     const est = await createEstablishment(harness, { code: 'EP-LUR-01', name: 'E.P. de Lurigancho' });
-    const w = await ok<{ id: number }>(harness, 'workshops.create', {
-      name: 'Banda sinfónica',
-      programme: 'inpe_orquestando',
-      discipline: 'Vientos',
-      establishmentId: est.id,
-      startDate: `${year}-03-01`,
-      capacity: 30,
-    });
+    const w = await createWorkshop(harness, est.id, { startDate: `${year}-03-01` });
     const a = await createParticipant(harness, {
       code: 'PPL-0101',
       firstNames: 'Zacarías',

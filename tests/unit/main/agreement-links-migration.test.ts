@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationSource } from '../../../migrations';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { fixtureUpgrade, servicesCalls } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 15, item 5: events, the exhibition and donations name the agreement they happened
@@ -16,10 +17,7 @@ import { fixtureUpgrade, servicesCalls } from '../../helpers/migration';
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0011.sqlite.gz');
 const MIGRATION = '20261204_0014_agreement_links';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 type Row = Record<string, unknown>;
 

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureDb, fixtureUpgrade, type UpgradeTarget } from '../../helpers/migration';
 import { migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Migration 20261204_0016 (art equipment and materials, issue 15, item 6) on the data the
@@ -47,10 +48,7 @@ const newMaterials = [
   ['Pintura al óleo', 'tubo'],
 ];
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Before {
   types: Row[];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/main/compose';
 import { signInAs } from '../../../electron/main/auth/seed';
 import { storeAttachment } from '../../../electron/main/files/attachments';
@@ -11,6 +11,7 @@ import { isPostgres } from '../../../electron/main/db/dialect';
 import { donatedInstrument, newViolin, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 import { createTestDatabase, onPostgres, serverForm } from '../../helpers/pg';
 import { createServerKnex } from '../../../electron/main/db/connection';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 8: attachments live where every PC can reach them, through one AttachmentStore
@@ -23,10 +24,7 @@ const NOW = '2026-11-26T15:00:00.000Z';
 const image = { kind: 'image' as const, maxBytes: 10 * 1024 * 1024 };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 async function freshApp(): Promise<TestApp> {
   const app = await testApp();

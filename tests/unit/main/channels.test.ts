@@ -228,6 +228,10 @@ const valid: { [K in ChannelName]: Case } = {
     input: () => ({}),
   },
   'dashboard.summary': { input: () => ({}), check: (d) => expect(d).toMatchObject({ regionalOffices: 8, establishments: 1 }) },
+  'dashboard.charts': {
+    input: () => ({}),
+    check: (d) => expect(d).toMatchObject({ instruments: { total: 0 }, attendance: expect.any(Array) }),
+  },
   'files.showInFolder': { input: () => ({ path: '' }) },
   'regionalOffices.list': { input: () => ({}), check: (d) => expect(d).toHaveLength(8) },
   'establishments.list': {
@@ -436,6 +440,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   'app.setLocale': [{}, { locale: 'fr' }, { locale: 1 }, { locale: 'es-PE', x: 1 }],
   'demo.load': [{ scale: 'national' }, [1, 2]],
   'dashboard.summary': [{ establishmentId: 1 }, 'x'],
+  'dashboard.charts': [{ establishmentId: 1 }, 'x'],
   'files.showInFolder': [{}, { path: 1 }, { path: '' }, { path: 'x'.repeat(5000) }],
   'regionalOffices.list': [{ page: 1 }, 7],
   'establishments.list': [

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationSource } from '../../../migrations';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 15, item 4: the workshops each contract names as text, carried over on the data the
@@ -18,10 +19,7 @@ const MIGRATION = '20261204_0013_contract_workshops';
 
 type Row = Record<string, unknown>;
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 /** The ids the fixture gives what the texts below name (the demonstration's contracts and workshops). */
 const CONTRACT = { band: 2, ceramics: 6, choir: 4 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../../electron/main/backups/archive';
 import { createKnex } from '../../../electron/main/db/connection';
 import { isPostgres } from '../../../electron/main/db/dialect';
@@ -9,6 +9,7 @@ import { insertId } from '../../../electron/main/db/writes';
 import { migrationSource, migrations } from '../../../migrations';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 15's carry-over on the data the previous version wrote: the demonstration database
@@ -22,10 +23,7 @@ import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0010.sqlite.gz');
 const MIGRATION = '20261203_0010_linked_custody';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 type Kind = 'docente' | 'elenco' | 'participante';
 /** The record a typed name must end up linked to, as the fixture knows it. */

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationSource, migrations } from '../../../migrations';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 15's carry-over of the ensemble members' parts, on the data the previous version
@@ -18,10 +19,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before
 const LAST_OLD = '20261203_0010_linked_custody';
 const MIGRATION = '20261204_0011_ensemble_parts';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 type Row = Record<string, unknown>;
 

@@ -30,6 +30,10 @@ export function evaluationCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
         input: async () => (await newParticipantAt(ctx().app, ctx().seeded.id, 'PPL-0001'), { ...year, chart: 'all' }),
         check: saved,
       },
+      'evaluation.print': {
+        input: () => ({ ...year, establishmentId: ctx().seeded.id }),
+        check: saved,
+      },
     },
     invalid: {
       'evaluation.summary': [
@@ -47,6 +51,13 @@ export function evaluationCases(ctx: Ctx): { valid: { [K in Name]: Case }; inval
         { ...year, chart: 'todo' },
         { ...year, chart: 'reach', format: 'csv' },
         { from: '01/01/2026', to: '2026-12-31', chart: 'reach' },
+      ],
+      'evaluation.print': [
+        {},
+        { from: '2026-12-31', to: '2026-01-01' },
+        { ...year, establishmentId: 'Lurigancho' },
+        { ...year, sex: 'otro' },
+        { ...year, chart: 'all' },
       ],
     },
   };

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { insertId } from '../../../electron/main/db/writes';
 import { newViolin, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 
@@ -24,13 +25,44 @@ export interface EvaluationData {
   initiative: number;
 }
 
-const stamp = {
+/** Who wrote the raw rows below, and when (5 January 2026). */
+export const stamp = {
   version: 1,
   created_at: '2026-01-05T15:00:00.000Z',
   created_by: 'test',
   updated_at: '2026-01-05T15:00:00.000Z',
   updated_by: 'test',
 };
+
+/** A workshop written as a row (no channel: its dates are the test's). */
+export const rawWorkshop = (db: Knex, name: string, discipline: string, establishmentId: number, initiativeId: number | null = null) =>
+  insertId(db('workshops'), {
+    name,
+    name_key: name.toLowerCase(),
+    programme: 'otro',
+    discipline,
+    establishment_id: establishmentId,
+    start_date: '2026-01-10',
+    capacity: 20,
+    active: true,
+    initiative_id: initiativeId,
+    ...stamp,
+  });
+
+/** An active participant written as a row, named by its code. */
+export const rawParticipant = (db: Knex, code: string, sex: 'masculino' | 'femenino', establishmentId: number) =>
+  insertId(db('participants'), {
+    code,
+    first_names: 'Nombre',
+    last_names: code,
+    sex,
+    birth_year: 1990,
+    establishment_id: establishmentId,
+    status: 'activo',
+    search_text: code.toLowerCase(),
+    sort_key: code.toLowerCase(),
+    ...stamp,
+  });
 
 export async function evaluationData(): Promise<EvaluationData> {
   const app = await testApp();
@@ -55,18 +87,7 @@ export async function evaluationData(): Promise<EvaluationData> {
     ...stamp,
   });
   const workshop = (name: string, discipline: string, establishmentId: number, initiativeId: number | null) =>
-    insertId(db('workshops'), {
-      name,
-      name_key: name.toLowerCase(),
-      programme: 'otro',
-      discipline,
-      establishment_id: establishmentId,
-      start_date: '2026-01-10',
-      capacity: 20,
-      active: true,
-      initiative_id: initiativeId,
-      ...stamp,
-    });
+    rawWorkshop(db, name, discipline, establishmentId, initiativeId);
   const orquesta = await workshop('Orquesta', 'Música', lur, initiative);
   const ceramica = await workshop('Cerámica', 'Cerámica', cho, null);
   const ensemble = (name: string, type: string, establishmentId: number, initiativeId: number | null) =>
@@ -83,19 +104,7 @@ export async function evaluationData(): Promise<EvaluationData> {
   const band = await ensemble('Banda', 'banda_sinfonica', lur, initiative);
   const choir = await ensemble('Coro', 'coro_polifonico', cho, null);
 
-  const person = (code: string, sex: 'masculino' | 'femenino', establishmentId: number) =>
-    insertId(db('participants'), {
-      code,
-      first_names: 'Nombre',
-      last_names: code,
-      sex,
-      birth_year: 1990,
-      establishment_id: establishmentId,
-      status: 'activo',
-      search_text: code.toLowerCase(),
-      sort_key: code.toLowerCase(),
-      ...stamp,
-    });
+  const person = (code: string, sex: 'masculino' | 'femenino', establishmentId: number) => rawParticipant(db, code, sex, establishmentId);
   const enrol = (
     participantId: number,
     group: { workshop_id?: number; ensemble_id?: number },

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureUpgrade, type UpgradeTarget } from '../../helpers/migration';
 import { migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Migration 20261206_0022 (initiatives, issue 17, item 1) on the demonstration database an
@@ -16,10 +17,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before
 const MIGRATION = '20261206_0022_initiatives';
 const linked = ['workshops', 'ensembles', 'events', 'exhibitions', 'budget_expenses'];
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 type Row = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import os from 'node:os';
 import type { Knex } from 'knex';
 import { createServices } from '../../../electron/main/compose';
@@ -10,6 +10,7 @@ import { AttachmentChanged, FolderStore } from '../../../electron/main/files/sto
 import { signInAs } from '../../../electron/main/auth/seed';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 import { onPostgres } from '../../helpers/pg';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Office mode (issue 8): "Archivos adjuntos" — one place for the whole office, the server's
@@ -17,10 +18,7 @@ import { onPostgres } from '../../helpers/pg';
  * (ARTEINPE_TEST_PG); on "Este equipo" the channel is refused (channels.test.ts).
  */
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const photo = (r: number) =>

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serverConfigFromUrl, sslOption } from '../../../electron/main/db/connection';
 import { choicePath, readChoice, writeChoice, type DatabaseChoice } from '../../../electron/main/office/config';
 import { classifyConnectionError, probeServer } from '../../../electron/main/office/probe';
@@ -9,6 +9,7 @@ import { translator } from '../../../electron/main/i18n';
 import { testApp, type TestApp } from '../../helpers/services';
 import { fakePostgres, type FakePostgres } from '../../helpers/fake-pg';
 import { testServerUrl } from '../../helpers/pg';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 12 (security), office mode: the saved server password goes only to the server it
@@ -17,10 +18,7 @@ import { testServerUrl } from '../../helpers/pg';
  * listener that records what it is sent (helpers/fake-pg.ts).
  */
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 const tlsDir = path.resolve(import.meta.dirname, '../../helpers/tls');
 const pem = (name: string) => fs.readFileSync(path.join(tlsDir, name), 'utf8');

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/main/compose';
 import { ensureUser, signInAs } from '../../../electron/main/auth/seed';
 import { createServerKnex, type ServerConfig } from '../../../electron/main/db/connection';
@@ -10,6 +10,7 @@ import { migrations, migrationSource } from '../../../migrations';
 import { choicePath } from '../../../electron/main/office/config';
 import { newViolin, snapshot, TEST_PASSWORD, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 import { createTestDatabase, serverForm, testServerUrl } from '../../helpers/pg';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Office mode (issue 8): several clerks on one database. The first part runs on both
@@ -18,10 +19,7 @@ import { createTestDatabase, serverForm, testServerUrl } from '../../helpers/pg'
  */
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 /** A second clerk's session over the same database as `app` (another PC on the same server). */
 async function secondClerk(app: TestApp, username: string, fullName: string) {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationSource, migrations } from '../../../migrations';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { snapshot } from '../../helpers/services';
 import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Migration 20261204_0015 (establishments' population over time, issue 15) on the data the
@@ -20,10 +21,7 @@ const LAST_OLD = '20261203_0010_linked_custody';
 const MIGRATION = '20261204_0015_establishment_population';
 const BEFORE = migrations[migrations.findIndex(([n]) => n === MIGRATION) - 1]![0];
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 /** Every row of every table but the migrations' bookkeeping and the new ledger. */
 async function otherRows(db: Knex): Promise<Record<string, unknown>> {

@@ -434,11 +434,37 @@ describe('UNESCO 2005 Convention entry and the annual report', () => {
       for (const n of names) expect(text).not.toContain(n);
     }
   }, 60000);
+
+  it('the annual report hides counts of 1 to 4 persons as «< 5», and the shares built on them', async () => {
+    await knownDataset(); // three participants: two men and one woman
+    const xlsx = await app.ok('programmeReports.annual', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
+    if (xlsx.status !== 'saved') throw new Error('cancelled');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.path);
+    const key = new Map<string, unknown>();
+    wb.getWorksheet('Cifras clave')!.eachRow((row) => key.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(key.get('Participantes (beneficiarios)')).toBe('< 5');
+    expect(key.get('Mujeres')).toBe('< 5');
+    expect(key.get('Varones')).toBe('< 5');
+    expect(key.get('Eventos')).toBe(2); // events are not persons: shown
+    expect(key.get('Asistencia promedio')).toBeNull();
+
+    const pdf = await app.ok('programmeReports.annual', { from: '2026-01-01', to: '2026-12-31', format: 'pdf' });
+    if (pdf.status !== 'saved') throw new Error('cancelled');
+    const text = pdfText(pdf.path).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Mujeres < ?5/);
+    expect(text).not.toMatch(/Mujeres 1\b/);
+  }, 60000);
 });
 
 describe('the annual report in Excel (issue 13 item 10)', () => {
   it('the period as Excel dates, counts and hours as numbers, shares as percentages, so the office can sum them', async () => {
     await knownDataset();
+    // Enough participants for the counts and shares to be printed (1 to 4 persons read «< 5»).
+    const more = [];
+    for (const code of ['PPL-300', 'PPL-301', 'PPL-302']) more.push(await participant(code, 'Julio', 'Mamani Quispe', men));
+    const w = await workshop(men, { name: 'Percusión', capacity: 20 });
+    await app.ok('enrolments.create', { workshopId: w.id, participantIds: more.map((p) => p.id), date: '2026-03-01' });
     const xlsx = await app.ok('programmeReports.annual', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
     if (xlsx.status !== 'saved') throw new Error('cancelled');
     const wb = new ExcelJS.Workbook();

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureUpgrade, type UpgradeTarget } from '../../helpers/migration';
 import { migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Migration 20261206_0024 (follow-up after release, issue 17, item 3) on the demonstration
@@ -15,10 +16,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before
 const MIGRATION = '20261206_0024_release_follow_up';
 const columns = ['continues_practice', 'referral_partner_id', 'referral_note'];
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 type Row = Record<string, unknown>;
 

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationSource, migrations } from '../../../migrations';
 import { normalizeText } from '../../../shared/format';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { snapshot } from '../../helpers/services';
 import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Migration 20261205_0019 (the global search's indexes, issue 16) on the data the previous
@@ -19,10 +20,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before
 const MIGRATION = '20261205_0019_search';
 const BEFORE = migrations[migrations.findIndex(([n]) => n === MIGRATION) - 1]![0];
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Was {
   rows: Record<string, unknown>;

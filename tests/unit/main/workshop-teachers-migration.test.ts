@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationSource } from '../../../migrations';
 import { onPostgres, sqliteOnly } from '../../helpers/pg';
 import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
+import { cleanupsAfterEach } from '../../helpers/cleanups';
 
 /**
  * Issue 15, item 4: the workshops' teachers typed as text, carried over to teacher records
@@ -17,10 +18,7 @@ import { fixtureUpgrade, servicesOver } from '../../helpers/migration';
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/db/demo-before-0011.sqlite.gz');
 const MIGRATION = '20261204_0012_workshop_teachers';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 type Row = Record<string, unknown>;
 

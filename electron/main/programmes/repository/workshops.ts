@@ -234,6 +234,14 @@ export async function insertSession(db: Knex, workshopId: number, v: SessionValu
 }
 
 export async function updateSession(db: Knex, id: number, version: number, v: SessionValues, actor: Actor, now: string): Promise<void> {
+  // The monthly attendance roll-ups (migration 0025) follow the marks: a session that moves to
+  // another day or changes its length has its marks taken out and written again around the change.
+  const was = (await db('workshop_sessions').where({ id }).first('date', 'duration_minutes')) as Row | undefined;
+  const moved = was !== undefined && (String(was.date) !== v.date || Number(was.duration_minutes) !== v.durationMinutes);
+  const marks = moved
+    ? ((await db('attendance').where({ session_id: id }).select('session_id', 'participant_id', 'present')) as Row[])
+    : [];
+  if (marks.length) await db('attendance').where({ session_id: id }).del();
   await updateVersion(
     db('workshop_sessions'),
     id,
@@ -242,6 +250,7 @@ export async function updateSession(db: Knex, id: number, version: number, v: Se
     actor,
     now,
   );
+  if (marks.length) await db('attendance').insert(marks);
 }
 
 /** A session's attendance was taken (or retaken) now. */

@@ -1,8 +1,10 @@
-import { Button, Tooltip } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '../../../../shared/import/schemas';
+import { HoverTooltip } from '../HoverTooltip';
+import { MountOnOpen } from '../MountOnOpen';
 import { ImportWizard } from './ImportWizard';
 
 /** "Importar" on a page's header: opens the spreadsheet import of one target (see ImportWizard for `fixed` and `hint`). */
@@ -21,12 +23,15 @@ export function ImportButton({
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Tooltip label={t('import.buttonHint')}>
+      <HoverTooltip label={t('import.buttonHint')}>
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setOpen(true)}>
           {label ?? t('import.button')}
         </Button>
-      </Tooltip>
-      <ImportWizard opened={open} onClose={() => setOpen(false)} target={target} fixed={fixed} hint={hint} />
+      </HoverTooltip>
+      {/* The wizard (its steps, its form) is built when it first opens: the page does not pay for it on every visit. */}
+      <MountOnOpen opened={open}>
+        <ImportWizard opened={open} onClose={() => setOpen(false)} target={target} fixed={fixed} hint={hint} />
+      </MountOnOpen>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -31,6 +31,8 @@ import { PopulationDrawer } from './PopulationDrawer';
 import { useCan } from '../../components/session';
 import { ActiveToggleAction, RemoveAction, RowAction } from '../../components/RecordParts';
 import { CellBadge, CellText } from '../../components/cells';
+import { MountOnOpen } from '../../components/MountOnOpen';
+import { HoverTooltip } from '../../components/HoverTooltip';
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
@@ -210,11 +212,11 @@ export function EstablishmentsPage() {
               onExport={(format) => call('establishments.export', { filter, format, sort, direction: listState.sortStatus.direction })}
             />
             {canWrite && (
-              <Tooltip label={t('import.buttonHint')}>
+              <HoverTooltip label={t('import.buttonHint')}>
                 <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
                   {t('import.button')}
                 </Button>
-              </Tooltip>
+              </HoverTooltip>
             )}
             {canWrite && <NewButton label={t('establishments.new')} onClick={form.openNew} />}
           </>
@@ -252,7 +254,9 @@ export function EstablishmentsPage() {
 
       <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />
       <PopulationDrawer establishment={counted} onClose={() => setCounted(null)} />
-      <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="establishments" />
+      <MountOnOpen opened={importOpen}>
+        <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="establishments" />
+      </MountOnOpen>
     </>
   );
 }

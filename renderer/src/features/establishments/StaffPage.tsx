@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/establishments/schemas';
 import { useApiQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
+import { MountOnOpen } from '../../components/MountOnOpen';
 import { EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../components/ListPage';
 import { ListFilters, NewButton, useFilteredList, useFormDialog } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
@@ -142,7 +143,9 @@ export function StaffPage() {
         rowStyle={(m) => (m.active ? undefined : { opacity: 0.6 })}
         emptyState={<ListEmptyState filtered={state.filtered} onNew={canCreate ? form.openNew : undefined} texts="establishments.staff" />}
       />
-      <StaffFormModal opened={form.opened} onClose={form.close} member={form.record} establishmentId={establishment} />
+      <MountOnOpen opened={form.opened}>
+        <StaffFormModal opened={form.opened} onClose={form.close} member={form.record} establishmentId={establishment} />
+      </MountOnOpen>
       <StaffDrawer id={recordId} onClose={closeRecord} onEdit={form.openEdit} />
     </>
   );

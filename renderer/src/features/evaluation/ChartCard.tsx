@@ -1,15 +1,23 @@
 import { Button, Card, Group, ScrollArea, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import type { EvaluationChart } from '../../../../shared/evaluation/schemas';
 import { cellText } from '../../../../shared/evaluation/suppression';
+import { WhenNear } from '../../components/WhenNear';
+
+/** The element id of a chart's card: the page's address with `#` and this id opens the page at that chart (the home page's small charts link so). */
+export const chartAnchor = (chart: EvaluationChart) => `grafico-${chart}`;
 
 /**
  * One chart of the evaluation page in a card: its title, the chart or its table (a toggle:
  * the same rows either way) and its export to XLSX. A chart with no rows says so instead of
- * drawing empty axes.
+ * drawing empty axes. When the address names its `id` (…#grafico-budget), the page opens
+ * scrolled to it, with the focus on it for the keyboard.
  */
 export function ChartCard({
+  id,
   title,
   hint,
   empty,
@@ -17,6 +25,7 @@ export function ChartCard({
   table,
   onExport,
 }: {
+  id?: string;
   title: string;
   hint?: ReactNode;
   empty: boolean;
@@ -26,8 +35,26 @@ export function ChartCard({
 }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const { hash } = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+  const named = id !== undefined && hash === `#${id}`;
+  useEffect(() => {
+    if (!named) return;
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [named]);
   return (
-    <Card withBorder padding="md" role="region" aria-label={title} data-testid="evaluation-chart">
+    <Card
+      ref={ref}
+      id={id}
+      tabIndex={named ? -1 : undefined}
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 0px) + var(--mantine-spacing-md))' }}
+      withBorder
+      padding="md"
+      role="region"
+      aria-label={title}
+      data-testid="evaluation-chart"
+    >
       <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
         <Title order={4}>{title}</Title>
         <Group gap="xs" wrap="nowrap">
@@ -58,7 +85,8 @@ export function ChartCard({
           {t('evaluation.page.noData')}
         </Text>
       ) : view === 'chart' ? (
-        chart
+        // Twelve charts: each is drawn as it nears the window, so the page shows at once.
+        <WhenNear>{chart}</WhenNear>
       ) : (
         table
       )}

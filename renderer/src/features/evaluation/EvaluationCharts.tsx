@@ -7,7 +7,7 @@ import { conditions } from '../../../../shared/inventory/rules';
 import { audienceGroups } from '../../../../shared/programmes/rules';
 import { formatNumber, useCount, useNumber, usePercent, usePeriodLabel } from '../../components/numbers';
 import { useMoney } from '../../components/money';
-import { ChartCard, ChartTable, type Column } from './ChartCard';
+import { chartAnchor, ChartCard, ChartTable, type Column } from './ChartCard';
 
 const H = 260;
 const palette = ['teal.6', 'blue.6', 'grape.6', 'orange.6', 'red.6', 'gray.6'];
@@ -42,6 +42,7 @@ export function EvaluationCharts({
   const card = (chart: EvaluationChart, empty: boolean, view: React.ReactNode, table: React.ReactNode, hint?: string) => (
     <ChartCard
       key={chart}
+      id={chartAnchor(chart)}
       title={t(`evaluation.charts.${chart}`)}
       hint={hint}
       empty={empty}

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { Alert, Button, Card, Center, Group, Loader, Select, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconFileSpreadsheet, IconShieldLock } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPrinter, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationChart, EvaluationFilters } from '../../../../shared/evaluation/schemas';
@@ -37,6 +37,7 @@ export function EvaluationPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saveFile = useSaveFile();
   const canExport = useCan('evaluation.export');
+  const canPrint = useCan('evaluation.print');
 
   const establishments = useEstablishmentOptions('all');
   const offices = useApiQuery('regionalOffices.list', {});
@@ -54,13 +55,17 @@ export function EvaluationPage() {
   };
   const summary = useApiQuery('evaluation.summary', filters, { enabled: valid, placeholderData: keepPreviousData });
 
-  const exportChart = (chart: EvaluationChart | 'all') =>
-    void saveFile(() => call('evaluation.export', { ...filters, chart }), { inline: true })
+  const saved = (p: Promise<{ path: string } | null | undefined>) =>
+    void p
       .then((r) => {
         setErrors({});
         if (r) setSavedPath(r.path);
       })
       .catch((err: { error?: { fields: Record<string, string> } }) => setErrors(err.error?.fields ?? {}));
+  const exportChart = (chart: EvaluationChart | 'all') =>
+    saved(saveFile(() => call('evaluation.export', { ...filters, chart }), { inline: true }));
+  // The page printed: main draws every chart from the same filters (never the page's own markup).
+  const printPdf = () => saved(saveFile(() => call('evaluation.print', filters), { inline: true }));
 
   const select = (label: string, value: Choice, onChange: (v: Choice) => void, data: Array<{ value: string; label: string }>) => (
     <Select
@@ -82,11 +87,23 @@ export function EvaluationPage() {
         title={t('evaluation.title')}
         subtitle={t('evaluation.page.subtitle')}
         actions={
-          canExport && (
-            <Button leftSection={<IconFileSpreadsheet size={16} />} variant="default" disabled={!valid} onClick={() => exportChart('all')}>
-              {t('evaluation.page.exportAll')}
-            </Button>
-          )
+          <Group gap="xs">
+            {canPrint && (
+              <Button leftSection={<IconPrinter size={16} />} variant="default" disabled={!valid} onClick={printPdf}>
+                {t('evaluation.print.button')}
+              </Button>
+            )}
+            {canExport && (
+              <Button
+                leftSection={<IconFileSpreadsheet size={16} />}
+                variant="default"
+                disabled={!valid}
+                onClick={() => exportChart('all')}
+              >
+                {t('evaluation.page.exportAll')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Card withBorder padding="sm" mb="md" role="search" aria-label={t('evaluation.page.filters')}>

@@ -6,6 +6,7 @@ import { ensembleTypes, type EnsembleType } from '../../../../shared/programmes/
 import type { Ensemble } from '../../../../shared/programmes/schemas';
 import { useApiQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { MountOnOpen } from '../../components/MountOnOpen';
 import { DateField, useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -156,7 +157,9 @@ export function EnsemblesPage() {
         ]}
         emptyState={<EmptyState title={t('programmes.ensembles.emptyTitle')} text={t('programmes.ensembles.emptyText')} />}
       />
-      <EnsembleFormModal opened={dialog.opened} onClose={dialog.close} ensemble={dialog.record} />
+      <MountOnOpen opened={dialog.opened}>
+        <EnsembleFormModal opened={dialog.opened} onClose={dialog.close} ensemble={dialog.record} />
+      </MountOnOpen>
       <EnsembleDrawer ensemble={current} onClose={closeRecord} onEdit={dialog.openEdit} />
     </>
   );

@@ -19,6 +19,7 @@ import { useCan } from '../../components/session';
 import { ListExportMenu } from '../../components/ExportMenu';
 import { SavedViews } from '../../components/SavedViews';
 import { choiceFilter, plainListView, valuesOf } from '../../components/plainListView';
+import { MountOnOpen } from '../../components/MountOnOpen';
 
 interface SeasonValues {
   name: string;
@@ -266,7 +267,9 @@ export function EventsPage() {
         />
       )}
       <SeasonModal opened={seasonOpen} onClose={() => setSeasonOpen(false)} onCreated={(id) => setSeasonId(String(id))} />
-      <EventFormModal opened={formOpen} onClose={() => setFormOpen(false)} event={editing} seasonId={season?.id ?? null} />
+      <MountOnOpen opened={formOpen}>
+        <EventFormModal opened={formOpen} onClose={() => setFormOpen(false)} event={editing} seasonId={season?.id ?? null} />
+      </MountOnOpen>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { participantStatuses, sexes, type ParticipantStatus, type Sex } from '..
 import { participantSortColumns, type Participant, type ParticipantFilter } from '../../../../shared/programmes/schemas';
 import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
+import { MountOnOpen } from '../../components/MountOnOpen';
 import { EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../components/ListPage';
 import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../components/ListTools';
 import { PageHeader } from '../../components/PageHeader';
@@ -241,10 +242,21 @@ export function ParticipantsPage() {
         ]}
         emptyState={<ListEmptyState filtered={state.filtered} texts="programmes.participants" />}
       />
-      <ParticipantFormModal opened={form.opened} onClose={form.close} participant={form.record} />
+      <MountOnOpen opened={form.opened}>
+        <ParticipantFormModal opened={form.opened} onClose={form.close} participant={form.record} />
+      </MountOnOpen>
       <ParticipantDrawer id={recordId} onClose={closeRecord} onEdit={form.openEdit} onCustody={setCustody} />
-      <CustodyModal participant={custody} onClose={() => setCustody(null)} />
-      <EnrolSelectionModal participants={selected} opened={enrolling} onClose={() => setEnrolling(false)} onDone={() => setSelected([])} />
+      <MountOnOpen opened={custody !== null}>
+        <CustodyModal participant={custody} onClose={() => setCustody(null)} />
+      </MountOnOpen>
+      <MountOnOpen opened={enrolling}>
+        <EnrolSelectionModal
+          participants={selected}
+          opened={enrolling}
+          onClose={() => setEnrolling(false)}
+          onDone={() => setSelected([])}
+        />
+      </MountOnOpen>
     </>
   );
 }

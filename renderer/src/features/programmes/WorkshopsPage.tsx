@@ -8,6 +8,7 @@ import { workshopSortColumns, type Workshop, type WorkshopFilter } from '../../.
 import { call, useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { ExportMenu } from '../../components/ExportMenu';
+import { MountOnOpen } from '../../components/MountOnOpen';
 import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
 import {
   ActiveFilter,
@@ -134,12 +135,14 @@ export function WorkshopsPage() {
           />
         }
       />
-      <WorkshopFormModal
-        opened={formOpen}
-        onClose={() => setFormOpen(false)}
-        workshop={null}
-        onSaved={(w) => void navigate(`${routes.workshops}/${w.id}`)}
-      />
+      <MountOnOpen opened={formOpen}>
+        <WorkshopFormModal
+          opened={formOpen}
+          onClose={() => setFormOpen(false)}
+          workshop={null}
+          onSaved={(w) => void navigate(`${routes.workshops}/${w.id}`)}
+        />
+      </MountOnOpen>
     </>
   );
 }

@@ -180,6 +180,7 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     },
     evaluation: {
       export: 'Programme evaluation export',
+      print: 'Programme evaluation printed to PDF',
     },
     auth: {
       setupAdmin: 'Administrator account created',

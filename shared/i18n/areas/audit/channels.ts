@@ -177,6 +177,7 @@ export const auditChannelsEs = {
     },
     evaluation: {
       export: 'Exportación de la evaluación del programa',
+      print: 'Impresión en PDF de la evaluación del programa',
     },
     auth: {
       setupAdmin: 'Creación de la cuenta del administrador',

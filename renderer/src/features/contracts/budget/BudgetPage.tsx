@@ -13,6 +13,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { useUsd } from '../ui';
 import { useMoney } from '../../../components/money';
+import { MountOnOpen } from '../../../components/MountOnOpen';
 import { BudgetFormModal } from './BudgetFormModal';
 import { ModificationsCard, MonthlyExecution } from './BudgetExtras';
 
@@ -289,7 +290,11 @@ export function BudgetPage() {
       )}
       {s && <MonthlyExecution summary={s} />}
       {s && <ModificationsCard summary={s} />}
-      {s && <BudgetFormModal opened={editing} onClose={() => setEditing(false)} summary={s} />}
+      {s && (
+        <MountOnOpen opened={editing}>
+          <BudgetFormModal opened={editing} onClose={() => setEditing(false)} summary={s} />
+        </MountOnOpen>
+      )}
     </>
   );
 }

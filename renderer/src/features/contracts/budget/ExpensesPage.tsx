@@ -24,6 +24,7 @@ import { SavedViews } from '../../../components/SavedViews';
 import { choiceFilter, numberFilter, plainListView } from '../../../components/plainListView';
 import { RowsTable } from '../../../components/RowsTable';
 import { TwoLineCell } from '../../../components/cells';
+import { MountOnOpen } from '../../../components/MountOnOpen';
 
 /** Voiding an expense: it stays listed with its reason and no longer counts as executed. */
 function VoidExpenseModal({ expense, onClose }: { expense: Expense | null; onClose: () => void }) {
@@ -226,7 +227,9 @@ export function ExpensesPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      <ExpenseFormModal opened={adding} onClose={() => setAdding(false)} year={year} />
+      <MountOnOpen opened={adding}>
+        <ExpenseFormModal opened={adding} onClose={() => setAdding(false)} year={year} />
+      </MountOnOpen>
       <VoidExpenseModal expense={voiding} onClose={() => setVoiding(null)} />
     </>
   );

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Table, Text, Title } from '@mantine/core';
 import { CellText } from '../../../components/cells';
 import { HoverTooltip } from '../../../components/HoverTooltip';
+import plainRows from '../../../components/plainRows.module.css';
 import { RowMenu } from '../../../components/RecordParts';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconCash, IconCheck, IconEdit, IconX } from '@tabler/icons-react';
@@ -135,6 +136,7 @@ export function ConformitiesPage() {
               verticalSpacing={4}
               striped
               stickyHeader
+              plain
               head={
                 <>
                   <Table.Th>{t('contracts.conformities.period')}</Table.Th>
@@ -147,21 +149,21 @@ export function ConformitiesPage() {
               }
               records={m?.rows ?? []}
               row={(r) => (
-                <Table.Tr key={`${r.contractId}-${r.period}`}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`${routes.contracts}?ficha=${r.contractId}`} size="sm" fw={600}>
+                <tr key={`${r.contractId}-${r.period}`}>
+                  <td style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period)}</td>
+                  <td>
+                    <Link className={plainRows.link} style={{ fontWeight: 600 }} to={`${routes.contracts}?ficha=${r.contractId}`}>
                       {r.contractNumber}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{r.teacherName}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    </Link>
+                  </td>
+                  <td>{r.teacherName}</td>
+                  <td className={plainRows.end} style={{ whiteSpace: 'nowrap' }}>
                     {money(r.expectedCentimos)}
-                  </Table.Td>
-                  <Table.Td>
+                  </td>
+                  <td>
                     <ContractStatusBadge status={r.status} size="sm" />
-                  </Table.Td>
-                  <Table.Td ta="right" display={canWrite ? undefined : 'none'}>
+                  </td>
+                  <td className={plainRows.end} style={canWrite ? undefined : { display: 'none' }}>
                     <Button
                       size="compact-xs"
                       leftSection={<IconCheck size={12} />}
@@ -170,8 +172,8 @@ export function ConformitiesPage() {
                     >
                       {t('contracts.conformities.register')}
                     </Button>
-                  </Table.Td>
-                </Table.Tr>
+                  </td>
+                </tr>
               )}
             />
           </Table.ScrollContainer>

@@ -1,4 +1,4 @@
-import { Alert, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, NumberInput, Stack, Text } from '@mantine/core';
 import { HoverTooltip } from '../../../components/HoverTooltip';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import {
 } from '../../../../../shared/contracts/rules';
 import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
+import { CellText } from '../../../components/cells';
 import { ColumnPicker, shownColumns, useHiddenColumns } from '../../../components/ColumnPicker';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { MountOnOpen } from '../../../components/MountOnOpen';
@@ -113,10 +114,8 @@ export function ContractsPage() {
       sortable: true,
       noWrap: true,
       render: (c) => (
-        <Group gap={4} wrap="nowrap">
-          <Text size="sm" fw={600}>
-            {c.number}
-          </Text>
+        <div style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
+          <CellText strong>{c.number}</CellText>
           {c.previousNumber && (
             <HoverTooltip label={`${t('contracts.contracts.previous')} ${c.previousNumber}`}>
               <IconRefresh size={14} aria-label={`${t('contracts.contracts.previous')} ${c.previousNumber}`} />
@@ -127,7 +126,7 @@ export function ContractsPage() {
               <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('contracts.contracts.overBudget')} />
             </HoverTooltip>
           )}
-        </Group>
+        </div>
       ),
     },
     {
@@ -135,10 +134,10 @@ export function ContractsPage() {
       sortable: true,
       render: (c) => (
         <>
-          <Text size="sm">{c.teacherName}</Text>
-          <Text size="xs" c="dimmed">
+          <CellText>{c.teacherName}</CellText>
+          <CellText size="xs" dimmed>
             {t(`contracts.modalitiesShort.${c.modality}`)}
-          </Text>
+          </CellText>
         </>
       ),
     },
@@ -146,17 +145,16 @@ export function ContractsPage() {
     {
       accessor: 'establishments',
       render: (c) => (
-        <Stack gap={0}>
+        <>
           {c.establishments.map((e) => (
-            <Text
-              size="sm"
+            <CellText
               key={e.establishmentId}
               title={e.linkedWorkshops.length > 0 ? `${e.name}: ${e.linkedWorkshops.map((w) => w.name).join(', ')}` : e.name}
             >
               {e.name}
-            </Text>
+            </CellText>
           ))}
-        </Stack>
+        </>
       ),
     },
     { accessor: 'startDate', sortable: true, noWrap: true, render: (c) => formatDate(c.startDate) },
@@ -166,7 +164,7 @@ export function ContractsPage() {
       noWrap: true,
       render: (c) => (
         <>
-          <Text size="sm">{formatDate(c.endDate)}</Text>
+          <CellText>{formatDate(c.endDate)}</CellText>
           {c.status === 'por_vencer' && (
             <Text size="xs" c="orange.8" fw={600}>
               {c.daysToEnd === 0 ? t('contracts.contracts.endsToday') : t('contracts.contracts.endsIn', { count: c.daysToEnd })}
@@ -182,15 +180,13 @@ export function ContractsPage() {
       textAlign: 'right',
       render: (c) =>
         c.amountCentimos === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('contracts.contracts.noFee')}
-          </Text>
+          <CellText dimmed>{t('contracts.contracts.noFee')}</CellText>
         ) : (
           <>
-            <Text size="sm">{money(c.amountCentimos)}</Text>
-            <Text size="xs" c="dimmed">
+            <CellText>{money(c.amountCentimos)}</CellText>
+            <CellText size="xs" dimmed>
               {c.amountType === 'mensual' ? t('contracts.amountTypes.mensual') : t('contracts.contracts.total')}
-            </Text>
+            </CellText>
           </>
         ),
     },

@@ -6,6 +6,7 @@ import { disciplines, type Discipline } from '../../../../../shared/contracts/ru
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
 import { useApiQuery } from '../../../api';
 import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
+import { MountOnOpen } from '../../../components/MountOnOpen';
 import {
   ActiveFilter,
   ChoiceFilter,
@@ -159,7 +160,9 @@ export function TeachersPage() {
           />
         }
       />
-      <TeacherFormModal opened={form.opened} onClose={form.close} teacher={form.record} />
+      <MountOnOpen opened={form.opened}>
+        <TeacherFormModal opened={form.opened} onClose={form.close} teacher={form.record} />
+      </MountOnOpen>
       <TeacherDrawer teacherId={recordId} onClose={closeRecord} onEdit={form.openEdit} />
     </>
   );

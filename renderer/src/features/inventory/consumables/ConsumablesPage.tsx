@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Group, Select } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group } from '@mantine/core';
 import { IconArrowsExchange, IconPackage } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useLocalStorage } from '@mantine/hooks';
@@ -18,6 +18,8 @@ import { useEstablishmentOptions } from '../../../components/fields';
 import { ItemFormModal, MinimumModal, MoveModal } from './ConsumableModals';
 import { useCan } from '../../../components/session';
 import { CellText } from '../../../components/cells';
+import { LazySelect } from '../../../components/LazySelect';
+import { MountOnOpen } from '../../../components/MountOnOpen';
 import { RowAction } from '../../../components/RecordParts';
 import { useCount } from '../../../components/numbers';
 import { ListExportMenu } from '../../../components/ExportMenu';
@@ -101,7 +103,7 @@ export function ConsumablesPage() {
 
       <Card withBorder padding="sm" mb="sm">
         <Group gap="lg" align="flex-end" wrap="wrap">
-          <Select
+          <LazySelect
             label={t('inventory.consumables.establishment')}
             placeholder={t('common.all')}
             data={establishments}
@@ -114,7 +116,7 @@ export function ConsumablesPage() {
             clearable
             w={300}
           />
-          <Select
+          <LazySelect
             label={t('inventory.consumables.category')}
             placeholder={t('inventory.instruments.allF')}
             data={consumableCategories.map((c) => ({ value: c, label: t(`inventory.consumableCategories.${c}`) }))}
@@ -254,9 +256,16 @@ export function ConsumablesPage() {
         }
       />
 
-      <MoveModal preset={moving} onClose={() => setMoving(null)} />
-      <MinimumModal row={minimumOf} onClose={() => setMinimumOf(null)} />
-      <ItemFormModal opened={newItem} onClose={() => setNewItem(false)} category={category} />
+      {/* The dialogs are built when they first open: the page does not pay for them on every visit. */}
+      <MountOnOpen opened={moving !== null}>
+        <MoveModal preset={moving} onClose={() => setMoving(null)} />
+      </MountOnOpen>
+      <MountOnOpen opened={minimumOf !== null}>
+        <MinimumModal row={minimumOf} onClose={() => setMinimumOf(null)} />
+      </MountOnOpen>
+      <MountOnOpen opened={newItem}>
+        <ItemFormModal opened={newItem} onClose={() => setNewItem(false)} category={category} />
+      </MountOnOpen>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Center, Group, Loader, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Loader, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -21,6 +21,7 @@ import { CellText } from '../../../components/cells';
 import { ActiveToggleAction, RowAction } from '../../../components/RecordParts';
 import { familyGroups, familyOptions } from './ui';
 import { ListExportMenu } from '../../../components/ExportMenu';
+import plain from '../../../components/plainRows.module.css';
 
 interface TypeValues {
   name: string;
@@ -164,27 +165,27 @@ export function InstrumentTypesPage() {
                           <Table.Th w={80} />
                         </Table.Tr>
                       </Table.Thead>
-                      <Table.Tbody>
+                      {/* Every type of the family, in plain rows (components/plainRows.module.css): dozens of them on each visit. */}
+                      <tbody className={`${plain.body} ${plain.striped} ${plain.hover}`}>
                         {rows.map((ty) => (
-                          <Table.Tr key={ty.id} style={ty.active ? undefined : { opacity: 0.65 }}>
-                            <Table.Td>{ty.name}</Table.Td>
-                            <Table.Td ta="right">
+                          <tr key={ty.id} style={ty.active ? undefined : { opacity: 0.65 }}>
+                            <td>{ty.name}</td>
+                            <td className={plain.end}>
                               {ty.instrumentCount > 0 ? (
-                                <Anchor
-                                  component={Link}
+                                <Link
+                                  className={plain.link}
                                   to={`${routes.instruments}?tipo=${ty.id}`}
-                                  size="sm"
                                   aria-label={`${t('inventory.types.viewInstruments')}: ${ty.name}`}
                                 >
                                   {ty.instrumentCount}
-                                </Anchor>
+                                </Link>
                               ) : (
                                 <CellText inline dimmed>
                                   0
                                 </CellText>
                               )}
-                            </Table.Td>
-                            <Table.Td>
+                            </td>
+                            <td>
                               {ty.active ? (
                                 <CellText dimmed>{t('common.active')}</CellText>
                               ) : (
@@ -192,10 +193,10 @@ export function InstrumentTypesPage() {
                                   {t('common.inactive')}
                                 </Badge>
                               )}
-                            </Table.Td>
-                            <Table.Td>
+                            </td>
+                            <td>
                               {canEdit && (
-                                <Group gap={2} justify="flex-end" wrap="nowrap">
+                                <div className={plain.actions}>
                                   <RowAction label={t('common.edit')} name={ty.name} onClick={() => openEdit(ty)}>
                                     <IconEdit size={18} />
                                   </RowAction>
@@ -205,12 +206,12 @@ export function InstrumentTypesPage() {
                                     name={ty.name}
                                     onClick={() => toggle(ty)}
                                   />
-                                </Group>
+                                </div>
                               )}
-                            </Table.Td>
-                          </Table.Tr>
+                            </td>
+                          </tr>
                         ))}
-                      </Table.Tbody>
+                      </tbody>
                     </Table>
                   </Card>
                 ))}

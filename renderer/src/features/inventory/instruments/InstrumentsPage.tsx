@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Tooltip } from '@mantine/core';
+import { ActionIcon, Button } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconFileImport, IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -24,6 +24,8 @@ import { SelectionBar } from './SelectionBar';
 import { familyOptions, typeOptions } from './ui';
 import { accentFilter } from '../../../components/accentFilter';
 import { useCan } from '../../../components/session';
+import { MountOnOpen } from '../../../components/MountOnOpen';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 
 /** Filters share the row: they grow with the window and wrap only when it is narrow. */
 const filterStyle = { flex: '1 1 0', minWidth: 130 } as const;
@@ -137,18 +139,18 @@ export function InstrumentsPage() {
           <>
             <ColumnPicker labels={columnLabels} hidden={hidden} onChange={setHidden} />
             {canSettings && (
-              <Tooltip label={t('inventory.settings.title')}>
+              <HoverTooltip label={t('inventory.settings.title')}>
                 <ActionIcon variant="default" size="lg" aria-label={t('inventory.settings.title')} onClick={() => setFormatOpen(true)}>
                   <IconSettings size={18} />
                 </ActionIcon>
-              </Tooltip>
+              </HoverTooltip>
             )}
             {canImport && (
-              <Tooltip label={t('import.buttonHint')}>
+              <HoverTooltip label={t('import.buttonHint')}>
                 <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
                   {t('import.button')}
                 </Button>
-              </Tooltip>
+              </HoverTooltip>
             )}
             {canExport && (
               <ExportMenu
@@ -246,22 +248,31 @@ export function InstrumentsPage() {
         }
       />
 
-      <InstrumentFormModal opened={form.opened} onClose={form.close} instrument={form.record} />
-      <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="instruments" />
-      <CodeFormatModal opened={formatOpen} onClose={() => setFormatOpen(false)} />
+      {/* The dialogs are built when they first open: the page does not pay for them on every visit. */}
+      <MountOnOpen opened={form.opened}>
+        <InstrumentFormModal opened={form.opened} onClose={form.close} instrument={form.record} />
+      </MountOnOpen>
+      <MountOnOpen opened={importOpen}>
+        <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="instruments" />
+      </MountOnOpen>
+      <MountOnOpen opened={formatOpen}>
+        <CodeFormatModal opened={formatOpen} onClose={() => setFormatOpen(false)} />
+      </MountOnOpen>
       <InstrumentDrawer instrumentId={recordId} onClose={closeRecord} onMove={(i) => setMoveTargets([i])} onEdit={form.openEdit} />
-      <MovementModal
-        opened={moveTargets !== null}
-        onClose={() => setMoveTargets(null)}
-        instruments={moveTargets ?? []}
-        onDone={() => {
-          if (moveTargets && moveTargets.length > 1) setSelected([]);
-        }}
-        onRemove={(codes) => {
-          setMoveTargets((prev) => (prev ?? []).filter((i) => !codes.includes(i.code)));
-          setSelected((prev) => prev.filter((i) => !codes.includes(i.code)));
-        }}
-      />
+      <MountOnOpen opened={moveTargets !== null}>
+        <MovementModal
+          opened={moveTargets !== null}
+          onClose={() => setMoveTargets(null)}
+          instruments={moveTargets ?? []}
+          onDone={() => {
+            if (moveTargets && moveTargets.length > 1) setSelected([]);
+          }}
+          onRemove={(codes) => {
+            setMoveTargets((prev) => (prev ?? []).filter((i) => !codes.includes(i.code)));
+            setSelected((prev) => prev.filter((i) => !codes.includes(i.code)));
+          }}
+        />
+      </MountOnOpen>
     </>
   );
 }
