@@ -95,56 +95,53 @@ const sqliteTriggers = [
   END`,
 ];
 
-/** The same rules on PostgreSQL, as functions. Row triggers there run at the end of the statement, so sessions are recounted, not counted. */
+/**
+ * The same roll-ups on PostgreSQL, kept by statement triggers: one per INSERT, DELETE or UPDATE
+ * of marks (their transition tables), which recompute from the marks only the rows those marks
+ * touch (workshop, month, participant; then the workshop's month and the month's people). A row
+ * trigger per mark cost about 1 ms a mark (the demonstration's 16,280 marks: +15 s).
+ */
+const touched = `(SELECT DISTINCT s.workshop_id AS w, substr(s.date, 1, 7) AS m, x.p
+  FROM unnest(p_sessions, p_participants) AS x(sid, p) JOIN workshop_sessions s ON s.id = x.sid)`;
+const inMonth = (month: string) => `s.date BETWEEN ${month} || '-01' AND ${month} || '-31'`;
 const pgFunctions = `
-CREATE FUNCTION attendance_rollup_apply(p_session integer, p_participant integer, p_present boolean, p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE w integer; m text; d integer;
+CREATE FUNCTION attendance_rollup_refresh(p_sessions integer[], p_participants integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  SELECT s.workshop_id, substr(s.date, 1, 7), s.duration_minutes INTO w, m, d FROM workshop_sessions s WHERE s.id = p_session;
+  DELETE FROM attendance_monthly am USING ${touched} k WHERE am.workshop_id = k.w AND am.month = k.m AND am.participant_id = k.p;
   INSERT INTO attendance_monthly (workshop_id, month, participant_id, marks, present, minutes)
-    VALUES (w, m, p_participant, p_sign, CASE WHEN p_present THEN p_sign ELSE 0 END, CASE WHEN p_present THEN p_sign * d ELSE 0 END)
-    ON CONFLICT (workshop_id, month, participant_id) DO UPDATE SET marks = attendance_monthly.marks + excluded.marks,
-      present = attendance_monthly.present + excluded.present, minutes = attendance_monthly.minutes + excluded.minutes;
-  DELETE FROM attendance_monthly WHERE workshop_id = w AND month = m AND participant_id = p_participant AND marks = 0;
+    SELECT k.w, k.m, k.p, COUNT(*), SUM(CASE WHEN a.present THEN 1 ELSE 0 END), SUM(CASE WHEN a.present THEN s.duration_minutes ELSE 0 END)
+    FROM ${touched} k JOIN workshop_sessions s ON s.workshop_id = k.w AND ${inMonth('k.m')}
+      JOIN attendance a ON a.session_id = s.id AND a.participant_id = k.p
+    GROUP BY k.w, k.m, k.p;
+  DELETE FROM attendance_workshop_monthly t USING (SELECT DISTINCT w, m FROM ${touched} k0) k WHERE t.workshop_id = k.w AND t.month = k.m;
   INSERT INTO attendance_workshop_monthly (workshop_id, month, sessions, marks, present, minutes)
-    VALUES (w, m, 0, p_sign, CASE WHEN p_present THEN p_sign ELSE 0 END, CASE WHEN p_present THEN p_sign * d ELSE 0 END)
-    ON CONFLICT (workshop_id, month) DO UPDATE SET marks = attendance_workshop_monthly.marks + excluded.marks,
-      present = attendance_workshop_monthly.present + excluded.present, minutes = attendance_workshop_monthly.minutes + excluded.minutes;
-  UPDATE attendance_workshop_monthly SET sessions = (SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = w
-      AND substr(s.date, 1, 7) = m AND EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id))
-    WHERE workshop_id = w AND month = m;
-  DELETE FROM attendance_workshop_monthly WHERE workshop_id = w AND month = m AND marks = 0;
+    SELECT k.w, k.m,
+      (SELECT COUNT(DISTINCT a.session_id) FROM workshop_sessions s JOIN attendance a ON a.session_id = s.id WHERE s.workshop_id = k.w AND ${inMonth('k.m')}),
+      SUM(am.marks), SUM(am.present), SUM(am.minutes)
+    FROM (SELECT DISTINCT w, m FROM ${touched} k0) k JOIN attendance_monthly am ON am.workshop_id = k.w AND am.month = k.m
+    GROUP BY k.w, k.m;
+  DELETE FROM attendance_month_people WHERE month IN (SELECT m FROM ${touched} k);
+  INSERT INTO attendance_month_people (month, people, present_people)
+    SELECT am.month, COUNT(DISTINCT am.participant_id), COUNT(DISTINCT CASE WHEN am.present > 0 THEN am.participant_id END)
+    FROM attendance_monthly am WHERE am.month IN (SELECT m FROM ${touched} k)
+    GROUP BY am.month;
 END $$;
-CREATE FUNCTION attendance_rollup_row() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION attendance_rollup_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.session_id <> OLD.session_id OR NEW.participant_id <> OLD.participant_id) THEN
+  PERFORM attendance_rollup_refresh(ARRAY(SELECT session_id FROM new_marks), ARRAY(SELECT participant_id FROM new_marks));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION attendance_rollup_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM attendance_rollup_refresh(ARRAY(SELECT session_id FROM old_marks), ARRAY(SELECT participant_id FROM old_marks));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION attendance_rekey_guard_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.session_id <> OLD.session_id OR NEW.participant_id <> OLD.participant_id THEN
     RAISE EXCEPTION 'attendance marks are not moved: delete and insert';
   END IF;
-  IF TG_OP = 'UPDATE' AND NEW.present = OLD.present THEN RETURN NULL; END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM attendance_rollup_apply(OLD.session_id, OLD.participant_id, OLD.present, -1); END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM attendance_rollup_apply(NEW.session_id, NEW.participant_id, NEW.present, 1); END IF;
-  RETURN NULL;
-END $$;
-CREATE FUNCTION attendance_monthly_people_row() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE r attendance_monthly; others boolean; others_present boolean;
-BEGIN
-  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  SELECT EXISTS (SELECT 1 FROM attendance_monthly m WHERE m.month = r.month AND m.participant_id = r.participant_id AND m.workshop_id <> r.workshop_id),
-    EXISTS (SELECT 1 FROM attendance_monthly m WHERE m.month = r.month AND m.participant_id = r.participant_id AND m.workshop_id <> r.workshop_id AND m.present > 0)
-    INTO others, others_present;
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO attendance_month_people (month, people, present_people)
-      VALUES (r.month, CASE WHEN others THEN 0 ELSE 1 END, CASE WHEN r.present > 0 AND NOT others_present THEN 1 ELSE 0 END)
-      ON CONFLICT (month) DO UPDATE SET people = attendance_month_people.people + excluded.people,
-        present_people = attendance_month_people.present_people + excluded.present_people;
-  ELSIF TG_OP = 'DELETE' THEN
-    UPDATE attendance_month_people SET people = people - CASE WHEN others THEN 0 ELSE 1 END,
-      present_people = present_people - CASE WHEN r.present > 0 AND NOT others_present THEN 1 ELSE 0 END WHERE month = r.month;
-    DELETE FROM attendance_month_people WHERE month = r.month AND people = 0;
-  ELSIF (OLD.present > 0) <> (NEW.present > 0) AND NOT others_present THEN
-    UPDATE attendance_month_people SET present_people = present_people + CASE WHEN NEW.present > 0 THEN 1 ELSE -1 END WHERE month = r.month;
-  END IF;
-  RETURN NULL;
+  RETURN NEW;
 END $$;
 CREATE FUNCTION workshop_sessions_rollup_guard_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -155,8 +152,13 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER workshop_sessions_rollup_guard BEFORE UPDATE ON workshop_sessions FOR EACH ROW EXECUTE FUNCTION workshop_sessions_rollup_guard_row();
-CREATE TRIGGER attendance_rollup AFTER INSERT OR DELETE OR UPDATE ON attendance FOR EACH ROW EXECUTE FUNCTION attendance_rollup_row();
-CREATE TRIGGER attendance_monthly_people AFTER INSERT OR DELETE OR UPDATE ON attendance_monthly FOR EACH ROW EXECUTE FUNCTION attendance_monthly_people_row();
+CREATE TRIGGER attendance_rekey_guard BEFORE UPDATE ON attendance FOR EACH ROW EXECUTE FUNCTION attendance_rekey_guard_row();
+CREATE TRIGGER attendance_rollup_insert AFTER INSERT ON attendance REFERENCING NEW TABLE AS new_marks
+  FOR EACH STATEMENT EXECUTE FUNCTION attendance_rollup_inserted();
+CREATE TRIGGER attendance_rollup_update AFTER UPDATE ON attendance REFERENCING NEW TABLE AS new_marks
+  FOR EACH STATEMENT EXECUTE FUNCTION attendance_rollup_inserted();
+CREATE TRIGGER attendance_rollup_delete AFTER DELETE ON attendance REFERENCING OLD TABLE AS old_marks
+  FOR EACH STATEMENT EXECUTE FUNCTION attendance_rollup_deleted();
 `;
 
 export async function up(knex: Knex): Promise<void> {
@@ -216,13 +218,17 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('CREATE INDEX enrolments_stage_absence_run_index ON enrolments (stage, absence_run)');
   await knex.raw('DROP INDEX enrolments_evaluation_index');
   if (knex.client.config.client === 'pg') {
-    await knex.raw('DROP TRIGGER attendance_monthly_people ON attendance_monthly');
-    await knex.raw('DROP TRIGGER attendance_rollup ON attendance');
+    for (const trigger of ['attendance_rollup_delete', 'attendance_rollup_update', 'attendance_rollup_insert', 'attendance_rekey_guard'])
+      await knex.raw(`DROP TRIGGER ${trigger} ON attendance`);
     await knex.raw('DROP TRIGGER workshop_sessions_rollup_guard ON workshop_sessions');
-    await knex.raw('DROP FUNCTION workshop_sessions_rollup_guard_row()');
-    await knex.raw('DROP FUNCTION attendance_monthly_people_row()');
-    await knex.raw('DROP FUNCTION attendance_rollup_row()');
-    await knex.raw('DROP FUNCTION attendance_rollup_apply(integer, integer, boolean, integer)');
+    for (const fn of [
+      'workshop_sessions_rollup_guard_row()',
+      'attendance_rekey_guard_row()',
+      'attendance_rollup_deleted()',
+      'attendance_rollup_inserted()',
+    ])
+      await knex.raw(`DROP FUNCTION ${fn}`);
+    await knex.raw('DROP FUNCTION attendance_rollup_refresh(integer[], integer[])');
   } else {
     for (const name of [
       'attendance_rollup_insert',

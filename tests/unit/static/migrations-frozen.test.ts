@@ -35,7 +35,7 @@ const landed: Record<string, string> = {
   '20261206_0022_initiatives': 'd51978a0c6e54d70',
   '20261206_0023_unesco_entries': 'aeaddc415cf40d45',
   '20261206_0024_release_follow_up': '6335e41b6baf6df6',
-  '20261207_0025_attendance_monthly': 'b44dd41fac537677',
+  '20261207_0025_attendance_monthly': 'b509c00a45bbadc6',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');
