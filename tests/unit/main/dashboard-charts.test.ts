@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertId } from '../../../electron/main/db/writes';
 import { previousMonth } from '../../../electron/main/evaluation/for-dashboard';
 import { newViolin, testApp, validEstablishment, type TestApp } from '../../helpers/services';
-import { rawParticipant, rawWorkshop, stamp } from './evaluation-data';
+import { rawExpense, rawParticipant, rawWorkshop, stamp } from './evaluation-data';
 
 /**
  * The home page's small charts (issue 17, item 4: dashboard.charts) on a small handmade
@@ -55,19 +55,7 @@ beforeAll(async () => {
 
   await db('budget_years').insert({ year: 2026, exchange_rate_e4: 34000, version: 1, updated_at: stamp.updated_at, updated_by: 'test' });
   await db('budget_lines').insert([{ year: 2026, line: 'materiales', amount_centimos: 1_000_000 }]);
-  const expense = (date: string, line: string, amount: number) =>
-    db('budget_expenses').insert({
-      date,
-      budget_line: line,
-      supplier_name: 'Proveedor SAC',
-      supplier_ruc: '20100070970',
-      document_type: 'factura',
-      document_number: `F001-${amount}`,
-      amount_centimos: amount,
-      description: 'Gasto',
-      voided: false,
-      ...stamp,
-    });
+  const expense = (date: string, line: string, amount: number) => rawExpense(db, date, line, amount);
   await expense('2026-02-05', 'materiales', 34_000);
   await expense('2026-03-01', 'eventos', 17_000);
   await expense('2025-12-20', 'materiales', 99_900);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Knex } from 'knex';
 import { insertId } from '../../../electron/main/db/writes';
 import { newViolin, testApp, validEstablishment, type TestApp } from '../../helpers/services';
@@ -61,6 +62,32 @@ export const rawParticipant = (db: Knex, code: string, sex: 'masculino' | 'femen
     status: 'activo',
     search_text: code.toLowerCase(),
     sort_key: code.toLowerCase(),
+    ...stamp,
+  });
+
+/** The dataset, built once before a file's tests and closed after them (filled in when they run). */
+export function evaluationDataPerFile(): EvaluationData {
+  const d = {} as EvaluationData;
+  beforeAll(async () => {
+    Object.assign(d, await evaluationData());
+  }, 120_000);
+  afterAll(() => d.app?.close());
+  return d;
+}
+
+/** A budget expense written as a row (no channel: its date is the test's). */
+export const rawExpense = (db: Knex, date: string, line: string, amount: number, initiativeId: number | null = null) =>
+  db('budget_expenses').insert({
+    date,
+    budget_line: line,
+    supplier_name: 'Proveedor SAC',
+    supplier_ruc: '20100070970',
+    document_type: 'factura',
+    document_number: `F001-${amount}`,
+    amount_centimos: amount,
+    description: 'Gasto',
+    initiative_id: initiativeId,
+    voided: false,
     ...stamp,
   });
 
@@ -169,19 +196,7 @@ export async function evaluationData(): Promise<EvaluationData> {
     { year: 2026, line: 'eventos', amount_centimos: 500_000 },
   ]);
   const expense = (date: string, line: string, amount: number, initiativeId: number | null) =>
-    db('budget_expenses').insert({
-      date,
-      budget_line: line,
-      supplier_name: 'Proveedor SAC',
-      supplier_ruc: '20100070970',
-      document_type: 'factura',
-      document_number: `F001-${amount}`,
-      amount_centimos: amount,
-      description: 'Gasto',
-      initiative_id: initiativeId,
-      voided: false,
-      ...stamp,
-    });
+    rawExpense(db, date, line, amount, initiativeId);
   await expense('2026-03-05', 'materiales', 34_000, initiative);
   await expense('2026-04-01', 'eventos', 17_000, null);
   return { app, lur, cho, hua, initiative };

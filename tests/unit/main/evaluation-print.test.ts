@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationData, type EvaluationData } from './evaluation-data';
+import { describe, expect, it } from 'vitest';
+import { evaluationDataPerFile } from './evaluation-data';
 
 /**
  * The evaluation page printed to PDF (issue 17) on the small handmade programme of
@@ -9,11 +9,7 @@ import { evaluationData, type EvaluationData } from './evaluation-data';
  * who may print. And the annual report PDF carries the same charts for its year.
  */
 
-let d: EvaluationData;
-beforeAll(async () => {
-  d = await evaluationData();
-}, 120_000);
-afterAll(() => d?.app.close());
+const d = evaluationDataPerFile();
 
 const half = { from: '2026-01-01', to: '2026-06-30' };
 const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../../shared/import/schemas';
 import { importJob, titledSheet } from '../../helpers/import';
-import { evaluationData, type EvaluationData } from './evaluation-data';
+import { evaluationDataPerFile } from './evaluation-data';
 
 /**
  * The evaluation page reads attendance for whole months from the monthly roll-ups (migration
@@ -10,11 +10,7 @@ import { evaluationData, type EvaluationData } from './evaluation-data';
  * and per workshop equal what the marks themselves give (a period starting on 31/12 is counted from the marks).
  */
 
-let d: EvaluationData;
-beforeAll(async () => {
-  d = await evaluationData();
-}, 120_000);
-afterAll(() => d?.app.close());
+const d = evaluationDataPerFile();
 
 const months = { from: '2026-01-01', to: '2026-06-30' };
 const fromMarks = { from: '2025-12-31', to: '2026-06-30' };

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { cellText, isSmallCell, safeRate, suppressRow } from '../../../shared/evaluation/suppression';
-import { evaluationData, type EvaluationData } from './evaluation-data';
+import { evaluationDataPerFile } from './evaluation-data';
 
 /**
  * The evaluation page's figures (issue 17) on a small handmade programme with known answers
@@ -10,11 +10,7 @@ import { evaluationData, type EvaluationData } from './evaluation-data';
  * and hours, the small cells of persons hidden, the filters, the budget in S/ and US$, the export.
  */
 
-let d: EvaluationData;
-beforeAll(async () => {
-  d = await evaluationData();
-}, 120_000);
-afterAll(() => d?.app.close());
+const d = evaluationDataPerFile();
 
 const half = { from: '2026-01-01', to: '2026-06-30' };
 const summary = (over: Partial<ChannelInput<'evaluation.summary'>> = {}) => d.app.ok('evaluation.summary', { ...half, ...over });
