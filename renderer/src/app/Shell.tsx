@@ -30,6 +30,7 @@ import { NotificationBell } from '../features/notifications';
 import { GlobalSearch } from '../features/search';
 import type { NavItem } from './feature';
 import { features, navigation } from './features';
+import { useNavigationPending } from './navigationPending';
 import { prefetchPages, preloadPage, whenIdle } from './lazyPage';
 import { pageOpened, refreshPage } from './pageQueries';
 import { PageFallback } from './PageFallback';
@@ -133,6 +134,7 @@ export function Shell() {
   const { t, i18n } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const switching = useNavigationPending();
   const info = useApiQuery('app.info', {});
   const user = useUser();
   const sections = navigation
@@ -193,7 +195,13 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      {/* While the next page is prepared, the page being left is dimmed (after a short moment, so a
+          quick switch does not flicker) and takes no clicks: a click meant for the next page never lands on it. */}
+      <AppShell.Main
+        aria-busy={switching || undefined}
+        inert={switching || undefined}
+        style={switching ? { opacity: 0.6, transition: 'opacity 150ms ease 200ms' } : undefined}
+      >
         {forbiddenPage ? (
           <Alert color="orange" icon={<IconLock size={18} />} title={t('auth.forbiddenPage.title')} maw={640}>
             {t('auth.forbiddenPage.text')}

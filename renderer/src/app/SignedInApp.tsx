@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { FeaturesContext } from './FeatureDashboards';
 import { features } from './features';
+import { followNavigation } from './navigationPending';
 import { Shell } from './Shell';
 
 const router = createHashRouter([
@@ -14,6 +15,7 @@ const router = createHashRouter([
     children: features.flatMap((feature) => feature.routes),
   },
 ]);
+followNavigation(router);
 
 /**
  * What a signed-in user sees: the shell, its navigation and the pages. Loaded on demand
