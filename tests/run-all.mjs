@@ -20,7 +20,8 @@ const lines = [];
 
 function run(label, args, env = {}) {
   console.log(`\n=== ${label}: ${args.join(' ')}`);
-  const r = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // npx is a .cmd script on Windows: Node runs those only through the shell.
+  const r = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
   return r.status === 0;
 }
 

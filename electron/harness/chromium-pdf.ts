@@ -6,6 +6,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { PdfRequest } from '../main/platform';
 
 /** The flags Debian's Chromium needs on the build machines (no sandbox as root, no GPU, no background networking on a closed network: docs/ARCHITECTURE.md, test tiers). */
+/**
+ * The Chromium the harness, tier 2 and the bench drive: CHROMIUM_PATH, else Debian's (the build
+ * machines, where Playwright cannot download its own), else Playwright's own download
+ * (`npx playwright install chromium`, as the release workflow does on Windows).
+ */
+export const chromiumPath: string | undefined =
+  process.env['CHROMIUM_PATH'] ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -74,7 +82,7 @@ export function createChromiumPdfPrinter(): ChromiumPdfPrinter {
   const browser = (): Promise<Browser> => {
     if (!launching) {
       const started = chromium.launch({
-        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         args: CHROMIUM_FLAGS,
         headless: true,
       });

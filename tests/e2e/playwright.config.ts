@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS } from '../../electron/harness/chromium-pdf';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../electron/harness/chromium-pdf';
 
 const root = path.resolve(__dirname, '../..');
 
-/** Debian's chromium (Playwright cannot download its own browser on the build machines). */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's chromium on the build machines (Playwright cannot download its own there); see chromiumPath. */
+export { chromiumPath };
 export const chromiumArgs = [...CHROMIUM_FLAGS, '--disable-features=Translate'];
 
 export default defineConfig({
