@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr } from '../ipc';
+import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr, stamped } from '../ipc';
 
 /** Which population an establishment holds. */
 export const populations = ['varones', 'mujeres', 'mixto'] as const;
@@ -121,9 +121,7 @@ export const StaffMember = z.object({
   fullName: z.string(),
   role: z.string(),
   active: z.boolean(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...stamped,
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 

@@ -318,6 +318,15 @@ export const handOver = (
   dueDate: string | null = null,
 ) => ({ kind: 'entrega' as const, custodianType, custodianId, date, dueDate });
 
+/** A participant of an establishment holding new violins with these codes, handed over on 1 March 2026. */
+export async function participantHolding(app: TestApp, establishmentId: number, code: string, violinCodes: string[]) {
+  const p = await newParticipantAt(app, establishmentId, code);
+  const ids: number[] = [];
+  for (const c of violinCodes) ids.push((await app.ok('instruments.create', newViolin(c, establishmentId))).id);
+  if (ids.length) await app.ok('instruments.move', { instrumentIds: ids, movement: handOver('participante', p.id, '2026-03-01') });
+  return { p, ids };
+}
+
 /**
  * A custodian typed as text before links existed and left "sin vincular" by the carry-over
  * (migration 20261203_0010): the hand-over in the ledger names only the text, the

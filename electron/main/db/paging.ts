@@ -6,6 +6,9 @@ export interface PageAt {
   pageSize: number;
 }
 
+/** What a list's repository takes besides the filter: the sort column and direction, and the page. */
+export type SortedPageAt<S extends string> = PageAt & { sort: S; direction: 'asc' | 'desc' };
+
 /** Limits a query to one page of its rows. */
 export const onePage = (q: Knex.QueryBuilder, { page, pageSize }: PageAt): Knex.QueryBuilder =>
   q.limit(pageSize).offset((page - 1) * pageSize);

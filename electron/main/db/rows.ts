@@ -26,3 +26,10 @@ export function toCount(row: Record<string, unknown> | undefined, column = 'n'):
 
 /** SQLite stores booleans as 0/1; PostgreSQL answers true/false. */
 export const toBool = (v: unknown): boolean => v === true || v === 1 || v === '1';
+
+/** A changeable record's version and who changed it last, when: the answers' `stamped` fields (shared/ipc.ts). */
+export const stampedOf = (r: Row): { version: number; updatedAt: string; updatedBy: string } => ({
+  version: Number(r.version),
+  updatedAt: String(r.updated_at),
+  updatedBy: String(r.updated_by),
+});

@@ -13,7 +13,7 @@ import { toBool, toCount } from '../db/rows';
 import { whereWords } from '../db/search';
 import { joinAs, type JoinKind } from '../db/join';
 import { firstVersion, insertId, updateVersion } from '../db/writes';
-import { sortedPage } from '../db/paging';
+import { sortedPage, type SortedPageAt } from '../db/paging';
 
 /** The filter after the contract's defaults are applied. */
 export type Filter = Required<{ [K in keyof EstablishmentFilter]-?: Exclude<EstablishmentFilter[K], undefined> }>;
@@ -103,10 +103,7 @@ function filtered(db: Knex, f: Filter): Knex.QueryBuilder {
   return q;
 }
 
-export async function listEstablishments(
-  db: Knex,
-  f: Filter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
-): Promise<Page<Establishment>> {
+export async function listEstablishments(db: Knex, f: Filter & SortedPageAt<SortColumn>): Promise<Page<Establishment>> {
   const [countRow] = (await filtered(db, f).count({ n: '*' })) as Array<Record<string, unknown>>;
   const rows = (await sortedPage(filtered(db, f).select(selectColumns), sortExpressions[f.sort], 'e.id', f)) as EstablishmentRecord[];
   return { rows: rows.map(toEstablishment), total: toCount(countRow), page: f.page, pageSize: f.pageSize };

@@ -4,7 +4,7 @@ import type { CustodianRecord } from '../../../shared/inventory/custody-schemas'
 import type { StaffInput, StaffMember, StaffQuery } from '../../../shared/establishments/schemas';
 import type { z } from 'zod';
 import { requireEstablishment, whereInScope } from '../auth/access';
-import { type Row, toBool } from '../db/rows';
+import { type Row, toBool, stampedOf } from '../db/rows';
 import { whereWords } from '../db/search';
 import { firstVersion, insertId, updateVersion } from '../db/writes';
 import { fieldError, notFound, stale } from '../ipc/errors';
@@ -26,9 +26,7 @@ const toStaff = (r: Row): StaffMember => ({
   fullName: String(r.full_name),
   role: String(r.role),
   active: toBool(r.active),
-  version: Number(r.version),
-  updatedAt: String(r.updated_at),
-  updatedBy: String(r.updated_by),
+  ...stampedOf(r),
 });
 
 const staffQuery = (db: Knex) =>

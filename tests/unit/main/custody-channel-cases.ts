@@ -6,9 +6,9 @@ import {
   carriedOverCustodian,
   handOver,
   newEnsembleAt,
-  newParticipantAt,
   newStaffMember,
   newViolin,
+  participantHolding,
   validEstablishment,
 } from '../../helpers/services';
 import type { Case, Ctx } from '../../helpers/channel-cases';
@@ -34,9 +34,7 @@ export function custodyCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid:
   };
   /** A participant holding a violin, who then leaves (released, or transferred to a second establishment). */
   const leaving = async (kind: 'egreso' | 'traslado') => {
-    const p = await newParticipantAt(app(), est(), 'PPL-0101');
-    const v = await app().ok('instruments.create', newViolin('VIO-C02', est()));
-    await app().ok('instruments.move', { instrumentIds: [v.id], movement: handOver('participante', p.id, '2026-03-01') });
+    const { p } = await participantHolding(app(), est(), 'PPL-0101', ['VIO-C02']);
     const to =
       kind === 'traslado'
         ? (await app().ok('establishments.create', validEstablishment({ code: 'EP-DES-01', name: 'E.P. Destino' }))).id
@@ -48,7 +46,7 @@ export function custodyCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid:
       date: '2026-06-01',
       toEstablishmentId: to,
     });
-    return { p, v, to };
+    return { p, to };
   };
   const review = async () => {
     const v = await app().ok('instruments.create', newViolin('VIO-C03', est()));

@@ -8,6 +8,7 @@ import {
   newParticipantAt,
   newStaffMember,
   newViolin,
+  participantHolding,
   type TestApp,
   validEstablishment,
   appWithTwoPrisons,
@@ -37,13 +38,7 @@ type Kind = ChannelInput<'participants.custodyChange'>['kind'];
 const violin = async (code: string, at: number | null = lur) => (await app.ok('instruments.create', newViolin(code, at))).id;
 const give = (ids: number[], ...args: Parameters<typeof handOver>) =>
   app.ok('instruments.move', { instrumentIds: ids, movement: handOver(...args) });
-const participantWith = async (code: string, instruments: string[], at = lur) => {
-  const p = await newParticipantAt(app, at, code);
-  const ids: number[] = [];
-  for (const c of instruments) ids.push(await violin(c, at));
-  if (ids.length) await give(ids, 'participante', p.id, '2026-03-01');
-  return { p, ids };
-};
+const participantWith = (code: string, instruments: string[], at = lur) => participantHolding(app, at, code, instruments);
 /** A custody change of a participant as its channel answers it. */
 const change = (p: { id: number; version: number }, kind: Kind, date: string, toEstablishmentId: number | null = null) =>
   app.ok('participants.custodyChange', { participantId: p.id, version: p.version, kind, date, toEstablishmentId });

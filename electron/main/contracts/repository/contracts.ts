@@ -15,7 +15,7 @@ import type { Contract, ContractAlerts, ContractDetail, ContractFilter, contract
 import type { HandlerContext } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';
 import { numOr0, type Row, str, toBool, toCount } from '../../db/rows';
-import { sortedPage } from '../../db/paging';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { fullName, numberKey } from './words';
@@ -166,7 +166,7 @@ function toContract(r: Row, establishments: Places, today: string): Contract {
 
 export async function listContracts(
   db: Knex,
-  f: ContractListFilter & { sort: ContractSortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
+  f: ContractListFilter & SortedPageAt<ContractSortColumn>,
   today: string,
   narrow?: ContractNarrow,
 ): Promise<Page<Contract>> {

@@ -7,7 +7,8 @@ import type { Authorisation, ContractAlerts, Teacher, TeacherFilter, teacherSort
 import type { Session } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';
 import { inTurn } from '../../db/dialect';
-import { type Row, str, toBool, toCount } from '../../db/rows';
+import { type Row, str, toBool, toCount, stampedOf } from '../../db/rows';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { fullName, teacherNameKey, teacherSearchText } from './words';
@@ -104,25 +105,14 @@ async function hydrate(db: Knex, rows: Row[], today: string): Promise<Teacher[]>
       active: toBool(r.active),
       authorisedAt: names,
       contractsInForce: toCount(contracts.find((c) => Number(c.teacher_id) === id)),
-      version: Number(r.version),
-      updatedAt: String(r.updated_at),
-      updatedBy: String(r.updated_by),
+      ...stampedOf(r),
     };
   });
 }
 
-export async function listTeachers(
-  db: Knex,
-  f: TeacherListFilter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
-  today: string,
-): Promise<Page<Teacher>> {
+export async function listTeachers(db: Knex, f: TeacherListFilter & SortedPageAt<SortColumn>, today: string): Promise<Page<Teacher>> {
   const [countRow] = (await filtered(db, f, today).count({ n: '*' })) as Row[];
-  const rows = (await filtered(db, f, today)
-    .select('t.*')
-    .orderBy(sortExpressions[f.sort], f.direction)
-    .orderBy('t.id', f.direction)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)) as Row[];
+  const rows = (await sortedPage(filtered(db, f, today).select('t.*'), sortExpressions[f.sort], 't.id', f)) as Row[];
   return { rows: await hydrate(db, rows, today), total: toCount(countRow), page: f.page, pageSize: f.pageSize };
 }
 

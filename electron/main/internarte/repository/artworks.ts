@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/app/schemas';
 import { normalizeText } from '../../../../shared/format';
 import type { Page } from '../../../../shared/ipc';
 import type { Artwork, ArtworkFilter, artworkSortColumns } from '../../../../shared/internarte/schemas';
-import { num, type Row, str, toCount } from '../../db/rows';
+import { num, type Row, str, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { thumbnailDataUrl } from '../../files/attachments';
@@ -13,7 +13,7 @@ import { consentColumns, joinLatestConsent, whereNoConsent } from './consents';
 import { appendCustody } from './custody';
 import { canSeeArtists, consentedLabel, consentOfRow, realNameOf, type ViewContext } from './view';
 import { firstVersion, insertId, nextVersion, updateVersion } from '../../db/writes';
-import { sortedPage } from '../../db/paging';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 
 /**
  * InternArte's artworks: each with its current consent (the latest entry of the consent
@@ -98,9 +98,7 @@ function toArtwork(r: Row, v: ViewContext, thumbnail: string | null = null): Art
     thumbnail,
     photoCount: Number(r.photo_count ?? 0),
     notes: str(r.notes),
-    version: Number(r.version),
-    updatedAt: String(r.updated_at),
-    updatedBy: String(r.updated_by),
+    ...stampedOf(r),
   };
 }
 
@@ -139,12 +137,7 @@ function filtered(db: Knex, f: Filter, v: ViewContext): Knex.QueryBuilder {
   return q;
 }
 
-export async function listArtworks(
-  db: Knex,
-  f: Filter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
-  v: ViewContext,
-  scope: Scope,
-): Promise<Page<Artwork>> {
+export async function listArtworks(db: Knex, f: Filter & SortedPageAt<SortColumn>, v: ViewContext, scope: Scope): Promise<Page<Artwork>> {
   const [countRow] = (await scope(filtered(db, f, v)).count({ n: '*' })) as Row[];
   const rows = (await sortedPage(scope(filtered(db, f, v)).select(selectColumns(db)), sortExpressions[f.sort], 'a.id', f)) as Row[];
   return { rows: await Promise.all(rows.map((r) => withThumbnail(r, v))), total: toCount(countRow), page: f.page, pageSize: f.pageSize };

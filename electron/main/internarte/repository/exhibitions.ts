@@ -5,11 +5,11 @@ import { normalizeText } from '../../../../shared/format';
 import type { Page } from '../../../../shared/ipc';
 import type { SectionMode } from '../../../../shared/internarte/rules';
 import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhibition } from '../../../../shared/internarte/schemas';
-import { nonEmpty, type Row, str, toCount } from '../../db/rows';
+import { nonEmpty, type Row, str, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAgreement, joinPartner } from '../../programmes/for-internarte';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
-import { sortedPage } from '../../db/paging';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { exhibitionHeading } from './exhibition-heading';
 
 /** Exhibitions: their details, their partners (the programme's), what is running. */
@@ -55,9 +55,7 @@ const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Ex
   agreement: r.agreement_id == null ? null : { id: Number(r.agreement_id), title: String(r.agreement_title) },
   workCount: Number(r.work_count ?? 0),
   openLoans: Number(r.open_loans ?? 0),
-  version: Number(r.version),
-  updatedAt: String(r.updated_at),
-  updatedBy: String(r.updated_by),
+  ...stampedOf(r),
 });
 
 /** The exhibition with its partners (by name), or null. */
@@ -78,10 +76,7 @@ export async function sectionModeOf(db: Knex, id: number): Promise<SectionMode |
 
 export type ExhibitionSort = (typeof exhibitionSortColumns)[number];
 
-export async function listExhibitions(
-  db: Knex,
-  q: { search: string; sort: ExhibitionSort; direction: 'asc' | 'desc'; page: number; pageSize: number },
-): Promise<Page<Exhibition>> {
+export async function listExhibitions(db: Knex, q: { search: string } & SortedPageAt<ExhibitionSort>): Promise<Page<Exhibition>> {
   const base = () => whereWords(db('exhibitions as x'), 'x.title_key', q.search);
   const [count] = (await base().count({ n: '*' })) as Row[];
   const sortColumn = { title: 'x.title_key', startsOn: 'x.starts_on', venue: 'x.venue', updatedAt: 'x.updated_at' }[q.sort];

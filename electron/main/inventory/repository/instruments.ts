@@ -5,12 +5,12 @@ import type { Page } from '../../../../shared/ipc';
 import type { InstrumentState } from '../../../../shared/inventory/rules';
 import type { Instrument, InstrumentFilter, instrumentSortColumns } from '../../../../shared/inventory/schemas';
 import { lockRows } from '../../db/dialect';
-import { num, type Row, str, toCount } from '../../db/rows';
+import { num, type Row, str, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Gallery } from '../../files/gallery';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
-import { sortedPage } from '../../db/paging';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 
 /** The instruments' register: the rows, their filters and the cached state their movements leave. */
 
@@ -107,9 +107,7 @@ export const toInstrument = (r: Row): Instrument => ({
   custodySince: str(r.custody_since),
   custodyDue: str(r.custody_due),
   movementCount: Number(r.movement_count),
-  version: Number(r.version),
-  updatedAt: String(r.updated_at),
-  updatedBy: String(r.updated_by),
+  ...stampedOf(r),
 });
 
 const joined = (db: Knex) => {
@@ -151,7 +149,7 @@ function countQuery(db: Knex, f: Filter, narrow: Narrow): Knex.QueryBuilder {
 
 export async function listInstruments(
   db: Knex,
-  f: Filter & { sort: SortColumn; direction: 'asc' | 'desc'; page: number; pageSize: number },
+  f: Filter & SortedPageAt<SortColumn>,
   narrow: Narrow = noNarrow,
 ): Promise<Page<Instrument>> {
   const [countRow] = (await countQuery(db, f, narrow).count({ n: '*' })) as Row[];

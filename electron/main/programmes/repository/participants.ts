@@ -10,14 +10,14 @@ import type {
   participantSortColumns,
 } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toCount } from '../../db/rows';
+import { type Row, str, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { visibleNames } from '../privacy';
 import { openList } from './common';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
-import { sortedPage } from '../../db/paging';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 
 type PFilter = { [K in keyof ParticipantFilter]-?: Exclude<ParticipantFilter[K], undefined> };
 
@@ -60,15 +60,13 @@ export const toParticipant =
     establishmentName: String(r.establishment_name),
     status: r.status as Participant['status'],
     openEnrolments: Number(r.open_n ?? 0),
-    version: Number(r.version),
-    updatedAt: String(r.updated_at),
-    updatedBy: String(r.updated_by),
+    ...stampedOf(r),
   });
 
 export async function listParticipants(
   db: Knex,
   session: Session,
-  f: PFilter & { sort: (typeof participantSortColumns)[number]; direction: 'asc' | 'desc'; page: number; pageSize: number },
+  f: PFilter & SortedPageAt<(typeof participantSortColumns)[number]>,
 ): Promise<Page<Participant>> {
   const countQ = whereInScope(session, db('participants as p'), 'p.establishment_id');
   whereWords(countQ, 'p.search_text', f.search);

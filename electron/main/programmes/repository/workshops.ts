@@ -5,13 +5,13 @@ import type { Page } from '../../../../shared/ipc';
 import type { SessionTaken } from '../../../../shared/programmes/rules';
 import type { Session as WorkshopSession, Workshop, WorkshopFilter, workshopSortColumns } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toBool, toCount } from '../../db/rows';
+import { type Row, str, toBool, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment, refusedEstablishments } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
 import { openList } from './common';
 import { firstVersion, insertId, updateVersion, touched } from '../../db/writes';
-import { sortedPage } from '../../db/paging';
+import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { teachersByIds } from '../../contracts/for-programmes';
 import { pendingTeacherNames, teacherIdsOf } from './workshop-teachers';
 
@@ -62,15 +62,13 @@ const toWorkshop = (r: Row): Workshop => ({
   notes: str(r.notes),
   enrolled: Number(r.enrolled ?? 0),
   sessions: Number(r.sessions_n ?? 0),
-  version: Number(r.version),
-  updatedAt: String(r.updated_at),
-  updatedBy: String(r.updated_by),
+  ...stampedOf(r),
 });
 
 export async function listWorkshops(
   db: Knex,
   session: Session,
-  f: WFilter & { sort: (typeof workshopSortColumns)[number]; direction: 'asc' | 'desc'; page: number; pageSize: number },
+  f: WFilter & SortedPageAt<(typeof workshopSortColumns)[number]>,
 ): Promise<Page<Workshop>> {
   const [c] = (await workshopsQuery(db, session, f).count({ n: '*' })) as Row[];
   const rows = (await sortedPage(workshopsQuery(db, session, f).select(workshopColumns(db)), workshopSort[f.sort], 'w.id', f)) as Row[];

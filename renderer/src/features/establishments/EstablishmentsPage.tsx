@@ -1,8 +1,8 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconEdit, IconFileImport, IconUsersGroup } from '@tabler/icons-react';
+import { IconEdit, IconUsersGroup } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { establishmentSortColumns, populations, type Establishment, type Populat
 import { call, useApiMutation, useApiQuery } from '../../api';
 import { ColumnPicker, shownColumns, useHiddenColumns } from '../../components/ColumnPicker';
 import { ExportMenu } from '../../components/ExportMenu';
-import { ImportWizard } from '../../components/import/ImportWizard';
+import { ImportButton } from '../../components/import/ImportButton';
 import { ListEmptyState, ListTable } from '../../components/ListPage';
 import {
   ActiveFilter,
@@ -31,8 +31,6 @@ import { PopulationDrawer } from './PopulationDrawer';
 import { useCan } from '../../components/session';
 import { ActiveToggleAction, RemoveAction, RowAction } from '../../components/RecordParts';
 import { CellBadge, CellText } from '../../components/cells';
-import { MountOnOpen } from '../../components/MountOnOpen';
-import { HoverTooltip } from '../../components/HoverTooltip';
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
@@ -54,7 +52,6 @@ export function EstablishmentsPage() {
   const debouncedSearch = listState.debouncedSearch;
   const [hidden, setHidden] = useHiddenColumns('arteinpe.establishments.hiddenColumns', ['loanDays', 'updatedAt']);
   const form = useFormDialog<Establishment>([]);
-  const [importOpen, setImportOpen] = useState(false);
 
   const filter = useMemo(
     () => ({
@@ -211,13 +208,7 @@ export function EstablishmentsPage() {
               disabled={total === 0}
               onExport={(format) => call('establishments.export', { filter, format, sort, direction: listState.sortStatus.direction })}
             />
-            {canWrite && (
-              <HoverTooltip label={t('import.buttonHint')}>
-                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
-                  {t('import.button')}
-                </Button>
-              </HoverTooltip>
-            )}
+            {canWrite && <ImportButton target="establishments" />}
             {canWrite && <NewButton label={t('establishments.new')} onClick={form.openNew} />}
           </>
         }
@@ -254,9 +245,6 @@ export function EstablishmentsPage() {
 
       <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />
       <PopulationDrawer establishment={counted} onClose={() => setCounted(null)} />
-      <MountOnOpen opened={importOpen}>
-        <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} target="establishments" />
-      </MountOnOpen>
     </>
   );
 }
