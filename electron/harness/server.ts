@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import { channelNames } from '../../shared/channels';
 import { createServices, type Services } from '../main/compose';
+import type { AppLog } from '../main/logs/log';
 import { startDatabase } from '../main/db/open';
 import type { Platform } from '../main/platform';
 import { memorySecrets } from './secrets';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
    * own on the first print and closes it with the harness.
    */
   printer?: ChromiumPdfPrinter;
+  /** The app's log (electron/main/logs/log.ts): none by default. */
+  log?: AppLog;
 }
 
 export interface Harness {
@@ -167,6 +170,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const printer = opts.printer ?? createChromiumPdfPrinter();
   const services = await createServices(db, browserPlatform(paths, opts.exportDir, opts.version ?? '0.0.0', printer), {
     onInternalError: (channel, err) => console.error(`[harness] ${channel}`, err),
+    log: opts.log,
   });
 
   const indexHtml = () =>

@@ -10,6 +10,7 @@ import { createJobRegistry, type JobRegistry } from './jobs/jobs';
 import type { Platform } from './platform';
 import type { AttachmentStore } from './files/store';
 import { attachmentStoreFor, readSharedFolder } from './files/office-store';
+import type { AppLog } from './logs/log';
 
 export interface Services {
   dispatch: Dispatch;
@@ -32,6 +33,8 @@ export async function createServices(
     clock?: () => number;
     /** Office mode: the server's schema is newer than this app (db/server.ts); every write is refused. */
     readOnly?: { unknownMigrations: string[] };
+    /** The app's log (logs/log.ts): slow channels, the window's error reports. */
+    log?: AppLog;
   } = {},
 ): Promise<Services> {
   if (opts.readOnly) markReadOnly(db, opts.readOnly);
@@ -46,6 +49,15 @@ export async function createServices(
   // Where attachments live, chosen in one place (files/office-store.ts): this PC's folder, or in office
   // mode the place the administrator chose for the whole office (a settings row on the server), read at start.
   const attachments = attachmentStoreFor(db, platform.paths.attachmentsDir, await readSharedFolder(db));
-  const dispatch = createDispatcher({ db, handlers, session, platform, jobs, attachments, onInternalError: opts.onInternalError });
+  const dispatch = createDispatcher({
+    db,
+    handlers,
+    session,
+    platform,
+    jobs,
+    attachments,
+    onInternalError: opts.onInternalError,
+    log: opts.log,
+  });
   return { dispatch, session, jobs, attachments };
 }

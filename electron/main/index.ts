@@ -1,8 +1,9 @@
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { createServices } from './compose';
-import { restoreBackup, BackupError } from './backups/startup';
+import { latestBackup, restoreBackup, BackupError } from './backups/startup';
 import { BackupCheckError, DATABASE_FILE } from './backups/format';
 import { detectNetworkShare } from './backups/network';
 import { scheduleDailyBackups } from './backups/schedule';
@@ -16,10 +17,13 @@ import type { Knex } from 'knex';
 import { electronPlatform } from './electron-platform';
 import { translator } from './i18n';
 import { registerIpc } from './ipc/register';
+import { createLog, LOGS_DIR } from './logs/log';
+import { errorDetails, fileBytes, supportInfo } from './logs/support';
 import { buildMenu } from './menu';
 import { APP_HOST, APP_SCHEME, DEVELOPMENT_CSP, PRODUCTION_CSP, isAllowedNavigation, resolveInside, trustedOrigins } from './security';
 import { createMainWindow } from './window';
 import { defaultLocale } from '../../shared/i18n';
+import type { Locale } from '../../shared/format';
 
 // Only the Electron entry: app lifecycle, the window, the protocol and IPC registration.
 // Everything else is plain Node under electron/main/<domain>/.
@@ -35,6 +39,49 @@ if (!app.requestSingleInstanceLock()) app.quit();
 // Windows shows the app's notifications (the daily reminders) only under the id its installer's
 // Start menu shortcut carries: electron-builder.yml's appId.
 if (process.platform === 'win32') app.setAppUserModelId('pe.gob.inpe.arteinpe');
+
+// The log for support (logs/log.ts): <userData>/registros/arteinpe.log, redacted, rotated at 1 MB.
+const log = createLog(path.join(app.getPath('userData'), LOGS_DIR));
+const system = () => ({
+  appVersion: app.getVersion(),
+  electronVersion: process.versions.electron ?? '',
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+});
+/** The user's language once the database has said it. */
+let userLocale: () => Locale = () => defaultLocale;
+let errorShown = false;
+/** An unexpected error in main (or a window that died): in the log, and one dialog that offers to copy its details. */
+function onUnexpected(err: unknown): void {
+  log.error('error inesperado', { error: err });
+  if (errorShown) return;
+  const t = translator(userLocale());
+  const details = errorDetails(system(), err);
+  if (!app.isReady()) {
+    dialog.showErrorBox(t('app.support.crashTitle'), `${t('app.support.crashMessage')}\n\n${details}`);
+    return;
+  }
+  errorShown = true;
+  void dialog
+    .showMessageBox({
+      type: 'error',
+      title: t('app.support.crashTitle'),
+      message: t('app.support.crashMessage'),
+      detail: `${t('app.support.crashDetail')}\n\n${details}`,
+      buttons: [t('app.support.copyDetails'), t('app.support.close')],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    })
+    .then(({ response }) => {
+      if (response === 0) clipboard.writeText(details);
+    })
+    .finally(() => {
+      errorShown = false;
+    });
+}
+process.on('uncaughtException', onUnexpected);
+process.on('unhandledRejection', onUnexpected);
+log.info('inicio', system());
 
 app.on('second-instance', () => {
   const win = BrowserWindow.getAllWindows()[0];
@@ -54,6 +101,12 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isAllowedNavigation(url, origins)) e.preventDefault();
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  // A window whose page died would stay blank: the error is told, and the page loaded again.
+  contents.on('render-process-gone', (_e, details) => {
+    if (details.reason === 'clean-exit') return;
+    onUnexpected(Object.assign(new Error(`render-process-gone: ${details.reason}`), { code: details.exitCode }));
+    if (!contents.isDestroyed()) contents.reload();
+  });
 });
 
 function serveRenderer(): void {
@@ -110,6 +163,8 @@ async function openOfficeServer(
     const config = await serverOfChoice(platform, choice);
     if (!config) throw Object.assign(new Error(t('office.errors.noSecrets')), { code: '28P01' });
     const started = await startServerDatabase(config);
+    if (started.status === 'ok' && started.migrated.length > 0)
+      log.info('migraciones aplicadas', { mode: 'postgresql', migrations: started.migrated });
     if (started.status === 'ok')
       return { db: started.db, readOnly: started.readOnly ? { unknownMigrations: started.unknownMigrations } : null };
     problem = started.status;
@@ -118,6 +173,7 @@ async function openOfficeServer(
     problem = classifyConnectionError(err);
     params.detail = err instanceof Error ? err.message : String(err);
   }
+  log.warn('servidor de la oficina sin abrir', { code: problem });
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: t('office.startup.title'),
@@ -132,13 +188,26 @@ async function openOfficeServer(
 
 /** A backup as the user knows it: a full backup by its folder's name, an older single-file copy by its file's. */
 const backupName = (file: string) => path.basename(path.basename(file) === DATABASE_FILE ? path.dirname(file) : file);
+const lastBackupName = (backupDir: string) => {
+  const last = latestBackup(backupDir);
+  return last ? backupName(last) : null;
+};
 
 /** Opens the database; a damaged file is reported in plain Spanish with the offer to restore the last backup. */
 async function openData(dbPath: string, backupDir: string, attachmentsDir: string) {
   const t = translator(defaultLocale);
   for (;;) {
     const started = await startDatabase({ dbPath, backupDir, attachmentsDir, appVersion: app.getVersion() });
-    if (started.status === 'ok') return started.db;
+    if (started.status === 'ok') {
+      if (started.migrated.length > 0)
+        log.info('migraciones aplicadas', {
+          mode: 'sqlite',
+          migrations: started.migrated,
+          backup: started.backup && backupName(started.backup),
+        });
+      return started.db;
+    }
+    log.error('base de datos dañada', { count: started.problems.length });
     const backup = started.latestBackup;
     const { response } = await dialog.showMessageBox({
       type: 'error',
@@ -155,6 +224,7 @@ async function openData(dbPath: string, backupDir: string, attachmentsDir: strin
     try {
       // The same verified restore as the backups page: every file checked first, the attachments too.
       const { damagedPath } = await restoreBackup(backup, dbPath, undefined, { attachmentsDir });
+      log.info('copia de seguridad restaurada al iniciar', { backup: backupName(backup) });
       await dialog.showMessageBox({
         type: 'info',
         message: t('startup.restored', { backup: backupName(backup), damaged: damagedPath ?? '—' }),
@@ -207,12 +277,27 @@ app.whenReady().then(async () => {
     app.quit();
     return;
   }
+  log.info('base de datos abierta', { mode: office ? 'postgresql' : 'sqlite' });
 
   const services = await createServices(db, platform, {
-    onInternalError: (channel, err) => console.error(`[ipc] ${channel}`, err),
+    onInternalError: (channel, err) => log.error('error interno', { channel, error: err }),
     readOnly: office?.readOnly ?? undefined,
+    log,
   });
-  const setMenu = () => Menu.setApplicationMenu(buildMenu(translator(services.session.locale), { dataDir, dev: !!devServerUrl }));
+  userLocale = () => services.session.locale;
+  const supportText = () =>
+    supportInfo(translator(services.session.locale), {
+      ...system(),
+      mode: office ? 'server' : 'sqlite',
+      dbBytes: office ? null : fileBytes(paths.dbPath),
+      lastBackup: office ? null : lastBackupName(paths.backupDir),
+      lastErrors: log.lastErrors(),
+      logsDir: log.dir,
+    });
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      buildMenu(translator(services.session.locale), { dataDir, dev: !!devServerUrl, logsDir: log.dir ?? dataDir, supportText }),
+    );
   registerIpc(ipcMain, services.dispatch, services.session, origins, (channel) => {
     if (channel === 'app.setLocale') setMenu();
   });
@@ -229,13 +314,14 @@ app.whenReady().then(async () => {
         attachmentsDir: paths.attachmentsDir,
         backupDir: paths.backupDir,
         appVersion: app.getVersion(),
-        onError: (err) => console.error('[copia automática]', err),
+        onError: (err) => log.error('copia automática fallida', { error: err }),
+        onDone: (name) => log.info('copia automática hecha', { backup: name }),
       });
   app.on('will-quit', stopBackups);
   // Once a day (the first soon after signing in), one Windows notification of the reminders new to the user.
   const stopSummaries = scheduleDesktopSummaries({
     deps: { db, platform, session: services.session, attachments: services.attachments, jobs: services.jobs },
-    onError: (err) => console.error('[avisos]', err),
+    onError: (err) => log.error('avisos fallidos', { error: err }),
   });
   app.on('will-quit', stopSummaries);
   void detectNetworkShare(dataDir).then((share) => {

@@ -1,8 +1,22 @@
-import { app, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, clipboard, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import type { Translate } from './i18n';
 
-/** The application menu, in the user's language. */
-export function buildMenu(t: Translate, opts: { dataDir: string; dev: boolean }): Menu {
+/**
+ * The application menu, in the user's language. Help offers the log's folder and the support
+ * information (logs/support.ts), copied to the clipboard as text and shown.
+ */
+export function buildMenu(t: Translate, opts: { dataDir: string; dev: boolean; logsDir: string; supportText: () => string }): Menu {
+  const copySupportInfo = () => {
+    const text = opts.supportText();
+    clipboard.writeText(text);
+    void dialog.showMessageBox({
+      type: 'info',
+      title: t('app.support.info'),
+      message: t('app.support.copied'),
+      detail: text,
+      buttons: [t('common.close')],
+    });
+  };
   const template: MenuItemConstructorOptions[] = [
     {
       label: t('menu.file'),
@@ -47,6 +61,9 @@ export function buildMenu(t: Translate, opts: { dataDir: string; dev: boolean })
     {
       label: t('menu.help'),
       submenu: [
+        { label: t('app.support.openLogs'), click: () => void shell.openPath(opts.logsDir) },
+        { label: t('app.support.info'), click: copySupportInfo },
+        { type: 'separator' },
         {
           label: t('menu.about'),
           click: () =>

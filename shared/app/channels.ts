@@ -1,1 +1,1 @@
-export const appChannels = ['app.info', 'app.setLocale', 'demo.load', 'files.showInFolder'] as const;
+export const appChannels = ['app.info', 'app.setLocale', 'demo.load', 'files.showInFolder', 'app.reportError'] as const;

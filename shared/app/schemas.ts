@@ -34,3 +34,16 @@ export const DemoLoaded = z.object({
 });
 
 export const ShowInFolder = z.object({ path: z.string().min(1).max(4096) }).strict();
+
+/**
+ * An unexpected error in the window (renderer/src/app/ErrorBoundary.tsx, its 'error' and
+ * 'unhandledrejection' listeners), written to main's log (logs/log.ts, redacted): its
+ * message and stack only, each of bounded length.
+ */
+export const ReportError = z
+  .object({
+    source: z.enum(['render', 'error', 'rejection']),
+    message: z.string().max(2000),
+    stack: z.string().max(8000),
+  })
+  .strict();

@@ -83,7 +83,7 @@ export type Access =
 const prefixOf = (channel: string) => channel.slice(0, Math.max(0, channel.indexOf('.')));
 
 /** Channels reachable before signing in. */
-export const publicChannels: readonly string[] = ['app.info', 'auth.status', 'auth.setupAdmin', 'auth.signIn'];
+export const publicChannels: readonly string[] = ['app.info', 'app.reportError', 'auth.status', 'auth.setupAdmin', 'auth.signIn'];
 
 /** Prefixes that only the administrador uses (users, the audit log, backups, office mode, demo data). */
 export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'office', 'demo'];

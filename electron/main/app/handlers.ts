@@ -45,6 +45,12 @@ export const appHandlers: DomainHandlers<AppChannel> = {
     return loaded;
   },
 
+  // The window's unexpected error, in the log only (redacted there); nothing is stored.
+  'app.reportError': async ({ source, message, stack }, ctx) => {
+    ctx.log?.error('error en la ventana', { source, message, stack });
+    return { logged: !!ctx.log };
+  },
+
   'files.showInFolder': async ({ path: p }, ctx) => {
     const resolved = path.resolve(p);
     if (!ctx.session.writtenFiles.has(resolved)) throw new AppError('forbidden', 'errors.unknownFile');

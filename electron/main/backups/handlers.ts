@@ -102,6 +102,7 @@ export const backupHandlers: DomainHandlers<BackupChannel> = {
           }
         }
         session.writtenFiles.add(path.resolve(made.path));
+        ctx.log?.info('copia de seguridad hecha', { backup: made.name, count: made.manifest.attachments.length });
         return {
           status: 'saved',
           path: made.path,
@@ -149,6 +150,7 @@ export const backupHandlers: DomainHandlers<BackupChannel> = {
         },
       }),
     );
+    ctx.log?.info('copia de seguridad restaurada', { backup: outcome.manifest.name, migrations: outcome.migrated });
     // Users and passwords are those of the restored data: everyone signs in again.
     signOutSession(ctx.session);
     return {

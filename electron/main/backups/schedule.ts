@@ -14,6 +14,8 @@ export function scheduleDailyBackups(opts: {
   backupDir: string;
   appVersion: string;
   onError: (err: unknown) => void;
+  /** A backup was made (its folder's name): for the log. */
+  onDone?: (name: string) => void;
   firstDelayMs?: number;
   everyMs?: number;
 }): () => void {
@@ -22,7 +24,8 @@ export function scheduleDailyBackups(opts: {
     if (running) return;
     running = true;
     try {
-      await ensureDailyBackup(opts);
+      const made = await ensureDailyBackup(opts);
+      if (made) opts.onDone?.(made.name);
     } catch (err) {
       // The notifications centre tells the administrator (for-notifications.ts).
       recordBackupFailure(opts.backupDir, new Date().toISOString());

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n';
 import type { Platform } from '../platform';
 import type { AttachmentStore } from '../files/store';
 import type { JobRegistry } from '../jobs/jobs';
+import type { AppLog } from '../logs/log';
 
 /**
  * The vocabulary every handler speaks: who is calling (Session), what a handler is given
@@ -65,6 +66,8 @@ export interface HandlerContext {
    * see (a list exported as shown: lists/exports.ts).
    */
   read<K extends ChannelName>(channel: K, input: unknown): Promise<ChannelOutput<K>>;
+  /** The app's log (logs/log.ts), when main keeps one: what support needs, redacted. */
+  log?: AppLog;
 }
 
 export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>, ctx: HandlerContext) => Promise<ChannelOutput<K>>;

@@ -17,6 +17,7 @@ import { runAuditedWrite } from './audited-write';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
 import { establishmentRefusal, refreshSessionUser, sessionMayCall, sessionRefusal } from '../auth/access';
 import type { HandlerContext, Handlers, Session } from './context';
+import type { AppLog } from '../logs/log';
 
 export interface DispatcherDeps {
   db: Knex;
@@ -32,7 +33,14 @@ export interface DispatcherDeps {
   /** Checks every answer against the contract's output schema (on by default). */
   checkOutput?: boolean;
   onInternalError?: (channel: string, err: unknown) => void;
+  /** The app's log (logs/log.ts): a call slower than SLOW_CHANNEL_MS is written there (its channel and time, never its input). */
+  log?: AppLog;
+  /** The clock that times a call, in ms (performance.now() by default). */
+  timer?: () => number;
 }
+
+/** A call that takes longer than this is logged as slow. */
+export const SLOW_CHANNEL_MS = 500;
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -81,6 +89,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       attachments,
       jobs,
       read: read as HandlerContext['read'],
+      log: deps.log,
     };
     const finish = (out: unknown) => (checkOutput ? (def.output as z.ZodType).parse(out) : out);
 
@@ -101,7 +110,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     );
   }
 
+  const timer = deps.timer ?? (() => performance.now());
   return async function dispatch(channel, rawInput) {
+    const started = timer();
+    const result = await answer(channel, rawInput);
+    const ms = Math.round(timer() - started);
+    if (ms > SLOW_CHANNEL_MS && isChannel(channel)) deps.log?.warn('canal lento', { channel, ms });
+    return result;
+  };
+
+  async function answer(channel: string, rawInput: unknown): Promise<Result<unknown>> {
     const t = translator(deps.session.locale);
     const fail = (e: AppError): Result<never> => ({
       ok: false,
@@ -142,5 +160,5 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       deps.onInternalError?.(channel, err);
       return fail(new AppError('internal', 'errors.internal'));
     }
-  };
+  }
 }

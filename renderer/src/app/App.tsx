@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AuthGate } from '../features/auth';
 import { loadCatalogs } from '../i18n';
 import { queryClient } from './queryClient';
+import { ErrorBoundary } from './ErrorBoundary';
 import { whenIdle } from './lazyPage';
 import { theme } from './theme';
 
@@ -34,16 +35,19 @@ export function App() {
   useEffect(() => whenIdle(() => void loadSignedInApp().catch(() => undefined), SIGNED_IN_APP_AFTER_MS), []);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="bottom-right" />
-          <AuthGate>
-            <Suspense fallback={<AppLoading />}>
-              <SignedInApp />
-            </Suspense>
-          </AuthGate>
-        </ModalsProvider>
-      </QueryClientProvider>
+      {/* An error while drawing: a message with its details, never a blank window. */}
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" />
+            <AuthGate>
+              <Suspense fallback={<AppLoading />}>
+                <SignedInApp />
+              </Suspense>
+            </AuthGate>
+          </ModalsProvider>
+        </QueryClientProvider>
+      </ErrorBoundary>
     </MantineProvider>
   );
 }

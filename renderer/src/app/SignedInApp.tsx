@@ -6,11 +6,14 @@ import { FeaturesContext } from './FeatureDashboards';
 import { features } from './features';
 import { followNavigation } from './navigationPending';
 import { Shell } from './Shell';
+import { RouteError } from './RouteError';
 
 const router = createHashRouter([
   {
     path: '/',
     element: <Shell />,
+    // An error in the shell or a page: the app's own message (ErrorBoundary.tsx), not the router's.
+    errorElement: <RouteError />,
     // Every feature's pages (app/features.ts), each loaded on demand under the shell's Suspense.
     children: features.flatMap((feature) => feature.routes),
   },

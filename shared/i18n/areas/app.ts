@@ -1,4 +1,5 @@
 import type { Widen } from '../types';
+import { supportEn, supportEs } from './support';
 
 /**
  * The application's own texts and the errors every form shares: Spanish (Peru) first, English
@@ -18,6 +19,7 @@ export const appEs = {
   loading: 'Cargando…',
   retry: 'Reintentar',
   unexpected: 'Ocurrió un error inesperado.',
+  support: supportEs,
 };
 
 export const errorsEs = {
@@ -81,6 +83,7 @@ export const appEn: Widen<typeof appEs> = {
   loading: 'Loading…',
   retry: 'Retry',
   unexpected: 'An unexpected error occurred.',
+  support: supportEn,
 };
 
 export const errorsEn: Widen<typeof errorsEs> = {

@@ -233,6 +233,7 @@ const valid: { [K in ChannelName]: Case } = {
     check: (d) => expect(d).toMatchObject({ instruments: { total: 0 }, attendance: expect.any(Array) }),
   },
   'files.showInFolder': { input: () => ({ path: '' }) },
+  'app.reportError': { input: () => ({ source: 'error', message: 'x is undefined', stack: '' }) },
   'regionalOffices.list': { input: () => ({}), check: (d) => expect(d).toHaveLength(8) },
   'establishments.list': {
     input: () => ({ search: 'base' }),
@@ -442,6 +443,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   'dashboard.summary': [{ establishmentId: 1 }, 'x'],
   'dashboard.charts': [{ establishmentId: 1 }, 'x'],
   'files.showInFolder': [{}, { path: 1 }, { path: '' }, { path: 'x'.repeat(5000) }],
+  'app.reportError': [{}, { source: 'render', message: 'x', stack: 'y'.repeat(9000) }, { source: 'other', message: '', stack: '' }],
   'regionalOffices.list': [{ page: 1 }, 7],
   'establishments.list': [
     { page: 0 },

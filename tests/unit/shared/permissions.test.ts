@@ -82,9 +82,9 @@ describe('the permission table (shared/auth/permissions.ts)', () => {
     }
   });
 
-  it('only the sign-in channels are public', () => {
+  it('only the sign-in channels (and the window error report) are public', () => {
     const publicOnes = channelNames.filter((c) => classify(c, kindOf(c))?.type === 'public');
-    expect(publicOnes.sort()).toEqual(['app.info', 'auth.setupAdmin', 'auth.signIn', 'auth.status']);
+    expect(publicOnes.sort()).toEqual(['app.info', 'app.reportError', 'auth.setupAdmin', 'auth.signIn', 'auth.status']);
   });
 
   it('personal data is for the administrador and programas only', () => {

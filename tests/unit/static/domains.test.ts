@@ -20,7 +20,7 @@ const folders = (dir: string) =>
 /** What is not a domain: the machinery every domain uses, each named once here. */
 const infrastructure = {
   shared: ['i18n'],
-  main: ['db', 'demo', 'export', 'files', 'ipc', 'pdf'],
+  main: ['db', 'demo', 'export', 'files', 'ipc', 'logs', 'pdf'],
   /** Texts every area shares: the navigation's headings, buttons, errors, the menu, the start-up screen, export dialogs. */
   texts: ['common', 'errors', 'export', 'menu', 'nav', 'startup'],
 };
