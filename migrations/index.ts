@@ -24,6 +24,7 @@ import * as m0022 from './20261206_0022_initiatives';
 import * as m0023 from './20261206_0023_unesco_entries';
 import * as m0024 from './20261206_0024_release_follow_up';
 import * as m0025 from './20261207_0025_attendance_monthly';
+import * as m0026 from './20261208_0026_enrolment_reach_indexes';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -57,6 +58,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_0023_unesco_entries', m0023],
   ['20261206_0024_release_follow_up', m0024],
   ['20261207_0025_attendance_monthly', m0025],
+  ['20261208_0026_enrolment_reach_indexes', m0026],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

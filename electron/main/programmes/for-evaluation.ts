@@ -22,11 +22,11 @@ export {
 
 /**
  * Enrolments in workshops or ensembles, narrowed by the filters (aliases n, w, g and p when a sex
- * is asked). The groups are joined only when a filter or the caller (`groups`) needs them: each
- * enrolment has at most one of each, so leaving them out changes no count.
+ * is asked). The groups are joined only when a filter needs them: each enrolment has at most one
+ * of each, so leaving them out changes no count.
  */
-function enrolments(db: Knex, f: EvaluationScope, groups = false, q: Knex.QueryBuilder = db('enrolments as n')): Knex.QueryBuilder {
-  if (groups || f.establishmentIds || f.initiativeId !== null || f.discipline)
+function enrolments(db: Knex, f: EvaluationScope, q: Knex.QueryBuilder = db('enrolments as n')): Knex.QueryBuilder {
+  if (f.establishmentIds || f.initiativeId !== null || f.discipline)
     q.leftJoin('workshops as w', 'w.id', 'n.workshop_id').leftJoin('ensembles as g', 'g.id', 'n.ensemble_id');
   if (f.sex) q.join('participants as p', 'p.id', 'n.participant_id').where('p.sex', f.sex);
   const ids = f.establishmentIds;
@@ -48,12 +48,36 @@ export async function workshopDisciplines(db: Knex, establishmentIds: number[] |
   return ((await q) as Row[]).map((r) => String(r.discipline));
 }
 
+/**
+ * The participants of one kind of group with an enrolment in the period, in the establishment
+ * `x.e` of the enclosing query. The groups come first (CROSS JOIN keeps that order on SQLite),
+ * then their enrolments through the reach indexes (migration 0026), never the enrolments' rows.
+ * An enrolment belongs to one group (an ensemble's only when it has no workshop, as COALESCE).
+ */
+function reachedIn(db: Knex, f: EvaluationScope, kind: 'workshop' | 'ensemble'): Knex.QueryBuilder {
+  const [table, alias, column] = kind === 'workshop' ? ['workshops', 'w', 'workshop_id'] : ['ensembles', 'g', 'ensemble_id'];
+  const q = db
+    .from(db.raw('?? AS ?? CROSS JOIN enrolments AS n', [table, alias]))
+    .whereRaw(`n.${column} = ${alias}.id`)
+    .whereRaw(`${alias}.establishment_id = x.e`);
+  if (kind === 'ensemble') q.whereNull('n.workshop_id');
+  if (f.initiativeId !== null) q.where(`${alias}.initiative_id`, f.initiativeId);
+  if (kind === 'workshop' && f.discipline) q.where('w.discipline', f.discipline);
+  if (f.sex) q.join('participants as p', 'p.id', 'n.participant_id').where('p.sex', f.sex);
+  return overlapping(q, f).select('n.participant_id');
+}
+
 /** Participants with an enrolment in the period: per establishment of their group, and in all (each person once). */
 export async function participantsReached(db: Knex, f: EvaluationScope): Promise<{ byEstablishment: Map<number, number>; total: number }> {
-  const est = 'COALESCE(w.establishment_id, g.establishment_id)';
-  const rows = (await overlapping(enrolments(db, f, true), f)
-    .groupByRaw(est)
-    .select(db.raw(`${est} AS establishment_id`), db.raw('COUNT(DISTINCT n.participant_id) AS people'))) as Row[];
+  // Per establishment with a group: its workshops' participants and (a discipline leaves ensembles out) its ensembles', each once.
+  const places = (table: string) => {
+    const q = db(table).select('establishment_id as e');
+    return f.establishmentIds ? q.whereIn('establishment_id', f.establishmentIds) : q;
+  };
+  const people = f.discipline ? reachedIn(db, f, 'workshop') : reachedIn(db, f, 'workshop').unionAll(reachedIn(db, f, 'ensemble'));
+  const rows = (await db
+    .from(places('workshops').union(places('ensembles')).as('x'))
+    .select('x.e as establishment_id', db.from(people.as('u')).countDistinct('u.participant_id as c').as('people'))) as Row[];
   const [all] = (await overlapping(enrolments(db, f), f).select(db.raw('COUNT(DISTINCT n.participant_id) AS people'))) as Row[];
   return { byEstablishment: new Map(rows.map((r) => [n(r.establishment_id), n(r.people)])), total: n(all?.people) };
 }
@@ -73,6 +97,9 @@ export interface CohortCounts {
 
 export const retentionMonths = [1, 3, 6] as const;
 
+/** Where an enrolment still open ends for the retention figures: after every day a period can hold. */
+const openEnd = '9999-12-31';
+
 /**
  * Cohorts by the month of each participant's first enrolment in the period. A participant is
  * still active N months after that start when not all of their enrolments (those the filters
@@ -81,13 +108,14 @@ export const retentionMonths = [1, 3, 6] as const;
  */
 export async function retentionCohorts(db: Knex, f: EvaluationScope): Promise<CohortCounts[]> {
   // Read in participant order from the covering index: SQLite would otherwise search the dates and sort 100,000 rows.
-  const firsts = enrolments(db, f, false, indexedBy(db, 'enrolments', 'n', 'enrolments_evaluation_index'))
+  const firsts = enrolments(db, f, indexedBy(db, 'enrolments', 'n', 'enrolments_evaluation_index'))
     .whereBetween('n.enrolled_on', [f.from, f.to])
     .groupBy('n.participant_id')
     .select(
       'n.participant_id',
       db.raw('MIN(n.enrolled_on) AS start_on'),
-      db.raw('CASE WHEN SUM(CASE WHEN n.ended_on IS NULL THEN 1 ELSE 0 END) > 0 THEN NULL ELSE MAX(n.ended_on) END AS last_end'),
+      // An open enrolment reads as ending on the last day a date can hold: on or after every day counted (none is after the period's end).
+      db.raw(`MAX(COALESCE(n.ended_on, '${openEnd}')) AS last_end`),
     );
   // Participants with the same start and last end share every answer: the dates are worked out once per pair.
   const pairs = db.from(firsts.as('f')).groupBy('f.start_on', 'f.last_end').select('f.start_on', 'f.last_end', db.raw('COUNT(*) AS c'));
@@ -96,7 +124,7 @@ export async function retentionCohorts(db: Knex, f: EvaluationScope): Promise<Co
     const day = addMonthsSql(db, 'f.start_on', k);
     return [
       db.raw(`SUM(CASE WHEN ${day} <= ? THEN f.c ELSE 0 END) AS due${k}`, [f.to]),
-      db.raw(`SUM(CASE WHEN ${day} <= ? AND (f.last_end IS NULL OR f.last_end >= ${day}) THEN f.c ELSE 0 END) AS kept${k}`, [f.to]),
+      db.raw(`SUM(CASE WHEN ${day} <= ? AND f.last_end >= ${day} THEN f.c ELSE 0 END) AS kept${k}`, [f.to]),
     ];
   });
   const rows = (await db
@@ -148,7 +176,11 @@ export async function ensemblesByType(
       db.raw('COUNT(*) AS c'),
       db.raw('SUM(CASE WHEN g.formed_on BETWEEN ? AND ? THEN 1 ELSE 0 END) AS formed', [f.from, f.to]),
     )) as Row[];
-  const memberQuery = overlapping(narrowed(db('enrolments as n').join('ensembles as g', 'g.id', 'n.ensemble_id')), f);
+  // The ensembles first, then their enrolments (reach index, migration 0026): the planner would scan every enrolment otherwise.
+  const memberQuery = overlapping(
+    narrowed(db.from(db.raw('ensembles AS g CROSS JOIN enrolments AS n')).whereRaw('n.ensemble_id = g.id')),
+    f,
+  );
   if (f.sex) memberQuery.join('participants as p', 'p.id', 'n.participant_id').where('p.sex', f.sex);
   const members = new Map(
     ((await memberQuery.groupBy('g.type').select('g.type', db.raw('COUNT(DISTINCT n.participant_id) AS people'))) as Row[]).map((r) => [
