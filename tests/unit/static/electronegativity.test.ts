@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,20 @@ const scan = async (input: string) =>
     parserPlugins: [],
   });
 
+/**
+ * The tool first asks a web server for newer texts of its messages (got, in its locales/i18n.js).
+ * The build machines have no network, and on Node 24 the failed request escapes as an uncaught
+ * error after the tool has moved on. Its own English texts are enough: that one request is
+ * answered "no network" at once, before the tool is loaded.
+ */
+function offlineMessages(): void {
+  const tool = createRequire(createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/locales/i18n.js'));
+  const got = tool.resolve('got');
+  tool.cache[got] = { id: got, filename: got, loaded: true, exports: () => Promise.reject(new Error('sin red')) } as unknown as NodeModule;
+}
+
 beforeAll(async () => {
+  offlineMessages();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-eng-'));
   run = ((await import('@doyensec/electronegativity')) as unknown as { default: Run }).default;
 });
