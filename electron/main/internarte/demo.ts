@@ -54,8 +54,8 @@ export async function artworkImage(plan: Pick<WorkPlan, 'colors' | 'shape' | 'ti
 /** The scanned signed form (an image): what the consent entries attach in the demonstration. */
 async function signedFormScan(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="850" height="1100"><rect width="100%" height="100%" fill="#fbfbf8"/>
-    <text x="80" y="120" font-family="DejaVu Sans, sans-serif" font-size="34" fill="#222">Consentimiento del artista</text>
-    <text x="80" y="170" font-family="DejaVu Sans, sans-serif" font-size="20" fill="#555">InternArte — INPE (documento de demostración)</text>
+    <text x="80" y="120" font-family="sans-serif" font-size="34" fill="#222">Consentimiento del artista</text>
+    <text x="80" y="170" font-family="sans-serif" font-size="20" fill="#555">InternArte — INPE (documento de demostración)</text>
     ${Array.from({ length: 14 }, (_, i) => `<rect x="80" y="${230 + i * 42}" width="${600 + ((i * 37) % 90)}" height="10" fill="#d8d8d8"/>`).join('')}
     <path d="M 480 960 c 40 -60 80 40 120 -10 s 60 -30 90 10" stroke="#1a3d8f" stroke-width="4" fill="none"/>
     <line x1="440" y1="985" x2="760" y2="985" stroke="#333" stroke-width="2"/></svg>`;

@@ -1,4 +1,5 @@
 import bwipjs from 'bwip-js/node';
+import { SANS } from './fonts';
 import { escapeHtml } from './html';
 
 /**
@@ -49,7 +50,7 @@ export function code128Svg(text: string, opts: Code128Options = {}): string {
   const height = showText ? heightMm + 0.8 + textMm : heightMm;
   const label = escapeHtml(text);
   const caption = showText
-    ? `<text x="${fmt(width / 2)}" y="${fmt(heightMm + 0.6 + textMm * 0.8)}" font-size="${fmt(textMm)}" text-anchor="middle" font-family="&quot;DejaVu Sans Mono&quot;, Consolas, &quot;Courier New&quot;, monospace" fill="#000">${label}</text>`
+    ? `<text x="${fmt(width / 2)}" y="${fmt(heightMm + 0.6 + textMm * 0.8)}" font-size="${fmt(textMm)}" text-anchor="middle" font-family="${SANS}" fill="#000">${label}</text>`
     : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="barcode code128" role="img" aria-label="${label}"` +

@@ -1,7 +1,10 @@
 /**
  * Pure helpers to build the static HTML documents that Platform.printPdf turns into PDFs
- * (inventory actas, label sheets, contracts, the exhibition catalog). No 'electron', no I/O.
+ * (inventory actas, label sheets, contracts, the exhibition catalog). No 'electron'; the only
+ * I/O is fonts.ts reading the bundled fonts once, which every document embeds.
  */
+
+import { fontFaceCss, SANS } from './fonts';
 
 const htmlEscapes: Record<string, string> = {
   '&': '&amp;',
@@ -42,20 +45,19 @@ export interface HtmlDocumentOptions {
 
 export const DEFAULT_PAGE_MARGIN = '15mm';
 
-const FONT_STACK = '"DejaVu Sans", "Segoe UI", Arial, sans-serif';
-
 function pageRule(page: PageSetup = {}): string {
   const size = page.size ? `  size: ${page.size}${page.landscape ? ' landscape' : ''};\n` : '';
   const margin = page.margin ?? DEFAULT_PAGE_MARGIN;
   return `@page {\n${size}  margin: ${margin};\n}`;
 }
 
-/** The base print CSS every document starts from. */
+/** The base print CSS every document starts from: the bundled fonts' faces, then the page and the defaults. */
 export function basePrintCss(page?: PageSetup): string {
-  return `${pageRule(page)}
+  return `${fontFaceCss()}
+${pageRule(page)}
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${FONT_STACK}; font-size: 10pt; line-height: 1.35; color: #000; background: #fff; }
+body { margin: 0; font-family: ${SANS}; font-size: 10pt; line-height: 1.35; color: #000; background: #fff; }
 h1 { font-size: 15pt; margin: 0 0 4mm; }
 h2 { font-size: 12pt; margin: 5mm 0 2mm; }
 h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }

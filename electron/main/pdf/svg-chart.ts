@@ -1,3 +1,4 @@
+import { SANS } from './fonts';
 import { escapeHtml as h } from './html';
 
 /**
@@ -115,7 +116,7 @@ export function chartSvg(spec: ChartSpec, opts: SvgOptions): string {
   }
   const lg = legend(spec, width);
   const body = spec.horizontal ? horizontal(spec, width, lg.height) : vertical(spec, width, opts.height ?? 240, lg.height);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart${body.height > 480 ? ' tall' : ''}" viewBox="0 0 ${width} ${body.height}" width="${width}" height="${body.height}" role="img" font-family="DejaVu Sans, Arial, sans-serif" font-size="9">${lg.svg}${body.svg}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart${body.height > 480 ? ' tall' : ''}" viewBox="0 0 ${width} ${body.height}" width="${width}" height="${body.height}" role="img" font-family="${SANS}" font-size="9">${lg.svg}${body.svg}</svg>`;
 }
 
 /** Bars across, one band per category (names down the left). */

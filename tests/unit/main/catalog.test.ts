@@ -232,7 +232,7 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
       .filter((l) => l.trim());
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.split(/\s+/).slice(-5)[0], f).toBe('yes');
-    expect(fonts.join('\n')).toContain('DejaVuSerif-Italic');
+    expect(fonts.join('\n')).toContain('SourceSerif4-Italic');
 
     const imgs = pdfImages(made.path);
     const works = imgs.filter((i) => i.page >= 4 && i.page <= 7);

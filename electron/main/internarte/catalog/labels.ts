@@ -1,4 +1,5 @@
 import type { Translate } from '../../i18n';
+import { SANS, SERIF } from '../../pdf/fonts';
 import { escapeHtml as h, htmlDocument } from '../../pdf/html';
 import type { CatalogData } from '../catalog-data';
 import { captionLines, consentDate, cssString } from './captions';
@@ -19,7 +20,7 @@ const LABEL_W = 90;
 const LABEL_H = 64;
 export const LABELS_PER_SHEET = 8;
 
-const marginText = 'font: 7pt "DejaVu Sans", Arial, sans-serif; color: #555; vertical-align: bottom; padding-bottom: 3mm;';
+const marginText = `font: 7pt ${SANS}; color: #555; vertical-align: bottom; padding-bottom: 3mm;`;
 
 const css = (note: string, head: string, cut: string) => `
 @page {
@@ -27,10 +28,10 @@ const css = (note: string, head: string, cut: string) => `
   margin: 13mm 12mm 14mm;
   @top-left { content: ${cssString(head)}; ${marginText} }
   @top-right { content: ${cssString(cut)}; ${marginText} }
-  @bottom-left { content: ${cssString(note)}; font: 6.5pt "DejaVu Sans", Arial, sans-serif; color: #666; vertical-align: top; padding-top: 4mm; }
-  @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #444; vertical-align: top; padding-top: 4mm; }
+  @bottom-left { content: ${cssString(note)}; font: 6.5pt ${SANS}; color: #666; vertical-align: top; padding-top: 4mm; }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt ${SANS}; color: #444; vertical-align: top; padding-top: 4mm; }
 }
-body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a; }
+body { font-family: ${SANS}; color: #1a1a1a; }
 .sheet + .sheet { break-before: page; }
 .labels { display: grid; grid-template-columns: repeat(2, ${LABEL_W}mm); grid-auto-rows: ${LABEL_H}mm; gap: 4mm 6mm; justify-content: center; }
 .label { position: relative; border: 0.5pt dashed #9a9a9a; padding: 6mm 6.5mm 5mm; overflow: hidden; break-inside: avoid; display: flex; flex-direction: column; }
@@ -38,7 +39,7 @@ body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a
 .label::before { top: -0.3mm; left: -0.3mm; border-width: 0.6pt 0 0 0.6pt; }
 .label::after { bottom: -0.3mm; right: -0.3mm; border-width: 0 0.6pt 0.6pt 0; }
 .c-artist { font-size: 11.5pt; font-weight: bold; line-height: 1.25; margin-bottom: 1mm; }
-.c-title { font-family: "DejaVu Serif", Georgia, serif; font-size: 12.5pt; line-height: 1.25; margin-bottom: 2.5mm; }
+.c-title { font-family: ${SERIF}; font-size: 12.5pt; line-height: 1.25; margin-bottom: 2.5mm; }
 .c-title cite { font-style: italic; }
 .c-technique, .c-materials, .c-dims, .c-est, .c-price { font-size: 8.5pt; line-height: 1.4; }
 .c-est { margin-top: 1mm; }

@@ -1,4 +1,5 @@
 import type { Translate } from '../../i18n';
+import { SANS, SERIF } from '../../pdf/fonts';
 import { escapeHtml as h, htmlDocument } from '../../pdf/html';
 import type { CatalogData, CatalogLayout, CatalogPageSize, CatalogWork } from '../catalog-data';
 import { artistIndex, captionLines, consentDate, cssString, formatDateRange, paragraphs } from './captions';
@@ -37,9 +38,6 @@ export interface CatalogTemplateOptions {
   /** Only the first works (the preview); the index and the credits are then left out. */
   maxWorks?: number;
 }
-
-const SERIF = '"DejaVu Serif", Georgia, Cambria, "Times New Roman", serif';
-const SANS = '"DejaVu Sans", "Segoe UI", Arial, sans-serif';
 
 function catalogCss(g: PageGeometry, layout: CatalogLayout, consentNote: string): string {
   const grid = worksGrid(g.size, layout);
