@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { ensureUser, signInAs } from '../../../electron/main/auth/seed';
 import { createLog, LOG_FILE } from '../../../electron/main/logs/log';
-import { rendererDir, TEST_ADMIN, TEST_PASSWORD } from '../fixtures';
+import { rendererDir, screen, TEST_ADMIN, TEST_PASSWORD } from '../fixtures';
 
 /**
  * An unexpected error while the window draws a page: the user sees a Spanish message with the
@@ -44,6 +44,7 @@ test('a page that cannot be drawn shows the error in Spanish, copies its details
   await expect(alert.getByRole('button', { name: 'Volver a cargar' })).toBeVisible();
   await alert.getByRole('button', { name: 'Copiar detalles' }).click();
   await expect(alert.getByText('Detalles copiados.')).toBeVisible();
+  await screen(page, '120-error-inesperado');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^TypeError: /);
 
