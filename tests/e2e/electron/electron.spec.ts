@@ -44,6 +44,13 @@ test.afterAll(() => {
   for (const dir of [userData, exportsDir]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Starts the app over the journey's data folder and signs the administrator in (the app it returns is closed after the test). */
+async function startSignedIn(): Promise<RunningApp> {
+  running = await startApp(userData);
+  await signIn(running.window);
+  return running;
+}
+
 /** Answers the next file dialogs of the main process with `target` (a file to save, or a folder to open). */
 async function answerDialogs(main: ElectronApplication, target: string): Promise<void> {
   await main.evaluate(({ dialog }, chosen) => {
@@ -76,16 +83,12 @@ test('first run: the administrator, the demonstration and a violin, in a window 
 });
 
 test('after a restart the violin is still there: the data lives in the user’s data folder', async () => {
-  running = await startApp(userData);
-  await signIn(running.window);
-  await findInstrument(running.window, FIRST);
+  await findInstrument((await startSignedIn()).window, FIRST);
   expect(fs.existsSync(path.join(userData, 'arteinpe.sqlite'))).toBe(true);
 });
 
 test('a second start is refused (one instance) and the first window comes to the front', async () => {
-  running = await startApp(userData);
-  const first = running;
-  await signIn(first.window);
+  const first = await startSignedIn();
   if (first.main) await first.main.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.blur());
   const { file, args } = command(userData);
   const second = spawn(file, args, { stdio: 'ignore' });
@@ -103,11 +106,10 @@ test('a second start is refused (one instance) and the first window comes to the
 test('the catalog PDF, printed by Electron (printToPDF), names the exhibition and its works', async () => {
   test.skip(packagedApp !== null, NO_MAIN);
   test.setTimeout(120_000);
-  running = await startApp(userData);
-  const win = running.window;
-  await signIn(win);
+  const app = await startSignedIn();
+  const win = app.window;
   const file = path.join(exportsDir, 'catalogo.pdf');
-  await answerDialogs(running.main!, file);
+  await answerDialogs(app.main!, file);
   await openPage(win, 'Exposiciones');
   await win.getByText('InternArte: otra forma de libertad', { exact: true }).first().click();
   await win.getByRole('tab', { name: 'Catálogo y cartelas' }).click();
@@ -121,12 +123,11 @@ test('the catalog PDF, printed by Electron (printToPDF), names the exhibition an
 test('a backup to a chosen folder, then its restore: what was registered after the copy is gone', async () => {
   test.skip(packagedApp !== null, NO_MAIN);
   test.setTimeout(120_000);
-  running = await startApp(userData);
-  const win = running.window;
-  await signIn(win);
+  const app = await startSignedIn();
+  const win = app.window;
   const folder = path.join(exportsDir, 'usb');
   fs.mkdirSync(folder, { recursive: true });
-  await answerDialogs(running.main!, folder);
+  await answerDialogs(app.main!, folder);
   await openPage(win, 'Copias de seguridad');
   await win.getByRole('button', { name: 'Crear copia de seguridad…' }).click();
   const reason = win.getByRole('dialog', { name: 'Motivo de la exportación' });
@@ -137,7 +138,7 @@ test('a backup to a chosen folder, then its restore: what was registered after t
   expect(copy).toBeDefined();
 
   await registerViolin(win, AFTER_BACKUP);
-  await answerDialogs(running.main!, path.join(folder, copy!));
+  await answerDialogs(app.main!, path.join(folder, copy!));
   await openPage(win, 'Copias de seguridad');
   await win.getByRole('button', { name: 'Restaurar desde otra carpeta…' }).click();
   const confirm = win.getByRole('dialog');
@@ -157,11 +158,10 @@ test('the office server’s password is kept sealed by the system (safeStorage),
   );
   const server = process.env.ARTEINPE_TEST_PG ? new URL(process.env.ARTEINPE_TEST_PG) : null;
   test.skip(server === null, 'Sin servidor PostgreSQL (ARTEINPE_TEST_PG) para la oficina.');
-  running = await startApp(userData);
-  const win = running.window;
-  await signIn(win);
+  const app = await startSignedIn();
+  const win = app.window;
   // The app restarts itself after saving: here it only quits, and the test starts it again.
-  await running.main!.evaluate(({ app }) => {
+  await app.main!.evaluate(({ app }) => {
     app.relaunch = () => undefined;
   });
   await openPage(win, 'Base de datos');
@@ -173,7 +173,7 @@ test('the office server’s password is kept sealed by the system (safeStorage),
   await win.getByLabel('Contraseña', { exact: true }).fill(decodeURIComponent(server!.password));
   await win.getByRole('checkbox', { name: 'Conexión cifrada (TLS)' }).uncheck();
   await win.getByRole('button', { name: 'Guardar y reiniciar' }).click();
-  await running.exited();
+  await app.exited();
   running = null;
 
   const password = decodeURIComponent(server!.password);

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../../electron/main/i18n';
 import { labelsHtml as wallLabelsHtml } from '../../../electron/main/internarte/catalog/labels';
 import { catalogHtml } from '../../../electron/main/internarte/catalog/template';
@@ -10,6 +8,7 @@ import { BUNDLED_FONT_NAMES } from '../../../electron/main/pdf/fonts';
 import { certificatesHtml } from '../../../electron/main/programmes/certificate-document';
 import type { PdfRequest } from '../../../electron/main/platform';
 import { poppler, syntheticCatalog } from '../../helpers/catalog';
+import { pdfWorkbench } from '../../helpers/pdf-files';
 import { evaluationDataPerFile } from './evaluation-data';
 
 /**
@@ -22,20 +21,10 @@ import { evaluationDataPerFile } from './evaluation-data';
 
 const t = translator('es-PE');
 const d = evaluationDataPerFile();
-const printer = createChromiumPdfPrinter();
-let dir: string;
-let n = 0;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-fonts-'));
-});
-afterAll(async () => {
-  await printer.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { printer, file: pdfFile } = pdfWorkbench('arteinpe-fonts-');
 
 async function print(req: PdfRequest): Promise<string> {
-  const file = path.join(dir, `doc-${++n}.pdf`);
+  const file = pdfFile();
   fs.writeFileSync(file, await printer.printPdf(req));
   return file;
 }

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
+import { describe, expect, it } from 'vitest';
+import { pdfWorkbench } from '../../helpers/pdf-files';
 import { code128Svg, qrSvg } from '../../../electron/main/pdf/codes';
 import { escapeHtml, htmlDocument } from '../../../electron/main/pdf/html';
 import type { PdfRequest } from '../../../electron/main/platform';
@@ -14,22 +12,12 @@ import type { PdfRequest } from '../../../electron/main/platform';
 // printToPDF: the same Chromium print path. poppler-utils read the PDFs back as a reader would.
 
 const SPANISH = 'Año, niño, ¿Cuántos? ¡Sí! Ñandú';
-const printer = createChromiumPdfPrinter();
-let dir: string;
-let n = 0;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-pdf-'));
-});
-afterAll(async () => {
-  await printer.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { printer, file: pdfFile } = pdfWorkbench('arteinpe-pdf-');
 
 async function print(req: PdfRequest): Promise<string> {
   const buf = await printer.printPdf(req);
   expect(buf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const file = path.join(dir, `doc-${++n}.pdf`);
+  const file = pdfFile();
   fs.writeFileSync(file, buf);
   return file;
 }
@@ -65,7 +53,7 @@ const doc = (body: string, page?: Parameters<typeof htmlDocument>[0]['page']) =>
 
 /** Rasterizes page 1 at 300 dpi (an office printer prints at 600) and decodes one barcode format, as a scanner would. */
 async function scan(file: string, format: BarcodeFormat): Promise<string> {
-  const prefix = path.join(dir, `scan-${++n}`);
+  const prefix = pdfFile('scan', '');
   execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
   const { data, info: img } = await sharp(`${prefix}.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
   const luminance = new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
