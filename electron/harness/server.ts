@@ -270,6 +270,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       await closed;
       await Promise.allSettled([...inFlight]);
       if (!opts.printer) await printer.close(); // a printer given is its owner's to close
+      await services.close();
       await db.destroy();
     },
   };

@@ -11,6 +11,7 @@ import type { Platform } from './platform';
 import type { AttachmentStore } from './files/store';
 import { attachmentStoreFor, readSharedFolder } from './files/office-store';
 import type { AppLog } from './logs/log';
+import { closeReports, openReports } from './db/connection';
 
 export interface Services {
   dispatch: Dispatch;
@@ -19,6 +20,8 @@ export interface Services {
   jobs: JobRegistry;
   /** Where attachments' contents live (files/store.ts); handlers reach it as ctx.attachments. */
   attachments: AttachmentStore;
+  /** Closes what the services opened beside the database (the report connections); call it before closing the database. */
+  close(): Promise<void>;
 }
 
 /**
@@ -49,8 +52,11 @@ export async function createServices(
   // Where attachments live, chosen in one place (files/office-store.ts): this PC's folder, or in office
   // mode the place the administrator chose for the whole office (a settings row on the server), read at start.
   const attachments = attachmentStoreFor(db, platform.paths.attachmentsDir, await readSharedFolder(db));
+  // Long aggregate reads (the evaluation page) read side by side on their own connections.
+  const reports = openReports(db);
   const dispatch = createDispatcher({
     db,
+    reports,
     handlers,
     session,
     platform,
@@ -59,5 +65,5 @@ export async function createServices(
     onInternalError: opts.onInternalError,
     log: opts.log,
   });
-  return { dispatch, session, jobs, attachments };
+  return { dispatch, session, jobs, attachments, close: () => closeReports(db, reports) };
 }

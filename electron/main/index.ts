@@ -339,7 +339,7 @@ app.whenReady().then(async () => {
     if (BrowserWindow.getAllWindows().length === 0)
       createMainWindow({ preloadPath, devServerUrl, title: translator(services.session.locale)('app.name') });
   });
-  app.on('will-quit', () => void db.destroy());
+  app.on('will-quit', () => void services.close().then(() => db.destroy()));
 });
 
 app.on('window-all-closed', () => {

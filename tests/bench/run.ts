@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   if (started.status !== 'ok') throw new Error('fresh database reported damaged');
   const db = started.db;
   const printer = createChromiumPdfPrinter();
+  let closeServices = async (): Promise<void> => undefined;
   try {
     const t0 = performance.now();
     const loaded = await db.transaction(async (trx) =>
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
       printPdf: (req) => printer.printPdf(req),
       printPdfToFile: (req, target) => printer.printPdfToFile(req, target),
     };
-    const { dispatch, jobs, session } = await createServices(db, platform);
+    const services = await createServices(db, platform);
+    closeServices = services.close;
+    const { dispatch, jobs, session } = services;
     // The bench works as the administrator (the app itself starts signed out).
     await ensureUser(db, { username: 'bench', fullName: 'Administrador (bench)', role: 'administrador', password: 'Bench-2026-clave' });
     await signInAs(db, session, 'bench');
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
     if (pgUrl) await officeBench(pgUrl, platform, emit);
   } finally {
     await printer.close();
+    await closeServices();
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -155,6 +155,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     },
     close: async () => {
       await printer.close();
+      await services.close();
       await started.db.destroy();
       await started.drop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -42,6 +42,42 @@ export function createKnex(dbPath: string, opts: { inspect?: boolean } = {}): Kn
   });
 }
 
+/** How many report connections read side by side (an office PC has 2 to 4 cores). */
+export const REPORT_CONNECTIONS = 2;
+
+/**
+ * The connections long aggregate reads use (the evaluation page, its export and print): on a
+ * SQLite file, up to REPORT_CONNECTIONS more connections beside the app's one, in SQLite's
+ * query_only mode, so the figures of a report are read side by side on separate cores. Each
+ * read sees what is committed (write-ahead log), never a write in progress. Connections open
+ * when first asked for and close after a few idle seconds. Elsewhere the database itself: a
+ * PostgreSQL pool already reads side by side, and an in-memory SQLite has no second connection.
+ * The caller closes what this answers (closeReports) before it closes `db`.
+ */
+export function openReports(db: Knex): Knex {
+  const config = (db.client as { config: Knex.Config }).config;
+  const filename = (config.connection as { filename?: string } | undefined)?.filename;
+  if (config.client !== 'sqlite3' || !filename || filename === ':memory:' || filename.startsWith('file::memory:')) return db;
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 0,
+      max: REPORT_CONNECTIONS,
+      idleTimeoutMillis: 3000,
+      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) => {
+        conn.exec('PRAGMA query_only = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32768', (err) => done(err, conn));
+      },
+    },
+  });
+}
+
+/** Closes the report connections openReports opened (nothing when they are the database itself). */
+export async function closeReports(db: Knex, reports: Knex): Promise<void> {
+  if (reports !== db) await reports.destroy();
+}
+
 export interface IntegrityReport {
   ok: boolean;
   problems: string[];

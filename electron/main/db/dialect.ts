@@ -79,6 +79,19 @@ export async function inTurn<T extends readonly unknown[] | []>(items: T): Promi
   return out as { -readonly [P in keyof T]: Awaited<T[P]> };
 }
 
+/**
+ * Queries side by side where the connection allows it (a pool: report connections, a
+ * PostgreSQL pool), one after another inside a transaction (one connection). Pass them as
+ * for inTurn.
+ */
+export async function together<T extends readonly unknown[] | []>(
+  db: Knex,
+  items: T,
+): Promise<{ -readonly [P in keyof T]: Awaited<T[P]> }> {
+  if (db.isTransaction) return inTurn(items);
+  return (await Promise.all(items)) as { -readonly [P in keyof T]: Awaited<T[P]> };
+}
+
 /** A promise-like that starts its work only when inTurn awaits it. */
 export const later = <T>(start: () => PromiseLike<T>): PromiseLike<T> => ({
   then: (ok, ko) => start().then(ok, ko),

@@ -13,12 +13,12 @@ import { evaluationSummary, resolveScope } from './summary';
  * only, with small cells of persons hidden: the read-only role reads them as everyone does.
  */
 export const evaluationHandlers: DomainHandlers<DomainChannel<'evaluation'>> = {
-  'evaluation.summary': (filters, ctx) => evaluationSummary(ctx.db, filters, establishmentScope(ctx.session)),
+  'evaluation.summary': (filters, ctx) => evaluationSummary(ctx.reports, filters, establishmentScope(ctx.session)),
 
   'evaluation.followUp': (filters, ctx) => evaluationFollowUp(ctx.db, filters, establishmentScope(ctx.session), ctx.now.slice(0, 10)),
 
   'evaluation.export': async ({ chart, ...filters }, ctx) => {
-    const summary = await evaluationSummary(ctx.db, filters, establishmentScope(ctx.session));
+    const summary = await evaluationSummary(ctx.reports, filters, establishmentScope(ctx.session));
     const what = chart === 'all' ? ctx.t('evaluation.title') : ctx.t(`evaluation.charts.${chart}`);
     const slug = what
       .normalize('NFD')
@@ -36,7 +36,7 @@ export const evaluationHandlers: DomainHandlers<DomainChannel<'evaluation'>> = {
 
   'evaluation.print': async (filters, ctx) => {
     const userScope = establishmentScope(ctx.session);
-    const summary = await evaluationSummary(ctx.db, filters, userScope);
+    const summary = await evaluationSummary(ctx.reports, filters, userScope);
     const { establishments } = await resolveScope(ctx.db, filters, userScope);
     const named = async <T extends { id: number; name: string }>(id: number | null | undefined, list: () => Promise<T[]>) =>
       id === null || id === undefined ? null : ((await list()).find((x) => x.id === id)?.name ?? String(id));

@@ -13,7 +13,7 @@ import { isSmallCell, safeRate, suppressRow } from '../../../shared/evaluation/s
 import { conditions } from '../../../shared/inventory/rules';
 import { audienceGroups, ensembleTypes, stages } from '../../../shared/programmes/rules';
 import { budgetExecution } from '../contracts/for-evaluation';
-import { inTurn, later } from '../db/dialect';
+import { later, together } from '../db/dialect';
 import { evaluationEstablishments, populationsOn, type EvaluationEstablishment } from '../establishments/for-evaluation';
 import { instrumentConditions } from '../inventory/for-evaluation';
 import { certificatesIssuedByMonth } from '../privacy/for-evaluation';
@@ -65,7 +65,7 @@ export async function resolveScope(
 
 /** Reach per establishment served, national, and the access gap (active establishments without a participant). */
 async function reachAndGap(db: Knex, s: EvaluationScope, ests: EvaluationEstablishment[]) {
-  const [reached, population] = await inTurn([later(() => participantsReached(db, s)), later(() => populationsOn(db, s.to, s.sex))]);
+  const [reached, population] = await together(db, [later(() => participantsReached(db, s)), later(() => populationsOn(db, s.to, s.sex))]);
   const served = ests.filter((e) => (reached.byEstablishment.get(e.id) ?? 0) > 0);
   const rows = served.map((e) => {
     const people = reached.byEstablishment.get(e.id)!;
@@ -176,7 +176,7 @@ async function workshops(db: Knex, s: EvaluationScope, names: Map<number, string
 }
 
 async function completions(db: Knex, s: EvaluationScope, narrowed: boolean): Promise<EvaluationSummary['completions']> {
-  const [done, issued] = await inTurn([later(() => completionsByMonth(db, s)), later(() => certificatesIssuedByMonth(db, s.from, s.to))]);
+  const [done, issued] = await together(db, [later(() => completionsByMonth(db, s)), later(() => certificatesIssuedByMonth(db, s.from, s.to))]);
   const months = [...new Set([...done.keys(), ...(narrowed ? [] : issued.keys())])].sort();
   return months.map((month) => ({
     ...suppressRow({ month, completions: done.get(month) ?? 0 }, personKeys.completions),
@@ -219,30 +219,45 @@ async function instruments(db: Knex, s: EvaluationScope, names: Map<number, stri
   return [...byEst.values()].sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }
 
-/** Every chart of the page for these filters, as the user may see them (`userScope`: the user's establishments, null for all). */
+/**
+ * Every chart of the page for these filters, as the user may see them (`userScope`: the user's
+ * establishments, null for all). Given report connections (ctx.reports), the figures are read
+ * side by side; inside a transaction, one after another (db/dialect.ts together).
+ */
 export async function evaluationSummary(db: Knex, f: EvaluationFilters, userScope: number[] | null): Promise<EvaluationSummary> {
   const { scope: s, establishments, narrowed } = await resolveScope(db, f, userScope);
   const names = new Map(establishments.map((e) => [e.id, e.name]));
-  const { reach, gap } = await reachAndGap(db, s, establishments);
-  const byStage = await enrolmentsByStage(db, s);
-  const { attendance: att, hours } = await attendance(db, s);
-  const budget = await budgetExecution(db, s);
+  // The slowest first (retention's cohorts), so the others fill the second connection meanwhile.
+  const [retained, reached, byStage, attended, budget, workshopRows, done, ensembleRows, eventRows, instrumentRows, disciplines] =
+    await together(db, [
+      later(() => retention(db, s)),
+      later(() => reachAndGap(db, s, establishments)),
+      later(() => enrolmentsByStage(db, s)),
+      later(() => attendance(db, s)),
+      later(() => budgetExecution(db, s)),
+      later(() => workshops(db, s, names)),
+      later(() => completions(db, s, narrowed)),
+      later(() => ensembles(db, s)),
+      later(() => events(db, s)),
+      later(() => instruments(db, s, names)),
+      later(() => workshopDisciplines(db, userScope)),
+    ]);
   return {
     from: f.from,
     to: f.to,
-    reach,
-    gap,
+    reach: reached.reach,
+    gap: reached.gap,
     stages: stages.map((stage) => suppressRow({ stage, enrolments: byStage.get(stage) ?? 0 }, personKeys.stages)),
-    retention: await retention(db, s),
-    attendance: att,
-    attendanceWorkshops: await workshops(db, s, names),
-    hours,
-    completions: await completions(db, s, narrowed),
-    ensembles: await ensembles(db, s),
-    events: await events(db, s),
-    instruments: await instruments(db, s, names),
+    retention: retained,
+    attendance: attended.attendance,
+    attendanceWorkshops: workshopRows,
+    hours: attended.hours,
+    completions: done,
+    ensembles: ensembleRows,
+    events: eventRows,
+    instruments: instrumentRows,
     budget: budget.months,
     budgetLines: budget.lines,
-    disciplines: await workshopDisciplines(db, userScope),
+    disciplines,
   };
 }

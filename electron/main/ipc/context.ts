@@ -48,6 +48,11 @@ export const LOCAL_ADMIN: Actor = { id: 'admin-local', name: 'Administrador loca
 export interface HandlerContext {
   /** Inside a write channel: the channel's transaction. */
   db: Knex;
+  /**
+   * For long aggregate reads that may run side by side (the evaluation page): report
+   * connections that see only committed data (db/connection.ts openReports), or db itself.
+   */
+  reports: Knex;
   session: Session;
   channel: ChannelName;
   /** The request's time, UTC ISO: every row a request writes carries the same one. */

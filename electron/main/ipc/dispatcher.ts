@@ -21,6 +21,8 @@ import type { AppLog } from '../logs/log';
 
 export interface DispatcherDeps {
   db: Knex;
+  /** Connections for long aggregate reads (db/connection.ts openReports); db itself by default. */
+  reports?: Knex;
   handlers: Handlers;
   session: Session;
   platform: Platform;
@@ -90,6 +92,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       jobs,
       read: read as HandlerContext['read'],
       log: deps.log,
+      reports: deps.reports ?? deps.db,
     };
     const finish = (out: unknown) => (checkOutput ? (def.output as z.ZodType).parse(out) : out);
 

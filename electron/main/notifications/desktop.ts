@@ -46,6 +46,7 @@ export function summaryText(t: Translate, fresh: readonly NotificationItem[]): P
 /** What a handler is given, for reading the session's reminders at `now` outside a request (the schedule, tests). */
 export const readingContext = (deps: SummaryDeps, now: string): HandlerContext => ({
   db: deps.db,
+  reports: deps.db,
   session: deps.session,
   channel: 'notifications.list',
   now,

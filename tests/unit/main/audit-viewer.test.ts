@@ -145,6 +145,7 @@ describe('the audit log viewer', () => {
 describe('exports with personal data (the helper other modules call)', () => {
   const ctxOf = (): HandlerContext => ({
     db: app.db,
+    reports: app.db,
     session: app.session,
     channel: 'participants.export' as never,
     now: new Date().toISOString(),
