@@ -45,6 +45,8 @@ export const domainChannels = {
   notifications: notificationChannels,
   lists: listChannels,
   evaluation: evaluationChannels,
+  /** Prison sites working offline (issue 20): the data packages; channels come with the screens. */
+  sites: [],
 } as const;
 
 export type Domain = keyof typeof domainChannels;

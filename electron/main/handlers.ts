@@ -40,6 +40,7 @@ const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
   notifications: notificationHandlers,
   lists: listHandlers,
   evaluation: evaluationHandlers,
+  sites: {},
 };
 
 /** Every channel's handler. */

@@ -39,6 +39,8 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   lists: [],
   // The evaluation page only reads; it is refreshed by the writes of the domains it reads (above).
   evaluation: [],
+  // Prison sites (issue 20): no channels yet.
+  sites: [],
 };
 
 /** The channels whose queries a successful call of `written` may have changed, or 'all'. */
