@@ -17,9 +17,9 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconLock, IconMoon, IconSun } from '@tabler/icons-react';
-import { memo, Suspense, useEffect, useLayoutEffect } from 'react';
+import { memo, Suspense, useEffect, useLayoutEffect, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import type { ChannelOutput } from '../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../api';
 import { ErrorState } from '../components/ErrorState';
@@ -30,7 +30,7 @@ import { NotificationBell } from '../features/notifications';
 import { GlobalSearch } from '../features/search';
 import type { NavItem } from './feature';
 import { features, navigation } from './features';
-import { useNavigationPending } from './navigationPending';
+import { navigateTo, useNavigationPending } from './navigationPending';
 import { prefetchPages, preloadPage, whenIdle } from './lazyPage';
 import { pageOpened, refreshPage } from './pageQueries';
 import { PageFallback } from './PageFallback';
@@ -43,6 +43,26 @@ const PREFETCH_AFTER_MS = 300;
 const pageOf = new Map(features.flatMap((f) => f.routes).map((r) => [r.index ? routes.dashboard : `/${r.path ?? ''}`, r.element]));
 
 /**
+ * The anchor of a navigation link: its address in `href` (the router keeps it after the #), and
+ * a plain click opens it through the router, as the router's own link does. Unlike that link it
+ * does not read the address, so a page switch does not draw all the links again.
+ */
+function ShellAnchor({ to, replace, onClick, ...props }: ComponentProps<'a'> & { to: string; replace: boolean }) {
+  return (
+    <a
+      {...props}
+      href={`#${to}`}
+      onClick={(e) => {
+        onClick?.(e);
+        if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        navigateTo(to, replace);
+      }}
+    />
+  );
+}
+
+/**
  * One link of the navigation bar. Memoized: a page switch re-renders only the two links whose
  * state changes (the one left, the one opened), not all of them.
  */
@@ -51,9 +71,10 @@ const NavItemLink = memo(function NavItemLink({ item, active, current }: { item:
   const client = useQueryClient();
   return (
     <NavLink
-      component={RouterLink}
+      component={ShellAnchor}
       to={item.to}
-      end
+      replace={current}
+      aria-current={current ? 'page' : undefined}
       label={t(item.label)}
       leftSection={<item.icon size={18} stroke={1.6} />}
       onClick={() => !current && refreshPage(client, item.to)}

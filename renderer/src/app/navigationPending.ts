@@ -14,6 +14,11 @@ export function followNavigation(router: DataRouter): void {
   followed = router;
 }
 
+/** Opens `to`, an address of the app, as the router's own links do (`replace`: instead of a new history entry). */
+export function navigateTo(to: string, replace = false): void {
+  void followed?.navigate(to, { replace });
+}
+
 const subscribe = (notify: () => void) => followed?.subscribe(notify) ?? (() => undefined);
 const targetKey = () => followed?.state.location.key;
 

@@ -1,8 +1,10 @@
-import { isValidElement, useEffect, useRef, useState, type ReactNode } from 'react';
+import { isValidElement, startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** How far outside the window a part starts to render: it is drawn before it scrolls in. */
 const MARGIN = '400px 0px';
-/** How long a far part waits for an idle moment at the most. */
+/** How long a far part waits before it looks for an idle moment: the page's first screen and its data come first. */
+const FAR_AFTER_MS = 600;
+/** How long a far part then waits for an idle moment at the most. */
 const IDLE_LIMIT_MS = 3000;
 
 /**
@@ -17,16 +19,24 @@ export function WhenNear({ children, height }: { children: ReactNode; height?: n
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+    // Drawn in a transition: React draws it in short slices, so the page's first frame, a
+    // click or a key never waits for a part that is not yet in the window.
+    const draw = () => startTransition(() => setNear(true));
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && draw(), {
       rootMargin: MARGIN,
     });
     observer.observe(element);
-    // Far parts are drawn too, one at a time while the window is idle, so that the page is
-    // whole when it is scrolled, printed or captured, without delaying its first frame.
-    const idle = requestIdleCallback(() => setNear(true), { timeout: IDLE_LIMIT_MS });
+    // Far parts are drawn too, once the page has settled and while the window is idle, so that
+    // the page is whole when it is scrolled, printed or captured, without delaying its first
+    // screen (nor the data it asks for: a far part's own queries start when it is drawn).
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(draw, { timeout: IDLE_LIMIT_MS });
+    }, FAR_AFTER_MS);
     return () => {
       observer.disconnect();
-      cancelIdleCallback(idle);
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [near]);
   if (near) return children;

@@ -31,6 +31,7 @@ import { PopulationDrawer } from './PopulationDrawer';
 import { useCan } from '../../components/session';
 import { ActiveToggleAction, RemoveAction, RowAction } from '../../components/RecordParts';
 import { CellBadge, CellText } from '../../components/cells';
+import { MountOnOpen } from '../../components/MountOnOpen';
 
 export function EstablishmentsPage() {
   const { t } = useTranslation();
@@ -243,8 +244,13 @@ export function EstablishmentsPage() {
         emptyState={<ListEmptyState filtered={state.filtered} texts="establishments" />}
       />
 
-      <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />
-      <PopulationDrawer establishment={counted} onClose={() => setCounted(null)} />
+      {/* The dialog and the drawer are built when they first open: the page does not pay for them on every visit. */}
+      <MountOnOpen opened={form.opened}>
+        <EstablishmentFormModal opened={form.opened} onClose={form.close} establishment={form.record} />
+      </MountOnOpen>
+      <MountOnOpen opened={counted !== null}>
+        <PopulationDrawer establishment={counted} onClose={() => setCounted(null)} />
+      </MountOnOpen>
     </>
   );
 }
