@@ -25,6 +25,7 @@ import * as m0023 from './20261206_0023_unesco_entries';
 import * as m0024 from './20261206_0024_release_follow_up';
 import * as m0025 from './20261207_0025_attendance_monthly';
 import * as m0026 from './20261208_0026_enrolment_reach_indexes';
+import * as m0027 from './20261209_0027_catalog_choices';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -59,6 +60,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_0024_release_follow_up', m0024],
   ['20261207_0025_attendance_monthly', m0025],
   ['20261208_0026_enrolment_reach_indexes', m0026],
+  ['20261209_0027_catalog_choices', m0027],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -1,6 +1,6 @@
 import { channel, ExportResult, type ChannelDef } from '../ipc';
 import type { catalogChannels } from './channels';
-import { CatalogExportStarted, CatalogOptions, CatalogPreview, LabelsRequest } from './catalog-schemas';
+import { CatalogExportStarted, CatalogOptions, CatalogPreflight, CatalogPreview, LabelsRequest } from './catalog-schemas';
 
 /**
  * The exhibition's printed outputs. Main reads the exhibition with consent applied
@@ -11,6 +11,8 @@ import { CatalogExportStarted, CatalogOptions, CatalogPreview, LabelsRequest } f
  */
 export const catalogContract = {
   'catalog.preview': channel('query', CatalogOptions, CatalogPreview),
+  /** What a print shop would reject (low-resolution images, long captions, works without a photo, missing English texts). */
+  'catalog.preflight': channel('query', CatalogOptions, CatalogPreflight),
   'catalog.export': channel('action', CatalogOptions, CatalogExportStarted),
   'catalog.labels': channel('action', LabelsRequest, ExportResult),
 } satisfies { [K in (typeof catalogChannels)[number]]: ChannelDef };

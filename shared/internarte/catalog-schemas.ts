@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id, requiredOr } from '../ipc';
 
-/** Paper sizes the catalog is printed on (portrait). */
-export const catalogPageSizes = ['A4', 'A5', 'Letter'] as const;
+/** Paper sizes the catalog is printed on: portrait A4, A5 and Letter, A4 landscape (297 × 210 mm), a 21 × 21 cm square. */
+export const catalogPageSizes = ['A4', 'A5', 'Letter', 'A4Landscape', 'Square21'] as const;
 /** Works per page: one, two, or a grid (six on A4 and Letter, four on A5). */
 export const catalogLayouts = ['one', 'two', 'grid'] as const;
 /** The language of the printed texts (headings, captions' words, footer). */
@@ -16,6 +16,8 @@ export const CatalogOptions = z
     pageSize: choice(catalogPageSizes).default('A4'),
     layout: choice(catalogLayouts).default('one'),
     lang: choice(outputLanguages).default('es-PE'),
+    /** For the print shop: 3 mm bleed, crop marks, TrimBox/BleedBox, pages a multiple of 4 (the preview ignores it). */
+    printShop: z.boolean().default(false),
   })
   .strict();
 export type CatalogOptions = z.input<typeof CatalogOptions>;
@@ -31,6 +33,28 @@ export const CatalogPreview = z.object({
   consentAsOf: z.string(),
 });
 export type CatalogPreview = z.infer<typeof CatalogPreview>;
+
+/** What the preflight finds that a print shop would reject (issue 18, item 4); the clerk may export anyway. */
+export const preflightKinds = [
+  'missingEnglish',
+  'coverLowResolution',
+  'logoLowResolution',
+  'lowResolution',
+  'noPhoto',
+  'captionTooLong',
+] as const;
+export const PreflightFinding = z.object({
+  kind: z.enum(preflightKinds),
+  /** The work it is about; null for the exhibition's texts and the partners' logos. */
+  artworkId: z.number().int().nullable(),
+  /** The work's title, the partner's name or the text's field. */
+  label: z.string(),
+  /** The message's values: title, number, ppi, widthCm, heightCm, widthPx, heightPx, lines, fits, field, name. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type PreflightFinding = z.infer<typeof PreflightFinding>;
+export const CatalogPreflight = z.object({ findings: z.array(PreflightFinding), minPpi: z.number().int(), consentAsOf: z.string() });
+export type CatalogPreflight = z.infer<typeof CatalogPreflight>;
 
 /** catalog.export: the save dialog was cancelled, or the job that makes the PDF started. */
 export const CatalogExportStarted = z.discriminatedUnion('status', [

@@ -45,4 +45,4 @@ export const exhibitionChannels = [
 ] as const;
 
 /** The exhibition's printed outputs: the catalog (preview, PDF as a job) and the wall labels. */
-export const catalogChannels = ['catalog.preview', 'catalog.export', 'catalog.labels'] as const;
+export const catalogChannels = ['catalog.preview', 'catalog.preflight', 'catalog.export', 'catalog.labels'] as const;

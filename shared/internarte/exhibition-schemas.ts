@@ -30,6 +30,14 @@ export const ExhibitionFields = z.object({
   partnerIds: z.array(Id).max(30).default([]),
   /** The agreement (of one of its partners) under which the exhibition was held, if any. */
   agreementId: Id.nullish().transform((v) => v ?? null),
+  /** The exhibition's texts in English, for an English catalog (a missing one falls back to the Spanish). */
+  titleEn: optionalText(200),
+  subtitleEn: optionalText(200),
+  presentationEn: optionalText(20_000),
+  curatorialTextEn: optionalText(20_000),
+  creditsEn: optionalText(10_000),
+  /** The work whose photo is the catalog's cover (one of its checklist); null: the first with a publishable photo. */
+  coverArtworkId: Id.nullish().transform((v) => v ?? null),
 });
 const datesInOrder = <T extends { startsOn: string | null; endsOn: string | null }>(v: T, ctx: z.RefinementCtx) => {
   if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) {
@@ -52,6 +60,12 @@ export const Exhibition = z.object({
   sectionMode: SectionModeSchema,
   partners: z.array(NamedRef),
   agreement: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  titleEn: z.string().nullable(),
+  subtitleEn: z.string().nullable(),
+  presentationEn: z.string().nullable(),
+  curatorialTextEn: z.string().nullable(),
+  creditsEn: z.string().nullable(),
+  coverArtworkId: z.number().int().nullable(),
   workCount: z.number().int(),
   openLoans: z.number().int(),
   ...stamped,
@@ -98,6 +112,8 @@ export const ChecklistRow = z.object({
   custodyStatus: CustodyStatusSchema,
   mayExhibit: z.boolean(),
   mayCatalog: z.boolean(),
+  /** In the catalog with a photo its author allowed to publish: it may be the catalog's cover. */
+  mayBeCover: z.boolean(),
   loanOpen: z.boolean(),
   thumbnail: z.string().nullable(),
 });

@@ -10,9 +10,11 @@
 
 import type { ExhibitionValues } from './repository/exhibitions';
 
-export type CatalogPageSize = 'A4' | 'A5' | 'Letter';
+export type CatalogPageSize = 'A4' | 'A5' | 'Letter' | 'A4Landscape' | 'Square21';
 export type CatalogLayout = 'one' | 'two' | 'grid';
 export type OutputLanguage = 'es-PE' | 'en';
+/** The exhibition's texts that have an English twin. */
+export type ExhibitionTextField = 'title' | 'subtitle' | 'presentation' | 'curatorialText' | 'credits';
 
 /** An image in the managed attachments folder (the original, kept for print). */
 export interface CatalogImage {
@@ -64,6 +66,8 @@ export interface CatalogData {
   };
   /** In checklist order. */
   works: CatalogWork[];
+  /** An English catalog's texts that have no English version and print in Spanish (absent or empty: none). */
+  textFallbacks?: ExhibitionTextField[];
   /** ISO timestamp (UTC) when the data was read: the consent state it reflects. */
   consentAsOf: string;
 }

@@ -27,6 +27,13 @@ async function checkPartners(
   if (misfit) throw fieldError('agreementId', misfit.key, misfit.params);
 }
 
+/** The cover is one of the exhibition's works: a new exhibition has none yet. */
+async function checkCover(ctx: HandlerContext, exhibitionId: number | null, coverArtworkId: number | null): Promise<void> {
+  if (coverArtworkId === null) return;
+  if (exhibitionId === null || (await repo.checklistItem(ctx.db, exhibitionId, coverArtworkId)) === null)
+    throw fieldError('coverArtworkId', 'internarte.choices.errors.coverNotOnChecklist');
+}
+
 /** The checklist as this user sees it: every work (with its consent flags), the artist as this user may see it. */
 async function checklistOf(ctx: HandlerContext, exhibitionId: number): Promise<ChecklistRow[]> {
   const mode = await repo.sectionModeOf(ctx.db, exhibitionId);
@@ -70,6 +77,7 @@ export const exhibitionHandlers: DomainHandlers<ExhibitionChannel> = {
 
   'exhibitions.create': async ({ partnerIds, ...values }, ctx) => {
     await checkPartners(ctx, partnerIds, values);
+    await checkCover(ctx, null, values.coverArtworkId);
     const id = await repo.insertExhibition(ctx.db, values, partnerIds, ctx.session.actor, ctx.now);
     const created = await mustGetExhibition(ctx, id);
     await ctx.audit({ entity: 'exhibition', entityId: created.id, action: 'create', after: created });
@@ -80,6 +88,7 @@ export const exhibitionHandlers: DomainHandlers<ExhibitionChannel> = {
     const before = await mustGetExhibition(ctx, id);
     if (before.version !== version) throw stale();
     await checkPartners(ctx, partnerIds, values);
+    await checkCover(ctx, id, values.coverArtworkId);
     if (!(await repo.updateExhibition(ctx.db, id, version, values, partnerIds, ctx.session.actor, ctx.now))) throw stale();
     const after = await mustGetExhibition(ctx, id);
     await ctx.audit({ entity: 'exhibition', entityId: id, action: 'update', before, after });

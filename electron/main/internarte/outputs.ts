@@ -4,6 +4,7 @@ import { storeOf, type AttachmentStore } from '../files/store';
 import { translator } from '../i18n';
 import { notFound } from '../ipc/errors';
 import type { CatalogData, CatalogImage, CatalogWork, OutputLanguage } from './catalog-data';
+import { englishTexts, partnerLogos, spanishTexts } from './catalog-choices';
 import { catalogSourceWorks, consentedLabel, getExhibition, photoFiles } from './repository';
 
 /**
@@ -78,24 +79,28 @@ export async function catalogData(
     });
   }
 
+  // An English catalog prints the English texts; a missing one falls back to the Spanish (and the preflight says so).
+  const texts = lang === 'en' ? englishTexts(ex) : { ...spanishTexts(ex), fallbacks: [] };
+  // The chosen cover while its photo may still be published; otherwise the first work (in checklist order) whose photo may.
+  const chosen = ex.coverArtworkId === null ? undefined : works.find((w) => w.artworkId === ex.coverArtworkId && w.image !== null);
   return {
     lang,
     exhibition: {
       id: ex.id,
-      title: ex.title,
-      subtitle: ex.subtitle,
+      title: texts.title,
+      subtitle: texts.subtitle,
       venue: ex.venue,
       startsOn: ex.startsOn,
       endsOn: ex.endsOn,
       curators: ex.curators,
-      presentation: ex.presentation,
-      curatorialText: ex.curatorialText,
-      credits: ex.credits,
-      partners: ex.partners.map((p) => ({ name: p.name, logo: null })),
-      // The cover shows the first work (in checklist order) whose photo may be published.
-      cover: works.find((w) => w.image !== null)?.image ?? null,
+      presentation: texts.presentation,
+      curatorialText: texts.curatorialText,
+      credits: texts.credits,
+      partners: await partnerLogos(db, attachments$, ex.partners),
+      cover: (chosen ?? works.find((w) => w.image !== null))?.image ?? null,
     },
     works,
+    textFallbacks: texts.fallbacks,
     consentAsOf,
   };
 }

@@ -25,7 +25,7 @@ export interface PageSetup {
    * Fixes the paper size in the document itself (it then wins over printPdf's pageSize).
    * Left out, the paper is whatever printPdf is asked for.
    */
-  size?: 'A4' | 'A5' | 'Letter';
+  size?: 'A4' | 'A5' | 'Letter' | `${number}mm ${number}mm`;
   landscape?: boolean;
   /** A CSS margin value for @page, e.g. "15mm" or "12mm 10mm". Default 15mm. */
   margin?: string;

@@ -33,6 +33,15 @@ export function catalogCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid:
           expect((d as { html: string }).html).toContain('Vasija de Ñaña');
         },
       },
+      'catalog.preflight': {
+        input: async () => ({ exhibitionId: await exhibition(), ...options }),
+        check: (d) => {
+          // The test photo is 60 × 80 px: far below 200 ppi as the cover and on its page.
+          const { findings } = d as { findings: Array<{ kind: string; label: string }> };
+          expect(findings.map((f) => f.kind)).toEqual(['coverLowResolution', 'lowResolution']);
+          expect(findings[1]!.label).toBe('Vasija de Ñaña');
+        },
+      },
       'catalog.export': {
         input: async () => ({ exhibitionId: await exhibition(), pageSize: 'A5', layout: 'grid', lang: 'en' }),
         check: async (d) => {
@@ -63,6 +72,7 @@ export function catalogCases(ctx: Ctx): { valid: { [K in Name]: Case }; invalid:
         { exhibitionId: 1, lang: 'fr' },
         { exhibitionId: 1, html: '<script>' },
       ],
+      'catalog.preflight': [{}, { exhibitionId: 'uno' }, { exhibitionId: 1, pageSize: 'A3' }, { exhibitionId: 1, layout: 'x' }],
       'catalog.export': [
         {},
         { exhibitionId: -1 },

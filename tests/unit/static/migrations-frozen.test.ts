@@ -37,6 +37,7 @@ const landed: Record<string, string> = {
   '20261206_0024_release_follow_up': '6335e41b6baf6df6',
   '20261207_0025_attendance_monthly': 'b509c00a45bbadc6',
   '20261208_0026_enrolment_reach_indexes': '9eb9980b0d044659',
+  '20261209_0027_catalog_choices': 'cc53911920bc686d',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

@@ -9,6 +9,7 @@ import { AppError } from '../../ipc/errors';
 import { catalogData } from '../outputs';
 import { labelsHtml } from './labels';
 import { catalogPreviewHtml, makeCatalogPdf } from './make';
+import { MIN_PRINT_PPI, preflight } from './preflight';
 
 export type CatalogChannel = (typeof catalogChannels)[number];
 
@@ -43,7 +44,12 @@ export const catalogHandlers: DomainHandlers<CatalogChannel> = {
     };
   },
 
-  'catalog.export': async ({ exhibitionId, pageSize, layout, lang }, ctx) => {
+  'catalog.preflight': async ({ exhibitionId, pageSize, layout, lang }, ctx) => {
+    const data = await catalogData(ctx.db, ctx.attachments, exhibitionId, 'catalog', lang);
+    return { findings: preflight(data, pageSize, layout), minPpi: MIN_PRINT_PPI, consentAsOf: data.consentAsOf };
+  },
+
+  'catalog.export': async ({ exhibitionId, pageSize, layout, lang, printShop }, ctx) => {
     const { db, platform, session, attachments } = ctx;
     const first = await catalogData(db, attachments, exhibitionId, 'catalog', lang);
     if (first.works.length === 0) throw noWorks();
@@ -56,7 +62,7 @@ export const catalogHandlers: DomainHandlers<CatalogChannel> = {
     const jobId = ctx.jobs.start('catalog.export', async (job): Promise<CatalogExportDone> => {
       const data = await catalogData(db, attachments, exhibitionId, 'catalog', lang);
       if (data.works.length === 0) throw noWorks();
-      const made = await makeCatalogPdf({ data, pageSize, layout, target, t: translator(lang), platform, job });
+      const made = await makeCatalogPdf({ data, pageSize, layout, target, t: translator(lang), platform, job, printShop });
       session.writtenFiles.add(path.resolve(made.path));
       return { status: 'saved', ...made };
     });

@@ -3,7 +3,8 @@ import type { CatalogData, CatalogImage, CatalogLayout, CatalogPageSize } from '
 /**
  * The catalog's geometry as pure functions, shared by the HTML template (where each image
  * is printed, at what size) and the image preparation (how many pixels that size needs at
- * 300 ppi). Millimetres throughout; portrait only.
+ * 300 ppi). Millimetres throughout: portrait papers (A4, A5, Letter), A4 landscape and a
+ * 21 × 21 cm square; the template prints the page's size in millimetres (`@page { size }`).
  */
 
 export const PRINT_PPI = 300;
@@ -26,7 +27,23 @@ const papers: Record<CatalogPageSize, { w: number; h: number; top: number; side:
   A4: { w: 210, h: 297, top: 20, side: 20, bottom: 22 },
   Letter: { w: 215.9, h: 279.4, top: 19, side: 20, bottom: 21 },
   A5: { w: 148, h: 210, top: 14, side: 14, bottom: 17 },
+  A4Landscape: { w: 297, h: 210, top: 16, side: 20, bottom: 19 },
+  Square21: { w: 210, h: 210, top: 16, side: 18, bottom: 19 },
 };
+
+/**
+ * The paper Platform.printPdf is asked for (its `pageSize`, a fallback: the document's
+ * `@page { size }` in millimetres decides in both printers, preferCSSPageSize): A4 landscape
+ * is A4 turned, the square fits on A4.
+ */
+export function fallbackPaper(size: CatalogPageSize): { pageSize: 'A4' | 'A5' | 'Letter'; landscape: boolean } {
+  if (size === 'A4Landscape') return { pageSize: 'A4', landscape: true };
+  if (size === 'Square21') return { pageSize: 'A4', landscape: false };
+  return { pageSize: size, landscape: false };
+}
+
+/** The CSS `@page { size }` value: the paper in millimetres ("210mm 297mm"). */
+export const cssPageSize = (size: CatalogPageSize): `${number}mm ${number}mm` => `${papers[size].w}mm ${papers[size].h}mm`;
 
 export function pageGeometry(size: CatalogPageSize): PageGeometry {
   const p = papers[size];
@@ -63,6 +80,7 @@ export function worksGrid(size: CatalogPageSize, layout: CatalogLayout): WorksGr
   const small = size === 'A5';
   const h = g.contentHeightMm - SECTION_BAND_MM;
   const w = g.contentWidthMm;
+  if (size === 'A4Landscape' || size === 'Square21') return wideGrid(size, layout, w, h);
   if (layout === 'one') {
     const caption = small ? 40 : 48;
     return {
@@ -87,21 +105,42 @@ export function worksGrid(size: CatalogPageSize, layout: CatalogLayout): WorksGr
       captionWidthMm: captionWidth,
     };
   }
-  const columns = 2;
-  const rows = small ? 2 : 3;
-  const gapX = small ? 6 : 8;
-  const gapY = small ? 5 : 6;
-  const caption = small ? 26 : 27;
-  const cellW = (w - gapX * (columns - 1)) / columns;
-  const cellH = (h - gapY * (rows - 1)) / rows;
+  return cellsGrid({ columns: 2, rows: small ? 2 : 3, gapX: small ? 6 : 8, gapY: small ? 5 : 6, caption: small ? 26 : 27 }, w, h);
+}
+
+/** A grid of equal cells, each an image with its caption under it. */
+function cellsGrid(g: { columns: number; rows: number; gapX: number; gapY: number; caption: number }, w: number, h: number): WorksGrid {
+  const cellW = (w - g.gapX * (g.columns - 1)) / g.columns;
+  const cellH = (h - g.gapY * (g.rows - 1)) / g.rows;
   return {
-    columns,
-    rows,
-    perPage: columns * rows,
-    imageBox: { widthMm: round2(cellW), heightMm: round2(cellH - caption) },
+    columns: g.columns,
+    rows: g.rows,
+    perPage: g.columns * g.rows,
+    imageBox: { widthMm: round2(cellW), heightMm: round2(cellH - g.caption) },
     captionBeside: false,
     captionWidthMm: round2(cellW),
   };
+}
+
+/**
+ * The grids of the landscape and square papers, which are lower than they are wide: one work
+ * with its caption beside it, two side by side (caption under each), a grid of 3 × 2 on the
+ * landscape page and 2 × 2 on the square one.
+ */
+function wideGrid(size: 'A4Landscape' | 'Square21', layout: CatalogLayout, w: number, h: number): WorksGrid {
+  if (layout === 'one') {
+    const captionWidth = size === 'Square21' ? 52 : 70;
+    return {
+      columns: 1,
+      rows: 1,
+      perPage: 1,
+      imageBox: { widthMm: round2(w - captionWidth - 8), heightMm: round2(h - 4) },
+      captionBeside: true,
+      captionWidthMm: captionWidth,
+    };
+  }
+  const columns = layout === 'two' ? 2 : size === 'Square21' ? 2 : 3;
+  return cellsGrid({ columns, rows: layout === 'two' ? 1 : 2, gapX: 8, gapY: 6, caption: layout === 'two' ? 34 : 27 }, w, h);
 }
 
 /** The cover image's box: the full content width, a little under half the page's height. */

@@ -1,19 +1,31 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PDFPage } from 'pdf-lib';
 import type { Translate } from '../../i18n';
 import type { JobControl } from '../../jobs/jobs';
 import type { PdfRequest, Platform } from '../../platform';
 import type { CatalogData, CatalogLayout, CatalogPageSize } from '../catalog-data';
 import { prepareImagesInline, prepareImagesToFolder } from './images';
-import { planImages } from './layout';
-import { catalogHtml } from './template';
+import { PdfJoiner } from './join';
+import { COVER_IMAGE_KEY, fallbackPaper, planImages } from './layout';
+import { coverBleedBox, fillBox, finishPrintShopPage, printShopCss, printShopSheet, PT_PER_MM } from './print-shop';
+import { catalogDocument, catalogHtml, catalogPieces, type CatalogPieces } from './template';
 
 /**
  * From CatalogData to the finished catalog: plan the images, prepare them into a private
- * temporary folder (progress per image, cancel between images), print the HTML with
- * Chromium straight to a hidden file beside the target, then rename it into place. A
- * cancelled or failed run leaves no file behind; the temporary folder is always removed.
+ * temporary folder (progress per image, cancel between images), print the catalog with
+ * Chromium in parts (the cover and texts, the works pages 20 at a time, the index, the
+ * credits), each part a fresh page printed to the temporary folder and joined at once into
+ * a hidden file beside the target (join.ts), then rename it into place. The browser holds
+ * one part at a time, so its memory does not grow with the number of works. A cancelled or
+ * failed run leaves no file behind; the temporary folder is always removed.
+ *
+ * Page numbers continue across parts: each part after the first starts with one or two
+ * empty pages, dropped when joining, so that its first real page is a left or right page as
+ * in the whole book and never the `@page :first` page, and sets `counter-reset: page N`.
+ * The print-shop catalog (print-shop.ts) also ends on a multiple of 4 pages: blank pages go
+ * before the credits, which stay the last page.
  */
 
 export interface MakeCatalogRequest {
@@ -25,7 +37,13 @@ export interface MakeCatalogRequest {
   t: Translate;
   platform: Pick<Platform, 'printPdf' | 'printPdfToFile'>;
   job?: JobControl;
+  /** For the print shop: bleed, crop marks, TrimBox and BleedBox, pages a multiple of 4. */
+  printShop?: boolean;
+  /** Works pages per printed part. */
+  pagesPerPart?: number;
 }
+
+export const PAGES_PER_PART = 20;
 
 export interface MadeCatalog {
   path: string;
@@ -66,11 +84,27 @@ export async function countPdfPages(file: string): Promise<number> {
   return count;
 }
 
+/**
+ * The catalog's pieces in print order cut into parts of at most `pagesPerPart` pieces (the
+ * cover and texts count as one, each works page as one): a small catalog is one part. The
+ * credits are left out with `withoutColophon` (the print shop's blank pages go before them).
+ */
+export function catalogParts(pieces: CatalogPieces, pagesPerPart = PAGES_PER_PART, withoutColophon = false): string[] {
+  const all = [pieces.front, ...pieces.works, pieces.index, withoutColophon ? '' : pieces.colophon].filter(Boolean);
+  const parts: string[] = [];
+  for (let i = 0; i < all.length; i += pagesPerPart) parts.push(all.slice(i, i + pagesPerPart).join('\n'));
+  return parts;
+}
+
 export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatalog> {
-  const { data, pageSize, layout, target, job } = req;
-  const plan = planImages(data, pageSize, layout);
+  const { data, pageSize, layout, target, job, t, printShop = false } = req;
+  const plan = planImages(data, pageSize, layout).map((p) =>
+    printShop && p.key === COVER_IMAGE_KEY ? { ...p, placement: fillBox(p.image, coverBleedBox(pageSize)) } : p,
+  );
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'arteinpe-catalogo-'));
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  let joiner: PdfJoiner | null = null;
+  let joining: Promise<void> = Promise.resolve();
   try {
     job?.progress(0, plan.length, 'images');
     const images = await prepareImagesToFolder(plan, dir, {
@@ -78,16 +112,78 @@ export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatal
       onProgress: (done, total) => job?.progress(done, total, 'images'),
     });
     job?.signal.throwIfAborted();
-    const html = catalogHtml(data, { pageSize, layout, images }, req.t);
-    job?.progress(plan.length, plan.length, 'print');
-    await printToFile(req.platform, { html, pageSize, assetsDir: dir }, partial);
-    job?.signal.throwIfAborted();
-    const pages = await countPdfPages(partial);
-    const bytes = (await fs.promises.stat(partial)).size;
+    const fonts: Array<[string, string]> = [[t('internarte.catalog.doc.fonts'), t('internarte.catalog.doc.fontsValue')]];
+    const opts = { pageSize, layout, images, colophonExtra: printShop ? fonts : undefined };
+    const pieces = catalogPieces(data, opts, t);
+    const parts = catalogParts(pieces, req.pagesPerPart, printShop);
+    const colophonPart = printShop ? pieces.colophon : '';
+    const extraCss = printShop ? printShopCss(pageSize) : '';
+    const finishPage = printShop ? (page: PDFPage) => finishPrintShopPage(page, pageSize) : undefined;
+    let printed = 0;
+    /** Prints one part to the temporary folder, its first real page numbered `before + 1`. */
+    const printPart = async (body: string, before: number) => {
+      const blanks = before === 0 ? 0 : before % 2 === 1 ? 1 : 2;
+      const html = catalogDocument(
+        data,
+        opts,
+        t,
+        // Not empty: two empty blocks in a row would make a single page.
+        '<section class="page"><div style="height:1px"></div></section>\n'.repeat(blanks) + body,
+        blanks ? `${extraCss}\nhtml { counter-reset: page ${before - blanks}; }\n` : extraCss,
+      );
+      const file = path.join(dir, `parte-${printed++}.pdf`);
+      await printToFile(req.platform, { html, ...fallbackPaper(pageSize), assetsDir: dir }, file);
+      job?.signal.throwIfAborted();
+      return { file, blanks };
+    };
+    const join = async (into: PdfJoiner, part: { file: string; blanks: number }) => {
+      await into.addPart(await fs.promises.readFile(part.file), part.blanks, finishPage);
+      await fs.promises.rm(part.file, { force: true });
+    };
+    const out = await PdfJoiner.create(partial);
+    joiner = out;
+    const total = parts.length + (colophonPart ? 1 : 0);
+    // Chromium prints the next part while pdf-lib joins the last one (its pages counted first, for the numbers).
+    let pages = 0;
+    for (const [i, body] of parts.entries()) {
+      job?.progress(i, total, 'print');
+      const part = await printPart(body, pages);
+      pages += (await countPdfPages(part.file)) - part.blanks;
+      await joining;
+      joining = join(out, part);
+      joining.catch(() => undefined); // awaited in turn, or before the clean-up
+    }
+    await joining;
+    if (colophonPart) {
+      job?.progress(parts.length, total, 'print');
+      let padding = (4 - ((out.pageCount + 1) % 4)) % 4;
+      let colophon = await printPart(colophonPart, out.pageCount + padding);
+      const colophonPages = (await countPdfPages(colophon.file)) - colophon.blanks;
+      const needed = (4 - ((out.pageCount + colophonPages) % 4)) % 4;
+      if (needed !== padding) {
+        // Credits longer than a page: printed again with the right page numbers.
+        padding = needed;
+        colophon = await printPart(colophonPart, out.pageCount + padding);
+      }
+      const sheet = printShopSheet(pageSize);
+      for (let i = 0; i < padding; i++) await out.addBlank(sheet.widthMm * PT_PER_MM, sheet.heightMm * PT_PER_MM, finishPage);
+      await join(out, colophon);
+    }
+    job?.progress(total, total, 'print');
+    const done = await out.finish({ title: data.exhibition.title, lang: data.lang });
+    joiner = null;
     job?.signal.throwIfAborted();
     await fs.promises.rename(partial, target);
-    return { path: target, works: data.works.length, images: plan.filter((p) => p.key.startsWith('work-')).length, pages, bytes };
+    return {
+      path: target,
+      works: data.works.length,
+      images: plan.filter((p) => p.key.startsWith('work-')).length,
+      pages: done.pages,
+      bytes: done.bytes,
+    };
   } catch (err) {
+    await joining.catch(() => undefined);
+    await joiner?.abandon();
     await fs.promises.rm(partial, { force: true });
     throw err;
   } finally {

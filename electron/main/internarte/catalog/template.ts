@@ -6,6 +6,7 @@ import { artistIndex, captionLines, consentDate, cssString, formatDateRange, par
 import {
   COVER_IMAGE_KEY,
   coverBox,
+  cssPageSize,
   logoBox,
   logoImageKey,
   pageGeometry,
@@ -15,6 +16,7 @@ import {
   worksGrid,
   type PageGeometry,
 } from './layout';
+import { wideCss } from './wide';
 
 /**
  * The exhibition catalog as ONE pure function: CatalogData (consent already applied) and
@@ -37,6 +39,8 @@ export interface CatalogTemplateOptions {
   images: ReadonlyMap<string, string>;
   /** Only the first works (the preview); the index and the credits are then left out. */
   maxWorks?: number;
+  /** More rows for the credits (the print-shop catalog adds its fonts). */
+  colophonExtra?: Array<[string, string]>;
 }
 
 function catalogCss(g: PageGeometry, layout: CatalogLayout, consentNote: string): string {
@@ -46,7 +50,7 @@ function catalogCss(g: PageGeometry, layout: CatalogLayout, consentNote: string)
   const margin = `${g.marginTopMm}mm ${g.marginSideMm}mm ${g.marginBottomMm}mm`;
   return `
 @page {
-  size: ${g.size};
+  size: ${cssPageSize(g.size)};
   margin: ${margin};
   @bottom-right { content: counter(page); font: ${small ? 7.5 : 8.5}pt ${SANS}; color: #444; vertical-align: top; padding-top: ${small ? 5 : 7}mm; }
   @bottom-left { content: ${note}; font: ${small ? 5.5 : 6.5}pt ${SANS}; color: #666; vertical-align: top; padding-top: ${small ? 5.3 : 7.3}mm; }
@@ -214,7 +218,7 @@ function sections(works: CatalogWork[]): Array<{ title: string | null; works: Ca
   return [...out].map(([title, list]) => ({ title, works: list }));
 }
 
-function worksPages(data: CatalogData, works: CatalogWork[], opts: CatalogTemplateOptions, t: Translate): string {
+function worksPages(data: CatalogData, works: CatalogWork[], opts: CatalogTemplateOptions, t: Translate): string[] {
   const { perPage } = worksGrid(opts.pageSize, opts.layout);
   const pages: string[] = [];
   for (const s of sections(works)) {
@@ -231,7 +235,7 @@ function worksPages(data: CatalogData, works: CatalogWork[], opts: CatalogTempla
 </section>`);
     }
   }
-  return pages.join('\n');
+  return pages;
 }
 
 function indexPage(works: CatalogWork[], t: Translate): string {
@@ -250,7 +254,7 @@ function indexPage(works: CatalogWork[], t: Translate): string {
 </section>`;
 }
 
-function colophonPage(data: CatalogData, t: Translate): string {
+function colophonPage(data: CatalogData, t: Translate, extra: Array<[string, string]> = []): string {
   const ex = data.exhibition;
   const rows: Array<[string, string]> = [];
   if (ex.curators.length) rows.push([t('internarte.catalog.doc.curators'), ex.curators.join(', ')]);
@@ -258,6 +262,7 @@ function colophonPage(data: CatalogData, t: Translate): string {
   const dates = formatDateRange(ex.startsOn, ex.endsOn, data.lang, t);
   if (dates) rows.push(['', dates]);
   if (ex.partners.length) rows.push([t('internarte.catalog.doc.partners'), ex.partners.map((p) => p.name).join(' · ')]);
+  rows.push(...extra);
   const date = consentDate(data.consentAsOf);
   return `<section class="page flow colophon">
 <h2>${h(t('internarte.catalog.doc.credits'))}</h2>
@@ -267,13 +272,19 @@ ${paragraphs(ex.credits)}
 </section>`;
 }
 
-/** The complete catalog document. */
-export function catalogHtml(data: CatalogData, opts: CatalogTemplateOptions, t: Translate): string {
-  const g = pageGeometry(opts.pageSize);
+/** The catalog's pieces in print order: cover and texts, one entry per works page, index, credits ('' when absent). */
+export interface CatalogPieces {
+  front: string;
+  works: string[];
+  index: string;
+  colophon: string;
+}
+
+export function catalogPieces(data: CatalogData, opts: CatalogTemplateOptions, t: Translate): CatalogPieces {
   const ex = data.exhibition;
   const works = opts.maxWorks === undefined ? data.works : data.works.slice(0, opts.maxWorks);
   const full = opts.maxWorks === undefined || opts.maxWorks >= data.works.length;
-  const body = [
+  const front = [
     coverPage(data, opts, t),
     textPage(t('internarte.catalog.doc.presentation'), ex.presentation),
     textPage(
@@ -281,19 +292,35 @@ export function catalogHtml(data: CatalogData, opts: CatalogTemplateOptions, t: 
       ex.curatorialText,
       ex.curators.length ? `${t('internarte.catalog.doc.curators')}: ${ex.curators.join(', ')}` : undefined,
     ),
-    works.length
+  ];
+  return {
+    front: front.filter(Boolean).join('\n'),
+    works: works.length
       ? worksPages(data, works, opts, t)
-      : `<section class="page flow text"><p>${h(t('internarte.catalog.doc.noWorks'))}</p></section>`,
-    full ? indexPage(data.works, t) : '',
-    full ? colophonPage(data, t) : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+      : [`<section class="page flow text"><p>${h(t('internarte.catalog.doc.noWorks'))}</p></section>`],
+    index: full ? indexPage(data.works, t) : '',
+    colophon: full ? colophonPage(data, t, opts.colophonExtra) : '',
+  };
+}
+
+/** A catalog document around some of its pieces (`body`); `extraCss` comes after the catalog's own (print-shop page, part offsets). */
+export function catalogDocument(data: CatalogData, opts: CatalogTemplateOptions, t: Translate, body: string, extraCss = ''): string {
+  const g = pageGeometry(opts.pageSize);
   return htmlDocument({
     lang: data.lang,
-    title: ex.title,
-    css: catalogCss(g, opts.layout, t('internarte.catalog.doc.consentNote', { date: consentDate(data.consentAsOf) })),
+    title: data.exhibition.title,
+    css:
+      catalogCss(g, opts.layout, t('internarte.catalog.doc.consentNote', { date: consentDate(data.consentAsOf) })) +
+      wideCss(g, opts.layout) +
+      extraCss,
     body,
-    page: { size: opts.pageSize, margin: `${g.marginTopMm}mm ${g.marginSideMm}mm ${g.marginBottomMm}mm` },
+    page: { size: cssPageSize(opts.pageSize), margin: `${g.marginTopMm}mm ${g.marginSideMm}mm ${g.marginBottomMm}mm` },
   });
+}
+
+/** The complete catalog document. */
+export function catalogHtml(data: CatalogData, opts: CatalogTemplateOptions, t: Translate): string {
+  const p = catalogPieces(data, opts, t);
+  const body = [p.front, ...p.works, p.index, p.colophon].filter(Boolean).join('\n');
+  return catalogDocument(data, opts, t, body);
 }

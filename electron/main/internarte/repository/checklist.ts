@@ -83,6 +83,7 @@ export async function checklistRows(db: Knex, exhibitionId: number, mode: Sectio
       custodyStatus: r.custody_status as ChecklistRow['custodyStatus'],
       mayExhibit: consent.mayExhibit,
       mayCatalog: consent.mayCatalog,
+      mayBeCover: consent.mayCatalog && consent.mayPhotograph && Boolean(r.primary_hash),
       loanOpen: Number(r.open_loans) > 0,
       thumbnail: thumbnails[i] ?? null,
     };

@@ -53,6 +53,12 @@ const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Ex
   sectionMode: r.section_mode as SectionMode,
   partners,
   agreement: r.agreement_id == null ? null : { id: Number(r.agreement_id), title: String(r.agreement_title) },
+  titleEn: nonEmpty(r.title_en),
+  subtitleEn: nonEmpty(r.subtitle_en),
+  presentationEn: nonEmpty(r.presentation_en),
+  curatorialTextEn: nonEmpty(r.curatorial_text_en),
+  creditsEn: nonEmpty(r.credits_en),
+  coverArtworkId: r.cover_artwork_id == null ? null : Number(r.cover_artwork_id),
   workCount: Number(r.work_count ?? 0),
   openLoans: Number(r.open_loans ?? 0),
   ...stampedOf(r),
@@ -112,6 +118,14 @@ export interface ExhibitionValues {
   credits: string | null;
   sectionMode: string;
   agreementId?: number | null;
+  /** The texts in English (the form's «English» column); absent: left as they are. */
+  titleEn?: string | null;
+  subtitleEn?: string | null;
+  presentationEn?: string | null;
+  curatorialTextEn?: string | null;
+  creditsEn?: string | null;
+  /** The cover's work; absent: left as it is. */
+  coverArtworkId?: number | null;
 }
 
 const exhibitionValues = (v: ExhibitionValues, titleKey?: string) => ({
@@ -127,6 +141,12 @@ const exhibitionValues = (v: ExhibitionValues, titleKey?: string) => ({
   credits: v.credits,
   section_mode: v.sectionMode,
   agreement_id: v.agreementId ?? null,
+  ...(v.titleEn === undefined ? {} : { title_en: v.titleEn }),
+  ...(v.subtitleEn === undefined ? {} : { subtitle_en: v.subtitleEn }),
+  ...(v.presentationEn === undefined ? {} : { presentation_en: v.presentationEn }),
+  ...(v.curatorialTextEn === undefined ? {} : { curatorial_text_en: v.curatorialTextEn }),
+  ...(v.creditsEn === undefined ? {} : { credits_en: v.creditsEn }),
+  ...(v.coverArtworkId === undefined ? {} : { cover_artwork_id: v.coverArtworkId }),
 });
 
 async function setPartners(db: Knex, exhibitionId: number, partnerIds: number[]): Promise<void> {

@@ -8,21 +8,9 @@ import { DateField } from '../../components/fields';
 import { schemaValidator } from '../../forms';
 import { FormModal } from '../../components/FormModal';
 import { useRecordDialog } from '../../components/useRecordDialog';
+import { CoverSelect, ExhibitionTexts, type ExhibitionFormValues } from './ExhibitionCatalogFields';
 
-interface Values {
-  title: string;
-  subtitle: string;
-  venue: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  curators: string;
-  presentation: string;
-  curatorialText: string;
-  credits: string;
-  sectionMode: SectionMode;
-  partnerIds: string[];
-  agreementId: number | null;
-}
+type Values = ExhibitionFormValues;
 
 const fromExhibition = (x: Exhibition | null): Values => ({
   title: x?.title ?? '',
@@ -37,6 +25,12 @@ const fromExhibition = (x: Exhibition | null): Values => ({
   sectionMode: x?.sectionMode ?? 'ninguna',
   partnerIds: x?.partners.map((p) => String(p.id)) ?? [],
   agreementId: x?.agreement?.id ?? null,
+  titleEn: x?.titleEn ?? '',
+  subtitleEn: x?.subtitleEn ?? '',
+  presentationEn: x?.presentationEn ?? '',
+  curatorialTextEn: x?.curatorialTextEn ?? '',
+  creditsEn: x?.creditsEn ?? '',
+  coverArtworkId: x?.coverArtworkId == null ? null : String(x.coverArtworkId),
 });
 
 const toInput = (v: Values) => ({
@@ -55,6 +49,12 @@ const toInput = (v: Values) => ({
   sectionMode: v.sectionMode,
   partnerIds: v.partnerIds.map(Number),
   agreementId: v.agreementId,
+  titleEn: v.titleEn,
+  subtitleEn: v.subtitleEn,
+  presentationEn: v.presentationEn,
+  curatorialTextEn: v.curatorialTextEn,
+  creditsEn: v.creditsEn,
+  coverArtworkId: v.coverArtworkId === null ? null : Number(v.coverArtworkId),
 });
 
 /** Create an exhibition or edit its data, partners and texts. A refused save keeps everything typed. */
@@ -118,6 +118,7 @@ export function ExhibitionFormModal({
           onChange={(id) => form.setFieldValue('agreementId', id)}
           error={form.errors.agreementId}
         />
+        <CoverSelect form={form} exhibitionId={exhibition?.id ?? null} opened={opened} />
       </SimpleGrid>
       <Textarea
         label={t('internarte.exhibitions.fields.curators')}
@@ -126,21 +127,34 @@ export function ExhibitionFormModal({
         {...form.getInputProps('curators')}
         error={form.errors.curators ?? Object.entries(form.errors).find(([k]) => k.startsWith('curators.'))?.[1]}
       />
-      <Textarea
-        label={t('internarte.exhibitions.fields.presentation')}
-        autosize
-        minRows={3}
-        maxRows={10}
-        {...form.getInputProps('presentation')}
+      <ExhibitionTexts
+        form={form}
+        spanish={
+          <>
+            <Textarea
+              label={t('internarte.exhibitions.fields.presentation')}
+              autosize
+              minRows={3}
+              maxRows={10}
+              {...form.getInputProps('presentation')}
+            />
+            <Textarea
+              label={t('internarte.exhibitions.fields.curatorialText')}
+              autosize
+              minRows={3}
+              maxRows={10}
+              {...form.getInputProps('curatorialText')}
+            />
+            <Textarea
+              label={t('internarte.exhibitions.fields.credits')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              {...form.getInputProps('credits')}
+            />
+          </>
+        }
       />
-      <Textarea
-        label={t('internarte.exhibitions.fields.curatorialText')}
-        autosize
-        minRows={3}
-        maxRows={10}
-        {...form.getInputProps('curatorialText')}
-      />
-      <Textarea label={t('internarte.exhibitions.fields.credits')} autosize minRows={2} maxRows={8} {...form.getInputProps('credits')} />
     </FormModal>
   );
 }

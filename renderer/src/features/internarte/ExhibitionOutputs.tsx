@@ -10,6 +10,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   Title,
 } from '@mantine/core';
@@ -28,6 +29,7 @@ import { ApiCallError, call } from '../../api';
 import { SavedFileNote, useSaveFile } from '../../components/files';
 import { useJobStatus } from '../../components/useJobStatus';
 import { useCan } from '../../components/session';
+import { CatalogPreflight } from './CatalogPreflight';
 
 type PageSize = (typeof catalogPageSizes)[number];
 type Layout = (typeof catalogLayouts)[number];
@@ -48,6 +50,7 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
   const [pageSize, setPageSize] = useState<PageSize>('A4');
   const [layout, setLayout] = useState<Layout>('one');
   const [lang, setLang] = useState<Lang>(i18n.language === 'en' ? 'en' : 'es-PE');
+  const [printShop, setPrintShop] = useState(false);
   const [preview, setPreview] = useState<CatalogPreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -55,7 +58,7 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
   const [done, setDone] = useState<CatalogExportDone | null>(null);
   const [notice, setNotice] = useState<{ color: 'red' | 'yellow'; text: string } | null>(null);
   const [labelsPath, setLabelsPath] = useState<{ path: string; rows: number } | null>(null);
-  const options = { exhibitionId, pageSize, layout, lang };
+  const options = { exhibitionId, pageSize, layout, lang, printShop };
 
   const openPreview = async () => {
     setNotice(null);
@@ -120,12 +123,12 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
             {t('internarte.catalog.ui.hint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <LabelledSegments
-              id="catalog-page-size"
+            <Select
               label={t('internarte.catalog.ui.pageSize')}
               value={pageSize}
-              onChange={(v) => setPageSize(v as PageSize)}
+              onChange={(v) => v && setPageSize(v as PageSize)}
               data={catalogPageSizes.map((s) => ({ value: s, label: t(`internarte.catalog.ui.pageSizes.${s}`) }))}
+              allowDeselect={false}
               disabled={running}
             />
             <Select
@@ -145,6 +148,14 @@ export function ExhibitionOutputs({ exhibitionId }: { exhibitionId: number }) {
               disabled={running}
             />
           </SimpleGrid>
+          <Switch
+            label={t('internarte.catalog.ui.printShop')}
+            description={t('internarte.catalog.ui.printShopHint')}
+            checked={printShop}
+            onChange={(e) => setPrintShop(e.currentTarget.checked)}
+            disabled={running}
+          />
+          <CatalogPreflight options={options} />
           <Group gap="xs">
             <Button
               variant="default"

@@ -24,6 +24,8 @@ export const catalogEs = {
     consentNoteLong:
       'Cada obra, cada nombre y cada imagen de esta publicación aparecen con el consentimiento expreso de sus autores, personas privadas de libertad, según lo registrado al {{date}}. Los autores que lo decidieron figuran con iniciales, seudónimo o de forma anónima.',
     generated: 'Catálogo elaborado con ArteINPE el {{date}}.',
+    fonts: 'Tipografías',
+    fontsValue: 'Source Serif 4 y Source Sans 3 (SIL Open Font License 1.1), incluidas en el PDF',
     labelsTitle: 'Cartelas — {{title}}',
     labelsNote: 'Corte por las líneas de puntos.',
     noWorks: 'Esta exposición todavía no tiene obras publicables en el catálogo.',
@@ -40,6 +42,8 @@ export const catalogEs = {
       A4: 'A4',
       A5: 'A5',
       Letter: 'Carta',
+      A4Landscape: 'A4 apaisado (29.7 × 21 cm)',
+      Square21: 'Cuadrado (21 × 21 cm)',
     },
     layout: 'Diagramación',
     layouts: {
@@ -67,6 +71,9 @@ export const catalogEs = {
     cancelled: 'Se canceló el catálogo; no se guardó ningún archivo.',
     labelsSaved: 'Cartelas guardadas ({{count}}).',
     close: 'Cerrar',
+    printShop: 'Para imprenta (sangrado y marcas de corte)',
+    printShopHint:
+      'Agrega 3 mm de sangrado, marcas de corte y páginas en blanco hasta un múltiplo de 4 (cuadernillo grapado). La vista previa muestra la página sin sangrado.',
   },
   errors: {
     noWorks: 'La exposición no tiene obras con consentimiento para publicarse. Agregue obras a la lista o revise los consentimientos.',
@@ -96,6 +103,8 @@ export const catalogEn: Widen<typeof catalogEs> = {
     consentNoteLong:
       'Every work, name and image in this publication appears with the express consent of its author, a person deprived of liberty, as recorded on {{date}}. Authors who so chose appear with initials, a pseudonym or anonymously.',
     generated: 'Catalogue produced with ArteINPE on {{date}}.',
+    fonts: 'Typefaces',
+    fontsValue: 'Source Serif 4 and Source Sans 3 (SIL Open Font License 1.1), embedded in the PDF',
     labelsTitle: 'Wall labels — {{title}}',
     labelsNote: 'Cut along the dotted lines.',
     noWorks: 'This exhibition has no works that may be published in the catalogue yet.',
@@ -112,6 +121,8 @@ export const catalogEn: Widen<typeof catalogEs> = {
       A4: 'A4',
       A5: 'A5',
       Letter: 'Letter',
+      A4Landscape: 'A4 landscape (29.7 × 21 cm)',
+      Square21: 'Square (21 × 21 cm)',
     },
     layout: 'Layout',
     layouts: {
@@ -138,6 +149,9 @@ export const catalogEn: Widen<typeof catalogEs> = {
     cancelled: 'The catalogue was cancelled; no file was saved.',
     labelsSaved: 'Wall labels saved ({{count}}).',
     close: 'Close',
+    printShop: 'For the print shop (bleed and crop marks)',
+    printShopHint:
+      'Adds a 3 mm bleed, crop marks and blank pages up to a multiple of 4 (saddle-stitched booklet). The preview shows the page without bleed.',
   },
   errors: {
     noWorks: 'The exhibition has no works whose authors allowed publication. Add works to the checklist or review the consents.',
