@@ -176,7 +176,10 @@ async function workshops(db: Knex, s: EvaluationScope, names: Map<number, string
 }
 
 async function completions(db: Knex, s: EvaluationScope, narrowed: boolean): Promise<EvaluationSummary['completions']> {
-  const [done, issued] = await together(db, [later(() => completionsByMonth(db, s)), later(() => certificatesIssuedByMonth(db, s.from, s.to))]);
+  const [done, issued] = await together(db, [
+    later(() => completionsByMonth(db, s)),
+    later(() => certificatesIssuedByMonth(db, s.from, s.to)),
+  ]);
   const months = [...new Set([...done.keys(), ...(narrowed ? [] : issued.keys())])].sort();
   return months.map((month) => ({
     ...suppressRow({ month, completions: done.get(month) ?? 0 }, personKeys.completions),
