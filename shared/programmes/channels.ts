@@ -54,6 +54,8 @@ export const programmeChannels = [
   'partners.create',
   'partners.update',
   'partners.addDonation',
+  'partners.setLogo',
+  'partners.removeLogo',
   'agreements.list',
   'agreements.get',
   'agreements.create',

@@ -67,6 +67,8 @@ import {
   PartnerCreate,
   PartnerDetail,
   PartnerListQuery,
+  PartnerRemoveLogo,
+  PartnerSetLogo,
   PartnerUpdate,
   Period,
   ProgrammeEvent,
@@ -145,6 +147,8 @@ export const programmeContract = {
   'events.removePhoto': channel('write', EventPhotoRef, z.array(EventPhoto)),
   ...recordContract('partners', [PartnerListQuery, z.array(Partner)], [ById, PartnerDetail], [PartnerCreate, PartnerUpdate, Partner]),
   'partners.addDonation': channel('write', DonationCreate, PartnerDetail),
+  'partners.setLogo': channel('write', PartnerSetLogo, PartnerDetail),
+  'partners.removeLogo': channel('write', PartnerRemoveLogo, PartnerDetail),
   ...recordContract(
     'agreements',
     [AgreementListQuery, z.array(Agreement)],

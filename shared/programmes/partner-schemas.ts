@@ -67,8 +67,22 @@ export const PartnerListQuery = z
   .object({ search: Search, type: PartnerTypeSchema.nullable().default(null), status: ActiveFilter })
   .strict();
 
+/** A partner's logo (the catalog's cover and credits): the stored file and its thumbnail for the screens (a JPEG data: URL, also of an SVG). */
+export const PartnerLogo = z.object({
+  hash: z.string(),
+  name: z.string(),
+  mime: z.enum(['image/png', 'image/svg+xml']),
+  thumbnail: z.string().nullable(),
+});
+export type PartnerLogo = z.infer<typeof PartnerLogo>;
+
+/** A PNG or SVG file for a partner's logo (checked in main: programmes/partner-logo.ts). */
+export const PartnerSetLogo = z.object({ id: RecordId, ...Upload }).strict();
+export const PartnerRemoveLogo = z.object({ id: RecordId }).strict();
+
 export const PartnerDetail = z.object({
   partner: Partner,
+  logo: PartnerLogo.nullable(),
   events: z.array(
     z.object({ id: z.number().int(), title: z.string(), date: z.string(), type: EventTypeSchema, totalAudience: z.number().int() }),
   ),

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Harness } from '../../electron/harness/server';
 import type { Ok } from '../helpers/contracts';
+import { allowAll } from '../helpers/internarte';
 import { newViolin, validEstablishment } from '../helpers/services';
 import { newWorkshop } from '../helpers/workshop-teachers';
 import { expect } from './fixtures';
@@ -25,6 +26,14 @@ export const okOf =
 /** An establishment created through its channel: in Lima, for men, in the programme, unless `over` says otherwise (helpers/services.ts). */
 export const createEstablishment = (harness: Harness, over: Record<string, unknown>) =>
   ok<{ id: number; version: number }>(harness, 'establishments.create', validEstablishment(over));
+
+/**
+ * The artist's consent to exhibit, catalog and publish the photo of a work, not to sell it, with
+ * a signed form (helpers/internarte.ts allowAll; `over` changes any field): how the InternArte
+ * specs seed the works their catalog prints.
+ */
+export const recordConsent = (harness: Harness, artworkId: number, over: Record<string, unknown> = {}) =>
+  ok(harness, 'artworks.recordConsent', allowAll(artworkId, { maySell: false, ...over }));
 
 /** A violin assigned to an establishment, registered through its channel (helpers/services.ts newViolin; `over` changes any field). */
 export const createInstrument = (harness: Harness, code: string, establishmentId: number, over: Record<string, unknown> = {}) =>

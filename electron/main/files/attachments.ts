@@ -15,7 +15,8 @@ export { attachmentFilePath, thumbnailFilePath, THUMBNAIL_DIR, FolderStore, Data
  * thumbnail for the screens. Plain Node: the app, the harness and the tests share it.
  */
 
-export type AttachmentKind = 'image' | 'document';
+/** 'logo': a partner's logo, a PNG or an SVG already checked to be only a drawing (programmes/partner-logo.ts). */
+export type AttachmentKind = 'image' | 'document' | 'logo';
 
 export interface StoredAttachment {
   hash: string;
@@ -49,11 +50,17 @@ interface Inspected {
   thumbnail: Buffer | null;
 }
 
+/** A logo's formats: a PNG, or an SVG drawing (its thumbnail is drawn by sharp, the screens never see the SVG itself). */
+const logoFormats: Record<string, { mime: string; ext: string }> = {
+  png: imageFormats.png!,
+  svg: { mime: 'image/svg+xml', ext: 'svg' },
+};
+
 /** Decodes an image fully (a truncated or disguised file fails here); null when it is not an accepted image. */
-async function inspectImage(bytes: Buffer): Promise<Inspected | null> {
+async function inspectImage(bytes: Buffer, formats = imageFormats): Promise<Inspected | null> {
   try {
     const meta = await sharp(bytes).metadata();
-    const format = imageFormats[meta.format];
+    const format = formats[meta.format];
     if (!format) return null;
     const thumbnail = await sharp(bytes)
       .autoOrient()
@@ -95,8 +102,8 @@ export async function storeAttachment(
   if (opts.kind === 'document' && isPdf(file.bytes)) {
     inspected = { mime: 'application/pdf', width: null, height: null, thumbnail: null };
   } else {
-    inspected = await inspectImage(file.bytes);
-    if (!inspected) throw new AppError('validation', opts.kind === 'image' ? 'errors.notAnImage' : 'errors.notADocument', { name });
+    inspected = await inspectImage(file.bytes, opts.kind === 'logo' ? logoFormats : imageFormats);
+    if (!inspected) throw new AppError('validation', opts.kind === 'document' ? 'errors.notADocument' : 'errors.notAnImage', { name });
   }
 
   const hash = sha256(file.bytes);

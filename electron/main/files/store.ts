@@ -53,6 +53,8 @@ export const extByMime: Record<string, string> = {
   'image/webp': 'webp',
   'image/tiff': 'tif',
   'image/gif': 'gif',
+  /** Only a partner's logo (kind 'logo', checked to be a plain drawing first: programmes/partner-logo.ts). */
+  'image/svg+xml': 'svg',
   'application/pdf': 'pdf',
 };
 

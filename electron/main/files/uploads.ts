@@ -14,14 +14,14 @@ export interface Upload {
 
 /**
  * Stores a file a request brings as a managed attachment, by the signed-in user, inside the
- * caller's transaction: a photo ('image') or a signed document, each with its size limit.
+ * caller's transaction: a photo ('image'), a partner's logo ('logo') or a signed document, each with its size limit.
  */
 export function storeUpload(ctx: HandlerContext, file: Upload, kind: AttachmentKind): Promise<StoredAttachment> {
   return storeAttachment(
     ctx.db,
     ctx.attachments,
     { name: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
-    { kind, maxBytes: kind === 'image' ? MAX_PHOTO_BYTES : MAX_DOCUMENT_BYTES },
+    { kind, maxBytes: kind === 'document' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES },
     ctx.session.actor,
     ctx.now,
   );

@@ -1,11 +1,12 @@
-import type { Agreement, Partner, PartnerDetail } from '../../../shared/programmes/schemas';
+import type { Agreement, Partner, PartnerDetail, PartnerLogo } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
-import { printableImageDataUrl } from '../files/attachments';
+import { printableImageDataUrl, thumbnailDataUrl } from '../files/attachments';
 import { storeUpload } from '../files/uploads';
 import { AppError, notFound, stale, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import { agreementMisfit, checkPartnerKept } from './agreement-links';
+import { checkPartnerLogo } from './partner-logo';
 import * as repo from './repository';
 
 type PartnerChannel =
@@ -14,6 +15,8 @@ type PartnerChannel =
   | 'partners.create'
   | 'partners.update'
   | 'partners.addDonation'
+  | 'partners.setLogo'
+  | 'partners.removeLogo'
   | 'agreements.list'
   | 'agreements.create'
   | 'agreements.update'
@@ -28,10 +31,20 @@ async function mustPartner(ctx: HandlerContext, id: number): Promise<Partner> {
   return p;
 }
 
+/** The partner's logo with its thumbnail for the screens (an SVG's too: drawn by sharp when stored). */
+async function logoOf(ctx: HandlerContext, id: number): Promise<PartnerLogo | null> {
+  const f = await repo.partnerLogoFile(ctx.db, id);
+  if (!f) return null;
+  return { ...f, mime: f.mime as PartnerLogo['mime'], thumbnail: await thumbnailDataUrl(ctx.attachments, f.hash) };
+}
+
 async function detail(ctx: HandlerContext, id: number): Promise<PartnerDetail> {
   const partner = await mustPartner(ctx, id);
-  return { partner, ...(await repo.partnerHistory(ctx.db, id)) };
+  return { partner, logo: await logoOf(ctx, id), ...(await repo.partnerHistory(ctx.db, id)) };
 }
+
+/** What the audit log keeps of a logo: the file, by its hash and name (the file stays in the store). */
+const logoTrail = (logo: PartnerLogo | null) => ({ logo: logo ? { hash: logo.hash, name: logo.name } : null });
 
 async function checkPartnerName(ctx: HandlerContext, name: string, selfId: number | null) {
   const other = await repo.partnerIdByName(ctx.db, name);
@@ -89,6 +102,27 @@ export const partnerHandlers: DomainHandlers<PartnerChannel> = {
     const id = await repo.insertDonation(ctx.db, donation, ctx.session.actor, ctx.now);
     await ctx.audit({ entity: 'partnerDonation', entityId: id, action: 'create', after: donation });
     return detail(ctx, donation.partnerId);
+  },
+
+  /** A PNG or an SVG that is only a drawing (refused beside the field `logo` otherwise, never cleaned); the old file stays stored. */
+  'partners.setLogo': async ({ id, fileName, dataBase64 }, ctx) => {
+    await mustPartner(ctx, id);
+    const before = await logoOf(ctx, id);
+    await checkPartnerLogo(Buffer.from(dataBase64, 'base64'), fileName);
+    const stored = await storeUpload(ctx, { fileName, dataBase64 }, 'logo');
+    await repo.setPartnerLogo(ctx.db, id, stored.hash);
+    const after = await detail(ctx, id);
+    await ctx.audit({ entity: 'partner', entityId: id, action: 'update', before: logoTrail(before), after: logoTrail(after.logo) });
+    return after;
+  },
+
+  'partners.removeLogo': async ({ id }, ctx) => {
+    await mustPartner(ctx, id);
+    const before = await logoOf(ctx, id);
+    if (!before) throw new AppError('not_found', 'programmes.partnerLogo.none');
+    await repo.setPartnerLogo(ctx.db, id, null);
+    await ctx.audit({ entity: 'partner', entityId: id, action: 'update', before: logoTrail(before), after: logoTrail(null) });
+    return detail(ctx, id);
   },
 
   'agreements.list': async ({ partnerId, state }, ctx) => {

@@ -8,6 +8,7 @@ import { programmesPartsEn, programmesPartsEs } from './programmes/parts';
 import { programmesWorkshopTeachersEn, programmesWorkshopTeachersEs } from './programmes/workshop-teachers';
 import { programmesInitiativesEn, programmesInitiativesEs } from './programmes/initiatives';
 import { programmesUnescoEn, programmesUnescoEs } from './programmes/unesco';
+import { programmesPartnerLogoEn, programmesPartnerLogoEs } from './programmes/partner-logo';
 
 /** Programmes: workshops, participants, attendance, ensembles, events, partners, certificates, reports. */
 export const programmesEs = {
@@ -20,6 +21,7 @@ export const programmesEs = {
   ...programmesWorkshopTeachersEs,
   ...programmesInitiativesEs,
   ...programmesUnescoEs,
+  ...programmesPartnerLogoEs,
 };
 
 export const programmesEn: Widen<typeof programmesEs> = {
@@ -32,4 +34,5 @@ export const programmesEn: Widen<typeof programmesEs> = {
   ...programmesWorkshopTeachersEn,
   ...programmesInitiativesEn,
   ...programmesUnescoEn,
+  ...programmesPartnerLogoEn,
 };

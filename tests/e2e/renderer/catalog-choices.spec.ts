@@ -1,18 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Harness } from '../../../electron/harness/server';
-import { photoLikeJpeg } from '../../helpers/catalog';
-import { expect, screen, test } from '../fixtures';
-import { createEstablishment, ok } from '../steps';
+import sharp from 'sharp';
+import { pdfImages, photoLikeJpeg } from '../../helpers/catalog';
+import { expect, screen, screensDir, test } from '../fixtures';
+import { chooseFiles, createEstablishment, ok, recordConsent } from '../steps';
 
 /**
  * A curator's choices for the catalog (issue 18, items 3 and 4) in the real renderer: the
  * cover chosen in the exhibition's form among its works whose photo may be published, and
  * the preflight's list beside the export button (a photo too small for its printed size).
  */
-
-const form = { fileName: 'consentimiento-firmado.pdf', dataBase64: Buffer.from('%PDF-1.4\n% firmado\n%%EOF\n').toString('base64') };
 
 async function seed(harness: Harness): Promise<{ title: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-fotos-'));
@@ -38,22 +38,14 @@ async function seed(harness: Harness): Promise<{ title: string }> {
       receivedOn: '2026-09-01',
     });
     await ok(harness, 'artworks.addPhoto', { id: a.id, fileName: `obra-${i}.jpg`, dataBase64: photos[i] });
-    await ok(harness, 'artworks.recordConsent', {
-      artworkId: a.id,
-      date: '2026-10-01',
-      naming: 'nombre_completo',
-      pseudonym: null,
-      mayExhibit: true,
-      mayCatalog: true,
-      mayPhotograph: true,
-      maySell: false,
-      document: form,
-    });
+    await recordConsent(harness, a.id);
     ids.push(a.id);
   }
   const title = 'InternArte: otra forma de libertad';
+  const partner = await ok<{ id: number }>(harness, 'partners.create', { name: 'Municipalidad de Lima', type: 'sector_publico' });
   const ex = await ok<{ id: number }>(harness, 'exhibitions.create', {
     title,
+    partnerIds: [partner.id],
     venue: 'Museo de Artes y Tradiciones Populares',
     presentation: 'Obras de los talleres del INPE.',
     curatorialText: 'La libertad es una forma de hacer.',
@@ -105,4 +97,89 @@ test('the curator chooses the cover; the preflight lists the small photo and the
   // The clerk can still export.
   await app.getByRole('button', { name: 'Exportar catálogo (PDF)…' }).click();
   await expect(app.getByTestId('catalog-done')).toContainText('Catálogo guardado:', { timeout: 60_000 });
+});
+
+test("a partner's logo uploaded in its form prints on the catalog's cover and in its credits", async ({ app, harness }) => {
+  test.setTimeout(120_000);
+  const { title } = await seed(harness);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-logos-'));
+  const logo = path.join(dir, 'logo-municipalidad.png');
+  // A wide logo (3 : 1), to be told from the works' photos in the PDF.
+  await sharp({ create: { width: 900, height: 300, channels: 3, background: '#1d4e89' } })
+    .composite([
+      { input: Buffer.from('<svg width="900" height="300"><rect x="60" y="60" width="180" height="180" fill="#f2c230"/></svg>') },
+    ])
+    .png()
+    .toFile(logo);
+  const unsafe = path.join(dir, 'logo-con-script.svg');
+  fs.writeFileSync(unsafe, '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"><script>alert(1)</script></svg>');
+
+  await app.reload();
+  await app.getByRole('link', { name: 'Aliados y convenios' }).click();
+  await app.getByRole('row', { name: /Municipalidad de Lima/ }).click();
+  await app.getByRole('dialog', { name: 'Municipalidad de Lima' }).getByRole('button', { name: 'Editar', exact: true }).click();
+  const form = app.getByRole('dialog', { name: 'Editar aliado' });
+  await expect(form.getByText('Sin logo.')).toBeVisible();
+  const upload = form.getByRole('button', { name: 'Subir logo (PNG o SVG)' });
+
+  // An SVG that could run a script is refused beside the field, not cleaned.
+  await chooseFiles(app, upload, unsafe);
+  await expect(
+    form.getByText('El SVG tiene scripts, eventos o referencias externas: expórtelo solo como dibujo e inténtelo de nuevo.'),
+  ).toBeVisible();
+  await expect(form.getByText('Sin logo.')).toBeVisible();
+
+  await chooseFiles(app, upload, logo);
+  const shown = form.getByRole('img', { name: 'Logo de Municipalidad de Lima' });
+  await expect(shown).toBeVisible();
+  await expect(shown).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(form.getByText('logo-municipalidad.png')).toBeVisible();
+  await expect(form.getByText('El SVG tiene scripts')).toBeHidden();
+  await screen(app, '98-aliado-logo');
+  await app.keyboard.press('Escape');
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  // The catalog: the logo on the cover and, with the partner's name under it, in the credits.
+  await app.getByRole('link', { name: 'Exposiciones', exact: true }).click();
+  await app.getByText(title, { exact: true }).click();
+  await app.getByRole('tab', { name: 'Catálogo y cartelas' }).click();
+  await app.getByRole('button', { name: 'Exportar catálogo (PDF)…' }).click();
+  const done = app.getByTestId('catalog-done');
+  await expect(done).toContainText('Catálogo guardado:', { timeout: 60_000 });
+  const file = (await done.getByTestId('saved-path').innerText()).replace('Archivo guardado en: ', '').trim();
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  const logos = pdfImages(file).filter((i) => Math.abs(i.width / i.height - 3) < 0.05);
+  expect(logos.map((i) => i.page)).toEqual([1, pages]);
+  expect(execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'], { encoding: 'utf8' })).toContain(
+    'Municipalidad de Lima',
+  );
+
+  // The cover and the credits as printed (pdftoppm), beside the screenshots.
+  fs.mkdirSync(screensDir, { recursive: true });
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '50',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    file,
+    path.join(screensDir, '98b-catalogo-portada-logo'),
+  ]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '50',
+    '-f',
+    String(pages),
+    '-l',
+    String(pages),
+    '-singlefile',
+    file,
+    path.join(screensDir, '98c-catalogo-creditos-logo'),
+  ]);
+  expect(fs.existsSync(path.join(screensDir, '98b-catalogo-portada-logo.png'))).toBe(true);
+  expect(fs.existsSync(path.join(screensDir, '98c-catalogo-creditos-logo.png'))).toBe(true);
 });

@@ -5,15 +5,13 @@ import path from 'node:path';
 import type { Harness } from '../../../electron/harness/server';
 import { photoLikeJpeg } from '../../helpers/catalog';
 import { expect, screen, screensDir, test } from '../fixtures';
-import { createEstablishment, ok } from '../steps';
+import { createEstablishment, ok, recordConsent } from '../steps';
 
 /**
  * The catalog for the print shop in the real renderer: the switch, the PDF made as a job,
  * then read back: the sheet larger than the A4 page by bleed and slug, the page count a
  * multiple of 4, the credits last; its first pages rendered with pdftoppm beside the screenshots.
  */
-
-const form = { fileName: 'consentimiento-firmado.pdf', dataBase64: Buffer.from('%PDF-1.4\n% firmado\n%%EOF\n').toString('base64') };
 
 async function seed(harness: Harness): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-fotos-'));
@@ -33,16 +31,7 @@ async function seed(harness: Harness): Promise<string> {
       receivedOn: '2026-09-01',
     });
     await ok(harness, 'artworks.addPhoto', { id: a.id, fileName: `obra-${i}.jpg`, dataBase64: fs.readFileSync(file).toString('base64') });
-    await ok(harness, 'artworks.recordConsent', {
-      artworkId: a.id,
-      date: '2026-10-01',
-      naming: 'nombre_completo',
-      mayExhibit: true,
-      mayCatalog: true,
-      mayPhotograph: true,
-      maySell: false,
-      document: form,
-    });
+    await recordConsent(harness, a.id);
     ids.push(a.id);
   }
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { expect, screen, test } from '../fixtures';
-import { ok, choose, createEstablishment, pick, savedPath } from '../steps';
+import { ok, choose, createEstablishment, pick, recordConsent, savedPath } from '../steps';
 
 /** InternArte in the real renderer: works with photos, the artist's consent, an exhibition with its checklist and a loan, the checklist export. */
 
@@ -33,17 +33,7 @@ test.describe('InternArte', () => {
       depthMm: 280,
       receivedOn: '2026-09-01',
     });
-    const form = { fileName: 'f.pdf', dataBase64: signedForm.buffer.toString('base64') };
-    await ok(harness, 'artworks.recordConsent', {
-      artworkId: other.id,
-      date: '2026-10-01',
-      naming: 'nombre_completo',
-      mayExhibit: true,
-      mayCatalog: true,
-      mayPhotograph: true,
-      maySell: false,
-      document: form,
-    });
+    await recordConsent(harness, other.id);
     await ok(harness, 'artworks.create', {
       title: 'Obra reservada',
       artistName: 'Pedro Ruiz',

@@ -384,6 +384,18 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       input: async () => ({ partnerId: (await partner()).id, date: '2026-06-01', description: 'Vestuario', valueCentimos: 150000 }),
       check: (d) => expect(d).toMatchObject({ partner: { donationsCentimos: 150000 }, donations: [{ description: 'Vestuario' }] }),
     },
+    'partners.setLogo': {
+      input: async () => ({ id: (await partner()).id, fileName: 'logo-mml.png', dataBase64: (await png()).toString('base64') }),
+      check: (d) => expect(d).toMatchObject({ logo: { name: 'logo-mml.png', mime: 'image/png' } }),
+    },
+    'partners.removeLogo': {
+      input: async () => {
+        const p = await partner();
+        await app().ok('partners.setLogo', { id: p.id, fileName: 'logo-mml.png', dataBase64: (await png()).toString('base64') });
+        return { id: p.id };
+      },
+      check: (d) => expect(d).toMatchObject({ logo: null }),
+    },
     'agreements.list': {
       input: async () => (await agreement(), {}),
       check: (d) => expect(d).toMatchObject([{ title: 'Arte sin Barreras', document: null }]),
@@ -630,6 +642,11 @@ export function programmeCases(ctx: Ctx): { valid: { [K in Name]: Case }; invali
       { name: 'Municipalidad', type: 'sector_publico', contactPhone: 'llamar' },
     ],
     'partners.update': [{ name: 'Municipalidad', type: 'sector_publico', id: 1, version: 1 }],
+    'partners.setLogo': [
+      { id: 1, fileName: 'logo.png' },
+      { id: 1, fileName: 'logo.png', dataBase64: 'no es base64' },
+    ],
+    'partners.removeLogo': [{ id: 'mml' }, {}],
     'partners.addDonation': [
       { partnerId: 1, date: '2026-01-01', description: 'Cuerdas', valueCentimos: 10.5 },
       { partnerId: 1, date: '2026-01-01', description: '', valueCentimos: 100 },

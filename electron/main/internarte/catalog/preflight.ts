@@ -10,7 +10,8 @@ import { COVER_IMAGE_KEY, pageGeometry, planImages, SECTION_BAND_MM, worksGrid }
  *
  * - An image below 200 ppi at its printed size: ppi = pixels ÷ (printed mm ÷ 25.4), the lower
  *   of width and height (the image is fitted in its box keeping its proportions, layout.ts
- *   placeImage). SVG logos are drawn, not pixels: never low.
+ *   placeImage). SVG logos are drawn, not pixels: never low. A partner's logo is checked at its
+ *   cover size: the credits print it smaller (template.ts creditsLogoBox), so sharper.
  * - A caption too long for its box: an estimate, not a measurement. The box is the caption's
  *   part of a works cell (layout.ts worksGrid); its lines are the caption's lines (artist,
  *   title and year, technique, materials, dimensions, establishment, price), each wrapped at

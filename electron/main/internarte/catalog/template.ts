@@ -125,6 +125,9 @@ img { display: block; max-width: 100%; max-height: 100%; object-fit: contain; }
 .colophon dl { display: grid; grid-template-columns: ${small ? 26 : 38}mm 1fr; gap: 2mm 5mm; margin: 0 0 8mm; font-size: ${small ? 8 : 9}pt; }
 .colophon dt { font-family: ${SANS}; font-size: 0.85em; letter-spacing: 0.08em; text-transform: uppercase; color: #555; }
 .colophon dd { margin: 0; }
+.colophon-logos { display: flex; flex-wrap: wrap; align-items: flex-end; gap: ${small ? 4 : 6}mm ${small ? 6 : 9}mm; margin: 0 0 8mm; break-inside: avoid; }
+.colophon-logos figure { margin: 0; display: flex; flex-direction: column; align-items: center; max-width: ${creditsLogoBox(g.size).widthMm + 8}mm; }
+.colophon-logos figcaption { margin-top: 1.5mm; font-family: ${SANS}; font-size: ${small ? 6 : 7}pt; color: #333; text-align: center; }
 .consent { border-top: 0.4pt solid #999; padding-top: 4mm; margin-top: 10mm; font-family: ${SANS}; font-size: ${small ? 7 : 8}pt; color: #333; text-align: left; }
 
 @media screen {
@@ -254,8 +257,28 @@ function indexPage(works: CatalogWork[], t: Translate): string {
 </section>`;
 }
 
-function colophonPage(data: CatalogData, t: Translate, extra: Array<[string, string]> = []): string {
+/** A partner's logo in the credits: smaller than on the cover (so its image, prepared for the cover, prints sharper still). */
+function creditsLogoBox(size: CatalogPageSize): { widthMm: number; heightMm: number } {
+  const box = logoBox(size);
+  return { widthMm: box.widthMm * 0.75, heightMm: box.heightMm * 0.75 };
+}
+
+/** The partners' logos in a row, each with the partner's name under it (only those with a logo). */
+function colophonLogos(data: CatalogData, opts: CatalogTemplateOptions): string {
+  const figures = data.exhibition.partners
+    .map((p, i) => {
+      const src = opts.images.get(logoImageKey(i));
+      if (!p.logo || !src) return '';
+      const pl = placeImage(p.logo, creditsLogoBox(opts.pageSize));
+      return `<figure class="partner-logo">${imageTag(src, p.name, pl.widthMm, pl.heightMm)}<figcaption>${h(p.name)}</figcaption></figure>`;
+    })
+    .join('');
+  return figures ? `<div class="colophon-logos">${figures}</div>` : '';
+}
+
+function colophonPage(data: CatalogData, opts: CatalogTemplateOptions, t: Translate): string {
   const ex = data.exhibition;
+  const extra = opts.colophonExtra ?? [];
   const rows: Array<[string, string]> = [];
   if (ex.curators.length) rows.push([t('internarte.catalog.doc.curators'), ex.curators.join(', ')]);
   if (ex.venue) rows.push([t('internarte.catalog.doc.venue'), ex.venue]);
@@ -267,6 +290,7 @@ function colophonPage(data: CatalogData, t: Translate, extra: Array<[string, str
   return `<section class="page flow colophon">
 <h2>${h(t('internarte.catalog.doc.credits'))}</h2>
 ${rows.length ? `<dl>${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>` : ''}
+${colophonLogos(data, opts)}
 ${paragraphs(ex.credits)}
 <div class="consent"><p>${h(t('internarte.catalog.doc.consentNoteLong', { date }))}</p><p>${h(t('internarte.catalog.doc.generated', { date }))}</p></div>
 </section>`;
@@ -299,7 +323,7 @@ export function catalogPieces(data: CatalogData, opts: CatalogTemplateOptions, t
       ? worksPages(data, works, opts, t)
       : [`<section class="page flow text"><p>${h(t('internarte.catalog.doc.noWorks'))}</p></section>`],
     index: full ? indexPage(data.works, t) : '',
-    colophon: full ? colophonPage(data, t, opts.colophonExtra) : '',
+    colophon: full ? colophonPage(data, opts, t) : '',
   };
 }
 

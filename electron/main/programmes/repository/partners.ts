@@ -50,7 +50,7 @@ export async function listPartners(db: Knex, f: ChannelParsedInput<'partners.lis
 }
 
 /** A partner's events (newest first) and donations: the rest of its record. */
-export async function partnerHistory(db: Knex, id: number): Promise<Omit<PartnerDetail, 'partner'>> {
+export async function partnerHistory(db: Knex, id: number): Promise<Omit<PartnerDetail, 'partner' | 'logo'>> {
   const events = (await db('event_partners as l')
     .join('events as e', 'e.id', 'l.event_id')
     .where('l.partner_id', id)
@@ -87,6 +87,23 @@ export async function partnerIdByName(db: Knex, name: string): Promise<number | 
     .where({ name_key: normalizeText(name) })
     .first('id')) as { id: number } | undefined;
   return other ? other.id : null;
+}
+
+/** The partner's logo as stored (an attachment), or null. */
+export async function partnerLogoFile(db: Knex, id: number): Promise<{ hash: string; name: string; mime: string } | null> {
+  const r = (await joinAttachment(db('partners as p'), 'f', 'p.logo_hash')
+    .where('p.id', id)
+    .first('f.hash', 'f.original_name', 'f.mime')) as Row | undefined;
+  return r ? { hash: String(r.hash), name: String(r.original_name), mime: String(r.mime) } : null;
+}
+
+/**
+ * Sets (a hash) or removes (null) the partner's logo. The attachment itself stays in the store
+ * (another record, a backup or the audit log may name it). The partner's version is kept: an
+ * edit form open meanwhile still saves (it never writes the logo).
+ */
+export async function setPartnerLogo(db: Knex, id: number, hash: string | null): Promise<number> {
+  return db('partners').where({ id }).update({ logo_hash: hash });
 }
 
 export async function partnerExists(db: Knex, id: number): Promise<boolean> {

@@ -8,6 +8,7 @@ import { PartnerExhibitions } from '../../components/PartnerExhibitions';
 import { useCan } from '../../components/session';
 import { AgreementDetailModal } from './AgreementDetailModal';
 import { DonationForm } from './DonationForm';
+import { PartnerLogoField } from './PartnerLogoField';
 import { stateColors } from './partnerUi';
 import { Field } from '../../components/RecordParts';
 
@@ -40,6 +41,7 @@ export function PartnerDrawer({ id, onClose, onEdit }: { id: number | null; onCl
             <Field label={t('programmes.partners.contactEmail')}>{d.partner.contactEmail}</Field>
             <Field label={t('programmes.partners.contactPhone')}>{d.partner.contactPhone}</Field>
           </SimpleGrid>
+          <PartnerLogoField partnerId={d.partner.id} name={d.partner.name} />
           {canEdit && (
             <Group>
               <Button variant="default" onClick={() => onEdit(d.partner)}>

@@ -5,6 +5,7 @@ import type { Partner } from '../../../../shared/programmes/schemas';
 import { FormModal } from '../../components/FormModal';
 import { useRecordDialog } from '../../components/useRecordDialog';
 import { NotesField } from './recordForms';
+import { PartnerLogoField } from './PartnerLogoField';
 import { useOptions } from '../../components/ListTools';
 
 interface Values {
@@ -63,6 +64,7 @@ export function PartnerFormModal({ opened, onClose, partner }: { opened: boolean
         <TextInput label={t('programmes.partners.contactPhone')} {...form.getInputProps('contactPhone')} />
       </SimpleGrid>
       <NotesField {...form.getInputProps('notes')} />
+      {partner && <PartnerLogoField partnerId={partner.id} name={partner.name} />}
       {partner && <Switch label={t('programmes.partners.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
     </FormModal>
   );

@@ -157,6 +157,8 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       create: 'Partner created',
       update: 'Partner edited',
       addDonation: 'Donation recorded',
+      setLogo: 'Partner logo uploaded',
+      removeLogo: 'Partner logo removed',
     },
     agreements: {
       create: 'Agreement created',

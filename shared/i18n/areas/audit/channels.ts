@@ -154,6 +154,8 @@ export const auditChannelsEs = {
       create: 'Registro de aliado',
       update: 'Edición de aliado',
       addDonation: 'Registro de donación',
+      setLogo: 'Logo de aliado subido',
+      removeLogo: 'Logo de aliado quitado',
     },
     agreements: {
       create: 'Registro de convenio',
