@@ -26,6 +26,7 @@ import * as m0024 from './20261206_0024_release_follow_up';
 import * as m0025 from './20261207_0025_attendance_monthly';
 import * as m0026 from './20261208_0026_enrolment_reach_indexes';
 import * as m0027 from './20261209_0027_catalog_choices';
+import * as m0028 from './20261210_0028_site_sync';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -61,6 +62,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261207_0025_attendance_monthly', m0025],
   ['20261208_0026_enrolment_reach_indexes', m0026],
   ['20261209_0027_catalog_choices', m0027],
+  ['20261210_0028_site_sync', m0028],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

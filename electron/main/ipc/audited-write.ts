@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { AppError } from './errors';
 import { appendAudit, appendAudits, type AuditEntry } from '../audit/audit';
+import { attributedTo } from '../sites/capture';
 
 const readOnlyDatabases = new WeakMap<Knex, { unknownMigrations: string[] }>();
 
@@ -51,7 +52,8 @@ export async function runAuditedWrite<T>(
         },
       },
     );
-    const out = await fn(trx, audit);
+    // The changes the triggers capture (sites/capture.ts) name the same actor as the audit entries.
+    const out = await attributedTo(trx, session.actor, () => fn(trx, audit));
     if (audited === 0) throw new MissingAudit(`${channel} wrote without an audit entry`);
     return out;
   });

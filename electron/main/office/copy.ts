@@ -5,6 +5,7 @@ import { createServerKnex, type ServerConfig } from '../db/connection';
 import { resetSequences } from '../db/dialect';
 import { inspectServerSchema, startServerDatabase } from '../db/server';
 import { sha256, type AttachmentStore } from '../files/store';
+import { withoutCapture } from '../sites/capture';
 
 /**
  * "Llevar mis datos al servidor" (issue 8): the one-time copy of this PC's SQLite data into
@@ -153,43 +154,46 @@ export async function copyToServer(
     );
     const report: CopyTable[] = [];
     let missing = 0;
-    await server.transaction(async (trx) => {
-      // The migrations' own seed rows (regional offices, instrument types…) give way to this PC's.
-      await trx(BLOBS).del();
-      for (const t of [...tables].reverse()) await trx(t).del();
-      // The derived roll-ups last: checked once the marks they follow are all there.
-      for (const t of [...tables.filter((x) => !DERIVED.has(x)), ...tables.filter((x) => DERIVED.has(x))]) {
-        const columns = await serverColumns(trx, t);
-        const booleans = new Set([...columns].filter(([, type]) => type === 'boolean').map(([c]) => c));
-        const rows = (await source(t).select('*').orderByRaw('rowid')) as Array<Record<string, unknown>>;
-        const fit = rows.map((r) =>
-          Object.fromEntries(
-            Object.entries(r)
-              .filter(([k]) => columns.has(k))
-              .map(([k, v]) => [k, booleans.has(k) && v !== null ? v === 1 || v === true || v === '1' : v]),
-          ),
-        );
-        const perBatch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(60_000 / Math.max(1, columns.size))));
-        if (!DERIVED.has(t)) for (let i = 0; i < fit.length; i += perBatch) await trx(t).insert(fit.slice(i, i + perBatch));
-        // Verified inside the transaction: a difference rolls everything back.
-        const back = (await trx(t).select('*')) as Array<Record<string, unknown>>;
-        const here = tableHash(fit, booleans);
-        const there = tableHash(back, booleans);
-        if (back.length !== rows.length || here !== there) throw new CopyMismatch(t);
-        report.push({ name: t, rows: rows.length, sha256: there });
-      }
-      const blobs = await copyAttachments(source, files, trx);
-      missing = blobs.missing;
-      await resetSequences(trx);
-      const rows = report.reduce((n, r) => n + r.rows, 0);
-      report.push(blobs.entry);
-      await appendAudit(trx, actor, 'office.copyToServer', now, {
-        entity: 'database',
-        entityId: null,
-        action: 'copyToServer',
-        after: { tables: report.length - 1, rows, files: blobs.entry.rows, missingFiles: missing },
-      });
-    });
+    // The rows go over as they are, with the change log this PC kept: the server's triggers log nothing of the copy.
+    await server.transaction((trx) =>
+      withoutCapture(trx, async () => {
+        // The migrations' own seed rows (regional offices, instrument types…) give way to this PC's.
+        await trx(BLOBS).del();
+        for (const t of [...tables].reverse()) await trx(t).del();
+        // The derived roll-ups last: checked once the marks they follow are all there.
+        for (const t of [...tables.filter((x) => !DERIVED.has(x)), ...tables.filter((x) => DERIVED.has(x))]) {
+          const columns = await serverColumns(trx, t);
+          const booleans = new Set([...columns].filter(([, type]) => type === 'boolean').map(([c]) => c));
+          const rows = (await source(t).select('*').orderByRaw('rowid')) as Array<Record<string, unknown>>;
+          const fit = rows.map((r) =>
+            Object.fromEntries(
+              Object.entries(r)
+                .filter(([k]) => columns.has(k))
+                .map(([k, v]) => [k, booleans.has(k) && v !== null ? v === 1 || v === true || v === '1' : v]),
+            ),
+          );
+          const perBatch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(60_000 / Math.max(1, columns.size))));
+          if (!DERIVED.has(t)) for (let i = 0; i < fit.length; i += perBatch) await trx(t).insert(fit.slice(i, i + perBatch));
+          // Verified inside the transaction: a difference rolls everything back.
+          const back = (await trx(t).select('*')) as Array<Record<string, unknown>>;
+          const here = tableHash(fit, booleans);
+          const there = tableHash(back, booleans);
+          if (back.length !== rows.length || here !== there) throw new CopyMismatch(t);
+          report.push({ name: t, rows: rows.length, sha256: there });
+        }
+        const blobs = await copyAttachments(source, files, trx);
+        missing = blobs.missing;
+        await resetSequences(trx);
+        const rows = report.reduce((n, r) => n + r.rows, 0);
+        report.push(blobs.entry);
+        await appendAudit(trx, actor, 'office.copyToServer', now, {
+          entity: 'database',
+          entityId: null,
+          action: 'copyToServer',
+          after: { tables: report.length - 1, rows, files: blobs.entry.rows, missingFiles: missing },
+        });
+      }),
+    );
     const files$ = report.find((t) => t.name === BLOBS)!;
     const tablesOnly = report.filter((t) => t !== files$);
     return { ok: true, tables: report, totalRows: tablesOnly.reduce((n, r) => n + r.rows, 0), files: { copied: files$.rows, missing } };

@@ -89,6 +89,7 @@ const owned: Record<string, string[]> = {
   ],
   notifications: ['notification_prefs', 'notification_summaries'],
   lists: ['saved_views'],
+  sites: ['site_changes', 'site_capture'],
 };
 
 export function tableOwners() {
@@ -100,8 +101,14 @@ export function tableOwners() {
     /**
      * Code that works on the whole database as one, table by table, whatever the domain:
      * the backup archive, the copy between this PC and the office's server, the migrations'
-     * runner. They name every table by design.
+     * runner, the list of what travels to and from the sites. They name every table by design.
      */
-    wholeDatabase: ['electron/main/backups/archive.ts', 'electron/main/office/copy.ts', 'electron/main/db/open.ts'],
+    wholeDatabase: [
+      'electron/main/backups/archive.ts',
+      'electron/main/office/copy.ts',
+      'electron/main/db/open.ts',
+      // The tables whose rows travel between a prison's site and the centre (issue 20).
+      'electron/main/sites/travelling.ts',
+    ],
   };
 }
