@@ -48,36 +48,60 @@ export function isFileUrlInside(url: string, dir: string): boolean {
   }
 }
 
-/**
- * Loads the request's HTML in a page of `context`: inline (only data: URLs may load), or,
- * with assetsDir, from a file written inside that folder (file: only within it). Answers a
- * clean-up for the written file.
- */
-async function loadDocument(context: BrowserContext, req: PdfRequest): Promise<{ page: Page; cleanup: () => Promise<void> }> {
-  const dir = req.assetsDir;
+/** How long a page stays open after a print for the next one (the parts of a catalog follow each other). */
+const IDLE_PAGE_MS = 3000;
+/** Prints one page serves before it is closed: what a renderer keeps from each part stays bounded. */
+const PRINTS_PER_PAGE = 8;
+
+/** A page kept between prints: its context lets through data: and the files of the print in progress only. */
+interface PrintPage {
+  context: BrowserContext;
+  page: Page;
+  /** The assetsDir of the print in progress (none: only data: URLs). */
+  dir: string | undefined;
+  prints: number;
+}
+
+async function openPrintPage(browser: Browser): Promise<PrintPage> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route(/.*/, (route) => {
     const url = route.request().url();
-    if (/^data:/i.test(url) || (dir && /^file:/i.test(url) && isFileUrlInside(url, dir))) return route.continue();
+    if (/^data:/i.test(url) || (slot.dir && /^file:/i.test(url) && isFileUrlInside(url, slot.dir))) return route.continue();
     return route.abort();
   });
-  const page = await context.newPage();
+  const slot: PrintPage = { context, page: await context.newPage(), dir: undefined, prints: 0 };
+  return slot;
+}
+
+/**
+ * Loads the request's HTML in the page: inline (only data: URLs may load), or, with
+ * assetsDir, from a file written inside that folder (file: only within it). Answers a
+ * clean-up for the written file.
+ */
+async function loadDocument(slot: PrintPage, req: PdfRequest): Promise<() => Promise<void>> {
+  const dir = req.assetsDir;
+  slot.dir = dir;
   if (!dir) {
-    await page.setContent(req.html, { waitUntil: 'load' });
-    return { page, cleanup: async () => undefined };
+    await slot.page.setContent(req.html, { waitUntil: 'load' });
+    return async () => undefined;
   }
   const file = path.join(dir, `documento-${randomUUID()}.html`);
   await fs.promises.writeFile(file, req.html, 'utf8');
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, cleanup: () => fs.promises.rm(file, { force: true }) };
+  await slot.page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return () => fs.promises.rm(file, { force: true });
 }
 
 /**
  * Platform.printPdf without Electron (browser harness, tests, bench): the same Chromium
- * print path through Playwright. The browser starts on the first print and is reused;
- * each print gets its own context and page, with no network and no JavaScript.
+ * print path through Playwright. The browser starts on the first print and is reused; a
+ * print takes the idle page, or opens one (its own context, with no network and no
+ * JavaScript), and gives it back blank: a catalog printed in parts reuses one renderer
+ * instead of starting one per part (half a second of CPU each), still holding one part at a
+ * time. The idle page is closed after IDLE_PAGE_MS, and a page whose print failed at once.
  */
 export function createChromiumPdfPrinter(): ChromiumPdfPrinter {
   let launching: Promise<Browser> | null = null;
+  let idle: { slot: PrintPage; timer: NodeJS.Timeout } | null = null;
 
   const browser = (): Promise<Browser> => {
     if (!launching) {
@@ -95,62 +119,94 @@ export function createChromiumPdfPrinter(): ChromiumPdfPrinter {
     return launching;
   };
 
+  const closeIdle = async () => {
+    const was = idle;
+    idle = null;
+    if (!was) return;
+    clearTimeout(was.timer);
+    await was.slot.context.close().catch(() => undefined);
+  };
+
+  /** Runs one print in a page of its own (the idle one if there is one). */
+  const withPage = async <T>(req: PdfRequest, print: (slot: PrintPage) => Promise<T>): Promise<T> => {
+    let slot: PrintPage;
+    if (idle) {
+      slot = idle.slot;
+      clearTimeout(idle.timer);
+      idle = null;
+    } else slot = await openPrintPage(await browser());
+    let cleanup = async () => undefined as void;
+    let reusable = false;
+    try {
+      cleanup = await loadDocument(slot, req);
+      const result = await print(slot);
+      if (++slot.prints < PRINTS_PER_PAGE) {
+        // Blank again before it waits, its caches dropped: the part's document and images are released.
+        await slot.page.goto('about:blank');
+        const cdp = await slot.context.newCDPSession(slot.page);
+        await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+        await cdp.detach();
+        reusable = true;
+      }
+      return result;
+    } finally {
+      slot.dir = undefined;
+      await cleanup();
+      if (reusable && !idle && launching) {
+        const timer = setTimeout(() => void closeIdle(), IDLE_PAGE_MS);
+        timer.unref();
+        idle = { slot, timer };
+      } else await slot.context.close().catch(() => undefined);
+    }
+  };
+
   return {
-    async printPdf(req) {
-      const context = await (await browser()).newContext({ javaScriptEnabled: false });
-      let cleanup = async () => undefined as void;
-      try {
-        const loaded = await loadDocument(context, req);
-        cleanup = loaded.cleanup;
-        return await loaded.page.pdf({
+    printPdf(req) {
+      return withPage(req, (slot) =>
+        slot.page.pdf({
           format: req.pageSize,
           landscape: req.landscape ?? false,
           printBackground: true,
           preferCSSPageSize: true,
-        });
-      } finally {
-        await context.close();
-        await cleanup();
-      }
+        }),
+      );
     },
-    async printPdfToFile(req, target) {
-      const context = await (await browser()).newContext({ javaScriptEnabled: false });
-      let cleanup = async () => undefined as void;
-      let out: fs.promises.FileHandle | null = null;
-      try {
-        const loaded = await loadDocument(context, req);
-        cleanup = loaded.cleanup;
+    printPdfToFile(req, target) {
+      return withPage(req, async ({ context, page }) => {
         const paper = PAPER_INCHES[req.pageSize];
-        const cdp = await context.newCDPSession(loaded.page);
-        // What page.pdf() sends, but answered as a stream that is copied to the file piece by piece.
-        const { stream } = await cdp.send('Page.printToPDF', {
-          paperWidth: req.landscape ? paper.height : paper.width,
-          paperHeight: req.landscape ? paper.width : paper.height,
-          landscape: req.landscape ?? false,
-          printBackground: true,
-          preferCSSPageSize: true,
-          marginTop: 0,
-          marginBottom: 0,
-          marginLeft: 0,
-          marginRight: 0,
-          transferMode: 'ReturnAsStream',
-        });
-        if (!stream) throw new Error('Chromium answered no PDF stream');
-        out = await fs.promises.open(target, 'w');
-        for (;;) {
-          // Small pieces: each answer (base64 in a JSON message) stays in V8's young generation and is freed at once.
-          const chunk = await cdp.send('IO.read', { handle: stream, size: 64 * 1024 });
-          if (chunk.data) await out.write(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
-          if (chunk.eof) break;
+        const cdp = await context.newCDPSession(page);
+        let out: fs.promises.FileHandle | null = null;
+        try {
+          // What page.pdf() sends, but answered as a stream that is copied to the file piece by piece.
+          const { stream } = await cdp.send('Page.printToPDF', {
+            paperWidth: req.landscape ? paper.height : paper.width,
+            paperHeight: req.landscape ? paper.width : paper.height,
+            landscape: req.landscape ?? false,
+            printBackground: true,
+            preferCSSPageSize: true,
+            marginTop: 0,
+            marginBottom: 0,
+            marginLeft: 0,
+            marginRight: 0,
+            transferMode: 'ReturnAsStream',
+          });
+          if (!stream) throw new Error('Chromium answered no PDF stream');
+          out = await fs.promises.open(target, 'w');
+          for (;;) {
+            // Small pieces: each answer (base64 in a JSON message) stays in V8's young generation and is freed at once.
+            const chunk = await cdp.send('IO.read', { handle: stream, size: 64 * 1024 });
+            if (chunk.data) await out.write(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
+            if (chunk.eof) break;
+          }
+          await cdp.send('IO.close', { handle: stream });
+        } finally {
+          await out?.close();
+          await cdp.detach().catch(() => undefined);
         }
-        await cdp.send('IO.close', { handle: stream });
-      } finally {
-        await out?.close();
-        await context.close();
-        await cleanup();
-      }
+      });
     },
     async close() {
+      await closeIdle();
       const pending = launching;
       launching = null;
       if (!pending) return;

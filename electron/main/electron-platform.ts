@@ -26,8 +26,66 @@ function pdfRequestAllowed(url: string): boolean {
   }
 }
 
+/** How long a print window stays open for the next print (the parts of a catalog follow each other). */
+const IDLE_WINDOW_MS = 3000;
+/** Prints one window serves before it is closed: what its renderer keeps from each part stays bounded. */
+const PRINTS_PER_WINDOW = 8;
+let idleWindow: { win: BrowserWindow; prints: number; timer: NodeJS.Timeout } | null = null;
+
+/** The app's own window for a dialog's parent: never the hidden print window kept idle. */
+const dialogParent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows().find((w) => w !== idleWindow?.win);
+
+function takePrintWindow(): { win: BrowserWindow; prints: number } {
+  const idle = idleWindow;
+  idleWindow = null;
+  if (idle) clearTimeout(idle.timer);
+  if (idle && !idle.win.isDestroyed()) return idle;
+  // Static HTML without JavaScript (javascript: false) in a partition that refuses every
+  // request but file: and data:: a middle click has nothing to open, and index.ts denies new windows.
+  // prettier-ignore
+  const win = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
+    show: false,
+    webPreferences: {
+      partition: PDF_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  return { win, prints: 0 };
+}
+
+/** Keeps a window that printed (blank again) for the next print, or closes it. */
+async function releasePrintWindow(used: { win: BrowserWindow; prints: number }, ok: boolean): Promise<void> {
+  if (used.win.isDestroyed()) return;
+  if (ok && !idleWindow && used.prints < PRINTS_PER_WINDOW) {
+    try {
+      // The part's document and images are released before it waits.
+      await used.win.webContents.loadURL('about:blank');
+    } catch {
+      used.win.destroy();
+      return;
+    }
+    if (!idleWindow && !used.win.isDestroyed()) {
+      const timer = setTimeout(() => {
+        if (idleWindow?.win === used.win) idleWindow = null;
+        if (!used.win.isDestroyed()) used.win.destroy();
+      }, IDLE_WINDOW_MS);
+      timer.unref();
+      idleWindow = { ...used, timer };
+      return;
+    }
+  }
+  used.win.destroy();
+}
+
 /**
- * Prints static HTML in a hidden, sandboxed window without JavaScript; the HTML file it
+ * Prints static HTML in a hidden, sandboxed window without JavaScript (the idle one of the
+ * last print if there is one: a catalog printed in parts reuses one renderer instead of
+ * starting one per part; after PRINTS_PER_WINDOW prints a fresh one); the HTML file it
  * writes is always removed. With req.assetsDir (prepared images referenced by relative
  * URL) the HTML is written inside that folder, which the caller owns and removes.
  */
@@ -44,27 +102,15 @@ async function printPdf(req: PdfRequest): Promise<Buffer> {
   }
   const dir = req.assetsDir ? path.resolve(req.assetsDir) : await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'arteinpe-pdf-'));
   const file = path.join(dir, req.assetsDir ? `documento-${randomUUID()}.html` : 'documento.html');
-  let win: BrowserWindow | null = null;
+  let used: { win: BrowserWindow; prints: number } | null = null;
+  let ok = false;
   pdfReadableDirs.set(dir, (pdfReadableDirs.get(dir) ?? 0) + 1);
   try {
     await fs.promises.writeFile(file, req.html, 'utf8');
-    // Static HTML without JavaScript (javascript: false) in a partition that refuses every
-    // request but file: and data:: a middle click has nothing to open, and index.ts denies new windows.
-    // prettier-ignore
-    win = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
-      show: false,
-      webPreferences: {
-        partition: PDF_PARTITION,
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        javascript: false,
-        webSecurity: true,
-        spellcheck: false,
-      },
-    });
-    await win.loadFile(file);
-    return await win.webContents.printToPDF({
+    used = takePrintWindow();
+    used.prints++;
+    await used.win.loadFile(file);
+    const pdf = await used.win.webContents.printToPDF({
       pageSize: req.pageSize,
       landscape: req.landscape ?? false,
       printBackground: true,
@@ -72,8 +118,10 @@ async function printPdf(req: PdfRequest): Promise<Buffer> {
       // Margins come from the document's @page rule (as with page.pdf() in the harness).
       margins: { top: 0, bottom: 0, left: 0, right: 0 },
     });
+    ok = true;
+    return pdf;
   } finally {
-    if (win && !win.isDestroyed()) win.destroy();
+    if (used) await releasePrintWindow(used, ok);
     const users = (pdfReadableDirs.get(dir) ?? 1) - 1;
     if (users > 0) pdfReadableDirs.set(dir, users);
     else pdfReadableDirs.delete(dir);
@@ -108,7 +156,7 @@ export function electronPlatform(paths: Platform['paths']): Platform {
     version: app.getVersion(),
     paths,
     async chooseSavePath(req) {
-      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const win = dialogParent();
       const options = {
         defaultPath: path.join(app.getPath('documents'), req.defaultName),
         filters: [{ name: req.filterName, extensions: req.extensions }],
@@ -133,7 +181,7 @@ export function electronPlatform(paths: Platform['paths']): Platform {
       await fs.promises.writeFile(target, await printPdf(req));
     },
     async chooseFolder(req) {
-      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const win = dialogParent();
       const options = {
         title: req.title,
         defaultPath: app.getPath('documents'),

@@ -18,6 +18,7 @@ const h = vi.hoisted(() => ({
   probe: [] as string[],
   temp: '',
   printOptions: [] as Array<Record<string, unknown>>,
+  windows: 0,
 }));
 
 const allowed = (url: string) => {
@@ -30,7 +31,14 @@ const allowed = (url: string) => {
 
 vi.mock('electron', () => {
   class BrowserWindow {
+    destroyed = false;
+    constructor() {
+      h.windows++;
+    }
     webContents = {
+      loadURL: async (url: string) => {
+        h.loaded.push(url);
+      },
       printToPDF: async (opts: Record<string, unknown>) => {
         h.printOptions.push(opts);
         for (const url of h.probe) h.allowedDuringPrint.set(url, allowed(url));
@@ -38,9 +46,11 @@ vi.mock('electron', () => {
       },
     };
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
-    destroy() {}
+    destroy() {
+      this.destroyed = true;
+    }
     async loadFile(file: string) {
       h.loaded.push(file);
     }
@@ -112,9 +122,27 @@ describe('printPdf with a folder of prepared images (Electron)', () => {
     const { electronPlatform } = await import('../../../electron/main/electron-platform');
     h.probe = [];
     await electronPlatform({ dbPath: '', backupDir: '', attachmentsDir: '' }).printPdf({ html: '<p>acta</p>', pageSize: 'A4' });
-    const file = h.loaded[h.loaded.length - 1]!;
+    const file = h.loaded.filter((f) => f !== 'about:blank').pop()!;
     expect(path.basename(file)).toBe('documento.html');
     expect(fs.existsSync(path.dirname(file))).toBe(false);
     expect(allowed(pathToFileURL(file).href)).toBe(false);
+  });
+
+  it('the parts of a catalog printed one after another share one window, blanked between prints, and a fresh one after 8 prints', async () => {
+    const { electronPlatform } = await import('../../../electron/main/electron-platform');
+    h.probe = [];
+    const before = h.windows;
+    const loadedBefore = h.loaded.length;
+    const platform = electronPlatform({ dbPath: '', backupDir: '', attachmentsDir: '' });
+    for (let i = 0; i < 9; i++)
+      await platform.printPdfToFile!({ html: `<p>parte ${i}</p>`, pageSize: 'A4', assetsDir: assets }, path.join(h.temp, `p${i}.pdf`));
+    // At most one window from before (kept idle), then one fresh after 8 prints.
+    expect(h.windows - before).toBeLessThanOrEqual(2);
+    expect(h.windows - before).toBeGreaterThanOrEqual(1);
+    const loads = h.loaded.slice(loadedBefore);
+    expect(loads.filter((f) => f.endsWith('.html'))).toHaveLength(9);
+    // Every document but the last of a window is followed by a blank page before the next one loads.
+    expect(loads.filter((f) => f === 'about:blank').length).toBeGreaterThanOrEqual(7);
+    expect(fs.readdirSync(assets)).toEqual(['work-1.jpg']);
   });
 });

@@ -8,6 +8,7 @@ import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf
 import { translator } from '../../../electron/main/i18n';
 import { makeCatalogPdf, type MakeCatalogRequest } from '../../../electron/main/internarte/catalog/make';
 import { BLEED_MM, PT_PER_MM, TRIM_OFFSET_MM } from '../../../electron/main/internarte/catalog/print-shop';
+import { AppError } from '../../../electron/main/ipc/errors';
 import { pdfInfo, photoLikeJpeg, poppler, syntheticCatalog } from '../../helpers/catalog';
 
 /**
@@ -111,6 +112,22 @@ describe('the catalog printed in parts', () => {
     await expect(make('x.pdf', { target, job })).rejects.toThrow();
     expect(phases).toContain('print:1');
     expect(phases).not.toContain('print:3');
+    expect(fs.readdirSync(path.dirname(target))).toEqual([]);
+  }, 120_000);
+
+  it('a photo that cannot be read in a later part (prepared while the first parts print) stops the catalog with the work named, and no file', async () => {
+    const bad = path.join(dir, 'rota.jpg');
+    fs.writeFileSync(bad, 'esto no es una imagen');
+    const target = path.join(dir, 'roto', 'catalogo.pdf');
+    fs.mkdirSync(path.dirname(target));
+    const data = syntheticCatalog({
+      works: 5,
+      image: { path: photo, width: 2400, height: 3000 },
+      overrides: (w, i) => (i === 4 && w.image ? { image: { ...w.image, path: bad } } : {}),
+    });
+    const err = (await make('x.pdf', { data, target }).catch((e: unknown) => e)) as AppError;
+    expect(err).toBeInstanceOf(AppError);
+    expect(t(err.key, err.params)).toBe('No se pudo leer la imagen de la obra «Obra 5». Revise sus fotos.');
     expect(fs.readdirSync(path.dirname(target))).toEqual([]);
   }, 120_000);
 });

@@ -278,6 +278,16 @@ describe('the catalog PDF as Chromium prints it (poppler reads it back)', () => 
     expect(sizes).not.toContain('50x20');
     // Its own HTML file was removed from the folder afterwards.
     expect(fs.readdirSync(own)).toEqual(['a.jpg']);
+    // The next print (in the same page, kept between prints) may not read the last print's folder.
+    const next = fs.mkdtempSync(path.join(dir, 'siguiente-'));
+    await sharp({ create: { width: 60, height: 10, channels: 3, background: '#3a3' } })
+      .jpeg()
+      .toFile(path.join(next, 'b.jpg'));
+    const html2 = `<!doctype html><html><body><img src="b.jpg"><img src="${pathToFileURL(path.join(own, 'a.jpg')).href}"></body></html>`;
+    await printer.printPdfToFile({ html: html2, pageSize: 'A4', assetsDir: next }, file);
+    const sizes2 = pdfImages(file).map((i) => `${i.width}x${i.height}`);
+    expect(sizes2).toContain('60x10');
+    expect(sizes2).not.toContain('40x30');
   });
 
   it('wall labels: an A4 sheet of eight with the captions', async () => {

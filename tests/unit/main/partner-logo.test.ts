@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogExportDone } from '../../../shared/internarte/catalog-schemas';
@@ -166,5 +167,26 @@ describe("the catalog's credits", () => {
     // The logo's image (600 × 200 px, prepared at most at 300 ppi of the cover's box) on the cover and on the credits.
     const logos = pdfImages(path).filter((i) => Math.abs(i.width / i.height - 3) < 0.05);
     expect(logos.map((i) => i.page)).toEqual([1, last]);
+  });
+
+  it('print an SVG logo as a drawing: sharp lines at any size, not pixels at its stated 120 × 40', async () => {
+    const ex = await exhibitionWithPartners();
+    await app.ok('partners.setLogo', upload('logo-mml.svg', svg('<circle cx="60" cy="20" r="15" fill="#f2c230"/>')));
+    const started = await app.ok('catalog.export', { exhibitionId: ex.id, pageSize: 'A5', layout: 'one', lang: 'es-PE' });
+    if (started.status !== 'started') throw new Error('save dialog cancelled');
+    const status = await app.jobs.wait(started.jobId);
+    expect(status?.state, JSON.stringify(status?.error)).toBe('done');
+    const { path } = CatalogExportDone.parse(status!.result);
+    const last = Number(pdfInfo(path).Pages);
+    // No image of the logo's shape in the file: only the work's photo, on its page.
+    expect(pdfImages(path).filter((i) => Math.abs(i.width / i.height - 3) < 0.05)).toEqual([]);
+    // Drawn on the cover and on the credits: the logo's colours are on both pages at 150 ppi.
+    for (const page of [1, last]) {
+      const png = execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '150', '-png', path]);
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      let red = 0;
+      for (let i = 0; i < data.length; i += info.channels) if (data[i]! === 0x8c && data[i + 1]! === 0x2f && data[i + 2]! === 0x1b) red++;
+      expect(red, `page ${page}`).toBeGreaterThan(500);
+    }
   });
 });

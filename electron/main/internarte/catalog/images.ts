@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../ipc/errors';
@@ -8,7 +9,10 @@ import type { PlannedImage } from './layout';
  * folder) decoded, turned upright, downsampled to the pixels its printed size needs at
  * 300 ppi (never enlarged: a small original keeps its size), flattened on white and
  * written as JPEG without its metadata (no camera or place data leaves the app).
- * Sequential reading keeps libvips' memory to a few scan lines per image.
+ * Sequential reading keeps libvips' memory to a few scan lines per image. A partner's SVG logo
+ * (already checked to be only a drawing: programmes/partner-logo.ts) is printed as it is, so
+ * Chromium draws it as vectors: sharp would turn it into pixels at its own stated size
+ * (120 × 40 px over 38 mm is 80 ppi).
  */
 
 /**
@@ -36,12 +40,18 @@ function pipeline(p: PlannedImage, scale = 1) {
 
 const unreadable = (p: PlannedImage) => new AppError('validation', 'internarte.catalog.errors.imageUnreadable', { title: p.image.alt });
 
-export const preparedFileName = (key: string) => `${key}.jpg`;
+/** Whether a planned image is an SVG drawing (the store names its files by type). */
+export const isDrawing = (p: PlannedImage) => p.image.path.toLowerCase().endsWith('.svg');
+
+/** The prepared file of a planned image, in the catalog's temporary folder. */
+export const preparedFileName = (p: PlannedImage) => `${p.key}.${isDrawing(p) ? 'svg' : 'jpg'}`;
 
 export interface PrepareOptions {
   signal?: AbortSignal;
   /** Called after each image with how many are ready. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each image's key as soon as its file is written. */
+  onReady?: (key: string) => void;
   /** Images prepared at the same time (each one streams; two keep both cores busy). */
   concurrency?: number;
 }
@@ -59,15 +69,17 @@ export async function prepareImagesToFolder(plan: PlannedImage[], dir: string, o
     while (next < plan.length && !failed) {
       opts.signal?.throwIfAborted();
       const p = plan[next++]!;
-      const name = preparedFileName(p.key);
+      const name = preparedFileName(p);
       try {
-        await pipeline(p).toFile(path.join(dir, name));
+        if (isDrawing(p)) await fs.promises.copyFile(p.image.path, path.join(dir, name));
+        else await pipeline(p).toFile(path.join(dir, name));
       } catch (err) {
         failed = true;
         if (opts.signal?.aborted) throw err;
         throw unreadable(p);
       }
       sources.set(p.key, name);
+      opts.onReady?.(p.key);
       done++;
       opts.onProgress?.(done, plan.length);
     }
@@ -86,11 +98,11 @@ export async function prepareImagesInline(plan: PlannedImage[]): Promise<Map<str
   for (const p of plan) {
     let bytes: Buffer;
     try {
-      bytes = await pipeline(p, PREVIEW_SCALE).toBuffer();
+      bytes = isDrawing(p) ? await fs.promises.readFile(p.image.path) : await pipeline(p, PREVIEW_SCALE).toBuffer();
     } catch {
       throw unreadable(p);
     }
-    sources.set(p.key, `data:image/jpeg;base64,${bytes.toString('base64')}`);
+    sources.set(p.key, `data:image/${isDrawing(p) ? 'svg+xml' : 'jpeg'};base64,${bytes.toString('base64')}`);
   }
   return sources;
 }

@@ -6,17 +6,19 @@ import type { Translate } from '../../i18n';
 import type { JobControl } from '../../jobs/jobs';
 import type { PdfRequest, Platform } from '../../platform';
 import type { CatalogData, CatalogLayout, CatalogPageSize } from '../catalog-data';
-import { prepareImagesInline, prepareImagesToFolder } from './images';
+import { preparedFileName, prepareImagesInline, prepareImagesToFolder } from './images';
 import { PdfJoiner } from './join';
 import { COVER_IMAGE_KEY, fallbackPaper, planImages } from './layout';
 import { coverBleedBox, fillBox, finishPrintShopPage, printShopCss, printShopSheet, PT_PER_MM } from './print-shop';
 import { catalogDocument, catalogHtml, catalogPieces, type CatalogPieces } from './template';
 
 /**
- * From CatalogData to the finished catalog: plan the images, prepare them into a private
- * temporary folder (progress per image, cancel between images), print the catalog with
- * Chromium in parts (the cover and texts, the works pages 20 at a time, the index, the
- * credits), each part a fresh page printed to the temporary folder and joined at once into
+ * From CatalogData to the finished catalog: plan the images, prepare them in print order
+ * into a private temporary folder (progress per image until the last is written, cancel
+ * between images) while Chromium prints the catalog in parts, each part once its own images
+ * are written (the cover and texts, the works pages 20 at a time, the index, the
+ * credits), each part printed to the temporary folder (the printer reuses one browser page,
+ * blanked between parts, instead of starting a renderer per part) and joined at once into
  * a hidden file beside the target (join.ts), then rename it into place. The browser holds
  * one part at a time, so its memory does not grow with the number of works. A cancelled or
  * failed run leaves no file behind; the temporary folder is always removed.
@@ -105,12 +107,36 @@ export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatal
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   let joiner: PdfJoiner | null = null;
   let joining: Promise<void> = Promise.resolve();
+  let preparing: Promise<unknown> = Promise.resolve();
+  const stop = new AbortController();
   try {
     job?.progress(0, plan.length, 'images');
-    const images = await prepareImagesToFolder(plan, dir, {
-      signal: job?.signal,
+    // The images are prepared in print order while the parts print: each part waits for its own.
+    const images = new Map(plan.map((p) => [p.key, preparedFileName(p)]));
+    const ready = new Set<string>();
+    let wake = () => undefined as void;
+    let prepared = false;
+    preparing = prepareImagesToFolder(plan, dir, {
+      signal: job ? AbortSignal.any([stop.signal, job.signal]) : stop.signal,
+      // The progress shows the images until the last is written, then the parts left to print.
       onProgress: (done, total) => job?.progress(done, total, 'images'),
+      onReady: (key) => {
+        ready.add(key);
+        wake();
+      },
+    }).finally(() => {
+      prepared = true;
+      wake();
     });
+    preparing.catch(() => undefined); // awaited below, or before the clean-up
+    /** Answers once every image `body` shows is written (rejects with the preparation's error). */
+    const imagesOf = async (body: string) => {
+      const keys = plan.filter((p) => body.includes(`src="${preparedFileName(p)}"`)).map((p) => p.key);
+      while (!keys.every((k) => ready.has(k))) {
+        if (prepared) return void (await preparing); // every image written, or its error
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    };
     job?.signal.throwIfAborted();
     const fonts: Array<[string, string]> = [[t('internarte.catalog.doc.fonts'), t('internarte.catalog.doc.fontsValue')]];
     const opts = { pageSize, layout, images, colophonExtra: printShop ? fonts : undefined };
@@ -122,6 +148,8 @@ export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatal
     let printed = 0;
     /** Prints one part to the temporary folder, its first real page numbered `before + 1`. */
     const printPart = async (body: string, before: number) => {
+      await imagesOf(body);
+      job?.signal.throwIfAborted();
       const blanks = before === 0 ? 0 : before % 2 === 1 ? 1 : 2;
       const html = catalogDocument(
         data,
@@ -146,7 +174,7 @@ export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatal
     // Chromium prints the next part while pdf-lib joins the last one (its pages counted first, for the numbers).
     let pages = 0;
     for (const [i, body] of parts.entries()) {
-      job?.progress(i, total, 'print');
+      if (prepared) job?.progress(i, total, 'print');
       const part = await printPart(body, pages);
       pages += (await countPdfPages(part.file)) - part.blanks;
       await joining;
@@ -169,6 +197,7 @@ export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatal
       for (let i = 0; i < padding; i++) await out.addBlank(sheet.widthMm * PT_PER_MM, sheet.heightMm * PT_PER_MM, finishPage);
       await join(out, colophon);
     }
+    await preparing;
     job?.progress(total, total, 'print');
     const done = await out.finish({ title: data.exhibition.title, lang: data.lang });
     joiner = null;
@@ -182,11 +211,14 @@ export async function makeCatalogPdf(req: MakeCatalogRequest): Promise<MadeCatal
       bytes: done.bytes,
     };
   } catch (err) {
+    stop.abort();
     await joining.catch(() => undefined);
     await joiner?.abandon();
     await fs.promises.rm(partial, { force: true });
     throw err;
   } finally {
+    // No image is written into the folder once it is removed.
+    await preparing.catch(() => undefined);
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,7 @@
 import type { PreflightFinding } from '../../../../shared/internarte/catalog-schemas';
 import type { CatalogData, CatalogLayout, CatalogPageSize, CatalogWork } from '../catalog-data';
 import { formatDimensions } from './captions';
+import { isDrawing } from './images';
 import { COVER_IMAGE_KEY, pageGeometry, planImages, SECTION_BAND_MM, worksGrid } from './layout';
 
 /**
@@ -78,7 +79,7 @@ export function preflight(data: CatalogData, size: CatalogPageSize, layout: Cata
   const byKey = new Map(data.works.map((w) => [`work-${w.artworkId}`, w]));
   const coverWork = data.works.find((w) => w.image !== null && w.image === ex.cover);
   for (const p of planImages(data, size, layout)) {
-    if (p.image.path.toLowerCase().endsWith('.svg')) continue;
+    if (isDrawing(p)) continue;
     const ppi = Math.floor(
       Math.min(p.image.width / (p.placement.widthMm / MM_PER_INCH), p.image.height / (p.placement.heightMm / MM_PER_INCH)),
     );
