@@ -154,14 +154,19 @@ describe("the catalog's credits", () => {
     expect(colophon.match(/<figure class="partner-logo">/g)).toHaveLength(1);
   });
 
-  it('print the logo on the last page of the exported PDF, as on the cover', async () => {
-    const ex = await exhibitionWithPartners();
-    const started = await app.ok('catalog.export', { exhibitionId: ex.id, pageSize: 'A5', layout: 'one', lang: 'es-PE' });
+  /** The exported A5 catalog of one work per page: its file and its number of pages. */
+  async function exportA5(exhibitionId: number) {
+    const started = await app.ok('catalog.export', { exhibitionId, pageSize: 'A5', layout: 'one', lang: 'es-PE' });
     if (started.status !== 'started') throw new Error('save dialog cancelled');
     const status = await app.jobs.wait(started.jobId);
     expect(status?.state, JSON.stringify(status?.error)).toBe('done');
     const { path } = CatalogExportDone.parse(status!.result);
-    const last = Number(pdfInfo(path).Pages);
+    return { path, last: Number(pdfInfo(path).Pages) };
+  }
+
+  it('print the logo on the last page of the exported PDF, as on the cover', async () => {
+    const ex = await exhibitionWithPartners();
+    const { path, last } = await exportA5(ex.id);
     const credits = poppler('pdftotext', '-f', String(last), '-l', String(last), '-layout', path, '-');
     expect(credits).toContain('Municipalidad de Lima');
     // The logo's image (600 × 200 px, prepared at most at 300 ppi of the cover's box) on the cover and on the credits.
@@ -172,12 +177,7 @@ describe("the catalog's credits", () => {
   it('print an SVG logo as a drawing: sharp lines at any size, not pixels at its stated 120 × 40', async () => {
     const ex = await exhibitionWithPartners();
     await app.ok('partners.setLogo', upload('logo-mml.svg', svg('<circle cx="60" cy="20" r="15" fill="#f2c230"/>')));
-    const started = await app.ok('catalog.export', { exhibitionId: ex.id, pageSize: 'A5', layout: 'one', lang: 'es-PE' });
-    if (started.status !== 'started') throw new Error('save dialog cancelled');
-    const status = await app.jobs.wait(started.jobId);
-    expect(status?.state, JSON.stringify(status?.error)).toBe('done');
-    const { path } = CatalogExportDone.parse(status!.result);
-    const last = Number(pdfInfo(path).Pages);
+    const { path, last } = await exportA5(ex.id);
     // No image of the logo's shape in the file: only the work's photo, on its page.
     expect(pdfImages(path).filter((i) => Math.abs(i.width / i.height - 3) < 0.05)).toEqual([]);
     // Drawn on the cover and on the credits: the logo's colours are on both pages at 150 ppi.
