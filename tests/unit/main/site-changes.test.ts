@@ -219,9 +219,18 @@ describe('change capture', () => {
     const seq = await lastSeq(app.db);
     await app.ok('attendance.save', { sessionId: s.id, marks: [{ participantId: p.id, present: true }] });
     const marks = (await changesSince(app.db, seq)).filter((c) => c.table === 'attendance');
-    expect(marks.map((c) => [c.op, c.gid, c.gid2])).toEqual([
-      ['I', await gidOf(app.db, 'workshop_sessions', s.id), await gidOf(app.db, 'participants', p.id)],
-    ]);
+    const key = [await gidOf(app.db, 'workshop_sessions', s.id), await gidOf(app.db, 'participants', p.id)];
+    expect(marks.map((c) => [c.op, c.gid, c.gid2])).toEqual([['I', ...key]]);
+    // The sheet saved again as it was: no mark is rewritten, nothing to send. Changed: one update.
+    const again = await lastSeq(app.db);
+    await app.ok('attendance.save', { sessionId: s.id, marks: [{ participantId: p.id, present: true }] });
+    expect((await changesSince(app.db, again)).filter((c) => c.table === 'attendance')).toEqual([]);
+    await app.ok('attendance.save', { sessionId: s.id, marks: [{ participantId: p.id, present: false }] });
+    const changed = (await changesSince(app.db, again)).filter((c) => c.table === 'attendance');
+    expect(changed.map((c) => [c.op, c.gid, c.gid2])).toEqual([['U', ...key]]);
+    expect(await app.ok('attendance.get', { id: s.id })).toMatchObject({
+      rows: [expect.objectContaining({ participantId: p.id, present: false })],
+    });
   });
 
   it('paused for a package, nothing is logged, the rows still get their gids, and capture goes on afterwards', async () => {

@@ -64,7 +64,11 @@ export const marksAudit = (marks: ReadonlyArray<{ participantId: number; present
   absent: marks.filter((m) => !m.present).map((m) => m.participantId),
 });
 
-/** Writes a session's marks (a mark already there is replaced). */
+/**
+ * Writes a session's marks: a new mark is added, a changed one replaced, and one that is the
+ * same is left alone (the sheet sends every mark of the session: an unchanged mark is no
+ * change to log for a site, nor to the monthly roll-ups).
+ */
 export async function saveMarks(
   db: Knex,
   sessionId: number,
@@ -73,7 +77,8 @@ export async function saveMarks(
   await db('attendance')
     .insert(marks.map((m) => ({ session_id: sessionId, participant_id: m.participantId, present: m.present })))
     .onConflict(['session_id', 'participant_id'])
-    .merge(['present']);
+    .merge(['present'])
+    .where(db.raw('attendance.present <> excluded.present'));
 }
 
 /** Recomputes the cached absences-in-a-row of these participants' enrolments in a workshop. */
