@@ -3,7 +3,6 @@ import { whereWords } from '../db/search';
 import { joinAs, type JoinKind } from '../db/join';
 import { type Row } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
-import { joinAttachment } from '../files/attachments';
 
 /**
  * What InternArte reads of the programmes' registers: an artwork's artist is a participant of
@@ -129,25 +128,8 @@ export async function existingPartnerIds(db: Knex, ids: readonly number[]): Prom
   return ((await db('partners').whereIn('id', ids).pluck('id')) as unknown[]).map(Number);
 }
 
-/** The logos of these partners (the catalog's cover and credits): partner id → the attachment, for those that have one. */
-export async function partnerLogoFiles(
-  db: Knex,
-  ids: readonly number[],
-): Promise<Map<number, { hash: string; mime: string; width: number | null; height: number | null }>> {
-  const out = new Map<number, { hash: string; mime: string; width: number | null; height: number | null }>();
-  if (ids.length === 0) return out;
-  const rows = (await joinAttachment(db('partners as p'), 'f', 'p.logo_hash')
-    .whereIn('p.id', ids)
-    .select('p.id', 'f.hash', 'f.mime', 'f.width', 'f.height')) as Row[];
-  for (const r of rows)
-    out.set(Number(r.id), {
-      hash: String(r.hash),
-      mime: String(r.mime),
-      width: r.width == null ? null : Number(r.width),
-      height: r.height == null ? null : Number(r.height),
-    });
-  return out;
-}
+/** The logos of these partners (the catalog's cover and credits): the programmes' own query. */
+export { partnerLogoFiles } from './repository/partners';
 
 /** The active partners, by name. */
 export async function activePartners(db: Knex): Promise<Array<{ id: number; name: string }>> {

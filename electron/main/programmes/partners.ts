@@ -35,7 +35,7 @@ async function mustPartner(ctx: HandlerContext, id: number): Promise<Partner> {
 async function logoOf(ctx: HandlerContext, id: number): Promise<PartnerLogo | null> {
   const f = await repo.partnerLogoFile(ctx.db, id);
   if (!f) return null;
-  return { ...f, mime: f.mime as PartnerLogo['mime'], thumbnail: await thumbnailDataUrl(ctx.attachments, f.hash) };
+  return { hash: f.hash, name: f.name, mime: f.mime as PartnerLogo['mime'], thumbnail: await thumbnailDataUrl(ctx.attachments, f.hash) };
 }
 
 async function detail(ctx: HandlerContext, id: number): Promise<PartnerDetail> {

@@ -89,12 +89,36 @@ export async function partnerIdByName(db: Knex, name: string): Promise<number | 
   return other ? other.id : null;
 }
 
-/** The partner's logo as stored (an attachment), or null. */
-export async function partnerLogoFile(db: Knex, id: number): Promise<{ hash: string; name: string; mime: string } | null> {
-  const r = (await joinAttachment(db('partners as p'), 'f', 'p.logo_hash')
-    .where('p.id', id)
-    .first('f.hash', 'f.original_name', 'f.mime')) as Row | undefined;
-  return r ? { hash: String(r.hash), name: String(r.original_name), mime: String(r.mime) } : null;
+/** A partner's logo as stored: the attachment, its original name, type and size in pixels. */
+export interface PartnerLogoFile {
+  hash: string;
+  name: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** The logos of these partners: partner id → the stored file, for those that have one. */
+export async function partnerLogoFiles(db: Knex, ids: readonly number[]): Promise<Map<number, PartnerLogoFile>> {
+  const out = new Map<number, PartnerLogoFile>();
+  if (ids.length === 0) return out;
+  const rows = (await joinAttachment(db('partners as p'), 'f', 'p.logo_hash')
+    .whereIn('p.id', ids)
+    .select('p.id', 'f.hash', 'f.original_name', 'f.mime', 'f.width', 'f.height')) as Row[];
+  for (const r of rows)
+    out.set(Number(r.id), {
+      hash: String(r.hash),
+      name: String(r.original_name),
+      mime: String(r.mime),
+      width: r.width == null ? null : Number(r.width),
+      height: r.height == null ? null : Number(r.height),
+    });
+  return out;
+}
+
+/** The partner's logo as stored, or null. */
+export async function partnerLogoFile(db: Knex, id: number): Promise<PartnerLogoFile | null> {
+  return (await partnerLogoFiles(db, [id])).get(id) ?? null;
 }
 
 /**
