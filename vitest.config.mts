@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -20,7 +21,14 @@ const withoutDatabase = [
   'window-security',
 ].map((name) => `tests/unit/main/${name}.test.ts`);
 
-const common = { environment: 'node', testTimeout: 30000, hookTimeout: 30000, pool: 'forks' } as const;
+/**
+ * Two test files at a time at least: Vitest's default (one fewer than the processors) runs the
+ * files one by one on the 2-processor machines CI and the office PCs have, leaving a processor
+ * idle whenever a test waits for Chromium, a child process or the disk.
+ */
+const maxWorkers = Math.max(2, os.availableParallelism() - 1);
+
+const common = { environment: 'node', testTimeout: 30000, hookTimeout: 30000, pool: 'forks', maxWorkers } as const;
 
 export default defineConfig({
   test: {

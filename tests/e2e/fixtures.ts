@@ -7,6 +7,7 @@ import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from '../../electro
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import type { Role } from '../../shared/auth/permissions';
 import { TEST_ADMIN, TEST_PASSWORD, testAccount } from '../helpers/services';
+import { copyMigratedDatabase } from '../helpers/migrated-template';
 
 export { TEST_ADMIN, TEST_PASSWORD, testAccount };
 
@@ -46,6 +47,7 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
       throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-'));
+    await copyMigratedDatabase(path.join(dir, 'arteinpe.sqlite'));
     const h = await startHarness({
       dbPath: path.join(dir, 'arteinpe.sqlite'),
       exportDir: path.join(dir, 'exportaciones'),

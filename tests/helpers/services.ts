@@ -10,6 +10,7 @@ import { startDatabase } from '../../electron/main/db/open';
 import { createServerKnex, type ServerConfig } from '../../electron/main/db/connection';
 import { isPostgres } from '../../electron/main/db/dialect';
 import { createTestDatabase, onPostgres } from './pg';
+import { copyMigratedDatabase } from './migrated-template';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { memorySecrets } from '../../electron/harness/secrets';
@@ -88,6 +89,7 @@ async function openTestDatabase(
     const target = await createTestDatabase();
     return { db: createServerKnex(target.config, { poolMax: 4 }), drop: target.drop, server: target.config };
   }
+  await copyMigratedDatabase(paths.dbPath);
   const started = await startDatabase(paths);
   if (started.status !== 'ok') throw new Error('fresh database reported damaged');
   return { db: started.db, drop: async () => undefined, server: null };
