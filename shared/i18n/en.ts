@@ -17,6 +17,7 @@ import { searchEn } from './areas/search';
 import { notificationsEn } from './areas/notifications';
 import { listsEn } from './areas/lists';
 import { evaluationEn } from './areas/evaluation';
+import { sitesEn } from './areas/sites';
 import { importEn } from './areas/import';
 
 /** English: the second language. Same keys as es-PE (the compiler checks it). */
@@ -36,6 +37,7 @@ export const en: Catalog = {
   notifications: notificationsEn,
   lists: listsEn,
   evaluation: evaluationEn,
+  sites: sitesEn,
   app: appEn,
   nav: {
     main: 'Navigation',

@@ -18,6 +18,7 @@ import { searchEs } from './areas/search';
 import { notificationsEs } from './areas/notifications';
 import { listsEs } from './areas/lists';
 import { evaluationEs } from './areas/evaluation';
+import { sitesEs } from './areas/sites';
 
 /**
  * Spanish (Peru): the application's first language. Every user-visible text lives here;
@@ -40,6 +41,7 @@ export const esPE = {
   notifications: notificationsEs,
   lists: listsEs,
   evaluation: evaluationEs,
+  sites: sitesEs,
   app: appEs,
   nav: {
     main: 'Navegación',

@@ -39,6 +39,7 @@ const landed: Record<string, string> = {
   '20261208_0026_enrolment_reach_indexes': '9eb9980b0d044659',
   '20261209_0027_catalog_choices': 'cc53911920bc686d',
   '20261210_0028_site_sync': '0eb2f2e69d5c0e1e',
+  '20261211_0029_site_roles': '125bf458614fee7d',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

@@ -89,7 +89,7 @@ const owned: Record<string, string[]> = {
   ],
   notifications: ['notification_prefs', 'notification_summaries'],
   lists: ['saved_views'],
-  sites: ['site_changes', 'site_capture'],
+  sites: ['site_changes', 'site_capture', 'installation', 'sites'],
 };
 
 export function tableOwners() {
@@ -109,6 +109,8 @@ export function tableOwners() {
       'electron/main/db/open.ts',
       // The tables whose rows travel between a prison's site and the centre (issue 20).
       'electron/main/sites/travelling.ts',
+      // An establishment's reference data, read for an enrolment package and inserted by a new site.
+      'electron/main/sites/reference.ts',
     ],
   };
 }

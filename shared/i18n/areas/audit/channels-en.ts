@@ -256,5 +256,9 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       removeView: 'List view deleted',
       export: 'List exported',
     },
+    sites: {
+      enrol: 'Site enrolled',
+      install: 'Installed as a site',
+    },
   },
 };

@@ -253,5 +253,9 @@ export const auditChannelsEs = {
       removeView: 'Vista de una lista eliminada',
       export: 'Exportación de una lista',
     },
+    sites: {
+      enrol: 'Alta de una sede',
+      install: 'Instalación como sede',
+    },
   },
 };

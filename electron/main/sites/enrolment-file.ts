@@ -1,0 +1,135 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { AppError } from '../ipc/errors';
+import { privateKey, publicKey, type InstallationKeys, type PeerKeys } from './keys';
+
+/**
+ * The enrolment package as a file (issue 20, docs/SITES.md decision 1): what the centre saves for
+ * a new site and the prison's PC installs from.
+ *
+ *   "ARTEINPE-ALTA/1\n" · header length (uint32, big-endian) · header (JSON, UTF-8)
+ *   · ciphertext · GCM tag (16 bytes) · Ed25519 signature (64 bytes)
+ *
+ * The header, readable without the passphrase, names the site, its establishment and the centre
+ * (with the centre's public keys, whose fingerprints both screens show). The payload — the site's
+ * key pairs, private ones included, and the establishment's reference data, participants' names
+ * and users' password hashes among them — is gzipped and encrypted with AES-256-GCM under a key
+ * derived with scrypt from a one-time passphrase the clerk reads out or types at the site (never
+ * in the file), the header as additional data. The centre signs the SHA-256 of everything before
+ * the signature: a damaged or changed file is named as such before the passphrase is tried, so a
+ * failed decryption means a wrong passphrase. The signing key is the one the header names, so the
+ * signature alone does not prove the sender: the fingerprint compared on both screens does, and
+ * without the passphrase nobody can read the file or make one the site would open.
+ */
+
+const MAGIC = Buffer.from('ARTEINPE-ALTA/1\n', 'utf8');
+const TAG_BYTES = 16;
+const SIGNATURE_BYTES = 64;
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** Easy to read out and type: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
+const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+
+export interface EnrolmentHeader {
+  format: 1;
+  site: { id: string; name: string };
+  centre: PeerKeys;
+  createdAt: string;
+  salt: string;
+  iv: string;
+}
+
+export interface EnrolmentPayload {
+  /** The site's own key pairs. */
+  keys: InstallationKeys;
+  /** The establishment's gid. */
+  establishment: string;
+  /** Reference data: rows by table, in the order they are inserted, keyed by gid, foreign keys as gids. */
+  snapshot: Record<string, Array<Record<string, unknown>>>;
+}
+
+/** A new one-time passphrase: 6 groups of 4 easy characters (about 111 bits). */
+export function newPassphrase(): string {
+  const chars = Array.from({ length: 24 }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]);
+  return Array.from({ length: 6 }, (_, i) => chars.slice(i * 4, i * 4 + 4).join('')).join('-');
+}
+
+/** The passphrase as typed, without spaces, dashes or case. */
+const normalised = (passphrase: string) => passphrase.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+const keyOf = (passphrase: string, salt: Buffer) => crypto.scryptSync(normalised(passphrase), salt, 32, SCRYPT);
+
+const digest = (parts: Buffer[]) => {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+export function sealEnrolment(
+  address: Pick<EnrolmentHeader, 'site' | 'centre' | 'createdAt'>,
+  payload: EnrolmentPayload,
+  passphrase: string,
+  centreSignPrivate: string,
+): Buffer {
+  const salt = crypto.randomBytes(16);
+  const header: EnrolmentHeader = { format: 1, ...address, salt: salt.toString('base64'), iv: crypto.randomBytes(12).toString('base64') };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const cipher = crypto.createCipheriv('aes-256-gcm', keyOf(passphrase, salt), Buffer.from(header.iv, 'base64'));
+  cipher.setAAD(headerBytes);
+  const ciphertext = Buffer.concat([cipher.update(zlib.gzipSync(Buffer.from(JSON.stringify(payload), 'utf8'))), cipher.final()]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(headerBytes.length);
+  const body = [MAGIC, length, headerBytes, ciphertext, cipher.getAuthTag()];
+  return Buffer.concat([...body, crypto.sign(null, digest(body), privateKey(centreSignPrivate))]);
+}
+
+const notAnEnrolment = () => new AppError('conflict', 'sites.errors.notAnEnrolment');
+
+function split(file: Buffer) {
+  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw notAnEnrolment();
+  const length = file.readUInt32BE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  if (file.length < start + length + TAG_BYTES + SIGNATURE_BYTES) throw notAnEnrolment();
+  const headerBytes = file.subarray(start, start + length);
+  let header: EnrolmentHeader;
+  try {
+    header = JSON.parse(headerBytes.toString('utf8')) as EnrolmentHeader;
+  } catch {
+    throw notAnEnrolment();
+  }
+  const strings = [header?.site?.id, header?.site?.name, header?.centre?.id, header?.centre?.signPublic, header?.salt, header?.iv];
+  if (header?.format !== 1 || strings.some((s) => typeof s !== 'string')) throw notAnEnrolment();
+  const signatureAt = file.length - SIGNATURE_BYTES;
+  return { header, headerBytes, signatureAt, start: start + length };
+}
+
+/** The header of an enrolment file, without the passphrase (what the screen shows before asking for it). */
+export const readEnrolmentHeader = (file: Buffer): EnrolmentHeader => split(file).header;
+
+/**
+ * Opens an enrolment file: refused when it is none, when any byte changed (signature), and when
+ * the passphrase is wrong (decryption), each with its Spanish message.
+ */
+export function openEnrolment(file: Buffer, passphrase: string): { header: EnrolmentHeader; payload: EnrolmentPayload } {
+  const { header, headerBytes, signatureAt, start } = split(file);
+  let signed: boolean;
+  try {
+    signed = crypto.verify(null, digest([file.subarray(0, signatureAt)]), publicKey(header.centre.signPublic), file.subarray(signatureAt));
+  } catch {
+    signed = false; // a public key that is none: changed too
+  }
+  if (!signed) throw new AppError('conflict', 'sites.errors.enrolmentAltered');
+  let plain: Buffer;
+  try {
+    const decipher = crypto.createDecipheriv(
+      'aes-256-gcm',
+      keyOf(passphrase, Buffer.from(header.salt, 'base64')),
+      Buffer.from(header.iv, 'base64'),
+    );
+    decipher.setAAD(headerBytes);
+    decipher.setAuthTag(file.subarray(signatureAt - TAG_BYTES, signatureAt));
+    plain = Buffer.concat([decipher.update(file.subarray(start, signatureAt - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new AppError('validation', 'errors.validation', {}, { passphrase: { key: 'sites.errors.wrongPassphrase' } });
+  }
+  return { header, payload: JSON.parse(zlib.gunzipSync(plain).toString('utf8')) as EnrolmentPayload };
+}
