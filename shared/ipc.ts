@@ -104,6 +104,41 @@ export const requiredText = (max: number, min = 1) =>
     .min(min)
     .max(max);
 
+/** One of a fixed list of values: "obligatorio" when missing, "elige" when it is not one of them. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
+
+/** The version of a record the user saw, which an update names (optimistic concurrency). */
+export const Version = z
+  .number({ error: requiredOr('errors.invalid') })
+  .int('errors.invalid')
+  .nonnegative('errors.invalid');
+
+/** An optional input: absent or null both arrive as null. */
+export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v): z.output<T> | null => v ?? null);
+
+/** An optional day: absent or null both arrive as null. */
+export const optionalDate = orNull(IsoDate);
+
+/** What a list's search box sends: trimmed words, none by default. */
+export const SearchText = z.string().trim().max(100).default('');
+
+/**
+ * A list's filter: the search box's words, then each of `choices` as one value or null (nothing
+ * chosen, the default), then `others` as they are.
+ */
+export const listFilter = <C extends Record<string, z.ZodType>, O extends z.ZodRawShape = Record<never, never>>(
+  choices: C,
+  others: O = {} as O,
+) => {
+  const chosen = Object.fromEntries(Object.entries(choices).map(([k, s]) => [k, s.nullable().default(null)])) as {
+    [K in keyof C]: z.ZodDefault<z.ZodNullable<C[K]>>;
+  };
+  return z.object({ search: SearchText, ...chosen, ...others }).strict();
+};
+
+/** A list's filter on whether its records are active. */
+export const activeFilter = (byDefault: 'active' | 'inactive' | 'all') => z.enum(['active', 'inactive', 'all']).default(byDefault);
+
 export const pageSizes = [10, 25, 50, 100] as const;
 
 export const SortDirection = z.enum(['asc', 'desc']);
@@ -119,9 +154,13 @@ export const PageSize = z
 export const PageNumber = z.number().int().positive().max(1_000_000).default(1);
 
 /** The sorting and paging part of every list query: one of the list's sort columns, a direction, a page. */
-export const listPaging = <const S extends readonly [string, ...string[]]>(sortColumns: S, defaultSort: S[number]) => ({
+export const listPaging = <const S extends readonly [string, ...string[]]>(
+  sortColumns: S,
+  defaultSort: S[number],
+  defaultDirection: z.infer<typeof SortDirection> = 'asc',
+) => ({
   sort: z.enum(sortColumns).default(defaultSort as never),
-  direction: SortDirection.default('asc'),
+  direction: SortDirection.default(defaultDirection),
   page: PageNumber,
   pageSize: PageSize,
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requiredOr } from '../ipc';
+import { choice } from '../ipc';
 
 export const locales = ['es-PE', 'en'] as const;
-export const LocaleSchema = z.enum(locales, { error: requiredOr('errors.choose') });
+export const LocaleSchema = choice(locales);
 
 export const Actor = z.object({ id: z.string(), name: z.string() });
 export type Actor = z.infer<typeof Actor>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportFormat, IsoDate, pageSizes, requiredOr } from '../ipc';
+import { ExportFormat, IsoDate, pageSizes, choice } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 
 /** The audit log viewer and the log of exports with personal data (administrador). */
@@ -35,7 +35,7 @@ export const AuditListQuery = z
   .object({
     filter: AuditFilter.default({}),
     ...paging,
-    direction: z.enum(['asc', 'desc'], { error: requiredOr('errors.choose') }).default('desc'),
+    direction: choice(['asc', 'desc']).default('desc'),
   })
   .strict();
 export type AuditListQuery = z.input<typeof AuditListQuery>;

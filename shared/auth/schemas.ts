@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requiredOr } from '../ipc';
+import { requiredOr, choice } from '../ipc';
 import { permissions, roles } from './permissions';
 
-export const Role = z.enum(roles, { error: requiredOr('errors.choose') });
+export const Role = choice(roles);
 export const Permission = z.enum(permissions);
 
 /** How long a session may sit idle before it locks (minutes). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Centimos, optionalText, requiredOr } from '../ipc';
+import { Centimos, optionalText, requiredOr, choice } from '../ipc';
 import { budgetLines } from './rules';
 import { BudgetLineSchema } from './schema-helpers';
 
@@ -76,6 +76,4 @@ export type BudgetSummary = z.infer<typeof BudgetSummary>;
 
 export const BudgetYears = z.array(z.object({ year: z.number().int(), budgetCentimos: z.number().int(), exchangeRate: z.number() }));
 
-export const BudgetExport = z
-  .object({ year: FiscalYear, format: z.enum(['xlsx', 'pdf'], { error: requiredOr('errors.choose') }) })
-  .strict();
+export const BudgetExport = z.object({ year: FiscalYear, format: choice(['xlsx', 'pdf']) }).strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Centimos, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped } from '../ipc';
-import { ModalitySchema, BudgetLineSchema, ContractStatusSchema, optionalDate, pageSize, page } from './schema-helpers';
+import { Centimos, Id, IsoDate, optionalText, requiredOr, requiredText, stamped, SearchText, listFilter, listPaging } from '../ipc';
+import { ModalitySchema, BudgetLineSchema, ContractStatusSchema, optionalDate } from './schema-helpers';
 import { ConformityStatusSchema } from './contract-schemas';
 import { Delivered } from './workshop-schemas';
 
@@ -88,19 +88,15 @@ export type Conformity = z.infer<typeof Conformity>;
 
 export const conformitySortColumns = ['period', 'contract', 'teacher', 'conformityDate', 'gross', 'paymentDate'] as const;
 
-export const ConformityListQuery = z
-  .object({
-    search: z.string().trim().max(100).default(''),
-    contractId: Id.nullable().default(null),
-    status: ConformityStatusSchema.nullable().default(null),
-    periodFrom: Period.nullable().default(null),
-    periodTo: Period.nullable().default(null),
-    sort: z.enum(conformitySortColumns).default('period'),
-    direction: SortDirection.default('desc'),
-    page,
-    pageSize,
-  })
-  .strict();
+export const ConformityListQuery = listFilter(
+  {
+    contractId: Id,
+    status: ConformityStatusSchema,
+    periodFrom: Period,
+    periodTo: Period,
+  },
+  listPaging(conformitySortColumns, 'period', 'desc'),
+);
 export type ConformityListQuery = z.input<typeof ConformityListQuery>;
 
 export const ConformityPage = z.object({
@@ -112,9 +108,7 @@ export const ConformityPage = z.object({
   totals: z.object({ grossCentimos: z.number().int(), retentionCentimos: z.number().int(), netCentimos: z.number().int() }),
 });
 
-export const MissingQuery = z
-  .object({ search: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(500).default(200) })
-  .strict();
+export const MissingQuery = z.object({ search: SearchText, limit: z.number().int().min(1).max(500).default(200) }).strict();
 
 export const MissingConformity = z.object({
   contractId: z.number().int(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import { Centimos, ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped, recorded } from '../ipc';
-import { choice, ModalitySchema, AmountTypeSchema, BudgetLineSchema, ContractStatusSchema, pageSize, page } from './schema-helpers';
+import { choice, ModalitySchema, AmountTypeSchema, BudgetLineSchema, ContractStatusSchema, listFilter, listPaging } from './schema-helpers';
 import { Suspension, AttachedDocument } from './teacher-schemas';
 
 // ── Contracts ───────────────────────────────────────────────────────────────────
@@ -202,26 +202,18 @@ export type ContractDetail = z.infer<typeof ContractDetail>;
 
 export const contractSortColumns = ['number', 'teacher', 'startDate', 'endDate', 'amount', 'status', 'updatedAt'] as const;
 
-export const ContractFilter = z
-  .object({
-    search: z.string().trim().max(100).default(''),
-    status: ContractStatusSchema.nullable().default(null),
-    modality: ModalitySchema.nullable().default(null),
-    establishmentId: EstablishmentId.nullable().default(null),
-    teacherId: Id.nullable().default(null),
-    budgetLine: BudgetLineSchema.nullable().default(null),
-    /** Contracts whose period touches this year. */
-    year: z.number().int().min(2000).max(2100).nullable().default(null),
-  })
-  .strict();
+export const ContractFilter = listFilter({
+  status: ContractStatusSchema,
+  modality: ModalitySchema,
+  establishmentId: EstablishmentId,
+  teacherId: Id,
+  budgetLine: BudgetLineSchema,
+  /** Contracts whose period touches this year. */
+  year: z.number().int().min(2000).max(2100),
+});
 export type ContractFilter = z.input<typeof ContractFilter>;
 
-export const ContractListQuery = ContractFilter.extend({
-  sort: z.enum(contractSortColumns).default('endDate'),
-  direction: SortDirection.default('asc'),
-  page,
-  pageSize,
-}).strict();
+export const ContractListQuery = ContractFilter.extend(listPaging(contractSortColumns, 'endDate')).strict();
 export type ContractListQuery = z.input<typeof ContractListQuery>;
 
 export const ContractExport = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Centimos, Id, IsoDate, requiredText } from '../ipc';
+import { Centimos, Id, IsoDate, requiredText, orNull } from '../ipc';
 import { RecordId } from '../marks';
 import { FiscalYear } from './budget-schemas';
 import { expenseDocumentTypes, expenseLines, expenseLinkKinds, modificationKinds } from './rules';
@@ -27,7 +27,7 @@ export const ExpenseCreate = z
     documentNumber: requiredText(40),
     amountCentimos: Positive,
     description: requiredText(500, 3),
-    link: ExpenseLinkRef.nullish().transform((v) => v ?? null),
+    link: orNull(ExpenseLinkRef),
   })
   .strict();
 export type ExpenseCreate = z.input<typeof ExpenseCreate>;
@@ -35,7 +35,7 @@ export type ExpenseCreate = z.input<typeof ExpenseCreate>;
 export const ExpenseVoid = z.object({ id: RecordId, version: z.number().int().nonnegative(), reason: requiredText(300, 5) }).strict();
 export type ExpenseVoid = z.input<typeof ExpenseVoid>;
 
-export const ExpenseListQuery = z.object({ year: FiscalYear, line: ExpenseLineSchema.nullish().transform((v) => v ?? null) }).strict();
+export const ExpenseListQuery = z.object({ year: FiscalYear, line: orNull(ExpenseLineSchema) }).strict();
 
 export const ExpenseLink = z.object({ kind: ExpenseLinkKindSchema, id: z.number().int(), name: z.string(), date: z.string().nullable() });
 export type ExpenseLink = z.infer<typeof ExpenseLink>;
@@ -68,7 +68,7 @@ export const ModificationCreate = z
     /** The line raised or lowered; in a transfer, the line the amount leaves. */
     line: BudgetLineSchema,
     /** In a transfer, the line the amount goes to. */
-    toLine: BudgetLineSchema.nullish().transform((v) => v ?? null),
+    toLine: orNull(BudgetLineSchema),
     amountCentimos: Positive,
     resolutionNumber: requiredText(80, 3),
     resolutionDate: IsoDate,

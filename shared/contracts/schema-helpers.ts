@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { IsoDate, requiredOr } from '../ipc';
+import { choice } from '../ipc';
 import {
   amountTypes,
   budgetLines,
@@ -13,8 +12,6 @@ import {
 
 /** Pieces shared by the schema files of teachers, contracts, conformities and the budget (shared/contracts/*-schemas.ts); schemas.ts gathers those files for importers. */
 
-export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
-
 export const DisciplineSchema = choice(disciplines);
 export const SexSchema = choice(sexes);
 export const ModalitySchema = choice(modalities);
@@ -24,6 +21,4 @@ export const ContractStatusSchema = choice(contractStatuses);
 export const TeacherDocumentKind = choice(teacherDocumentKinds);
 export const ContractDocumentKind = choice(contractDocumentKinds);
 
-export const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
-
-export { PageNumber as page, PageSize as pageSize } from '../ipc';
+export { activeFilter, choice, listFilter, listPaging, optionalDate, orNull, PageNumber as page, PageSize as pageSize } from '../ipc';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped, recorded } from '../ipc';
+import { Id, IsoDate, optionalText, requiredOr, requiredText, stamped, recorded, orNull, activeFilter } from '../ipc';
 import { UploadedFile } from '../inventory/schemas';
 import { disciplines, rucMatchesDni, rucProblem } from './rules';
-import { DisciplineSchema, SexSchema, TeacherDocumentKind, ContractDocumentKind, pageSize, page } from './schema-helpers';
+import { DisciplineSchema, SexSchema, TeacherDocumentKind, ContractDocumentKind, listFilter, listPaging } from './schema-helpers';
 
 // ── Teachers ────────────────────────────────────────────────────────────────────
 
@@ -169,29 +169,25 @@ export type TeacherDetail = z.infer<typeof TeacherDetail>;
 
 export const teacherSortColumns = ['name', 'dni', 'updatedAt'] as const;
 
-export const TeacherFilter = z
-  .object({
-    search: z.string().trim().max(100).default(''),
-    discipline: DisciplineSchema.nullable().default(null),
+export const TeacherFilter = listFilter(
+  {
+    discipline: DisciplineSchema,
     /** Teachers with an authorisation valid today at this establishment. */
-    establishmentId: EstablishmentId.nullable().default(null),
-    status: z.enum(['active', 'inactive', 'all']).default('active'),
-  })
-  .strict();
+    establishmentId: EstablishmentId,
+  },
+  {
+    status: activeFilter('active'),
+  },
+);
 export type TeacherFilter = z.input<typeof TeacherFilter>;
 
-export const TeacherListQuery = TeacherFilter.extend({
-  sort: z.enum(teacherSortColumns).default('name'),
-  direction: SortDirection.default('asc'),
-  page,
-  pageSize,
-}).strict();
+export const TeacherListQuery = TeacherFilter.extend(listPaging(teacherSortColumns, 'name')).strict();
 export type TeacherListQuery = z.input<typeof TeacherListQuery>;
 
 const authorisationShape = {
   teacherId: Id,
   /** null: a new authorisation. */
-  id: RecordId.nullish().transform((v) => v ?? null),
+  id: orNull(RecordId),
   establishmentId: EstablishmentId,
   validFrom: IsoDate,
   validTo: IsoDate,

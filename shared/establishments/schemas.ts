@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr, stamped } from '../ipc';
+import { ExportFormat, Id, SortDirection, listPaging, pageOf, requiredOr, stamped, activeFilter, listFilter, choice } from '../ipc';
 
 /** Which population an establishment holds. */
 export const populations = ['varones', 'mujeres', 'mixto'] as const;
-export const Population = z.enum(populations, { error: requiredOr('errors.choose') });
+export const Population = choice(populations);
 export type Population = z.infer<typeof Population>;
 
 export const RegionalOffice = z.object({
@@ -82,15 +82,16 @@ export const establishmentSortColumns = [
   'updatedAt',
 ] as const;
 
-export const EstablishmentFilter = z
-  .object({
-    search: z.string().trim().max(100).default(''),
-    regionalOfficeId: Id.nullable().default(null),
-    population: Population.nullable().default(null),
-    inProgramme: z.boolean().nullable().default(null),
-    status: z.enum(['active', 'inactive', 'all']).default('all'),
-  })
-  .strict();
+export const EstablishmentFilter = listFilter(
+  {
+    regionalOfficeId: Id,
+    population: Population,
+    inProgramme: z.boolean(),
+  },
+  {
+    status: activeFilter('all'),
+  },
+);
 export type EstablishmentFilter = z.input<typeof EstablishmentFilter>;
 
 export const EstablishmentListQuery = EstablishmentFilter.extend(listPaging(establishmentSortColumns, 'name')).strict();
@@ -125,13 +126,7 @@ export const StaffMember = z.object({
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
-export const StaffQuery = z
-  .object({
-    establishmentId: EstablishmentId.nullable().default(null),
-    search: z.string().trim().max(100).default(''),
-    includeInactive: z.boolean().default(false),
-  })
-  .strict();
+export const StaffQuery = listFilter({ establishmentId: EstablishmentId }, { includeInactive: z.boolean().default(false) });
 export type StaffQuery = z.input<typeof StaffQuery>;
 
 export const StaffInput = z

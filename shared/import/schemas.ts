@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportFormat, requiredOr } from '../ipc';
+import { ExportFormat, requiredOr, choice } from '../ipc';
 
 /**
  * The generic spreadsheet import (XLSX and CSV): inspect a file, map its columns to a
@@ -20,7 +20,7 @@ export const importTargets = [
   'partners',
   'agreements',
 ] as const;
-export const ImportTarget = z.enum(importTargets, { error: requiredOr('errors.choose') });
+export const ImportTarget = choice(importTargets);
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
 /** The largest file accepted (bytes). */
@@ -29,7 +29,7 @@ const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
 /** create: only new records (an existing code is an error); upsert: existing codes are updated. */
 export const importModes = ['create', 'upsert'] as const;
-export const ImportMode = z.enum(importModes, { error: requiredOr('errors.choose') });
+export const ImportMode = choice(importModes);
 export type ImportMode = z.infer<typeof ImportMode>;
 
 export const ImportInspect = z

@@ -19,6 +19,7 @@ import {
   exhibitionHeading,
   Millimetres,
   Photos,
+  listFilter,
 } from './schema-helpers';
 
 // ── Artworks ────────────────────────────────────────────────────────────────────
@@ -111,16 +112,13 @@ export const artworkSortColumns = ['title', 'establishment', 'technique', 'year'
 
 export const ConsentFilter = z.enum(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta']);
 
-export const ArtworkFilter = z
-  .object({
-    search: SearchText,
-    establishmentId: EstablishmentId.nullable().default(null),
-    technique: TechniqueSchema.nullable().default(null),
-    custodyStatus: CustodyStatusSchema.nullable().default(null),
-    saleStatus: SaleStatusSchema.nullable().default(null),
-    consent: ConsentFilter.nullable().default(null),
-  })
-  .strict();
+export const ArtworkFilter = listFilter({
+  establishmentId: EstablishmentId,
+  technique: TechniqueSchema,
+  custodyStatus: CustodyStatusSchema,
+  saleStatus: SaleStatusSchema,
+  consent: ConsentFilter,
+});
 export type ArtworkFilter = z.input<typeof ArtworkFilter>;
 
 export const ArtworkListQuery = ArtworkFilter.extend(listPaging(artworkSortColumns, 'title')).strict();

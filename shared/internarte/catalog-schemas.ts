@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, requiredOr } from '../ipc';
+import { choice, Id } from '../ipc';
 
 /** Paper sizes the catalog is printed on: portrait A4, A5 and Letter, A4 landscape (297 × 210 mm), a 21 × 21 cm square. */
 export const catalogPageSizes = ['A4', 'A5', 'Letter', 'A4Landscape', 'Square21'] as const;
@@ -7,8 +7,6 @@ export const catalogPageSizes = ['A4', 'A5', 'Letter', 'A4Landscape', 'Square21'
 export const catalogLayouts = ['one', 'two', 'grid'] as const;
 /** The language of the printed texts (headings, captions' words, footer). */
 export const outputLanguages = ['es-PE', 'en'] as const;
-
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
 
 export const CatalogOptions = z
   .object({

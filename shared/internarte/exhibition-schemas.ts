@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, pageOf, requiredOr, requiredText, stamped } from '../ipc';
+import { Centimos, ExportFormat, Id, IsoDate, listPaging, optionalText, pageOf, requiredText, stamped, choice, orNull } from '../ipc';
 import {
   TechniqueSchema,
   CustodyStatusSchema,
@@ -29,7 +29,7 @@ export const ExhibitionFields = z.object({
   sectionMode: SectionModeSchema.default('ninguna'),
   partnerIds: z.array(Id).max(30).default([]),
   /** The agreement (of one of its partners) under which the exhibition was held, if any. */
-  agreementId: Id.nullish().transform((v) => v ?? null),
+  agreementId: orNull(Id),
   /** The exhibition's texts in English, for an English catalog (a missing one falls back to the Spanish). */
   titleEn: optionalText(200),
   subtitleEn: optionalText(200),
@@ -37,7 +37,7 @@ export const ExhibitionFields = z.object({
   curatorialTextEn: optionalText(20_000),
   creditsEn: optionalText(10_000),
   /** The work whose photo is the catalog's cover (one of its checklist); null: the first with a publishable photo. */
-  coverArtworkId: Id.nullish().transform((v) => v ?? null),
+  coverArtworkId: orNull(Id),
 });
 const datesInOrder = <T extends { startsOn: string | null; endsOn: string | null }>(v: T, ctx: z.RefinementCtx) => {
   if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) {
@@ -134,9 +134,7 @@ export const ChecklistSections = z
   .object({ exhibitionId: Id, artworkIds: z.array(Id).min(1, 'errors.required').max(500), section: optionalText(120) })
   .strict();
 export type ChecklistSections = z.input<typeof ChecklistSections>;
-export const ChecklistMove = z
-  .object({ exhibitionId: Id, artworkId: Id, direction: z.enum(['up', 'down'], { error: requiredOr('errors.choose') }) })
-  .strict();
+export const ChecklistMove = z.object({ exhibitionId: Id, artworkId: Id, direction: choice(['up', 'down']) }).strict();
 export const ChecklistExport = z.object({ exhibitionId: Id, format: ExportFormat }).strict();
 
 // ── Loans ───────────────────────────────────────────────────────────────────────

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { IsoDate, requiredOr } from '../ipc';
+import { choice, requiredOr, Version } from '../ipc';
 import { InstrumentPhoto, UploadedFile } from '../inventory/schemas';
 import { conditionGrades, custodyStatuses, namingModes, saleStatuses, sectionModes, techniques } from './rules';
 
 /** Pieces shared by the schema files of artworks and exhibitions (shared/internarte/*-schemas.ts); schemas.ts gathers those files for importers. */
-
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
 
 export const TechniqueSchema = choice(techniques);
 export const SaleStatusSchema = choice(saleStatuses);
@@ -15,18 +13,10 @@ export const CustodyStatusSchema = choice(custodyStatuses);
 export const ConditionGradeSchema = choice(conditionGrades);
 export const SectionModeSchema = choice(sectionModes);
 
-const Version = z
-  .number({ error: requiredOr('errors.invalid') })
-  .int('errors.invalid')
-  .nonnegative('errors.invalid');
 export const Bool = z.boolean({ error: requiredOr('errors.invalid') });
-/** An optional input: absent or null both arrive as null. */
-export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v): z.output<T> | null => v ?? null);
-export const optionalDate = orNull(IsoDate);
-/** What a list's search box sends. */
-export const SearchText = z.string().trim().max(100).default('');
 /** An update names its record and the version the user saw (optimistic concurrency). */
 export const editing = { id: RecordId, version: Version };
+export { listFilter, optionalDate, orNull, SearchText } from '../ipc';
 /** What an artist may allow: in an input (`Bool`, with its message) or in an answer. */
 export const grants = <T extends z.ZodType>(flag: T) => ({ mayExhibit: flag, mayCatalog: flag, mayPhotograph: flag, maySell: flag });
 /** An exhibition as other lists name it, in answers. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { EstablishmentId } from '../marks';
-import { Id, IsoDate, optionalText, requiredOr, requiredText } from '../ipc';
+import { Id, IsoDate, optionalText, requiredOr, requiredText, choice, orNull } from '../ipc';
 import { consumableCategories } from './rules';
 
 /** For the music workshops (strings, reeds, drumheads) or the art workshops (clay, glazes, paints). */
-export const ConsumableCategory = z.enum(consumableCategories, { error: requiredOr('errors.choose') });
+export const ConsumableCategory = choice(consumableCategories);
 
 export const ConsumableItem = z.object({
   id: z.number().int(),
@@ -56,7 +56,7 @@ export const ConsumableMove = z
   .object({
     itemId: Id,
     establishmentId: EstablishmentId,
-    kind: z.enum(['ingreso', 'entrega'], { error: requiredOr('errors.choose') }),
+    kind: choice(['ingreso', 'entrega']),
     quantity: Quantity,
     date: IsoDate,
     recipient: optionalText(160),
@@ -66,7 +66,7 @@ export const ConsumableMove = z
      * unit cost is executed on the budget's materiales line in the year of the date. An
      * entrega carries none (it leaves from stock already bought).
      */
-    unitCostCentimos: UnitCost.nullish().transform((v) => v ?? null),
+    unitCostCentimos: orNull(UnitCost),
   })
   .strict()
   .refine((m) => m.unitCostCentimos === null || m.kind === 'ingreso', {

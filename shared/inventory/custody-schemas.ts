@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Id, IsoDate, listPaging, pageOf, requiredText } from '../ipc';
+import { Id, IsoDate, listPaging, pageOf, requiredText, SearchText } from '../ipc';
 import { CustodianTypeSchema, ConditionSchema } from './schemas';
 
 /**
@@ -15,7 +15,7 @@ export const CandidatesQuery = z
   .object({
     establishmentId: EstablishmentId,
     type: CustodianTypeSchema,
-    search: z.string().trim().max(100).default(''),
+    search: SearchText,
   })
   .strict();
 export type CandidatesQuery = z.input<typeof CandidatesQuery>;

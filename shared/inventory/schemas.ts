@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
 import {
   Centimos,
+  choice,
   ExportFormat,
   Id,
   IsoDate,
@@ -13,11 +14,11 @@ import {
   requiredText,
   stamped,
   recorded,
+  listFilter,
+  orNull,
 } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 import { conditions, custodianTypes, families, fundings, movementKinds, statuses } from './rules';
-
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr('errors.choose') });
 
 export const FamilySchema = choice(families);
 export const StatusSchema = choice(statuses);
@@ -65,21 +66,21 @@ export const InstrumentFields = z.object({
   typeId: Id,
   brand: optionalText(80),
   model: optionalText(80),
-  acquisitionDate: IsoDate.nullish().transform((v) => v ?? null),
+  acquisitionDate: orNull(IsoDate),
   costCentimos: Centimos,
   funding: FundingSchema,
   supplier: optionalText(160),
   supplierDocument: optionalText(80),
   notes: optionalText(2000),
   /** A donated instrument's funding source: the partner's donation it came from (issue 15). */
-  donationId: Id.nullish().transform((v) => v ?? null),
+  donationId: orNull(Id),
 });
 
 /** Register a new instrument: its alta, and optionally its first assignment. */
 export const InstrumentCreate = InstrumentFields.extend({
   condition: ConditionSchema,
   altaDate: IsoDate,
-  establishmentId: EstablishmentId.nullish().transform((v) => v ?? null),
+  establishmentId: orNull(EstablishmentId),
 }).strict();
 export type InstrumentCreate = z.input<typeof InstrumentCreate>;
 
@@ -134,16 +135,13 @@ export const instrumentSortColumns = [
 /** "central" = the central warehouse (no establishment). */
 export const LocationFilter = z.union([EstablishmentId, z.literal('central')]);
 
-export const InstrumentFilter = z
-  .object({
-    search: z.string().trim().max(100).default(''),
-    typeId: Id.nullable().default(null),
-    family: FamilySchema.nullable().default(null),
-    establishmentId: LocationFilter.nullable().default(null),
-    status: StatusSchema.nullable().default(null),
-    condition: ConditionSchema.nullable().default(null),
-  })
-  .strict();
+export const InstrumentFilter = listFilter({
+  typeId: Id,
+  family: FamilySchema,
+  establishmentId: LocationFilter,
+  status: StatusSchema,
+  condition: ConditionSchema,
+});
 export type InstrumentFilter = z.input<typeof InstrumentFilter>;
 
 export const InstrumentListQuery = InstrumentFilter.extend(listPaging(instrumentSortColumns, 'code')).strict();

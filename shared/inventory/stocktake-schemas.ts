@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { IsoDate, optionalText, requiredText } from '../ipc';
+import { IsoDate, optionalText, requiredText, orNull } from '../ipc';
 import { ConditionSchema, StatusSchema } from './schemas';
 
 /** A physical count of one establishment's instruments against the records. */
@@ -74,7 +74,7 @@ export const StocktakeCount = z
       .min(1, 'errors.required')
       .max(40)
       .transform((v) => v.toUpperCase()),
-    condition: ConditionSchema.nullish().transform((v) => v ?? null),
+    condition: orNull(ConditionSchema),
   })
   .strict();
 

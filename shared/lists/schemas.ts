@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportFormat, requiredOr } from '../ipc';
+import { ExportFormat, requiredOr, choice } from '../ipc';
 
 /** The lists whose filters can be saved as named views: their list channels. */
 export const viewLists = [
@@ -25,7 +25,7 @@ export const viewLists = [
   'budget.expenses',
   'audit.list',
 ] as const;
-export const ViewList = z.enum(viewLists, { error: requiredOr('errors.choose') });
+export const ViewList = choice(viewLists);
 export type ViewList = z.infer<typeof ViewList>;
 
 /** A filter's value as a list keeps it: text, a choice, a number, yes/no, or none. */
@@ -86,7 +86,7 @@ export const exportLists = [
   'instrumentTypes.list',
   'budget.expenses',
 ] as const;
-export const ExportList = z.enum(exportLists, { error: requiredOr('errors.choose') });
+export const ExportList = choice(exportLists);
 export type ExportList = z.infer<typeof ExportList>;
 
 export const ListExport = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredOr } from '../ipc';
+import { requiredOr, choice } from '../ipc';
 
 /**
  * The kinds of reminder the notifications centre gathers, each from the domain that owns it:
@@ -17,7 +17,7 @@ export const notificationKinds = [
   'backupOverdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
-export const NotificationKind = z.enum(notificationKinds, { error: requiredOr('errors.choose') });
+export const NotificationKind = choice(notificationKinds);
 
 /** The record a reminder opens: a page of the app and, where there is one, the record's id. */
 export const NotificationTarget = z.object({

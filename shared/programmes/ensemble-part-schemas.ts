@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Id, requiredOr } from '../ipc';
+import { Id, choice, orNull } from '../ipc';
 import { ParticipantStatusSchema, StageSchema } from './schema-helpers';
 import { voices } from './rules';
 
@@ -10,12 +10,12 @@ import { voices } from './rules';
  * of the list is "sin vincular" until a clerk links or dismisses it.
  */
 
-export const VoiceSchema = z.enum(voices, { error: requiredOr('errors.choose') });
+export const VoiceSchema = choice(voices);
 
 /** The part's choice in an input: an instrument type's id, or a voice; at most one. */
 export const PartChoice = {
-  partTypeId: Id.nullish().transform((v) => v ?? null),
-  partVoice: VoiceSchema.nullish().transform((v) => v ?? null),
+  partTypeId: orNull(Id),
+  partVoice: orNull(VoiceSchema),
 };
 export const onePart = (v: { partTypeId?: number | null; partVoice?: string | null }) =>
   v.partTypeId === null || v.partTypeId === undefined || v.partVoice === null || v.partVoice === undefined;

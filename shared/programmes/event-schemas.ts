@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { Id, IsoDate, optionalText, requiredOr, requiredText } from '../ipc';
+import { Id, IsoDate, optionalText, requiredOr, requiredText, listFilter, orNull } from '../ipc';
 import { UploadedFile } from '../inventory/schemas';
 import { audienceGroups } from './rules';
 import { EnsembleTypeSchema, EventTypeSchema, VenueKindSchema, Version, optionalDate, Search, ActiveFilter } from './schema-helpers';
@@ -38,14 +38,15 @@ export const Ensemble = z.object({
 });
 export type Ensemble = z.infer<typeof Ensemble>;
 
-export const EnsembleListQuery = z
-  .object({
-    search: Search,
-    establishmentId: EstablishmentId.nullable().default(null),
-    type: EnsembleTypeSchema.nullable().default(null),
+export const EnsembleListQuery = listFilter(
+  {
+    establishmentId: EstablishmentId,
+    type: EnsembleTypeSchema,
+  },
+  {
     status: ActiveFilter,
-  })
-  .strict();
+  },
+);
 
 // ── Seasons and events ──────────────────────────────────────────────────────────
 
@@ -80,7 +81,7 @@ export const AudiencesSchema = z
 
 export const EventFields = z.object({
   type: EventTypeSchema,
-  seasonId: Id.nullish().transform((v) => v ?? null),
+  seasonId: orNull(Id),
   title: requiredText(200, 3),
   date: IsoDate,
   time: z
@@ -90,11 +91,11 @@ export const EventFields = z.object({
     .or(z.literal(''))
     .transform((v) => v || null),
   venueKind: VenueKindSchema,
-  establishmentId: EstablishmentId.nullish().transform((v) => v ?? null),
+  establishmentId: orNull(EstablishmentId),
   venueName: optionalText(200),
   partnerIds: z.array(Id).max(50).default([]),
   /** The agreement (of one of its partners) under which the event happened, if any. */
-  agreementId: Id.nullish().transform((v) => v ?? null),
+  agreementId: orNull(Id),
   ensembleIds: z.array(Id).max(50).default([]),
   audiences: AudiencesSchema,
   notes: optionalText(4000),

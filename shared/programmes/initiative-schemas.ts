@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Id, requiredOr, requiredText } from '../ipc';
+import { Id, requiredOr, requiredText, choice, orNull } from '../ipc';
 import { ActiveFilter, PartnerTypeSchema, Search, Version } from './schema-helpers';
 
 // ── Initiatives (issue 17, item 1) ──────────────────────────────────────────────
@@ -12,7 +12,7 @@ import { ActiveFilter, PartnerTypeSchema, Search, Version } from './schema-helpe
  * to at most one.
  */
 export const initiativeMemberKinds = ['workshops', 'ensembles', 'events', 'exhibitions', 'expenses'] as const;
-export const InitiativeMemberKind = z.enum(initiativeMemberKinds, { error: requiredOr('errors.choose') });
+export const InitiativeMemberKind = choice(initiativeMemberKinds);
 export type InitiativeMemberKind = z.infer<typeof InitiativeMemberKind>;
 
 const InitiativeYear = z
@@ -24,7 +24,7 @@ const InitiativeYear = z
 const InitiativeFields = z.object({
   name: requiredText(200, 3),
   startYear: InitiativeYear,
-  endYear: InitiativeYear.nullish().transform((v) => v ?? null),
+  endYear: orNull(InitiativeYear),
   description: requiredText(4000, 3),
   partnerIds: z.array(Id).max(100).default([]),
   agreementIds: z.array(Id).max(100).default([]),

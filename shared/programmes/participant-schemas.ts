@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped, recorded } from '../ipc';
+import { ExportFormat, Id, IsoDate, optionalText, requiredOr, requiredText, stamped, recorded, orNull } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 import { custodyKinds } from './rules';
-import {
-  SexSchema,
-  ParticipantStatusSchema,
-  StageSchema,
-  CustodyKindSchema,
-  Version,
-  PageSize,
-  PageNumber,
-  Search,
-} from './schema-helpers';
+import { SexSchema, ParticipantStatusSchema, StageSchema, CustodyKindSchema, Version, listFilter, listPaging } from './schema-helpers';
 import { Session } from './workshop-schemas';
 import { PartChoice, VoiceSchema, onePart } from './ensemble-part-schemas';
 
@@ -67,22 +58,14 @@ export type Participant = z.infer<typeof Participant>;
 
 export const participantSortColumns = ['name', 'code', 'establishment', 'status', 'birthYear'] as const;
 
-export const ParticipantFilter = z
-  .object({
-    search: Search,
-    establishmentId: EstablishmentId.nullable().default(null),
-    status: ParticipantStatusSchema.nullable().default(null),
-    sex: SexSchema.nullable().default(null),
-  })
-  .strict();
+export const ParticipantFilter = listFilter({
+  establishmentId: EstablishmentId,
+  status: ParticipantStatusSchema,
+  sex: SexSchema,
+});
 export type ParticipantFilter = z.input<typeof ParticipantFilter>;
 
-export const ParticipantListQuery = ParticipantFilter.extend({
-  sort: z.enum(participantSortColumns).default('name'),
-  direction: SortDirection.default('asc'),
-  page: PageNumber,
-  pageSize: PageSize,
-}).strict();
+export const ParticipantListQuery = ParticipantFilter.extend(listPaging(participantSortColumns, 'name')).strict();
 
 export const ParticipantExport = z.object({ filter: ParticipantFilter, format: ExportFormat, reason: PersonalDataReason }).strict();
 
@@ -117,7 +100,7 @@ export const CustodyChange = z
     version: Version,
     kind: CustodyKindSchema,
     date: IsoDate,
-    toEstablishmentId: EstablishmentId.nullish().transform((v) => v ?? null),
+    toEstablishmentId: orNull(EstablishmentId),
     documentNumber: optionalText(80),
     notes: optionalText(1000),
     /** At a release only (issue 17, follow-up, aggregate only): yes, no, or null (not known). */
@@ -230,8 +213,8 @@ export const EnrolmentListQuery = z
 
 export const EnrolmentCreate = z
   .object({
-    workshopId: Id.nullish().transform((v) => v ?? null),
-    ensembleId: Id.nullish().transform((v) => v ?? null),
+    workshopId: orNull(Id),
+    ensembleId: orNull(Id),
     participantIds: z.array(Id).min(1, 'errors.required').max(500),
     date: IsoDate,
     ...PartChoice,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Centimos, Id, IsoDate, optionalText, requiredOr, requiredText } from '../ipc';
+import { Centimos, Id, IsoDate, optionalText, requiredOr, requiredText, orNull } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 import {
   StageSchema,
@@ -106,7 +106,7 @@ export const DonationCreate = z
     description: requiredText(400, 3),
     valueCentimos: Centimos,
     /** The partner's agreement under which the donation was made, if any. */
-    agreementId: Id.nullish().transform((v) => v ?? null),
+    agreementId: orNull(Id),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../ipc';
+import { Id, SearchText } from '../ipc';
 import { RecordId } from '../marks';
 
 /**
@@ -16,7 +16,7 @@ export type WorkshopTeacher = z.infer<typeof WorkshopTeacher>;
 /** Active teachers whose names contain every word typed (plus, always, the ids asked for, to show those chosen). */
 export const TeacherOptionsQuery = z
   .object({
-    search: z.string().trim().max(100).default(''),
+    search: SearchText,
     ids: z.array(Id).max(20).default([]),
   })
   .strict();

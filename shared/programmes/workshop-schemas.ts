@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EstablishmentId, RecordId } from '../marks';
-import { ExportFormat, Id, IsoDate, SortDirection, optionalText, requiredOr, requiredText, stamped } from '../ipc';
-import { ProgrammeSchema, Version, optionalDate, PageSize, PageNumber, Search, ActiveFilter, periodOrder } from './schema-helpers';
+import { ExportFormat, Id, IsoDate, optionalText, requiredOr, requiredText, stamped, listFilter, listPaging } from '../ipc';
+import { ProgrammeSchema, Version, optionalDate, ActiveFilter, periodOrder } from './schema-helpers';
 import { WorkshopTeacher } from './teacher-schemas';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
@@ -70,22 +70,18 @@ export type Workshop = z.infer<typeof Workshop>;
 
 export const workshopSortColumns = ['name', 'programme', 'establishment', 'startDate', 'enrolled'] as const;
 
-export const WorkshopFilter = z
-  .object({
-    search: Search,
-    programme: ProgrammeSchema.nullable().default(null),
-    establishmentId: EstablishmentId.nullable().default(null),
+export const WorkshopFilter = listFilter(
+  {
+    programme: ProgrammeSchema,
+    establishmentId: EstablishmentId,
+  },
+  {
     status: ActiveFilter,
-  })
-  .strict();
+  },
+);
 export type WorkshopFilter = z.input<typeof WorkshopFilter>;
 
-export const WorkshopListQuery = WorkshopFilter.extend({
-  sort: z.enum(workshopSortColumns).default('name'),
-  direction: SortDirection.default('asc'),
-  page: PageNumber,
-  pageSize: PageSize,
-}).strict();
+export const WorkshopListQuery = WorkshopFilter.extend(listPaging(workshopSortColumns, 'name')).strict();
 
 export const WorkshopExport = z.object({ filter: WorkshopFilter, format: ExportFormat }).strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../marks';
-import { Id, requiredOr } from '../ipc';
+import { Id, requiredOr, choice } from '../ipc';
 import { FullName, NewPassword, Role, Username, confirmed } from '../auth/schemas';
 
 /** The administrator's user accounts. */
@@ -10,7 +10,7 @@ export const UserListQuery = z
   .object({
     search: z.string({ error: 'errors.invalid' }).trim().max(100).optional(),
     role: Role.optional(),
-    status: z.enum(userStatuses, { error: requiredOr('errors.choose') }).optional(),
+    status: choice(userStatuses).optional(),
   })
   .strict();
 export type UserListQuery = z.input<typeof UserListQuery>;

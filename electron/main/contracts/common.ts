@@ -4,7 +4,7 @@ import { limaToday } from '../../../shared/contracts/rules';
 import { attachmentFilePath } from '../files/attachments';
 import { storeUpload } from '../files/uploads';
 import { writeFileAtomic } from '../export/table';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, notFound, orNotFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
 import { linkDocument, linkedFile, unlinkDocument, type DocTable } from './repository/documents';
 
@@ -32,8 +32,7 @@ export async function removeDocument(ctx: HandlerContext, t: DocTable, ownerId: 
 
 /** "Guardar una copia": the original file, byte for byte, where the user chooses. */
 export async function saveDocumentCopy(ctx: HandlerContext, t: DocTable, ownerId: number, hash: string): Promise<ExportResult> {
-  const file = await linkedFile(ctx.db, t, ownerId, hash);
-  if (!file) throw notFound();
+  const file = orNotFound(await linkedFile(ctx.db, t, ownerId, hash));
   const ext = path.extname(attachmentFilePath('', file.hash, file.mime)).slice(1);
   const base = path.basename(file.originalName, path.extname(file.originalName)) || 'documento';
   const target = await ctx.platform.chooseSavePath({

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { lifecycleCheck, retentionFor, suspensionCovers, type ContractStatus, type Modality } from '../../../shared/contracts/rules';
 import type { conformityChannels } from '../../../shared/contracts/channels';
 import type { Conformity } from '../../../shared/contracts/schemas';
-import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import { AppError, stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
 import { todayOf } from './common';
@@ -26,8 +26,7 @@ import { deliveredIn } from './repository/workshops';
 /** Service conformities: a month of a contract in force signed off, priced (retention), paid or voided. */
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<Conformity> {
-  const f = await getConformity(ctx.db, id);
-  if (!f) throw notFound();
+  const f = orNotFound(await getConformity(ctx.db, id));
   const c = await getContract(ctx.db, f.contractId, todayOf(ctx));
   requireEstablishment(ctx, ...(c?.establishments ?? []).map((e) => e.establishmentId));
   return f;
@@ -187,8 +186,7 @@ export const conformityHandlers: DomainHandlers<(typeof conformityChannels)[numb
   },
 
   'conformities.delivered': async ({ contractId, period }, ctx) => {
-    const contract = await getContract(ctx.db, contractId, todayOf(ctx));
-    if (!contract) throw notFound();
+    const contract = orNotFound(await getContract(ctx.db, contractId, todayOf(ctx)));
     requireEstablishment(ctx, ...contract.establishments.map((e) => e.establishmentId));
     return deliveredIn(ctx.db, contractId, contract.teacherId, period);
   },

@@ -2,7 +2,7 @@ import { EXPIRY_WARNING_DAYS, lifecycleCheck, periodOf, unauthorisedAtStart, typ
 import type { Contract, ContractAlerts, ContractDetail, ContractResult, ContractWarning } from '../../../shared/contracts/schemas';
 import { formatDate, addDays } from '../../../shared/format';
 import type { Column } from '../export/table';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, orNotFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
 import { budgetSummary } from './budget';
@@ -16,8 +16,7 @@ import { authorisationsOf, expiringAuthorisations, suspensionsOf, teacherTerms }
 
 /** The contract, if it exists and the user may see it. */
 export async function mustGet(ctx: HandlerContext, id: number): Promise<Contract> {
-  const c = await getContract(ctx.db, id, todayOf(ctx));
-  if (!c) throw notFound();
+  const c = orNotFound(await getContract(ctx.db, id, todayOf(ctx)));
   requireEstablishment(ctx, ...c.establishments.map((e) => e.establishmentId));
   return c;
 }

@@ -1,7 +1,7 @@
 import type { contractChannels } from '../../../shared/contracts/channels';
 import type { ContractWorkshopReview } from '../../../shared/contracts/schemas';
 import { requireEstablishment } from '../auth/access';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { workshopsAt, workshopsByIds } from '../programmes/for-contracts';
 import { contractScope } from './repository/contracts';
@@ -25,8 +25,7 @@ export type ContractWorkshopChannel = Extract<
 >;
 
 async function mustReview(ctx: HandlerContext, id: number): Promise<ContractWorkshopReview> {
-  const r = await getWorkshopReview(ctx.db, id);
-  if (!r) throw notFound();
+  const r = orNotFound(await getWorkshopReview(ctx.db, id));
   requireEstablishment(ctx, r.establishmentId);
   if (r.status !== 'pendiente') throw new AppError('conflict', 'contracts.workshopLinks.errors.reviewClosed');
   return r;

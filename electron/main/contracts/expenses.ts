@@ -3,7 +3,7 @@ import type { ExpenseChannel } from '../../../shared/contracts/channels';
 import type { Expense } from '../../../shared/contracts/schemas';
 import { formatMoney } from '../../../shared/format';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import { budgetSummary } from './budget';
 import { linkChoices, linkExists, withLinks, yearExpenses } from './expense-links';
 import { budgetYear } from './repository/budget';
@@ -26,8 +26,7 @@ import {
 type Channel = ExpenseChannel;
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<Expense> {
-  const e = await getExpense(ctx.db, id);
-  if (!e) throw notFound();
+  const e = orNotFound(await getExpense(ctx.db, id));
   return (await withLinks(ctx.db, [e]))[0]!;
 }
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { InitiativeMember } from '../../../shared/programmes/initiative-schemas';
 import type { ProgrammeFigures, WorkshopTeacher } from '../../../shared/programmes/schemas';
-import { numOr0 as n, type Row, toBool } from '../db/rows';
+import { numOr0 as n, type Row, toBool, num } from '../db/rows';
 import { whereWords } from '../db/search';
 import { modificationEffect } from '../../../shared/contracts/rules';
 import { listModifications } from './repository/expenses';
@@ -104,7 +104,7 @@ export async function expenseInitiatives(db: Knex, ids: readonly number[]): Prom
     .whereIn('id', [...ids])
     .where('voided', false)
     .select('id', 'initiative_id')) as Row[];
-  return new Map(rows.map((r) => [Number(r.id), r.initiative_id == null ? null : Number(r.initiative_id)]));
+  return new Map(rows.map((r) => [Number(r.id), num(r.initiative_id)]));
 }
 
 /**
@@ -151,12 +151,11 @@ export async function unlinkedExpensesFor(
     .where((w) => w.whereNotNull('event_id').orWhereNotNull('workshop_id').orWhereNotNull('exhibition_id'))
     .orderBy('id')
     .select('id', 'event_id', 'workshop_id', 'exhibition_id')) as Row[];
-  const idOr = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r) => ({
     id: Number(r.id),
-    eventId: idOr(r.event_id),
-    workshopId: idOr(r.workshop_id),
-    exhibitionId: idOr(r.exhibition_id),
+    eventId: num(r.event_id),
+    workshopId: num(r.workshop_id),
+    exhibitionId: num(r.exhibition_id),
   }));
 }
 

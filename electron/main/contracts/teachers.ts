@@ -1,7 +1,7 @@
 import type { teacherChannels } from '../../../shared/contracts/channels';
 import type { TeacherDetail } from '../../../shared/contracts/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import { notFound, stale, fieldError } from '../ipc/errors';
+import { notFound, stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { refusedEstablishments } from '../establishments/repository';
 import { addDocument, removeDocument, saveDocumentCopy, todayOf } from './common';
@@ -23,8 +23,7 @@ import {
 
 async function detail(ctx: HandlerContext, id: number): Promise<TeacherDetail> {
   const today = todayOf(ctx);
-  const teacher = await getTeacher(ctx.db, id, today);
-  if (!teacher) throw notFound();
+  const teacher = orNotFound(await getTeacher(ctx.db, id, today));
   return {
     teacher,
     authorisations: await authorisationsOf(ctx.db, id, today),
@@ -67,8 +66,7 @@ export const teacherHandlers: DomainHandlers<(typeof teacherChannels)[number]> =
 
   'teachers.update': async ({ id, version, active, ...v }, ctx) => {
     const today = todayOf(ctx);
-    const before = await getTeacher(ctx.db, id, today);
-    if (!before) throw notFound();
+    const before = orNotFound(await getTeacher(ctx.db, id, today));
     if (before.version !== version) throw stale();
     await checkUnique(ctx, v, id);
     if (!(await updateTeacher(ctx.db, id, version, { ...v, active }, ctx.session.actor, ctx.now))) throw stale();
@@ -103,8 +101,7 @@ export const teacherHandlers: DomainHandlers<(typeof teacherChannels)[number]> =
   },
 
   'teachers.removeAuthorisation': async ({ teacherId, id }, ctx) => {
-    const before = await authorisationRow(ctx.db, teacherId, id);
-    if (!before) throw notFound();
+    const before = orNotFound(await authorisationRow(ctx.db, teacherId, id));
     await deleteAuthorisation(ctx.db, id);
     await ctx.audit({ entity: 'teacherAuthorisation', entityId: id, action: 'delete', before });
     return detail(ctx, teacherId);

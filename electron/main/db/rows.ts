@@ -33,3 +33,9 @@ export const stampedOf = (r: Row): { version: number; updatedAt: string; updated
   updatedAt: String(r.updated_at),
   updatedBy: String(r.updated_by),
 });
+
+/** Who recorded a ledger entry and when: the answers' `recorded` fields (shared/ipc.ts). */
+export const recordedOf = (r: Row): { recordedAt: string; recordedBy: string } => ({
+  recordedAt: String(r.recorded_at),
+  recordedBy: String(r.recorded_by),
+});

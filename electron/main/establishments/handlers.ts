@@ -1,5 +1,5 @@
 import type { Establishment } from '../../../shared/establishments/schemas';
-import { AppError, notFound, stale } from '../ipc/errors';
+import { AppError, stale, orNotFound } from '../ipc/errors';
 import type { establishmentChannels } from '../../../shared/establishments/channels';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { isForeignKeyViolation } from '../db/dialect';
@@ -11,9 +11,7 @@ import { populationHandlers } from './population';
 type EstablishmentChannel = (typeof establishmentChannels)[number];
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<Establishment> {
-  const found = await repo.getEstablishment(ctx.db, id);
-  if (!found) throw notFound();
-  return found;
+  return orNotFound(await repo.getEstablishment(ctx.db, id));
 }
 
 /** The checks a database constraint would also catch, made first so the message names the field. */

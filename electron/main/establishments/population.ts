@@ -11,7 +11,7 @@ import {
   type ReachRow,
 } from '../../../shared/establishments/population-schemas';
 import { establishmentScope, requireEstablishment, whereInScope } from '../auth/access';
-import { type Row, str } from '../db/rows';
+import { type Row, str, recordedOf } from '../db/rows';
 import { insertId } from '../db/writes';
 import { fieldError, notFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
@@ -35,8 +35,7 @@ const toCount = (r: Row, corrected: boolean): PopulationCount => ({
   total: Number(r.men) + Number(r.women),
   source: str(r.source),
   corrected,
-  recordedAt: String(r.recorded_at),
-  recordedBy: String(r.recorded_by),
+  ...recordedOf(r),
 });
 
 /** Rows newest day first, and within a day the newest first: the first of each day counts, the rest were corrected. */

@@ -7,7 +7,7 @@ import { requireEstablishment, whereInScope } from '../auth/access';
 import { type Row, toBool, stampedOf } from '../db/rows';
 import { whereWords } from '../db/search';
 import { firstVersion, insertId, updateVersion } from '../db/writes';
-import { fieldError, notFound, stale } from '../ipc/errors';
+import { fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { joinEstablishment, refusedEstablishments } from './repository';
 
@@ -68,8 +68,7 @@ export async function staffCandidates(db: Knex, establishmentId: number, search:
 }
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<StaffMember> {
-  const found = await getStaffMember(ctx.db, id);
-  if (!found) throw notFound();
+  const found = orNotFound(await getStaffMember(ctx.db, id));
   requireEstablishment(ctx, found.establishmentId);
   return found;
 }

@@ -4,7 +4,7 @@ import { notFound } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
 import { thumbnailDataUrl } from './attachments';
 import { storeUpload, type Upload } from './uploads';
-import { type Row, toBool } from '../db/rows';
+import { type Row, toBool, num } from '../db/rows';
 
 /**
  * A record's photo gallery (an instrument's, an artwork's): photos linked to a record in a
@@ -35,8 +35,8 @@ export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: nu
       hash: String(r.attachment_hash),
       originalName: String(r.original_name),
       isPrimary: toBool(r.is_primary),
-      width: r.width === null ? null : Number(r.width),
-      height: r.height === null ? null : Number(r.height),
+      width: num(r.width),
+      height: num(r.height),
       thumbnail: await thumbnailDataUrl(ctx.attachments, String(r.attachment_hash)),
       addedAt: String(r.added_at),
       addedBy: String(r.added_by),

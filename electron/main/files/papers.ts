@@ -4,7 +4,7 @@ import type { Paper, PaperKind } from '../../../shared/papers';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import { numOr0, type Row } from '../db/rows';
 import { saveExport } from '../export/table';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, notFound, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { exportWithReason } from '../privacy/personal-data';
 import { printableImageDataUrl } from './attachments';
@@ -100,12 +100,9 @@ async function remove(ctx: HandlerContext, owner: PaperOwner, id: number, hash: 
 /** The paper as a PDF: the stored PDF byte for byte, or the scanned image printed on an A4 page. */
 async function paperPdf(ctx: HandlerContext, paper: Paper, title: string): Promise<Buffer> {
   if (paper.mime === 'application/pdf') {
-    const pdf = await ctx.attachments.read(paper.hash, paper.mime);
-    if (!pdf) throw notFound();
-    return pdf;
+    return orNotFound(await ctx.attachments.read(paper.hash, paper.mime));
   }
-  const src = await printableImageDataUrl(ctx.attachments, paper.hash, paper.mime);
-  if (!src) throw notFound();
+  const src = orNotFound(await printableImageDataUrl(ctx.attachments, paper.hash, paper.mime));
   return ctx.platform.printPdf({
     html: htmlDocument({
       lang: ctx.session.locale,

@@ -3,7 +3,7 @@ import { requireEstablishment } from '../auth/access';
 import type { StoredAttachment } from '../files/attachments';
 import { storeUpload, type Upload } from '../files/uploads';
 import type { HandlerContext } from '../ipc/context';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, orNotFound } from '../ipc/errors';
 import * as repo from './repository';
 
 /**
@@ -16,16 +16,13 @@ export const viewOf = (ctx: HandlerContext): repo.ViewContext => ({ session: ctx
 
 /** The artwork, or not found; a restricted user reaches only works of their establishments. */
 export async function mustGetArtwork(ctx: HandlerContext, id: number): Promise<Artwork> {
-  const found = await repo.getArtwork(ctx.db, id, viewOf(ctx));
-  if (!found) throw notFound();
+  const found = orNotFound(await repo.getArtwork(ctx.db, id, viewOf(ctx)));
   requireEstablishment(ctx, found.establishmentId);
   return found;
 }
 
 export async function mustGetExhibition(ctx: HandlerContext, id: number): Promise<Exhibition> {
-  const found = await repo.getExhibition(ctx.db, id);
-  if (!found) throw notFound();
-  return found;
+  return orNotFound(await repo.getExhibition(ctx.db, id));
 }
 
 /** The work's entry on the exhibition's checklist, or not found. */

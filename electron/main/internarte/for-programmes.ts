@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { InitiativeMember } from '../../../shared/programmes/initiative-schemas';
-import { nonEmpty, type Row } from '../db/rows';
+import { nonEmpty, type Row, num } from '../db/rows';
 import { exhibitionHeading } from './repository/exhibition-heading';
 
 /**
@@ -51,7 +51,7 @@ export async function exhibitionInitiatives(db: Knex, ids: readonly number[]): P
   const rows = (await db('exhibitions')
     .whereIn('id', [...ids])
     .select('id', 'initiative_id')) as Row[];
-  return new Map(rows.map((r) => [Number(r.id), r.initiative_id == null ? null : Number(r.initiative_id)]));
+  return new Map(rows.map((r) => [Number(r.id), num(r.initiative_id)]));
 }
 
 /** Moves these exhibitions from initiative `from` (null: none) to `to`; answers how many moved. */

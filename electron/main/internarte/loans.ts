@@ -2,7 +2,7 @@ import { mayLend } from '../../../shared/internarte/rules';
 import type { Loan } from '../../../shared/internarte/schemas';
 import { requireEstablishment } from '../auth/access';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, notFound, stale, orNotFound } from '../ipc/errors';
 import { checklistItem, mustGetExhibition, storePhotos, viewOf } from './access';
 import * as repo from './repository';
 import { paperHandlers, type PaperOwner } from '../files/papers';
@@ -44,8 +44,7 @@ export const loanHandlers: DomainHandlers<LoanChannel> = {
   'exhibitions.lend': async (input, ctx) => {
     const ex = await mustGetExhibition(ctx, input.exhibitionId);
     await checklistItem(ctx, input.exhibitionId, input.artworkId);
-    const artwork = await repo.getArtwork(ctx.db, input.artworkId, viewOf(ctx));
-    if (!artwork) throw notFound();
+    const artwork = orNotFound(await repo.getArtwork(ctx.db, input.artworkId, viewOf(ctx)));
     requireEstablishment(ctx, artwork.establishmentId);
     if (!(await repo.currentConsent(ctx.db, input.artworkId)).mayExhibit)
       throw new AppError('conflict', 'internarte.errors.noExhibitConsent');

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { techniques, type Technique } from '../../../shared/internarte/rules';
 import { storeOf, type AttachmentStore } from '../files/store';
 import { translator } from '../i18n';
-import { notFound } from '../ipc/errors';
+import { orNotFound } from '../ipc/errors';
 import type { CatalogData, CatalogImage, CatalogWork, OutputLanguage } from './catalog-data';
 import { englishTexts, partnerLogos, spanishTexts } from './catalog-choices';
 import { catalogSourceWorks, consentedLabel, getExhibition, photoFiles } from './repository';
@@ -30,8 +30,7 @@ export async function catalogData(
   const attachments$ = 'attachmentsDir' in store ? storeOf(store.attachmentsDir) : store;
   const t = translator(lang);
   const consentAsOf = new Date().toISOString();
-  const ex = await getExhibition(db, exhibitionId);
-  if (!ex) throw notFound();
+  const ex = orNotFound(await getExhibition(db, exhibitionId));
   const rows = await catalogSourceWorks(db, exhibitionId);
   const attachments = await photoFiles(
     db,

@@ -7,7 +7,7 @@ import { filterInScope, requireEstablishment, whereInScope } from '../auth/acces
 import { teacherCandidates, teacherCustodian } from '../contracts/for-inventory';
 import { establishmentsByIds, refusedEstablishments } from '../establishments/repository';
 import { staffCandidates, staffCustodian } from '../establishments/staff';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, notFound, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { canSeePersonalData } from '../privacy/personal-data';
 import {
@@ -156,16 +156,14 @@ function shownReview(ctx: HandlerContext, r: repo.ReviewRow): CustodianReview {
 }
 
 async function mustReview(ctx: HandlerContext, id: number): Promise<repo.ReviewRow> {
-  const r = await repo.getReview(ctx.db, id);
-  if (!r) throw notFound();
+  const r = orNotFound(await repo.getReview(ctx.db, id));
   requireEstablishment(ctx, r.establishmentId);
   if (r.status !== 'pendiente') throw new AppError('conflict', 'inventory.custody.errors.reviewResolved');
   return r;
 }
 
 async function mustRecovery(ctx: HandlerContext, id: number): Promise<repo.RecoveryRow> {
-  const r = await repo.getRecovery(ctx.db, id);
-  if (!r) throw notFound();
+  const r = orNotFound(await repo.getRecovery(ctx.db, id));
   requireEstablishment(ctx, r.establishmentId);
   return r;
 }

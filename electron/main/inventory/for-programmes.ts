@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import type { HeldInstrument } from '../../../shared/programmes/schemas';
 import { whereInScope } from '../auth/access';
-import { type Row, str, toBool, toCount } from '../db/rows';
+import { type Row, str, toBool, toCount, num } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
 import type { Session } from '../ipc/context';
 import { openRecoveries, type RecoveryReason } from './repository/recoveries';
@@ -25,7 +25,7 @@ export async function instrumentsHeldBy(db: Knex, participantId: number): Promis
     id: Number(r.id),
     code: String(r.code),
     typeName: String(r.type_name),
-    establishmentId: r.establishment_id === null ? null : Number(r.establishment_id),
+    establishmentId: num(r.establishment_id),
     establishmentName: str(r.establishment_name),
     custodianName: String(r.custodian_name),
   }));

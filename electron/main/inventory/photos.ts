@@ -1,12 +1,11 @@
-import { notFound } from '../ipc/errors';
+import { orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
 import { addGalleryPhoto, galleryPhotos, removeGalleryPhoto, setPrimaryGalleryPhoto } from '../files/gallery';
 import { instrumentGallery as gallery, instrumentPlace } from './repository';
 
 async function mustExist(ctx: HandlerContext, id: number): Promise<void> {
-  const i = await instrumentPlace(ctx.db, id);
-  if (!i) throw notFound();
+  const i = orNotFound(await instrumentPlace(ctx.db, id));
   requireEstablishment(ctx, i.establishmentId, i.transitToEstablishmentId);
 }
 

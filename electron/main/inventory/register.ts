@@ -1,6 +1,6 @@
 import type { Instrument } from '../../../shared/inventory/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import type { Column } from '../export/table';
 import { requireEstablishment } from '../auth/access';
@@ -30,8 +30,7 @@ type RegisterChannel =
   | 'instruments.export';
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<Instrument> {
-  const found = await repo.getInstrument(ctx.db, id);
-  if (!found) throw notFound();
+  const found = orNotFound(await repo.getInstrument(ctx.db, id));
   requireEstablishment(ctx, found.establishmentId, found.transitToEstablishmentId);
   return found;
 }
@@ -99,8 +98,7 @@ export const registerHandlers: DomainHandlers<RegisterChannel> = {
   },
 
   'instrumentTypes.update': async ({ id, version, name, family, active }, ctx) => {
-    const before = await repo.getType(ctx.db, id);
-    if (!before) throw notFound();
+    const before = orNotFound(await repo.getType(ctx.db, id));
     if (before.version !== version) throw stale();
     const other = await repo.findTypeIdByName(ctx.db, name);
     if (other !== null && other !== id) {

@@ -1,6 +1,6 @@
 import type { InventorySummary } from '../../../shared/inventory/report-schemas';
 import { conditions, families, type Status } from '../../../shared/inventory/rules';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { cellFormats, saveExport, tableBytes, tableWorkbook } from '../export/table';
 import { requireEstablishment } from '../auth/access';
@@ -23,8 +23,7 @@ type ReportChannel =
 const live: Status[] = ['en_almacen', 'asignado', 'en_transito', 'en_reparacion'];
 
 async function establishmentOf(ctx: HandlerContext, id: number) {
-  const e = await getEstablishment(ctx.db, id);
-  if (!e) throw notFound();
+  const e = orNotFound(await getEstablishment(ctx.db, id));
   return { name: e.name, regionalOffice: e.regionalOfficeName };
 }
 

@@ -3,7 +3,7 @@ import { applyMovement, type InstrumentState, type MovementEffect } from '../../
 import type { Instrument } from '../../../shared/inventory/schemas';
 import type { Stocktake, StocktakeDetail, StocktakeLine } from '../../../shared/inventory/stocktake-schemas';
 import { normalizeText } from '../../../shared/format';
-import { AppError, fieldError, notFound } from '../ipc/errors';
+import { AppError, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { saveExport } from '../export/table';
 import { moveInstruments, type MovementRecordBase } from './ledger';
@@ -24,9 +24,7 @@ import type { PaperChannel } from '../../../shared/paper-channels';
  */
 
 async function mustGet(db: Knex, id: number): Promise<Stocktake> {
-  const found = await repo.getStocktake(db, id);
-  if (!found) throw notFound();
-  return found;
+  return orNotFound(await repo.getStocktake(db, id));
 }
 
 /** A stocktake of one of the user's establishments (auth/access.ts), or a refusal. */

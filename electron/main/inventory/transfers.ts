@@ -4,7 +4,7 @@ import { normalizeText } from '../../../shared/format';
 import { requireEstablishment } from '../auth/access';
 import { saveExport } from '../export/table';
 import { paperHandlers, type PaperOwner } from '../files/papers';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers } from '../ipc/context';
 import { instrumentPlace, movementPlace, transferOf } from './repository';
 import { transferActaHtml } from './transfer-acta';
@@ -26,8 +26,7 @@ const movementPapers: PaperOwner = {
   type: 'movement',
   entity: 'instrumentMovement',
   reach: async (ctx, id) => {
-    const m = await movementPlace(ctx.db, id);
-    if (!m) throw notFound();
+    const m = orNotFound(await movementPlace(ctx.db, id));
     const place = await instrumentPlace(ctx.db, m.instrumentId);
     requireEstablishment(ctx, m.fromEstablishmentId, m.toEstablishmentId, place?.establishmentId, place?.transitToEstablishmentId);
     const kind = paperOf[m.kind];
@@ -40,8 +39,7 @@ export const transferHandlers: DomainHandlers<PaperChannel<'movements'> | 'movem
   ...paperHandlers('movements', movementPapers),
 
   'movements.transferActa': async ({ id }, ctx) => {
-    const m = await movementPlace(ctx.db, id);
-    if (!m) throw notFound();
+    orNotFound(await movementPlace(ctx.db, id));
     const transfer = await transferOf(ctx.db, id);
     if (!transfer) throw new AppError('conflict', 'inventory.transfers.notATransfer');
     requireEstablishment(ctx, transfer.fromEstablishmentId, transfer.toEstablishmentId);

@@ -19,6 +19,12 @@ export class AppError extends Error {
 export const notFound = () => new AppError('not_found', 'errors.notFound');
 export const stale = () => new AppError('stale', 'errors.stale');
 
+/** What a lookup found, or the "not found" refusal when it found nothing. */
+export function orNotFound<T>(found: T): NonNullable<T> {
+  if (!found) throw notFound();
+  return found as NonNullable<T>;
+}
+
 /**
  * A refusal next to one field. A validation error says "review the marked fields" on top;
  * a conflict (a number or DNI already taken) says the field's own sentence on top.

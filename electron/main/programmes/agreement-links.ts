@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AgreementDetail } from '../../../shared/programmes/agreement-link-schemas';
 import { exhibitionsUnderAgreement } from '../internarte/for-programmes';
-import { fieldError, notFound } from '../ipc/errors';
+import { fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers } from '../ipc/context';
 import * as repo from './repository';
 
@@ -39,8 +39,7 @@ export async function checkPartnerKept(db: Knex, id: number, before: number, aft
 
 export const agreementLinkHandlers: DomainHandlers<'agreements.get'> = {
   'agreements.get': async ({ id }, ctx): Promise<AgreementDetail> => {
-    const agreement = await repo.getAgreement(ctx.db, repo.limaToday(ctx.now), id);
-    if (!agreement) throw notFound();
+    const agreement = orNotFound(await repo.getAgreement(ctx.db, repo.limaToday(ctx.now), id));
     const events = await repo.agreementEvents(ctx.db, id);
     const donations = await repo.agreementDonations(ctx.db, id);
     const audiences = repo.sumAudiences(events);

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../shared/format';
 import { attendanceFigures, stageTransitions } from '../../../shared/programmes/rules';
 import { str, toBool } from '../db/rows';
-import { notFound, stale, fieldError } from '../ipc/errors';
+import { stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers } from '../ipc/context';
 import { chosenPart } from './ensemble-parts';
 import { canSeeNames } from './privacy';
@@ -82,8 +82,7 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
   },
 
   'enrolments.setStage': async ({ id, version, stage, date, reason, partTypeId, partVoice }, ctx) => {
-    const before = await repo.getEnrolment(ctx.db, ctx.session, id);
-    if (!before) throw notFound();
+    const before = orNotFound(await repo.getEnrolment(ctx.db, ctx.session, id));
     if (before.version !== version) throw stale();
     const changesStage = stage !== before.stage;
     if (changesStage && !stageTransitions[before.stage].includes(stage)) {
@@ -130,8 +129,7 @@ export const enrolmentHandlers: DomainHandlers<EnrolmentChannel> = {
   // ── Attendance ──
 
   'attendance.get': async ({ id }, ctx) => {
-    const session = await repo.getSession(ctx.db, id);
-    if (!session) throw notFound();
+    const session = orNotFound(await repo.getSession(ctx.db, id));
     const w = await mustWorkshop(ctx, session.workshopId);
     const people = await repo.sheetParticipants(ctx.db, session.workshopId, id, session.date);
     const markOf = await repo.marksOf(ctx.db, id);

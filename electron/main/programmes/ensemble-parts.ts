@@ -1,6 +1,6 @@
 import { isArtFamily } from '../../../shared/inventory/rules';
 import type { EnsembleInstruments, PartReview, PartType } from '../../../shared/programmes/schemas';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
 import { instrumentsOfEnsemble, instrumentTypesByIds, partTypeOptions } from '../inventory/for-programmes';
@@ -53,8 +53,7 @@ async function shown(ctx: HandlerContext, rows: PartReviewRow[]): Promise<PartRe
 }
 
 async function mustPendingReview(ctx: HandlerContext, id: number): Promise<PartReviewRow> {
-  const r = await repo.getPartReview(ctx.db, ctx.session, id);
-  if (!r) throw notFound();
+  const r = orNotFound(await repo.getPartReview(ctx.db, ctx.session, id));
   requireEstablishment(ctx, r.establishmentId);
   if (r.status !== 'pendiente') throw new AppError('conflict', 'programmes.ensembleParts.errors.reviewResolved');
   return r;
@@ -102,8 +101,7 @@ export const ensemblePartHandlers: DomainHandlers<PartChannel> = {
   'ensembles.partTypes': (_input, ctx) => musicPartTypes(ctx),
 
   'ensembles.instruments': async ({ id }, ctx) => {
-    const g = await repo.getEnsemble(ctx.db, id);
-    if (!g) throw notFound();
+    const g = orNotFound(await repo.getEnsemble(ctx.db, id));
     requireEstablishment(ctx, g.establishmentId);
     return ensembleInstruments(ctx, id);
   },

@@ -1,5 +1,5 @@
 import type { Ensemble } from '../../../shared/programmes/schemas';
-import { AppError, notFound, stale } from '../ipc/errors';
+import { AppError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 import { checkEstablishment } from './workshops';
@@ -8,8 +8,7 @@ import { requireEstablishment } from '../auth/access';
 type EnsembleChannel = 'ensembles.list' | 'ensembles.get' | 'ensembles.create' | 'ensembles.update';
 
 async function mustEnsemble(ctx: HandlerContext, id: number): Promise<Ensemble> {
-  const g = await repo.getEnsemble(ctx.db, id);
-  if (!g) throw notFound();
+  const g = orNotFound(await repo.getEnsemble(ctx.db, id));
   requireEstablishment(ctx, g.establishmentId);
   return g;
 }

@@ -2,7 +2,7 @@ import type { EventPhoto, ProgrammeEvent } from '../../../shared/programmes/sche
 import { thumbnailDataUrl } from '../files/attachments';
 import { storeUpload } from '../files/uploads';
 import { getEstablishment } from '../establishments/repository';
-import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import { AppError, notFound, stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { agreementMisfit } from './agreement-links';
 import * as repo from './repository';
@@ -34,8 +34,7 @@ async function checkSeasonName(ctx: HandlerContext, name: string, selfId: number
 
 /** An event, if one of the session's establishments hosts it or has an ensemble in it. */
 async function mustEvent(ctx: HandlerContext, id: number): Promise<ProgrammeEvent> {
-  const e = await repo.getEvent(ctx.db, id);
-  if (!e) throw notFound();
+  const e = orNotFound(await repo.getEvent(ctx.db, id));
   const ensembleEstablishments = await repo.ensembleEstablishmentIds(
     ctx.db,
     e.ensembles.map((g) => g.id),

@@ -2,7 +2,7 @@ import type { ChannelName } from '../../../shared/channels';
 import type { Initiative, InitiativeDetail, InitiativeMemberKind } from '../../../shared/programmes/initiative-schemas';
 import { initiativeMemberKinds } from '../../../shared/programmes/initiative-schemas';
 import { establishmentScope } from '../auth/access';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 
@@ -16,9 +16,7 @@ import * as repo from './repository';
 type InitiativeChannel = Extract<ChannelName, `initiatives.${string}`>;
 
 async function mustInitiative(ctx: HandlerContext, id: number): Promise<Initiative> {
-  const found = await repo.getInitiative(ctx.db, id);
-  if (!found) throw notFound();
-  return found;
+  return orNotFound(await repo.getInitiative(ctx.db, id));
 }
 
 async function detail(ctx: HandlerContext, id: number): Promise<InitiativeDetail> {

@@ -3,7 +3,7 @@ import { allowedCustody, endsEnrolments, statusAfterCustody } from '../../../sha
 import type { Participant } from '../../../shared/programmes/schemas';
 import { isUniqueViolation } from '../db/dialect';
 import { instrumentsHeldBy, openRecoveriesFor } from '../inventory/for-programmes';
-import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import { AppError, stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { canSeeNames } from './privacy';
 import { exportTableWithReason } from '../privacy/personal-data';
@@ -26,8 +26,7 @@ type ParticipantChannel =
   | PaperChannel<'participants'>;
 
 export async function mustParticipant(ctx: HandlerContext, id: number): Promise<Participant> {
-  const p = await repo.getParticipant(ctx.db, ctx.session, id);
-  if (!p) throw notFound();
+  const p = orNotFound(await repo.getParticipant(ctx.db, ctx.session, id));
   requireEstablishment(ctx, p.establishmentId);
   return p;
 }

@@ -2,7 +2,7 @@ import type { Agreement, Partner, PartnerDetail, PartnerLogo } from '../../../sh
 import { saveExport } from '../export/table';
 import { printableImageDataUrl, thumbnailDataUrl } from '../files/attachments';
 import { storeUpload } from '../files/uploads';
-import { AppError, notFound, stale, fieldError } from '../ipc/errors';
+import { AppError, stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 import { agreementMisfit, checkPartnerKept } from './agreement-links';
@@ -26,9 +26,7 @@ type PartnerChannel =
 // ── Partners ────────────────────────────────────────────────────────────────────
 
 async function mustPartner(ctx: HandlerContext, id: number): Promise<Partner> {
-  const p = await repo.getPartner(ctx.db, id);
-  if (!p) throw notFound();
-  return p;
+  return orNotFound(await repo.getPartner(ctx.db, id));
 }
 
 /** The partner's logo with its thumbnail for the screens (an SVG's too: drawn by sharp when stored). */
@@ -61,9 +59,7 @@ async function checkPartnerName(ctx: HandlerContext, name: string, selfId: numbe
 // ── Agreements ──────────────────────────────────────────────────────────────────
 
 async function mustAgreement(ctx: HandlerContext, id: number): Promise<Agreement> {
-  const a = await repo.getAgreement(ctx.db, repo.limaToday(ctx.now), id);
-  if (!a) throw notFound();
-  return a;
+  return orNotFound(await repo.getAgreement(ctx.db, repo.limaToday(ctx.now), id));
 }
 
 async function checkPartnerRef(ctx: HandlerContext, id: number) {

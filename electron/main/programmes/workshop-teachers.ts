@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { TeacherReview, Workshop } from '../../../shared/programmes/schemas';
 import { requireEstablishment, whereInScope } from '../auth/access';
 import { activeTeacherOptions, teachersByIds } from '../contracts/for-programmes';
-import { AppError, fieldError, notFound, stale } from '../ipc/errors';
+import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 
@@ -53,8 +53,7 @@ async function shownReview(ctx: HandlerContext, r: repo.TeacherReviewRow): Promi
 }
 
 async function mustReview(ctx: HandlerContext, id: number): Promise<repo.TeacherReviewRow> {
-  const r = await repo.getTeacherReview(ctx.db, id);
-  if (!r) throw notFound();
+  const r = orNotFound(await repo.getTeacherReview(ctx.db, id));
   requireEstablishment(ctx, r.establishmentId);
   if (r.status !== 'pendiente') throw new AppError('conflict', 'programmes.workshopTeachers.reviews.errors.resolved');
   return r;

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../shared/format';
 import type { Workshop } from '../../../shared/programmes/schemas';
 import { exportTable } from '../export/table';
-import { AppError, notFound, stale } from '../ipc/errors';
+import { AppError, notFound, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 import { requireEstablishment } from '../auth/access';
@@ -132,8 +132,7 @@ export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
   },
 
   'sessions.update': async ({ id, version, date, durationMinutes, topic, teacherId }, ctx) => {
-    const before = await repo.getSession(ctx.db, id);
-    if (!before) throw notFound();
+    const before = orNotFound(await repo.getSession(ctx.db, id));
     if (before.version !== version) throw stale();
     const w = await mustWorkshop(ctx, before.workshopId);
     checkSessionDate(w, date);

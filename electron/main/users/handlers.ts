@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../db/dialect';
 import type { userChannels } from '../../../shared/users/channels';
 import { allEstablishmentsExist } from '../establishments/repository';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { AppError, notFound, stale } from '../ipc/errors';
+import { AppError, stale, orNotFound } from '../ipc/errors';
 import { actorOf } from '../auth/access';
 import { hashPassword } from '../auth/passwords';
 import * as repo from '../auth/repository';
@@ -11,9 +11,7 @@ import * as repo from '../auth/repository';
 type UserChannel = (typeof userChannels)[number];
 
 async function mustGet(ctx: HandlerContext, id: number): Promise<User> {
-  const u = await repo.getUser(ctx.db, id);
-  if (!u) throw notFound();
-  return u;
+  return orNotFound(await repo.getUser(ctx.db, id));
 }
 
 /** Every establishment named must exist. */

@@ -14,7 +14,7 @@ import { addDays, daysBetween } from '../../../../shared/format';
 import type { Contract, ContractAlerts, ContractDetail, ContractFilter, contractSortColumns } from '../../../../shared/contracts/schemas';
 import type { HandlerContext } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';
-import { numOr0, type Row, str, toBool, toCount } from '../../db/rows';
+import { numOr0, type Row, str, toBool, toCount, num, recordedOf } from '../../db/rows';
 import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
@@ -151,7 +151,7 @@ function toContract(r: Row, establishments: Places, today: string): Contract {
     signedOn: str(r.signed_on),
     resolvedOn: str(r.resolved_on),
     resolutionReason: str(r.resolution_reason),
-    previousContractId: r.previous_contract_id === null ? null : Number(r.previous_contract_id),
+    previousContractId: num(r.previous_contract_id),
     previousNumber: str(r.previous_number),
     renewedById: r.renewed_by_id === null || r.renewed_by_id === undefined ? null : Number(r.renewed_by_id),
     renewedByNumber: str(r.renewed_by_number),
@@ -301,8 +301,7 @@ export async function eventsOf(db: Knex, contractId: number): Promise<Ledger> {
     kind: String(e.kind),
     date: str(e.date),
     detail: str(e.detail),
-    recordedAt: String(e.recorded_at),
-    recordedBy: String(e.recorded_by),
+    ...recordedOf(e),
   }));
 }
 

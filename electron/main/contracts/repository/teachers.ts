@@ -7,7 +7,7 @@ import type { Authorisation, ContractAlerts, Teacher, TeacherFilter, teacherSort
 import type { Session } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';
 import { inTurn } from '../../db/dialect';
-import { type Row, str, toBool, toCount, stampedOf } from '../../db/rows';
+import { type Row, str, toBool, toCount, stampedOf, recordedOf } from '../../db/rows';
 import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
@@ -200,8 +200,7 @@ export async function authorisationsOf(db: Knex, teacherId: number, today: strin
     documentNumber: String(r.document_number),
     notes: str(r.notes),
     status: authorisationStatus(String(r.valid_from), String(r.valid_to), today),
-    recordedAt: String(r.recorded_at),
-    recordedBy: String(r.recorded_by),
+    ...recordedOf(r),
   }));
 }
 

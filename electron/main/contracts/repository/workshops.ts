@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ContractWorkshopReview, Delivered } from '../../../../shared/contracts/schemas';
-import { type Row, str } from '../../db/rows';
+import { type Row, str, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { deliveredSessions, workshopsByIds } from '../../programmes/for-contracts';
 import { fullName } from './words';
@@ -77,7 +77,7 @@ const toReview = (r: Row): ReviewRow => ({
   establishmentName: String(r.establishment_name),
   originalText: String(r.original_text),
   status: r.status as ContractWorkshopReview['status'],
-  workshopId: r.workshop_id == null ? null : Number(r.workshop_id),
+  workshopId: num(r.workshop_id),
   resolvedAt: str(r.resolved_at),
   resolvedBy: str(r.resolved_by),
 });

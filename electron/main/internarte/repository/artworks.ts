@@ -168,7 +168,7 @@ export async function getArtwork(db: Knex, id: number, v: ViewContext): Promise<
 export async function recordedArtist(db: Knex, id: number): Promise<{ artistParticipantId: number | null; artistName: string | null }> {
   const row = (await db('artworks').where({ id }).first('artist_participant_id', 'artist_name')) as Row;
   return {
-    artistParticipantId: row.artist_participant_id === null ? null : Number(row.artist_participant_id),
+    artistParticipantId: num(row.artist_participant_id),
     artistName: str(row.artist_name),
   };
 }
@@ -267,7 +267,7 @@ export async function artworksByTitleKeys(
     id: Number(r.id),
     titleKey: String(r.title_key),
     establishmentId: Number(r.establishment_id),
-    workshopId: r.workshop_id === null ? null : Number(r.workshop_id),
+    workshopId: num(r.workshop_id),
     version: Number(r.version),
   }));
 }

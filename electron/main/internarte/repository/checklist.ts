@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { SectionMode } from '../../../../shared/internarte/rules';
 import type { ChecklistRow } from '../../../../shared/internarte/schemas';
-import { nonEmpty, type Row, str } from '../../db/rows';
+import { nonEmpty, type Row, str, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { thumbnailDataUrl } from '../../files/attachments';
 import { joinParticipant } from '../../programmes/for-internarte';
@@ -79,7 +79,7 @@ export async function checklistRows(db: Knex, exhibitionId: number, mode: Sectio
       artistLabel: seesNames ? realName : consentedLabel(realName, consent, v.t).label,
       establishmentName: String(r.establishment_name),
       technique,
-      year: r.year === null ? null : Number(r.year),
+      year: num(r.year),
       custodyStatus: r.custody_status as ChecklistRow['custodyStatus'],
       mayExhibit: consent.mayExhibit,
       mayCatalog: consent.mayCatalog,

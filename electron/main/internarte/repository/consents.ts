@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { ConsentEntry, ConsentNow } from '../../../../shared/internarte/schemas';
-import { str, toBool, type Row } from '../../db/rows';
+import { str, toBool, type Row, recordedOf } from '../../db/rows';
 import { joinAttachment } from '../../files/attachments';
 import { consentOfRow } from './view';
 
@@ -79,8 +79,7 @@ export async function consentLedger(db: Knex, artworkId: number, full: boolean):
     hasDocument: r.document_hash !== null && r.document_hash !== undefined,
     documentHash: full ? str(r.document_hash) : null,
     documentName: full ? str(r.original_name) : null,
-    recordedAt: String(r.recorded_at),
-    recordedBy: String(r.recorded_by),
+    ...recordedOf(r),
   }));
 }
 

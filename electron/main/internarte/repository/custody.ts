@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import { applyCustody, type CustodyEffect, type CustodyStatus } from '../../../../shared/internarte/rules';
 import type { ConditionReport, CustodyEntry } from '../../../../shared/internarte/schemas';
-import { type Row, str } from '../../db/rows';
+import { type Row, str, num, recordedOf } from '../../db/rows';
 import { joinAttachment } from '../../files/attachments';
 import type { AttachmentStore } from '../../files/store';
 import { AppError } from '../../ipc/errors';
@@ -80,11 +80,10 @@ export async function custodyLedger(db: Knex, artworkId: number): Promise<Custod
     date: String(r.date),
     place: str(r.place),
     notes: str(r.notes),
-    exhibitionId: r.exhibition_id === null ? null : Number(r.exhibition_id),
+    exhibitionId: num(r.exhibition_id),
     exhibitionTitle: str(r.exhibition_title),
-    loanId: r.loan_id === null ? null : Number(r.loan_id),
-    recordedAt: String(r.recorded_at),
-    recordedBy: String(r.recorded_by),
+    loanId: num(r.loan_id),
+    ...recordedOf(r),
   }));
 }
 
@@ -110,8 +109,7 @@ export async function conditionReports(db: Knex, attachments: AttachmentStore, a
     grade: r.grade as ConditionReport['grade'],
     text: String(r.text),
     photos: small.filter((p) => p.reportId === Number(r.id)).map((p) => p.photo),
-    recordedAt: String(r.recorded_at),
-    recordedBy: String(r.recorded_by),
+    ...recordedOf(r),
   }));
 }
 

@@ -5,7 +5,7 @@ import { normalizeText } from '../../../../shared/format';
 import type { Page } from '../../../../shared/ipc';
 import type { SectionMode } from '../../../../shared/internarte/rules';
 import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhibition } from '../../../../shared/internarte/schemas';
-import { nonEmpty, type Row, str, toCount, stampedOf } from '../../db/rows';
+import { nonEmpty, type Row, str, toCount, stampedOf, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAgreement, joinPartner } from '../../programmes/for-internarte';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
@@ -58,7 +58,7 @@ const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Ex
   presentationEn: nonEmpty(r.presentation_en),
   curatorialTextEn: nonEmpty(r.curatorial_text_en),
   creditsEn: nonEmpty(r.credits_en),
-  coverArtworkId: r.cover_artwork_id == null ? null : Number(r.cover_artwork_id),
+  coverArtworkId: num(r.cover_artwork_id),
   workCount: Number(r.work_count ?? 0),
   openLoans: Number(r.open_loans ?? 0),
   ...stampedOf(r),

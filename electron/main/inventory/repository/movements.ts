@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { CustodianType, InstrumentState } from '../../../../shared/inventory/rules';
 import type { Movement } from '../../../../shared/inventory/schemas';
-import { num, type Row, str } from '../../db/rows';
+import { num, type Row, str, recordedOf } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { type Narrow, stateColumns } from './instruments';
 import { closeRecoveries, closingKinds, type RecoveryClosing } from './recoveries';
@@ -116,8 +116,7 @@ export async function history(db: Knex, instrumentId: number): Promise<Movement[
     seq: Number(r.seq),
     kind: r.kind as Movement['kind'],
     date: String(r.date),
-    recordedAt: String(r.recorded_at),
-    recordedBy: String(r.recorded_by),
+    ...recordedOf(r),
     fromEstablishmentName: str(r.from_name),
     toEstablishmentName: str(r.to_name),
     custodianType: (r.custodian_type ?? null) as Movement['custodianType'],

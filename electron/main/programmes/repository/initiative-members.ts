@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { InitiativeMember, InitiativeMemberKind } from '../../../../shared/programmes/initiative-schemas';
 import { expenseInitiatives, expensesOfInitiative, expensesPerInitiative, moveExpenses } from '../../contracts/for-programmes';
-import { str, type Row } from '../../db/rows';
+import { str, type Row, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { exhibitionInitiatives, exhibitionsOfInitiative, exhibitionsPerInitiative, moveExhibitions } from '../../internarte/for-programmes';
 
@@ -71,7 +71,7 @@ function ownStore({ table, select, order }: OwnTable): MemberStore {
       const q = db(table).whereIn('id', [...ids]);
       if (scope) q.whereIn('establishment_id', scope);
       const rows = (await q.select('id', 'initiative_id')) as Row[];
-      return new Map(rows.map((r) => [Number(r.id), r.initiative_id == null ? null : Number(r.initiative_id)]));
+      return new Map(rows.map((r) => [Number(r.id), num(r.initiative_id)]));
     },
     move: (db, ids, from, to) => {
       const q = db(table).whereIn('id', [...ids]);

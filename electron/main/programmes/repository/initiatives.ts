@@ -12,7 +12,7 @@ import {
 import { shownPersons } from '../../../../shared/evaluation/suppression';
 import type { PartnerType } from '../../../../shared/programmes/rules';
 import { initiativeExpensesDuring } from '../../contracts/for-programmes';
-import { numOr0 as n, type Row, toBool } from '../../db/rows';
+import { numOr0 as n, type Row, toBool, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { initiativeExhibitionsDuring } from '../../internarte/for-programmes';
@@ -56,7 +56,7 @@ async function toInitiatives(db: Knex, rows: Row[]): Promise<Initiative[]> {
       id,
       name: String(r.name),
       startYear: Number(r.start_year),
-      endYear: r.end_year == null ? null : Number(r.end_year),
+      endYear: num(r.end_year),
       description: String(r.description),
       active: toBool(r.active),
       partners: links.partners

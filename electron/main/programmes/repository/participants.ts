@@ -10,7 +10,7 @@ import type {
   participantSortColumns,
 } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toCount, stampedOf } from '../../db/rows';
+import { type Row, str, toCount, stampedOf, recordedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
@@ -308,7 +308,6 @@ export async function movementsOf(db: Knex, participantId: number): Promise<Part
     documentNumber: str(r.document_number),
     notes: str(r.notes),
     enrolmentsEnded: Number(r.enrolments_ended),
-    recordedAt: String(r.recorded_at),
-    recordedBy: String(r.recorded_by),
+    ...recordedOf(r),
   }));
 }

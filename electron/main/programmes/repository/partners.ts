@@ -4,7 +4,7 @@ import type { ChannelParsedInput } from '../../../../shared/contract';
 import { normalizeText } from '../../../../shared/format';
 import { AGREEMENT_ALERT_DAYS, totalAudience } from '../../../../shared/programmes/rules';
 import type { Agreement, Partner, PartnerDetail } from '../../../../shared/programmes/schemas';
-import { type Row, str, toBool } from '../../db/rows';
+import { type Row, str, toBool, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAttachment } from '../../files/attachments';
 import { audiencesOf } from './events';
@@ -110,8 +110,8 @@ export async function partnerLogoFiles(db: Knex, ids: readonly number[]): Promis
       hash: String(r.hash),
       name: String(r.original_name),
       mime: String(r.mime),
-      width: r.width == null ? null : Number(r.width),
-      height: r.height == null ? null : Number(r.height),
+      width: num(r.width),
+      height: num(r.height),
     });
   return out;
 }

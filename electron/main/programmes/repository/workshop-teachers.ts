@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type Row, str, toBool } from '../../db/rows';
+import { type Row, str, toBool, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 
 /**
@@ -94,7 +94,7 @@ const toReview = (r: Row): TeacherReviewRow => ({
   workshopText: str(r.workshop_text),
   originalText: String(r.original_text),
   status: r.status as TeacherReviewRow['status'],
-  teacherId: r.teacher_id == null ? null : Number(r.teacher_id),
+  teacherId: num(r.teacher_id),
   resolvedAt: str(r.resolved_at),
   resolvedBy: str(r.resolved_by),
 });

@@ -5,7 +5,7 @@ import type { Page } from '../../../../shared/ipc';
 import type { SessionTaken } from '../../../../shared/programmes/rules';
 import type { Session as WorkshopSession, Workshop, WorkshopFilter, workshopSortColumns } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toBool, toCount, stampedOf } from '../../db/rows';
+import { type Row, str, toBool, toCount, stampedOf, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment, refusedEstablishments } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
@@ -165,7 +165,7 @@ const toSession = (r: Row): WorkshopSession => ({
   date: String(r.date),
   durationMinutes: Number(r.duration_minutes),
   topic: str(r.topic),
-  teacherId: r.teacher_id == null ? null : Number(r.teacher_id),
+  teacherId: num(r.teacher_id),
   teacherName: null,
   attendanceTaken: r.attendance_at !== null && r.attendance_at !== undefined,
   present: Number(r.present_n ?? 0),
