@@ -47,7 +47,13 @@ const pageOf = new Map(features.flatMap((f) => f.routes).map((r) => [r.index ? r
  * a plain click opens it through the router, as the router's own link does. Unlike that link it
  * does not read the address, so a page switch does not draw all the links again.
  */
-function ShellAnchor({ to, replace, onClick, ...props }: ComponentProps<'a'> & { to: string; replace: boolean }) {
+function ShellAnchor({
+  to,
+  replace,
+  ready,
+  onClick,
+  ...props
+}: ComponentProps<'a'> & { to: string; replace: boolean; ready?: () => Promise<void> }) {
   return (
     <a
       {...props}
@@ -56,7 +62,7 @@ function ShellAnchor({ to, replace, onClick, ...props }: ComponentProps<'a'> & {
         onClick?.(e);
         if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
         e.preventDefault();
-        navigateTo(to, replace);
+        navigateTo(to, replace, ready?.());
       }}
     />
   );
@@ -74,10 +80,11 @@ const NavItemLink = memo(function NavItemLink({ item, active, current }: { item:
       component={ShellAnchor}
       to={item.to}
       replace={current}
+      // What the page read last time is asked for at once; the page opens when it has arrived.
+      ready={current ? undefined : () => refreshPage(client, item.to)}
       aria-current={current ? 'page' : undefined}
       label={t(item.label)}
       leftSection={<item.icon size={18} stroke={1.6} />}
-      onClick={() => !current && refreshPage(client, item.to)}
       onMouseEnter={() => preloadPage(pageOf.get(item.to))}
       onFocus={() => preloadPage(pageOf.get(item.to))}
       active={active}

@@ -2,10 +2,11 @@ import { useSyncExternalStore } from 'react';
 import { useLocation, type DataRouter } from 'react-router';
 
 /**
- * Whether a page switch is under way: the router has moved to another address while the
- * shell still shows the page being left (navigations are transitions, so the old page stays
- * on screen until the new one is ready). The shell marks that page busy and inert for that
- * moment, so that a click meant for the new page never lands on the old one.
+ * Whether a page switch is under way: a link's click waits for its page's data, or the router
+ * has moved to another address while the shell still shows the page being left (navigations
+ * are transitions, so the old page stays on screen until the new one is ready). The shell
+ * marks that page busy and inert for that moment, so that a click meant for the new page never
+ * lands on the old one.
  */
 let followed: DataRouter | undefined;
 
@@ -14,16 +15,50 @@ export function followNavigation(router: DataRouter): void {
   followed = router;
 }
 
-/** Opens `to`, an address of the app, as the router's own links do (`replace`: instead of a new history entry). */
-export function navigateTo(to: string, replace = false): void {
-  void followed?.navigate(to, { replace });
+/** The latest click's number, and whether it still waits for what its link asked for (navigateTo's `ready`). */
+let clicks = 0;
+let waiting = false;
+const waitingListeners = new Set<() => void>();
+function setWaiting(value: boolean): void {
+  waiting = value;
+  for (const notify of waitingListeners) notify();
+}
+
+/**
+ * Opens `to`, an address of the app, as the router's own links do (`replace`: instead of a new
+ * history entry). With `ready` (the data the page will read, on its way): once it is there, so
+ * the page is drawn once, with it; meanwhile the page being left counts as left (busy, inert).
+ * Only the latest click opens its page.
+ */
+export function navigateTo(to: string, replace = false, ready?: Promise<unknown>): void {
+  const click = ++clicks;
+  if (!ready) {
+    if (waiting) setWaiting(false);
+    void followed?.navigate(to, { replace });
+    return;
+  }
+  setWaiting(true);
+  void ready.then(async () => {
+    if (click !== clicks) return; // a later click decides
+    try {
+      await followed?.navigate(to, { replace });
+    } finally {
+      if (click === clicks) setWaiting(false);
+    }
+  });
 }
 
 const subscribe = (notify: () => void) => followed?.subscribe(notify) ?? (() => undefined);
 const targetKey = () => followed?.state.location.key;
+const subscribeWaiting = (notify: () => void) => {
+  waitingListeners.add(notify);
+  return () => void waitingListeners.delete(notify);
+};
+const isWaiting = () => waiting;
 
 export function useNavigationPending(): boolean {
   const target = useSyncExternalStore(subscribe, targetKey);
+  const clicked = useSyncExternalStore(subscribeWaiting, isWaiting);
   const shown = useLocation().key;
-  return target !== undefined && target !== shown;
+  return clicked || (target !== undefined && target !== shown);
 }

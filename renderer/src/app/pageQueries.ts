@@ -14,6 +14,8 @@ import { call } from '../api';
 const OPENING_MS = 1500;
 /** What a link's click fetched is current for this long: the page that opens with it does not ask again. */
 const CLICK_FRESH_MS = 1000;
+/** How long a click waits at the most for what its link asked for before its page is drawn (with what the cache has). */
+const WAIT_MS = 200;
 
 /** What each page (by address) read when it opened last. */
 const readOnOpening = new Map<string, QueryKey[]>();
@@ -58,14 +60,28 @@ export function pageOpened(path: string): () => void {
   };
 }
 
-/** A link to `path` was clicked: what that page read when it opened last is asked for now (if stale). */
-export function refreshPage(client: QueryClient, path: string): void {
+/**
+ * A link to `path` was clicked: what that page read when it opened last is asked for now (if
+ * stale). Resolves once it has arrived, or after WAIT_MS at the most: the link opens its page
+ * then (navigateTo), which is drawn once, with this data. A page drawn before its data arrives
+ * (with what the cache had) is drawn a second time, whole, when it comes.
+ */
+export function refreshPage(client: QueryClient, path: string): Promise<void> {
+  const asked: Promise<unknown>[] = [];
   for (const queryKey of readOnOpening.get(path) ?? []) {
     const [name, input] = queryKey as [ChannelName, ChannelInput<ChannelName>];
     const query = client.getQueryCache().find({ queryKey, exact: true });
     if (query?.state.fetchStatus !== 'idle') continue; // gone from the cache, or already on its way
     askedOnClick.set(query.queryHash, Date.now());
     // Asked only if stale (as the page would): the session and the app's facts keep their own staleTime.
-    client.query({ queryKey, queryFn: () => call(name, input) }).catch(() => undefined); // the page shows the refusal
+    asked.push(client.query({ queryKey, queryFn: () => call(name, input) }).catch(() => undefined)); // the page shows the refusal
   }
+  if (asked.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, WAIT_MS);
+    void Promise.all(asked).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

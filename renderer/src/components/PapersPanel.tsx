@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PaperPrefix } from '../../../shared/paper-channels';
 import { call, useApiQuery } from '../api';
 import { DocumentsPanel } from './DocumentsPanel';
+import { useBuiltOnOpen } from './MountOnOpen';
 import { askPersonalDataReason } from './PersonalDataReason';
 import { RowAction } from './RecordParts';
 import { useCan } from './session';
@@ -60,25 +61,29 @@ export function PapersPanel({ prefix, id, title }: { prefix: PaperPrefix; id: nu
 export function PapersButton({ prefix, id, name, extra }: { prefix: PaperPrefix; id: number; name: string; extra?: ReactNode }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
+  // The dialog is built when it first opens: a list has a paperclip in every row.
+  const dialog = useBuiltOnOpen(opened);
   return (
     <>
       <RowAction label={t('common.papers.title')} name={name} onClick={() => setOpened(true)}>
         <IconPaperclip size={16} />
       </RowAction>
-      <Modal
-        opened={opened}
-        onClose={() => setOpened(false)}
-        title={`${t('common.papers.title')}: ${name}`}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        {opened && (
-          <Stack gap="md">
-            {extra}
-            <PapersPanel prefix={prefix} id={id} />
-          </Stack>
-        )}
-      </Modal>
+      {dialog.built && (
+        <Modal
+          opened={dialog.opened}
+          onClose={() => setOpened(false)}
+          title={`${t('common.papers.title')}: ${name}`}
+          size="lg"
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
+          {opened && (
+            <Stack gap="md">
+              {extra}
+              <PapersPanel prefix={prefix} id={id} />
+            </Stack>
+          )}
+        </Modal>
+      )}
     </>
   );
 }

@@ -19,9 +19,16 @@ export function WhenNear({ children, height }: { children: ReactNode; height?: n
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;
+    let later: ReturnType<typeof setTimeout> | undefined;
     // Drawn in a transition: React draws it in short slices, so the page's first frame, a
-    // click or a key never waits for a part that is not yet in the window.
-    const draw = () => startTransition(() => setNear(true));
+    // click or a key never waits for a part that is not yet in the window. Not while the page
+    // is being left (the shell makes it inert while the next one is prepared): the next page
+    // would wait for it; it is looked at again a moment later, in case the page stays.
+    const draw = () => {
+      clearTimeout(later);
+      if (element.closest('[inert]')) later = setTimeout(draw, FAR_AFTER_MS);
+      else startTransition(() => setNear(true));
+    };
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && draw(), {
       rootMargin: MARGIN,
     });
@@ -36,6 +43,7 @@ export function WhenNear({ children, height }: { children: ReactNode; height?: n
     return () => {
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(later);
       if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [near]);
