@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import { AppError } from '../ipc/errors';
-import { privateKey, publicKey, type InstallationKeys, type PeerKeys } from './keys';
+import { newIv, openFrame, readFrame, signedBy, writeFrame } from './framing';
+import type { InstallationKeys, PeerKeys } from './keys';
 
 /**
  * The enrolment package as a file (issue 20, docs/SITES.md decision 1): what the centre saves for
@@ -23,8 +23,6 @@ import { privateKey, publicKey, type InstallationKeys, type PeerKeys } from './k
  */
 
 const MAGIC = Buffer.from('ARTEINPE-ALTA/1\n', 'utf8');
-const TAG_BYTES = 16;
-const SIGNATURE_BYTES = 64;
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 /** Easy to read out and type: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -58,12 +56,6 @@ const normalised = (passphrase: string) => passphrase.toUpperCase().replace(/[^A
 
 const keyOf = (passphrase: string, salt: Buffer) => crypto.scryptSync(normalised(passphrase), salt, 32, SCRYPT);
 
-const digest = (parts: Buffer[]) => {
-  const h = crypto.createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
-};
-
 export function sealEnrolment(
   address: Pick<EnrolmentHeader, 'site' | 'centre' | 'createdAt'>,
   payload: EnrolmentPayload,
@@ -71,35 +63,19 @@ export function sealEnrolment(
   centreSignPrivate: string,
 ): Buffer {
   const salt = crypto.randomBytes(16);
-  const header: EnrolmentHeader = { format: 1, ...address, salt: salt.toString('base64'), iv: crypto.randomBytes(12).toString('base64') };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const cipher = crypto.createCipheriv('aes-256-gcm', keyOf(passphrase, salt), Buffer.from(header.iv, 'base64'));
-  cipher.setAAD(headerBytes);
-  const ciphertext = Buffer.concat([cipher.update(zlib.gzipSync(Buffer.from(JSON.stringify(payload), 'utf8'))), cipher.final()]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(headerBytes.length);
-  const body = [MAGIC, length, headerBytes, ciphertext, cipher.getAuthTag()];
-  return Buffer.concat([...body, crypto.sign(null, digest(body), privateKey(centreSignPrivate))]);
+  const header: EnrolmentHeader = { format: 1, ...address, salt: salt.toString('base64'), iv: newIv() };
+  return writeFrame(MAGIC, header, keyOf(passphrase, salt), Buffer.from(JSON.stringify(payload), 'utf8'), centreSignPrivate);
 }
 
 const notAnEnrolment = () => new AppError('conflict', 'sites.errors.notAnEnrolment');
 
+const isHeader = (h: Partial<EnrolmentHeader> | null) =>
+  h?.format === 1 && [h.site?.id, h.site?.name, h.centre?.id, h.centre?.signPublic, h.salt, h.iv].every((s) => typeof s === 'string');
+
 function split(file: Buffer) {
-  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw notAnEnrolment();
-  const length = file.readUInt32BE(MAGIC.length);
-  const start = MAGIC.length + 4;
-  if (file.length < start + length + TAG_BYTES + SIGNATURE_BYTES) throw notAnEnrolment();
-  const headerBytes = file.subarray(start, start + length);
-  let header: EnrolmentHeader;
-  try {
-    header = JSON.parse(headerBytes.toString('utf8')) as EnrolmentHeader;
-  } catch {
-    throw notAnEnrolment();
-  }
-  const strings = [header?.site?.id, header?.site?.name, header?.centre?.id, header?.centre?.signPublic, header?.salt, header?.iv];
-  if (header?.format !== 1 || strings.some((s) => typeof s !== 'string')) throw notAnEnrolment();
-  const signatureAt = file.length - SIGNATURE_BYTES;
-  return { header, headerBytes, signatureAt, start: start + length };
+  const frame = readFrame<EnrolmentHeader>(file, MAGIC, isHeader);
+  if (!frame) throw notAnEnrolment();
+  return frame;
 }
 
 /** The header of an enrolment file, without the passphrase (what the screen shows before asking for it). */
@@ -110,26 +86,14 @@ export const readEnrolmentHeader = (file: Buffer): EnrolmentHeader => split(file
  * the passphrase is wrong (decryption), each with its Spanish message.
  */
 export function openEnrolment(file: Buffer, passphrase: string): { header: EnrolmentHeader; payload: EnrolmentPayload } {
-  const { header, headerBytes, signatureAt, start } = split(file);
-  let signed: boolean;
-  try {
-    signed = crypto.verify(null, digest([file.subarray(0, signatureAt)]), publicKey(header.centre.signPublic), file.subarray(signatureAt));
-  } catch {
-    signed = false; // a public key that is none: changed too
-  }
-  if (!signed) throw new AppError('conflict', 'sites.errors.enrolmentAltered');
+  const frame = split(file);
+  const { header } = frame;
+  if (!signedBy(frame, header.centre.signPublic)) throw new AppError('conflict', 'sites.errors.enrolmentAltered');
   let plain: Buffer;
   try {
-    const decipher = crypto.createDecipheriv(
-      'aes-256-gcm',
-      keyOf(passphrase, Buffer.from(header.salt, 'base64')),
-      Buffer.from(header.iv, 'base64'),
-    );
-    decipher.setAAD(headerBytes);
-    decipher.setAuthTag(file.subarray(signatureAt - TAG_BYTES, signatureAt));
-    plain = Buffer.concat([decipher.update(file.subarray(start, signatureAt - TAG_BYTES)), decipher.final()]);
+    plain = openFrame(frame, keyOf(passphrase, Buffer.from(header.salt, 'base64')));
   } catch {
     throw new AppError('validation', 'errors.validation', {}, { passphrase: { key: 'sites.errors.wrongPassphrase' } });
   }
-  return { header, payload: JSON.parse(zlib.gunzipSync(plain).toString('utf8')) as EnrolmentPayload };
+  return { header, payload: JSON.parse(plain.toString('utf8')) as EnrolmentPayload };
 }

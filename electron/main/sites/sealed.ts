@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
+import { newIv, openFrame, readFrame, signedBy, writeFrame } from './framing';
 import { privateKey, publicKey, type InstallationKeys, type PeerKeys } from './keys';
 
 /**
@@ -17,9 +17,6 @@ import { privateKey, publicKey, type InstallationKeys, type PeerKeys } from './k
  */
 
 const MAGIC = Buffer.from('ARTEINPE-PAQUETE/1\n', 'utf8');
-const TAG_BYTES = 16;
-const SIGNATURE_BYTES = 64;
-const IV_BYTES = 12;
 
 export interface PackageHeader {
   format: 1;
@@ -57,12 +54,6 @@ function keyFor(shared: Buffer, header: Pick<PackageHeader, 'from' | 'to' | 'epk
   return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(header.epk, 'base64'), info, 32));
 }
 
-const digest = (...parts: Buffer[]) => {
-  const h = crypto.createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
-};
-
 /** Seals `payload` from `sender` for `receiver`. */
 export function sealPackage(
   address: PackageAddress,
@@ -75,18 +66,10 @@ export function sealPackage(
     format: 1,
     ...address,
     epk: eph.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-    iv: crypto.randomBytes(IV_BYTES).toString('base64'),
+    iv: newIv(),
   };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const shared = crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: publicKey(receiver.boxPublic) });
-  const cipher = crypto.createCipheriv('aes-256-gcm', keyFor(shared, header), Buffer.from(header.iv, 'base64'));
-  cipher.setAAD(headerBytes);
-  const ciphertext = Buffer.concat([cipher.update(zlib.gzipSync(payload)), cipher.final()]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(headerBytes.length);
-  const body = [MAGIC, length, headerBytes, ciphertext, cipher.getAuthTag()];
-  const signature = crypto.sign(null, digest(...body), privateKey(sender.signPrivate));
-  return Buffer.concat([...body, signature]);
+  return writeFrame(MAGIC, header, keyFor(shared, header), payload, sender.signPrivate);
 }
 
 /** The header of a package file, without keys; PackageError('not-a-package') when it is none. */
@@ -94,36 +77,16 @@ export function readPackageHeader(file: Buffer): PackageHeader {
   return split(file).header;
 }
 
+const isHeader = (h: Partial<PackageHeader> | null) =>
+  h?.format === 1 &&
+  [h.from, h.to, h.epk, h.iv, h.createdAt].every((f) => typeof f === 'string') &&
+  Number.isSafeInteger(h.seq) &&
+  Number.isSafeInteger(h.acks);
+
 function split(file: Buffer) {
-  const refuse = () => new PackageError('not-a-package', null);
-  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw refuse();
-  const length = file.readUInt32BE(MAGIC.length);
-  const start = MAGIC.length + 4;
-  if (file.length < start + length + TAG_BYTES + SIGNATURE_BYTES) throw refuse();
-  const headerBytes = file.subarray(start, start + length);
-  let header: PackageHeader;
-  try {
-    header = JSON.parse(headerBytes.toString('utf8')) as PackageHeader;
-  } catch {
-    throw refuse();
-  }
-  const fields = [header?.from, header?.to, header?.epk, header?.iv, header?.createdAt];
-  if (
-    header?.format !== 1 ||
-    fields.some((f) => typeof f !== 'string') ||
-    !Number.isSafeInteger(header.seq) ||
-    !Number.isSafeInteger(header.acks)
-  )
-    throw refuse();
-  const signatureAt = file.length - SIGNATURE_BYTES;
-  return {
-    header,
-    headerBytes,
-    signed: file.subarray(0, signatureAt),
-    ciphertext: file.subarray(start + length, signatureAt - TAG_BYTES),
-    tag: file.subarray(signatureAt - TAG_BYTES, signatureAt),
-    signature: file.subarray(signatureAt),
-  };
+  const frame = readFrame<PackageHeader>(file, MAGIC, isHeader);
+  if (!frame) throw new PackageError('not-a-package', null);
+  return frame;
 }
 
 /**
@@ -140,14 +103,10 @@ export function openPackage(
   if (header.to !== me.id) throw new PackageError('other-receiver', header);
   const sender = senderOf(header.from);
   if (!sender) throw new PackageError('unknown-sender', header);
-  if (!crypto.verify(null, digest(parts.signed), publicKey(sender.signPublic), parts.signature)) throw new PackageError('altered', header);
+  if (!signedBy(parts, sender.signPublic)) throw new PackageError('altered', header);
   try {
     const shared = crypto.diffieHellman({ privateKey: privateKey(me.boxPrivate), publicKey: publicKey(header.epk) });
-    const decipher = crypto.createDecipheriv('aes-256-gcm', keyFor(shared, header), Buffer.from(header.iv, 'base64'));
-    decipher.setAAD(parts.headerBytes);
-    decipher.setAuthTag(parts.tag);
-    const plain = Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]);
-    return { header, payload: zlib.gunzipSync(plain) };
+    return { header, payload: openFrame(parts, keyFor(shared, header)) };
   } catch {
     throw new PackageError('altered', header);
   }
