@@ -99,9 +99,14 @@ export async function chooseFiles(page: Page, button: Locator, files: string | s
   await chooser.setFiles(files);
 }
 
-/** A saved file's path, from the notification that reports it. */
-export async function savedPath(app: Page): Promise<string> {
-  const note = app.getByTestId('export-path').last();
+/**
+ * A saved file's path, from the notification that reports it: the newest, or the one naming
+ * `named` (a part of the file's name) when an earlier notification may still show or may
+ * already have closed (they close after four seconds, sooner than a loaded machine's next step).
+ */
+export async function savedPath(app: Page, named?: string): Promise<string> {
+  const notes = app.getByTestId('export-path');
+  const note = named === undefined ? notes.last() : notes.filter({ hasText: named });
   await expect(note).toBeVisible();
   return (await note.innerText()).replace('Archivo guardado en: ', '').trim();
 }
