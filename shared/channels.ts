@@ -16,6 +16,7 @@ import { notificationChannels } from './notifications/channels';
 import { listChannels } from './lists/channels';
 import { userChannels } from './users/channels';
 import { evaluationChannels } from './evaluation/channels';
+import { siteChannels } from './sites/channels';
 
 /**
  * THE domains of ArteINPE, once, each with every channel it answers. A domain's name is its
@@ -45,8 +46,8 @@ export const domainChannels = {
   notifications: notificationChannels,
   lists: listChannels,
   evaluation: evaluationChannels,
-  /** Prison sites working offline (issue 20): the data packages; channels come with the screens. */
-  sites: [],
+  /** Prison sites working offline (issue 20): this installation's role, enrolling and installing a site. */
+  sites: siteChannels,
 } as const;
 
 export type Domain = keyof typeof domainChannels;

@@ -20,6 +20,7 @@ import { searchContract } from './search/contract';
 import { notificationContract } from './notifications/contract';
 import { listContract } from './lists/contract';
 import { evaluationContract } from './evaluation/contract';
+import { siteContract } from './sites/contract';
 
 /**
  * The IPC contract: every channel with its kind and its input and output schemas, one
@@ -54,6 +55,7 @@ export const contract = {
   ...notificationContract,
   ...listContract,
   ...evaluationContract,
+  ...siteContract,
 } satisfies { [K in ChannelName]: ChannelDef };
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { notificationHandlers } from './notifications/handlers';
 import { listHandlers } from './lists/handlers';
 import { userHandlers } from './users/handlers';
 import { evaluationHandlers } from './evaluation/handlers';
+import { siteHandlers } from './sites/handlers';
 
 /** Each domain of shared/channels.ts with its handlers: a domain or a channel without them fails to compile. */
 const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
@@ -40,7 +41,7 @@ const byDomain: { [D in Domain]: DomainHandlers<DomainChannel<D>> } = {
   notifications: notificationHandlers,
   lists: listHandlers,
   evaluation: evaluationHandlers,
-  sites: {},
+  sites: siteHandlers,
 };
 
 /** Every channel's handler. */

@@ -82,11 +82,24 @@ export type Access =
 
 const prefixOf = (channel: string) => channel.slice(0, Math.max(0, channel.indexOf('.')));
 
-/** Channels reachable before signing in. */
-export const publicChannels: readonly string[] = ['app.info', 'app.reportError', 'auth.status', 'auth.setupAdmin', 'auth.signIn'];
+/**
+ * Channels reachable before signing in. sites.install is the first run's «Instalar como sede»:
+ * it answers only on a new database, before any account exists (electron/main/sites/install.ts).
+ */
+export const publicChannels: readonly string[] = [
+  'app.info',
+  'app.reportError',
+  'auth.status',
+  'auth.setupAdmin',
+  'auth.signIn',
+  'sites.install',
+];
 
-/** Prefixes that only the administrador uses (users, the audit log, backups, office mode, demo data). */
-export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'office', 'demo'];
+/** Prefixes that only the administrador uses (users, the audit log, backups, office mode, demo data, enrolling prison sites). */
+export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'office', 'demo', 'sites'];
+
+/** Channels every signed-in user may call, whatever their prefix's rule: this installation's role (a site's screens follow it). */
+export const everyoneChannels: readonly string[] = ['sites.status'];
 
 /** Prefixes every signed-in user may call, whatever the kind. */
 export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth', 'search', 'notifications', 'lists'];
@@ -109,6 +122,7 @@ const moduleRoles = (prefix: string): Role[] =>
 export function classify(channel: string, kind: ChannelKind): Access | null {
   if (publicChannels.includes(channel)) return { type: 'public' };
   if (channel === 'auth.unlock') return { type: 'locked' };
+  if (everyoneChannels.includes(channel)) return { type: 'signedIn' };
   const prefix = prefixOf(channel);
   if (adminPrefixes.includes(prefix)) return { type: 'admin' };
   if (everyonePrefixes.includes(prefix)) return { type: 'signedIn' };

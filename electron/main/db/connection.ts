@@ -144,6 +144,17 @@ export function serverConfigFromUrl(url: string): ServerConfig {
 }
 
 /**
+ * The password this data layer connected to the office's server with — the one every office PC
+ * keeps sealed and opened at start (office/config.ts serverOfChoice, index.ts) — or null on SQLite
+ * or without one. The centre's private keys on the server are sealed under it (sites/installation.ts).
+ */
+export function serverPassword(db: Knex): string | null {
+  const config = (db.client as { config: { client?: unknown; connection?: { password?: unknown } } }).config;
+  const password = config.client === 'pg' ? config.connection?.password : null;
+  return typeof password === 'string' && password !== '' ? password : null;
+}
+
+/**
  * A knex instance on the office's PostgreSQL server. A pool of a few connections: the
  * server serialises nothing for us, so writes that derive state lock their rows (FOR
  * UPDATE, see dialect.ts forUpdate) and records carry versions.

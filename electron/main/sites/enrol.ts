@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, type AuditEntry } from '../audit/audit';
 import { isUniqueViolation } from '../db/dialect';
 import { insertId } from '../db/writes';
 import { AppError } from '../ipc/errors';
@@ -45,15 +45,25 @@ export interface Enrolment {
 
 export const ENROL_CHANNEL = 'sites.enrol';
 
-export async function enrolSite(db: Knex, input: EnrolInput): Promise<Enrolment> {
+/** The establishment to enrol, or the refusal: unknown, inactive or already a site. */
+export async function enrollable(db: Knex, establishmentId: number): Promise<{ name: string; gid: string }> {
+  const est = await establishmentOf(db, establishmentId);
+  if (!est) throw new AppError('not_found', 'sites.errors.unknownEstablishment');
+  if (!est.active) throw new AppError('conflict', 'sites.errors.inactiveEstablishment', { name: est.name });
+  if (await db('sites').where({ establishment_id: establishmentId }).first('id'))
+    throw new AppError('conflict', 'sites.errors.alreadyEnrolled', { name: est.name });
+  return est;
+}
+
+/**
+ * `audit`: the running write's (ipc/audited-write.ts, the sites.enrol channel), when `db` is its
+ * transaction; without it the entry is appended here, attributed to `input.actor`.
+ */
+export async function enrolSite(db: Knex, input: EnrolInput, audit?: (entry: AuditEntry) => Promise<void>): Promise<Enrolment> {
   const now = input.now ?? new Date().toISOString();
   try {
     return await db.transaction(async (trx) => {
-      const est = await establishmentOf(trx, input.establishmentId);
-      if (!est) throw new AppError('not_found', 'sites.errors.unknownEstablishment');
-      if (!est.active) throw new AppError('conflict', 'sites.errors.inactiveEstablishment', { name: est.name });
-      if (await trx('sites').where({ establishment_id: input.establishmentId }).first('id'))
-        throw new AppError('conflict', 'sites.errors.alreadyEnrolled', { name: est.name });
+      const est = await enrollable(trx, input.establishmentId);
       const centre = await centreIdentity(trx, input.seal, input.centreName, input.actor, now);
       const keys = newInstallationKeys();
       const siteId = crypto.randomUUID();
@@ -72,12 +82,14 @@ export async function enrolSite(db: Knex, input: EnrolInput): Promise<Enrolment>
       await startCapture(trx);
       const snapshot = await readSnapshot(trx, input.establishmentId);
       const counts = snapshotCounts(snapshot);
-      await appendAudit(trx, input.actor, ENROL_CHANNEL, now, {
+      // Never the passphrase: it is shown once and kept nowhere.
+      const entry: AuditEntry = {
         entity: 'site',
         entityId: rowId,
         action: 'create',
         after: { establishment: est.name, installationId: siteId, signFingerprint: site.sign_fingerprint, counts },
-      });
+      };
+      await (audit ? audit(entry) : appendAudit(trx, input.actor, ENROL_CHANNEL, now, entry));
       const passphrase = newPassphrase();
       const file = sealEnrolment(
         { site: { id: siteId, name: est.name }, centre: centre.peer, createdAt: now },

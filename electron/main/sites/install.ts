@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, type AuditEntry } from '../audit/audit';
 import { AppError } from '../ipc/errors';
 import type { Secrets } from '../platform';
 import { startCapture, withoutCapture } from './capture';
@@ -27,6 +27,7 @@ export interface Installed {
   siteId: string;
   siteName: string;
   establishmentId: number;
+  centreName: string;
   centreFingerprint: string;
   counts: Record<string, number>;
 }
@@ -38,6 +39,8 @@ export async function installSite(
   secrets: Secrets | undefined,
   actor: Actor = INSTALLER,
   now = new Date().toISOString(),
+  /** The running write's (the sites.install channel), when `db` is its transaction; else the entry is appended here for `actor`. */
+  audit?: (entry: AuditEntry) => Promise<void>,
 ): Promise<Installed> {
   if (!secrets || !(await secrets.available())) throw new AppError('conflict', 'sites.errors.noSecrets');
   if (!(await isFresh(db))) throw new AppError('conflict', 'sites.errors.notFresh');
@@ -63,16 +66,18 @@ export async function installSite(
     );
     await startCapture(trx);
     const counts = snapshotCounts(payload.snapshot);
-    await appendAudit(trx, actor, INSTALL_CHANNEL, now, {
+    const entry: AuditEntry = {
       entity: 'site',
       entityId: header.site.id,
       action: 'create',
       after: { site: header.site.name, centre: header.centre.name, centreFingerprint: fingerprint(header.centre.signPublic), counts },
-    });
+    };
+    await (audit ? audit(entry) : appendAudit(trx, actor, INSTALL_CHANNEL, now, entry));
     return {
       siteId: header.site.id,
       siteName: header.site.name,
       establishmentId,
+      centreName: header.centre.name,
       centreFingerprint: fingerprint(header.centre.signPublic),
       counts,
     };

@@ -21,8 +21,17 @@ export const sitesEs = {
     notFresh: 'Esta base de datos ya tiene datos: una sede solo se instala en una instalación nueva. No se cambió nada.',
     noSecrets: 'Esta PC no puede guardar claves protegidas por el sistema operativo: no se puede instalar la sede aquí.',
     keysUnreadable: 'No se pudieron abrir las claves de esta instalación. Consulte a soporte técnico.',
+    noSecretsCentre:
+      'Esta PC no puede guardar claves protegidas por el sistema operativo: no se pueden dar de alta sedes desde aquí. No se cambió nada.',
+    noServerSecret:
+      'Esta PC no tiene la contraseña del servidor de la oficina, con la que se protegen las claves de la oficina central: no se pueden dar de alta sedes. No se cambió nada.',
+    fileTooLarge: 'El archivo es demasiado grande para ser un paquete de alta de sede. No se cambió nada.',
+    siteOnServer:
+      'Una sede se instala en una PC con su propia base de datos («Este equipo»), no en el servidor de la oficina. No se cambió nada.',
   },
   centreName: 'Oficina central',
+  /** The save dialog's file type for an enrolment package. */
+  enrolmentFilter: 'Paquete de alta de sede de ArteINPE',
 };
 
 export const sitesEn: Widen<typeof sitesEs> = {
@@ -43,6 +52,12 @@ export const sitesEn: Widen<typeof sitesEs> = {
     notFresh: 'This database already holds data: a site is installed only on a new installation. Nothing was changed.',
     noSecrets: 'This PC cannot keep keys protected by the operating system: the site cannot be installed here.',
     keysUnreadable: 'The keys of this installation could not be opened. Contact technical support.',
+    noSecretsCentre: 'This PC cannot keep keys protected by the operating system: sites cannot be enrolled from here. Nothing was changed.',
+    noServerSecret:
+      "This PC does not have the office server's password, which protects the central office's keys: sites cannot be enrolled. Nothing was changed.",
+    fileTooLarge: 'The file is too large to be a site enrolment package. Nothing was changed.',
+    siteOnServer: "A site is installed on a PC with its own database ('This PC'), not on the office's server. Nothing was changed.",
   },
   centreName: 'Central office',
+  enrolmentFilter: 'ArteINPE site enrolment package',
 };

@@ -17,6 +17,7 @@ import { notificationCases } from './notification-channel-cases';
 import { paperCases } from './paper-channel-cases';
 import { evaluationCases } from './evaluation-channel-cases';
 import { officeCases, refusedOnThisPc } from './office-channel-cases';
+import { siteCases, siteRefusedOnServer } from './site-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
 
@@ -81,11 +82,13 @@ const notifications = notificationCases(() => ({ app, seeded }));
 const papers = paperCases(() => ({ app, seeded }));
 const evaluation = evaluationCases(() => ({ app, seeded }));
 const office = officeCases(() => ({ app }));
+const sites = siteCases(() => ({ app, seeded }));
 
 /** In the PostgreSQL tier: channels office mode refuses (the server's backups are made by whoever runs the server). */
 const refusedOnServer = {
   'backups.create': { destination: 'local' },
   'backups.restore': { source: { kind: 'local', name: 'arteinpe-20260101-000000-manual' }, confirm: true },
+  ...siteRefusedOnServer,
 };
 
 const viewState = { search: 'vio', filters: { condition: 'malo', typeId: null }, sort: { column: 'code', direction: 'asc' as const } };
@@ -103,6 +106,7 @@ const valid: { [K in ChannelName]: Case } = {
   ...papers.valid,
   ...evaluation.valid,
   ...office.valid,
+  ...sites.valid,
   ...contractCases.valid,
   ...authCases.valid,
   'search.global': { input: () => ({ q: 'E.P. Base' }), check: (d) => expect(d).toEqual({ groups: [] }) },
@@ -346,6 +350,7 @@ const invalid: { [K in ChannelName]: unknown[] } = {
   ...papers.invalid,
   ...evaluation.invalid,
   ...office.invalid,
+  ...sites.invalid,
   ...contractCases.invalid,
   ...authCases.invalid,
   'search.global': [{}, { q: 'a' }, { q: '--' }, { q: 'x'.repeat(101) }, { q: 'violin', kind: 'instrument' }],

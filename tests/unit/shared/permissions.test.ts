@@ -47,8 +47,9 @@ describe('the permission table (shared/auth/permissions.ts)', () => {
     expect(may('consulta', 'instruments.create', 'write')).toBe(false);
     expect(may('consulta', 'instruments.export', 'action')).toBe(false);
     expect(may('consulta', 'participants.list', 'query')).toBe(false);
-    // Their own settings only: the password, the language, the kinds of reminder they hear, their saved views.
-    const ownSettings = ['app.setLocale', 'notifications.setMuted', 'lists.saveView', 'lists.removeView'];
+    // Their own settings only: the password, the language, the kinds of reminder they hear, their saved views
+    // (and the first run's site installation, public, which answers only on a new database without accounts).
+    const ownSettings = ['app.setLocale', 'notifications.setMuted', 'lists.saveView', 'lists.removeView', 'sites.install'];
     for (const c of channelNames) {
       if (kindOf(c) === 'write' && !c.startsWith('auth.') && !ownSettings.includes(c)) expect(may('consulta', c, 'write'), c).toBe(false);
     }
@@ -82,9 +83,9 @@ describe('the permission table (shared/auth/permissions.ts)', () => {
     }
   });
 
-  it('only the sign-in channels (and the window error report) are public', () => {
+  it('only the sign-in channels, the first run’s site installation and the window error report are public', () => {
     const publicOnes = channelNames.filter((c) => classify(c, kindOf(c))?.type === 'public');
-    expect(publicOnes.sort()).toEqual(['app.info', 'app.reportError', 'auth.setupAdmin', 'auth.signIn', 'auth.status']);
+    expect(publicOnes.sort()).toEqual(['app.info', 'app.reportError', 'auth.setupAdmin', 'auth.signIn', 'auth.status', 'sites.install']);
   });
 
   it('personal data is for the administrador and programas only', () => {

@@ -1,0 +1,2 @@
+/** Prison sites working offline (issue 20, docs/SITES.md): this installation's role, the centre's sites, enrolling and installing one. */
+export const siteChannels = ['sites.status', 'sites.list', 'sites.enrol', 'sites.install'] as const;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { requiredOr } from '../ipc';
+import { EstablishmentId } from '../marks';
+
+/** Prison sites (issue 20, docs/SITES.md decision 1): the channels' shapes. */
+
+export const siteRoles = ['central', 'sede'] as const;
+
+/** A key as people compare it: its fingerprint, e.g. 3F2A-91C0-… (electron/main/sites/keys.ts). */
+const Fingerprint = z.string();
+
+/** What the rows of an enrolment package hold, by table (participants, instruments, workshops…). */
+const Counts = z.record(z.string(), z.number().int().nonnegative());
+
+/** This installation: the centre (no row until it enrols its first site) or a prison's site. */
+export const SiteStatus = z.object({
+  role: z.enum(siteRoles),
+  /** This installation's name and its signing key's fingerprint; null: a centre that has not enrolled a site yet. */
+  name: z.string().nullable(),
+  fingerprint: Fingerprint.nullable(),
+  /** A site's establishment (the one its users work with); null at the centre. */
+  establishment: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** A site's centre, to compare its fingerprint; null at the centre. */
+  centre: z.object({ name: z.string(), fingerprint: Fingerprint }).nullable(),
+});
+export type SiteStatus = z.infer<typeof SiteStatus>;
+
+/** A site enrolled at the centre, with the counters of its packages. */
+export const EnrolledSite = z.object({
+  id: z.number().int(),
+  establishmentId: z.number().int(),
+  /** The establishment's name now (the site keeps the one it was enrolled with as `name`). */
+  establishmentName: z.string(),
+  name: z.string(),
+  installationId: z.string(),
+  signFingerprint: Fingerprint,
+  boxFingerprint: Fingerprint,
+  enrolledAt: z.string(),
+  enrolledBy: z.string(),
+  /** The last package number sent to it and read from it, and the last change it acknowledged. */
+  lastSentSeq: z.number().int().nonnegative(),
+  lastReceivedSeq: z.number().int().nonnegative(),
+  ackedChangeId: z.number().int().nonnegative(),
+});
+export type EnrolledSite = z.infer<typeof EnrolledSite>;
+
+export const SiteEnrol = z.object({ establishmentId: EstablishmentId }).strict();
+
+/**
+ * The enrolment: the file saved where the clerk chose, and the one-time passphrase to show once
+ * (never kept, never logged) with both fingerprints to compare on the site's screen.
+ */
+export const SiteEnrolled = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('saved'),
+    path: z.string(),
+    passphrase: z.string(),
+    siteId: z.string(),
+    siteName: z.string(),
+    centreFingerprint: Fingerprint,
+    siteFingerprint: Fingerprint,
+    counts: Counts,
+  }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SiteEnrolled = z.infer<typeof SiteEnrolled>;
+
+/** The largest enrolment package accepted (bytes): a prison's reference data is far smaller. */
+export const MAX_ENROLMENT_BYTES = 20 * 1024 * 1024;
+const MAX_BASE64 = Math.ceil(MAX_ENROLMENT_BYTES / 3) * 4;
+
+/** «Instalar como sede»: the package chosen in the renderer (File API, base64) and its passphrase as typed. */
+export const SiteInstall = z
+  .object({
+    fileName: z
+      .string({ error: requiredOr('errors.invalid') })
+      .trim()
+      .min(1, 'errors.required')
+      .max(255),
+    dataBase64: z
+      .string({ error: requiredOr('errors.invalid') })
+      .min(1, 'errors.required')
+      .max(MAX_BASE64, 'sites.errors.fileTooLarge')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'sites.errors.notAnEnrolment'),
+    /** Typed in any case, with spaces or dashes (sites/enrolment-file.ts); a wrong one is refused beside this field. */
+    passphrase: z
+      .string({ error: requiredOr('errors.invalid') })
+      .trim()
+      .min(1, 'errors.required')
+      .max(100),
+  })
+  .strict();
+export type SiteInstall = z.input<typeof SiteInstall>;
+
+export const SiteInstalled = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  establishmentId: z.number().int(),
+  centreName: z.string(),
+  centreFingerprint: Fingerprint,
+  counts: Counts,
+});
+export type SiteInstalled = z.infer<typeof SiteInstalled>;
