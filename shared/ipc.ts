@@ -95,6 +95,24 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** The name of a file chosen in the renderer, as the File API gives it. */
+export const FileName = z
+  .string({ error: requiredOr('errors.invalid') })
+  .trim()
+  .min(1, 'errors.required')
+  .max(255);
+
+/**
+ * A file's bytes chosen in the renderer, sent as base64 (the File API: the window and the
+ * browser harness alike): at most `maxBase64` characters, refused with the caller's texts.
+ */
+export const base64File = (maxBase64: number, tooLarge: string, unreadable: string) =>
+  z
+    .string({ error: requiredOr('errors.invalid') })
+    .min(1, 'errors.required')
+    .max(maxBase64, tooLarge)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, unreadable);
+
 /** Required free text, trimmed. */
 export const requiredText = (max: number, min = 1) =>
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportFormat, requiredOr, choice } from '../ipc';
+import { base64File, ExportFormat, FileName, requiredOr, choice } from '../ipc';
 
 /**
  * The generic spreadsheet import (XLSX and CSV): inspect a file, map its columns to a
@@ -35,17 +35,9 @@ export type ImportMode = z.infer<typeof ImportMode>;
 export const ImportInspect = z
   .object({
     target: ImportTarget,
-    fileName: z
-      .string({ error: requiredOr('errors.invalid') })
-      .trim()
-      .min(1, 'errors.required')
-      .max(255),
+    fileName: FileName,
     /** The file's bytes, base64 (the renderer reads the chosen file with the File API). */
-    dataBase64: z
-      .string({ error: requiredOr('errors.invalid') })
-      .min(1, 'errors.required')
-      .max(MAX_BASE64, 'import.errors.tooLarge')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'import.errors.unreadable'),
+    dataBase64: base64File(MAX_BASE64, 'import.errors.tooLarge', 'import.errors.unreadable'),
     /**
      * Register fields whose record is chosen before the file (the workshop whose page the
      * attendance import was opened from): field key → record id. Every row stands for it;

@@ -16,6 +16,7 @@ import {
   recorded,
   listFilter,
   orNull,
+  base64File,
 } from '../ipc';
 import { PersonalDataReason } from '../privacy/schemas';
 import { conditions, custodianTypes, families, fundings, movementKinds, statuses } from './rules';
@@ -251,11 +252,7 @@ export type Movement = z.infer<typeof Movement>;
 /** A file chosen in the renderer, sent as base64 (works in the window and in the browser harness alike). */
 export const UploadedFile = z.object({
   fileName: z.string().trim().min(1, 'errors.required').max(255),
-  dataBase64: z
-    .string({ error: requiredOr('errors.invalid') })
-    .min(1, 'errors.required')
-    .max(28_000_000, 'errors.fileTooLargeUpload')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'errors.invalid'),
+  dataBase64: base64File(28_000_000, 'errors.fileTooLargeUpload', 'errors.invalid'),
 });
 
 export const InstrumentPhoto = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredOr } from '../ipc';
+import { base64File, FileName, requiredOr } from '../ipc';
 import { EstablishmentId } from '../marks';
 
 /** Prison sites (issue 20, docs/SITES.md decision 1): the channels' shapes. */
@@ -72,16 +72,8 @@ const MAX_BASE64 = Math.ceil(MAX_ENROLMENT_BYTES / 3) * 4;
 /** «Instalar como sede»: the package chosen in the renderer (File API, base64) and its passphrase as typed. */
 export const SiteInstall = z
   .object({
-    fileName: z
-      .string({ error: requiredOr('errors.invalid') })
-      .trim()
-      .min(1, 'errors.required')
-      .max(255),
-    dataBase64: z
-      .string({ error: requiredOr('errors.invalid') })
-      .min(1, 'errors.required')
-      .max(MAX_BASE64, 'sites.errors.fileTooLarge')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'sites.errors.notAnEnrolment'),
+    fileName: FileName,
+    dataBase64: base64File(MAX_BASE64, 'sites.errors.fileTooLarge', 'sites.errors.notAnEnrolment'),
     /** Typed in any case, with spaces or dashes (sites/enrolment-file.ts); a wrong one is refused beside this field. */
     passphrase: z
       .string({ error: requiredOr('errors.invalid') })
