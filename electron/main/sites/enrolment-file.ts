@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../ipc/errors';
 import { newIv, openFrame, readFrame, signedBy, writeFrame } from './framing';
-import type { InstallationKeys, PeerKeys } from './keys';
+import { keyFromSecret, type InstallationKeys, type PeerKeys } from './keys';
 
 /**
  * The enrolment package as a file (issue 20, docs/SITES.md decision 1): what the centre saves for
@@ -23,7 +23,6 @@ import type { InstallationKeys, PeerKeys } from './keys';
  */
 
 const MAGIC = Buffer.from('ARTEINPE-ALTA/1\n', 'utf8');
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 /** Easy to read out and type: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
@@ -54,7 +53,7 @@ export function newPassphrase(): string {
 /** The passphrase as typed, without spaces, dashes or case. */
 const normalised = (passphrase: string) => passphrase.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-const keyOf = (passphrase: string, salt: Buffer) => crypto.scryptSync(normalised(passphrase), salt, 32, SCRYPT);
+const keyOf = (passphrase: string, salt: Buffer) => keyFromSecret(normalised(passphrase), salt);
 
 export function sealEnrolment(
   address: Pick<EnrolmentHeader, 'site' | 'centre' | 'createdAt'>,

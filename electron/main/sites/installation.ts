@@ -4,7 +4,7 @@ import { num, type Row } from '../db/rows';
 import type { Actor } from '../../../shared/app/schemas';
 import { AppError } from '../ipc/errors';
 import type { Secrets } from '../platform';
-import { newInstallationKeys, type InstallationKeys, type PeerKeys } from './keys';
+import { keyFromSecret, newInstallationKeys, type InstallationKeys, type PeerKeys } from './keys';
 
 /**
  * This installation's role and identity (issue 20, docs/SITES.md decision 1; table `installation`,
@@ -74,19 +74,13 @@ export async function siteScope(db: Knex): Promise<number | null> {
   return found?.role === 'sede' ? found.establishmentId : null;
 }
 
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-
-function serverKey(secret: string, salt: Buffer): Buffer {
-  return crypto.scryptSync(Buffer.from(secret, 'utf8'), salt, 32, SCRYPT);
-}
-
 /** The private keys, sealed as `seal` says (a string to keep in `installation.private_keys`). */
 export async function sealPrivateKeys(keys: Pick<InstallationKeys, 'signPrivate' | 'boxPrivate'>, seal: KeySeal): Promise<string> {
   const plain = JSON.stringify({ signPrivate: keys.signPrivate, boxPrivate: keys.boxPrivate });
   if (seal.kind === 'secrets') return seal.secrets.seal(plain);
   const salt = crypto.randomBytes(16);
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', serverKey(seal.secret, salt), iv);
+  const cipher = crypto.createCipheriv('aes-256-gcm', keyFromSecret(seal.secret, salt), iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return ['v1', salt, iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64'))).join('.');
 }
@@ -102,7 +96,7 @@ export async function installationKeys(db: Knex, seal: KeySeal): Promise<Install
       const [, salt, iv, tag, body] = String(row.private_keys)
         .split('.')
         .map((p) => Buffer.from(p, 'base64'));
-      const decipher = crypto.createDecipheriv('aes-256-gcm', serverKey(seal.secret, salt!), iv!);
+      const decipher = crypto.createDecipheriv('aes-256-gcm', keyFromSecret(seal.secret, salt!), iv!);
       decipher.setAuthTag(tag!);
       plain = Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
     }

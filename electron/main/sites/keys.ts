@@ -44,3 +44,9 @@ export function fingerprint(b64: string): string {
   const hex = crypto.createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex').slice(0, 16).toUpperCase();
   return hex.match(/.{4}/g)!.join('-');
 }
+
+/** scrypt's cost for a key derived from a secret a person or a PC holds (a passphrase, the office server's password). */
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+/** A 256-bit AES key derived with scrypt from `secret` and `salt`. */
+export const keyFromSecret = (secret: string, salt: Buffer): Buffer => crypto.scryptSync(Buffer.from(secret, 'utf8'), salt, 32, SCRYPT);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Row } from '../db/rows';
+import { toBool, type Row } from '../db/rows';
 import type { Actor } from '../../../shared/app/schemas';
 
 /**
@@ -266,5 +266,5 @@ export const snapshotCounts = (snapshot: Snapshot): Record<string, number> =>
 /** An establishment's name and whether it is active; null when there is none. */
 export async function establishmentOf(db: Knex, id: number): Promise<{ name: string; active: boolean; gid: string } | null> {
   const row = (await db('establishments').where({ id }).first('name', 'active', 'gid')) as Row | undefined;
-  return row ? { name: String(row.name), active: row.active === true || row.active === 1, gid: String(row.gid) } : null;
+  return row ? { name: String(row.name), active: toBool(row.active), gid: String(row.gid) } : null;
 }
