@@ -8,6 +8,7 @@ import { isPostgres, rawRows } from '../db/dialect';
 import { type Row, str, toBool } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
 import { firstVersion, insertId, updateVersion } from '../db/writes';
+import { siteScope } from '../sites/installation';
 
 export interface UserRow {
   id: number;
@@ -64,13 +65,18 @@ export async function establishmentIdsOf(db: Knex, userId: number): Promise<numb
   ).map(Number);
 }
 
+/**
+ * The signed-in user as a session keeps it. At a prison site (issue 20) every account works with
+ * that establishment only, whatever its links say: a site holds its own prison's data.
+ */
 export async function sessionUserOf(db: Knex, row: UserRow): Promise<SessionUser> {
+  const site = await siteScope(db);
   return {
     id: row.id,
     username: row.username,
     fullName: row.fullName,
     role: row.role,
-    establishmentIds: await establishmentIdsOf(db, row.id),
+    establishmentIds: site === null ? await establishmentIdsOf(db, row.id) : [site],
     permissions: [...rolePermissions[row.role]],
     mustChangePassword: row.mustChangePassword,
   };

@@ -18,6 +18,7 @@ import { createJobRegistry, type JobRegistry } from '../jobs/jobs';
 import { establishmentRefusal, refreshSessionUser, sessionMayCall, sessionRefusal } from '../auth/access';
 import type { HandlerContext, Handlers, Session } from './context';
 import type { AppLog } from '../logs/log';
+import { siteRefusal } from '../sites/limits';
 
 export interface DispatcherDeps {
   db: Knex;
@@ -58,7 +59,8 @@ const isChannel = (name: string): name is ChannelName => (channelNames as readon
  * The pipeline every IPC call goes through, in main: known channel → the signed-in
  * account re-read (role, active) → signed in and not locked (auth/access.ts) → permission
  * of the user's role → input parsed with the contract's schema → only the user's
- * establishments named → handler (a write inside one
+ * establishments named → at a prison site, not a decision of the central office
+ * (sites/limits.ts) → handler (a write inside one
  * transaction with its audit entry) → output checked → { ok, data } or { ok: false, error }
  * in the user's language.
  */
@@ -153,6 +155,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     const outside = establishmentRefusal(deps.session, channel, parsed.data);
     if (outside) return fail(outside);
     try {
+      const centreOnly = await siteRefusal(deps.db, channel, parsed.data);
+      if (centreOnly) return fail(centreOnly);
       return { ok: true, data: await run(channel, parsed.data) };
     } catch (err) {
       if (err instanceof AppError && err.code === 'stale')

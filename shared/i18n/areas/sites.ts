@@ -28,6 +28,8 @@ export const sitesEs = {
     fileTooLarge: 'El archivo es demasiado grande para ser un paquete de alta de sede. No se cambió nada.',
     siteOnServer:
       'Una sede se instala en una PC con su propia base de datos («Este equipo»), no en el servidor de la oficina. No se cambió nada.',
+    centreOnly:
+      'En una sede esto es de solo lectura: lo decide la oficina central, y llega a esta sede con su próximo paquete. No se cambió nada.',
   },
   centreName: 'Oficina central',
   /** The save dialog's file type for an enrolment package. */
@@ -57,6 +59,7 @@ export const sitesEn: Widen<typeof sitesEs> = {
       "This PC does not have the office server's password, which protects the central office's keys: sites cannot be enrolled. Nothing was changed.",
     fileTooLarge: 'The file is too large to be a site enrolment package. Nothing was changed.',
     siteOnServer: "A site is installed on a PC with its own database ('This PC'), not on the office's server. Nothing was changed.",
+    centreOnly: 'At a site this is read-only: the central office decides it, and it reaches this site with its next package. Nothing was changed.',
   },
   centreName: 'Central office',
   enrolmentFilter: 'ArteINPE site enrolment package',

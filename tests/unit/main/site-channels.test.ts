@@ -307,4 +307,74 @@ describe('the first run installs the package through sites.install', () => {
     });
     expect(await snapshot(pc.db)).toBe(before);
   });
+
+  it('what only the centre decides is read-only at the site, refused before anything runs', async () => {
+    const local = Number(((await pc.db('establishments').first('id')) as Row).id);
+    const before = await snapshot(pc.db);
+    const centreOnly = 'En una sede esto es de solo lectura: lo decide la oficina central';
+    const refused: Array<[ChannelName, unknown]> = [
+      [
+        'users.create',
+        {
+          username: 'nuevo.usuario',
+          fullName: 'Nuevo Usuario',
+          role: 'inventario',
+          establishmentIds: [local],
+          password: TEST_PASSWORD,
+          confirm: TEST_PASSWORD,
+        },
+      ],
+      ['establishments.setActive', { id: local, active: false, version: 1 }],
+      [
+        'instruments.move',
+        { instrumentIds: [1], movement: { kind: 'baja', documentNumber: 'RD-1', description: 'Rota', date: '2026-03-01' } },
+      ],
+      [
+        'instruments.move',
+        {
+          instrumentIds: [1],
+          movement: { kind: 'despacho', toEstablishmentId: local, documentNumber: 'G-1', person: 'Ana Ruiz', date: '2026-03-01' },
+        },
+      ],
+    ];
+    for (const [name, input] of refused)
+      expect(await pc.services.dispatch(name, input), name).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining(centreOnly) },
+      });
+    expect(await snapshot(pc.db)).toBe(before);
+    // What the prison records itself goes through: a new participant, a condition change (here of an unknown instrument).
+    expect(
+      await pc.call('participants.create', {
+        code: 'LUR-0002',
+        firstNames: 'Pedro',
+        lastNames: 'Huamán Ríos',
+        sex: 'masculino',
+        birthYear: 1988,
+        establishmentId: local,
+        date: '2026-03-01',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await pc.call('instruments.move', {
+        instrumentIds: [999_999],
+        movement: { kind: 'cambio_estado', condition: 'regular', date: '2026-03-01' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('every account at the site works with its prison only, whatever its links say', async () => {
+    const local = Number(((await pc.db('establishments').first('id')) as Row).id);
+    // The administrador's links removed at the site: at the centre, an account without links sees every prison.
+    const user = (await pc.db('users').where({ username: 'jefa.lurigancho' }).first('id')) as Row;
+    await pc.db('user_establishments').where({ user_id: user.id }).delete();
+    await pc.call('auth.signOut', {});
+    expect(await pc.call('auth.signIn', { username: 'jefa.lurigancho', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect(pc.services.session.auth?.user?.establishmentIds).toEqual([local]);
+    expect(await pc.call('participants.list', { establishmentId: local + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await pc.call('participants.list', { establishmentId: local })).toMatchObject({ ok: true });
+  });
 });
