@@ -91,6 +91,11 @@ export const SessionUser = z.object({
   establishmentIds: z.array(z.number().int()),
   permissions: z.array(Permission),
   mustChangePassword: z.boolean(),
+  /**
+   * Signed in at a prison site (issue 20): establishmentIds is that prison, and what the central
+   * office decides is read-only (shared/sites/site-writes.ts).
+   */
+  atSite: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

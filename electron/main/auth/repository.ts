@@ -79,6 +79,7 @@ export async function sessionUserOf(db: Knex, row: UserRow): Promise<SessionUser
     establishmentIds: site === null ? await establishmentIdsOf(db, row.id) : [site],
     permissions: [...rolePermissions[row.role]],
     mustChangePassword: row.mustChangePassword,
+    atSite: site !== null,
   };
 }
 

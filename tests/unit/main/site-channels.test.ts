@@ -370,7 +370,7 @@ describe('the first run installs the package through sites.install', () => {
     await pc.db('user_establishments').where({ user_id: user.id }).delete();
     await pc.call('auth.signOut', {});
     expect(await pc.call('auth.signIn', { username: 'jefa.lurigancho', password: TEST_PASSWORD })).toMatchObject({ ok: true });
-    expect(pc.services.session.auth?.user?.establishmentIds).toEqual([local]);
+    expect(pc.services.session.auth?.user).toMatchObject({ establishmentIds: [local], atSite: true });
     expect(await pc.call('participants.list', { establishmentId: local + 1 })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

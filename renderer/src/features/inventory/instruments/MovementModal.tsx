@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, isIsoDay } from '../../../../../shared/format';
 import { conditions, custodianTypes, type CustodianType } from '../../../../../shared/inventory/rules';
 import { MovementInput, type Instrument } from '../../../../../shared/inventory/schemas';
+import { CENTRE_MOVEMENTS } from '../../../../../shared/sites/site-writes';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
 import { renameErrors, schemaValidator } from '../../../forms';
 import { emptyValues, fromMain, isManualKind, layout, toMovement, type Field, type MoveValues } from './movementFields';
@@ -14,6 +15,7 @@ import { accentFilter } from '../../../components/accentFilter';
 import { DateField, SolesInput, useEstablishmentOptions } from '../../../components/fields';
 import { FormModal } from '../../../components/FormModal';
 import { useRecordForm } from '../../../components/useRecordForm';
+import { useUser } from '../../../components/session';
 import { CustodianPicker } from '../custody/CustodianPicker';
 import { RefusalAlert, type Refusal } from './MovementRefusal';
 import { allowedForAll, locationLabel, StatusBadge } from './ui';
@@ -42,7 +44,9 @@ export function MovementModal({
   const establishments = useEstablishmentOptions('active');
   const move = useApiMutation('instruments.move');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const allowed = allowedForAll(instruments);
+  // At a prison site, the central office's movements (assignments, dispatches, write-offs) are not offered (issue 20).
+  const atSite = useUser()?.atSite ?? false;
+  const allowed = allowedForAll(instruments).filter((k) => !(atSite && CENTRE_MOVEMENTS.has(k)));
   const validate = schemaValidator(MovementInput, t);
   // Reset only when the dialog opens (the selection's rows are refreshed in the background).
   const { form, modal, setFormError } = useRecordForm<MoveValues>({
