@@ -12,9 +12,11 @@ import type { Scenario } from './scenarios';
  * photograph-like JPEG made once with sharp), every artist's consent recorded (seeded with
  * internarte/demo.ts seedArtworksForBench: names, initials, pseudonyms, anonymous); then "Exportar catálogo (PDF)" as the window calls it: catalogData
  * (consent applied) → images prepared at 300 ppi → HTML → Chromium prints it in parts of
- * 20 pages, each joined at once into the file (pdf-lib).
+ * about 40 pages (make.ts catalogParts), each joined at once into the file (pdf-lib).
  *
- * Printed: seconds (from the call to the finished file), the phases, `mb` = the finished
+ * Printed: seconds (from the call to the finished file), the phases, `cpu_main_s` and
+ * `cpu_browser_s` = CPU seconds of this process (sharp, pdf-lib) and of the browser (Linux; the
+ * machine may be shared, so compare runs by these too), `mb` = the finished
  * PDF's size (what the goal's "60 MB" bounds, as backup.full's MB is the backup's size) and
  * its pages; and, for the whole picture of memory on an old PC: `rss_mb` = the peak growth of
  * this process's resident memory during the run over its level just before (sampled every
@@ -25,7 +27,7 @@ import type { Scenario } from './scenarios';
 
 const MB = 1024 * 1024;
 
-/** The two sizes measured: the catalog is printed in parts of 20 pages, so the browser's peak should not grow with the works. */
+/** The two sizes measured: the catalog is printed in parts of about 40 pages, so the browser's peak should not grow with the works. */
 const SIZES = [
   { works: 200, scenario: 'catalog.pdf200', goal: '<= 15 s, browser peak <= 600 MB, PDF <= 60 MB' },
   { works: 500, scenario: 'catalog.pdf500', goal: '<= 40 s, browser peak <= 600 MB, PDF <= 150 MB (60 MB per 200 works)' },
@@ -42,7 +44,37 @@ async function call(dispatch: Dispatch, channel: string, input: unknown): Promis
  * shared pages (the browser's code, mapped in each of its processes) counted once. 0 off Linux.
  */
 function descendantsPss(): number {
-  if (process.platform !== 'linux') return 0;
+  let total = 0;
+  for (const pid of descendants()) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU seconds (user + system) spent so far by this process's descendants (the browser); 0 off Linux. */
+function descendantsCpu(): number {
+  let ticks = 0;
+  for (const pid of descendants()) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime, stime, and cutime, cstime: the renderers that ended (reaped by the zygote, a descendant too).
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** The pids of this process's descendants (Linux). */
+function descendants(): number[] {
+  if (process.platform !== 'linux') return [];
   const parent = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -64,17 +96,8 @@ function descendantsPss(): number {
       }
     }
   }
-  let total = 0;
-  for (const pid of mine) {
-    if (pid === process.pid) continue;
-    try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      total += m ? Number(m[1]) * 1024 : 0;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
+  mine.delete(process.pid);
+  return [...mine];
 }
 
 async function exportAndWait(dispatch: Dispatch, jobs: JobRegistry, exhibitionId: number, onPhase?: (phase: string) => void) {
@@ -129,6 +152,8 @@ async function measure(dispatch: Dispatch, jobs: JobRegistry, exhibitionId: numb
     browserPeak = Math.max(browserPeak, descendantsPss());
   }, 250);
   let printStart = 0;
+  const cpu0 = process.cpuUsage();
+  const browserCpu0 = descendantsCpu();
   const start = performance.now();
   let made;
   try {
@@ -140,6 +165,8 @@ async function measure(dispatch: Dispatch, jobs: JobRegistry, exhibitionId: numb
     clearInterval(slow);
   }
   const end = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const browserCpu = descendantsCpu() - browserCpu0;
   const m = process.memoryUsage();
   rssPeak = Math.max(rssPeak, m.rss);
   heapPeak = Math.max(heapPeak, m.heapUsed);
@@ -152,6 +179,9 @@ async function measure(dispatch: Dispatch, jobs: JobRegistry, exhibitionId: numb
     seconds: s(end - start),
     data_and_images_s: s((printStart || end) - start),
     print_s: s(end - (printStart || end)),
+    // CPU seconds of this process (sharp's threads, pdf-lib) and of the printing browser: the machine is shared.
+    cpu_main_s: s((cpu.user + cpu.system) / 1000),
+    cpu_browser_s: Number(browserCpu.toFixed(2)),
     mb: Number((made.bytes / MB).toFixed(1)),
     pages: made.pages,
     rss_mb: Number(((rssPeak - rss0) / MB).toFixed(1)),
