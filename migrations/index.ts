@@ -28,6 +28,7 @@ import * as m0026 from './20261208_0026_enrolment_reach_indexes';
 import * as m0027 from './20261209_0027_catalog_choices';
 import * as m0028 from './20261210_0028_site_sync';
 import * as m0029 from './20261211_0029_site_roles';
+import * as m0030 from './20261212_0030_site_conflicts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -65,6 +66,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261209_0027_catalog_choices', m0027],
   ['20261210_0028_site_sync', m0028],
   ['20261211_0029_site_roles', m0029],
+  ['20261212_0030_site_conflicts', m0030],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

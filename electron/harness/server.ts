@@ -143,6 +143,18 @@ function browserPlatform(paths: Platform['paths'], exportDir: string, version: s
         .pop();
       return found ? path.join(exportDir, found) : null;
     },
+    // No file dialog either: the newest file of the asked type in the export folder (a package
+    // another instance saved there, as a USB stick carries it), or a cancel when there is none.
+    async chooseOpenFile(req) {
+      fs.mkdirSync(exportDir, { recursive: true });
+      const found = fs
+        .readdirSync(exportDir)
+        .filter((f) => req.extensions.some((x) => f.endsWith(`.${x}`)))
+        .map((f) => ({ f, at: fs.statSync(path.join(exportDir, f)).mtimeMs }))
+        .sort((a, b) => a.at - b.at)
+        .pop();
+      return found ? path.join(exportDir, found.f) : null;
+    },
   };
 }
 

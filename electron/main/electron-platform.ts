@@ -192,6 +192,17 @@ export function electronPlatform(paths: Platform['paths']): Platform {
       const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return res.canceled || !res.filePaths[0] ? null : res.filePaths[0];
     },
+    async chooseOpenFile(req) {
+      const win = dialogParent();
+      const options = {
+        title: req.title,
+        defaultPath: app.getPath('documents'),
+        filters: [{ name: req.filterName, extensions: req.extensions }],
+        properties: ['openFile', 'dontAddToRecent'] as Array<'openFile' | 'dontAddToRecent'>,
+      };
+      const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return res.canceled || !res.filePaths[0] ? null : res.filePaths[0];
+    },
     notify(title, body) {
       // Windows' notification (the action centre); nothing where the system has none.
       if (Notification.isSupported()) new Notification({ title, body }).show();

@@ -39,6 +39,12 @@ export interface Platform {
    */
   chooseFolder?(request: FolderRequest): Promise<string | null>;
   /**
+   * Asks for one file to open: a data package carried on a USB stick (issue 20), too large to
+   * travel through the window as base64. null when the user cancels; absent where the machine
+   * has no such dialog.
+   */
+  chooseOpenFile?(request: OpenRequest): Promise<string | null>;
+  /**
    * The operating system's protected storage for secrets (the office server's password):
    * Electron's safeStorage in the app (DPAPI on Windows). A sealed secret is base64 text
    * that only this user on this machine can open; absent where the machine has none.
@@ -58,6 +64,13 @@ export interface Secrets {
   available(): Promise<boolean>;
   seal(plain: string): Promise<string>;
   open(sealed: string): Promise<string>;
+}
+
+export interface OpenRequest {
+  /** The dialog's title, in the user's language. */
+  title: string;
+  filterName: string;
+  extensions: string[];
 }
 
 export interface FolderRequest {

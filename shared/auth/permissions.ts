@@ -101,6 +101,13 @@ export const adminPrefixes: readonly string[] = ['users', 'audit', 'backups', 'o
 /** Channels every signed-in user may call, whatever their prefix's rule: this installation's role (a site's screens follow it). */
 export const everyoneChannels: readonly string[] = ['sites.status'];
 
+/**
+ * Sending and reading the data packages of a prison site (issue 20): the clerks who record what
+ * happens there carry it, not only the administrador; the read-only role does not.
+ */
+export const exchangeChannels: readonly string[] = ['sites.writePackage', 'sites.readPackage'];
+const exchangeRoles: readonly Role[] = ['inventario', 'contratos', 'exposiciones', 'programas'];
+
 /** Prefixes every signed-in user may call, whatever the kind. */
 export const everyonePrefixes: readonly string[] = ['app', 'dashboard', 'files', 'jobs', 'auth', 'search', 'notifications', 'lists'];
 
@@ -123,6 +130,7 @@ export function classify(channel: string, kind: ChannelKind): Access | null {
   if (publicChannels.includes(channel)) return { type: 'public' };
   if (channel === 'auth.unlock') return { type: 'locked' };
   if (everyoneChannels.includes(channel)) return { type: 'signedIn' };
+  if (exchangeChannels.includes(channel)) return { type: 'roles', roles: exchangeRoles };
   const prefix = prefixOf(channel);
   if (adminPrefixes.includes(prefix)) return { type: 'admin' };
   if (everyonePrefixes.includes(prefix)) return { type: 'signedIn' };

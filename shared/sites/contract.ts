@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, NoInput, type ChannelDef } from '../ipc';
 import type { siteChannels } from './channels';
-import { EnrolledSite, SiteEnrol, SiteEnrolled, SiteInstall, SiteInstalled, SiteStatus } from './schemas';
+import { EnrolledSite, SiteEnrol, SiteEnrolled, SiteInstall, SiteInstalled, SiteReceived, SiteSend, SiteSent, SiteStatus } from './schemas';
 
 /**
  * Prison sites (issue 20, docs/SITES.md). sites.status: this installation's role, for everyone
@@ -9,7 +9,8 @@ import { EnrolledSite, SiteEnrol, SiteEnrolled, SiteInstall, SiteInstalled, Site
  * where to save the package first (a cancel enrols nothing), then records the site and writes the
  * file in one transaction (a file that cannot be written leaves nothing recorded) and answers the
  * one-time passphrase. sites.install is the first run's «Instalar como sede», before any account
- * exists: only on a new database.
+ * exists: only on a new database. sites.writePackage writes the next data package for the centre (at a
+ * site) or for a site (at the centre); sites.readPackage reads one (docs/SITES.md decisions 3, 6–8).
  */
 export const siteContract = {
   'sites.status': channel('query', NoInput, SiteStatus),
@@ -17,4 +18,11 @@ export const siteContract = {
   /** An action: the save dialog comes before the transaction (sites/handlers.ts), which it then runs itself with its audit entry. */
   'sites.enrol': channel('action', SiteEnrol, SiteEnrolled),
   'sites.install': channel('write', SiteInstall, SiteInstalled),
+  /**
+   * The exchange of data packages (a USB stick or a shared folder): actions, because the save or
+   * open dialog comes before the transaction, which each then runs with its audit entry — a
+   * cancel changes nothing, and no transaction waits on the clerk.
+   */
+  'sites.writePackage': channel('action', SiteSend, SiteSent),
+  'sites.readPackage': channel('action', NoInput, SiteReceived),
 } satisfies { [K in (typeof siteChannels)[number]]: ChannelDef };

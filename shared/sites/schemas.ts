@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base64File, FileName, requiredOr } from '../ipc';
-import { EstablishmentId } from '../marks';
+import { EstablishmentId, RecordId } from '../marks';
 
 /** Prison sites (issue 20, docs/SITES.md decision 1): the channels' shapes. */
 
@@ -93,3 +93,51 @@ export const SiteInstalled = z.object({
   counts: Counts,
 });
 export type SiteInstalled = z.infer<typeof SiteInstalled>;
+
+/** The file type of a data package in the save and open dialogs (sites/sealed.ts). */
+export const PACKAGE_EXTENSION = 'arteinpe-paquete';
+
+/**
+ * «Enviar a la oficina central» (at a site: no site named) or a return package to a site (at the
+ * centre: the enrolled site's id, as sites.list answers it).
+ */
+export const SiteSend = z.object({ siteId: RecordId.optional() }).strict();
+export type SiteSend = z.input<typeof SiteSend>;
+
+export const SiteSent = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('saved'),
+    path: z.string(),
+    /** The package's number among those sent to this receiver, and who it is for. */
+    seq: z.number().int().positive(),
+    to: z.string(),
+    /** Records (new or changed, or deleted) and photos or documents it carries. */
+    entries: z.number().int().nonnegative(),
+    attachments: z.number().int().nonnegative(),
+  }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SiteSent = z.infer<typeof SiteSent>;
+
+/** What reading a package did, in the reader's words (sites/apply.ts ApplyReport). */
+export const SiteReceived = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('read'),
+    fromName: z.string(),
+    seq: z.number().int().positive(),
+    /** Read before: nothing changed this time. */
+    alreadyRead: z.boolean(),
+    /** Earlier packages of the sender never read here («falta el paquete 14 de …»), each as a sentence. */
+    missing: z.array(z.string()),
+    applied: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    /** Records changed on both sides, now in the conflicts list (at the centre). */
+    conflicts: z.number().int().nonnegative(),
+    /** What this installation refused, and why (a movement its state here does not allow…). */
+    refused: z.array(z.object({ what: z.string(), reason: z.string() })),
+    /** At a site: what the centre refused of what it sent before, and why. */
+    returned: z.array(z.object({ what: z.string(), reason: z.string() })),
+  }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SiteReceived = z.infer<typeof SiteReceived>;

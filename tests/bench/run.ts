@@ -11,11 +11,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createServices } from '../../electron/main/compose';
 import { startDatabase } from '../../electron/main/db/open';
-import { buildDataset, loadDataset } from '../../electron/main/demo/generate';
+import { buildDataset, loadDataset, loadEstablishments } from '../../electron/main/demo/generate';
 import { LOCAL_ADMIN } from '../../electron/main/ipc/context';
 import type { Platform } from '../../electron/main/platform';
 import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { scenarios as extraScenarios } from './scenarios';
+import { catalogScenarios } from './catalog';
+import { syncScenarios } from './sync';
 import { benchServerUrl, officeBench } from './office';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { rendererBench, rendererOnly } from './renderer';
@@ -48,9 +50,14 @@ async function main(): Promise<void> {
   let closeServices = async (): Promise<void> => undefined;
   try {
     const t0 = performance.now();
-    const loaded = await db.transaction(async (trx) =>
-      loadDataset(trx, await buildDataset(trx, 'national'), LOCAL_ADMIN, new Date().toISOString(), 'national'),
-    );
+    // `npm run bench -- catalog`: the catalog's two scenarios alone, over the establishments only (all they need).
+    const catalogOnly = process.argv.includes('catalog') || process.env.ARTEINPE_BENCH === 'catalog';
+    const loaded = await db.transaction(async (trx) => {
+      const data = await buildDataset(trx, 'national');
+      if (!catalogOnly) return loadDataset(trx, data, LOCAL_ADMIN, new Date().toISOString(), 'national');
+      await loadEstablishments(trx, data, LOCAL_ADMIN, new Date().toISOString());
+      return { establishments: data.establishments.length, instruments: 0, movements: 0 };
+    });
     await db.raw('ANALYZE');
     process.stderr.write(
       `dataset: ${loaded.establishments} establishments, ${loaded.instruments} instruments, ${loaded.movements} movements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
@@ -70,6 +77,15 @@ async function main(): Promise<void> {
     // The bench works as the administrator (the app itself starts signed out).
     await ensureUser(db, { username: 'bench', fullName: 'Administrador (bench)', role: 'administrador', password: 'Bench-2026-clave' });
     await signInAs(db, session, 'bench');
+    if (catalogOnly) {
+      for (const line of await catalogScenarios({ db, dispatch, jobs, dir, loaded })) emit(line);
+      return;
+    }
+    // `npm run bench -- sync`: the prison sites' two scenarios alone, on the national dataset.
+    if (process.argv.includes('sync') || process.env.ARTEINPE_BENCH === 'sync') {
+      for (const line of await syncScenarios({ db, dispatch, jobs, dir, loaded })) emit(line);
+      return;
+    }
     const ok = okDispatch(dispatch);
 
     // establishments.list: the page a clerk opens (sorted by name, 25 rows, with the total count).

@@ -11,6 +11,7 @@ import { custodyScenarios } from './custody';
 import { searchScenarios } from './search';
 import { evaluationScenarios } from './evaluation';
 import { okDispatch } from './measure';
+import { syncScenarios } from './sync';
 
 /** Further scenarios (one module each), run after the core ones on the same national database. */
 export interface ScenarioContext {
@@ -88,4 +89,6 @@ export const scenarios: Scenario[] = [
   custodyScenarios,
   searchScenarios,
   evaluationScenarios,
+  // Last: enrolling a site starts change capture on the centre (docs/SITES.md decision 5).
+  syncScenarios,
 ];

@@ -63,6 +63,8 @@ export interface TestApp extends Services {
   nextSave: { cancel: boolean };
   /** What the next folder dialog answers (backups): a folder, or null (cancelled). */
   nextFolder: { path: string | null };
+  /** The file the next open dialog answers (a data package carried from another installation); null: cancelled. */
+  nextOpen: { path: string | null };
   shown: string[];
   call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>>;
   ok<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
@@ -108,6 +110,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const started = await openTestDatabase(paths, opts.sqlite);
   const nextSave = { cancel: false };
   const nextFolder: { path: string | null } = { path: path.join(dir, 'usb') };
+  const nextOpen: { path: string | null } = { path: null };
   const shown: string[] = [];
   const printer = createChromiumPdfPrinter();
   const platform: Platform = {
@@ -121,6 +124,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     printPdf: (req) => printer.printPdf(req),
     printPdfToFile: (req, target) => printer.printPdfToFile(req, target),
     chooseFolder: async () => nextFolder.path,
+    chooseOpenFile: async () => nextOpen.path,
     secrets: memorySecrets(),
   };
   const services = await createServices(started.db, platform, {
@@ -147,6 +151,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     exportDir,
     nextSave,
     nextFolder,
+    nextOpen,
     shown,
     signInAs: signIn,
     call,

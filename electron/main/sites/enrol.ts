@@ -67,6 +67,9 @@ export async function enrolSite(db: Knex, input: EnrolInput, audit?: (entry: Aud
       const centre = await centreIdentity(trx, input.seal, input.centreName, input.actor, now);
       const keys = newInstallationKeys();
       const siteId = crypto.randomUUID();
+      // What the enrolment package shows the site: the centre's changes up to now (its first return package starts after them).
+      const last = (await trx('site_changes').max('id as m').first()) as { m: number | null } | undefined;
+      const enrolledChange = Number(last?.m ?? 0);
       const site = {
         establishment_id: input.establishmentId,
         installation_id: siteId,
@@ -77,6 +80,8 @@ export async function enrolSite(db: Knex, input: EnrolInput, audit?: (entry: Aud
         box_fingerprint: fingerprint(keys.boxPublic),
         enrolled_at: now,
         enrolled_by: input.actor.name,
+        enrolled_change_id: enrolledChange,
+        acked_change_id: enrolledChange,
       };
       const rowId = await insertId(trx('sites'), site);
       await startCapture(trx);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { siteChannels } from '../../../shared/sites/channels';
-import { serverPassword } from '../db/connection';
 import { isPostgres } from '../db/dialect';
 import { writeFileAtomic } from '../export/table';
 import { runAuditedWrite } from '../ipc/audited-write';
@@ -9,38 +8,18 @@ import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { enrolSite, enrollable, type Enrolment } from './enrol';
 import { installSite, INSTALLER } from './install';
-import { installationRole, type KeySeal } from './installation';
+import { installationRole } from './installation';
 import { listSites, siteStatus } from './repository';
+import { fileNamePart, installationSeal, receivePackage, sendPackage } from './transfer';
 
 type SiteChannel = (typeof siteChannels)[number];
 
 /** The enrolment package's file type in the save dialog. */
 const EXTENSION = 'arteinpe-alta';
 
-/**
- * How the centre's private keys are kept (sites/installation.ts): on the office's server, under
- * the server's connection password, which every office PC keeps sealed; on this PC's SQLite
- * file, with the operating system's protected storage — refused, as the office password is,
- * where there is none.
- */
-async function centreSeal(ctx: HandlerContext): Promise<KeySeal> {
-  if (isPostgres(ctx.db)) {
-    const secret = serverPassword(ctx.db);
-    if (!secret) throw new AppError('conflict', 'sites.errors.noServerSecret');
-    return { kind: 'server', secret };
-  }
-  const secrets = ctx.platform.secrets;
-  if (!secrets || !(await secrets.available())) throw new AppError('conflict', 'sites.errors.noSecretsCentre');
-  return { kind: 'secrets', secrets };
-}
-
-/** A file name from the establishment's name: letters and digits, the rest one dash. */
-const fileNamePart = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'sede';
+/** The centre's seal, refused in the enrolment's words where it cannot be opened. */
+const centreSeal = (ctx: HandlerContext) =>
+  installationSeal(ctx, { noServer: 'sites.errors.noServerSecret', noSecrets: 'sites.errors.noSecretsCentre' });
 
 export const siteHandlers: DomainHandlers<SiteChannel> = {
   'sites.status': async (_input, ctx) => siteStatus(ctx.db),
@@ -110,4 +89,8 @@ export const siteHandlers: DomainHandlers<SiteChannel> = {
       ctx.session.actor = signedOut;
     }
   },
+
+  'sites.writePackage': sendPackage,
+
+  'sites.readPackage': receivePackage,
 };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { toBool, type Row } from '../db/rows';
 import type { Actor } from '../../../shared/app/schemas';
+import { parentTable } from './rows';
 
 /**
  * An establishment's reference data, as the enrolment package carries it (issue 20, decision 1)
@@ -16,7 +17,8 @@ import type { Actor } from '../../../shared/app/schemas';
  * with their authorisations at E and their workshop links; E's active participants with the
  * minimal fields only (code, names, sex, birth year, status), recorded at the site as written by
  * whoever installs it; E's ensembles and workshops (without their initiative, which stays at the
- * centre); E's instruments, with their custodian when it travels too (a participant, a teacher, an
+ * centre), and those participants' enrolments in them with their stages (a session's sheet at the
+ * site lists who is enrolled); E's instruments, with their custodian when it travels too (a participant, a teacher, an
  * ensemble; a staff member keeps the name only), and without their donation.
  */
 
@@ -39,8 +41,17 @@ interface Spec {
 
 const written = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by'];
 const inE = (table: string) => (db: Knex, e: number) => db(table).where({ establishment_id: e });
-
-const CUSTODIANS: Record<string, string> = { participante: 'participants', docente: 'teachers', elenco: 'ensembles' };
+/** The ids of establishment `e`'s active participants (the ones that travel). */
+const activeIn = (db: Knex, e: number) => db('participants').where({ establishment_id: e, status: 'activo' }).select('id');
+/** Their enrolments in `e`'s own workshops and ensembles (one in another prison's stays behind). */
+const enrolmentsIn = (db: Knex, e: number) =>
+  db('enrolments')
+    .whereIn('participant_id', activeIn(db, e))
+    .where((q) =>
+      q
+        .whereIn('workshop_id', db('workshops').where({ establishment_id: e }).select('id'))
+        .orWhereIn('ensemble_id', db('ensembles').where({ establishment_id: e }).select('id')),
+    );
 
 /** In the order a site inserts them (parents first). */
 const SPECS: Spec[] = [
@@ -144,6 +155,22 @@ const SPECS: Spec[] = [
     rows: (db, e) => db('workshop_teachers').whereIn('workshop_id', db('workshops').where({ establishment_id: e }).select('id')),
   },
   {
+    // Who is in its workshops and ensembles, with their stages: a session's sheet at the site lists them.
+    table: 'enrolments',
+    byGid: true,
+    columns: ['stage', 'part', 'part_voice', 'enrolled_on', 'ended_on', 'end_reason', 'absence_run', ...written],
+    refs: { participant_id: 'participants', workshop_id: 'workshops', ensemble_id: 'ensembles', part_type_id: 'instrument_types' },
+    optional: ['workshop_id', 'ensemble_id', 'part_type_id'],
+    rows: (db, e) => enrolmentsIn(db, e),
+  },
+  {
+    table: 'enrolment_stages',
+    byGid: true,
+    columns: ['stage', 'date', 'reason', 'recorded_at', 'recorded_by'],
+    refs: { enrolment_id: 'enrolments' },
+    rows: (db, e) => db('enrolment_stages').whereIn('enrolment_id', enrolmentsIn(db, e).select('id')),
+  },
+  {
     table: 'instruments',
     byGid: true,
     columns: [
@@ -178,8 +205,8 @@ const SPECS: Spec[] = [
   },
 ];
 
-/** The table a reference of `row` points to ('' for an instrument's custodian: by its type). */
-const parentOf = (spec: Spec, column: string, row: Row): string | undefined => spec.refs[column] || CUSTODIANS[String(row.custodian_type)];
+/** The table a reference of `row` points to ('' for an instrument's custodian: by its type; sites/rows.ts, shared with the packages). */
+const parentOf = (spec: Spec, column: string, row: Row): string | undefined => parentTable(spec.refs, column, row);
 
 /** Establishment `e`'s reference data, as the enrolment package carries it. */
 export async function readSnapshot(db: Knex, e: number): Promise<Snapshot> {

@@ -39,6 +39,8 @@ export const authEs = {
     restored:
       'Se restauró la copia de seguridad {{name}} (del {{date}}). Los usuarios y las contraseñas son los de esa copia: ingrese de nuevo.',
     forgot: '¿Olvidó su contraseña? Pida al administrador que la restablezca.',
+    installed:
+      'Se instaló la sede {{site}}. Compare la huella de la oficina central, {{fingerprint}}, con la que le dieron. Ingrese con su usuario de la sede.',
   },
   setup: {
     title: 'Bienvenido a ArteINPE',
@@ -46,6 +48,10 @@ export const authEs = {
       'Es la primera vez que se abre ArteINPE en esta PC. Cree la cuenta del administrador: podrá crear después las cuentas del resto del equipo, cada una con su rol.',
     submit: 'Crear administrador e ingresar',
     keepSafe: 'Guarde esta contraseña en un lugar seguro: sin ella nadie podrá administrar los usuarios ni restaurar copias.',
+    siteIntro: '¿Esta PC es la de un establecimiento que trabajará sin conexión? Instálela con el paquete de alta de la oficina central.',
+    installSite: 'Instalar como sede',
+    installedNoAccounts:
+      'Se instaló la sede {{site}}. Compare la huella de la oficina central, {{fingerprint}}, con la que le dieron. El paquete no traía cuentas de usuario: cree el administrador de la sede.',
   },
   lock: {
     title: 'Sesión bloqueada',
@@ -139,6 +145,8 @@ export const authEn: Widen<typeof authEs> = {
     submit: 'Sign in',
     restored: 'Backup {{name}} (of {{date}}) was restored. Users and passwords are those of that backup: sign in again.',
     forgot: 'Forgot your password? Ask the administrator to reset it.',
+    installed:
+      "The site {{site}} was installed. Compare the central office's fingerprint, {{fingerprint}}, with the one you were given. Sign in with your site user.",
   },
   setup: {
     title: 'Welcome to ArteINPE',
@@ -146,6 +154,10 @@ export const authEn: Widen<typeof authEs> = {
       'ArteINPE is opening on this PC for the first time. Create the administrator’s account: it can then create the rest of the team’s accounts, each with its role.',
     submit: 'Create administrator and sign in',
     keepSafe: 'Keep this password safe: without it nobody can manage users or restore backups.',
+    siteIntro: "Is this PC an establishment's, to work offline? Install it with the central office's enrolment package.",
+    installSite: 'Install as a site',
+    installedNoAccounts:
+      "The site {{site}} was installed. Compare the central office's fingerprint, {{fingerprint}}, with the one you were given. The package carried no user accounts: create the site's administrator.",
   },
   lock: {
     title: 'Session locked',

@@ -48,6 +48,27 @@ export function siteCases(get: Ctx): { valid: { [K in Name]: Case }; invalid: { 
         },
         check: (d) => expect(d).toMatchObject({ siteName: 'E.P. Base', centreName: 'Oficina central' }),
       },
+      'sites.writePackage': {
+        input: async () => {
+          const { app, seeded } = get();
+          await app.ok('sites.enrol', { establishmentId: seeded.id });
+          return { siteId: (await app.ok('sites.list', {}))[0]!.id };
+        },
+        check: (d) => {
+          expect(d).toMatchObject({ status: 'saved', seq: 1, to: 'E.P. Base' });
+          const file = fs.readFileSync((d as { path: string }).path);
+          expect(file.subarray(0, 18).toString('utf8')).toBe('ARTEINPE-PAQUETE/1');
+        },
+      },
+      // The open dialog cancelled (the test app's default): nothing read, nothing changed.
+      'sites.readPackage': {
+        input: async () => {
+          const { app, seeded } = get();
+          await app.ok('sites.enrol', { establishmentId: seeded.id });
+          return {};
+        },
+        check: (d) => expect(d).toEqual({ status: 'cancelled' }),
+      },
     },
     invalid: {
       'sites.status': [{ extra: 1 }, 'texto'],
@@ -70,6 +91,8 @@ export function siteCases(get: Ctx): { valid: { [K in Name]: Case }; invalid: { 
         { ...installRequest, fileName: '' },
         { ...installRequest, path: '/tmp/alta.arteinpe-alta' },
       ],
+      'sites.writePackage': [{ siteId: 0 }, { siteId: 'E.P. Base' }, { siteId: 1.5 }, { siteId: 1, path: '/tmp/paquete' }],
+      'sites.readPackage': [{ path: '/tmp/paquete.arteinpe-paquete' }, { dataBase64: 'QUJD' }],
     },
   };
 }

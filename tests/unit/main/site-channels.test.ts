@@ -1,19 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
-import type { ChannelInput } from '../../../shared/contract';
-import { memorySecrets } from '../../../electron/harness/secrets';
 import { ensureUser } from '../../../electron/main/auth/seed';
-import { createServices, type Services } from '../../../electron/main/compose';
-import { startDatabase } from '../../../electron/main/db/open';
-import type { Platform } from '../../../electron/main/platform';
 import { openEnrolment } from '../../../electron/main/sites/enrolment-file';
 import { INSTALLER } from '../../../electron/main/sites/install';
 import { installationKeys } from '../../../electron/main/sites/installation';
 import { createLurigancho, newParticipantAt, snapshot, TEST_PASSWORD, testApp, type TestApp } from '../../helpers/services';
+import { newPc, type NewPc } from '../../helpers/site-pc';
 
 /**
  * The sites' channels (issue 20, docs/SITES.md decision 1) through the app's own dispatcher: the
@@ -27,31 +21,6 @@ type Row = Record<string, unknown>;
 let centre: TestApp;
 let est: number;
 let enrolled: { path: string; passphrase: string; siteId: string; centreFingerprint: string; siteFingerprint: string };
-const dirs: string[] = [];
-
-/** A new installation's database and services, as the app starts on a new PC (nobody signed in, no account). */
-async function newPc(): Promise<{
-  db: Knex;
-  services: Services;
-  call: <K extends ChannelName>(name: K, input: ChannelInput<K>) => ReturnType<Services['dispatch']>;
-}> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-sede-'));
-  dirs.push(dir);
-  const paths = { dbPath: path.join(dir, 'sede.sqlite'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, 'adjuntos') };
-  const started = await startDatabase(paths);
-  if (started.status !== 'ok') throw new Error('new site database reported damaged');
-  const platform: Platform = {
-    shell: 'electron',
-    version: '0.0.0-test',
-    paths,
-    chooseSavePath: async () => null,
-    showInFolder: async () => undefined,
-    printPdf: async () => Buffer.alloc(0),
-    secrets: memorySecrets(),
-  };
-  const services = await createServices(started.db, platform, { onInternalError: (channel, err) => console.error(channel, err) });
-  return { db: started.db, services, call: (name, input) => services.dispatch(name, input) };
-}
 
 const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
@@ -73,7 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await centre?.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
 describe('the centre enrols a prison through sites.enrol', () => {
@@ -224,13 +192,12 @@ describe('the centre enrols a prison through sites.enrol', () => {
 });
 
 describe('the first run installs the package through sites.install', () => {
-  let pc: Awaited<ReturnType<typeof newPc>>;
+  let pc: NewPc;
   beforeAll(async () => {
     pc = await newPc();
   });
   afterAll(async () => {
-    await pc?.services.close();
-    await pc?.db.destroy();
+    await pc?.close();
   });
   const request = (passphrase: string) => ({
     fileName: path.basename(enrolled.path),

@@ -144,6 +144,16 @@ describe('enrolling a prison as a site and installing it', () => {
       expect(await db('participants').where({ gid: elsewhere.gid }).first()).toBeUndefined();
       expect(await gidsAt(db, 'instruments')).toEqual(await gidsAt(centre.db, 'instruments', { establishment_id: est }));
       expect(await gidsAt(db, 'workshops')).toEqual(await gidsAt(centre.db, 'workshops', { establishment_id: est }));
+      // Who is enrolled in them travels too, so that a session's attendance sheet at the site lists them.
+      const enrolled = (await centre
+        .db('enrolments as n')
+        .join('participants as p', 'p.id', 'n.participant_id')
+        .join('workshops as w', 'w.id', 'n.workshop_id')
+        .where({ 'w.establishment_id': est, 'p.status': 'activo' })
+        .orderBy('n.gid')
+        .pluck('n.gid')) as string[];
+      expect(enrolled.length).toBeGreaterThan(0);
+      expect(await db('enrolments').whereNotNull('workshop_id').orderBy('gid').pluck('gid')).toEqual(enrolled);
       expect(await gidsAt(db, 'ensembles')).toEqual(await gidsAt(centre.db, 'ensembles', { establishment_id: est }));
       expect(await gidsAt(db, 'instrument_types')).toEqual(await gidsAt(centre.db, 'instrument_types'));
       // Recorded at the site by whoever installed it, with nothing of the centre's bookkeeping.

@@ -40,6 +40,7 @@ const landed: Record<string, string> = {
   '20261209_0027_catalog_choices': 'cc53911920bc686d',
   '20261210_0028_site_sync': '0eb2f2e69d5c0e1e',
   '20261211_0029_site_roles': '125bf458614fee7d',
+  '20261212_0030_site_conflicts': '58314c091b28c619',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

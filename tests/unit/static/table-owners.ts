@@ -89,7 +89,7 @@ const owned: Record<string, string[]> = {
   ],
   notifications: ['notification_prefs', 'notification_summaries'],
   lists: ['saved_views'],
-  sites: ['site_changes', 'site_capture', 'installation', 'sites'],
+  sites: ['site_changes', 'site_capture', 'installation', 'sites', 'site_seen', 'site_conflicts', 'site_refusals'],
 };
 
 export function tableOwners() {
@@ -111,6 +111,10 @@ export function tableOwners() {
       'electron/main/sites/travelling.ts',
       // An establishment's reference data, read for an enrolment package and inserted by a new site.
       'electron/main/sites/reference.ts',
+      // A travelling row as a package carries it (foreign keys as gids), and the establishment each row belongs to.
+      'electron/main/sites/rows.ts',
+      // The domain rules a received package meets, by table (the instruments' state machine…).
+      'electron/main/sites/ledgers.ts',
     ],
   };
 }

@@ -259,6 +259,8 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
     sites: {
       enrol: 'Site enrolled',
       install: 'Installed as a site',
+      writePackage: 'Data package written to send',
+      readPackage: 'Data package read',
     },
   },
 };

@@ -256,6 +256,8 @@ export const auditChannelsEs = {
     sites: {
       enrol: 'Alta de una sede',
       install: 'Instalación como sede',
+      writePackage: 'Paquete de datos escrito para enviar',
+      readPackage: 'Paquete de datos leído',
     },
   },
 };

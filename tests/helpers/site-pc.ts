@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import type { ChannelName } from '../../shared/channels';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Result } from '../../shared/ipc';
+import { memorySecrets } from '../../electron/harness/secrets';
+import { createServices, type Services } from '../../electron/main/compose';
+import { startDatabase } from '../../electron/main/db/open';
+import type { Platform } from '../../electron/main/platform';
+
+/** A new PC's installation: its own SQLite file and services, nobody signed in, no account (a prison's site before «Instalar como sede»). */
+export interface NewPc {
+  db: Knex;
+  services: Services;
+  call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>>;
+  /** A call that must succeed: its data, or the error thrown. */
+  ok<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
+  /** Where its save dialogs put files (a USB stick). */
+  exportDir: string;
+  /** The file its next open dialog answers; null: cancelled. */
+  nextOpen: { path: string | null };
+  close(): Promise<void>;
+}
+
+/** A new installation's database and services, as the app starts on a new PC. */
+export async function newPc(): Promise<NewPc> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-sede-'));
+  const exportDir = path.join(dir, 'usb');
+  fs.mkdirSync(exportDir);
+  const paths = { dbPath: path.join(dir, 'sede.sqlite'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, 'adjuntos') };
+  const started = await startDatabase(paths);
+  if (started.status !== 'ok') throw new Error('new site database reported damaged');
+  const nextOpen: { path: string | null } = { path: null };
+  const platform: Platform = {
+    shell: 'electron',
+    version: '0.0.0-test',
+    paths,
+    chooseSavePath: async (req) => path.join(exportDir, req.defaultName),
+    chooseOpenFile: async () => nextOpen.path,
+    showInFolder: async () => undefined,
+    printPdf: async () => Buffer.alloc(0),
+    secrets: memorySecrets(),
+  };
+  const services = await createServices(started.db, platform, { onInternalError: (channel, err) => console.error(channel, err) });
+  const call = <K extends ChannelName>(name: K, input: ChannelInput<K>) =>
+    services.dispatch(name, input) as Promise<Result<ChannelOutput<K>>>;
+  return {
+    db: started.db,
+    services,
+    call,
+    async ok(name, input) {
+      const r = await call(name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+      return r.data;
+    },
+    exportDir,
+    nextOpen,
+    async close() {
+      await services.close();
+      await started.db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
