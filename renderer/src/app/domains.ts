@@ -39,8 +39,12 @@ const dependents: Record<Domain, readonly Domain[] | 'all'> = {
   lists: [],
   // The evaluation page only reads; it is refreshed by the writes of the domains it reads (above).
   evaluation: [],
-  // Prison sites (issue 20): no channels yet.
-  sites: [],
+  // Prison sites (issue 20): installing a site fills a new database with a prison's data and
+  // accounts (as auth.setupAdmin, it ends at the sign-in screen), and a package read
+  // (sites.readPackage, an action: actions refresh as writes do, api.ts) brings every domain's
+  // changes; an enrolment itself changes only the sites' own lists, but it is done
+  // once per prison: refreshing everything after it costs nothing a clerk would notice.
+  sites: 'all',
 };
 
 /** The channels whose queries a successful call of `written` may have changed, or 'all'. */

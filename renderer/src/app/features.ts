@@ -10,6 +10,7 @@ import { internarteFeature } from '../features/internarte';
 import { privacyFeature } from '../features/privacy';
 import { programmesFeature } from '../features/programmes';
 import { searchFeature } from '../features/search';
+import { sitesFeature } from '../features/sites';
 import { notificationsFeature } from '../features/notifications';
 import { officeFeature } from '../features/office';
 import { usersFeature } from '../features/users';
@@ -31,6 +32,7 @@ export const features: readonly Feature[] = [
   usersFeature,
   auditFeature,
   backupsFeature,
+  sitesFeature,
   officeFeature,
   authFeature,
   searchFeature,

@@ -24,6 +24,7 @@ export const routes = {
   users: '/usuarios',
   audit: '/auditoria',
   backups: '/copias-de-seguridad',
+  sites: '/sedes',
   databaseSettings: '/base-de-datos',
   privacy: '/privacidad',
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../shared/auth/schemas';
-import { canUse } from '../../../renderer/src/components/session';
+import { canUse } from '../../../renderer/src/components/canUse';
 
 /**
  * At a prison site (issue 20) the interface offers what the prison records and hides what the

@@ -27,7 +27,16 @@ describe('what a write refreshes', () => {
   });
 
   it('a change of establishments, users or the database refreshes everything', () => {
-    for (const c of ['establishments.create', 'users.update', 'backups.restore', 'demo.load'] as const)
+    for (const c of [
+      'establishments.create',
+      'users.update',
+      'backups.restore',
+      'demo.load',
+      'sites.install',
+      'sites.enrol',
+      'sites.readPackage',
+      'sites.writePackage',
+    ] as const)
       expect(staleAfter(c), c).toBe('all');
   });
 

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Divider, Group, Loader, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
-import { useState, type FormEventHandler, type ReactNode } from 'react';
+import { IconAlertTriangle, IconBuildingBroadcastTower, IconCheck, IconLock } from '@tabler/icons-react';
+import { lazy, Suspense, useState, type FormEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SetupAdmin, SignIn, Unlock, type AuthStatus, type SessionUser } from '../../../../shared/auth/schemas';
 import { formatDateTime } from '../../../../shared/format';
@@ -13,6 +13,13 @@ import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 import { ChangePasswordForm, NewPasswordFields } from './ChangePasswordForm';
 import { forgetRestore, lastRestore } from './restoreNotice';
+import { forgetInstall, lastInstall, rememberInstall } from './installNotice';
+import { loadCatalogs } from '../../i18n';
+
+/** «Instalar como sede»: its code and texts (every catalog) only when chosen, never with the sign-in screen. */
+const InstallSiteForm = lazy(() =>
+  Promise.all([import('./InstallSiteForm'), loadCatalogs()]).then(([m]) => ({ default: m.InstallSiteForm })),
+);
 
 /** The screens before the app: one card in the middle, the app's name, the language. */
 function AuthLayout({ title, icon, children }: { title: string; icon?: ReactNode; children: ReactNode }) {
@@ -134,17 +141,24 @@ export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
     run: async (values) => {
       await call('auth.signIn', values);
       forgetRestore();
+      forgetInstall();
       await restart();
     },
   });
   const { form } = auth;
   const restored = lastRestore();
+  const installed = lastInstall();
 
   return (
     <AuthLayout title={t('auth.signIn.title')}>
       {restored && (
         <Alert color="teal" icon={<IconCheck size={18} />} data-testid="restore-notice">
           {t('auth.signIn.restored', { name: restored.restoredFrom, date: formatDateTime(restored.backupCreatedAt) })}
+        </Alert>
+      )}
+      {installed && (
+        <Alert color="teal" icon={<IconCheck size={18} />} data-testid="install-notice">
+          {t('auth.signIn.installed', { site: installed.siteName, fingerprint: installed.centreFingerprint })}
         </Alert>
       )}
       {ended === 'deactivated' && (
@@ -172,21 +186,54 @@ export function SignInPage({ ended = null }: { ended?: AuthStatus['ended'] }) {
   );
 }
 
+/**
+ * The first run, no account yet: create the first administrator, or install this PC as a
+ * prison's site with the centre's enrolment package (its accounts come with it: the sign-in
+ * screen follows; a package without accounts comes back here, saying so).
+ */
 export function FirstRunPage() {
   const { t } = useTranslation();
   const restart = useFreshStart();
+  const [installing, setInstalling] = useState(false);
   const auth = useAuthForm({
     values: { username: '', fullName: '', password: '', confirm: '' },
     schema: SetupAdmin,
     run: async (values) => {
       await call('auth.setupAdmin', values);
+      forgetInstall();
       await restart();
     },
   });
   const { form } = auth;
+  const installed = lastInstall();
+
+  if (installing) {
+    return (
+      <AuthLayout title={t('auth.setup.installSite')} icon={<IconBuildingBroadcastTower size={26} />}>
+        <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          <InstallSiteForm
+            onBack={() => setInstalling(false)}
+            onInstalled={async (r) => {
+              rememberInstall(r);
+              setInstalling(false);
+              await restart();
+            }}
+          />
+        </Suspense>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout title={t('auth.setup.title')}>
+      {installed && (
+        <Alert color="teal" icon={<IconCheck size={18} />} data-testid="install-notice">
+          {t('auth.setup.installedNoAccounts', {
+            site: installed.siteName,
+            fingerprint: installed.centreFingerprint,
+          })}
+        </Alert>
+      )}
       <Text size="sm">{t('auth.setup.intro')}</Text>
       <AuthForm auth={auth} label={t('auth.setup.submit')}>
         <TextInput data-autofocus required label={t('auth.fullName')} autoComplete="name" {...form.getInputProps('fullName')} />
@@ -202,6 +249,17 @@ export function FirstRunPage() {
           <Text size="xs">{t('auth.setup.keepSafe')}</Text>
         </Alert>
       </AuthForm>
+      {!installed && (
+        <>
+          <Divider />
+          <Text size="sm" c="dimmed">
+            {t('auth.setup.siteIntro')}
+          </Text>
+          <Button variant="light" leftSection={<IconBuildingBroadcastTower size={16} />} onClick={() => setInstalling(true)}>
+            {t('auth.setup.installSite')}
+          </Button>
+        </>
+      )}
     </AuthLayout>
   );
 }
