@@ -46,15 +46,7 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-'));
-    await copyMigratedDatabase(path.join(dir, 'arteinpe.sqlite'));
-    const h = await startHarness({
-      dbPath: path.join(dir, 'arteinpe.sqlite'),
-      exportDir: path.join(dir, 'exportaciones'),
-      rendererDir,
-      version: 'e2e',
-      printer,
-    });
+    const { harness: h, close } = await newPcHarness(printer);
     // The harness starts signed out, like the app: sign in whom the test asks for.
     if (signedInAs !== 'firstRun') {
       await ensureUser(h.db, { ...TEST_ADMIN, role: 'administrador', password: TEST_PASSWORD });
@@ -65,8 +57,7 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
       }
     }
     await use(h);
-    await h.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   },
   app: async ({ page, harness }, use) => {
     const problems: string[] = [];
@@ -87,6 +78,31 @@ export const test = base.extend<{ harness: Harness; app: Page; signedInAs: Signe
 });
 
 export { expect };
+
+/**
+ * A new installation, as on a new PC: the migrated database in a folder of its own (with its
+ * export folder, the USB stick), the harness over it, nobody signed in. The test's own harness is
+ * one; a journey between two PCs (a prison's site and the centre) starts a second. `close` stops it
+ * and removes the folder.
+ */
+export async function newPcHarness(printer?: ChromiumPdfPrinter): Promise<{ harness: Harness; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-'));
+  await copyMigratedDatabase(path.join(dir, 'arteinpe.sqlite'));
+  const harness = await startHarness({
+    dbPath: path.join(dir, 'arteinpe.sqlite'),
+    exportDir: path.join(dir, 'exportaciones'),
+    rendererDir,
+    version: 'e2e',
+    printer,
+  });
+  return {
+    harness,
+    close: async () => {
+      await harness.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * Runs in the page: keeps the text of every notification as it appears. A confirmation shows

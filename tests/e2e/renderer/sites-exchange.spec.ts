@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startHarness, type Harness } from '../../../electron/harness/server';
+import type { Harness } from '../../../electron/harness/server';
 import { ensureUser } from '../../../electron/main/auth/seed';
-import { copyMigratedDatabase } from '../../helpers/migrated-template';
-import { expect, rendererDir, screen, test, TEST_PASSWORD } from '../fixtures';
+import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
 import { choose, pick } from '../steps';
 
 /**
@@ -73,14 +71,7 @@ test('a participant registered at the prison reaches the central office in a pac
   const enrolment = await enrolPrison(app, harness);
 
   // The prison's PC: a second, new installation, installed with the enrolment package.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-sede-'));
-  await copyMigratedDatabase(path.join(dir, 'arteinpe.sqlite'));
-  const siteHarness = await startHarness({
-    dbPath: path.join(dir, 'arteinpe.sqlite'),
-    exportDir: path.join(dir, 'exportaciones'),
-    rendererDir,
-    version: 'e2e',
-  });
+  const { harness: siteHarness, close: closeSite } = await newPcHarness();
   try {
     const site = await context.newPage();
     await site.goto(siteHarness.url);
@@ -174,7 +165,6 @@ test('a participant registered at the prison reaches the central office in a pac
     await card.getByRole('button', { name: 'Recibir de la oficina central' }).click();
     await expect(card.getByRole('alert')).toContainText('Este paquete es para otra instalación');
   } finally {
-    await siteHarness.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await closeSite();
   }
 });

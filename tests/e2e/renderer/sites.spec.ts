@@ -1,10 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startHarness } from '../../../electron/harness/server';
 import { ensureUser } from '../../../electron/main/auth/seed';
-import { copyMigratedDatabase } from '../../helpers/migrated-template';
-import { expect, rendererDir, screen, test, TEST_PASSWORD } from '../fixtures';
+import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
 
 /**
  * Prison sites (issue 20, docs/SITES.md): the centre's administrador enrols a prison on the
@@ -82,14 +79,7 @@ test('the centre enrols a prison, shows the passphrase once; the prison installs
   await expect(enrol).toHaveCount(0);
 
   // The prison's PC: a second, new installation of its own.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-sede-'));
-  await copyMigratedDatabase(path.join(dir, 'arteinpe.sqlite'));
-  const siteHarness = await startHarness({
-    dbPath: path.join(dir, 'arteinpe.sqlite'),
-    exportDir: path.join(dir, 'exportaciones'),
-    rendererDir,
-    version: 'e2e',
-  });
+  const { harness: siteHarness, close: closeSite } = await newPcHarness();
   try {
     const site = await context.newPage();
     await site.goto(siteHarness.url);
@@ -124,7 +114,6 @@ test('the centre enrols a prison, shows the passphrase once; the prison installs
     await expect(site.getByRole('button', { name: 'Dar de alta una sede' })).toHaveCount(0);
     await screen(site, '128-sedes-en-la-sede');
   } finally {
-    await siteHarness.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await closeSite();
   }
 });
