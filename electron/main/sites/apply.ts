@@ -4,6 +4,7 @@ import type { Row } from '../db/rows';
 import { sha256, type AttachmentStore } from '../files/store';
 import type { Translate } from '../i18n';
 import { withoutCapture } from './capture';
+import { refusedFromSite } from './from-site';
 import { installationKeys, type KeySeal } from './installation';
 import { fitted, instrumentOf, refusedInstruments, refusedWhenKnown } from './ledgers';
 import type { PackageEntry, PackagePayload, PackageRefusal } from './outbox';
@@ -126,11 +127,12 @@ export function reportLines(report: ApplyReport, t: Translate): string[] {
 export const tableLabel = (table: string, t: Translate): string =>
   t(`sites.transfer.tables.${table}`, { defaultValue: t('sites.transfer.tables.other') });
 
-/** Why a received record was refused (`instrument:<status>`, `missing:<table>`, `inUse`), in the reader's words. */
+/** Why a received record was refused (`instrument:<status>`, `missing:<table>`, `centreOnly`, `outside`, `inUse`), in the reader's words. */
 export function refusalText(reason: string, t: Translate): string {
   const [kind, detail = ''] = reason.split(/:(.*)/s);
   if (kind === 'instrument') return t('sites.exchange.refusals.instrument', { status: t(`inventory.statuses.${detail}`) });
   if (kind === 'missing') return t('sites.exchange.refusals.missing', { what: tableLabel(detail, t) });
+  if (kind === 'centreOnly' || kind === 'outside') return t(`sites.exchange.refusals.${kind}`);
   return t('sites.exchange.refusals.inUse');
 }
 
@@ -221,6 +223,12 @@ class Applier {
     return row ? { row, where } : null;
   }
 
+  /** At the centre, why a site's change is not the site's to make (from-site.ts); null at a site, which takes the centre's. */
+  private fromSite(table: string, incoming: Row | null, local: Row | null): Promise<string | null> {
+    if (!this.atCentre || this.peer.establishmentId === null) return Promise.resolve(null);
+    return refusedFromSite(this.trx, this.peer.establishmentId, table, incoming, local);
+  }
+
   /** Whether this installation changed the row after the version the sender last applied from here. */
   private async changedHere(e: PackageEntry): Promise<boolean> {
     const [gid, gid2] = e.key.split('|');
@@ -243,6 +251,8 @@ class Applier {
     const found = await this.local(e.table, e.key, row);
     if (blockedBy && (!found || refusedWhenKnown(e.table))) return this.refuse(e, blockedBy);
     if (missing) return this.refuse(e, `missing:${missing}`);
+    const notTheSites = await this.fromSite(e.table, row, found?.row ?? null);
+    if (notTheSites) return this.refuse(e, notTheSites);
     if (!found) {
       await this.insert(e.table, row);
       this.count(e.table);
@@ -309,6 +319,8 @@ class Applier {
       this.report.skipped++;
       return;
     }
+    const notTheSites = await this.fromSite(e.table, null, found.row);
+    if (notTheSites) return this.refuse(e, notTheSites);
     if (await this.changedHere(e)) {
       this.report.conflicts.push({ table: e.table, key: e.key });
       return this.audit(e, 'conflict');

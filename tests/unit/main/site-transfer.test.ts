@@ -122,6 +122,25 @@ describe('from the site to the centre', () => {
   });
 });
 
+describe('what the centre accepts from a site', () => {
+  it('a site database changed by hand (an account made administrador, the prison renamed) is refused at the centre with the reason', async () => {
+    // Past the app, straight into the site's file: the triggers still log it, and the package carries it.
+    await pc.db('users').where({ username: 'programas' }).update({ role: 'administrador' });
+    await pc.db('establishments').update({ name: 'E.P. cambiada a mano' });
+    const sent = await sendFromSite();
+    centre.nextOpen.path = sent.path;
+    const read = await centre.ok('sites.readPackage', {});
+    expect(read.status === 'read' && read.refused).toEqual(
+      expect.arrayContaining([
+        { what: 'Usuario', reason: 'Esto lo decide la oficina central, no la sede: no se registró.' },
+        { what: 'Establecimiento', reason: 'Esto lo decide la oficina central, no la sede: no se registró.' },
+      ]),
+    );
+    expect(((await centre.db('users').where({ username: 'programas' }).first('role')) as Row).role).toBe('programas');
+    expect(((await centre.db('establishments').where({ id: lur }).first('name')) as Row).name).toBe('E.P. de Lurigancho');
+  });
+});
+
 describe('from the centre to the site', () => {
   it('the return package carries the centre’s changes for that prison only', async () => {
     await newParticipantAt(centre, lur, 'LUR-0100', 'Rosa', 'Quispe Mamani', { sex: 'femenino' });

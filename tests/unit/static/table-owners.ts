@@ -115,6 +115,8 @@ export function tableOwners() {
       'electron/main/sites/rows.ts',
       // The domain rules a received package meets, by table (the instruments' state machine…).
       'electron/main/sites/ledgers.ts',
+      // What the centre accepts from a site's package, by table (the rows a site records itself).
+      'electron/main/sites/from-site.ts',
     ],
   };
 }
