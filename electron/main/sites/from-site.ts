@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Row } from '../db/rows';
-import { BOOKKEEPING, belongsTo } from './rows';
+import { belongsTo, sameValues } from './rows';
 
 /**
  * What the centre accepts from a site's package (issue 20, docs/SITES.md decision 8): the rows a
@@ -47,9 +47,6 @@ const SITE_USER_COLUMNS: ReadonlySet<string> = new Set([
   'updated_by',
 ]);
 
-const same = (x: unknown, y: unknown) =>
-  typeof x === 'boolean' || typeof y === 'boolean' ? Boolean(x) === Boolean(y) : String(x ?? null) === String(y ?? null);
-
 /**
  * Why the centre refuses a change from the site of establishment `e` (`centreOnly`, `outside`),
  * or null. `incoming` is the row as it would be written here (local ids), `local` the row here now.
@@ -59,7 +56,7 @@ export async function refusedFromSite(db: Knex, e: number, table: string, incomi
   if (table === 'attachments') return null; // known by their content, the same everywhere
   if (table === 'users') {
     if (!local || !incoming) return 'centreOnly'; // a site neither makes nor removes accounts
-    const changed = Object.keys(incoming).filter((c) => c !== 'gid' && !BOOKKEEPING.includes(c) && !same(incoming[c], local[c]));
+    const changed = Object.keys(incoming).filter((c) => c !== 'gid' && !sameValues({ [c]: incoming[c] }, { [c]: local[c] }));
     if (changed.some((c) => !SITE_USER_COLUMNS.has(c))) return 'centreOnly';
   }
   if (local && !(await belongsTo(db, table, local, e))) return 'outside';

@@ -76,7 +76,6 @@ export interface BuiltPackage {
   file: Buffer;
   seq: number;
   acks: number;
-  fileName: string;
   entries: number;
   attachments: number;
   upTo: number;
@@ -153,21 +152,12 @@ export async function buildPackage(db: Knex, opts: BuildOptions): Promise<BuiltP
       file,
       seq,
       acks: peer.lastReceived,
-      fileName: `arteinpe-${slug(me.name)}-a-${slug(peer.keys.name)}-${String(seq).padStart(4, '0')}.paquete`,
       entries: entries.length,
       attachments: attachments.length,
       upTo,
     };
   });
 }
-
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
 
 async function entriesFor(db: Knex, peer: Peer, changes: SiteChange[]): Promise<PackageEntry[]> {
   const grouped = new Map<string, { table: string; changes: SiteChange[] }>();
