@@ -6,4 +6,6 @@ export const siteChannels = [
   'sites.install',
   'sites.writePackage',
   'sites.readPackage',
+  'sites.conflicts',
+  'sites.resolveConflict',
 ] as const;

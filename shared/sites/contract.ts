@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { channel, NoInput, type ChannelDef } from '../ipc';
 import type { siteChannels } from './channels';
-import { EnrolledSite, SiteEnrol, SiteEnrolled, SiteInstall, SiteInstalled, SiteReceived, SiteSend, SiteSent, SiteStatus } from './schemas';
+import {
+  EnrolledSite,
+  SiteConflictResolved,
+  SiteConflicts,
+  SiteEnrol,
+  SiteEnrolled,
+  SiteInstall,
+  SiteInstalled,
+  SiteReceived,
+  SiteResolveConflict,
+  SiteSend,
+  SiteSent,
+  SiteStatus,
+} from './schemas';
 
 /**
  * Prison sites (issue 20, docs/SITES.md). sites.status: this installation's role, for everyone
@@ -25,4 +38,11 @@ export const siteContract = {
    */
   'sites.writePackage': channel('action', SiteSend, SiteSent),
   'sites.readPackage': channel('action', NoInput, SiteReceived),
+  /**
+   * At the centre (the administrador): the records changed here and at a site since they last met,
+   * with both versions (sites/conflicts.ts); sites.resolveConflict keeps one or a combination, in
+   * one audited transaction, and the decision travels to the site with its next package.
+   */
+  'sites.conflicts': channel('query', NoInput, SiteConflicts),
+  'sites.resolveConflict': channel('write', SiteResolveConflict, SiteConflictResolved),
 } satisfies { [K in (typeof siteChannels)[number]]: ChannelDef };

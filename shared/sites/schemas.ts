@@ -41,6 +41,8 @@ export const EnrolledSite = z.object({
   lastSentSeq: z.number().int().nonnegative(),
   lastReceivedSeq: z.number().int().nonnegative(),
   ackedChangeId: z.number().int().nonnegative(),
+  /** Records changed here and at the site since they last met, waiting for the clerk's choice (sites.conflicts). */
+  openConflicts: z.number().int().nonnegative(),
 });
 export type EnrolledSite = z.infer<typeof EnrolledSite>;
 
@@ -141,3 +143,58 @@ export const SiteReceived = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
 ]);
 export type SiteReceived = z.infer<typeof SiteReceived>;
+
+/** Which version of a record changed on both sides the clerk keeps (site_conflicts.choice). */
+export const conflictChoices = ['centro', 'sede', 'combinado'] as const;
+export const conflictSides = ['centro', 'sede'] as const;
+
+/** One field that differs between the centre's and the site's version, as display text. */
+export const ConflictField = z.object({
+  column: z.string(),
+  label: z.string(),
+  centre: z.string(),
+  site: z.string(),
+});
+export type ConflictField = z.infer<typeof ConflictField>;
+
+/** A record changed at the centre and at a site since they last met (sites/conflicts.ts). */
+export const SiteConflict = z.object({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  establishmentName: z.string(),
+  /** What the record is (Participante, Instrumento…) and which one, in the reader's words. */
+  what: z.string(),
+  record: z.string(),
+  detectedAt: z.string(),
+  packageSeq: z.number().int(),
+  fields: z.array(ConflictField),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  choice: z.enum(conflictChoices).nullable(),
+});
+export type SiteConflict = z.infer<typeof SiteConflict>;
+
+/** The open conflicts and the last resolved ones. */
+export const SiteConflicts = z.object({ open: z.array(SiteConflict), resolved: z.array(SiteConflict) });
+export type SiteConflicts = z.infer<typeof SiteConflicts>;
+
+/**
+ * The clerk's decision: the centre's version, the site's, or a combination — for each field that
+ * differs, `fields` names the side kept (a field not named keeps the centre's).
+ */
+export const SiteResolveConflict = z
+  .object({
+    conflictId: RecordId,
+    choice: z.enum(conflictChoices, { error: 'sites.conflicts.choiceRequired' }),
+    fields: z.record(z.string().min(1).max(64), z.enum(conflictSides, { error: 'sites.conflicts.sideRequired' })).optional(),
+  })
+  .strict();
+export type SiteResolveConflict = z.input<typeof SiteResolveConflict>;
+
+export const SiteConflictResolved = z.object({
+  id: z.number().int(),
+  choice: z.enum(conflictChoices),
+  resolvedAt: z.string(),
+  establishmentName: z.string(),
+});
+export type SiteConflictResolved = z.infer<typeof SiteConflictResolved>;

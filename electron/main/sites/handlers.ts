@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../export/table';
 import { runAuditedWrite } from '../ipc/audited-write';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError } from '../ipc/errors';
+import { listConflicts, resolveConflict } from './conflicts';
 import { enrolSite, enrollable, type Enrolment } from './enrol';
 import { installSite, INSTALLER } from './install';
 import { installationRole } from './installation';
@@ -93,4 +94,8 @@ export const siteHandlers: DomainHandlers<SiteChannel> = {
   'sites.writePackage': sendPackage,
 
   'sites.readPackage': receivePackage,
+
+  'sites.conflicts': async (_input, ctx) => listConflicts(ctx.db, ctx.t),
+
+  'sites.resolveConflict': resolveConflict,
 };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { EnrolledSite, SiteStatus } from '../../../shared/sites/schemas';
 import type { Row } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
+import { openConflictCounts } from './conflicts';
 import { readInstallation } from './installation';
 import { fingerprint } from './keys';
 import { establishmentOf } from './reference';
@@ -25,6 +26,7 @@ export async function listSites(db: Knex): Promise<EnrolledSite[]> {
   const rows = (await joinEstablishment(db('sites as s'), 'e', 's.establishment_id')
     .orderBy('e.name')
     .select('s.*', 'e.name as establishment_name')) as Row[];
+  const conflicts = await openConflictCounts(db);
   return rows.map((r) => ({
     id: Number(r.id),
     establishmentId: Number(r.establishment_id),
@@ -38,5 +40,6 @@ export async function listSites(db: Knex): Promise<EnrolledSite[]> {
     lastSentSeq: Number(r.last_sent_seq),
     lastReceivedSeq: Number(r.last_received_seq),
     ackedChangeId: Number(r.acked_change_id),
+    openConflicts: conflicts.get(Number(r.id)) ?? 0,
   }));
 }

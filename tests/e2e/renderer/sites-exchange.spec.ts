@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { ensureUser } from '../../../electron/main/auth/seed';
 import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
+import { CLERK, enrolPrison, installPrison, nav, PRISON } from '../sites-steps';
 import { choose, pick } from '../steps';
 
 /**
@@ -17,12 +17,7 @@ import { choose, pick } from '../steps';
  * centre's return package goes back to the site, which reads it. Screenshots 129–133.
  */
 
-const PRISON = 'E.P. de Lurigancho';
-/** The prison's programmes clerk: limited to it, so the account travels in the enrolment package. */
-const CLERK = { username: 'programas-lurigancho', fullName: 'Programas de Lurigancho' };
 const NEWCOMER = { code: 'LUR-SEDE-0001', lastNames: 'Quispe Mamani', firstNames: 'Rosa Elena' };
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Navegación' }).getByRole('link', { name, exact: true });
 
 /** The newest data package in a harness's export folder (where its save dialog puts it). */
 function packageIn(dir: string): string {
@@ -35,23 +30,6 @@ function packageIn(dir: string): string {
 function carry(file: string, to: Harness): void {
   fs.mkdirSync(to.exportDir, { recursive: true });
   fs.copyFileSync(file, path.join(to.exportDir, path.basename(file)));
-}
-
-/** At the centre: «Dar de alta una sede» for the prison; answers the saved file and the passphrase shown once. */
-async function enrolPrison(app: Page, harness: Harness): Promise<{ file: string; passphrase: string }> {
-  await nav(app, 'Sedes').click();
-  await app.getByRole('button', { name: 'Dar de alta una sede' }).click();
-  const enrol = app.getByRole('dialog', { name: 'Dar de alta una sede' });
-  await enrol.getByRole('combobox', { name: 'Establecimiento' }).fill('Lurigancho');
-  await app.getByRole('option', { name: PRISON, exact: true }).click();
-  await enrol.getByRole('button', { name: 'Guardar el paquete de alta…' }).click();
-  const shown = app.getByRole('dialog', { name: `Clave de alta de ${PRISON}` });
-  const passphrase = (await shown.getByTestId('passphrase').innerText()).replace(/\s+/g, '-');
-  await shown.getByRole('button', { name: 'Ya la anoté' }).click();
-  await shown.getByRole('button', { name: 'Sí, cerrar' }).click();
-  await expect(shown).toHaveCount(0);
-  const [file] = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.arteinpe-alta'));
-  return { file: path.join(harness.exportDir, file!), passphrase };
 }
 
 test('a participant registered at the prison reaches the central office in a package carried on a USB stick, and the centre’s package goes back', async ({
@@ -74,16 +52,7 @@ test('a participant registered at the prison reaches the central office in a pac
   const { harness: siteHarness, close: closeSite } = await newPcHarness();
   try {
     const site = await context.newPage();
-    await site.goto(siteHarness.url);
-    await site.getByRole('button', { name: 'Instalar como sede' }).click();
-    await site.locator('input[type="file"]').setInputFiles(enrolment.file);
-    await site.getByRole('textbox', { name: 'Clave de alta' }).fill(enrolment.passphrase);
-    await site.getByRole('button', { name: 'Instalar la sede' }).click();
-    await expect(site.getByRole('heading', { name: 'Ingresar' })).toBeVisible();
-    await site.getByRole('textbox', { name: 'Usuario' }).fill(CLERK.username);
-    await site.getByRole('textbox', { name: 'Contraseña' }).fill(TEST_PASSWORD);
-    await site.keyboard.press('Enter');
-    await expect(site.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+    await installPrison(site, siteHarness.url, enrolment);
 
     // The programmes clerk registers a newcomer at the prison.
     await nav(site, 'Participantes').click();

@@ -57,7 +57,7 @@ export function siteCases(get: Ctx): { valid: { [K in Name]: Case }; invalid: { 
         check: (d) => {
           expect(d).toMatchObject({ status: 'saved', seq: 1, to: 'E.P. Base' });
           const file = fs.readFileSync((d as { path: string }).path);
-          expect(file.subarray(0, 18).toString('utf8')).toBe('ARTEINPE-PAQUETE/1');
+          expect(file.subarray(0, 18).toString('utf8')).toBe('ARTEINPE-PAQUETE/2');
         },
       },
       // The open dialog cancelled (the test app's default): nothing read, nothing changed.
@@ -68,6 +68,47 @@ export function siteCases(get: Ctx): { valid: { [K in Name]: Case }; invalid: { 
           return {};
         },
         check: (d) => expect(d).toEqual({ status: 'cancelled' }),
+      },
+      'sites.conflicts': { input: () => ({}), check: (d) => expect(d).toEqual({ open: [], resolved: [] }) },
+      // A participant renamed at the enrolled site: its version is kept, and the centre's row shows it.
+      'sites.resolveConflict': {
+        input: async () => {
+          const { app, seeded } = get();
+          await app.ok('sites.enrol', { establishmentId: seeded.id });
+          const site = (await app.ok('sites.list', {}))[0]!;
+          const p = await app.ok('participants.create', {
+            code: 'PPL-0001',
+            firstNames: 'Juan',
+            lastNames: 'Pérez Quispe',
+            sex: 'masculino',
+            birthYear: 1988,
+            establishmentId: seeded.id,
+            date: '2026-02-01',
+          });
+          const row = (await app.db('participants').where({ id: p.id }).first()) as Record<string, unknown>;
+          const est = (await app.db('establishments').where({ id: seeded.id }).first('gid')) as { gid: string };
+          const travelling: Record<string, unknown> = { ...row, establishment_id: est.gid };
+          delete travelling.id;
+          const [c] = (await app
+            .db('site_conflicts')
+            .insert({
+              site_id: site.id,
+              table_name: 'participants',
+              row_key: row.gid,
+              local_json: JSON.stringify(travelling),
+              incoming_json: JSON.stringify({ ...travelling, first_names: 'Juan Carlos' }),
+              base: 0,
+              package_seq: 1,
+              detected_at: '2026-03-01T15:00:00.000Z',
+            })
+            .returning('id')) as Array<{ id: number }>;
+          return { conflictId: Number(c!.id), choice: 'sede' };
+        },
+        check: async (d) => {
+          expect(d).toMatchObject({ choice: 'sede', establishmentName: 'E.P. Base' });
+          const row = (await get().app.db('participants').where({ code: 'PPL-0001' }).first('first_names')) as { first_names: string };
+          expect(row.first_names).toBe('Juan Carlos');
+        },
       },
     },
     invalid: {
@@ -93,6 +134,17 @@ export function siteCases(get: Ctx): { valid: { [K in Name]: Case }; invalid: { 
       ],
       'sites.writePackage': [{ siteId: 0 }, { siteId: 'E.P. Base' }, { siteId: 1.5 }, { siteId: 1, path: '/tmp/paquete' }],
       'sites.readPackage': [{ path: '/tmp/paquete.arteinpe-paquete' }, { dataBase64: 'QUJD' }],
+      'sites.conflicts': [{ siteId: 1 }],
+      'sites.resolveConflict': [
+        {},
+        { conflictId: 1 },
+        { conflictId: 0, choice: 'sede' },
+        { conflictId: 'uno', choice: 'sede' },
+        { conflictId: 1, choice: 'ambas' },
+        { conflictId: 1, choice: 'combinado', fields: { first_names: 'ambas' } },
+        { conflictId: 1, choice: 'combinado', fields: [] },
+        { conflictId: 1, choice: 'sede', note: 'x' },
+      ],
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBuildingBroadcastTower, IconInfoCircle, IconPackageExport, IconPackageImport } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState, type ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
+import { ConflictsSection } from './ConflictsSection';
 import { EnrolSiteModal } from './EnrolSiteModal';
 import { ExchangeCard } from './ExchangeCard';
 import { Fingerprint } from './Fingerprint';
@@ -91,6 +92,7 @@ export function SitesPage() {
   const canList = useCan('sites.list');
   const canEnrol = useCan('sites.enrol');
   const canExchange = useCan('sites.writePackage');
+  const canResolve = useCan('sites.conflicts');
   const sites = useApiQuery('sites.list', {}, { enabled: central && canList });
   const exchange = useExchange();
   // A centre exchanges packages once it has enrolled a site (its keys are made then).
@@ -153,7 +155,20 @@ export function SitesPage() {
               records={rows}
               fetching={sites.isFetching && !sites.data}
               columns={[
-                { accessor: 'establishmentName', title: t('sites.page.columns.establishment') },
+                {
+                  accessor: 'establishmentName',
+                  title: t('sites.page.columns.establishment'),
+                  render: (s) => (
+                    <Group gap={6} wrap="nowrap">
+                      <span>{s.establishmentName}</span>
+                      {s.openConflicts > 0 && (
+                        <Badge size="sm" color="orange" variant="light" style={{ flexShrink: 0 }}>
+                          {t('sites.conflicts.screen.siteBadge', { count: s.openConflicts })}
+                        </Badge>
+                      )}
+                    </Group>
+                  ),
+                },
                 {
                   accessor: 'signFingerprint',
                   title: t('sites.page.columns.signFingerprint'),
@@ -207,6 +222,7 @@ export function SitesPage() {
             {exchange.sent && <SentNote sent={exchange.sent} />}
           </>
         )}
+        {centreExchanges && canResolve && <ConflictsSection />}
       </Stack>
       <EnrolSiteModal
         opened={enrolling}

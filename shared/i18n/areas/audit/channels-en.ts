@@ -261,6 +261,7 @@ export const auditChannelsEn: Widen<typeof auditChannelsEs> = {
       install: 'Installed as a site',
       writePackage: 'Data package written to send',
       readPackage: 'Data package read',
+      resolveConflict: "A site's conflict resolved",
     },
   },
 };

@@ -258,6 +258,7 @@ export const auditChannelsEs = {
       install: 'Instalación como sede',
       writePackage: 'Paquete de datos escrito para enviar',
       readPackage: 'Paquete de datos leído',
+      resolveConflict: 'Conflicto de una sede resuelto',
     },
   },
 };
