@@ -29,6 +29,7 @@ import * as m0027 from './20261209_0027_catalog_choices';
 import * as m0028 from './20261210_0028_site_sync';
 import * as m0029 from './20261211_0029_site_roles';
 import * as m0030 from './20261212_0030_site_conflicts';
+import * as m0031 from './20261213_0031_site_changes_index';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -67,6 +68,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261210_0028_site_sync', m0028],
   ['20261211_0029_site_roles', m0029],
   ['20261212_0030_site_conflicts', m0030],
+  ['20261213_0031_site_changes_index', m0031],
 ];
 
 /** Knex reads migrations from this list, so the bundled app needs no migrations folder on disk. */

@@ -48,6 +48,20 @@ export async function appendAudits(
 }
 
 /**
+ * Appends entries of different actors and times at once, in their order (a received data
+ * package's rows, each under the user who changed it: sites/apply.ts), inside the caller's
+ * transaction.
+ */
+export async function appendAuditBatch(
+  trx: Knex | Knex.Transaction,
+  items: ReadonlyArray<{ actor: Actor; channel: string; at: string; entry: AuditEntry }>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += 200) {
+    await trx('audit_log').insert(items.slice(i, i + 200).map((x) => rowOf(x.actor, x.channel, x.at, x.entry)));
+  }
+}
+
+/**
  * A save over a newer change (optimistic concurrency): the refusal says who made that
  * change and when, from the audit log's latest entry for the same record in the same
  * domain (the user's transaction is already rolled back). Without one, the plain message.

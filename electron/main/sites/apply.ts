@@ -1,15 +1,17 @@
 import type { Knex } from 'knex';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, appendAuditBatch, type AuditEntry } from '../audit/audit';
+import type { Actor } from '../../../shared/app/schemas';
 import type { Row } from '../db/rows';
-import { sha256, type AttachmentStore } from '../files/store';
-import type { Translate } from '../i18n';
+import type { AttachmentStore } from '../files/store';
 import { withoutCapture } from './capture';
 import { refusedFromSite } from './from-site';
 import { installationKeys, type KeySeal } from './installation';
-import { fitted, instrumentOf, refusedInstruments, refusedWhenKnown } from './ledgers';
-import type { PackageEntry, PackagePayload, PackageRefusal } from './outbox';
+import type { PackageEntry, PackagePayload } from './outbox';
 import { countersOf, findPeer, thisInstallation, type Peer } from './peers';
-import { BOOKKEEPING, decodeRow, encodeRow, GidMap, LEDGERS, sameValues, TABLE_ORDER } from './rows';
+import { byTable, insertRows, Prepared, storeAttachments, whereOf, writeSeen } from './batch';
+import { BOOKKEEPING, decodeRow, encodeRow, FITTED, GidMap, LEDGERS, sameValues, TABLE_ORDER } from './rows';
+import { countColumn, fitted, followLedger, LedgerPlan, refusedWhenKnown } from './state-machines';
+import type { ApplyReport } from './report';
 import { openPackage, readPackageHeader, type PackageHeader } from './sealed';
 import { TRAVELLING } from './travelling';
 
@@ -29,11 +31,12 @@ import { TRAVELLING } from './travelling';
  *   at the centre, not before the enrolment either); with the same values it is skipped; changed on
  *   both sides, the centre keeps its own and writes both versions to `site_conflicts`, a site keeps
  *   its own (its change travels to the centre, where the conflict is listed);
- * - instrument movements go through the instrument's state machine at the centre: the first new
- *   movement of an instrument must be one its state there allows (an instrument written off at
- *   the centre is not handed out), else its movements and the instrument's own change are refused
- *   with the reason (`site_refusals`), reported here and carried back in the next return package.
- *   The other ledgers are appended without their state machine for now (docs/SITES.md).
+ * - the ledgers with a state machine (an instrument's movements, a participant's custody changes,
+ *   a work's custody) meet it at the centre (state-machines.ts): the first new entry of each
+ *   subject must be one its state there allows (an instrument written off is not handed out, a
+ *   released participant not withdrawn, a sold work not put on show), else its entries and the
+ *   subject's own change are refused with the reason (`site_refusals`), reported here and carried
+ *   back in the next return package; accepted, the subject's state columns follow its ledger.
  *
  * Every applied, conflicting or refused row lands in the audit log as one entry, under the
  * sender's user name and the change's time, with the site and the package number in its details.
@@ -41,20 +44,7 @@ import { TRAVELLING } from './travelling';
 
 export const RECEIVE_CHANNEL = 'sites.readPackage';
 
-export interface ApplyReport {
-  from: string;
-  fromName: string;
-  seq: number;
-  alreadyRead: boolean;
-  /** Package numbers from the sender never read before this one. */
-  missing: number[];
-  applied: Record<string, number>;
-  skipped: number;
-  conflicts: Array<{ table: string; key: string }>;
-  refused: Array<{ table: string; key: string; reason: string }>;
-  /** At a site: what the centre refused of earlier packages. */
-  returnedRefusals: PackageRefusal[];
-}
+export { refusalText, reportLines, tableLabel, type ApplyReport } from './report';
 
 export interface ApplyOptions {
   seal: KeySeal;
@@ -69,10 +59,9 @@ export async function applyPackage(db: Knex, file: Buffer, opts: ApplyOptions): 
   const declared = readPackageHeader(file);
   const known = await findPeer(db, me, declared.from);
   const keys = await installationKeys(db, opts.seal);
-  const { header, payload: bytes } = openPackage(file, { id: me.id, boxPrivate: keys.boxPrivate }, (id) =>
-    known && id === known.keys.id ? known.keys : null,
-  );
-  const payload = JSON.parse(bytes.toString('utf8')) as PackagePayload;
+  const opened = openPackage(file, { id: me.id, boxPrivate: keys.boxPrivate }, (id) => (known && id === known.keys.id ? known.keys : null));
+  const { header, segments } = opened;
+  const payload = JSON.parse(opened.payload.toString('utf8')) as PackagePayload;
   return db.transaction(async (trx) => {
     const peer = (await findPeer(trx, me, header.from))!;
     const report: ApplyReport = {
@@ -89,7 +78,7 @@ export async function applyPackage(db: Knex, file: Buffer, opts: ApplyOptions): 
     };
     if (report.alreadyRead) return report;
     for (let n = peer.lastReceived + 1; n < header.seq; n++) report.missing.push(n);
-    await withoutCapture(trx, () => new Applier(trx, me.role === 'central', peer, header, payload, opts.store, report).run());
+    await withoutCapture(trx, () => new Applier(trx, me.role === 'central', peer, header, payload, opts.store, report, segments).run());
     await countersOf(trx, peer).update({
       last_received_seq: header.seq,
       acked_change_id: Math.max(peer.acked, payload.applied),
@@ -114,32 +103,19 @@ export async function applyPackage(db: Knex, file: Buffer, opts: ApplyOptions): 
   });
 }
 
-/** What a report tells the clerk, in the given language: the read-twice notice, each missing package, each refusal. */
-export function reportLines(report: ApplyReport, t: Translate): string[] {
-  if (report.alreadyRead) return [t('sites.exchange.alreadyRead', { seq: report.seq, name: report.fromName })];
-  return [
-    ...report.missing.map((seq) => t('sites.exchange.missing', { seq, name: report.fromName })),
-    ...[...report.refused, ...report.returnedRefusals].map((r) => refusalText(r.reason, t)),
-  ];
-}
-
-/** What a record is, by its table, in the reader's words. */
-export const tableLabel = (table: string, t: Translate): string =>
-  t(`sites.transfer.tables.${table}`, { defaultValue: t('sites.transfer.tables.other') });
-
-/** Why a received record was refused (`instrument:<status>`, `missing:<table>`, `centreOnly`, `outside`, `inUse`), in the reader's words. */
-export function refusalText(reason: string, t: Translate): string {
-  const [kind, detail = ''] = reason.split(/:(.*)/s);
-  if (kind === 'instrument') return t('sites.exchange.refusals.instrument', { status: t(`inventory.statuses.${detail}`) });
-  if (kind === 'missing') return t('sites.exchange.refusals.missing', { what: tableLabel(detail, t) });
-  if (kind === 'centreOnly' || kind === 'outside') return t(`sites.exchange.refusals.${kind}`);
-  return t('sites.exchange.refusals.inUse');
-}
-
 class Applier {
   private readonly map: GidMap;
-  /** Instruments whose new movements the centre refused (their own change is refused with them). */
-  private blocked = new Map<string, string>();
+  /** At the centre, the ledgers' state machines' verdicts on the package (subjects refused with their entries; new entries per subject). */
+  private plan: LedgerPlan | null = null;
+  /**
+   * What one table's entries need, read in bulk before they are applied (batch.ts). New rows are
+   * queued and inserted in bulk before the next table; `site_seen` and the audit entries, which
+   * nothing here reads back, at the end.
+   */
+  private prep: Prepared | null = null;
+  private inserts: Row[] = [];
+  private seenQueue = new Map<string, Row>();
+  private audits: Array<{ actor: Actor; channel: string; at: string; entry: AuditEntry }> = [];
 
   constructor(
     private readonly trx: Knex.Transaction,
@@ -149,28 +125,30 @@ class Applier {
     private readonly payload: PackagePayload,
     private readonly store: AttachmentStore,
     private readonly report: ApplyReport,
+    private readonly segments: readonly Buffer[],
   ) {
     this.map = new GidMap(trx);
   }
 
   async run(): Promise<void> {
-    for (const a of this.payload.attachments) {
-      const content = Buffer.from(a.content, 'base64');
-      if (sha256(content) !== a.hash) continue; // the signature covers it; a mismatch is the sender's fault, not applied
-      if (!(await this.store.has(a.hash, a.mime)))
-        await this.store.put(this.trx, {
-          hash: a.hash,
-          mime: a.mime,
-          content,
-          thumbnail: a.thumbnail ? Buffer.from(a.thumbnail, 'base64') : null,
-        });
-    }
-    if (this.atCentre) this.blocked = await refusedInstruments(this.trx, this.payload.entries);
+    await storeAttachments(this.trx, this.store, this.payload.attachments, this.segments);
+    if (this.atCentre) this.plan = await LedgerPlan.read(this.trx, this.payload.entries);
     const order = (e: PackageEntry) => TABLE_ORDER.indexOf(e.table);
     const upserts = this.payload.entries.filter((e) => e.row).sort((a, b) => order(a) - order(b) || a.changeId - b.changeId);
     const deletes = this.payload.entries.filter((e) => !e.row).sort((a, b) => order(b) - order(a));
-    for (const e of upserts) await this.upsert(e);
-    for (const e of deletes) await this.remove(e);
+    const establishment = this.atCentre ? this.peer.establishmentId : null;
+    for (const group of byTable(upserts)) {
+      this.prep = await Prepared.read(this.trx, this.map, this.peer, establishment, group, true);
+      for (const e of group) await this.upsert(e);
+      await insertRows(this.trx, this.map, group[0]!.table, this.inserts);
+      this.inserts = [];
+    }
+    for (const group of byTable(deletes)) {
+      this.prep = await Prepared.read(this.trx, this.map, this.peer, establishment, group, false);
+      for (const e of group) await this.remove(e);
+    }
+    await writeSeen(this.trx, [...this.seenQueue.values()]);
+    await appendAuditBatch(this.trx, this.audits);
   }
 
   private count(table: string): void {
@@ -180,22 +158,37 @@ class Applier {
   private async audit(e: PackageEntry, action: string, details: Record<string, unknown> = {}): Promise<void> {
     const last = e.changes.at(-1);
     const who = { id: last?.userId ?? `sede:${this.peer.keys.id}`, name: last?.userName ?? this.peer.keys.name };
-    await appendAudit(this.trx, who, RECEIVE_CHANNEL, last?.at ?? this.header.createdAt, {
-      entity: e.table,
-      entityId: e.key,
-      action,
-      after: {
-        site: this.peer.keys.name,
-        package: this.header.seq,
-        changes: e.changes.map((c) => ({ op: c.op, at: c.at, by: c.userName })),
-        ...details,
+    this.audits.push({
+      actor: who,
+      channel: RECEIVE_CHANNEL,
+      at: last?.at ?? this.header.createdAt,
+      entry: {
+        entity: e.table,
+        entityId: e.key,
+        action,
+        after: {
+          site: this.peer.keys.name,
+          package: this.header.seq,
+          changes: e.changes.map((c) => ({ op: c.op, at: c.at, by: c.userName })),
+          ...details,
+        },
       },
     });
+    if (this.audits.length >= 1000) {
+      await appendAuditBatch(this.trx, this.audits);
+      this.audits = [];
+    }
   }
 
   private async refuse(e: PackageEntry, reason: string): Promise<void> {
     this.report.refused.push({ table: e.table, key: e.key, reason });
-    if (this.peer.siteRowId !== null)
+    // A change carried again before the site heard of its refusal is refused again, but listed once.
+    const listed =
+      this.peer.siteRowId !== null &&
+      (await this.trx('site_refusals')
+        .where({ site_id: this.peer.siteRowId, table_name: e.table, row_key: e.key, reason, acknowledged: false })
+        .first('id'));
+    if (this.peer.siteRowId !== null && !listed)
       await this.trx('site_refusals').insert({
         site_id: this.peer.siteRowId,
         table_name: e.table,
@@ -206,47 +199,59 @@ class Applier {
         refused_at: new Date().toISOString(),
       });
     // A refused register change: the centre's version is the truth the site is sent back (on top of the site's).
-    if (!LEDGERS.has(e.table)) await this.seen(e);
+    if (!LEDGERS.has(e.table)) {
+      await this.seen(e);
+      await this.sendBack(e);
+    }
     await this.audit(e, 'refused', { reason });
+  }
+
+  /**
+   * At the centre, logs its row of a refused register change again, so that its version travels in
+   * the next return package even when the site already acknowledged the centre's own change (the
+   * site, which kept its own version then as a conflict, would otherwise keep it for good).
+   */
+  private async sendBack(e: PackageEntry): Promise<void> {
+    if (!this.atCentre || TRAVELLING[e.table]!.kind !== 'gid' || !(await this.trx(e.table).where({ gid: e.key }).first('id'))) return;
+    await this.trx('site_changes').insert({ table_name: e.table, gid: e.key, gid2: null, op: 'U', at: new Date().toISOString() });
   }
 
   /** The local row a travelling key names, with the `where` that finds it. */
   private async local(table: string, key: string, decoded: Row): Promise<{ row: Row; where: Row } | null> {
-    const k = TRAVELLING[table]!;
-    const where: Row =
-      k.kind === 'gid'
-        ? { gid: key }
-        : k.kind === 'hash'
-          ? { hash: key }
-          : { [k.parents[0].column]: decoded[k.parents[0].column], [k.parents[1].column]: decoded[k.parents[1].column] };
-    const row = (await this.trx(table).where(where).first()) as Row | undefined;
+    const where = whereOf(table, key, decoded);
+    const known = this.prep?.local(where);
+    const row = known === undefined ? ((await this.trx(table).where(where).first()) as Row | undefined) : known;
     return row ? { row, where } : null;
   }
 
   /** At the centre, why a site's change is not the site's to make (from-site.ts); null at a site, which takes the centre's. */
   private fromSite(table: string, incoming: Row | null, local: Row | null): Promise<string | null> {
     if (!this.atCentre || this.peer.establishmentId === null) return Promise.resolve(null);
-    return refusedFromSite(this.trx, this.peer.establishmentId, table, incoming, local);
+    return refusedFromSite(this.trx, this.peer.establishmentId, table, incoming, local, this.prep?.owners);
   }
 
   /** Whether this installation changed the row after the version the sender last applied from here. */
   private async changedHere(e: PackageEntry): Promise<boolean> {
-    const [gid, gid2] = e.key.split('|');
-    const q = this.trx('site_changes').where({ table_name: e.table, gid }).where('id', '>', Math.max(e.base, this.peer.floor));
-    if (gid2 !== undefined) q.where({ gid2 });
-    return Boolean(await q.first('id'));
+    return this.prep!.lastChange(e.key) > Math.max(e.base, this.peer.floor);
   }
 
+  private async seenAlready(e: PackageEntry): Promise<boolean> {
+    const seen = this.prep!.seen(e.key);
+    return seen !== undefined && seen >= e.changeId;
+  }
+
+  /** Notes the version of the peer applied (or met) here; written with the others at the end. */
   private async seen(e: PackageEntry): Promise<void> {
-    await this.trx('site_seen')
-      .insert({ peer_id: this.peer.keys.id, table_name: e.table, row_key: e.key, peer_change_id: e.changeId })
-      .onConflict(['peer_id', 'table_name', 'row_key'])
-      .merge();
+    this.seenQueue.set(`${e.table}\u0000${e.key}`, {
+      peer_id: this.peer.keys.id,
+      table_name: e.table,
+      row_key: e.key,
+      peer_change_id: e.changeId,
+    });
   }
 
   private async upsert(e: PackageEntry): Promise<void> {
-    const instrument = instrumentOf(e);
-    const blockedBy = instrument === null ? undefined : this.blocked.get(instrument);
+    const blockedBy = this.plan?.refusal(e);
     const { row, missing } = await decodeRow(this.map, e.table, e.row!);
     const found = await this.local(e.table, e.key, row);
     if (blockedBy && (!found || refusedWhenKnown(e.table))) return this.refuse(e, blockedBy);
@@ -263,12 +268,31 @@ class Applier {
       this.report.skipped++;
       return;
     }
-    const mine = await encodeRow(this.map, e.table, found.row);
+    let mine = await encodeRow(this.map, e.table, found.row);
     if (sameValues(mine, e.row!)) {
       this.report.skipped++;
       return this.seen(e);
     }
+    // A version of the peer's already met here (a conflict listed, carried again until acknowledged): nothing new.
+    if (await this.seenAlready(e)) {
+      this.report.skipped++;
+      return;
+    }
     if (await this.changedHere(e)) {
+      const moved = this.plan?.moved(e.table, e.key) ?? 0;
+      if (moved) {
+        // A subject's state follows its ledger, whose new entries from the site are appended here
+        // (an instrument's status and holder, a participant's status, a work's custody): it is no
+        // clerk's choice. Only its description can conflict.
+        found.row = await followLedger(this.trx, e.table, found.row, row, moved);
+        mine = await encodeRow(this.map, e.table, found.row);
+        const counted = countColumn(e.table);
+        if (sameValues(counted ? { ...mine, [counted]: e.row![counted] } : mine, e.row!)) {
+          this.count(e.table);
+          await this.seen(e);
+          return this.audit(e, 'update');
+        }
+      }
       this.report.conflicts.push({ table: e.table, key: e.key });
       if (this.peer.siteRowId !== null) {
         await this.trx('site_conflicts').insert({
@@ -295,7 +319,12 @@ class Applier {
     return this.audit(e, 'update');
   }
 
+  /** Queues a new row, inserted with the rest of its table's (batch.ts insertRows); an instrument movement at once (its number is fitted to those here). */
   private async insert(table: string, given: Row): Promise<void> {
+    if (!FITTED.has(table)) {
+      this.inserts.push(given);
+      return;
+    }
     const row = await fitted(this.trx, table, given);
     const k = TRAVELLING[table]!;
     if (k.kind !== 'gid') {

@@ -9,9 +9,10 @@ import { privateKey, publicKey } from './keys';
  *   magic line · header length (uint32, big-endian) · header (JSON, UTF-8)
  *   · ciphertext · GCM tag (16 bytes) · Ed25519 signature (64 bytes)
  *
- * The payload is gzipped, then encrypted with AES-256-GCM under the key each file derives its own
- * way, the header bytes as additional data; the signature is over the SHA-256 of everything before
- * it (so a large file can later be hashed as a stream).
+ * The payload is gzipped (or, for a data package, laid out by sealed.ts), then encrypted with
+ * AES-256-GCM under the key each file derives its own way, the header bytes as additional data;
+ * the signature is over the SHA-256 of everything before it (so a large file can later be hashed
+ * as a stream).
  */
 
 const TAG_BYTES = 16;
@@ -27,15 +28,28 @@ const sha256 = (...parts: Buffer[]) => {
   return h.digest();
 };
 
-/** Writes a file: `header` (with its `iv`) in clear, `payload` gzipped and encrypted under `key`, signed with `signPrivate`. */
-export function writeFrame(magic: Buffer, header: { iv: string }, key: Buffer, payload: Buffer, signPrivate: string): Buffer {
+/**
+ * Writes a file: `header` (with its `iv`) in clear, `payload` gzipped and encrypted under `key`,
+ * signed with `signPrivate`. `gzip: false` encrypts the parts as they are, one after the other (a
+ * data package gzips its own JSON and carries photos raw: a JPEG does not compress).
+ */
+export function writeFrame(
+  magic: Buffer,
+  header: { iv: string },
+  key: Buffer,
+  payload: Buffer | readonly Buffer[],
+  signPrivate: string,
+  opts: { gzip?: boolean } = {},
+): Buffer {
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const cipher = crypto.createCipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
   cipher.setAAD(headerBytes);
-  const ciphertext = Buffer.concat([cipher.update(zlib.gzipSync(payload)), cipher.final()]);
+  const parts = Buffer.isBuffer(payload) ? [payload] : payload;
+  const plain = opts.gzip === false ? parts : [zlib.gzipSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts))];
+  const ciphertext = [...plain.map((p) => cipher.update(p)), cipher.final()];
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
-  const body = [magic, length, headerBytes, ciphertext, cipher.getAuthTag()];
+  const body = [magic, length, headerBytes, ...ciphertext, cipher.getAuthTag()];
   return Buffer.concat([...body, crypto.sign(null, sha256(...body), privateKey(signPrivate))]);
 }
 
@@ -85,10 +99,16 @@ export function signedBy(frame: Frame<unknown>, signPublic: string): boolean {
   }
 }
 
-/** The frame's payload, decrypted under `key` and unzipped; throws when the key is wrong or a byte changed. */
-export function openFrame(frame: Frame<{ iv: string }>, key: Buffer): Buffer {
+/**
+ * The frame's payload, decrypted under `key` and unzipped (`gunzip: false`: as it was written);
+ * throws when the key is wrong or a byte changed.
+ */
+export function openFrame(frame: Frame<{ iv: string }>, key: Buffer, opts: { gunzip?: boolean } = {}): Buffer {
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(frame.header.iv, 'base64'));
   decipher.setAAD(frame.headerBytes);
   decipher.setAuthTag(frame.tag);
-  return zlib.gunzipSync(Buffer.concat([decipher.update(frame.ciphertext), decipher.final()]));
+  const body = decipher.update(frame.ciphertext);
+  const last = decipher.final(); // empty for GCM: no copy of a package's tens of megabytes
+  const plain = last.length ? Buffer.concat([body, last]) : body;
+  return opts.gunzip === false ? plain : zlib.gunzipSync(plain);
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Row } from '../db/rows';
-import { belongsTo, sameValues } from './rows';
+import { belongsTo, sameValues, type OwnerLookups } from './rows';
 
 /**
  * What the centre accepts from a site's package (issue 20, docs/SITES.md decision 8): the rows a
@@ -49,9 +49,17 @@ const SITE_USER_COLUMNS: ReadonlySet<string> = new Set([
 
 /**
  * Why the centre refuses a change from the site of establishment `e` (`centreOnly`, `outside`),
- * or null. `incoming` is the row as it would be written here (local ids), `local` the row here now.
+ * or null. `incoming` is the row as it would be written here (local ids), `local` the row here now;
+ * `cache` reads the parents and links that say where a row belongs once for a package's rows.
  */
-export async function refusedFromSite(db: Knex, e: number, table: string, incoming: Row | null, local: Row | null): Promise<string | null> {
+export async function refusedFromSite(
+  db: Knex,
+  e: number,
+  table: string,
+  incoming: Row | null,
+  local: Row | null,
+  cache?: OwnerLookups,
+): Promise<string | null> {
   if (!SITE_TABLES.has(table)) return 'centreOnly';
   if (table === 'attachments') return null; // known by their content, the same everywhere
   if (table === 'users') {
@@ -59,7 +67,7 @@ export async function refusedFromSite(db: Knex, e: number, table: string, incomi
     const changed = Object.keys(incoming).filter((c) => c !== 'gid' && !sameValues({ [c]: incoming[c] }, { [c]: local[c] }));
     if (changed.some((c) => !SITE_USER_COLUMNS.has(c))) return 'centreOnly';
   }
-  if (local && !(await belongsTo(db, table, local, e))) return 'outside';
-  if (incoming && !(await belongsTo(db, table, { ...local, ...incoming }, e))) return 'outside';
+  if (local && !(await belongsTo(db, table, local, e, cache))) return 'outside';
+  if (incoming && !(await belongsTo(db, table, { ...local, ...incoming }, e, cache))) return 'outside';
   return null;
 }

@@ -103,6 +103,9 @@ export const LEDGERS = new Set([
   'attachments',
 ]);
 
+/** Ledgers whose rows are fitted to the local numbering when inserted (state-machines.ts `fitted`: an entry's number), so one at a time. */
+export const FITTED = new Set(['instrument_movements', 'artwork_custody']);
+
 /** Tables in an order where every parent comes before its children (inserts in this order, deletes in the reverse). */
 export const TABLE_ORDER: readonly string[] = (() => {
   const out: string[] = [];
@@ -158,11 +161,81 @@ export class GidMap {
     return known.get(gid);
   }
 
+  /** The gid of a local id already looked up (no query), or undefined. */
+  knownGid(table: string, id: number): string | undefined {
+    return this.toGid.get(table)?.get(id);
+  }
+
+  /** The local id of a gid already looked up (no query), or undefined. */
+  knownId(table: string, gid: string): number | undefined {
+    return this.toId.get(table)?.get(gid);
+  }
+
   /** Remembers a row just inserted. */
   learn(table: string, id: number, gid: string): void {
     this.side(this.toId, table).set(gid, id);
     this.side(this.toGid, table).set(id, gid);
   }
+
+  /** Looks up in bulk the gids of these local ids not known yet (a package's thousands of rows: one query per chunk, not per row). */
+  async prefetchGids(table: string, ids: Iterable<number>): Promise<void> {
+    const known = this.side(this.toGid, table);
+    const wanted = [...new Set([...ids].filter((id) => !known.has(id)))];
+    for (const part of chunked(wanted)) {
+      const rows = (await this.db(table).whereIn('id', part).select('id', 'gid')) as Array<{ id: number; gid: string }>;
+      for (const r of rows) this.learn(table, Number(r.id), String(r.gid));
+    }
+  }
+
+  /** Looks up in bulk the local ids of these gids not known yet. */
+  async prefetchIds(table: string, gids: Iterable<string>): Promise<void> {
+    const known = this.side(this.toId, table);
+    const wanted = [...new Set([...gids].filter((gid) => !known.has(gid)))];
+    for (const part of chunked(wanted)) {
+      const rows = (await this.db(table).whereIn('gid', part).select('id', 'gid')) as Array<{ id: number; gid: string }>;
+      for (const r of rows) this.learn(table, Number(r.id), String(r.gid));
+    }
+  }
+
+  /** Prefetches every parent gid that encoding these local rows of `table` will ask for. */
+  async prefetchForEncode(table: string, rows: readonly Row[]): Promise<void> {
+    await this.prefetchRefs(table, rows, true);
+  }
+
+  /** Prefetches every parent id that decoding these travelling rows of `table` will ask for. */
+  async prefetchForDecode(table: string, rows: readonly Row[]): Promise<void> {
+    await this.prefetchRefs(table, rows, false);
+  }
+
+  private async prefetchRefs(table: string, rows: readonly Row[], byId: boolean): Promise<void> {
+    const refs = REFS[table] ?? {};
+    const byParent = new Map<string, Set<string>>();
+    for (const row of rows)
+      for (const column of Object.keys(refs)) {
+        const value = row[column];
+        const parent = parentTable(refs, column, row);
+        if (value === null || value === undefined || !parent || parent === BY_HASH) continue;
+        let s = byParent.get(parent);
+        if (!s) byParent.set(parent, (s = new Set()));
+        s.add(String(value));
+      }
+    for (const [parent, values] of byParent)
+      if (byId) await this.prefetchGids(parent, [...values].map(Number).filter(Number.isSafeInteger));
+      else await this.prefetchIds(parent, values);
+  }
+}
+
+/**
+ * How many values one statement binds at most when rows are read or written in bulk: far below
+ * SQLite's limit (32,766 bound variables since 3.32; 999 before) and PostgreSQL's (65,535).
+ */
+export const BINDINGS = 900;
+
+/** `items` in parts of at most `size` (BINDINGS by default). */
+export function chunked<T>(items: readonly T[], size = BINDINGS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** A local row as it travels: no local id, private columns left behind, references as gids (or hashes). */
@@ -178,7 +251,7 @@ export async function encodeRow(map: GidMap, table: string, row: Row): Promise<R
           ? null
           : parent === 'attachments'
             ? value
-            : ((await map.gid(parent, Number(value))) ?? null);
+            : (map.knownGid(parent, Number(value)) ?? (await map.gid(parent, Number(value))) ?? null);
     } else if (!column.endsWith('_id')) out[column] = value;
   }
   return out;
@@ -198,7 +271,7 @@ export async function decodeRow(map: GidMap, table: string, row: Row): Promise<{
     if (value === null || value === undefined || !parent) out[column] = null;
     else if (parent === 'attachments') out[column] = value;
     else {
-      const id = await map.id(parent, String(value));
+      const id = map.knownId(parent, String(value)) ?? (await map.id(parent, String(value)));
       if (id === undefined) missing ??= `${parent}:${String(value)}`;
       out[column] = id ?? null;
     }
@@ -278,8 +351,14 @@ export const OWNER: Readonly<Record<string, Owner>> = {
   artwork_condition_photos: via('report_id', 'artwork_condition_reports'),
 };
 
-/** Whether a local row of `table` belongs to establishment `e` (or to every one). */
-export async function belongsTo(db: Knex, table: string, row: Row, e: number): Promise<boolean> {
+/** What `belongsTo` reads, answered from rows read beforehand (batch.ts OwnerCache). */
+export interface OwnerLookups {
+  row(table: string, id: unknown): Promise<Row | undefined>;
+  linked(table: string, column: string, id: unknown, e: number): Promise<boolean>;
+}
+
+/** Whether a local row of `table` belongs to establishment `e` (or to every one); `cache` reads its parents and links once. */
+export async function belongsTo(db: Knex, table: string, row: Row, e: number, cache?: OwnerLookups): Promise<boolean> {
   const owner = OWNER[table]!;
   switch (owner.kind) {
     case 'national':
@@ -289,6 +368,7 @@ export async function belongsTo(db: Knex, table: string, row: Row, e: number): P
     case 'column':
       return owner.columns.some((c) => row[c] !== null && row[c] !== undefined && Number(row[c]) === e);
     case 'linked':
+      if (cache) return cache.linked(owner.table, owner.column, row.id, e);
       return Boolean(
         await db(owner.table)
           .where({ [owner.column]: row.id, establishment_id: e })
@@ -298,8 +378,10 @@ export async function belongsTo(db: Knex, table: string, row: Row, e: number): P
       return false;
     case 'via': {
       if (row[owner.column] === null || row[owner.column] === undefined) return false;
-      const parent = (await db(owner.table).where({ id: row[owner.column] }).first()) as Row | undefined;
-      return parent ? belongsTo(db, owner.table, parent, e) : false;
+      const parent = cache
+        ? await cache.row(owner.table, row[owner.column])
+        : ((await db(owner.table).where({ id: row[owner.column] }).first()) as Row | undefined);
+      return parent ? belongsTo(db, owner.table, parent, e, cache) : false;
     }
   }
 }

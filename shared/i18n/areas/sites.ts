@@ -1,4 +1,5 @@
 import type { Widen } from '../types';
+import { sitesConflictsEn, sitesConflictsEs } from './sites/conflicts';
 import { sitesExchangeScreensEn, sitesExchangeScreensEs } from './sites/exchange-screens';
 import { sitesTransferEn, sitesTransferEs } from './sites/transfer';
 
@@ -6,9 +7,14 @@ import { sitesTransferEn, sitesTransferEs } from './sites/transfer';
 export const sitesEs = {
   ...sitesTransferEs,
   ...sitesExchangeScreensEs,
+  ...sitesConflictsEs,
   /** Why a package file is refused (electron/main/sites/sealed.ts PackageRefusal). */
   package: {
     'not-a-package': 'El archivo no es un paquete de datos de ArteINPE. No se cambió nada.',
+    'older-format':
+      'Este paquete se hizo con una versión anterior de ArteINPE, que esta ya no lee. Pida a quien lo envió que actualice ArteINPE y envíe un paquete nuevo: llevará también todo lo que llevaba este. No se cambió nada.',
+    'newer-format':
+      'Este paquete se hizo con una versión más reciente de ArteINPE: actualice ArteINPE en esta PC para leerlo. No se cambió nada.',
     'other-receiver': 'Este paquete es para otra instalación ({{to}}), no para esta. No se cambió nada.',
     'unknown-sender': 'Este paquete viene de una instalación que esta no conoce ({{from}}). No se cambió nada.',
     altered: 'El paquete está dañado o fue modificado después de enviarse. No se cambió nada.',
@@ -44,6 +50,8 @@ export const sitesEs = {
     unknownPeer: 'Esta instalación no conoce esa sede. No se cambió nada.',
     refusals: {
       instrument: 'El instrumento está «{{status}}» en la oficina central: su movimiento no se registró.',
+      participant: 'El participante está «{{status}}» en la oficina central: su cambio de situación no se registró.',
+      artwork: 'La obra está «{{status}}» en la oficina central: su cambio de ubicación no se registró.',
       missing: 'Falta un registro del que depende ({{what}}): no se registró.',
       inUse: 'No se borró: otros registros dependen de él.',
       centreOnly: 'Esto lo decide la oficina central, no la sede: no se registró.',
@@ -133,8 +141,12 @@ export const sitesEs = {
 export const sitesEn: Widen<typeof sitesEs> = {
   ...sitesTransferEn,
   ...sitesExchangeScreensEn,
+  ...sitesConflictsEn,
   package: {
     'not-a-package': 'The file is not an ArteINPE data package. Nothing was changed.',
+    'older-format':
+      'This package was made by an earlier version of ArteINPE, which this one no longer reads. Ask its sender to update ArteINPE and send a new package: it will also carry everything this one carried. Nothing was changed.',
+    'newer-format': 'This package was made by a newer version of ArteINPE: update ArteINPE on this PC to read it. Nothing was changed.',
     'other-receiver': 'This package is for another installation ({{to}}), not this one. Nothing was changed.',
     'unknown-sender': 'This package comes from an installation this one does not know ({{from}}). Nothing was changed.',
     altered: 'The package is damaged or was changed after it was sent. Nothing was changed.',
@@ -166,6 +178,8 @@ export const sitesEn: Widen<typeof sitesEs> = {
     unknownPeer: 'This installation does not know that site. Nothing was changed.',
     refusals: {
       instrument: 'The instrument is «{{status}}» at the central office: its movement was not recorded.',
+      participant: 'The participant is «{{status}}» at the central office: the change of status was not recorded.',
+      artwork: 'The work is «{{status}}» at the central office: its change of custody was not recorded.',
       missing: 'A record it depends on is missing ({{what}}): it was not recorded.',
       inUse: 'Not deleted: other records depend on it.',
       centreOnly: 'The central office decides this, not the site: it was not recorded.',

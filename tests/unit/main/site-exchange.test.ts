@@ -20,6 +20,7 @@ import { installationKeys, readInstallation, type KeySeal } from '../../../elect
 import { newInstallationKeys } from '../../../electron/main/sites/keys';
 import { buildPackage, type PackagePayload } from '../../../electron/main/sites/outbox';
 import { openPackage, PackageError, readPackageHeader, sealPackage } from '../../../electron/main/sites/sealed';
+import { artworkInput } from '../../helpers/internarte';
 import { appWithDemoPrisons, handOver, newParticipantAt, newViolin, snapshot, TEST_PASSWORD, type TestApp } from '../../helpers/services';
 
 /**
@@ -108,6 +109,29 @@ const refusal = async (p: Promise<unknown>): Promise<string> => {
   throw new Error('accepted');
 };
 
+/**
+ * A work registered at the site (its custody entry 1, «En taller») and carried to the centre; then
+ * the centre moves it to `centreTo` and the site puts it on show, each as its entry 2. Answers its
+ * gid and its id at the centre.
+ */
+async function workMovedAtBothEnds(title: string, centreTo: 'devuelta_al_autor' | 'en_transito'): Promise<{ gid: string; here: number }> {
+  const made = await siteOk('exposiciones', 'artworks.create', {
+    ...artworkInput(await localId(site, 'establishments', await gidOf(centre.db, 'establishments', est)), { title }),
+    receivedOn: '2026-05-01',
+  });
+  const gid = await gidOf(site, 'artworks', Number(made.id));
+  await atCentre((await fromSite()).file);
+  const here = Number(((await centre.db('artworks').where({ gid }).first('id')) as Row).id);
+  await centre.ok('artworks.moveCustody', { artworkId: here, to: centreTo, date: '2026-05-10' });
+  await siteOk('exposiciones', 'artworks.moveCustody', {
+    artworkId: Number(made.id),
+    to: 'en_sala',
+    date: '2026-05-11',
+    place: 'Sala del penal',
+  });
+  return { gid, here };
+}
+
 let p1: { id: number }, p2: { id: number }, violin: { id: number }, spare: { id: number };
 
 beforeAll(async () => {
@@ -132,6 +156,7 @@ beforeAll(async () => {
   });
   await centre.signInAs('inventario', { establishmentIds: [est] });
   await centre.signInAs('programas', { establishmentIds: [est] });
+  await centre.signInAs('exposiciones', { establishmentIds: [est] });
   await centre.signInAs('administrador');
   const enrolment = await enrolSite(centre.db, { establishmentId: est, actor: admin, seal: centreSeal, centreName: 'Oficina central' });
   siteId = enrolment.siteId;
@@ -330,6 +355,87 @@ describe('packages between a site and the centre', () => {
       ).first_names,
     ).toBe('Mario Andrés');
     expect(back.conflicts).toEqual([]);
+  });
+
+  it('a participant released at the centre is not withdrawn by a site’s package: refused, reported back, and the site gets the release', async () => {
+    const made = await siteOk('programas', 'participants.create', {
+      code: 'LUR-0031',
+      firstNames: 'Néstor',
+      lastNames: 'Huamán Rojas',
+      sex: 'masculino',
+      birthYear: 1988,
+      establishmentId: await localId(site, 'establishments', await gidOf(centre.db, 'establishments', est)),
+      date: '2026-05-01',
+    });
+    const gid = await gidOf(site, 'participants', Number(made.id));
+    await atCentre((await fromSite()).file);
+    const here = (await centre.db('participants').where({ gid }).first('id', 'version')) as Row;
+    await centre.ok('participants.custodyChange', {
+      participantId: Number(here.id),
+      version: Number(here.version),
+      kind: 'egreso',
+      date: '2026-05-10',
+      toEstablishmentId: null,
+    });
+    const there = (await site('participants').where({ gid }).first('id', 'version')) as Row;
+    await siteOk('programas', 'participants.custodyChange', {
+      participantId: Number(there.id),
+      version: Number(there.version),
+      kind: 'retiro',
+      date: '2026-05-12',
+      toEstablishmentId: null,
+    });
+    const report = await atCentre((await fromSite()).file);
+    expect(report.refused.map((r) => [r.table, r.reason]).sort()).toEqual([
+      ['participant_movements', 'participant:egresado'],
+      ['participants', 'participant:egresado'],
+    ]);
+    const kindsAt = (db: Knex) =>
+      db('participant_movements as m')
+        .join('participants as p', 'p.id', 'm.participant_id')
+        .where({ 'p.gid': gid })
+        .orderBy('m.id')
+        .pluck('m.kind');
+    expect(await kindsAt(centre.db)).toEqual(['alta', 'egreso']);
+    expect(((await centre.db('participants').where({ gid }).first('status')) as Row).status).toBe('egresado');
+    const back = await atSite((await toSite()).file);
+    expect(reportLines(back, translator('es-PE'))).toContain(
+      'El participante está «Egresado» en la oficina central: su cambio de situación no se registró.',
+    );
+    expect(((await site('participants').where({ gid }).first('status')) as Row).status).toBe('egresado');
+  });
+
+  it('a work returned to its artist at the centre is not put on show by a site’s package: refused with the reason, and the package still reads', async () => {
+    const { gid, here } = await workMovedAtBothEnds('Vasija ceremonial', 'devuelta_al_autor');
+    // Both ends numbered their entry 2: before the state machine, the centre could not read this package (nor any later one).
+    const report = await atCentre((await fromSite()).file);
+    expect(report.refused.map((r) => [r.table, r.reason]).sort()).toEqual([
+      ['artwork_custody', 'artwork:devuelta_al_autor'],
+      ['artworks', 'artwork:devuelta_al_autor'],
+    ]);
+    expect(await centre.db('artwork_custody').where({ artwork_id: here }).orderBy('seq').pluck('status')).toEqual([
+      'en_taller',
+      'devuelta_al_autor',
+    ]);
+    expect(reportLines(report, translator('es-PE'))).toContain(
+      'La obra está «Devuelta al autor» en la oficina central: su cambio de ubicación no se registró.',
+    );
+    // Carried again before the site heard of it: refused again, and listed once.
+    expect((await atCentre((await fromSite()).file)).refused.map((r) => r.key)).toContain(gid);
+    expect(await centre.db('site_refusals').where({ row_key: gid }).pluck('id')).toHaveLength(1);
+  });
+
+  it('a work moved at both ends in an order its custody allows gets the site’s entry after the centre’s', async () => {
+    // The site hears of the refusals above first (the return package): its next package no longer carries them.
+    await atSite((await toSite()).file);
+    const { here } = await workMovedAtBothEnds('Retablo de la cosecha', 'en_transito');
+    const report = await atCentre((await fromSite()).file);
+    expect(report.refused).toEqual([]);
+    expect(await centre.db('artwork_custody').where({ artwork_id: here }).orderBy('seq').pluck('status')).toEqual([
+      'en_taller',
+      'en_transito',
+      'en_sala',
+    ]);
   });
 
   it('the centre’s return package carries that prison’s changes only', async () => {

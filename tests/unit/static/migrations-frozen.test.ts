@@ -41,6 +41,7 @@ const landed: Record<string, string> = {
   '20261210_0028_site_sync': '0eb2f2e69d5c0e1e',
   '20261211_0029_site_roles': '125bf458614fee7d',
   '20261212_0030_site_conflicts': '58314c091b28c619',
+  '20261213_0031_site_changes_index': 'd24454521d7687e5',
 };
 
 const dir = path.resolve(__dirname, '../../../migrations');

@@ -113,10 +113,12 @@ export function tableOwners() {
       'electron/main/sites/reference.ts',
       // A travelling row as a package carries it (foreign keys as gids), and the establishment each row belongs to.
       'electron/main/sites/rows.ts',
-      // The domain rules a received package meets, by table (the instruments' state machine…).
-      'electron/main/sites/ledgers.ts',
+      // The ledgers' state machines a site's package meets at the centre (instruments, participants, artworks).
+      'electron/main/sites/state-machines.ts',
       // What the centre accepts from a site's package, by table (the rows a site records itself).
       'electron/main/sites/from-site.ts',
+      // A conflicting row of any travelling register shown in the reader's words (a session by its workshop) and written back.
+      'electron/main/sites/conflicts.ts',
     ],
   };
 }
