@@ -64,3 +64,17 @@ export async function newPc(): Promise<NewPc> {
     },
   };
 }
+
+/** A new PC installed as a site with the centre's enrolment package (sites.install), with `username` signed in there. */
+export async function installedPc(enrolled: { path: string; passphrase: string }, username: string, password: string): Promise<NewPc> {
+  const pc = await newPc();
+  const installed = await pc.call('sites.install', {
+    fileName: 'alta.arteinpe-alta',
+    dataBase64: fs.readFileSync(enrolled.path).toString('base64'),
+    passphrase: enrolled.passphrase,
+  });
+  if (!installed.ok) throw new Error(`not installed: ${JSON.stringify(installed)}`);
+  const signed = await pc.call('auth.signIn', { username, password });
+  if (!signed.ok) throw new Error(`sign-in refused at the site: ${JSON.stringify(signed.error)}`);
+  return pc;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../electron/main/i18n';
 import { listConflicts } from '../../../electron/main/sites/conflicts';
 import { appWithTwoPrisons, newParticipantAt, TEST_PASSWORD, type TestApp } from '../../helpers/services';
-import { newPc, type NewPc } from '../../helpers/site-pc';
+import { installedPc, type NewPc } from '../../helpers/site-pc';
 
 /**
  * The conflicts list at the centre and its resolution (issue 20, docs/SITES.md decision 8): a
@@ -75,15 +75,7 @@ beforeAll(async () => {
   const enrolled = await centre.ok('sites.enrol', { establishmentId: lur });
   if (enrolled.status !== 'saved') throw new Error('enrolment cancelled');
   siteRow = (await centre.ok('sites.list', {}))[0]!.id;
-  pc = await newPc();
-  const { readFileSync } = await import('node:fs');
-  const installed = await pc.call('sites.install', {
-    fileName: 'alta.arteinpe-alta',
-    dataBase64: readFileSync(enrolled.path).toString('base64'),
-    passphrase: enrolled.passphrase,
-  });
-  if (!installed.ok) throw new Error(`not installed: ${JSON.stringify(installed)}`);
-  expect(await pc.call('auth.signIn', { username: 'programas', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+  pc = await installedPc(enrolled, 'programas', TEST_PASSWORD);
 }, 180_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { appWithTwoPrisons, newParticipantAt, TEST_PASSWORD, type TestApp } from '../../helpers/services';
-import { newPc, type NewPc } from '../../helpers/site-pc';
+import { installedPc, type NewPc } from '../../helpers/site-pc';
 
 /**
  * Carrying data packages through the channels (issue 20 item 3): «Enviar a la oficina central» at
@@ -53,11 +53,7 @@ beforeAll(async () => {
   const enrolled = await centre.ok('sites.enrol', { establishmentId: lur });
   if (enrolled.status !== 'saved') throw new Error('enrolment cancelled');
   siteRow = (await centre.ok('sites.list', {}))[0]!.id;
-  pc = await newPc();
-  const file = fs.readFileSync(enrolled.path).toString('base64');
-  const installed = await pc.call('sites.install', { fileName: 'alta.arteinpe-alta', dataBase64: file, passphrase: enrolled.passphrase });
-  if (!installed.ok) throw new Error(`not installed: ${JSON.stringify(installed)}`);
-  expect(await pc.call('auth.signIn', { username: 'programas', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+  pc = await installedPc(enrolled, 'programas', TEST_PASSWORD);
 }, 180_000);
 
 afterAll(async () => {
