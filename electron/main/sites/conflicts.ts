@@ -5,11 +5,13 @@ import type { ConflictField, SiteConflict, SiteConflictResolved, SiteConflicts }
 import type { Row } from '../db/rows';
 import type { Translate } from '../i18n';
 import type { HandlerContext } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import { AppError, fieldError } from '../ipc/errors';
+import { instrumentSearchText } from '../inventory/repository/instruments';
 import { participantSearchText, participantSortKey } from '../programmes/repository/participants';
 import { tableLabel } from './apply';
 import { installationRole } from './installation';
-import { BOOKKEEPING, decodeRow, encodeRow, GidMap, REFS, parentTable } from './rows';
+import { whereOf } from './batch';
+import { BOOKKEEPING, decodeRow, encodeRow, GidMap, REFS, parentTable, sameValue } from './rows';
 import { TRAVELLING } from './travelling';
 
 /**
@@ -57,20 +59,19 @@ function derived(table: string, row: Row): Row {
       sort_key: participantSortKey(s('first_names'), s('last_names')),
     };
   if (table === 'instruments')
-    return { search_text: normalizeText([row.code, row.serial_number, row.brand, row.model].filter(Boolean).map(String).join(' ')) };
+    return {
+      search_text: instrumentSearchText({
+        code: s('code'),
+        serialNumber: s('serial_number') || null,
+        brand: s('brand') || null,
+        model: s('model') || null,
+      }),
+    };
   if ('name_key' in row && 'name' in row) return { name_key: normalizeText(s('name')) };
   return {};
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
-
-/** Whether two travelling values are the same (as sites/rows.ts sameValues compares them). */
-function same(x: unknown, y: unknown): boolean {
-  const a = x === undefined ? null : x;
-  const b = y === undefined ? null : y;
-  if (typeof a === 'boolean' || typeof b === 'boolean') return Boolean(a) === Boolean(b);
-  return a === b || String(a) === String(b);
-}
 
 /** The columns of a parents' key (a mark by its session and participant): what the row is, not what may differ. */
 const keyColumns = (table: string): string[] => {
@@ -84,7 +85,7 @@ function differing(table: string, centre: Row, site: Row): { shown: string[]; hi
   const shown: string[] = [];
   const hidden: string[] = [];
   for (const c of new Set([...Object.keys(centre), ...Object.keys(site)])) {
-    if (keys.has(c) || same(centre[c], site[c])) continue;
+    if (keys.has(c) || sameValue(centre[c], site[c])) continue;
     (HIDDEN.has(c) ? hidden : shown).push(c);
   }
   return { shown, hidden };
@@ -94,14 +95,13 @@ function differing(table: string, centre: Row, site: Row): { shown: string[]; hi
 async function localRow(db: Knex, map: GidMap, table: string, key: string, incoming: Row): Promise<{ row: Row; where: Row } | null> {
   const k = TRAVELLING[table];
   if (!k) return null;
-  let where: Row;
-  if (k.kind === 'gid') where = { gid: key };
-  else if (k.kind === 'hash') where = { hash: key };
-  else {
+  let decoded: Row = {};
+  if (k.kind === 'parents') {
     const { row, missing } = await decodeRow(map, table, incoming);
     if (missing) return null;
-    where = Object.fromEntries(k.parents.map((p) => [p.column, row[p.column]]));
+    decoded = row;
   }
+  const where = whereOf(table, key, decoded);
   const row = (await db(table).where(where).first()) as Row | undefined;
   return row ? { row, where } : null;
 }
@@ -252,9 +252,6 @@ export async function openConflictCounts(db: Knex): Promise<Map<number, number>>
   for (const r of rows) out.set(Number(r.site_id), (out.get(Number(r.site_id)) ?? 0) + 1);
   return out;
 }
-
-const fieldError = (field: string, key: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', 'errors.validation', {}, { [field]: { key, params } });
 
 /**
  * sites.resolveConflict, inside the channel's audited transaction: the conflict is claimed first

@@ -284,14 +284,16 @@ export function sameValues(a: Row, b: Row): boolean {
   const keys = new Set(
     [...Object.keys(a), ...Object.keys(b)].filter((k) => !BOOKKEEPING.includes(k) && k !== 'updated_at' && k !== 'updated_by'),
   );
-  for (const k of keys) {
-    const x = a[k] === undefined ? null : a[k];
-    const y = b[k] === undefined ? null : b[k];
-    if (typeof x === 'boolean' || typeof y === 'boolean') {
-      if (Boolean(x) !== Boolean(y)) return false;
-    } else if (x !== y && String(x) !== String(y)) return false;
-  }
+  for (const k of keys) if (!sameValue(a[k], b[k])) return false;
   return true;
+}
+
+/** Whether two travelling values of a column are the same (missing is null; a boolean equals its 0/1; a number its text). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const x = a === undefined ? null : a;
+  const y = b === undefined ? null : b;
+  if (typeof x === 'boolean' || typeof y === 'boolean') return Boolean(x) === Boolean(y);
+  return x === y || String(x) === String(y);
 }
 
 // ── Where a row belongs ──

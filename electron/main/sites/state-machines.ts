@@ -47,6 +47,23 @@ interface Machine {
 
 const padded = (n: unknown) => String(Number(n)).padStart(12, '0');
 
+/** An instrument's state columns (cached from its movements), by the field the inventory's rules read them as. */
+const INSTRUMENT_STATE: Readonly<Record<keyof RegisteredState, string>> = {
+  status: 'status',
+  condition: 'condition',
+  establishmentId: 'establishment_id',
+  transitToEstablishmentId: 'transit_to_establishment_id',
+  custodianType: 'custodian_type',
+  custodianName: 'custodian_name',
+  custodianId: 'custodian_id',
+  custodySince: 'custody_since',
+  custodyDue: 'custody_due',
+};
+
+/** An instrument's row as the inventory's rules read its state. */
+const registered = (row: Row): RegisteredState =>
+  Object.fromEntries(Object.entries(INSTRUMENT_STATE).map(([field, column]) => [field, row[column] ?? null])) as unknown as RegisteredState;
+
 const MACHINES: readonly Machine[] = [
   {
     ledger: 'instrument_movements',
@@ -55,31 +72,8 @@ const MACHINES: readonly Machine[] = [
     prefix: 'instrument',
     order: (r) => padded(r.seq),
     stateOf: (s) => String(s.status),
-    allows: (s, e) =>
-      allowedKinds(
-        stateOf({
-          status: s.status,
-          condition: s.condition,
-          establishmentId: s.establishment_id,
-          transitToEstablishmentId: s.transit_to_establishment_id,
-          custodianType: s.custodian_type,
-          custodianName: s.custodian_name,
-          custodianId: s.custodian_id,
-          custodySince: s.custody_since,
-          custodyDue: s.custody_due,
-        } as RegisteredState),
-      ).includes(e.kind as MovementKind),
-    state: [
-      'status',
-      'condition',
-      'establishment_id',
-      'transit_to_establishment_id',
-      'custodian_type',
-      'custodian_name',
-      'custodian_id',
-      'custody_since',
-      'custody_due',
-    ],
+    allows: (s, e) => allowedKinds(stateOf(registered(s))).includes(e.kind as MovementKind),
+    state: Object.values(INSTRUMENT_STATE),
     count: 'movement_count',
   },
   {
