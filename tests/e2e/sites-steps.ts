@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Harness } from '../../electron/harness/server';
 import { expect, TEST_PASSWORD } from './fixtures';
 
@@ -13,15 +13,20 @@ export const CLERK = { username: 'programas-lurigancho', fullName: 'Programas de
 export const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Navegación' }).getByRole('link', { name, exact: true });
 
-/** At the centre: «Dar de alta una sede» for the prison; answers the saved file and the passphrase shown once. */
-export async function enrolPrison(app: Page, harness: Harness): Promise<{ file: string; passphrase: string }> {
-  await nav(app, 'Sedes').click();
+/** On «Sedes»: «Dar de alta una sede» for the prison, saved; answers that dialog and the one showing its passphrase. */
+export async function saveEnrolment(app: Page): Promise<{ enrol: Locator; shown: Locator }> {
   await app.getByRole('button', { name: 'Dar de alta una sede' }).click();
   const enrol = app.getByRole('dialog', { name: 'Dar de alta una sede' });
   await enrol.getByRole('combobox', { name: 'Establecimiento' }).fill('Lurigancho');
   await app.getByRole('option', { name: PRISON, exact: true }).click();
   await enrol.getByRole('button', { name: 'Guardar el paquete de alta…' }).click();
-  const shown = app.getByRole('dialog', { name: `Clave de alta de ${PRISON}` });
+  return { enrol, shown: app.getByRole('dialog', { name: `Clave de alta de ${PRISON}` }) };
+}
+
+/** At the centre: «Dar de alta una sede» for the prison; answers the saved file and the passphrase shown once. */
+export async function enrolPrison(app: Page, harness: Harness): Promise<{ file: string; passphrase: string }> {
+  await nav(app, 'Sedes').click();
+  const { shown } = await saveEnrolment(app);
   const passphrase = (await shown.getByTestId('passphrase').innerText()).replace(/\s+/g, '-');
   await shown.getByRole('button', { name: 'Ya la anoté' }).click();
   await shown.getByRole('button', { name: 'Sí, cerrar' }).click();

@@ -240,6 +240,28 @@ export const donatedInstrument = (code: string, over: Partial<InstrumentInput> =
   ...over,
 });
 
+/** An instrument as read, as instruments.update's input (what its form edits), with `changes`. */
+export const instrumentUpdateOf = (
+  i: ChannelOutput<'instruments.get'>,
+  changes: Partial<ChannelInput<'instruments.update'>> = {},
+): ChannelInput<'instruments.update'> => ({
+  id: i.id,
+  version: i.version,
+  code: i.code,
+  serialNumber: i.serialNumber,
+  typeId: i.typeId,
+  brand: i.brand,
+  model: i.model,
+  acquisitionDate: i.acquisitionDate,
+  costCentimos: i.costCentimos,
+  funding: i.funding,
+  supplier: i.supplier,
+  supplierDocument: i.supplierDocument,
+  notes: i.notes,
+  donationId: i.donationId,
+  ...changes,
+});
+
 /** E.P. de Lurigancho, created through its channel (the establishment most tests work in); answers its id. */
 export const createLurigancho = async (app: TestApp): Promise<number> =>
   (await app.ok('establishments.create', validEstablishment({ code: 'EP-LUR-01', name: 'E.P. de Lurigancho' }))).id;

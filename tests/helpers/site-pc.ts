@@ -78,3 +78,20 @@ export async function installedPc(enrolled: { path: string; passphrase: string }
   if (!signed.ok) throw new Error(`sign-in refused at the site: ${JSON.stringify(signed.error)}`);
   return pc;
 }
+
+/**
+ * The centre enrols a prison as a site (sites.enrol) and a new PC installs it with `username`
+ * signed in there: the site's row at the centre (what sites.writePackage names) and the PC.
+ */
+export async function enrolledSite(
+  centre: { ok<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> },
+  establishmentId: number,
+  username: string,
+  password: string,
+): Promise<{ siteRow: number; pc: NewPc }> {
+  const enrolled = await centre.ok('sites.enrol', { establishmentId });
+  if (enrolled.status !== 'saved') throw new Error('enrolment cancelled');
+  const site = (await centre.ok('sites.list', {})).find((s) => s.establishmentId === establishmentId);
+  if (!site) throw new Error('the enrolled site is not listed');
+  return { siteRow: site.id, pc: await installedPc(enrolled, username, password) };
+}

@@ -3,12 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { ChannelName } from '../../shared/channels';
+import type { ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/ipc';
 import { ensureUser } from '../../electron/main/auth/seed';
 import type { Row } from '../../electron/main/db/rows';
 import { belongsTo, encodeRow, GidMap, LEDGERS, rowKey, sameValues } from '../../electron/main/sites/rows';
 import { TRAVELLING } from '../../electron/main/sites/travelling';
-import { appWithDemoPrisons, newEnsembleAt, newParticipantAt, newViolin, TEST_PASSWORD, type TestApp } from './services';
+import {
+  appWithDemoPrisons,
+  instrumentUpdateOf,
+  newEnsembleAt,
+  newParticipantAt,
+  newViolin,
+  TEST_PASSWORD,
+  type TestApp,
+} from './services';
 import { newPc, type NewPc } from './site-pc';
 
 /**
@@ -280,23 +289,8 @@ export async function runOp(w: World, o: Op): Promise<void> {
     case 'centreDescribe': {
       const what = pickOf(await instrumentsAt(w.centre.db, s.est), o.what);
       if (what === undefined) return;
-      const i = await must<Row>(centreCall(w), 'instruments.get', { id: what });
-      await attempt(centreCall(w), 'instruments.update', {
-        id: what,
-        version: i.version,
-        code: i.code,
-        serialNumber: i.serialNumber,
-        typeId: i.typeId,
-        brand: i.brand,
-        model: `Modelo ${w.n++}`,
-        acquisitionDate: i.acquisitionDate,
-        costCentimos: i.costCentimos,
-        funding: i.funding,
-        supplier: i.supplier,
-        supplierDocument: i.supplierDocument,
-        notes: i.notes,
-        donationId: i.donationId,
-      });
+      const i = await must<ChannelOutput<'instruments.get'>>(centreCall(w), 'instruments.get', { id: what });
+      await attempt(centreCall(w), 'instruments.update', instrumentUpdateOf(i, { model: `Modelo ${w.n++}` }));
       return;
     }
     case 'siteSend':

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportReport, type ImportMapping } from '../../../shared/import/schemas';
 import { appWithDemoEstablishments, newParticipantAt, snapshot, type TestApp } from '../../helpers/services';
 import { importJob, titledSheet } from '../../helpers/import';
+import { newWorkshop } from '../../helpers/workshop-teachers';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -13,16 +14,7 @@ afterEach(() => app.close());
 /** A choir in Huancayo with three sessions in March, five members (one since the 20th) and a painter from another workshop. */
 async function choir() {
   const est = (await app.db('establishments').where({ name: 'E.P. de Huancayo' }).first('id')) as { id: number };
-  const workshop = (name: string) =>
-    app.ok('workshops.create', {
-      name,
-      programme: 'inpe_orquestando',
-      discipline: 'Canto',
-      establishmentId: est.id,
-      startDate: '2026-03-01',
-      endDate: '2026-07-31',
-      capacity: 30,
-    });
+  const workshop = (name: string) => newWorkshop(app.ok, est.id, { name, discipline: 'Canto', endDate: '2026-07-31' });
   const w = await workshop('Canto coral');
   const other = await workshop('Pintura');
   const p = async (code: string, first: string, last: string) => (await newParticipantAt(app, est.id, code, first, last)).id;

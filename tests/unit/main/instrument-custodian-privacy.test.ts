@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createLurigancho,
   handOver,
+  instrumentUpdateOf,
   newParticipantAt,
   newTeacherAt,
   snapshot,
@@ -95,21 +96,7 @@ describe('the inventory clerk (no personal-data permission) never receives a par
 
   it('an edit answers the instrument masked too, and the stored custodian stays as recorded', async () => {
     const i = await app.ok('instruments.get', { id: held });
-    const updated = await app.ok('instruments.update', {
-      id: i.id,
-      version: i.version,
-      code: i.code,
-      serialNumber: i.serialNumber,
-      typeId: i.typeId,
-      brand: 'Stentor',
-      model: i.model,
-      acquisitionDate: i.acquisitionDate,
-      costCentimos: i.costCentimos,
-      funding: i.funding,
-      supplier: i.supplier,
-      supplierDocument: i.supplierDocument,
-      notes: i.notes,
-    });
+    const updated = await app.ok('instruments.update', instrumentUpdateOf(i, { brand: 'Stentor' }));
     expect(updated).toMatchObject({ brand: 'Stentor', custodianName: 'Nombre reservado' });
     expect(await app.db('instruments').where({ id: held }).first('custodian_name')).toEqual({ custodian_name: PARTICIPANT });
   });

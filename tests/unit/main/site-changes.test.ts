@@ -10,6 +10,7 @@ import { fixtureUpgrade, type UpgradeTarget } from '../../helpers/migration';
 import { migrationsUpTo, onPostgres, sqliteOnly } from '../../helpers/pg';
 import { appPerTest } from '../../helpers/per-test';
 import { appWithDemoEstablishments, newParticipantAt, TEST_ADMIN, validEstablishment } from '../../helpers/services';
+import { newWorkshop } from '../../helpers/workshop-teachers';
 
 /**
  * Issue 20's global ids and change capture (migration 20261210_0028_site_sync), on SQLite and on
@@ -204,15 +205,7 @@ describe('change capture', () => {
 
   it('an attendance mark is known by its session and participant', async () => {
     const est = (await app.db('establishments').where({ name: 'E.P. de Huancayo' }).first('id')) as { id: number };
-    const w = await app.ok('workshops.create', {
-      name: 'Canto coral',
-      programme: 'inpe_orquestando',
-      discipline: 'Canto',
-      establishmentId: est.id,
-      startDate: '2026-03-01',
-      endDate: '2026-07-31',
-      capacity: 30,
-    });
+    const w = await newWorkshop(app.ok, est.id, { name: 'Canto coral', discipline: 'Canto', endDate: '2026-07-31' });
     const p = await newParticipantAt(app, est.id, 'HY-0001', 'Juan', 'Quispe Huamán');
     await app.ok('enrolments.create', { workshopId: w.id, participantIds: [p.id], date: '2026-03-01' });
     const s = await app.ok('sessions.create', { workshopId: w.id, date: '2026-03-02', durationMinutes: 120 });

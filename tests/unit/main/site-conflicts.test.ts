@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../electron/main/i18n';
 import { listConflicts } from '../../../electron/main/sites/conflicts';
 import { appWithTwoPrisons, newParticipantAt, TEST_PASSWORD, type TestApp } from '../../helpers/services';
-import { installedPc, type NewPc } from '../../helpers/site-pc';
+import { enrolledSite, type NewPc } from '../../helpers/site-pc';
 
 /**
  * The conflicts list at the centre and its resolution (issue 20, docs/SITES.md decision 8): a
@@ -72,10 +72,7 @@ beforeAll(async () => {
   await newParticipantAt(centre, lur, 'LUR-0003', 'José', 'Quispe Mamani');
   await centre.signInAs('programas', { establishmentIds: [lur] });
   await centre.signInAs('administrador');
-  const enrolled = await centre.ok('sites.enrol', { establishmentId: lur });
-  if (enrolled.status !== 'saved') throw new Error('enrolment cancelled');
-  siteRow = (await centre.ok('sites.list', {}))[0]!.id;
-  pc = await installedPc(enrolled, 'programas', TEST_PASSWORD);
+  ({ siteRow, pc } = await enrolledSite(centre, lur, 'programas', TEST_PASSWORD));
 }, 180_000);
 
 afterAll(async () => {

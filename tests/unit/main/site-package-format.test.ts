@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../electron/main/i18n';
 import { writeFrame } from '../../../electron/main/sites/framing';
 import { newInstallationKeys, type PeerKeys } from '../../../electron/main/sites/keys';
-import { openPackage, PackageError, readPackageHeader, sealPackage, type PackageRefusal } from '../../../electron/main/sites/sealed';
+import { openPackage, readPackageHeader, sealPackage } from '../../../electron/main/sites/sealed';
+import { refusal } from '../../helpers/package-refusal';
 
 /**
  * The data package's format 2 (issue 20, docs/SITES.md decision 3): the payload gzipped and the
@@ -21,16 +22,6 @@ const payload = Buffer.from(JSON.stringify({ attachments: [{ hash: 'x', content:
 // A photo and its thumbnail: bytes that do not compress, as a camera's JPEG.
 const photo = crypto.randomBytes(150_000);
 const thumbnail = crypto.randomBytes(6_000);
-
-const refusal = (fn: () => unknown): PackageRefusal | 'opened' => {
-  try {
-    fn();
-    return 'opened';
-  } catch (err) {
-    if (err instanceof PackageError) return err.reason;
-    throw err;
-  }
-};
 
 /** A package as ArteINPE wrote it before the segments (format 1: the whole payload gzipped in the frame). */
 function formatOnePackage(): Buffer {

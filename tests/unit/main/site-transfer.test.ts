@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { appWithTwoPrisons, newParticipantAt, TEST_PASSWORD, type TestApp } from '../../helpers/services';
-import { installedPc, type NewPc } from '../../helpers/site-pc';
+import { enrolledSite, type NewPc } from '../../helpers/site-pc';
 
 /**
  * Carrying data packages through the channels (issue 20 item 3): «Enviar a la oficina central» at
@@ -50,10 +50,7 @@ beforeAll(async () => {
   await centre.signInAs('programas', { establishmentIds: [lur] });
   await centre.signInAs('consulta', { establishmentIds: [lur] });
   await centre.signInAs('administrador');
-  const enrolled = await centre.ok('sites.enrol', { establishmentId: lur });
-  if (enrolled.status !== 'saved') throw new Error('enrolment cancelled');
-  siteRow = (await centre.ok('sites.list', {}))[0]!.id;
-  pc = await installedPc(enrolled, 'programas', TEST_PASSWORD);
+  ({ siteRow, pc } = await enrolledSite(centre, lur, 'programas', TEST_PASSWORD));
 }, 180_000);
 
 afterAll(async () => {

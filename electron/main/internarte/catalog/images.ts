@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../ipc/errors';
@@ -22,6 +23,14 @@ import type { PlannedImage } from './layout';
  * (trellis quantisation would save as much again but takes three times as long).
  */
 const JPEG_QUALITY = 76;
+/**
+ * Catmull-Rom (libvips' "cubic") rather than sharp's default Lanczos 3: a catalog's photos are
+ * reduced by little (a 2,400 × 3,000 photo to 1,842 × 2,303 px, 156 × 195 mm on an A4 page), where
+ * the two cannot be told apart in print, and it takes 15 % less of the image library's time
+ * (65 against 77 ms of CPU per photo here), which is most of what a 200-work catalog spends
+ * outside the printing browser.
+ */
+const RESIZE_KERNEL = 'cubic';
 /** Screen-quality images for the preview (about 96 ppi at their printed size). */
 const PREVIEW_SCALE = 96 / 300;
 
@@ -31,12 +40,19 @@ function pipeline(p: PlannedImage, scale = 1) {
   return (
     sharp(p.image.path, { sequentialRead: true, limitInputPixels: 200_000_000 })
       .rotate()
-      .resize(w, h, { fit: 'inside', withoutEnlargement: true })
+      .resize(w, h, { fit: 'inside', withoutEnlargement: true, kernel: RESIZE_KERNEL })
       .flatten({ background: '#ffffff' })
       // Without Huffman optimisation libjpeg needs no whole-image buffer: half the memory, files ~7 % larger.
       .jpeg({ quality: scale < 1 ? 72 : JPEG_QUALITY, optimiseCoding: false, quantisationTable: 3 })
   );
 }
+
+/**
+ * Images prepared at the same time: one per processor but the one the printing browser needs,
+ * at least two (on the two-processor PCs the printing waits on the disk and the images, and two
+ * keep both busy) and at most four (each holds its own buffers and file).
+ */
+const IMAGE_WORKERS = Math.min(4, Math.max(2, os.availableParallelism() - 1));
 
 const unreadable = (p: PlannedImage) => new AppError('validation', 'internarte.catalog.errors.imageUnreadable', { title: p.image.alt });
 
@@ -52,7 +68,7 @@ export interface PrepareOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with each image's key as soon as its file is written. */
   onReady?: (key: string) => void;
-  /** Images prepared at the same time (each one streams; two keep both cores busy). */
+  /** Images prepared at the same time (each one streams): IMAGE_WORKERS unless said. */
   concurrency?: number;
 }
 
@@ -84,7 +100,7 @@ export async function prepareImagesToFolder(plan: PlannedImage[], dir: string, o
       opts.onProgress?.(done, plan.length);
     }
   };
-  const n = Math.max(1, Math.min(opts.concurrency ?? 2, plan.length));
+  const n = Math.max(1, Math.min(opts.concurrency ?? IMAGE_WORKERS, plan.length));
   // Every worker has stopped before this answers: nothing writes into `dir` afterwards.
   const settled = await Promise.allSettled(Array.from({ length: n }, worker));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
