@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -33,14 +35,55 @@ const sqliteWorkers = Math.max(2, os.availableParallelism() - 1);
 
 const common = { environment: 'node', testTimeout: 30000, hookTimeout: 30000, pool: 'forks' } as const;
 
+/**
+ * The test files that replace modules (vi.mock), fake the clock, stub globals or change the
+ * password hashing cost run each in a fresh process of its own (Vitest's isolation), so
+ * nothing they change reaches another file; they are found by what they call (below), so a
+ * new one is never missed. Every other file shares its worker process with the files before
+ * it (isolate: false): the app's modules are imported, and the migrated SQLite template
+ * (helpers/migrated-template.ts) or the PostgreSQL databases (helpers/pg.ts) made, once per
+ * worker instead of once per file (the imports alone cost about 2 s of processor per file).
+ * Run both with `--project 'sqlite*'` (or `'postgres*'`), as `npm test` does.
+ */
+const changesTheProcess =
+  /\bvi\.(mock|doMock|unmock|stubGlobal|stubEnv|useFakeTimers|resetModules)\(|setHashCostForTests\(|process\.env\.\w+\s*=[^=]|process\.chdir\(/;
+export const isolatedFiles = fs
+  .readdirSync(path.join(import.meta.dirname, 'tests/unit'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => `tests/unit/${name.split(path.sep).join('/')}`)
+  .filter((file) => changesTheProcess.test(fs.readFileSync(path.join(import.meta.dirname, file), 'utf8')))
+  .sort();
+
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { ...common, maxWorkers: sqliteWorkers, name: 'sqlite', include: ['tests/unit/**/*.test.ts'], env: { ARTEINPE_TEST_PG: '' } },
+        test: {
+          ...common,
+          maxWorkers: sqliteWorkers,
+          name: 'sqlite',
+          isolate: false,
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: isolatedFiles,
+          env: { ARTEINPE_TEST_PG: '' },
+        },
+      },
+      {
+        test: { ...common, maxWorkers: sqliteWorkers, name: 'sqlite-isolated', include: isolatedFiles, env: { ARTEINPE_TEST_PG: '' } },
       },
       ...(process.env.ARTEINPE_TEST_PG
-        ? [{ test: { ...common, name: 'postgres', include: ['tests/unit/main/**/*.test.ts'], exclude: withoutDatabase } }]
+        ? [
+            {
+              test: {
+                ...common,
+                name: 'postgres',
+                isolate: false,
+                include: ['tests/unit/main/**/*.test.ts'],
+                exclude: [...withoutDatabase, ...isolatedFiles],
+              },
+            },
+            { test: { ...common, name: 'postgres-isolated', include: isolatedFiles.filter((f) => !withoutDatabase.includes(f)) } },
+          ]
         : []),
     ],
   },

@@ -64,7 +64,7 @@ export async function budgetWorkbook(ctx: HandlerContext, s: BudgetSummary, x: B
     { ...s.total, label: t('contracts.budget.total') },
   ];
   // Amounts in céntimos (US cents): the sheet shows them as numbers in S/ (US$) with two decimals.
-  const wb = tableWorkbook<R>(
+  const wb = await tableWorkbook<R>(
     t('contracts.budget.sheet', { year: s.year }).slice(0, 31),
     [
       { header: t('contracts.budget.line'), width: 20, value: (r) => r.label },

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   evaluationCharts,
   personKeys,
@@ -19,6 +18,7 @@ import {
 } from '../../../shared/evaluation/schemas';
 import { cellText } from '../../../shared/evaluation/suppression';
 import { addTableSheet, type Column } from '../export/table';
+import { newWorkbook } from '../export/workbook';
 import type { Translate } from '../i18n';
 
 /**
@@ -171,7 +171,7 @@ export function evaluationSheets(s: S, t: Translate): Record<EvaluationChart, Sh
 /** The workbook of one chart's table, or of every one (chart 'all'), and how many rows it holds. */
 export async function evaluationWorkbook(s: S, chart: EvaluationChart | 'all', t: Translate): Promise<{ bytes: Buffer; rows: number }> {
   const all = evaluationSheets(s, t);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'ArteINPE';
   wb.created = new Date();
   let rows = 0;

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import type { ExportFormat, ExportResult } from '../../../shared/ipc';
 import { AppError } from '../ipc/errors';
 import type { HandlerContext } from '../ipc/context';
+import { newWorkbook } from './workbook';
 
 /**
  * What a column holds, so that each format writes it the way the office uses it:
@@ -126,8 +127,8 @@ export function sheetColumns<T>(columns: Column<T>[]): Array<Partial<ExcelJS.Col
  * A workbook of one sheet: bold frozen header, auto-filter, column widths; dates as Excel
  * dates and amounts as numbers with their format (see ColumnKind).
  */
-export function tableWorkbook<T>(sheetName: string, columns: Column<T>[], rows: T[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function tableWorkbook<T>(sheetName: string, columns: Column<T>[], rows: T[]): Promise<ExcelJS.Workbook> {
+  const wb = await newWorkbook();
   wb.creator = 'ArteINPE';
   wb.created = new Date();
   addTableSheet(wb, sheetName, columns, rows);
@@ -150,8 +151,8 @@ export function addTableSheet<T>(wb: ExcelJS.Workbook, sheetName: string, column
  * amounts as text (dd/mm/aaaa, 1234.50), and no text cell Excel would run as a formula.
  */
 export async function tableBytes<T>(format: ExportFormat, sheetName: string, columns: Column<T>[], rows: T[]): Promise<Buffer> {
-  if (format === 'xlsx') return Buffer.from(await tableWorkbook(sheetName, columns, rows).xlsx.writeBuffer());
-  const wb = new ExcelJS.Workbook();
+  if (format === 'xlsx') return Buffer.from(await (await tableWorkbook(sheetName, columns, rows)).xlsx.writeBuffer());
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(sheetName);
   ws.addRow(columns.map((c) => neutraliseCsvText(c.header)));
   for (const row of rows) ws.addRow(columns.map((c) => csvValue(c, row)));

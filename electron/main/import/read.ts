@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../export/workbook';
 import { formatDate, normalizeText, parseDateInput } from '../../../shared/format';
 import { AppError } from '../ipc/errors';
 
@@ -85,7 +86,7 @@ function sumsOwnColumn(v: ExcelValue, column: string): boolean {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetLine[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

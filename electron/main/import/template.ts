@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { ExportFormat } from '../../../shared/ipc';
 import type { Translate } from '../i18n';
 import { tableBytes, type Column } from '../export/table';
+import { newWorkbook } from '../export/workbook';
 import type { AnyImportTarget, Cell } from './target';
 
 /**
@@ -42,7 +42,7 @@ export async function templateBytes(target: AnyImportTarget, name: string, t: Tr
   const bytes = await tableBytes(format, sheetName, templateColumns(target, t), target.example);
   if (format === 'csv') return bytes;
   // A second sheet explains the columns: which are required and what each accepts.
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const help = wb.addWorksheet(t('import.template.helpSheet'));
   help.columns = [

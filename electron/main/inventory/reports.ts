@@ -133,7 +133,7 @@ export const inventoryReportHandlers: DomainHandlers<ReportChannel> = {
       extension: 'xlsx',
       build: async () => {
         const shared = instrumentSheetColumns(t);
-        const wb = tableWorkbook(
+        const wb = await tableWorkbook(
           establishment.name.slice(0, 31).replace(/[\\/*?:[\]]/g, ' '),
           [
             ...shared.identity,

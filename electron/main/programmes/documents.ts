@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { cellText, isSmallCell } from '../../../shared/evaluation/suppression';
 import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
 import { audienceGroups } from '../../../shared/programmes/rules';
 import type { ProgrammeFigures } from '../../../shared/programmes/schemas';
 import { cellFormats, excelDate } from '../export/table';
+import { newWorkbook } from '../export/workbook';
 import type { Translate } from '../i18n';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
 
@@ -205,7 +205,7 @@ ${charts ? `<h2 class="page-break-before">${h(t('evaluation.print.annualCharts')
 }
 
 export async function annualReportXlsx(f: ProgrammeFigures, t: Translate): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'ArteINPE';
   wb.created = new Date();
   const sheet = (name: string, head: string[], rows: Array<Array<string | number>>, widths: number[]) => {

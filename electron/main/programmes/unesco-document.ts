@@ -1,5 +1,4 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
 import { isSmallCell, cellText } from '../../../shared/evaluation/suppression';
 import { formatDate, formatDateTime, formatMoney, type Locale } from '../../../shared/format';
 import type { InitiativeFigures } from '../../../shared/programmes/initiative-schemas';
@@ -7,6 +6,7 @@ import { audienceGroups } from '../../../shared/programmes/rules';
 import type { ProgrammeFigures, UnescoEntry, UnescoTexts } from '../../../shared/programmes/schemas';
 import type { Translate } from '../i18n';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
+import { newWorkbook } from '../export/workbook';
 
 /**
  * The UNESCO 2005 Convention entry (issue 17, item 5): built from the period's figures, the
@@ -241,7 +241,7 @@ export const generatedLine = (t: Translate, now: string, user: string): string =
 
 /** The entry as a workbook: one sheet, the form's sections down column A and their content in B. */
 export async function unescoXlsx(e: UnescoEntry, t: Translate): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'ArteINPE';
   const ws = wb.addWorksheet('UNESCO');
   ws.columns = [{ width: 48 }, { width: 90 }, { width: 30 }];
