@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { ensureUser, signInAs } from '../../electron/main/auth/seed';
 import { rendererDir, TEST_ADMIN, TEST_PASSWORD, test, testAccount } from './fixtures';
+import { copyDemoDatabase } from './demo-snapshot';
 import { ok } from './steps';
 
 /**
@@ -21,6 +22,8 @@ export const demoTest = test.extend<object, { demoHarness: Harness }>({
         throw new Error('Falta el build del renderer: ejecute "npm run build:renderer" (npm test lo hace).');
       }
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-e2e-demo-'));
+      // The worker's demonstration (demo.load, made once: demo-snapshot.ts), copied with its photos.
+      await copyDemoDatabase(path.join(dir, 'arteinpe.sqlite'));
       const h = await startHarness({
         dbPath: path.join(dir, 'arteinpe.sqlite'),
         exportDir: path.join(dir, 'exportaciones'),
@@ -29,7 +32,6 @@ export const demoTest = test.extend<object, { demoHarness: Harness }>({
       });
       await ensureUser(h.db, { ...TEST_ADMIN, role: 'administrador', password: TEST_PASSWORD });
       await signInAs(h.db, h.services.session, TEST_ADMIN.username);
-      await ok(h, 'demo.load', {});
       const est = (await h.db('establishments').where({ name: 'E.P. de Lurigancho' }).first('id')) as { id: number };
       await ok(h, 'stocktakes.open', { establishmentId: est.id });
       await use(h);

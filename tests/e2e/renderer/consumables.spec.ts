@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { formatMoney } from '../../../shared/format';
 import { expect, screen, test } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { ok, choose } from '../steps';
 
 const savedIn = async (scope: ReturnType<Page['getByRole']>) =>
@@ -11,7 +12,7 @@ const savedIn = async (scope: ReturnType<Page['getByRole']>) =>
 
 test.describe('Consumibles', () => {
   test('entry, a minimum above the stock, a refused delivery, and the dashboard', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('link', { name: 'Consumibles', exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Consumibles' })).toBeVisible();
 
@@ -101,7 +102,7 @@ test.describe('Consumibles', () => {
 
 test.describe('Reportes de inventario', () => {
   test('establishment inventory as PDF, instruments by condition and movements as Excel', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     const lurigancho = (await harness.db('establishments').where({ name: 'E.P. de Lurigancho' }).first()) as { id: number };
     const instruments = await ok<{ rows: Array<{ code: string; status: string }> }>(harness, 'instruments.list', {
       establishmentId: lurigancho.id,

@@ -4,6 +4,7 @@ import { contractSchedule, scheduledInYear } from '../../../shared/contracts/rul
 import { formatMoney } from '../../../shared/format';
 import { authorise, contractInput, daysFromNow, firstDay, lastDay, period, teacher, today } from '../../helpers/contracts';
 import { expect, screen, test, notified } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { okOf } from '../steps';
 
 /** dd/mm/aaaa, as the officer types and reads dates. */
@@ -301,7 +302,7 @@ test.describe('Docentes, contratos, conformidades y presupuesto', () => {
   });
 
   test('the demonstration: lists, alerts on the dashboard, the budget in soles and dollars', async ({ app, harness }) => {
-    await call(harness, 'demo.load', {});
+    await loadDemo(harness);
     await app.reload();
     const dashboard = app.getByTestId('contracts-dashboard');
     await expect(dashboard).toContainText('Contratos por vencer (30 días)');

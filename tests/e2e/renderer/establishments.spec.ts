@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, screen, test, notified } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { createEstablishment } from '../steps';
 
 test.describe('Establecimientos', () => {
@@ -135,7 +136,7 @@ test.describe('Establecimientos', () => {
   });
 
   test('search, filter, export and deactivate', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('link', { name: 'Establecimientos' }).click();
     await expect(app.getByText('1–20 de 20')).toBeVisible();
     await screen(app, '06-establecimientos');
@@ -191,7 +192,7 @@ test.describe('Establecimientos', () => {
   });
 
   test('a referenced establishment cannot be deleted; an unreferenced one can', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     // Another module's record that points at an establishment (as instruments will).
     await harness.db.schema.createTable('referencia_prueba', (t) => {
       t.increments('id');

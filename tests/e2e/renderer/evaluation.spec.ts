@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, screen, test } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { pick } from '../steps';
 
 /**
@@ -10,7 +11,7 @@ import { pick } from '../steps';
 
 test.describe('Evaluación', () => {
   test('the charts of the programme, filtered, each with its table and its Excel', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     const surnames = (await harness.db('participants').limit(30).pluck('last_names')) as string[];
     expect(surnames.length).toBeGreaterThan(0);
 
@@ -56,7 +57,7 @@ test.describe('Evaluación', () => {
   });
 
   test('a period that ends before it starts is refused beside the field', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('navigation', { name: 'Navegación' }).getByRole('link', { name: 'Evaluación' }).click();
     const filters = app.getByRole('search', { name: 'Filtros de la evaluación' });
     await filters.getByLabel('Hasta').fill('01/01/2020');

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 
 /**
  * Issue 13, "what the clerk types is what is kept": money, dates, limited text and identity
@@ -162,7 +163,7 @@ test.describe('Lo que el usuario escribe es lo que se guarda', () => {
   });
 
   test('a form kept open across a background refetch keeps everything typed', async ({ app, harness }) => {
-    const r = await harness.services.dispatch('demo.load', {});
+    const r = await loadDemo(harness);
     expect(r.ok).toBe(true);
     await app.reload();
     await app.getByRole('link', { name: 'Exposiciones', exact: true }).click();

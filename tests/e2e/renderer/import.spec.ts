@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { chooseFiles, createEstablishment, xlsxFile } from '../steps';
 
 const HEADERS = ['Código', 'Nombre', 'Oficina regional', 'Población', 'Ciudad', 'En el programa'];
@@ -15,7 +16,7 @@ const workbook = (dir: string, name: string, rows: string[][]) =>
 
 test.describe('Importar establecimientos', () => {
   test('a file with errors imports nothing; the corrected file imports, keyboard first', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arteinpe-import-'));
     const bad = await workbook(dir, 'establecimientos-con-errores.xlsx', [
       ['EP-IMP-01', 'E.P. de Tingo María', 'Huanuco', 'Varones', 'Tingo María', 'Sí'], // row 3

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 
 /** Ids by name, read from the test's own database. */
 async function typeId(h: Harness, name: string): Promise<number> {
@@ -439,7 +440,7 @@ test.describe('Inventario de instrumentos', () => {
     await expect(app.getByRole('combobox', { name: 'Tipo' })).toHaveValue('Violín');
   });
   test('the demonstration inventory, in Spanish and in English', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.reload();
     await openInstruments(app);
     await expect(app.getByText(/^1–25 de \d+$/)).toBeVisible();

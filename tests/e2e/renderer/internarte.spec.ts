@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { expect, screen, test } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { ok, choose, createEstablishment, pick, recordConsent, savedPath } from '../steps';
 
 /** InternArte in the real renderer: works with photos, the artist's consent, an exhibition with its checklist and a loan, the checklist export. */
@@ -219,7 +220,7 @@ test.describe('InternArte', () => {
   });
 
   test('the demonstration data as the read-only role: artists only as their consent allows', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     const account = { username: 'consulta' };
     const { signInAs } = await import('../../../electron/main/auth/seed');
     const { ensureUser } = await import('../../../electron/main/auth/seed');

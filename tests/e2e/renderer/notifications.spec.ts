@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { demoTest } from '../demo';
 import { expect, screen, test } from '../fixtures';
-import { ok } from '../steps';
+import { loadDemo } from '../demo-snapshot';
 
 /**
  * The notifications centre (issue 16, item 3): the header's bell counts what needs action on
@@ -72,7 +72,7 @@ demoTest.describe('Avisos', () => {
 
 test.describe('Avisos: silenciar', () => {
   test('muting a kind lowers the count, and it stays muted', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     await app.reload();
     await app.getByRole('heading', { name: 'Inicio' }).first().waitFor();
     const before = await bellCount(app);

@@ -1,8 +1,9 @@
 import { expect, screen, test, TEST_ADMIN, TEST_PASSWORD } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 
 test.describe('Every page', () => {
   test('regional offices list the eight offices and lead to their establishments', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('link', { name: 'Oficinas regionales' }).click();
     await expect(app.getByRole('heading', { name: 'Oficinas regionales' })).toBeVisible();
     const rows = app.getByRole('row');
@@ -29,7 +30,7 @@ test.describe('Every page', () => {
   });
 
   test('English is the second language, and the choice is kept', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByText('EN', { exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Home' })).toBeVisible();
     await expect(app.getByRole('link', { name: 'Establishments' })).toBeVisible();
@@ -59,7 +60,7 @@ test.describe('Every page', () => {
   });
 
   test('dark theme', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('button', { name: 'Tema' }).click();
     await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
     await app.getByRole('link', { name: 'Establecimientos' }).click();
@@ -68,7 +69,7 @@ test.describe('Every page', () => {
   });
 
   test('initiatives: the list of the five of the demonstration, and one with its records and figures', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('navigation', { name: 'Navegación' }).getByRole('link', { name: 'Iniciativas', exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Iniciativas' })).toBeVisible();
     await expect(app.getByRole('row', { name: /Arte sin Barreras/ })).toContainText('Municipalidad Metropolitana de Lima');

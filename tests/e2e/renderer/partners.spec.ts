@@ -1,5 +1,6 @@
 import { expect, screen, test, notified } from '../fixtures';
-import { choose, ok, pick } from '../steps';
+import { loadDemo } from '../demo-snapshot';
+import { choose, pick } from '../steps';
 
 /** Partners with their contacts and donations, agreements with their document and expiry alerts, and ensembles' members with their part. */
 
@@ -90,7 +91,7 @@ test.describe('Aliados, convenios e integrantes de elencos', () => {
   });
 
   test('an ensemble and its members, each with an instrument or voice part', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     await app.reload();
     const est = (await harness.db('establishments').where({ name: 'E.P. de Lurigancho' }).first('id')) as { id: number };
     const people = (await harness

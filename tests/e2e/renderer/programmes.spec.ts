@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test, notified } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { ok, choose, fillCounts, handOver, pick, savedPath } from '../steps';
 
 /** Programmes in the real renderer: a workshop from creation to certificates, a concert with audiences, every page. */
@@ -25,7 +26,7 @@ async function threeAtLurigancho(harness: Harness) {
 
 test.describe('Programas', () => {
   test('create a workshop, enrol participants, take attendance with the keyboard, issue a certificate', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     const people = await threeAtLurigancho(harness);
     await app.getByRole('link', { name: 'Talleres', exact: true }).click();
     await expect(app.getByRole('heading', { name: 'Talleres' })).toBeVisible();
@@ -117,7 +118,7 @@ test.describe('Programas', () => {
   });
 
   test('record a concert with audiences, the season calendar, and every programme page', async ({ app, harness }) => {
-    await ok(harness, 'demo.load', {});
+    await loadDemo(harness);
     const [held] = await threeAtLurigancho(harness);
     // The inventory says this participant holds a charango.
     const est = (await harness.db('establishments').where({ name: 'E.P. de Lurigancho' }).first('id')) as { id: number };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, screen, test, TEST_PASSWORD } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { createEstablishment } from '../steps';
 import { createServices } from '../../../electron/main/compose';
 import { signInAs } from '../../../electron/main/auth/seed';
@@ -81,7 +82,7 @@ test.describe('as the administrator', () => {
   });
 
   test('creates a restricted inventory user, who must change the first password and sees only their modules', async ({ app, harness }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('link', { name: 'Usuarios' }).click();
     await expect(app.getByRole('heading', { name: 'Usuarios' })).toBeVisible();
     await app.getByRole('button', { name: 'Nuevo usuario' }).click();
@@ -168,7 +169,7 @@ test.describe('as the administrator', () => {
     app,
     harness,
   }) => {
-    await harness.services.dispatch('demo.load', {});
+    await loadDemo(harness);
     await app.getByRole('link', { name: 'Copias de seguridad' }).click();
     await expect(app.getByRole('heading', { name: 'Copias de seguridad' })).toBeVisible();
     await expect(app.getByText('Todavía no hay copias.').first()).toBeVisible();

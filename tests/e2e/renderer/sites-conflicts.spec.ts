@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Harness } from '../../../electron/harness/server';
 import { ensureUser } from '../../../electron/main/auth/seed';
 import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { CLERK, enrolPrison, installPrison, nav, PRISON } from '../sites-steps';
 
 /**
@@ -63,7 +64,7 @@ test('a participant corrected at the prison and at the centre is listed as a con
   context,
 }) => {
   test.setTimeout(300_000);
-  await harness.services.dispatch('demo.load', {});
+  await loadDemo(harness);
   const prison = (await harness.db('establishments').where({ name: PRISON }).first('id', 'gid')) as Row;
   await ensureUser(harness.db, { ...CLERK, role: 'programas', password: TEST_PASSWORD, establishmentIds: [Number(prison.id)] });
   // A workshop of the prison with active participants enrolled, and one of them.

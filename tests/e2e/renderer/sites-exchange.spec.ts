@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Harness } from '../../../electron/harness/server';
 import { ensureUser } from '../../../electron/main/auth/seed';
 import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { CLERK, enrolPrison, installPrison, nav, PRISON } from '../sites-steps';
 import { choose, pick } from '../steps';
 
@@ -38,7 +39,7 @@ test('a participant registered at the prison reaches the central office in a pac
   context,
 }) => {
   test.setTimeout(240_000);
-  await harness.services.dispatch('demo.load', {});
+  await loadDemo(harness);
   const prison = (await harness.db('establishments').where({ name: PRISON }).first('id')) as { id: number };
   await ensureUser(harness.db, { ...CLERK, role: 'programas', password: TEST_PASSWORD, establishmentIds: [prison.id] });
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureUser } from '../../../electron/main/auth/seed';
 import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
+import { PRISON, saveEnrolment } from '../sites-steps';
 
 /**
  * Prison sites (issue 20, docs/SITES.md): the centre's administrador enrols a prison on the
@@ -11,7 +13,6 @@ import { expect, newPcHarness, screen, test, TEST_PASSWORD } from '../fixtures';
  * signs in there, offline, and sees the centre's fingerprint the centre showed. Screenshots 123–128.
  */
 
-const PRISON = 'E.P. de Lurigancho';
 /** The prison's own account: limited to it, so it travels in the package (with its password hash). */
 const SITE_ADMIN = { username: 'admin-lurigancho', fullName: 'Administradora de Lurigancho' };
 
@@ -21,7 +22,7 @@ test('the centre enrols a prison, shows the passphrase once; the prison installs
   context,
 }) => {
   test.setTimeout(180_000);
-  await harness.services.dispatch('demo.load', {});
+  await loadDemo(harness);
   const prison = (await harness.db('establishments').where({ name: PRISON }).first('id')) as { id: number };
   await ensureUser(harness.db, { ...SITE_ADMIN, role: 'administrador', password: TEST_PASSWORD, establishmentIds: [prison.id] });
 
@@ -30,13 +31,7 @@ test('the centre enrols a prison, shows the passphrase once; the prison installs
   await expect(app.getByText('Se crea al dar de alta la primera sede.')).toBeVisible();
   await expect(app.getByText('Aún no hay sedes')).toBeVisible();
 
-  await app.getByRole('button', { name: 'Dar de alta una sede' }).click();
-  const enrol = app.getByRole('dialog', { name: 'Dar de alta una sede' });
-  await enrol.getByRole('combobox', { name: 'Establecimiento' }).fill('Lurigancho');
-  await app.getByRole('option', { name: PRISON, exact: true }).click();
-  await enrol.getByRole('button', { name: 'Guardar el paquete de alta…' }).click();
-
-  const shown = app.getByRole('dialog', { name: `Clave de alta de ${PRISON}` });
+  const { enrol, shown } = await saveEnrolment(app);
   await expect(shown).toBeVisible();
   await expect(enrol).toHaveCount(0);
   const passphrase = (await shown.getByTestId('passphrase').innerText()).replace(/\s+/g, '-');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../../electron/harness/server';
 import { expect, screen, test } from '../fixtures';
+import { loadDemo } from '../demo-snapshot';
 import { ok, savedPath } from '../steps';
 
 async function establishmentId(harness: Harness, name: string): Promise<number> {
@@ -11,7 +12,7 @@ async function establishmentId(harness: Harness, name: string): Promise<number> 
 
 /** The demonstration data, three instruments at E.P. de Puno (no demo instruments there) and one at E.P. de Cusco. */
 async function setUp(harness: Harness) {
-  await ok(harness, 'demo.load', {});
+  await loadDemo(harness);
   const puno = await establishmentId(harness, 'E.P. de Puno');
   const cusco = await establishmentId(harness, 'E.P. de Cusco');
   const instruments: Array<[string, number]> = [
