@@ -50,8 +50,13 @@ export function isFileUrlInside(url: string, dir: string): boolean {
 
 /** How long a page stays open after a print for the next one (the parts of a catalog follow each other). */
 const IDLE_PAGE_MS = 3000;
-/** Prints one page serves before it is closed: what a renderer keeps from each part stays bounded. */
-const PRINTS_PER_PAGE = 8;
+/**
+ * Prints one page serves before it is closed: what a renderer keeps from each part stays bounded.
+ * The renderer grows with each part it prints: after 8 parts of 40 pages the printing browser
+ * reached 597–602 MB for 500 works (the goal: 600); after 4, 486 MB for 200 works and 501 MB for
+ * 500 (`npm run bench -- catalog`), for a new renderer every 160 pages (about half a second).
+ */
+const PRINTS_PER_PAGE = 4;
 
 /** A page kept between prints: its context lets through data: and the files of the print in progress only. */
 interface PrintPage {

@@ -28,8 +28,8 @@ function pdfRequestAllowed(url: string): boolean {
 
 /** How long a print window stays open for the next print (the parts of a catalog follow each other). */
 const IDLE_WINDOW_MS = 3000;
-/** Prints one window serves before it is closed: what its renderer keeps from each part stays bounded. */
-const PRINTS_PER_WINDOW = 8;
+/** Prints one window serves before it is closed: what its renderer keeps from each part stays bounded (as the harness's PRINTS_PER_PAGE, measured there). */
+const PRINTS_PER_WINDOW = 4;
 let idleWindow: { win: BrowserWindow; prints: number; timer: NodeJS.Timeout } | null = null;
 
 /** The app's own window for a dialog's parent: never the hidden print window kept idle. */

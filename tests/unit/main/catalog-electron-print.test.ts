@@ -128,21 +128,21 @@ describe('printPdf with a folder of prepared images (Electron)', () => {
     expect(allowed(pathToFileURL(file).href)).toBe(false);
   });
 
-  it('the parts of a catalog printed one after another share one window, blanked between prints, and a fresh one after 8 prints', async () => {
+  it('the parts of a catalog printed one after another share one window, blanked between prints, and a fresh one after 4 prints', async () => {
     const { electronPlatform } = await import('../../../electron/main/electron-platform');
     h.probe = [];
     const before = h.windows;
     const loadedBefore = h.loaded.length;
     const platform = electronPlatform({ dbPath: '', backupDir: '', attachmentsDir: '' });
-    for (let i = 0; i < 9; i++)
+    for (let i = 0; i < 13; i++)
       await platform.printPdfToFile!({ html: `<p>parte ${i}</p>`, pageSize: 'A4', assetsDir: assets }, path.join(h.temp, `p${i}.pdf`));
-    // At most one window from before (kept idle), then one fresh after 8 prints.
-    expect(h.windows - before).toBeLessThanOrEqual(2);
-    expect(h.windows - before).toBeGreaterThanOrEqual(1);
+    // Perhaps one window from before (kept idle, with 1 to 3 prints), then a fresh one every 4 prints.
+    expect(h.windows - before).toBeLessThanOrEqual(4);
+    expect(h.windows - before).toBeGreaterThanOrEqual(3);
     const loads = h.loaded.slice(loadedBefore);
-    expect(loads.filter((f) => f.endsWith('.html'))).toHaveLength(9);
+    expect(loads.filter((f) => f.endsWith('.html'))).toHaveLength(13);
     // Every document but the last of a window is followed by a blank page before the next one loads.
-    expect(loads.filter((f) => f === 'about:blank').length).toBeGreaterThanOrEqual(7);
+    expect(loads.filter((f) => f === 'about:blank').length).toBeGreaterThanOrEqual(9);
     expect(fs.readdirSync(assets)).toEqual(['work-1.jpg']);
   });
 });
