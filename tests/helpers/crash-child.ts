@@ -9,6 +9,7 @@
  *   node <the bundle crash-safety.test.ts makes of this file> <dataDir> <logFile>
  */
 import fs from 'node:fs';
+import { flushCompileCache } from 'node:module';
 import path from 'node:path';
 import { createServices } from '../../electron/main/compose';
 import { startDatabase } from '../../electron/main/db/open';
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
   const ests = (await db('establishments').orderBy('id').pluck('id')) as number[];
   const batches = (await db('instruments').where('code', 'like', 'K%-%').pluck('code')) as string[];
   let k = 1 + Math.max(0, ...batches.map((c) => Number(c.slice(1, c.indexOf('-')))));
+  // The compiled modules written to NODE_COMPILE_CACHE now: a SIGKILL never lets Node write them at exit.
+  flushCompileCache();
   console.log('ready');
 
   for (;;) {

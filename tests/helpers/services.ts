@@ -12,7 +12,7 @@ import { isPostgres } from '../../electron/main/db/dialect';
 import { createTestDatabase, onPostgres } from './pg';
 import { copyMigratedDatabase } from './migrated-template';
 import type { Platform } from '../../electron/main/platform';
-import { createChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
+import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from '../../electron/harness/chromium-pdf';
 import { memorySecrets } from '../../electron/harness/secrets';
 import type { Role } from '../../shared/auth/permissions';
 import { signOutSession } from '../../electron/main/auth/access';
@@ -50,6 +50,11 @@ export interface TestAppOptions {
   clock?: () => number;
   /** A SQLite file even in the PostgreSQL tier (the source of a copy to the server). */
   sqlite?: boolean;
+  /**
+   * The Chromium that prints the app's PDFs: one the test file shares between its apps (and
+   * closes itself), instead of a browser started for, and closed with, each app.
+   */
+  printer?: ChromiumPdfPrinter;
 }
 
 export interface TestApp extends Services {
@@ -112,7 +117,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const nextFolder: { path: string | null } = { path: path.join(dir, 'usb') };
   const nextOpen: { path: string | null } = { path: null };
   const shown: string[] = [];
-  const printer = createChromiumPdfPrinter();
+  const printer = opts.printer ?? createChromiumPdfPrinter();
   const platform: Platform = {
     shell: 'electron',
     version: '0.0.0-test',
@@ -161,7 +166,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
       return r.data;
     },
     close: async () => {
-      await printer.close();
+      if (!opts.printer) await printer.close();
       await services.close();
       await started.db.destroy();
       await started.drop();

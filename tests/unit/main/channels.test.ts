@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
 import { programmeCases } from './programme-channel-cases';
@@ -20,6 +20,7 @@ import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { siteCases, siteRefusedOnServer } from './site-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
+import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
 
 /**
  * Every channel of the contract, called through the same pipeline the window uses,
@@ -29,13 +30,17 @@ import { type Case, saved } from '../../helpers/channel-cases';
 
 let app: TestApp;
 let seeded: { id: number; version: number };
+/** One Chromium prints the PDFs of every case (started at the first print), instead of one started per case. */
+const printer = createChromiumPdfPrinter();
+afterAll(() => printer.close());
 
-beforeEach(async () => {
-  app = await testApp();
+/** A fresh app with one establishment: for each case that writes (beforeEach), or for a describe of cases that must change nothing (beforeAll). */
+async function openApp() {
+  app = await testApp({ printer });
   const e = await app.ok('establishments.create', validEstablishment({ code: 'EP-BASE-01', name: 'E.P. Base' }));
   seeded = { id: e.id, version: e.version };
-});
-afterEach(() => app.close());
+}
+const closeApp = () => app.close();
 const contractCases = contractChannelCases(() => ({ app, establishmentId: seeded.id }));
 const authCases = authChannelCases(() => ({ app, establishmentId: seeded.id }));
 
@@ -533,6 +538,8 @@ const invalid: { [K in ChannelName]: unknown[] } = {
 };
 
 describe('every channel with valid input', () => {
+  beforeEach(openApp);
+  afterEach(closeApp);
   for (const name of channelNames) {
     it(`${name} answers ok`, async () => {
       if (onPostgres() && name in refusedOnServer) {
@@ -566,10 +573,15 @@ describe('every channel with valid input', () => {
 });
 
 describe('every channel with invalid input changes nothing', () => {
+  // One app for the whole describe: every case proves it left every table as it found it, so
+  // each one starts from the same fresh database (a case that wrote would fail itself).
+  beforeAll(openApp);
+  afterAll(closeApp);
   for (const name of channelNames) {
     it(`${name} refuses ${invalid[name].length} bad payloads in Spanish`, async () => {
+      // Every table as it was before the first payload: each refusal must leave exactly that.
+      const before = await snapshot(app.db);
       for (const payload of invalid[name]) {
-        const before = await snapshot(app.db);
         const r = await app.call(name, payload as never);
         expect(r.ok, `${name} accepted ${JSON.stringify(payload)}`).toBe(false);
         if (!r.ok) {
@@ -584,6 +596,8 @@ describe('every channel with invalid input changes nothing', () => {
 });
 
 describe('refusals of valid-looking input that the data forbids', () => {
+  beforeEach(openApp);
+  afterEach(closeApp);
   it('a duplicate code is refused next to the code field, and nothing is written', async () => {
     const before = await snapshot(app.db);
     const r = await app.call('establishments.create', validEstablishment({ code: 'ep-base-01' }));

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { donatedInstrument, handOver, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
+import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
 
 /**
  * Programmes through the same pipeline the window uses: the custody change, attendance
@@ -14,8 +15,12 @@ let men: number;
 let women: number;
 let other: number;
 
+/** One Chromium prints the PDFs of every test (started at the first print), instead of one started per test. */
+const printer = createChromiumPdfPrinter();
+afterAll(() => printer.close());
+
 beforeEach(async () => {
-  app = await testApp();
+  app = await testApp({ printer });
   men = (
     await app.ok('establishments.create', validEstablishment({ code: 'EP-VAR-01', name: 'E.P. Varones Prueba', population: 'varones' }))
   ).id;

@@ -23,7 +23,7 @@ import {
  * SQLite files, enrolled and installed through the channels.
  *
  * A failure prints fast-check's seed and path and the operations run. To run it again:
- *   FC_SEED=<seed> FC_PATH=<path> npx vitest run --project sqlite tests/unit/main/site-simulation.test.ts
+ *   FC_SEED=<seed> FC_PATH=<path> npx vitest run --project 'sqlite*' tests/unit/main/site-simulation.test.ts
  * The schedules that found bugs before run first every time (`found`). Random
  * runs: 3 by default, more with FC_RUNS=50. Shrinking (slow: every try builds a new world) is off unless FC_SHRINK=1.
  */
