@@ -20,7 +20,7 @@ import { officeCases, refusedOnThisPc } from './office-channel-cases';
 import { siteCases, siteRefusedOnServer } from './site-channel-cases';
 import { onPostgres } from '../../helpers/pg';
 import { type Case, saved } from '../../helpers/channel-cases';
-import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
+import { filePrinter } from '../../helpers/file-printer';
 
 /**
  * Every channel of the contract, called through the same pipeline the window uses,
@@ -30,9 +30,7 @@ import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf
 
 let app: TestApp;
 let seeded: { id: number; version: number };
-/** One Chromium prints the PDFs of every case (started at the first print), instead of one started per case. */
-const printer = createChromiumPdfPrinter();
-afterAll(() => printer.close());
+const printer = filePrinter();
 
 /** A fresh app with one establishment: for each case that writes (beforeEach), or for a describe of cases that must change nothing (beforeAll). */
 async function openApp() {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readManifest } from '../../../electron/main/backups/format';
 import { translator } from '../../../electron/main/i18n';
 import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../shared/audit/labels';
@@ -9,7 +9,7 @@ import { paperChannels, paperPrefixes, type PaperPrefix } from '../../../shared/
 import { sqliteOnly } from '../../helpers/pg';
 import { dispatchMovement, jpegBase64, otherEstablishment, paperRecords, pdfBase64 } from '../../helpers/papers';
 import { newViolin, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
-import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
+import { filePrinter } from '../../helpers/file-printer';
 
 /**
  * Filing the paper (issue 16, item 4): a scanned PDF or a photo attached to a transfer's
@@ -31,9 +31,7 @@ const stored = () => {
 };
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-']).toString('utf8');
 
-/** One Chromium prints the PDFs of every test (started at the first print), instead of one started per test. */
-const printer = createChromiumPdfPrinter();
-afterAll(() => printer.close());
+const printer = filePrinter();
 
 beforeEach(async () => {
   app = await testApp({ printer });

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { donatedInstrument, handOver, snapshot, testApp, validEstablishment, type TestApp } from '../../helpers/services';
-import { createChromiumPdfPrinter } from '../../../electron/harness/chromium-pdf';
+import { filePrinter } from '../../helpers/file-printer';
 
 /**
  * Programmes through the same pipeline the window uses: the custody change, attendance
@@ -15,9 +15,7 @@ let men: number;
 let women: number;
 let other: number;
 
-/** One Chromium prints the PDFs of every test (started at the first print), instead of one started per test. */
-const printer = createChromiumPdfPrinter();
-afterAll(() => printer.close());
+const printer = filePrinter();
 
 beforeEach(async () => {
   app = await testApp({ printer });
