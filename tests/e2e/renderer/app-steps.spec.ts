@@ -17,6 +17,7 @@ test.describe('El primer uso, como lo recorre el nivel 3', () => {
 
     await app.getByRole('button', { name: 'Menú del usuario' }).click();
     await app.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+    await expect(app.getByRole('heading', { name: 'Ingresar' })).toBeVisible(); // signed out in main before the reload
     await app.reload();
     await signIn(app, FIRST_ADMIN);
     await findInstrument(app, 'INPE-VIO-0901');

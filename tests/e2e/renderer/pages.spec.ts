@@ -48,6 +48,8 @@ test.describe('Every page', () => {
     await expect(app.getByRole('heading', { name: 'Home' })).toBeVisible();
     await app.getByRole('button', { name: 'User menu' }).click();
     await app.getByRole('menuitem', { name: 'Sign out' }).click();
+    // Signed out in main before the reload: a reload that overtakes the sign-out finds the session still open.
+    await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     // Reloaded: only the first screen's texts are in the page; the rest arrive with the signed-in app.
     await app.reload();
     await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
