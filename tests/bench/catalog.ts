@@ -21,7 +21,7 @@ import type { Scenario } from './scenarios';
  * its pages; and, for the whole picture of memory on an old PC: `rss_mb` = the peak growth of
  * this process's resident memory during the run over its level just before (sampled every
  * 10 ms; a small catalog is made first so the browser and the image library are loaded),
- * `heap_mb` = the same for V8's heap, and the Chromium processes that print (Linux, PSS, read
+ * `heap_mb` = the same for V8's heap (every 50 ms), and the Chromium processes that print (Linux, PSS, read
  * each time their private memory passes its last high by 4 MB, and at least every 2 s): their growth during
  * the run (`browser_mb`) and their peak (`browser_peak_mb`).
  */
@@ -173,8 +173,8 @@ async function measure(dispatch: Dispatch, jobs: JobRegistry, exhibitionId: numb
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
     if (++ticks % 5 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }, 10);
-  // The browser's PSS is read when its private memory passes its last high by PSS_STEP (the peak is
-  // then missed by less than that), and every 2 s whatever it does.
+  // The browser's PSS is read when its private memory passes its last high by PSS_STEP (a peak
+  // that passes it by less is missed by as much at the most), and every 2 s whatever it does.
   let privateHigh = 0;
   let lastPss = 0;
   const slow = setInterval(() => {
