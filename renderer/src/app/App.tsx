@@ -8,7 +8,7 @@ import { AuthGate } from '../features/auth';
 import { loadCatalogs } from '../i18n';
 import { queryClient } from './queryClient';
 import { ErrorBoundary } from './ErrorBoundary';
-import { whenIdle } from './lazyPage';
+import { whenIdle } from './whenIdle';
 import { theme } from './theme';
 
 // The texts of every page (both languages) arrive with the code: no page shows a bare key.

@@ -31,7 +31,8 @@ import { GlobalSearch } from '../features/search';
 import type { NavItem } from './feature';
 import { features, navigation } from './features';
 import { navigateTo, useNavigationPending } from './navigationPending';
-import { prefetchPages, preloadPage, whenIdle } from './lazyPage';
+import { pageLoaded, prefetchPages, preloadPage } from './lazyPage';
+import { whenIdle } from './whenIdle';
 import { pageOpened, refreshPage } from './pageQueries';
 import { PageFallback } from './PageFallback';
 import { routes } from './routes';
@@ -62,7 +63,7 @@ function ShellAnchor({
         onClick?.(e);
         if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
         e.preventDefault();
-        navigateTo(to, replace, ready?.());
+        navigateTo(to, replace, ready?.(), pageLoaded(pageOf.get(to)));
       }}
     />
   );

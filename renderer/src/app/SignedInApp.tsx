@@ -1,7 +1,8 @@
 import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/es';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, RouterProvider } from 'react-router';
+import { createHashRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { FeaturesContext } from './FeatureDashboards';
 import { features } from './features';
 import { followNavigation } from './navigationPending';

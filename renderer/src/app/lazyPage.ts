@@ -6,6 +6,8 @@ type Loader = () => Promise<unknown>;
 const loaders: Loader[] = [];
 /** Each lazy page's loader, so a link can fetch its page's code before it is clicked. */
 const loaderOf = new WeakMap<object, Loader>();
+/** The lazy pages whose code has arrived. */
+const loadedPages = new WeakSet<object>();
 
 /**
  * A page (or dashboard section) loaded on demand, in its own chunk: the sign-in screen and
@@ -18,10 +20,16 @@ export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M &
 ): LazyExoticComponent<M[K]> {
   let pending: Promise<M> | undefined;
   const once = () =>
-    (pending ??= load().catch((err: unknown) => {
-      pending = undefined; // a failed fetch is tried again on the next visit
-      throw err;
-    }));
+    (pending ??= load().then(
+      (m) => {
+        loadedPages.add(page);
+        return m;
+      },
+      (err: unknown) => {
+        pending = undefined; // a failed fetch is tried again on the next visit
+        throw err;
+      },
+    ));
   loaders.push(once);
   const page = lazy(() => once().then((m) => ({ default: m[name] })));
   loaderOf.set(page, once);
@@ -32,6 +40,12 @@ export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M &
 export function preloadPage(element: ReactNode): void {
   const load = isValidElement(element) && typeof element.type === 'object' ? loaderOf.get(element.type) : undefined;
   void load?.().catch(() => undefined); // fetched again when the page is opened
+}
+
+/** Whether the code of the page a route's element shows has arrived (a page that is not lazy has always; no element: unknown, so no). */
+export function pageLoaded(element: ReactNode): boolean {
+  if (!isValidElement(element)) return false;
+  return typeof element.type !== 'object' || !loaderOf.has(element.type) || loadedPages.has(element.type);
 }
 
 /** How many page chunks are fetched at once in the background. */
@@ -50,19 +64,4 @@ export async function prefetchPages(): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: PREFETCH_AT_ONCE }, worker));
-}
-
-/**
- * Runs `task` once the page has been idle for a moment (`delayMs`, then the browser's next
- * idle period, at the latest `delayMs` + 1 s later). Returns what cancels it (an effect's cleanup).
- */
-export function whenIdle(task: () => void, delayMs: number): () => void {
-  let idle: number | undefined;
-  const timer = setTimeout(() => {
-    idle = requestIdleCallback(task, { timeout: 1000 });
-  }, delayMs);
-  return () => {
-    clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
-  };
 }

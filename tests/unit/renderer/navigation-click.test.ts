@@ -52,4 +52,14 @@ describe('a navigation link that waits for its data', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(navigate).toHaveBeenCalledTimes(1);
   });
+
+  it('a page whose code has arrived is drawn at once (flushSync); one whose code is on its way opens as a transition', async () => {
+    const navigate = router();
+    const data = later();
+    navigateTo('/docentes', false, data.promise, true);
+    data.resolve();
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/docentes', { replace: false, flushSync: true }));
+    navigateTo('/contratos', false, undefined, false);
+    expect(navigate).toHaveBeenLastCalledWith('/contratos', { replace: false });
+  });
 });
