@@ -1,14 +1,13 @@
-import type { Query, QueryCache, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { ChannelName } from '../../../shared/channels';
-import type { ChannelInput } from '../../../shared/contract';
-import { call } from '../api';
+import { hashKey, type Query, type QueryCache, type QueryClient, type QueryKey } from '@tanstack/react-query';
 
 // A page asks for its data only once it has rendered; on a slow PC that render takes as long
 // as the data. So the shell remembers what each page read when it opened, and the next
 // click on its link asks for the same again at once: the data and the page's code travel
-// together. Nothing is shown older than before: the page still fetches what it needs (a
-// query already on its way is shared), and what the click fetched counts as current only
-// while the page opens (CLICK_FRESH_MS).
+// together. Nothing a write has changed is shown: data a write made out of date (app/domains.ts
+// invalidates it) is waited for; data no write has touched since is shown at once while main is
+// asked again, and the page takes in what changed when it comes. The page still fetches what
+// it needs (a query already on its way is shared), and what the click fetched counts as current
+// only while the page opens (CLICK_FRESH_MS).
 
 /** How long after a page opens the queries it reads count as its own (the ones its link asks for next time). */
 const OPENING_MS = 1500;
@@ -62,21 +61,27 @@ export function pageOpened(path: string): () => void {
 
 /**
  * A link to `path` was clicked: what that page read when it opened last is asked for now (if
- * stale). Resolves once it has arrived, or after WAIT_MS at the most: the link opens its page
- * then (navigateTo), which is drawn once, with this data. A page drawn before its data arrives
- * (with what the cache had) is drawn a second time, whole, when it comes.
+ * stale), also what the cache has let go since (a page left more than its gcTime ago, five
+ * minutes). When the cache still holds all of it and no write has made any of it out of date,
+ * resolves at once: the link opens its page (navigateTo) with what the clerk saw there last,
+ * while main is asked again (the page takes in what changed, if anything, when it comes: a
+ * page switch does not wait for main when nothing was written). Otherwise resolves once it has
+ * arrived (what is already on its way included), or after WAIT_MS at the most: the page is
+ * drawn once, with this data.
  */
 export function refreshPage(client: QueryClient, path: string): Promise<void> {
   const asked: Promise<unknown>[] = [];
+  let current = true;
   for (const queryKey of readOnOpening.get(path) ?? []) {
-    const [name, input] = queryKey as [ChannelName, ChannelInput<ChannelName>];
-    const query = client.getQueryCache().find({ queryKey, exact: true });
-    if (query?.state.fetchStatus !== 'idle') continue; // gone from the cache, or already on its way
-    askedOnClick.set(query.queryHash, Date.now());
-    // Asked only if stale (as the page would): the session and the app's facts keep their own staleTime.
-    asked.push(client.query({ queryKey, queryFn: () => call(name, input) }).catch(() => undefined)); // the page shows the refusal
+    const held = client.getQueryCache().find({ queryKey, exact: true })?.state;
+    if (held?.status !== 'success' || held.isInvalidated) current = false; // never fetched, gone, refused, or written since
+    askedOnClick.set(hashKey(queryKey), Date.now());
+    // Asked only if stale (as the page would), with the cache's own query function (queryClient.ts):
+    // the session and the app's facts keep their own staleTime. A query on its way is not asked
+    // twice: its answer is waited for.
+    asked.push(client.query({ queryKey }).catch(() => undefined)); // the page shows the refusal
   }
-  if (asked.length === 0) return Promise.resolve();
+  if (asked.length === 0 || current) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, WAIT_MS);
     void Promise.all(asked).then(() => {

@@ -1,16 +1,24 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { ChannelName } from '../../../shared/channels';
+import type { ChannelInput } from '../../../shared/contract';
 import { call } from '../api';
 import { pageStaleTime, watchPageQueries } from './pageQueries';
 
 /**
- * The renderer's one query cache (App provides it). Query keys are [channel, input] (api.ts).
- * Every page asks main again when it opens (pageStaleTime: 0, except what its link's click
- * has just fetched for it); a write refetches what it may have changed (app/domains.ts).
+ * The renderer's one query cache (App provides it). Query keys are [channel, input] (api.ts),
+ * which is all the cache needs to ask main again (queryFn: a navigation link's click asks for
+ * what its page read last, pageQueries.ts). Every page asks main again when it opens
+ * (pageStaleTime: 0, except what its link's click has just fetched for it); a write refetches
+ * what it may have changed (app/domains.ts).
  */
 export const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { refetchOnWindowFocus: true, retry: false, staleTime: pageStaleTime },
+    queries: {
+      queryFn: ({ queryKey }) => call(...(queryKey as [ChannelName, ChannelInput<ChannelName>])),
+      refetchOnWindowFocus: true,
+      retry: false,
+      staleTime: pageStaleTime,
+    },
     mutations: { retry: false },
   },
 });
@@ -28,5 +36,5 @@ queryClient.setQueryDefaults(['app.info'], { staleTime: Infinity });
  * queries then find them in the cache or on their way (the same keys as useApiQuery).
  */
 for (const name of ['auth.status', 'app.info'] as const satisfies readonly ChannelName[]) {
-  queryClient.query({ queryKey: [name, {}], queryFn: () => call(name, {}) }).catch(() => undefined); // AuthGate shows the refusal
+  queryClient.query({ queryKey: [name, {}] }).catch(() => undefined); // AuthGate shows the refusal
 }
