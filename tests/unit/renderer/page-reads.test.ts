@@ -27,6 +27,23 @@ describe('a navigation link asks for its page’s data before opening it', () =>
     unsubscribe();
   }
 
+  /** main's next answer, held until the test gives it. */
+  function heldAnswer(): (data: unknown) => void {
+    let answer = (_: unknown) => undefined as void;
+    call.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    return (data) => answer(data);
+  }
+
+  /** Clicks the link to `path`: the page must not open before main has answered (`reply`), then opens. */
+  async function opensOnlyOnceAnswered(path: string, reply: () => void): Promise<void> {
+    let opened = false;
+    const click = refreshPage(client, path).then(() => (opened = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toBe(false);
+    reply();
+    await click;
+  }
+
   beforeEach(() => {
     call.mockReset();
     client = new QueryClient({
@@ -58,8 +75,7 @@ describe('a navigation link asks for its page’s data before opening it', () =>
   it('opens at once with what the clerk saw there last when no write has touched it, asking main again meanwhile', async () => {
     call.mockResolvedValue(rows);
     await visit('/docentes', teachers(''));
-    let answer = (_: unknown) => undefined as void;
-    call.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const answer = heldAnswer();
 
     let opened = false;
     void refreshPage(client, '/docentes').then(() => (opened = true));
@@ -76,15 +92,8 @@ describe('a navigation link asks for its page’s data before opening it', () =>
     call.mockResolvedValue(rows);
     await visit('/personal', ['staff.list', {}]);
     await client.invalidateQueries({ queryKey: ['staff.list'] }); // a write elsewhere (api.ts useApiMutation)
-    let answer = (_: unknown) => undefined as void;
-    call.mockImplementationOnce(() => new Promise((r) => (answer = r)));
-
-    let opened = false;
-    const click = refreshPage(client, '/personal').then(() => (opened = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(opened).toBe(false);
-    answer({ rows: [], total: 0 });
-    await click;
+    const answer = heldAnswer();
+    await opensOnlyOnceAnswered('/personal', () => answer({ rows: [], total: 0 }));
     expect(call).toHaveBeenCalledTimes(2);
     expect(client.getQueryData(['staff.list', {}])).toEqual({ rows: [], total: 0 });
   });
@@ -94,17 +103,10 @@ describe('a navigation link asks for its page’s data before opening it', () =>
     const key: QueryKey = ['conformities.list', {}];
     await visit('/conformidades', key);
     const open = new QueryObserver(client, { queryKey: key, refetchOnMount: false }).subscribe(() => undefined); // shown elsewhere: refetched after the write
-    let answer = (_: unknown) => undefined as void;
-    call.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const answer = heldAnswer();
     void client.invalidateQueries({ queryKey: key });
     await vi.waitFor(() => expect(call).toHaveBeenCalledTimes(2));
-
-    let opened = false;
-    const click = refreshPage(client, '/conformidades').then(() => (opened = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(opened).toBe(false);
-    answer({ rows: [], total: 0 });
-    await click;
+    await opensOnlyOnceAnswered('/conformidades', () => answer({ rows: [], total: 0 }));
     expect(call).toHaveBeenCalledTimes(2);
     open();
   });
