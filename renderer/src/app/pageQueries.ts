@@ -71,7 +71,7 @@ export function pageOpened(path: string): () => void {
  */
 export function refreshPage(client: QueryClient, path: string): Promise<void> {
   const asked: Promise<unknown>[] = [];
-  let current = true;
+  let current = true; // nothing recorded: nothing to wait for
   for (const queryKey of readOnOpening.get(path) ?? []) {
     const held = client.getQueryCache().find({ queryKey, exact: true })?.state;
     if (held?.status !== 'success' || held.isInvalidated) current = false; // never fetched, gone, refused, or written since
@@ -81,7 +81,7 @@ export function refreshPage(client: QueryClient, path: string): Promise<void> {
     // twice: its answer is waited for.
     asked.push(client.query({ queryKey }).catch(() => undefined)); // the page shows the refusal
   }
-  if (asked.length === 0 || current) return Promise.resolve();
+  if (current) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, WAIT_MS);
     void Promise.all(asked).then(() => {
