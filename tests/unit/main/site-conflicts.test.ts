@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../electron/main/i18n';
 import { listConflicts } from '../../../electron/main/sites/conflicts';
-import { appWithTwoPrisons, newParticipantAt, TEST_PASSWORD, type TestApp } from '../../helpers/services';
-import { enrolledSite, type NewPc } from '../../helpers/site-pc';
+import { centreWithSite } from '../../helpers/centre-and-site';
+import { newParticipantAt, type TestApp } from '../../helpers/services';
+import type { NewPc } from '../../helpers/site-pc';
 
 /**
  * The conflicts list at the centre and its resolution (issue 20, docs/SITES.md decision 8): a
@@ -17,7 +18,6 @@ import { enrolledSite, type NewPc } from '../../helpers/site-pc';
 type Row = Record<string, unknown>;
 
 let centre: TestApp;
-let lur: number;
 let pc: NewPc;
 let siteRow: number;
 
@@ -66,13 +66,13 @@ async function conflictOn(code: string, centreNames: { firstNames?: string; last
 }
 
 beforeAll(async () => {
-  ({ app: centre, lur } = await appWithTwoPrisons());
-  await newParticipantAt(centre, lur, 'LUR-0001', 'Pedro', 'Huamán Ríos');
-  await newParticipantAt(centre, lur, 'LUR-0002', 'Mario', 'Apaza Ccori');
-  await newParticipantAt(centre, lur, 'LUR-0003', 'José', 'Quispe Mamani');
-  await centre.signInAs('programas', { establishmentIds: [lur] });
-  await centre.signInAs('administrador');
-  ({ siteRow, pc } = await enrolledSite(centre, lur, 'programas', TEST_PASSWORD));
+  ({ centre, siteRow, pc } = await centreWithSite({
+    prepare: async (app, at) => {
+      await newParticipantAt(app, at, 'LUR-0001', 'Pedro', 'Huamán Ríos');
+      await newParticipantAt(app, at, 'LUR-0002', 'Mario', 'Apaza Ccori');
+      await newParticipantAt(app, at, 'LUR-0003', 'José', 'Quispe Mamani');
+    },
+  }));
 }, 180_000);
 
 afterAll(async () => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
-import { appWithTwoPrisons, newParticipantAt, TEST_PASSWORD, type TestApp } from '../../helpers/services';
-import { enrolledSite, type NewPc } from '../../helpers/site-pc';
+import { centreWithSite } from '../../helpers/centre-and-site';
+import { newParticipantAt, type TestApp } from '../../helpers/services';
+import type { NewPc } from '../../helpers/site-pc';
 
 /**
  * Carrying data packages through the channels (issue 20 item 3): «Enviar a la oficina central» at
@@ -45,12 +46,10 @@ const gidAt = async (app: { db: TestApp['db'] }, code: string) =>
   ((await app.db('participants').where({ code }).first('gid')) as Row | undefined)?.gid ?? null;
 
 beforeAll(async () => {
-  ({ app: centre, lur, cho } = await appWithTwoPrisons());
-  await newParticipantAt(centre, lur, 'LUR-0001');
-  await centre.signInAs('programas', { establishmentIds: [lur] });
-  await centre.signInAs('consulta', { establishmentIds: [lur] });
-  await centre.signInAs('administrador');
-  ({ siteRow, pc } = await enrolledSite(centre, lur, 'programas', TEST_PASSWORD));
+  ({ centre, lur, cho, siteRow, pc } = await centreWithSite({
+    prepare: (app, at) => newParticipantAt(app, at, 'LUR-0001'),
+    accounts: ['consulta'],
+  }));
 }, 180_000);
 
 afterAll(async () => {

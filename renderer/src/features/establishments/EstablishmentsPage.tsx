@@ -1,7 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData } from '@tanstack/react-query';
 import { IconEdit, IconUsersGroup } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
@@ -19,12 +18,12 @@ import {
   ChoiceFilter,
   ListFilters,
   NewButton,
-  pageOf,
   useFilteredList,
   useFormDialog,
-  useOptions,
   type ActiveStatus,
 } from '../../components/ListTools';
+import { CatalogChoiceFilter } from '../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../components/usePagedQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { EstablishmentFormModal } from './EstablishmentFormModal';
 import { PopulationDrawer } from './PopulationDrawer';
@@ -64,11 +63,9 @@ export function EstablishmentsPage() {
     }),
     [debouncedSearch, regionalOfficeId, population, programme, status],
   );
-  const sort = listState.sortBy(establishmentSortColumns, 'name');
 
   const offices = useApiQuery('regionalOffices.list', {});
-  const list = useApiQuery('establishments.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
-  const populationOptions = useOptions(populations, 'establishments.populations');
+  const { query: list, sort } = usePagedQuery('establishments.list', filter, listState, establishmentSortColumns, 'name');
   const setActive = useApiMutation('establishments.setActive');
   // Everyone reads the establishments; only the administrador changes them (main enforces it).
   const canWrite = useCan('establishments.create');
@@ -222,7 +219,13 @@ export function EstablishmentsPage() {
           {...filters.bind('regionalOfficeId')}
           w={170}
         />
-        <ChoiceFilter label={t('establishments.filterPopulation')} data={populationOptions} {...filters.bind('population')} w={140} />
+        <CatalogChoiceFilter
+          label={t('establishments.filterPopulation')}
+          values={populations}
+          prefix="establishments.populations"
+          {...filters.bind('population')}
+          w={140}
+        />
         <ChoiceFilter
           label={t('establishments.filterProgramme')}
           data={[

@@ -31,7 +31,8 @@ import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useCan } from '../../components/session';
 import { useMoney } from '../../components/money';
-import { CustodyBadge, PhotosPicker, RecordedCell, uploadOf } from './ui';
+import { LedgerTable } from './LedgerTable';
+import { CustodyBadge, PhotosPicker, uploadOf } from './ui';
 
 const gradeColors: Record<ConditionGrade, string> = { bueno: 'teal', regular: 'yellow', malo: 'red' };
 
@@ -206,40 +207,30 @@ export function CustodyPanel({ artwork }: { artwork: Artwork }) {
             </Stack>
           ))}
       </Card>
-      <Table striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{t('internarte.custody.fields.date')}</Table.Th>
-            <Table.Th>{t('internarte.artworks.fields.custody')}</Table.Th>
-            <Table.Th>{t('internarte.custody.fields.place')}</Table.Th>
-            <Table.Th>{t('internarte.custody.fields.exhibition')}</Table.Th>
-            <Table.Th>{t('internarte.custody.fields.recordedBy')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(history.data ?? []).map((h) => (
-            <Table.Tr key={h.id} data-testid="custody-entry">
-              <Table.Td>{h.seq}</Table.Td>
-              <Table.Td>{formatDate(h.date)}</Table.Td>
-              <Table.Td>
-                <CustodyBadge status={h.status} />
-              </Table.Td>
-              <Table.Td>{h.place ?? '—'}</Table.Td>
-              <Table.Td>
-                {h.exhibitionId ? (
-                  <Anchor component={Link} to={`${routes.exhibitions}/${h.exhibitionId}`} size="sm">
-                    {h.exhibitionTitle}
-                  </Anchor>
-                ) : (
-                  '—'
-                )}
-              </Table.Td>
-              <RecordedCell entry={h} />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <LedgerTable
+        striped
+        withTableBorder
+        entries={history.data ?? []}
+        rowTestId="custody-entry"
+        recordedBy={t('internarte.custody.fields.recordedBy')}
+        columns={[
+          { title: '#', cell: (h) => h.seq },
+          { title: t('internarte.custody.fields.date'), cell: (h) => formatDate(h.date) },
+          { title: t('internarte.artworks.fields.custody'), cell: (h) => <CustodyBadge status={h.status} /> },
+          { title: t('internarte.custody.fields.place'), cell: (h) => h.place ?? '—' },
+          {
+            title: t('internarte.custody.fields.exhibition'),
+            cell: (h) =>
+              h.exhibitionId ? (
+                <Anchor component={Link} to={`${routes.exhibitions}/${h.exhibitionId}`} size="sm">
+                  {h.exhibitionTitle}
+                </Anchor>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -9,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -20,14 +19,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import { consentedArtist, namingModes, type NamingMode } from '../../../../shared/internarte/rules';
-import { ConsentRecord, type Artwork } from '../../../../shared/internarte/schemas';
+import { ConsentRecord, type Artwork, type ConsentEntry } from '../../../../shared/internarte/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useRecordForm } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 import { useCan } from '../../components/session';
-import { RecordedCell, uploadOf } from './ui';
+import { LedgerTable } from './LedgerTable';
+import { uploadOf } from './ui';
 
 const uses = ['mayExhibit', 'mayCatalog', 'mayPhotograph', 'maySell'] as const;
 
@@ -100,54 +100,48 @@ export function ConsentPanel({ artwork }: { artwork: Artwork }) {
         <Title order={5} mb="xs">
           {t('internarte.consent.history')}
         </Title>
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('internarte.consent.fields.date')}</Table.Th>
-                <Table.Th>{t('internarte.consent.fields.naming')}</Table.Th>
-                {uses.map((u) => (
-                  <Table.Th key={u}>
-                    {t(
-                      `internarte.artworks.consentBadges.${u === 'mayExhibit' ? 'exhibit' : u === 'mayCatalog' ? 'catalog' : u === 'mayPhotograph' ? 'photo' : 'sale'}`,
-                    )}
-                  </Table.Th>
-                ))}
-                <Table.Th>{t('internarte.consent.fields.document')}</Table.Th>
-                <Table.Th>{t('internarte.consent.fields.recordedBy')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(history.data ?? []).map((h) => (
-                <Table.Tr key={h.id} data-testid="consent-entry">
-                  <Table.Td>{formatDate(h.date)}</Table.Td>
-                  <Table.Td>
-                    {h.revocation ? (
-                      <Badge color="red" variant="light" tt="none">
-                        {t('internarte.consent.revocation')}
-                      </Badge>
-                    ) : (
-                      <>
-                        {t(`internarte.namingModes.${h.naming}`)}
-                        {h.pseudonym ? `: ${h.pseudonym}` : ''}
-                      </>
-                    )}
-                    {h.notes && (
-                      <Text size="xs" c="dimmed">
-                        {h.notes}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {uses.map((u) => (
-                    <Table.Td key={u}>{t(h[u] ? 'internarte.consent.yes' : 'internarte.consent.no')}</Table.Td>
-                  ))}
-                  <Table.Td>{h.documentName ?? (h.hasDocument ? t('internarte.consent.documentReserved') : '—')}</Table.Td>
-                  <RecordedCell entry={h} />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <LedgerTable
+          striped
+          scrollMinWidth={700}
+          entries={history.data ?? []}
+          rowTestId="consent-entry"
+          recordedBy={t('internarte.consent.fields.recordedBy')}
+          columns={[
+            { title: t('internarte.consent.fields.date'), cell: (h) => formatDate(h.date) },
+            {
+              title: t('internarte.consent.fields.naming'),
+              cell: (h) => (
+                <>
+                  {h.revocation ? (
+                    <Badge color="red" variant="light" tt="none">
+                      {t('internarte.consent.revocation')}
+                    </Badge>
+                  ) : (
+                    <>
+                      {t(`internarte.namingModes.${h.naming}`)}
+                      {h.pseudonym ? `: ${h.pseudonym}` : ''}
+                    </>
+                  )}
+                  {h.notes && (
+                    <Text size="xs" c="dimmed">
+                      {h.notes}
+                    </Text>
+                  )}
+                </>
+              ),
+            },
+            ...uses.map((u) => ({
+              title: t(
+                `internarte.artworks.consentBadges.${u === 'mayExhibit' ? 'exhibit' : u === 'mayCatalog' ? 'catalog' : u === 'mayPhotograph' ? 'photo' : 'sale'}`,
+              ),
+              cell: (h: ConsentEntry) => t(h[u] ? 'internarte.consent.yes' : 'internarte.consent.no'),
+            })),
+            {
+              title: t('internarte.consent.fields.document'),
+              cell: (h) => h.documentName ?? (h.hasDocument ? t('internarte.consent.documentReserved') : '—'),
+            },
+          ]}
+        />
         {history.data?.length === 0 && (
           <Text size="sm" c="dimmed" mt="xs">
             {t('internarte.consent.none')}

@@ -1,25 +1,17 @@
 import { Text } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { programmes, type Programme } from '../../../../shared/programmes/rules';
 import { workshopSortColumns, type Workshop, type WorkshopFilter } from '../../../../shared/programmes/schemas';
-import { call, useApiQuery } from '../../api';
+import { call } from '../../api';
 import { routes } from '../../app/routes';
 import { ExportMenu } from '../../components/ExportMenu';
 import { MountOnOpen } from '../../components/MountOnOpen';
 import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
-import {
-  ActiveFilter,
-  ChoiceFilter,
-  ListFilters,
-  NewButton,
-  pageOf,
-  useFilteredList,
-  useOptions,
-  type ActiveStatus,
-} from '../../components/ListTools';
+import { ActiveFilter, ListFilters, NewButton, useFilteredList, type ActiveStatus } from '../../components/ListTools';
+import { CatalogChoiceFilter } from '../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../components/usePagedQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { WorkshopFormModal } from './WorkshopFormModal';
 import { dateSpan } from './ui';
@@ -43,7 +35,6 @@ export function WorkshopsPage() {
   const [formOpen, setFormOpen] = useState(false);
   const canCreate = useCan('workshops.create');
   const canExport = useCan('workshops.export');
-  const programmeOptions = useOptions(programmes, 'programmes.programmes');
 
   const filter = useMemo<WorkshopFilter>(
     () => ({
@@ -54,8 +45,7 @@ export function WorkshopsPage() {
     }),
     [debounced, programme, establishment, status],
   );
-  const sort = listState.sortBy(workshopSortColumns, 'name');
-  const list = useApiQuery('workshops.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const { query: list } = usePagedQuery('workshops.list', filter, listState, workshopSortColumns, 'name');
   const total = list.data?.total ?? 0;
   const openNew = () => setFormOpen(true);
 
@@ -73,9 +63,10 @@ export function WorkshopsPage() {
         }
       />
       <ListFilters state={state} placeholder={t('programmes.workshops.searchPlaceholder')} searchMinWidth={200}>
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('programmes.workshops.programme')}
-          data={programmeOptions}
+          values={programmes}
+          prefix="programmes.programmes"
           {...filters.bind('programme')}
           style={filterStyle}
         />

@@ -1,23 +1,13 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disciplines, type Discipline } from '../../../../../shared/contracts/rules';
 import { teacherSortColumns, type Teacher, type TeacherFilter } from '../../../../../shared/contracts/schemas';
-import { useApiQuery } from '../../../api';
 import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
 import { MountOnOpen } from '../../../components/MountOnOpen';
-import {
-  ActiveFilter,
-  ChoiceFilter,
-  ListFilters,
-  NewButton,
-  pageOf,
-  useFilteredList,
-  useFormDialog,
-  useOptions,
-  type ActiveStatus,
-} from '../../../components/ListTools';
+import { ActiveFilter, ListFilters, NewButton, useFilteredList, useFormDialog, type ActiveStatus } from '../../../components/ListTools';
+import { CatalogChoiceFilter } from '../../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../../components/usePagedQuery';
 import { ImportButton } from '../../../components/import/ImportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
@@ -45,7 +35,6 @@ export function TeachersPage() {
   const form = useFormDialog<Teacher>([]);
   const { recordId, openRecord: open, closeRecord } = useRecordParam();
   const canWrite = useCan('teachers.create');
-  const disciplineOptions = useOptions(disciplines, 'contracts.disciplines');
 
   const filter = useMemo<TeacherFilter>(
     () => ({
@@ -56,9 +45,7 @@ export function TeachersPage() {
     }),
     [debounced, discipline, establishment, status],
   );
-  const sort = listState.sortBy(teacherSortColumns, 'name');
-  const exportQuery = { ...filter, ...pageOf(listState, sort) };
-  const list = useApiQuery('teachers.list', exportQuery, { placeholderData: keepPreviousData });
+  const { query: list, input: exportQuery } = usePagedQuery('teachers.list', filter, listState, teacherSortColumns, 'name');
   const total = list.data?.total ?? 0;
 
   return (
@@ -79,10 +66,11 @@ export function TeachersPage() {
         }
       />
       <ListFilters state={state} placeholder={t('contracts.teachers.searchPlaceholder')}>
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('contracts.teachers.disciplines')}
           placeholder={t('contracts.teachers.allDisciplines')}
-          data={disciplineOptions}
+          values={disciplines}
+          prefix="contracts.disciplines"
           {...filters.bind('discipline')}
           style={filterStyle}
         />
