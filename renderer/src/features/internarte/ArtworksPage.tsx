@@ -1,18 +1,19 @@
 import { Image, Text } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { IconPhoto } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { custodyStatuses, saleStatuses, techniques } from '../../../../shared/internarte/rules';
-import { artworkSortColumns, type Artwork, type ArtworkFilter } from '../../../../shared/internarte/schemas';
-import { call, useApiQuery } from '../../api';
+import { artworkSortColumns, ConsentFilter, type Artwork, type ArtworkFilter } from '../../../../shared/internarte/schemas';
+import { call } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
 import { ImportButton } from '../../components/import/ImportButton';
 import { routes } from '../../app/routes';
 import { EstablishmentFilter, ListEmptyState, ListTable } from '../../components/ListPage';
 import { MountOnOpen } from '../../components/MountOnOpen';
-import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../components/ListTools';
+import { ListFilters, NewButton, useFilteredList } from '../../components/ListTools';
+import { CatalogChoiceFilter } from '../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../components/usePagedQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { useMoney } from '../../components/money';
@@ -42,10 +43,6 @@ export function ArtworksPage() {
   });
   const { list: listState, filters } = state;
   const { establishmentId, technique, custody, sale, consent } = filters.values;
-  const techniqueOptions = useOptions(techniques, 'internarte.techniques');
-  const custodyOptions = useOptions(custodyStatuses, 'internarte.custodyStatuses');
-  const saleOptions = useOptions(saleStatuses, 'internarte.saleStatuses');
-  const consentOptions = useOptions(['sin_consentimiento', 'exhibir', 'catalogo', 'foto', 'venta'], 'internarte.consentFilter');
   const debounced = listState.debouncedSearch;
   const [formOpen, setFormOpen] = useState(false);
 
@@ -60,9 +57,8 @@ export function ArtworksPage() {
     }),
     [debounced, establishmentId, technique, custody, sale, consent],
   );
-  const sort = listState.sortBy(artworkSortColumns, 'title');
+  const { query: list, sort } = usePagedQuery('artworks.list', filter, listState, artworkSortColumns, 'title');
   const direction = listState.sortStatus.direction;
-  const list = useApiQuery('artworks.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
   const open = (a: Artwork) => void navigate(`${routes.artworks}/${a.id}`);
 
   return (
@@ -94,23 +90,32 @@ export function ArtworksPage() {
           style={{ ...filterStyle, flexGrow: 1.4 }}
           comboboxProps={{ width: 300 }}
         />
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('internarte.artworks.fields.technique')}
-          data={techniqueOptions}
+          values={techniques}
+          prefix="internarte.techniques"
           {...filters.bind('technique')}
           style={filterStyle}
           comboboxProps={{ width: 260 }}
         />
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('internarte.artworks.fields.custody')}
-          data={custodyOptions}
+          values={custodyStatuses}
+          prefix="internarte.custodyStatuses"
           {...filters.bind('custody')}
           style={filterStyle}
         />
-        <ChoiceFilter label={t('internarte.artworks.fields.saleStatus')} data={saleOptions} {...filters.bind('sale')} style={filterStyle} />
-        <ChoiceFilter
+        <CatalogChoiceFilter
+          label={t('internarte.artworks.fields.saleStatus')}
+          values={saleStatuses}
+          prefix="internarte.saleStatuses"
+          {...filters.bind('sale')}
+          style={filterStyle}
+        />
+        <CatalogChoiceFilter
           label={t('internarte.artworks.fields.consent')}
-          data={consentOptions}
+          values={ConsentFilter.options}
+          prefix="internarte.consentFilter"
           {...filters.bind('consent')}
           style={filterStyle}
           comboboxProps={{ width: 220 }}

@@ -1,14 +1,13 @@
 import { Text } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../shared/format';
 import { exhibitionSortColumns, type Exhibition } from '../../../../shared/internarte/schemas';
-import { useApiQuery } from '../../api';
 import { routes } from '../../app/routes';
 import { FilterBar, ListEmptyState, ListTable, SearchBox, useListState } from '../../components/ListPage';
-import { NewButton, pageOf } from '../../components/ListTools';
+import { NewButton } from '../../components/ListTools';
+import { usePagedQuery } from '../../components/usePagedQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../components/session';
 import { ExhibitionFormModal } from './ExhibitionFormModal';
@@ -24,9 +23,11 @@ export function ExhibitionsPage() {
   const listState = useListState<Exhibition>({ sort: { columnAccessor: 'startsOn', direction: 'desc' } });
   const { search, setSearch, debouncedSearch } = listState;
   const [formOpen, setFormOpen] = useState(false);
-  const sort = listState.sortBy(exhibitionSortColumns, 'startsOn');
-  const exportQuery = { search: debouncedSearch, ...pageOf(listState, sort) };
-  const list = useApiQuery('exhibitions.list', exportQuery, { placeholderData: keepPreviousData });
+  const {
+    query: list,
+    input: exportQuery,
+    sort,
+  } = usePagedQuery('exhibitions.list', { search: debouncedSearch }, listState, exhibitionSortColumns, 'startsOn');
   const open = (x: Exhibition) => void navigate(`${routes.exhibitions}/${x.id}`);
   const view = plainListView(
     'exhibitions.list',

@@ -16,6 +16,7 @@ import { EnsembleDrawer } from './EnsembleDrawer';
 import { PartReviewsSection } from './PartReviews';
 import { useRecordParam } from '../../components/ListPage';
 import { ChoiceFilter, NewButton, useFormDialog, useOptions } from '../../components/ListTools';
+import { CatalogChoiceFilter } from '../../components/CatalogChoiceFilter';
 import { useCan } from '../../components/session';
 import { useRecordDialog } from '../../components/useRecordDialog';
 import { EstablishmentField, NotesField } from './recordForms';
@@ -95,7 +96,6 @@ export function EnsemblesPage() {
   const { recordId: openId, openRecord: setOpenId, closeRecord } = useRecordParam();
   const canCreate = useCan('ensembles.create');
   const establishments = useEstablishmentOptions('all');
-  const typeOptions = useOptions(ensembleTypes, 'programmes.ensembleTypes');
   const exportQuery = {
     type: type as EnsembleType | null,
     establishmentId: establishment ? Number(establishment) : null,
@@ -121,7 +121,14 @@ export function EnsemblesPage() {
         }
       />
       <Group mb="sm" gap="sm" align="flex-end">
-        <ChoiceFilter label={t('programmes.ensembles.type')} data={typeOptions} value={type} onChange={setType} w={240} />
+        <CatalogChoiceFilter
+          label={t('programmes.ensembles.type')}
+          values={ensembleTypes}
+          prefix="programmes.ensembleTypes"
+          value={type}
+          onChange={setType}
+          w={240}
+        />
         <ChoiceFilter
           label={t('programmes.common.establishment')}
           searchable

@@ -1,5 +1,4 @@
 import { Alert, Button, Divider, Drawer, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { IconArrowsExchange, IconEdit, IconSchool, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,9 @@ import { call, useApiQuery } from '../../api';
 import { ExportMenu } from '../../components/ExportMenu';
 import { MountOnOpen } from '../../components/MountOnOpen';
 import { EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../components/ListPage';
-import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../components/ListTools';
+import { ListFilters, NewButton, useFilteredList, useFormDialog } from '../../components/ListTools';
+import { CatalogChoiceFilter } from '../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../components/usePagedQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { ImportButton } from '../../components/import/ImportButton';
 import { CustodyModal } from './CustodyModal';
@@ -142,8 +143,6 @@ export function ParticipantsPage() {
   const [enrolling, setEnrolling] = useState(false);
   const canEnrol = useCan('enrolments.create');
   const canCreate = useCan('participants.create');
-  const statusOptions = useOptions(participantStatuses, 'programmes.participantStatuses');
-  const sexOptions = useOptions(sexes, 'programmes.sexes');
   const { recordId, openRecord, closeRecord } = useRecordParam();
 
   const filter = useMemo<ParticipantFilter>(
@@ -155,8 +154,7 @@ export function ParticipantsPage() {
     }),
     [debounced, establishment, status, sex],
   );
-  const sort = listState.sortBy(participantSortColumns, 'name');
-  const list = useApiQuery('participants.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const { query: list } = usePagedQuery('participants.list', filter, listState, participantSortColumns, 'name');
   const total = list.data?.total ?? 0;
 
   return (
@@ -185,14 +183,21 @@ export function ParticipantsPage() {
           {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('programmes.participants.status')}
           placeholder={t('programmes.common.allF')}
-          data={statusOptions}
+          values={participantStatuses}
+          prefix="programmes.participantStatuses"
           {...filters.bind('status')}
           style={filterStyle}
         />
-        <ChoiceFilter label={t('programmes.participants.sex')} data={sexOptions} {...filters.bind('sex')} style={filterStyle} />
+        <CatalogChoiceFilter
+          label={t('programmes.participants.sex')}
+          values={sexes}
+          prefix="programmes.sexes"
+          {...filters.bind('sex')}
+          style={filterStyle}
+        />
       </ListFilters>
       {selected.length > 0 && (
         <SelectionBar names={selected.map((p) => p.code)} onClear={() => setSelected([])}>

@@ -18,7 +18,7 @@ import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
 import { stateColors } from './partnerUi';
 import { useRecordParam } from '../../components/ListPage';
-import { ChoiceFilter, useOptions } from '../../components/ListTools';
+import { CatalogChoiceFilter } from '../../components/CatalogChoiceFilter';
 import { ListExportMenu } from '../../components/ExportMenu';
 import { SavedViews } from '../../components/SavedViews';
 import { choiceFilter, plainListView } from '../../components/plainListView';
@@ -37,7 +37,6 @@ export function PartnersPage() {
   const canPartner = useCan('partners.create');
   const canAgreement = useCan('agreements.create');
   const canCopy = useCan('agreements.saveDocument');
-  const typeOptions = useOptions(partnerTypes, 'programmes.partnerTypes');
   const partnerQuery = { type: type as PartnerType | null, status: 'all' as const };
   const partners = useApiQuery('partners.list', partnerQuery);
   const view = plainListView('partners.list', { type: choiceFilter(type, setType, partnerTypes) });
@@ -99,7 +98,14 @@ export function PartnersPage() {
         <Tabs.Panel value="aliados">
           <Group justify="space-between" align="flex-end" mb="sm">
             <Group gap="sm" align="flex-end">
-              <ChoiceFilter label={t('programmes.partners.type')} data={typeOptions} value={type} onChange={setType} w={260} />
+              <CatalogChoiceFilter
+                label={t('programmes.partners.type')}
+                values={partnerTypes}
+                prefix="programmes.partnerTypes"
+                value={type}
+                onChange={setType}
+                w={260}
+              />
               <SavedViews view={view} />
             </Group>
             <ListExportMenu list="partners.list" query={partnerQuery} disabled={(partners.data ?? []).length === 0} />

@@ -5,7 +5,6 @@ import plainRows from '../../../components/plainRows.module.css';
 import { RowMenu } from '../../../components/RecordParts';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconCash, IconCheck, IconEdit, IconX } from '@tabler/icons-react';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,7 +19,9 @@ import { useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ListEmptyState, ListTable } from '../../../components/ListPage';
 import { MountOnOpen } from '../../../components/MountOnOpen';
-import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useOptions } from '../../../components/ListTools';
+import { ListFilters, NewButton, useFilteredList } from '../../../components/ListTools';
+import { CatalogChoiceFilter } from '../../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../../components/usePagedQuery';
 import { ImportButton } from '../../../components/import/ImportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PapersButton } from '../../../components/PapersPanel';
@@ -63,7 +64,6 @@ export function ConformitiesPage() {
   const { list: listState, filters } = state;
   const { status, from, to } = filters.values;
   const debounced = listState.debouncedSearch;
-  const statusOptions = useOptions(conformityStatuses, 'contracts.conformityStatuses');
   const month = { valueFormat: 'MM/YYYY', clearable: true, w: 150, placeholder: t('contracts.conformities.monthPlaceholder') };
   const [form, setForm] = useState<{ conformity: Conformity | null; contractId: number | null; period: string | null } | null>(null);
   const [paying, setPaying] = useState<Conformity | null>(null);
@@ -80,9 +80,7 @@ export function ConformitiesPage() {
     }),
     [debounced, status, from, to],
   );
-  const sort = listState.sortBy(conformitySortColumns, 'period');
-  const exportQuery = { ...query, ...pageOf(listState, sort) };
-  const list = useApiQuery('conformities.list', exportQuery, { placeholderData: keepPreviousData });
+  const { query: list, input: exportQuery } = usePagedQuery('conformities.list', query, listState, conformitySortColumns, 'period');
   const total = list.data?.total ?? 0;
   const m = missing.data;
 
@@ -184,7 +182,13 @@ export function ConformitiesPage() {
         {t('contracts.conformities.list')}
       </Title>
       <ListFilters state={state} placeholder={t('contracts.conformities.searchPlaceholder')}>
-        <ChoiceFilter label={t('contracts.conformities.status')} data={statusOptions} {...filters.bind('status')} w={190} />
+        <CatalogChoiceFilter
+          label={t('contracts.conformities.status')}
+          values={conformityStatuses}
+          prefix="contracts.conformityStatuses"
+          {...filters.bind('status')}
+          w={190}
+        />
         <MonthPickerInput label={t('contracts.conformities.periodFrom')} {...month} {...filters.bind('from')} />
         <MonthPickerInput label={t('contracts.conformities.periodTo')} {...month} {...filters.bind('to')} />
       </ListFilters>

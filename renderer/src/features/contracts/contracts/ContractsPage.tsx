@@ -1,6 +1,5 @@
 import { Alert, NumberInput, Stack, Text } from '@mantine/core';
 import { HoverTooltip } from '../../../components/HoverTooltip';
-import { keepPreviousData } from '@tanstack/react-query';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
@@ -16,13 +15,15 @@ import {
   type Modality,
 } from '../../../../../shared/contracts/rules';
 import { contractSortColumns, type Contract, type ContractFilter, type ContractWarning } from '../../../../../shared/contracts/schemas';
-import { call, useApiQuery } from '../../../api';
+import { call } from '../../../api';
 import { CellText } from '../../../components/cells';
 import { ColumnPicker, shownColumns, useHiddenColumns } from '../../../components/ColumnPicker';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { MountOnOpen } from '../../../components/MountOnOpen';
 import { detailsColumn, EstablishmentFilter, ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
-import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../../components/ListTools';
+import { ListFilters, NewButton, useFilteredList, useFormDialog } from '../../../components/ListTools';
+import { CatalogChoiceFilter } from '../../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../../components/usePagedQuery';
 import { ImportButton } from '../../../components/import/ImportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
@@ -68,9 +69,6 @@ export function ContractsPage() {
   const { recordId, openRecord, closeRecord } = useRecordParam();
   const presetTeacher = params.get('docente');
   const canWrite = useCan('contracts.create');
-  const statusOptions = useOptions(contractStatuses, 'contracts.statuses');
-  const modalityOptions = useOptions(modalities, 'contracts.modalities');
-  const lineOptions = useOptions(budgetLines, 'contracts.budgetLines');
 
   const filter = useMemo<ContractFilter>(
     () => ({
@@ -83,8 +81,7 @@ export function ContractsPage() {
     }),
     [debounced, status, modality, establishment, line, year],
   );
-  const sort = listState.sortBy(contractSortColumns, 'endDate');
-  const list = useApiQuery('contracts.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
+  const { query: list, sort } = usePagedQuery('contracts.list', filter, listState, contractSortColumns, 'endDate');
   const total = list.data?.total ?? 0;
   const afterSave = (c: Contract, w: ContractWarning[]) => {
     setWarnings(w.length ? { number: c.number, list: w } : null);
@@ -239,10 +236,17 @@ export function ContractsPage() {
         </Alert>
       )}
       <ListFilters state={state} placeholder={t('contracts.contracts.searchPlaceholder')}>
-        <ChoiceFilter label={t('contracts.contracts.status')} data={statusOptions} {...filters.bind('status')} style={filterStyle} />
-        <ChoiceFilter
+        <CatalogChoiceFilter
+          label={t('contracts.contracts.status')}
+          values={contractStatuses}
+          prefix="contracts.statuses"
+          {...filters.bind('status')}
+          style={filterStyle}
+        />
+        <CatalogChoiceFilter
           label={t('contracts.contracts.modality')}
-          data={modalityOptions}
+          values={modalities}
+          prefix="contracts.modalities"
           {...filters.bind('modality')}
           comboboxProps={{ width: 240 }}
           style={filterStyle}
@@ -252,9 +256,10 @@ export function ContractsPage() {
           {...filters.bind('establishment')}
           style={{ ...filterStyle, flexGrow: 1.4 }}
         />
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('contracts.contracts.budgetLine')}
-          data={lineOptions}
+          values={budgetLines}
+          prefix="contracts.budgetLines"
           {...filters.bind('line')}
           style={{ ...filterStyle, minWidth: 170 }}
         />

@@ -10,7 +10,8 @@ import { overdueSortColumns, type Holding } from '../../../../../shared/inventor
 import { custodianTypes, type CustodianType } from '../../../../../shared/inventory/rules';
 import { useApiQuery } from '../../../api';
 import { ClearFiltersButton, EstablishmentFilter, FilterBar, ListEmptyState, ListTable } from '../../../components/ListPage';
-import { ChoiceFilter, useFilteredList, useOptions } from '../../../components/ListTools';
+import { useFilteredList } from '../../../components/ListTools';
+import { CatalogChoiceFilter } from '../../../components/CatalogChoiceFilter';
 import { PageHeader } from '../../../components/PageHeader';
 import { RowAction } from '../../../components/RecordParts';
 import { useCan } from '../../../components/session';
@@ -64,7 +65,6 @@ export function OverduePage() {
     pageSize: listState.pageSize,
   };
   const list = useApiQuery('custody.overdue', exportQuery, { placeholderData: keepPreviousData });
-  const typeOptions = useOptions(custodianTypes, 'inventory.custodianTypes');
   const o = 'inventory.custody.overdue.';
 
   const columns: DataTableColumn<Holding>[] = [
@@ -143,7 +143,13 @@ export function OverduePage() {
       />
       <FilterBar>
         <EstablishmentFilter label={t(`${o}establishment`)} {...filters.bind('establishmentId')} style={{ ...filterStyle, flexGrow: 2 }} />
-        <ChoiceFilter label={t(`${o}custodianType`)} data={typeOptions} {...filters.bind('custodianType')} style={filterStyle} />
+        <CatalogChoiceFilter
+          label={t(`${o}custodianType`)}
+          values={custodianTypes}
+          prefix="inventory.custodianTypes"
+          {...filters.bind('custodianType')}
+          style={filterStyle}
+        />
         <NumberInput
           label={t(`${o}minDays`)}
           placeholder={t(`${o}minDaysPlaceholder`)}
@@ -162,14 +168,7 @@ export function OverduePage() {
         list={listState}
         query={list}
         columns={columns}
-        emptyState={
-          <ListEmptyState
-            filtered={state.filtered}
-            noMatch={{ title: t(`${o}noMatchTitle`), text: t(`${o}noMatchText`) }}
-            title={t(`${o}emptyTitle`)}
-            text={t(`${o}emptyText`)}
-          />
-        }
+        emptyState={<ListEmptyState filtered={state.filtered} texts="inventory.custody.overdue" />}
       />
       <ReturnModal target={returning} onClose={() => setReturning(null)} />
     </>

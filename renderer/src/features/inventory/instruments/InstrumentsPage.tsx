@@ -1,5 +1,4 @@
 import { ActionIcon, Button } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { IconFileImport, IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +11,9 @@ import { ExportMenu } from '../../../components/ExportMenu';
 import { useSaveFile } from '../../../components/files';
 import { ImportWizard } from '../../../components/import/ImportWizard';
 import { ListEmptyState, ListTable, useRecordParam } from '../../../components/ListPage';
-import { ChoiceFilter, ListFilters, NewButton, pageOf, useFilteredList, useFormDialog, useOptions } from '../../../components/ListTools';
+import { ChoiceFilter, ListFilters, NewButton, useFilteredList, useFormDialog } from '../../../components/ListTools';
+import { CatalogChoiceFilter } from '../../../components/CatalogChoiceFilter';
+import { usePagedQuery } from '../../../components/usePagedQuery';
 import { PageHeader } from '../../../components/PageHeader';
 import { CodeFormatModal } from './CodeFormatModal';
 import { InstrumentDrawer } from './InstrumentDrawer';
@@ -94,13 +95,10 @@ export function InstrumentsPage() {
     }),
     [debouncedSearch, typeId, family, location, status, condition],
   );
-  const sort = listState.sortBy(instrumentSortColumns, 'code');
 
   const types = useApiQuery('instrumentTypes.list', {});
   const establishments = useEstablishmentOptions('all');
-  const list = useApiQuery('instruments.list', { ...filter, ...pageOf(listState, sort) }, { placeholderData: keepPreviousData });
-  const statusOptions = useOptions(statuses, 'inventory.statuses');
-  const conditionOptions = useOptions(conditions, 'inventory.conditions');
+  const { query: list, sort } = usePagedQuery('instruments.list', filter, listState, instrumentSortColumns, 'code');
 
   // A selection outlives paging and filtering; keep its rows as fresh as the list.
   useEffect(() => {
@@ -196,16 +194,18 @@ export function InstrumentsPage() {
           comboboxProps={{ width: 300, position: 'bottom-start' }}
           style={{ ...filterStyle, flexGrow: 1.3 }}
         />
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('inventory.instruments.status')}
           placeholder={t('inventory.instruments.allF')}
-          data={statusOptions}
+          values={statuses}
+          prefix="inventory.statuses"
           {...filters.bind('status')}
           style={filterStyle}
         />
-        <ChoiceFilter
+        <CatalogChoiceFilter
           label={t('inventory.instruments.conditionShort')}
-          data={conditionOptions}
+          values={conditions}
+          prefix="inventory.conditions"
           {...filters.bind('condition')}
           style={filterStyle}
         />
