@@ -92,35 +92,18 @@ export function SavedViews({ view }: { view: ListView }) {
 function SaveViewModal({ list, state, onClose }: { list: ViewList; state: ViewState | null; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useApiMutation('lists.saveView');
-  const { form, formError, onError } = useRecordForm({
+  const { form, modal, saved } = useRecordForm({
     opened: state !== null,
     recordKey: list,
     values: () => ({ name: '', replace: false }),
     sentenceWithFields: false,
   });
-  const submit = form.onSubmit((v) => {
-    if (!state) return;
-    save.mutate(
-      { list, name: v.name, state, replace: v.replace },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('lists.views.saved', { name: v.name.trim() }) });
-          onClose();
-        },
-        onError,
-      },
-    );
-  });
+  const write = (v: { name: string; replace: boolean }) => {
+    if (state)
+      save.mutate({ list, name: v.name, state, replace: v.replace }, saved(t('lists.views.saved', { name: v.name.trim() }), onClose));
+  };
   return (
-    <FormModal
-      opened={state !== null}
-      onClose={onClose}
-      title={t('lists.views.saveTitle')}
-      onSubmit={submit}
-      error={formError}
-      saving={save.isPending}
-      gap="sm"
-    >
+    <FormModal {...modal(write)} onClose={onClose} title={t('lists.views.saveTitle')} saving={save.isPending} gap="sm">
       <TextInput
         data-autofocus
         required

@@ -7,6 +7,7 @@ import type { Establishment } from '../../../../shared/establishments/schemas';
 import { useApiQuery } from '../../api';
 import { useNumber } from '../../components/numbers';
 import { Field, RecordDrawer, RecordHeading, useShownId } from '../../components/RecordParts';
+import { RowsTable } from '../../components/RowsTable';
 import { useCan } from '../../components/session';
 import { PopulationFormModal } from './PopulationFormModal';
 
@@ -61,43 +62,45 @@ export function PopulationDrawer({ establishment, onClose }: { establishment: Es
               {t('establishments.headcount.historyEmpty')}
             </Text>
           ) : (
-            <Table striped withTableBorder aria-label={t('establishments.headcount.history')}>
-              <Table.Thead>
-                <Table.Tr>
+            <RowsTable
+              striped
+              withTableBorder
+              aria-label={t('establishments.headcount.history')}
+              head={
+                <>
                   <Table.Th>{t('establishments.headcount.countedOn')}</Table.Th>
                   <Table.Th ta="right">{t('establishments.headcount.men')}</Table.Th>
                   <Table.Th ta="right">{t('establishments.headcount.women')}</Table.Th>
                   <Table.Th ta="right">{t('establishments.headcount.total')}</Table.Th>
                   <Table.Th>{t('establishments.headcount.source')}</Table.Th>
                   <Table.Th>{t('establishments.headcount.recordedBy')}</Table.Th>
+                </>
+              }
+              records={counts}
+              row={(c) => (
+                <Table.Tr key={c.id} style={c.corrected ? { opacity: 0.55, textDecoration: 'line-through' } : undefined}>
+                  <Table.Td>
+                    {formatDate(c.countedOn)}{' '}
+                    {c.corrected && (
+                      <Tooltip label={t('establishments.headcount.correctedHint')}>
+                        <Badge size="xs" color="gray" variant="light" tt="none">
+                          {t('establishments.headcount.corrected')}
+                        </Badge>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{number(c.men)}</Table.Td>
+                  <Table.Td ta="right">{number(c.women)}</Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {number(c.total)}
+                  </Table.Td>
+                  <Table.Td>{c.source ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{`${c.recordedBy}, ${formatDateTime(c.recordedAt)}`}</Text>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {counts.map((c) => (
-                  <Table.Tr key={c.id} style={c.corrected ? { opacity: 0.55, textDecoration: 'line-through' } : undefined}>
-                    <Table.Td>
-                      {formatDate(c.countedOn)}{' '}
-                      {c.corrected && (
-                        <Tooltip label={t('establishments.headcount.correctedHint')}>
-                          <Badge size="xs" color="gray" variant="light" tt="none">
-                            {t('establishments.headcount.corrected')}
-                          </Badge>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{number(c.men)}</Table.Td>
-                    <Table.Td ta="right">{number(c.women)}</Table.Td>
-                    <Table.Td ta="right" fw={600}>
-                      {number(c.total)}
-                    </Table.Td>
-                    <Table.Td>{c.source ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{`${c.recordedBy}, ${formatDateTime(c.recordedAt)}`}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              )}
+            />
           )}
         </Stack>
       )}

@@ -1,4 +1,3 @@
-import { Button } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { routes } from '../../app/routes';
 import { ListExportMenu } from '../../components/ExportMenu';
+import { buttonColumn } from '../../components/buttonColumn';
 
 export function RegionalOfficesPage() {
   const { t } = useTranslation();
@@ -37,21 +37,11 @@ export function RegionalOfficesPage() {
           { accessor: 'seat', title: t('establishments.regionalOffices.seat') },
           { accessor: 'establishmentCount', title: t('establishments.regionalOffices.establishments'), textAlign: 'right' },
           { accessor: 'inProgrammeCount', title: t('establishments.regionalOffices.inProgramme'), textAlign: 'right' },
-          {
-            accessor: 'actions',
-            title: '',
-            textAlign: 'right',
-            render: (o) => (
-              <Button
-                size="compact-sm"
-                variant="light"
-                disabled={o.establishmentCount === 0}
-                onClick={() => void navigate(`${routes.establishments}?oficina=${o.id}`)}
-              >
-                {t('establishments.regionalOffices.viewEstablishments')}
-              </Button>
-            ),
-          },
+          buttonColumn((o) => ({
+            disabled: o.establishmentCount === 0,
+            onClick: () => void navigate(`${routes.establishments}?oficina=${o.id}`),
+            children: t('establishments.regionalOffices.viewEstablishments'),
+          })),
         ]}
       />
     </>

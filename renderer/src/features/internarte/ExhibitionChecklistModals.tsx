@@ -22,25 +22,23 @@ export function AddWorksModal({
   const { t } = useTranslation();
   const add = useApiMutation('exhibitions.addWorks');
   // Reset only when the dialog opens.
-  const { form, formError, setFormError, saved } = useRecordForm<{ search: string; chosen: number[] }>({
+  const { form, modal, setFormError, saved } = useRecordForm<{ search: string; chosen: number[] }>({
     opened,
     values: () => ({ search: '', chosen: [] }),
   });
   const { search, chosen } = form.values;
   const [debounced] = useDebouncedValue(search, 250);
   const list = useApiQuery('artworks.list', { search: debounced, pageSize: 50, sort: 'title', direction: 'asc' }, { enabled: opened });
-  const submit = form.onSubmit((v) => {
+  const save = (v: { chosen: number[] }) => {
     setFormError(null);
     add.mutate({ exhibitionId, artworkIds: v.chosen }, saved(t('internarte.checklist.added', { count: v.chosen.length }), onClose));
-  });
+  };
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       size={720}
       title={t('internarte.checklist.addTitle')}
-      onSubmit={submit}
-      error={formError}
       saving={add.isPending}
       saveLabel={`${t('internarte.checklist.add')} (${chosen.length})`}
       saveDisabled={chosen.length === 0}
@@ -100,25 +98,17 @@ export function ChecklistItemModal({
   const { t } = useTranslation();
   const update = useApiMutation('exhibitions.updateWork');
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, onError } = useRecordForm({
+  const { form, modal, onError } = useRecordForm({
     opened: row !== null,
     recordKey: row?.artworkId,
     values: () => ({ catalogNumber: row?.catalogNumber ?? '', section: row?.section ?? '' }),
     sentenceWithFields: false,
   });
-  const submit = form.onSubmit((v) => {
+  const save = (v: { catalogNumber: string; section: string }) => {
     if (row) update.mutate({ exhibitionId: exhibition.id, artworkId: row.artworkId, ...v }, { onSuccess: onClose, onError });
-  });
+  };
   return (
-    <FormModal
-      opened={row !== null}
-      onClose={onClose}
-      title={row?.title}
-      onSubmit={submit}
-      error={formError}
-      saving={update.isPending}
-      gap="sm"
-    >
+    <FormModal {...modal(save)} onClose={onClose} title={row?.title} saving={update.isPending} gap="sm">
       <TextInput
         data-autofocus
         required
@@ -150,13 +140,13 @@ export function SectionModal({
 }) {
   const { t } = useTranslation();
   const save = useApiMutation('exhibitions.setSection');
-  const { form, formError, onError } = useRecordForm({
+  const { form, modal, onError } = useRecordForm({
     opened,
     recordKey: exhibition.id,
     values: () => ({ section: '' }),
     sentenceWithFields: false,
   });
-  const submit = form.onSubmit((v) =>
+  const apply = (v: { section: string }) =>
     save.mutate(
       { exhibitionId: exhibition.id, artworkIds: works.map((w) => w.artworkId), section: v.section },
       {
@@ -166,15 +156,12 @@ export function SectionModal({
         },
         onError,
       },
-    ),
-  );
+    );
   return (
     <FormModal
-      opened={opened}
+      {...modal(apply)}
       onClose={onClose}
       title={t('internarte.checklist.setSectionTitle', { count: works.length })}
-      onSubmit={submit}
-      error={formError}
       saving={save.isPending}
       gap="sm"
     >

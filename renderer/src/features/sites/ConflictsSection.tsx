@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconGitCompare } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import type { SiteConflict, SiteConflictResolved } from '../../../../shared/sites/schemas';
 import { useApiQuery } from '../../api';
+import { buttonColumn } from '../../components/buttonColumn';
 import { EmptyState } from '../../components/EmptyState';
+import { PlainTable } from '../../components/PlainTable';
 import { ResolveConflictModal } from './ResolveConflictModal';
 
 /**
@@ -57,11 +58,9 @@ export function ConflictsSection() {
             {t('sites.conflicts.screen.resolvedNote', { establishment: resolved.establishmentName })}
           </Alert>
         )}
-        <DataTable<SiteConflict>
-          withTableBorder
-          borderRadius="sm"
-          striped
-          minHeight={open.length === 0 ? 160 : undefined}
+        <PlainTable<SiteConflict>
+          highlightOnHover={false}
+          emptyHeight={160}
           records={open}
           fetching={conflicts.isFetching && !conflicts.data}
           aria-label={t('sites.conflicts.screen.title')}
@@ -90,24 +89,14 @@ export function ConflictsSection() {
               title: t('sites.conflicts.screen.columns.package'),
               render: (c) => t('sites.conflicts.screen.packageNumber', { seq: c.packageSeq }),
             },
-            {
-              accessor: 'actions',
-              title: '',
-              textAlign: 'right',
-              render: (c) => (
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  aria-label={t('sites.conflicts.screen.openLabel', { record: c.record || c.what })}
-                  onClick={() => {
-                    setResolved(null);
-                    setOpenId(c.id);
-                  }}
-                >
-                  {t('sites.conflicts.screen.open')}
-                </Button>
-              ),
-            },
+            buttonColumn((c) => ({
+              'aria-label': t('sites.conflicts.screen.openLabel', { record: c.record || c.what }),
+              onClick: () => {
+                setResolved(null);
+                setOpenId(c.id);
+              },
+              children: t('sites.conflicts.screen.open'),
+            })),
           ]}
           emptyState={
             open.length === 0 ? (

@@ -2,11 +2,18 @@ import { Alert, Button, Group, Modal, Radio, Stack, Table, Text } from '@mantine
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
-import type { SiteConflict, SiteConflictResolved, SiteResolveConflict } from '../../../../shared/sites/schemas';
+import type { ConflictField, SiteConflict, SiteConflictResolved, SiteResolveConflict } from '../../../../shared/sites/schemas';
 import { useApiMutation } from '../../api';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { RowsTable } from '../../components/RowsTable';
 
 type Side = 'centro' | 'sede';
+
+/** A conflict's two sides, in the table's order: the heading of the side's column, and a field's value on that side. */
+const sides: { side: Side; heading: string; value: (f: ConflictField) => string }[] = [
+  { side: 'centro', heading: 'sites.conflicts.screen.centre', value: (f) => f.centre },
+  { side: 'sede', heading: 'sites.conflicts.screen.site', value: (f) => f.site },
+];
 
 /**
  * A conflict opened from «Conflictos»: the fields that differ side by side («Oficina central» |
@@ -72,55 +79,50 @@ export function ResolveConflictModal({
               {t('sites.conflicts.screen.nothingToChoose')}
             </Alert>
           ) : (
-            <Table withTableBorder striped aria-label={t('sites.conflicts.screen.columns.fields')}>
-              <Table.Thead>
-                <Table.Tr>
+            <RowsTable
+              withTableBorder
+              striped
+              aria-label={t('sites.conflicts.screen.columns.fields')}
+              head={
+                <>
                   <Table.Th>{t('sites.conflicts.screen.field')}</Table.Th>
-                  <Table.Th>{t('sites.conflicts.screen.centre')}</Table.Th>
-                  <Table.Th>{t('sites.conflicts.screen.site')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {conflict.fields.map((f) => {
-                  const pick = picks[f.column] ?? 'centro';
-                  const error = fieldErrors[`fields.${f.column}`];
-                  return (
-                    <Table.Tr key={f.column}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {f.label}
+                  {sides.map(({ side, heading }) => (
+                    <Table.Th key={side}>{t(heading)}</Table.Th>
+                  ))}
+                </>
+              }
+              records={conflict.fields}
+              row={(f) => {
+                const pick = picks[f.column] ?? 'centro';
+                const error = fieldErrors[`fields.${f.column}`];
+                return (
+                  <Table.Tr key={f.column}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {f.label}
+                      </Text>
+                      {error && (
+                        <Text size="xs" c="red" role="alert">
+                          {error}
                         </Text>
-                        {error && (
-                          <Text size="xs" c="red" role="alert">
-                            {error}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
+                      )}
+                    </Table.Td>
+                    {sides.map(({ side, heading, value }) => (
+                      <Table.Td key={side}>
                         <Radio
                           name={`conflict-${conflict.id}-${f.column}`}
-                          value="centro"
-                          checked={pick === 'centro'}
-                          onChange={() => setPicks((p) => ({ ...p, [f.column]: 'centro' }))}
-                          label={f.centre}
-                          aria-label={`${f.label}: ${t('sites.conflicts.screen.centre')}`}
+                          value={side}
+                          checked={pick === side}
+                          onChange={() => setPicks((p) => ({ ...p, [f.column]: side }))}
+                          label={value(f)}
+                          aria-label={`${f.label}: ${t(heading)}`}
                         />
                       </Table.Td>
-                      <Table.Td>
-                        <Radio
-                          name={`conflict-${conflict.id}-${f.column}`}
-                          value="sede"
-                          checked={pick === 'sede'}
-                          onChange={() => setPicks((p) => ({ ...p, [f.column]: 'sede' }))}
-                          label={f.site}
-                          aria-label={`${f.label}: ${t('sites.conflicts.screen.site')}`}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+                    ))}
+                  </Table.Tr>
+                );
+              }}
+            />
           )}
           <FormErrorAlert error={general} />
           <Group justify="flex-end" gap="xs">

@@ -1,14 +1,15 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBuildingBroadcastTower, IconInfoCircle, IconPackageExport, IconPackageImport } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import type { EnrolledSite, SiteEnrolled, SiteStatus } from '../../../../shared/sites/schemas';
 import { useApiQuery } from '../../api';
+import { buttonColumn } from '../../components/buttonColumn';
 import { EmptyState } from '../../components/EmptyState';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { PlainTable } from '../../components/PlainTable';
 import { useCan } from '../../components/session';
 import { ConflictsSection } from './ConflictsSection';
 import { EnrolSiteModal } from './EnrolSiteModal';
@@ -147,11 +148,8 @@ export function SitesPage() {
         )}
         {central && canList && (
           <>
-            <DataTable<EnrolledSite>
-              withTableBorder
-              borderRadius="sm"
-              striped
-              minHeight={rows.length === 0 ? 220 : undefined}
+            <PlainTable<EnrolledSite>
+              highlightOnHover={false}
               records={rows}
               fetching={sites.isFetching && !sites.data}
               columns={[
@@ -191,25 +189,15 @@ export function SitesPage() {
                 },
                 ...(canExchange
                   ? [
-                      {
-                        accessor: 'actions',
-                        title: '',
-                        textAlign: 'right' as const,
-                        render: (s: EnrolledSite) => (
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            leftSection={<IconPackageExport size={14} />}
-                            aria-label={`${t('sites.exchangeScreens.centreSend')}: ${s.establishmentName}`}
-                            // Disabled while a package is written, without a loader: its animation, inside the
-                            // table's clipped box, shifted the rows in screenshots.
-                            disabled={exchange.busy}
-                            onClick={() => exchange.send(s.id)}
-                          >
-                            {t('sites.exchangeScreens.centreSend')}
-                          </Button>
-                        ),
-                      },
+                      buttonColumn((s: EnrolledSite) => ({
+                        leftSection: <IconPackageExport size={14} />,
+                        'aria-label': `${t('sites.exchangeScreens.centreSend')}: ${s.establishmentName}`,
+                        // Disabled while a package is written, without a loader: its animation, inside the
+                        // table's clipped box, shifted the rows in screenshots.
+                        disabled: exchange.busy,
+                        onClick: () => exchange.send(s.id),
+                        children: t('sites.exchangeScreens.centreSend'),
+                      })),
                     ]
                   : []),
               ]}

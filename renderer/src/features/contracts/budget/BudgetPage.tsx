@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Progress, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconEdit, IconFileSpreadsheet, IconFileTypePdf, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import type { BudgetLineRow } from '../../../../../shared/contracts/schemas';
 import { call, useApiQuery } from '../../../api';
 import { ErrorState } from '../../../components/ErrorState';
 import { useSaveFile } from '../../../components/files';
-import { todayIso } from '../../../components/fields';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../components/session';
 import { useUsd } from '../ui';
@@ -16,6 +15,7 @@ import { useMoney } from '../../../components/money';
 import { MountOnOpen } from '../../../components/MountOnOpen';
 import { BudgetFormModal } from './BudgetFormModal';
 import { ModificationsCard, MonthlyExecution } from './BudgetExtras';
+import { YearBar, shownYear } from './YearBar';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 const barColor = (r: Omit<BudgetLineRow, 'line'>) => (r.alert ? 'red' : (r.usedPercent ?? 0) > 75 ? 'orange' : 'teal');
@@ -49,8 +49,7 @@ export function BudgetPage() {
   const usd = useUsd();
   const saveFile = useSaveFile();
   const [params, setParams] = useSearchParams();
-  const thisYear = Number(todayIso().slice(0, 4));
-  const year = Number(params.get('anio') ?? thisYear) || thisYear;
+  const { thisYear, year } = shownYear(params);
   const setYear = (y: number) =>
     setParams((p) => {
       p.set('anio', String(y));
@@ -59,12 +58,8 @@ export function BudgetPage() {
   const [editing, setEditing] = useState(false);
   const canWrite = useCan('budget.save');
   const [otherYear, setOtherYear] = useState<number | string>('');
-  const years = useApiQuery('budget.years', {});
   const summary = useApiQuery('budget.summary', { year }, { placeholderData: (p) => p });
   const s = summary.data;
-  const yearOptions = [...new Set([thisYear, thisYear + 1, year, ...(years.data ?? []).map((y) => y.year)])]
-    .sort((a, b) => b - a)
-    .map((y) => ({ value: String(y), label: String(y) }));
 
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
 
@@ -166,59 +161,49 @@ export function BudgetPage() {
           </>
         }
       />
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <Select
-            label={t('contracts.budget.year')}
-            data={yearOptions}
-            value={String(year)}
-            onChange={(v) => v && setYear(Number(v))}
-            allowDeselect={false}
-            w={120}
-          />
-          <NumberInput
-            hideControls
-            label={t('contracts.budget.newYear')}
-            value={otherYear}
-            onChange={setOtherYear}
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            w={120}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && typeof otherYear === 'number' && otherYear >= 2000 && otherYear <= 2100) setYear(otherYear);
-            }}
-            onBlur={() => {
-              if (typeof otherYear === 'number' && otherYear >= 2000 && otherYear <= 2100) setYear(otherYear);
-            }}
-          />
-          {s?.exchangeRate !== null && s?.exchangeRate !== undefined && (
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                {t('contracts.budget.exchangeRateShort')}
-              </Text>
-              <Text size="sm" fw={600} data-testid="exchange-rate">
-                {t('contracts.budget.rateValue', { rate: s.exchangeRate.toFixed(4) })}
-              </Text>
-            </Stack>
-          )}
-          {s?.defined && (
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                {t('contracts.budget.totalBudget')}
-              </Text>
-              <Text size="sm" fw={600}>
-                {money(s.total.budgetCentimos)}{' '}
-                {s.total.usdCents && (
-                  <Text span c="dimmed" size="sm">
-                    ({usd(s.total.usdCents.budget)})
-                  </Text>
-                )}
-              </Text>
-            </Stack>
-          )}
-        </Group>
-      </Card>
+      <YearBar label={t('contracts.budget.year')} year={year} near={thisYear + 1} onYear={setYear}>
+        <NumberInput
+          hideControls
+          label={t('contracts.budget.newYear')}
+          value={otherYear}
+          onChange={setOtherYear}
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          w={120}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && typeof otherYear === 'number' && otherYear >= 2000 && otherYear <= 2100) setYear(otherYear);
+          }}
+          onBlur={() => {
+            if (typeof otherYear === 'number' && otherYear >= 2000 && otherYear <= 2100) setYear(otherYear);
+          }}
+        />
+        {s?.exchangeRate !== null && s?.exchangeRate !== undefined && (
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('contracts.budget.exchangeRateShort')}
+            </Text>
+            <Text size="sm" fw={600} data-testid="exchange-rate">
+              {t('contracts.budget.rateValue', { rate: s.exchangeRate.toFixed(4) })}
+            </Text>
+          </Stack>
+        )}
+        {s?.defined && (
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('contracts.budget.totalBudget')}
+            </Text>
+            <Text size="sm" fw={600}>
+              {money(s.total.budgetCentimos)}{' '}
+              {s.total.usdCents && (
+                <Text span c="dimmed" size="sm">
+                  ({usd(s.total.usdCents.budget)})
+                </Text>
+              )}
+            </Text>
+          </Stack>
+        )}
+      </YearBar>
 
       {s && !s.defined && (
         <Alert color="blue" variant="light" mb="sm" title={t('contracts.budget.notDefinedTitle', { year })}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconBan, IconCoin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
-import { todayIso } from '../../../components/fields';
 import { FormModal } from '../../../components/FormModal';
 import { ChoiceFilter, NewButton, useOptions } from '../../../components/ListTools';
 import { useMoney } from '../../../components/money';
@@ -25,6 +24,7 @@ import { choiceFilter, numberFilter, plainListView } from '../../../components/p
 import { RowsTable } from '../../../components/RowsTable';
 import { TwoLineCell } from '../../../components/cells';
 import { MountOnOpen } from '../../../components/MountOnOpen';
+import { YearBar, shownYear } from './YearBar';
 
 /** Voiding an expense: it stays listed with its reason and no longer counts as executed. */
 function VoidExpenseModal({ expense, onClose }: { expense: Expense | null; onClose: () => void }) {
@@ -67,8 +67,7 @@ export function ExpensesPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const [params, setParams] = useSearchParams();
-  const thisYear = Number(todayIso().slice(0, 4));
-  const year = Number(params.get('anio') ?? thisYear) || thisYear;
+  const { thisYear, year } = shownYear(params);
   const line = (expenseLines as readonly string[]).includes(params.get('linea') ?? '') ? (params.get('linea') as Expense['line']) : null;
   const setParam = (key: string, value: string | null) =>
     setParams((p) => {
@@ -98,13 +97,9 @@ export function ExpensesPage() {
   const canWrite = useCan('budget.recordExpense');
   const [adding, setAdding] = useState(false);
   const [voiding, setVoiding] = useState<Expense | null>(null);
-  const years = useApiQuery('budget.years', {});
   const exportQuery = { year, line };
   const list = useApiQuery('budget.expenses', exportQuery, { placeholderData: (p) => p });
   const lineOptions = useOptions(expenseLines, 'contracts.budgetLines');
-  const yearOptions = [...new Set([thisYear, thisYear - 1, year, ...(years.data ?? []).map((y) => y.year)])]
-    .sort((a, b) => b - a)
-    .map((y) => ({ value: String(y), label: String(y) }));
 
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const rows = list.data ?? [];
@@ -125,32 +120,22 @@ export function ExpensesPage() {
           </>
         }
       />
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <Select
-            label={t('contracts.expenses.year')}
-            data={yearOptions}
-            value={String(year)}
-            onChange={(v) => v && setParam('anio', v)}
-            allowDeselect={false}
-            w={120}
-          />
-          <ChoiceFilter
-            label={t('contracts.expenses.line')}
-            placeholder={t('contracts.expenses.allLines')}
-            data={lineOptions}
-            value={line}
-            onChange={(v) => setParam('linea', v)}
-            w={200}
-          />
-          {list.data && (
-            <Text size="sm" fw={600} data-testid="expenses-total">
-              {t('contracts.expenses.total', { count: inForce.length, amount: money(inForce.reduce((a, e) => a + e.amountCentimos, 0)) })}
-            </Text>
-          )}
-          <SavedViews view={view} />
-        </Group>
-      </Card>
+      <YearBar label={t('contracts.expenses.year')} year={year} near={thisYear - 1} onYear={(y) => setParam('anio', String(y))}>
+        <ChoiceFilter
+          label={t('contracts.expenses.line')}
+          placeholder={t('contracts.expenses.allLines')}
+          data={lineOptions}
+          value={line}
+          onChange={(v) => setParam('linea', v)}
+          w={200}
+        />
+        {list.data && (
+          <Text size="sm" fw={600} data-testid="expenses-total">
+            {t('contracts.expenses.total', { count: inForce.length, amount: money(inForce.reduce((a, e) => a + e.amountCentimos, 0)) })}
+          </Text>
+        )}
+        <SavedViews view={view} />
+      </YearBar>
       {list.data && rows.length === 0 ? (
         <EmptyState title={t('contracts.expenses.title')} text={t('contracts.expenses.empty', { year })} />
       ) : (

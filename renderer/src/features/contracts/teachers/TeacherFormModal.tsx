@@ -1,5 +1,4 @@
 import { Checkbox, Divider, MultiSelect, NumberInput, Select, SimpleGrid, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { disciplines, sexes } from '../../../../../shared/contracts/rules';
 import {
@@ -7,13 +6,12 @@ import {
   TeacherUpdate,
   type Teacher,
   type TeacherCreate as TeacherCreateInput,
-  type TeacherUpdate as TeacherUpdateInput,
 } from '../../../../../shared/contracts/schemas';
-import { useApiMutation, useApiQuery } from '../../../api';
+import { useApiQuery } from '../../../api';
 import { DateField } from '../../../components/fields';
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
-import { useRecordForm } from '../../../components/useRecordForm';
+import { useRecordDialog } from '../../../components/useRecordDialog';
 import { useCan } from '../../../components/session';
 import { FormRows } from '../ui';
 
@@ -91,58 +89,26 @@ const toInput = (v: FormValues) => ({
  */
 export function TeacherFormModal({ opened, onClose, teacher }: { opened: boolean; onClose: () => void; teacher: Teacher | null }) {
   const { t } = useTranslation();
-  const create = useApiMutation('teachers.create');
-  const update = useApiMutation('teachers.update');
   const types = useApiQuery('instrumentTypes.list', {}, { enabled: useCan('instrumentTypes.list') });
   const validateCreate = schemaValidator(TeacherCreate, t);
   const validateUpdate = schemaValidator(TeacherUpdate, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, setFormError, onError, modal } = useRecordForm<FormValues>({
+  const { form, modal, write } = useRecordDialog('teachers', teacher, {
     opened,
-    recordKey: teacher?.id ?? null,
-    validate: (v) =>
+    onClose,
+    savedMessage: (saved) => t(teacher ? 'contracts.teachers.updated' : 'contracts.teachers.created', { name: saved.fullName }),
+    validate: (v: FormValues) =>
       teacher ? validateUpdate({ ...toInput(v), id: teacher.id, version: teacher.version, active: v.active }) : validateCreate(toInput(v)),
     values: () => (teacher ? fromTeacher(teacher) : empty()),
   });
-
-  const save = (v: FormValues) => {
-    setFormError(null);
-    if (teacher) {
-      update.mutate(
-        {
-          ...(toInput(v) as Omit<TeacherUpdateInput, 'id' | 'version' | 'active'>),
-          id: teacher.id,
-          version: teacher.version,
-          active: v.active,
-        },
-        {
-          onSuccess: (saved) => {
-            notifications.show({ color: 'teal', message: t('contracts.teachers.updated', { name: saved.fullName }) });
-            onClose();
-          },
-          onError,
-        },
-      );
-      return;
-    }
-    create.mutate(toInput(v) as TeacherCreateInput, {
-      onSuccess: (saved) => {
-        notifications.show({ color: 'teal', message: t('contracts.teachers.created', { name: saved.fullName }) });
-        onClose();
-      },
-      onError,
-    });
-  };
 
   const instrumentNames = [...new Set((types.data ?? []).filter((x) => x.family !== 'audio_accesorios').map((x) => x.name))];
 
   return (
     <FormModal
-      {...modal(save)}
-      onClose={onClose}
+      {...modal((v) => write(toInput(v) as TeacherCreateInput, { active: v.active }))}
       title={teacher ? t('contracts.teachers.editTitle') : t('contracts.teachers.newTitle')}
       size={860}
-      saving={create.isPending || update.isPending}
       gap="sm"
       actionsMt="sm"
     >

@@ -102,7 +102,7 @@ export function MoveModal({
   });
   // Reset when it opens or turns to another record, never on a background refetch.
   // Main's refusal: next to its fields when it names them, above the form when it does not.
-  const { form, formError, setFormError, saved } = useRecordForm<MoveValues>({
+  const { form, modal, setFormError, saved } = useRecordForm<MoveValues>({
     opened,
     recordKey: preset ? `${preset.itemId}-${preset.establishmentId}` : null,
     validate: (values) => renameErrors(validate(toMove(values)), moveFieldNames),
@@ -120,7 +120,7 @@ export function MoveModal({
   const item = (items.data ?? []).find((i) => String(i.id) === form.values.itemId);
   const current = item && chosenEstablishment !== null && stock.data ? (stock.data.find((r) => r.itemId === item.id)?.stock ?? 0) : null;
 
-  const submit = form.onSubmit((values) => {
+  const save = (values: MoveValues) => {
     setFormError(null);
     move.mutate(
       toMove(values) as z.input<typeof ConsumableMove>,
@@ -130,16 +130,14 @@ export function MoveModal({
         onClose,
       ),
     );
-  });
+  };
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={t('inventory.consumables.move')}
       size="lg"
-      onSubmit={submit}
-      error={formError}
       saving={move.isPending}
       saveLabel={t('inventory.consumables.saveMove')}
       gap="sm"
@@ -224,7 +222,7 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
   const setMinimum = useApiMutation('consumables.setMinimum');
   const validate = schemaValidator(ConsumableMinimum, t);
   // Reset when it opens or turns to another record, never on a background refetch.
-  const { form, formError, onError } = useRecordForm<{ minimum: number | string }>({
+  const { form, modal, onError } = useRecordForm<{ minimum: number | string }>({
     opened: row !== null,
     recordKey: row ? `${row.itemId}-${row.establishmentId}` : null,
     initialValues: { minimum: '' },
@@ -233,7 +231,7 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
     sentenceWithFields: false,
   });
 
-  const submit = form.onSubmit((v) => {
+  const save = (v: { minimum: number | string }) => {
     if (!row) return;
     setMinimum.mutate(
       { itemId: row.itemId, establishmentId: row.establishmentId, minimum: Number(v.minimum) },
@@ -245,16 +243,14 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
         onError,
       },
     );
-  });
+  };
 
   return (
     <FormModal
-      opened={row !== null}
+      {...modal(save)}
       onClose={onClose}
       title={t('inventory.consumables.setMinimum')}
       size="sm"
-      onSubmit={submit}
-      error={formError}
       saving={setMinimum.isPending}
       gap="sm"
       actionsMt="sm"
@@ -285,6 +281,12 @@ export function MinimumModal({ row, onClose }: { row: StockRow | null; onClose: 
   );
 }
 
+interface ItemValues {
+  name: string;
+  unit: string;
+  category: ConsumableCategory | null;
+}
+
 /**
  * "Nuevo artículo": a name (unique, without regard to accents or case), the unit it is counted
  * in and its category (the page's category filter, else música: the usual case).
@@ -302,10 +304,10 @@ export function ItemFormModal({
   const create = useApiMutation('consumables.createItem');
   const validate = schemaValidator(ConsumableItemInput, t);
   // Reset only when the dialog opens.
-  const { form, formError, saved } = useRecordForm({
+  const { form, modal, saved } = useRecordForm({
     opened,
     validate: (v) => validate(v),
-    values: (): { name: string; unit: string; category: ConsumableCategory | null } => ({
+    values: (): ItemValues => ({
       name: '',
       unit: '',
       category: category ?? 'musica',
@@ -313,21 +315,18 @@ export function ItemFormModal({
     sentenceWithFields: false,
   });
 
-  const submit = form.onSubmit((v) =>
+  const save = (v: ItemValues) =>
     create.mutate(
       v as z.input<typeof ConsumableItemInput>,
       saved((item: { name: string }) => t('inventory.consumables.itemCreated', { name: item.name }), onClose),
-    ),
-  );
+    );
 
   return (
     <FormModal
-      opened={opened}
+      {...modal(save)}
       onClose={onClose}
       title={t('inventory.consumables.newItem')}
       size="md"
-      onSubmit={submit}
-      error={formError}
       saving={create.isPending}
       gap="sm"
       actionsMt="sm"

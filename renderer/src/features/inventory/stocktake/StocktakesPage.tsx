@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Select, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Select, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconClipboardList } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { useApiMutation, useApiQuery } from '../../../api';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
 import { PlainTable } from '../../../components/PlainTable';
-import { ListEmptyState } from '../../../components/ListPage';
+import { ClearFiltersButton, FilterBar, ListEmptyState } from '../../../components/ListPage';
 import { ChoiceFilter } from '../../../components/ListTools';
 import { schemaValidator } from '../../../forms';
 import { FormModal } from '../../../components/FormModal';
@@ -22,6 +22,10 @@ import { useCan } from '../../../components/session';
 import { ListExportMenu } from '../../../components/ExportMenu';
 import { SavedViews } from '../../../components/SavedViews';
 import { choiceFilter, plainListView, valuesOf } from '../../../components/plainListView';
+
+/** A stocktake's states, and their names in the catalog (the status badge's). */
+const statusLabels = { abierto: 'inventory.stocktake.open', cerrado: 'inventory.stocktake.closed' } as const;
+const statuses = Object.keys(statusLabels) as Stocktake['status'][];
 
 /** The stocktakes, newest first; "Abrir inventario" starts the count of one establishment. */
 export function StocktakesPage() {
@@ -40,7 +44,7 @@ export function StocktakesPage() {
   const list = useApiQuery('stocktakes.list', exportQuery, { placeholderData: (prev) => prev });
   const view = plainListView('stocktakes.list', {
     establishment: choiceFilter(establishmentId, setEstablishmentId, valuesOf(establishments)),
-    status: choiceFilter(status, setStatus, ['abierto', 'cerrado']),
+    status: choiceFilter(status, setStatus, statuses),
   });
 
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
@@ -64,40 +68,31 @@ export function StocktakesPage() {
         }
       />
 
-      <Card withBorder padding="sm" mb="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <ChoiceFilter
-            label={t('inventory.stocktake.establishment')}
-            data={establishments}
-            value={establishmentId}
-            onChange={setEstablishmentId}
-            searchable
-            w={300}
-          />
-          <ChoiceFilter
-            label={t('common.status')}
-            data={[
-              { value: 'abierto', label: t('inventory.stocktake.open') },
-              { value: 'cerrado', label: t('inventory.stocktake.closed') },
-            ]}
-            value={status}
-            onChange={setStatus}
-            w={160}
-          />
-          {filtered && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setEstablishmentId(null);
-                setStatus(null);
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-          <SavedViews view={view} />
-        </Group>
-      </Card>
+      <FilterBar>
+        <ChoiceFilter
+          label={t('inventory.stocktake.establishment')}
+          data={establishments}
+          value={establishmentId}
+          onChange={setEstablishmentId}
+          searchable
+          w={300}
+        />
+        <ChoiceFilter
+          label={t('common.status')}
+          data={statuses.map((s) => ({ value: s, label: t(statusLabels[s]) }))}
+          value={status}
+          onChange={setStatus}
+          w={160}
+        />
+        <ClearFiltersButton
+          active={filtered}
+          onClear={() => {
+            setEstablishmentId(null);
+            setStatus(null);
+          }}
+        />
+        <SavedViews view={view} />
+      </FilterBar>
 
       <PlainTable<Stocktake>
         emptyHeight={260}
