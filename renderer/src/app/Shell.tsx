@@ -54,7 +54,7 @@ function ShellAnchor({
   ready,
   onClick,
   ...props
-}: ComponentProps<'a'> & { to: string; replace: boolean; ready?: () => Promise<void> }) {
+}: ComponentProps<'a'> & { to: string; replace: boolean; ready?: () => Promise<void> | undefined }) {
   return (
     <a
       {...props}

@@ -63,13 +63,13 @@ export function pageOpened(path: string): () => void {
  * A link to `path` was clicked: what that page read when it opened last is asked for now (if
  * stale), also what the cache has let go since (a page left more than its gcTime ago, five
  * minutes). When the cache still holds all of it and no write has made any of it out of date,
- * resolves at once: the link opens its page (navigateTo) with what the clerk saw there last,
- * while main is asked again (the page takes in what changed, if anything, when it comes: a
- * page switch does not wait for main when nothing was written). Otherwise resolves once it has
- * arrived (what is already on its way included), or after WAIT_MS at the most: the page is
- * drawn once, with this data.
+ * answers nothing to wait for: the link opens its page at once (navigateTo) with what the clerk
+ * saw there last, while main is asked again (the page takes in what changed, if anything, when
+ * it comes: a page switch does not wait for main when nothing was written). Otherwise answers a
+ * promise that resolves once it has arrived (what is already on its way included), or after
+ * WAIT_MS at the most: the page is drawn once, with this data.
  */
-export function refreshPage(client: QueryClient, path: string): Promise<void> {
+export function refreshPage(client: QueryClient, path: string): Promise<void> | undefined {
   const asked: Promise<unknown>[] = [];
   let current = true; // nothing recorded: nothing to wait for
   for (const queryKey of readOnOpening.get(path) ?? []) {
@@ -81,7 +81,7 @@ export function refreshPage(client: QueryClient, path: string): Promise<void> {
     // twice: its answer is waited for.
     asked.push(client.query({ queryKey }).catch(() => undefined)); // the page shows the refusal
   }
-  if (current) return Promise.resolve();
+  if (current) return undefined;
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, WAIT_MS);
     void Promise.all(asked).then(() => {
