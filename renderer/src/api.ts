@@ -28,16 +28,13 @@ export async function call<K extends ChannelName>(name: K, input: ChannelInput<K
   return result.data;
 }
 
+/** A read channel, through the renderer's cache: its key [channel, input] is all the cache's own query function needs (app/queryClient.ts). */
 export function useApiQuery<K extends ChannelName>(
   name: K,
   input: ChannelInput<K>,
   options: Omit<UseQueryOptions<ChannelOutput<K>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<ChannelOutput<K>, ApiCallError>({
-    queryKey: [name, input],
-    queryFn: () => call(name, input),
-    ...options,
-  });
+  return useQuery<ChannelOutput<K>, ApiCallError>({ queryKey: [name, input], ...options });
 }
 
 /**
