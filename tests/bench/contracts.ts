@@ -75,12 +75,26 @@ export const contractScenarios: Scenario = async ({ db, dispatch }) => {
           [soon, e],
         )) as Array<{ id: number }>;
         if (rows.length) {
+          const ids = rows.map((r) => r.id);
+          const marks = ids.map(() => '?').join(',');
           await db.raw(
             `SELECT ce.contract_id, ce.establishment_id, ce.workshops, e.name FROM contract_establishments ce
              JOIN establishments e ON e.id = ce.establishment_id
-            WHERE ce.contract_id IN (${rows.map(() => '?').join(',')}) ORDER BY e.name_key`,
-            rows.map((r) => r.id),
+            WHERE ce.contract_id IN (${marks}) ORDER BY e.name_key`,
+            ids,
           );
+          // The workshops each contract covers (linked records, issue 15), as the list shows them.
+          const links = (await db.raw(
+            `SELECT contract_id, workshop_id FROM contract_workshops WHERE contract_id IN (${marks}) ORDER BY contract_id, workshop_id`,
+            ids,
+          )) as Array<{ workshop_id: number }>;
+          const workshopIds = [...new Set(links.map((l) => l.workshop_id))];
+          if (workshopIds.length) {
+            await db.raw(
+              `SELECT id, name, establishment_id, active FROM workshops WHERE id IN (${workshopIds.map(() => '?').join(',')})`,
+              workshopIds,
+            );
+          }
         }
       },
     );

@@ -29,6 +29,7 @@ import {
   topWorkshopsAttendance,
   workshopDisciplines,
 } from '../programmes/for-evaluation';
+import { compareSpanish } from '../../../shared/format';
 
 /**
  * The evaluation page's figures (issue 17, item 2), composed from what each owner offers
@@ -219,7 +220,7 @@ async function instruments(db: Knex, s: EvaluationScope, names: Map<number, stri
     if ((conditions as readonly string[]).includes(r.condition)) next[r.condition as (typeof conditions)[number]] += r.count;
     byEst.set(r.establishmentId, next);
   }
-  return [...byEst.values()].sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  return [...byEst.values()].sort((a, b) => compareSpanish(a.name, b.name));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { formatDate, parseDateInput } from '../../../shared/format';
+import { compareSpanish, formatDate, parseDateInput } from '../../../shared/format';
 import {
   MAX_REPORTED_ERRORS,
   type ImportMode,
@@ -289,7 +289,7 @@ export async function validateAll(
     registersShown[field] = registers
       .get(field)!
       .offered.entries.map((e) => ({ id: e.id, label: e.label }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'es'));
+      .sort((a, b) => compareSpanish(a.label, b.label));
   }
   const invalid = new Set([...rowErrors.keys(), ...unknownRows]).size;
   const report: ImportReport = {

@@ -1,4 +1,4 @@
-import { normalizeText, readMoney } from '../../../shared/format';
+import { compareSpanish, normalizeText, readMoney } from '../../../shared/format';
 import type { MessageRef } from '../../../shared/validation';
 import type { Cell } from './read';
 
@@ -115,7 +115,7 @@ export function suggestFromRegister(index: RegisterIndex, text: string, max = 5)
       return { e, score };
     })
     .filter((s) => s.score >= 0.3)
-    .sort((a, b) => b.score - a.score || a.e.label.localeCompare(b.e.label, 'es'))
+    .sort((a, b) => b.score - a.score || compareSpanish(a.e.label, b.e.label))
     .slice(0, max)
     .map((s) => s.e);
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ViewState, type SavedView, type ViewList } from '../../../shared/lists/schemas';
 import type { Row } from '../db/rows';
+import { compareSpanish } from '../../../shared/format';
 
 /** The saved views' own table (migration 0021): a user's named filters of a list. */
 
@@ -18,7 +19,7 @@ export async function viewsOf(db: Knex, userId: number, list: ViewList): Promise
     const state = ViewState.safeParse(parsed);
     if (state.success) out.push({ id: Number(r.id), name: String(r.name), state: state.data });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  return out.sort((a, b) => compareSpanish(a.name, b.name));
 }
 
 export async function viewByName(db: Knex, userId: number, list: ViewList, name: string): Promise<{ id: number; state: string } | null> {

@@ -6,6 +6,7 @@ import { requireEstablishment } from '../auth/access';
 import { instrumentsOfEnsemble, instrumentTypesByIds, partTypeOptions } from '../inventory/for-programmes';
 import * as repo from './repository';
 import type { PartReviewRow } from './repository';
+import { compareSpanish } from '../../../shared/format';
 
 /**
  * An ensemble member's part from the list (issue 15): the instrument types a part may name,
@@ -93,7 +94,7 @@ async function ensembleInstruments(ctx: HandlerContext, ensembleId: number): Pro
         missing: Math.max(0, lacking - fromEnsemble),
       };
     })
-    .sort((a, b) => b.missing - a.missing || a.typeName.localeCompare(b.typeName, 'es'));
+    .sort((a, b) => b.missing - a.missing || compareSpanish(a.typeName, b.typeName));
   return { inventory: true, instruments, parts, withoutOwn: withoutOwn.map((m) => m.enrolmentId) };
 }
 

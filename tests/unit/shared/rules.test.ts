@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, normalizeText } from '../../../shared/format';
+import { compareSpanish, formatDate, formatDateTime, formatMoney, normalizeText } from '../../../shared/format';
 import { EstablishmentInput, EstablishmentListQuery } from '../../../shared/establishments/schemas';
 import { issuesByField } from '../../../shared/validation';
 import { esPE } from '../../../shared/i18n/es-PE';
@@ -23,6 +23,22 @@ describe('formats a Peruvian clerk expects', () => {
   it('search keys ignore case, accents and extra spaces', () => {
     expect(normalizeText('  E.P.  de  HUÁNUCO ')).toBe('e.p. de huanuco');
     expect(normalizeText('Ñaña')).toBe('nana');
+  });
+
+  it('names sort as in a Spanish list: ñ after n, an accent beside its letter, case aside', () => {
+    const names = ['Oropesa', 'ñuñoa', 'Nuñez', 'Ángeles', 'Zárate', 'Anco', 'Ñaña', 'Nazca', 'alva', 'Álvarez'];
+    expect([...names].sort(compareSpanish)).toEqual([
+      'alva',
+      'Álvarez',
+      'Anco',
+      'Ángeles',
+      'Nazca',
+      'Nuñez',
+      'Ñaña',
+      'ñuñoa',
+      'Oropesa',
+      'Zárate',
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import { type Row, str, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { deliveredSessions, workshopsByIds } from '../../programmes/for-contracts';
 import { fullName } from './words';
+import { compareSpanish } from '../../../../shared/format';
 
 /** The workshops contracts cover, by id, and the names typed before links existed that wait for a clerk. */
 
@@ -19,7 +20,7 @@ export async function linkedWorkshopsOf(db: Knex, contractIds: number[]): Promis
   const workshops = await workshopsByIds(db, [...new Set([...links.values()].flat())]);
   for (const [id, workshopIds] of links) {
     const list = workshopIds.flatMap((w) => workshops.get(w) ?? []).map(({ id, name, establishmentId }) => ({ id, name, establishmentId }));
-    list.sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id - b.id);
+    list.sort((a, b) => compareSpanish(a.name, b.name) || a.id - b.id);
     if (list.length > 0) out.set(id, list);
   }
   return out;

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, normalizeText } from '../../../../shared/format';
+import { compareSpanish, formatDate, formatMoney, normalizeText } from '../../../../shared/format';
 import type { Translate } from '../../i18n';
 import { escapeHtml as h } from '../../pdf/html';
 import type { CatalogWork, OutputLanguage } from '../catalog-data';
@@ -82,7 +82,7 @@ export function artistIndex(works: CatalogWork[]): Array<{ artist: string; numbe
     entry.numbers.push(w.catalogNumber);
     byArtist.set(key, entry);
   }
-  return [...byArtist.entries()].sort(([a], [b]) => a.localeCompare(b, 'es')).map(([, v]) => v);
+  return [...byArtist.entries()].sort(([a], [b]) => compareSpanish(a, b)).map(([, v]) => v);
 }
 
 /** Plain text as paragraphs: blank lines separate them, single line breaks are kept. */

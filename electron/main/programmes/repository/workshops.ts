@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
-import { normalizeText } from '../../../../shared/format';
+import { compareSpanish, normalizeText } from '../../../../shared/format';
 import type { Page } from '../../../../shared/ipc';
 import type { SessionTaken } from '../../../../shared/programmes/rules';
 import type { Session as WorkshopSession, Workshop, WorkshopFilter, workshopSortColumns } from '../../../../shared/programmes/schemas';
@@ -91,7 +91,7 @@ async function withTeachers(db: Knex, workshops: Workshop[]): Promise<Workshop[]
   const names = await teachersByIds(db, [...links.values()].flat());
   return workshops.map((w) => ({
     ...w,
-    teacherLinks: (links.get(w.id) ?? []).flatMap((id) => names.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'es')),
+    teacherLinks: (links.get(w.id) ?? []).flatMap((id) => names.get(id) ?? []).sort((a, b) => compareSpanish(a.name, b.name)),
     pendingTeachers: pending.get(w.id) ?? 0,
   }));
 }
