@@ -45,6 +45,11 @@ describe('the domains have one name in every layer', () => {
     }
   });
 
+  it("each domain's handlers answer exactly its channels (a sub-area's file spread in brings no other)", async () => {
+    const { byDomain } = await import('../../../electron/main/handlers');
+    for (const d of domains) expect(Object.keys(byDomain[d]).sort(), d).toEqual([...domainChannels[d]].sort());
+  });
+
   it('a channel prefix belongs to one domain only', () => {
     const owner = new Map<string, Domain>();
     const shared: string[] = [];
