@@ -4,7 +4,7 @@ import { ACCOUNT_LOCK_MINUTES, IDLE_LOCK_MINUTES, MAX_FAILED_SIGN_INS, type Sess
 import { runAuditedWrite } from '../ipc/audited-write';
 import type { authChannels } from '../../../shared/auth/channels';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { AppError, stale } from '../ipc/errors';
+import { AppError, stale, fieldError } from '../ipc/errors';
 import { actorOf, checkIdle, signInSession, signOutSession, touchSession } from './access';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 import * as repo from './repository';
@@ -195,7 +195,7 @@ export const authHandlers: DomainHandlers<AuthChannel> = {
   'auth.changePassword': async ({ currentPassword, password }, ctx) => {
     const row = await currentUser(ctx.db, ctx);
     if (!(await verifyPassword(currentPassword, row.passwordHash))) {
-      throw new AppError('validation', 'errors.validation', {}, { currentPassword: { key: 'auth.errors.wrongPassword' } });
+      throw fieldError('currentPassword', 'auth.errors.wrongPassword');
     }
     const ok = await repo.updateUser(
       ctx.db,

@@ -1,5 +1,5 @@
 import type { Establishment } from '../../../shared/establishments/schemas';
-import { AppError, stale, orNotFound } from '../ipc/errors';
+import { AppError, stale, orNotFound, fieldError } from '../ipc/errors';
 import type { establishmentChannels } from '../../../shared/establishments/channels';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { isForeignKeyViolation } from '../db/dialect';
@@ -28,7 +28,7 @@ async function checkValues(ctx: HandlerContext, v: repo.EstablishmentValues, sel
     );
   }
   if (!(await repo.regionalOfficeExists(ctx.db, v.regionalOfficeId))) {
-    throw new AppError('validation', 'errors.validation', {}, { regionalOfficeId: { key: 'errors.unknownRegionalOffice' } });
+    throw fieldError('regionalOfficeId', 'errors.unknownRegionalOffice');
   }
 }
 

@@ -18,7 +18,7 @@ import { establishmentScope } from '../auth/access';
 import { translator, type Translate } from '../i18n';
 import { runAuditedWrite } from '../ipc/audited-write';
 import type { HandlerContext, Session } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import { AppError, fieldError } from '../ipc/errors';
 import { JobFailure } from '../jobs/jobs';
 import { columnLetter, readSheet, tableAt, type Sheet } from './read';
 import {
@@ -114,7 +114,7 @@ function headerIndexOf(upload: Upload, headerRow: number | undefined): number {
   const row = headerRow ?? upload.headerRow;
   const i = upload.sheet.lines.findIndex((l) => l.row === row);
   if (i < 0 || i >= HEADER_CHOICES) {
-    throw new AppError('validation', 'errors.validation', {}, { headerRow: { key: 'import.errors.noSuchHeaderRow', params: { row } } });
+    throw fieldError('headerRow', 'import.errors.noSuchHeaderRow', { row });
   }
   return i;
 }
@@ -140,7 +140,7 @@ export async function inspectUpload(
 ): Promise<ImportInspection> {
   for (const key of Object.keys(fixed)) {
     if (!target.fields.some((f) => f.key === key && f.register && !f.fromColumns)) {
-      throw new AppError('validation', 'errors.validation', {}, { [`fixed.${key}`]: { key: 'errors.unexpectedField' } });
+      throw fieldError(`fixed.${key}`, 'errors.unexpectedField');
     }
   }
   const bytes = Buffer.from(dataBase64, 'base64');

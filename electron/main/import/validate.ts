@@ -11,7 +11,7 @@ import {
 } from '../../../shared/import/schemas';
 import type { MessageRef } from '../../../shared/validation';
 import type { Translate } from '../i18n';
-import { AppError } from '../ipc/errors';
+import { fieldError } from '../ipc/errors';
 import type { JobControl } from '../jobs/jobs';
 import { cellString, type Cell, type SheetRow } from './read';
 import type { AnyImportTarget, ImportEnv, ImportFieldDef, ParsedRow, RawRow, Refs } from './target';
@@ -73,12 +73,7 @@ function readColumns(target: AnyImportTarget, headers: string[], columns: Map<st
     const key = mapped.has(col) ? null : target.columnKey!(header);
     if (key === null) return;
     if (read.has(key)) {
-      throw new AppError(
-        'validation',
-        'errors.validation',
-        {},
-        { [`columns.${col}`]: { key: 'import.errors.columnTwice', params: { column: header } } },
-      );
+      throw fieldError(`columns.${col}`, 'import.errors.columnTwice', { column: header });
     }
     read.set(key, col);
   });
@@ -129,7 +124,7 @@ export async function validateAll(
   // A record chosen before the file must be one the user may choose.
   for (const [field, id] of Object.entries(fixed)) {
     if (!registers.get(field)?.offered.ids.has(id)) {
-      throw new AppError('validation', 'errors.validation', {}, { [`fixed.${field}`]: { key: 'errors.notFound' } });
+      throw fieldError(`fixed.${field}`, 'errors.notFound');
     }
   }
   const read = readColumns(target, table.headers, columns);

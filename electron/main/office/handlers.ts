@@ -12,7 +12,7 @@ import { readOnlyReason, runAuditedWrite } from '../ipc/audited-write';
 import { countAttachments, moveAttachments } from '../files/move';
 import { OfficeAttachmentStore, readSharedFolder, SHARED_FOLDER_KEY } from '../files/office-store';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import { AppError, fieldError } from '../ipc/errors';
 import { readChoice, savedPasswordFits, writeChoice, type DatabaseChoice } from './config';
 import { probeServer } from './probe';
 import { copyToServer } from './copy';
@@ -38,7 +38,7 @@ function caFingerprint(pem: string | null): string | null {
   try {
     return new X509Certificate(pem).fingerprint256;
   } catch {
-    throw new AppError('validation', 'errors.validation', {}, { caCert: { key: 'office.errors.caCert' } });
+    throw fieldError('caCert', 'office.errors.caCert');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CertificateCandidate } from '../../../shared/programmes/schemas';
-import { AppError } from '../ipc/errors';
+import { fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { certificatesHtml, type CertificateData } from './certificate-document';
 import { canSeeNames } from './privacy';
@@ -38,11 +38,10 @@ export const certificateHandlers: DomainHandlers<CertificateChannel> = {
       const wanted = new Set(participantIds);
       chosen = completed.filter((c) => wanted.has(c.participantId));
       if (chosen.length !== wanted.size) {
-        throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.notCompleted' } });
+        throw fieldError('participantIds', 'programmes.errors.notCompleted');
       }
     }
-    if (chosen.length === 0)
-      throw new AppError('validation', 'errors.validation', {}, { participantIds: { key: 'programmes.errors.noneCompleted' } });
+    if (chosen.length === 0) throw fieldError('participantIds', 'programmes.errors.noneCompleted');
     const names = canSeeNames(ctx.session);
     const items: CertificateData[] = chosen.map((c) => ({
       name: names && c.firstNames && c.lastNames ? `${c.firstNames} ${c.lastNames}` : c.code,

@@ -1,5 +1,5 @@
 import type { Ensemble } from '../../../shared/programmes/schemas';
-import { AppError, stale, orNotFound } from '../ipc/errors';
+import { stale, orNotFound, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 import { checkEstablishment } from './workshops';
@@ -31,7 +31,7 @@ export const ensembleHandlers: DomainHandlers<EnsembleChannel> = {
     if (values.establishmentId !== before.establishmentId) {
       await checkEstablishment(ctx, values.establishmentId);
       if (before.members > 0) {
-        throw new AppError('validation', 'errors.validation', {}, { establishmentId: { key: 'programmes.errors.workshopHasMembers' } });
+        throw fieldError('establishmentId', 'programmes.errors.workshopHasMembers');
       }
     }
     const n = await repo.updateEnsemble(ctx.db, id, version, values, active, ctx.session.actor, ctx.now);

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../shared/format';
 import type { Workshop } from '../../../shared/programmes/schemas';
 import { exportTable } from '../export/table';
-import { AppError, notFound, stale, orNotFound } from '../ipc/errors';
+import { notFound, stale, orNotFound, fieldError } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';
 import { requireEstablishment } from '../auth/access';
@@ -21,14 +21,14 @@ type WorkshopChannel =
 /** Workshops, ensembles and participants belong to an active establishment. */
 export async function checkEstablishment(ctx: HandlerContext, id: number, field = 'establishmentId'): Promise<void> {
   if (!(await repo.isActiveEstablishment(ctx.db, id))) {
-    throw new AppError('validation', 'errors.validation', {}, { [field]: { key: 'programmes.errors.unknownEstablishment' } });
+    throw fieldError(field, 'programmes.errors.unknownEstablishment');
   }
 }
 
 export async function mustWorkshop(ctx: HandlerContext, id: number, field?: string): Promise<Workshop> {
   const w = await repo.getWorkshop(ctx.db, id);
   if (!w) {
-    if (field) throw new AppError('validation', 'errors.validation', {}, { [field]: { key: 'programmes.errors.unknownWorkshop' } });
+    if (field) throw fieldError(field, 'programmes.errors.unknownWorkshop');
     throw notFound();
   }
   requireEstablishment(ctx, w.establishmentId);
@@ -38,17 +38,7 @@ export async function mustWorkshop(ctx: HandlerContext, id: number, field?: stri
 /** A session falls within the workshop's period. */
 function checkSessionDate(w: Workshop, date: string): void {
   if (date < w.startDate || (w.endDate !== null && date > w.endDate)) {
-    throw new AppError(
-      'validation',
-      'errors.validation',
-      {},
-      {
-        date: {
-          key: 'programmes.errors.sessionOutsidePeriod',
-          params: { from: formatDate(w.startDate), to: formatDate(w.endDate) || '…' },
-        },
-      },
-    );
+    throw fieldError('date', 'programmes.errors.sessionOutsidePeriod', { from: formatDate(w.startDate), to: formatDate(w.endDate) || '…' });
   }
 }
 
@@ -74,7 +64,7 @@ export const workshopHandlers: DomainHandlers<WorkshopChannel> = {
       await checkEstablishment(ctx, values.establishmentId);
       // The group's members are at the establishment: a workshop with people enrolled does not move.
       if (before.enrolled > 0) {
-        throw new AppError('validation', 'errors.validation', {}, { establishmentId: { key: 'programmes.errors.workshopHasMembers' } });
+        throw fieldError('establishmentId', 'programmes.errors.workshopHasMembers');
       }
     }
     if (teacherIds !== undefined) await checkWorkshopTeachers(ctx, teacherIds, before);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { AppError } from '../ipc/errors';
+import { AppError, fieldError } from '../ipc/errors';
 import { newIv, openFrame, readFrame, signedBy, writeFrame } from './framing';
 import { keyFromSecret, type InstallationKeys, type PeerKeys } from './keys';
 
@@ -92,7 +92,7 @@ export function openEnrolment(file: Buffer, passphrase: string): { header: Enrol
   try {
     plain = openFrame(frame, keyOf(passphrase, Buffer.from(header.salt, 'base64')));
   } catch {
-    throw new AppError('validation', 'errors.validation', {}, { passphrase: { key: 'sites.errors.wrongPassphrase' } });
+    throw fieldError('passphrase', 'sites.errors.wrongPassphrase');
   }
   return { header, payload: JSON.parse(plain.toString('utf8')) as EnrolmentPayload };
 }

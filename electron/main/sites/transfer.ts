@@ -7,7 +7,7 @@ import { isPostgres } from '../db/dialect';
 import { writeFileAtomic } from '../export/table';
 import { runAuditedWrite } from '../ipc/audited-write';
 import type { HandlerContext } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import { AppError, fieldError } from '../ipc/errors';
 import { applyPackage, refusalText, tableLabel, type ApplyReport } from './apply';
 import { readInstallation, type KeySeal } from './installation';
 import { buildPackage } from './outbox';
@@ -62,11 +62,11 @@ async function receiverOf(
   const me = await readInstallation(ctx.db);
   if (!me) throw new AppError('conflict', 'sites.transfer.noExchange');
   if (me.role === 'sede') {
-    if (siteId !== undefined) throw new AppError('validation', 'errors.validation', {}, { siteId: { key: 'sites.transfer.notSite' } });
+    if (siteId !== undefined) throw fieldError('siteId', 'sites.transfer.notSite');
     const row = (await ctx.db('installation').where({ id: 1 }).first('last_sent_seq')) as { last_sent_seq: unknown };
     return { id: me.centre!.id, name: me.centre!.name, me: me.name, next: Number(row.last_sent_seq) + 1 };
   }
-  if (siteId === undefined) throw new AppError('validation', 'errors.validation', {}, { siteId: { key: 'sites.transfer.siteRequired' } });
+  if (siteId === undefined) throw fieldError('siteId', 'sites.transfer.siteRequired');
   const site = (await ctx.db('sites').where({ id: siteId }).first('installation_id', 'name', 'last_sent_seq')) as
     { installation_id: string; name: string; last_sent_seq: unknown } | undefined;
   if (!site) throw new AppError('not_found', 'sites.transfer.notEnrolled');

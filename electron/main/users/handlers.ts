@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../db/dialect';
 import type { userChannels } from '../../../shared/users/channels';
 import { allEstablishmentsExist } from '../establishments/repository';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { AppError, stale, orNotFound } from '../ipc/errors';
+import { AppError, stale, orNotFound, fieldError } from '../ipc/errors';
 import { actorOf } from '../auth/access';
 import { hashPassword } from '../auth/passwords';
 import * as repo from '../auth/repository';
@@ -17,7 +17,7 @@ async function mustGet(ctx: HandlerContext, id: number): Promise<User> {
 /** Every establishment named must exist. */
 async function checkEstablishments(ctx: HandlerContext, ids: number[]): Promise<void> {
   if (!(await allEstablishmentsExist(ctx.db, ids))) {
-    throw new AppError('validation', 'errors.validation', {}, { establishmentIds: { key: 'users.errors.unknownEstablishment' } });
+    throw fieldError('establishmentIds', 'users.errors.unknownEstablishment');
   }
 }
 
