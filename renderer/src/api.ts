@@ -1,8 +1,11 @@
-import { useMutation, useQuery, useQueryClient, type Query, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelName } from '../../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/ipc';
-import { staleAfter } from './app/domains';
+import { invalidateAfter } from './app/domains';
+
+/** The one rule of what a write refreshes, for the writes made outside useApiMutation (app/domains.ts). */
+export { invalidateAfter };
 
 /** A refusal from main, already in the user's language. */
 export class ApiCallError extends Error {
@@ -39,21 +42,13 @@ export function useApiQuery<K extends ChannelName>(
 
 /**
  * A write or action channel. After success the queries it may have changed are refetched
- * (its domain's, the domains that depend on it, the dashboard and the audit log: the one
- * dependency map in app/domains.ts), so lists, counts and the dashboard show what is in the
- * database. Query keys are [channel, input].
+ * (invalidateAfter), so lists, counts and the dashboard show what is in the database. Query
+ * keys are [channel, input].
  */
 export function useApiMutation<K extends ChannelName>(name: K) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, ApiCallError, ChannelInput<K>>({
     mutationFn: (input) => call(name, input),
-    onSuccess: async () => {
-      const stale = staleAfter(name);
-      const filters = stale === 'all' ? {} : { predicate: (query: Query) => stale.has(query.queryKey[0] as ChannelName) };
-      // A query still on its way may have been read before this write (a first load, which
-      // invalidation alone would let finish): it is called off and asked again.
-      await client.cancelQueries({ ...filters, fetchStatus: 'fetching' });
-      return client.invalidateQueries(filters);
-    },
+    onSuccess: () => invalidateAfter(client, name),
   });
 }

@@ -1,3 +1,4 @@
+import type { Query, QueryClient } from '@tanstack/react-query';
 import { domainChannels, domainOf, type ChannelName, type Domain } from '../../../shared/channels';
 
 /**
@@ -53,4 +54,18 @@ export function staleAfter(written: ChannelName): ReadonlySet<ChannelName> | 'al
   const more = dependents[domain];
   if (more === 'all') return 'all';
   return new Set<ChannelName>(([domain, ...more, 'app', 'dashboard', 'audit', 'notifications'] as const).flatMap((d) => domainChannels[d]));
+}
+
+/**
+ * Refetches the queries a successful call of `written` may have changed (staleAfter). Used by
+ * every write of useApiMutation (api.ts, which exports it again) and by the writes made outside
+ * it: an import job's end, a refusal that says the records changed meanwhile, a queue of scans.
+ */
+export async function invalidateAfter(client: QueryClient, written: ChannelName): Promise<void> {
+  const stale = staleAfter(written);
+  const filters = stale === 'all' ? {} : { predicate: (query: Query) => stale.has(query.queryKey[0] as ChannelName) };
+  // A query still on its way may have been read before this write (a first load, which
+  // invalidation alone would let finish): it is called off and asked again.
+  await client.cancelQueries({ ...filters, fetchStatus: 'fetching' });
+  await client.invalidateQueries(filters);
 }

@@ -25,7 +25,8 @@ export interface GalleryPhoto {
   hash: string;
   originalName: string;
   thumbnail: string | null;
-  isPrimary: boolean;
+  /** Absent where the record has no primary photo (an event's). */
+  isPrimary?: boolean;
   width?: number | null;
   height?: number | null;
 }
@@ -39,9 +40,11 @@ export interface GalleryLabels {
   /** The drop zone and its hint (layout "dropzone"). */
   drop?: string;
   dropHint?: string;
-  none: string;
-  primary: string;
-  makePrimary: string;
+  /** Said when there are none; absent: nothing is said. */
+  none?: string;
+  /** The primary photo's badge and the button that makes one primary (with onSetPrimary). */
+  primary?: string;
+  makePrimary?: string;
   remove: string;
 }
 
@@ -50,7 +53,9 @@ export interface GalleryLabels {
  * primary, several added at once (a refused file gets its own sentence and the rest are still
  * added), a link removed (the file itself is kept). "compact" puts a title and an add button
  * above a small grid (an instrument's drawer); "dropzone" offers a zone to drop or choose
- * files and a wider grid with each file's name and size (an artwork's page).
+ * files and a wider grid with each file's name and size (an artwork's page). Without
+ * onSetPrimary the record has no primary photo (an event's): no badge and no star, and in the
+ * compact layout each photo's file name takes their place under it.
  */
 export function PhotoGallery({
   photos,
@@ -67,7 +72,8 @@ export function PhotoGallery({
   /** Sends one file to main; a refusal is thrown. */
   upload: (file: File) => Promise<unknown>;
   refetch: () => Promise<unknown>;
-  onSetPrimary: (hash: string) => void;
+  /** Absent: the record has no primary photo. */
+  onSetPrimary?: (hash: string) => void;
   onRemove: (hash: string) => void;
   labels: GalleryLabels;
   layout: 'compact' | 'dropzone';
@@ -157,7 +163,7 @@ export function PhotoGallery({
           {e}
         </Alert>
       ))}
-      {photos && photos.length === 0 && (
+      {photos && photos.length === 0 && labels.none && (
         <Text size="sm" c="dimmed">
           {labels.none}
         </Text>
@@ -180,7 +186,13 @@ export function PhotoGallery({
               </Text>
             )}
             <Group justify="space-between" mt={wide ? undefined : 4} gap={2} wrap="nowrap">
-              {p.isPrimary ? (
+              {!onSetPrimary ? (
+                !wide && (
+                  <Text size="xs" truncate title={p.originalName}>
+                    {p.originalName}
+                  </Text>
+                )
+              ) : p.isPrimary ? (
                 <Badge size="xs" variant="light" tt="none">
                   {labels.primary}
                 </Badge>

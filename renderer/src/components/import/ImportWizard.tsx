@@ -14,7 +14,7 @@ import {
   type ImportValueMapping,
 } from '../../../../shared/import/schemas';
 import type { JobStatus } from '../../../../shared/jobs/schemas';
-import { ApiCallError, call } from '../../api';
+import { ApiCallError, call, invalidateAfter } from '../../api';
 import { useJobStatus } from '../useJobStatus';
 import { useSaveFile } from '../files';
 import { CheckStep, type Values } from './CheckStep';
@@ -114,10 +114,11 @@ export function ImportWizard({
   const running = (id: string | null, s: JobStatus | null) => (id && (!s || s.state === 'running') ? id : null);
   const runningJob = running(runJobId, run) ?? running(dryJobId, dry);
 
-  // After an import, every list and count shows what is now in the database.
+  // After an import, every list and count it may have changed shows what is now in the database
+  // (an import may create establishments: app/domains.ts refreshes everything after import.run).
   const runDone = run?.state === 'done';
   useEffect(() => {
-    if (runDone) void client.invalidateQueries();
+    if (runDone) void invalidateAfter(client, 'import.run');
   }, [runDone, client]);
 
   const cancelJob = (id: string | null) => {

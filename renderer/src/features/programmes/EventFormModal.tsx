@@ -1,10 +1,6 @@
 import {
-  ActionIcon,
-  Button,
   Card,
-  FileButton,
   Group,
-  Image,
   MultiSelect,
   NumberInput,
   SegmentedControl,
@@ -14,16 +10,15 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { audienceGroups, eventTypes, totalAudience, type Audiences, type EventType } from '../../../../shared/programmes/rules';
 import type { ProgrammeEvent } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
+import { PhotoGallery } from '../../components/PhotoGallery';
 import { useRecordDialog } from '../../components/useRecordDialog';
 import { EstablishmentField } from './recordForms';
 import { accentFilter } from '../../components/accentFilter';
@@ -35,65 +30,35 @@ import { useCan } from '../../components/session';
 
 const zero = (): Audiences => ({ internos: 0, familiares: 0, personal: 0, externo: 0, autoridades: 0 });
 
+/**
+ * An event's photos, in the app's one gallery (compact, as an instrument's): several added at
+ * once, a refused file told on its own line, a link removed. An event has no primary photo.
+ * Each photo goes through events.addPhoto as a write, so what depends on the event refreshes.
+ */
 function EventPhotos({ eventId }: { eventId: number }) {
   const { t } = useTranslation();
   const photos = useApiQuery('events.photos', { id: eventId });
   const add = useApiMutation('events.addPhoto');
   const remove = useApiMutation('events.removePhoto');
-  const canAdd = useCan('events.addPhoto');
-  const canRemove = useCan('events.removePhoto');
+  // events.addPhoto and events.removePhoto are open to the same roles (one module, both writes).
+  const canWrite = useCan('events.addPhoto');
   return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={5}>{t('programmes.events.photos')}</Title>
-        {canAdd && (
-          <FileButton
-            accept="image/jpeg,image/png,image/webp,image/tiff,image/gif"
-            onChange={(file) => {
-              if (!file) return;
-              void toBase64(file).then((dataBase64) =>
-                add.mutate(
-                  { id: eventId, fileName: file.name, dataBase64 },
-                  {
-                    onSuccess: () => notifications.show({ color: 'teal', message: t('programmes.events.photoAdded') }),
-                    onError: (err) => notifications.show({ color: 'red', message: err.message }),
-                  },
-                ),
-              );
-            }}
-          >
-            {(props) => (
-              <Button {...props} size="xs" variant="light" leftSection={<IconPhotoPlus size={14} />} loading={add.isPending}>
-                {t('programmes.events.addPhoto')}
-              </Button>
-            )}
-          </FileButton>
-        )}
-      </Group>
-      <SimpleGrid cols={4}>
-        {(photos.data ?? []).map((p) => (
-          <Card key={p.hash} withBorder padding={4}>
-            {p.thumbnail && <Image src={p.thumbnail} alt={p.originalName} h={80} fit="cover" />}
-            <Group justify="space-between" gap={2} wrap="nowrap">
-              <Text size="xs" truncate>
-                {p.originalName}
-              </Text>
-              {canRemove && (
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color="red"
-                  aria-label={`${t('programmes.events.removePhoto')}: ${p.originalName}`}
-                  onClick={() => remove.mutate({ id: eventId, hash: p.hash })}
-                >
-                  <IconTrash size={14} />
-                </ActionIcon>
-              )}
-            </Group>
-          </Card>
-        ))}
-      </SimpleGrid>
-    </Stack>
+    <PhotoGallery
+      layout="compact"
+      photos={photos.data}
+      canWrite={canWrite}
+      upload={async (file) => {
+        await add.mutateAsync({ id: eventId, fileName: file.name, dataBase64: await toBase64(file) });
+        notifications.show({ color: 'teal', message: t('programmes.events.photoAdded') });
+      }}
+      refetch={() => photos.refetch()}
+      onRemove={(hash) => remove.mutate({ id: eventId, hash })}
+      labels={{
+        title: t('programmes.events.photos'),
+        add: t('programmes.events.addPhoto'),
+        remove: t('programmes.events.removePhoto'),
+      }}
+    />
   );
 }
 

@@ -33,6 +33,9 @@ export function ResolveConflictModal({
   const { t } = useTranslation();
   const resolve = useApiMutation('sites.resolveConflict');
   const [picks, setPicks] = useState<Record<string, Side>>({});
+  // The mutation's reset is the same function on every render (TanStack binds it once to its
+  // observer), and the guard on `shown` below resets only for another conflict in any case.
+  const { reset: resetResolve } = resolve;
   const id = conflict?.id ?? null;
   const shown = useRef<number | null>(null);
   useEffect(() => {
@@ -41,9 +44,8 @@ export function ResolveConflictModal({
     if (id === null || id === shown.current) return;
     shown.current = id;
     setPicks({});
-    resolve.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+    resetResolve();
+  }, [id, resetResolve]);
   const fieldErrors = resolve.error?.error.fields ?? {};
   const general = resolve.error && Object.keys(fieldErrors).length === 0 ? resolve.error.message : (fieldErrors.fields ?? null);
 

@@ -8,7 +8,7 @@ import { addDays, isIsoDay } from '../../../../../shared/format';
 import { conditions, custodianTypes, type CustodianType } from '../../../../../shared/inventory/rules';
 import { MovementInput, type Instrument } from '../../../../../shared/inventory/schemas';
 import { CENTRE_MOVEMENTS } from '../../../../../shared/sites/site-writes';
-import { useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
+import { invalidateAfter, useApiMutation, useApiQuery, type ApiCallError } from '../../../api';
 import { renameErrors, schemaValidator } from '../../../forms';
 import { emptyValues, fromMain, isManualKind, layout, toMovement, type Field, type MoveValues } from './movementFields';
 import { accentFilter } from '../../../components/accentFilter';
@@ -93,7 +93,7 @@ export function MovementModal({
               items: Object.entries(err.error.fields).map(([code, reason]) => ({ code, reason })),
             });
             // What was refused may have changed since the list was read: show it as it is now.
-            void client.invalidateQueries();
+            void invalidateAfter(client, 'instruments.move');
           } else {
             setFormError(err.error.message);
             form.setErrors(fromMain(err.error.fields));

@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import { formatDate, formatDateTime } from '../../../../../shared/format';
 import { conditions } from '../../../../../shared/inventory/rules';
 import type { StocktakeLine } from '../../../../../shared/inventory/stocktake-schemas';
-import { ApiCallError, call, useApiMutation, useApiQuery } from '../../../api';
+import { ApiCallError, call, invalidateAfter, useApiMutation, useApiQuery } from '../../../api';
 import { routes } from '../../../app/routes';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
@@ -133,7 +133,8 @@ export function StocktakeCountPage() {
         setError(message);
         push({ result: 'error', text: `${typed.toUpperCase()}: ${message}`, detail: '' });
       } finally {
-        await client.invalidateQueries();
+        // The count's lists (and whatever else a count may change), as main has them now.
+        await invalidateAfter(client, 'stocktakes.count');
       }
     });
   };
