@@ -2,15 +2,8 @@ import { expect } from 'vitest';
 import type { establishmentChannels } from '../../../shared/establishments/channels';
 import type { custodyChannels } from '../../../shared/inventory/channels';
 import { daysFromNow } from '../../helpers/contracts';
-import {
-  carriedOverCustodian,
-  handOver,
-  newEnsembleAt,
-  newStaffMember,
-  newViolin,
-  participantHolding,
-  validEstablishment,
-} from '../../helpers/services';
+import { handOver, newEnsembleAt, newStaffMember, newViolin, validEstablishment } from '../../helpers/services';
+import { carriedOverCustodian, participantHolding } from '../../helpers/custodians';
 import type { Case, Ctx } from '../../helpers/channel-cases';
 
 /**

@@ -2,17 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import { daysFromNow } from '../../helpers/contracts';
 import {
-  carriedOverCustodian,
   handOver,
   newEnsembleAt,
   newParticipantAt,
   newStaffMember,
   newViolin,
-  participantHolding,
   type TestApp,
   validEstablishment,
   appWithTwoPrisons,
 } from '../../helpers/services';
+import { carriedOverCustodian, participantHolding } from '../../helpers/custodians';
 import { refusedUnchanged } from '../../helpers/refused';
 
 /**

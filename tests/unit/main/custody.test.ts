@@ -14,10 +14,9 @@ import {
 import { refusedUnchanged } from '../../helpers/refused';
 
 /**
- * Custody by id (issue 15), through the real channel handlers: an instrument is handed over
- * to a teacher, an ensemble, a participant or an INPE staff member of its establishment,
- * chosen by id; main writes the name. Then the hand-overs past their expected return and
- * what each person holds now and held before.
+ * Custody by id (issue 15), through the real channel handlers: an instrument is handed over to a
+ * teacher, an ensemble, a participant or an INPE staff member of its establishment, chosen by id;
+ * main writes the name. Then the hand-overs past their expected return and what each holds.
  */
 
 let app: TestApp, lur: number, cho: number;

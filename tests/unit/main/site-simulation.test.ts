@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  brokenRules,
-  buildWorld,
-  closeWorld,
-  deliverEverything,
-  resolveEveryConflict,
-  runOp,
-  SITES,
-  type Op,
-  type World,
-} from '../../helpers/site-sim';
+import { buildWorld, closeWorld, deliverEverything, resolveEveryConflict, runOp, SITES, type Op, type World } from '../../helpers/site-sim';
+import { brokenRules } from '../../helpers/site-sim-checks';
 
 /**
  * Issue 20: one centre and three prison sites making random operations through the channels for
@@ -18,7 +9,7 @@ import {
  * (fast-check). Once every package is delivered (what still waits in a postbox, then two rounds
  * each way so that acknowledgements settle), the centre and each site agree on every shared row,
  * no row or ledger entry is lost or doubled, no instrument is in two places, each conflict is
- * listed once and each refusal was reported back (tests/helpers/site-sim.ts `brokenRules`). Run on
+ * listed once and each refusal was reported back (tests/helpers/site-sim-checks.ts `brokenRules`). Run on
  * SQLite and, in the PostgreSQL tier, with the centre on the test server; the sites are always new
  * SQLite files, enrolled and installed through the channels.
  *
