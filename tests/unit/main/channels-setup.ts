@@ -53,6 +53,48 @@ export const evaluation = evaluationCases(() => ({ app, seeded }));
 export const office = officeCases(() => ({ app }));
 export const sites = siteCases(() => ({ app, seeded }));
 
+/** Every domain's cases with valid input (channels-valid.test.ts adds the rest), in one table. */
+export const domainValid = {
+  ...programme.valid,
+  ...programmeEvents.valid,
+  ...internarte.valid,
+  ...exhibitions.valid,
+  ...catalog.valid,
+  ...custody.valid,
+  ...workshopTeachers.valid,
+  ...initiatives.valid,
+  ...population.valid,
+  ...expenses.valid,
+  ...notifications.valid,
+  ...papers.valid,
+  ...evaluation.valid,
+  ...office.valid,
+  ...sites.valid,
+  ...contractCases.valid,
+  ...authCases.valid,
+};
+
+/** Every domain's cases with invalid input (channels.test.ts adds the rest), in one table. */
+export const domainInvalid = {
+  ...programme.invalid,
+  ...programmeEvents.invalid,
+  ...internarte.invalid,
+  ...exhibitions.invalid,
+  ...catalog.invalid,
+  ...custody.invalid,
+  ...workshopTeachers.invalid,
+  ...initiatives.invalid,
+  ...population.invalid,
+  ...expenses.invalid,
+  ...notifications.invalid,
+  ...papers.invalid,
+  ...evaluation.invalid,
+  ...office.invalid,
+  ...sites.invalid,
+  ...contractCases.invalid,
+  ...authCases.invalid,
+};
+
 export const viewState = {
   search: 'vio',
   filters: { condition: 'malo', typeId: null },

@@ -2,30 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { snapshot, validEstablishment } from '../../helpers/services';
 import { filePrinter } from '../../helpers/file-printer';
-import {
-  app,
-  authCases,
-  catalog,
-  closeApp,
-  contractCases,
-  custody,
-  evaluation,
-  exhibitions,
-  expenses,
-  initiatives,
-  internarte,
-  notifications,
-  office,
-  openApp,
-  papers,
-  population,
-  programme,
-  programmeEvents,
-  seeded,
-  sites,
-  viewState,
-  workshopTeachers,
-} from './channels-setup';
+import { app, closeApp, domainInvalid, openApp, seeded, viewState } from './channels-setup';
 
 /**
  * Every channel of the contract, called through the same pipeline the window uses,
@@ -37,23 +14,7 @@ import {
 const printer = filePrinter();
 
 const invalid: { [K in ChannelName]: unknown[] } = {
-  ...programme.invalid,
-  ...programmeEvents.invalid,
-  ...internarte.invalid,
-  ...exhibitions.invalid,
-  ...catalog.invalid,
-  ...custody.invalid,
-  ...workshopTeachers.invalid,
-  ...initiatives.invalid,
-  ...population.invalid,
-  ...expenses.invalid,
-  ...notifications.invalid,
-  ...papers.invalid,
-  ...evaluation.invalid,
-  ...office.invalid,
-  ...sites.invalid,
-  ...contractCases.invalid,
-  ...authCases.invalid,
+  ...domainInvalid,
   'search.global': [{}, { q: 'a' }, { q: '--' }, { q: 'x'.repeat(101) }, { q: 'violin', kind: 'instrument' }],
   'instrumentTypes.list': [{ family: 'x' }],
   'instrumentTypes.create': [{}, { name: 'x', family: 'percusion' }, { name: 'Bombo', family: 'metales' }],
