@@ -182,7 +182,7 @@ export const EvaluationSummary = z.object({
 export type EvaluationSummary = z.output<typeof EvaluationSummary>;
 
 /**
- * What each owner's for-evaluation.ts is asked: the period and the filters resolved by the
+ * What each owner's repository/for-evaluation.ts is asked: the period and the filters resolved by the
  * evaluation domain (`establishmentIds` null: every establishment the user works with).
  */
 export interface EvaluationScope {

@@ -165,7 +165,7 @@ export const CustodySummary = z.object({
 export type CustodySummary = z.infer<typeof CustodySummary>;
 
 /**
- * A possible custodian as its own domain answers it to the inventory (electron/main/*\/for-inventory.ts):
+ * A possible custodian as its own domain answers it to the inventory (electron/main/*\/repository/for-inventory.ts):
  * the name recorded at a hand-over, the establishments where it may receive an instrument,
  * whether it is active, and a participant's INPE code (what a role without the personal-data
  * permission reads instead of the name).

@@ -54,5 +54,5 @@ export type SearchGroup = z.infer<typeof SearchGroup>;
 export const GlobalSearchResult = z.object({ groups: z.array(SearchGroup) });
 export type GlobalSearchResult = z.infer<typeof GlobalSearchResult>;
 
-/** What one domain's `for-search.ts` answers for one kind. */
+/** What one domain's `repository/for-search.ts` answers for one kind. */
 export type SearchFound = Omit<SearchGroup, 'kind'>;

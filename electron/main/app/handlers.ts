@@ -7,7 +7,7 @@ import { AppError } from '../ipc/errors';
 import type { appChannels } from '../../../shared/app/channels';
 import { countEstablishments } from '../establishments/repository';
 import type { DomainHandlers } from '../ipc/context';
-import { getSetting, setSetting } from './settings';
+import { getSetting, setSetting } from './repository';
 
 type AppChannel = (typeof appChannels)[number];
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { AppError } from '../ipc/errors';
+import { insertAuditRow, insertAuditRows, latestChange, type AuditRow } from './repository';
 
 export interface AuditEntry {
   entity: string;
@@ -11,7 +12,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const rowOf = (actor: Actor, channel: string, at: string, entry: AuditEntry) => ({
+const rowOf = (actor: Actor, channel: string, at: string, entry: AuditEntry): AuditRow => ({
   at,
   user_id: actor.id,
   user_name: actor.name,
@@ -31,7 +32,7 @@ export async function appendAudit(
   at: string,
   entry: AuditEntry,
 ): Promise<void> {
-  await trx('audit_log').insert(rowOf(actor, channel, at, entry));
+  await insertAuditRow(trx, rowOf(actor, channel, at, entry));
 }
 
 /** Appends many entries at once (bulk writes: imports), inside the caller's transaction. */
@@ -43,7 +44,10 @@ export async function appendAudits(
   entries: AuditEntry[],
 ): Promise<void> {
   for (let i = 0; i < entries.length; i += 200) {
-    await trx('audit_log').insert(entries.slice(i, i + 200).map((e) => rowOf(actor, channel, at, e)));
+    await insertAuditRows(
+      trx,
+      entries.slice(i, i + 200).map((e) => rowOf(actor, channel, at, e)),
+    );
   }
 }
 
@@ -57,7 +61,10 @@ export async function appendAuditBatch(
   items: ReadonlyArray<{ actor: Actor; channel: string; at: string; entry: AuditEntry }>,
 ): Promise<void> {
   for (let i = 0; i < items.length; i += 200) {
-    await trx('audit_log').insert(items.slice(i, i + 200).map((x) => rowOf(x.actor, x.channel, x.at, x.entry)));
+    await insertAuditRows(
+      trx,
+      items.slice(i, i + 200).map((x) => rowOf(x.actor, x.channel, x.at, x.entry)),
+    );
   }
 }
 
@@ -69,11 +76,7 @@ export async function appendAuditBatch(
 export async function whoChanged(db: Knex, domain: string, recordId: number | null, err: AppError): Promise<AppError> {
   if (recordId === null) return err;
   try {
-    const last = (await db('audit_log')
-      .where({ entity_id: String(recordId) })
-      .where('channel', 'like', `${domain}.%`)
-      .orderBy('id', 'desc')
-      .first('user_name', 'at')) as { user_name: string; at: string } | undefined;
+    const last = await latestChange(db, domain, recordId);
     if (!last) return err;
     return new AppError(
       'stale',

@@ -2,7 +2,8 @@ import { auditActionLabel, auditChannelLabel, auditEntityLabel } from '../../../
 import type { auditChannels } from '../../../shared/audit/channels';
 import { isLoggedRecord, parseLogged } from '../../../shared/audit/logged-json';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { exportTableWithReason, listPersonalDataExports } from '../privacy/personal-data';
+import { exportTableWithReason } from '../privacy/personal-data';
+import { listPersonalDataExports } from '../privacy/repository';
 import { auditEntries, auditFacets, listAudit } from './repository';
 
 type AuditChannel = (typeof auditChannels)[number];

@@ -4,7 +4,7 @@ import type { Page } from '../../../shared/ipc';
 import { type Row, toCount } from '../db/rows';
 import { onePage } from '../db/paging';
 
-/** The audit log as the viewer reads it (audit.ts appends to it): filtered, paged, its users and entities. */
+/** The audit log: appended to (audit.ts builds the entries), and read by the viewer: filtered, paged, its users and entities. */
 
 export type Filter = { [K in keyof AuditFilter]?: string };
 
@@ -63,4 +63,36 @@ export async function auditFacets(db: Knex): Promise<{ users: Array<{ id: string
 /** The entries of a filter in time order, at most `max` (the auditor's spreadsheet). */
 export async function auditEntries(db: Knex, f: Filter, max: number): Promise<AuditEntry[]> {
   return ((await filtered(db, f).orderBy('at').orderBy('id').limit(max).select('*')) as Row[]).map(toEntry);
+}
+
+/** An entry's row as the log keeps it (audit.ts builds it from an entry). */
+export interface AuditRow {
+  at: string;
+  user_id: string;
+  user_name: string;
+  channel: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** Appends rows to the audit log in one insert, in their order, inside the caller's transaction. */
+export async function insertAuditRows(trx: Knex | Knex.Transaction, rows: AuditRow[]): Promise<void> {
+  await trx('audit_log').insert(rows);
+}
+
+/** Appends one row to the audit log, inside the caller's transaction. */
+export async function insertAuditRow(trx: Knex | Knex.Transaction, row: AuditRow): Promise<void> {
+  await trx('audit_log').insert(row);
+}
+
+/** Who made the latest change to a record of a domain (its channels `<domain>.*`), and when; undefined without one. */
+export async function latestChange(db: Knex, domain: string, recordId: number): Promise<{ user_name: string; at: string } | undefined> {
+  return (await db('audit_log')
+    .where({ entity_id: String(recordId) })
+    .where('channel', 'like', `${domain}.%`)
+    .orderBy('id', 'desc')
+    .first('user_name', 'at')) as { user_name: string; at: string } | undefined;
 }

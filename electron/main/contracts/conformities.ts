@@ -122,7 +122,8 @@ export async function checkAndPrice(db: Knex, today: string, v: Terms, selfId: n
 }
 
 /** A conformity's recibo por honorarios (issue 16, item 4), filed as the contract's other papers. */
-const conformityPapers: PaperOwner = {
+const conformityPapers: PaperOwner<'conformities'> = {
+  prefix: 'conformities',
   type: 'conformity',
   entity: 'serviceConformity',
   reach: async (ctx, id) => {
@@ -132,7 +133,7 @@ const conformityPapers: PaperOwner = {
 };
 
 export const conformityHandlers: DomainHandlers<(typeof conformityChannels)[number]> = {
-  ...paperHandlers('conformities', conformityPapers),
+  ...paperHandlers(conformityPapers),
   'conformities.list': (q, ctx) => listConformities(ctx.db, q, contractScope(ctx)),
 
   'conformities.missing': ({ search, limit }, ctx) => missingConformities(ctx.db, todayOf(ctx), contractScope(ctx), search, limit),

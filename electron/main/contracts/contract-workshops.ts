@@ -3,7 +3,7 @@ import type { ContractWorkshopReview } from '../../../shared/contracts/schemas';
 import { requireEstablishment } from '../auth/access';
 import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
-import { workshopsAt, workshopsByIds } from '../programmes/for-contracts';
+import { workshopsAt, workshopsByIds } from '../programmes/repository/for-contracts';
 import { contractScope } from './repository/contracts';
 import {
   addContractWorkshop,

@@ -25,7 +25,7 @@ import { conformityPeriodAfter } from './repository/conformities';
 import { contractDocs, documentsOf } from './repository/documents';
 import { teacherTerms, type TeacherTerms } from './repository/teachers';
 import { fullName } from './repository/words';
-import { workshopsAt } from '../programmes/for-contracts';
+import { workshopsAt } from '../programmes/repository/for-contracts';
 import type { ContractWorkshopChannel } from './contract-workshops';
 
 /** Teacher and establishments must exist and be active; a service order needs the teacher's RUC (the form's and the import's check). */

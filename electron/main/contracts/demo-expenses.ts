@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { limaToday, rucCheckDigit, type BudgetLine } from '../../../shared/contracts/rules';
 import { addDays } from '../../../shared/format';
-import { exhibitionTargets } from '../internarte/for-contracts';
-import { expenseTargets } from '../programmes/for-contracts';
+import { exhibitionTargets } from '../internarte/repository/for-contracts';
+import { expenseTargets } from '../programmes/repository/for-contracts';
+import { hasBudgetYear } from './repository/budget';
 import { insertExpense, insertModification, type NewExpense } from './repository/expenses';
 
 /**
@@ -98,7 +99,7 @@ const planned: Planned[] = [
 export async function generateDemoExpenses(db: Knex, actor: Actor, now: string): Promise<{ expenses: number }> {
   const today = limaToday(now);
   const year = Number(today.slice(0, 4));
-  if (!(await db('budget_years').where({ year }).first('year'))) return { expenses: 0 };
+  if (!(await hasBudgetYear(db, year))) return { expenses: 0 };
   const start = `${year}-01-01`;
   const targets = [...(await expenseTargets(db, year)), ...(await exhibitionTargets(db, year))];
   let n = 0;

@@ -14,7 +14,7 @@ import { addDays } from '../../../shared/format';
 import { demoTeachers, firstNamesF, firstNamesM, specialtiesByDiscipline, surnames, workshopsByDiscipline } from './demo-data';
 import { prng } from '../demo/prng';
 import { nextIds, pad, saveBudget, Writer, type PlannedContract } from './repository/demo-rows';
-import { linkDemoTeachers, workshopsAt } from '../programmes/for-contracts';
+import { linkDemoTeachers, workshopsAt } from '../programmes/repository/for-contracts';
 
 /** The demonstration's workshops of each discipline, by their names. */
 const workshopPattern: Record<Discipline, RegExp | null> = {

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import type { BudgetLine } from '../../../shared/contracts/rules';
 import type { Expense, ExpenseLink } from '../../../shared/contracts/schemas';
-import { exhibitionTargets, exhibitionTitles } from '../internarte/for-contracts';
-import { expenseTargetNames, expenseTargets } from '../programmes/for-contracts';
+import { exhibitionTargets, exhibitionTitles } from '../internarte/repository/for-contracts';
+import { expenseTargetNames, expenseTargets } from '../programmes/repository/for-contracts';
 import { listExpenses, type StoredExpense } from './repository/expenses';
 
 /**
  * What an expense was for: an event or a workshop (programmes) or an exhibition (InternArte),
- * asked of those domains by id (their for-contracts.ts).
+ * asked of those domains by id (their repository/for-contracts.ts).
  */
 
 /** The expenses with the name of the event, workshop or exhibition each was for. */

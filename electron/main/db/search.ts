@@ -34,7 +34,7 @@ function whereIndexed(db: Knex, q: Knex.QueryBuilder, index: { table: string; id
 /**
  * The first `limit` rows of `q` whose `column` holds every word of `text` (whereWords), in no
  * particular order (the scan stops once enough are found), and whether there are more:
- * what the global search (search/handlers.ts) asks of each domain's `for-search.ts`.
+ * what the global search (search/handlers.ts) asks of each domain's `repository/for-search.ts`.
  * `index`: the register's trigram index and the id column it points at, where it has one.
  */
 export async function firstMatches<R>(

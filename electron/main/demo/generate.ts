@@ -6,16 +6,20 @@ import {
   regionalOfficeIdsByCode,
   type EstablishmentValues,
 } from '../establishments/repository';
-import { demoEstablishments, demoProgrammeEstablishments, generateDemoPopulation } from '../establishments/demo';
+import {
+  demoEstablishments,
+  demoProgrammeEstablishments,
+  generateDemoPopulation,
+  generateDemoStaff,
+} from '../establishments/repository/demo';
 import { generateConsumables, generateInventory } from '../inventory/demo';
 import { linkDemoDonations } from '../inventory/demo-donations';
 import { generateArtEquipment } from '../inventory/demo-art';
 import { generateArtMaterials } from '../inventory/demo-consumables';
-import { generateDemoStaff } from '../establishments/staff';
 import { generateContracts } from '../contracts/demo';
 import { generateDemoExpenses } from '../contracts/demo-expenses';
 import { generateProgrammes } from '../programmes/demo';
-import { finishDemoTeachers } from '../programmes/demo-teachers';
+import { finishDemoTeachers } from '../programmes/repository/demo-teachers';
 import { generateDemoInitiatives } from '../programmes/demo-initiatives';
 import { generateInternArte } from '../internarte/demo';
 import { resetSequences } from '../db/dialect';

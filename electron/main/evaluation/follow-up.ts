@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { followUpPersonKeys, type EvaluationFilters, type EvaluationFollowUp, type FollowUpRow } from '../../../shared/evaluation/schemas';
 import { safeRate, suppressRow } from '../../../shared/evaluation/suppression';
-import { releaseFollowUp, type ReleaseFollowUpCounts } from '../programmes/for-evaluation';
+import { releaseFollowUp, type ReleaseFollowUpCounts } from '../programmes/repository/for-evaluation';
 import { resolveScope } from './summary';
 
 /**

@@ -4,9 +4,9 @@ import type { DashboardAttendance, DashboardBudget, DashboardCharts, DashboardIn
 import type { EvaluationScope } from '../../../shared/evaluation/schemas';
 import { isSmallCell, safeRate, suppressRow } from '../../../shared/evaluation/suppression';
 import { conditions } from '../../../shared/inventory/rules';
-import { budgetExecution } from '../contracts/for-evaluation';
-import { instrumentConditions } from '../inventory/for-evaluation';
-import { attendanceByMonth } from '../programmes/for-evaluation';
+import { budgetExecution } from '../contracts/repository/for-evaluation';
+import { instrumentConditions } from '../inventory/repository/for-evaluation';
+import { attendanceByMonth } from '../programmes/repository/for-evaluation';
 
 /**
  * What the evaluation offers the home page (issue 17, item 4): three small charts, each a

@@ -12,11 +12,11 @@ import {
 import { isSmallCell, safeRate, suppressRow } from '../../../shared/evaluation/suppression';
 import { conditions } from '../../../shared/inventory/rules';
 import { audienceGroups, ensembleTypes, stages } from '../../../shared/programmes/rules';
-import { budgetExecution } from '../contracts/for-evaluation';
+import { budgetExecution } from '../contracts/repository/for-evaluation';
 import { later, together } from '../db/dialect';
-import { evaluationEstablishments, populationsOn, type EvaluationEstablishment } from '../establishments/for-evaluation';
-import { instrumentConditions } from '../inventory/for-evaluation';
-import { certificatesIssuedByMonth } from '../privacy/for-evaluation';
+import { evaluationEstablishments, populationsOn, type EvaluationEstablishment } from '../establishments/repository/for-evaluation';
+import { instrumentConditions } from '../inventory/repository/for-evaluation';
+import { certificatesIssuedByMonth } from '../privacy/repository/for-evaluation';
 import {
   attendanceByMonth,
   completionsByMonth,
@@ -28,12 +28,12 @@ import {
   type CohortCounts,
   topWorkshopsAttendance,
   workshopDisciplines,
-} from '../programmes/for-evaluation';
+} from '../programmes/repository/for-evaluation';
 import { compareSpanish } from '../../../shared/format';
 
 /**
  * The evaluation page's figures (issue 17, item 2), composed from what each owner offers
- * (<owner>/for-evaluation.ts: grouped in the database) with the small cells of persons hidden
+ * (<owner>/repository/for-evaluation.ts: grouped in the database) with the small cells of persons hidden
  * by the one rule of shared/evaluation/suppression.ts. This domain names no table.
  */
 

@@ -1,31 +1,23 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { joinAs, type JoinKind } from '../db/join';
 import sharp from 'sharp';
 import { AppError } from '../ipc/errors';
 import { isHash, sha256, storeOf, type StoreOrFolder } from './store';
+import { findAttachment, insertAttachment, fromRow, type AttachmentRow, type StoredAttachment } from './repository/attachments';
 
 export { attachmentFilePath, thumbnailFilePath, THUMBNAIL_DIR, FolderStore, DatabaseStore, type AttachmentStore } from './store';
+export { attachmentMime, joinAttachment, type StoredAttachment } from './repository/attachments';
 
 /**
  * Managed attachments (instrument photos, artwork photos, scanned actas and contracts):
  * contents named by their SHA-256, kept by an AttachmentStore (files/store.ts: the folder
- * beside the database, or the office's server) and referenced from the `attachments` table. The same bytes stored twice are one file and
+ * beside the database, or the office's server) and referenced from the attachments' rows (files/repository/attachments.ts). The same bytes stored twice are one file and
  * one row. Originals are kept byte for byte (for print); images also get a small JPEG
  * thumbnail for the screens. Plain Node: the app, the harness and the tests share it.
  */
 
 /** 'logo': a partner's logo, a PNG or an SVG already checked to be only a drawing (programmes/partner-logo.ts). */
 export type AttachmentKind = 'image' | 'document' | 'logo';
-
-export interface StoredAttachment {
-  hash: string;
-  mime: string;
-  width: number | null;
-  height: number | null;
-  sizeBytes: number;
-  originalName: string;
-}
 
 /** Thumbnails fit inside this square, never upscaled. */
 export const THUMBNAIL_MAX_PX = 320;
@@ -110,8 +102,8 @@ export async function storeAttachment(
   // The content first: a row never points at a missing content.
   await storeOf(store).put(db, { hash, mime: inspected.mime, content: file.bytes, thumbnail: inspected.thumbnail });
 
-  const existing = (await db('attachments').where({ hash }).first()) as AttachmentRow | undefined;
-  if (existing) return fromRow(existing);
+  const existing = await findAttachment(db, hash);
+  if (existing) return existing;
   const row: AttachmentRow = {
     hash,
     original_name: name,
@@ -122,29 +114,9 @@ export async function storeAttachment(
     created_at: now,
     created_by: actor.name,
   };
-  await db('attachments').insert(row).onConflict('hash').ignore();
+  await insertAttachment(db, row);
   return fromRow(row);
 }
-
-interface AttachmentRow {
-  hash: string;
-  original_name: string;
-  mime: string;
-  size_bytes: number;
-  width: number | null;
-  height: number | null;
-  created_at: string;
-  created_by: string;
-}
-
-const fromRow = (r: AttachmentRow): StoredAttachment => ({
-  hash: r.hash,
-  mime: r.mime,
-  width: r.width ?? null,
-  height: r.height ?? null,
-  sizeBytes: Number(r.size_bytes),
-  originalName: r.original_name,
-});
 
 const dataUrl = (mime: string, bytes: Buffer | null): string | null => (bytes ? `data:${mime};base64,${bytes.toString('base64')}` : null);
 
@@ -177,16 +149,3 @@ export async function printableImageDataUrl(store: StoreOrFolder, hash: string, 
     return null;
   }
 }
-
-/** The type of a stored attachment (by its hash); null when no row names it. */
-export async function attachmentMime(db: Knex, hash: string): Promise<string | null> {
-  const row = (await db('attachments').where({ hash }).first('mime')) as { mime: string } | undefined;
-  return row?.mime ?? null;
-}
-
-/**
- * Another domain's query naming the attached file of its rows: joins the attachments table
- * as `alias` on `column` (`alias.hash = column`). Other domains reach this table only through here.
- */
-export const joinAttachment = <Q extends Knex.QueryBuilder>(q: Q, alias: string, column: string, how: JoinKind = 'inner'): Q =>
-  joinAs(q, how, 'attachments', alias, column, 'hash');

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import { placeStore } from './office-store';
 import { FolderStore, attachmentFilePath, sha256, thumbnailFilePath, writeVerified, type AttachmentStore } from './store';
+import { attachmentHashes } from './repository/attachments';
+import { blobContent, blobOf, writeBlob } from './repository/blobs';
+
+export { countAttachments } from './repository/attachments';
 
 /**
  * Office mode: moving every attachment of the office between its places (the server's
@@ -8,23 +12,12 @@ import { FolderStore, attachmentFilePath, sha256, thumbnailFilePath, writeVerifi
  * (office/handlers.ts, office.saveAttachmentsFolder).
  */
 
-interface AttachmentRow {
-  hash: string;
-  mime: string;
-}
-interface BlobRow {
-  content: Buffer;
-  thumbnail: Buffer | null;
-}
-const attachmentRows = async (db: Knex): Promise<AttachmentRow[]> =>
-  (await db('attachments').select('hash', 'mime').orderBy('hash')) as AttachmentRow[];
-
 /** Copies every attachment of the server's database into the folder, each checked by its hash. Returns how many could not be copied. */
 async function copyIntoFolder(db: Knex, from: AttachmentStore, folder: string): Promise<{ copied: number; missing: number }> {
   let copied = 0;
   let missing = 0;
-  for (const a of await attachmentRows(db)) {
-    const row = (await db('attachment_blobs').where({ hash: a.hash }).first('content', 'thumbnail')) as BlobRow | undefined;
+  for (const a of await attachmentHashes(db)) {
+    const row = await blobOf(db, a.hash);
     let content: Buffer | null = row ? Buffer.from(row.content) : null;
     if (!content || sha256(content) !== a.hash) content = await from.read(a.hash, a.mime);
     if (!content || sha256(content) !== a.hash) {
@@ -47,8 +40,8 @@ async function copyIntoDatabase(db: Knex, folder: string): Promise<{ copied: num
   const files = new FolderStore(folder);
   let copied = 0;
   let missing = 0;
-  for (const a of await attachmentRows(db)) {
-    const row = (await db('attachment_blobs').where({ hash: a.hash }).first('content')) as { content: Buffer } | undefined;
+  for (const a of await attachmentHashes(db)) {
+    const row = await blobContent(db, a.hash);
     if (row && sha256(Buffer.from(row.content)) === a.hash) {
       copied++;
       continue;
@@ -59,8 +52,7 @@ async function copyIntoDatabase(db: Knex, folder: string): Promise<{ copied: num
       continue;
     }
     const thumbnail = await files.thumbnail(a.hash);
-    if (row) await db('attachment_blobs').where({ hash: a.hash }).update({ content, thumbnail });
-    else await db('attachment_blobs').insert({ hash: a.hash, content, thumbnail });
+    await writeBlob(db, a.hash, content, thumbnail, Boolean(row));
     copied++;
   }
   return { copied, missing };
@@ -80,10 +72,4 @@ export async function moveAttachments(
   // From the database (or a previous shared folder) into the new folder, every file checked by its hash.
   if (folder) return copyIntoFolder(db, placeStore(db, cacheDir, before, { verify: false }), folder);
   return before ? copyIntoDatabase(db, before) : { copied: 0, missing: 0 };
-}
-
-/** How many attachments the database references. */
-export async function countAttachments(db: Knex): Promise<number> {
-  const counted = (await db('attachments').count({ n: '*' }).first()) as { n: number | string } | undefined;
-  return Number(counted?.n ?? 0);
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { getSetting } from '../app/settings';
+import { getSetting } from '../app/repository';
 import { isPostgres } from '../db/dialect';
-import { attachmentMime, thumbnailOf } from './attachments';
+import { thumbnailOf } from './attachments';
+import { attachmentMime } from './repository/attachments';
 import { DatabaseStore, FolderStore, attachmentFilePath, isHash, writeVerified, type AttachmentBlob, type AttachmentStore } from './store';
 
 /**

@@ -2,26 +2,26 @@ import type { ExportResult } from '../../../shared/ipc';
 import type { PaperChannel, PaperPrefix } from '../../../shared/paper-channels';
 import type { Paper, PaperKind } from '../../../shared/papers';
 import { escapeHtml as h, htmlDocument } from '../pdf/html';
-import { numOr0, type Row } from '../db/rows';
 import { saveExport } from '../export/table';
 import { AppError, notFound, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { exportWithReason } from '../privacy/personal-data';
 import { printableImageDataUrl } from './attachments';
 import { storeUpload, type Upload } from './uploads';
+import { linkPaper, markPaperRemoved, papersOf, type PaperRecordType } from './repository/papers';
 
 /**
  * The signed papers filed with a record (shared/papers.ts): one mechanism for every kind of
  * record. The owning domain says how a record is reached (it exists, it is in the user's
  * establishments) and what paper it files; this file stores the scan as a managed attachment
- * (content-addressed, in the backups with the others), links it in `record_papers`, and
+ * (content-addressed, in the backups with the others), links it to the record (files/repository/papers.ts), and
  * answers the four channels. Removing a paper marks its link (who, when) and keeps the
  * file: what was filed stays on record, and the audit log says who removed it.
  */
 
-export type PaperRecordType = 'movement' | 'stocktake' | 'conformity' | 'loan' | 'participant';
-
-export interface PaperOwner {
+export interface PaperOwner<P extends PaperPrefix = PaperPrefix> {
+  /** The prefix of the record's four paper channels (`<prefix>.papers`, `.attachPaper`, `.removePaper`, `.paperCopy`). */
+  prefix: P;
   type: PaperRecordType;
   /** The audit log's entity name, e.g. 'conformity'. */
   entity: string;
@@ -31,55 +31,24 @@ export interface PaperOwner {
   personal?: boolean;
 }
 
-export async function papersOf(ctx: Pick<HandlerContext, 'db'>, type: PaperRecordType, id: number): Promise<Paper[]> {
-  const rows = (await ctx
-    .db('record_papers as p')
-    .join('attachments as a', 'a.hash', 'p.attachment_hash')
-    .where({ 'p.record_type': type, 'p.record_id': id })
-    .whereNull('p.removed_at')
-    .orderBy('p.id')
-    .select('p.kind', 'p.added_at', 'p.added_by', 'a.hash', 'a.original_name', 'a.mime', 'a.size_bytes')) as Row[];
-  return rows.map((r) => ({
-    hash: String(r.hash),
-    kind: r.kind as PaperKind,
-    originalName: String(r.original_name),
-    mime: String(r.mime),
-    sizeBytes: numOr0(r.size_bytes),
-    addedAt: String(r.added_at),
-    addedBy: String(r.added_by),
-  }));
-}
-
-const activeLink = (ctx: HandlerContext, type: PaperRecordType, id: number, hash: string) =>
-  ctx.db('record_papers').where({ record_type: type, record_id: id, attachment_hash: hash }).whereNull('removed_at');
-
 const audited = (owner: PaperOwner, p: { hash: string; kind: PaperKind; name: string }) =>
   owner.personal ? { hash: p.hash, kind: p.kind } : p;
 
 async function attach(ctx: HandlerContext, owner: PaperOwner, id: number, file: Upload): Promise<Paper[]> {
   const { kind } = await owner.reach(ctx, id);
   const stored = await storeUpload(ctx, file, 'document');
-  if (!(await activeLink(ctx, owner.type, id, stored.hash).first('id'))) {
-    await ctx.db('record_papers').insert({
-      record_type: owner.type,
-      record_id: id,
-      attachment_hash: stored.hash,
-      kind,
-      added_at: ctx.now,
-      added_by: ctx.session.actor.name,
-    });
-  }
+  await linkPaper(ctx.db, { type: owner.type, id, hash: stored.hash, kind }, ctx.session.actor.name, ctx.now);
   await ctx.audit({
     entity: owner.entity,
     entityId: id,
     action: 'paper:attach',
     after: audited(owner, { hash: stored.hash, kind, name: stored.originalName }),
   });
-  return papersOf(ctx, owner.type, id);
+  return papersOf(ctx.db, owner.type, id);
 }
 
 async function linked(ctx: HandlerContext, owner: PaperOwner, id: number, hash: string): Promise<Paper> {
-  const paper = (await papersOf(ctx, owner.type, id)).find((p) => p.hash === hash);
+  const paper = (await papersOf(ctx.db, owner.type, id)).find((p) => p.hash === hash);
   if (!paper) throw notFound();
   return paper;
 }
@@ -87,14 +56,14 @@ async function linked(ctx: HandlerContext, owner: PaperOwner, id: number, hash: 
 async function remove(ctx: HandlerContext, owner: PaperOwner, id: number, hash: string): Promise<Paper[]> {
   await owner.reach(ctx, id);
   const paper = await linked(ctx, owner, id, hash);
-  await activeLink(ctx, owner.type, id, hash).update({ removed_at: ctx.now, removed_by: ctx.session.actor.name });
+  await markPaperRemoved(ctx.db, owner.type, id, hash, ctx.session.actor.name, ctx.now);
   await ctx.audit({
     entity: owner.entity,
     entityId: id,
     action: 'paper:remove',
     before: audited(owner, { hash, kind: paper.kind, name: paper.originalName }),
   });
-  return papersOf(ctx, owner.type, id);
+  return papersOf(ctx.db, owner.type, id);
 }
 
 /** The paper as a PDF: the stored PDF byte for byte, or the scanned image printed on an A4 page. */
@@ -129,11 +98,12 @@ async function copy(ctx: HandlerContext, owner: PaperOwner, id: number, hash: st
 }
 
 /** The four channels of a prefix's papers, for the owning domain's handlers. */
-export function paperHandlers<P extends PaperPrefix>(prefix: P, owner: PaperOwner): DomainHandlers<PaperChannel<P>> {
+export function paperHandlers<P extends PaperPrefix>(owner: PaperOwner<P>): DomainHandlers<PaperChannel<P>> {
+  const { prefix } = owner;
   const handlers = {
     [`${prefix}.papers`]: async ({ id }: { id: number }, ctx: HandlerContext) => (
       await owner.reach(ctx, id),
-      papersOf(ctx, owner.type, id)
+      papersOf(ctx.db, owner.type, id)
     ),
     [`${prefix}.attachPaper`]: ({ id, fileName, dataBase64 }: { id: number } & Upload, ctx: HandlerContext) =>
       attach(ctx, owner, id, { fileName, dataBase64 }),

@@ -5,17 +5,18 @@ import type { Knex } from 'knex';
 import { defaultLocale } from '../../../shared/i18n';
 import { translator } from '../i18n';
 import { AppError } from '../ipc/errors';
+import { blobOf, blobThumbnail, hasBlob, putBlob, type BlobRow } from './repository/blobs';
 
 /**
  * Where the bytes of the attachments live (issue 8): one interface, two places.
  *
  * - FolderStore: a folder of files named by the SHA-256 of their content — the folder beside
  *   this PC's SQLite file, or in office mode a shared folder the administrator names.
- * - DatabaseStore: the office's server database (table attachment_blobs), which every PC
+ * - DatabaseStore: the office's server database (its attachment_blobs: files/repository/blobs.ts), which every PC
  *   reaches; each PC keeps a local cache folder so that a file that must be a real file
  *   (a catalog's images for Chromium, sharp) is fetched once per PC.
  *
- * Either way the `attachments` table keeps the name, type and size, and the same content
+ * Either way the attachments' rows keep the name, type and size, and the same content
  * stored twice is kept once. files/office-store.ts attachmentStoreFor chooses the store; handlers
  * reach it as ctx.attachments.
  */
@@ -170,11 +171,6 @@ export class FolderStore implements AttachmentStore {
   }
 }
 
-interface BlobRow {
-  content: Buffer;
-  thumbnail: Buffer | null;
-}
-
 /**
  * Attachments in the office's server database, content-addressed (attachment_blobs), with
  * a cache folder on this PC: what this PC stored or once fetched is read from the cache.
@@ -191,20 +187,20 @@ export class DatabaseStore implements AttachmentStore {
   }
 
   async put(db: Knex, blob: AttachmentBlob): Promise<void> {
-    await db('attachment_blobs').insert({ hash: blob.hash, content: blob.content, thumbnail: blob.thumbnail }).onConflict('hash').ignore();
+    await putBlob(db, blob);
     // The cache is content-addressed too: a rolled-back transaction leaves a file nobody references.
     await this.cache.put(db, blob);
   }
 
   async has(hash: string, mime: string): Promise<boolean> {
     if (!isHash(hash) || !extByMime[mime]) return false;
-    return Boolean(await this.root('attachment_blobs').where({ hash }).first('hash'));
+    return hasBlob(this.root, hash);
   }
 
   /** The blob from the server, checked against its hash (a damaged one is treated as missing). */
   private async fetch(hash: string, mime: string): Promise<BlobRow | null> {
     if (!isHash(hash) || !extByMime[mime]) return null;
-    const row = (await this.root('attachment_blobs').where({ hash }).first('content', 'thumbnail')) as BlobRow | undefined;
+    const row = await blobOf(this.root, hash);
     if (!row || sha256(Buffer.from(row.content)) !== hash) return null;
     const content = Buffer.from(row.content);
     const thumbnail = row.thumbnail ? Buffer.from(row.thumbnail) : null;
@@ -219,7 +215,7 @@ export class DatabaseStore implements AttachmentStore {
   async thumbnail(hash: string): Promise<Buffer | null> {
     const cached = await this.cache.thumbnail(hash);
     if (cached || !isHash(hash)) return cached;
-    const row = (await this.root('attachment_blobs').where({ hash }).first('thumbnail')) as { thumbnail: Buffer | null } | undefined;
+    const row = await blobThumbnail(this.root, hash);
     if (!row?.thumbnail) return null;
     const thumb = Buffer.from(row.thumbnail);
     await writeOnce(thumbnailFilePath(this.cacheDir, hash), thumb);

@@ -13,7 +13,7 @@ import {
   type ImportTarget as ImportTargetName,
   type ImportValueMapping,
 } from '../../../shared/import/schemas';
-import { setSetting } from '../app/settings';
+import { setSetting } from '../app/repository';
 import { establishmentScope } from '../auth/access';
 import { translator, type Translate } from '../i18n';
 import { runAuditedWrite } from '../ipc/audited-write';

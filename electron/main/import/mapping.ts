@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { normalizeText } from '../../../shared/format';
 import { ImportValueChoice, type ImportMapping, type ImportValueMapping } from '../../../shared/import/schemas';
-import { getSetting } from '../app/settings';
+import { getSetting } from '../app/repository';
 import { translator } from '../i18n';
 import { AppError } from '../ipc/errors';
 import { cellString, plainHeaderIndex, type Sheet } from './read';

@@ -12,7 +12,7 @@ import { addSchemaErrors, choiceReader, establishmentRegister, readDateCell, ref
 import type { Cell, ExistingRecord, FieldErrors, ImportEnv, ImportTarget, RegisterEntry } from '../import/target';
 import { importFields } from '../import/target';
 import { parseAmountCell } from '../import/values';
-import { participantFullName } from '../programmes/for-internarte';
+import { participantFullName } from '../programmes/repository/for-internarte';
 import * as repo from './repository';
 
 /**

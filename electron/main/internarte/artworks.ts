@@ -14,7 +14,7 @@ import {
   searchChoosableParticipants,
   workshopExists,
   type ParticipantChoice,
-} from '../programmes/for-internarte';
+} from '../programmes/repository/for-internarte';
 import { mustGetArtwork, viewOf } from './access';
 import { artworkRecordHandlers } from './artwork-records';
 import * as repo from './repository';

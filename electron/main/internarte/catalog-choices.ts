@@ -1,6 +1,6 @@
 import type { Exhibition } from '../../../shared/internarte/schemas';
 import type { AttachmentStore } from '../files/store';
-import { partnerLogoFiles } from '../programmes/for-internarte';
+import { partnerLogoFiles } from '../programmes/repository/for-internarte';
 import type { Knex } from 'knex';
 import type { CatalogPartner, ExhibitionTextField } from './catalog-data';
 

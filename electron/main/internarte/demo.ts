@@ -7,7 +7,7 @@ import type { NamingMode } from '../../../shared/internarte/rules';
 import { storeAttachment } from '../files/attachments';
 import type { StoreOrFolder } from '../files/store';
 import { allEstablishments } from '../establishments/repository';
-import { agreementChoices, firstParticipants, partnerIdLike, workshopsOfProgrammes } from '../programmes/for-internarte';
+import { agreementChoices, firstParticipants, partnerIdLike, workshopsOfProgrammes } from '../programmes/repository/for-internarte';
 import { consentPlans, works, type Plan, type WorkPlan } from './demo-data';
 import {
   addPrimaryPhoto,

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/dialect';
 import { exportTable, type Column } from '../export/table';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { AppError, fieldError, notFound, stale } from '../ipc/errors';
-import { activePartners, agreementChoices, agreementMisfit, existingPartnerIds } from '../programmes/for-internarte';
+import { activePartners, agreementChoices, agreementMisfit, existingPartnerIds } from '../programmes/repository/for-internarte';
 import { checklistItem, mustGetExhibition, viewOf } from './access';
 import type { CatalogWork } from './catalog-data';
 import { loanHandlers } from './loans';

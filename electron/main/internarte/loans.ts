@@ -23,7 +23,8 @@ async function mustGetLoan(ctx: HandlerContext, id: number): Promise<Loan> {
 }
 
 /** A loan's signed agreement (issue 16, item 4): reached through its exhibition and its work's establishment. */
-const loanPapers: PaperOwner = {
+const loanPapers: PaperOwner<'loans'> = {
+  prefix: 'loans',
   type: 'loan',
   entity: 'exhibitionLoan',
   reach: async (ctx, id) => {
@@ -35,7 +36,7 @@ const loanPapers: PaperOwner = {
 };
 
 export const loanHandlers: DomainHandlers<LoanChannel> = {
-  ...paperHandlers('loans', loanPapers),
+  ...paperHandlers(loanPapers),
   'exhibitions.loans': async ({ id }, ctx) => {
     await mustGetExhibition(ctx, id);
     return repo.loansOf(ctx.db, ctx.attachments, { exhibitionId: id });

@@ -10,7 +10,7 @@ import { stockScope } from './scope';
  * Consumables (strings, reeds, sticks…; clay, glazes, paints for the art workshops): stock per
  * item and establishment is the sum of its movements (an append-only ledger,
  * repository/consumables.ts), each below its minimum flagged low. An ingreso that was a purchase
- * carries its unit cost, executed on the budget's materiales line (for-contracts.ts).
+ * carries its unit cost, executed on the budget's materiales line (repository/for-contracts.ts).
  */
 
 async function checkRefs(ctx: HandlerContext, itemId: number, establishmentId: number): Promise<void> {

@@ -4,7 +4,7 @@ import type { Candidate, CustodianRecord, CustodianReview, Holding, Recovery } f
 import { type Custodian, type CustodianType, daysOverdue } from '../../../shared/inventory/rules';
 import type { Instrument } from '../../../shared/inventory/schemas';
 import { filterInScope, requireEstablishment, whereInScope } from '../auth/access';
-import { teacherCandidates, teacherCustodian } from '../contracts/for-inventory';
+import { teacherCandidates, teacherCustodian } from '../contracts/repository/for-inventory';
 import { establishmentsByIds, refusedEstablishments } from '../establishments/repository';
 import { staffCandidates, staffCustodian } from '../establishments/staff';
 import { AppError, fieldError, notFound, stale, orNotFound } from '../ipc/errors';
@@ -16,7 +16,7 @@ import {
   participantCandidates,
   participantCustodian,
   participantsByIds,
-} from '../programmes/for-inventory';
+} from '../programmes/repository/for-inventory';
 import type { Knex } from 'knex';
 import { effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { applyMovement, type Condition, type InstrumentState, type MovementEffect } from '../../../shared/inventory/rules';
-import { artWorkshopPlaces } from '../programmes/for-inventory';
+import { artWorkshopPlaces } from '../programmes/repository/for-inventory';
 import { prng } from '../demo/prng';
 import { demoLedgerRow, isoDay } from './demo';
 import { activeTypes, insertDemoRegister, instrumentSearchText, lastInstrumentId, stateColumns } from './repository';

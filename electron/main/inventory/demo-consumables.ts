@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
-import { artWorkshopPlaces } from '../programmes/for-inventory';
+import { artWorkshopPlaces } from '../programmes/repository/for-inventory';
 import { insertDemoStock, listItems } from './repository';
 
 /**

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { donationSources } from '../programmes/for-inventory';
+import { donationSources } from '../programmes/repository/for-inventory';
+import { firstInstrumentFunded, setInstrumentDonation } from './repository/instruments';
 
 /**
  * The demonstration's donated instruments name their funding source (issue 15): the first
@@ -11,7 +12,7 @@ export async function linkDemoDonations(db: Knex): Promise<void> {
   for (const [i, funding] of (['donacion', 'aliado'] as const).entries()) {
     const donationId = donations[i];
     if (donationId === undefined) return;
-    const first = (await db('instruments').where({ funding }).orderBy('id').first('id')) as { id: number } | undefined;
-    if (first) await db('instruments').where({ id: first.id }).update({ donation_id: donationId });
+    const first = await firstInstrumentFunded(db, funding);
+    if (first !== undefined) await setInstrumentDonation(db, first, donationId);
   }
 }

@@ -7,7 +7,7 @@ import { requireEstablishment } from '../auth/access';
 import { refusedEstablishments } from '../establishments/repository';
 import { exportTableWithReason } from '../privacy/personal-data';
 import { custodianCell, shownCustodianName, shownInstrument, shownMovement } from './custodians';
-import { donationExists, donationSources } from '../programmes/for-inventory';
+import { donationExists, donationSources } from '../programmes/repository/for-inventory';
 import { resolveCustodian } from './custody';
 import { altaOf, effectOf, moveInstruments, recordOf } from './ledger';
 import * as repo from './repository';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { fitsMask, maskExample } from '../../../shared/inventory/code-format';
 import type { InventorySettings } from '../../../shared/inventory/schemas';
-import { getSetting, setSetting } from '../app/settings';
+import { getSetting, setSetting } from '../app/repository';
 import { AppError } from '../ipc/errors';
 import type { DomainHandlers } from '../ipc/context';
 
@@ -18,7 +18,7 @@ export function checkCodeFormat(code: string, mask: string, field = 'code'): voi
   throw new AppError('validation', 'inventory.settings.codeFormat', params, { [field]: { key: 'inventory.settings.codeFormat', params } });
 }
 
-/** The inventory's settings: the mask of patrimonial codes (kept in app/settings.ts). */
+/** The inventory's settings: the mask of patrimonial codes (kept in the settings table: app/repository.ts). */
 export const settingsHandlers: DomainHandlers<'inventory.settings' | 'inventory.setSettings'> = {
   'inventory.settings': async (_input, ctx): Promise<InventorySettings> => ({ codeMask: await codeMask(ctx.db) }),
   'inventory.setSettings': async ({ codeMask: mask }, ctx) => {

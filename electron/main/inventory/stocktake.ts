@@ -138,7 +138,8 @@ type StocktakeChannel =
   | PaperChannel<'stocktakes'>;
 
 /** A stocktake's acta as signed (issue 16, item 4), beside the acta the app prints. */
-const stocktakePapers: PaperOwner = {
+const stocktakePapers: PaperOwner<'stocktakes'> = {
+  prefix: 'stocktakes',
   type: 'stocktake',
   entity: 'stocktake',
   reach: async (ctx, id) => {
@@ -148,7 +149,7 @@ const stocktakePapers: PaperOwner = {
 };
 
 export const stocktakeHandlers: DomainHandlers<StocktakeChannel> = {
-  ...paperHandlers('stocktakes', stocktakePapers),
+  ...paperHandlers(stocktakePapers),
   'stocktakes.list': ({ establishmentId, status }, ctx) => repo.listStocktakes(ctx.db, { establishmentId, status }, stocktakeScope(ctx)),
 
   'stocktakes.open': async ({ establishmentId, notes }, ctx) => {

@@ -22,7 +22,8 @@ const paperOf: Partial<Record<string, PaperKind>> = {
   retorno_reparacion: 'factura_reparacion',
 };
 
-const movementPapers: PaperOwner = {
+const movementPapers: PaperOwner<'movements'> = {
+  prefix: 'movements',
   type: 'movement',
   entity: 'instrumentMovement',
   reach: async (ctx, id) => {
@@ -36,7 +37,7 @@ const movementPapers: PaperOwner = {
 };
 
 export const transferHandlers: DomainHandlers<PaperChannel<'movements'> | 'movements.transferActa'> = {
-  ...paperHandlers('movements', movementPapers),
+  ...paperHandlers(movementPapers),
 
   'movements.transferActa': async ({ id }, ctx) => {
     orNotFound(await movementPlace(ctx.db, id));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import type { officeChannels } from '../../../shared/office/channels';
 import type { AttachmentsFolderSettings, ConnectionTest } from '../../../shared/office/schemas';
-import { deleteSetting, setSetting } from '../app/settings';
+import { deleteSetting, setSetting } from '../app/repository';
 import type { MessageRef } from '../../../shared/validation';
 import type { ServerConfig } from '../db/connection';
 import { isPostgres } from '../db/dialect';

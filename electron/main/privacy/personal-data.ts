@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import type { PersonalDataExport } from '../../../shared/privacy/schemas';
-import type { ExportFormat, ExportResult, Page } from '../../../shared/ipc';
+import type { ExportFormat, ExportResult } from '../../../shared/ipc';
 import { hasPermission, requirePermission } from '../auth/access';
-import { type Row, toCount } from '../db/rows';
 import { saveExport, tableBytes, type Column } from '../export/table';
 import type { HandlerContext, Session } from '../ipc/context';
-import { onePage } from '../db/paging';
+import { insertPersonalDataExport } from './repository';
 
 /**
  * Personal data: participants (persons deprived of liberty) are the most sensitive data in
@@ -44,38 +42,16 @@ export async function recordPersonalDataExport(
   at: string,
   rec: PersonalDataExportRecord,
 ): Promise<void> {
-  await db('personal_data_exports').insert({
+  await insertPersonalDataExport(db, {
     at,
-    user_id: session.actor.id,
-    user_name: session.actor.name,
+    userId: session.actor.id,
+    userName: session.actor.name,
     channel,
     what: rec.what.slice(0, 200),
     reason: rec.reason,
     rows: rec.rows,
-    file_name: path.basename(rec.path).slice(0, 255),
+    fileName: path.basename(rec.path).slice(0, 255),
   });
-}
-
-/** The log of exports with personal data, newest first (the audit viewer's page). */
-export async function listPersonalDataExports(db: Knex, page: number, pageSize: number): Promise<Page<PersonalDataExport>> {
-  const [count] = await db('personal_data_exports').count({ n: '*' });
-  const rows = (await onePage(db('personal_data_exports').orderBy('id', 'desc'), { page, pageSize }).select('*')) as Row[];
-  return {
-    rows: rows.map((r) => ({
-      id: Number(r.id),
-      at: String(r.at),
-      userId: String(r.user_id),
-      userName: String(r.user_name),
-      channel: String(r.channel),
-      what: String(r.what),
-      reason: String(r.reason),
-      rows: Number(r.rows),
-      fileName: String(r.file_name),
-    })),
-    total: toCount(count),
-    page,
-    pageSize,
-  };
 }
 
 /**

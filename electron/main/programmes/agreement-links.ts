@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AgreementDetail } from '../../../shared/programmes/agreement-link-schemas';
-import { exhibitionsUnderAgreement } from '../internarte/for-programmes';
+import { exhibitionsUnderAgreement } from '../internarte/repository/for-programmes';
 import { fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers } from '../ipc/context';
 import * as repo from './repository';

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { normalizeText } from '../../../shared/format';
-import { unlinkedExpensesFor } from '../contracts/for-programmes';
-import { type Row } from '../db/rows';
+import { unlinkedExpensesFor } from '../contracts/repository/for-programmes';
 import { insertInitiative, memberStores, type MemberStore } from './repository';
+import * as rows from './repository/demo-rows';
 
 /**
  * The demonstration's initiatives (issue 17, item 1), as INPE's own description of the
@@ -64,16 +64,13 @@ const plan = (year: number): Array<{ key: Key; name: string; startYear: number; 
   },
 ];
 
-const ids = (rows: Row[]) => rows.map((r) => Number(r.id));
-
 export async function generateDemoInitiatives(db: Knex, actor: Actor, now: string): Promise<void> {
   const year = Number(now.slice(0, 4));
-  const partnerId = new Map(((await db('partners').select('id', 'name_key')) as Row[]).map((p) => [String(p.name_key), Number(p.id)]));
+  const partnerId = await rows.partnerIdsByNameKey(db);
   const idOf = {} as Record<Key, number>;
   for (const p of plan(year)) {
     const partner = p.partner === null ? undefined : partnerId.get(normalizeText(p.partner));
-    const agreementIds =
-      partner === undefined ? [] : ids((await db('agreements').where({ partner_id: partner }).orderBy('id').select('id')) as Row[]);
+    const agreementIds = partner === undefined ? [] : await rows.agreementIdsOfPartner(db, partner);
     idOf[p.key] = await insertInitiative(
       db,
       {
@@ -93,18 +90,13 @@ export async function generateDemoInitiatives(db: Knex, actor: Actor, now: strin
   const link = async (store: MemberStore, key: Key, recordIds: number[]) => {
     if (recordIds.length > 0) await store.move(db, recordIds, null, idOf[key]);
   };
-  await link(workshops, 'orchestra', ids((await db('workshops').where({ programme: 'inpe_orquestando' }).select('id')) as Row[]));
-  await link(workshops, 'ceramics', ids((await db('workshops').where({ programme: 'ceramica' }).select('id')) as Row[]));
-  await link(ensembles, 'orchestra', ids((await db('ensembles').select('id')) as Row[]));
-  const withPartner = async (name: string) =>
-    (
-      (await db('event_partners')
-        .where({ partner_id: partnerId.get(normalizeText(name)) ?? 0 })
-        .pluck('event_id')) as unknown[]
-    ).map(Number);
+  await link(workshops, 'orchestra', await rows.workshopIdsOfProgramme(db, 'inpe_orquestando'));
+  await link(workshops, 'ceramics', await rows.workshopIdsOfProgramme(db, 'ceramica'));
+  await link(ensembles, 'orchestra', await rows.allEnsembleIds(db));
+  const withPartner = async (name: string) => rows.eventIdsWithPartner(db, partnerId.get(normalizeText(name)) ?? 0);
   await link(events, 'barriers', await withPartner(MUNICIPALITY));
   await link(events, 'internarte', await withPartner(MUSEUM));
-  await link(events, 'season', ids((await db('events').whereNotNull('season_id').whereNull('initiative_id').select('id')) as Row[]));
+  await link(events, 'season', await rows.seasonEventIdsWithoutInitiative(db));
   await link(
     exhibitions,
     'internarte',

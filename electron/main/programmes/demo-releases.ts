@@ -1,6 +1,7 @@
 import { prng } from '../demo/prng';
 import { dayMs, isoDay, menNames, surnames, womenNames, type DemoContext } from './demo-data';
 import { participantSearchText, participantSortKey } from './repository';
+import { insertDemoParticipants, lastParticipantId } from './repository/demo-rows';
 
 /**
  * The follow-up after release in the demonstration data (issue 17, item 3): the answers given
@@ -52,7 +53,7 @@ export async function insertDemoReleases(
   const answers = demoReleaseAnswers(partnerIds, rnd);
 
   // Former participants: registered, released, and about a quarter of them back within two years.
-  const existing = Number(((await db('participants').max({ m: 'id' })) as Array<{ m: number | null }>)[0]?.m ?? 0);
+  const existing = await lastParticipantId(db);
   const pRows: Record<string, unknown>[] = [];
   const mRows: Record<string, unknown>[] = [];
   const last = Date.parse(today) - 7 * dayMs;
@@ -106,6 +107,5 @@ export async function insertDemoReleases(
       });
     }
   }
-  await db.batchInsert('participants', pRows, 500);
-  await db.batchInsert('participant_movements', mRows, 500);
+  await insertDemoParticipants(db, pRows, mRows);
 }

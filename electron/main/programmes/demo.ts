@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/app/schemas';
 import { normalizeText } from '../../../shared/format';
 import { attendanceFigures } from '../../../shared/programmes/rules';
 import { establishmentsByIds } from '../establishments/repository';
-import { instrumentTypeIdsByName } from '../inventory/for-programmes';
+import { instrumentTypeIdsByName } from '../inventory/repository/for-programmes';
 import {
   dayMs,
   ensemblePlans,
@@ -20,10 +20,11 @@ import {
 } from './demo-data';
 import { prng } from '../demo/prng';
 import { firstVersion } from '../db/writes';
-import { insertDemoPartners } from './demo-partners';
+import { insertDemoPartners } from './repository/demo-partners';
 import { demoReleaseAnswers, insertDemoReleases } from './demo-releases';
 import { insertDemoSeason } from './demo-season';
 import { participantSearchText, participantSortKey } from './repository';
+import * as rows from './repository/demo-rows';
 
 /**
  * The programme for the demonstration dataset and the bench: workshops, participants with
@@ -78,25 +79,23 @@ export async function generateProgrammes(
     const p = w.p as WorkshopPlan;
     const e = w.e as { id: number; name: string };
     const name = scale === 'demo' ? p.name : `${p.name} ${workshops.length + 1}`;
-    const [r] = (await db('workshops')
-      .insert({
-        name,
-        name_key: normalizeText(name),
-        programme: p.programme,
-        discipline: p.discipline,
-        establishment_id: e.id,
-        teachers: p.teachers,
-        schedule: p.schedule,
-        start_date: w.start,
-        end_date: w.end,
-        capacity: scale === 'demo' ? p.capacity : 40,
-        active: true,
-        notes: null,
-        ...stamp,
-      })
-      .returning('id')) as Array<{ id: number }>;
+    const id = await rows.insertDemoWorkshop(db, {
+      name,
+      name_key: normalizeText(name),
+      programme: p.programme,
+      discipline: p.discipline,
+      establishment_id: e.id,
+      teachers: p.teachers,
+      schedule: p.schedule,
+      start_date: w.start,
+      end_date: w.end,
+      capacity: scale === 'demo' ? p.capacity : 40,
+      active: true,
+      notes: null,
+      ...stamp,
+    });
     workshops.push({
-      id: r!.id,
+      id,
       establishmentId: e.id,
       capacity: scale === 'demo' ? p.capacity : 40,
       start: String(w.start),
@@ -109,7 +108,7 @@ export async function generateProgrammes(
   const total = scale === 'demo' ? 523 : 100_000;
   const perEst = new Map<number, number[]>();
   const sexOf = new Map<number, string>();
-  const existing = Number(((await db('participants').max({ m: 'id' })) as Array<{ m: number | null }>)[0]?.m ?? 0);
+  const existing = await rows.lastParticipantId(db);
   const pRows: Record<string, unknown>[] = [];
   const mRows: Record<string, unknown>[] = [];
   const weights = ests.map((e) => (e.population === 'mujeres' ? 0.55 : 1));
@@ -157,21 +156,20 @@ export async function generateProgrammes(
     list.push(id);
     perEst.set(e.id, list);
   }
-  await db.batchInsert('participants', pRows, 500);
-  await db.batchInsert('participant_movements', mRows, 500);
+  await rows.insertDemoParticipants(db, pRows, mRows);
 
   // Enrolments, sessions and attendance.
   const eRows: Record<string, unknown>[] = [];
   const sRows: Record<string, unknown>[] = [];
   const aRows: Array<{ session_id: number; participant_id: number; present: boolean }> = [];
   const stageRows: Record<string, unknown>[] = [];
-  let enrolmentId = Number(((await db('enrolments').max({ m: 'id' })) as Array<{ m: number | null }>)[0]?.m ?? 0);
-  let sessionId = Number(((await db('workshop_sessions').max({ m: 'id' })) as Array<{ m: number | null }>)[0]?.m ?? 0);
+  let enrolmentId = await rows.lastEnrolmentId(db);
+  let sessionId = await rows.lastSessionId(db);
   let attendanceCount = 0;
   const flush = async (force = false) => {
     if (force || aRows.length >= 20_000) {
-      if (sRows.length) await db.batchInsert('workshop_sessions', sRows.splice(0), 500);
-      if (aRows.length) await db.batchInsert('attendance', aRows.splice(0), 500);
+      if (sRows.length) await rows.insertDemoSessions(db, sRows.splice(0));
+      if (aRows.length) await rows.insertDemoAttendance(db, aRows.splice(0));
     }
   };
   const byEstWorkshops = new Map<number, typeof workshops>();
@@ -255,8 +253,8 @@ export async function generateProgrammes(
         taken.set(pid, new Set([...(taken.get(pid) ?? []), w.id]));
         if (eRows.length >= 5000) {
           await flush(true);
-          await db.batchInsert('enrolments', eRows.splice(0), 500);
-          await db.batchInsert('enrolment_stages', stageRows.splice(0), 500);
+          await rows.insertDemoEnrolments(db, eRows.splice(0));
+          await rows.insertDemoStages(db, stageRows.splice(0));
         }
       }
       if (scale === 'demo') queue.push(...members.filter(() => rnd() < 0.25));
@@ -264,8 +262,8 @@ export async function generateProgrammes(
     }
   }
   await flush(true);
-  if (eRows.length) await db.batchInsert('enrolments', eRows.splice(0), 500);
-  if (stageRows.length) await db.batchInsert('enrolment_stages', stageRows.splice(0), 500);
+  if (eRows.length) await rows.insertDemoEnrolments(db, eRows.splice(0));
+  if (stageRows.length) await rows.insertDemoStages(db, stageRows.splice(0));
 
   if (scale === 'national') return { participants: total, attendance: attendanceCount };
 
@@ -277,20 +275,18 @@ export async function generateProgrammes(
     const choices = women ? [ensemblePlans[1]!] : i === 2 ? [ensemblePlans[3]!] : [ensemblePlans[0]!, ensemblePlans[i % 2 === 0 ? 2 : 1]!];
     for (const [type, label, director] of choices) {
       const name = `${label} ${e.name.replace('E.P. ', '')}`;
-      const [r] = (await db('ensembles')
-        .insert({
-          name,
-          name_key: normalizeText(name),
-          type,
-          establishment_id: e.id,
-          director,
-          formed_on: `${year - 1}-${String(4 + (i % 6)).padStart(2, '0')}-15`,
-          active: true,
-          notes: null,
-          ...stamp,
-        })
-        .returning('id')) as Array<{ id: number }>;
-      ensembleIds.push(r!.id);
+      const ensembleId = await rows.insertDemoEnsemble(db, {
+        name,
+        name_key: normalizeText(name),
+        type,
+        establishment_id: e.id,
+        director,
+        formed_on: `${year - 1}-${String(4 + (i % 6)).padStart(2, '0')}-15`,
+        active: true,
+        notes: null,
+        ...stamp,
+      });
+      ensembleIds.push(ensembleId);
       const members = (perEst.get(e.id) ?? []).filter(() => rnd() < 0.18).slice(0, 35);
       for (const pid of members) {
         const id = ++enrolmentId;
@@ -299,7 +295,7 @@ export async function generateProgrammes(
           id,
           participant_id: pid,
           workshop_id: null,
-          ensemble_id: r!.id,
+          ensemble_id: ensembleId,
           stage: 'activo',
           part,
           part_type_id: typeIds.get(part) ?? null,
@@ -329,15 +325,15 @@ export async function generateProgrammes(
       }
     }
   }
-  await db.batchInsert('enrolments', eRows.splice(0), 500);
-  await db.batchInsert('enrolment_stages', stageRows.splice(0), 500);
+  await rows.insertDemoEnrolments(db, eRows.splice(0));
+  await rows.insertDemoStages(db, stageRows.splice(0));
 
   // A few custody changes: transfers and releases end the open enrolments, keep the history.
   const all = [...perEst.values()].flat();
   const answers = demoReleaseAnswers(partnerIds);
   for (let k = 0; k < 14; k++) {
     const pid = all[Math.floor(rnd() * all.length)]!;
-    const p = (await db('participants').where({ id: pid }).first()) as { status: string; establishment_id: number; version: number };
+    const p = await rows.demoParticipant(db, pid);
     if (p.status !== 'activo') continue;
     const release = k % 3 === 0;
     const date = isoDay(Date.parse(today) - (10 + k * 9) * dayMs);
@@ -346,26 +342,18 @@ export async function generateProgrammes(
       : (ests.find((e) => e.id !== p.establishment_id && e.population === ests.find((x) => x.id === p.establishment_id)!.population)?.id ??
         null);
     if (!release && to === null) continue;
-    const open = (await db('enrolments').where({ participant_id: pid }).whereIn('stage', ['inscrito', 'activo']).pluck('id')) as number[];
+    const open = await rows.openDemoEnrolmentIds(db, pid);
     if (open.length) {
-      await db('enrolments')
-        .whereIn('id', open)
-        .update({ stage: 'retirado', ended_on: date, end_reason: release ? 'egreso' : 'traslado' });
-      await db('enrolment_stages').insert(
-        open.map((id) => ({
-          enrolment_id: id,
-          stage: 'retirado',
-          date,
-          reason: release ? 'Egreso (libertad)' : 'Traslado',
-          recorded_at: now,
-          recorded_by: actor.name,
-        })),
-      );
+      await rows.endDemoEnrolments(db, open, {
+        date,
+        endReason: release ? 'egreso' : 'traslado',
+        stageReason: release ? 'Egreso (libertad)' : 'Traslado',
+        now,
+        by: actor.name,
+      });
     }
-    await db('participants')
-      .where({ id: pid })
-      .update({ status: release ? 'egresado' : 'trasladado', establishment_id: to ?? p.establishment_id, version: p.version + 1 });
-    await db('participant_movements').insert({
+    const custody = { status: release ? 'egresado' : 'trasladado', establishment_id: to ?? p.establishment_id, version: p.version + 1 };
+    await rows.moveDemoParticipant(db, pid, custody, {
       participant_id: pid,
       kind: release ? 'egreso' : 'traslado',
       date,

@@ -3,7 +3,7 @@ import type { EnsembleInstruments, PartReview, PartType } from '../../../shared/
 import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { requireEstablishment } from '../auth/access';
-import { instrumentsOfEnsemble, instrumentTypesByIds, partTypeOptions } from '../inventory/for-programmes';
+import { instrumentsOfEnsemble, instrumentTypesByIds, partTypeOptions } from '../inventory/repository/for-programmes';
 import * as repo from './repository';
 import type { PartReviewRow } from './repository';
 import { compareSpanish } from '../../../shared/format';

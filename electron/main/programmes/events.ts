@@ -55,11 +55,11 @@ async function checkEvent(ctx: HandlerContext, v: repo.EventValues): Promise<voi
     if (!(await getEstablishment(ctx.db, v.establishmentId))) throw fieldError('establishmentId', 'programmes.errors.unknownEstablishment');
   }
   const partners = [...new Set(v.partnerIds)];
-  if (partners.length && (await repo.existingIds(ctx.db, 'partners', partners)).length !== partners.length) {
+  if (partners.length && (await repo.existingPartnerIds(ctx.db, partners)).length !== partners.length) {
     throw fieldError('partnerIds', 'programmes.errors.unknownPartner');
   }
   const ensembles = [...new Set(v.ensembleIds)];
-  if (ensembles.length && (await repo.existingIds(ctx.db, 'ensembles', ensembles)).length !== ensembles.length) {
+  if (ensembles.length && (await repo.existingEnsembleIds(ctx.db, ensembles)).length !== ensembles.length) {
     throw fieldError('ensembleIds', 'programmes.errors.unknownEnsemble');
   }
   if (v.agreementId !== null) {

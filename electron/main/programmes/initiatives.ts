@@ -32,10 +32,10 @@ async function checkValues(ctx: HandlerContext, v: repo.InitiativeValues, selfId
   if (other !== null && other !== selfId) {
     throw fieldError('name', 'programmes.initiatives.errors.duplicate', { name: v.name }, 'conflict');
   }
-  if ((await repo.unknownIds(ctx.db, 'partners', v.partnerIds)).length > 0) {
+  if ((await repo.unknownPartnerIds(ctx.db, v.partnerIds)).length > 0) {
     throw fieldError('partnerIds', 'programmes.errors.unknownPartner');
   }
-  if ((await repo.unknownIds(ctx.db, 'agreements', v.agreementIds)).length > 0) {
+  if ((await repo.unknownAgreementIds(ctx.db, v.agreementIds)).length > 0) {
     throw fieldError('agreementIds', 'programmes.initiatives.errors.unknownAgreement');
   }
 }

@@ -2,7 +2,7 @@ import { formatDate } from '../../../shared/format';
 import { allowedCustody, endsEnrolments, statusAfterCustody } from '../../../shared/programmes/rules';
 import type { Participant } from '../../../shared/programmes/schemas';
 import { isUniqueViolation } from '../db/dialect';
-import { instrumentsHeldBy, openRecoveriesFor } from '../inventory/for-programmes';
+import { instrumentsHeldBy, openRecoveriesFor } from '../inventory/repository/for-programmes';
 import { AppError, stale, fieldError, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { canSeeNames } from './privacy';
@@ -54,7 +54,8 @@ async function duplicateOf(ctx: HandlerContext, id: number, code: string): Promi
  * A participant's signed consent form (issue 16, item 4): personal data, for the roles that see
  * the participant's names only; a copy says why and is logged, the audit keeps no file name.
  */
-const consentPapers: PaperOwner = {
+const consentPapers: PaperOwner<'participants'> = {
+  prefix: 'participants',
   type: 'participant',
   entity: 'participant',
   personal: true,
@@ -66,7 +67,7 @@ const consentPapers: PaperOwner = {
 };
 
 export const participantHandlers: DomainHandlers<ParticipantChannel> = {
-  ...paperHandlers('participants', consentPapers),
+  ...paperHandlers(consentPapers),
   'participants.list': (q, ctx) => repo.listParticipants(ctx.db, ctx.session, q),
 
   'participants.search': (q, ctx) => repo.searchParticipants(ctx.db, ctx.session, q),

@@ -3,7 +3,7 @@ import type { ProgrammeSummary } from '../../../shared/programmes/schemas';
 import { saveExport } from '../export/table';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { establishmentScope } from '../auth/access';
-import { budgetExecution } from '../contracts/for-programmes';
+import { budgetExecution } from '../contracts/repository/for-programmes';
 import { annualReportChartsHtml } from '../evaluation/for-programmes';
 import { stale } from '../ipc/errors';
 import { annualReportHtml, annualReportXlsx } from './documents';

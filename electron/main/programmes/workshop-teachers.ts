@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { TeacherReview, Workshop } from '../../../shared/programmes/schemas';
 import { requireEstablishment, whereInScope } from '../auth/access';
-import { activeTeacherOptions, teachersByIds } from '../contracts/for-programmes';
+import { activeTeacherOptions, teachersByIds } from '../contracts/repository/for-programmes';
 import { AppError, fieldError, stale, orNotFound } from '../ipc/errors';
 import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import * as repo from './repository';

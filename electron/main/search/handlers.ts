@@ -3,10 +3,10 @@ import type { ChannelName } from '../../../shared/channels';
 import type { searchChannels } from '../../../shared/search/channels';
 import { SEARCH_PER_KIND, searchKinds, type SearchFound, type SearchGroup, type SearchKind } from '../../../shared/search/schemas';
 import { sessionMayCall } from '../auth/access';
-import { searchContracts, searchTeachers } from '../contracts/for-search';
-import { searchStaff } from '../establishments/for-search';
-import { searchArtworks, searchExhibitions } from '../internarte/for-search';
-import { searchInstruments } from '../inventory/for-search';
+import { searchContracts, searchTeachers } from '../contracts/repository/for-search';
+import { searchStaff } from '../establishments/repository/for-search';
+import { searchArtworks, searchExhibitions } from '../internarte/repository/for-search';
+import { searchInstruments } from '../inventory/repository/for-search';
 import type { DomainHandlers, Session } from '../ipc/context';
 import {
   searchAgreements,
@@ -15,7 +15,7 @@ import {
   searchParticipants,
   searchPartners,
   searchWorkshops,
-} from '../programmes/for-search';
+} from '../programmes/repository/for-search';
 
 type Finder = (db: Knex, session: Session, text: string, limit: number) => Promise<SearchFound>;
 

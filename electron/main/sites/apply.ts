@@ -7,8 +7,13 @@ import { withoutCapture } from './capture';
 import { refusedFromSite } from './from-site';
 import { installationKeys, type KeySeal } from './installation';
 import type { PackageEntry, PackagePayload } from './outbox';
-import { countersOf, findPeer, thisInstallation, type Peer } from './peers';
-import { byTable, insertRows, Prepared, storeAttachments, whereOf, writeSeen } from './batch';
+import { findPeer, thisInstallation, type Peer } from './peers';
+import { byTable, insertRows, Prepared, storeAttachments, whereOf } from './batch';
+import { logUpdateAgain } from './repository/changes';
+import { recordConflict } from './repository/conflicts';
+import { updatePeerCounters } from './repository/installation';
+import { acknowledgeRefusals, recordRefusal, refusalListed } from './repository/refusals';
+import { writeSeen } from './repository/seen';
 import { BOOKKEEPING, decodeRow, encodeRow, FITTED, GidMap, LEDGERS, sameValues, TABLE_ORDER } from './rows';
 import { countColumn, fitted, followLedger, LedgerPlan, refusedWhenKnown } from './state-machines';
 import type { ApplyReport } from './report';
@@ -29,13 +34,13 @@ import { TRAVELLING } from './travelling';
  * - a known register row (and a mark or a link, known by its parents) is updated when this
  *   installation has not changed it since the version the sender last applied from here (`base`;
  *   at the centre, not before the enrolment either); with the same values it is skipped; changed on
- *   both sides, the centre keeps its own and writes both versions to `site_conflicts`, a site keeps
+ *   both sides, the centre keeps its own and writes both versions to site_conflicts, a site keeps
  *   its own (its change travels to the centre, where the conflict is listed);
  * - the ledgers with a state machine (an instrument's movements, a participant's custody changes,
  *   a work's custody) meet it at the centre (state-machines.ts): the first new entry of each
  *   subject must be one its state there allows (an instrument written off is not handed out, a
  *   released participant not withdrawn, a sold work not put on show), else its entries and the
- *   subject's own change are refused with the reason (`site_refusals`), reported here and carried
+ *   subject's own change are refused with the reason (site_refusals), reported here and carried
  *   back in the next return package; accepted, the subject's state columns follow its ledger.
  *
  * Every applied, conflicting or refused row lands in the audit log as one entry, under the
@@ -79,13 +84,12 @@ export async function applyPackage(db: Knex, file: Buffer, opts: ApplyOptions): 
     if (report.alreadyRead) return report;
     for (let n = peer.lastReceived + 1; n < header.seq; n++) report.missing.push(n);
     await withoutCapture(trx, () => new Applier(trx, me.role === 'central', peer, header, payload, opts.store, report, segments).run());
-    await countersOf(trx, peer).update({
+    await updatePeerCounters(trx, peer.siteRowId, {
       last_received_seq: header.seq,
       acked_change_id: Math.max(peer.acked, payload.applied),
       applied_change_id: Math.max(peer.applied, payload.upTo),
     });
-    if (peer.siteRowId !== null)
-      await trx('site_refusals').where({ site_id: peer.siteRowId }).where('reported_seq', '<=', header.acks).update({ acknowledged: true });
+    if (peer.siteRowId !== null) await acknowledgeRefusals(trx, peer.siteRowId, header.acks);
     await appendAudit(trx, { id: `sede:${peer.keys.id}`, name: peer.keys.name }, RECEIVE_CHANNEL, now, {
       entity: 'sitePackage',
       entityId: header.seq,
@@ -109,7 +113,7 @@ class Applier {
   private plan: LedgerPlan | null = null;
   /**
    * What one table's entries need, read in bulk before they are applied (batch.ts). New rows are
-   * queued and inserted in bulk before the next table; `site_seen` and the audit entries, which
+   * queued and inserted in bulk before the next table; site_seen and the audit entries, which
    * nothing here reads back, at the end.
    */
   private prep: Prepared | null = null;
@@ -183,20 +187,16 @@ class Applier {
   private async refuse(e: PackageEntry, reason: string): Promise<void> {
     this.report.refused.push({ table: e.table, key: e.key, reason });
     // A change carried again before the site heard of its refusal is refused again, but listed once.
-    const listed =
-      this.peer.siteRowId !== null &&
-      (await this.trx('site_refusals')
-        .where({ site_id: this.peer.siteRowId, table_name: e.table, row_key: e.key, reason, acknowledged: false })
-        .first('id'));
+    const listed = this.peer.siteRowId !== null && (await refusalListed(this.trx, this.peer.siteRowId, e.table, e.key, reason));
     if (this.peer.siteRowId !== null && !listed)
-      await this.trx('site_refusals').insert({
-        site_id: this.peer.siteRowId,
-        table_name: e.table,
-        row_key: e.key,
+      await recordRefusal(this.trx, {
+        siteId: this.peer.siteRowId,
+        table: e.table,
+        key: e.key,
         reason,
-        details_json: JSON.stringify({ changes: e.changes }),
-        package_seq: this.header.seq,
-        refused_at: new Date().toISOString(),
+        details: { changes: e.changes },
+        packageSeq: this.header.seq,
+        refusedAt: new Date().toISOString(),
       });
     // A refused register change: the centre's version is the truth the site is sent back (on top of the site's).
     if (!LEDGERS.has(e.table)) {
@@ -213,7 +213,7 @@ class Applier {
    */
   private async sendBack(e: PackageEntry): Promise<void> {
     if (!this.atCentre || TRAVELLING[e.table]!.kind !== 'gid' || !(await this.trx(e.table).where({ gid: e.key }).first('id'))) return;
-    await this.trx('site_changes').insert({ table_name: e.table, gid: e.key, gid2: null, op: 'U', at: new Date().toISOString() });
+    await logUpdateAgain(this.trx, e.table, e.key, new Date().toISOString());
   }
 
   /** The local row a travelling key names, with the `where` that finds it. */
@@ -295,15 +295,15 @@ class Applier {
       }
       this.report.conflicts.push({ table: e.table, key: e.key });
       if (this.peer.siteRowId !== null) {
-        await this.trx('site_conflicts').insert({
-          site_id: this.peer.siteRowId,
-          table_name: e.table,
-          row_key: e.key,
-          local_json: JSON.stringify(mine),
-          incoming_json: JSON.stringify(e.row),
+        await recordConflict(this.trx, {
+          siteId: this.peer.siteRowId,
+          table: e.table,
+          key: e.key,
+          local: mine,
+          incoming: e.row,
           base: e.base,
-          package_seq: this.header.seq,
-          detected_at: new Date().toISOString(),
+          packageSeq: this.header.seq,
+          detectedAt: new Date().toISOString(),
         });
         // The centre has now seen the site's version: what it decides travels back on top of it.
         await this.seen(e);

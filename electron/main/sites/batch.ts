@@ -4,6 +4,8 @@ import { sha256, type AttachmentStore } from '../files/store';
 import type { Peer } from './peers';
 import { BINDINGS, chunked, decodeRow, LEDGERS, OWNER, type GidMap, type OwnerLookups } from './rows';
 import { TRAVELLING } from './travelling';
+import { lastChangesOf } from './repository/changes';
+import { seenVersions } from './repository/seen';
 
 /**
  * A package's rows read and written in bulk (issue 20, docs/SITES.md «Bench»): a month of a
@@ -203,7 +205,7 @@ export class Prepared {
   private readonly locals = new Map<string, Row>();
   private readonly asked = new Set<string>();
   private readonly lastChanges = new Map<string, number>();
-  private readonly seenVersions = new Map<string, number>();
+  private seenVersions = new Map<string, number>();
 
   private constructor(readonly owners: OwnerCache) {}
 
@@ -240,27 +242,11 @@ export class Prepared {
         establishmentId,
       );
     const keys = group.map((e) => e.key);
-    if (upserts && !LEDGERS.has(table))
-      for (const part of chunked(keys)) {
-        const seen = (await trx('site_seen')
-          .where({ peer_id: peer.keys.id, table_name: table })
-          .whereIn('row_key', part)
-          .select('row_key', 'peer_change_id')) as Array<{ row_key: string; peer_change_id: number }>;
-        for (const r of seen) out.seenVersions.set(String(r.row_key), Number(r.peer_change_id));
-      }
+    if (upserts && !LEDGERS.has(table)) out.seenVersions = await seenVersions(trx, peer.keys.id, table, keys);
     if (!upserts || !LEDGERS.has(table))
-      for (const part of chunked([...new Set(keys.map((key) => key.split('|')[0]!))])) {
-        const changed = (await trx('site_changes')
-          .where({ table_name: table })
-          .whereIn('gid', part)
-          .where('id', '>', peer.floor)
-          .groupBy('gid', 'gid2')
-          .select('gid', 'gid2')
-          .max({ last: 'id' })) as Array<{ gid: string; gid2: string | null; last: number }>;
-        for (const r of changed)
-          for (const key of [String(r.gid), `${String(r.gid)}|${String(r.gid2)}`])
-            out.lastChanges.set(key, Math.max(Number(r.last), out.lastChanges.get(key) ?? 0));
-      }
+      for (const r of await lastChangesOf(trx, table, [...new Set(keys.map((key) => key.split('|')[0]!))], peer.floor))
+        for (const key of [String(r.gid), `${String(r.gid)}|${String(r.gid2)}`])
+          out.lastChanges.set(key, Math.max(Number(r.last), out.lastChanges.get(key) ?? 0));
     return out;
   }
 
@@ -303,11 +289,6 @@ export async function insertRows(trx: Knex.Transaction, map: GidMap, table: stri
     );
     for (const r of inserted.values()) map.learn(table, Number(r.id), String(r.gid));
   }
-}
-
-/** Writes the versions of the peer applied or met here (`site_seen`), many per statement. */
-export async function writeSeen(trx: Knex.Transaction, rows: readonly Row[]): Promise<void> {
-  for (const part of chunked(rows, 200)) await trx('site_seen').insert(part).onConflict(['peer_id', 'table_name', 'row_key']).merge();
 }
 
 /**

@@ -3,13 +3,14 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { appendAudit, type AuditEntry } from '../audit/audit';
 import { isUniqueViolation } from '../db/dialect';
-import { insertId } from '../db/writes';
 import { AppError } from '../ipc/errors';
-import { startCapture } from './capture';
 import { newPassphrase, sealEnrolment } from './enrolment-file';
 import { centreIdentity, type KeySeal } from './installation';
 import { fingerprint, newInstallationKeys } from './keys';
 import { establishmentOf, readSnapshot, snapshotCounts } from './reference';
+import { startCapture } from './repository/capture';
+import { lastChangeId } from './repository/changes';
+import { insertSite, isEnrolled } from './repository/sites';
 
 /**
  * The centre enrols a site (issue 20, docs/SITES.md decision 1): in one transaction it records the
@@ -50,8 +51,7 @@ export async function enrollable(db: Knex, establishmentId: number): Promise<{ n
   const est = await establishmentOf(db, establishmentId);
   if (!est) throw new AppError('not_found', 'sites.errors.unknownEstablishment');
   if (!est.active) throw new AppError('conflict', 'sites.errors.inactiveEstablishment', { name: est.name });
-  if (await db('sites').where({ establishment_id: establishmentId }).first('id'))
-    throw new AppError('conflict', 'sites.errors.alreadyEnrolled', { name: est.name });
+  if (await isEnrolled(db, establishmentId)) throw new AppError('conflict', 'sites.errors.alreadyEnrolled', { name: est.name });
   return est;
 }
 
@@ -68,8 +68,7 @@ export async function enrolSite(db: Knex, input: EnrolInput, audit?: (entry: Aud
       const keys = newInstallationKeys();
       const siteId = crypto.randomUUID();
       // What the enrolment package shows the site: the centre's changes up to now (its first return package starts after them).
-      const last = (await trx('site_changes').max('id as m').first()) as { m: number | null } | undefined;
-      const enrolledChange = Number(last?.m ?? 0);
+      const enrolledChange = await lastChangeId(trx);
       const site = {
         establishment_id: input.establishmentId,
         installation_id: siteId,
@@ -83,7 +82,7 @@ export async function enrolSite(db: Knex, input: EnrolInput, audit?: (entry: Aud
         enrolled_change_id: enrolledChange,
         acked_change_id: enrolledChange,
       };
-      const rowId = await insertId(trx('sites'), site);
+      const rowId = await insertSite(trx, site);
       await startCapture(trx);
       const snapshot = await readSnapshot(trx, input.establishmentId);
       const counts = snapshotCounts(snapshot);

@@ -3,11 +3,13 @@ import type { Actor } from '../../../shared/app/schemas';
 import { appendAudit, type AuditEntry } from '../audit/audit';
 import { AppError } from '../ipc/errors';
 import type { Secrets } from '../platform';
-import { startCapture, withoutCapture } from './capture';
+import { withoutCapture } from './capture';
 import { openEnrolment } from './enrolment-file';
 import { installationRow } from './installation';
 import { fingerprint } from './keys';
 import { insertSnapshot, isFresh, snapshotCounts } from './reference';
+import { startCapture } from './repository/capture';
+import { insertInstallation } from './repository/installation';
 
 /**
  * «Instalar como sede» (issue 20, docs/SITES.md decision 1): on a new database only, in one
@@ -49,7 +51,8 @@ export async function installSite(
     if (!(await isFresh(trx))) throw new AppError('conflict', 'sites.errors.notFresh');
     const idOf = await withoutCapture(trx, () => insertSnapshot(trx, payload.snapshot, actor, now));
     const establishmentId = idOf.establishments!.get(payload.establishment)!;
-    await trx('installation').insert(
+    await insertInstallation(
+      trx,
       await installationRow(
         {
           role: 'sede',

@@ -5,9 +5,10 @@ import type { Actor } from '../../../shared/app/schemas';
 import { AppError } from '../ipc/errors';
 import type { Secrets } from '../platform';
 import { keyFromSecret, newInstallationKeys, type InstallationKeys, type PeerKeys } from './keys';
+import { insertInstallation, installationRecord } from './repository/installation';
 
 /**
- * This installation's role and identity (issue 20, docs/SITES.md decision 1; table `installation`,
+ * This installation's role and identity (issue 20, docs/SITES.md decision 1; the installation table,
  * migration 20261211_0029_site_roles). Without a row an installation is `central` (every database
  * before the sites): the centre's row, with its keys, is written when it enrols its first site.
  *
@@ -59,7 +60,7 @@ const toInstallation = (r: Row): Installation => ({
 
 /** This installation's row, or null (a central office that has not enrolled a site yet). */
 export async function readInstallation(db: Knex): Promise<Installation | null> {
-  const row = (await db('installation').where({ id: 1 }).first()) as Row | undefined;
+  const row = await installationRecord(db);
   return row ? toInstallation(row) : null;
 }
 
@@ -87,7 +88,7 @@ export async function sealPrivateKeys(keys: Pick<InstallationKeys, 'signPrivate'
 
 /** This installation's own keys, the private ones opened with `seal`. */
 export async function installationKeys(db: Knex, seal: KeySeal): Promise<InstallationKeys> {
-  const row = (await db('installation').where({ id: 1 }).first()) as Row | undefined;
+  const row = await installationRecord(db);
   if (!row) throw new AppError('conflict', 'sites.errors.keysUnreadable');
   let plain: string;
   try {
@@ -107,7 +108,7 @@ export async function installationKeys(db: Knex, seal: KeySeal): Promise<Install
   return { signPublic: String(row.sign_public), boxPublic: String(row.box_public), ...opened };
 }
 
-/** The columns of a new `installation` row (its id, 1, included). */
+/** The columns of a new installation row (its id, 1, included). */
 export async function installationRow(
   fields: { role: Role; id: string; name: string; keys: InstallationKeys; seal: KeySeal; establishmentId?: number; centre?: PeerKeys },
   actor: Actor,
@@ -148,7 +149,7 @@ export async function centreIdentity(
   if (!found) {
     const keys = newInstallationKeys();
     const id = crypto.randomUUID();
-    await trx('installation').insert(await installationRow({ role: 'central', id, name, keys, seal }, actor, now));
+    await insertInstallation(trx, await installationRow({ role: 'central', id, name, keys, seal }, actor, now));
     return { peer: { id, name, signPublic: keys.signPublic, boxPublic: keys.boxPublic }, keys };
   }
   const keys = await installationKeys(trx, seal);

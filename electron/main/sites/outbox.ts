@@ -2,11 +2,15 @@ import type { Knex } from 'knex';
 import type { Row } from '../db/rows';
 import type { AttachmentStore } from '../files/store';
 import { AppError } from '../ipc/errors';
-import { changesSince, type SiteChange } from './capture';
 import { installationKeys, type KeySeal } from './installation';
-import { countersOf, findPeer, thisInstallation, type Peer } from './peers';
+import { findPeer, thisInstallation, type Peer } from './peers';
 import { inParallel, OwnerCache, rowsWhere, tupleKey } from './batch';
-import { BY_HASH, belongsTo, chunked, encodeRow, GidMap, parentTable, REFS } from './rows';
+import { changesSince, type SiteChange } from './repository/changes';
+import { openConflictRows } from './repository/conflicts';
+import { updatePeerCounters } from './repository/installation';
+import { markRefusalsReported, unacknowledgedRefusals, type ListedRefusal } from './repository/refusals';
+import { seenVersions } from './repository/seen';
+import { BY_HASH, belongsTo, encodeRow, GidMap, parentTable, REFS } from './rows';
 import { sealPackage } from './sealed';
 import { TRAVELLING } from './travelling';
 
@@ -25,7 +29,7 @@ import { TRAVELLING } from './travelling';
  * the highest change of the peer applied here (`applied`, so the peer advances its acknowledged id)
  * and how far this installation's log was read (`upTo`). At the centre, the refusals not yet
  * acknowledged by the site go back with it. The rows, their parents' gids, their establishments
- * and their `site_seen` versions are read in bulk, table by table, not one query per row.
+ * and their site_seen versions are read in bulk, table by table, not one query per row.
  */
 
 export interface PackageChange {
@@ -56,13 +60,8 @@ export interface PackageAttachment {
   thumbnail: number | null;
 }
 
-export interface PackageRefusal {
-  table: string;
-  key: string;
-  reason: string;
-  details: unknown;
-  packageSeq: number;
-}
+/** A refusal as a return package carries it. */
+export type PackageRefusal = ListedRefusal;
 
 export interface PackagePayload {
   format: 2;
@@ -177,12 +176,8 @@ export async function buildPackage(db: Knex, opts: BuildOptions): Promise<BuiltP
       peer.keys,
       segments,
     );
-    await countersOf(trx, peer).update({ last_sent_seq: seq });
-    if (peer.siteRowId !== null && refusals.length)
-      await trx('site_refusals')
-        .where({ site_id: peer.siteRowId, acknowledged: false })
-        .whereNull('reported_seq')
-        .update({ reported_seq: seq });
+    await updatePeerCounters(trx, peer.siteRowId, { last_sent_seq: seq });
+    if (peer.siteRowId !== null && refusals.length) await markRefusalsReported(trx, peer.siteRowId, seq);
     return {
       file,
       seq,
@@ -223,25 +218,11 @@ async function entriesFor(db: Knex, peer: Peer, changes: SiteChange[]): Promise<
       for (const c of lasts) if (!rows.get(keyOf(c))) gone.push((await parentsOf(map, c)) ?? {});
       await owners.prefetch(table, [...present, ...gone], peer.establishmentId);
     }
-    const bases = new Map<string, number>();
-    for (const part of chunked([...rows.keys()])) {
-      const found = (await db('site_seen')
-        .where({ peer_id: peer.keys.id, table_name: table })
-        .whereIn('row_key', part)
-        .select('row_key', 'peer_change_id')) as Array<{ row_key: string; peer_change_id: number }>;
-      for (const r of found) bases.set(String(r.row_key), Number(r.peer_change_id));
-    }
-    seen.set(table, bases);
+    seen.set(table, await seenVersions(db, peer.keys.id, table, [...rows.keys()]));
   }
   // A row in an open conflict with this site waits for the clerk's choice, which travels as a change of its own.
   const waiting = new Set<string>();
-  if (peer.siteRowId !== null) {
-    const open = (await db('site_conflicts')
-      .where({ site_id: peer.siteRowId })
-      .whereNull('resolved_at')
-      .select('table_name', 'row_key')) as Array<{ table_name: string; row_key: string }>;
-    for (const r of open) waiting.add(`${r.table_name}\u0000${r.row_key}`);
-  }
+  if (peer.siteRowId !== null) for (const r of await openConflictRows(db, peer.siteRowId)) waiting.add(`${r.table}\u0000${r.key}`);
   const out: PackageEntry[] = [];
   for (const { table, changes: cs } of grouped.values()) {
     const last = cs.at(-1)!;
@@ -317,12 +298,5 @@ async function attachmentsOf(
 /** At the centre, the refusals the site has not acknowledged yet (carried again until it does). */
 async function refusalsFor(db: Knex, peer: Peer): Promise<PackageRefusal[]> {
   if (peer.siteRowId === null) return [];
-  const rows = (await db('site_refusals').where({ site_id: peer.siteRowId, acknowledged: false }).orderBy('id')) as Row[];
-  return rows.map((r) => ({
-    table: String(r.table_name),
-    key: String(r.row_key),
-    reason: String(r.reason),
-    details: r.details_json === null ? null : JSON.parse(String(r.details_json)),
-    packageSeq: Number(r.package_seq),
-  }));
+  return unacknowledgedRefusals(db, peer.siteRowId);
 }

@@ -4,14 +4,16 @@ import { AppError } from '../ipc/errors';
 import type { Installation } from './installation';
 import { readInstallation } from './installation';
 import type { PeerKeys } from './keys';
+import { installationRecord } from './repository/installation';
+import { siteByInstallationId } from './repository/sites';
 
 /**
  * The other end of a package exchange (issue 20, decisions 6–7) and its counters: a site's centre
- * (the `installation` row) or, at the centre, one enrolled site (a `sites` row).
+ * (this installation's row) or, at the centre, one enrolled site (its row in the sites table).
  */
 export interface Peer {
   keys: PeerKeys;
-  /** At the centre, the `sites` row; null at a site (its peer is the centre). */
+  /** At the centre, the site's row id; null at a site (its peer is the centre). */
   siteRowId: number | null;
   /** At the centre, the site's establishment (local id); null at a site. */
   establishmentId: number | null;
@@ -37,10 +39,10 @@ const counters = (r: Row) => ({
 export async function findPeer(db: Knex, me: Installation, peerId: string): Promise<Peer | null> {
   if (me.role === 'sede') {
     if (!me.centre || me.centre.id !== peerId) return null;
-    const r = (await db('installation').where({ id: 1 }).first()) as Row;
+    const r = (await installationRecord(db))!;
     return { keys: me.centre, siteRowId: null, establishmentId: null, floor: 0, ...counters(r) };
   }
-  const r = (await db('sites').where({ installation_id: peerId }).first()) as Row | undefined;
+  const r = await siteByInstallationId(db, peerId);
   if (!r) return null;
   return {
     keys: { id: String(r.installation_id), name: String(r.name), signPublic: String(r.sign_public), boxPublic: String(r.box_public) },
@@ -57,7 +59,3 @@ export async function thisInstallation(db: Knex): Promise<Installation> {
   if (!me) throw new AppError('conflict', 'sites.exchange.noSites');
   return me;
 }
-
-/** The peer's row of counters, to update. */
-export const countersOf = (db: Knex, peer: Peer): Knex.QueryBuilder =>
-  peer.siteRowId === null ? db('installation').where({ id: 1 }) : db('sites').where({ id: peer.siteRowId });

@@ -11,6 +11,8 @@ import { AppError, fieldError } from '../ipc/errors';
 import { applyPackage, refusalText, tableLabel, type ApplyReport } from './apply';
 import { readInstallation, type KeySeal } from './installation';
 import { buildPackage } from './outbox';
+import { lastSentToCentre } from './repository/installation';
+import { siteToSendTo } from './repository/sites';
 import { PackageError, readPackageHeader } from './sealed';
 
 /**
@@ -63,14 +65,12 @@ async function receiverOf(
   if (!me) throw new AppError('conflict', 'sites.transfer.noExchange');
   if (me.role === 'sede') {
     if (siteId !== undefined) throw fieldError('siteId', 'sites.transfer.notSite');
-    const row = (await ctx.db('installation').where({ id: 1 }).first('last_sent_seq')) as { last_sent_seq: unknown };
-    return { id: me.centre!.id, name: me.centre!.name, me: me.name, next: Number(row.last_sent_seq) + 1 };
+    return { id: me.centre!.id, name: me.centre!.name, me: me.name, next: (await lastSentToCentre(ctx.db)) + 1 };
   }
   if (siteId === undefined) throw fieldError('siteId', 'sites.transfer.siteRequired');
-  const site = (await ctx.db('sites').where({ id: siteId }).first('installation_id', 'name', 'last_sent_seq')) as
-    { installation_id: string; name: string; last_sent_seq: unknown } | undefined;
+  const site = await siteToSendTo(ctx.db, siteId);
   if (!site) throw new AppError('not_found', 'sites.transfer.notEnrolled');
-  return { id: String(site.installation_id), name: String(site.name), me: me.name, next: Number(site.last_sent_seq) + 1 };
+  return { id: site.installationId, name: site.name, me: me.name, next: site.lastSent + 1 };
 }
 
 export async function sendPackage({ siteId }: ChannelParsedInput<'sites.writePackage'>, ctx: HandlerContext): Promise<SiteSent> {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { yearFigures, yearFiguresFromRecords } from '../../../electron/main/contracts/repository/budget';
-import { budgetFinance } from '../../../electron/main/contracts/for-programmes';
+import { budgetFinance } from '../../../electron/main/contracts/repository/for-programmes';
 import { budget2026, expenseInput, modificationInput, rucs } from '../../helpers/expenses';
 import { createExhibition } from '../../helpers/internarte';
 import { refusedUnchanged } from '../../helpers/refused';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationScope } from '../../../shared/evaluation/schemas';
-import { releaseFollowUp } from '../../../electron/main/programmes/for-evaluation';
+import { releaseFollowUp } from '../../../electron/main/programmes/repository/for-evaluation';
 import { createChorrillos, createLurigancho, newParticipantAt, snapshot, testApp, type TestApp } from '../../helpers/services';
 
 /**
@@ -79,7 +79,7 @@ const scope = (over: Partial<EvaluationScope> = {}): EvaluationScope => ({
   ...over,
 });
 
-describe('the raw counts (programmes/for-evaluation.ts)', () => {
+describe('the raw counts (programmes/repository/for-evaluation.ts)', () => {
   it('counts each release once, re-entries within 12 and 24 months only once their months have elapsed', async () => {
     const years = await releaseFollowUp(app.db, scope(), 'year', today);
     expect(years).toEqual([

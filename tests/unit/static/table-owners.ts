@@ -1,6 +1,7 @@
 /**
- * Which domain (folder of electron/main) owns each table: only that folder's code names it;
- * another domain calls the owner's functions (joins too: `joinEstablishment`, `joinAttachment`).
+ * Which domain (folder of electron/main) owns each table: only that folder's repository
+ * (`repository.ts` or `repository/`) names it; the rest of the domain and every other domain
+ * call the repository's functions (joins too: `joinEstablishment`, `joinAttachment`).
  */
 const owned: Record<string, string[]> = {
   establishments: ['establishments', 'regional_offices', 'staff_members', 'population_counts'],

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { budgetLines, type BudgetLine } from '../../../../shared/contracts/rules';
 import { inTurn, later } from '../../db/dialect';
 import { type Row, numOr0, str } from '../../db/rows';
-import { inventoryPurchasesByMonth, inventoryPurchasesCentimos } from '../../inventory/for-contracts';
+import { inventoryPurchasesByMonth, inventoryPurchasesCentimos } from '../../inventory/repository/for-contracts';
 import { expensesByMonth } from './expenses';
 
 /**
@@ -175,6 +175,11 @@ export async function budgetYear(
       : null,
     amounts: Object.fromEntries(amounts.map((a) => [String(a.line), numOr0(a.amount_centimos)])),
   };
+}
+
+/** Whether the year has a stored budget. */
+export async function hasBudgetYear(db: Knex, year: number): Promise<boolean> {
+  return Boolean(await db('budget_years').where({ year }).first('year'));
 }
 
 /** Every year with a budget, latest first: its total and exchange rate (scaled). */

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ContractWorkshopReview, Delivered } from '../../../../shared/contracts/schemas';
 import { type Row, str, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
-import { deliveredSessions, workshopsByIds } from '../../programmes/for-contracts';
+import { deliveredSessions, workshopsByIds } from '../../programmes/repository/for-contracts';
 import { fullName } from './words';
 import { compareSpanish } from '../../../../shared/format';
 

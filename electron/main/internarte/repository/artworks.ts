@@ -8,7 +8,7 @@ import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { thumbnailDataUrl } from '../../files/attachments';
 import type { Gallery } from '../../files/gallery';
-import { joinParticipant, joinWorkshop } from '../../programmes/for-internarte';
+import { joinParticipant, joinWorkshop } from '../../programmes/repository/for-internarte';
 import { consentColumns, joinLatestConsent, whereNoConsent } from './consents';
 import { appendCustody } from './custody';
 import { canSeeArtists, consentedLabel, consentOfRow, realNameOf, type ViewContext } from './view';

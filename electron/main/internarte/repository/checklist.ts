@@ -4,7 +4,7 @@ import type { ChecklistRow } from '../../../../shared/internarte/schemas';
 import { nonEmpty, type Row, str, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import { thumbnailDataUrl } from '../../files/attachments';
-import { joinParticipant } from '../../programmes/for-internarte';
+import { joinParticipant } from '../../programmes/repository/for-internarte';
 import { primaryPhotoHash } from './artworks';
 import { consentColumns, joinLatestConsent } from './consents';
 import { canSeeArtists, consentedLabel, consentOfRow, realNameOf, type ViewContext } from './view';

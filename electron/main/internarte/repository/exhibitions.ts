@@ -7,7 +7,7 @@ import type { SectionMode } from '../../../../shared/internarte/rules';
 import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhibition } from '../../../../shared/internarte/schemas';
 import { nonEmpty, type Row, str, toCount, stampedOf, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
-import { joinAgreement, joinPartner } from '../../programmes/for-internarte';
+import { joinAgreement, joinPartner } from '../../programmes/repository/for-internarte';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { exhibitionHeading } from './exhibition-heading';

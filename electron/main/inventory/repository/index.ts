@@ -1,7 +1,7 @@
 /**
  * The inventory's repository: the only code that names its tables (instruments, their types,
  * movements and photos, stocktakes and consumables). Handlers and other domains call these
- * functions; joins to establishments go through establishments/repository.ts.
+ * functions; joins to establishments go through establishments/repository/.
  */
 export * from './instruments';
 export * from './movements';

@@ -334,3 +334,14 @@ export async function updateInstrumentFields(
 export async function lastInstrumentId(db: Knex): Promise<number> {
   return Number(((await db('instruments').max({ m: 'id' })) as Array<{ m: number | null }>)[0]?.m ?? 0);
 }
+
+/** The first instrument (by id) of a funding source, if any. */
+export async function firstInstrumentFunded(db: Knex, funding: Instrument['funding']): Promise<number | undefined> {
+  const first = (await db('instruments').where({ funding }).orderBy('id').first('id')) as { id: number } | undefined;
+  return first?.id;
+}
+
+/** Names the partner's donation an instrument came from (demonstration data: no version, no audit). */
+export async function setInstrumentDonation(db: Knex, id: number, donationId: number): Promise<void> {
+  await db('instruments').where({ id }).update({ donation_id: donationId });
+}

@@ -6,7 +6,7 @@ import { whereInScope } from '../../auth/access';
 import { num, type Row, str, toBool } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
-import { instrumentTypesByIds } from '../../inventory/for-programmes';
+import { instrumentTypesByIds } from '../../inventory/repository/for-programmes';
 import { visibleNames } from '../privacy';
 import { takenSessions } from './workshops';
 import { firstVersion, insertId, nextVersion, touched, updateVersion } from '../../db/writes';

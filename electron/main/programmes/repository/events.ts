@@ -195,6 +195,12 @@ export async function existingIds(db: Knex, kind: 'partners' | 'ensembles', ids:
     .pluck('id')) as number[];
 }
 
+/** Which of these ids are partners that exist. */
+export const existingPartnerIds = (db: Knex, ids: number[]): Promise<number[]> => existingIds(db, 'partners', ids);
+
+/** Which of these ids are ensembles that exist. */
+export const existingEnsembleIds = (db: Knex, ids: number[]): Promise<number[]> => existingIds(db, 'ensembles', ids);
+
 export interface EventValues {
   type: string;
   seasonId: number | null;

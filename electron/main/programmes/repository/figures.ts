@@ -8,7 +8,7 @@ import {
   type PartnerType,
 } from '../../../../shared/programmes/rules';
 import type { ProgrammeFigures } from '../../../../shared/programmes/schemas';
-import { budgetFinance } from '../../contracts/for-programmes';
+import { budgetFinance } from '../../contracts/repository/for-programmes';
 import { numOr0 as n, type Row } from '../../db/rows';
 import { establishmentsByIds } from '../../establishments/repository';
 import { audiencesOf } from './events';

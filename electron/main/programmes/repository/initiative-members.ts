@@ -1,14 +1,19 @@
 import type { Knex } from 'knex';
 import type { InitiativeMember, InitiativeMemberKind } from '../../../../shared/programmes/initiative-schemas';
-import { expenseInitiatives, expensesOfInitiative, expensesPerInitiative, moveExpenses } from '../../contracts/for-programmes';
+import { expenseInitiatives, expensesOfInitiative, expensesPerInitiative, moveExpenses } from '../../contracts/repository/for-programmes';
 import { str, type Row, num } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
-import { exhibitionInitiatives, exhibitionsOfInitiative, exhibitionsPerInitiative, moveExhibitions } from '../../internarte/for-programmes';
+import {
+  exhibitionInitiatives,
+  exhibitionsOfInitiative,
+  exhibitionsPerInitiative,
+  moveExhibitions,
+} from '../../internarte/repository/for-programmes';
 
 /**
  * The records an initiative groups (issue 17, item 1), by kind: the programme's own workshops,
  * ensembles and events here; exhibitions and expenses through their owners (internarte and
- * contracts `for-programmes.ts`). A record belongs to at most one initiative: each move names
+ * contracts' `repository/for-programmes.ts`). A record belongs to at most one initiative: each move names
  * the initiative it leaves (null: none), so a record already in another one is never taken.
  */
 export interface MemberStore {

@@ -11,11 +11,11 @@ import {
 } from '../../../../shared/programmes/initiative-schemas';
 import { shownPersons } from '../../../../shared/evaluation/suppression';
 import type { PartnerType } from '../../../../shared/programmes/rules';
-import { initiativeExpensesDuring } from '../../contracts/for-programmes';
+import { initiativeExpensesDuring } from '../../contracts/repository/for-programmes';
 import { numOr0 as n, type Row, toBool, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
-import { initiativeExhibitionsDuring } from '../../internarte/for-programmes';
+import { initiativeExhibitionsDuring } from '../../internarte/repository/for-programmes';
 import { audienceSumSql } from './events';
 import { memberStores } from './initiative-members';
 
@@ -110,6 +110,12 @@ export async function unknownIds(db: Knex, table: 'partners' | 'agreements', ids
   );
   return ids.filter((id) => !found.has(id));
 }
+
+/** Which of these partners' ids do not exist. */
+export const unknownPartnerIds = (db: Knex, ids: readonly number[]): Promise<number[]> => unknownIds(db, 'partners', ids);
+
+/** Which of these agreements' ids do not exist. */
+export const unknownAgreementIds = (db: Knex, ids: readonly number[]): Promise<number[]> => unknownIds(db, 'agreements', ids);
 
 export interface InitiativeValues {
   name: string;

@@ -247,7 +247,7 @@ export interface MovementValues {
   documentNumber: string | null;
   notes: string | null;
   enrolmentsEnded: number;
-  /** At a release only (issue 17): read back only as aggregates (programmes/for-evaluation.ts). */
+  /** At a release only (issue 17): read back only as aggregates (programmes/repository/for-evaluation.ts). */
   continuesPractice?: boolean | null;
   referralPartnerId?: number | null;
   referralNote?: string | null;

@@ -3,7 +3,7 @@ import { ABSENCE_ALERT, openStages } from '../../../../shared/programmes/rules';
 import { whereInScope } from '../../auth/access';
 import type { Row } from '../../db/rows';
 import { establishmentsByIds } from '../../establishments/repository';
-import { openRecoveryCount } from '../../inventory/for-programmes';
+import { openRecoveryCount } from '../../inventory/repository/for-programmes';
 import type { Session } from '../../ipc/context';
 
 /**

@@ -5,7 +5,7 @@ import { joinEstablishment } from '../../establishments/repository';
 /**
  * Workshops' teachers by id (issue 15, item 4): which teacher records give a workshop,
  * which led each session, and the names carried over as text for a clerk to link or
- * dismiss. Teachers' names are the contracts domain's (contracts/for-programmes.ts).
+ * dismiss. Teachers' names are the contracts domain's (contracts/repository/for-programmes.ts).
  */
 
 /** The teachers of these workshops: workshop → teacher ids. */

@@ -12,7 +12,7 @@ import type { Session } from '../../ipc/context';
 import { openList } from './common';
 import { firstVersion, insertId, updateVersion, touched } from '../../db/writes';
 import { sortedPage, type SortedPageAt } from '../../db/paging';
-import { teachersByIds } from '../../contracts/for-programmes';
+import { teachersByIds } from '../../contracts/repository/for-programmes';
 import { pendingTeacherNames, teacherIdsOf } from './workshop-teachers';
 
 // ── Workshops ───────────────────────────────────────────────────────────────────
