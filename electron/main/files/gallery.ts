@@ -17,18 +17,7 @@ export { linkGalleryPhoto, type Gallery } from './repository/gallery';
 
 export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: number): Promise<InstrumentPhoto[]> {
   const rows = await galleryRows(ctx.db, g, ownerId);
-  return Promise.all(
-    rows.map(async (r) => ({
-      hash: r.hash,
-      originalName: r.originalName,
-      isPrimary: r.isPrimary,
-      width: r.width,
-      height: r.height,
-      thumbnail: await thumbnailDataUrl(ctx.attachments, r.hash),
-      addedAt: r.addedAt,
-      addedBy: r.addedBy,
-    })),
-  );
+  return Promise.all(rows.map(async (r) => ({ ...r, thumbnail: await thumbnailDataUrl(ctx.attachments, r.hash) })));
 }
 
 export async function addGalleryPhoto(ctx: HandlerContext, g: Gallery, ownerId: number, file: Upload): Promise<InstrumentPhoto[]> {

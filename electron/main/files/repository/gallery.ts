@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { InstrumentPhoto } from '../../../../shared/inventory/schemas';
 import { type Row, toBool, num } from '../../db/rows';
 
 /**
@@ -16,21 +17,7 @@ export interface Gallery {
 }
 
 /** A record's photos, the primary one first, then in the order they were added (without their thumbnails). */
-export async function galleryRows(
-  db: Knex,
-  g: Gallery,
-  ownerId: number,
-): Promise<
-  Array<{
-    hash: string;
-    originalName: string;
-    isPrimary: boolean;
-    width: number | null;
-    height: number | null;
-    addedAt: string;
-    addedBy: string;
-  }>
-> {
+export async function galleryRows(db: Knex, g: Gallery, ownerId: number): Promise<Array<Omit<InstrumentPhoto, 'thumbnail'>>> {
   const rows = (await db(`${g.table} as p`)
     .join('attachments as a', 'a.hash', 'p.attachment_hash')
     .where(`p.${g.owner}`, ownerId)
