@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../shared/app/schemas';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { AppError } from '../ipc/errors';
-import { insertAuditRow, insertAuditRows, latestChange, type AuditRow } from './repository';
+import { insertAuditRows, latestChange, type AuditRow } from './repository';
 
 export interface AuditEntry {
   entity: string;
@@ -32,7 +32,7 @@ export async function appendAudit(
   at: string,
   entry: AuditEntry,
 ): Promise<void> {
-  await insertAuditRow(trx, rowOf(actor, channel, at, entry));
+  await insertAuditRows(trx, rowOf(actor, channel, at, entry));
 }
 
 /** Appends many entries at once (bulk writes: imports), inside the caller's transaction. */

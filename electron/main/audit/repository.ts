@@ -78,14 +78,9 @@ export interface AuditRow {
   after_json: string | null;
 }
 
-/** Appends rows to the audit log in one insert, in their order, inside the caller's transaction. */
-export async function insertAuditRows(trx: Knex | Knex.Transaction, rows: AuditRow[]): Promise<void> {
+/** Appends a row, or rows in one insert in their order, to the audit log inside the caller's transaction. */
+export async function insertAuditRows(trx: Knex | Knex.Transaction, rows: AuditRow | AuditRow[]): Promise<void> {
   await trx('audit_log').insert(rows);
-}
-
-/** Appends one row to the audit log, inside the caller's transaction. */
-export async function insertAuditRow(trx: Knex | Knex.Transaction, row: AuditRow): Promise<void> {
-  await trx('audit_log').insert(row);
 }
 
 /** Who made the latest change to a record of a domain (its channels `<domain>.*`), and when; undefined without one. */
