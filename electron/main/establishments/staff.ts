@@ -8,8 +8,6 @@ import type { DomainHandlers, HandlerContext } from '../ipc/context';
 import { refusedEstablishments } from './repository';
 import { getStaffMember, insertStaffMember, listStaffMembers, updateStaffMember } from './repository/staff';
 
-export { staffCandidates } from './repository/staff';
-
 /**
  * The INPE staff of each establishment who may hold an instrument (issue 15): a name, a role
  * and the establishment, nothing more. Listed, added and edited from "Personal"; offered as

@@ -6,7 +6,6 @@ import { isHash, sha256, storeOf, type StoreOrFolder } from './store';
 import { findAttachment, insertAttachment, fromRow, type AttachmentRow, type StoredAttachment } from './repository/attachments';
 
 export { attachmentFilePath, thumbnailFilePath, THUMBNAIL_DIR, FolderStore, DatabaseStore, type AttachmentStore } from './store';
-export { attachmentMime, joinAttachment, type StoredAttachment } from './repository/attachments';
 
 /**
  * Managed attachments (instrument photos, artwork photos, scanned actas and contracts):

@@ -13,7 +13,6 @@ import {
 } from './repository/gallery';
 
 /** A record's photo gallery: the links are files/repository/gallery.ts's; here the channels' steps, thumbnails and audit. */
-export { linkGalleryPhoto, type Gallery } from './repository/gallery';
 
 export async function galleryPhotos(ctx: HandlerContext, g: Gallery, ownerId: number): Promise<InstrumentPhoto[]> {
   const rows = await galleryRows(ctx.db, g, ownerId);

@@ -4,8 +4,6 @@ import { FolderStore, attachmentFilePath, sha256, thumbnailFilePath, writeVerifi
 import { attachmentHashes } from './repository/attachments';
 import { blobContent, blobOf, writeBlob } from './repository/blobs';
 
-export { countAttachments } from './repository/attachments';
-
 /**
  * Office mode: moving every attachment of the office between its places (the server's
  * database and a shared folder), each file checked by its hash before the new place is used

@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../ipc/context';
-import { storeAttachment, type AttachmentKind, type StoredAttachment } from './attachments';
+import { storeAttachment, type AttachmentKind } from './attachments';
+import type { StoredAttachment } from './repository/attachments';
 
 /** Photos up to 20 MB: the original is kept for print, a thumbnail is made for the screen. */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { Artwork, Exhibition } from '../../../shared/internarte/schemas';
 import { requireEstablishment } from '../auth/access';
-import type { StoredAttachment } from '../files/attachments';
+import type { StoredAttachment } from '../files/repository/attachments';
 import { storeUpload, type Upload } from '../files/uploads';
 import type { HandlerContext } from '../ipc/context';
 import { AppError, orNotFound } from '../ipc/errors';

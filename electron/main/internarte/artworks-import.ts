@@ -5,7 +5,7 @@ import { normalizeText } from '../../../shared/format';
 import { ArtworkCreate } from '../../../shared/internarte/artwork-schemas';
 import { saleStatuses, techniques, type SaleStatus, type Technique } from '../../../shared/internarte/rules';
 import { storeAttachment } from '../files/attachments';
-import { linkGalleryPhoto } from '../files/gallery';
+import { linkGalleryPhoto } from '../files/repository/gallery';
 import { MAX_PHOTO_BYTES } from '../files/uploads';
 import { AppError, stale } from '../ipc/errors';
 import { addSchemaErrors, choiceReader, establishmentRegister, readDateCell, refId, textOf as text } from '../import/cells';

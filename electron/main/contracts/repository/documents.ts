@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { AttachedDocument } from '../../../../shared/contracts/schemas';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import { numOr0, type Row } from '../../db/rows';
 
 /** The links between teachers or contracts and their attached documents (the files live in files/). */

@@ -7,7 +7,7 @@ import { num, type Row, str, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { thumbnailDataUrl } from '../../files/attachments';
-import type { Gallery } from '../../files/gallery';
+import type { Gallery } from '../../files/repository/gallery';
 import { joinParticipant, joinWorkshop } from '../../programmes/repository/for-internarte';
 import { consentColumns, joinLatestConsent, whereNoConsent } from './consents';
 import { appendCustody } from './custody';

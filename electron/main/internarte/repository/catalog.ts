@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConsentNow } from '../../../../shared/internarte/schemas';
 import { nonEmpty, num, type Row } from '../../db/rows';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import { primaryPhotoHash } from './artworks';
 import { checklistWorkColumns, checklistWorks } from './checklist';
 import { consentColumns } from './consents';

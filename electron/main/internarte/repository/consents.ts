@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { ConsentEntry, ConsentNow } from '../../../../shared/internarte/schemas';
 import { str, toBool, type Row, recordedOf } from '../../db/rows';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import { consentOfRow } from './view';
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/app/schemas';
 import { applyCustody, type CustodyEffect, type CustodyStatus } from '../../../../shared/internarte/rules';
 import type { ConditionReport, CustodyEntry } from '../../../../shared/internarte/schemas';
 import { type Row, str, num, recordedOf } from '../../db/rows';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import type { AttachmentStore } from '../../files/store';
 import { AppError } from '../../ipc/errors';
 import { smallPhoto } from './view';

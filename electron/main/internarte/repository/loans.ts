@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { Loan } from '../../../../shared/internarte/schemas';
 import { nonEmpty, type Row } from '../../db/rows';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import type { AttachmentStore } from '../../files/store';
 import { smallPhoto } from './view';
 import { insertId } from '../../db/writes';

@@ -8,7 +8,7 @@ import { lockRows } from '../../db/dialect';
 import { num, type Row, str, toCount, stampedOf } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
-import type { Gallery } from '../../files/gallery';
+import type { Gallery } from '../../files/repository/gallery';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 import { sortedPage, type SortedPageAt } from '../../db/paging';
 

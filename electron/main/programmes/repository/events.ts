@@ -8,7 +8,7 @@ import { whereInScope } from '../../auth/access';
 import { num, type Row, str } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import type { Session } from '../../ipc/context';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
 

@@ -6,7 +6,7 @@ import { AGREEMENT_ALERT_DAYS, totalAudience } from '../../../../shared/programm
 import type { Agreement, Partner, PartnerDetail } from '../../../../shared/programmes/schemas';
 import { type Row, str, toBool, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
-import { joinAttachment } from '../../files/attachments';
+import { joinAttachment } from '../../files/repository/attachments';
 import { audiencesOf } from './events';
 import { firstVersion, insertId, nextVersion, updateVersion } from '../../db/writes';
 
