@@ -1,8 +1,8 @@
 import { appEn, errorsEn } from './areas/app';
-import { papersEn } from './areas/papers';
+import { papersEn } from './areas/common/papers';
 import type { Catalog } from './es-PE';
-import { establishmentStaffEn } from './areas/staff';
-import { establishmentPopulationEn } from './areas/population';
+import { dashboardEn } from './areas/dashboard';
+import { establishmentsEn } from './areas/establishments';
 import { inventoryEn } from './areas/inventory';
 import { contractsEn } from './areas/contracts';
 import { programmesEn } from './areas/programmes';
@@ -94,81 +94,8 @@ export const en: Catalog = {
     updatedAt: 'Last modified',
     papers: papersEn,
   },
-  dashboard: {
-    title: 'Home',
-    subtitle: 'The art and culture programme at a glance',
-    regionalOffices: 'Regional offices',
-    establishments: 'Registered establishments',
-    active: 'Active establishments',
-    inProgramme: 'Establishments in the programme',
-    inProgrammeSplit: '{{varones}} for men · {{mujeres}} for women · {{mixed}}',
-    mixed_one: '{{count}} mixed',
-    mixed_other: '{{count}} mixed',
-    byRegion: 'Establishments by regional office',
-    byRegionTotal: 'Registered',
-    byRegionInProgramme: 'In the programme',
-    emptyTitle: 'The database is empty',
-    emptyText:
-      'No establishment has been registered yet. Register the first one, or load a demonstration dataset to get to know the application.',
-    loadDemo: 'Load demonstration data',
-    emptyAskAdmin: 'The system administrator registers the establishments or loads the demonstration data.',
-    demoWarning: 'Demonstration data is fictitious and stays marked as such. Use it only in a test database.',
-    demoLoaded:
-      'The demonstration data was loaded: {{count}} establishments, {{instruments}} instruments and {{equipment}} pieces of art equipment.',
-    firstEstablishment: 'Register the first establishment',
-  },
-  establishments: {
-    ...establishmentStaffEn,
-    ...establishmentPopulationEn,
-    title: 'Penitentiary establishments',
-    subtitle: 'Registry of establishments by regional office',
-    new: 'New establishment',
-    editTitle: 'Edit establishment',
-    newTitle: 'New establishment',
-    code: 'Code',
-    codeHint: 'Letters, digits and hyphens; for example EP-LIM-01.',
-    name: 'Name',
-    namePlaceholder: 'E.P. de …',
-    regionalOffice: 'Regional office',
-    population: 'Population',
-    city: 'City',
-    inProgramme: 'In programme',
-    inProgrammeLabel: 'Takes part in the art and culture programme',
-    searchPlaceholder: 'Code, name or city',
-    filterRegion: 'Regional office',
-    filterPopulation: 'Population',
-    filterProgramme: 'Programme',
-    inProgrammeOnly: 'In the programme',
-    notInProgramme: 'Outside the programme',
-    created: 'Establishment {{name}} registered.',
-    updated: 'Changes to {{name}} saved.',
-    deactivate: 'Deactivate',
-    reactivate: 'Reactivate',
-    deactivated: '{{name}} deactivated.',
-    reactivated: '{{name}} reactivated.',
-    deleteTitle: 'Delete establishment',
-    deleteConfirm: 'Delete {{name}}? This cannot be undone. If the establishment no longer operates, deactivate it instead.',
-    deleted: '{{name}} deleted.',
-    emptyTitle: 'No establishments yet',
-    emptyText: 'Register the first one with the «New establishment» button.',
-    noMatchTitle: 'No establishment matches the search',
-    noMatchText: 'Change the search text or clear the filters.',
-    populations: {
-      varones: 'Men',
-      mujeres: 'Women',
-      mixto: 'Mixed',
-    },
-    regionalOffices: {
-      title: 'Regional offices',
-      subtitle: "INPE's 8 regional offices and their establishments",
-      code: 'Code',
-      name: 'Regional office',
-      seat: 'Seat',
-      establishments: 'Establishments',
-      inProgramme: 'In the programme',
-      viewEstablishments: 'View establishments',
-    },
-  },
+  dashboard: dashboardEn,
+  establishments: establishmentsEn,
   errors: errorsEn,
   startup: {
     damagedTitle: 'The database is damaged',

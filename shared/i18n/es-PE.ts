@@ -1,8 +1,8 @@
 import { appEs, errorsEs } from './areas/app';
-import { papersEs } from './areas/papers';
+import { papersEs } from './areas/common/papers';
 import type { Widen } from './types';
-import { establishmentStaffEs } from './areas/staff';
-import { establishmentPopulationEs } from './areas/population';
+import { dashboardEs } from './areas/dashboard';
+import { establishmentsEs } from './areas/establishments';
 import { importEs } from './areas/import';
 import { inventoryEs } from './areas/inventory';
 import { contractsEs } from './areas/contracts';
@@ -98,81 +98,8 @@ export const esPE = {
     updatedAt: 'Última modificación',
     papers: papersEs,
   },
-  dashboard: {
-    title: 'Inicio',
-    subtitle: 'El programa de arte y cultura de un vistazo',
-    regionalOffices: 'Oficinas regionales',
-    establishments: 'Establecimientos registrados',
-    active: 'Establecimientos activos',
-    inProgramme: 'Establecimientos en el programa',
-    inProgrammeSplit: '{{varones}} de varones · {{mujeres}} de mujeres · {{mixed}}',
-    mixed_one: '{{count}} mixto',
-    mixed_other: '{{count}} mixtos',
-    byRegion: 'Establecimientos por oficina regional',
-    byRegionTotal: 'Registrados',
-    byRegionInProgramme: 'En el programa',
-    emptyTitle: 'La base de datos está vacía',
-    emptyText:
-      'Aún no hay establecimientos registrados. Puede registrar el primero o cargar un conjunto de datos de demostración para conocer la aplicación.',
-    loadDemo: 'Cargar datos de demostración',
-    emptyAskAdmin: 'El administrador del sistema registra los establecimientos o carga los datos de demostración.',
-    demoWarning: 'Los datos de demostración son ficticios y quedan marcados como tales. Úselos solo en una base de prueba.',
-    demoLoaded:
-      'Se cargaron los datos de demostración: {{count}} establecimientos, {{instruments}} instrumentos y {{equipment}} equipos de arte.',
-    firstEstablishment: 'Registrar el primer establecimiento',
-  },
-  establishments: {
-    ...establishmentStaffEs,
-    ...establishmentPopulationEs,
-    title: 'Establecimientos penitenciarios',
-    subtitle: 'Registro de establecimientos (E.P.) por oficina regional',
-    new: 'Nuevo establecimiento',
-    editTitle: 'Editar establecimiento',
-    newTitle: 'Nuevo establecimiento',
-    code: 'Código',
-    codeHint: 'Letras, números y guiones; por ejemplo EP-LIM-01.',
-    name: 'Nombre',
-    namePlaceholder: 'E.P. de …',
-    regionalOffice: 'Oficina regional',
-    population: 'Población',
-    city: 'Ciudad',
-    inProgramme: 'En el programa',
-    inProgrammeLabel: 'Participa en el programa de arte y cultura',
-    searchPlaceholder: 'Código, nombre o ciudad',
-    filterRegion: 'Oficina regional',
-    filterPopulation: 'Población',
-    filterProgramme: 'Programa',
-    inProgrammeOnly: 'En el programa',
-    notInProgramme: 'Fuera del programa',
-    created: 'Se registró el establecimiento {{name}}.',
-    updated: 'Se guardaron los cambios de {{name}}.',
-    deactivate: 'Desactivar',
-    reactivate: 'Reactivar',
-    deactivated: 'Se desactivó {{name}}.',
-    reactivated: 'Se reactivó {{name}}.',
-    deleteTitle: 'Eliminar establecimiento',
-    deleteConfirm: '¿Eliminar {{name}}? Esta acción no se puede deshacer. Si el establecimiento ya no opera, desactívelo en su lugar.',
-    deleted: 'Se eliminó {{name}}.',
-    emptyTitle: 'Aún no hay establecimientos',
-    emptyText: 'Registre el primero con el botón «Nuevo establecimiento».',
-    noMatchTitle: 'Ningún establecimiento coincide con la búsqueda',
-    noMatchText: 'Cambie el texto buscado o limpie los filtros.',
-    populations: {
-      varones: 'Varones',
-      mujeres: 'Mujeres',
-      mixto: 'Mixto',
-    },
-    regionalOffices: {
-      title: 'Oficinas regionales',
-      subtitle: 'Las 8 oficinas regionales del INPE y sus establecimientos',
-      code: 'Código',
-      name: 'Oficina regional',
-      seat: 'Sede',
-      establishments: 'Establecimientos',
-      inProgramme: 'En el programa',
-      viewEstablishments: 'Ver establecimientos',
-    },
-  },
+  dashboard: dashboardEs,
+  establishments: establishmentsEs,
   errors: errorsEs,
   startup: {
     damagedTitle: 'La base de datos está dañada',

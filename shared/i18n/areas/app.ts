@@ -1,5 +1,5 @@
 import type { Widen } from '../types';
-import { supportEn, supportEs } from './support';
+import { supportEn, supportEs } from './app/support';
 
 /**
  * The application's own texts and the errors every form shares: Spanish (Peru) first, English

@@ -1,6 +1,6 @@
 import type { Widen } from '../types';
-import { importRegistersTargetsEn, importRegistersTargetsEs } from './import-registers';
-import { importAttendanceEn, importAttendanceEs, importProgrammesTargetsEn, importProgrammesTargetsEs } from './import-programmes';
+import { importRegistersTargetsEn, importRegistersTargetsEs } from './import/registers';
+import { importAttendanceEn, importAttendanceEs, importProgrammesTargetsEn, importProgrammesTargetsEs } from './import/programmes';
 
 /**
  * The spreadsheet import (and the long-running jobs it runs as): Spanish (Peru) first,

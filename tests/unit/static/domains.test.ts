@@ -37,6 +37,11 @@ describe('the domains have one name in every layer', () => {
     expect(Object.keys(esPE).filter((k) => !known(infrastructure.texts).has(k))).toEqual([]);
   });
 
+  it("the texts' files and folders are named for their area (shared/i18n/areas/<area>.ts, its parts in <area>/)", () => {
+    const areas = fs.readdirSync(path.join(root, 'shared/i18n/areas')).map((f) => f.replace(/\.ts$/, ''));
+    expect(areas.filter((a) => !known(infrastructure.texts).has(a))).toEqual([]);
+  });
+
   it('a domain with channels lists them in shared/<domain>/channels.ts and answers them in electron/main/<domain>/handlers.ts', async () => {
     for (const d of domains.filter((x) => domainChannels[x].length > 0)) {
       const listed = (await import(`../../../shared/${d}/channels.ts`)) as Record<string, readonly string[]>;

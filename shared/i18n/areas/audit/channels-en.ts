@@ -1,4 +1,4 @@
-import { paperChannelsEn } from '../papers';
+import { paperChannelsEn } from '../common/papers';
 import type { Widen } from '../../types';
 import type { auditChannelsEs } from './channels';
 

@@ -1,4 +1,4 @@
-import { paperChannelsEs } from '../papers';
+import { paperChannelsEs } from '../common/papers';
 /** Audit texts, part of shared/i18n/areas/audit.ts: channels. */
 /** Office mode: the database and the attachments' place. */
 const officeEs = {

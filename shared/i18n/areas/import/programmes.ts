@@ -1,4 +1,4 @@
-import type { Widen } from '../types';
+import type { Widen } from '../../types';
 
 /**
  * The import's texts for the programmes' targets (participants, attendance): part of

@@ -1,4 +1,4 @@
-import type { Widen } from '../types';
+import type { Widen } from '../../types';
 
 /** The establishments' population over time and the programme's reach (issue 15), part of the establishments' texts. */
 export const establishmentPopulationEs = {

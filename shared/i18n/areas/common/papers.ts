@@ -1,4 +1,4 @@
-import type { Widen } from '../types';
+import type { Widen } from '../../types';
 
 /** A record's signed papers (shared/papers.ts, components/PapersPanel.tsx): shared vocabulary under common.papers. */
 export const papersEs = {

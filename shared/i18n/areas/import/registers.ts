@@ -1,4 +1,4 @@
-import type { Widen } from '../types';
+import type { Widen } from '../../types';
 
 /**
  * The import's texts for the registers of teachers, contracts, conformities, partners and

@@ -1,4 +1,4 @@
-import type { Widen } from '../types';
+import type { Widen } from '../../types';
 
 /** The establishments' INPE staff register and the hand-over period (issue 15), part of the establishments' texts. */
 export const establishmentStaffEs = {

@@ -1,4 +1,4 @@
-import type { Widen } from '../types';
+import type { Widen } from '../../types';
 
 /**
  * Help for support: the log's folder, the support information copied as text, and the one
