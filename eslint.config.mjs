@@ -15,7 +15,8 @@ import prettier from 'eslint-config-prettier';
  * - services (electron/main/** except the Electron entry files) never import electron;
  * - migrations/ import only knex (types);
  * - renderer/src/components/ never imports a feature, and a feature imports another feature only
- *   through its index (rendererBoundaries below).
+ *   through its index (rendererBoundaries below);
+ * - a renderer form is a useRecordForm: only renderer/src/components/useRecordForm.ts imports @mantine/form.
  */
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const msg = {
@@ -25,12 +26,20 @@ const msg = {
   sharedPure: 'shared/ es puro: zod y funciones puras.',
   migrations: 'Las migraciones importan solo knex.',
   components: 'renderer/src/components/ es de todas las funciones: no importa nada de renderer/src/features/.',
+  oneForm:
+    'Un formulario del renderer usa useRecordForm (renderer/src/components/useRecordForm.ts, el único que importa @mantine/form): se reinicia solo al abrirse para otro registro.',
   featureInternals:
     'Una función (feature) importa otra solo por su index (p. ej. "../auth"), nunca sus archivos internos; lo común va a renderer/src/components/.',
 };
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 const electronOnly = [{ name: 'electron', message: msg.electron }];
 const nodeOnly = nodeModules.map((name) => ({ name, message: msg.node }));
+const rendererPaths = [
+  ...electronOnly,
+  ...nodeOnly,
+  { name: 'knex', message: msg.rendererToMain },
+  { name: 'sqlite3', message: msg.rendererToMain },
+];
 
 /**
  * The renderer's folder rules, resolved from the importing file (a relative path means
@@ -101,9 +110,16 @@ export default tseslint.config(
       'arteinpe/renderer-boundaries': 'error',
       'react-hooks/set-state-in-effect': 'off',
       'no-restricted-imports': restrict(
-        [...electronOnly, ...nodeOnly, { name: 'knex', message: msg.rendererToMain }, { name: 'sqlite3', message: msg.rendererToMain }],
+        [...rendererPaths, { name: '@mantine/form', message: msg.oneForm }],
         [{ group: ['**/electron/**', '**/migrations/**'], message: msg.rendererToMain }],
       ),
+    },
+  },
+  {
+    // The one form hook: the only file of the renderer that builds on @mantine/form.
+    files: ['renderer/src/components/useRecordForm.ts'],
+    rules: {
+      'no-restricted-imports': restrict(rendererPaths, [{ group: ['**/electron/**', '**/migrations/**'], message: msg.rendererToMain }]),
     },
   },
   {

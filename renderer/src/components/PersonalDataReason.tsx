@@ -1,15 +1,16 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { PersonalDataReason } from '../../../shared/privacy/schemas';
 import { schemaValidator } from '../forms';
+import { useRecordForm } from './useRecordForm';
 
 const ReasonForm = z.object({ reason: PersonalDataReason });
 
 function ReasonDialog({ what, t, onDone }: { what: string; t: TFunction; onDone: (reason: string | null) => void }) {
-  const form = useForm({ mode: 'controlled', initialValues: { reason: '' }, validate: schemaValidator(ReasonForm, t) });
+  // The dialog's content exists only while it is open (modals.open): one reason, empty each time.
+  const { form } = useRecordForm({ opened: true, values: () => ({ reason: '' }), validate: schemaValidator(ReasonForm, t) });
   return (
     <form onSubmit={form.onSubmit((v) => onDone(v.reason.trim()))} noValidate>
       <Stack>

@@ -1,8 +1,11 @@
-import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
+import { useForm, type FormErrors, type GetInputPropsReturnType, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEventHandler } from 'react';
 import type { ApiCallError } from '../api';
 import { renameErrors, useResetOnOpen } from '../forms';
+
+/** What `form.getInputProps(field)` gives a field: for a component that draws fields of a form it does not own. */
+export type FieldProps = GetInputPropsReturnType;
 
 export interface RecordFormOptions<V> {
   /** Whether the dialog is open. */

@@ -24,6 +24,15 @@ describe('folder rules enforced by lint', () => {
     expect(await errorsFor('renderer/src/features/x/Page.tsx', "import { z } from 'zod';\nexport default z;\n")).toEqual([]);
   });
 
+  it('a renderer form is a useRecordForm: only its own file imports @mantine/form', async () => {
+    const code = "import { useForm } from '@mantine/form';\nexport default useForm;\n";
+    expect(await errorsFor('renderer/src/features/x/FormModal.tsx', code)).toHaveLength(1);
+    expect(await errorsFor('renderer/src/components/Fields.tsx', code)).toHaveLength(1);
+    expect(await errorsFor('renderer/src/components/useRecordForm.ts', code)).toEqual([]);
+    // the file keeps the renderer's other rules
+    expect(await errorsFor('renderer/src/components/useRecordForm.ts', "import fs from 'node:fs';\nexport default fs;\n")).toHaveLength(1);
+  });
+
   it('shared/ stays pure', async () => {
     for (const imp of ["'electron'", "'node:crypto'", "'react'", "'knex'", "'../electron/main/db/open'", "'@mantine/core'"]) {
       expect(await errorsFor('shared/x.ts', `import x from ${imp};\nexport default x;\n`), imp).toHaveLength(1);

@@ -1,11 +1,10 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import type { GetInputPropsReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ChangePassword } from '../../../../shared/auth/schemas';
 import { useApiMutation } from '../../api';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordForm, type FieldProps } from '../../components/useRecordForm';
 import { schemaValidator } from '../../forms';
 
 interface Values {
@@ -41,15 +40,7 @@ function useChangePassword(opened: boolean, onDone?: () => void) {
 }
 
 /** A new password and the same again (the first administrator's, or one's own). */
-export function NewPasswordFields({
-  label,
-  password,
-  confirm,
-}: {
-  label: string;
-  password: GetInputPropsReturnType;
-  confirm: GetInputPropsReturnType;
-}) {
+export function NewPasswordFields({ label, password, confirm }: { label: string; password: FieldProps; confirm: FieldProps }) {
   const { t } = useTranslation();
   return (
     <>

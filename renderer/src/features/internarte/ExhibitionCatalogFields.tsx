@@ -1,8 +1,8 @@
 import { Select, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SectionMode } from '../../../../shared/internarte/rules';
 import { useApiQuery } from '../../api';
+import type { RecordForm } from '../../components/useRecordForm';
 
 /** The exhibition form's catalog part: its texts in Spanish and English side by side (tabs), and the cover. */
 
@@ -29,7 +29,7 @@ export interface ExhibitionFormValues {
   coverArtworkId: string | null;
 }
 
-type Form = UseFormReturnType<ExhibitionFormValues>;
+type Form = RecordForm<ExhibitionFormValues>['form'];
 
 /** The texts: «Español» (the record's own) and «English» (for an English catalog). */
 export function ExhibitionTexts({ form, spanish }: { form: Form; spanish: React.ReactNode }) {

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Group, List, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +8,7 @@ import type { Participant } from '../../../../shared/programmes/schemas';
 import { useApiMutation, useApiQuery } from '../../api';
 import { DateField, todayIso, useEstablishmentOptions } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
-import { useRecordForm } from '../../components/useRecordForm';
+import { useRecordForm, type RecordForm } from '../../components/useRecordForm';
 import { accentFilter } from '../../components/accentFilter';
 
 interface Values {
@@ -36,7 +35,7 @@ const blank: Values = {
 const answers = { yes: true, no: false, unknown: null } as const;
 
 /** At a release: whether the person wishes to continue their artistic practice, and a referral (read only as aggregates). */
-function ReleaseFollowUp({ form }: { form: UseFormReturnType<Values> }) {
+function ReleaseFollowUp({ form }: { form: RecordForm<Values>['form'] }) {
   const { t } = useTranslation();
   const partners = useApiQuery('partners.list', { status: 'active' });
   return (
