@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../shared/auth/schemas';
 import type { User, UserListQuery } from '../../../shared/users/schemas';
 import { normalizeText } from '../../../shared/format';
 import { isPostgres, rawRows } from '../db/dialect';
-import { type Row, str, toBool } from '../db/rows';
+import { type Row, str, toBool, stampedOf } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
 import { firstVersion, insertId, updateVersion } from '../db/writes';
 import { siteScope } from '../sites/installation';
@@ -38,10 +38,8 @@ const toRow = (r: Row): UserRow => ({
   failedAttempts: Number(r.failed_attempts),
   lockedUntil: str(r.locked_until),
   lastSignInAt: str(r.last_sign_in_at),
-  version: Number(r.version),
   createdAt: String(r.created_at),
-  updatedAt: String(r.updated_at),
-  updatedBy: String(r.updated_by),
+  ...stampedOf(r),
 });
 
 export async function countUsers(db: Knex): Promise<number> {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { periodOf } from '../../../../shared/contracts/rules';
 import type { Conformity, ConformityListQuery, ContractAlerts, conformitySortColumns } from '../../../../shared/contracts/schemas';
 import type { Actor } from '../../../../shared/app/schemas';
-import { numOr0, type Row, str, toBool, toCount } from '../../db/rows';
+import { numOr0, type Row, str, toBool, toCount, stampedOf } from '../../db/rows';
 import { sortedPage } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import type { ContractNarrow } from './contracts';
@@ -60,9 +60,7 @@ const toConformity = (r: Row): Omit<Conformity, 'delivered'> => ({
   status: r.status as Conformity['status'],
   voidReason: str(r.void_reason),
   notes: str(r.notes),
-  version: numOr0(r.version),
-  updatedAt: String(r.updated_at),
-  updatedBy: String(r.updated_by),
+  ...stampedOf(r),
 });
 
 function filtered(db: Knex, q: ConformityQuery, narrow: ContractNarrow): Knex.QueryBuilder {

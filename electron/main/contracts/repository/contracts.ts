@@ -14,7 +14,7 @@ import { addDays, daysBetween } from '../../../../shared/format';
 import type { Contract, ContractAlerts, ContractDetail, ContractFilter, contractSortColumns } from '../../../../shared/contracts/schemas';
 import type { HandlerContext } from '../../ipc/context';
 import { whereInScope } from '../../auth/access';
-import { numOr0, type Row, str, toBool, toCount, num, recordedOf } from '../../db/rows';
+import { numOr0, type Row, str, toBool, toCount, num, recordedOf, stampedOf } from '../../db/rows';
 import { sortedPage, type SortedPageAt } from '../../db/paging';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
@@ -153,14 +153,12 @@ function toContract(r: Row, establishments: Places, today: string): Contract {
     resolutionReason: str(r.resolution_reason),
     previousContractId: num(r.previous_contract_id),
     previousNumber: str(r.previous_number),
-    renewedById: r.renewed_by_id === null || r.renewed_by_id === undefined ? null : Number(r.renewed_by_id),
+    renewedById: num(r.renewed_by_id),
     renewedByNumber: str(r.renewed_by_number),
     overBudget: toBool(r.over_budget),
     establishments,
     notes: str(r.notes),
-    version: numOr0(r.version),
-    updatedAt: String(r.updated_at),
-    updatedBy: String(r.updated_by),
+    ...stampedOf(r),
   };
 }
 

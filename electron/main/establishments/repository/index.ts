@@ -9,7 +9,7 @@ import type {
   RegionalOffice,
   establishmentSortColumns,
 } from '../../../../shared/establishments/schemas';
-import { toBool, toCount } from '../../db/rows';
+import { toBool, toCount, num } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAs, type JoinKind } from '../../db/join';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
@@ -85,7 +85,7 @@ const toEstablishment = (r: EstablishmentRecord): Establishment => ({
   population: r.population,
   city: r.city,
   inProgramme: toBool(r.in_programme),
-  loanDays: r.loan_days === null || r.loan_days === undefined ? null : Number(r.loan_days),
+  loanDays: num(r.loan_days),
   active: toBool(r.active),
   version: r.version,
   createdAt: r.created_at,

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/app/schemas';
 import { normalizeText } from '../../../../shared/format';
 import type { Page } from '../../../../shared/ipc';
 import type { Artwork, ArtworkFilter, artworkSortColumns } from '../../../../shared/internarte/schemas';
-import { num, type Row, str, toCount, stampedOf } from '../../db/rows';
+import { num, type Row, str, toCount, stampedOf, numOr0 } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import { thumbnailDataUrl } from '../../files/attachments';
@@ -96,7 +96,7 @@ function toArtwork(r: Row, v: ViewContext, thumbnail: string | null = null): Art
     custodyStatus: r.custody_status as Artwork['custodyStatus'],
     consent,
     thumbnail,
-    photoCount: Number(r.photo_count ?? 0),
+    photoCount: numOr0(r.photo_count),
     notes: str(r.notes),
     ...stampedOf(r),
   };

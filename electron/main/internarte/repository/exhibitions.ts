@@ -5,7 +5,7 @@ import { normalizeText } from '../../../../shared/format';
 import type { Page } from '../../../../shared/ipc';
 import type { SectionMode } from '../../../../shared/internarte/rules';
 import type { ArtworkExhibition, Exhibition, exhibitionSortColumns, PartnerExhibition } from '../../../../shared/internarte/schemas';
-import { nonEmpty, type Row, str, toCount, stampedOf, num } from '../../db/rows';
+import { nonEmpty, type Row, str, toCount, stampedOf, num, numOr0 } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinAgreement, joinPartner } from '../../programmes/repository/for-internarte';
 import { firstVersion, insertId, updateVersion } from '../../db/writes';
@@ -59,8 +59,8 @@ const toExhibition = (r: Row, partners: Array<{ id: number; name: string }>): Ex
   curatorialTextEn: nonEmpty(r.curatorial_text_en),
   creditsEn: nonEmpty(r.credits_en),
   coverArtworkId: num(r.cover_artwork_id),
-  workCount: Number(r.work_count ?? 0),
-  openLoans: Number(r.open_loans ?? 0),
+  workCount: numOr0(r.work_count),
+  openLoans: numOr0(r.open_loans),
   ...stampedOf(r),
 });
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConsumableItem, StockRow } from '../../../../shared/inventory/consumable-schemas';
 import type { ConsumableCategory } from '../../../../shared/inventory/rules';
-import { type Row, toBool } from '../../db/rows';
+import { type Row, toBool, num, numOr0 } from '../../db/rows';
 import { getEstablishment, joinEstablishment } from '../../establishments/repository';
 import { type Narrow, noNarrow } from './instruments';
 import { insertId } from '../../db/writes';
@@ -35,8 +35,8 @@ function stockQuery(db: Knex) {
 }
 
 const toStock = (r: Row): StockRow => {
-  const stock = Number(r.stock ?? 0);
-  const minimum = r.minimum === null || r.minimum === undefined ? null : Number(r.minimum);
+  const stock = numOr0(r.stock);
+  const minimum = num(r.minimum);
   return {
     itemId: Number(r.item_id),
     itemName: String(r.item_name),

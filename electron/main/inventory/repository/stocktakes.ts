@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Stocktake } from '../../../../shared/inventory/stocktake-schemas';
-import { type Row, str } from '../../db/rows';
+import { type Row, str, num, numOr0 } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Narrow } from './instruments';
 import { insertId } from '../../db/writes';
@@ -19,7 +19,7 @@ const toStocktake = (r: Row): Stocktake => ({
   actaNumber: str(r.acta_number),
   actaDate: str(r.acta_date),
   notes: str(r.notes),
-  counted: Number(r.counted ?? 0),
+  counted: numOr0(r.counted),
 });
 
 function stocktakes(db: Knex) {
@@ -93,7 +93,7 @@ export interface CountedCode {
 
 const toCounted = (r: Row): CountedCode => ({
   code: String(r.code),
-  instrumentId: r.instrument_id === null || r.instrument_id === undefined ? null : Number(r.instrument_id),
+  instrumentId: num(r.instrument_id),
   condition: str(r.condition),
   countedAt: String(r.counted_at),
 });

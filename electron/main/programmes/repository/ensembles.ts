@@ -4,7 +4,7 @@ import { normalizeText } from '../../../../shared/format';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { Ensemble } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toBool } from '../../db/rows';
+import { type Row, str, toBool, numOr0 } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
@@ -27,7 +27,7 @@ const toEnsemble = (r: Row): Ensemble => ({
   formedOn: str(r.formed_on),
   active: toBool(r.active),
   notes: str(r.notes),
-  members: Number(r.members ?? 0),
+  members: numOr0(r.members),
   version: Number(r.version),
 });
 

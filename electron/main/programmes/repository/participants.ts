@@ -10,7 +10,7 @@ import type {
   participantSortColumns,
 } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toCount, stampedOf, recordedOf } from '../../db/rows';
+import { type Row, str, toCount, stampedOf, recordedOf, numOr0 } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
@@ -59,7 +59,7 @@ export const toParticipant =
     establishmentId: Number(r.establishment_id),
     establishmentName: String(r.establishment_name),
     status: r.status as Participant['status'],
-    openEnrolments: Number(r.open_n ?? 0),
+    openEnrolments: numOr0(r.open_n),
     ...stampedOf(r),
   });
 

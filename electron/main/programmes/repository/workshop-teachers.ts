@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type Row, str, toBool, num } from '../../db/rows';
+import { type Row, str, toBool, num, numOr0 } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 
 /**
@@ -202,7 +202,7 @@ export async function workshopsOfTeacher(
     startDate: String(r.start_date),
     endDate: str(r.end_date),
     active: toBool(r.active),
-    sessions: Number(r.led ?? 0),
+    sessions: numOr0(r.led),
   }));
 }
 

@@ -5,7 +5,7 @@ import type { Page } from '../../../../shared/ipc';
 import type { SessionTaken } from '../../../../shared/programmes/rules';
 import type { Session as WorkshopSession, Workshop, WorkshopFilter, workshopSortColumns } from '../../../../shared/programmes/schemas';
 import { whereInScope } from '../../auth/access';
-import { type Row, str, toBool, toCount, stampedOf, num } from '../../db/rows';
+import { type Row, str, toBool, toCount, stampedOf, num, numOr0 } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment, refusedEstablishments } from '../../establishments/repository';
 import type { Session } from '../../ipc/context';
@@ -60,8 +60,8 @@ const toWorkshop = (r: Row): Workshop => ({
   capacity: Number(r.capacity),
   active: toBool(r.active),
   notes: str(r.notes),
-  enrolled: Number(r.enrolled ?? 0),
-  sessions: Number(r.sessions_n ?? 0),
+  enrolled: numOr0(r.enrolled),
+  sessions: numOr0(r.sessions_n),
   ...stampedOf(r),
 });
 
@@ -168,8 +168,8 @@ const toSession = (r: Row): WorkshopSession => ({
   teacherId: num(r.teacher_id),
   teacherName: null,
   attendanceTaken: r.attendance_at !== null && r.attendance_at !== undefined,
-  present: Number(r.present_n ?? 0),
-  marked: Number(r.marked_n ?? 0),
+  present: numOr0(r.present_n),
+  marked: numOr0(r.marked_n),
   version: Number(r.version),
 });
 
