@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../shared/auth/schemas';
 import type { User, UserListQuery } from '../../../shared/users/schemas';
 import { normalizeText } from '../../../shared/format';
 import { isPostgres, rawRows } from '../db/dialect';
-import { type Row, str, toBool, stampedOf } from '../db/rows';
+import { type Row, str, toBool, stampedOf, numOr0 } from '../db/rows';
 import { joinEstablishment } from '../establishments/repository';
 import { firstVersion, insertId, updateVersion } from '../db/writes';
 import { siteScope } from '../sites/installation';
@@ -44,7 +44,7 @@ const toRow = (r: Row): UserRow => ({
 
 export async function countUsers(db: Knex): Promise<number> {
   const [row] = (await db('users').count({ n: '*' })) as Array<{ n: number | string }>;
-  return Number(row?.n ?? 0);
+  return numOr0(row?.n);
 }
 
 export async function userById(db: Knex, id: number): Promise<UserRow | null> {
@@ -251,5 +251,5 @@ export async function insertFirstAdministrator(
 
 export async function activeAdministrators(db: Knex): Promise<number> {
   const [row] = (await db('users').where({ role: 'administrador', active: true }).count({ n: '*' })) as Array<{ n: number | string }>;
-  return Number(row?.n ?? 0);
+  return numOr0(row?.n);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { joinAs, type JoinKind } from '../../db/join';
+import { numOr0 } from '../../db/rows';
 
 /** The `attachments` table: one row per stored content (files/attachments.ts stores and checks the files). */
 
@@ -58,7 +59,7 @@ export async function attachmentHashes(db: Knex): Promise<Array<{ hash: string; 
 /** How many attachments the database references. */
 export async function countAttachments(db: Knex): Promise<number> {
   const counted = (await db('attachments').count({ n: '*' }).first()) as { n: number | string } | undefined;
-  return Number(counted?.n ?? 0);
+  return numOr0(counted?.n);
 }
 
 /**

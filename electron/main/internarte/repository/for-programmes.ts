@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { InitiativeMember } from '../../../../shared/programmes/initiative-schemas';
-import { nonEmpty, type Row, num } from '../../db/rows';
+import { nonEmpty, type Row, num, numOr0 } from '../../db/rows';
 import { exhibitionHeading } from './exhibition-heading';
 
 /**
@@ -80,5 +80,5 @@ export async function initiativeExhibitionsDuring(db: Knex, initiativeId: number
     .where('starts_on', '<=', to)
     .where((w) => w.whereNull('ends_on').orWhere('ends_on', '>=', from))
     .count({ n: '*' })) as Row[];
-  return Number(r?.n ?? 0);
+  return numOr0(r?.n);
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../../shared/app/schemas';
 import type { recoveryClosings, recoveryReasons } from '../../../../shared/inventory/custody-schemas';
-import { type Row, num, str } from '../../db/rows';
+import { type Row, num, str, numOr0 } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 import type { Narrow } from './instruments';
 
@@ -143,5 +143,5 @@ export async function openRecoveryFigures(db: Knex, narrow: Narrow): Promise<{ o
   const q = db('instrument_recoveries as r').whereNull('r.closed_on');
   narrow(q);
   const row = (await q.count({ n: '*' }).min({ oldest: 'r.opened_on' }).first()) as Row | undefined;
-  return { open: Number(row?.n ?? 0), oldest: str(row?.oldest) };
+  return { open: numOr0(row?.n), oldest: str(row?.oldest) };
 }

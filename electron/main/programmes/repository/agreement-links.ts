@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { audienceGroups, totalAudience } from '../../../../shared/programmes/rules';
 import type { AgreementDetail } from '../../../../shared/programmes/agreement-link-schemas';
-import { type Row, str } from '../../db/rows';
+import { type Row, str, numOr0 } from '../../db/rows';
 import { audiencesOf } from './events';
 
 /** What an agreement produced (issue 15): the events and donations that name it. */
@@ -46,7 +46,7 @@ export async function agreementDonations(db: Knex, id: number): Promise<Agreemen
 export async function agreementUses(db: Knex, id: number): Promise<number> {
   const [e] = (await db('events').where({ agreement_id: id }).count({ n: '*' })) as Row[];
   const [d] = (await db('partner_donations').where({ agreement_id: id }).count({ n: '*' })) as Row[];
-  return Number(e?.n ?? 0) + Number(d?.n ?? 0);
+  return numOr0(e?.n) + numOr0(d?.n);
 }
 
 /** The audiences of these events summed per kind. */

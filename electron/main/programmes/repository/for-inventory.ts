@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustodianRecord } from '../../../../shared/inventory/custody-schemas';
 import type { DonationSource } from '../../../../shared/inventory/donation-schemas';
-import { type Row, str } from '../../db/rows';
+import { type Row, str, toBool } from '../../db/rows';
 import { whereWords } from '../../db/search';
 import { joinEstablishment } from '../../establishments/repository';
 
@@ -70,7 +70,7 @@ const ensembleRecord = (r: Row): CustodianRecord => ({
   id: Number(r.id),
   name: String(r.name),
   establishmentIds: [Number(r.establishment_id)],
-  active: Boolean(r.active) && r.active !== 0,
+  active: toBool(r.active),
   detail: str(r.type),
   code: null,
 });

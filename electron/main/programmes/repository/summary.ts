@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { ABSENCE_ALERT, openStages } from '../../../../shared/programmes/rules';
 import { whereInScope } from '../../auth/access';
-import type { Row } from '../../db/rows';
+import { numOr0, type Row } from '../../db/rows';
 import { establishmentsByIds } from '../../establishments/repository';
 import { openRecoveryCount } from '../../inventory/repository/for-programmes';
 import type { Session } from '../../ipc/context';
@@ -40,7 +40,7 @@ export async function activeGroups(db: Knex, session: Session, today: string): P
     .where((q) => q.whereNull('end_date').orWhere('end_date', '>=', today))
     .count({ n: '*' })) as Row[];
   const [g] = (await whereInScope(session, db('ensembles'), 'establishment_id').where({ active: true }).count({ n: '*' })) as Row[];
-  return { workshops: Number(w?.n ?? 0), ensembles: Number(g?.n ?? 0) };
+  return { workshops: numOr0(w?.n), ensembles: numOr0(g?.n) };
 }
 
 /** Open enrolments whose absences in a row reached the alert. */
@@ -54,7 +54,7 @@ export async function absenceAlerts(db: Knex, session: Session): Promise<number>
     .whereIn('n.stage', [...openStages])
     .where('n.absence_run', '>=', ABSENCE_ALERT)
     .count({ n: '*' })) as Row[];
-  return Number(absences?.n ?? 0);
+  return numOr0(absences?.n);
 }
 
 /**

@@ -61,7 +61,7 @@ export async function sessionsLedBy(db: Knex, workshopId: number, teacherIds: re
     .where({ workshop_id: workshopId })
     .whereIn('teacher_id', teacherIds)
     .count({ n: '*' })) as Row[];
-  return Number(r?.n ?? 0);
+  return numOr0(r?.n);
 }
 
 /** Sessions of a workshop that name no teacher are led by this one (its only teacher). */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { chunked } from '../rows';
+import { numOr0 } from '../../db/rows';
 
 /** The log of this installation's changes to travelling rows (`site_changes`, written by the capture triggers). */
 
@@ -34,7 +35,7 @@ export async function changesSince(db: Knex, afterSeq = 0): Promise<SiteChange[]
 /** The number of the last change logged here (0: none). */
 export async function lastChangeId(db: Knex): Promise<number> {
   const last = (await db('site_changes').max('id as m').first()) as { m: number | null } | undefined;
-  return Number(last?.m ?? 0);
+  return numOr0(last?.m);
 }
 
 /** Logs an update of a row (by its gid) again, so that its current version travels in the next package. */
