@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Row } from '../../db/rows';
+import { type Row, str } from '../../db/rows';
 
 /**
  * What the contracts' budget asks of InternArte (issue 16): the exhibitions a budget expense
@@ -27,7 +27,7 @@ export async function exhibitionTargets(db: Knex, year: number): Promise<Exhibit
     kind: 'exposicion',
     id: Number(r.id),
     name: String(r.title),
-    date: r.starts_on == null ? null : String(r.starts_on),
+    date: str(r.starts_on),
   }));
 }
 

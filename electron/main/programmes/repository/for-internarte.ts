@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { whereWords } from '../../db/search';
 import { joinAs, type JoinKind } from '../../db/join';
-import { type Row } from '../../db/rows';
+import { type Row, str } from '../../db/rows';
 import { joinEstablishment } from '../../establishments/repository';
 
 /**
@@ -156,7 +156,7 @@ export async function agreementChoices(
     title: String(r.title),
     partnerId: Number(r.partner_id),
     startDate: String(r.start_date),
-    endDate: r.end_date == null ? null : String(r.end_date),
+    endDate: str(r.end_date),
   }));
 }
 
